@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "specgraph",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "specgraph", targets: ["specgraph"]),
+        .library(
+            name: "SpecGraph",
+            targets: ["SpecKitTasks", "TaskGraph", "TaskScheduling", "TaskScheduleRendering", "SpecKitGenerator"]
+        ),
+        .library(name: "SpecGraphGraphviz", targets: ["Graphviz"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .target(name: "TaskGraph"),
+        .target(name: "SpecKitTasks"),
+        .target(name: "SpecKitGenerator"),
+        .target(
+            name: "TaskScheduling",
+            dependencies: ["TaskGraph", "SpecKitTasks", .product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(name: "TaskScheduleRendering", dependencies: ["TaskScheduling", "SpecKitTasks", "TaskGraph"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "Graphviz", dependencies: ["CGraphviz"]),
+        .target(
+            name: "SpecGraphCommands",
+            dependencies: [
+                "SpecKitTasks", "TaskGraph", "TaskScheduling", "TaskScheduleRendering", "Graphviz", "SpecKitGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "specgraph", dependencies: ["SpecGraphCommands"]),
+        .testTarget(name: "TaskGraphTests", dependencies: ["TaskGraph"]),
+        .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
+        .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
+        .testTarget(name: "TaskScheduleRenderingTests", dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks"]),
+        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+        .testTarget(name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph"]),
+    ]
+)

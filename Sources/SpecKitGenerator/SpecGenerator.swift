@@ -1,0 +1,2 @@
+/// Writes synthetic spec-kit `tasks.md` documents.
+public enum SpecGenerator {}

@@ -1,0 +1,249 @@
+/// A parsed spec-kit `tasks.md`: tasks, phases, dependencies and diagnostics,
+/// every item located at the source line that produced it.
+///
+/// Tasks are addressed by their `Int32` index into ``tasks`` (document order).
+/// Phases are addressed by their `Int32` index into ``phases``; phase 0 is the
+/// implicit phase that holds tasks before the first phase heading (it is always
+/// present, possibly empty).
+public struct SpecDocument: Sendable {
+    /// The path the document was read from, as given by the caller (for messages).
+    public var path: String
+    /// Every task found, in document order, duplicates included.
+    public var tasks: [SpecTask]
+    /// Phases in document order. `phases[0]` is the implicit phase 0.
+    public var phases: [Phase]
+    /// Task-to-task dependencies (edge kinds `explicit` and `declared`), resolved
+    /// to task indices. References to unknown tasks or to the task itself are not
+    /// here; they are diagnostics.
+    public var dependencies: [TaskDependency]
+    /// Phase-level dependencies (edge kind `story`): `Phase 4 depends on Phase 2`,
+    /// `US2 depends on US1`, resolved to phase indices.
+    public var phaseDependencies: [PhaseDependency]
+    /// Located diagnostics in source order.
+    public var diagnostics: [Diagnostic]
+    /// The number of lines in the document.
+    public var lineCount: Int32
+
+    public init(
+        path: String, tasks: [SpecTask] = [], phases: [Phase] = [], dependencies: [TaskDependency] = [],
+        phaseDependencies: [PhaseDependency] = [], diagnostics: [Diagnostic] = [], lineCount: Int32 = 0
+    ) {
+        self.path = path
+        self.tasks = tasks
+        self.phases = phases
+        self.dependencies = dependencies
+        self.phaseDependencies = phaseDependencies
+        self.diagnostics = diagnostics
+        self.lineCount = lineCount
+    }
+}
+
+/// A 1-based line and column (column counted in UTF-8 bytes from the line start, 1-based).
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var line: Int32
+    public var column: Int32
+    public init(line: Int32, column: Int32) {
+        self.line = line
+        self.column = column
+    }
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// The progress state of a task, from its checkbox.
+public enum TaskStatus: String, Sendable, Hashable, CaseIterable {
+    /// `[ ]`
+    case todo
+    /// `[x]` or `[X]`
+    case done
+    /// `[~]`, `[-]`, or an ID struck through with `~~`.
+    case skipped
+    /// `[/]`
+    case inProgress = "in-progress"
+
+    /// Done and skipped tasks are finished: `--remaining` takes them out.
+    public var isFinished: Bool { self == .done || self == .skipped }
+}
+
+/// Where a task was written.
+public enum TaskForm: String, Sendable, Hashable {
+    case checkbox, heading, tableRow
+}
+
+/// A duration estimate, in hours.
+public struct Estimate: Sendable, Hashable {
+    /// The expected duration in hours (PERT mean for three-point estimates).
+    public var hours: Double
+    /// The variance in hours² (0 for a single-point estimate).
+    public var variance: Double
+    /// Optimistic, most likely and pessimistic durations for three-point estimates.
+    public var threePoint: (optimistic: Double, likely: Double, pessimistic: Double)?
+
+    public init(hours: Double) {
+        self.hours = hours
+        self.variance = 0
+        self.threePoint = nil
+    }
+
+    public init(optimistic o: Double, likely m: Double, pessimistic p: Double) {
+        self.hours = (o + 4 * m + p) / 6
+        let sd = (p - o) / 6
+        self.variance = sd * sd
+        self.threePoint = (o, m, p)
+    }
+
+    public static func == (a: Estimate, b: Estimate) -> Bool {
+        a.hours == b.hours && a.variance == b.variance
+            && a.threePoint?.optimistic == b.threePoint?.optimistic
+            && a.threePoint?.likely == b.threePoint?.likely
+            && a.threePoint?.pessimistic == b.threePoint?.pessimistic
+    }
+    public func hash(into h: inout Hasher) {
+        h.combine(hours)
+        h.combine(variance)
+    }
+}
+
+/// One task of the spec.
+public struct SpecTask: Sendable, Hashable {
+    /// The task ID as written, without decoration: `T012`, `T-HF02`, `T007a`, `T231.1`.
+    public var id: String
+    /// Line of the task; column of the list item's content (the checkbox), of the
+    /// heading's first character, or of the table row's first cell.
+    public var location: SourceLocation
+    /// The last line of the task's body (equal to `location.line` when it has none).
+    public var endLine: Int32
+    public var form: TaskForm
+    public var status: TaskStatus
+    /// `[P]`: may run in parallel with the other `[P]` tasks of its group.
+    public var parallel: Bool
+    /// Bracket labels other than `[P]` and story labels, in order (`Setup`, `SEC`).
+    public var labels: [String]
+    /// User stories named by labels, in order, without duplicates (`US1`, `US2`).
+    public var stories: [String]
+    /// Index into `SpecDocument.phases`.
+    public var phase: Int32
+    /// Index of the section (heading below a phase) holding the task, or -1.
+    public var section: Int32
+    /// Group segment: increases at every phase heading, section heading and
+    /// checkpoint line. A `[P]` group never spans two segments (DESIGN.md §2.2).
+    public var segment: Int32
+    /// The description: the text after the ID and labels on the task's own line,
+    /// with Markdown emphasis kept as written and surrounding white space trimmed.
+    public var description: String
+    /// File paths named in the description and body, in order of appearance,
+    /// without duplicates. Directories (ending in `/`) are included as written.
+    public var files: [String]
+    /// The estimate found in the task's text or body, if any.
+    public var estimate: Estimate?
+    /// The owner named by `@name` or `(owner: name)`, if any.
+    public var owner: String?
+
+    public init(
+        id: String, location: SourceLocation, endLine: Int32? = nil, form: TaskForm = .checkbox,
+        status: TaskStatus = .todo, parallel: Bool = false, labels: [String] = [], stories: [String] = [],
+        phase: Int32 = 0, section: Int32 = -1, segment: Int32 = 0, description: String = "",
+        files: [String] = [], estimate: Estimate? = nil, owner: String? = nil
+    ) {
+        self.id = id
+        self.location = location
+        self.endLine = endLine ?? location.line
+        self.form = form
+        self.status = status
+        self.parallel = parallel
+        self.labels = labels
+        self.stories = stories
+        self.phase = phase
+        self.section = section
+        self.segment = segment
+        self.description = description
+        self.files = files
+        self.estimate = estimate
+        self.owner = owner
+    }
+}
+
+/// Whether a phase is a barrier (Setup, Foundational, Polish…) or a user-story phase.
+public enum PhaseKind: String, Sendable, Hashable {
+    case barrier, story
+}
+
+/// A phase: a `Phase N` heading (or, in documents without one, a top-level
+/// heading that holds tasks), or the implicit phase 0.
+public struct Phase: Sendable, Hashable {
+    /// 0 for the implicit phase; 1, 2, … in document order for the others.
+    public var index: Int32
+    /// Heading text without the `#` marks, trimmed; "" for the implicit phase.
+    public var title: String
+    /// Line of the heading; 0 for the implicit phase.
+    public var line: Int32
+    public var kind: PhaseKind
+    /// The user story of a story phase (`US2`), else nil.
+    public var story: String?
+    /// Priority from `(Priority: P2)`: 2; nil when absent.
+    public var priority: Int?
+    /// The text of the phase's first checkpoint line, if any (`Foundation ready`).
+    public var checkpoint: String?
+    /// Sections (headings below the phase heading): titles and lines.
+    public var sections: [Section]
+
+    public init(
+        index: Int32, title: String, line: Int32, kind: PhaseKind = .barrier, story: String? = nil,
+        priority: Int? = nil, checkpoint: String? = nil, sections: [Section] = []
+    ) {
+        self.index = index
+        self.title = title
+        self.line = line
+        self.kind = kind
+        self.story = story
+        self.priority = priority
+        self.checkpoint = checkpoint
+        self.sections = sections
+    }
+}
+
+/// A heading below a phase heading.
+public struct Section: Sendable, Hashable {
+    public var title: String
+    public var line: Int32
+    public init(title: String, line: Int32) {
+        self.title = title
+        self.line = line
+    }
+}
+
+/// How a task-to-task dependency was written.
+public enum DependencyKind: String, Sendable, Hashable {
+    /// In a task's own line or body, or in its section heading (`depends on T012`).
+    case explicit
+    /// In a Dependencies / Execution Order section (`T008 blocks T009`, arrows, mermaid).
+    case declared
+}
+
+/// `successor` cannot start before `predecessor` finishes.
+public struct TaskDependency: Sendable, Hashable {
+    public var predecessor: Int32
+    public var successor: Int32
+    public var kind: DependencyKind
+    /// Where the reference was written.
+    public var location: SourceLocation
+    public init(predecessor: Int32, successor: Int32, kind: DependencyKind, location: SourceLocation) {
+        self.predecessor = predecessor
+        self.successor = successor
+        self.kind = kind
+        self.location = location
+    }
+}
+
+/// Every task of phase `successor` depends on every task of phase `predecessor`.
+public struct PhaseDependency: Sendable, Hashable {
+    public var predecessor: Int32
+    public var successor: Int32
+    public var location: SourceLocation
+    public init(predecessor: Int32, successor: Int32, location: SourceLocation) {
+        self.predecessor = predecessor
+        self.successor = successor
+        self.location = location
+    }
+}

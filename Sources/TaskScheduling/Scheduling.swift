@@ -1,0 +1,2 @@
+import SpecKitTasks
+import TaskGraph

@@ -1,0 +1,3 @@
+import SpecGraphCommands
+
+SpecGraphCommand.main()
