@@ -1,0 +1,75 @@
+/// A directed graph on nodes `0..<nodeCount`, stored as compressed sparse rows
+/// in both directions.
+///
+/// Edges are numbered by their position in the arrays given to the initialiser;
+/// adjacency lists keep that order, so every traversal is deterministic.
+///
+/// ```
+///   0 ──▶ 1 ──▶ 3        outOffsets  [0, 2, 3, 4, 4]
+///   │           ▲        outEdges    [0, 1, 2, 3]   (edge ids)
+///   └───▶ 2 ────┘        edgeTargets [1, 2, 3, 3]
+/// ```
+public struct DirectedGraph: Sendable {
+    /// The number of nodes.
+    public let nodeCount: Int
+    /// Source node of each edge.
+    public let edgeSources: [Int32]
+    /// Target node of each edge.
+    public let edgeTargets: [Int32]
+    /// `outEdges[outOffsets[v]..<outOffsets[v + 1]]` are the ids of the edges leaving `v`.
+    public let outOffsets: [Int32]
+    public let outEdges: [Int32]
+    /// `inEdges[inOffsets[v]..<inOffsets[v + 1]]` are the ids of the edges entering `v`.
+    public let inOffsets: [Int32]
+    public let inEdges: [Int32]
+
+    /// The number of edges.
+    @inlinable public var edgeCount: Int { edgeSources.count }
+
+    /// Builds the graph from parallel arrays of edge endpoints.
+    ///
+    /// - Precondition: `sources.count == targets.count`, every endpoint in `0..<nodeCount`.
+    /// - Complexity: O(V + E), counting sort.
+    public init(nodeCount: Int, sources: [Int32], targets: [Int32]) {
+        precondition(sources.count == targets.count, "edge arrays differ in length")
+        self.nodeCount = nodeCount
+        self.edgeSources = sources
+        self.edgeTargets = targets
+        (outOffsets, outEdges) = Self.bucket(nodeCount: nodeCount, keys: sources)
+        (inOffsets, inEdges) = Self.bucket(nodeCount: nodeCount, keys: targets)
+    }
+
+    private static func bucket(nodeCount: Int, keys: [Int32]) -> ([Int32], [Int32]) {
+        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        for k in keys { offsets[Int(k) + 1] &+= 1 }
+        for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
+        var fill = offsets
+        let items = [Int32](unsafeUninitializedCapacity: keys.count) { buffer, count in
+            for (e, k) in keys.enumerated() {
+                let slot = Int(fill[Int(k)])
+                fill[Int(k)] = Int32(slot + 1)
+                buffer[slot] = Int32(e)
+            }
+            count = keys.count
+        }
+        return (offsets, items)
+    }
+
+    /// Ids of the edges leaving `node`, in edge order.
+    @inlinable public func outgoing(_ node: Int32) -> ArraySlice<Int32> {
+        outEdges[Int(outOffsets[Int(node)])..<Int(outOffsets[Int(node) + 1])]
+    }
+
+    /// Ids of the edges entering `node`, in edge order.
+    @inlinable public func incoming(_ node: Int32) -> ArraySlice<Int32> {
+        inEdges[Int(inOffsets[Int(node)])..<Int(inOffsets[Int(node) + 1])]
+    }
+
+    @inlinable public func outDegree(_ node: Int32) -> Int {
+        Int(outOffsets[Int(node) + 1] - outOffsets[Int(node)])
+    }
+
+    @inlinable public func inDegree(_ node: Int32) -> Int {
+        Int(inOffsets[Int(node) + 1] - inOffsets[Int(node)])
+    }
+}

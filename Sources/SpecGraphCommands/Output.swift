@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import SpecKitTasks
+import TaskScheduleRendering
+
+/// Writing results: stdout, stderr, and output files written whole or not at all.
+enum Output {
+    static func stdout(_ bytes: [UInt8]) {
+        writeAll(1, bytes)
+    }
+
+    static func stdout(_ writer: ByteWriter) { stdout(writer.bytes) }
+
+    static func stderr(_ text: String) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        writeAll(2, Array(line.utf8))
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return  // a closed pipe: nothing more can be said
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Writes a file atomically: a temporary file beside it, then a rename. A
+    /// failure leaves any existing file as it was.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
+        let dir: String
+        if let slash = path.lastIndex(of: "/") {
+            dir = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            dir = "."
+        }
+        var template = Array((dir + "/.specgraph-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw IOFailure(description: "\(path): error: cannot write: \(InputFiles.errnoText())")
+        }
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = true
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                offset += n
+            }
+        }
+        let error = InputFiles.errnoText()
+        fchmod(fd, 0o644)
+        if close(fd) != 0 { ok = false }
+        guard ok, rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw IOFailure(description: "\(path): error: cannot write: \(error)")
+        }
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
+
+    /// `path:line:col: severity: message [code]`, coloured on a terminal.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, strict: Bool = false) {
+        guard !diagnostics.isEmpty else { return }
+        let colour = stderrIsTerminal
+        var text = ""
+        for d in diagnostics {
+            var d = d
+            if strict && d.severity == .warning { d.severity = .error }
+            var formatted = d.formatted(path: path)
+            if colour {
+                let name = d.severity.rawValue
+                let code = d.severity == .error ? "\u{1B}[1;31m" : d.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m"
+                formatted = formatted.replacingFirst(": \(name): ", with: ": \(code)\(name)\u{1B}[0m: ")
+            }
+            text += formatted + "\n"
+        }
+        stderr(text)
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

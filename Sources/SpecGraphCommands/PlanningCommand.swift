@@ -1,0 +1,257 @@
+import ArgumentParser
+import SpecKitTasks
+import TaskScheduleRendering
+import TaskScheduling
+
+/// What the planning commands share: load, report diagnostics on stderr, render
+/// each plan to stdout, exit 1 when a spec has errors.
+protocol PlanningCommand: ParsableCommand {
+    var planning: PlanningOptions { get }
+    var format: ReportFormat { get }
+    /// Renders one plan in a human format.
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws
+    /// Renders one plan as a JSON object.
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws
+}
+
+extension PlanningCommand {
+    func runPlanning(timings: Bool = false) throws {
+        var timer = StageTimer(enabled: timings)
+        let plans: [Plan]
+        do { plans = try Loading.plans(planning, timer: &timer) } catch { throw fail(error) }
+        var failed = false
+        for plan in plans {
+            Output.printDiagnostics(plan.diagnostics, path: plan.document.path)
+            if plan.errorCount > 0 { failed = true }
+        }
+        var w = ByteWriter(capacity: plans.reduce(0) { $0 + $1.document.tasks.count } * 400 + 4096)
+        switch format {
+        case .json:
+            if plans.count > 1 { w.write("[" as StaticString) }
+            for (i, plan) in plans.enumerated() {
+                if i > 0 { w.write("," as StaticString) }
+                try renderJSON(plan, into: &w)
+            }
+            if plans.count > 1 { w.write("]" as StaticString) }
+            w.write("\n" as StaticString)
+        case .text, .markdown:
+            for (i, plan) in plans.enumerated() {
+                if i > 0 { w.write("\n" as StaticString) }
+                try renderText(plan, style: format == .markdown ? .markdown : .text, into: &w)
+            }
+        }
+        timer.lap("output (\(w.bytes.count) bytes)")
+        Output.stdout(w)
+        timer.lap("write")
+        timer.report()
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// The JSON object head every command's JSON shares.
+func writeJSONHead(_ plan: Plan, _ w: inout ByteWriter) {
+    w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
+    w.writeJSONString(plan.document.path)
+}
+
+func writeIDs(_ nodes: some Sequence<Int32>, _ plan: Plan, _ w: inout ByteWriter) {
+    w.write("[" as StaticString)
+    var first = true
+    for v in nodes {
+        if !first { w.write("," as StaticString) }
+        first = false
+        w.writeJSONString(plan.name(of: v))
+    }
+    w.write("]" as StaticString)
+}
+
+/// `specgraph plan`: the main job.
+struct PlanCommand: PlanningCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Summary, waves and critical path of each tasks.md (the main job).",
+        discussion: """
+            Examples:
+              specgraph plan specs/001-auth/tasks.md
+              specgraph plan --format json specs/001-auth/tasks.md > plan.json
+              specgraph plan --remaining --stories priority specs/
+              specgraph plan --format markdown specs/001-auth/tasks.md >> $GITHUB_STEP_SUMMARY
+            """)
+
+    @OptionGroup var planning: PlanningOptions
+    @Option(help: "text, json (DESIGN.md §4) or markdown.") var format: ReportFormat = .text
+    @Flag(help: "Print the time of each stage (read, parse, graph and schedule, output) to stderr.") var timings = false
+
+    func run() throws { try runPlanning(timings: timings) }
+
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
+        PlanText.plan(plan, style: style, into: &w)
+    }
+
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
+        PlanJSON.render(plan, into: &w)
+    }
+}
+
+/// `specgraph waves`.
+struct WavesCommand: PlanningCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waves",
+        abstract: "The waves table: which tasks can run at the same time.",
+        discussion: "Example:\n  specgraph waves --within-phase explicit specs/001-auth/tasks.md")
+
+    @OptionGroup var planning: PlanningOptions
+    @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+
+    func run() throws { try runPlanning() }
+
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
+        if style == .text { w.write("\(plan.document.path)\n") }
+        PlanText.waves(plan, style: style, into: &w)
+    }
+
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
+        writeJSONHead(plan, &w)
+        w.write(",\"waves\":[" as StaticString)
+        for (i, wave) in (plan.schedule?.waves ?? []).enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            writeIDs(wave, plan, &w)
+        }
+        w.write("]}" as StaticString)
+    }
+}
+
+/// `specgraph critical-path`.
+struct CriticalPathCommand: PlanningCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "critical-path",
+        abstract: "The critical path and the slack of every task, most critical first.",
+        discussion: "Example:\n  specgraph critical-path --limit 20 specs/001-auth/tasks.md")
+
+    @OptionGroup var planning: PlanningOptions
+    @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+    @Option(help: "Show at most this many rows of the slack table.") var limit: Int?
+
+    func run() throws { try runPlanning() }
+
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
+        if style == .text { w.write("\(plan.document.path)\n") }
+        PlanText.criticalPath(plan, style: style, limit: limit, into: &w)
+    }
+
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
+        writeJSONHead(plan, &w)
+        guard let schedule = plan.schedule else {
+            w.write(",\"criticalPath\":null,\"slack\":[]}" as StaticString)
+            return
+        }
+        w.write(",\"criticalPath\":{\"length\":" as StaticString)
+        w.write(schedule.length)
+        w.write(",\"tasks\":" as StaticString)
+        writeIDs(schedule.criticalPath, plan, &w)
+        w.write("},\"slack\":[" as StaticString)
+        var rows = Array(0..<Int32(plan.graph.taskNodeCount))
+        rows.sort { a, b in
+            let sa = schedule.times.slack(a), sb = schedule.times.slack(b)
+            return abs(sa - sb) > 1e-9 ? sa < sb : a < b
+        }
+        if let limit { rows = Array(rows.prefix(limit)) }
+        for (i, v) in rows.enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            w.write("{\"task\":" as StaticString)
+            w.writeJSONString(plan.name(of: v))
+            w.write(",\"earliestStart\":" as StaticString)
+            w.write(schedule.times.earliestStart[Int(v)])
+            w.write(",\"latestStart\":" as StaticString)
+            w.write(schedule.times.latestStart[Int(v)])
+            w.write(",\"slack\":" as StaticString)
+            w.write(max(0, schedule.times.slack(v)))
+            w.write(schedule.isCritical(v) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
+        }
+        w.write("]}" as StaticString)
+    }
+}
+
+/// `specgraph next`.
+struct NextCommand: PlanningCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: "Tasks ready now: not finished, and nothing unfinished before them.",
+        discussion: "Example:\n  specgraph next specs/001-auth/tasks.md")
+
+    @OptionGroup var planning: PlanningOptions
+    @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+
+    func run() throws { try runPlanning() }
+
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
+        if style == .text { w.write("\(plan.document.path)\n") }
+        guard let ready = plan.readyTasks() else {
+            w.write("Cannot tell what is ready: the plan has a dependency cycle.\n")
+            return
+        }
+        PlanText.next(plan, ready: ready, style: style, into: &w)
+    }
+
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
+        writeJSONHead(plan, &w)
+        w.write(",\"ready\":" as StaticString)
+        if let ready = plan.readyTasks() { writeIDs(ready, plan, &w) } else { w.write("null" as StaticString) }
+        w.write("}" as StaticString)
+    }
+}
+
+/// `specgraph why T042`.
+struct WhyCommand: PlanningCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "why",
+        abstract: "The chain of edges, with kinds and source lines, that puts a task where it is.",
+        discussion: "Example:\n  specgraph why T042 specs/001-auth/tasks.md")
+
+    @Argument(help: "The task ID to explain.") var task: String
+    @OptionGroup var planning: PlanningOptions
+    @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+
+    func run() throws { try runPlanning() }
+
+    func locate(_ plan: Plan) throws -> Int32 {
+        guard let t = plan.document.tasks.firstIndex(where: { $0.id == task }) else {
+            Output.stderr("\(plan.document.path): error: no task \(task) in this file")
+            throw ExitCode(2)
+        }
+        let node = plan.graph.nodeOfTask[t]
+        guard node >= 0 else {
+            Output.stderr("\(plan.document.path): error: \(task) is finished, and --remaining leaves it out")
+            throw ExitCode(2)
+        }
+        return node
+    }
+
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws {
+        let node = try locate(plan)
+        guard let chain = plan.explanation(of: node) else {
+            w.write("\(task) has no wave: the plan has a dependency cycle.\n")
+            return
+        }
+        PlanText.why(plan, node: node, chain: chain, style: style, into: &w)
+    }
+
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws {
+        let node = try locate(plan)
+        writeJSONHead(plan, &w)
+        w.write(",\"task\":" as StaticString)
+        w.writeJSONString(task)
+        guard let schedule = plan.schedule, let chain = plan.explanation(of: node) else {
+            w.write(",\"wave\":null,\"chain\":null}" as StaticString)
+            return
+        }
+        w.write(",\"wave\":" as StaticString)
+        w.write(schedule.waveOfNode[Int(node)])
+        w.write(",\"chain\":[" as StaticString)
+        for (i, e) in chain.enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            PlanJSON.writeEdge(e, plan, &w)
+        }
+        w.write("]}" as StaticString)
+    }
+}

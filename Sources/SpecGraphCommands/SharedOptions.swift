@@ -1,0 +1,76 @@
+import ArgumentParser
+import SpecKitTasks
+import TaskScheduling
+
+/// Output formats of the planning commands.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+extension WithinPhase: ExpressibleByArgument {}
+extension StoryStaging: ExpressibleByArgument {}
+extension FilePolicy: ExpressibleByArgument {}
+
+/// The input files and the options that decide how a document becomes a graph.
+struct PlanningOptions: ParsableArguments {
+    @Argument(help: "tasks.md files, or directories (every tasks.md below them).")
+    var paths: [String]
+
+    @Option(name: .customLong("within-phase"), help: "Order tasks inside a phase: ordered (groups run one after another) or explicit (only written dependencies).")
+    var withinPhase: WithinPhase = .ordered
+
+    @Option(help: "Run consecutive user-story phases side by side (parallel) or one after another by priority (priority).")
+    var stories: StoryStaging = .parallel
+
+    @Option(help: "Tasks naming the same file: serialize (may not overlap) or ignore.")
+    var files: FilePolicy = .serialize
+
+    @Option(name: .customLong("default-duration"), help: "Hours for a task without an estimate.")
+    var defaultDuration: Double = 1
+
+    @Flag(help: "Plan only unfinished tasks: done and skipped tasks are taken out first.")
+    var remaining = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one tasks.md file or directory.") }
+        if !(defaultDuration >= 0) || !defaultDuration.isFinite {
+            throw ValidationError("--default-duration must be a number of hours, 0 or more.")
+        }
+    }
+
+    var planOptions: PlanOptions {
+        PlanOptions(
+            withinPhase: withinPhase, stories: stories, files: files, defaultDuration: defaultDuration,
+            remaining: remaining)
+    }
+}
+
+/// Timings of the stages of one run, printed with `--timings`.
+struct StageTimer {
+    var enabled: Bool
+    private var last = ContinuousClock.now
+    private var lines: [String] = []
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        let d = now - last
+        last = now
+        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        lines.append("timing: \(stage) \(PlanTextFormat.ms(ms))")
+    }
+
+    func report() {
+        guard enabled else { return }
+        Output.stderr(lines.joined(separator: "\n"))
+    }
+}
+
+enum PlanTextFormat {
+    static func ms(_ x: Double) -> String {
+        let r = (x * 10).rounded() / 10
+        return "\(r) ms"
+    }
+}

@@ -1,0 +1,263 @@
+import SpecKitTasks
+import TaskScheduling
+
+/// `plan --format json` (DESIGN.md §4): one object per plan. Keys are a contract.
+public enum PlanJSON {
+    /// The JSON document for several plans: one object, or an array when there are several.
+    public static func render(_ plans: [Plan], into w: inout ByteWriter) {
+        if plans.count == 1 {
+            render(plans[0], into: &w)
+        } else {
+            w.write("[" as StaticString)
+            for (i, plan) in plans.enumerated() {
+                if i > 0 { w.write("," as StaticString) }
+                render(plan, into: &w)
+            }
+            w.write("]" as StaticString)
+        }
+        w.write("\n" as StaticString)
+    }
+
+    /// One plan as a JSON object.
+    ///
+    /// - Complexity: O(T + E) and proportional to the text written.
+    public static func render(_ plan: Plan, into w: inout ByteWriter) {
+        let doc = plan.document
+        let graph = plan.graph
+        let schedule = plan.schedule
+        let facts = PlanFacts(plan)
+
+        w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
+        w.writeJSONString(doc.path)
+
+        // summary
+        w.write(",\"summary\":{\"tasks\":" as StaticString)
+        w.write(doc.tasks.count)
+        w.write(",\"done\":" as StaticString)
+        w.write(facts.doneCount)
+        w.write(",\"phases\":" as StaticString)
+        w.write(facts.listedPhases.count)
+        w.write(",\"edges\":" as StaticString)
+        w.write(graph.graph.edgeCount)
+        w.write(",\"waves\":" as StaticString)
+        w.write(schedule?.waves.count ?? 0)
+        w.write(",\"criticalPathLength\":" as StaticString)
+        if let schedule { w.write(schedule.length) } else { w.write("null" as StaticString) }
+        w.write(",\"totalWork\":" as StaticString)
+        w.write(facts.totalWork)
+        w.write(",\"maxWaveWidth\":" as StaticString)
+        w.write(schedule?.waves.map(\.count).max() ?? 0)
+        w.write(",\"errors\":" as StaticString)
+        w.write(plan.errorCount)
+        w.write(",\"warnings\":" as StaticString)
+        w.write(plan.warningCount)
+        w.write("}" as StaticString)
+
+        // phases
+        w.write(",\"phases\":[" as StaticString)
+        for (n, p) in facts.listedPhases.enumerated() {
+            let phase = doc.phases[p]
+            if n > 0 { w.write("," as StaticString) }
+            w.write("{\"index\":" as StaticString)
+            w.write(phase.index)
+            w.write(",\"title\":" as StaticString)
+            w.writeJSONString(phase.title)
+            w.write(",\"line\":" as StaticString)
+            w.write(phase.line)
+            w.write(",\"kind\":" as StaticString)
+            w.writeJSONString(phase.kind.rawValue)
+            w.write(",\"story\":" as StaticString)
+            writeOptional(phase.story, &w)
+            w.write(",\"priority\":" as StaticString)
+            writeOptional(phase.priority.map { "P\($0)" }, &w)
+            w.write(",\"checkpoint\":" as StaticString)
+            writeOptional(phase.checkpoint, &w)
+            w.write(",\"tasks\":[" as StaticString)
+            for (i, t) in facts.tasksOfPhase[p].enumerated() {
+                if i > 0 { w.write("," as StaticString) }
+                w.writeJSONString(doc.tasks[Int(t)].id)
+            }
+            w.write("]}" as StaticString)
+        }
+        w.write("]" as StaticString)
+
+        // tasks
+        w.write(",\"tasks\":[" as StaticString)
+        for (t, task) in doc.tasks.enumerated() {
+            if t > 0 { w.write("," as StaticString) }
+            w.write("{\"id\":" as StaticString)
+            w.writeJSONString(task.id)
+            w.write(",\"line\":" as StaticString)
+            w.write(task.location.line)
+            w.write(",\"status\":" as StaticString)
+            w.writeJSONString(task.status.rawValue)
+            w.write(task.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
+            w.write(",\"labels\":" as StaticString)
+            writeStrings(task.labels, &w)
+            w.write(",\"stories\":" as StaticString)
+            writeStrings(task.stories, &w)
+            w.write(",\"phase\":" as StaticString)
+            w.write(doc.phases.indices.contains(Int(task.phase)) ? doc.phases[Int(task.phase)].index : task.phase)
+            w.write(",\"description\":" as StaticString)
+            w.writeJSONString(task.description)
+            w.write(",\"files\":" as StaticString)
+            writeStrings(task.files, &w)
+            w.write(",\"duration\":" as StaticString)
+            w.write(facts.duration(of: task, options: plan.options))
+            w.write(",\"dependsOn\":[" as StaticString)
+            var first = true
+            for d in facts.writtenPredecessors(of: Int32(t)) {
+                if !first { w.write("," as StaticString) }
+                first = false
+                w.writeJSONString(doc.tasks[Int(d)].id)
+            }
+            w.write("]" as StaticString)
+            let node = graph.nodeOfTask[t]
+            if let schedule, node >= 0 {
+                let v = Int(node)
+                w.write(",\"wave\":" as StaticString)
+                w.write(schedule.waveOfNode[v])
+                w.write(",\"earliestStart\":" as StaticString)
+                w.write(schedule.times.earliestStart[v])
+                w.write(",\"earliestFinish\":" as StaticString)
+                w.write(schedule.times.earliestFinish[v])
+                w.write(",\"latestStart\":" as StaticString)
+                w.write(schedule.times.latestStart[v])
+                w.write(",\"latestFinish\":" as StaticString)
+                w.write(schedule.times.latestFinish[v])
+                w.write(",\"slack\":" as StaticString)
+                w.write(max(0, schedule.times.slack(node)))
+                w.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
+            } else {
+                w.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
+            }
+        }
+        w.write("]" as StaticString)
+
+        // edges
+        w.write(",\"edges\":[" as StaticString)
+        for e in 0..<Int32(graph.graph.edgeCount) {
+            if e > 0 { w.write("," as StaticString) }
+            writeEdge(e, plan, &w)
+        }
+        w.write("]" as StaticString)
+
+        // waves
+        w.write(",\"waves\":[" as StaticString)
+        for (i, wave) in (schedule?.waves ?? []).enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            w.write("[" as StaticString)
+            for (j, node) in wave.enumerated() {
+                if j > 0 { w.write("," as StaticString) }
+                w.writeJSONString(plan.name(of: node))
+            }
+            w.write("]" as StaticString)
+        }
+        w.write("]" as StaticString)
+
+        // critical path
+        w.write(",\"criticalPath\":" as StaticString)
+        if let schedule {
+            w.write("{\"length\":" as StaticString)
+            w.write(schedule.length)
+            w.write(",\"tasks\":[" as StaticString)
+            for (i, node) in schedule.criticalPath.enumerated() {
+                if i > 0 { w.write("," as StaticString) }
+                w.writeJSONString(plan.name(of: node))
+            }
+            w.write("]}" as StaticString)
+        } else {
+            w.write("null" as StaticString)
+        }
+
+        // cycles
+        w.write(",\"cycles\":[" as StaticString)
+        for (i, cycle) in plan.cycles.enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            w.write("{\"tasks\":[" as StaticString)
+            var first = true
+            for node in cycle.nodes where !graph.isMilestone(node) {
+                if !first { w.write("," as StaticString) }
+                first = false
+                w.writeJSONString(plan.name(of: node))
+            }
+            w.write("],\"edges\":[" as StaticString)
+            for (j, e) in cycle.edges.enumerated() {
+                if j > 0 { w.write("," as StaticString) }
+                writeEdge(e, plan, &w)
+            }
+            w.write("],\"suggestedRemovals\":[" as StaticString)
+            for (j, e) in cycle.suggestedRemovals.enumerated() {
+                if j > 0 { w.write("," as StaticString) }
+                writeEdge(e, plan, &w)
+            }
+            w.write("]}" as StaticString)
+        }
+        w.write("]" as StaticString)
+
+        // diagnostics
+        w.write(",\"diagnostics\":" as StaticString)
+        writeDiagnostics(plan.diagnostics, &w)
+        w.write("}" as StaticString)
+    }
+
+    /// `[{"severity", "code", "message", "line", "column", "notes"}]`.
+    public static func writeDiagnostics(_ diagnostics: [Diagnostic], _ w: inout ByteWriter) {
+        w.write("[" as StaticString)
+        for (i, d) in diagnostics.enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            w.write("{\"severity\":" as StaticString)
+            w.writeJSONString(d.severity.rawValue)
+            w.write(",\"code\":" as StaticString)
+            w.writeJSONString(d.code.rawValue)
+            w.write(",\"message\":" as StaticString)
+            w.writeJSONString(d.message)
+            w.write(",\"line\":" as StaticString)
+            w.write(d.location.line)
+            w.write(",\"column\":" as StaticString)
+            w.write(d.location.column)
+            if !d.notes.isEmpty {
+                w.write(",\"notes\":[" as StaticString)
+                for (j, note) in d.notes.enumerated() {
+                    if j > 0 { w.write("," as StaticString) }
+                    w.write("{\"message\":" as StaticString)
+                    w.writeJSONString(note.message)
+                    w.write(",\"line\":" as StaticString)
+                    w.write(note.location.line)
+                    w.write(",\"column\":" as StaticString)
+                    w.write(note.location.column)
+                    w.write("}" as StaticString)
+                }
+                w.write("]" as StaticString)
+            }
+            w.write("}" as StaticString)
+        }
+        w.write("]" as StaticString)
+    }
+
+    public static func writeEdge(_ e: Int32, _ plan: Plan, _ w: inout ByteWriter) {
+        let g = plan.graph
+        w.write("{\"from\":" as StaticString)
+        w.writeJSONString(plan.name(of: g.graph.edgeSources[Int(e)]))
+        w.write(",\"to\":" as StaticString)
+        w.writeJSONString(plan.name(of: g.graph.edgeTargets[Int(e)]))
+        w.write(",\"kind\":" as StaticString)
+        w.writeJSONString(g.edgeKinds[Int(e)].rawValue)
+        w.write(",\"line\":" as StaticString)
+        w.write(g.edgeLines[Int(e)])
+        w.write("}" as StaticString)
+    }
+
+    static func writeStrings(_ strings: [String], _ w: inout ByteWriter) {
+        w.write("[" as StaticString)
+        for (i, s) in strings.enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            w.writeJSONString(s)
+        }
+        w.write("]" as StaticString)
+    }
+
+    static func writeOptional(_ s: String?, _ w: inout ByteWriter) {
+        if let s { w.writeJSONString(s) } else { w.write("null" as StaticString) }
+    }
+}

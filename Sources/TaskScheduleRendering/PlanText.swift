@@ -1,0 +1,291 @@
+import SpecKitTasks
+import TaskScheduling
+
+/// Human output formats.
+public enum TextStyle: Sendable {
+    /// Plain text for an 80-column terminal.
+    case text
+    /// GitHub-flavoured Markdown that pastes into a pull request.
+    case markdown
+}
+
+/// Text and Markdown renderings of plans: `plan`, `waves`, `critical-path`, `next`, `why`.
+public enum PlanText {
+    /// Above this many tasks, summaries list the first tasks of each wave only.
+    public static let fullListingLimit = 400
+
+    // MARK: plan
+
+    /// Summary, waves and critical path.
+    public static func plan(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
+        let facts = PlanFacts(plan)
+        let doc = plan.document
+        let edges = plan.graph.graph.edgeCount
+        switch style {
+        case .text:
+            w.write("\(doc.path)\n")
+            w.write("  \(count(doc.tasks.count, "task")) (\(facts.doneCount) done) in \(count(facts.listedPhases.count, "phase")), \(count(edges, "edge"))\n")
+        case .markdown:
+            w.write("## Plan for `\(markdownCode(doc.path))`\n\n")
+            w.write("| tasks | done | phases | edges | waves | widest wave | critical path | total work |\n")
+            w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            let s = plan.schedule
+            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhases.count) | \(edges) | \(s?.waves.count ?? 0) | \(s?.waves.map(\.count).max() ?? 0) | \(s.map { hours($0.length) } ?? "–") | \(hours(facts.totalWork)) |\n\n")
+        }
+        guard let schedule = plan.schedule else {
+            let line = "No waves or critical path: the plan has \(count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
+            w.write(style == .markdown ? "> **\(line.dropLast())**\n" : "  \(line)")
+            return
+        }
+        let widest = schedule.waves.map(\.count).max() ?? 0
+        if style == .text {
+            w.write("  \(count(schedule.waves.count, "wave")), widest \(widest); critical path \(hours(schedule.length)) of \(hours(facts.totalWork)) work")
+            if schedule.length > 0 {
+                w.write(String(format1(facts.totalWork / schedule.length)))
+                w.write("× parallelism")
+            }
+            w.write("\n  \(count(plan.errorCount, "error")), \(count(plan.warningCount, "warning"))\n\n")
+        }
+        waves(plan, style: style, limit: doc.tasks.count > fullListingLimit ? 12 : nil, into: &w)
+        w.write("\n")
+        criticalChain(plan, style: style, limit: doc.tasks.count > fullListingLimit ? 30 : nil, into: &w)
+    }
+
+    // MARK: waves
+
+    /// The waves table: one row per wave. With a `limit`, at most that many IDs per wave.
+    public static func waves(_ plan: Plan, style: TextStyle, limit: Int? = nil, into w: inout ByteWriter) {
+        guard let schedule = plan.schedule else {
+            w.write("No waves: the plan has a dependency cycle.\n")
+            return
+        }
+        switch style {
+        case .text:
+            w.write("Waves (tasks that can run at the same time)\n")
+            let numberWidth = String(schedule.waves.count).count
+            for (i, wave) in schedule.waves.enumerated() {
+                let label = pad(String(i + 1), numberWidth, right: true)
+                let prefix = "  \(label)  \(pad("(\(wave.count))", 7, right: false)) "
+                wrapIDs(wave.map { plan.name(of: $0) }, limit: limit, prefix: prefix, into: &w)
+            }
+        case .markdown:
+            w.write("### Waves\n\n| wave | tasks | IDs |\n|---:|---:|---|\n")
+            for (i, wave) in schedule.waves.enumerated() {
+                var ids = wave.prefix(limit ?? wave.count).map { plan.name(of: $0) }.joined(separator: ", ")
+                if let limit, wave.count > limit { ids += ", … \(wave.count - limit) more" }
+                w.write("| \(i + 1) | \(wave.count) | \(markdownCell(ids)) |\n")
+            }
+        }
+    }
+
+    // MARK: critical path
+
+    /// The critical chain as one line of IDs.
+    public static func criticalChain(_ plan: Plan, style: TextStyle, limit: Int? = nil, into w: inout ByteWriter) {
+        guard let schedule = plan.schedule else { return }
+        var ids = schedule.criticalPath.map { plan.name(of: $0) }
+        if let limit, ids.count > limit {
+            let head = ids.prefix(limit / 2)
+            let tail = ids.suffix(limit / 2)
+            ids = Array(head) + ["… \(schedule.criticalPath.count - head.count - tail.count) more …"] + Array(tail)
+        }
+        switch style {
+        case .text:
+            w.write("Critical path: \(hours(schedule.length)), \(count(schedule.criticalPath.count, "task"))\n")
+            wrapIDs(ids, limit: nil, prefix: "  ", separator: " → ", into: &w)
+        case .markdown:
+            w.write("### Critical path (\(hours(schedule.length)))\n\n")
+            w.write(markdownCell(ids.joined(separator: " → ")))
+            w.write("\n")
+        }
+    }
+
+    /// `critical-path`: the chain, then every planned task by slack (most critical first).
+    public static func criticalPath(_ plan: Plan, style: TextStyle, limit: Int?, into w: inout ByteWriter) {
+        guard let schedule = plan.schedule else {
+            w.write("No critical path: the plan has a dependency cycle.\n")
+            return
+        }
+        criticalChain(plan, style: style, into: &w)
+        w.write("\n")
+        var rows = Array(0..<Int32(plan.graph.taskNodeCount))
+        rows.sort { a, b in
+            let sa = schedule.times.slack(a)
+            let sb = schedule.times.slack(b)
+            if abs(sa - sb) > 1e-9 { return sa < sb }
+            return a < b
+        }
+        if let limit { rows = Array(rows.prefix(limit)) }
+        let t = schedule.times
+        switch style {
+        case .text:
+            w.write("  task       start   finish   latest    slack  description\n")
+            for v in rows {
+                let task = plan.task(ofNode: v)
+                let mark = schedule.isCritical(v) ? "*" : " "
+                let cols = [
+                    pad(task.id, 9, right: false), pad(format1(t.earliestStart[Int(v)]), 6, right: true),
+                    pad(format1(t.earliestFinish[Int(v)]), 8, right: true),
+                    pad(format1(t.latestStart[Int(v)]), 8, right: true),
+                    pad(format1(max(0, t.slack(v))), 8, right: true),
+                ]
+                w.write("\(mark) \(cols.joined(separator: " "))  \(truncate(task.description, 22))\n")
+            }
+            w.write("  (* critical; times in hours from the start)\n")
+        case .markdown:
+            w.write("| task | start | finish | latest start | slack | critical | description |\n|---|---:|---:|---:|---:|:-:|---|\n")
+            for v in rows {
+                let task = plan.task(ofNode: v)
+                w.write("| \(markdownCell(task.id)) | \(format1(t.earliestStart[Int(v)])) | \(format1(t.earliestFinish[Int(v)])) | \(format1(t.latestStart[Int(v)])) | \(format1(max(0, t.slack(v)))) | \(schedule.isCritical(v) ? "✔" : "") | \(markdownCell(truncate(task.description, 80))) |\n")
+            }
+        }
+    }
+
+    // MARK: next
+
+    /// Tasks ready now.
+    public static func next(_ plan: Plan, ready: [Int32], style: TextStyle, into w: inout ByteWriter) {
+        switch style {
+        case .text:
+            if ready.isEmpty {
+                w.write("Nothing is ready: every task is finished or waits for an unfinished one.\n")
+                return
+            }
+            w.write("Ready now (\(ready.count)):\n")
+            for v in ready {
+                let task = plan.task(ofNode: v)
+                let p = task.parallel ? "[P] " : ""
+                let state = task.status == .inProgress ? " (in progress)" : ""
+                w.write("  \(pad(task.id, 8, right: false)) \(p)\(truncate(task.description, 60))\(state)\n")
+            }
+        case .markdown:
+            w.write("### Ready now\n\n")
+            if ready.isEmpty { w.write("Nothing is ready.\n") }
+            for v in ready {
+                let task = plan.task(ofNode: v)
+                w.write("- [ ] **\(markdownCell(task.id))** \(markdownCell(task.description))\n")
+            }
+        }
+    }
+
+    // MARK: why
+
+    /// The chain of edges that puts a task in its wave.
+    public static func why(_ plan: Plan, node: Int32, chain: [Int32], style: TextStyle, into w: inout ByteWriter) {
+        guard let schedule = plan.schedule else { return }
+        let task = plan.task(ofNode: node)
+        let g = plan.graph
+        let path = plan.document.path
+        let wave = schedule.waveOfNode[Int(node)]
+        let critical = schedule.isCritical(node) ? "critical" : "slack \(hours(max(0, schedule.times.slack(node))))"
+        let head = "\(task.id) is in wave \(wave), starts at \(hours(schedule.times.earliestStart[Int(node)])) (\(critical))"
+        switch style {
+        case .text: w.write("\(head)\n")
+        case .markdown: w.write("### Why \(markdownCell(task.id))\n\n\(markdownCell(head))\n\n")
+        }
+        if chain.isEmpty {
+            w.write(style == .text ? "  Nothing comes before it: it can start in wave 1.\n" : "Nothing comes before it.\n")
+            return
+        }
+        for e in chain {
+            let from = plan.name(of: g.graph.edgeSources[Int(e)])
+            let to = plan.name(of: g.graph.edgeTargets[Int(e)])
+            let kind = g.edgeKinds[Int(e)].rawValue
+            let location = "\(path):\(g.edgeLines[Int(e)])"
+            switch style {
+            case .text:
+                w.write("  \(pad(from, 12, right: false)) → \(pad(to, 12, right: false)) \(pad(kind, 8, right: false)) \(location)\n")
+            case .markdown:
+                w.write("- `\(markdownCode(from))` → `\(markdownCode(to))` (\(kind), \(markdownCell(location)))\n")
+            }
+        }
+    }
+
+    // MARK: helpers
+
+    static func wrapIDs(_ ids: [String], limit: Int?, prefix: String, separator: String = " ", into w: inout ByteWriter) {
+        let width = 80
+        let indent = String(repeating: " ", count: prefix.count)
+        var line = prefix
+        var lineHasItem = false
+        let shown = limit.map { min($0, ids.count) } ?? ids.count
+        var items = Array(ids.prefix(shown))
+        if shown < ids.count { items.append("… \(ids.count - shown) more") }
+        for (i, id) in items.enumerated() {
+            let piece = (i + 1 < items.count) ? id + separator.trimmingSuffixSpaces() : id
+            if lineHasItem && line.count + 1 + piece.count > width {
+                w.write(line)
+                w.write("\n")
+                line = indent
+                lineHasItem = false
+            }
+            if lineHasItem { line += " " }
+            line += piece
+            lineHasItem = true
+        }
+        w.write(line)
+        w.write("\n")
+    }
+
+    /// `3 tasks`, `1 task`.
+    public static func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+    }
+
+    /// `14.0h`, or `1.5h` — hours with one decimal when that is exact enough.
+    public static func hours(_ h: Double) -> String { "\(format1(h))h" }
+
+    /// A number with at most two decimals and at least one.
+    public static func format1(_ x: Double) -> String {
+        var w = ByteWriter(capacity: 16)
+        let rounded = (x * 100).rounded() / 100
+        w.write(rounded)
+        return String(w)
+    }
+
+    static func pad(_ s: String, _ width: Int, right: Bool) -> String {
+        let n = s.count
+        if n >= width { return s }
+        let fill = String(repeating: " ", count: width - n)
+        return right ? fill + s : s + fill
+    }
+
+    static func truncate(_ s: String, _ n: Int) -> String {
+        let flat = s.replacingNewlines()
+        return flat.count <= n ? flat : String(flat.prefix(n - 1)) + "…"
+    }
+
+    /// Text safe inside a Markdown table cell: pipes escaped, newlines folded,
+    /// HTML tags neutralised.
+    public static func markdownCell(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.replacingNewlines() {
+            switch c {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Text for inside backticks: backticks removed.
+    static func markdownCode(_ s: String) -> String {
+        s.replacingNewlines().filter { $0 != "`" }
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        guard contains(where: { $0.isNewline }) else { return self }
+        return String(map { $0.isNewline ? " " : $0 })
+    }
+
+    func trimmingSuffixSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

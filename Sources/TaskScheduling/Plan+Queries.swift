@@ -1,0 +1,70 @@
+import SpecKitTasks
+import TaskGraph
+
+extension Plan {
+    /// Tasks ready now: not finished, and no unfinished task anywhere before them.
+    /// Nil when the plan has a cycle (no order exists).
+    ///
+    /// - Complexity: O(V + E).
+    public func readyTasks() -> [Int32]? {
+        guard let schedule else { return nil }
+        let g = graph.graph
+        var blocked = [Bool](repeating: false, count: graph.nodeCount)
+        for v in schedule.order {
+            var b = false
+            for e in g.incoming(v) {
+                let p = g.edgeSources[Int(e)]
+                if blocked[Int(p)] || (!graph.isMilestone(p) && !task(ofNode: p).status.isFinished) {
+                    b = true
+                    break
+                }
+            }
+            blocked[Int(v)] = b
+        }
+        return (0..<Int32(graph.taskNodeCount)).filter { !blocked[Int($0)] && !task(ofNode: $0).status.isFinished }
+    }
+
+    /// The chain of edges that puts a task in its wave: from a wave-1 task to
+    /// `node`, each step a predecessor of the wave just before (through
+    /// milestones), the smallest document position at each tie. Edge ids in
+    /// order; empty for a wave-1 task. Nil when the plan has a cycle.
+    ///
+    /// - Complexity: O(V + E) at worst.
+    public func explanation(of node: Int32) -> [Int32]? {
+        guard let schedule else { return nil }
+        let g = graph.graph
+        var blocks: [[Int32]] = []
+        var current = node
+        while schedule.waveOfNode[Int(current)] > 1 {
+            let wanted = schedule.waveOfNode[Int(current)] - 1
+            // Backward search through milestones for the best task predecessor.
+            var via: [Int32: Int32] = [:]  // node -> edge leading from it towards `current`
+            var stack: [Int32] = [current]
+            var best: Int32 = -1
+            var seen = Set<Int32>()
+            while let v = stack.popLast() {
+                for e in g.incoming(v) {
+                    let p = g.edgeSources[Int(e)]
+                    guard schedule.waveOfNode[Int(p)] == wanted, seen.insert(p).inserted else { continue }
+                    via[p] = e
+                    if graph.isMilestone(p) {
+                        stack.append(p)
+                    } else if best < 0 || p < best {
+                        best = p
+                    }
+                }
+            }
+            guard best >= 0 else { break }
+            var steps: [Int32] = []
+            var at = best
+            while at != current {
+                let e = via[at]!
+                steps.append(e)
+                at = g.edgeTargets[Int(e)]
+            }
+            blocks.append(steps)
+            current = best
+        }
+        return blocks.reversed().flatMap { $0 }
+    }
+}

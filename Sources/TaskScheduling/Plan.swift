@@ -1,0 +1,139 @@
+import SpecKitTasks
+import TaskGraph
+
+/// A document planned: its graph, its diagnostics, its cycles, and (when it has
+/// no cycle) its schedule. Plain data; printing it is the rendering layer's job.
+public struct Plan: Sendable {
+    public let document: SpecDocument
+    public let options: PlanOptions
+    public let graph: ScheduleGraph
+    /// Every diagnostic of the document and of planning, errors first in source order.
+    public let diagnostics: [Diagnostic]
+    /// One entry per strongly connected component with more than one node.
+    public let cycles: [DependencyCycle]
+    /// Waves, times and the critical path; nil when the graph has a cycle.
+    public let schedule: Schedule?
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// Plans a document.
+    ///
+    /// - Complexity: O((V + E) log V).
+    public init(_ document: SpecDocument, options: PlanOptions = PlanOptions()) {
+        self.document = document
+        self.options = options
+        let (graph, planDiagnostics) = ScheduleGraph.build(document, options: options)
+        self.graph = graph
+        var diagnostics = document.diagnostics + planDiagnostics
+
+        var passThrough = [Bool](repeating: false, count: graph.nodeCount)
+        for m in graph.taskNodeCount..<graph.nodeCount { passThrough[m] = true }
+        if let order = graph.graph.topologicalOrder(passThrough: passThrough) {
+            cycles = []
+            schedule = Schedule(graph: graph, order: order)
+        } else {
+            let found = DependencyCycle.find(in: graph)
+            cycles = found
+            schedule = nil
+            for cycle in found { diagnostics.append(cycle.diagnostic(graph: graph, document: document)) }
+        }
+        self.diagnostics = diagnostics.sorted { a, b in
+            if a.location != b.location { return a.location < b.location }
+            return a.severity > b.severity
+        }
+    }
+
+    /// The display name of a node (task ID or milestone name).
+    public func name(of node: Int32) -> String { graph.name(of: node, in: document) }
+
+    /// The document task behind a task node.
+    public func task(ofNode node: Int32) -> SpecTask { document.tasks[Int(graph.taskOfNode[Int(node)])] }
+
+    /// Planned task nodes named `id` (the first task with that ID), or nil.
+    public func node(forID id: String) -> Int32? {
+        guard let t = document.tasks.firstIndex(where: { $0.id == id }) else { return nil }
+        let n = graph.nodeOfTask[t]
+        return n >= 0 ? n : nil
+    }
+}
+
+/// Waves, CPM times and one critical path of an acyclic plan.
+public struct Schedule: Sendable {
+    /// A topological order of all nodes.
+    public let order: [Int32]
+    /// Wave of every node (milestones carry the wave of the tasks before them).
+    public let waveOfNode: [Int32]
+    /// Task nodes of each wave, in document order; `waves[0]` is wave 1.
+    public let waves: [[Int32]]
+    public let times: CriticalPathTimes
+    /// Task nodes of one critical path, from a start to the end.
+    public let criticalPath: [Int32]
+
+    public var length: Double { times.length }
+
+    /// Whether a node has zero slack (within 1e-9).
+    public func isCritical(_ node: Int32) -> Bool { abs(times.slack(node)) <= 1e-9 }
+
+    init(graph: ScheduleGraph, order: [Int32]) {
+        self.order = order
+        let g = graph.graph
+        var weight = [Int32](repeating: 1, count: graph.nodeCount)
+        for m in graph.taskNodeCount..<graph.nodeCount { weight[m] = 0 }
+        let level = g.generations(order: order, weight: weight)
+        waveOfNode = level
+        var maxWave: Int32 = 0
+        for v in 0..<graph.taskNodeCount { maxWave = max(maxWave, level[v]) }
+        var counts = [Int](repeating: 0, count: Int(maxWave))
+        for v in 0..<graph.taskNodeCount { counts[Int(level[v]) - 1] += 1 }
+        var waves = counts.map { c -> [Int32] in
+            var a: [Int32] = []
+            a.reserveCapacity(c)
+            return a
+        }
+        for v in 0..<Int32(graph.taskNodeCount) { waves[Int(level[Int(v)]) - 1].append(v) }
+        self.waves = waves
+        let times = g.criticalPathTimes(order: order, durations: graph.durations)
+        self.times = times
+        criticalPath = Self.criticalChain(graph: graph, times: times)
+    }
+
+    /// One chain of critical tasks from time 0 to the project length, taking the
+    /// smallest document position at each tie. Milestones are walked through.
+    static func criticalChain(graph: ScheduleGraph, times: CriticalPathTimes) -> [Int32] {
+        let g = graph.graph
+        let eps = 1e-9
+        func critical(_ v: Int32) -> Bool { abs(times.slack(v)) <= eps }
+        // The first critical task that starts at 0: task nodes are in document order.
+        var current: Int32 = -1
+        for v in 0..<Int32(graph.taskNodeCount) where critical(v) && times.earliestStart[Int(v)] <= eps {
+            current = v
+            break
+        }
+        guard current >= 0 else { return [] }
+        var path: [Int32] = [current]
+        var visitedMilestones = Set<Int32>()
+        while true {
+            let finish = times.earliestFinish[Int(current)]
+            if abs(finish - times.length) <= eps && g.outDegree(current) == 0 { break }
+            // Tight critical successors, looking through milestones.
+            var best: Int32 = -1
+            var stack: [Int32] = [current]
+            while let v = stack.popLast() {
+                for e in g.outgoing(v) {
+                    let w = g.edgeTargets[Int(e)]
+                    guard critical(w), abs(times.earliestStart[Int(w)] - finish) <= eps else { continue }
+                    if graph.isMilestone(w) {
+                        if visitedMilestones.insert(w).inserted { stack.append(w) }
+                    } else if best < 0 || w < best {
+                        best = w
+                    }
+                }
+            }
+            if best < 0 { break }
+            path.append(best)
+            current = best
+        }
+        return path
+    }
+}

@@ -1,2 +1,0 @@
-import SpecKitTasks
-import TaskGraph
