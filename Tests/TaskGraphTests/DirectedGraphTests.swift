@@ -1,0 +1,92 @@
+import Testing
+@testable import TaskGraph
+
+func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
+    DirectedGraph(nodeCount: n, sources: edges.map(\.0), targets: edges.map(\.1))
+}
+
+@Suite struct DirectedGraphTests {
+    //  0 ──▶ 1 ──▶ 3
+    //  │           ▲
+    //  └───▶ 2 ────┘
+    let diamond = graph(4, [(0, 1), (0, 2), (1, 3), (2, 3)])
+
+    @Test func adjacencyKeepsEdgeOrder() {
+        #expect(Array(diamond.outgoing(0)) == [0, 1])
+        #expect(Array(diamond.incoming(3)) == [2, 3])
+        #expect(diamond.outDegree(3) == 0)
+        #expect(diamond.inDegree(0) == 0)
+    }
+
+    @Test func topologicalOrderTakesSmallestReadyFirst() {
+        #expect(diamond.topologicalOrder() == [0, 1, 2, 3])
+        // 2 ──▶ 0, 1 free: 1 is ready first, then 2, then 0.
+        let g = graph(3, [(2, 0)])
+        #expect(g.topologicalOrder() == [1, 2, 0])
+    }
+
+    @Test func passThroughNodesAreTakenAtOnce() {
+        // 0 ──▶ 3(milestone) ──▶ 1 ; 2 free. After 0, the milestone releases 1 before 2 is taken.
+        let g = graph(4, [(0, 3), (3, 1)])
+        #expect(g.topologicalOrder(passThrough: [false, false, false, true]) == [0, 3, 1, 2])
+    }
+
+    @Test func cycleHasNoTopologicalOrder() {
+        #expect(graph(3, [(0, 1), (1, 2), (2, 0)]).topologicalOrder() == nil)
+    }
+
+    @Test func generationsCountOnlyWeightedNodes() {
+        // 0 ──▶ 4(milestone, weight 0) ──▶ 1 ──▶ 2 ; 3 alone
+        let g = graph(5, [(0, 4), (4, 1), (1, 2)])
+        let order = g.topologicalOrder()!
+        #expect(g.generations(order: order, weight: [1, 1, 1, 1, 0]) == [1, 2, 3, 1, 1])
+    }
+
+    @Test func criticalPathTimesOnDiamond() {
+        let order = diamond.topologicalOrder()!
+        let t = diamond.criticalPathTimes(order: order, durations: [1, 5, 2, 1])
+        #expect(t.length == 7)
+        #expect(t.earliestStart == [0, 1, 1, 6])
+        #expect(t.latestStart == [0, 1, 4, 6])
+        #expect(t.slack(2) == 3)
+        #expect(t.slack(1) == 0)
+    }
+
+    @Test func sccFindsCyclesAndSingletons() {
+        // 0 ⇄ 1 ──▶ 2 ──▶ 3 ──▶ 2
+        let g = graph(4, [(0, 1), (1, 0), (1, 2), (2, 3), (3, 2)])
+        let scc = g.stronglyConnectedComponents()
+        #expect(scc.count == 2)
+        #expect(scc.componentOf[0] == scc.componentOf[1])
+        #expect(scc.componentOf[2] == scc.componentOf[3])
+        #expect(scc.componentOf[0] != scc.componentOf[2])
+    }
+
+    @Test func shortestCycleThroughStart() {
+        // 0 ──▶ 1 ──▶ 2 ──▶ 0 and a shortcut 1 ──▶ 0
+        let g = graph(3, [(0, 1), (1, 2), (2, 0), (1, 0)])
+        let scc = g.stronglyConnectedComponents()
+        let cycle = g.shortestCycle(through: 0, in: scc)
+        #expect(cycle == [0, 3])
+    }
+
+    @Test func hugeCycleAndChainDoNotOverflowTheStack() {
+        let n = 200_000
+        var s: [Int32] = [], t: [Int32] = []
+        for i in 0..<n { s.append(Int32(i)); t.append(Int32((i + 1) % n)) }
+        let ring = DirectedGraph(nodeCount: n, sources: s, targets: t)
+        let scc = ring.stronglyConnectedComponents()
+        #expect(scc.count == 1)
+        #expect(ring.shortestCycle(through: 0, in: scc).count == n)
+        let chain = DirectedGraph(nodeCount: n, sources: Array(s.dropLast()), targets: Array(t.dropLast()))
+        #expect(chain.stronglyConnectedComponents().count == n)
+        #expect(chain.topologicalOrder()?.count == n)
+    }
+
+    @Test func transitiveReductionDropsImpliedEdges() {
+        // 0 ──▶ 1 ──▶ 2 and 0 ──▶ 2 (implied)
+        let g = graph(3, [(0, 1), (1, 2), (0, 2)])
+        #expect(g.transitiveReductionMask(order: g.topologicalOrder()!) == [true, true, false])
+        #expect(diamond.transitiveReductionMask(order: diamond.topologicalOrder()!) == [true, true, true, true])
+    }
+}

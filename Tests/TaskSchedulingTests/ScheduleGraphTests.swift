@@ -1,0 +1,192 @@
+import SpecKitTasks
+import Testing
+@testable import TaskScheduling
+
+@Suite struct ScheduleGraphTests {
+    /// The spec-kit template: Setup → Foundational → stories side by side → Polish.
+    ///
+    /// ```
+    ///  Setup      T1 ──▶ T2
+    ///                    │
+    ///  Found.            T3
+    ///               ┌────┴────┐
+    ///  US1      T4 ──▶ T5     T6 ──▶ T7   US2   (side by side)
+    ///               └────┬────┘
+    ///  Polish           T8
+    /// ```
+    static func template() -> DocBuilder {
+        var b = DocBuilder()
+        b.phase("Phase 1: Setup")
+        b.task("T1"); b.task("T2")
+        b.phase("Phase 2: Foundational")
+        b.task("T3")
+        b.phase("Phase 3: User Story 1", kind: .story, story: "US1", priority: 2)
+        b.task("T4"); b.task("T5")
+        b.phase("Phase 4: User Story 2", kind: .story, story: "US2", priority: 1)
+        b.task("T6"); b.task("T7")
+        b.phase("Phase 5: Polish")
+        b.task("T8")
+        return b
+    }
+
+    @Test func templateStagesRunStoriesSideBySide() {
+        let plan = Plan(Self.template().doc)
+        #expect(plan.waveIDs() == [["T1"], ["T2"], ["T3"], ["T4", "T6"], ["T5", "T7"], ["T8"]])
+        #expect(plan.schedule!.length == 6)
+        #expect(plan.criticalIDs() == ["T1", "T2", "T3", "T4", "T5", "T8"])
+        #expect(plan.cycles.isEmpty)
+        #expect(plan.diagnostics.isEmpty)
+    }
+
+    @Test func priorityStagesStoriesByPriority() {
+        let plan = Plan(Self.template().doc, options: PlanOptions(stories: .priority))
+        // US2 has P1, so it goes first.
+        #expect(plan.waveIDs() == [["T1"], ["T2"], ["T3"], ["T6"], ["T7"], ["T4"], ["T5"], ["T8"]])
+    }
+
+    @Test func explicitWithinPhaseHasNoOrderEdges() {
+        let plan = Plan(Self.template().doc, options: PlanOptions(withinPhase: .explicit))
+        #expect(plan.edgeList(.order).isEmpty)
+        #expect(plan.waveIDs() == [["T1", "T2"], ["T3"], ["T4", "T5", "T6", "T7"], ["T8"]])
+    }
+
+    /// ```
+    ///  T1 ─┬─▶ T2[P] ─┬─▶ @ ─┬─▶ T4[P]    (T4, T5 after a section break: a new group)
+    ///      └─▶ T3[P] ─┘      └─▶ T5[P]
+    /// ```
+    @Test func parallelGroupsUseMilestonesBetweenWideGroups() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2", p: true); b.task("T3", p: true)
+        b.section()
+        b.task("T4", p: true); b.task("T5", p: true)
+        let plan = Plan(b.doc)
+        #expect(plan.waveIDs() == [["T1"], ["T2", "T3"], ["T4", "T5"]])
+        #expect(plan.edgeList(.order) == ["T1>T2", "T1>T3", "T2>@end-T2..T3", "T3>@end-T2..T3", "@end-T2..T3>T4", "@end-T2..T3>T5"])
+    }
+
+    @Test func checkpointOrSegmentBreaksAParallelRun() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true)
+        b.section()
+        b.task("T2", p: true)
+        #expect(Plan(b.doc).waveIDs() == [["T1"], ["T2"]])
+    }
+
+    @Test func fileRuleSerialisesSharedFilesInDocumentOrder() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true, files: ["a.py"]); b.task("T2", p: true, files: ["a.py", "dir/"]); b.task("T3", p: true, files: ["dir/"])
+        let plan = Plan(b.doc)
+        #expect(plan.edgeList(.file) == ["T1>T2"])
+        #expect(plan.waveIDs() == [["T1", "T3"], ["T2"]])
+        #expect(plan.diagnostics.map(\.code) == [.parallelFileConflict])
+        let ignored = Plan(b.doc, options: PlanOptions(files: .ignore))
+        #expect(ignored.edgeList(.file).isEmpty)
+        #expect(ignored.waveIDs() == [["T1", "T2", "T3"]])
+    }
+
+    @Test func fileRuleFollowsTheGraphNotTheDocument() {
+        // T2 is written first but depends on T1, so T1 takes the file first: no cycle.
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T2", p: true, files: ["x.swift"]); b.task("T1", p: true, files: ["x.swift"])
+        b.depend("T2", on: "T1")
+        let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit))
+        #expect(plan.cycles.isEmpty)
+        #expect(plan.edgeList(.file).isEmpty)  // already a direct edge T1 → T2
+        #expect(plan.waveIDs() == [["T1"], ["T2"]])
+    }
+
+    @Test func parallelWithDependencyIsReported() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true); b.task("T2", p: true)
+        b.depend("T2", on: "T1")
+        let plan = Plan(b.doc)
+        #expect(plan.diagnostics.map(\.code) == [.parallelWithDependency])
+        #expect(plan.waveIDs() == [["T1"], ["T2"]])
+    }
+
+    @Test func remainingPlansOnlyOpenTasks() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", status: .done); b.task("T2", status: .skipped); b.task("T3"); b.task("T4", status: .inProgress)
+        b.depend("T3", on: "T1")
+        let plan = Plan(b.doc, options: PlanOptions(remaining: true))
+        #expect(plan.graph.taskNodeCount == 2)
+        #expect(plan.waveIDs() == [["T3"], ["T4"]])
+        #expect(plan.readyTasks().map { $0.map { plan.name(of: $0) } } == ["T3"])
+    }
+
+    @Test func nextSeesThroughCheckboxes() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", status: .done); b.task("T2"); b.task("T3")
+        let plan = Plan(b.doc)
+        #expect(plan.readyTasks()!.map { plan.name(of: $0) } == ["T2"])
+    }
+
+    @Test func storyEdgesJoinPhases() {
+        var b = Self.template()
+        b.phaseDepends(4, on: 3)  // US2 waits for US1
+        let plan = Plan(b.doc)
+        #expect(plan.waveIDs() == [["T1"], ["T2"], ["T3"], ["T4"], ["T5"], ["T6"], ["T7"], ["T8"]])
+        #expect(plan.edgeList(.story) == ["@end-phase-3>T6", "@end-phase-3>T7"])
+    }
+
+    @Test func estimatesDriveTheCriticalPath() {
+        // Two stories side by side; the longer one is critical, the other has slack.
+        var b = DocBuilder()
+        b.phase("Phase 1: US1", kind: .story, story: "US1")
+        b.task("T1", hours: 2); b.task("T2", hours: 2)
+        b.phase("Phase 2: US2", kind: .story, story: "US2")
+        b.task("T3", hours: 1)
+        let plan = Plan(b.doc)
+        #expect(plan.schedule!.length == 4)
+        #expect(plan.criticalIDs() == ["T1", "T2"])
+        #expect(plan.times("T3") == (0, 1, 3))
+        #expect(plan.schedule!.isCritical(plan.node(forID: "T3")!) == false)
+    }
+
+    @Test func defaultDurationApplies() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2", hours: 3)
+        let plan = Plan(b.doc, options: PlanOptions(defaultDuration: 0.5))
+        #expect(plan.schedule!.length == 3.5)
+    }
+
+    /// ```
+    ///  T1 ──▶ T2 ──▶ T3
+    ///   ▲            │ (explicit: T1 depends on T3)
+    ///   └────────────┘
+    /// ```
+    @Test func cycleIsReportedWithEdgesAndASuggestion() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2"); b.task("T3")
+        b.depend("T1", on: "T3")
+        let plan = Plan(b.doc)
+        #expect(plan.schedule == nil)
+        #expect(plan.cycles.count == 1)
+        let cycle = plan.cycles[0]
+        #expect(cycle.nodes.map { plan.name(of: $0) } == ["T1", "T2", "T3"])
+        #expect(cycle.edges.map { plan.graph.edgeKinds[Int($0)] } == [.order, .order, .explicit])
+        #expect(cycle.suggestedRemovals.map { plan.graph.edgeKinds[Int($0)] } == [.explicit])
+        let d = plan.diagnostics.first { $0.code == .cycle }!
+        #expect(d.message.hasPrefix("dependency cycle T1 → T2 → T3 → T1"))
+        #expect(d.severity == .error)
+        #expect(d.location == plan.document.tasks[0].location)
+        #expect(d.notes.count == 4)
+        #expect(plan.errorCount == 1)
+    }
+
+    @Test func whyFollowsTheDeepestPredecessor() {
+        let plan = Plan(Self.template().doc)
+        let chain = plan.explanation(of: plan.node(forID: "T8")!)!
+        let names = chain.map { "\(plan.name(of: plan.graph.graph.edgeSources[Int($0)]))>\(plan.name(of: plan.graph.graph.edgeTargets[Int($0)]))" }
+        #expect(names == ["T1>T2", "T2>T3", "T3>T4", "T4>T5", "T5>T8"])
+    }
+}
