@@ -1,0 +1,41 @@
+# specgraph: two entry points, `make demo` and `make test`, both from a fresh machine.
+SWIFT ?= swift
+BIN := .build/release/specgraph
+OUT := out
+SPECGRAPH_CORPUS ?= $(abspath ../shared/corpus)
+export SPECGRAPH_CORPUS
+
+.PHONY: deps build demo test bench compare clean
+
+# Graphviz's libgvc (headers + pkg-config files) from Debian, only when missing.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+		echo "Installing libgraphviz-dev (libgvc) with apt-get…"; \
+		SUDO=""; if [ "$$(id -u)" != "0" ]; then SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product specgraph
+
+# The main job on a bundled example: plan, diagnostics, picture, team schedule.
+demo: build
+	@mkdir -p $(OUT)
+	$(BIN) plan Examples/auth-service/tasks.md
+	$(BIN) graph Examples/auth-service/tasks.md -o $(OUT)/auth-service.svg
+	$(BIN) assign --team 3 --gantt $(OUT)/auth-service-gantt.svg Examples/auth-service/tasks.md
+	-$(BIN) check Examples/broken/tasks.md
+	@echo "Pictures: $(OUT)/auth-service.svg, $(OUT)/auth-service-gantt.svg"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+compare: build
+	bash Benchmarks/compare.sh
+
+clean:
+	rm -rf .build $(OUT)
