@@ -29,9 +29,9 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var timer = StageTimer(enabled: false)
+        let timer = StageTimer(enabled: false)
         let plans: [Plan]
-        do { plans = try Loading.plans(planning, timer: &timer) } catch { throw fail(error) }
+        do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
         var failed = false
         var w = ByteWriter()
         if format == .json && plans.count > 1 { w.write("[" as StaticString) }

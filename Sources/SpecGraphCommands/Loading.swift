@@ -4,7 +4,7 @@ import TaskScheduling
 /// Reading and parsing the command line's inputs.
 enum Loading {
     /// Parses every input; I/O failures are thrown (exit code 2).
-    static func documents(_ paths: [String], timer: inout StageTimer) throws(IOFailure) -> [SpecDocument] {
+    static func documents(_ paths: [String], timer: StageTimer) throws(IOFailure) -> [SpecDocument] {
         let files = try InputFiles.expand(paths)
         var documents: [SpecDocument] = []
         for file in files {
@@ -17,12 +17,11 @@ enum Loading {
     }
 
     /// Parses and plans every input.
-    static func plans(_ options: PlanningOptions, timer: inout StageTimer) throws(IOFailure) -> [Plan] {
-        let documents = try documents(options.paths, timer: &timer)
+    static func plans(_ options: PlanningOptions, timer: StageTimer) throws(IOFailure) -> [Plan] {
+        let documents = try documents(options.paths, timer: timer)
         var plans: [Plan] = []
         for doc in documents {
-            plans.append(Plan(doc, options: options.planOptions))
-            timer.lap("graph and schedule")
+            plans.append(Plan(doc, options: options.planOptions, lap: timer.enabled ? { timer.lap($0) } : nil))
         }
         return plans
     }

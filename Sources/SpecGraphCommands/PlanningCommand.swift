@@ -16,9 +16,9 @@ protocol PlanningCommand: ParsableCommand {
 
 extension PlanningCommand {
     func runPlanning(timings: Bool = false) throws {
-        var timer = StageTimer(enabled: timings)
+        let timer = StageTimer(enabled: timings)
         let plans: [Plan]
-        do { plans = try Loading.plans(planning, timer: &timer) } catch { throw fail(error) }
+        do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
         var failed = false
         for plan in plans {
             Output.printDiagnostics(plan.diagnostics, path: plan.document.path)

@@ -46,14 +46,14 @@ struct PlanningOptions: ParsableArguments {
 }
 
 /// Timings of the stages of one run, printed with `--timings`.
-struct StageTimer {
-    var enabled: Bool
+final class StageTimer {
+    let enabled: Bool
     private var last = ContinuousClock.now
     private var lines: [String] = []
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    mutating func lap(_ stage: String) {
+    func lap(_ stage: String) {
         guard enabled else { return }
         let now = ContinuousClock.now
         let d = now - last

@@ -17,13 +17,15 @@ public struct Plan: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
-    /// Plans a document.
+    /// Plans a document. `lap` is called after each stage ("graph", "schedule")
+    /// so that callers can time them.
     ///
     /// - Complexity: O((V + E) log V).
-    public init(_ document: SpecDocument, options: PlanOptions = PlanOptions()) {
+    public init(_ document: SpecDocument, options: PlanOptions = PlanOptions(), lap: ((String) -> Void)? = nil) {
         self.document = document
         self.options = options
         let (graph, planDiagnostics) = ScheduleGraph.build(document, options: options)
+        lap?("graph (\(graph.nodeCount) nodes, \(graph.graph.edgeCount) edges)")
         self.graph = graph
         var diagnostics = document.diagnostics + planDiagnostics
 
@@ -42,6 +44,7 @@ public struct Plan: Sendable {
             if a.location != b.location { return a.location < b.location }
             return a.severity > b.severity
         }
+        lap?(schedule == nil ? "cycles" : "schedule (waves, critical path)")
     }
 
     /// The display name of a node (task ID or milestone name).
