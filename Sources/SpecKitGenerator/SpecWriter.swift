@@ -636,11 +636,14 @@ struct SpecWriter {
             let shape = random.below(10)
             out.text(" (depends on ")
             if shape >= 7, first > local.lowerBound {
-                let other = local.lowerBound + random.below(first - local.lowerBound)
-                taskID(other)
+                // A second ID anywhere earlier in the phase; a range only a
+                // few tasks long, so that ranges never make edges quadratic.
+                let span = first - local.lowerBound
                 if shape == 9 {
+                    taskID(first - 1 - random.below(min(4, span)))
                     out.byte(0x2D)
                 } else {
+                    taskID(local.lowerBound + random.below(span))
                     out.text(", ")
                 }
                 taskID(first)

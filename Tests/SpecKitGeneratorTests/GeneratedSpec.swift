@@ -72,6 +72,25 @@ struct GeneratedSpec {
         return result
     }
 
+    /// `Ta-Tb` ranges inside `(depends on …)` clauses.
+    static func ranges(in line: Substring) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        var rest = line[...]
+        while let clause = rest.range(of: "(depends on ") {
+            let tail = rest[clause.upperBound...]
+            let end = tail.firstIndex(of: ")") ?? tail.endIndex
+            let body = tail[..<end]
+            if let dash = body.firstIndex(of: "-"),
+                let low = leadingID(body[..<dash]), let high = leadingID(body[body.index(after: dash)...]),
+                low <= high
+            {
+                result.append(low...high)
+            }
+            rest = tail[end...]
+        }
+        return result
+    }
+
     /// The lines of the `### Task Order` list in the Dependencies section.
     var taskOrderStatements: [Substring] {
         guard let start = lines.firstIndex(of: "### Task Order") else { return [] }

@@ -60,6 +60,19 @@ struct SpecGeneratorTests {
         }
     }
 
+    @Test("ranges in (depends on …) are short, so references stay linear in the task count")
+    func rangesAreShort() {
+        let spec = GeneratedSpec(SpecGenerator.generate(GeneratorOptions(tasks: 20_000, seed: 4)))
+        var ranges = 0
+        for task in spec.tasks {
+            for range in GeneratedSpec.ranges(in: task.text) {
+                ranges += 1
+                #expect(range.lowerBound < range.upperBound && range.count <= 5, "T\(task.id): \(range)")
+            }
+        }
+        #expect(ranges > 50)
+    }
+
     @Test("declared task-order statements point forward")
     func declaredStatementsPointForward() {
         let spec = GeneratedSpec(SpecGenerator.generate(GeneratorOptions(tasks: 3_000, seed: 5)))
