@@ -41,6 +41,7 @@ let package = Package(
         .executableTarget(name: "specgraph", dependencies: ["SpecGraphCommands"]),
         .testTarget(name: "TaskGraphTests", dependencies: ["TaskGraph"]),
         .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
+        .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
         .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
         .testTarget(name: "TaskScheduleRenderingTests", dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),

@@ -1,10 +1,154 @@
 /// Parses spec-kit `tasks.md` bytes into a ``SpecDocument`` (DESIGN.md §1).
+///
+/// The parser makes one pass over the lines, recording tasks, headings,
+/// checkpoints and unresolved references; a second, cheap step resolves
+/// references to task indices (ranges need the whole document) and assigns
+/// phases and sections. See `docs/grammar.md` for the choices DESIGN.md leaves open.
 public enum SpecParser {
     /// Parses a whole document. Never traps on any input: bad bytes and odd
     /// lines become diagnostics and parsing goes on.
     ///
-    /// - Complexity: O(n) in the number of bytes.
+    /// - Complexity: O(n) in the number of bytes, plus the size of expanded
+    ///   dependency ranges.
     public static func parse(_ bytes: [UInt8], path: String) -> SpecDocument {
-        SpecDocument(path: path)
+        // A private copy: HTML comments are blanked out in place so that the
+        // later passes never see them and columns stay exact.
+        var copy = bytes
+        return copy.withUnsafeMutableBufferPointer { buffer in
+            var parser = DocumentParser(text: buffer, path: path)
+            parser.checkEncoding()
+            parser.scanLines()
+            return parser.finish()
+        }
     }
+}
+
+/// A task reference as written: one ID, or a range `T004-T007`.
+struct Reference {
+    var id: String
+    /// The end of a range; nil for a single ID.
+    var upTo: String?
+    var location: SourceLocation
+}
+
+/// A reference to a phase: `Phase 4` (by its number as written) or `US2` (its story).
+enum PhaseReference: Hashable {
+    case number(String)
+    case story(String)
+}
+
+/// References found in one task's text, not yet resolved.
+struct PendingTaskReferences {
+    var task: Int32
+    var references: [Reference]
+    /// `blocks T011`: the named tasks depend on this one.
+    var reversed: Bool
+}
+
+/// A statement in a Dependencies section: every successor depends on every predecessor.
+struct PendingStatement {
+    var predecessors: [Reference]
+    var successors: [Reference]
+    var location: SourceLocation
+    /// Written with `←` / `<-`: read the other way round when every edge points backwards.
+    var leftArrow: Bool
+    /// Statements of one line that share the `←` reversal decision.
+    var group: Int32
+}
+
+/// A phase-level statement; `successorHeading` >= 0 names "the phase holding this heading".
+struct PendingPhaseStatement {
+    var predecessors: [PhaseReference]
+    var successors: [PhaseReference]
+    var successorHeading: Int32
+    var location: SourceLocation
+}
+
+/// A heading other than a task heading.
+struct HeadingRecord {
+    var level: Int
+    var title: String
+    var line: Int32
+    /// `Phase 3`, `Phase 3.1`, `Phase N`: the number as written, when the heading is a phase candidate.
+    var phaseNumber: String?
+    var directTasks: Int32 = 0
+    var parent: Int32
+}
+
+/// The state of one parse. Lives only inside `SpecParser.parse`.
+struct DocumentParser {
+    let text: UnsafeMutableBufferPointer<UInt8>
+    var bytes: Bytes { UnsafeBufferPointer(text) }
+    let path: String
+
+    var tasks: [SpecTask] = []
+    var diagnostics: [Diagnostic] = []
+    var headings: [HeadingRecord] = []
+    /// Per task: the innermost heading above it (-1 for none).
+    var taskHeading: [Int32] = []
+    var checkpoints: [(heading: Int32, text: String)] = []
+    var taskReferences: [PendingTaskReferences] = []
+    var statements: [PendingStatement] = []
+    var phaseStatements: [PendingPhaseStatement] = []
+    var statementGroups: Int32 = 0
+
+    // Line state.
+    var position = 0
+    var lineNumber: Int32 = 0
+    var lineStart = 0
+    var segment: Int32 = 0
+    var inComment = false
+    var fences: [(marker: UInt8, count: Int)] = []
+    var mermaidFence = false
+
+    /// Open headings, innermost last.
+    var headingStack: [OpenHeading] = []
+    var openTask: OpenTask?
+    var table: TableContext?
+
+    init(text: UnsafeMutableBufferPointer<UInt8>, path: String) {
+        self.text = text
+        self.path = path
+    }
+
+    @inline(__always) func location(_ offset: Int) -> SourceLocation {
+        SourceLocation(line: lineNumber, column: Int32(offset - lineStart + 1))
+    }
+}
+
+/// A heading whose scope is still open.
+struct OpenHeading {
+    var level: Int
+    var index: Int32
+    /// Inside a Dependencies / Execution Order section: statements there are declared dependencies.
+    var declared: Bool
+    /// Inside a Dependencies / Parallel Example / Strategy section: `Phase N` headings there are not phases.
+    var excluded: Bool
+    /// `(depends on T016)` in the heading, or a `**Depends on**:` line before its first task.
+    var references: [Reference]
+    /// `(blocks T020)` in the heading: the named tasks depend on every task here.
+    var reversedReferences: [Reference]
+    var hasTasks: Bool
+}
+
+/// The task whose body is being collected.
+struct OpenTask {
+    var index: Int32
+    var indent: Int
+    var form: TaskForm
+    /// Description start/end in the document and the line's start offset.
+    var descriptionStart: Int
+    var descriptionEnd: Int
+    var line: Int32
+    var lineStart: Int
+    /// Body lines: document byte ranges with their line numbers and line starts.
+    var body: [(start: Int, end: Int, line: Int32, lineStart: Int)] = []
+}
+
+/// The header of the table being read.
+struct TableContext {
+    var statusColumn: Int?
+    var dependencyColumn: Int?
+    var descriptionColumn: Int?
+    var rowsSeen: Int
 }

@@ -1,0 +1,71 @@
+/// Byte classes and small scanning helpers shared by the parser's passes.
+///
+/// The parser works on UTF-8 bytes: every class here is ASCII-only, so a
+/// multi-byte scalar is never split by a test on one of its bytes.
+extension UInt8 {
+    @inline(__always) var isSpaceOrTab: Bool { self == 0x20 || self == 0x09 }
+    @inline(__always) var isWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+    @inline(__always) var isDigit: Bool { self &- 0x30 < 10 }
+    @inline(__always) var isUpper: Bool { self &- 0x41 < 26 }
+    @inline(__always) var isLower: Bool { self &- 0x61 < 26 }
+    @inline(__always) var isLetter: Bool { (self | 0x20) &- 0x61 < 26 }
+    @inline(__always) var isAlnum: Bool { isLetter || isDigit }
+    /// A byte that may continue an identifier-like word (`_` included).
+    @inline(__always) var isWordByte: Bool { isAlnum || self == UInt8(ascii: "_") }
+    @inline(__always) var lowercased: UInt8 { isUpper ? self | 0x20 : self }
+}
+
+/// A view of the bytes being parsed: the whole document or one task's joined text.
+typealias Bytes = UnsafeBufferPointer<UInt8>
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes in `range` as a String, invalid UTF-8 repaired.
+    @inline(__always) func string(_ lo: Int, _ hi: Int) -> String {
+        guard lo < hi else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: self[lo..<hi]), as: UTF8.self)
+    }
+
+    /// Whether the bytes at `i` spell `word` (ASCII, compared case-insensitively).
+    @inline(__always) func matchesLowercase(_ word: StaticString, at i: Int, end: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= end else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where self[i + k].lowercased != w[k] { return false }
+        return true
+    }
+
+    /// Whether the bytes at `i` are exactly `word` (case-sensitive).
+    @inline(__always) func matches(_ word: StaticString, at i: Int, end: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= end else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where self[i + k] != w[k] { return false }
+        return true
+    }
+
+    @inline(__always) func skipSpaces(_ i: Int, _ end: Int) -> Int {
+        var i = i
+        while i < end, self[i].isSpaceOrTab { i += 1 }
+        return i
+    }
+
+    @inline(__always) func trimEnd(_ lo: Int, _ hi: Int) -> Int {
+        var hi = hi
+        while hi > lo, self[hi - 1].isWhitespace { hi -= 1 }
+        return hi
+    }
+
+    /// Whether `i` starts a word: the byte before is not an ASCII letter, digit or `_`.
+    @inline(__always) func isWordStart(_ i: Int, _ lo: Int) -> Bool {
+        i == lo || !self[i - 1].isWordByte
+    }
+
+    /// Whether `i` ends a word: the byte at `i` is not an ASCII letter, digit or `_`.
+    @inline(__always) func isWordEnd(_ i: Int, _ end: Int) -> Bool {
+        i >= end || !self[i].isWordByte
+    }
+}
+
+extension StaticString {
+    @inline(__always) var byteCount: Int { utf8CodeUnitCount }
+}

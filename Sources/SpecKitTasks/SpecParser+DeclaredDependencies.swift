@@ -1,0 +1,195 @@
+/// Statements in a Dependencies / Execution Order section (edge kind `declared`).
+///
+///     T008 blocks T009, T015          T011, T012 block T014
+///     Tests (T004-T007) before implementation (T008-T014)
+///     T016 after T012-T015            T020 depends on T018
+///     T001 → T002 → T003, T004        T010 ← T008, T009
+///     Phase 4 depends on Phase 2      US2 depends on US1      (phase level)
+///
+/// Lines about parallel work and team lines never yield an edge.
+extension DocumentParser {
+    mutating func parseDeclaredLine(_ p: Int, _ end: Int) {
+        let b = bytes
+        var k = p
+        // List marker.
+        if k < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "+"),
+            k + 1 < end, b[k + 1].isSpaceOrTab
+        {
+            k = b.skipSpaces(k + 1, end)
+        } else if k < end, b[k].isDigit {
+            var j = k
+            while j < end, b[j].isDigit { j += 1 }
+            if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
+        }
+        guard k < end, b[k] != UInt8(ascii: "|") else { return }
+        let lower = lowercasedASCII(b, k, end)
+        if lower.contains("parallel") || lower.contains("concurrent") || lower.contains("simultaneous") { return }
+        var w = k
+        while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
+        for team: StaticString in ["developer", "dev ", "team ", "engineer", "person "] where b.matchesLowercase(team, at: w, end: end) {
+            return
+        }
+        let locator = TextLocator(segments: [(k, lineNumber, lineStart)])
+        if hasArrow(b, k, end) {
+            parseArrowChain(b, k, end, locator, mermaid: false)
+        } else {
+            parseKeywordStatements(b, k, end, locator)
+        }
+    }
+
+    /// An arrow at `k`: its end and whether it points left (`←`, `<-`).
+    func arrow(_ b: Bytes, _ k: Int, _ hi: Int, mermaid: Bool) -> (end: Int, left: Bool)? {
+        let c = b[k]
+        if c == UInt8(ascii: "-") {
+            var j = k
+            while j < hi, b[j] == UInt8(ascii: "-") { j += 1 }
+            if mermaid, j < hi, b[j] == UInt8(ascii: "."), j + 2 < hi, b[j + 1] == UInt8(ascii: "-") {
+                j += 1
+                while j < hi, b[j] == UInt8(ascii: "-") { j += 1 }
+            }
+            if j < hi, b[j] == UInt8(ascii: ">"), j - k <= 3 { return (j + 1, false) }
+            return nil
+        }
+        if c == UInt8(ascii: "="), mermaid, b.matches("==>", at: k, end: hi) { return (k + 3, false) }
+        if c == UInt8(ascii: "<"), !mermaid, k + 1 < hi, b[k + 1] == UInt8(ascii: "-") {
+            var j = k + 1
+            while j < hi, b[j] == UInt8(ascii: "-") { j += 1 }
+            return j - k <= 3 ? (j, true) : nil
+        }
+        if c == 0xE2, !mermaid {
+            if b.matches("→", at: k, end: hi) || b.matches("⟶", at: k, end: hi) { return (k + 3, false) }
+            if b.matches("←", at: k, end: hi) || b.matches("⟵", at: k, end: hi) { return (k + 3, true) }
+        }
+        return nil
+    }
+
+    func hasArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        for k in lo..<hi where arrow(b, k, hi, mermaid: false) != nil { return true }
+        return false
+    }
+
+    /// `A → B → C, D`: consecutive parts are linked; each part's references are
+    /// all the IDs and ranges in it (mermaid: only node IDs outside labels).
+    mutating func parseArrowChain(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, mermaid: Bool) {
+        var parts: [ReferenceList] = []
+        var left: [Bool] = []
+        var start = lo
+        var k = lo
+        var depth = 0
+        while k < hi {
+            let c = b[k]
+            if mermaid {
+                if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") { depth += 1 }
+                if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+                if c == UInt8(ascii: "|"), depth == 0 {
+                    // `-->|label|`: skip the edge label.
+                    var j = k + 1
+                    while j < hi, b[j] != UInt8(ascii: "|") { j += 1 }
+                    k = j + 1
+                    start = k
+                    continue
+                }
+            }
+            if depth == 0, let (e, isLeft) = arrow(b, k, hi, mermaid: mermaid) {
+                parts.append(mermaid ? mermaidNodes(b, start, k, locator) : collectReferences(b, start, k, locator))
+                left.append(isLeft)
+                k = e
+                start = e
+                continue
+            }
+            k += 1
+        }
+        parts.append(mermaid ? mermaidNodes(b, start, hi, locator) : collectReferences(b, start, hi, locator))
+        guard parts.count > 1 else { return }
+        let group = statementGroups
+        statementGroups += 1
+        let at = locator.location(lo)
+        for i in 0..<(parts.count - 1) {
+            let (before, after) = left[i] ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
+            addStatement(predecessors: before, successors: after, at: at, leftArrow: left[i], group: group)
+        }
+    }
+
+    /// Node IDs of a mermaid chain part: `T001[Label] & T002`, labels skipped.
+    func mermaidNodes(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
+        var list = ReferenceList(end: hi)
+        var k = lo
+        var depth = 0
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") || c == UInt8(ascii: "\"") && depth == 0 {
+                depth += 1
+            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") || c == UInt8(ascii: "\"") {
+                depth = max(0, depth - 1)
+            } else if depth == 0, c == UInt8(ascii: "T"), b.isWordStart(k, lo), let e = b.taskIDEnd(at: k, end: hi) {
+                list.references.append(Reference(id: b.string(k, e), upTo: nil, location: locator.location(k)))
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return list
+    }
+
+    /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along the line.
+    mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
+        var subjectStart = lo
+        var k = lo
+        let group = statementGroups
+        statementGroups += 1
+        while k < hi {
+            let c = b[k]
+            // Sentence ends start a new subject.
+            if c == UInt8(ascii: ";") || (c == UInt8(ascii: ".") && (k + 1 == hi || b[k + 1].isSpaceOrTab))
+                || b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi)
+            {
+                subjectStart = k + 1
+                k += 1
+                continue
+            }
+            guard c == 0xE4 || (c.isLetter && b.isWordStart(k, lo)), let (kind, keywordEnd) = clauseKeyword(b, k, lo, hi, declared: true)
+            else {
+                k += 1
+                continue
+            }
+            let subject = collectReferences(b, subjectStart, k, locator)
+            let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+            if !subject.references.isEmpty || !subject.phases.isEmpty {
+                let at = locator.location(lo)
+                switch kind {
+                case .dependsOn:
+                    addStatement(predecessors: object, successors: subject, at: at, leftArrow: false, group: group)
+                case .blocks, .before:
+                    addStatement(predecessors: subject, successors: object, at: at, leftArrow: false, group: group)
+                }
+            }
+            subjectStart = max(object.end, keywordEnd)
+            k = subjectStart
+        }
+    }
+
+    mutating func addStatement(
+        predecessors: ReferenceList, successors: ReferenceList, at location: SourceLocation, leftArrow: Bool, group: Int32
+    ) {
+        if !predecessors.references.isEmpty, !successors.references.isEmpty {
+            statements.append(
+                PendingStatement(
+                    predecessors: predecessors.references, successors: successors.references, location: location,
+                    leftArrow: leftArrow, group: group))
+        } else if !predecessors.phases.isEmpty, !successors.phases.isEmpty, predecessors.references.isEmpty,
+            successors.references.isEmpty
+        {
+            phaseStatements.append(
+                PendingPhaseStatement(
+                    predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))
+        }
+    }
+
+    /// A line inside a top-level ```` ```mermaid ```` fence in a Dependencies section.
+    mutating func parseMermaidLine(_ lo: Int, _ hi: Int) {
+        let b = bytes
+        let p = b.skipSpaces(lo, hi)
+        guard p < hi else { return }
+        parseArrowChain(b, p, b.trimEnd(p, hi), TextLocator(segments: [(p, lineNumber, lineStart)]), mermaid: true)
+    }
+}

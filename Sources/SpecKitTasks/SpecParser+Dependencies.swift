@@ -1,0 +1,273 @@
+/// Explicit dependency clauses in a task's text and reference lists.
+///
+///     clause    = keyword [":"] list
+///     keyword   = "depends on" | "dependencies" | "after" | "requires" | "needs"
+///               | "blocked by" | "depende de" | "依赖" | "依存" | "blocks" (reversed) | …
+///     list      = item { separator item }
+///     separator = "," | "/" | "+" | "&" | "and" | "、" | "，"
+///     item      = ID [ ( "-" | "–" | "—" | ".." | "through" | "to" ) ID ]
+///
+/// A list ends at anything else, so `;`, a full stop or a new clause end it.
+enum ClauseKeyword {
+    /// The named tasks come first.
+    case dependsOn
+    /// The named tasks come after (`blocks T011`).
+    case blocks
+    /// Declared statements only: the subject comes first (`T004 before T008`).
+    case before
+}
+
+/// A parsed reference list.
+struct ReferenceList {
+    var references: [Reference] = []
+    var phases: [PhaseReference] = []
+    var end: Int
+}
+
+extension DocumentParser {
+    /// The clause keyword starting at `k` and where it ends, or nil.
+    ///
+    /// `declared` adds `before`, which only makes sense between two subjects.
+    func clauseKeyword(_ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, declared: Bool) -> (ClauseKeyword, Int)? {
+        let c = b[k]
+        if c == 0xE4 {
+            // 依赖 / 依赖于 / 依存
+            if b.matches("依赖于", at: k, end: hi) { return (.dependsOn, k + "依赖于".utf8.count) }
+            if b.matches("依赖", at: k, end: hi) { return (.dependsOn, k + "依赖".utf8.count) }
+            if b.matches("依存", at: k, end: hi) { return (.dependsOn, k + "依存".utf8.count) }
+            return nil
+        }
+        guard c.isLetter, b.isWordStart(k, lo) else { return nil }
+        let table: [(StaticString, ClauseKeyword)]
+        switch c.lowercased {
+        case UInt8(ascii: "d"):
+            table = [
+                ("depends on", .dependsOn), ("depend on", .dependsOn), ("dependencies", .dependsOn),
+                ("dependency", .dependsOn), ("depends", .dependsOn), ("depende de", .dependsOn),
+                ("depende", .dependsOn), ("dépend de", .dependsOn),
+            ]
+        case UInt8(ascii: "a"): table = [("after", .dependsOn)]
+        case UInt8(ascii: "r"): table = [("requires", .dependsOn), ("require", .dependsOn)]
+        case UInt8(ascii: "n"): table = [("needs", .dependsOn)]
+        case UInt8(ascii: "b"):
+            table = declared
+                ? [("blocked by", .dependsOn), ("blocks", .blocks), ("block", .blocks), ("before", .before)]
+                : [("blocked by", .dependsOn), ("blocks", .blocks)]
+        case UInt8(ascii: "w"): table = [("waits for", .dependsOn), ("wait for", .dependsOn)]
+        default: return nil
+        }
+        for (word, kind) in table where b.matchesLowercase(word, at: k, end: hi) {
+            let e = k + word.byteCount
+            if b.isWordEnd(e, hi) { return (kind, e) }
+        }
+        return nil
+    }
+
+    /// Finds every dependency clause in a task's text; records the references and
+    /// the spans they cover (those are not searched for file paths).
+    /// - Complexity: O(n); every byte is looked at a bounded number of times.
+    func scanDependencyClauses(
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
+        excluded: inout [(Int, Int)]
+    ) {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            guard c == 0xE4 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
+                k += 1
+                continue
+            }
+            guard let (kind, keywordEnd) = clauseKeyword(b, k, lo, hi, declared: false) else {
+                // Skip the rest of the word.
+                k += 1
+                while k < hi, b[k].isWordByte { k += 1 }
+                continue
+            }
+            let list = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 0, phases: true)
+            if !list.references.isEmpty || !list.phases.isEmpty {
+                excluded.append((k, list.end))
+                if !list.references.isEmpty { facts.references.append((list.references, kind == .blocks)) }
+                if kind != .blocks { facts.phaseReferences += list.phases }
+                k = max(list.end, keywordEnd)
+            } else {
+                k = keywordEnd
+            }
+        }
+    }
+
+    /// Parses a reference list starting at `start` (after a keyword).
+    ///
+    /// `skipWords` lets declared statements step over a few plain words first
+    /// (`before implementation (T008-T014)`); `phases` also accepts `Phase 2`,
+    /// `US1` and `User Story 1`.
+    func parseReferenceList(
+        _ b: Bytes, _ start: Int, _ hi: Int, _ locator: TextLocator, skipWords: Int, phases: Bool
+    ) -> ReferenceList {
+        var list = ReferenceList(end: start)
+        var k = skipListOpening(b, start, hi)
+        var wordsLeft = skipWords
+        while wordsLeft > 0, k < hi, item(b, k, hi, phases: phases) == nil {
+            // Step over one plain word (not across a sentence end).
+            let c = b[k]
+            if c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == 0x0A || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") {
+                return list
+            }
+            if b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi) { return list }
+            while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ","), b[k] != UInt8(ascii: ";") { k += 1 }
+            k = skipListOpening(b, k, hi)
+            wordsLeft -= 1
+        }
+        while k < hi, let (found, e) = item(b, k, hi, phases: phases) {
+            switch found {
+            case .task(let idEnd, let secondStart):
+                var reference = Reference(id: b.string(k, idEnd), upTo: nil, location: locator.location(k))
+                if let secondStart { reference.upTo = b.string(secondStart, e) }
+                list.references.append(reference)
+            case .phase(let p):
+                list.phases.append(p)
+            }
+            list.end = e
+            // After an item: optional closing marks and a short parenthetical note.
+            var j = e
+            while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") { j += 1 }
+            j = skipSpacesAndNewlines(b, j, hi)
+            if j < hi, b[j] == UInt8(ascii: "(") {
+                var close = j + 1
+                while close < hi, close - j < 120, b[close] != UInt8(ascii: ")"), b[close] != UInt8(ascii: "(") { close += 1 }
+                if close < hi, b[close] == UInt8(ascii: ")") { j = skipSpacesAndNewlines(b, close + 1, hi) }
+            }
+            guard let next = separatorEnd(b, j, hi) else { break }
+            k = skipSpacesAndNewlines(b, next, hi)
+            if let again = separatorEnd(b, k, hi) { k = skipSpacesAndNewlines(b, again, hi) }  // `, and`
+            while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
+        }
+        return list
+    }
+
+    enum ListItem {
+        case task(idEnd: Int, secondStart: Int?)
+        case phase(PhaseReference)
+    }
+
+    /// One list item at `k`: an ID or a range (task), or a phase or story reference.
+    func item(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool) -> (ListItem, Int)? {
+        if let idEnd = b.taskIDEnd(at: k, end: hi), k == 0 || !b[k - 1].isWordByte {
+            // Range forms: T004-T007, T004–T007, T004..T007, T004 through T007, T004 to T007.
+            var j = idEnd
+            let spaced = b.skipSpaces(j, hi)
+            if spaced < hi {
+                if b[spaced] == UInt8(ascii: "-") && !(spaced + 1 < hi && b[spaced + 1] == UInt8(ascii: ">")) {
+                    j = spaced + 1
+                } else if b.matches("–", at: spaced, end: hi) || b.matches("—", at: spaced, end: hi) {
+                    j = spaced + 3
+                } else if b.matches("..", at: spaced, end: hi) {
+                    j = spaced + 2
+                } else if b.matchesLowercase("through ", at: spaced, end: hi) {
+                    j = spaced + 8
+                } else if b.matchesLowercase("thru ", at: spaced, end: hi) {
+                    j = spaced + 5
+                } else if b.matchesLowercase("to ", at: spaced, end: hi) {
+                    j = spaced + 3
+                }
+            }
+            if j > idEnd {
+                let second = b.skipSpaces(j, hi)
+                if let secondEnd = b.taskIDEnd(at: second, end: hi) { return (.task(idEnd: idEnd, secondStart: second), secondEnd) }
+            }
+            return (.task(idEnd: idEnd, secondStart: nil), idEnd)
+        }
+        guard phases, k < hi else { return nil }
+        return phaseItem(b, k, hi)
+    }
+
+    /// `Phase 2`, `US1`, `User Story 1`, `Story 1`.
+    func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
+        guard b.isWordStart(k, 0) || k == 0 else { return nil }
+        var j = k
+        if b.matchesLowercase("phase ", at: j, end: hi) {
+            j = b.skipSpaces(j + 6, hi)
+            let s = j
+            while j < hi, b[j].isDigit || (b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
+            guard j > s, b.isWordEnd(j, hi) else { return nil }
+            return (.phase(.number(b.string(s, j))), j)
+        }
+        if b.matches("US", at: j, end: hi) {
+            j += 2
+            let s = j
+            while j < hi, b[j].isDigit { j += 1 }
+            guard j > s, b.isWordEnd(j, hi) else { return nil }
+            return (.phase(.story("US" + b.string(s, j))), j)
+        }
+        if b.matchesLowercase("user story ", at: j, end: hi) || b.matchesLowercase("story ", at: j, end: hi) {
+            j = b.matchesLowercase("user", at: j, end: hi) ? j + 11 : j + 6
+            j = b.skipSpaces(j, hi)
+            let s = j
+            while j < hi, b[j].isDigit { j += 1 }
+            guard j > s, b.isWordEnd(j, hi) else { return nil }
+            return (.phase(.story("US" + b.string(s, j))), j)
+        }
+        return nil
+    }
+
+    func skipListOpening(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
+        var k = start
+        while k < hi {
+            let c = b[k]
+            if c.isWhitespace || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "(")
+                || c == UInt8(ascii: "`") || c == UInt8(ascii: "[")
+            {
+                k += 1
+            } else if b.matches("：", at: k, end: hi) {
+                k += 3
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    func skipSpacesAndNewlines(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
+        var k = start
+        while k < hi, b[k].isWhitespace { k += 1 }
+        return k
+    }
+
+    /// The end of a list separator at `k`, or nil.
+    func separatorEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard k < hi else { return nil }
+        switch b[k] {
+        case UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "&"): return k + 1
+        default: break
+        }
+        if b.matchesLowercase("and", at: k, end: hi), b.isWordEnd(k + 3, hi) { return k + 3 }
+        if b.matches("、", at: k, end: hi) || b.matches("，", at: k, end: hi) { return k + 3 }
+        return nil
+    }
+
+    /// Every task and phase reference between `lo` and `hi` (declared statement subjects
+    /// and arrow-chain parts).
+    func collectReferences(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
+        var list = ReferenceList(end: hi)
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if (c == UInt8(ascii: "T") || c == UInt8(ascii: "U") || c == UInt8(ascii: "P") || c == UInt8(ascii: "S")
+                || c == UInt8(ascii: "p") || c == UInt8(ascii: "u") || c == UInt8(ascii: "s")),
+                b.isWordStart(k, lo), let (found, e) = item(b, k, hi, phases: true)
+            {
+                switch found {
+                case .task(let idEnd, let secondStart):
+                    var reference = Reference(id: b.string(k, idEnd), upTo: nil, location: locator.location(k))
+                    if let secondStart { reference.upTo = b.string(secondStart, e) }
+                    list.references.append(reference)
+                case .phase(let p):
+                    if !list.phases.contains(p) { list.phases.append(p) }
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return list
+    }
+}

@@ -1,0 +1,110 @@
+/// Duration estimates (DESIGN.md §1 "Estimates").
+///
+///     (2h)  [2h]  (~3d)  (est: 90m)  (estimate: 1.5d)  (est: 2h/4h/8h)
+///     **Estimated Time**: 2 hours     Estimate: 3h
+///
+/// Units: m/min, h/hr/hours, d/days (8 h), w/weeks (5 d). Results are in hours.
+extension DocumentParser {
+    /// The first estimate in the text and the span it covers.
+    /// - Complexity: O(n); each candidate looks at a bounded number of bytes.
+    func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
+                let close = c == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+                var j = b.skipSpaces(k + 1, hi)
+                if j < hi, b[j] == UInt8(ascii: "~") { j += 1 }
+                if let after = estimateKeywordEnd(b, j, hi) { j = after }
+                if let (estimate, e) = durationOrThreePoint(b, j, hi) {
+                    let end = b.skipSpaces(e, hi)
+                    if end < hi, b[end] == close { return (estimate, (k, end + 1)) }
+                }
+            } else if (c | 0x20) == UInt8(ascii: "e"), b.isWordStart(k, lo), let after = estimateKeywordEnd(b, k, hi) {
+                if let (estimate, e) = durationOrThreePoint(b, after, hi) { return (estimate, (k, e)) }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// After `est:`, `estimate:`, `**Estimated Time**:`, `Estimated effort -` …: where the value starts.
+    func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard b.matchesLowercase("est", at: k, end: hi) else { return nil }
+        var j = k + 3
+        for suffix: StaticString in ["imated", "imate", "."] where b.matchesLowercase(suffix, at: j, end: hi) {
+            j += suffix.byteCount
+            break
+        }
+        guard b.isWordEnd(j, hi) || b[j] == UInt8(ascii: "*") else { return nil }
+        j = b.skipSpaces(j, hi)
+        for word: StaticString in ["time", "effort", "duration", "hours"] where b.matchesLowercase(word, at: j, end: hi) {
+            j += word.byteCount
+            break
+        }
+        var sawColon = false
+        while j < hi {
+            let c = b[j]
+            if c == UInt8(ascii: ":") || c == UInt8(ascii: "=") {
+                sawColon = true
+            } else if !(c == UInt8(ascii: "*") || c == UInt8(ascii: "~") || c.isSpaceOrTab) {
+                break
+            }
+            j += 1
+        }
+        return sawColon ? j : nil
+    }
+
+    /// `2h` or `2h/4h/8h` at `k`; the estimate and where it ends.
+    func durationOrThreePoint(_ b: Bytes, _ k: Int, _ hi: Int) -> (Estimate, Int)? {
+        guard let (first, e1) = duration(b, k, hi) else { return nil }
+        var j = b.skipSpaces(e1, hi)
+        if j < hi, b[j] == UInt8(ascii: "/") || b[j] == UInt8(ascii: "-") {
+            if let (second, e2) = duration(b, b.skipSpaces(j + 1, hi), hi) {
+                j = b.skipSpaces(e2, hi)
+                if j < hi, b[j] == UInt8(ascii: "/") || b[j] == UInt8(ascii: "-"),
+                    let (third, e3) = duration(b, b.skipSpaces(j + 1, hi), hi)
+                {
+                    return (Estimate(optimistic: first, likely: second, pessimistic: third), e3)
+                }
+            }
+        }
+        return (Estimate(hours: first), e1)
+    }
+
+    /// A number and a unit (`90m`, `1.5 d`, `2 hours`), in hours, and where it ends.
+    func duration(_ b: Bytes, _ k: Int, _ hi: Int) -> (Double, Int)? {
+        var j = k
+        var value = 0.0
+        var digits = 0
+        while j < hi, b[j].isDigit, digits < 9 {
+            value = value * 10 + Double(b[j] &- 0x30)
+            j += 1
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        if j + 1 < hi, b[j] == UInt8(ascii: "."), b[j + 1].isDigit {
+            j += 1
+            var scale = 0.1
+            var fraction = 0
+            while j < hi, b[j].isDigit, fraction < 9 {
+                value += Double(b[j] &- 0x30) * scale
+                scale /= 10
+                j += 1
+                fraction += 1
+            }
+        }
+        j = b.skipSpaces(j, hi)
+        let units: [(StaticString, Double)] = [
+            ("minutes", 1.0 / 60), ("minute", 1.0 / 60), ("mins", 1.0 / 60), ("min", 1.0 / 60), ("m", 1.0 / 60),
+            ("hours", 1), ("hour", 1), ("hrs", 1), ("hr", 1), ("h", 1),
+            ("days", 8), ("day", 8), ("d", 8),
+            ("weeks", 40), ("week", 40), ("wks", 40), ("wk", 40), ("w", 40),
+        ]
+        for (unit, factor) in units where b.matchesLowercase(unit, at: j, end: hi) {
+            let e = j + unit.byteCount
+            if b.isWordEnd(e, hi) { return (value * factor, e) }
+        }
+        return nil
+    }
+}

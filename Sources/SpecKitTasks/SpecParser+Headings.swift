@@ -1,0 +1,255 @@
+/// Headings, heading tasks, table rows, checkpoints and other plain lines.
+extension DocumentParser {
+    mutating func handleHeading(_ p: Int, _ end: Int, level: Int) {
+        let b = bytes
+        let lo = b.skipSpaces(p + level, end)
+        var hi = end
+        // Closing `#`s of an ATX heading.
+        while hi > lo, b[hi - 1] == UInt8(ascii: "#") { hi -= 1 }
+        hi = b.trimEnd(lo, hi)
+        if hi == lo || !b[hi - 1].isSpaceOrTab && hi < end { hi = b.trimEnd(lo, end) }
+        var idStart = lo
+        while idStart < hi, b[idStart] == UInt8(ascii: "*") || b[idStart] == UInt8(ascii: "`") { idStart += 1 }
+        if let idEnd = b.taskIDEnd(at: idStart, end: hi) {
+            startHeadingTask(p, idStart, idEnd, hi)
+            return
+        }
+        segment += 1
+        while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
+        let parent = headingStack.last
+        let titleLower = lowercasedASCII(b, lo, hi)
+        let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
+        let declared = (parent?.declared ?? false)
+            || (!isPhase && (titleLower.contains("dependenc") || titleLower.contains("execution order")))
+        let excluded = (parent?.excluded ?? false) || declared
+            || (titleLower.contains("parallel") && titleLower.contains("example"))
+            || titleLower.contains("strateg")
+        var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
+        if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
+        let index = Int32(headings.count)
+        headings.append(record)
+        var open = OpenHeading(
+            level: level, index: index, declared: declared, excluded: excluded, references: [],
+            reversedReferences: [], hasTasks: false)
+        if !declared {
+            // `### Inline Rename (depends on T016)`: applies to every task below.
+            var facts = TaskTextFacts()
+            var spans: [(Int, Int)] = []
+            let locator = TextLocator(segments: [(lo, lineNumber, lineStart)])
+            scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
+            for group in facts.references {
+                if group.reversed { open.reversedReferences += group.references } else { open.references += group.references }
+            }
+            if !facts.phaseReferences.isEmpty {
+                phaseStatements.append(
+                    PendingPhaseStatement(
+                        predecessors: facts.phaseReferences, successors: [], successorHeading: index,
+                        location: location(p)))
+            }
+        }
+        headingStack.append(open)
+    }
+
+    /// The phase number of a `Phase 3:` / `Phase 3.1` / `Phase N` / `フェーズ 3` / `阶段 3` / `Fase 3` heading.
+    func phaseNumber(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
+        var k = lo
+        while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab { k += 1 }
+        if b.matchesLowercase("phase", at: k, end: hi) {
+            k += 5
+        } else if b.matchesLowercase("fase", at: k, end: hi) {
+            k += 4
+        } else if b.matches("フェーズ", at: k, end: hi) {
+            k += "フェーズ".utf8.count
+        } else if b.matches("阶段", at: k, end: hi) {
+            k += "阶段".utf8.count
+        } else {
+            return nil
+        }
+        let gap = b.skipSpaces(k, hi)
+        if gap == k, k < hi, b[k].isAlnum { return nil }
+        k = gap
+        let start = k
+        if k < hi, b[k] == UInt8(ascii: "N"), b.isWordEnd(k + 1, hi) { return "N" }
+        while k < hi, b[k].isDigit || (b[k] == UInt8(ascii: ".") && k + 1 < hi && b[k + 1].isDigit) { k += 1 }
+        guard k > start, b.isWordEnd(k, hi) || b[k] >= 0x80 else { return nil }
+        return b.string(start, k)
+    }
+
+    func lowercasedASCII(_ b: Bytes, _ lo: Int, _ hi: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]).lazy.map { $0.lowercased }, as: UTF8.self)
+    }
+
+    /// `### T001: Create schema`, status from `[DONE]`, `✅` or a `**Status**:` line below.
+    mutating func startHeadingTask(_ p: Int, _ idStart: Int, _ idEnd: Int, _ end: Int) {
+        let b = bytes
+        var task = SpecTask(
+            id: b.string(idStart, idEnd), location: location(p), form: .heading, status: .todo, segment: segment)
+        let descriptionStart = readLabels(into: &task, from: idEnd, end: end)
+        var descriptionEnd = end
+        if find("✅", idEnd, end) != nil {
+            task.status = .done
+        }
+        descriptionEnd = b.trimEnd(descriptionStart, descriptionEnd)
+        task.description = b.string(descriptionStart, descriptionEnd)
+        addTask(task, open: OpenTask(
+            index: Int32(tasks.count), indent: 0, form: .heading, descriptionStart: descriptionStart,
+            descriptionEnd: descriptionEnd, line: lineNumber, lineStart: lineStart))
+    }
+
+    /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
+    func checkpointText(_ p: Int, _ end: Int) -> (Int, Int)? {
+        let b = bytes
+        var k = p
+        if k + 1 < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: ">"), b[k + 1].isSpaceOrTab {
+            k = b.skipSpaces(k + 1, end)
+        }
+        var bold = false
+        while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") {
+            bold = true
+            k += 1
+        }
+        while k < end, b[k] >= 0x80 { k += 1 }  // an emoji before the word
+        k = b.skipSpaces(k, end)
+        guard b.matchesLowercase("checkpoint", at: k, end: end) else { return nil }
+        k += 10
+        guard bold || (k < end && b[k] == UInt8(ascii: ":")) else { return nil }
+        while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab {
+            k += 1
+        }
+        return (k, end)
+    }
+
+    /// A line that is neither a heading nor a task line nor part of a task body.
+    mutating func handlePlainLine(_ p: Int, _ end: Int) {
+        let b = bytes
+        if let (lo, hi) = checkpointText(p, end) {
+            if !inExcludedSection {
+                segment += 1
+                checkpoints.append((headingStack.last?.index ?? -1, b.string(lo, hi)))
+            }
+            return
+        }
+        if inDeclaredSection {
+            parseDeclaredLine(p, end)
+            return
+        }
+        // `**Depends on**: T013` before a section's first task applies to the section.
+        guard var top = headingStack.last, !top.hasTasks else { return }
+        var k = p
+        while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
+        guard k < end, b[k].lowercased == UInt8(ascii: "d") || b[k].lowercased == UInt8(ascii: "b") else { return }
+        var facts = TaskTextFacts()
+        var spans: [(Int, Int)] = []
+        scanDependencyClauses(b, k, end, TextLocator(segments: [(k, lineNumber, lineStart)]), into: &facts, excluded: &spans)
+        guard let first = spans.first, first.0 == k else { return }
+        for group in facts.references {
+            if group.reversed { top.reversedReferences += group.references } else { top.references += group.references }
+        }
+        headingStack[headingStack.count - 1] = top
+        if !facts.phaseReferences.isEmpty {
+            phaseStatements.append(
+                PendingPhaseStatement(
+                    predecessors: facts.phaseReferences, successors: [], successorHeading: top.index, location: location(p)))
+        }
+    }
+
+    /// Table rows: the header names the columns; a row whose first cell is a task ID is a task.
+    /// Returns false when the line is not a table row after all.
+    mutating func handleTableRow(_ p: Int, _ end: Int, indent: Int) -> Bool {
+        let b = bytes
+        var cells: [(Int, Int)] = []
+        var k = p + 1
+        var cellStart = k
+        while k < end {
+            if b[k] == UInt8(ascii: "\\") {
+                k += 2
+                continue
+            }
+            if b[k] == UInt8(ascii: "|") {
+                cells.append((cellStart, k))
+                cellStart = k + 1
+            }
+            k += 1
+        }
+        if cellStart < end, b.skipSpaces(cellStart, end) < end { cells.append((cellStart, end)) }
+        guard !cells.isEmpty else { return false }
+        closeTask()
+        guard var context = table else {
+            // The first row is the header.
+            var context = TableContext(rowsSeen: 1)
+            for (index, (lo, hi)) in cells.enumerated() {
+                let name = lowercasedASCII(b, lo, hi).trimmingASCIIDecoration()
+                switch name {
+                case "status", "state": context.statusColumn = index
+                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites":
+                    context.dependencyColumn = index
+                case "description", "task", "title", "name", "summary", "what":
+                    if context.descriptionColumn == nil { context.descriptionColumn = index }
+                default: break
+                }
+            }
+            table = context
+            return true
+        }
+        context.rowsSeen += 1
+        table = context
+        let (firstLo, firstHi) = cells[0]
+        var idStart = b.skipSpaces(firstLo, firstHi)
+        let cellColumn = idStart
+        var struck = false
+        while idStart < firstHi, b[idStart] == UInt8(ascii: "*") || b[idStart] == UInt8(ascii: "`") || b[idStart] == UInt8(ascii: "~") {
+            if b[idStart] == UInt8(ascii: "~") { struck = true }
+            idStart += 1
+        }
+        guard let idEnd = b.taskIDEnd(at: idStart, end: firstHi) else { return true }
+        var rest = idEnd
+        while rest < firstHi, b[rest] == UInt8(ascii: "*") || b[rest] == UInt8(ascii: "`") || b[rest] == UInt8(ascii: "~") || b[rest].isSpaceOrTab {
+            rest += 1
+        }
+        guard rest == firstHi || b[rest] == UInt8(ascii: "[") else { return true }
+        var task = SpecTask(
+            id: b.string(idStart, idEnd), location: location(cellColumn), form: .tableRow, status: struck ? .skipped : .todo,
+            segment: segment)
+        _ = readLabels(into: &task, from: idEnd, end: firstHi)
+        let descriptionColumn = context.descriptionColumn ?? (cells.count > 1 ? 1 : nil)
+        var descriptionRange = (idEnd, idEnd)
+        if let d = descriptionColumn, d < cells.count, d != context.statusColumn, d != context.dependencyColumn {
+            let lo = b.skipSpaces(cells[d].0, cells[d].1)
+            descriptionRange = (lo, b.trimEnd(lo, cells[d].1))
+            if d != 0 {
+                let labelsEnd = readLabels(into: &task, from: lo, end: descriptionRange.1)
+                descriptionRange.0 = labelsEnd
+            }
+        }
+        task.description = b.string(descriptionRange.0, descriptionRange.1)
+        if let s = context.statusColumn, s < cells.count, !struck {
+            task.status = statusWord(b, cells[s].0, cells[s].1) ?? .todo
+        }
+        let index = Int32(tasks.count)
+        addTask(task, open: nil)
+        let locator = TextLocator(segments: [(0, lineNumber, lineStart)])
+        var facts = analyzeTaskText(b, descriptionRange.0, descriptionRange.1, locator, heading: false)
+        if let dep = context.dependencyColumn, dep < cells.count {
+            let (lo, hi) = cells[dep]
+            let list = parseReferenceList(b, b.skipSpaces(lo, hi), hi, locator, skipWords: 0, phases: false)
+            if !list.references.isEmpty { facts.references.append((list.references, false)) }
+        }
+        tasks[Int(index)].files = facts.files
+        tasks[Int(index)].estimate = facts.estimate
+        tasks[Int(index)].owner = facts.owner
+        for group in facts.references where !group.references.isEmpty {
+            taskReferences.append(PendingTaskReferences(task: index, references: group.references, reversed: group.reversed))
+        }
+        return true
+    }
+}
+
+extension String {
+    /// Drops Markdown emphasis and spaces around a table header cell.
+    func trimmingASCIIDecoration() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "*" || c == "_" || c == "`" || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "*" || c == "_" || c == "`" || c == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

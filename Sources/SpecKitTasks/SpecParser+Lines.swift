@@ -1,0 +1,296 @@
+/// Line splitting, encoding checks, front matter, fences and HTML comments.
+extension DocumentParser {
+    /// Reports the first invalid UTF-8 sequence and the first NUL byte, once each.
+    ///
+    /// - Complexity: O(n), with an ASCII fast path of eight bytes at a time.
+    mutating func checkEncoding() {
+        let b = bytes
+        let n = b.count
+        var i = 0
+        var badUTF8: Int?
+        var nul: Int?
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // No high bit and no zero byte in the word: plain ASCII text.
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let c = b[i]
+            if c == 0 {
+                if nul == nil { nul = i }
+                i += 1
+                continue
+            }
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            let length = utf8SequenceLength(at: i)
+            if length == 0 {
+                if badUTF8 == nil { badUTF8 = i }
+                i += 1
+            } else {
+                i += length
+            }
+            if badUTF8 != nil && nul != nil { break }
+        }
+        if let bad = badUTF8 {
+            diagnostics.append(
+                Diagnostic(
+                    .invalidUTF8, "invalid UTF-8 byte 0x\(String(b[bad], radix: 16, uppercase: true)); the text is read with replacement characters",
+                    at: locationByCounting(bad)))
+        }
+        if let nul {
+            diagnostics.append(
+                Diagnostic(.unreadable, "the file contains NUL bytes; it looks like a binary file, not Markdown", at: locationByCounting(nul)))
+        }
+    }
+
+    /// The length of the valid UTF-8 sequence at `i`, or 0 when it is invalid.
+    func utf8SequenceLength(at i: Int) -> Int {
+        let b = bytes
+        let n = b.count
+        let c = b[i]
+        let length: Int
+        var lo: UInt8 = 0x80
+        var hi: UInt8 = 0xBF
+        switch c {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; hi = 0x9F
+        case 0xF0: length = 4; lo = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; hi = 0x8F
+        default: return 0
+        }
+        guard i + length <= n else { return 0 }
+        guard b[i + 1] >= lo, b[i + 1] <= hi else { return 0 }
+        for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
+    /// Line and column of a byte offset, by counting newlines (used once per file).
+    func locationByCounting(_ offset: Int) -> SourceLocation {
+        var line: Int32 = 1
+        var start = 0
+        let b = bytes
+        for k in 0..<offset where b[k] == 0x0A {
+            line += 1
+            start = k + 1
+        }
+        return SourceLocation(line: line, column: Int32(offset - start + 1))
+    }
+
+    /// Walks the document line by line and hands every visible line to `handleLine`.
+    mutating func scanLines() {
+        let b = bytes
+        let n = b.count
+        var i = 0
+        if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
+        // YAML front matter: `---` on the first line, closed by `---` or `...`.
+        var frontMatterEnd: Int32 = 0
+        if isFrontMatterFence(from: i, dotsToo: false) {
+            var j = nextLine(after: i)
+            var line: Int32 = 2
+            while j < n {
+                if isFrontMatterFence(from: j, dotsToo: true) {
+                    frontMatterEnd = line
+                    break
+                }
+                j = nextLine(after: j)
+                line += 1
+            }
+        }
+        while i < n {
+            var end = i
+            while end < n, b[end] != 0x0A { end += 1 }
+            let next = end < n ? end + 1 : end
+            var contentEnd = end
+            if contentEnd > i, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            lineNumber += 1
+            lineStart = i
+            if lineNumber > frontMatterEnd {
+                handleRawLine(i, contentEnd)
+            }
+            i = next
+        }
+        // A final newline does not start another line.
+        closeTask()
+    }
+
+    func nextLine(after i: Int) -> Int {
+        let b = bytes
+        var j = i
+        while j < b.count, b[j] != 0x0A { j += 1 }
+        return j < b.count ? j + 1 : j
+    }
+
+    func isFrontMatterFence(from i: Int, dotsToo: Bool) -> Bool {
+        let b = bytes
+        var end = i
+        while end < b.count, b[end] != 0x0A { end += 1 }
+        end = b.trimEnd(i, end)
+        guard end - i == 3 else { return false }
+        return b.matches("---", at: i, end: end) || (dotsToo && b.matches("...", at: i, end: end))
+    }
+
+    /// Fences and comments first; what is left is Markdown content.
+    mutating func handleRawLine(_ lo: Int, _ hi: Int) {
+        let b = bytes
+        var lo = lo
+        if inComment {
+            guard let close = find("-->", lo, hi) else { return }
+            blank(lo, close + 3)
+            inComment = false
+            lo = close + 3
+        }
+        let p = b.skipSpaces(lo, hi)
+        if !fences.isEmpty {
+            let (marker, count) = fences[fences.count - 1]
+            var k = p
+            while k < hi, b[k] == marker { k += 1 }
+            if k - p >= count {
+                if b.skipSpaces(k, hi) == hi {
+                    fences.removeLast()
+                    if fences.isEmpty { mermaidFence = false }
+                } else if k - p >= 3 {
+                    // ```mermaid inside a ```markdown example: authors nest fences
+                    // and mean the inner bare ``` to close the inner one only.
+                    fences.append((marker, k - p))
+                }
+                return
+            }
+            if mermaidFence, fences.count == 1, inDeclaredSection {
+                parseMermaidLine(lo, hi)
+            }
+            return
+        }
+        if p + 3 <= hi, b[p] == UInt8(ascii: "`") || b[p] == UInt8(ascii: "~") {
+            let marker = b[p]
+            var k = p
+            while k < hi, b[k] == marker { k += 1 }
+            if k - p >= 3, marker == UInt8(ascii: "~") || find("`", k, hi) == nil {
+                fences.append((marker, k - p))
+                let info = b.skipSpaces(k, hi)
+                mermaidFence = b.matchesLowercase("mermaid", at: info, end: hi)
+                return
+            }
+        }
+        // HTML comments: blank them so no later pass sees their text.
+        var k = lo
+        while let open = find("<!--", k, hi) {
+            if let close = find("-->", open + 4, hi) {
+                blank(open, close + 3)
+                k = close + 3
+            } else {
+                blank(open, hi)
+                inComment = true
+                break
+            }
+        }
+        handleLine(lo, hi)
+    }
+
+    func find(_ needle: StaticString, _ lo: Int, _ hi: Int) -> Int? {
+        let b = bytes
+        let first = needle.utf8Start[0]
+        var i = lo
+        while i < hi {
+            if b[i] == first, b.matches(needle, at: i, end: hi) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func blank(_ lo: Int, _ hi: Int) {
+        for k in lo..<hi { text[k] = 0x20 }
+    }
+
+    var inDeclaredSection: Bool { headingStack.last?.declared ?? false }
+    var inExcludedSection: Bool { headingStack.last?.excluded ?? false }
+
+    /// Indentation width in columns (a tab counts 4) and the first non-blank offset.
+    func indentation(_ lo: Int, _ hi: Int) -> (width: Int, first: Int) {
+        let b = bytes
+        var width = 0
+        var k = lo
+        while k < hi, b[k].isSpaceOrTab {
+            width += b[k] == 0x09 ? 4 - width % 4 : 1
+            k += 1
+        }
+        return (width, k)
+    }
+
+    /// One visible Markdown line: headings, task lines, table rows, body and statements.
+    mutating func handleLine(_ lo: Int, _ hi: Int) {
+        let b = bytes
+        let (indent, p) = indentation(lo, hi)
+        let end = b.trimEnd(p, hi)
+        if p >= end {
+            if table != nil { table = nil }
+            return
+        }
+        if b[p] == UInt8(ascii: "#"), let level = headingLevel(p, end) {
+            table = nil
+            closeTask()
+            handleHeading(p, end, level: level)
+            return
+        }
+        if b[p] == UInt8(ascii: "|") {
+            if handleTableRow(p, end, indent: indent) { return }
+        } else {
+            table = nil
+        }
+        switch recognizeCheckbox(p, end) {
+        case .task(let item):
+            closeTask()
+            startCheckboxTask(item, indent: indent)
+            return
+        case .suspicious(let column):
+            closeTask()
+            diagnostics.append(
+                Diagnostic(
+                    .unparsedLine, "this line looks like a task but has no valid task ID or checkbox",
+                    at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
+            return
+        case .none:
+            break
+        }
+        if var task = openTask {
+            let isCheckpoint = checkpointText(p, end) != nil
+            let continues = task.form == .heading ? !isCheckpoint && !isThematicBreak(p, end) : indent > task.indent
+            if continues {
+                task.body.append((p, end, lineNumber, lineStart))
+                openTask = task
+                return
+            }
+            closeTask()
+        }
+        handlePlainLine(p, end)
+    }
+
+    func headingLevel(_ p: Int, _ end: Int) -> Int? {
+        let b = bytes
+        var k = p
+        while k < end, b[k] == UInt8(ascii: "#") { k += 1 }
+        let level = k - p
+        guard level <= 6, k == end || b[k].isSpaceOrTab else { return nil }
+        return level
+    }
+
+    func isThematicBreak(_ p: Int, _ end: Int) -> Bool {
+        let b = bytes
+        let c = b[p]
+        guard c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") else { return false }
+        var count = 0
+        for k in p..<end {
+            if b[k] == c { count += 1 } else if !b[k].isSpaceOrTab { return false }
+        }
+        return count >= 3
+    }
+}

@@ -1,0 +1,229 @@
+/// File paths and owners in a task's text (DESIGN.md §1 "File paths").
+extension DocumentParser {
+    /// Paths in order of first appearance, without duplicates, skipping the
+    /// `excluded` spans (dependency and estimate clauses, sorted by start).
+    ///
+    /// A backticked span without spaces is a path when it contains `/` or ends
+    /// in an extension; a bare token when its last `/` segment ends in one.
+    /// Tokens end at white space and at non-ASCII bytes (CJK text often has no
+    /// spaces around paths).
+    /// - Complexity: O(n).
+    func findPaths(_ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)]) -> [String] {
+        var paths: [String] = []
+        var next = 0
+        var k = lo
+        while k < hi {
+            while next < excluded.count, excluded[next].1 <= k { next += 1 }
+            if next < excluded.count, excluded[next].0 <= k {
+                k = excluded[next].1
+                continue
+            }
+            let c = b[k]
+            if c.isWhitespace || c >= 0x80 {
+                k += 1
+                continue
+            }
+            if c == UInt8(ascii: "`") {
+                var close = k + 1
+                while close < hi, b[close] != UInt8(ascii: "`"), b[close] != 0x0A { close += 1 }
+                if close < hi, b[close] == UInt8(ascii: "`") {
+                    if let path = pathCandidate(b, k + 1, close, backticked: true), !paths.contains(path) {
+                        paths.append(path)
+                    }
+                    k = close + 1
+                    continue
+                }
+            }
+            var e = k
+            while e < hi, !b[e].isWhitespace, b[e] < 0x80, b[e] != UInt8(ascii: "`") { e += 1 }
+            if let path = pathCandidate(b, k, e, backticked: false), !paths.contains(path) { paths.append(path) }
+            k = max(e, k + 1)
+        }
+        return paths
+    }
+
+    /// The path a token names, or nil.
+    func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> String? {
+        var lo = lo
+        var hi = hi
+        guard hi > lo, hi - lo <= 1024 else { return nil }
+        // Strip surrounding punctuation, quotes and matched emphasis.
+        func isStrippable(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
+                || c == UInt8(ascii: ";") || c == UInt8(ascii: ":") || c == UInt8(ascii: "\"")
+                || c == UInt8(ascii: "'") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
+        }
+        for _ in 0..<4 {
+            let before = (lo, hi)
+            while lo < hi, isStrippable(b[lo]), !(b[lo] == UInt8(ascii: ".") && lo + 1 < hi && (b[lo + 1] == UInt8(ascii: "/") || b[lo + 1].isAlnum || b[lo + 1] == UInt8(ascii: "."))) { lo += 1 }
+            while hi > lo, isStrippable(b[hi - 1]) { hi -= 1 }
+            var stars = 0
+            while lo + stars < hi, b[lo + stars] == UInt8(ascii: "*") || b[lo + stars] == UInt8(ascii: "_") { stars += 1 }
+            var trailing = 0
+            while hi - trailing > lo + stars, b[hi - 1 - trailing] == UInt8(ascii: "*") || b[hi - 1 - trailing] == UInt8(ascii: "_") { trailing += 1 }
+            if stars > 0, stars == trailing {
+                lo += stars
+                hi -= trailing
+            }
+            if before == (lo, hi) { break }
+        }
+        guard hi > lo else { return nil }
+        var slash = -1
+        var hasSpace = false
+        for k in lo..<hi {
+            let c = b[k]
+            switch c {
+            case UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "\""), UInt8(ascii: "="), UInt8(ascii: ","):
+                return nil
+            case UInt8(ascii: "/"): slash = k
+            case UInt8(ascii: " "), 0x09: hasSpace = true
+            default: break
+            }
+        }
+        guard !hasSpace else { return nil }
+        // URLs, e-mail addresses, `user@host`.
+        if find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
+            return nil
+        }
+        if !backticked, let at = find("@", lo, hi), at > lo { return nil }
+        // `file.py:42` names the file.
+        var end = hi
+        var c = end
+        while c > lo, b[c - 1].isDigit { c -= 1 }
+        if c < end, c > lo + 1, b[c - 1] == UInt8(ascii: ":") { end = c - 1 }
+        let lastSegment = slash + 1
+        if backticked {
+            if slash >= 0 {
+                // `T007/T008`, `2h/4h/8h`: slash-joined IDs or durations are not paths.
+                if onlyIDsOrDurations(b, lo, end) { return nil }
+                return b.string(lo, end)
+            }
+        } else if end > lo, b[end - 1] == UInt8(ascii: "/") {
+            return nil
+        }
+        guard hasExtension(b, max(lastSegment, lo), end) else { return nil }
+        if slash < 0, isProductName(b, lo, end) { return nil }
+        return b.string(lo, end)
+    }
+
+    /// Whether the last `.` of the segment is followed by 1–10 letters/digits with a letter,
+    /// and the stem is not a bare number (`1.5d`) or an abbreviation (`e.g`).
+    func hasExtension(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var dot = -1
+        var k = hi - 1
+        while k >= lo {
+            if b[k] == UInt8(ascii: ".") {
+                dot = k
+                break
+            }
+            k -= 1
+        }
+        guard dot >= lo, hi - dot - 1 >= 1, hi - dot - 1 <= 10 else { return false }
+        var letter = false
+        for j in (dot + 1)..<hi {
+            let c = b[j]
+            if c.isLetter { letter = true } else if !(c.isDigit) { return false }
+        }
+        guard letter else { return false }
+        // A number with a unit (`1.5d`), or a stem of digits only.
+        if dot > lo {
+            var digitsOnly = true
+            for j in lo..<dot where !b[j].isDigit && b[j] != UInt8(ascii: ".") { digitsOnly = false }
+            if digitsOnly { return false }
+        }
+        // Abbreviations written with dots: e.g, i.e, etc. (the final `.` is already stripped).
+        let length = hi - lo
+        if length <= 5 {
+            for abbreviation: StaticString in ["e.g", "i.e", "a.k.a", "n.b", "vs", "etc", "cf", "approx", "p.s"]
+            where length == abbreviation.byteCount && b.matchesLowercase(abbreviation, at: lo, end: hi) {
+                return false
+            }
+        }
+        // Single-letter parts separated by dots (`U.S`, `a.m`) are abbreviations.
+        if length == 3, b[lo].isLetter, b[lo + 1] == UInt8(ascii: "."), b[lo + 2].isLetter { return false }
+        return true
+    }
+
+    /// Product names that only look like files (`Node.js`, `ASP.NET`, `Socket.io`).
+    func isProductName(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        let names: [StaticString] = [
+            "node.js", "vue.js", "next.js", "nuxt.js", "express.js", "three.js", "d3.js", "chart.js", "react.js",
+            "angular.js", "ember.js", "backbone.js", "nest.js", "alpine.js", "moment.js", "day.js", "p5.js",
+            "socket.io", "asp.net", ".net", "ado.net", "vb.net", "knockout.js", "meteor.js", "solid.js", "svelte.js",
+            "hapi.js", "koa.js", "deno.js", "bun.js", "pixi.js", "phaser.js", "anime.js", "video.js", "chart.js",
+            "leaflet.js", "mapbox.js", "plotly.js", "ml5.js", "tensorflow.js", "brain.js", "immer.js", "zod.js",
+            "read.me", "ethers.js", "web3.js", "viem.js", "htmx.org", "cal.com", "vercel.app", "dub.co",
+        ]
+        let length = hi - lo
+        for name in names where name.byteCount == length && b.matchesLowercase(name, at: lo, end: hi) { return true }
+        return false
+    }
+
+    func onlyIDsOrDurations(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            var e = k
+            while e < hi, b[e] != UInt8(ascii: "/") { e += 1 }
+            let isID = b.taskIDEnd(at: k, end: e) == e
+            let isDuration = duration(b, k, e).map { $0.1 == e } ?? false
+            if !isID && !isDuration { return false }
+            k = e + 1
+        }
+        return true
+    }
+
+    /// `@ann` as the last word of the task's first line (before trailing
+    /// parenthesised notes), or `(owner: ann)` anywhere.
+    ///
+    /// Requiring the trailing position keeps `Install @dnd-kit packages` and
+    /// decorators like `@Injectable` in prose from being read as owners.
+    func findOwner(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
+        var lineEnd = lo
+        while lineEnd < hi, b[lineEnd] != 0x0A { lineEnd += 1 }
+        var k = lo
+        var inCode = false
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: "`") { inCode.toggle() }
+            if !inCode, c == UInt8(ascii: "("), b.matchesLowercase("(owner:", at: k, end: hi) {
+                var s = b.skipSpaces(k + 7, hi)
+                if s < hi, b[s] == UInt8(ascii: "@") { s += 1 }
+                var e = s
+                while e < hi, b[e].isWordByte || b[e] == UInt8(ascii: "-") || b[e] == UInt8(ascii: ".") { e += 1 }
+                if e > s, e < hi, b[e] == UInt8(ascii: ")") { return b.string(s, e) }
+            }
+            if !inCode, k < lineEnd, c == UInt8(ascii: "@"), k == lo || b[k - 1].isSpaceOrTab {
+                var e = k + 1
+                while e < hi, b[e].isWordByte || b[e] == UInt8(ascii: "-") { e += 1 }
+                if e > k + 1, e == lineEnd || b[e].isSpaceOrTab || b[e] == UInt8(ascii: ",") {
+                    // Only parenthesised or bracketed notes may follow on the line.
+                    var j = b.skipSpaces(e, lineEnd)
+                    if j < lineEnd, b[j] == UInt8(ascii: ",") { j = b.skipSpaces(j + 1, lineEnd) }
+                    var trailingOK = true
+                    while j < lineEnd {
+                        let open = b[j]
+                        if open == UInt8(ascii: "@") {
+                            while j < lineEnd, !b[j].isSpaceOrTab { j += 1 }
+                        } else if open == UInt8(ascii: "(") || open == UInt8(ascii: "[") {
+                            let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+                            while j < lineEnd, b[j] != close { j += 1 }
+                            j += 1
+                        } else {
+                            trailingOK = false
+                            break
+                        }
+                        j = b.skipSpaces(j, lineEnd)
+                    }
+                    if trailingOK { return b.string(k + 1, e) }
+                    // Every `@` before `j` meets the same non-trailing text: skip them.
+                    k = max(k + 1, j)
+                    continue
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+}

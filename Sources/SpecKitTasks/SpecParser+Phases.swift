@@ -1,0 +1,125 @@
+/// Phases, sections, story phases and checkpoints, assigned once the whole
+/// document has been read (a document without `Phase N` headings falls back to
+/// its top-level headings, which is only known at the end).
+extension DocumentParser {
+    /// Builds `phases` and sets every task's `phase` and `section`.
+    /// - Complexity: O(headings + tasks).
+    mutating func assignPhases() -> (phases: [Phase], phaseOfHeading: [Int32]) {
+        var isPhase = headings.map { $0.phaseNumber != nil }
+        if !isPhase.contains(true) {
+            // "Each top-level heading that contains tasks is a phase": top level is the
+            // shallowest level of a heading with tasks directly below it.
+            let level = headings.lazy.filter { $0.directTasks > 0 }.map(\.level).min()
+            if let level {
+                var current = -1
+                for h in headings.indices {
+                    if headings[h].level <= level {
+                        current = headings[h].level == level ? h : -1
+                    }
+                    if current >= 0, headings[h].directTasks > 0 { isPhase[current] = true }
+                }
+            }
+        }
+        var phases = [Phase(index: 0, title: "", line: 0)]
+        var phaseOfHeading = [Int32](repeating: 0, count: headings.count)
+        var sectionOfHeading = [Int32](repeating: -1, count: headings.count)
+        var current: Int32 = 0
+        for h in headings.indices {
+            if isPhase[h] {
+                current = Int32(phases.count)
+                phases.append(Phase(index: current, title: headings[h].title, line: headings[h].line))
+            } else {
+                sectionOfHeading[h] = Int32(phases[Int(current)].sections.count)
+                phases[Int(current)].sections.append(Section(title: headings[h].title, line: headings[h].line))
+            }
+            phaseOfHeading[h] = current
+        }
+        for t in tasks.indices {
+            let h = Int(taskHeading[t])
+            tasks[t].phase = h >= 0 ? phaseOfHeading[h] : 0
+            tasks[t].section = h >= 0 ? sectionOfHeading[h] : -1
+        }
+        for (heading, text) in checkpoints {
+            let p = heading >= 0 ? Int(phaseOfHeading[Int(heading)]) : 0
+            if phases[p].checkpoint == nil { phases[p].checkpoint = text }
+        }
+        classifyPhases(&phases)
+        return (phases, phaseOfHeading)
+    }
+
+    /// Story or barrier, story name and priority for every phase.
+    func classifyPhases(_ phases: inout [Phase]) {
+        // Stories shared by every task of a phase that names stories.
+        var shared = [[String]?](repeating: nil, count: phases.count)
+        for task in tasks where !task.stories.isEmpty {
+            let p = Int(task.phase)
+            if let current = shared[p] {
+                shared[p] = current.filter { task.stories.contains($0) }
+            } else {
+                shared[p] = task.stories
+            }
+        }
+        for p in phases.indices {
+            let title = Array(phases[p].title.utf8)
+            title.withUnsafeBufferPointer { b in
+                phases[p].priority = priority(in: b)
+                if let story = storyNamed(in: b) {
+                    phases[p].story = story
+                } else if let stories = shared[p], let first = stories.first {
+                    phases[p].story = first
+                }
+            }
+            phases[p].kind = phases[p].story == nil ? .barrier : .story
+        }
+    }
+
+    /// `User Story 2`, `Story 2` or a `US2` token in a heading.
+    func storyNamed(in b: Bytes) -> String? {
+        let n = b.count
+        var k = 0
+        while k < n {
+            if b.isWordStart(k, 0) {
+                if b.matchesLowercase("user story", at: k, end: n) || b.matchesLowercase("story", at: k, end: n) {
+                    var j = k + (b.matchesLowercase("user", at: k, end: n) ? 10 : 5)
+                    j = b.skipSpaces(j, n)
+                    let s = j
+                    while j < n, b[j].isDigit { j += 1 }
+                    if j > s, b.isWordEnd(j, n) { return "US" + b.string(s, j) }
+                }
+                if b.matches("US", at: k, end: n) {
+                    var j = k + 2
+                    while j < n, b[j].isDigit { j += 1 }
+                    if j > k + 2, b.isWordEnd(j, n) { return b.string(k, j) }
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// `(Priority: P2)`, `Priority P2` or a `(P2)` token: 2.
+    func priority(in b: Bytes) -> Int? {
+        let n = b.count
+        var k = 0
+        while k < n {
+            var j = -1
+            if b.matchesLowercase("priority", at: k, end: n) {
+                j = k + 8
+                while j < n, b[j] == UInt8(ascii: ":") || b[j] == UInt8(ascii: "*") || b[j].isSpaceOrTab { j += 1 }
+            } else if b[k] == UInt8(ascii: "("), k + 1 < n, b[k + 1] == UInt8(ascii: "P") {
+                j = k + 1
+            }
+            if j >= 0, j + 1 < n, b[j] == UInt8(ascii: "P") || b[j] == UInt8(ascii: "p"), b[j + 1].isDigit {
+                var e = j + 1
+                var value = 0
+                while e < n, b[e].isDigit, e - j < 4 {
+                    value = value * 10 + Int(b[e] &- 0x30)
+                    e += 1
+                }
+                if b.isWordEnd(e, n) { return value }
+            }
+            k += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,184 @@
+/// Turning written references into task and phase indices, with their diagnostics.
+extension DocumentParser {
+    /// Finishes the parse: phases, references, duplicate IDs, diagnostics in source order.
+    mutating func finish() -> SpecDocument {
+        let (phases, phaseOfHeading) = assignPhases()
+        var firstIndex: [String: Int32] = [:]
+        firstIndex.reserveCapacity(tasks.count)
+        for t in tasks.indices {
+            let id = tasks[t].id
+            if let first = firstIndex[id] {
+                let firstLocation = tasks[Int(first)].location
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateID, "duplicate task ID \(id): also defined on line \(firstLocation.line)",
+                        at: tasks[t].location,
+                        notes: [Diagnostic.Note(message: "\(id) first defined here", location: firstLocation)]))
+            } else {
+                firstIndex[id] = Int32(t)
+            }
+        }
+        var resolver = Resolver(tasks: tasks, firstIndex: firstIndex)
+        for pending in taskReferences {
+            let task = pending.task
+            let id = tasks[Int(task)].id
+            for reference in pending.references {
+                guard let targets = resolver.expand(reference) else {
+                    let missing = resolver.missingEnd(reference)
+                    let message = pending.reversed
+                        ? "\(id) blocks \(missing), which does not exist"
+                        : "\(id) depends on \(missing), which does not exist"
+                    diagnostics.append(Diagnostic(.unknownReference, message, at: reference.location))
+                    continue
+                }
+                for target in targets {
+                    if target == task || (reference.upTo == nil && reference.id == id) {
+                        if reference.upTo == nil {
+                            diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
+                        }
+                        continue
+                    }
+                    let (p, s) = pending.reversed ? (task, target) : (target, task)
+                    resolver.add(p, s, .explicit, reference.location)
+                }
+            }
+        }
+        resolveStatements(&resolver)
+        let phaseDependencies = resolvePhaseStatements(phases, phaseOfHeading)
+        if tasks.isEmpty {
+            diagnostics.append(Diagnostic(.noTasks, "no tasks found", at: SourceLocation(line: 1, column: 1)))
+        }
+        diagnostics.append(contentsOf: resolver.diagnostics)
+        // Stable sort into source order.
+        let ordered = diagnostics.enumerated().sorted {
+            ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
+        }.map(\.element)
+        return SpecDocument(
+            path: path, tasks: tasks, phases: phases, dependencies: resolver.edges,
+            phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber)
+    }
+
+    /// Declared statements, deciding the direction of `←` lines as a whole.
+    mutating func resolveStatements(_ resolver: inout Resolver) {
+        var i = 0
+        while i < statements.count {
+            var j = i
+            while j < statements.count, statements[j].group == statements[i].group { j += 1 }
+            var resolved: [(Int32, Int32, SourceLocation, Bool)] = []
+            for s in statements[i..<j] {
+                let successors = s.successors.flatMap { resolver.resolveOrReport($0, side: .successor, other: s.predecessors.first?.id) }
+                let predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
+                for p in predecessors {
+                    for q in successors { resolved.append((p, q, s.location, s.leftArrow)) }
+                }
+            }
+            let leftEdges = resolved.filter { $0.3 && $0.0 != $0.1 }
+            let flipLeft = !leftEdges.isEmpty && leftEdges.allSatisfy { $0.0 > $0.1 }
+            if flipLeft, let first = leftEdges.first {
+                resolver.diagnostics.append(
+                    Diagnostic(
+                        .reversedArrow,
+                        "every edge of this '←' statement would point from a later task to an earlier one; read as \(tasks[Int(first.1)].id) before \(tasks[Int(first.0)].id)",
+                        at: first.2))
+            }
+            for (p, q, location, left) in resolved {
+                if p == q {
+                    resolver.diagnostics.append(
+                        Diagnostic(.selfReference, "\(tasks[Int(p)].id) depends on itself", at: location))
+                    continue
+                }
+                if left && flipLeft {
+                    resolver.add(q, p, .declared, location)
+                } else {
+                    resolver.add(p, q, .declared, location)
+                }
+            }
+            i = j
+        }
+    }
+
+    /// `Phase 4 depends on Phase 2`, `US2 depends on US1`, `**Depends on**: Phase 2`.
+    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32]) -> [PhaseDependency] {
+        var byNumber: [String: Int32] = [:]
+        for h in headings.indices {
+            if let number = headings[h].phaseNumber, byNumber[number] == nil { byNumber[number] = phaseOfHeading[h] }
+        }
+        var byStory: [String: Int32] = [:]
+        for phase in phases where phase.kind == .story {
+            if let story = phase.story, byStory[story] == nil { byStory[story] = phase.index }
+        }
+        func resolve(_ r: PhaseReference) -> Int32? {
+            switch r {
+            case .number(let n): byNumber[n]
+            case .story(let s): byStory[s]
+            }
+        }
+        var result: [PhaseDependency] = []
+        var seen = Set<UInt64>()
+        for statement in phaseStatements {
+            var successors = statement.successors.compactMap(resolve)
+            if statement.successorHeading >= 0 { successors.append(phaseOfHeading[Int(statement.successorHeading)]) }
+            for p in statement.predecessors.compactMap(resolve) {
+                for s in successors where p != s && p > 0 && s > 0 {
+                    if seen.insert(UInt64(UInt32(p)) << 32 | UInt64(UInt32(s))).inserted {
+                        result.append(PhaseDependency(predecessor: p, successor: s, location: statement.location))
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Expands references to task indices and collects deduplicated edges.
+struct Resolver {
+    let tasks: [SpecTask]
+    let firstIndex: [String: Int32]
+    var edges: [TaskDependency] = []
+    var seen = Set<UInt64>()
+    var diagnostics: [Diagnostic] = []
+
+    init(tasks: [SpecTask], firstIndex: [String: Int32]) {
+        self.tasks = tasks
+        self.firstIndex = firstIndex
+    }
+
+    /// The tasks a reference names (ranges: every task between the ends in
+    /// document order, first occurrences only), or nil when an end does not exist.
+    func expand(_ reference: Reference) -> [Int32]? {
+        guard let a = firstIndex[reference.id] else { return nil }
+        guard let upTo = reference.upTo else { return [a] }
+        guard let z = firstIndex[upTo] else { return nil }
+        let (lo, hi) = a <= z ? (a, z) : (z, a)
+        var result: [Int32] = []
+        for t in lo...hi where firstIndex[tasks[Int(t)].id] == t { result.append(t) }
+        return result
+    }
+
+    /// The end of a reference that does not exist.
+    func missingEnd(_ reference: Reference) -> String {
+        firstIndex[reference.id] == nil ? reference.id : (reference.upTo ?? reference.id)
+    }
+
+    enum Side { case predecessor, successor }
+
+    mutating func resolveOrReport(_ reference: Reference, side: Side, other: String?) -> [Int32] {
+        if let targets = expand(reference) { return targets }
+        let missing = missingEnd(reference)
+        let message: String
+        switch side {
+        case .predecessor:
+            message = "\(other ?? "a task") depends on \(missing), which does not exist"
+        case .successor:
+            message = "\(missing), which does not exist, is said to depend on \(other ?? "a task")"
+        }
+        diagnostics.append(Diagnostic(.unknownReference, message, at: reference.location))
+        return []
+    }
+
+    mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {
+        let key = UInt64(UInt32(predecessor)) << 33 | UInt64(UInt32(successor)) << 1 | (kind == .declared ? 1 : 0)
+        guard seen.insert(key).inserted else { return }
+        edges.append(TaskDependency(predecessor: predecessor, successor: successor, kind: kind, location: location))
+    }
+}
