@@ -41,7 +41,7 @@ public enum PlanText {
         if style == .text {
             w.write("  \(count(schedule.waves.count, "wave")), widest \(widest); critical path \(hours(schedule.length)) of \(hours(facts.totalWork)) work")
             if schedule.length > 0 {
-                w.write(String(format1(facts.totalWork / schedule.length)))
+                w.write(", \(format1(facts.totalWork / schedule.length))")
                 w.write("× parallelism")
             }
             w.write("\n  \(count(plan.errorCount, "error")), \(count(plan.warningCount, "warning"))\n\n")
