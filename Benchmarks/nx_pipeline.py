@@ -64,8 +64,10 @@ STATEMENT_BLOCK = re.compile(r"^(.*?)\bblocks?\b(.*)$")
 STATEMENT_BEFORE = re.compile(r"^(.*?)\bbefore\b(.*)$")
 STATEMENT_AFTER = re.compile(r"^(.*?)\b(?:after|depends on)\b(.*)$")
 PATH_TICK = re.compile(r"`([^`\s]+)`")
-PATH_BARE = re.compile(r"(?<![\w/.])((?:[\w.-]+/)*[\w-]+\.[A-Za-z0-9]{1,10})(?![\w/])")
-EXT = re.compile(r"\.[A-Za-z0-9]{1,10}$")
+EXT = re.compile(r"[^/.]\.(?=[A-Za-z0-9]{1,10}$)[0-9]*[A-Za-z][A-Za-z0-9]*$")
+NUMBER = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]*$")
+PRODUCTS = {"node.js", "vue.js", "next.js", "nuxt.js", "react.js", "express.js", "d3.js", "three.js",
+            "socket.io", "asp.net", "ado.net", "chart.js", "alpine.js"}
 
 UNIT_HOURS = {"m": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "h": 1.0, "hr": 1.0, "hrs": 1.0, "hour": 1.0,
               "hours": 1.0, "d": 8.0, "day": 8.0, "days": 8.0, "w": 40.0, "week": 40.0, "weeks": 40.0}
@@ -94,16 +96,22 @@ def refs_in(text):
 
 
 def files_in(text):
-    text = ESTIMATE_PERT.sub("", ESTIMATE.sub("", DEPENDS.sub("", text)))
+    """File paths (DESIGN.md section 1, simplified): backticked tokens with a
+    `/` or an extension, bare tokens whose last segment has an extension;
+    directories (ending in `/`) do not count."""
+    text = ESTIMATE_PERT.sub(" ", ESTIMATE.sub(" ", DEPENDS.sub(" ", text)))
     found = []
     for m in PATH_TICK.finditer(text):
         token = m.group(1)
-        if "/" in token or EXT.search(token):
-            if not token.endswith("/"):
-                found.append(token)
-    for m in PATH_BARE.finditer(PATH_TICK.sub(" ", text)):
-        token = m.group(1).strip(".,;:\"'()")
-        if "://" not in token and re.search(r"[A-Za-z]", token.rsplit(".", 1)[-1]):
+        if not token.endswith("/") and ("/" in token or EXT.search(token)):
+            found.append(token)
+    for token in PATH_TICK.sub(" ", text).split():
+        token = token.lstrip("([\"'").rstrip(")],.;:\"'")
+        if (not token or token.endswith("/") or "://" in token or "*" in token or "[" in token
+                or token.lower() in PRODUCTS):
+            continue
+        last = token.rsplit("/", 1)[-1]
+        if EXT.search(last) and not NUMBER.match(last):
             found.append(token)
     return found
 
@@ -160,7 +168,7 @@ def parse(path, default_duration, want_files):
                         deps_level = 0
                     if skip_phase_level and level <= skip_phase_level:
                         skip_phase_level = 0
-                    if "Dependencies" in title or "Execution Order" in title:
+                    if not deps_level and ("Dependencies" in title or "Execution Order" in title):
                         deps_level = level
                     elif "Parallel Example" in title or "Strategy" in title:
                         skip_phase_level = level
