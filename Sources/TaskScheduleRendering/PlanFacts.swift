@@ -17,11 +17,14 @@ public struct PlanFacts: Sendable {
 
     public init(_ plan: Plan) {
         let doc = plan.document
-        doneCount = doc.tasks.count { $0.status == .done }
+        var done = 0
         var tasksOfPhase = [[Int32]](repeating: [], count: max(doc.phases.count, 1))
-        for (i, task) in doc.tasks.enumerated() where tasksOfPhase.indices.contains(Int(task.phase)) {
-            tasksOfPhase[Int(task.phase)].append(Int32(i))
+        for i in doc.tasks.indices {
+            if doc.tasks[i].status == .done { done += 1 }
+            let p = Int(doc.tasks[i].phase)
+            if tasksOfPhase.indices.contains(p) { tasksOfPhase[p].append(Int32(i)) }
         }
+        doneCount = done
         self.tasksOfPhase = tasksOfPhase
         listedPhases = doc.phases.indices.filter { $0 > 0 || !tasksOfPhase[$0].isEmpty }
         var work = 0.0

@@ -40,6 +40,16 @@ private struct Builder {
     /// Milestone node that follows every task of a phase, made on demand.
     var phaseEnd: [Int32]
     var durations: [Double] = []
+    /// Stages (DESIGN.md §2 rule 1): phases that run side by side, in order.
+    var stages: [[Int]] = []
+    var stageOfPhase: [Int32]
+    /// Whether a task node already has a successor / predecessor inside its
+    /// phase or stage. Barriers only need to reach the tasks that have none:
+    /// the rest are ordered through them, which keeps the edge count low.
+    var hasSuccessorInPhase: [Bool] = []
+    var hasPredecessorInPhase: [Bool] = []
+    var hasSuccessorInStage: [Bool] = []
+    var hasPredecessorInStage: [Bool] = []
 
     init(document: SpecDocument, options: PlanOptions) {
         self.document = document
@@ -47,26 +57,34 @@ private struct Builder {
         nodeOfTask = [Int32](repeating: -1, count: document.tasks.count)
         phaseNodes = Array(repeating: [], count: max(document.phases.count, 1))
         phaseEnd = Array(repeating: -1, count: max(document.phases.count, 1))
+        stageOfPhase = Array(repeating: -1, count: max(document.phases.count, 1))
     }
+
+    func phaseOf(_ node: Int32) -> Int { Int(document.tasks[Int(taskOfNode[Int(node)])].phase) }
 
     var taskCount: Int32 { Int32(taskOfNode.count) }
 
     mutating func run() {
-        for (i, task) in document.tasks.enumerated() where !(options.remaining && task.status.isFinished) {
+        for i in document.tasks.indices where !(options.remaining && document.tasks[i].status.isFinished) {
             nodeOfTask[i] = Int32(taskOfNode.count)
             taskOfNode.append(Int32(i))
-            let p = Int(task.phase)
+            let p = Int(document.tasks[i].phase)
             if p >= 0 && p < phaseNodes.count { phaseNodes[p].append(Int32(taskOfNode.count - 1)) }
         }
         durations.reserveCapacity(taskOfNode.count + 16)
         for t in taskOfNode {
-            let hours = document.tasks[Int(t)].estimate?.hours ?? options.defaultDuration
+            let hours = document.tasks[Int(t)].estimate.map(\.hours) ?? options.defaultDuration
             durations.append(hours.isFinite && hours >= 0 ? hours : options.defaultDuration)
         }
-        addStageEdges()
+        computeStages()
+        hasSuccessorInPhase = [Bool](repeating: false, count: taskOfNode.count)
+        hasPredecessorInPhase = hasSuccessorInPhase
+        hasSuccessorInStage = hasSuccessorInPhase
+        hasPredecessorInStage = hasSuccessorInPhase
         addGroupEdgesAndParallelChecks()
         addWrittenDependencies()
         addStoryEdges()
+        addStageEdges()
         if options.files == .serialize { addFileEdges() }
     }
 
@@ -107,14 +125,14 @@ private struct Builder {
     /// either side is a single node, else through one new milestone.
     mutating func connect(
         _ before: ArraySlice<Int32>, _ after: ArraySlice<Int32>, kind: EdgeKind, at location: SourceLocation,
-        milestoneName: @autoclosure () -> String
+        milestoneName: String
     ) {
         if before.isEmpty || after.isEmpty { return }
         if before.count == 1 || after.count == 1 {
             for a in before { for b in after { addEdge(a, b, kind, location) } }
             return
         }
-        let m = milestone(milestoneName())
+        let m = milestone(milestoneName)
         for a in before { addEdge(a, m, kind, location) }
         for b in after { addEdge(m, b, kind, location) }
     }
@@ -134,9 +152,8 @@ private struct Builder {
 
     // MARK: Rule 1: stages
 
-    mutating func addStageEdges() {
+    mutating func computeStages() {
         let phases = document.phases
-        var stages: [[Int]] = []
         var run: [Int] = []
         func flushRun() {
             guard !run.isEmpty else { return }
@@ -162,14 +179,20 @@ private struct Builder {
             }
         }
         flushRun()
+        for (s, stage) in stages.enumerated() { for p in stage { stageOfPhase[p] = Int32(s) } }
+    }
 
+    /// Every task of a stage waits for the end of the stage before it: the tasks
+    /// of the earlier stage with no successor inside it lead to the tasks of the
+    /// later stage with no predecessor inside it.
+    mutating func addStageEdges() {
         for s in stages.indices.dropFirst() {
             let previous = stages[s - 1]
-            let before = previous.flatMap { phaseNodes[$0] }
-            let after = stages[s].flatMap { phaseNodes[$0] }
+            let before = previous.flatMap { phaseNodes[$0] }.filter { !hasSuccessorInStage[Int($0)] }
+            let after = stages[s].flatMap { phaseNodes[$0] }.filter { !hasPredecessorInStage[Int($0)] }
             let location = phaseLocation(stages[s][0])
-            if previous.count == 1 && before.count > 1 && after.count > 1 {
-                let m = phaseEndMilestone(previous[0], location: location)
+            if previous.count == 1 && phaseEnd[previous[0]] >= 0 {
+                let m = phaseEnd[previous[0]]
                 for b in after { addEdge(m, b, .phase, location) }
             } else {
                 let name = previous.count == 1
@@ -180,15 +203,29 @@ private struct Builder {
         }
     }
 
+    /// Records that `a` precedes `b` for the barrier bookkeeping.
+    mutating func mark(_ a: Int32, before b: Int32) {
+        let pa = phaseOf(a), pb = phaseOf(b)
+        if pa == pb {
+            hasSuccessorInPhase[Int(a)] = true
+            hasPredecessorInPhase[Int(b)] = true
+        }
+        if stageOfPhase[pa] == stageOfPhase[pb] {
+            hasSuccessorInStage[Int(a)] = true
+            hasPredecessorInStage[Int(b)] = true
+        }
+    }
+
     func phaseNumber(_ p: Int) -> Int32 {
         document.phases.indices.contains(p) ? document.phases[p].index : Int32(p)
     }
 
-    /// The milestone after every task of phase `p`, made once.
-    mutating func phaseEndMilestone(_ p: Int, location: SourceLocation) -> Int32 {
+    /// The milestone after every task of phase `p` (reached from the tasks with
+    /// no successor inside the phase), made once.
+    mutating func phaseEndMilestone(_ p: Int, kind: EdgeKind, location: SourceLocation) -> Int32 {
         if phaseEnd[p] >= 0 { return phaseEnd[p] }
         let m = milestone("@end-phase-\(phaseNumber(p))")
-        for a in phaseNodes[p] { addEdge(a, m, .phase, location) }
+        for a in phaseNodes[p] where !hasSuccessorInPhase[Int(a)] { addEdge(a, m, kind, location) }
         phaseEnd[p] = m
         return m
     }
@@ -196,50 +233,64 @@ private struct Builder {
     // MARK: Rule 2: groups inside a phase
 
     mutating func addGroupEdgesAndParallelChecks() {
-        var writtenPredecessors: [Int32: [Int32]] = [:]
-        for d in document.dependencies {
-            writtenPredecessors[d.successor, default: []].append(d.predecessor)
-        }
+        let tasks = document.tasks
+        // The group of every planned task (by its first node), to find [P] tasks
+        // that depend on a task of their own group without a dictionary.
+        var groupOf = [Int32](repeating: -1, count: tasks.count)
+        var fileOwner: [String: Int32] = [:]
         for p in phaseNodes.indices {
             let nodes = phaseNodes[p]
-            var groupStart = 0
             var previousGroup: Range<Int>? = nil
             var i = 0
             while i < nodes.count {
-                let task = document.tasks[Int(taskOfNode[Int(nodes[i])])]
+                let first = Int(taskOfNode[Int(nodes[i])])
                 var j = i + 1
-                if task.parallel {
+                if tasks[first].parallel {
+                    let segment = tasks[first].segment
                     while j < nodes.count {
-                        let next = document.tasks[Int(taskOfNode[Int(nodes[j])])]
-                        if !next.parallel || next.segment != task.segment { break }
+                        let next = Int(taskOfNode[Int(nodes[j])])
+                        if !tasks[next].parallel || tasks[next].segment != segment { break }
                         j += 1
                     }
                 }
-                groupStart = i
-                let group = groupStart..<j
+                let group = i..<j
                 if options.withinPhase == .ordered, let previous = previousGroup {
-                    let first = nodes[group.lowerBound]
-                    let location = taskLocation(first)
-                    let name = "@end-\(taskID(nodes[previous.lowerBound]))..\(taskID(nodes[previous.upperBound - 1]))"
+                    let location = taskLocation(nodes[group.lowerBound])
+                    let name = previous.count > 1 && group.count > 1
+                        ? "@end-\(taskID(nodes[previous.lowerBound]))..\(taskID(nodes[previous.upperBound - 1]))" : ""
                     connect(nodes[previous], nodes[group], kind: .order, at: location, milestoneName: name)
+                    for k in previous { hasSuccessorInPhase[Int(nodes[k])] = true; hasSuccessorInStage[Int(nodes[k])] = true }
+                    for k in group { hasPredecessorInPhase[Int(nodes[k])] = true; hasPredecessorInStage[Int(nodes[k])] = true }
                 }
-                if group.count > 1 { checkParallelGroup(nodes[group], writtenPredecessors: writtenPredecessors) }
+                if group.count > 1 {
+                    for k in group { groupOf[Int(taskOfNode[Int(nodes[k])])] = Int32(first) }
+                    checkParallelFiles(nodes[group], owner: &fileOwner)
+                }
                 previousGroup = group
                 i = j
             }
         }
+        for d in document.dependencies {
+            let g = groupOf[Int(d.successor)]
+            guard g >= 0, g == groupOf[Int(d.predecessor)], d.successor != d.predecessor else { continue }
+            let task = tasks[Int(d.successor)]
+            let other = tasks[Int(d.predecessor)]
+            diagnostics.append(Diagnostic(
+                .parallelWithDependency,
+                "\(task.id) is marked [P] but depends on \(other.id) in the same parallel group",
+                at: task.location,
+                notes: [.init(message: "\(other.id) is here", location: other.location)]))
+        }
     }
 
-    /// `[P]` tasks of one group should not touch the same file or depend on each other.
-    mutating func checkParallelGroup(_ group: ArraySlice<Int32>, writtenPredecessors: [Int32: [Int32]]) {
-        var owner: [String: Int32] = [:]
-        var members: Set<Int32> = []
-        for node in group { members.insert(taskOfNode[Int(node)]) }
+    /// `[P]` tasks of one group should not touch the same file.
+    mutating func checkParallelFiles(_ group: ArraySlice<Int32>, owner: inout [String: Int32]) {
+        owner.removeAll(keepingCapacity: true)
         for node in group {
             let t = taskOfNode[Int(node)]
-            let task = document.tasks[Int(t)]
-            for file in task.files where !file.hasSuffix("/") {
+            for file in document.tasks[Int(t)].files where !file.hasSuffix("/") {
                 if let first = owner[file] {
+                    let task = document.tasks[Int(t)]
                     let other = document.tasks[Int(first)]
                     diagnostics.append(Diagnostic(
                         .parallelFileConflict,
@@ -249,14 +300,6 @@ private struct Builder {
                 } else {
                     owner[file] = t
                 }
-            }
-            for pred in writtenPredecessors[t] ?? [] where members.contains(pred) {
-                let other = document.tasks[Int(pred)]
-                diagnostics.append(Diagnostic(
-                    .parallelWithDependency,
-                    "\(task.id) is marked [P] but depends on \(other.id) in the same parallel group",
-                    at: task.location,
-                    notes: [.init(message: "\(other.id) is here", location: other.location)]))
             }
         }
     }
@@ -272,6 +315,7 @@ private struct Builder {
             let b = nodeOfTask[Int(d.successor)]
             guard a >= 0, b >= 0, a != b else { continue }  // a finished task's dependency is met
             addEdge(a, b, d.kind == .explicit ? .explicit : .declared, d.location)
+            mark(a, before: b)
         }
     }
 
@@ -282,11 +326,17 @@ private struct Builder {
             guard phaseNodes.indices.contains(p), phaseNodes.indices.contains(s), p != s,
                 !phaseNodes[p].isEmpty, !phaseNodes[s].isEmpty
             else { continue }
-            if phaseNodes[p].count == 1 || phaseNodes[s].count == 1 {
-                for a in phaseNodes[p] { for b in phaseNodes[s] { addEdge(a, b, .story, d.location) } }
+            let sinks = phaseNodes[p].filter { !hasSuccessorInPhase[Int($0)] }
+            let sources = phaseNodes[s].filter { !hasPredecessorInPhase[Int($0)] }
+            if sinks.count == 1 || sources.count == 1 {
+                for a in sinks { for b in sources { addEdge(a, b, .story, d.location) } }
             } else {
-                let m = phaseEndMilestone(p, location: d.location)
-                for b in phaseNodes[s] { addEdge(m, b, .story, d.location) }
+                let m = phaseEndMilestone(p, kind: .story, location: d.location)
+                for b in sources { addEdge(m, b, .story, d.location) }
+            }
+            if stageOfPhase[p] == stageOfPhase[s] {
+                for a in sinks { hasSuccessorInStage[Int(a)] = true }
+                for b in sources { hasPredecessorInStage[Int(b)] = true }
             }
         }
     }
@@ -299,15 +349,20 @@ private struct Builder {
         var passThrough = [Bool](repeating: false, count: nodeCount)
         for m in taskOfNode.count..<nodeCount { passThrough[m] = true }
         guard let order = graph.topologicalOrder(passThrough: passThrough) else { return }
+        var mentions = 0
+        for t in taskOfNode { mentions += document.tasks[Int(t)].files.count }
         var lastUser: [String: Int32] = [:]
+        lastUser.reserveCapacity(mentions)
+        var linked: [Int32] = []
         for v in order where Int(v) < taskOfNode.count {
-            let task = document.tasks[Int(taskOfNode[Int(v)])]
-            var linked: [Int32] = []
-            for file in task.files where !file.hasSuffix("/") {
+            let t = Int(taskOfNode[Int(v)])
+            if document.tasks[t].files.isEmpty { continue }
+            linked.removeAll(keepingCapacity: true)
+            for file in document.tasks[t].files where !file.hasSuffix("/") {
                 if let previous = lastUser.updateValue(v, forKey: file), !linked.contains(previous) {
                     linked.append(previous)
                     let alreadyDirect = graph.outgoing(previous).contains { graph.edgeTargets[Int($0)] == v }
-                    if !alreadyDirect { addEdge(previous, v, .file, task.location) }
+                    if !alreadyDirect { addEdge(previous, v, .file, document.tasks[t].location) }
                 }
             }
         }
