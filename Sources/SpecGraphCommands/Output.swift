@@ -75,11 +75,22 @@ enum Output {
     static var stderrIsTerminal: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
 
     /// `path:line:col: severity: message [code]`, coloured on a terminal.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, strict: Bool = false) {
+    /// Prints at most `limit` diagnostics (errors first), then a line saying how many more there are.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, strict: Bool = false, limit: Int = .max) {
         guard !diagnostics.isEmpty else { return }
         let colour = stderrIsTerminal
         var text = ""
-        for d in diagnostics {
+        var shown = diagnostics
+        if diagnostics.count > limit {
+            shown = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity != .error }
+            shown = Array(shown.prefix(limit))
+        }
+        defer {
+            if diagnostics.count > shown.count {
+                stderr("\(path): note: \(diagnostics.count - shown.count) more diagnostics; `specgraph check \(path)` lists them all")
+            }
+        }
+        for d in shown {
             var d = d
             if strict && d.severity == .warning { d.severity = .error }
             var formatted = d.formatted(path: path)

@@ -21,10 +21,10 @@ extension PlanningCommand {
         do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
         var failed = false
         for plan in plans {
-            Output.printDiagnostics(plan.diagnostics, path: plan.document.path)
+            Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: 20)
             if plan.errorCount > 0 { failed = true }
         }
-        var w = ByteWriter(capacity: plans.reduce(0) { $0 + $1.document.tasks.count } * 400 + 4096)
+        var w = ByteWriter(flushingAt: 1 << 20) { Output.stdout($0) }
         switch format {
         case .json:
             if plans.count > 1 { w.write("[" as StaticString) }
@@ -40,9 +40,8 @@ extension PlanningCommand {
                 try renderText(plan, style: format == .markdown ? .markdown : .text, into: &w)
             }
         }
-        timer.lap("output (\(w.bytes.count) bytes)")
-        Output.stdout(w)
-        timer.lap("write")
+        w.flush()
+        timer.lap("output")
         timer.report()
         if failed { throw ExitCode(1) }
     }

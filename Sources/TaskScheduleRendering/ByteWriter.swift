@@ -2,11 +2,34 @@
 ///
 /// Renderers write bytes, not `String`s, so a million-task plan is written with
 /// a handful of allocations.
-public struct ByteWriter: Sendable {
+public struct ByteWriter {
     public private(set) var bytes: [UInt8] = []
+    private var threshold = Int.max
+    private var sink: (([UInt8]) -> Void)?
 
     public init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that hands its bytes to `sink` whenever more than `threshold`
+    /// have collected at a ``checkpoint()``, so a huge output never sits in
+    /// memory whole. Call ``flush()`` at the end.
+    public init(flushingAt threshold: Int, to sink: @escaping ([UInt8]) -> Void) {
+        self.threshold = threshold
+        self.sink = sink
+        bytes.reserveCapacity(threshold + (threshold >> 2))
+    }
+
+    /// Hands the collected bytes to the sink if there are enough of them.
+    @inline(__always) public mutating func checkpoint() {
+        if bytes.count > threshold { flush() }
+    }
+
+    /// Hands every collected byte to the sink (no-op without a sink).
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     public mutating func write(_ s: StaticString) {

@@ -84,6 +84,7 @@ public enum PlanJSON {
         // tasks
         w.write(",\"tasks\":[" as StaticString)
         for (t, task) in doc.tasks.enumerated() {
+            w.checkpoint()
             if t > 0 { w.write("," as StaticString) }
             w.write("{\"id\":" as StaticString)
             w.writeJSONString(task.id)
@@ -137,6 +138,7 @@ public enum PlanJSON {
         // edges
         w.write(",\"edges\":[" as StaticString)
         for e in 0..<Int32(graph.graph.edgeCount) {
+            w.checkpoint()
             if e > 0 { w.write("," as StaticString) }
             writeEdge(e, plan, &w)
         }
@@ -145,6 +147,7 @@ public enum PlanJSON {
         // waves
         w.write(",\"waves\":[" as StaticString)
         for (i, wave) in (schedule?.waves ?? []).enumerated() {
+            w.checkpoint()
             if i > 0 { w.write("," as StaticString) }
             w.write("[" as StaticString)
             for (j, node) in wave.enumerated() {
