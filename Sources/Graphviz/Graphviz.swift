@@ -34,8 +34,15 @@ public enum Graphviz {
         format: GraphvizFormat
     ) throws(GraphvizError) -> [UInt8] {
         try withContext { gvc throws(GraphvizError) in
+            // Graphviz only notices an unknown format after the layout, and
+            // then says just "renderer for x is unavailable".
+            let formats = pluginNames(gvc, kind: "device")
+            guard let name = format.rawValue.split(separator: ":").first, formats.contains(String(name)) else {
+                let list = formats.joined(separator: " ")
+                throw GraphvizError(message: "Error: Format: \"\(format)\" not recognized. Use one of: \(list)")
+            }
             guard let graph = cgv_memread(dot), agerrors() == 0 else {
-                throw failure(default: "the DOT text could not be parsed")
+                throw failure(default: "Error: the DOT text contains no graph")
             }
             defer { agclose(graph) }
 
@@ -61,23 +68,24 @@ public enum Graphviz {
 
     /// The layout engines installed with Graphviz, sorted by name.
     public static var availableLayouts: [GraphvizLayout] {
-        pluginNames(kind: "layout").map(GraphvizLayout.init(rawValue:))
+        let names = try? withContext { gvc in pluginNames(gvc, kind: "layout") }
+        return (names ?? []).map(GraphvizLayout.init(rawValue:))
     }
 
     /// The output formats installed with Graphviz, sorted by name.
     public static var availableFormats: [GraphvizFormat] {
-        pluginNames(kind: "device").map(GraphvizFormat.init(rawValue:))
+        let names = try? withContext { gvc in pluginNames(gvc, kind: "device") }
+        return (names ?? []).map(GraphvizFormat.init(rawValue:))
     }
 
-    private static func pluginNames(kind: String) -> [String] {
-        let names = try? withContext { gvc in
-            var count: Int32 = 0
-            guard let list = cgv_plugin_list(gvc, kind, &count) else { return [String]() }
-            defer { cgv_free_plugin_list(list, count) }
-            return (0..<Int(count)).compactMap { list[$0].map { String(cString: $0) } }
-        }
+    /// Names of the installed plugins of one kind; call with the lock held.
+    private static func pluginNames(_ gvc: OpaquePointer, kind: String) -> [String] {
+        var count: Int32 = 0
+        guard let list = cgv_plugin_list(gvc, kind, &count) else { return [] }
+        defer { cgv_free_plugin_list(list, count) }
+        let names = (0..<Int(count)).compactMap { list[$0].map { String(cString: $0) } }
         // gvPluginList may list a name once per providing plugin.
-        return Set(names ?? []).sorted()
+        return Set(names).sorted()
     }
 
     /// Runs `body` with a fresh Graphviz context, holding the process-wide
