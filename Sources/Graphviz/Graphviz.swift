@@ -7,8 +7,14 @@ import Synchronization
 /// libgvc are not thread-safe (their dictionaries reorganise even on lookups,
 /// and the parser, layouts and renderers use process globals), so every call
 /// runs inside one process-wide lock: concurrent callers are safe and simply
-/// take turns. Each render uses a fresh Graphviz context and frees everything
-/// it allocated before returning, so nothing leaks from one render to the next.
+/// take turns. Each render frees what it allocated (`gvFreeLayout`, `agclose`,
+/// `gvFreeRenderData`) before returning.
+///
+/// One Graphviz context serves the whole process and is never freed: in
+/// Graphviz 2.43 every `gvContext()` leaks its parsed plugin configuration
+/// (about 3.6 KB, valgrind) and every `gvPluginList` call leaks duplicate
+/// names, so a context per render grew the process by ~4 KB per render, while
+/// one shared context (plugin lists cached) keeps it flat.
 ///
 /// Graphviz reports problems through `agerr`, which by default prints to
 /// standard error. While the lock is held a handler collects those messages
@@ -33,10 +39,10 @@ public enum Graphviz {
         layout: GraphvizLayout = .dot,
         format: GraphvizFormat
     ) throws(GraphvizError) -> [UInt8] {
-        try withContext { gvc throws(GraphvizError) in
+        try withContext { gvc, state throws(GraphvizError) in
             // Graphviz only notices an unknown format after the layout, and
             // then says just "renderer for x is unavailable".
-            let formats = pluginNames(gvc, kind: "device")
+            let formats = state.pluginNames(kind: "device")
             guard let name = format.rawValue.split(separator: ":").first, formats.contains(String(name)) else {
                 let list = formats.joined(separator: " ")
                 throw GraphvizError(message: "Error: Format: \"\(format)\" not recognized. Use one of: \(list)")
@@ -63,49 +69,39 @@ public enum Graphviz {
 
     /// The Graphviz library version, for instance `2.43.0`.
     public static var version: String {
-        (try? withContext { gvc in gvcVersion(gvc).map { String(cString: $0) } ?? "" }) ?? ""
+        (try? withContext { gvc, _ in gvcVersion(gvc).map { String(cString: $0) } ?? "" }) ?? ""
     }
 
     /// The layout engines installed with Graphviz, sorted by name.
     public static var availableLayouts: [GraphvizLayout] {
-        let names = try? withContext { gvc in pluginNames(gvc, kind: "layout") }
+        let names = try? withContext { _, state in state.pluginNames(kind: "layout") }
         return (names ?? []).map(GraphvizLayout.init(rawValue:))
     }
 
     /// The output formats installed with Graphviz, sorted by name.
     public static var availableFormats: [GraphvizFormat] {
-        let names = try? withContext { gvc in pluginNames(gvc, kind: "device") }
+        let names = try? withContext { _, state in state.pluginNames(kind: "device") }
         return (names ?? []).map(GraphvizFormat.init(rawValue:))
     }
 
-    /// Names of the installed plugins of one kind; call with the lock held.
-    private static func pluginNames(_ gvc: OpaquePointer, kind: String) -> [String] {
-        var count: Int32 = 0
-        guard let list = cgv_plugin_list(gvc, kind, &count) else { return [] }
-        defer { cgv_free_plugin_list(list, count) }
-        let names = (0..<Int(count)).compactMap { list[$0].map { String(cString: $0) } }
-        // gvPluginList may list a name once per providing plugin.
-        return Set(names).sorted()
-    }
-
-    /// Runs `body` with a fresh Graphviz context, holding the process-wide
-    /// lock and capturing Graphviz's messages for the whole call.
+    /// Runs `body` with the process's Graphviz context, holding the
+    /// process-wide lock and capturing Graphviz's messages for the whole call.
     private static func withContext<Result: Sendable>(
-        _ body: (OpaquePointer) throws(GraphvizError) -> Result
+        _ body: (OpaquePointer, inout LibraryState) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
-        try libraryLock.withLock { _ throws(GraphvizError) -> Result in
+        try library.withLock { state throws(GraphvizError) -> Result in
             capturedMessages.withLock { $0 = "" }
             _ = agreseterrors()
             let previousHandler = agseterrf(captureMessage)
             defer { agseterrf(previousHandler) }
 
-            guard let gvc = gvContext() else {
-                throw failure(default: "Graphviz could not create a context")
+            if state.context == nil {
+                state.context = gvContext()
             }
-            // Runs after every other defer in `body`: gvFreeLayout, agclose,
-            // gvFreeRenderData, and only then the context.
-            defer { gvFreeContext(gvc) }
-            return try body(gvc)
+            guard let gvc = state.context else {
+                throw failure(default: "Error: Graphviz could not create a context")
+            }
+            return try body(gvc, &state)
         }
     }
 
@@ -117,11 +113,32 @@ public enum Graphviz {
     }
 }
 
-/// Serialises every call into libcgraph/libgvc in this process.
-private let libraryLock = Mutex(())
+/// Serialises every call into libcgraph/libgvc in this process, and holds
+/// what outlives one call.
+private let library = Mutex(LibraryState())
+
+private struct LibraryState {
+    /// Created on first use, never freed (see ``Graphviz``).
+    var context: OpaquePointer?
+    /// `gvPluginList` results by kind; the installed plugins do not change.
+    var plugins: [String: [String]] = [:]
+
+    /// Names of the installed plugins of one kind, sorted.
+    mutating func pluginNames(kind: String) -> [String] {
+        if let cached = plugins[kind] { return cached }
+        guard let context else { return [] }
+        var count: Int32 = 0
+        guard let list = cgv_plugin_list(context, kind, &count) else { return [] }
+        defer { cgv_free_plugin_list(list, count) }
+        // gvPluginList may list a name once per providing plugin.
+        let names = Set((0..<Int(count)).compactMap { list[$0].map { String(cString: $0) } }).sorted()
+        plugins[kind] = names
+        return names
+    }
+}
 
 /// Text passed to ``captureMessage``. A lock of its own: the handler runs on
-/// the thread that already holds ``libraryLock``, which is not reentrant.
+/// the thread that already holds ``library``, whose lock is not reentrant.
 private let capturedMessages = Mutex("")
 
 /// The `agusererrf` handler: Graphviz calls it with the pieces of each message

@@ -71,10 +71,15 @@ struct GraphvizRenderTests {
         #expect(error?.message.contains(" svg ") == true)
     }
 
+    /// The process shares one Graphviz context, so a failure must leave it usable.
     @Test func anErrorDoesNotLeakIntoTheNextRender() throws {
         _ = try? Graphviz.render(dot: "digraph { a -> }", format: .svg)
+        _ = try? Graphviz.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
+        _ = try? Graphviz.render(dot: "digraph { layout=bogus; a }", format: .svg)
+        _ = try? Graphviz.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
         let svg = try Graphviz.render(dot: diamond, format: .svg)
         #expect(SVGSummary(svg)?.nodeIDs.count == 4)
+        #expect(try Graphviz.render(dot: diamond, layout: .dot, format: .svg) == svg)
     }
 
     @Test func installedPluginsIncludeWhatThePackageUses() {
