@@ -1,0 +1,140 @@
+import Graphviz
+import Testing
+
+/// ```
+///   T001 ──▶ T002 ──▶ T004
+///     └────▶ T003 ───────▲
+/// ```
+private let diamond = """
+    digraph plan {
+        node [shape=box];
+        T001 [id="T001" label="Set up"];
+        T002 [id="T002"];
+        T003 [id="T003"];
+        T004 [id="T004"];
+        T001 -> T002 -> T004;
+        T001 -> T003 -> T004;
+    }
+    """
+
+@Suite("Rendering through libgvc")
+struct GraphvizRenderTests {
+    @Test func svgHasOneNodeGroupPerNodeWithTheIDsSetInDOT() throws {
+        let svg = try Graphviz.render(dot: diamond, format: .svg)
+        let summary = try #require(SVGSummary(svg))
+        #expect(summary.nodeIDs.sorted() == ["T001", "T002", "T003", "T004"])
+        #expect(summary.text.contains("Set up"))
+    }
+
+    @Test(arguments: [
+        (GraphvizFormat.png, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] as [UInt8]),
+        (GraphvizFormat.pdf, Array("%PDF-".utf8)),
+        (GraphvizFormat.svg, Array("<?xml".utf8)),
+        (GraphvizFormat.dot, Array("digraph plan".utf8)),
+    ])
+    func outputStartsWithItsMagicBytes(format: GraphvizFormat, magic: [UInt8]) throws {
+        let bytes = try Graphviz.render(dot: diamond, format: format)
+        #expect(Array(bytes.prefix(magic.count)) == magic)
+    }
+
+    @Test func badSyntaxThrowsGraphvizsOwnMessage() {
+        let error = #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: "digraph { a -> }", format: .svg)
+        }
+        #expect(error?.message.contains("syntax error in line 1") == true)
+    }
+
+    @Test(arguments: ["", "hello", "digraph {"])
+    func textThatIsNotAGraphThrows(dot: String) {
+        #expect(throws: GraphvizError.self) { try Graphviz.render(dot: dot, format: .svg) }
+    }
+
+    @Test func unknownLayoutThrowsAndListsTheInstalledOnes() {
+        let error = #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
+        }
+        #expect(error?.message.contains("\"bogus\" not recognized") == true)
+        #expect(error?.message.contains("nop2") == true)
+    }
+
+    @Test func unknownLayoutNamedInsideTheDOTThrows() {
+        #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: "digraph { layout=bogus; a -> b }", format: .svg)
+        }
+    }
+
+    @Test func unknownFormatThrowsAndListsTheInstalledOnes() {
+        let error = #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
+        }
+        #expect(error?.message.contains("\"bogus\" not recognized") == true)
+        #expect(error?.message.contains(" svg ") == true)
+    }
+
+    /// The process shares one Graphviz context, so a failure must leave it usable.
+    @Test func anErrorDoesNotLeakIntoTheNextRender() throws {
+        _ = try? Graphviz.render(dot: "digraph { a -> }", format: .svg)
+        _ = try? Graphviz.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
+        _ = try? Graphviz.render(dot: "digraph { layout=bogus; a }", format: .svg)
+        _ = try? Graphviz.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
+        let svg = try Graphviz.render(dot: diamond, format: .svg)
+        #expect(SVGSummary(svg)?.nodeIDs.count == 4)
+        #expect(try Graphviz.render(dot: diamond, layout: .dot, format: .svg) == svg)
+    }
+
+    @Test func installedPluginsIncludeWhatThePackageUses() {
+        #expect(Graphviz.version.first?.isNumber == true)
+        let layouts = Graphviz.availableLayouts
+        for layout in [GraphvizLayout.dot, .neato, .fdp, .sfdp, .pinned] {
+            #expect(layouts.contains(layout))
+        }
+        let formats = Graphviz.availableFormats
+        for format in [GraphvizFormat.svg, .png, .pdf, .dot, .canon] {
+            #expect(formats.contains(format))
+        }
+    }
+
+    /// A label with markup, an ampersand, DOT-escaped quotes, an emoji and
+    /// CJK must come out as escaped, well-formed SVG text.
+    @Test func labelsAreEscapedInSVG() throws {
+        let dot = #"""
+            digraph { T001 [id="T001" label="<script>alert(\"x\")</script> & \"quoted\" 🚀 漢字タスク"]; }
+            """#
+        let svg = try Graphviz.render(dot: dot, format: .svg)
+        let summary = try #require(SVGSummary(svg))
+        #expect(summary.nodeIDs == ["T001"])
+        #expect(summary.text.contains(#"<script>alert("x")</script> & "quoted" 🚀 漢字タスク"#))
+        let raw = String(decoding: svg, as: UTF8.self)
+        #expect(!raw.contains("<script"))
+        #expect(raw.contains("&lt;script&gt;"))
+    }
+
+    @Test func twoHundredRendersInOneProcessGiveIdenticalOutput() throws {
+        let first = try Graphviz.render(dot: diamond, format: .svg)
+        let before = residentBytes()
+        for _ in 1..<200 {
+            #expect(try Graphviz.render(dot: diamond, format: .svg) == first)
+        }
+        if let before, let after = residentBytes() {
+            print("RSS over 199 renders: \(before / 1024) KiB → \(after / 1024) KiB (\((after - before) / 1024) KiB)")
+            #expect(after - before < 50 << 20, "a sanity bound, not a budget")
+        }
+    }
+
+    @Test func concurrentRendersAreSerialisedAndValid() async throws {
+        let expected = try Graphviz.render(dot: diamond, format: .svg)
+        let outputs = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    try Graphviz.render(dot: diamond, format: index.isMultiple(of: 2) ? .svg : .png)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outputs.count == 40)
+        let svgs = outputs.filter { $0.starts(with: Array("<?xml".utf8)) }
+        #expect(svgs.count == 20)
+        #expect(svgs.allSatisfy { $0 == expected })
+        #expect(outputs.filter { $0.starts(with: [0x89, 0x50, 0x4E, 0x47]) }.count == 20)
+    }
+}
