@@ -47,6 +47,15 @@ extension DocumentParser {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
+        // Most tokens are words: without a `.` or `/` there is nothing to look at.
+        if !backticked {
+            var interesting = false
+            for k in lo..<hi where b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: "/") {
+                interesting = true
+                break
+            }
+            guard interesting else { return nil }
+        }
         // Strip surrounding punctuation, quotes and matched emphasis.
         func isStrippable(_ c: UInt8) -> Bool {
             c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
@@ -174,9 +183,12 @@ extension DocumentParser {
     func findOwner(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
         // Most tasks name no owner: one tight scan for `@` or `(` decides.
         var any = false
-        for k in lo..<hi where b[k] == UInt8(ascii: "@") || b[k] == UInt8(ascii: "(") {
-            any = true
-            break
+        for k in lo..<hi {
+            let c = b[k]
+            if c == UInt8(ascii: "@") || (c == UInt8(ascii: "(") && k + 1 < hi && b[k + 1] | 0x20 == UInt8(ascii: "o")) {
+                any = true
+                break
+            }
         }
         guard any else { return nil }
         var lineEnd = lo
