@@ -26,10 +26,10 @@ extension DocumentParser {
         if lower.contains("parallel") || lower.contains("concurrent") || lower.contains("simultaneous") { return }
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        for team: StaticString in ["developer", "dev ", "team ", "engineer", "person "] where b.matchesLowercase(team, at: w, end: end) {
+        for team in Vocabulary.teamWords where b.matchesLowercase(team, at: w, end: end) {
             return
         }
-        let locator = TextLocator(segments: [(k, lineNumber, lineStart)])
+        let locator = TextLocator((k, lineNumber, lineStart))
         if hasArrow(b, k, end) {
             parseArrowChain(b, k, end, locator, mermaid: false)
         } else {
@@ -68,12 +68,14 @@ extension DocumentParser {
         return false
     }
 
-    /// `A → B → C, D`: consecutive parts are linked; each part's references are
-    /// all the IDs and ranges in it (mermaid: only node IDs outside labels).
+    /// `A → B → C, D`: consecutive parts are linked.
+    ///
+    /// The first part is every reference since the sentence start (`Setup
+    /// (T001–T006) →`); later parts are reference lists read like a clause object
+    /// (`→ Models (T025–T030)`, `→ T003 are sequential` gives T003 only). Mermaid
+    /// parts are node IDs outside labels.
     mutating func parseArrowChain(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, mermaid: Bool) {
-        var parts: [ReferenceList] = []
-        var left: [Bool] = []
-        var start = lo
+        var arrows: [(start: Int, end: Int, left: Bool)] = []
         var k = lo
         var depth = 0
         while k < hi {
@@ -81,33 +83,61 @@ extension DocumentParser {
             if mermaid {
                 if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") { depth += 1 }
                 if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
-                if c == UInt8(ascii: "|"), depth == 0 {
-                    // `-->|label|`: skip the edge label.
-                    var j = k + 1
-                    while j < hi, b[j] != UInt8(ascii: "|") { j += 1 }
-                    k = j + 1
-                    start = k
-                    continue
-                }
             }
             if depth == 0, let (e, isLeft) = arrow(b, k, hi, mermaid: mermaid) {
-                parts.append(mermaid ? mermaidNodes(b, start, k, locator) : collectReferences(b, start, k, locator))
-                left.append(isLeft)
+                arrows.append((k, e, isLeft))
                 k = e
-                start = e
                 continue
             }
             k += 1
         }
-        parts.append(mermaid ? mermaidNodes(b, start, hi, locator) : collectReferences(b, start, hi, locator))
-        guard parts.count > 1 else { return }
+        guard !arrows.isEmpty else { return }
+        var parts: [ReferenceList] = []
+        if mermaid {
+            var start = lo
+            for a in arrows {
+                parts.append(mermaidNodes(b, start, a.start, locator))
+                start = a.end
+                // `-->|label|`: the edge label is not a node.
+                let j = b.skipSpaces(start, hi)
+                if j < hi, b[j] == UInt8(ascii: "|") {
+                    var close = j + 1
+                    while close < hi, b[close] != UInt8(ascii: "|") { close += 1 }
+                    start = min(hi, close + 1)
+                }
+            }
+            parts.append(mermaidNodes(b, start, hi, locator))
+        } else {
+            parts.append(collectReferences(b, sentenceStart(b, lo, arrows[0].start), arrows[0].start, locator))
+            for (i, a) in arrows.enumerated() {
+                let partEnd = i + 1 < arrows.count ? arrows[i + 1].start : hi
+                parts.append(parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true))
+            }
+        }
         let group = statementGroups
         statementGroups += 1
         let at = locator.location(lo)
-        for i in 0..<(parts.count - 1) {
-            let (before, after) = left[i] ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
-            addStatement(predecessors: before, successors: after, at: at, leftArrow: left[i], group: group)
+        for i in 0..<arrows.count {
+            let (before, after) = arrows[i].left ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
+            addStatement(predecessors: before, successors: after, at: at, leftArrow: arrows[i].left, group: group)
         }
+    }
+
+    /// The start of the sentence or clause holding `end`: after the last `;`, `. `, `: ` or their CJK forms.
+    func sentenceStart(_ b: Bytes, _ lo: Int, _ end: Int) -> Int {
+        var k = end
+        while k > lo {
+            let c = b[k - 1]
+            if c == UInt8(ascii: ";") { return k }
+            if (c == UInt8(ascii: ".") || c == UInt8(ascii: ":")), k < end, b[k].isSpaceOrTab { return k }
+            if k - 3 >= lo, b.matches("；", at: k - 3, end: end) || b.matches("。", at: k - 3, end: end)
+                || b.matches("：", at: k - 3, end: end)
+            {
+                return k
+            }
+            k -= 1
+        }
+        return lo
     }
 
     /// Node IDs of a mermaid chain part: `T001[Label] & T002`, labels skipped.
@@ -190,6 +220,6 @@ extension DocumentParser {
         let b = bytes
         let p = b.skipSpaces(lo, hi)
         guard p < hi else { return }
-        parseArrowChain(b, p, b.trimEnd(p, hi), TextLocator(segments: [(p, lineNumber, lineStart)]), mermaid: true)
+        parseArrowChain(b, p, b.trimEnd(p, hi), TextLocator((p, lineNumber, lineStart)), mermaid: true)
     }
 }

@@ -40,20 +40,12 @@ extension DocumentParser {
         guard c.isLetter, b.isWordStart(k, lo) else { return nil }
         let table: [(StaticString, ClauseKeyword)]
         switch c.lowercased {
-        case UInt8(ascii: "d"):
-            table = [
-                ("depends on", .dependsOn), ("depend on", .dependsOn), ("dependencies", .dependsOn),
-                ("dependency", .dependsOn), ("depends", .dependsOn), ("depende de", .dependsOn),
-                ("depende", .dependsOn), ("dépend de", .dependsOn),
-            ]
-        case UInt8(ascii: "a"): table = [("after", .dependsOn)]
-        case UInt8(ascii: "r"): table = [("requires", .dependsOn), ("require", .dependsOn)]
-        case UInt8(ascii: "n"): table = [("needs", .dependsOn)]
-        case UInt8(ascii: "b"):
-            table = declared
-                ? [("blocked by", .dependsOn), ("blocks", .blocks), ("block", .blocks), ("before", .before)]
-                : [("blocked by", .dependsOn), ("blocks", .blocks)]
-        case UInt8(ascii: "w"): table = [("waits for", .dependsOn), ("wait for", .dependsOn)]
+        case UInt8(ascii: "d"): table = Vocabulary.dKeywords
+        case UInt8(ascii: "a"): table = Vocabulary.aKeywords
+        case UInt8(ascii: "r"): table = Vocabulary.rKeywords
+        case UInt8(ascii: "n"): table = Vocabulary.nKeywords
+        case UInt8(ascii: "b"): table = declared ? Vocabulary.bDeclaredKeywords : Vocabulary.bKeywords
+        case UInt8(ascii: "w"): table = Vocabulary.wKeywords
         default: return nil
         }
         for (word, kind) in table where b.matchesLowercase(word, at: k, end: hi) {
@@ -270,4 +262,45 @@ extension DocumentParser {
         }
         return list
     }
+}
+
+/// Word lists, built once (a literal array inside a function allocates on every call).
+enum Vocabulary {
+    static let dKeywords: [(StaticString, ClauseKeyword)] = [
+        ("depends on", .dependsOn), ("depend on", .dependsOn), ("dependencies", .dependsOn),
+        ("dependency", .dependsOn), ("depends", .dependsOn), ("depende de", .dependsOn),
+        ("depende", .dependsOn), ("dépend de", .dependsOn),
+    ]
+    static let aKeywords: [(StaticString, ClauseKeyword)] = [("after", .dependsOn)]
+    static let rKeywords: [(StaticString, ClauseKeyword)] = [("requires", .dependsOn), ("require", .dependsOn)]
+    static let nKeywords: [(StaticString, ClauseKeyword)] = [("needs", .dependsOn)]
+    static let bKeywords: [(StaticString, ClauseKeyword)] = [("blocked by", .dependsOn), ("blocks", .blocks)]
+    static let bDeclaredKeywords: [(StaticString, ClauseKeyword)] = [
+        ("blocked by", .dependsOn), ("blocks", .blocks), ("block", .blocks), ("before", .before),
+    ]
+    static let wKeywords: [(StaticString, ClauseKeyword)] = [("waits for", .dependsOn), ("wait for", .dependsOn)]
+    static let teamWords: [StaticString] = ["developer", "dev ", "team ", "engineer", "person "]
+    static let estimateSuffixes: [StaticString] = ["imated", "imate", "."]
+    static let estimateWords: [StaticString] = ["time", "effort", "duration", "hours"]
+    static let units: [(StaticString, Double)] = [
+        ("minutes", 1.0 / 60), ("minute", 1.0 / 60), ("mins", 1.0 / 60), ("min", 1.0 / 60), ("m", 1.0 / 60),
+        ("hours", 1), ("hour", 1), ("hrs", 1), ("hr", 1), ("h", 1),
+        ("days", 8), ("day", 8), ("d", 8),
+        ("weeks", 40), ("week", 40), ("wks", 40), ("wk", 40), ("w", 40),
+    ]
+    static let abbreviations: [StaticString] = ["e.g", "i.e", "a.k.a", "n.b", "vs", "etc", "cf", "approx", "p.s"]
+    static let productNames: [StaticString] = [
+        "node.js", "vue.js", "next.js", "nuxt.js", "express.js", "three.js", "d3.js", "chart.js", "react.js",
+        "angular.js", "ember.js", "backbone.js", "nest.js", "alpine.js", "moment.js", "day.js", "p5.js",
+        "socket.io", "asp.net", ".net", "ado.net", "vb.net", "knockout.js", "meteor.js", "solid.js", "svelte.js",
+        "hapi.js", "koa.js", "deno.js", "bun.js", "pixi.js", "phaser.js", "anime.js", "video.js",
+        "leaflet.js", "mapbox.js", "plotly.js", "ml5.js", "tensorflow.js", "brain.js", "immer.js", "zod.js",
+        "ethers.js", "web3.js", "htmx.org", "cal.com",
+    ]
+    static let statusWords: [(StaticString, TaskStatus)] = [
+        ("✅", .done), ("done", .done), ("complete", .done), ("x", .done), ("finished", .done),
+        ("in progress", .inProgress), ("in-progress", .inProgress), ("wip", .inProgress), ("🚧", .inProgress),
+        ("skipped", .skipped), ("cancelled", .skipped), ("canceled", .skipped), ("~", .skipped),
+        ("todo", .todo), ("to do", .todo), ("pending", .todo), ("not started", .todo), ("open", .todo),
+    ]
 }

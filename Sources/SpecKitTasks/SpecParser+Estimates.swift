@@ -32,13 +32,13 @@ extension DocumentParser {
     func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         guard b.matchesLowercase("est", at: k, end: hi) else { return nil }
         var j = k + 3
-        for suffix: StaticString in ["imated", "imate", "."] where b.matchesLowercase(suffix, at: j, end: hi) {
+        for suffix in Vocabulary.estimateSuffixes where b.matchesLowercase(suffix, at: j, end: hi) {
             j += suffix.byteCount
             break
         }
         guard b.isWordEnd(j, hi) || b[j] == UInt8(ascii: "*") else { return nil }
         j = b.skipSpaces(j, hi)
-        for word: StaticString in ["time", "effort", "duration", "hours"] where b.matchesLowercase(word, at: j, end: hi) {
+        for word in Vocabulary.estimateWords where b.matchesLowercase(word, at: j, end: hi) {
             j += word.byteCount
             break
         }
@@ -95,13 +95,7 @@ extension DocumentParser {
             }
         }
         j = b.skipSpaces(j, hi)
-        let units: [(StaticString, Double)] = [
-            ("minutes", 1.0 / 60), ("minute", 1.0 / 60), ("mins", 1.0 / 60), ("min", 1.0 / 60), ("m", 1.0 / 60),
-            ("hours", 1), ("hour", 1), ("hrs", 1), ("hr", 1), ("h", 1),
-            ("days", 8), ("day", 8), ("d", 8),
-            ("weeks", 40), ("week", 40), ("wks", 40), ("wk", 40), ("w", 40),
-        ]
-        for (unit, factor) in units where b.matchesLowercase(unit, at: j, end: hi) {
+        for (unit, factor) in Vocabulary.units where b.matchesLowercase(unit, at: j, end: hi) {
             let e = j + unit.byteCount
             if b.isWordEnd(e, hi) { return (value * factor, e) }
         }

@@ -19,11 +19,16 @@ extension DocumentParser {
         let parent = headingStack.last
         let titleLower = lowercasedASCII(b, lo, hi)
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
-        let declared = (parent?.declared ?? false)
-            || (!isPhase && (titleLower.contains("dependenc") || titleLower.contains("execution order")))
+        // Parallel examples, team strategies and the like state no order, even
+        // inside a Dependencies section.
+        let noOrder = titleLower.contains("parallel") || titleLower.contains("strateg") || titleLower.contains("team")
+            || titleLower.contains("example")
+        let declared = !noOrder
+            && ((parent?.declared ?? false)
+                || (!isPhase && (titleLower.contains("dependenc") || titleLower.contains("execution order"))))
         let excluded = (parent?.excluded ?? false) || declared
             || (titleLower.contains("parallel") && titleLower.contains("example"))
-            || titleLower.contains("strateg")
+            || titleLower.contains("strateg") || (!isPhase && titleLower.contains("dependenc"))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
@@ -35,7 +40,7 @@ extension DocumentParser {
             // `### Inline Rename (depends on T016)`: applies to every task below.
             var facts = TaskTextFacts()
             var spans: [(Int, Int)] = []
-            let locator = TextLocator(segments: [(lo, lineNumber, lineStart)])
+            let locator = TextLocator((lo, lineNumber, lineStart))
             scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
             for group in facts.references {
                 if group.reversed { open.reversedReferences += group.references } else { open.references += group.references }
@@ -110,7 +115,7 @@ extension DocumentParser {
         }
         while k < end, b[k] >= 0x80 { k += 1 }  // an emoji before the word
         k = b.skipSpaces(k, end)
-        guard b.matchesLowercase("checkpoint", at: k, end: end) else { return nil }
+        guard b.matchesLowercase("checkpoint", at: k, end: end), k + 10 >= end || !b[k + 10].isLetter else { return nil }
         k += 10
         guard bold || (k < end && b[k] == UInt8(ascii: ":")) else { return nil }
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab {
@@ -140,7 +145,7 @@ extension DocumentParser {
         guard k < end, b[k].lowercased == UInt8(ascii: "d") || b[k].lowercased == UInt8(ascii: "b") else { return }
         var facts = TaskTextFacts()
         var spans: [(Int, Int)] = []
-        scanDependencyClauses(b, k, end, TextLocator(segments: [(k, lineNumber, lineStart)]), into: &facts, excluded: &spans)
+        scanDependencyClauses(b, k, end, TextLocator((k, lineNumber, lineStart)), into: &facts, excluded: &spans)
         guard let first = spans.first, first.0 == k else { return }
         for group in facts.references {
             if group.reversed { top.reversedReferences += group.references } else { top.references += group.references }
@@ -227,7 +232,7 @@ extension DocumentParser {
         }
         let index = Int32(tasks.count)
         addTask(task, open: nil)
-        let locator = TextLocator(segments: [(0, lineNumber, lineStart)])
+        let locator = TextLocator((0, lineNumber, lineStart))
         var facts = analyzeTaskText(b, descriptionRange.0, descriptionRange.1, locator, heading: false)
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]

@@ -47,6 +47,15 @@ extension DocumentParser {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
+        // Most tokens are words: without a `.` or `/` there is nothing to look at.
+        if !backticked {
+            var interesting = false
+            for k in lo..<hi where b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: "/") {
+                interesting = true
+                break
+            }
+            guard interesting else { return nil }
+        }
         // Strip surrounding punctuation, quotes and matched emphasis.
         func isStrippable(_ c: UInt8) -> Bool {
             c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
@@ -136,7 +145,7 @@ extension DocumentParser {
         // Abbreviations written with dots: e.g, i.e, etc. (the final `.` is already stripped).
         let length = hi - lo
         if length <= 5 {
-            for abbreviation: StaticString in ["e.g", "i.e", "a.k.a", "n.b", "vs", "etc", "cf", "approx", "p.s"]
+            for abbreviation in Vocabulary.abbreviations
             where length == abbreviation.byteCount && b.matchesLowercase(abbreviation, at: lo, end: hi) {
                 return false
             }
@@ -148,16 +157,8 @@ extension DocumentParser {
 
     /// Product names that only look like files (`Node.js`, `ASP.NET`, `Socket.io`).
     func isProductName(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        let names: [StaticString] = [
-            "node.js", "vue.js", "next.js", "nuxt.js", "express.js", "three.js", "d3.js", "chart.js", "react.js",
-            "angular.js", "ember.js", "backbone.js", "nest.js", "alpine.js", "moment.js", "day.js", "p5.js",
-            "socket.io", "asp.net", ".net", "ado.net", "vb.net", "knockout.js", "meteor.js", "solid.js", "svelte.js",
-            "hapi.js", "koa.js", "deno.js", "bun.js", "pixi.js", "phaser.js", "anime.js", "video.js", "chart.js",
-            "leaflet.js", "mapbox.js", "plotly.js", "ml5.js", "tensorflow.js", "brain.js", "immer.js", "zod.js",
-            "read.me", "ethers.js", "web3.js", "viem.js", "htmx.org", "cal.com", "vercel.app", "dub.co",
-        ]
         let length = hi - lo
-        for name in names where name.byteCount == length && b.matchesLowercase(name, at: lo, end: hi) { return true }
+        for name in Vocabulary.productNames where name.byteCount == length && b.matchesLowercase(name, at: lo, end: hi) { return true }
         return false
     }
 
@@ -180,6 +181,16 @@ extension DocumentParser {
     /// Requiring the trailing position keeps `Install @dnd-kit packages` and
     /// decorators like `@Injectable` in prose from being read as owners.
     func findOwner(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
+        // Most tasks name no owner: one tight scan for `@` or `(` decides.
+        var any = false
+        for k in lo..<hi {
+            let c = b[k]
+            if c == UInt8(ascii: "@") || (c == UInt8(ascii: "(") && k + 1 < hi && b[k + 1] | 0x20 == UInt8(ascii: "o")) {
+                any = true
+                break
+            }
+        }
+        guard any else { return nil }
         var lineEnd = lo
         while lineEnd < hi, b[lineEnd] != 0x0A { lineEnd += 1 }
         var k = lo

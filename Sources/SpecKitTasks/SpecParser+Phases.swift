@@ -51,12 +51,15 @@ extension DocumentParser {
     func classifyPhases(_ phases: inout [Phase]) {
         // Stories shared by every task of a phase that names stories.
         var shared = [[String]?](repeating: nil, count: phases.count)
-        for task in tasks where !task.stories.isEmpty {
-            let p = Int(task.phase)
+        // Indices, not `for task in tasks`: copying a SpecTask retains every field.
+        for t in tasks.indices where !tasks[t].stories.isEmpty {
+            let p = Int(tasks[t].phase)
             if let current = shared[p] {
-                shared[p] = current.filter { task.stories.contains($0) }
+                if current.count != 1 || current != tasks[t].stories {
+                    shared[p] = current.filter { tasks[t].stories.contains($0) }
+                }
             } else {
-                shared[p] = task.stories
+                shared[p] = tasks[t].stories
             }
         }
         for p in phases.indices {

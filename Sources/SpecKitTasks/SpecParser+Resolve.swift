@@ -68,11 +68,18 @@ extension DocumentParser {
             for s in statements[i..<j] {
                 let successors = s.successors.flatMap { resolver.resolveOrReport($0, side: .successor, other: s.predecessors.first?.id) }
                 let predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
+                if predecessors.count == 1, successors.count == 1, predecessors[0] == successors[0] {
+                    resolver.diagnostics.append(
+                        Diagnostic(.selfReference, "\(tasks[Int(predecessors[0])].id) depends on itself", at: s.location))
+                    continue
+                }
+                // A task on both sides of a wider statement (`T001 and T019 → T019`)
+                // is not a self-reference worth a warning; that pair is skipped.
                 for p in predecessors {
-                    for q in successors { resolved.append((p, q, s.location, s.leftArrow)) }
+                    for q in successors where p != q { resolved.append((p, q, s.location, s.leftArrow)) }
                 }
             }
-            let leftEdges = resolved.filter { $0.3 && $0.0 != $0.1 }
+            let leftEdges = resolved.filter { $0.3 }
             let flipLeft = !leftEdges.isEmpty && leftEdges.allSatisfy { $0.0 > $0.1 }
             if flipLeft, let first = leftEdges.first {
                 resolver.diagnostics.append(
@@ -82,11 +89,6 @@ extension DocumentParser {
                         at: first.2))
             }
             for (p, q, location, left) in resolved {
-                if p == q {
-                    resolver.diagnostics.append(
-                        Diagnostic(.selfReference, "\(tasks[Int(p)].id) depends on itself", at: location))
-                    continue
-                }
                 if left && flipLeft {
                     resolver.add(q, p, .declared, location)
                 } else {

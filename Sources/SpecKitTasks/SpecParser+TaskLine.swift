@@ -25,15 +25,27 @@ struct TaskTextFacts {
 }
 
 /// Maps offsets in a task's (possibly joined) text back to source locations.
+///
+/// A single-line text (the common case) needs no array, so no allocation.
 struct TextLocator {
     /// Start offset in the view, source line, and the view offset of column 1.
-    var segments: [(offset: Int, line: Int32, columnBase: Int)]
+    typealias Segment = (offset: Int, line: Int32, columnBase: Int)
+    var first: Segment
+    var more: [Segment]
+
+    init(segments: [Segment]) {
+        first = segments[0]
+        more = Array(segments.dropFirst())
+    }
+
+    init(_ segment: Segment) {
+        first = segment
+        more = []
+    }
 
     func location(_ offset: Int) -> SourceLocation {
-        var s = segments[0]
-        if segments.count > 1 {
-            for candidate in segments where candidate.offset <= offset { s = candidate }
-        }
+        var s = first
+        for candidate in more where candidate.offset <= offset { s = candidate }
         return SourceLocation(line: s.line, column: Int32(offset - s.columnBase + 1))
     }
 }
@@ -214,7 +226,7 @@ extension DocumentParser {
         let index = Int(open.index)
         let facts: TaskTextFacts
         if open.body.isEmpty {
-            let locator = TextLocator(segments: [(open.descriptionStart, open.line, open.lineStart)])
+            let locator = TextLocator((open.descriptionStart, open.line, open.lineStart))
             facts = analyzeTaskText(bytes, open.descriptionStart, open.descriptionEnd, locator, heading: false)
         } else {
             tasks[index].endLine = open.body[open.body.count - 1].line
@@ -289,13 +301,7 @@ extension DocumentParser {
     func statusWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> TaskStatus? {
         var k = b.skipSpaces(lo, hi)
         while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "[") { k += 1 }
-        let words: [(StaticString, TaskStatus)] = [
-            ("✅", .done), ("done", .done), ("complete", .done), ("x", .done), ("finished", .done),
-            ("in progress", .inProgress), ("in-progress", .inProgress), ("wip", .inProgress), ("🚧", .inProgress),
-            ("skipped", .skipped), ("cancelled", .skipped), ("canceled", .skipped), ("~", .skipped),
-            ("todo", .todo), ("to do", .todo), ("pending", .todo), ("not started", .todo), ("open", .todo),
-        ]
-        for (word, status) in words where b.matchesLowercase(word, at: k, end: hi) {
+        for (word, status) in Vocabulary.statusWords where b.matchesLowercase(word, at: k, end: hi) {
             let e = k + word.byteCount
             if word.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) { return status }
         }

@@ -1,0 +1,195 @@
+import Testing
+
+@testable import SpecKitTasks
+
+/// Tasks T001…T020 in one phase; the task under test is T020.
+private func document(_ t020: String) -> SpecDocument {
+    var text = "## Phase 1: Work\n"
+    for n in 1...19 { text += "- [ ] T\(String(n).leftPadded()) Task \(n)\n" }
+    text += "- [ ] T020 \(t020)\n"
+    return parse(text)
+}
+
+extension String {
+    fileprivate func leftPadded() -> String { String(repeating: "0", count: max(0, 3 - count)) + self }
+}
+
+@Suite("Explicit dependencies")
+struct DependencyTests {
+    @Test(
+        "clause forms",
+        arguments: [
+            ("Build (depends on T012, T013)", ["T012", "T013"]),
+            ("Build (depends on T011-T013, T016)", ["T011", "T012", "T013", "T016"]),
+            ("Build. Depends on: T001", ["T001"]),
+            ("Build. Dependencies: T001 through T004", ["T001", "T002", "T003", "T004"]),
+            ("Run after T005", ["T005"]), ("This requires T003", ["T003"]), ("It needs T004", ["T004"]),
+            ("Blocked by T009", ["T009"]), ("(depende de T007/T008)", ["T007", "T008"]),
+            ("(依赖 T003)", ["T003"]), ("(依赖T003, T004；其他)", ["T003", "T004"]), ("依存: T003", ["T003"]),
+            ("DEPENDS ON T002 and T003", ["T002", "T003"]), ("after T002 & T003 + T004", ["T002", "T003", "T004"]),
+            ("after T004–T006", ["T004", "T005", "T006"]), ("after T004..T006", ["T004", "T005", "T006"]),
+            ("after T004 to T006", ["T004", "T005", "T006"]),
+            ("(depende de T003; faz T008 passar)", ["T003"]),
+            ("depends on T002. Then T009 runs", ["T002"]),
+            ("Dependencies: None", []), ("Depends on: -", []), ("Depends on: n/a", []),
+            ("depends on T002 (schema) and T003 (seed)", ["T002", "T003"]),
+            ("depends on T002,\n  T003 wrapped", ["T002", "T003"]),
+        ])
+    func clauses(text: String, expected: [String]) {
+        let doc = document(text)
+        #expect(doc.predecessors(of: "T020") == expected)
+        #expect(doc.dependencies.allSatisfy { $0.kind == .explicit })
+        #expect(doc.codes(.unknownReference).isEmpty)
+    }
+
+    @Test("blocks is a reverse edge")
+    func blocks() {
+        #expect(document("Schema. Blocks: T011-T012").edges() == ["T020->T011", "T020->T012"])
+        #expect(document("Schema, blocks T011").edges() == ["T020->T011"])
+    }
+
+    @Test("a range expands to the tasks that exist between its ends, in document order")
+    func rangeInDocumentOrder() {
+        let doc = parse("- [ ] T001 a\n- [ ] T003 b\n- [ ] T002a c\n- [ ] T005 d\n- [ ] T009 e (after T001-T005)")
+        #expect(doc.predecessors(of: "T009") == ["T001", "T003", "T002a", "T005"])
+    }
+
+    @Test("unknown and self references are warnings without edges")
+    func unknownAndSelf() {
+        let doc = parse("- [ ] T014 Build (depends on T099)\n- [ ] T015 Loop (depends on T015)")
+        #expect(doc.dependencies.isEmpty)
+        let unknown = doc.codes(.unknownReference)
+        #expect(unknown.map(\.message) == ["T014 depends on T099, which does not exist"])
+        #expect(unknown.first?.location == SourceLocation(line: 1, column: 30))
+        #expect(doc.codes(.selfReference).count == 1)
+    }
+
+    @Test("identical edges are kept once")
+    func dedupe() {
+        let doc = parse("- [ ] T001 a\n- [ ] T002 b (depends on T001) (after T001)\n  requires T001")
+        #expect(doc.edges() == ["T001->T002"])
+    }
+
+    @Test("heading-level dependencies apply to every task of the section")
+    func headingLevel() {
+        let doc = parse("""
+            ## Phase 1: Base
+            - [ ] T016 Base
+            - [ ] T023 Other
+            ## Phase 2: UI
+            ### Inline Rename (depends on T016)
+            - [ ] T030 Rename field
+            - [ ] T031 Rename button
+            ### Search (Blocked by T023)
+            - [ ] T032 Search box
+            ### Storage
+            **Depends on**: T016
+            - [ ] T033 Quota
+            """)
+        #expect(doc.predecessors(of: "T030") == ["T016"])
+        #expect(doc.predecessors(of: "T031") == ["T016"])
+        #expect(doc.predecessors(of: "T032") == ["T023"])
+        #expect(doc.predecessors(of: "T033") == ["T016"])
+    }
+
+    @Test("duplicate IDs: all kept, an error at the second naming the first, references go to the first")
+    func duplicates() {
+        let doc = parse("- [ ] T001 a\n- [ ] T001 again\n- [ ] T002 b (after T001)")
+        #expect(doc.tasks.count == 3)
+        let duplicate = doc.codes(.duplicateID)
+        #expect(duplicate.count == 1)
+        #expect(duplicate.first?.location.line == 2)
+        #expect(duplicate.first?.notes.first?.location.line == 1)
+        #expect(duplicate.first?.severity == .error)
+        #expect(doc.dependencies.map(\.predecessor) == [0])
+    }
+}
+
+@Suite("Declared dependencies")
+struct DeclaredDependencyTests {
+    private func declared(_ statements: String, tasks: Int = 20) -> SpecDocument {
+        var text = "## Phase 1: Work\n"
+        for n in 1...tasks { text += "- [ ] T\(String(n).leftPadded()) Task \(n)\n" }
+        text += "\n## Dependencies & Execution Order\n\n" + statements + "\n"
+        return parse(text)
+    }
+
+    @Test(
+        "statement forms",
+        arguments: [
+            ("- T008 blocks T009, T015", ["T008->T009", "T008->T015"]),
+            ("- T011, T012 block T014", ["T011->T014", "T012->T014"]),
+            ("- Tests (T004-T005) before implementation (T008-T009)", ["T004->T008", "T004->T009", "T005->T008", "T005->T009"]),
+            ("- T016 after T012-T013", ["T012->T016", "T013->T016"]),
+            ("- T020 depends on T018", ["T018->T020"]),
+            ("T001 → T002 → T003, T004", ["T001->T002", "T002->T003", "T002->T004"]),
+            ("T001 -> T002 --> T003 ⟶ T004", ["T001->T002", "T002->T003", "T003->T004"]),
+            ("T010 ← T008, T009", ["T008->T010", "T009->T010"]),
+            ("- Setup (T001–T002) → Models (T005)", ["T001->T005", "T002->T005"]),
+            ("**Phase 2**: T002 → T003 are sequential (T003 uses T002 output).", ["T002->T003"]),
+        ])
+    func statements(text: String, expected: [String]) {
+        let doc = declared(text)
+        #expect(doc.edges(.declared) == expected)
+        #expect(doc.edges(.explicit).isEmpty)
+        #expect(doc.codes(.reversedArrow).isEmpty)
+    }
+
+    @Test(
+        "lines that state no order",
+        arguments: [
+            "- T006 can run in parallel with T004-T005", "Developer A: US1 (T013–T015)", "- Parallel with: T003, T004",
+            "**Checkpoint**: T001 after T002 done", "- Models before services", "- All tests (T001-T004) pass",
+            "| MVP | US1 + US2 | T001-T010 |",
+            "```\nT001 → T002\n```",
+        ])
+    func noEdges(text: String) {
+        #expect(declared(text).dependencies.isEmpty)
+    }
+
+    @Test("a ← statement pointing backwards in the document is read the other way round, with a note")
+    func reversedArrow() {
+        let doc = declared("T001 ← T002, T003")
+        #expect(doc.edges(.declared) == ["T001->T002", "T001->T003"])
+        #expect(doc.codes(.reversedArrow).count == 1)
+        #expect(doc.codes(.reversedArrow).first?.severity == .note)
+    }
+
+    @Test("mermaid edges inside a Dependencies section count")
+    func mermaid() {
+        let doc = declared("""
+            ```mermaid
+            flowchart TD
+                T001[Setup] --> T002[Core: after T009]
+                T002 --> T003 & T004
+                T003 & T004 --> T005
+                X1 --> T006
+            ```
+            """)
+        #expect(doc.edges(.declared) == ["T001->T002", "T002->T003", "T002->T004", "T003->T005", "T004->T005"])
+    }
+
+    @Test("mermaid outside a Dependencies section does not count")
+    func mermaidElsewhere() {
+        let doc = parse("- [ ] T001 a\n- [ ] T002 b\n\n## Overview\n```mermaid\nT001 --> T002\n```\n")
+        #expect(doc.dependencies.isEmpty)
+    }
+
+    @Test("phase-level statements yield phase dependencies")
+    func phaseLevel() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 a
+            ## Phase 2: User Story 1 (Priority: P1)
+            - [ ] T002 [US1] b
+            ## Phase 3: User Story 2 (Priority: P2)
+            - [ ] T003 [US2] c
+            ## Dependencies & Execution Order
+            - **Phase 3 (US2)**: Depends on Phase 1
+            - US2 depends on US1
+            """)
+        let pairs = doc.phaseDependencies.map { [$0.predecessor, $0.successor] }
+        #expect(pairs == [[1, 3], [2, 3]])
+        #expect(doc.dependencies.isEmpty)
+    }
+}

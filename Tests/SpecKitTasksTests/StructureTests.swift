@@ -1,0 +1,201 @@
+import Testing
+
+@testable import SpecKitTasks
+
+@Suite("Phases, sections and checkpoints")
+struct StructureTests {
+    ///     (implicit 0) T000
+    ///     Phase 1 Setup ── T001
+    ///     Phase 2 Foundational ── T002 ── checkpoint ── T003
+    ///     Phase 3 User Story 1 (P1) ├─ Tests ── T004 [P] T005 [P]
+    ///                               └─ Implementation ── T006
+    ///     Phase 4 Polish ── T007 [US2] (labels alone do not make a barrier … see below)
+    static let current = """
+        # Tasks: Demo
+        - [ ] T000 Before any phase
+        ## Phase 1: Setup (Shared Infrastructure)
+        - [ ] T001 Init
+        ## Phase 2: Foundational (Blocking Prerequisites)
+        - [ ] T002 Schema
+        **Checkpoint**: Foundation ready
+        - [ ] T003 Seed
+        ## Phase 3: User Story 1 - Login (Priority: P1)
+        ### Tests for User Story 1
+        - [ ] T004 [P] [US1] Test a
+        - [ ] T005 [P] [US1] Test b
+        ### Implementation for User Story 1
+        - [ ] T006 [US1] Build
+        **Checkpoint**: Story 1 works
+        ## Phase 4: Notifications
+        - [ ] T007 [US2] Email
+        - [ ] T008 [US2] SMS
+        ## Phase 5: Polish
+        - [ ] T009 Docs
+        """
+
+    @Test("phases of the current template")
+    func currentTemplate() {
+        let doc = parse(Self.current)
+        #expect(doc.phases.map(\.index) == [0, 1, 2, 3, 4, 5])
+        #expect(doc.phases[0].title == "" && doc.phases[0].line == 0)
+        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .barrier, .story, .story, .barrier])
+        #expect(doc.phases.map(\.story) == [nil, nil, nil, "US1", "US2", nil])
+        #expect(doc.phases[3].priority == 1)
+        #expect(doc.phases[2].checkpoint == "Foundation ready")
+        #expect(doc.phases[3].checkpoint == "Story 1 works")
+        #expect(doc.phases[3].sections.map(\.title) == ["Tests for User Story 1", "Implementation for User Story 1"])
+        #expect(doc.tasks.map(\.phase) == [0, 1, 2, 2, 3, 3, 3, 4, 4, 5])
+        #expect(doc.task("T004")?.section == 0)
+        #expect(doc.task("T006")?.section == 1)
+        #expect(doc.task("T001")?.section == -1)
+        // Segments change at every heading and checkpoint.
+        let segments = doc.tasks.map(\.segment)
+        #expect(segments[2] != segments[3])
+        #expect(segments[4] == segments[5])
+        #expect(segments[5] != segments[6])
+    }
+
+    @Test(
+        "phase headings",
+        arguments: [
+            ("## Phase 3: Core", true), ("## Phase 3.1: Setup", true), ("## Phase N: Polish", true),
+            ("## フェーズ 3: 基盤", true), ("## 阶段 3: 实现", true), ("## Fase 3: Núcleo", true),
+            ("### Phase Dependencies", false), ("## Phases overview", false), ("## Tests for Phase 3", false),
+        ])
+    func phaseHeadings(heading: String, isPhase: Bool) {
+        let doc = parse("\(heading)\n- [ ] T001 Work\n## Phase 99: Other\n- [ ] T002 More")
+        #expect((doc.tasks[0].phase != 0 && doc.phases[Int(doc.tasks[0].phase)].title == heading.dropFirst(3).description) == isPhase)
+    }
+
+    @Test("Phase N headings inside Dependencies, Parallel Example and Strategy sections are not phases")
+    func excludedPhaseHeadings() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 a
+            ## Parallel Example: User Story 1
+            ### Phase 1 tasks together
+            ## Implementation Strategy
+            ### Phase 2 first
+            ## Dependencies
+            #### Within Setup (Phase 1)
+            """)
+        #expect(doc.phases.count == 2)
+    }
+
+    @Test("legacy template: Phase 3.1 … with a Dependencies section")
+    func legacyTemplate() {
+        let doc = parse("""
+            ## Phase 3.1: Setup
+            - [ ] T001 Create project
+            ## Phase 3.2: Tests First (TDD) ⚠️ MUST COMPLETE BEFORE 3.3
+            - [ ] T002 [P] Contract test in tests/contract/test_a.py
+            - [ ] T003 [P] Contract test in tests/contract/test_b.py
+            ## Phase 3.3: Core Implementation (ONLY after tests are failing)
+            - [ ] T004 Model in src/models/a.py
+            - [ ] T005 Service in src/services/a.py
+            ## Dependencies
+            - Tests (T002-T003) before implementation (T004-T005)
+            - T004 blocks T005
+            """)
+        #expect(doc.phases.map(\.title).dropFirst() == ["Phase 3.1: Setup", "Phase 3.2: Tests First (TDD) ⚠️ MUST COMPLETE BEFORE 3.3", "Phase 3.3: Core Implementation (ONLY after tests are failing)"])
+        #expect(doc.phases.allSatisfy { $0.kind == .barrier })
+        #expect(doc.edges(.declared) == ["T002->T004", "T002->T005", "T003->T004", "T003->T005", "T004->T005"])
+    }
+
+    @Test("without phase headings, each top-level heading holding tasks is a phase")
+    func fallbackPhases() {
+        let doc = parse("""
+            # Tasks
+            ## Backend
+            ### API
+            - [ ] T001 a
+            ## Frontend
+            - [ ] T002 b
+            ## Notes
+            """)
+        #expect(doc.phases.map(\.title) == ["", "Backend", "Frontend"])
+        #expect(doc.tasks.map(\.phase) == [1, 2])
+        #expect(doc.task("T001")?.section == 0)
+    }
+
+    @Test("fences, comments, front matter and the BOM are skipped")
+    func skipped() {
+        let text = "\u{FEFF}---\ntitle: x\n- [ ] T090 in front matter\n---\n"
+            + "```\n- [ ] T091 fenced\n```\n~~~md\n- [ ] T092 tilde\n~~~\n"
+            + "<!-- - [ ] T093 comment -->\n<!--\n- [ ] T094 in a long comment\n-->\n"
+            + "```markdown\n```mermaid\nx\n```\n- [ ] T095 in the outer fence\n```\n"
+            + "- [ ] T001 real <!-- not T099 --> task\n"
+        let doc = parse(text)
+        #expect(doc.tasks.map(\.id) == ["T001"])
+        #expect(doc.tasks.first?.location.line == 21)
+        #expect(doc.diagnostics.isEmpty)
+    }
+}
+
+@Suite("Bad input")
+struct BadInputTests {
+    @Test("invalid UTF-8 is one error at the first bad byte; parsing goes on")
+    func invalidUTF8() {
+        var bytes = Array("- [ ] T001 ok\n- [ ] T002 bad ".utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array(" byte\n- [ ] T003 \u{00E9}\n".utf8) + [0xC3]
+        let doc = SpecParser.parse(bytes, path: "x.md")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        let errors = doc.codes(.invalidUTF8)
+        #expect(errors.count == 1)
+        #expect(errors.first?.location == SourceLocation(line: 2, column: 16))
+        #expect(errors.first?.severity == .error)
+    }
+
+    @Test("binary input is a diagnostic, not a crash")
+    func binary() {
+        var bytes: [UInt8] = []
+        var x: UInt32 = 12345
+        for _ in 0..<100_000 {
+            x = x &* 1_103_515_245 &+ 12345
+            bytes.append(UInt8(truncatingIfNeeded: x >> 16))
+        }
+        bytes[10] = 0
+        let doc = SpecParser.parse(bytes, path: "a.out")
+        #expect(!doc.codes(.unreadable).isEmpty)
+    }
+
+    @Test("an empty file has no tasks, with a warning", arguments: ["", "\n\n", "# Tasks\n\nNothing yet.\n"])
+    func empty(text: String) {
+        let doc = parse(text)
+        #expect(doc.tasks.isEmpty)
+        #expect(doc.codes(.noTasks).count == 1)
+        #expect(doc.phases.count == 1)
+    }
+
+    @Test("a 50 MB single line finishes")
+    func hugeLine() {
+        var bytes = Array("- [ ] T001 ".utf8)
+        let chunk = Array("word src/a.py (depends on T001) @x [2h] `code` ( ".utf8)
+        bytes.reserveCapacity(50_000_000 + chunk.count)
+        while bytes.count < 50_000_000 { bytes += chunk }
+        let doc = SpecParser.parse(bytes, path: "big.md")
+        #expect(doc.tasks.count == 1)
+        #expect(doc.tasks.first?.files == ["src/a.py"])
+        #expect(doc.lineCount == 1)
+    }
+
+    @Test("10 000 duplicate IDs give one error per repeat")
+    func manyDuplicates() {
+        var text = ""
+        for _ in 0..<10_000 { text += "- [ ] T001 again (depends on T002)\n" }
+        text += "- [ ] T002 target\n"
+        let doc = parse(text)
+        #expect(doc.tasks.count == 10_001)
+        #expect(doc.codes(.duplicateID).count == 9_999)
+        #expect(doc.dependencies.count == 10_000)
+    }
+
+    @Test("CRLF line endings")
+    func crlf() {
+        let doc = parse("## Phase 1: A\r\n- [ ] T001 Edit a.py\r\n- [ ] T002 b (after T001)\r\n")
+        #expect(doc.tasks.map(\.description) == ["Edit a.py", "b (after T001)"])
+        #expect(doc.task("T001")?.files == ["a.py"])
+        #expect(doc.edges() == ["T001->T002"])
+    }
+}

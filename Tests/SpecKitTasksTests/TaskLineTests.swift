@@ -1,0 +1,143 @@
+import Testing
+
+@testable import SpecKitTasks
+
+@Suite("Task lines")
+struct TaskLineTests {
+    @Test(
+        "checkbox markers give the status",
+        arguments: [
+            ("- [ ] T001 Do it", TaskStatus.todo), ("- [x] T001 Do it", .done), ("- [X] T001 Do it", .done),
+            ("- [~] T001 Do it", .skipped), ("- [-] T001 Do it", .skipped), ("- [/] T001 Do it", .inProgress),
+            ("* [ ] T001 Do it", .todo), ("+ [x] T001 Do it", .done), ("1. [ ] T001 Do it", .todo),
+            ("12) [x] T001 Do it", .done), ("    - [ ] T001 Do it", .todo), ("- [ ] ~~T001~~ Dropped", .skipped),
+            ("- [x] **T001** Bold", .done), ("- [ ] `T001` Code", .todo),
+        ])
+    func status(line: String, status: TaskStatus) {
+        let doc = parse(line)
+        #expect(doc.tasks.map(\.id) == ["T001"])
+        #expect(doc.tasks.first?.status == status)
+        #expect(doc.tasks.first?.form == .checkbox)
+    }
+
+    @Test(
+        "task ID grammar",
+        arguments: ["T001", "T12", "T-HF02", "T007a", "T032A", "T014a_new", "T231.1", "T1000", "TAB12"])
+    func validIDs(id: String) {
+        let doc = parse("- [ ] \(id) Something")
+        #expect(doc.tasks.map(\.id) == [id])
+        #expect(doc.codes(.unparsedLine).isEmpty)
+    }
+
+    @Test(
+        "a checkbox line that looks like a task but is not is an unparsed-line warning",
+        arguments: ["- [ ] TXXX Placeholder", "- [ ] T1 Too short", "- [ ] T12a3 Mixed", "- [ x] T001 Bad box", "- [] T001 Empty box"])
+    func unparsed(line: String) {
+        let doc = parse(line)
+        #expect(doc.tasks.isEmpty)
+        #expect(doc.codes(.unparsedLine).count == 1)
+        #expect(doc.codes(.unparsedLine).first?.location.line == 1)
+    }
+
+    @Test(
+        "checklist items and prose are neither tasks nor warnings",
+        arguments: ["- [ ] Write docs", "- [x] TODO: check", "- [P] tasks = different files", "- T001 is mentioned", "T001 in prose"])
+    func notTasks(line: String) {
+        let doc = parse(line)
+        #expect(doc.tasks.isEmpty)
+        #expect(doc.codes(.unparsedLine).isEmpty)
+    }
+
+    @Test(
+        "labels after the ID",
+        arguments: [
+            ("- [ ] T001 [P] [US1] Create model", true, ["US1"], [String](), "Create model"),
+            ("- [ ] T001 [US1][US2] Both", false, ["US1", "US2"], [], "Both"),
+            ("- [ ] T001 [US1,US2] Both", false, ["US1", "US2"], [], "Both"),
+            ("- [ ] T001 **[P]** [Setup] Bold P", true, [], ["Setup"], "Bold P"),
+            ("- [x] **T001 [P]** Inside bold", true, [], [], "Inside bold"),
+            ("- [ ] T001 [SEC] [P] Order free", true, [], ["SEC"], "Order free"),
+            ("- [ ] T001: Colon", false, [], [], "Colon"),
+            ("- [ ] T001 See [docs](x.md) here", false, [], [], "See [docs](x.md) here"),
+        ])
+    func labels(line: String, parallel: Bool, stories: [String], labels: [String], description: String) {
+        let task = parse(line).tasks.first
+        #expect(task?.parallel == parallel)
+        #expect(task?.stories == stories)
+        #expect(task?.labels == labels)
+        #expect(task?.description == description)
+    }
+
+    @Test("location points at the checkbox, the heading or the first cell")
+    func locations() {
+        let doc = parse("- [ ] T014 A\n  * [ ] T015 B\n### T016: C\n| ID | Task |\n|---|---|\n| T017 | D |\n")
+        #expect(doc.tasks.map(\.location) == [
+            SourceLocation(line: 1, column: 3), SourceLocation(line: 2, column: 5), SourceLocation(line: 3, column: 1),
+            SourceLocation(line: 6, column: 3),
+        ])
+    }
+
+    @Test("the body runs over indented lines and stops at a less indented line")
+    func body() {
+        let doc = parse("""
+            - [ ] T001 Start
+              wrapped text in src/a.py
+              - sub bullet with src/b.py
+
+              after a blank, still indented
+            Not indented any more src/c.py
+            - [ ] T002 Next
+            """)
+        #expect(doc.task("T001")?.endLine == 5)
+        #expect(doc.task("T001")?.files == ["src/a.py", "src/b.py"])
+        #expect(doc.task("T002")?.endLine == 7)
+    }
+
+    @Test("heading tasks take their status from [DONE], ✅ or a Status field")
+    func headingTasks() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            ### T001 [DONE] [US5] Add trigger to `ci.yml`
+            **File**: `.github/workflows/ci.yml`
+            ### T002: Second ✅
+            ### T003 Third
+            **Status**: In progress
+            **Depends on**: T001, T002
+            ### T004 Fourth
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T004"])
+        #expect(doc.tasks.map(\.status) == [.done, .done, .inProgress, .todo])
+        #expect(doc.tasks.allSatisfy { $0.form == .heading })
+        #expect(doc.task("T001")?.stories == ["US5"])
+        #expect(doc.task("T001")?.files == ["ci.yml", ".github/workflows/ci.yml"])
+        #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
+        #expect(doc.task("T003")?.endLine == 7)
+    }
+
+    @Test("table rows whose first cell is an ID are tasks; summary rows are not")
+    func tableRows() {
+        let doc = parse("""
+            | ID | Description | Status | Depends on |
+            |----|-------------|--------|------------|
+            | T001 | Create `db/schema.sql` | done | - |
+            | **T002** | Seed data | in progress | T001 |
+            | MVP | US1 + US2 | T001-T040 | |
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        #expect(doc.tasks.map(\.form) == [.tableRow, .tableRow])
+        #expect(doc.tasks.map(\.status) == [.done, .inProgress])
+        #expect(doc.task("T001")?.files == ["db/schema.sql"])
+        #expect(doc.edges() == ["T001->T002"])
+    }
+
+    @Test("owners: a trailing @name or (owner: name); @ in prose is not an owner")
+    func owners() {
+        let doc = parse("""
+            - [ ] T001 Build login @ann (2h)
+            - [ ] T002 Build logout (owner: bo)
+            - [ ] T003 Install @dnd-kit packages
+            - [ ] T004 Mail ann@example.com
+            """)
+        #expect(doc.tasks.map(\.owner) == ["ann", "bo", nil, nil])
+    }
+}

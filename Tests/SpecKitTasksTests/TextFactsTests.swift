@@ -1,0 +1,66 @@
+import Testing
+
+@testable import SpecKitTasks
+
+@Suite("File paths and estimates")
+struct TextFactsTests {
+    @Test(
+        "tokens that are paths",
+        arguments: [
+            ("in src/models/user.py", "src/models/user.py"), ("update README.md.", "README.md"),
+            ("edit UserService.cs,", "UserService.cs"), ("the `src/lib/` folder", "src/lib/"),
+            ("edit `package.json`", "package.json"), ("(see docs/guide.md)", "docs/guide.md"),
+            ("file \"config/app.yaml\"", "config/app.yaml"), ("at `.github/workflows/ci.yml`", ".github/workflows/ci.yml"),
+            ("create .env.example", ".env.example"), ("in **src/app.ts**", "src/app.ts"),
+            ("创建 backend/Program.cs 文件", "backend/Program.cs"), ("fix src/a.py:42", "src/a.py"),
+        ])
+    func paths(text: String, path: String) {
+        #expect(parse("- [ ] T001 \(text)").tasks.first?.files == [path])
+    }
+
+    @Test(
+        "tokens that are not paths",
+        arguments: [
+            "use Node.js and Vue.js", "with ASP.NET and Socket.io", "see https://example.com/a.html",
+            "handle login/logout", "after T007/T008 pass", "budget 2h/4h/8h", "version v1.2 or 3.11",
+            "e.g. this, i.e. that, etc.", "all src/*.py files", "in src/[feature]/x.py", "mail ann@example.com",
+            "plain words only", "`npm run build`",
+        ])
+    func notPaths(text: String) {
+        #expect(parse("- [ ] T001 Do \(text)").tasks.first?.files == [])
+    }
+
+    @Test("paths are deduplicated in order and exclude dependency clauses")
+    func pathOrder() {
+        let task = parse("- [ ] T002 Edit b.py and a.py then b.py again (depends on T001)\n- [ ] T001 x").tasks.first
+        #expect(task?.files == ["b.py", "a.py"])
+    }
+
+    @Test(
+        "estimates in hours",
+        arguments: [
+            ("(2h)", 2.0), ("[2h]", 2), ("(~3d)", 24), ("(est: 90m)", 1.5), ("(estimate: 1.5d)", 12),
+            ("**Estimated Time**: 2 hours", 2), ("Estimate: 3h", 3), ("(1w)", 40), ("(30 min)", 0.5), ("(4 hrs)", 4),
+            ("(2 weeks)", 80), ("(1 day)", 8),
+        ])
+    func estimates(text: String, hours: Double) {
+        let estimate = parse("- [ ] T001 Work \(text)").tasks.first?.estimate
+        #expect(estimate?.hours == hours)
+        #expect(estimate?.threePoint == nil)
+    }
+
+    @Test("three-point estimates")
+    func threePoint() {
+        let estimate = parse("- [ ] T001 Work (est: 2h/4h/8h)").tasks.first?.estimate
+        #expect(estimate?.threePoint?.optimistic == 2)
+        #expect(estimate?.threePoint?.likely == 4)
+        #expect(estimate?.threePoint?.pessimistic == 8)
+        #expect(estimate?.hours == (2 + 16 + 8) / 6.0)
+        #expect(estimate?.variance == 1)
+    }
+
+    @Test("no estimate in ordinary parentheses", arguments: ["(the 2 handlers)", "(see section 2)", "(v2)", "(100ms budget)"])
+    func noEstimate(text: String) {
+        #expect(parse("- [ ] T001 Work \(text)").tasks.first?.estimate == nil)
+    }
+}
