@@ -152,7 +152,8 @@ struct CriticalPathCommand: PlanningCommand {
         var rows = Array(0..<Int32(plan.graph.taskNodeCount))
         rows.sort { a, b in
             let sa = schedule.times.slack(a), sb = schedule.times.slack(b)
-            return abs(sa - sb) > 1e-9 ? sa < sb : a < b
+            let ka = (max(0, sa) * 1e6).rounded(), kb = (max(0, sb) * 1e6).rounded()
+            return ka != kb ? ka < kb : a < b
         }
         if let limit { rows = Array(rows.prefix(limit)) }
         for (i, v) in rows.enumerated() {

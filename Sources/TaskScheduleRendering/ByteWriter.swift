@@ -75,39 +75,38 @@ public struct ByteWriter {
     }
 
     /// A number as JSON and humans like it: always with a fraction (`14.0`,
-    /// `2.5`), shortest round-trip digits, no exponent for ordinary values.
+    /// `2.5`), at most nine decimals (floating-point noise such as
+    /// `0.8333333333333339` is written `0.833333333`), no exponent for ordinary values.
     public mutating func write(_ x: Double) {
         if x.isNaN || x.isInfinite {
             write("null" as StaticString)
             return
         }
-        // Fast path: values with at most three decimals (every duration a person writes).
-        let scaled = (x * 1000).rounded()
-        if abs(scaled) < 1e15, scaled / 1000 == x {
-            let negative = scaled < 0
-            let m = UInt64(abs(scaled))
-            if negative && m != 0 { bytes.append(UInt8(ascii: "-")) }
-            writeUnsigned(m / 1000)
-            bytes.append(UInt8(ascii: "."))
-            var frac = m % 1000
-            if frac == 0 {
-                bytes.append(UInt8(ascii: "0"))
-            } else {
-                var width = 3
-                while frac % 10 == 0 {
-                    frac /= 10
-                    width -= 1
-                }
-                var divisor: UInt64 = 1
-                for _ in 1..<width { divisor *= 10 }
-                while divisor > 0 {
-                    bytes.append(UInt8(48 + (frac / divisor) % 10))
-                    divisor /= 10
-                }
-            }
+        let scaled = (x * 1e9).rounded()
+        guard abs(scaled) < 9e15 else {
+            write(x.description)
             return
         }
-        write(x.description)
+        let m = UInt64(abs(scaled))
+        if scaled < 0 && m != 0 { bytes.append(UInt8(ascii: "-")) }
+        writeUnsigned(m / 1_000_000_000)
+        bytes.append(UInt8(ascii: "."))
+        var frac = m % 1_000_000_000
+        if frac == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        var width = 9
+        while frac % 10 == 0 {
+            frac /= 10
+            width -= 1
+        }
+        var divisor: UInt64 = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(48 + (frac / divisor) % 10))
+            divisor /= 10
+        }
     }
 
     /// A JSON string literal with quotes; control characters, `"`, `\` escaped,

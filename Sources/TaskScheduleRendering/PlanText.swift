@@ -112,7 +112,8 @@ public enum PlanText {
         rows.sort { a, b in
             let sa = schedule.times.slack(a)
             let sb = schedule.times.slack(b)
-            if abs(sa - sb) > 1e-9 { return sa < sb }
+            let ka = (max(0, sa) * 1e6).rounded(), kb = (max(0, sb) * 1e6).rounded()
+            if ka != kb { return ka < kb }
             return a < b
         }
         if let limit { rows = Array(rows.prefix(limit)) }
@@ -129,7 +130,7 @@ public enum PlanText {
                     pad(format1(t.latestStart[Int(v)]), 8, right: true),
                     pad(format1(max(0, t.slack(v))), 8, right: true),
                 ]
-                w.write("\(mark) \(cols.joined(separator: " "))  \(truncate(task.description, 22))\n")
+                w.write("\(mark) \(cols.joined(separator: " "))  \(truncate(task.description, 32))\n")
             }
             w.write("  (* critical; times in hours from the start)\n")
         case .markdown:

@@ -1,0 +1,91 @@
+// Every stage of `specgraph plan` on generated specs of 10 000 and 1 000 000 tasks:
+// parse, graph build, cycle check, waves, CPM, team assignment, JSON and DOT writing.
+// Wall time, instructions and allocations are recorded for each.
+import Benchmark
+import SpecKitGenerator
+import SpecKitTasks
+import TaskGraph
+import TaskScheduleRendering
+import TaskScheduling
+
+/// Inputs are made once per size, outside the measured region.
+final class Fixture: @unchecked Sendable {
+    let bytes: [UInt8]
+    let document: SpecDocument
+    let plan: Plan
+
+    init(tasks: Int) {
+        bytes = SpecGenerator.generate(GeneratorOptions(tasks: tasks, seed: 1))
+        document = SpecParser.parse(bytes, path: "generated.md")
+        plan = Plan(document)
+    }
+}
+
+nonisolated(unsafe) var fixtures: [Int: Fixture] = [:]
+
+func fixture(_ tasks: Int) -> Fixture {
+    if let f = fixtures[tasks] { return f }
+    let f = Fixture(tasks: tasks)
+    fixtures[tasks] = f
+    return f
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .instructions, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1,
+        maxDuration: .seconds(10),
+        maxIterations: 20
+    )
+
+    for (size, label) in [(10_000, "10k"), (1_000_000, "1M")] {
+        let iterations = size >= 1_000_000 ? 3 : 20
+        let config = Benchmark.Configuration(maxIterations: iterations)
+
+        Benchmark("parse \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            benchmark.startMeasurement()
+            blackHole(SpecParser.parse(f.bytes, path: "generated.md"))
+        }
+
+        Benchmark("graph build \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            benchmark.startMeasurement()
+            blackHole(ScheduleGraph.build(f.document))
+        }
+
+        Benchmark("cycle check \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            benchmark.startMeasurement()
+            blackHole(f.plan.graph.graph.stronglyConnectedComponents())
+        }
+
+        Benchmark("waves \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            let g = f.plan.graph
+            var weight = [Int32](repeating: 1, count: g.nodeCount)
+            for m in g.taskNodeCount..<g.nodeCount { weight[m] = 0 }
+            benchmark.startMeasurement()
+            let order = g.graph.topologicalOrder()!
+            blackHole(g.graph.generations(order: order, weight: weight))
+        }
+
+        Benchmark("cpm \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            let g = f.plan.graph
+            let order = f.plan.schedule!.order
+            benchmark.startMeasurement()
+            blackHole(g.graph.criticalPathTimes(order: order, durations: g.durations))
+        }
+
+        Benchmark("plan json \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            benchmark.startMeasurement()
+            var count = 0
+            var w = ByteWriter(flushingAt: 1 << 20) { count += $0.count }
+            PlanJSON.render([f.plan], into: &w)
+            w.flush()
+            blackHole(count)
+        }
+    }
+}
