@@ -23,7 +23,8 @@ import TaskGraph
 /// - **Story affinity.** When several people are free at the same moment, any
 ///   of them can take the task at no cost to the schedule, so the choice keeps
 ///   streams of work together (``StoryGroups``): prefer a person with no
-///   owned task waiting; then the person who last worked on the task's story;
+///   owned task waiting; then the person who finished the task's last direct
+///   predecessor (no hand-over); then the person who last worked on the task's story;
 ///   then a person whose own story has no task left to hand out; then the
 ///   lowest-numbered person.
 ///
@@ -298,12 +299,14 @@ struct ListScheduler {
     func choosePerson(for v: Int32) -> Int {
         let group = groupOfNode[Int(v)]
         let usual = Int(lastPersonOfGroup[Int(group)])
+        let handing = handingOverPerson(to: v)
         var best = -1
-        var bestKey = (2, 2, 2)
+        var bestKey = (2, 2, 2, 2)
         for p in 0..<m where free[p] {
             let last = lastGroup[p]
             let key = (
                 owned[p].isEmpty ? 0 : 1,
+                p == handing ? 0 : 1,
                 p == usual ? 0 : 1,
                 last >= 0 && last != group && unassignedInGroup[Int(last)] > 0 ? 1 : 0
             )
@@ -313,6 +316,23 @@ struct ListScheduler {
             }
         }
         return best
+    }
+
+    /// The person who finished the last of `v`'s direct task predecessors (the
+    /// one handing the work over), or -1.
+    func handingOverPerson(to v: Int32) -> Int {
+        let g = sg.graph
+        var person = -1
+        var latest = -Double.infinity
+        for e in g.incoming(v) {
+            let u = g.edgeSources[Int(e)]
+            if sg.isMilestone(u) { continue }
+            if finish[Int(u)] > latest || (finish[Int(u)] == latest && Int(personOfNode[Int(u)]) < person) {
+                latest = finish[Int(u)]
+                person = Int(personOfNode[Int(u)])
+            }
+        }
+        return person
     }
 
     mutating func assign(_ v: Int32, to p: Int, at now: Double) {
