@@ -22,7 +22,7 @@ public enum AssignText {
             w.write("\(doc.path)\n")
             w.write("  Team of \(teamText): makespan \(h(s.makespan))\n")
             w.write("  lower bound \(h(s.lowerBound)) = \(bound); gap \(percent(s.gapPercent))\n")
-            w.write("  utilisation \(percent(s.utilisation * 100)); \(PlanText.count(s.storySwitches, "story switch"))")
+            w.write("  utilisation \(percent(s.utilisation * 100)); \(s.storySwitches == 1 ? "1 story switch" : "\(s.storySwitches) story switches")")
             if s.pinnedCount > 0 { w.write("; \(PlanText.count(s.pinnedCount, "task")) kept by their owner") }
             w.write("\n")
             if !s.unmatchedOwners.isEmpty {
