@@ -45,8 +45,10 @@ public enum GanttSVG {
     // Layout, in pixels.
     static let laneHeight = 30.0
     static let barHeight = 22.0
-    static let top = 92.0
+    static let top = 100.0
     static let right = 28.0
+    /// Legend entries drawn; the rest are counted in a footnote.
+    static let maxLegendItems = 40
 
     /// Renders the chart.
     ///
@@ -84,7 +86,8 @@ public enum GanttSVG {
         func x(_ t: Double) -> Double { left + min(t, windowEnd) * scale }
 
         // Legend rows, wrapped to the width.
-        let usedGroups = legendGroups(groups, drawn: drawn)
+        let allGroups = legendGroups(groups, drawn: drawn)
+        let usedGroups = Array(allGroups.prefix(maxLegendItems))
         var legendRows: [[(group: Int32, x: Double)]] = [[]]
         var cursor = left
         for g in usedGroups {
@@ -98,7 +101,10 @@ public enum GanttSVG {
         }
         let axisY = top + chartHeight
         let legendTop = axisY + 40
-        let notes = footnotes(s, laneCount: laneCount, drawnCount: drawnCount, barsCut: barsCut, windowEnd: windowEnd)
+        var notes = footnotes(s, laneCount: laneCount, drawnCount: drawnCount, barsCut: barsCut, windowEnd: windowEnd, inDays: inDays)
+        if allGroups.count > usedGroups.count {
+            notes.append("The legend shows the first \(usedGroups.count) of \(allGroups.count) stories and phases; hover a bar for its own.")
+        }
         let width = left + chartWidth + right
         let height = legendTop + Double(legendRows.count) * 22 + 12 + Double(notes.count) * 16 + 12
 
@@ -125,6 +131,8 @@ public enum GanttSVG {
             .person{font-size:13px;fill:#1f2328;font-weight:600}
             .bar rect{stroke:#ffffff;stroke-width:1}
             .bar.critical rect{stroke:#1f2328;stroke-width:2}
+            .bar.thin rect{stroke:none}
+            .bar.critical.thin rect{stroke:#1f2328;stroke-width:0.6}
             .bar text{font-size:11px;pointer-events:none}
             .bar:hover rect{opacity:0.82}
             .checkpoint{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:5 4}
@@ -215,7 +223,14 @@ public enum GanttSVG {
 
             w.write("<g id=\"" as StaticString)
             w.writeXMLEscaped(id)
-            w.write(critical ? "\" class=\"bar critical\">" as StaticString : "\" class=\"bar\">" as StaticString)
+            // A thin bar gets no white edge (it would turn white) and a fine outline when critical.
+            let thin = barWidth < 8
+            switch (critical, thin) {
+            case (true, false): w.write("\" class=\"bar critical\">" as StaticString)
+            case (true, true): w.write("\" class=\"bar critical thin\">" as StaticString)
+            case (false, false): w.write("\" class=\"bar\">" as StaticString)
+            case (false, true): w.write("\" class=\"bar thin\">" as StaticString)
+            }
             w.write("<title>" as StaticString)
             var tip = "\(task.id) · \(s.team.names[person]) · \(duration(s.start[v], inDays))–\(duration(s.finish[v], inDays))"
             tip += " (\(PlanText.hours(s.finish[v] - s.start[v])))\n\(groups.names[group])"
@@ -252,20 +267,31 @@ public enum GanttSVG {
         let marks = checkpoints(plan, s).filter { $0.time <= windowEnd + 1e-9 }
         if !marks.isEmpty {
             w.write("<g class=\"checkpoints\">\n" as StaticString)
-            for (i, mark) in marks.enumerated() {
+            // Labels sit left of their line, in the first of three rows where they
+            // do not run into the label before them; a label that fits nowhere is
+            // left to the tooltip.
+            var rowEnds = [Double](repeating: -Double.infinity, count: 3)
+            for mark in marks {
                 let px = x(mark.time)
-                let labelY = top - 8 - Double(i % 2) * 13
+                let label = clip(mark.text, 36)
+                let labelStart = px - 3 - Double(label.count) * 5.8
+                let row = rowEnds.firstIndex { $0 < labelStart - 6 }
+                let labelY = top - 8 - Double(row ?? 0) * 13
                 w.write("<g class=\"checkpoint-group\"><title>" as StaticString)
                 w.writeXMLEscaped("Checkpoint at \(duration(mark.time, inDays)): \(mark.text)")
                 w.write("</title>" as StaticString)
                 line(px, labelY + 3, px, axisY, "checkpoint", &w)
-                w.write("<text class=\"checkpoint-label\" x=\"" as StaticString)
-                number(px - 3, &w)
-                w.write("\" y=\"" as StaticString)
-                number(labelY, &w)
-                w.write("\" text-anchor=\"end\">" as StaticString)
-                w.writeXMLEscaped(clip(mark.text, 36))
-                w.write("</text></g>\n" as StaticString)
+                if let row {
+                    rowEnds[row] = px
+                    w.write("<text class=\"checkpoint-label\" x=\"" as StaticString)
+                    number(px - 3, &w)
+                    w.write("\" y=\"" as StaticString)
+                    number(labelY, &w)
+                    w.write("\" text-anchor=\"end\">" as StaticString)
+                    w.writeXMLEscaped(label)
+                    w.write("</text>" as StaticString)
+                }
+                w.write("</g>\n" as StaticString)
             }
             w.write("</g>\n" as StaticString)
         }
@@ -325,10 +351,10 @@ public enum GanttSVG {
         return marks.map { ($0.time, $0.text) }
     }
 
-    static func footnotes(_ s: TeamSchedule, laneCount: Int, drawnCount: Int, barsCut: Bool, windowEnd: Double) -> [String] {
+    static func footnotes(_ s: TeamSchedule, laneCount: Int, drawnCount: Int, barsCut: Bool, windowEnd: Double, inDays: Bool) -> [String] {
         var notes = ["Bars are coloured by story or phase; critical tasks are outlined; dashed lines are checkpoints. Hover a bar for its description."]
         if barsCut {
-            notes.append("Too many tasks to draw them all: showing the \(drawnCount) tasks that start before \(PlanText.hours(windowEnd)) of \(s.personOfNode.count) (makespan \(PlanText.hours(s.makespan))).")
+            notes.append("Too many tasks to draw them all: showing the \(drawnCount) tasks that start before \(duration(windowEnd, inDays)), of \(s.personOfNode.count) (makespan \(duration(s.makespan, inDays))).")
         }
         if laneCount < s.team.size {
             notes.append("Showing the first \(laneCount) of \(s.team.size) people.")
