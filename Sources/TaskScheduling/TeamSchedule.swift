@@ -18,7 +18,8 @@ import TaskGraph
 ///   they start it.
 /// - **Owners.** A task whose owner (`@ann`, `(owner: ann)`) is on the team
 ///   goes to that person only. That covers in-progress tasks under
-///   `--remaining`: they stay with whoever has them. An owner who is not on the
+///   `--remaining`: they stay with whoever has them, and since someone is
+///   already doing them they go before other ready tasks. An owner who is not on the
 ///   team does not pin the task (see ``unmatchedOwners``).
 /// - **Story affinity.** When several people are free at the same moment, any
 ///   of them can take the task at no cost to the schedule, so the choice keeps
@@ -87,7 +88,9 @@ public struct TeamSchedule: Sendable {
         var byName: [String: Int32] = [:]
         for (i, name) in team.names.enumerated() { byName[Team.foldCase(name)] = Int32(i) }
         var unmatched = Set<String>()
+        var resume = [Bool](repeating: false, count: plan.graph.taskNodeCount)
         for v in 0..<Int32(plan.graph.taskNodeCount) {
+            if plan.options.remaining && plan.task(ofNode: v).status == .inProgress { resume[Int(v)] = true }
             guard let owner = plan.task(ofNode: v).owner, !owner.isEmpty else {
                 owners.append(-1)
                 continue
@@ -101,7 +104,7 @@ public struct TeamSchedule: Sendable {
         }
         self.init(
             graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,
-            groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners,
+            groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners, firstNodes: resume,
             unmatchedOwners: unmatched.sorted())
     }
 
@@ -112,15 +115,18 @@ public struct TeamSchedule: Sendable {
     ///   - criticalPathLength: the longest path for `graph.durations`.
     ///   - groupOfNode: the story group of each task node, in `0..<groupCount`.
     ///   - ownerOfNode: the person each task node must go to, or -1 for anyone.
+    ///   - firstNodes: task nodes that go before every other ready task (work in
+    ///     progress, which someone is doing already); empty for none.
     ///   - unmatchedOwners: owners named in the tasks who are not on the team, for reports.
     /// - Complexity: O((V + E) log V + V · m).
     public init(
         graph sg: ScheduleGraph, order: [Int32], criticalPathLength: Double, team: Team,
-        groupOfNode: [Int32], groupCount: Int, ownerOfNode: [Int32], unmatchedOwners: [String] = []
+        groupOfNode: [Int32], groupCount: Int, ownerOfNode: [Int32], firstNodes: [Bool] = [],
+        unmatchedOwners: [String] = []
     ) {
         var engine = ListScheduler(
             graph: sg, order: order, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
-            ownerOfNode: ownerOfNode)
+            ownerOfNode: ownerOfNode, firstNodes: firstNodes)
         engine.run()
         self.team = team
         personOfNode = engine.personOfNode
@@ -187,7 +193,7 @@ struct ListScheduler {
 
     init(
         graph sg: ScheduleGraph, order: [Int32], teamSize: Int, groupOfNode: [Int32], groupCount: Int,
-        ownerOfNode: [Int32]
+        ownerOfNode: [Int32], firstNodes: [Bool]
     ) {
         self.sg = sg
         self.m = teamSize
@@ -202,8 +208,9 @@ struct ListScheduler {
             for e in g.outgoing(v) { tail = max(tail, bottom[Int(g.edgeTargets[Int(e)])]) }
             let level = tail + sg.durations[Int(v)]
             bottom[Int(v)] = level
-            priority[Int(v)] = Int64(min(level * 1e6, 9e18).rounded())
+            priority[Int(v)] = Int64(min(level * 1e6, 4e18).rounded())
         }
+        for (v, first) in firstNodes.enumerated() where first { priority[v] += 4_000_000_000_000_000_000 }
         self.priority = priority
         let tasks = sg.taskNodeCount
         personOfNode = [Int32](repeating: -1, count: tasks)

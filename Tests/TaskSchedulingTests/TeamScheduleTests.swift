@@ -111,6 +111,21 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore)
         #expect(s.laneText(plan) == ["T3@0-1", "T2@0-1"])
     }
 
+    /// Work in progress goes first, even before a task with a longer tail:
+    /// ```
+    ///  T1(1) [/] @ann      T2(1) ──▶ T3(3)        ann  [T1][T2][T3       ]
+    /// ```
+    @Test func inProgressWorkGoesFirstUnderRemaining() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.work("T1", owner: "ann", status: .inProgress); b.work("T2"); b.work("T3", hours: 3)
+        b.depend("T3", on: "T2")
+        let remaining = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: true))
+        #expect(TeamSchedule(plan: remaining, team: try! Team.parse("ann"))!.laneText(remaining) == ["T1@0-1 T2@1-2 T3@2-5"])
+        let all = Plan(b.doc, options: bare)
+        #expect(TeamSchedule(plan: all, team: try! Team.parse("ann"))!.laneText(all) == ["T2@0-1 T3@1-4 T1@4-5"])
+    }
+
     /// Four 1h tasks of two stories, two people. At 1h both are free; each
     /// continues their own story instead of the lowest-numbered person taking
     /// the first task.
