@@ -67,9 +67,8 @@ struct AssignCommand: ParsableCommand {
     func run() throws {
         let team = try self.team.map { text throws(TeamSpecError) in try Team.parse(text) }
         let sizes = try sweep.map { text throws(TeamSpecError) in try TeamSweep.parseSizes(text) }
-        var timer = StageTimer(enabled: false)
         let plans: [Plan]
-        do { plans = try Loading.plans(planning, timer: &timer) } catch { throw fail(error) }
+        do { plans = try Self.load(planning) } catch { throw fail(error) }
         var failed = false
         for plan in plans {
             Output.printDiagnostics(plan.diagnostics, path: plan.document.path)
@@ -122,6 +121,17 @@ struct AssignCommand: ParsableCommand {
         }
         Output.stdout(w)
         if failed { throw ExitCode(1) }
+    }
+
+    /// Reads, parses and plans every input (no stage timings here, so this does
+    /// not depend on how `--timings` is wired).
+    static func load(_ planning: PlanningOptions) throws(IOFailure) -> [Plan] {
+        var plans: [Plan] = []
+        for file in try InputFiles.expand(planning.paths) {
+            let bytes = try InputFiles.read(file)
+            plans.append(Plan(SpecParser.parse(bytes, path: file), options: planning.planOptions))
+        }
+        return plans
     }
 
     /// `plan.svg` → `plan-2.svg`.
