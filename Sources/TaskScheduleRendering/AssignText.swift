@@ -14,8 +14,7 @@ public enum AssignText {
         let team = s.team
         let doc = plan.document
         let names = team.names.joined(separator: ", ")
-        let teamText = team.names == (1...team.size).map { String($0) }
-            ? people(team.size) : "\(team.size) (\(names))"
+        let teamText = team.isNumbered ? people(team.size) : "\(team.size) (\(names))"
         let bound = "max(critical path \(h(s.criticalPathLength)), work \(h(s.totalWork)) / \(team.size))"
         switch style {
         case .text:
@@ -43,7 +42,7 @@ public enum AssignText {
         for (p, lane) in s.lanes.enumerated() {
             let busy = s.busyHours(of: p)
             let share = s.makespan > 0 ? busy / s.makespan * 100 : 0
-            let head = "\(team.names[p]): \(PlanText.count(lane.count, "task")), \(h(busy)) busy (\(percent(share)))"
+            let head = "\(team.displayName(p)): \(PlanText.count(lane.count, "task")), \(h(busy)) busy (\(percent(share)))"
             switch style {
             case .text:
                 w.write("\n\(head)\n")

@@ -78,7 +78,7 @@ public enum GanttSVG {
         let unit = inDays ? hoursPerDay : 1
 
         // Horizontal scale: about 40 px an hour, 640–1400 px in all.
-        let longestName = s.team.names.prefix(laneCount).map { $0.count }.max() ?? 1
+        let longestName = (s.team.names.prefix(laneCount).map { $0.count }.max() ?? 1) + (s.team.isNumbered ? 7 : 0)
         let left = min(200, max(90, Double(longestName) * 7.5 + 28))
         let chartWidth = min(1400, max(640, span * 40))
         let scale = chartWidth / span
@@ -175,7 +175,7 @@ public enum GanttSVG {
             w.write("\" y=\"" as StaticString)
             number(y + laneHeight / 2 + 4.5, &w)
             w.write("\" text-anchor=\"end\">" as StaticString)
-            w.writeXMLEscaped(clip(s.team.names[p], 24))
+            w.writeXMLEscaped(clip(s.team.isNumbered ? "Person \(s.team.names[p])" : s.team.names[p], 24))
             w.write("</text>\n" as StaticString)
         }
         w.write("</g>\n" as StaticString)

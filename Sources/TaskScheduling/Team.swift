@@ -22,6 +22,14 @@ public struct Team: Sendable, Hashable {
     /// The number of people.
     @inlinable public var size: Int { names.count }
 
+    /// Whether the people are numbered (`--team 3`) rather than named.
+    public var isNumbered: Bool { names == (1...names.count).map { String($0) } }
+
+    /// How to show a person in reports: `person 2` in a numbered team, else the name.
+    public func displayName(_ person: Int) -> String {
+        isNumbered ? "person \(names[person])" : names[person]
+    }
+
     /// The person called `name`, ignoring case, or nil.
     ///
     /// - Complexity: O(team size).
