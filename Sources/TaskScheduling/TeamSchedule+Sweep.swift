@@ -9,6 +9,9 @@ public struct TeamSweep: Sendable {
         public let utilisation: Double
         public let lowerBound: Double
         public let gapPercent: Double
+        /// The barrier-aware bound (``StageBound``) and the gap to it.
+        public let stageLowerBound: Double
+        public let stageGapPercent: Double
     }
 
     /// A saving below this share of the makespan is not worth another person.
@@ -33,16 +36,19 @@ public struct TeamSweep: Sendable {
         guard let schedule = plan.schedule else { return nil }
         let groups = StoryGroups(graph: plan.graph, document: plan.document)
         let owners = [Int32](repeating: -1, count: plan.graph.taskNodeCount)
+        let stages = StageBound(graph: plan.graph, order: schedule.order, times: schedule.times)
         var rows: [Row] = []
         var work = 0.0
         for size in sizes {
             let s = TeamSchedule(
                 graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length,
-                team: Team(size: size), groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners)
+                team: Team(size: size), groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners,
+                stageBound: stages)
             work = s.totalWork
             rows.append(Row(
                 size: size, makespan: s.makespan, speedup: s.makespan > 0 ? s.totalWork / s.makespan : 1,
-                utilisation: s.utilisation, lowerBound: s.lowerBound, gapPercent: s.gapPercent))
+                utilisation: s.utilisation, lowerBound: s.lowerBound, gapPercent: s.gapPercent,
+                stageLowerBound: s.stageLowerBound, stageGapPercent: s.stageGapPercent))
         }
         self.rows = rows
         totalWork = work

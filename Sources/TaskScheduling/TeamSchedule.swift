@@ -60,6 +60,14 @@ public struct TeamSchedule: Sendable {
     /// The bound no schedule can beat: max(critical path, total work / team size).
     public var lowerBound: Double { max(criticalPathLength, totalWork / Double(team.size)) }
 
+    /// A bound that also sees barriers (``StageBound``): at least ``lowerBound``.
+    public let stageLowerBound: Double
+
+    /// How far the makespan is above ``stageLowerBound``, in percent.
+    public var stageGapPercent: Double {
+        stageLowerBound > 0 ? (makespan - stageLowerBound) / stageLowerBound * 100 : 0
+    }
+
     /// How far the makespan is above the lower bound, in percent (0 when the bound is 0).
     public var gapPercent: Double {
         let bound = lowerBound
@@ -105,6 +113,7 @@ public struct TeamSchedule: Sendable {
         self.init(
             graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,
             groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners, firstNodes: resume,
+            stageBound: StageBound(graph: plan.graph, order: schedule.order, times: schedule.times),
             unmatchedOwners: unmatched.sorted())
     }
 
@@ -117,12 +126,13 @@ public struct TeamSchedule: Sendable {
     ///   - ownerOfNode: the person each task node must go to, or -1 for anyone.
     ///   - firstNodes: task nodes that go before every other ready task (work in
     ///     progress, which someone is doing already); empty for none.
+    ///   - stageBound: the barrier-aware bound's segments, if known.
     ///   - unmatchedOwners: owners named in the tasks who are not on the team, for reports.
     /// - Complexity: O((V + E) log V + V · m).
     public init(
         graph sg: ScheduleGraph, order: [Int32], criticalPathLength: Double, team: Team,
         groupOfNode: [Int32], groupCount: Int, ownerOfNode: [Int32], firstNodes: [Bool] = [],
-        unmatchedOwners: [String] = []
+        stageBound: StageBound? = nil, unmatchedOwners: [String] = []
     ) {
         var engine = ListScheduler(
             graph: sg, order: order, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
@@ -139,6 +149,8 @@ public struct TeamSchedule: Sendable {
         storySwitches = engine.storySwitches
         pinnedCount = ownerOfNode.count { $0 >= 0 }
         self.unmatchedOwners = unmatchedOwners
+        let simple = max(criticalPathLength, engine.totalWork / Double(team.size))
+        stageLowerBound = max(simple, stageBound?.bound(teamSize: team.size) ?? simple)
     }
 }
 

@@ -62,6 +62,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore)
         #expect(s.laneText(plan) == ["T1@0-3 T4@3-5 T5@5-7", "T2@0-3 T3@3-5"])
         #expect(s.makespan == 7)
         #expect(s.lowerBound == 6)
+        #expect(s.stageLowerBound == 6)  // no barrier, nothing more to see
         #expect(abs(s.gapPercent - 100.0 / 6) < 1e-9)
     }
 
@@ -76,6 +77,37 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore)
         #expect(two.makespan == 6)
         #expect(two.laneText(plan) == ["T1@0-1 T2@1-2 T3@2-3 T4@3-4 T5@4-5 T8@5-6", "T6@3-4 T7@4-5"])
         #expect(two.storySwitches == 3)  // Setup → Foundational → US1 → Polish
+        // T1, T3 and T8 are cuts (T2 too, but the edge T1 → T3 hides it from
+        // the linear test, which only costs tightness): 3h + 1h + max(2h, 4h / m).
+        let stages = StageBound(graph: plan.graph, order: plan.schedule!.order, times: plan.schedule!.times)
+        #expect(stages.cutWork == 3)
+        #expect(stages.segments.map(\.work) == [1, 4])
+        #expect(stages.bound(teamSize: 1) == 8)
+        #expect(stages.bound(teamSize: 2) == 6)
+        #expect(two.stageLowerBound == 6 && two.stageGapPercent == 0)
+    }
+
+    /// A narrow phase before a wide one: four people cannot use the first
+    /// phase, so the simple bound max(3h, 12h / 4) = 3h is 1h short.
+    /// ```
+    ///  Phase 1   T1(2h) T2(2h)          1 [T1    ][T3][T7]
+    ///               └──┬──┘             2 [T2    ][T4][T8]
+    ///  Phase 2   T3 … T10 (1h each)     3         [T5][T9]
+    ///                                   4         [T6][T10]
+    /// ```
+    @Test func stageBoundSeesANarrowPhase() {
+        var b = DocBuilder()
+        b.phase("Phase 1: Setup")
+        b.work("T1", hours: 2); b.work("T2", hours: 2)
+        b.phase("Phase 2: Build")
+        for i in 3...10 { b.work("T\(i)") }
+        let plan = Plan(b.doc)
+        let s = TeamSchedule(plan: plan, team: Team(size: 4))!
+        #expect(s.makespan == 4)
+        #expect(s.lowerBound == 3)
+        #expect(abs(s.gapPercent - 100.0 / 3) < 1e-9)
+        #expect(s.stageLowerBound == 4)
+        #expect(s.stageGapPercent == 0)
     }
 
     // MARK: People
@@ -248,6 +280,8 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore)
                 }
             }
             #expect(s.makespan >= s.lowerBound - eps)
+            #expect(s.stageLowerBound >= s.lowerBound - eps)
+            #expect(s.makespan >= s.stageLowerBound - eps)
             #expect(s.makespan <= s.totalWork + eps)
             #expect(s.utilisation <= 1 + eps)
             if !withOwners {
