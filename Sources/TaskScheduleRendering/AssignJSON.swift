@@ -2,8 +2,9 @@ import SpecKitTasks
 import TaskScheduling
 
 /// `assign --format json` (DESIGN.md §4): one object per plan. The keys of the
-/// contract come first; `criticalPathLength`, `totalWork`, `storySwitches`,
-/// `people` and `sweep` are additions.
+/// contract come first; `stageLowerBound` and `stageGapPercent` (the bound
+/// that sees phase barriers), `criticalPathLength`, `totalWork`,
+/// `storySwitches`, `people` and `sweep` are additions.
 ///
 /// ```json
 /// {"schemaVersion": 1, "source": "tasks.md", "team": ["ann", "bo"],
@@ -46,7 +47,11 @@ public enum AssignJSON {
                     w.write(hours(s.finish[v]))
                     w.write("}" as StaticString)
                 }
-                w.write("],\"criticalPathLength\":" as StaticString)
+                w.write("],\"stageLowerBound\":" as StaticString)
+                w.write(hours(s.stageLowerBound))
+                w.write(",\"stageGapPercent\":" as StaticString)
+                w.write((s.stageGapPercent * 10).rounded() / 10)
+                w.write(",\"criticalPathLength\":" as StaticString)
                 w.write(hours(s.criticalPathLength))
                 w.write(",\"totalWork\":" as StaticString)
                 w.write(hours(s.totalWork))
@@ -98,6 +103,10 @@ public enum AssignJSON {
             w.write(hours(row.lowerBound))
             w.write(",\"gapPercent\":" as StaticString)
             w.write((row.gapPercent * 10).rounded() / 10)
+            w.write(",\"stageLowerBound\":" as StaticString)
+            w.write(hours(row.stageLowerBound))
+            w.write(",\"stageGapPercent\":" as StaticString)
+            w.write((row.stageGapPercent * 10).rounded() / 10)
             w.write("}" as StaticString)
         }
         w.write("]}" as StaticString)

@@ -21,6 +21,9 @@ public enum AssignText {
             w.write("\(doc.path)\n")
             w.write("  Team of \(teamText): makespan \(h(s.makespan))\n")
             w.write("  lower bound \(h(s.lowerBound)) = \(bound); gap \(percent(s.gapPercent))\n")
+            if s.stageLowerBound > s.lowerBound + 1e-9 {
+                w.write("  seeing phase barriers, no team of \(team.size) beats \(h(s.stageLowerBound)): gap \(percent(s.stageGapPercent))\n")
+            }
             w.write("  utilisation \(percent(s.utilisation * 100)); \(s.storySwitches == 1 ? "1 story switch" : "\(s.storySwitches) story switches")")
             if s.pinnedCount > 0 { w.write("; \(PlanText.count(s.pinnedCount, "task")) kept by their owner") }
             w.write("\n")
@@ -29,9 +32,9 @@ public enum AssignText {
             }
         case .markdown:
             w.write("## Team schedule for `\(PlanText.markdownCode(doc.path))`\n\n")
-            w.write("| team | makespan | lower bound | gap | utilisation | critical path | total work | story switches |\n")
-            w.write("|---|---:|---:|---:|---:|---:|---:|---:|\n")
-            w.write("| \(PlanText.markdownCell(names)) | \(h(s.makespan)) | \(h(s.lowerBound)) | \(percent(s.gapPercent)) | \(percent(s.utilisation * 100)) | \(h(s.criticalPathLength)) | \(h(s.totalWork)) | \(s.storySwitches) |\n")
+            w.write("| team | makespan | lower bound | gap | stage bound | stage gap | utilisation | critical path | total work | story switches |\n")
+            w.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            w.write("| \(PlanText.markdownCell(names)) | \(h(s.makespan)) | \(h(s.lowerBound)) | \(percent(s.gapPercent)) | \(h(s.stageLowerBound)) | \(percent(s.stageGapPercent)) | \(percent(s.utilisation * 100)) | \(h(s.criticalPathLength)) | \(h(s.totalWork)) | \(s.storySwitches) |\n")
             if !s.unmatchedOwners.isEmpty {
                 w.write("\n> Owners not on the team (their tasks went to anyone): \(PlanText.markdownCell(s.unmatchedOwners.joined(separator: ", ")))\n")
             }
@@ -85,23 +88,26 @@ public enum AssignText {
         case .text:
             w.write("\(plan.document.path)\n")
             w.write("  Team sizes: work \(h(sweep.totalWork)), critical path \(h(sweep.criticalPathLength))\n\n")
-            w.write("  people  makespan  speedup  utilisation  lower bound     gap\n")
+            w.write("  people  makespan  speedup  utilisation  lower bound     gap  stage bound   gap\n")
             for row in sweep.rows {
                 let cols = [
                     pad(String(row.size), 6), pad(h(row.makespan), 9), pad(PlanText.format1(row.speedup) + "×", 8),
                     pad(percent(row.utilisation * 100), 12), pad(h(row.lowerBound), 12), pad(percent(row.gapPercent), 7),
+                    pad(h(row.stageLowerBound), 12), pad(percent(row.stageGapPercent), 5),
                 ]
                 w.write("  \(cols.joined(separator: " "))")
-                if row.size == sweep.saturationSize { w.write("  ◀ saturates") }
+                if row.size == sweep.saturationSize { w.write(" ◀") }
                 w.write("\n")
             }
-            w.write("\n  \(verdict)\n")
+            w.write("\n  \(verdict)")
+            if sweep.saturationSize != nil { w.write(" (◀)") }
+            w.write("\n  The stage bound also sees phase barriers: no team of that size can beat it.\n")
         case .markdown:
             w.write("## Team sizes for `\(PlanText.markdownCode(plan.document.path))`\n\n")
-            w.write("| people | makespan | speedup | utilisation | lower bound | gap | |\n|---:|---:|---:|---:|---:|---:|---|\n")
+            w.write("| people | makespan | speedup | utilisation | lower bound | gap | stage bound | stage gap | |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
             for row in sweep.rows {
                 let mark = row.size == sweep.saturationSize ? "◀ saturates" : ""
-                w.write("| \(row.size) | \(h(row.makespan)) | \(PlanText.format1(row.speedup))× | \(percent(row.utilisation * 100)) | \(h(row.lowerBound)) | \(percent(row.gapPercent)) | \(mark) |\n")
+                w.write("| \(row.size) | \(h(row.makespan)) | \(PlanText.format1(row.speedup))× | \(percent(row.utilisation * 100)) | \(h(row.lowerBound)) | \(percent(row.gapPercent)) | \(h(row.stageLowerBound)) | \(percent(row.stageGapPercent)) | \(mark) |\n")
             }
             w.write("\nWork \(h(sweep.totalWork)), critical path \(h(sweep.criticalPathLength)). \(verdict)\n")
         }

@@ -191,7 +191,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         var w = ByteWriter()
         AssignText.sweep(plan, sweep, style: .text, into: &w)
         let text = String(w)
-        #expect(text.contains("◀ saturates"))
+        #expect(text.contains(" ◀"))
         #expect(text.contains("Past 4 people, another person shortens the plan by less than 5 %."))
     }
 }
