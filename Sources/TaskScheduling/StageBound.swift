@@ -20,13 +20,17 @@ public struct StageBound: Sendable {
     public let segments: [(criticalPath: Double, work: Double)]
     /// The durations of the tasks that are cuts.
     public let cutWork: Double
+    /// The cut nodes, in topological order.
+    public let cuts: [Int32]
 
     /// Finds the cuts of an acyclic schedule graph.
     ///
-    /// A node at position i of the order is a cut when every node before it has
-    /// an out-edge and all of them stay at or before i, and every node after it
-    /// has an in-edge and all of them come from i or later: then every earlier
-    /// node reaches it and every later node is reached from it.
+    /// The node at position i of a topological order is a cut exactly when
+    /// every node before it has an out-edge to a node at position ≤ i (follow
+    /// such edges and you must arrive at it), and every node after it has an
+    /// in-edge from a node at position ≥ i (walk back the same way). Edges that
+    /// jump over a barrier, such as a story task's dependency on a setup task,
+    /// do not hide it.
     ///
     /// - Complexity: O(V + E).
     public init(graph sg: ScheduleGraph, order: [Int32], times: CriticalPathTimes) {
@@ -34,25 +38,25 @@ public struct StageBound: Sendable {
         let n = order.count
         var position = [Int](repeating: 0, count: n)
         for (i, v) in order.enumerated() { position[Int(v)] = i }
-        var isCut = [Bool](repeating: false, count: n)
-        // Prefix: the furthest position any earlier node points to (n when one has no out-edge).
+        // before[i]: the largest, over nodes before i, of their nearest out-edge target (n when one has none).
         var before = [Int](repeating: -1, count: n)
-        var reach = -1
+        var worst = -1
         for i in 0..<n {
-            before[i] = reach
+            before[i] = worst
             let v = order[i]
-            var far = g.outDegree(v) == 0 ? n : -1
-            for e in g.outgoing(v) { far = max(far, position[Int(g.edgeTargets[Int(e)])]) }
-            reach = max(reach, far)
+            var nearest = n
+            for e in g.outgoing(v) { nearest = min(nearest, position[Int(g.edgeTargets[Int(e)])]) }
+            worst = max(worst, nearest)
         }
-        // Suffix: the earliest position any later node is pointed to from (-1 when one has no in-edge).
-        var from = n
+        // Going back: the smallest, over nodes after i, of their latest in-edge source (-1 when one has none).
+        var isCut = [Bool](repeating: false, count: n)
+        var after = n
         for i in stride(from: n - 1, through: 0, by: -1) {
-            if before[i] <= i && from >= i { isCut[i] = true }
+            isCut[i] = before[i] <= i && after >= i
             let v = order[i]
-            var near = g.inDegree(v) == 0 ? -1 : n
-            for e in g.incoming(v) { near = min(near, position[Int(g.edgeSources[Int(e)])]) }
-            from = min(from, near)
+            var latest = -1
+            for e in g.incoming(v) { latest = max(latest, position[Int(g.edgeSources[Int(e)])]) }
+            after = min(after, latest)
         }
         var segments: [(Double, Double)] = []
         var cutWork = 0.0
@@ -79,6 +83,7 @@ public struct StageBound: Sendable {
         if open { segments.append((max(0, longest - base), work)) }
         self.segments = segments
         self.cutWork = cutWork
+        cuts = order.indices.filter { isCut[$0] }.map { order[$0] }
     }
 
     /// The bound for a team of `size` people.
