@@ -5,8 +5,8 @@ import TaskScheduling
 ///
 /// One lane per person; one bar per task (`<g id="T012" class="bar critical">`
 /// holding a rounded `<rect>`, the task ID when it fits, and a `<title>`
-/// tooltip with the full description); bars coloured by story, or by phase for
-/// tasks outside a story, with a legend; critical tasks outlined; checkpoints
+/// tooltip with the full description); bars coloured by story (bright
+/// colours), or by phase for tasks outside a story (slate shades), with a legend; critical tasks outlined; checkpoints
 /// as dashed vertical lines; a time axis in hours, or in days of 8 hours when
 /// the makespan is over 40 hours.
 ///
@@ -42,6 +42,26 @@ public enum GanttSVG {
         ("#9c755f", "#ffffff"), ("#bab0ac", "#1f2328"), ("#2f6b8f", "#ffffff"), ("#8cd17d", "#1f2328"),
     ]
 
+    /// Slate shades for barrier phases (Setup, Foundational, Polish…), so the
+    /// stories stand out.
+    static let neutralPalette: [(fill: StaticString, text: StaticString)] = [
+        ("#5b6b7f", "#ffffff"), ("#94a3b8", "#1f2328"), ("#3f4a5a", "#ffffff"), ("#b8c2cf", "#1f2328"),
+    ]
+
+    /// Stories take the bright palette in order, barrier phases the slate one.
+    static func colourOfGroup(_ groups: StoryGroups) -> [(fill: StaticString, text: StaticString)] {
+        var stories = 0
+        var phases = 0
+        return groups.isStory.map { story in
+            if story {
+                defer { stories += 1 }
+                return palette[stories % palette.count]
+            }
+            defer { phases += 1 }
+            return neutralPalette[phases % neutralPalette.count]
+        }
+    }
+
     // Layout, in pixels.
     static let laneHeight = 30.0
     static let barHeight = 22.0
@@ -55,6 +75,7 @@ public enum GanttSVG {
     /// - Complexity: O(V log V) for V tasks (the cut sorts by start time).
     public static func render(_ plan: Plan, _ s: TeamSchedule, options: Options = Options(), into w: inout ByteWriter) {
         let groups = StoryGroups(graph: plan.graph, document: plan.document)
+        let colours = colourOfGroup(groups)
         let taskCount = plan.graph.taskNodeCount
         let laneCount = min(s.team.size, options.maxLanes)
 
@@ -149,10 +170,12 @@ public enum GanttSVG {
         // Title.
         text(left, 28, "heading", "Team schedule · \(plan.document.path)", &w)
         let gap = AssignText.percent(s.gapPercent)
+        let stageText = s.stageLowerBound > s.lowerBound + 1e-9
+            ? " · with phase barriers \(duration(s.stageLowerBound, inDays)) (gap \(AssignText.percent(s.stageGapPercent)))" : ""
         let people = s.team.size == 1 ? "1 person" : "\(s.team.size) people"
         text(
             left, 48, "subheading",
-            "\(people) · makespan \(duration(s.makespan, inDays)) · lower bound \(duration(s.lowerBound, inDays)) (gap \(gap)) · utilisation \(AssignText.percent(s.utilisation * 100))",
+            "\(people) · makespan \(duration(s.makespan, inDays)) · lower bound \(duration(s.lowerBound, inDays)) (gap \(gap))\(stageText) · utilisation \(AssignText.percent(s.utilisation * 100))",
             &w)
 
         // Lanes and names.
@@ -209,7 +232,7 @@ public enum GanttSVG {
             let task = plan.task(ofNode: Int32(v))
             let person = Int(s.personOfNode[v])
             let group = Int(groups.groupOfNode[v])
-            let colour = palette[group % palette.count]
+            let colour = colours[group]
             let critical = schedule?.isCritical(Int32(v)) ?? false
             var id = task.id
             var n = 2
@@ -301,7 +324,7 @@ public enum GanttSVG {
         for (r, row) in legendRows.enumerated() {
             let y = legendTop + Double(r) * 22
             for item in row {
-                let colour = palette[Int(item.group) % palette.count]
+                let colour = colours[Int(item.group)]
                 w.write("<rect x=\"" as StaticString)
                 number(item.x, &w)
                 w.write("\" y=\"" as StaticString)
