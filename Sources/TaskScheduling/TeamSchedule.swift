@@ -194,6 +194,8 @@ struct ListScheduler {
     var waitingFor: [Int32]
     var shared = Heap<ReadyTask>()
     var owned: [Heap<ReadyTask>]
+    /// Tasks waiting in `owned` heaps, so the scan of free people is skipped when there are none.
+    var ownedWaiting = 0
     var events = Heap<FinishEvent>()
     var free: [Bool]
     var freeCount: Int
@@ -265,7 +267,12 @@ struct ListScheduler {
     mutating func release(_ v: Int32) {
         let item = ReadyTask(priority: priority[Int(v)], node: v)
         let owner = ownerOfNode[Int(v)]
-        if owner >= 0 { owned[Int(owner)].insert(item) } else { shared.insert(item) }
+        if owner >= 0 {
+            owned[Int(owner)].insert(item)
+            ownedWaiting += 1
+        } else {
+            shared.insert(item)
+        }
     }
 
     /// Marks a node finished and releases what waited for it; milestones finish at once.
@@ -296,10 +303,12 @@ struct ListScheduler {
         while freeCount > 0 {
             var bestOwned: ReadyTask? = nil
             var bestOwner = -1
-            for p in 0..<m where free[p] {
-                if let top = owned[p].min, bestOwned.map({ top < $0 }) ?? true {
-                    bestOwned = top
-                    bestOwner = p
+            if ownedWaiting > 0 {
+                for p in 0..<m where free[p] {
+                    if let top = owned[p].min, bestOwned.map({ top < $0 }) ?? true {
+                        bestOwned = top
+                        bestOwner = p
+                    }
                 }
             }
             if let top = shared.min, bestOwned.map({ top < $0 }) ?? true {
@@ -307,6 +316,7 @@ struct ListScheduler {
                 assign(top.node, to: choosePerson(for: top.node), at: now)
             } else if let top = bestOwned {
                 owned[bestOwner].removeMin()
+                ownedWaiting -= 1
                 assign(top.node, to: bestOwner, at: now)
             } else {
                 return
