@@ -71,7 +71,12 @@ struct AssignCommand: ParsableCommand {
         do { plans = try Self.load(planning) } catch { throw fail(error) }
         var failed = false
         for plan in plans {
-            Output.printDiagnostics(plan.diagnostics, path: plan.document.path)
+            // Like the planning commands: the first diagnostics, then where to see them all.
+            let path = plan.document.path
+            Output.printDiagnostics(Array(plan.diagnostics.prefix(Self.diagnosticsShown)), path: path)
+            if plan.diagnostics.count > Self.diagnosticsShown {
+                Output.stderr("\(path): note: \(plan.diagnostics.count - Self.diagnosticsShown) more diagnostics; `specgraph check \(path)` lists them all")
+            }
             if plan.errorCount > 0 { failed = true }
         }
 
@@ -133,6 +138,9 @@ struct AssignCommand: ParsableCommand {
         }
         return plans
     }
+
+    /// Diagnostics printed per file; `check` lists them all.
+    static let diagnosticsShown = 20
 
     /// `plan.svg` → `plan-2.svg`.
     static func numbered(_ path: String, _ n: Int) -> String {
