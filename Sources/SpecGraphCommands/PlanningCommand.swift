@@ -75,20 +75,26 @@ struct PlanCommand: PlanningCommand {
               specgraph plan --format json specs/001-auth/tasks.md > plan.json
               specgraph plan --remaining --stories priority specs/
               specgraph plan --format markdown specs/001-auth/tasks.md >> $GITHUB_STEP_SUMMARY
+              specgraph plan --deadline 40h --simulate 10000 --seed 1 specs/001-auth/tasks.md
             """)
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json (DESIGN.md §4) or markdown.") var format: ReportFormat = .text
     @Flag(help: "Print the time of each stage (read, parse, graph and schedule, output) to stderr.") var timings = false
+    @OptionGroup(title: "Forecast") var forecast: ForecastOptions
 
     func run() throws { try runPlanning(timings: timings) }
 
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
         PlanText.plan(plan, style: style, into: &w)
+        if let f = forecast.forecast(plan) {
+            w.write("\n" as StaticString)
+            AssignText.forecast(f, style: style, into: &w)
+        }
     }
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
-        PlanJSON.render(plan, into: &w)
+        PlanJSON.render(plan, forecast: forecast.forecast(plan), into: &w)
     }
 }
 

@@ -18,10 +18,11 @@ public enum PlanJSON {
         w.write("\n" as StaticString)
     }
 
-    /// One plan as a JSON object.
+    /// One plan as a JSON object; with a `forecast` (`plan --deadline`), a
+    /// `forecast` key is added at the end.
     ///
     /// - Complexity: O(T + E) and proportional to the text written.
-    public static func render(_ plan: Plan, into w: inout ByteWriter) {
+    public static func render(_ plan: Plan, forecast: MonteCarloForecast? = nil, into w: inout ByteWriter) {
         let doc = plan.document
         let graph = plan.graph
         let schedule = plan.schedule
@@ -201,6 +202,10 @@ public enum PlanJSON {
         // diagnostics
         w.write(",\"diagnostics\":" as StaticString)
         writeDiagnostics(plan.diagnostics, &w)
+        if let forecast {
+            w.write(",\"forecast\":" as StaticString)
+            AssignJSON.writeForecast(forecast, &w)
+        }
         w.write("}" as StaticString)
     }
 

@@ -1,0 +1,153 @@
+import ArgumentParser
+import SpecKitTasks
+import TaskScheduleRendering
+import TaskScheduling
+
+/// `specgraph assign`: a team schedule, its Gantt chart, and the team-size sweep.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Schedule the tasks for a team: who does what, from when to when.",
+        discussion: """
+            A list schedule that honours every edge of the graph: the ready task with
+            the longest remaining path goes first (ties in document order), nobody
+            idles while there is a task they may take, and people stay on their story
+            when that costs nothing. Tasks naming an owner (@ann, (owner: ann)) go to
+            that person when they are on the team; with --remaining, in-progress tasks
+            stay with their owner. Prints each person's tasks, the makespan, the lower
+            bound max(critical path, work / team size), the gap to it and the
+            utilisation.
+
+            --sweep 1..8 schedules once per team size (people numbered, so owners pin
+            nothing) and marks the size past which another person saves less than 5 %.
+
+            --gantt FILE.svg draws the schedule (one lane per person). With several
+            input files, the chart of the n-th is FILE-n.svg.
+
+            Examples:
+              specgraph assign --team 3 specs/001-auth/tasks.md
+              specgraph assign --team ann,bo,cy --gantt plan.svg specs/001-auth/tasks.md
+              specgraph assign --remaining --team ann,bo --format markdown specs/001-auth/tasks.md
+              specgraph assign --sweep 1..8 specs/001-auth/tasks.md
+              specgraph assign --team 4 --format json specs/001-auth/tasks.md | jq '.gapPercent'
+            """)
+
+    @OptionGroup var planning: PlanningOptions
+
+    @Option(help: ArgumentHelp("A number of people (3) or their names (ann,bo,cy).", valueName: "n|names"))
+    var team: String?
+
+    @Option(help: "text, json (DESIGN.md §4) or markdown.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write a Gantt chart of the schedule as SVG.", valueName: "file.svg"))
+    var gantt: String?
+
+    @Option(help: ArgumentHelp("Schedule for each team size in a range (1..8) and compare.", valueName: "range"))
+    var sweep: String?
+
+    func validate() throws {
+        if team == nil && sweep == nil {
+            throw ValidationError("Say who does the work: --team 3 or --team ann,bo,cy (or --sweep 1..8).")
+        }
+        do {
+            if let team { _ = try Team.parse(team) }
+            if let sweep { _ = try TeamSweep.parseSizes(sweep) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if gantt != nil && team == nil {
+            throw ValidationError("--gantt draws one team's schedule: add --team.")
+        }
+        if let gantt, gantt.isEmpty || gantt.hasSuffix("/") {
+            throw ValidationError("--gantt needs a file name, such as plan.svg.")
+        }
+    }
+
+    func run() throws {
+        let team = try self.team.map { text throws(TeamSpecError) in try Team.parse(text) }
+        let sizes = try sweep.map { text throws(TeamSpecError) in try TeamSweep.parseSizes(text) }
+        let plans: [Plan]
+        do { plans = try Self.load(planning) } catch { throw fail(error) }
+        var failed = false
+        for plan in plans {
+            // Like the planning commands: the first diagnostics, then where to see them all.
+            let path = plan.document.path
+            Output.printDiagnostics(Array(plan.diagnostics.prefix(Self.diagnosticsShown)), path: path)
+            if plan.diagnostics.count > Self.diagnosticsShown {
+                Output.stderr("\(path): note: \(plan.diagnostics.count - Self.diagnosticsShown) more diagnostics; `specgraph check \(path)` lists them all")
+            }
+            if plan.errorCount > 0 { failed = true }
+        }
+
+        let schedules = plans.map { plan in team.flatMap { TeamSchedule(plan: plan, team: $0) } }
+        let sweeps = plans.map { plan in sizes.flatMap { TeamSweep(plan: plan, sizes: $0) } }
+
+        if let gantt {
+            for (i, plan) in plans.enumerated() {
+                guard let schedule = schedules[i] else { continue }
+                var svg = ByteWriter(capacity: plan.graph.taskNodeCount * 500 + 8192)
+                GanttSVG.render(plan, schedule, into: &svg)
+                do {
+                    try Output.writeFile(plans.count == 1 ? gantt : Self.numbered(gantt, i + 1), svg.bytes)
+                } catch {
+                    throw fail(error)
+                }
+            }
+        }
+
+        var w = ByteWriter(capacity: plans.reduce(0) { $0 + $1.document.tasks.count } * 120 + 4096)
+        switch format {
+        case .json:
+            if plans.count > 1 { w.write("[" as StaticString) }
+            for (i, plan) in plans.enumerated() {
+                if i > 0 { w.write("," as StaticString) }
+                AssignJSON.render(plan, schedule: schedules[i], team: team, sweep: sweeps[i], into: &w)
+            }
+            if plans.count > 1 { w.write("]" as StaticString) }
+            w.write("\n" as StaticString)
+        case .text, .markdown:
+            let style: TextStyle = format == .markdown ? .markdown : .text
+            for (i, plan) in plans.enumerated() {
+                if i > 0 { w.write("\n" as StaticString) }
+                if plan.schedule == nil {
+                    let line = "\(plan.document.path): no schedule: the plan has \(PlanText.count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
+                    w.write(style == .markdown ? "> **\(line.dropLast())**\n" : line)
+                    continue
+                }
+                if let schedule = schedules[i] {
+                    AssignText.schedule(plan, schedule, style: style, into: &w)
+                }
+                if let sweep = sweeps[i] {
+                    if schedules[i] != nil { w.write("\n" as StaticString) }
+                    AssignText.sweep(plan, sweep, style: style, into: &w)
+                }
+            }
+        }
+        Output.stdout(w)
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Reads, parses and plans every input (no stage timings here, so this does
+    /// not depend on how `--timings` is wired).
+    static func load(_ planning: PlanningOptions) throws(IOFailure) -> [Plan] {
+        var plans: [Plan] = []
+        for file in try InputFiles.expand(planning.paths) {
+            let bytes = try InputFiles.read(file)
+            plans.append(Plan(SpecParser.parse(bytes, path: file), options: planning.planOptions))
+        }
+        return plans
+    }
+
+    /// Diagnostics printed per file; `check` lists them all.
+    static let diagnosticsShown = 20
+
+    /// `plan.svg` → `plan-2.svg`.
+    static func numbered(_ path: String, _ n: Int) -> String {
+        let slash = path.lastIndex(of: "/")
+        if let dot = path.lastIndex(of: "."), slash.map({ $0 < dot }) ?? true, dot != path.startIndex {
+            return "\(path[..<dot])-\(n)\(path[dot...])"
+        }
+        return "\(path)-\(n)"
+    }
+}

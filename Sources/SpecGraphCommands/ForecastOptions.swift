@@ -1,0 +1,55 @@
+import ArgumentParser
+import TaskScheduling
+
+/// `plan --deadline 40h --simulate 10000 --seed 1`: a Monte Carlo forecast.
+struct ForecastOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Give the probability of finishing by this time: 40h, 5d (8h days), 2w, 90m, or a number of hours.",
+        valueName: "duration"))
+    var deadline: String?
+
+    @Option(help: ArgumentHelp(
+        "Monte Carlo runs over three-point estimates (est: 2h/4h/8h); 10000 when --deadline is given.",
+        valueName: "runs"))
+    var simulate: Int?
+
+    @Option(help: "Seed of the Monte Carlo runs: the same seed gives the same numbers.")
+    var seed: UInt64 = 1
+
+    /// The largest number of runs accepted.
+    static let maximumRuns = 10_000_000
+
+    func validate() throws {
+        if let deadline, Self.hours(deadline) == nil {
+            throw ValidationError("--deadline \(deadline): expected a duration such as 40h, 5d, 90m or 12.5")
+        }
+        if let simulate, simulate < 1 || simulate > Self.maximumRuns {
+            throw ValidationError("--simulate: between 1 and \(Self.maximumRuns) runs")
+        }
+    }
+
+    /// Whether a forecast was asked for.
+    var isRequested: Bool { deadline != nil || simulate != nil }
+
+    /// The forecast for a plan, or nil when none was asked for or the plan has a cycle.
+    func forecast(_ plan: Plan) -> MonteCarloForecast? {
+        guard isRequested else { return nil }
+        return MonteCarloForecast(
+            plan: plan, runs: simulate ?? 10_000, seed: seed, deadline: deadline.flatMap { Self.hours($0) })
+    }
+
+    /// Hours in `40h`, `5d`, `2w`, `90m`, `1.5 days`, or a plain number of hours.
+    static func hours(_ text: String) -> Double? {
+        let t = text.filter { !$0.isWhitespace }.lowercased()
+        let digits = t.prefix { $0.isNumber || $0 == "." }
+        guard !digits.isEmpty, let value = Double(digits), value.isFinite, value >= 0 else { return nil }
+        let unit = t.dropFirst(digits.count)
+        switch unit {
+        case "", "h", "hr", "hrs", "hour", "hours": return value
+        case "m", "min", "mins", "minute", "minutes": return value / 60
+        case "d", "day", "days": return value * 8
+        case "w", "wk", "week", "weeks": return value * 40
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,442 @@
+import SpecKitTasks
+import TaskScheduling
+
+/// A Gantt chart of a team schedule as a standalone SVG file.
+///
+/// One lane per person; one bar per task (`<g id="T012" class="bar critical">`
+/// holding a rounded `<rect>`, the task ID when it fits, and a `<title>`
+/// tooltip with the full description); bars coloured by story (bright
+/// colours), or by phase for tasks outside a story (slate shades), with a legend; critical tasks outlined; checkpoints
+/// as dashed vertical lines; a time axis in hours, or in days of 8 hours when
+/// the makespan is over 40 hours.
+///
+/// A checkpoint line stands at the moment the last task of its phase finishes
+/// in this schedule: spec-kit writes a phase's checkpoint after its tasks, so
+/// that is when the team can check it.
+///
+/// Huge plans are cut to stay readable: at most ``Options/maxBars`` bars (the
+/// earliest, with the time axis ending where the first bar left out starts) and
+/// ``Options/maxLanes`` lanes; the chart says so in its footnote.
+///
+/// Output is deterministic: the same schedule gives the same bytes.
+public enum GanttSVG {
+    public struct Options: Sendable {
+        /// At most this many bars are drawn.
+        public var maxBars: Int
+        /// At most this many people are drawn.
+        public var maxLanes: Int
+        public init(maxBars: Int = 2500, maxLanes: Int = 60) {
+            self.maxBars = maxBars
+            self.maxLanes = maxLanes
+        }
+    }
+
+    /// Hours in a working day, for the axis in days.
+    public static let hoursPerDay = 8.0
+
+    /// Fill and text colours: a colour-blind-friendly palette with text that
+    /// reads on each fill.
+    static let palette: [(fill: StaticString, text: StaticString)] = [
+        ("#4e79a7", "#ffffff"), ("#f28e2b", "#1f2328"), ("#59a14f", "#ffffff"), ("#e15759", "#ffffff"),
+        ("#76b7b2", "#1f2328"), ("#edc948", "#1f2328"), ("#b07aa1", "#ffffff"), ("#ff9da7", "#1f2328"),
+        ("#9c755f", "#ffffff"), ("#bab0ac", "#1f2328"), ("#2f6b8f", "#ffffff"), ("#8cd17d", "#1f2328"),
+    ]
+
+    /// Slate shades for barrier phases (Setup, Foundational, Polish…), so the
+    /// stories stand out.
+    static let neutralPalette: [(fill: StaticString, text: StaticString)] = [
+        ("#5b6b7f", "#ffffff"), ("#94a3b8", "#1f2328"), ("#3f4a5a", "#ffffff"), ("#b8c2cf", "#1f2328"),
+    ]
+
+    /// Stories take the bright palette in order, barrier phases the slate one.
+    static func colourOfGroup(_ groups: StoryGroups) -> [(fill: StaticString, text: StaticString)] {
+        var stories = 0
+        var phases = 0
+        return groups.isStory.map { story in
+            if story {
+                defer { stories += 1 }
+                return palette[stories % palette.count]
+            }
+            defer { phases += 1 }
+            return neutralPalette[phases % neutralPalette.count]
+        }
+    }
+
+    // Layout, in pixels.
+    static let laneHeight = 30.0
+    static let barHeight = 22.0
+    static let top = 100.0
+    static let right = 28.0
+    /// Legend entries drawn; the rest are counted in a footnote.
+    static let maxLegendItems = 40
+
+    /// Renders the chart.
+    ///
+    /// - Complexity: O(V log V) for V tasks (the cut sorts by start time).
+    public static func render(_ plan: Plan, _ s: TeamSchedule, options: Options = Options(), into w: inout ByteWriter) {
+        let groups = StoryGroups(graph: plan.graph, document: plan.document)
+        let colours = colourOfGroup(groups)
+        let taskCount = plan.graph.taskNodeCount
+        let laneCount = min(s.team.size, options.maxLanes)
+
+        // The time window: everything, or up to the first bar that is cut.
+        var windowEnd = s.makespan
+        var drawn = [Bool](repeating: true, count: taskCount)
+        for v in 0..<taskCount where s.personOfNode[v] >= laneCount { drawn[v] = false }
+        var candidates = (0..<Int32(taskCount)).filter { drawn[Int($0)] }
+        var barsCut = false
+        if candidates.count > options.maxBars {
+            candidates.sort { s.start[Int($0)] != s.start[Int($1)] ? s.start[Int($0)] < s.start[Int($1)] : $0 < $1 }
+            windowEnd = s.start[Int(candidates[options.maxBars])]
+            for v in candidates[options.maxBars...] { drawn[Int(v)] = false }
+            // Bars starting exactly at the cut are left out too, so the window ends cleanly.
+            for v in candidates[..<options.maxBars] where s.start[Int(v)] >= windowEnd { drawn[Int(v)] = false }
+            barsCut = true
+        }
+        let drawnCount = drawn.count { $0 }
+        let span = max(windowEnd, 1e-9)
+        let inDays = span > 40
+        let unit = inDays ? hoursPerDay : 1
+
+        // Horizontal scale: about 40 px an hour, 640–1400 px in all.
+        let longestName = (s.team.names.prefix(laneCount).map { $0.count }.max() ?? 1) + (s.team.isNumbered ? 7 : 0)
+        let left = min(200, max(90, Double(longestName) * 7.5 + 28))
+        let chartWidth = min(1400, max(640, span * 40))
+        let scale = chartWidth / span
+        let chartHeight = Double(max(laneCount, 1)) * laneHeight
+        func x(_ t: Double) -> Double { left + min(t, windowEnd) * scale }
+
+        // Legend rows, wrapped to the width.
+        let allGroups = legendGroups(groups, drawn: drawn)
+        let usedGroups = Array(allGroups.prefix(maxLegendItems))
+        var legendRows: [[(group: Int32, x: Double)]] = [[]]
+        var cursor = left
+        for g in usedGroups {
+            let itemWidth = 22 + Double(min(groups.names[Int(g)].count, 40)) * 6.6 + 18
+            if cursor + itemWidth > left + chartWidth && !legendRows[legendRows.count - 1].isEmpty {
+                legendRows.append([])
+                cursor = left
+            }
+            legendRows[legendRows.count - 1].append((g, cursor))
+            cursor += itemWidth
+        }
+        let axisY = top + chartHeight
+        let legendTop = axisY + 40
+        var notes = footnotes(s, laneCount: laneCount, drawnCount: drawnCount, barsCut: barsCut, windowEnd: windowEnd, inDays: inDays)
+        if allGroups.count > usedGroups.count {
+            notes.append("The legend shows the first \(usedGroups.count) of \(allGroups.count) stories and phases; hover a bar for its own.")
+        }
+        let width = left + chartWidth + right
+        let height = legendTop + Double(legendRows.count) * 22 + 12 + Double(notes.count) * 16 + 12
+
+        // Document head.
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" as StaticString)
+        w.write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" as StaticString)
+        number(width, &w)
+        w.write("\" height=\"" as StaticString)
+        number(height, &w)
+        w.write("\" viewBox=\"0 0 " as StaticString)
+        number(width, &w)
+        w.write(" " as StaticString)
+        number(height, &w)
+        w.write("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif\">\n" as StaticString)
+        w.write("<title>" as StaticString)
+        w.writeXMLEscaped("Team schedule for \(plan.document.path)")
+        w.write("</title>\n" as StaticString)
+        w.write("""
+            <style>
+            .lane{fill:#f6f8fa}
+            .grid{stroke:#d8dee4;stroke-width:1}
+            .axis{stroke:#57606a;stroke-width:1}
+            .tick{font-size:11px;fill:#57606a}
+            .person{font-size:13px;fill:#1f2328;font-weight:600}
+            .bar rect{stroke:#ffffff;stroke-width:1}
+            .bar.critical rect{stroke:#1f2328;stroke-width:2}
+            .bar.thin rect{stroke:none}
+            .bar.critical.thin rect{stroke:#1f2328;stroke-width:0.6}
+            .bar text{font-size:11px;pointer-events:none}
+            .bar:hover rect{opacity:0.82}
+            .checkpoint{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:5 4}
+            .checkpoint-label{font-size:10px;fill:#cf222e}
+            .heading{font-size:17px;font-weight:700;fill:#1f2328}
+            .subheading{font-size:12px;fill:#57606a}
+            .legend{font-size:12px;fill:#1f2328}
+            .note{font-size:11px;fill:#57606a}
+            </style>
+
+            """ as StaticString)
+        w.write("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" as StaticString)
+
+        // Title.
+        text(left, 28, "heading", "Team schedule · \(plan.document.path)", &w)
+        let gap = AssignText.percent(s.gapPercent)
+        let stageText = s.stageLowerBound > s.lowerBound + 1e-9
+            ? " · with phase barriers \(duration(s.stageLowerBound, inDays)) (gap \(AssignText.percent(s.stageGapPercent)))" : ""
+        let people = s.team.size == 1 ? "1 person" : "\(s.team.size) people"
+        text(
+            left, 48, "subheading",
+            "\(people) · makespan \(duration(s.makespan, inDays)) · lower bound \(duration(s.lowerBound, inDays)) (gap \(gap))\(stageText) · utilisation \(AssignText.percent(s.utilisation * 100))",
+            &w)
+
+        // Lanes and names.
+        w.write("<g class=\"lanes\">\n" as StaticString)
+        for p in 0..<laneCount {
+            let y = top + Double(p) * laneHeight
+            if p % 2 == 0 {
+                w.write("<rect class=\"lane\" x=\"" as StaticString)
+                number(left, &w)
+                w.write("\" y=\"" as StaticString)
+                number(y, &w)
+                w.write("\" width=\"" as StaticString)
+                number(chartWidth, &w)
+                w.write("\" height=\"" as StaticString)
+                number(laneHeight, &w)
+                w.write("\"/>\n" as StaticString)
+            }
+            w.write("<text class=\"person\" x=\"" as StaticString)
+            number(left - 12, &w)
+            w.write("\" y=\"" as StaticString)
+            number(y + laneHeight / 2 + 4.5, &w)
+            w.write("\" text-anchor=\"end\">" as StaticString)
+            w.writeXMLEscaped(clip(s.team.isNumbered ? "Person \(s.team.names[p])" : s.team.names[p], 24))
+            w.write("</text>\n" as StaticString)
+        }
+        w.write("</g>\n" as StaticString)
+
+        // Grid and axis.
+        let step = tickStep(span: span, scale: scale, unit: unit)
+        w.write("<g class=\"axis-group\">\n" as StaticString)
+        var k = 0
+        while true {
+            let t = Double(k) * step
+            if t > span + 1e-9 { break }
+            let px = x(t)
+            line(px, top, px, axisY + 4, "grid", &w)
+            w.write("<text class=\"tick\" x=\"" as StaticString)
+            number(px, &w)
+            w.write("\" y=\"" as StaticString)
+            number(axisY + 18, &w)
+            w.write("\" text-anchor=\"middle\">" as StaticString)
+            w.writeXMLEscaped(tickLabel(t / unit, inDays))
+            w.write("</text>\n" as StaticString)
+            k += 1
+        }
+        line(left, axisY, left + chartWidth, axisY, "axis", &w)
+        w.write("</g>\n" as StaticString)
+
+        // Bars, in document order.
+        w.write("<g class=\"bars\">\n" as StaticString)
+        var usedIDs = Set<String>()
+        let schedule = plan.schedule
+        for v in 0..<taskCount where drawn[v] {
+            let task = plan.task(ofNode: Int32(v))
+            let person = Int(s.personOfNode[v])
+            let group = Int(groups.groupOfNode[v])
+            let colour = colours[group]
+            let critical = schedule?.isCritical(Int32(v)) ?? false
+            var id = task.id
+            var n = 2
+            while !usedIDs.insert(id).inserted {
+                id = "\(task.id)-\(n)"
+                n += 1
+            }
+            let x0 = x(s.start[v])
+            let barWidth = max(x(s.finish[v]) - x0, 1.5)
+            let y = top + Double(person) * laneHeight + (laneHeight - barHeight) / 2
+
+            w.write("<g id=\"" as StaticString)
+            w.writeXMLEscaped(id)
+            // A thin bar gets no white edge (it would turn white) and a fine outline when critical.
+            let thin = barWidth < 8
+            switch (critical, thin) {
+            case (true, false): w.write("\" class=\"bar critical\">" as StaticString)
+            case (true, true): w.write("\" class=\"bar critical thin\">" as StaticString)
+            case (false, false): w.write("\" class=\"bar\">" as StaticString)
+            case (false, true): w.write("\" class=\"bar thin\">" as StaticString)
+            }
+            w.write("<title>" as StaticString)
+            var tip = "\(task.id) · \(s.team.names[person]) · \(duration(s.start[v], inDays))–\(duration(s.finish[v], inDays))"
+            tip += " (\(PlanText.hours(s.finish[v] - s.start[v])))\n\(groups.names[group])"
+            if critical { tip += " · critical" }
+            tip += "\n\(task.description)"
+            w.writeXMLEscaped(tip)
+            w.write("</title><rect x=\"" as StaticString)
+            number(x0 + 0.5, &w)
+            w.write("\" y=\"" as StaticString)
+            number(y, &w)
+            w.write("\" width=\"" as StaticString)
+            number(max(barWidth - 1, 1), &w)
+            w.write("\" height=\"" as StaticString)
+            number(barHeight, &w)
+            w.write("\" rx=\"4\" fill=\"" as StaticString)
+            w.write(colour.fill)
+            w.write("\"/>" as StaticString)
+            if Double(task.id.count) * 6.6 + 8 <= barWidth {
+                w.write("<text x=\"" as StaticString)
+                number(x0 + 5, &w)
+                w.write("\" y=\"" as StaticString)
+                number(y + barHeight / 2 + 4, &w)
+                w.write("\" fill=\"" as StaticString)
+                w.write(colour.text)
+                w.write("\">" as StaticString)
+                w.writeXMLEscaped(task.id)
+                w.write("</text>" as StaticString)
+            }
+            w.write("</g>\n" as StaticString)
+        }
+        w.write("</g>\n" as StaticString)
+
+        // Checkpoints.
+        let marks = checkpoints(plan, s).filter { $0.time <= windowEnd + 1e-9 }
+        if !marks.isEmpty {
+            w.write("<g class=\"checkpoints\">\n" as StaticString)
+            // Labels sit left of their line, in the first of three rows where they
+            // do not run into the label before them; a label that fits nowhere is
+            // left to the tooltip.
+            var rowEnds = [Double](repeating: -Double.infinity, count: 3)
+            for mark in marks {
+                let px = x(mark.time)
+                let label = clip(mark.text, 36)
+                let labelStart = px - 3 - Double(label.count) * 5.8
+                let row = rowEnds.firstIndex { $0 < labelStart - 6 }
+                let labelY = top - 8 - Double(row ?? 0) * 13
+                w.write("<g class=\"checkpoint-group\"><title>" as StaticString)
+                w.writeXMLEscaped("Checkpoint at \(duration(mark.time, inDays)): \(mark.text)")
+                w.write("</title>" as StaticString)
+                line(px, labelY + 3, px, axisY, "checkpoint", &w)
+                if let row {
+                    rowEnds[row] = px
+                    w.write("<text class=\"checkpoint-label\" x=\"" as StaticString)
+                    number(px - 3, &w)
+                    w.write("\" y=\"" as StaticString)
+                    number(labelY, &w)
+                    w.write("\" text-anchor=\"end\">" as StaticString)
+                    w.writeXMLEscaped(label)
+                    w.write("</text>" as StaticString)
+                }
+                w.write("</g>\n" as StaticString)
+            }
+            w.write("</g>\n" as StaticString)
+        }
+
+        // Legend.
+        w.write("<g class=\"legend-group\">\n" as StaticString)
+        for (r, row) in legendRows.enumerated() {
+            let y = legendTop + Double(r) * 22
+            for item in row {
+                let colour = colours[Int(item.group)]
+                w.write("<rect x=\"" as StaticString)
+                number(item.x, &w)
+                w.write("\" y=\"" as StaticString)
+                number(y - 11, &w)
+                w.write("\" width=\"14\" height=\"14\" rx=\"3\" fill=\"" as StaticString)
+                w.write(colour.fill)
+                w.write("\"/>" as StaticString)
+                text(item.x + 20, y, "legend", clip(groups.names[Int(item.group)], 40), &w)
+            }
+        }
+        var noteY = legendTop + Double(legendRows.count) * 22 + 8
+        for note in notes {
+            text(left, noteY, "note", note, &w)
+            noteY += 16
+        }
+        w.write("</g>\n</svg>\n" as StaticString)
+    }
+
+    // MARK: Pieces
+
+    /// Story groups that have a drawn bar, in order of first appearance.
+    static func legendGroups(_ groups: StoryGroups, drawn: [Bool]) -> [Int32] {
+        var seen = [Bool](repeating: false, count: groups.count)
+        var result: [Int32] = []
+        for (v, g) in groups.groupOfNode.enumerated() where drawn[v] && !seen[Int(g)] {
+            seen[Int(g)] = true
+            result.append(g)
+        }
+        return result
+    }
+
+    /// Checkpoints: for each phase with a checkpoint line and planned tasks, the
+    /// finish of its last task. Sorted by time, then phase.
+    public static func checkpoints(_ plan: Plan, _ s: TeamSchedule) -> [(time: Double, text: String)] {
+        let doc = plan.document
+        var end = [Double](repeating: -1, count: doc.phases.count)
+        for v in 0..<plan.graph.taskNodeCount {
+            let p = Int(plan.task(ofNode: Int32(v)).phase)
+            if end.indices.contains(p) { end[p] = max(end[p], s.finish[v]) }
+        }
+        var marks: [(time: Double, phase: Int, text: String)] = []
+        for (p, phase) in doc.phases.enumerated() where end[p] >= 0 {
+            guard let text = phase.checkpoint, !text.isEmpty else { continue }
+            marks.append((end[p], p, text))
+        }
+        marks.sort { $0.time != $1.time ? $0.time < $1.time : $0.phase < $1.phase }
+        return marks.map { ($0.time, $0.text) }
+    }
+
+    static func footnotes(_ s: TeamSchedule, laneCount: Int, drawnCount: Int, barsCut: Bool, windowEnd: Double, inDays: Bool) -> [String] {
+        var notes = ["Bars are coloured by story or phase; critical tasks are outlined; dashed lines are checkpoints. Hover a bar for its description."]
+        if barsCut {
+            notes.append("Too many tasks to draw them all: showing the \(drawnCount) tasks that start before \(duration(windowEnd, inDays)), of \(s.personOfNode.count) (makespan \(duration(s.makespan, inDays))).")
+        }
+        if laneCount < s.team.size {
+            notes.append("Showing the first \(laneCount) of \(s.team.size) people.")
+        }
+        return notes
+    }
+
+    /// A tick spacing (hours) from 1-2-5-style steps of the unit, at least 56 px apart.
+    static func tickStep(span: Double, scale: Double, unit: Double) -> Double {
+        let steps: [Double] = [0.25, 0.5, 1, 2, 4, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000]
+        for step in steps where step * unit * scale >= 56 { return step * unit }
+        var step = steps.last! * unit
+        while step * scale < 56 { step *= 10 }
+        return step
+    }
+
+    static func tickLabel(_ value: Double, _ inDays: Bool) -> String {
+        let v = (value * 100).rounded() / 100
+        let text = v == v.rounded() ? String(Int(v)) : PlanText.format1(v)
+        return inDays ? "\(text)d" : "\(text)h"
+    }
+
+    /// `12.5h`, or `3.1d` on a day axis.
+    static func duration(_ hours: Double, _ inDays: Bool) -> String {
+        inDays ? "\(PlanText.format1((hours / hoursPerDay * 10).rounded() / 10))d" : PlanText.hours(hours)
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        PlanText.truncate(s, n)
+    }
+
+    /// A coordinate with one decimal.
+    static func number(_ x: Double, _ w: inout ByteWriter) {
+        w.write((x * 10).rounded() / 10)
+    }
+
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cls: StaticString, _ w: inout ByteWriter) {
+        w.write("<line class=\"" as StaticString)
+        w.write(cls)
+        w.write("\" x1=\"" as StaticString)
+        number(x1, &w)
+        w.write("\" y1=\"" as StaticString)
+        number(y1, &w)
+        w.write("\" x2=\"" as StaticString)
+        number(x2, &w)
+        w.write("\" y2=\"" as StaticString)
+        number(y2, &w)
+        w.write("\"/>\n" as StaticString)
+    }
+
+    static func text(_ x: Double, _ y: Double, _ cls: StaticString, _ content: String, _ w: inout ByteWriter) {
+        w.write("<text class=\"" as StaticString)
+        w.write(cls)
+        w.write("\" x=\"" as StaticString)
+        number(x, &w)
+        w.write("\" y=\"" as StaticString)
+        number(y, &w)
+        w.write("\">" as StaticString)
+        w.writeXMLEscaped(content)
+        w.write("</text>\n" as StaticString)
+    }
+}

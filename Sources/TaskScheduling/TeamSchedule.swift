@@ -1,0 +1,383 @@
+import HeapModule
+import SpecKitTasks
+import TaskGraph
+
+/// A team schedule: who does which task, from when to when.
+///
+/// A list schedule (Graham) that honours every edge of the plan's graph:
+///
+/// - **Priority.** Among the tasks that are ready, the one with the longest
+///   remaining path goes first: its *bottom level*, its own duration plus the
+///   longest chain of work after it (the critical path method's
+///   `length − latestStart`). Ties go to the task that comes first in the
+///   document. Bottom levels are compared in micro-hours, so sums that differ
+///   only by rounding still tie.
+/// - **Milestones** pass through at zero time the moment their last
+///   predecessor finishes.
+/// - **No idling.** Whenever a person is free and a task they may do is ready,
+///   they start it.
+/// - **Owners.** A task whose owner (`@ann`, `(owner: ann)`) is on the team
+///   goes to that person only. That covers in-progress tasks under
+///   `--remaining`: they stay with whoever has them, and since someone is
+///   already doing them they go before other ready tasks. An owner who is not on the
+///   team does not pin the task (see ``unmatchedOwners``).
+/// - **Story affinity.** When several people are free at the same moment, any
+///   of them can take the task at no cost to the schedule, so the choice keeps
+///   streams of work together (``StoryGroups``): prefer a person with no
+///   owned task waiting; then the person who finished the task's last direct
+///   predecessor (no hand-over); then the person who last worked on the task's story;
+///   then a person whose own story has no task left to hand out; then the
+///   lowest-numbered person.
+///
+/// ```
+///   time ─▶ 0    1    2    3
+///   ann     [T1 ][T2      ]        T1 → T2 (2h), T1 → T3; team of 2:
+///   bo           [T3 ]             T2 has the longer tail, ann keeps it
+/// ```
+public struct TeamSchedule: Sendable {
+    public let team: Team
+    /// The person (index into `team.names`) of every task node.
+    public let personOfNode: [Int32]
+    /// Start time in hours of every task node.
+    public let start: [Double]
+    /// Finish time in hours of every task node.
+    public let finish: [Double]
+    /// Task nodes of each person, in the order they do them.
+    public let lanes: [[Int32]]
+    /// When the last task finishes (0 for an empty plan).
+    public let makespan: Double
+    /// The longest chain of work: no team finishes sooner.
+    public let criticalPathLength: Double
+    /// The sum of the durations of all planned tasks.
+    public let totalWork: Double
+    /// How many times someone moves on to a task of another story or phase.
+    public let storySwitches: Int
+    /// Task nodes pinned to a person by their owner.
+    public let pinnedCount: Int
+    /// Owners named in tasks who are not on the team, sorted; their tasks go to anyone.
+    public let unmatchedOwners: [String]
+
+    /// The bound no schedule can beat: max(critical path, total work / team size).
+    public var lowerBound: Double { max(criticalPathLength, totalWork / Double(team.size)) }
+
+    /// A bound that also sees barriers (``StageBound``): at least ``lowerBound``.
+    public let stageLowerBound: Double
+
+    /// How far the makespan is above ``stageLowerBound``, in percent.
+    public var stageGapPercent: Double {
+        stageLowerBound > 0 ? (makespan - stageLowerBound) / stageLowerBound * 100 : 0
+    }
+
+    /// How far the makespan is above the lower bound, in percent (0 when the bound is 0).
+    public var gapPercent: Double {
+        let bound = lowerBound
+        return bound > 0 ? (makespan - bound) / bound * 100 : 0
+    }
+
+    /// The share of the team's time spent working: work / (makespan × team size);
+    /// 1 for an empty plan.
+    public var utilisation: Double {
+        makespan > 0 ? totalWork / (makespan * Double(team.size)) : 1
+    }
+
+    /// Hours a person is busy.
+    public func busyHours(of person: Int) -> Double {
+        lanes[person].reduce(0) { $0 + (finish[Int($1)] - start[Int($1)]) }
+    }
+
+    /// Schedules a plan for a team; nil when the plan has a dependency cycle.
+    ///
+    /// - Complexity: O((V + E) log V + V · m) for V nodes, E edges and m people.
+    public init?(plan: Plan, team: Team) {
+        guard let schedule = plan.schedule else { return nil }
+        let groups = StoryGroups(graph: plan.graph, document: plan.document)
+        var owners: [Int32] = []
+        owners.reserveCapacity(plan.graph.taskNodeCount)
+        var byName: [String: Int32] = [:]
+        for (i, name) in team.names.enumerated() { byName[Team.foldCase(name)] = Int32(i) }
+        var unmatched = Set<String>()
+        var resume = [Bool](repeating: false, count: plan.graph.taskNodeCount)
+        for v in 0..<Int32(plan.graph.taskNodeCount) {
+            if plan.options.remaining && plan.task(ofNode: v).status == .inProgress { resume[Int(v)] = true }
+            guard let owner = plan.task(ofNode: v).owner, !owner.isEmpty else {
+                owners.append(-1)
+                continue
+            }
+            if let p = byName[Team.foldCase(owner)] {
+                owners.append(p)
+            } else {
+                owners.append(-1)
+                unmatched.insert(owner)
+            }
+        }
+        self.init(
+            graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,
+            groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners, firstNodes: resume,
+            stageBound: StageBound(graph: plan.graph, order: schedule.order, times: schedule.times),
+            unmatchedOwners: unmatched.sorted())
+    }
+
+    /// Schedules an acyclic schedule graph.
+    ///
+    /// - Parameters:
+    ///   - order: a topological order of `graph.graph`.
+    ///   - criticalPathLength: the longest path for `graph.durations`.
+    ///   - groupOfNode: the story group of each task node, in `0..<groupCount`.
+    ///   - ownerOfNode: the person each task node must go to, or -1 for anyone.
+    ///   - firstNodes: task nodes that go before every other ready task (work in
+    ///     progress, which someone is doing already); empty for none.
+    ///   - stageBound: the barrier-aware bound's segments, if known.
+    ///   - unmatchedOwners: owners named in the tasks who are not on the team, for reports.
+    /// - Complexity: O((V + E) log V + V · m).
+    public init(
+        graph sg: ScheduleGraph, order: [Int32], criticalPathLength: Double, team: Team,
+        groupOfNode: [Int32], groupCount: Int, ownerOfNode: [Int32], firstNodes: [Bool] = [],
+        stageBound: StageBound? = nil, unmatchedOwners: [String] = []
+    ) {
+        var engine = ListScheduler(
+            graph: sg, order: order, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
+            ownerOfNode: ownerOfNode, firstNodes: firstNodes)
+        engine.run()
+        self.team = team
+        personOfNode = engine.personOfNode
+        start = engine.start
+        finish = engine.finish
+        lanes = engine.lanes
+        makespan = engine.makespan
+        self.criticalPathLength = criticalPathLength
+        totalWork = engine.totalWork
+        storySwitches = engine.storySwitches
+        pinnedCount = ownerOfNode.count { $0 >= 0 }
+        self.unmatchedOwners = unmatchedOwners
+        let simple = max(criticalPathLength, engine.totalWork / Double(team.size))
+        stageLowerBound = max(simple, stageBound?.bound(teamSize: team.size) ?? simple)
+    }
+}
+
+/// A ready task in the queue: the longest remaining path first, then document order.
+struct ReadyTask: Comparable {
+    /// Bottom level in micro-hours.
+    var priority: Int64
+    var node: Int32
+
+    static func < (a: ReadyTask, b: ReadyTask) -> Bool {
+        a.priority != b.priority ? a.priority > b.priority : a.node < b.node
+    }
+}
+
+/// A person finishing a task: earliest first, then the lower-numbered person.
+struct FinishEvent: Comparable {
+    var time: Double
+    var person: Int32
+
+    static func < (a: FinishEvent, b: FinishEvent) -> Bool {
+        a.time != b.time ? a.time < b.time : a.person < b.person
+    }
+}
+
+/// The event-driven simulation behind ``TeamSchedule``.
+struct ListScheduler {
+    let sg: ScheduleGraph
+    let m: Int
+    let groupOfNode: [Int32]
+    let ownerOfNode: [Int32]
+    let priority: [Int64]
+
+    var personOfNode: [Int32]
+    var start: [Double]
+    var finish: [Double]
+    var lanes: [[Int32]]
+    var makespan = 0.0
+    var totalWork = 0.0
+    var storySwitches = 0
+
+    var waitingFor: [Int32]
+    var shared = Heap<ReadyTask>()
+    var owned: [Heap<ReadyTask>]
+    /// Tasks waiting in `owned` heaps, so the scan of free people is skipped when there are none.
+    var ownedWaiting = 0
+    var events = Heap<FinishEvent>()
+    var free: [Bool]
+    var freeCount: Int
+    var running: [Int32]
+    var lastGroup: [Int32]
+    var lastPersonOfGroup: [Int32]
+    var unassignedInGroup: [Int32]
+    var completionStack: [Int32] = []
+
+    init(
+        graph sg: ScheduleGraph, order: [Int32], teamSize: Int, groupOfNode: [Int32], groupCount: Int,
+        ownerOfNode: [Int32], firstNodes: [Bool]
+    ) {
+        self.sg = sg
+        self.m = teamSize
+        self.groupOfNode = groupOfNode
+        self.ownerOfNode = ownerOfNode
+        let g = sg.graph
+        let n = sg.nodeCount
+        var bottom = [Double](repeating: 0, count: n)
+        var priority = [Int64](repeating: 0, count: n)
+        for v in order.reversed() {
+            var tail = 0.0
+            for e in g.outgoing(v) { tail = max(tail, bottom[Int(g.edgeTargets[Int(e)])]) }
+            let level = tail + sg.durations[Int(v)]
+            bottom[Int(v)] = level
+            priority[Int(v)] = Int64(min(level * 1e6, 4e18).rounded())
+        }
+        for (v, first) in firstNodes.enumerated() where first { priority[v] += 4_000_000_000_000_000_000 }
+        self.priority = priority
+        let tasks = sg.taskNodeCount
+        personOfNode = [Int32](repeating: -1, count: tasks)
+        start = [Double](repeating: 0, count: tasks)
+        finish = [Double](repeating: 0, count: tasks)
+        lanes = [[Int32]](repeating: [], count: teamSize)
+        waitingFor = (0..<n).map { Int32(g.inDegree(Int32($0))) }
+        owned = [Heap<ReadyTask>](repeating: Heap(), count: teamSize)
+        free = [Bool](repeating: true, count: teamSize)
+        freeCount = teamSize
+        running = [Int32](repeating: -1, count: teamSize)
+        lastGroup = [Int32](repeating: -1, count: teamSize)
+        lastPersonOfGroup = [Int32](repeating: -1, count: groupCount)
+        var unassigned = [Int32](repeating: 0, count: groupCount)
+        for v in 0..<tasks { unassigned[Int(groupOfNode[v])] += 1 }
+        unassignedInGroup = unassigned
+        for v in 0..<tasks { totalWork += sg.durations[v] }
+    }
+
+    mutating func run() {
+        for v in 0..<Int32(sg.nodeCount) where waitingFor[Int(v)] == 0 {
+            if sg.isMilestone(v) { complete(v) } else { release(v) }
+        }
+        var now = 0.0
+        startReadyTasks(at: now)
+        while let event = events.popMin() {
+            now = event.time
+            personFinishes(Int(event.person))
+            while let next = events.min, next.time == now {
+                events.removeMin()
+                personFinishes(Int(next.person))
+            }
+            startReadyTasks(at: now)
+        }
+        makespan = now
+        precondition(personOfNode.allSatisfy { $0 >= 0 }, "a task was never scheduled: the order is not topological")
+    }
+
+    /// A task whose predecessors have all finished joins its owner's queue or the shared one.
+    mutating func release(_ v: Int32) {
+        let item = ReadyTask(priority: priority[Int(v)], node: v)
+        let owner = ownerOfNode[Int(v)]
+        if owner >= 0 {
+            owned[Int(owner)].insert(item)
+            ownedWaiting += 1
+        } else {
+            shared.insert(item)
+        }
+    }
+
+    /// Marks a node finished and releases what waited for it; milestones finish at once.
+    mutating func complete(_ v: Int32) {
+        let g = sg.graph
+        completionStack.append(v)
+        while let u = completionStack.popLast() {
+            for e in g.outgoing(u) {
+                let w = g.edgeTargets[Int(e)]
+                waitingFor[Int(w)] -= 1
+                if waitingFor[Int(w)] == 0 {
+                    if sg.isMilestone(w) { completionStack.append(w) } else { release(w) }
+                }
+            }
+        }
+    }
+
+    mutating func personFinishes(_ p: Int) {
+        free[p] = true
+        freeCount += 1
+        let v = running[p]
+        running[p] = -1
+        complete(v)
+    }
+
+    /// Hands out ready tasks, most urgent first, while someone free can take one.
+    mutating func startReadyTasks(at now: Double) {
+        while freeCount > 0 {
+            var bestOwned: ReadyTask? = nil
+            var bestOwner = -1
+            if ownedWaiting > 0 {
+                for p in 0..<m where free[p] {
+                    if let top = owned[p].min, bestOwned.map({ top < $0 }) ?? true {
+                        bestOwned = top
+                        bestOwner = p
+                    }
+                }
+            }
+            if let top = shared.min, bestOwned.map({ top < $0 }) ?? true {
+                shared.removeMin()
+                assign(top.node, to: choosePerson(for: top.node), at: now)
+            } else if let top = bestOwned {
+                owned[bestOwner].removeMin()
+                ownedWaiting -= 1
+                assign(top.node, to: bestOwner, at: now)
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Among the free people, the one who should take an unowned task.
+    func choosePerson(for v: Int32) -> Int {
+        let group = groupOfNode[Int(v)]
+        let usual = Int(lastPersonOfGroup[Int(group)])
+        let handing = handingOverPerson(to: v)
+        var best = -1
+        var bestKey = (2, 2, 2, 2)
+        for p in 0..<m where free[p] {
+            let last = lastGroup[p]
+            let key = (
+                owned[p].isEmpty ? 0 : 1,
+                p == handing ? 0 : 1,
+                p == usual ? 0 : 1,
+                last >= 0 && last != group && unassignedInGroup[Int(last)] > 0 ? 1 : 0
+            )
+            if key < bestKey {
+                bestKey = key
+                best = p
+            }
+        }
+        return best
+    }
+
+    /// The person who finished the last of `v`'s direct task predecessors (the
+    /// one handing the work over), or -1.
+    func handingOverPerson(to v: Int32) -> Int {
+        let g = sg.graph
+        var person = -1
+        var latest = -Double.infinity
+        for e in g.incoming(v) {
+            let u = g.edgeSources[Int(e)]
+            if sg.isMilestone(u) { continue }
+            if finish[Int(u)] > latest || (finish[Int(u)] == latest && Int(personOfNode[Int(u)]) < person) {
+                latest = finish[Int(u)]
+                person = Int(personOfNode[Int(u)])
+            }
+        }
+        return person
+    }
+
+    mutating func assign(_ v: Int32, to p: Int, at now: Double) {
+        let d = sg.durations[Int(v)]
+        personOfNode[Int(v)] = Int32(p)
+        start[Int(v)] = now
+        finish[Int(v)] = now + d
+        lanes[p].append(v)
+        free[p] = false
+        freeCount -= 1
+        running[p] = v
+        let group = groupOfNode[Int(v)]
+        if lastGroup[p] >= 0 && lastGroup[p] != group { storySwitches += 1 }
+        lastGroup[p] = group
+        lastPersonOfGroup[Int(group)] = Int32(p)
+        unassignedInGroup[Int(group)] -= 1
+        events.insert(FinishEvent(time: now + d, person: Int32(p)))
+    }
+}
