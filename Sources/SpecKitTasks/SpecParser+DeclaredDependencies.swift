@@ -22,8 +22,11 @@ extension DocumentParser {
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
         guard k < end, b[k] != UInt8(ascii: "|") else { return }
-        let lower = lowercasedASCII(b, k, end)
-        if lower.contains("parallel") || lower.contains("concurrent") || lower.contains("simultaneous") { return }
+        if b.containsLowercase("parallel", k, end) || b.containsLowercase("concurrent", k, end)
+            || b.containsLowercase("simultaneous", k, end)
+        {
+            return
+        }
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
         for team in Vocabulary.teamWords where b.matchesLowercase(team, at: w, end: end) {
