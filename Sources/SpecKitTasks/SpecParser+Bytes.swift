@@ -83,6 +83,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
+extension String {
+    /// ASCII letters lowercased, everything else unchanged.
+    func lowercasedASCII() -> String {
+        String(decoding: utf8.map { $0.lowercased }, as: UTF8.self)
+    }
+}
+
 extension StaticString {
     @inline(__always) var byteCount: Int { utf8CodeUnitCount }
 }

@@ -116,18 +116,57 @@ extension DocumentParser {
         for phase in phases where phase.kind == .story {
             if let story = phase.story, byStory[story] == nil { byStory[story] = phase.index }
         }
-        func resolve(_ r: PhaseReference) -> Int32? {
+        // `all user stories` means the phases written as user stories (`User Story 2`,
+        // `US2` in the heading). A phase that is a story phase only because its
+        // tasks carry one story label (a Polish phase of US1 follow-ups) is not
+        // one of them: `Polish: Depends on all user stories` must not include itself
+        // or the phases after it. Without any such heading, every story phase.
+        var storyPhases = phases.filter { phase in
+            var title = phase.title
+            return phase.kind == .story && title.withUTF8 { storyNamed(in: $0) != nil }
+        }.map(\.index)
+        if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
+        // `Setup` names every phase whose title has that word (after `Phase N:`).
+        func named(_ word: String) -> [Int32] {
+            var result: [Int32] = []
+            var w = word
+            w.withUTF8 { needle in
+                for phase in phases where phase.index > 0 {
+                    var title = phase.title
+                    let found = title.withUTF8 { t -> Bool in
+                        var k = 0
+                        while k + needle.count <= t.count {
+                            if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
+                                var same = true
+                                for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
+                                    same = false
+                                    break
+                                }
+                                if same { return true }
+                            }
+                            k += 1
+                        }
+                        return false
+                    }
+                    if found { result.append(phase.index) }
+                }
+            }
+            return result
+        }
+        func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {
-            case .number(let n): byNumber[n]
-            case .story(let s): byStory[s]
+            case .number(let n): byNumber[n].map { [$0] } ?? []
+            case .story(let s): byStory[s].map { [$0] } ?? []
+            case .named(let word): named(word)
+            case .allStories: storyPhases
             }
         }
         var result: [PhaseDependency] = []
         var seen = Set<UInt64>()
         for statement in phaseStatements {
-            var successors = statement.successors.compactMap(resolve)
+            var successors = statement.successors.flatMap(resolve)
             if statement.successorHeading >= 0 { successors.append(phaseOfHeading[Int(statement.successorHeading)]) }
-            for p in statement.predecessors.compactMap(resolve) {
+            for p in statement.predecessors.flatMap(resolve) {
                 for s in successors where p != s && p > 0 && s > 0 {
                     if seen.insert(UInt64(UInt32(p)) << 32 | UInt64(UInt32(s))).inserted {
                         result.append(PhaseDependency(predecessor: p, successor: s, location: statement.location))

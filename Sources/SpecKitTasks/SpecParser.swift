@@ -35,6 +35,10 @@ struct Reference {
 enum PhaseReference: Hashable {
     case number(String)
     case story(String)
+    /// `Setup`, `Foundational`, `Polish`: every phase with that word in its title (lowercased here).
+    case named(String)
+    /// `all user stories`, `all desired user stories`: every story phase.
+    case allStories
 }
 
 /// References found in one task's text, not yet resolved.
