@@ -23,10 +23,23 @@ public struct SpecDocument: Sendable {
     public var diagnostics: [Diagnostic]
     /// The number of lines in the document.
     public var lineCount: Int32
+    /// Every distinct file path named by a task, in order of first appearance.
+    /// Tasks refer to them by index through ``taskFileOffsets`` / ``taskFileIDs``,
+    /// so consumers compare `Int32`s instead of hashing strings.
+    public var filePaths: [String]
+    /// Parallel to ``filePaths``: the path ends in `/` (a directory; directories do not conflict).
+    public var isDirectory: [Bool]
+    /// CSR offsets into ``taskFileIDs``: task `t`'s files are
+    /// `taskFileIDs[taskFileOffsets[t]..<taskFileOffsets[t + 1]]`. Count: tasks + 1,
+    /// or empty when the tables were not built (see ``internFiles()``).
+    public var taskFileOffsets: [Int32]
+    /// Indices into ``filePaths``, per task in the order of `SpecTask.files`, without duplicates.
+    public var taskFileIDs: [Int32]
 
     public init(
         path: String, tasks: [SpecTask] = [], phases: [Phase] = [], dependencies: [TaskDependency] = [],
-        phaseDependencies: [PhaseDependency] = [], diagnostics: [Diagnostic] = [], lineCount: Int32 = 0
+        phaseDependencies: [PhaseDependency] = [], diagnostics: [Diagnostic] = [], lineCount: Int32 = 0,
+        filePaths: [String] = [], isDirectory: [Bool] = [], taskFileOffsets: [Int32] = [], taskFileIDs: [Int32] = []
     ) {
         self.path = path
         self.tasks = tasks
@@ -35,6 +48,46 @@ public struct SpecDocument: Sendable {
         self.phaseDependencies = phaseDependencies
         self.diagnostics = diagnostics
         self.lineCount = lineCount
+        self.filePaths = filePaths
+        self.isDirectory = isDirectory
+        self.taskFileOffsets = taskFileOffsets
+        self.taskFileIDs = taskFileIDs
+    }
+
+    /// Whether ``taskFileOffsets`` covers every task (the parser always builds it;
+    /// hand-built documents call ``internFiles()``).
+    public var hasFileTables: Bool { taskFileOffsets.count == tasks.count + 1 }
+
+    /// The indices into ``filePaths`` of the files task `t` names, in order.
+    /// - Precondition: ``hasFileTables``.
+    /// - Complexity: O(1).
+    public func fileIDs(ofTask t: Int) -> ArraySlice<Int32> {
+        taskFileIDs[Int(taskFileOffsets[t])..<Int(taskFileOffsets[t + 1])]
+    }
+
+    /// Rebuilds ``filePaths``, ``isDirectory``, ``taskFileOffsets`` and
+    /// ``taskFileIDs`` from every task's `files`, for documents built by hand or
+    /// edited after parsing.
+    /// - Complexity: O(total bytes of all file mentions).
+    public mutating func internFiles() {
+        var table = ByteInterner(expectedCount: tasks.count)
+        filePaths = []
+        isDirectory = []
+        taskFileOffsets = [0]
+        taskFileOffsets.reserveCapacity(tasks.count + 1)
+        taskFileIDs = []
+        for t in tasks.indices {
+            let first = taskFileIDs.count
+            for path in tasks[t].files {
+                let (key, inserted) = table.intern(path)
+                if inserted {
+                    filePaths.append(path)
+                    isDirectory.append(path.utf8.last == UInt8(ascii: "/"))
+                }
+                if !taskFileIDs[first...].contains(key) { taskFileIDs.append(key) }
+            }
+            taskFileOffsets.append(Int32(taskFileIDs.count))
+        }
     }
 }
 

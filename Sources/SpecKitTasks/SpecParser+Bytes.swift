@@ -43,6 +43,23 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 
+    /// Whether `word` (lowercase ASCII) occurs anywhere in `lo..<hi`, compared case-insensitively.
+    ///
+    /// Replaces `String.contains` on a lowercased copy: no String, no allocation.
+    /// - Complexity: O((hi - lo) · word length) in the worst case, O(hi - lo) typically.
+    func containsLowercase(_ word: StaticString, _ lo: Int, _ hi: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard n > 0, hi - lo >= n else { return false }
+        let first = word.utf8Start[0]
+        var i = lo
+        let last = hi - n
+        while i <= last {
+            if self[i].lowercased == first, matchesLowercase(word, at: i, end: hi) { return true }
+            i += 1
+        }
+        return false
+    }
+
     @inline(__always) func skipSpaces(_ i: Int, _ end: Int) -> Int {
         var i = i
         while i < end, self[i].isSpaceOrTab { i += 1 }
@@ -63,6 +80,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// Whether `i` ends a word: the byte at `i` is not an ASCII letter, digit or `_`.
     @inline(__always) func isWordEnd(_ i: Int, _ end: Int) -> Bool {
         i >= end || !self[i].isWordByte
+    }
+}
+
+extension String {
+    /// ASCII letters lowercased, everything else unchanged.
+    func lowercasedASCII() -> String {
+        String(decoding: utf8.map { $0.lowercased }, as: UTF8.self)
     }
 }
 

@@ -22,8 +22,11 @@ extension DocumentParser {
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
         guard k < end, b[k] != UInt8(ascii: "|") else { return }
-        let lower = lowercasedASCII(b, k, end)
-        if lower.contains("parallel") || lower.contains("concurrent") || lower.contains("simultaneous") { return }
+        if b.containsLowercase("parallel", k, end) || b.containsLowercase("concurrent", k, end)
+            || b.containsLowercase("simultaneous", k, end)
+        {
+            return
+        }
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
         for team in Vocabulary.teamWords where b.matchesLowercase(team, at: w, end: end) {
@@ -162,11 +165,17 @@ extension DocumentParser {
     }
 
     /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along the line.
+    ///
+    /// A clause with no reference of its own before its keyword has the
+    /// subject of the previous clause of the sentence:
+    /// `**Foundational (Phase 2)**: Depends on Setup — BLOCKS all user stories`
+    /// is Phase 2 after Setup, and every story phase after Phase 2.
     mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
         var subjectStart = lo
         var k = lo
         let group = statementGroups
         statementGroups += 1
+        var previousSubject: ReferenceList?
         while k < hi {
             let c = b[k]
             // Sentence ends start a new subject.
@@ -174,6 +183,7 @@ extension DocumentParser {
                 || b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi)
             {
                 subjectStart = k + 1
+                previousSubject = nil
                 k += 1
                 continue
             }
@@ -182,7 +192,17 @@ extension DocumentParser {
                 k += 1
                 continue
             }
-            let subject = collectReferences(b, subjectStart, k, locator)
+            if isNegated(b, lo, k) {
+                // `no dependency on US2`, `does not depend on T003`: the clause
+                // states the absence of an order; its list yields nothing.
+                let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+                subjectStart = max(object.end, keywordEnd)
+                k = subjectStart
+                continue
+            }
+            var subject = collectReferences(b, subjectStart, k, locator)
+            if subject.references.isEmpty, subject.phases.isEmpty, let previousSubject { subject = previousSubject }
+            previousSubject = subject
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
             if !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
@@ -196,6 +216,22 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Whether the word before the clause keyword at `k` negates it:
+    /// `no`, `not`, `without`, `never`, or a word ending in `n't`.
+    func isNegated(_ b: Bytes, _ lo: Int, _ k: Int) -> Bool {
+        var e = k
+        while e > lo, b[e - 1].isSpaceOrTab || b[e - 1] == UInt8(ascii: "*") { e -= 1 }
+        var s = e
+        while s > lo, b[s - 1].isLetter || b[s - 1] == UInt8(ascii: "'") { s -= 1 }
+        guard s < e else { return false }
+        let n = e - s
+        if n >= 3, b.matchesLowercase("n't", at: e - 3, end: e) { return true }
+        for word in Vocabulary.negations where word.byteCount == n && b.matchesLowercase(word, at: s, end: e) {
+            return true
+        }
+        return false
     }
 
     mutating func addStatement(

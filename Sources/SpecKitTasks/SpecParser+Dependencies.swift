@@ -99,8 +99,10 @@ extension DocumentParser {
         var k = skipListOpening(b, start, hi)
         var wordsLeft = skipWords
         while wordsLeft > 0, k < hi, item(b, k, hi, phases: phases) == nil {
-            // Step over one plain word (not across a sentence end).
+            // Step over one plain word (not across a sentence end, and not over
+            // a clause word: `Depends on Foundational — BLOCKS US2` has two clauses).
             let c = b[k]
+            if c.isLetter, clauseKeyword(b, k, k, hi, declared: true) != nil { return list }
             if c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == 0x0A || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") {
                 return list
             }
@@ -172,10 +174,25 @@ extension DocumentParser {
         return phaseItem(b, k, hi)
     }
 
-    /// `Phase 2`, `US1`, `User Story 1`, `Story 1`.
+    /// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by name
+    /// (`Setup`, `Foundational`, `Polish`, capitalised as authors write them);
+    /// `all user stories`, `all desired user stories`, `all stories`.
     func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
         guard b.isWordStart(k, 0) || k == 0 else { return nil }
         var j = k
+        if b[k].isUpper {
+            for name in Vocabulary.phaseNames where b.matchesLowercase(name, at: k, end: hi) {
+                let e = k + name.byteCount
+                if b.isWordEnd(e, hi) { return (.phase(.named(b.string(k, e).lowercasedASCII())), e) }
+            }
+        }
+        if b.matchesLowercase("all ", at: j, end: hi) {
+            j = b.skipSpaces(j + 4, hi)
+            if b.matchesLowercase("desired ", at: j, end: hi) { j = b.skipSpaces(j + 8, hi) }
+            if b.matchesLowercase("user ", at: j, end: hi) { j = b.skipSpaces(j + 5, hi) }
+            guard b.matchesLowercase("stories", at: j, end: hi), b.isWordEnd(j + 7, hi) else { return nil }
+            return (.phase(.allStories), j + 7)
+        }
         if b.matchesLowercase("phase ", at: j, end: hi) {
             j = b.skipSpaces(j + 6, hi)
             let s = j
@@ -244,7 +261,8 @@ extension DocumentParser {
         while k < hi {
             let c = b[k]
             if (c == UInt8(ascii: "T") || c == UInt8(ascii: "U") || c == UInt8(ascii: "P") || c == UInt8(ascii: "S")
-                || c == UInt8(ascii: "p") || c == UInt8(ascii: "u") || c == UInt8(ascii: "s")),
+                || c == UInt8(ascii: "p") || c == UInt8(ascii: "u") || c == UInt8(ascii: "s")
+                || c == UInt8(ascii: "F") || c == UInt8(ascii: "A") || c == UInt8(ascii: "a")),
                 b.isWordStart(k, lo), let (found, e) = item(b, k, hi, phases: true)
             {
                 switch found {
@@ -279,6 +297,9 @@ enum Vocabulary {
         ("blocked by", .dependsOn), ("blocks", .blocks), ("block", .blocks), ("before", .before),
     ]
     static let wKeywords: [(StaticString, ClauseKeyword)] = [("waits for", .dependsOn), ("wait for", .dependsOn)]
+    /// Barrier phases named by a word of their title (spec-kit's template names).
+    static let phaseNames: [StaticString] = ["setup", "foundational", "polish"]
+    static let negations: [StaticString] = ["no", "not", "without", "never"]
     static let teamWords: [StaticString] = ["developer", "dev ", "team ", "engineer", "person "]
     static let estimateSuffixes: [StaticString] = ["imated", "imate", "."]
     static let estimateWords: [StaticString] = ["time", "effort", "duration", "hours"]

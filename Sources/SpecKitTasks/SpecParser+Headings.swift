@@ -17,18 +17,18 @@ extension DocumentParser {
         segment += 1
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         let parent = headingStack.last
-        let titleLower = lowercasedASCII(b, lo, hi)
+        func has(_ word: StaticString) -> Bool { b.containsLowercase(word, lo, hi) }
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
         // Parallel examples, team strategies and the like state no order, even
         // inside a Dependencies section.
-        let noOrder = titleLower.contains("parallel") || titleLower.contains("strateg") || titleLower.contains("team")
-            || titleLower.contains("example")
+        let noOrder = has("parallel") || has("strateg") || has("team")
+            || has("example")
         let declared = !noOrder
             && ((parent?.declared ?? false)
-                || (!isPhase && (titleLower.contains("dependenc") || titleLower.contains("execution order"))))
+                || (!isPhase && (has("dependenc") || has("execution order"))))
         let excluded = (parent?.excluded ?? false) || declared
-            || (titleLower.contains("parallel") && titleLower.contains("example"))
-            || titleLower.contains("strateg") || (!isPhase && titleLower.contains("dependenc"))
+            || (has("parallel") && has("example"))
+            || has("strateg") || (!isPhase && has("dependenc"))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
@@ -96,7 +96,7 @@ extension DocumentParser {
         }
         descriptionEnd = b.trimEnd(descriptionStart, descriptionEnd)
         task.description = b.string(descriptionStart, descriptionEnd)
-        addTask(task, open: OpenTask(
+        addTask(task, idStart: idStart, idEnd: idEnd, open: OpenTask(
             index: Int32(tasks.count), indent: 0, form: .heading, descriptionStart: descriptionStart,
             descriptionEnd: descriptionEnd, line: lineNumber, lineStart: lineStart))
     }
@@ -231,19 +231,15 @@ extension DocumentParser {
             task.status = statusWord(b, cells[s].0, cells[s].1) ?? .todo
         }
         let index = Int32(tasks.count)
-        addTask(task, open: nil)
+        addTask(task, idStart: idStart, idEnd: idEnd, open: nil)
         let locator = TextLocator((0, lineNumber, lineStart))
-        var facts = analyzeTaskText(b, descriptionRange.0, descriptionRange.1, locator, heading: false)
+        readTaskText(Int(index), b, descriptionRange.0, descriptionRange.1, locator, heading: false)
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]
             let list = parseReferenceList(b, b.skipSpaces(lo, hi), hi, locator, skipWords: 0, phases: false)
-            if !list.references.isEmpty { facts.references.append((list.references, false)) }
-        }
-        tasks[Int(index)].files = facts.files
-        tasks[Int(index)].estimate = facts.estimate
-        tasks[Int(index)].owner = facts.owner
-        for group in facts.references where !group.references.isEmpty {
-            taskReferences.append(PendingTaskReferences(task: index, references: group.references, reversed: group.reversed))
+            if !list.references.isEmpty {
+                taskReferences.append(PendingTaskReferences(task: index, references: list.references, reversed: false))
+            }
         }
         return true
     }

@@ -249,7 +249,7 @@ extension DocumentParser {
         switch recognizeCheckbox(p, end) {
         case .task(let item):
             closeTask()
-            startCheckboxTask(item, indent: indent)
+            startCheckboxTask(item, indent: indent, end: end)
             return
         case .suspicious(let column):
             closeTask()

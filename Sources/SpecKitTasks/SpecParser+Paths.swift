@@ -1,15 +1,15 @@
 /// File paths and owners in a task's text (DESIGN.md §1 "File paths").
 extension DocumentParser {
-    /// Paths in order of first appearance, without duplicates, skipping the
-    /// `excluded` spans (dependency and estimate clauses, sorted by start).
+    /// Appends the spans of the paths in `lo..<hi` to `paths`, in order of
+    /// appearance (duplicates included: the caller dedupes by interned key),
+    /// skipping the `excluded` spans (dependency and estimate clauses, sorted by start).
     ///
     /// A backticked span without spaces is a path when it contains `/` or ends
     /// in an extension; a bare token when its last `/` segment ends in one.
     /// Tokens end at white space and at non-ASCII bytes (CJK text often has no
     /// spaces around paths).
     /// - Complexity: O(n).
-    func findPaths(_ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)]) -> [String] {
-        var paths: [String] = []
+    func findPaths(_ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)]) {
         var next = 0
         var k = lo
         while k < hi {
@@ -27,23 +27,20 @@ extension DocumentParser {
                 var close = k + 1
                 while close < hi, b[close] != UInt8(ascii: "`"), b[close] != 0x0A { close += 1 }
                 if close < hi, b[close] == UInt8(ascii: "`") {
-                    if let path = pathCandidate(b, k + 1, close, backticked: true), !paths.contains(path) {
-                        paths.append(path)
-                    }
+                    if let path = pathCandidate(b, k + 1, close, backticked: true) { paths.append(path) }
                     k = close + 1
                     continue
                 }
             }
             var e = k
             while e < hi, !b[e].isWhitespace, b[e] < 0x80, b[e] != UInt8(ascii: "`") { e += 1 }
-            if let path = pathCandidate(b, k, e, backticked: false), !paths.contains(path) { paths.append(path) }
+            if let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
             k = max(e, k + 1)
         }
-        return paths
     }
 
-    /// The path a token names, or nil.
-    func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> String? {
+    /// The span of the path a token names, or nil.
+    func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> (Int, Int)? {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
@@ -107,14 +104,14 @@ extension DocumentParser {
             if slash >= 0 {
                 // `T007/T008`, `2h/4h/8h`: slash-joined IDs or durations are not paths.
                 if onlyIDsOrDurations(b, lo, end) { return nil }
-                return b.string(lo, end)
+                return (lo, end)
             }
         } else if end > lo, b[end - 1] == UInt8(ascii: "/") {
             return nil
         }
         guard hasExtension(b, max(lastSegment, lo), end) else { return nil }
         if slash < 0, isProductName(b, lo, end) { return nil }
-        return b.string(lo, end)
+        return (lo, end)
     }
 
     /// Whether the last `.` of the segment is followed by 1–10 letters/digits with a letter,

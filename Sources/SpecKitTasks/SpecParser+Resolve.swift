@@ -3,11 +3,15 @@ extension DocumentParser {
     /// Finishes the parse: phases, references, duplicate IDs, diagnostics in source order.
     mutating func finish() -> SpecDocument {
         let (phases, phaseOfHeading) = assignPhases()
-        var firstIndex: [String: Int32] = [:]
-        firstIndex.reserveCapacity(tasks.count)
+        // Keys were interned from the ID bytes as tasks were read: the first task
+        // with a key is the one references resolve to.
+        var firstTaskOfKey = [Int32](repeating: -1, count: idTable.count)
+        var isFirst = [Bool](repeating: false, count: tasks.count)
         for t in tasks.indices {
-            let id = tasks[t].id
-            if let first = firstIndex[id] {
+            let key = Int(taskIDKey[t])
+            let first = firstTaskOfKey[key]
+            if first >= 0 {
+                let id = tasks[t].id
                 let firstLocation = tasks[Int(first)].location
                 diagnostics.append(
                     Diagnostic(
@@ -15,10 +19,11 @@ extension DocumentParser {
                         at: tasks[t].location,
                         notes: [Diagnostic.Note(message: "\(id) first defined here", location: firstLocation)]))
             } else {
-                firstIndex[id] = Int32(t)
+                firstTaskOfKey[key] = Int32(t)
+                isFirst[t] = true
             }
         }
-        var resolver = Resolver(tasks: tasks, firstIndex: firstIndex)
+        var resolver = Resolver(idTable: idTable, firstTaskOfKey: firstTaskOfKey, isFirst: isFirst)
         for pending in taskReferences {
             let task = pending.task
             let id = tasks[Int(task)].id
@@ -53,9 +58,11 @@ extension DocumentParser {
         let ordered = diagnostics.enumerated().sorted {
             ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
         }.map(\.element)
+        while taskFileOffsets.count <= tasks.count { taskFileOffsets.append(Int32(taskFileIDs.count)) }
         return SpecDocument(
             path: path, tasks: tasks, phases: phases, dependencies: resolver.edges,
-            phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber)
+            phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber,
+            filePaths: filePaths, isDirectory: isDirectory, taskFileOffsets: taskFileOffsets, taskFileIDs: taskFileIDs)
     }
 
     /// Declared statements, deciding the direction of `←` lines as a whole.
@@ -109,18 +116,57 @@ extension DocumentParser {
         for phase in phases where phase.kind == .story {
             if let story = phase.story, byStory[story] == nil { byStory[story] = phase.index }
         }
-        func resolve(_ r: PhaseReference) -> Int32? {
+        // `all user stories` means the phases written as user stories (`User Story 2`,
+        // `US2` in the heading). A phase that is a story phase only because its
+        // tasks carry one story label (a Polish phase of US1 follow-ups) is not
+        // one of them: `Polish: Depends on all user stories` must not include itself
+        // or the phases after it. Without any such heading, every story phase.
+        var storyPhases = phases.filter { phase in
+            var title = phase.title
+            return phase.kind == .story && title.withUTF8 { storyNamed(in: $0) != nil }
+        }.map(\.index)
+        if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
+        // `Setup` names every phase whose title has that word (after `Phase N:`).
+        func named(_ word: String) -> [Int32] {
+            var result: [Int32] = []
+            var w = word
+            w.withUTF8 { needle in
+                for phase in phases where phase.index > 0 {
+                    var title = phase.title
+                    let found = title.withUTF8 { t -> Bool in
+                        var k = 0
+                        while k + needle.count <= t.count {
+                            if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
+                                var same = true
+                                for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
+                                    same = false
+                                    break
+                                }
+                                if same { return true }
+                            }
+                            k += 1
+                        }
+                        return false
+                    }
+                    if found { result.append(phase.index) }
+                }
+            }
+            return result
+        }
+        func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {
-            case .number(let n): byNumber[n]
-            case .story(let s): byStory[s]
+            case .number(let n): byNumber[n].map { [$0] } ?? []
+            case .story(let s): byStory[s].map { [$0] } ?? []
+            case .named(let word): named(word)
+            case .allStories: storyPhases
             }
         }
         var result: [PhaseDependency] = []
         var seen = Set<UInt64>()
         for statement in phaseStatements {
-            var successors = statement.successors.compactMap(resolve)
+            var successors = statement.successors.flatMap(resolve)
             if statement.successorHeading >= 0 { successors.append(phaseOfHeading[Int(statement.successorHeading)]) }
-            for p in statement.predecessors.compactMap(resolve) {
+            for p in statement.predecessors.flatMap(resolve) {
                 for s in successors where p != s && p > 0 && s > 0 {
                     if seen.insert(UInt64(UInt32(p)) << 32 | UInt64(UInt32(s))).inserted {
                         result.append(PhaseDependency(predecessor: p, successor: s, location: statement.location))
@@ -134,32 +180,44 @@ extension DocumentParser {
 
 /// Expands references to task indices and collects deduplicated edges.
 struct Resolver {
-    let tasks: [SpecTask]
-    let firstIndex: [String: Int32]
+    /// Task IDs by their bytes (also IDs only referenced are absent: lookups never insert).
+    let idTable: ByteInterner
+    /// Per ID key: the first task with that ID.
+    let firstTaskOfKey: [Int32]
+    /// Per task: whether it is the first with its ID (ranges skip duplicates).
+    let isFirst: [Bool]
     var edges: [TaskDependency] = []
     var seen = Set<UInt64>()
     var diagnostics: [Diagnostic] = []
 
-    init(tasks: [SpecTask], firstIndex: [String: Int32]) {
-        self.tasks = tasks
-        self.firstIndex = firstIndex
+    init(idTable: ByteInterner, firstTaskOfKey: [Int32], isFirst: [Bool]) {
+        self.idTable = idTable
+        self.firstTaskOfKey = firstTaskOfKey
+        self.isFirst = isFirst
+    }
+
+    /// The first task with this ID, or nil.
+    @inline(__always) func task(_ id: String) -> Int32? {
+        guard let key = idTable.find(id) else { return nil }
+        let t = firstTaskOfKey[Int(key)]
+        return t >= 0 ? t : nil
     }
 
     /// The tasks a reference names (ranges: every task between the ends in
     /// document order, first occurrences only), or nil when an end does not exist.
     func expand(_ reference: Reference) -> [Int32]? {
-        guard let a = firstIndex[reference.id] else { return nil }
+        guard let a = task(reference.id) else { return nil }
         guard let upTo = reference.upTo else { return [a] }
-        guard let z = firstIndex[upTo] else { return nil }
+        guard let z = task(upTo) else { return nil }
         let (lo, hi) = a <= z ? (a, z) : (z, a)
         var result: [Int32] = []
-        for t in lo...hi where firstIndex[tasks[Int(t)].id] == t { result.append(t) }
+        for t in lo...hi where isFirst[Int(t)] { result.append(t) }
         return result
     }
 
     /// The end of a reference that does not exist.
     func missingEnd(_ reference: Reference) -> String {
-        firstIndex[reference.id] == nil ? reference.id : (reference.upTo ?? reference.id)
+        task(reference.id) == nil ? reference.id : (reference.upTo ?? reference.id)
     }
 
     enum Side { case predecessor, successor }

@@ -16,12 +16,8 @@ struct TaskLineItem {
 
 /// What a task's text yields besides its description.
 struct TaskTextFacts {
-    var files: [String] = []
-    var estimate: Estimate?
-    var owner: String?
     var references: [(references: [Reference], reversed: Bool)] = []
     var phaseReferences: [PhaseReference] = []
-    var status: TaskStatus?
 }
 
 /// Maps offsets in a task's (possibly joined) text back to source locations.
@@ -106,32 +102,25 @@ extension DocumentParser {
         return .none
     }
 
-    mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int) {
+    /// Opens a checkbox task; `end` is the end of the line's trimmed content.
+    mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
         let b = bytes
-        let end = b.trimEnd(item.idEnd, b.count > 0 ? lineEndOffset(item.idEnd) : item.idEnd)
+        let end = b.trimEnd(item.idEnd, end)
         var task = SpecTask(
             id: b.string(item.idStart, item.idEnd), location: location(item.column), form: .checkbox,
             status: item.status, segment: segment)
         let descriptionStart = readLabels(into: &task, from: item.idEnd, end: end)
         task.description = b.string(descriptionStart, end)
-        addTask(task, open: OpenTask(
+        addTask(task, idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
             index: Int32(tasks.count), indent: indent, form: .checkbox, descriptionStart: descriptionStart,
             descriptionEnd: end, line: lineNumber, lineStart: lineStart))
     }
 
-    /// The offset of the end of the current line's content (before `\r\n`).
-    func lineEndOffset(_ from: Int) -> Int {
-        let b = bytes
-        var k = from
-        while k < b.count, b[k] != 0x0A { k += 1 }
-        if k > from, b[k - 1] == 0x0D { k -= 1 }
-        return k
-    }
-
-    /// Records a task and the heading it sits under, and opens its body.
-    mutating func addTask(_ task: SpecTask, open: OpenTask?) {
+    /// Records a task, its ID key and the heading it sits under, and opens its body.
+    mutating func addTask(_ task: SpecTask, idStart: Int, idEnd: Int, open: OpenTask?) {
         let index = Int32(tasks.count)
         tasks.append(task)
+        taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
         let heading = headingStack.last?.index ?? -1
         taskHeading.append(heading)
         if heading >= 0 { headings[Int(heading)].directTasks += 1 }
@@ -221,57 +210,175 @@ extension DocumentParser {
     /// Ends the open task: reads files, estimate, owner and references from its
     /// text and body.
     mutating func closeTask() {
-        guard let open = openTask else { return }
+        guard openTask != nil else { return }
+        let open = openTask.unsafelyUnwrapped
         openTask = nil
         let index = Int(open.index)
-        let facts: TaskTextFacts
         if open.body.isEmpty {
             let locator = TextLocator((open.descriptionStart, open.line, open.lineStart))
-            facts = analyzeTaskText(bytes, open.descriptionStart, open.descriptionEnd, locator, heading: false)
-        } else {
-            tasks[index].endLine = open.body[open.body.count - 1].line
-            // Join the description and body lines with newlines so clauses can
-            // run across wrapped lines; the locator maps offsets back.
-            var joined: [UInt8] = []
-            var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
-            let b = bytes
-            joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[open.descriptionStart..<open.descriptionEnd]))
-            segments.append((0, open.line, 0 - (open.descriptionStart - open.lineStart)))
-            for line in open.body {
-                joined.append(0x0A)
-                let offset = joined.count
-                segments.append((offset, line.line, offset - (line.start - line.lineStart)))
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
-            }
-            let locator = TextLocator(segments: segments)
-            facts = joined.withUnsafeBufferPointer {
-                analyzeTaskText($0, 0, $0.count, locator, heading: open.form == .heading)
-            }
+            // A heading task's `**Status**:` field lives in its body: none here.
+            readTaskText(index, bytes, open.descriptionStart, open.descriptionEnd, locator, heading: false)
+            return
         }
-        tasks[index].files = facts.files
-        tasks[index].estimate = facts.estimate
-        tasks[index].owner = facts.owner
-        if let status = facts.status { tasks[index].status = status }
-        for group in facts.references where !group.references.isEmpty {
-            taskReferences.append(PendingTaskReferences(task: open.index, references: group.references, reversed: group.reversed))
+        tasks[index].endLine = open.body[open.body.count - 1].line
+        // Join the description and body lines with newlines so clauses can
+        // run across wrapped lines; the locator maps offsets back.
+        var joined = scratchJoined
+        scratchJoined = []
+        joined.removeAll(keepingCapacity: true)
+        var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
+        segments.reserveCapacity(open.body.count + 1)
+        let b = bytes
+        joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[open.descriptionStart..<open.descriptionEnd]))
+        segments.append((0, open.line, 0 - (open.descriptionStart - open.lineStart)))
+        for line in open.body {
+            joined.append(0x0A)
+            let offset = joined.count
+            segments.append((offset, line.line, offset - (line.start - line.lineStart)))
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
         }
+        let locator = TextLocator(segments: segments)
+        joined.withUnsafeBufferPointer {
+            readTaskText(index, $0, 0, $0.count, locator, heading: open.form == .heading)
+        }
+        scratchJoined = joined
     }
 
-    /// One pass per concern over a task's text: dependency clauses and estimates
-    /// first (their spans are not searched for paths), then paths and the owner.
-    func analyzeTaskText(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool) -> TaskTextFacts {
-        var facts = TaskTextFacts()
-        var excluded: [(Int, Int)] = []
-        scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &excluded)
-        if let (estimate, range) = findEstimate(b, lo, hi) {
-            facts.estimate = estimate
-            excluded.append(range)
+    /// Which kinds of fact a task text may hold, from one cheap pass over its bytes.
+    struct TextTriggers: OptionSet {
+        let rawValue: UInt8
+        /// A word that may start a dependency clause (`de…`, `af…`, `re…`, `ne…`, `bl…`, `wa…`, `依…`).
+        static let keyword = TextTriggers(rawValue: 1)
+        /// `(`, `[` or a word starting `es`: a possible estimate.
+        static let estimate = TextTriggers(rawValue: 2)
+        /// `.` or `/`: every path has one.
+        static let path = TextTriggers(rawValue: 4)
+        /// `@` or `(o`: a possible owner.
+        static let owner = TextTriggers(rawValue: 8)
+    }
+
+    /// Bit `c` set for the ASCII bytes below 64 that `textTriggers` looks at: `(` `.` `/`.
+    static let interestingBelow64: UInt64 = 1 << 0x28 | 1 << 0x2E | 1 << 0x2F
+    /// Bit `c - 64` set for `@`, `[` and the letters that may start a keyword or `est`.
+    /// (`@`, `[`, `a b d e n r w` in both cases.)
+    static let interestingBelow128: UInt64 = 0x84403608844037
+
+
+    /// One pass over a task's text that decides which of the detailed scans can
+    /// find anything. Most task lines name a path and nothing else, so the
+    /// clause, estimate and owner scans usually never run.
+    ///
+    /// Every trigger is a necessary condition of the scan it gates: a clause
+    /// keyword starts a word with one of the listed two-byte prefixes, an
+    /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
+    /// owner needs `@` or `(owner:`.
+    /// - Complexity: O(hi - lo), one byte compare chain per byte.
+    @inline(__always)
+    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> TextTriggers {
+        var t: UInt8 = 0
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            // One shift and mask per byte decides whether the byte can matter
+            // at all; most bytes of a task line cannot, and skip the switch.
+            let mask = c < 64 ? Self.interestingBelow64 : Self.interestingBelow128
+            guard (c < 128 && (mask >> UInt64(c & 63)) & 1 != 0) || c == 0xE4 else {
+                k += 1
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "("):
+                t |= TextTriggers.estimate.rawValue
+                if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
+            case UInt8(ascii: "["):
+                t |= TextTriggers.estimate.rawValue
+            case UInt8(ascii: "."), UInt8(ascii: "/"):
+                t |= TextTriggers.path.rawValue
+            case UInt8(ascii: "@"):
+                t |= TextTriggers.owner.rawValue
+            case 0xE4:
+                t |= TextTriggers.keyword.rawValue
+            case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "d"),
+                UInt8(ascii: "D"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "w"), UInt8(ascii: "W"):
+                guard k + 1 < hi, k == lo || !b[k - 1].isWordByte else { break }
+                let next = b[k + 1]
+                let n = next | 0x20
+                switch c | 0x20 {
+                case UInt8(ascii: "a"): if n == UInt8(ascii: "f") { t |= TextTriggers.keyword.rawValue }
+                case UInt8(ascii: "b"): if n == UInt8(ascii: "l") { t |= TextTriggers.keyword.rawValue }
+                case UInt8(ascii: "d"): if n == UInt8(ascii: "e") || next == 0xC3 { t |= TextTriggers.keyword.rawValue }
+                case UInt8(ascii: "e"): if n == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
+                case UInt8(ascii: "w"): if n == UInt8(ascii: "a") { t |= TextTriggers.keyword.rawValue }
+                default: if n == UInt8(ascii: "e") { t |= TextTriggers.keyword.rawValue }  // needs, requires
+                }
+            default:
+                break
+            }
+            k += 1
         }
-        if excluded.count > 1 { excluded.sort { $0.0 < $1.0 } }
-        facts.files = findPaths(b, lo, hi, excluding: excluded)
-        facts.owner = findOwner(b, lo, hi)
-        if heading { facts.status = findStatusField(b, lo, hi) }
-        return facts
+        return TextTriggers(rawValue: t)
+    }
+
+    /// Reads a task's text once for its facts and stores them on `tasks[index]`:
+    /// dependency clauses and the estimate first (their spans are not searched
+    /// for paths), then paths (interned into the document's file tables), the
+    /// owner and, for heading tasks, a `**Status**:` field.
+    ///
+    /// Tasks must be read in index order: the file tables are built as CSR.
+    /// - Complexity: O(hi - lo) for the common task; clause lists and ranges add
+    ///   their own length.
+    mutating func readTaskText(_ index: Int, _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool) {
+        let triggers = textTriggers(b, lo, hi)
+        var spans = scratchSpans
+        scratchSpans = []
+        spans.removeAll(keepingCapacity: true)
+        if triggers.contains(.keyword) {
+            var facts = TaskTextFacts()
+            scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
+            for group in facts.references where !group.references.isEmpty {
+                taskReferences.append(
+                    PendingTaskReferences(task: Int32(index), references: group.references, reversed: group.reversed))
+            }
+        }
+        if triggers.contains(.estimate), let (estimate, range) = findEstimate(b, lo, hi) {
+            tasks[index].estimate = estimate
+            spans.append(range)
+        }
+        if spans.count > 1 { spans.sort { $0.0 < $1.0 } }
+        while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
+        if triggers.contains(.path) {
+            var paths = scratchPaths
+            scratchPaths = []
+            paths.removeAll(keepingCapacity: true)
+            findPaths(b, lo, hi, excluding: spans, into: &paths)
+            if !paths.isEmpty { recordFiles(index, b, paths) }
+            scratchPaths = paths
+        }
+        taskFileOffsets.append(Int32(taskFileIDs.count))
+        scratchSpans = spans
+        if triggers.contains(.owner) { tasks[index].owner = findOwner(b, lo, hi) }
+        if heading, let status = findStatusField(b, lo, hi) { tasks[index].status = status }
+    }
+
+    /// Interns the path spans of task `index` and sets its `files`; a path
+    /// already known reuses its String (no new allocation).
+    mutating func recordFiles(_ index: Int, _ b: Bytes, _ paths: [(Int, Int)]) {
+        let first = taskFileIDs.count
+        var files: [String] = []
+        files.reserveCapacity(paths.count)
+        for (lo, hi) in paths {
+            let (key, inserted) = fileTable.intern(b, lo, hi)
+            if inserted {
+                filePaths.append(b.string(lo, hi))
+                isDirectory.append(b[hi - 1] == UInt8(ascii: "/"))
+            } else if taskFileIDs[first...].contains(key) {
+                continue
+            }
+            taskFileIDs.append(key)
+            files.append(filePaths[Int(key)])
+        }
+        tasks[index].files = files
     }
 
     /// `**Status**: Done` below a heading task.

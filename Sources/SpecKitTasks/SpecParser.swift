@@ -35,6 +35,10 @@ struct Reference {
 enum PhaseReference: Hashable {
     case number(String)
     case story(String)
+    /// `Setup`, `Foundational`, `Polish`: every phase with that word in its title (lowercased here).
+    case named(String)
+    /// `all user stories`, `all desired user stories`: every story phase.
+    case allStories
 }
 
 /// References found in one task's text, not yet resolved.
@@ -92,6 +96,21 @@ struct DocumentParser {
     var phaseStatements: [PendingPhaseStatement] = []
     var statementGroups: Int32 = 0
 
+    /// Task IDs by their bytes; `taskIDKey[t]` is task `t`'s key.
+    var idTable: ByteInterner
+    var taskIDKey: [Int32] = []
+    /// File paths by their bytes, and the document's file tables (see `SpecDocument.filePaths`).
+    var fileTable: ByteInterner
+    var filePaths: [String] = []
+    var isDirectory: [Bool] = []
+    var taskFileOffsets: [Int32] = [0]
+    var taskFileIDs: [Int32] = []
+    /// Scratch buffers reused by every task (emptied with their capacity kept),
+    /// so the common task allocates only its strings.
+    var scratchSpans: [(Int, Int)] = []
+    var scratchPaths: [(Int, Int)] = []
+    var scratchJoined: [UInt8] = []
+
     // Line state.
     var position = 0
     var lineNumber: Int32 = 0
@@ -109,6 +128,16 @@ struct DocumentParser {
     init(text: UnsafeMutableBufferPointer<UInt8>, path: String) {
         self.text = text
         self.path = path
+        // Generated specs spend about 100 bytes per task, hand-written ones more:
+        // reserving for the denser case avoids regrowing the task array.
+        let expectedTasks = text.count / 96 + 16
+        tasks.reserveCapacity(expectedTasks)
+        taskHeading.reserveCapacity(expectedTasks)
+        taskIDKey.reserveCapacity(expectedTasks)
+        taskFileOffsets.reserveCapacity(expectedTasks + 1)
+        taskFileIDs.reserveCapacity(expectedTasks)
+        idTable = ByteInterner(expectedCount: expectedTasks)
+        fileTable = ByteInterner(expectedCount: expectedTasks)
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {

@@ -52,6 +52,10 @@ private struct Builder {
     var hasPredecessorInStage: [Bool] = []
 
     init(document: SpecDocument, options: PlanOptions) {
+        // The file rules compare interned file IDs; a hand-built document
+        // without the tables gets them here, so there is one code path.
+        var document = document
+        if !document.hasFileTables { document.internFiles() }
         self.document = document
         self.options = options
         nodeOfTask = [Int32](repeating: -1, count: document.tasks.count)
@@ -237,7 +241,11 @@ private struct Builder {
         // The group of every planned task (by its first node), to find [P] tasks
         // that depend on a task of their own group without a dictionary.
         var groupOf = [Int32](repeating: -1, count: tasks.count)
-        var fileOwner: [String: Int32] = [:]
+        // Per file ID: the first task of the current group naming it, valid
+        // when `ownerStamp` holds the group's stamp (no clearing between groups).
+        var fileOwner = [Int32](repeating: -1, count: document.filePaths.count)
+        var ownerStamp = [Int32](repeating: -1, count: document.filePaths.count)
+        var stamp: Int32 = 0
         for p in phaseNodes.indices {
             let nodes = phaseNodes[p]
             var previousGroup: Range<Int>? = nil
@@ -264,7 +272,8 @@ private struct Builder {
                 }
                 if group.count > 1 {
                     for k in group { groupOf[Int(taskOfNode[Int(nodes[k])])] = Int32(first) }
-                    checkParallelFiles(nodes[group], owner: &fileOwner)
+                    checkParallelFiles(nodes[group], owner: &fileOwner, ownerStamp: &ownerStamp, stamp: stamp)
+                    stamp += 1
                 }
                 previousGroup = group
                 i = j
@@ -284,21 +293,25 @@ private struct Builder {
     }
 
     /// `[P]` tasks of one group should not touch the same file.
-    mutating func checkParallelFiles(_ group: ArraySlice<Int32>, owner: inout [String: Int32]) {
-        owner.removeAll(keepingCapacity: true)
+    /// - Complexity: O(file mentions in the group).
+    mutating func checkParallelFiles(
+        _ group: ArraySlice<Int32>, owner: inout [Int32], ownerStamp: inout [Int32], stamp: Int32
+    ) {
         for node in group {
             let t = taskOfNode[Int(node)]
-            for file in document.tasks[Int(t)].files where !file.hasSuffix("/") {
-                if let first = owner[file] {
+            for file in document.fileIDs(ofTask: Int(t)) where !document.isDirectory[Int(file)] {
+                if ownerStamp[Int(file)] == stamp {
+                    let first = owner[Int(file)]
                     let task = document.tasks[Int(t)]
                     let other = document.tasks[Int(first)]
                     diagnostics.append(Diagnostic(
                         .parallelFileConflict,
-                        "\(other.id) and \(task.id) are both marked [P] in one group but both touch \(file)",
+                        "\(other.id) and \(task.id) are both marked [P] in one group but both touch \(document.filePaths[Int(file)])",
                         at: task.location,
                         notes: [.init(message: "\(other.id) is here", location: other.location)]))
                 } else {
-                    owner[file] = t
+                    ownerStamp[Int(file)] = stamp
+                    owner[Int(file)] = t
                 }
             }
         }
@@ -349,17 +362,17 @@ private struct Builder {
         var passThrough = [Bool](repeating: false, count: nodeCount)
         for m in taskOfNode.count..<nodeCount { passThrough[m] = true }
         guard let order = graph.topologicalOrder(passThrough: passThrough) else { return }
-        var mentions = 0
-        for t in taskOfNode { mentions += document.tasks[Int(t)].files.count }
-        var lastUser: [String: Int32] = [:]
-        lastUser.reserveCapacity(mentions)
+        var lastUser = [Int32](repeating: -1, count: document.filePaths.count)
         var linked: [Int32] = []
         for v in order where Int(v) < taskOfNode.count {
             let t = Int(taskOfNode[Int(v)])
-            if document.tasks[t].files.isEmpty { continue }
+            let files = document.fileIDs(ofTask: t)
+            if files.isEmpty { continue }
             linked.removeAll(keepingCapacity: true)
-            for file in document.tasks[t].files where !file.hasSuffix("/") {
-                if let previous = lastUser.updateValue(v, forKey: file), !linked.contains(previous) {
+            for file in files where !document.isDirectory[Int(file)] {
+                let previous = lastUser[Int(file)]
+                lastUser[Int(file)] = v
+                if previous >= 0, !linked.contains(previous) {
                     linked.append(previous)
                     let alreadyDirect = graph.outgoing(previous).contains { graph.edgeTargets[Int($0)] == v }
                     if !alreadyDirect { addEdge(previous, v, .file, document.tasks[t].location) }

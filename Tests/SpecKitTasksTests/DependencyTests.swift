@@ -192,4 +192,50 @@ struct DeclaredDependencyTests {
         #expect(pairs == [[1, 3], [2, 3]])
         #expect(doc.dependencies.isEmpty)
     }
+
+    /// Phases 1 Setup, 2 Foundational, 3–4 user stories, 5 Polish.
+    private static func phaseTemplate(polishLabel: String = "") -> String {
+        """
+        ## Phase 1: Setup
+        - [ ] T001 a
+        ## Phase 2: Foundational (Blocking Prerequisites)
+        - [ ] T002 b
+        ## Phase 3: User Story 1 (Priority: P1)
+        - [ ] T003 [US1] c
+        ## Phase 4: User Story 2 (Priority: P2)
+        - [ ] T004 [US2] d
+        ## Phase 5: Polish & Cross-Cutting Concerns
+        - [ ] T005 \(polishLabel)e
+        ## Dependencies & Execution Order
+
+        """
+    }
+
+    @Test(
+        "phase-level statements: the bold lead is the subject of every clause, a clause word ends a list",
+        arguments: [
+            // The false cycle of brooke-hamilton/logical-path: Phase 3 after Foundational, US2 after Phase 3.
+            ("- **US1 Detect (Phase 3)**: Depends on Foundational — BLOCKS US2", [[2, 3], [3, 4]]),
+            ("- **Phase 2 (Foundational)**: Depends on Setup completion - BLOCKS all user stories", [[1, 2], [2, 3], [2, 4]]),
+            ("- **Foundational (Phase 2)**: Depends on Setup — blocks all user stories", [[1, 2], [2, 3], [2, 4]]),
+            ("- User Story 2 (P2): Can start after Foundational (Phase 2) - May integrate with US1", [[2, 4]]),
+            ("- **US1 (P1)**: Can start after Foundational — no dependency on US2", [[2, 3]]),
+            ("- **User Story 1 (P1)**: Can start after Foundational (Phase 2) - No dependencies on other stories", [[2, 3]]),
+            ("- Polish (Final Phase): Depends on all desired user stories being complete", [[3, 5], [4, 5]]),
+            ("- All user stories depend on Foundational", [[2, 3], [2, 4]]),
+            ("- US2 does not depend on US1", []),
+        ])
+    func phaseLevelForms(statement: String, expected: [[Int32]]) {
+        let doc = parse(Self.phaseTemplate() + statement + "\n")
+        #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] }.sorted { $0.lexicographicallyPrecedes($1) } == expected)
+        #expect(doc.dependencies.isEmpty)
+    }
+
+    @Test("`all user stories` names the phases headed as stories, not a Polish phase whose tasks carry one story label")
+    func allStoriesSkipsLabelOnlyStoryPhases() {
+        let doc = parse(Self.phaseTemplate(polishLabel: "[US1] ")
+            + "- **Polish (Phase 5)**: Depends on all desired user stories being complete\n")
+        #expect(doc.phases[5].kind == .story)
+        #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[3, 5], [4, 5]])
+    }
 }

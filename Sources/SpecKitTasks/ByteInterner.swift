@@ -1,0 +1,121 @@
+/// Maps byte strings (task IDs, file paths) to dense `Int32` keys, in order of
+/// first insertion, without creating a `String` or hashing through `Hasher`.
+///
+/// An open-addressing table (linear probing, power-of-two capacity, load ≤ ½)
+/// of entry indices; each entry keeps its hash and a copy of its bytes in one
+/// shared arena, so keys can come from the document or from a joined task text.
+///
+///     slots:  [ -1 | 0 | -1 | 2 | 1 | -1 | … ]     entry index or empty
+///     entry 0: hash, arena[0..<4]   "T001"
+///     entry 1: hash, arena[4..<8]   "T002"
+struct ByteInterner {
+    /// Per slot: the hash's high 32 bits and the entry index + 1 (0 = empty), so
+    /// a probe touches one cache line before the arena compare.
+    private var slots: [UInt64]
+    private var mask: Int
+    private var hashes: [UInt64] = []
+    private var starts: [Int32] = []
+    private(set) var arena: [UInt8] = []
+
+    /// The number of distinct keys.
+    var count: Int { hashes.count }
+
+    init(expectedCount: Int = 16) {
+        var capacity = 16
+        while capacity < expectedCount * 2 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        hashes.reserveCapacity(expectedCount)
+        starts.reserveCapacity(expectedCount + 1)
+        starts.append(0)
+    }
+
+    /// FNV-1a over the bytes, then a multiply-xorshift finalizer so that the
+    /// low bits (the slot index) depend on every byte.
+    @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in lo..<hi { h = (h ^ UInt64(b[k])) &* 0x100_0000_01b3 }
+        h ^= h >> 29
+        h = h &* 0xbf58_476d_1ce4_e5b9
+        return h ^ (h >> 32)
+    }
+
+    /// The key of `b[lo..<hi]`, inserting it when new.
+    /// - Complexity: O(hi - lo) expected.
+    @inline(__always)
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (key: Int32, inserted: Bool) {
+        let h = Self.hash(b, lo, hi)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[s]
+            if slot == 0 { break }
+            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+            if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return (Int32(e), false) }
+            s = (s + 1) & mask
+        }
+        let key = Int32(hashes.count)
+        hashes.append(h)
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi]))
+        starts.append(Int32(arena.count))
+        slots[s] = tag | UInt64(key + 1)
+        if hashes.count * 2 > slots.count { grow() }
+        return (key, true)
+    }
+
+    /// The key of `b[lo..<hi]`, or nil when it was never interned.
+    func find(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int32? {
+        let h = Self.hash(b, lo, hi)
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[s]
+            if slot == 0 { return nil }
+            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+            if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return Int32(e) }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// The key of a String's UTF-8 bytes, or nil.
+    func find(_ string: String) -> Int32? {
+        var s = string
+        return s.withUTF8 { find($0, 0, $0.count) }
+    }
+
+    /// The key of a String's UTF-8 bytes, inserting it when new.
+    mutating func intern(_ string: String) -> (key: Int32, inserted: Bool) {
+        var s = string
+        return s.withUTF8 { intern($0, 0, $0.count) }
+    }
+
+    /// The bytes of `key` as a String.
+    func string(_ key: Int32) -> String {
+        let lo = Int(starts[Int(key)])
+        let hi = Int(starts[Int(key) + 1])
+        return arena.withUnsafeBufferPointer { $0.string(lo, hi) }
+    }
+
+    @inline(__always) private func equals(_ e: Int, _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        let s = Int(starts[e])
+        let n = Int(starts[e + 1]) - s
+        guard n == hi - lo else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for k in 0..<n where a[s + k] != b[lo + k] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        var newSlots = [UInt64](repeating: 0, count: capacity)
+        let newMask = capacity - 1
+        for e in hashes.indices {
+            var s = Int(truncatingIfNeeded: hashes[e]) & newMask
+            while newSlots[s] != 0 { s = (s + 1) & newMask }
+            newSlots[s] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        }
+        slots = newSlots
+        mask = newMask
+    }
+}
