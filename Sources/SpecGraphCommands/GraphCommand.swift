@@ -22,7 +22,8 @@ struct GraphCommand: ParsableCommand {
             stdout. One tasks.md per run. Exit code 1 when the spec has errors (the
             picture is still drawn, cycles in dashed red), 2 for I/O and Graphviz failures.
 
-            Layout: up to \(LayoutStrategy.dotNodeLimit) nodes Graphviz dot; above, a layered
+            Layout (--layout auto): Graphviz dot up to \(LayoutStrategy.dotReducedNodeLimit) task-view nodes
+            (\(LayoutStrategy.dotNodeLimit) with --no-reduce, \(LayoutStrategy.dotGroupNodeLimit) in the group views); above, a layered
             layout by wave (straight edges, linear time). Above \(GraphCommand.phaseViewTaskLimit) tasks
             the default view is phases; --view tasks draws every task anyway.
 
@@ -137,7 +138,7 @@ struct GraphCommand: ParsableCommand {
             timer.lap("mermaid text (\(bytes.count) bytes)")
         } else {
             let strategy: LayoutStrategy = switch layout {
-            case .auto: LayoutStrategy.automatic(for: diagram)
+            case .auto: LayoutStrategy.automatic(for: diagram, reduced: reduce)
             case .dot: .dot
             case .layered: .layered
             }

@@ -101,6 +101,7 @@ extension Diagram {
             layer = (0..<groupCount).map { Int32($0) }
         }
         for i in diagram.nodes.indices { diagram.nodes[i].layer = Int(layer[i]) }
+        diagram.stackWideRows()
         return diagram
     }
 

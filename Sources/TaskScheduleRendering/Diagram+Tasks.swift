@@ -147,6 +147,7 @@ extension Diagram {
 
         if focusNode != nil { diagram.dropDanglingMilestones() }
         diagram.addCheckpoints(doc, clusterOfPhase: clusterOfPhase, ids: &ids)
+        diagram.stackWideRows()
         return diagram
     }
 

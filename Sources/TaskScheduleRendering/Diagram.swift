@@ -54,8 +54,9 @@ public struct Diagram: Sendable {
         public var classes: [String]
         /// Index into ``Diagram/clusters``, or nil.
         public var cluster: Int?
-        /// The layer for a layered layout (0 at the top): twice the wave for
-        /// tasks, one more for the milestones and checkpoints after them.
+        /// The layer for a layered layout (0 at the top): from twice the wave
+        /// for tasks, one more for the milestones and checkpoints after them,
+        /// spread by ``Diagram/stackWideRows(maxRowLength:)``.
         public var layer: Int
         public var isCritical: Bool { classes.contains("critical") }
     }
@@ -100,6 +101,9 @@ public struct Diagram: Sendable {
     public var clusters: [Cluster] = []
     /// The graph's name: the document path.
     public var title: String
+    /// Invisible edges that only shape the layout: they stack a wide row of
+    /// unconnected nodes into several shorter rows (see ``stackWideRows(maxRowLength:)``).
+    public var layoutEdges: [(from: Int, to: Int)] = []
     /// Things the reader should know (written as comments by the writers).
     public var notes: [String] = []
     /// Task nodes drawn.
@@ -163,6 +167,37 @@ extension Diagram {
             }
             self = try Diagram.groupView(plan, options: options)
         }
+    }
+
+    /// Splits every row (same layer, same cluster) longer than
+    /// `maxRowLength` nodes into stacked rows, so that a phase with 80
+    /// parallel tasks is 8 rows of 10, not one row 80 boxes wide.
+    ///
+    /// Each node's ``Node/layer`` becomes `16 · layer + row` (rows are
+    /// capped at 16; a longer group gets longer rows), which keeps every edge
+    /// pointing down; ``layoutEdges`` link each node to the one below it so
+    /// that `dot` stacks them the same way.
+    ///
+    /// - Complexity: O(N log N).
+    public mutating func stackWideRows(maxRowLength: Int = 10) {
+        let order = nodes.indices.sorted { (nodes[$0].layer, nodes[$0].cluster ?? -1, $0) < (nodes[$1].layer, nodes[$1].cluster ?? -1, $1) }
+        var newLayer = nodes.map { 16 * $0.layer }
+        var start = 0
+        while start < order.count {
+            let first = nodes[order[start]]
+            var end = start
+            while end < order.count, nodes[order[end]].layer == first.layer, nodes[order[end]].cluster == first.cluster { end += 1 }
+            let count = end - start
+            if count > maxRowLength {
+                let rowLength = max(maxRowLength, (count + 15) / 16)
+                for k in 0..<count {
+                    newLayer[order[start + k]] += k / rowLength
+                    if k + rowLength < count { layoutEdges.append((order[start + k], order[start + k + rowLength])) }
+                }
+            }
+            start = end
+        }
+        for i in nodes.indices { nodes[i].layer = newLayer[i] }
     }
 
     /// A label shortened to `limit` characters (grapheme clusters), with `…`.

@@ -118,6 +118,16 @@ public enum PlanDOT {
         }
         for i in loose { writeNode(diagram, i, placement, indent: "  ", into: &w) }
         for edge in diagram.edges { writeEdge(diagram, edge, into: &w) }
+        if placement == nil {
+            // Only `dot` needs them: pinned positions already stack the rows.
+            for edge in diagram.layoutEdges {
+                w.write("  " as StaticString)
+                w.writeDOTString(diagram.nodes[edge.from].id, tooltip: false)
+                w.write(" -> " as StaticString)
+                w.writeDOTString(diagram.nodes[edge.to].id, tooltip: false)
+                w.write(" [style=invis, class=\"layout\"]\n" as StaticString)
+            }
+        }
         w.write("}\n" as StaticString)
     }
 
