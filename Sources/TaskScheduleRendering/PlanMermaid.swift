@@ -21,11 +21,11 @@ public enum PlanMermaid {
     /// - Complexity: O(N + E + total text length).
     public static func render(_ diagram: Diagram, into w: inout ByteWriter) {
         w.write("%% specgraph: " as StaticString)
-        w.write(Diagram.oneLine(diagram.title))
+        w.writeMermaidText(diagram.title)
         w.write("\n" as StaticString)
         for note in diagram.notes {
             w.write("%% note: " as StaticString)
-            w.write(Diagram.oneLine(note))
+            w.writeMermaidText(note)
             w.write("\n" as StaticString)
         }
         w.write("flowchart " as StaticString)
