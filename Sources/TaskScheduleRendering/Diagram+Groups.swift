@@ -89,7 +89,7 @@ extension Diagram {
             let isCritical = criticalSteps.contains(pair)
             guard keep[i] || isCritical else { continue }
             let link = links[pair]!
-            let label = link.count > 0 ? PlanText.count(link.count, "dependency") : ""
+            let label = link.count == 0 ? "" : link.count == 1 ? "1 dependency" : "\(link.count) dependencies"
             diagram.edges.append(Edge(
                 from: pair[0], to: pair[1], kinds: link.kinds, isCritical: isCritical, label: label))
         }
