@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
         .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
         .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
-        .testTarget(name: "TaskScheduleRenderingTests", dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks"]),
+        .testTarget(
+            name: "TaskScheduleRenderingTests", dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
         .testTarget(name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph"]),
     ]

@@ -1,0 +1,163 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Foundation
+import Testing
+
+/// End-to-end runs of `specgraph graph`, the built binary, as a user would.
+@Suite struct GraphCommandTests {
+    static let examples = ["auth-service", "broken", "large-platform", "legacy-cli"]
+
+    /// The package root, from this file's path.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary next to the test bundle, else `.build/debug`.
+    static let binary: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("specgraph")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return root.appendingPathComponent(".build/debug/specgraph")
+    }()
+
+    struct Run {
+        var code: Int32
+        var stdout: Data
+        var stderr: String
+    }
+
+    func run(_ args: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = args
+        process.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        let handle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errBox.data = handle.readDataToEndOfFile()
+            group.leave()
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Run(code: process.terminationStatus, stdout: stdout, stderr: String(decoding: errBox.data, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("specgraph-graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// IDs of the SVG's `<g class="node task …">` elements; nil if not XML.
+    func taskIDs(_ data: Data) -> [String]? {
+        final class Reader: NSObject, XMLParserDelegate {
+            var ids: [String] = []
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if name == "g", (attributes["class"] ?? "").split(separator: " ").contains("task") { ids.append(attributes["id"] ?? "") }
+            }
+        }
+        let reader = Reader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        return parser.parse() ? reader.ids : nil
+    }
+
+    func taskCount(_ example: String) throws -> Int {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Examples/\(example)/tasks.md"), encoding: .utf8)
+        return Set(text.split(separator: "\n").compactMap { line -> Substring? in
+            guard line.hasPrefix("- ["), let id = line.split(separator: " ").first(where: { $0.hasPrefix("T") }) else { return nil }
+            return id
+        }).count
+    }
+
+    @Test(arguments: examples)
+    func svgOfEveryExampleHasOneElementPerTask(example: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("x.svg")
+        let r = try run(["graph", "Examples/\(example)/tasks.md", "-o", file.path])
+        #expect(r.code == (example == "broken" ? 1 : 0), "\(r.stderr)")
+        let ids = try #require(taskIDs(try Data(contentsOf: file)), "not well-formed XML")
+        #expect(ids.count == (try taskCount(example)))
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func dotAndMermaidFilesAreWrittenWithoutGraphviz() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dot = dir.appendingPathComponent("plan.dot"), mmd = dir.appendingPathComponent("plan.mmd")
+        #expect(try run(["graph", "Examples/auth-service/tasks.md", "-o", dot.path]).code == 0)
+        #expect(try run(["graph", "Examples/auth-service/tasks.md", "-o", mmd.path]).code == 0)
+        #expect(try String(contentsOf: dot, encoding: .utf8).hasPrefix("digraph \"specgraph\" {"))
+        #expect(try String(contentsOf: mmd, encoding: .utf8).contains("\nflowchart TB\n"))
+    }
+
+    @Test func formatPrintsToStdout() throws {
+        let mermaid = try run(["graph", "--format", "mermaid", "--rankdir", "LR", "Examples/legacy-cli/tasks.md"])
+        #expect(mermaid.code == 0)
+        #expect(String(decoding: mermaid.stdout, as: UTF8.self).contains("flowchart LR"))
+        let dot = try run(["graph", "--format", "dot", "Examples/legacy-cli/tasks.md"])
+        #expect(String(decoding: dot.stdout, as: UTF8.self).contains("\"T001\" [id=\"T001\""))
+        let svg = try run(["graph", "--format", "svg", "Examples/legacy-cli/tasks.md"])
+        #expect(taskIDs(svg.stdout)?.count == 24)
+    }
+
+    @Test func phaseViewHasOneNodePerPhase() throws {
+        let r = try run(["graph", "--format", "svg", "--view", "phases", "Examples/auth-service/tasks.md"])
+        #expect(r.code == 0)
+        let text = String(decoding: r.stdout, as: UTF8.self)
+        #expect(text.components(separatedBy: "class=\"node phase").count - 1 == 6)
+    }
+
+    @Test func focusDrawsTheNeighbourhood() throws {
+        let r = try run(["graph", "--format", "svg", "--focus", "T015", "--depth", "1", "Examples/auth-service/tasks.md"])
+        #expect(r.code == 0)
+        let ids = try #require(taskIDs(r.stdout))
+        #expect(ids.contains("T015") && ids.contains("T016") && !ids.contains("T001"))
+        let missing = try run(["graph", "--format", "dot", "--focus", "T999", "Examples/auth-service/tasks.md"])
+        #expect(missing.code == 2)
+        #expect(missing.stderr.contains("no task T999"))
+    }
+
+    @Test func layeredLayoutDrawsEveryTask() throws {
+        let r = try run(["graph", "--format", "svg", "--layout", "layered", "Examples/large-platform/tasks.md"])
+        #expect(r.code == 0)
+        #expect(taskIDs(r.stdout)?.count == 212)
+    }
+
+    @Test func badExtensionIsAUsageError() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("plan.jpg")
+        let r = try run(["graph", "Examples/auth-service/tasks.md", "-o", file.path])
+        #expect(r.code >= 2)
+        #expect(r.stderr.contains("Cannot tell the format"))
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        #expect(try run(["graph", "Examples/auth-service/tasks.md"]).code >= 2)
+    }
+
+    @Test func unwritableOutputLeavesNoFile() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("missing/plan.svg")
+        let r = try run(["graph", "Examples/auth-service/tasks.md", "-o", file.path])
+        #expect(r.code == 2)
+        #expect(r.stderr.contains("cannot write"))
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func oneInputAtATime() throws {
+        let r = try run(["graph", "--format", "dot", "Examples/auth-service/tasks.md", "Examples/legacy-cli/tasks.md"])
+        #expect(r.code == 2)
+        #expect(r.stderr.contains("one tasks.md at a time"))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Graphviz
+import SpecKitTasks
+import TaskScheduleRendering
+import TaskScheduling
+import Testing
+
+/// DOT and Mermaid of the examples against recorded output, and every
+/// example drawn through libgvc and read back as XML.
+@Suite struct DiagramWriterTests {
+    @Test(arguments: DiagramFixtures.examples)
+    func dotMatchesRecording(example: String) throws {
+        let plan = Plan(try DiagramFixtures.example(example))
+        try expectRecorded(PlanDOT.render(try Diagram(plan)), "\(example).dot")
+    }
+
+    @Test(arguments: DiagramFixtures.examples)
+    func mermaidMatchesRecording(example: String) throws {
+        let plan = Plan(try DiagramFixtures.example(example))
+        try expectRecorded(PlanMermaid.render(try Diagram(plan)), "\(example).mmd")
+    }
+
+    @Test(arguments: [Diagram.View.phases, .stories, .waves])
+    func groupViewsMatchRecording(view: Diagram.View) throws {
+        let plan = Plan(try DiagramFixtures.example("auth-service"))
+        let diagram = try Diagram(plan, options: DiagramOptions(view: view))
+        try expectRecorded(PlanDOT.render(diagram), "auth-service.\(view.rawValue).dot")
+        try expectRecorded(PlanMermaid.render(diagram), "auth-service.\(view.rawValue).mmd")
+    }
+
+    @Test(arguments: DiagramFixtures.examples)
+    func everyExampleRendersToSVGWithOneElementPerTask(example: String) throws {
+        let plan = Plan(try DiagramFixtures.example(example))
+        let diagram = try Diagram(plan)
+        let svg = try Graphviz.render(dot: PlanDOT.render(diagram), format: .svg)
+        let elements = try #require(SVGElements(svg), "not well-formed XML")
+        let expected = (0..<Int32(plan.graph.taskNodeCount)).map { plan.name(of: $0) }
+        #expect(elements.tasks.map(\.id) == expected)
+    }
+
+    @Test func criticalTasksAndEdgesCarryTheirClass() throws {
+        let plan = Plan(try DiagramFixtures.example("auth-service"))
+        let svg = try Graphviz.render(dot: PlanDOT.render(try Diagram(plan)), format: .svg)
+        let elements = try #require(SVGElements(svg))
+        let critical = Set(elements.tasks.filter { $0.classes.contains("critical") }.map(\.id))
+        for v in plan.schedule!.criticalPath { #expect(critical.contains(plan.name(of: v))) }
+        #expect(elements.groups.contains { $0.classes.contains("edge") && $0.classes.contains("critical") })
+        #expect(elements.tasks.contains { $0.id == "T001" && $0.classes.contains("done") })
+    }
+
+    @Test func pinnedPositionsDrawEveryTask() throws {
+        let plan = Plan(try DiagramFixtures.example("large-platform"))
+        let diagram = try Diagram(plan)
+        let placement = DiagramPlacement(
+            positions: diagram.nodes.indices.map { .init(x: Double($0 % 20) * 200 + 100, y: Double(diagram.nodes[$0].layer) * 40 + 40) },
+            clusterBoxes: [:], width: 4200, height: Double(diagram.nodes.map(\.layer).max()! + 2) * 40, clusterLabelHeight: 20)
+        let dot = PlanDOT.render(diagram, placement: placement)
+        #expect(dot.contains("splines=line"))
+        let svg = try Graphviz.render(dot: dot, layout: .pinned, format: .svg)
+        let elements = try #require(SVGElements(svg))
+        #expect(elements.tasks.count == plan.graph.taskNodeCount)
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let a = PlanDOT.render(try Diagram(Plan(try DiagramFixtures.example("large-platform"))))
+        let b = PlanDOT.render(try Diagram(Plan(try DiagramFixtures.example("large-platform"))))
+        #expect(a == b)
+    }
+
+    @Test func reductionDropsImpliedEdges() throws {
+        let plan = Plan(try DiagramFixtures.example("large-platform"))
+        let reduced = try Diagram(plan)
+        let full = try Diagram(plan, options: DiagramOptions(reduce: false))
+        #expect(reduced.edges.count < full.edges.count)
+        #expect(reduced.nodes.count == full.nodes.count)
+    }
+
+    @Test func focusKeepsTheNeighbourhood() throws {
+        let plan = Plan(try DiagramFixtures.example("auth-service"))
+        let near = try Diagram(plan, options: DiagramOptions(focus: "T015", depth: 1))
+        let ids = Set(near.nodes.filter { $0.kind == .task }.map(\.id))
+        #expect(ids.contains("T015"))
+        #expect(ids.contains("T016"))
+        #expect(!ids.contains("T001"))
+        #expect(near.nodes.first { $0.id == "T015" }!.classes.contains("focus"))
+        #expect(throws: DiagramError.self) { try Diagram(plan, options: DiagramOptions(focus: "T999")) }
+    }
+
+    @Test func cyclesAreDrawnDashedAndWavesRefused() throws {
+        let plan = Plan(try DiagramFixtures.example("broken"))
+        let diagram = try Diagram(plan)
+        #expect(diagram.edges.count { $0.isCycle } == 3)
+        #expect(throws: DiagramError.self) { try Diagram(plan, options: DiagramOptions(view: .waves)) }
+    }
+
+    @Test func phaseViewCountsTasksAndCriticalShare() throws {
+        let plan = Plan(try DiagramFixtures.example("auth-service"))
+        let diagram = try Diagram(plan, options: DiagramOptions(view: .phases))
+        #expect(diagram.nodes.count == 6)
+        #expect(diagram.nodes[0].label[1].hasPrefix("4 tasks · 3 done"))
+        #expect(diagram.nodes.allSatisfy { $0.kind == .group })
+        #expect(diagram.nodes.contains { $0.label.last!.hasPrefix("critical path ") })
+    }
+}
