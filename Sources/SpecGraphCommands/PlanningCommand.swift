@@ -76,14 +76,27 @@ struct PlanCommand: PlanningCommand {
               specgraph plan --remaining --stories priority specs/
               specgraph plan --format markdown specs/001-auth/tasks.md >> $GITHUB_STEP_SUMMARY
               specgraph plan --deadline 40h --simulate 10000 --seed 1 specs/001-auth/tasks.md
+              specgraph plan --team ann,bo,cy specs/001-auth/tasks.md
             """)
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json (DESIGN.md §4) or markdown.") var format: ReportFormat = .text
+    @Option(help: ArgumentHelp(
+        "Add a team schedule for a number of people (3) or their names (ann,bo,cy), as `assign` makes it.",
+        valueName: "n|names"))
+    var team: String?
     @Flag(help: "Print the time of each stage (read, parse, graph and schedule, output) to stderr.") var timings = false
     @OptionGroup(title: "Forecast") var forecast: ForecastOptions
 
+    func validate() throws {
+        if let team {
+            do { _ = try Team.parse(team) } catch { throw ValidationError(error.description) }
+        }
+    }
+
     func run() throws { try runPlanning(timings: timings) }
+
+    var parsedTeam: Team? { team.flatMap { try? Team.parse($0) } }
 
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
         PlanText.plan(plan, style: style, into: &w)
@@ -91,10 +104,15 @@ struct PlanCommand: PlanningCommand {
             w.write("\n" as StaticString)
             AssignText.forecast(f, style: style, into: &w)
         }
+        if let team = parsedTeam, let schedule = TeamSchedule(plan: plan, team: team) {
+            w.write("\n" as StaticString)
+            AssignText.schedule(plan, schedule, style: style, into: &w)
+        }
     }
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
-        PlanJSON.render(plan, forecast: forecast.forecast(plan), into: &w)
+        let team = parsedTeam.map { ($0, TeamSchedule(plan: plan, team: $0)) }
+        PlanJSON.render(plan, forecast: forecast.forecast(plan), team: team, into: &w)
     }
 }
 

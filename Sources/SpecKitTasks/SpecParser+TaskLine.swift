@@ -157,12 +157,14 @@ extension DocumentParser {
             k = close + 1
         }
         // Separators between the ID or labels and the text: `T001: …`, `**T001** - …`.
-        var j = b.skipSpaces(k, end)
+        // Emphasis and backticks are skipped only where they close the ID or a
+        // label (no space before them): after a space they open the description
+        // (`T013 `check` subcommand`, `T006 **(Observability)** Configure …`).
+        var j = k
+        while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") { j += 1 }
         while j < end {
             let c = b[j]
-            if c == UInt8(ascii: "*") || c == UInt8(ascii: ":") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~")
-                || c.isSpaceOrTab
-            {
+            if c == UInt8(ascii: ":") || c.isSpaceOrTab {
                 j += 1
             } else if c == UInt8(ascii: "-"), j + 1 >= end || b[j + 1].isSpaceOrTab {
                 j += 1

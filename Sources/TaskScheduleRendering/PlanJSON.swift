@@ -22,7 +22,9 @@ public enum PlanJSON {
     /// `forecast` key is added at the end.
     ///
     /// - Complexity: O(T + E) and proportional to the text written.
-    public static func render(_ plan: Plan, forecast: MonteCarloForecast? = nil, into w: inout ByteWriter) {
+    public static func render(
+        _ plan: Plan, forecast: MonteCarloForecast? = nil, team: (Team, TeamSchedule?)? = nil, into w: inout ByteWriter
+    ) {
         let doc = plan.document
         let graph = plan.graph
         let schedule = plan.schedule
@@ -205,6 +207,11 @@ public enum PlanJSON {
         if let forecast {
             w.write(",\"forecast\":" as StaticString)
             AssignJSON.writeForecast(forecast, &w)
+        }
+        if let (team, schedule) = team {
+            // `plan --team N`: the `assign --format json` object under one key.
+            w.write(",\"assignment\":" as StaticString)
+            AssignJSON.render(plan, schedule: schedule, team: team, into: &w)
         }
         w.write("}" as StaticString)
     }

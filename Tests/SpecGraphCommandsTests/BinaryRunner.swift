@@ -81,5 +81,13 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
         return
     }
     let recorded = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == recorded, "output differs from \(name); re-record with SPECGRAPH_RECORD=1 if the change is intended", sourceLocation: sourceLocation)
+    guard text != recorded else { return }
+    // Name the first line that differs, not the whole (possibly huge) output.
+    let new = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let old = recorded.split(separator: "\n", omittingEmptySubsequences: false)
+    let i = zip(new, old).firstIndex { $0 != $1 } ?? min(new.count, old.count)
+    func excerpt(_ lines: [Substring]) -> String { i < lines.count ? String(lines[i].prefix(300)) : "<end>" }
+    Issue.record(
+        "output differs from \(name) at line \(i + 1): got \(excerpt(new)), recorded \(excerpt(old)); re-record with SPECGRAPH_RECORD=1 if intended",
+        sourceLocation: sourceLocation)
 }

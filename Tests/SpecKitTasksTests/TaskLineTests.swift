@@ -59,6 +59,10 @@ struct TaskLineTests {
             ("- [ ] T001 [SEC] [P] Order free", true, [], ["SEC"], "Order free"),
             ("- [ ] T001: Colon", false, [], [], "Colon"),
             ("- [ ] T001 See [docs](x.md) here", false, [], [], "See [docs](x.md) here"),
+            ("- [ ] T013 `check` subcommand", false, [], [], "`check` subcommand"),
+            ("- [ ] T006 **(Observability)** Configure logs", false, [], [], "**(Observability)** Configure logs"),
+            ("- [ ] **T001**: Bold ID", false, [], [], "Bold ID"),
+            ("- [ ] `T001` - Backticked ID", false, [], [], "Backticked ID"),
         ])
     func labels(line: String, parallel: Bool, stories: [String], labels: [String], description: String) {
         let task = parse(line).tasks.first
