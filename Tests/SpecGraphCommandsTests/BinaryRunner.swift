@@ -85,7 +85,7 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
     // Name the first line that differs, not the whole (possibly huge) output.
     let new = text.split(separator: "\n", omittingEmptySubsequences: false)
     let old = recorded.split(separator: "\n", omittingEmptySubsequences: false)
-    let i = zip(new, old).firstIndex { $0 != $1 } ?? min(new.count, old.count)
+    let i = (0..<min(new.count, old.count)).first { new[$0] != old[$0] } ?? min(new.count, old.count)
     func excerpt(_ lines: [Substring]) -> String { i < lines.count ? String(lines[i].prefix(300)) : "<end>" }
     Issue.record(
         "output differs from \(name) at line \(i + 1): got \(excerpt(new)), recorded \(excerpt(old)); re-record with SPECGRAPH_RECORD=1 if intended",
