@@ -145,6 +145,20 @@ import Testing
         #expect(markdown.stdout.contains("| tasks | done |"))
     }
 
+    @Test func planWithATeamAddsAssignments() throws {
+        let path = "Examples/auth-service/tasks.md"
+        let object = try json(SpecGraphBinary.run(["plan", "--team", "ann,bo", "--format", "json", path]))
+        let assignment = try #require(object["assignment"] as? [String: Any])
+        #expect(assignment["team"] as? [String] == ["ann", "bo"])
+        let rows = try #require(assignment["assignments"] as? [[String: Any]])
+        #expect(rows.count == (object["tasks"] as! [Any]).count)
+        #expect(Set(rows.map { $0["person"] as! String }).isSubset(of: ["ann", "bo"]))
+        #expect((assignment["makespan"] as! Double) >= (object["summary"] as! [String: Any])["criticalPathLength"] as! Double)
+        let text = try SpecGraphBinary.run(["plan", "--team", "2", path])
+        #expect(text.code == 0 && text.stdout.contains("makespan"))
+        #expect(try SpecGraphBinary.run(["plan", "--team", "0", path]).code != 0)
+    }
+
     @Test func remainingListsFinishedTasksWithoutSchedule() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
         let file = dir.appendingPathComponent("tasks.md")
