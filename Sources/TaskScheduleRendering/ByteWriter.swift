@@ -43,6 +43,8 @@ public struct ByteWriter {
 
     public mutating func write(byte: UInt8) { bytes.append(byte) }
 
+    public mutating func write(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
+
     public mutating func write(_ n: Int) {
         if n < 0 {
             bytes.append(UInt8(ascii: "-"))

@@ -29,6 +29,7 @@ public enum PlanJSON {
         let graph = plan.graph
         let schedule = plan.schedule
         let facts = PlanFacts(plan)
+        let names = Names(plan)
 
         w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
         w.writeJSONString(doc.path)
@@ -113,7 +114,7 @@ public enum PlanJSON {
             for d in facts.writtenPredecessors(of: Int32(t)) {
                 if !first { w.write("," as StaticString) }
                 first = false
-                w.writeJSONString(doc.tasks[Int(d)].id)
+                names.writeTask(Int(d), &w)
             }
             w.write("]" as StaticString)
             let node = graph.nodeOfTask[t]
@@ -143,7 +144,7 @@ public enum PlanJSON {
         for e in 0..<Int32(graph.graph.edgeCount) {
             w.checkpoint()
             if e > 0 { w.write("," as StaticString) }
-            writeEdge(e, plan, &w)
+            writeEdge(e, plan, names: names, &w)
         }
         w.write("]" as StaticString)
 
@@ -155,7 +156,7 @@ public enum PlanJSON {
             w.write("[" as StaticString)
             for (j, node) in wave.enumerated() {
                 if j > 0 { w.write("," as StaticString) }
-                w.writeJSONString(plan.name(of: node))
+                names.writeNode(node, &w)
             }
             w.write("]" as StaticString)
         }
@@ -169,7 +170,7 @@ public enum PlanJSON {
             w.write(",\"tasks\":[" as StaticString)
             for (i, node) in schedule.criticalPath.enumerated() {
                 if i > 0 { w.write("," as StaticString) }
-                w.writeJSONString(plan.name(of: node))
+                names.writeNode(node, &w)
             }
             w.write("]}" as StaticString)
         } else {
@@ -185,7 +186,7 @@ public enum PlanJSON {
             for node in cycle.nodes where !graph.isMilestone(node) {
                 if !first { w.write("," as StaticString) }
                 first = false
-                w.writeJSONString(plan.name(of: node))
+                names.writeNode(node, &w)
             }
             w.write("],\"edges\":[" as StaticString)
             for (j, e) in cycle.edges.enumerated() {
@@ -214,6 +215,45 @@ public enum PlanJSON {
             AssignJSON.render(plan, schedule: schedule, team: team, into: &w)
         }
         w.write("}" as StaticString)
+    }
+
+    /// Every task ID and milestone name, escaped for JSON once, so that edges,
+    /// waves and references copy bytes instead of escaping strings again.
+    struct Names {
+        private var bytes: [UInt8] = []
+        private var offsets: [Int32] = [0]
+        private let taskCount: Int
+        private let taskOfNode: [Int32]
+        private let taskNodeCount: Int
+
+        init(_ plan: Plan) {
+            let doc = plan.document
+            taskCount = doc.tasks.count
+            taskOfNode = plan.graph.taskOfNode
+            taskNodeCount = plan.graph.taskNodeCount
+            var w = ByteWriter(capacity: (doc.tasks.count + plan.graph.milestoneNames.count) * 12)
+            offsets.reserveCapacity(doc.tasks.count + plan.graph.milestoneNames.count + 1)
+            for t in doc.tasks.indices {
+                w.writeJSONString(doc.tasks[t].id)
+                offsets.append(Int32(w.bytes.count))
+            }
+            for name in plan.graph.milestoneNames {
+                w.writeJSONString(name)
+                offsets.append(Int32(w.bytes.count))
+            }
+            bytes = w.bytes
+        }
+
+        /// Writes the quoted name of document task `t`.
+        @inline(__always) func writeTask(_ t: Int, _ w: inout ByteWriter) {
+            bytes.withUnsafeBufferPointer { w.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
+        }
+
+        /// Writes the quoted name of graph node `v`.
+        @inline(__always) func writeNode(_ v: Int32, _ w: inout ByteWriter) {
+            let v = Int(v)
+            writeTask(v < taskNodeCount ? Int(taskOfNode[v]) : taskCount + (v - taskNodeCount), &w)
+        }
     }
 
     /// `[{"severity", "code", "message", "line", "column", "notes"}]`.
@@ -251,11 +291,19 @@ public enum PlanJSON {
     }
 
     public static func writeEdge(_ e: Int32, _ plan: Plan, _ w: inout ByteWriter) {
+        writeEdge(e, plan, names: nil, &w)
+    }
+
+    static func writeEdge(_ e: Int32, _ plan: Plan, names: Names?, _ w: inout ByteWriter) {
         let g = plan.graph
         w.write("{\"from\":" as StaticString)
-        w.writeJSONString(plan.name(of: g.graph.edgeSources[Int(e)]))
+        if let names { names.writeNode(g.graph.edgeSources[Int(e)], &w) } else {
+            w.writeJSONString(plan.name(of: g.graph.edgeSources[Int(e)]))
+        }
         w.write(",\"to\":" as StaticString)
-        w.writeJSONString(plan.name(of: g.graph.edgeTargets[Int(e)]))
+        if let names { names.writeNode(g.graph.edgeTargets[Int(e)], &w) } else {
+            w.writeJSONString(plan.name(of: g.graph.edgeTargets[Int(e)]))
+        }
         w.write(",\"kind\":" as StaticString)
         w.writeJSONString(g.edgeKinds[Int(e)].rawValue)
         w.write(",\"line\":" as StaticString)
