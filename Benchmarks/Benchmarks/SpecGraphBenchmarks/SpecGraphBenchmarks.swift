@@ -87,5 +87,24 @@ let benchmarks: @Sendable () -> Void = {
             w.flush()
             blackHole(count)
         }
+
+        Benchmark("assign 8 people \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            let team = try Team.parse("8")
+            benchmark.startMeasurement()
+            blackHole(TeamSchedule(plan: f.plan, team: team))
+        }
+
+        // DOT for the phase view at any size, and for every task at 10 000
+        // (the picture the graph command draws by default at each size).
+        Benchmark("dot writing \(label)", configuration: config) { benchmark in
+            let f = fixture(size)
+            benchmark.startMeasurement()
+            let options = DiagramOptions(view: size > 5_000 ? .phases : .tasks)
+            let diagram = try Diagram(f.plan, options: options)
+            var w = ByteWriter()
+            PlanDOT.render(diagram, into: &w)
+            blackHole(w.bytes.count)
+        }
     }
 }
