@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
         .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
         .testTarget(
-            name: "TaskScheduleRenderingTests", dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz"]),
+            name: "TaskScheduleRenderingTests",
+            dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz", "SpecKitGenerator"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
         .testTarget(name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph"]),
     ]

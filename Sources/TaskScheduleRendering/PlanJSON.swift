@@ -1,3 +1,4 @@
+import Dispatch
 import SpecKitTasks
 import TaskScheduling
 
@@ -85,66 +86,69 @@ public enum PlanJSON {
         }
         w.write("]" as StaticString)
 
-        // tasks
+        // tasks (rendered in blocks on every core, written in order)
         w.write(",\"tasks\":[" as StaticString)
-        for (t, task) in doc.tasks.enumerated() {
-            w.checkpoint()
-            if t > 0 { w.write("," as StaticString) }
-            w.write("{\"id\":" as StaticString)
-            w.writeJSONString(task.id)
-            w.write(",\"line\":" as StaticString)
-            w.write(task.location.line)
-            w.write(",\"status\":" as StaticString)
-            w.writeJSONString(task.status.rawValue)
-            w.write(task.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
-            w.write(",\"labels\":" as StaticString)
-            writeStrings(task.labels, &w)
-            w.write(",\"stories\":" as StaticString)
-            writeStrings(task.stories, &w)
-            w.write(",\"phase\":" as StaticString)
-            w.write(doc.phases.indices.contains(Int(task.phase)) ? doc.phases[Int(task.phase)].index : task.phase)
-            w.write(",\"description\":" as StaticString)
-            w.writeJSONString(task.description)
-            w.write(",\"files\":" as StaticString)
-            writeStrings(task.files, &w)
-            w.write(",\"duration\":" as StaticString)
-            w.write(facts.duration(of: task, options: plan.options))
-            w.write(",\"dependsOn\":[" as StaticString)
-            var first = true
-            for d in facts.writtenPredecessors(of: Int32(t)) {
-                if !first { w.write("," as StaticString) }
-                first = false
-                names.writeTask(Int(d), &w)
-            }
-            w.write("]" as StaticString)
-            let node = graph.nodeOfTask[t]
-            if let schedule, node >= 0 {
-                let v = Int(node)
-                w.write(",\"wave\":" as StaticString)
-                w.write(schedule.waveOfNode[v])
-                w.write(",\"earliestStart\":" as StaticString)
-                w.write(schedule.times.earliestStart[v])
-                w.write(",\"earliestFinish\":" as StaticString)
-                w.write(schedule.times.earliestFinish[v])
-                w.write(",\"latestStart\":" as StaticString)
-                w.write(schedule.times.latestStart[v])
-                w.write(",\"latestFinish\":" as StaticString)
-                w.write(schedule.times.latestFinish[v])
-                w.write(",\"slack\":" as StaticString)
-                w.write(max(0, schedule.times.slack(node)))
-                w.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
-            } else {
-                w.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
+        writeBlocks(count: doc.tasks.count, into: &w) { range, w in
+            for t in range {
+                if t > 0 { w.write("," as StaticString) }
+                let task = doc.tasks[t]
+                w.write("{\"id\":" as StaticString)
+                w.writeJSONString(task.id)
+                w.write(",\"line\":" as StaticString)
+                w.write(task.location.line)
+                w.write(",\"status\":" as StaticString)
+                w.writeJSONString(task.status.rawValue)
+                w.write(task.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
+                w.write(",\"labels\":" as StaticString)
+                writeStrings(task.labels, &w)
+                w.write(",\"stories\":" as StaticString)
+                writeStrings(task.stories, &w)
+                w.write(",\"phase\":" as StaticString)
+                w.write(doc.phases.indices.contains(Int(task.phase)) ? doc.phases[Int(task.phase)].index : task.phase)
+                w.write(",\"description\":" as StaticString)
+                w.writeJSONString(task.description)
+                w.write(",\"files\":" as StaticString)
+                writeStrings(task.files, &w)
+                w.write(",\"duration\":" as StaticString)
+                w.write(facts.duration(of: task, options: plan.options))
+                w.write(",\"dependsOn\":[" as StaticString)
+                var first = true
+                for d in facts.writtenPredecessors(of: Int32(t)) {
+                    if !first { w.write("," as StaticString) }
+                    first = false
+                    names.writeTask(Int(d), &w)
+                }
+                w.write("]" as StaticString)
+                let node = graph.nodeOfTask[t]
+                if let schedule, node >= 0 {
+                    let v = Int(node)
+                    w.write(",\"wave\":" as StaticString)
+                    w.write(schedule.waveOfNode[v])
+                    w.write(",\"earliestStart\":" as StaticString)
+                    w.write(schedule.times.earliestStart[v])
+                    w.write(",\"earliestFinish\":" as StaticString)
+                    w.write(schedule.times.earliestFinish[v])
+                    w.write(",\"latestStart\":" as StaticString)
+                    w.write(schedule.times.latestStart[v])
+                    w.write(",\"latestFinish\":" as StaticString)
+                    w.write(schedule.times.latestFinish[v])
+                    w.write(",\"slack\":" as StaticString)
+                    w.write(max(0, schedule.times.slack(node)))
+                    w.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
+                } else {
+                    w.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
+                }
             }
         }
         w.write("]" as StaticString)
 
         // edges
         w.write(",\"edges\":[" as StaticString)
-        for e in 0..<Int32(graph.graph.edgeCount) {
-            w.checkpoint()
-            if e > 0 { w.write("," as StaticString) }
-            writeEdge(e, plan, names: names, &w)
+        writeBlocks(count: graph.graph.edgeCount, into: &w) { range, w in
+            for e in range {
+                if e > 0 { w.write("," as StaticString) }
+                writeEdge(Int32(e), plan, names: names, &w)
+            }
         }
         w.write("]" as StaticString)
 
@@ -217,9 +221,51 @@ public enum PlanJSON {
         w.write("}" as StaticString)
     }
 
+    /// Renders `0..<count` items in blocks, several blocks at a time on all cores,
+    /// and appends them to `w` in order, flushing between batches, so the output
+    /// is the same bytes as a serial loop and memory stays bounded.
+    static func writeBlocks(
+        count: Int, into w: inout ByteWriter, _ render: @escaping @Sendable (Range<Int>, inout ByteWriter) -> Void
+    ) {
+        let blockSize = 4096
+        let blocks = (count + blockSize - 1) / blockSize
+        if blocks <= 1 {
+            render(0..<count, &w)
+            return
+        }
+        let lanes = 8
+        let slots = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: lanes)
+        slots.initialize(repeating: [])
+        defer { slots.deinitialize(); slots.deallocate() }
+        let shared = SlotBox(slots)
+        var batch = 0
+        while batch < blocks {
+            let n = min(lanes, blocks - batch)
+            let first = batch
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                let b = first + i
+                var local = ByteWriter(capacity: 1 << 20)
+                render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
+                shared.slots[i] = local.bytes
+            }
+            for i in 0..<n {
+                slots[i].withUnsafeBufferPointer { w.write(bytes: $0) }
+                slots[i] = []
+                w.checkpoint()
+            }
+            batch += n
+        }
+    }
+
+    /// Each concurrent iteration writes only its own slot.
+    private final class SlotBox: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<[UInt8]>
+        init(_ slots: UnsafeMutableBufferPointer<[UInt8]>) { self.slots = slots }
+    }
+
     /// Every task ID and milestone name, escaped for JSON once, so that edges,
     /// waves and references copy bytes instead of escaping strings again.
-    struct Names {
+    struct Names: Sendable {
         private var bytes: [UInt8] = []
         private var offsets: [Int32] = [0]
         private let taskCount: Int
