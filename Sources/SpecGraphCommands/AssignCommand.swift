@@ -68,15 +68,10 @@ struct AssignCommand: ParsableCommand {
         let team = try self.team.map { text throws(TeamSpecError) in try Team.parse(text) }
         let sizes = try sweep.map { text throws(TeamSpecError) in try TeamSweep.parseSizes(text) }
         let plans: [Plan]
-        do { plans = try Self.load(planning) } catch { throw fail(error) }
+        do { plans = try Loading.plans(planning, timer: StageTimer(enabled: false)) } catch { throw fail(error) }
         var failed = false
         for plan in plans {
-            // Like the planning commands: the first diagnostics, then where to see them all.
-            let path = plan.document.path
-            Output.printDiagnostics(Array(plan.diagnostics.prefix(Self.diagnosticsShown)), path: path)
-            if plan.diagnostics.count > Self.diagnosticsShown {
-                Output.stderr("\(path): note: \(plan.diagnostics.count - Self.diagnosticsShown) more diagnostics; `specgraph check \(path)` lists them all")
-            }
+            Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: Output.diagnosticsShown)
             if plan.errorCount > 0 { failed = true }
         }
 
@@ -130,18 +125,6 @@ struct AssignCommand: ParsableCommand {
 
     /// Reads, parses and plans every input (no stage timings here, so this does
     /// not depend on how `--timings` is wired).
-    static func load(_ planning: PlanningOptions) throws(IOFailure) -> [Plan] {
-        var plans: [Plan] = []
-        for file in try InputFiles.expand(planning.paths) {
-            let bytes = try InputFiles.read(file)
-            plans.append(Plan(SpecParser.parse(bytes, path: file), options: planning.planOptions))
-        }
-        return plans
-    }
-
-    /// Diagnostics printed per file; `check` lists them all.
-    static let diagnosticsShown = 20
-
     /// `plan.svg` → `plan-2.svg`.
     static func numbered(_ path: String, _ n: Int) -> String {
         let slash = path.lastIndex(of: "/")

@@ -75,6 +75,9 @@ enum Output {
     static var stderrIsTerminal: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
 
     /// `path:line:col: severity: message [code]`, coloured on a terminal.
+    /// Diagnostics the planning commands print per file; `check` lists them all.
+    static let diagnosticsShown = 20
+
     /// Prints at most `limit` diagnostics (errors first), then a line saying how many more there are.
     static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, strict: Bool = false, limit: Int = .max) {
         guard !diagnostics.isEmpty else { return }

@@ -21,7 +21,7 @@ extension PlanningCommand {
         do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
         var failed = false
         for plan in plans {
-            Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: 20)
+            Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: Output.diagnosticsShown)
             if plan.errorCount > 0 { failed = true }
         }
         var w = ByteWriter(flushingAt: 1 << 20) { Output.stdout($0) }
@@ -187,12 +187,7 @@ struct CriticalPathCommand: PlanningCommand {
         w.write(",\"tasks\":" as StaticString)
         writeIDs(schedule.criticalPath, plan, &w)
         w.write("},\"slack\":[" as StaticString)
-        var rows = Array(0..<Int32(plan.graph.taskNodeCount))
-        rows.sort { a, b in
-            let sa = schedule.times.slack(a), sb = schedule.times.slack(b)
-            let ka = (max(0, sa) * 1e6).rounded(), kb = (max(0, sb) * 1e6).rounded()
-            return ka != kb ? ka < kb : a < b
-        }
+        var rows = schedule.tasksBySlack(taskNodeCount: plan.graph.taskNodeCount)
         if let limit { rows = Array(rows.prefix(limit)) }
         for (i, v) in rows.enumerated() {
             if i > 0 { w.write("," as StaticString) }

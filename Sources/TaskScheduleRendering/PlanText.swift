@@ -108,14 +108,7 @@ public enum PlanText {
         }
         criticalChain(plan, style: style, into: &w)
         w.write("\n")
-        var rows = Array(0..<Int32(plan.graph.taskNodeCount))
-        rows.sort { a, b in
-            let sa = schedule.times.slack(a)
-            let sb = schedule.times.slack(b)
-            let ka = (max(0, sa) * 1e6).rounded(), kb = (max(0, sb) * 1e6).rounded()
-            if ka != kb { return ka < kb }
-            return a < b
-        }
+        var rows = schedule.tasksBySlack(taskNodeCount: plan.graph.taskNodeCount)
         if let limit { rows = Array(rows.prefix(limit)) }
         let t = schedule.times
         switch style {

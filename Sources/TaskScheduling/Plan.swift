@@ -75,6 +75,15 @@ public struct Schedule: Sendable {
 
     public var length: Double { times.length }
 
+    /// Task nodes, most critical first: by slack (compared to a millionth of an
+    /// hour, so rounding noise does not reorder equal slacks), then document order.
+    public func tasksBySlack(taskNodeCount: Int) -> [Int32] {
+        let key = (0..<taskNodeCount).map { (max(0, times.slack(Int32($0))) * 1e6).rounded() }
+        return (0..<Int32(taskNodeCount)).sorted { a, b in
+            key[Int(a)] != key[Int(b)] ? key[Int(a)] < key[Int(b)] : a < b
+        }
+    }
+
     /// Whether a node has zero slack (within 1e-9).
     public func isCritical(_ node: Int32) -> Bool { abs(times.slack(node)) <= 1e-9 }
 

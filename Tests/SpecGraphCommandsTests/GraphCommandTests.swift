@@ -8,16 +8,7 @@ import Testing
 @Suite struct GraphCommandTests {
     static let examples = ["auth-service", "broken", "large-platform", "legacy-cli"]
 
-    /// The package root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary next to the test bundle, else `.build/debug`.
-    static let binary: URL = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("specgraph")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return root.appendingPathComponent(".build/debug/specgraph")
-    }()
+    static let root = SpecGraphBinary.packageRoot
 
     struct Run {
         var code: Int32
@@ -26,35 +17,11 @@ import Testing
     }
 
     func run(_ args: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = args
-        process.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        let handle = err.fileHandleForReading
-        DispatchQueue.global().async {
-            errBox.data = handle.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(code: process.terminationStatus, stdout: stdout, stderr: String(decoding: errBox.data, as: UTF8.self))
+        let r = try SpecGraphBinary.run(args)
+        return Run(code: r.code, stdout: r.stdoutBytes, stderr: r.stderr)
     }
 
-    func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("specgraph-graph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func temporaryDirectory() throws -> URL { try SpecGraphBinary.temporaryDirectory() }
 
     /// IDs of the SVG's `<g class="node task …">` elements; nil if not XML.
     func taskIDs(_ data: Data) -> [String]? {
