@@ -38,6 +38,13 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 20
     )
 
+    // Parsing alone also at 100 000 tasks (about 10 MB), the figure for MB/s.
+    Benchmark("parse 100k", configuration: .init(metrics: [.wallClock, .throughput, .instructions, .mallocCountTotal], maxIterations: 10)) { benchmark in
+        let f = fixture(100_000)
+        benchmark.startMeasurement()
+        blackHole(SpecParser.parse(f.bytes, path: "generated.md"))
+    }
+
     for (size, label) in [(10_000, "10k"), (1_000_000, "1M")] {
         let iterations = size >= 1_000_000 ? 3 : 20
         let config = Benchmark.Configuration(maxIterations: iterations)
