@@ -50,6 +50,8 @@ private struct Builder {
     var hasPredecessorInPhase: [Bool] = []
     var hasSuccessorInStage: [Bool] = []
     var hasPredecessorInStage: [Bool] = []
+    var sinksOfPhase: [Int: [Int32]] = [:]
+    var sourcesOfPhase: [Int: [Int32]] = [:]
 
     init(document: SpecDocument, options: PlanOptions) {
         // The file rules compare interned file IDs; a hand-built document
@@ -332,6 +334,23 @@ private struct Builder {
         }
     }
 
+    /// Tasks of phase `p` with no successor inside it, computed once per phase
+    /// (a phase named by many statements is not filtered again each time).
+    mutating func phaseSinks(_ p: Int) -> [Int32] {
+        if let cached = sinksOfPhase[p] { return cached }
+        let sinks = phaseNodes[p].filter { !hasSuccessorInPhase[Int($0)] }
+        sinksOfPhase[p] = sinks
+        return sinks
+    }
+
+    /// Tasks of phase `p` with no predecessor inside it, computed once per phase.
+    mutating func phaseSources(_ p: Int) -> [Int32] {
+        if let cached = sourcesOfPhase[p] { return cached }
+        let sources = phaseNodes[p].filter { !hasPredecessorInPhase[Int($0)] }
+        sourcesOfPhase[p] = sources
+        return sources
+    }
+
     mutating func addStoryEdges() {
         for d in document.phaseDependencies {
             let p = Int(d.predecessor)
@@ -339,8 +358,8 @@ private struct Builder {
             guard phaseNodes.indices.contains(p), phaseNodes.indices.contains(s), p != s,
                 !phaseNodes[p].isEmpty, !phaseNodes[s].isEmpty
             else { continue }
-            let sinks = phaseNodes[p].filter { !hasSuccessorInPhase[Int($0)] }
-            let sources = phaseNodes[s].filter { !hasPredecessorInPhase[Int($0)] }
+            let sinks = phaseSinks(p)
+            let sources = phaseSources(s)
             if sinks.count == 1 || sources.count == 1 {
                 for a in sinks { for b in sources { addEdge(a, b, .story, d.location) } }
             } else {
