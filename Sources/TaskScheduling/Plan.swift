@@ -29,9 +29,7 @@ public struct Plan: Sendable {
         self.graph = graph
         var diagnostics = document.diagnostics + planDiagnostics
 
-        var passThrough = [Bool](repeating: false, count: graph.nodeCount)
-        for m in graph.taskNodeCount..<graph.nodeCount { passThrough[m] = true }
-        if let order = graph.graph.topologicalOrder(passThrough: passThrough) {
+        if let order = graph.graph.anyTopologicalOrder() {
             cycles = []
             schedule = Schedule(graph: graph, order: order)
         } else {

@@ -33,6 +33,16 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
 
     @Test func cycleHasNoTopologicalOrder() {
         #expect(graph(3, [(0, 1), (1, 2), (2, 0)]).topologicalOrder() == nil)
+        #expect(graph(3, [(0, 1), (1, 2), (2, 0)]).anyTopologicalOrder() == nil)
+    }
+
+    @Test func anyTopologicalOrderPutsEveryEdgeForward() throws {
+        let g = graph(6, [(5, 0), (0, 1), (4, 1), (1, 2), (3, 2), (5, 3)])
+        let order = try #require(g.anyTopologicalOrder())
+        #expect(order.sorted() == Array(0..<6))
+        var position = [Int](repeating: 0, count: 6)
+        for (i, v) in order.enumerated() { position[Int(v)] = i }
+        for e in 0..<g.edgeCount { #expect(position[Int(g.edgeSources[e])] < position[Int(g.edgeTargets[e])]) }
     }
 
     @Test func generationsCountOnlyWeightedNodes() {
