@@ -103,23 +103,34 @@ extension DocumentParser {
     }
 
     /// Opens a checkbox task; `end` is the end of the line's trimmed content.
+    ///
+    /// The task is built in place in `tasks` (append once, then set fields):
+    /// building a local and appending it cost a copy and a destroy of every field.
     mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
         let b = bytes
         let end = b.trimEnd(item.idEnd, end)
-        var task = SpecTask(
-            id: b.string(item.idStart, item.idEnd), location: location(item.column), form: .checkbox,
-            status: item.status, segment: segment)
-        let descriptionStart = readLabels(into: &task, from: item.idEnd, end: end)
-        task.description = b.string(descriptionStart, end)
-        addTask(task, idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
-            index: Int32(tasks.count), indent: indent, form: .checkbox, descriptionStart: descriptionStart,
+        let index = tasks.count
+        tasks.append(
+            SpecTask(
+                id: b.string(item.idStart, item.idEnd), location: location(item.column), form: .checkbox,
+                status: item.status, segment: segment))
+        let descriptionStart = Self.readLabels(b, into: &tasks[index], from: item.idEnd, end: end)
+        tasks[index].description = b.string(descriptionStart, end)
+        registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
+            index: Int32(index), indent: indent, form: .checkbox, descriptionStart: descriptionStart,
             descriptionEnd: end, line: lineNumber, lineStart: lineStart))
     }
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
     mutating func addTask(_ task: SpecTask, idStart: Int, idEnd: Int, open: OpenTask?) {
-        let index = Int32(tasks.count)
         tasks.append(task)
+        registerTask(idStart: idStart, idEnd: idEnd, open: open)
+    }
+
+    /// Records the last task of `tasks`: its ID key, the heading it sits under,
+    /// references inherited from headings; opens its body.
+    mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?) {
+        let index = Int32(tasks.count - 1)
         taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
         let heading = headingStack.last?.index ?? -1
         taskHeading.append(heading)
@@ -140,8 +151,7 @@ extension DocumentParser {
 
     /// Reads bracket labels after the ID (`[P]`, `[US1]`, `**[P]**`, `[US1,US2]`)
     /// and returns where the description starts.
-    func readLabels(into task: inout SpecTask, from start: Int, end: Int) -> Int {
-        let b = bytes
+    static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int) -> Int {
         var k = start
         while true {
             var j = b.skipSpaces(k, end)
@@ -175,7 +185,7 @@ extension DocumentParser {
         return j
     }
 
-    func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
+    static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
         var lo = b.skipSpaces(lo, hi)
         let hi = b.trimEnd(lo, hi)
         guard lo < hi else { return }
