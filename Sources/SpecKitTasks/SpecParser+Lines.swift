@@ -107,8 +107,7 @@ extension DocumentParser {
             }
         }
         while i < n {
-            var end = i
-            while end < n, b[end] != 0x0A { end += 1 }
+            let end = b.firstIndex(of: 0x0A, i, n) ?? n
             let next = end < n ? end + 1 : end
             var contentEnd = end
             if contentEnd > i, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
@@ -227,9 +226,9 @@ extension DocumentParser {
         let b = bytes
         let first = needle.utf8Start[0]
         var i = lo
-        while i < hi {
-            if b[i] == first, b.matches(needle, at: i, end: hi) { return i }
-            i += 1
+        while let at = b.firstIndex(of: first, i, hi) {
+            if b.matches(needle, at: at, end: hi) { return at }
+            i = at + 1
         }
         return nil
     }
