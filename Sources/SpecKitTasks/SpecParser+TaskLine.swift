@@ -199,21 +199,25 @@ extension DocumentParser {
         }
         // Story labels: `US1`, `US1,US2`, `US1, US2`, `Story: US1`.
         if b.matchesLowercase("story:", at: lo, end: hi) { lo = b.skipSpaces(lo + 6, hi) }
-        var stories: [String] = []
+        // Stories go straight into `task.stories` (no temporary array); a label
+        // that turns out not to be a story list takes back what it added.
+        let before = task.stories.count
+        var found = false
+        var valid = true
         var k = lo
         while k < hi {
-            guard b.matches("US", at: k, end: hi) else { stories = []; break }
+            guard b.matches("US", at: k, end: hi) else { valid = false; break }
             var j = k + 2
             while j < hi, b[j].isDigit { j += 1 }
-            guard j > k + 2 else { stories = []; break }
-            stories.append(b.string(k, j))
+            guard j > k + 2 else { valid = false; break }
+            let story = b.string(k, j)
+            if !task.stories.contains(story) { task.stories.append(story) }
+            found = true
             k = j
             while k < hi, b[k] == UInt8(ascii: ",") || b[k].isSpaceOrTab || b[k] == UInt8(ascii: "/") { k += 1 }
         }
-        if !stories.isEmpty, k >= hi {
-            for s in stories where !task.stories.contains(s) { task.stories.append(s) }
-            return
-        }
+        if found, valid, k >= hi { return }
+        if task.stories.count > before { task.stories.removeSubrange(before...) }
         task.labels.append(b.string(lo, hi))
     }
 
