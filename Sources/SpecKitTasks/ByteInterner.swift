@@ -20,7 +20,10 @@ struct ByteInterner {
     /// The number of distinct keys.
     var count: Int { hashes.count }
 
-    init(expectedCount: Int = 16) {
+    /// `expectedBytes` reserves the key arena: a large reservation that is
+    /// never reached costs address space only, regrowing costs copies and page faults.
+    init(expectedCount: Int = 16, expectedBytes: Int = 0) {
+        arena.reserveCapacity(expectedBytes)
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
         slots = [UInt64](repeating: 0, count: capacity)

@@ -142,8 +142,12 @@ struct DocumentParser {
         taskIDKey.reserveCapacity(expectedTasks)
         taskFileOffsets.reserveCapacity(expectedTasks + 1)
         taskFileIDs.reserveCapacity(expectedTasks)
-        idTable = ByteInterner(expectedCount: expectedTasks)
-        fileTable = ByteInterner(expectedCount: expectedTasks)
+        // Arenas: generated IDs are 7 bytes and paths about 20; one path per task is typical.
+        idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
+        fileTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 24)
+        filePaths.reserveCapacity(expectedTasks)
+        isDirectory.reserveCapacity(expectedTasks)
+        taskReferences.reserveCapacity(expectedTasks / 2)
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {
