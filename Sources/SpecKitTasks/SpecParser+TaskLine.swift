@@ -271,12 +271,16 @@ extension DocumentParser {
         static let owner = TextTriggers(rawValue: 8)
     }
 
-    /// Bit `c` set for the ASCII bytes below 64 that `textTriggers` looks at: `(` `.` `/`.
-    static let interestingBelow64: UInt64 = 1 << 0x28 | 1 << 0x2E | 1 << 0x2F
-    /// Bit `c - 64` set for `@`, `[` and the letters that may start a keyword or `est`.
-    /// (`@`, `[`, `a b d e n r w` in both cases.)
-    static let interestingBelow128: UInt64 = 0x84403608844037
-
+    /// Per byte, for `textTriggers`: bit 0 a word byte (ASCII letter, digit,
+    /// `_`); bit 1 a letter that may start a keyword or `est` (`a b d e n r w`,
+    /// both cases); bit 2 a byte that matters anywhere (`(` `[` `.` `/` `@`, 0xE4).
+    static let triggerClasses: [UInt8] = (0..<256).map { i in
+        let c = UInt8(i)
+        var cls: UInt8 = c.isWordByte ? 1 : 0
+        if "abdenrwABDENRW".utf8.contains(c) { cls |= 2 }
+        if "([./@".utf8.contains(c) || c == 0xE4 { cls |= 4 }
+        return cls
+    }
 
     /// One pass over a task's text that decides which of the detailed scans can
     /// find anything. Most task lines name a path and nothing else, so the
@@ -286,52 +290,58 @@ extension DocumentParser {
     /// keyword starts a word with one of the listed two-byte prefixes, an
     /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
     /// owner needs `@` or `(owner:`.
-    /// - Complexity: O(hi - lo), one byte compare chain per byte.
+    /// - Complexity: O(hi - lo), one table load per byte.
     @inline(__always)
     func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> TextTriggers {
-        var t: UInt8 = 0
-        var k = lo
-        while k < hi {
-            let c = b[k]
-            // One shift and mask per byte decides whether the byte can matter
-            // at all; most bytes of a task line cannot, and skip the switch.
-            let mask = c < 64 ? Self.interestingBelow64 : Self.interestingBelow128
-            guard (c < 128 && (mask >> UInt64(c & 63)) & 1 != 0) || c == 0xE4 else {
-                k += 1
-                continue
-            }
-            switch c {
-            case UInt8(ascii: "("):
-                t |= TextTriggers.estimate.rawValue
-                if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
-            case UInt8(ascii: "["):
-                t |= TextTriggers.estimate.rawValue
-            case UInt8(ascii: "."), UInt8(ascii: "/"):
-                t |= TextTriggers.path.rawValue
-            case UInt8(ascii: "@"):
-                t |= TextTriggers.owner.rawValue
-            case 0xE4:
-                t |= TextTriggers.keyword.rawValue
-            case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "d"),
-                UInt8(ascii: "D"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-                UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "w"), UInt8(ascii: "W"):
-                guard k + 1 < hi, k == lo || !b[k - 1].isWordByte else { break }
-                let next = b[k + 1]
-                let n = next | 0x20
-                switch c | 0x20 {
-                case UInt8(ascii: "a"): if n == UInt8(ascii: "f") { t |= TextTriggers.keyword.rawValue }
-                case UInt8(ascii: "b"): if n == UInt8(ascii: "l") { t |= TextTriggers.keyword.rawValue }
-                case UInt8(ascii: "d"): if n == UInt8(ascii: "e") || next == 0xC3 { t |= TextTriggers.keyword.rawValue }
-                case UInt8(ascii: "e"): if n == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
-                case UInt8(ascii: "w"): if n == UInt8(ascii: "a") { t |= TextTriggers.keyword.rawValue }
-                default: if n == UInt8(ascii: "e") { t |= TextTriggers.keyword.rawValue }  // needs, requires
+        Self.triggerClasses.withUnsafeBufferPointer { classes in
+            var t: UInt8 = 0
+            var k = lo
+            // Whether b[k - 1] is a word byte: letters matter only at a word
+            // start, and keeping this as we go (instead of testing the letter
+            // first, then looking back) leaves one predictable branch per byte.
+            var afterWord = false
+            while k < hi {
+                let c = b[k]
+                let cls = classes[Int(c)]
+                let wordStart = !afterWord
+                afterWord = cls & 1 != 0
+                guard cls & (wordStart ? 6 : 4) != 0 else {
+                    k += 1
+                    continue
                 }
-            default:
-                break
+                switch c {
+                case UInt8(ascii: "("):
+                    t |= TextTriggers.estimate.rawValue
+                    if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
+                case UInt8(ascii: "["):
+                    t |= TextTriggers.estimate.rawValue
+                case UInt8(ascii: "."), UInt8(ascii: "/"):
+                    t |= TextTriggers.path.rawValue
+                case UInt8(ascii: "@"):
+                    t |= TextTriggers.owner.rawValue
+                case 0xE4:
+                    t |= TextTriggers.keyword.rawValue
+                case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "d"),
+                    UInt8(ascii: "D"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                    UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "w"), UInt8(ascii: "W"):
+                    guard k + 1 < hi, wordStart else { break }
+                    let next = b[k + 1]
+                    let n = next | 0x20
+                    switch c | 0x20 {
+                    case UInt8(ascii: "a"): if n == UInt8(ascii: "f") { t |= TextTriggers.keyword.rawValue }
+                    case UInt8(ascii: "b"): if n == UInt8(ascii: "l") { t |= TextTriggers.keyword.rawValue }
+                    case UInt8(ascii: "d"): if n == UInt8(ascii: "e") || next == 0xC3 { t |= TextTriggers.keyword.rawValue }
+                    case UInt8(ascii: "e"): if n == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
+                    case UInt8(ascii: "w"): if n == UInt8(ascii: "a") { t |= TextTriggers.keyword.rawValue }
+                    default: if n == UInt8(ascii: "e") { t |= TextTriggers.keyword.rawValue }  // needs, requires
+                    }
+                default:
+                    break
+                }
+                k += 1
             }
-            k += 1
+            return TextTriggers(rawValue: t)
         }
-        return TextTriggers(rawValue: t)
     }
 
     /// Reads a task's text once for its facts and stores them on `tasks[index]`:
