@@ -358,12 +358,19 @@ extension DocumentParser {
         scratchSpans = []
         spans.removeAll(keepingCapacity: true)
         if triggers.contains(.keyword) {
-            var facts = TaskTextFacts()
+            // A scratch value reused by every task: its clause list keeps its
+            // capacity, so a task with a dependency clause allocates only the
+            // reference list that taskReferences keeps.
+            var facts = scratchFacts
+            scratchFacts = TaskTextFacts()
             scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
             for group in facts.references where !group.references.isEmpty {
                 taskReferences.append(
                     PendingTaskReferences(task: Int32(index), references: group.references, reversed: group.reversed))
             }
+            if !facts.references.isEmpty { facts.references.removeAll(keepingCapacity: true) }
+            if !facts.phaseReferences.isEmpty { facts.phaseReferences.removeAll(keepingCapacity: true) }
+            scratchFacts = facts
         }
         if triggers.contains(.estimate), let (estimate, range) = findEstimate(b, lo, hi) {
             tasks[index].estimate = estimate

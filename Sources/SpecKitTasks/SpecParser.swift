@@ -116,6 +116,8 @@ struct DocumentParser {
     var scratchSpans: [(Int, Int)] = []
     var scratchPaths: [(Int, Int)] = []
     var scratchJoined: [UInt8] = []
+    /// Clause scan results of one task text, emptied after each (see `readTaskText`).
+    var scratchFacts = TaskTextFacts()
 
     // Line state.
     var position = 0
