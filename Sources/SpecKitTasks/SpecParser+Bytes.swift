@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte classes and small scanning helpers shared by the parser's passes.
 ///
 /// The parser works on UTF-8 bytes: every class here is ASCII-only, so a
@@ -58,6 +64,16 @@ extension UnsafeBufferPointer where Element == UInt8 {
             i += 1
         }
         return false
+    }
+
+    /// The first offset in `lo..<hi` holding `byte`, or nil.
+    ///
+    /// `memchr` scans 16–32 bytes per step; the parser looks for a newline or a
+    /// rare first byte (`<` of `<!--`) in every line, which is most of the document.
+    @inline(__always) func firstIndex(of byte: UInt8, _ lo: Int, _ hi: Int) -> Int? {
+        guard lo < hi, let base = baseAddress else { return nil }
+        guard let found = memchr(base + lo, Int32(byte), hi - lo) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     @inline(__always) func skipSpaces(_ i: Int, _ end: Int) -> Int {

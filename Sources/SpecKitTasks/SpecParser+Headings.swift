@@ -89,7 +89,7 @@ extension DocumentParser {
         let b = bytes
         var task = SpecTask(
             id: b.string(idStart, idEnd), location: location(p), form: .heading, status: .todo, segment: segment)
-        let descriptionStart = readLabels(into: &task, from: idEnd, end: end)
+        let descriptionStart = Self.readLabels(bytes, into: &task, from: idEnd, end: end)
         var descriptionEnd = end
         if find("✅", idEnd, end) != nil {
             task.status = .done
@@ -215,14 +215,14 @@ extension DocumentParser {
         var task = SpecTask(
             id: b.string(idStart, idEnd), location: location(cellColumn), form: .tableRow, status: struck ? .skipped : .todo,
             segment: segment)
-        _ = readLabels(into: &task, from: idEnd, end: firstHi)
+        _ = Self.readLabels(bytes, into: &task, from: idEnd, end: firstHi)
         let descriptionColumn = context.descriptionColumn ?? (cells.count > 1 ? 1 : nil)
         var descriptionRange = (idEnd, idEnd)
         if let d = descriptionColumn, d < cells.count, d != context.statusColumn, d != context.dependencyColumn {
             let lo = b.skipSpaces(cells[d].0, cells[d].1)
             descriptionRange = (lo, b.trimEnd(lo, cells[d].1))
             if d != 0 {
-                let labelsEnd = readLabels(into: &task, from: lo, end: descriptionRange.1)
+                let labelsEnd = Self.readLabels(bytes, into: &task, from: lo, end: descriptionRange.1)
                 descriptionRange.0 = labelsEnd
             }
         }

@@ -107,8 +107,7 @@ extension DocumentParser {
             }
         }
         while i < n {
-            var end = i
-            while end < n, b[end] != 0x0A { end += 1 }
+            let end = b.firstIndex(of: 0x0A, i, n) ?? n
             let next = end < n ? end + 1 : end
             var contentEnd = end
             if contentEnd > i, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
@@ -145,7 +144,9 @@ extension DocumentParser {
         var lo = lo
         if inComment {
             guard let close = find("-->", lo, hi) else { return }
-            blank(lo, close + 3)
+            // Nothing reads a line before its `lo`: the comment's tail needs
+            // blanking only when the line goes on with content.
+            if !isBlank(close + 3, hi) { blank(lo, close + 3) }
             inComment = false
             lo = close + 3
         }
@@ -181,7 +182,32 @@ extension DocumentParser {
                 return
             }
         }
-        // HTML comments: blank them so no later pass sees their text.
+        // HTML comments: blank them so no later pass sees their text. A line
+        // that is only comments and blanks reads as a blank line, which needs
+        // no write (and so no copy of the document).
+        guard let first = find("<!--", lo, hi) else {
+            handleLine(lo, hi)
+            return
+        }
+        if isBlank(lo, first) {
+            var k = first
+            var onlyComments = true
+            while onlyComments, let open = find("<!--", k, hi) {
+                guard isBlank(k, open) else { onlyComments = false; break }
+                guard let close = find("-->", open + 4, hi) else { k = hi; break }
+                k = close + 3
+            }
+            if onlyComments, isBlank(k, hi) {
+                // The same scan as the blanking loop below: an unclosed `<!--` opens a comment.
+                var j = first
+                while let open = find("<!--", j, hi) {
+                    guard let close = find("-->", open + 4, hi) else { inComment = true; break }
+                    j = close + 3
+                }
+                handleLine(lo, lo)
+                return
+            }
+        }
         var k = lo
         while let open = find("<!--", k, hi) {
             if let close = find("-->", open + 4, hi) {
@@ -200,15 +226,33 @@ extension DocumentParser {
         let b = bytes
         let first = needle.utf8Start[0]
         var i = lo
-        while i < hi {
-            if b[i] == first, b.matches(needle, at: i, end: hi) { return i }
-            i += 1
+        while let at = b.firstIndex(of: first, i, hi) {
+            if b.matches(needle, at: at, end: hi) { return at }
+            i = at + 1
         }
         return nil
     }
 
-    func blank(_ lo: Int, _ hi: Int) {
+    /// Overwrites `lo..<hi` with spaces, copying the document first if it is still the caller's.
+    mutating func blank(_ lo: Int, _ hi: Int) {
+        if !ownsText {
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count)
+            _ = copy.initialize(from: UnsafeBufferPointer(text))
+            text = copy
+            ownsText = true
+        }
         for k in lo..<hi { text[k] = 0x20 }
+    }
+
+    /// Frees the private copy, if `blank` made one. The parser must not be used afterwards.
+    mutating func releaseCopy() {
+        if ownsText { text.deallocate() }
+        ownsText = false
+    }
+
+    /// Whether `lo..<hi` holds only spaces and tabs.
+    func isBlank(_ lo: Int, _ hi: Int) -> Bool {
+        bytes.skipSpaces(lo, hi) >= hi
     }
 
     var inDeclaredSection: Bool { headingStack.last?.declared ?? false }

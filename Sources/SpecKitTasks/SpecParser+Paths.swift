@@ -32,9 +32,15 @@ extension DocumentParser {
                     continue
                 }
             }
+            // Note on the way whether the token has a `.` or `/`: most tokens
+            // are words, and pathCandidate would return nil for them.
             var e = k
-            while e < hi, !b[e].isWhitespace, b[e] < 0x80, b[e] != UInt8(ascii: "`") { e += 1 }
-            if let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
+            var interesting = false
+            while e < hi, !b[e].isWhitespace, b[e] < 0x80, b[e] != UInt8(ascii: "`") {
+                if b[e] == UInt8(ascii: ".") || b[e] == UInt8(ascii: "/") { interesting = true }
+                e += 1
+            }
+            if interesting, let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
             k = max(e, k + 1)
         }
     }

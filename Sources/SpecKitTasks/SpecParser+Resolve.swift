@@ -24,10 +24,22 @@ extension DocumentParser {
             }
         }
         var resolver = Resolver(idTable: idTable, firstTaskOfKey: firstTaskOfKey, isFirst: isFirst)
+        // Most pending groups hold one or two single IDs: one edge each.
+        resolver.reserve(edges: taskReferences.count * 2)
         for pending in taskReferences {
             let task = pending.task
             let id = tasks[Int(task)].id
             for reference in pending.references {
+                // A single ID needs no target array (the common case).
+                if reference.upTo == nil, let target = resolver.task(reference.id) {
+                    if target == task || reference.id == id {
+                        diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
+                        continue
+                    }
+                    let (p, s) = pending.reversed ? (task, target) : (target, task)
+                    resolver.add(p, s, .explicit, reference.location)
+                    continue
+                }
                 guard let targets = resolver.expand(reference) else {
                     let missing = resolver.missingEnd(reference)
                     let message = pending.reversed
@@ -234,6 +246,12 @@ struct Resolver {
         }
         diagnostics.append(Diagnostic(.unknownReference, message, at: reference.location))
         return []
+    }
+
+    /// Room for about `edges` edges, so the edge list and the seen-set do not regrow.
+    mutating func reserve(edges count: Int) {
+        edges.reserveCapacity(count)
+        seen.reserveCapacity(count)
     }
 
     mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {

@@ -103,23 +103,34 @@ extension DocumentParser {
     }
 
     /// Opens a checkbox task; `end` is the end of the line's trimmed content.
+    ///
+    /// The task is built in place in `tasks` (append once, then set fields):
+    /// building a local and appending it cost a copy and a destroy of every field.
     mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
         let b = bytes
         let end = b.trimEnd(item.idEnd, end)
-        var task = SpecTask(
-            id: b.string(item.idStart, item.idEnd), location: location(item.column), form: .checkbox,
-            status: item.status, segment: segment)
-        let descriptionStart = readLabels(into: &task, from: item.idEnd, end: end)
-        task.description = b.string(descriptionStart, end)
-        addTask(task, idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
-            index: Int32(tasks.count), indent: indent, form: .checkbox, descriptionStart: descriptionStart,
+        let index = tasks.count
+        tasks.append(
+            SpecTask(
+                id: b.string(item.idStart, item.idEnd), location: location(item.column), form: .checkbox,
+                status: item.status, segment: segment))
+        let descriptionStart = Self.readLabels(b, into: &tasks[index], from: item.idEnd, end: end)
+        tasks[index].description = b.string(descriptionStart, end)
+        registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
+            index: Int32(index), indent: indent, form: .checkbox, descriptionStart: descriptionStart,
             descriptionEnd: end, line: lineNumber, lineStart: lineStart))
     }
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
     mutating func addTask(_ task: SpecTask, idStart: Int, idEnd: Int, open: OpenTask?) {
-        let index = Int32(tasks.count)
         tasks.append(task)
+        registerTask(idStart: idStart, idEnd: idEnd, open: open)
+    }
+
+    /// Records the last task of `tasks`: its ID key, the heading it sits under,
+    /// references inherited from headings; opens its body.
+    mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?) {
+        let index = Int32(tasks.count - 1)
         taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
         let heading = headingStack.last?.index ?? -1
         taskHeading.append(heading)
@@ -140,8 +151,7 @@ extension DocumentParser {
 
     /// Reads bracket labels after the ID (`[P]`, `[US1]`, `**[P]**`, `[US1,US2]`)
     /// and returns where the description starts.
-    func readLabels(into task: inout SpecTask, from start: Int, end: Int) -> Int {
-        let b = bytes
+    static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int) -> Int {
         var k = start
         while true {
             var j = b.skipSpaces(k, end)
@@ -177,7 +187,7 @@ extension DocumentParser {
         return j
     }
 
-    func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
+    static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
         var lo = b.skipSpaces(lo, hi)
         let hi = b.trimEnd(lo, hi)
         guard lo < hi else { return }
@@ -191,21 +201,25 @@ extension DocumentParser {
         }
         // Story labels: `US1`, `US1,US2`, `US1, US2`, `Story: US1`.
         if b.matchesLowercase("story:", at: lo, end: hi) { lo = b.skipSpaces(lo + 6, hi) }
-        var stories: [String] = []
+        // Stories go straight into `task.stories` (no temporary array); a label
+        // that turns out not to be a story list takes back what it added.
+        let before = task.stories.count
+        var found = false
+        var valid = true
         var k = lo
         while k < hi {
-            guard b.matches("US", at: k, end: hi) else { stories = []; break }
+            guard b.matches("US", at: k, end: hi) else { valid = false; break }
             var j = k + 2
             while j < hi, b[j].isDigit { j += 1 }
-            guard j > k + 2 else { stories = []; break }
-            stories.append(b.string(k, j))
+            guard j > k + 2 else { valid = false; break }
+            let story = b.string(k, j)
+            if !task.stories.contains(story) { task.stories.append(story) }
+            found = true
             k = j
             while k < hi, b[k] == UInt8(ascii: ",") || b[k].isSpaceOrTab || b[k] == UInt8(ascii: "/") { k += 1 }
         }
-        if !stories.isEmpty, k >= hi {
-            for s in stories where !task.stories.contains(s) { task.stories.append(s) }
-            return
-        }
+        if found, valid, k >= hi { return }
+        if task.stories.count > before { task.stories.removeSubrange(before...) }
         task.labels.append(b.string(lo, hi))
     }
 
@@ -259,12 +273,16 @@ extension DocumentParser {
         static let owner = TextTriggers(rawValue: 8)
     }
 
-    /// Bit `c` set for the ASCII bytes below 64 that `textTriggers` looks at: `(` `.` `/`.
-    static let interestingBelow64: UInt64 = 1 << 0x28 | 1 << 0x2E | 1 << 0x2F
-    /// Bit `c - 64` set for `@`, `[` and the letters that may start a keyword or `est`.
-    /// (`@`, `[`, `a b d e n r w` in both cases.)
-    static let interestingBelow128: UInt64 = 0x84403608844037
-
+    /// Per byte, for `textTriggers`: bit 0 a word byte (ASCII letter, digit,
+    /// `_`); bit 1 a letter that may start a keyword or `est` (`a b d e n r w`,
+    /// both cases); bit 2 a byte that matters anywhere (`(` `[` `.` `/` `@`, 0xE4).
+    static let triggerClasses: [UInt8] = (0..<256).map { i in
+        let c = UInt8(i)
+        var cls: UInt8 = c.isWordByte ? 1 : 0
+        if "abdenrwABDENRW".utf8.contains(c) { cls |= 2 }
+        if "([./@".utf8.contains(c) || c == 0xE4 { cls |= 4 }
+        return cls
+    }
 
     /// One pass over a task's text that decides which of the detailed scans can
     /// find anything. Most task lines name a path and nothing else, so the
@@ -274,52 +292,58 @@ extension DocumentParser {
     /// keyword starts a word with one of the listed two-byte prefixes, an
     /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
     /// owner needs `@` or `(owner:`.
-    /// - Complexity: O(hi - lo), one byte compare chain per byte.
+    /// - Complexity: O(hi - lo), one table load per byte.
     @inline(__always)
     func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> TextTriggers {
-        var t: UInt8 = 0
-        var k = lo
-        while k < hi {
-            let c = b[k]
-            // One shift and mask per byte decides whether the byte can matter
-            // at all; most bytes of a task line cannot, and skip the switch.
-            let mask = c < 64 ? Self.interestingBelow64 : Self.interestingBelow128
-            guard (c < 128 && (mask >> UInt64(c & 63)) & 1 != 0) || c == 0xE4 else {
-                k += 1
-                continue
-            }
-            switch c {
-            case UInt8(ascii: "("):
-                t |= TextTriggers.estimate.rawValue
-                if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
-            case UInt8(ascii: "["):
-                t |= TextTriggers.estimate.rawValue
-            case UInt8(ascii: "."), UInt8(ascii: "/"):
-                t |= TextTriggers.path.rawValue
-            case UInt8(ascii: "@"):
-                t |= TextTriggers.owner.rawValue
-            case 0xE4:
-                t |= TextTriggers.keyword.rawValue
-            case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "d"),
-                UInt8(ascii: "D"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-                UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "w"), UInt8(ascii: "W"):
-                guard k + 1 < hi, k == lo || !b[k - 1].isWordByte else { break }
-                let next = b[k + 1]
-                let n = next | 0x20
-                switch c | 0x20 {
-                case UInt8(ascii: "a"): if n == UInt8(ascii: "f") { t |= TextTriggers.keyword.rawValue }
-                case UInt8(ascii: "b"): if n == UInt8(ascii: "l") { t |= TextTriggers.keyword.rawValue }
-                case UInt8(ascii: "d"): if n == UInt8(ascii: "e") || next == 0xC3 { t |= TextTriggers.keyword.rawValue }
-                case UInt8(ascii: "e"): if n == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
-                case UInt8(ascii: "w"): if n == UInt8(ascii: "a") { t |= TextTriggers.keyword.rawValue }
-                default: if n == UInt8(ascii: "e") { t |= TextTriggers.keyword.rawValue }  // needs, requires
+        Self.triggerClasses.withUnsafeBufferPointer { classes in
+            var t: UInt8 = 0
+            var k = lo
+            // Whether b[k - 1] is a word byte: letters matter only at a word
+            // start, and keeping this as we go (instead of testing the letter
+            // first, then looking back) leaves one predictable branch per byte.
+            var afterWord = false
+            while k < hi {
+                let c = b[k]
+                let cls = classes[Int(c)]
+                let wordStart = !afterWord
+                afterWord = cls & 1 != 0
+                guard cls & (wordStart ? 6 : 4) != 0 else {
+                    k += 1
+                    continue
                 }
-            default:
-                break
+                switch c {
+                case UInt8(ascii: "("):
+                    t |= TextTriggers.estimate.rawValue
+                    if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
+                case UInt8(ascii: "["):
+                    t |= TextTriggers.estimate.rawValue
+                case UInt8(ascii: "."), UInt8(ascii: "/"):
+                    t |= TextTriggers.path.rawValue
+                case UInt8(ascii: "@"):
+                    t |= TextTriggers.owner.rawValue
+                case 0xE4:
+                    t |= TextTriggers.keyword.rawValue
+                case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "d"),
+                    UInt8(ascii: "D"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                    UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "w"), UInt8(ascii: "W"):
+                    guard k + 1 < hi, wordStart else { break }
+                    let next = b[k + 1]
+                    let n = next | 0x20
+                    switch c | 0x20 {
+                    case UInt8(ascii: "a"): if n == UInt8(ascii: "f") { t |= TextTriggers.keyword.rawValue }
+                    case UInt8(ascii: "b"): if n == UInt8(ascii: "l") { t |= TextTriggers.keyword.rawValue }
+                    case UInt8(ascii: "d"): if n == UInt8(ascii: "e") || next == 0xC3 { t |= TextTriggers.keyword.rawValue }
+                    case UInt8(ascii: "e"): if n == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
+                    case UInt8(ascii: "w"): if n == UInt8(ascii: "a") { t |= TextTriggers.keyword.rawValue }
+                    default: if n == UInt8(ascii: "e") { t |= TextTriggers.keyword.rawValue }  // needs, requires
+                    }
+                default:
+                    break
+                }
+                k += 1
             }
-            k += 1
+            return TextTriggers(rawValue: t)
         }
-        return TextTriggers(rawValue: t)
     }
 
     /// Reads a task's text once for its facts and stores them on `tasks[index]`:
@@ -336,12 +360,19 @@ extension DocumentParser {
         scratchSpans = []
         spans.removeAll(keepingCapacity: true)
         if triggers.contains(.keyword) {
-            var facts = TaskTextFacts()
+            // A scratch value reused by every task: its clause list keeps its
+            // capacity, so a task with a dependency clause allocates only the
+            // reference list that taskReferences keeps.
+            var facts = scratchFacts
+            scratchFacts = TaskTextFacts()
             scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
             for group in facts.references where !group.references.isEmpty {
                 taskReferences.append(
                     PendingTaskReferences(task: Int32(index), references: group.references, reversed: group.reversed))
             }
+            if !facts.references.isEmpty { facts.references.removeAll(keepingCapacity: true) }
+            if !facts.phaseReferences.isEmpty { facts.phaseReferences.removeAll(keepingCapacity: true) }
+            scratchFacts = facts
         }
         if triggers.contains(.estimate), let (estimate, range) = findEstimate(b, lo, hi) {
             tasks[index].estimate = estimate

@@ -11,14 +11,17 @@ public enum SpecParser {
     /// - Complexity: O(n) in the number of bytes, plus the size of expanded
     ///   dependency ranges.
     public static func parse(_ bytes: [UInt8], path: String) -> SpecDocument {
-        // A private copy: HTML comments are blanked out in place so that the
-        // later passes never see them and columns stay exact.
-        var copy = bytes
-        return copy.withUnsafeMutableBufferPointer { buffer in
-            var parser = DocumentParser(text: buffer, path: path)
+        // The caller's bytes are read in place. HTML comments are blanked out
+        // so that later passes never see them and columns stay exact; the
+        // parser copies the document on its first such write (most documents,
+        // generated ones included, have only comment-only lines and never do).
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
             parser.checkEncoding()
             parser.scanLines()
-            return parser.finish()
+            let document = parser.finish()
+            parser.releaseCopy()
+            return document
         }
     }
 }
@@ -81,7 +84,10 @@ struct HeadingRecord {
 
 /// The state of one parse. Lives only inside `SpecParser.parse`.
 struct DocumentParser {
-    let text: UnsafeMutableBufferPointer<UInt8>
+    /// The document: the caller's bytes (never written) until `blank` first
+    /// needs to write, then a private copy (`ownsText`).
+    var text: UnsafeMutableBufferPointer<UInt8>
+    var ownsText = false
     var bytes: Bytes { UnsafeBufferPointer(text) }
     let path: String
 
@@ -110,6 +116,8 @@ struct DocumentParser {
     var scratchSpans: [(Int, Int)] = []
     var scratchPaths: [(Int, Int)] = []
     var scratchJoined: [UInt8] = []
+    /// Clause scan results of one task text, emptied after each (see `readTaskText`).
+    var scratchFacts = TaskTextFacts()
 
     // Line state.
     var position = 0
@@ -136,8 +144,12 @@ struct DocumentParser {
         taskIDKey.reserveCapacity(expectedTasks)
         taskFileOffsets.reserveCapacity(expectedTasks + 1)
         taskFileIDs.reserveCapacity(expectedTasks)
-        idTable = ByteInterner(expectedCount: expectedTasks)
-        fileTable = ByteInterner(expectedCount: expectedTasks)
+        // Arenas: generated IDs are 7 bytes and paths about 20; one path per task is typical.
+        idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
+        fileTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 24)
+        filePaths.reserveCapacity(expectedTasks)
+        isDirectory.reserveCapacity(expectedTasks)
+        taskReferences.reserveCapacity(expectedTasks / 2)
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {

@@ -130,6 +130,28 @@ struct StructureTests {
         #expect(doc.tasks.first?.location.line == 21)
         #expect(doc.diagnostics.isEmpty)
     }
+
+    @Test("HTML comments: the caller's bytes stay untouched; comment-only lines read as blank lines")
+    func commentsReadInPlace() {
+        // The parser reads the caller's bytes and copies them only when a
+        // comment sits next to content; both paths must give the same reading.
+        let text = "- [ ] T001 one <!-- hidden T009 -->\n  <!-- body -->\t\n  continues in src/a.py\n"
+            + "- [ ] T002 two <!-- open\nstill T003\n--> tail depends on T001\n"
+            + "<!-- a --> <!-- b -->\n- [ ] T004 four\n\t<!-- unclosed\n- [ ] T005 hidden\n-->  \n- [ ] T006 six\n"
+        let bytes = Array(text.utf8)
+        let doc = SpecParser.parse(bytes, path: "tasks.md")
+        #expect(bytes == Array(text.utf8))
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T004", "T006"])
+        #expect(doc.task("T001")?.description == "one")
+        #expect(doc.task("T001")?.files == ["src/a.py"])
+        #expect(doc.task("T002")?.description == "two")
+        #expect(doc.predecessors(of: "T002") == ["T001"])
+        #expect(doc.diagnostics.isEmpty)
+        // Only comment-only lines: no copy is needed, and the reading is the same.
+        let quiet = parse("<!-- x -->\n- [ ] T001 a\n  <!-- y --> \n  b depends on T000\n- [ ] T000 c\n")
+        #expect(quiet.tasks.map(\.id) == ["T001", "T000"])
+        #expect(quiet.predecessors(of: "T001") == ["T000"])
+    }
 }
 
 @Suite("Bad input")
