@@ -9,7 +9,14 @@ extension DocumentParser {
         if !isPhase.contains(true) {
             // "Each top-level heading that contains tasks is a phase": top level is the
             // shallowest level of a heading with tasks directly below it.
-            let level = headings.lazy.filter { $0.directTasks > 0 }.map(\.level).min()
+            // A lone `# Title` heading at the top is the document's title, not a
+            // phase, when headings below it hold tasks: its own tasks go to phase 0.
+            let lone = headings.first.map { first in
+                first.level == 1 && !headings.dropFirst().contains { $0.level == 1 }
+                    && headings.dropFirst().contains { $0.directTasks > 0 }
+            } ?? false
+            let candidates = lone ? headings.dropFirst() : headings[...]
+            let level = candidates.lazy.filter { $0.directTasks > 0 }.map(\.level).min()
             if let level {
                 var current = -1
                 for h in headings.indices {

@@ -118,6 +118,23 @@ struct StructureTests {
         #expect(doc.task("T001")?.section == 0)
     }
 
+    @Test("a lone # title is the document's title: tasks right under it are in phase 0")
+    func titleIsNotAPhase() {
+        let doc = parse("""
+            # Tasks
+            - [ ] T001 before any section
+            ## Setup
+            - [ ] T002 a
+            ## Build
+            - [ ] T003 b
+            """)
+        #expect(doc.phases.map(\.title) == ["", "Setup", "Build"])
+        #expect(doc.tasks.map(\.phase) == [0, 1, 2])
+        // Two # headings are two phases.
+        let two = parse("# One\n- [ ] T001 a\n# Two\n- [ ] T002 b\n")
+        #expect(two.phases.map(\.title) == ["", "One", "Two"])
+    }
+
     @Test("fences, comments, front matter and the BOM are skipped")
     func skipped() {
         let text = "\u{FEFF}---\ntitle: x\n- [ ] T090 in front matter\n---\n"
