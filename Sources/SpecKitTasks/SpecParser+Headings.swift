@@ -89,12 +89,22 @@ extension DocumentParser {
         let b = bytes
         var task = SpecTask(
             id: b.string(idStart, idEnd), location: location(p), form: .heading, status: .todo, segment: segment)
-        let descriptionStart = Self.readLabels(bytes, into: &task, from: idEnd, end: end)
+        var descriptionStart = Self.readLabels(bytes, into: &task, from: idEnd, end: end)
         var descriptionEnd = end
         if find("✅", idEnd, end) != nil {
             task.status = .done
         }
-        descriptionEnd = b.trimEnd(descriptionStart, descriptionEnd)
+        // `[DONE]` anywhere in the heading (`### T001: Create schema [DONE]`);
+        // at either end of the description it is a marker, not text.
+        if let done = find("[DONE]", idEnd, end) {
+            task.status = .done
+            if done == descriptionStart {
+                descriptionStart = b.skipSpaces(done + 6, end)
+            } else if done > descriptionStart, b.skipSpaces(done + 6, end) >= end {
+                descriptionEnd = done
+            }
+        }
+        descriptionEnd = b.trimEnd(descriptionStart, max(descriptionStart, descriptionEnd))
         task.description = b.string(descriptionStart, descriptionEnd)
         addTask(task, idStart: idStart, idEnd: idEnd, open: OpenTask(
             index: Int32(tasks.count), indent: 0, form: .heading, descriptionStart: descriptionStart,

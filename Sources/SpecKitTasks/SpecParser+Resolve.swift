@@ -32,7 +32,9 @@ extension DocumentParser {
             for reference in pending.references {
                 // A single ID needs no target array (the common case).
                 if reference.upTo == nil, let target = resolver.task(reference.id) {
-                    if target == task || reference.id == id {
+                    // Only the task itself: a later duplicate naming its own ID
+                    // depends on the first task with that ID.
+                    if target == task {
                         diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
                         continue
                     }
@@ -49,7 +51,7 @@ extension DocumentParser {
                     continue
                 }
                 for target in targets {
-                    if target == task || (reference.upTo == nil && reference.id == id) {
+                    if target == task {
                         if reference.upTo == nil {
                             diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
                         }

@@ -299,21 +299,26 @@ private struct Builder {
     mutating func checkParallelFiles(
         _ group: ArraySlice<Int32>, owner: inout [Int32], ownerStamp: inout [Int32], stamp: Int32
     ) {
-        for node in group {
+        for (k, node) in zip(group.indices, group) {
             let t = taskOfNode[Int(node)]
             for file in document.fileIDs(ofTask: Int(t)) where !document.isDirectory[Int(file)] {
-                if ownerStamp[Int(file)] == stamp {
-                    let first = owner[Int(file)]
+                guard ownerStamp[Int(file)] == stamp else {
+                    ownerStamp[Int(file)] = stamp
+                    owner[Int(file)] = t
+                    continue
+                }
+                // One warning per pair: every earlier task of the group naming the
+                // file (conflicts are rare, so this look back is cheap).
+                for earlierNode in group[group.startIndex..<k] {
+                    let e = taskOfNode[Int(earlierNode)]
+                    guard document.fileIDs(ofTask: Int(e)).contains(file) else { continue }
                     let task = document.tasks[Int(t)]
-                    let other = document.tasks[Int(first)]
+                    let other = document.tasks[Int(e)]
                     diagnostics.append(Diagnostic(
                         .parallelFileConflict,
                         "\(other.id) and \(task.id) are both marked [P] in one group but both touch \(document.filePaths[Int(file)])",
                         at: task.location,
                         notes: [.init(message: "\(other.id) is here", location: other.location)]))
-                } else {
-                    ownerStamp[Int(file)] = stamp
-                    owner[Int(file)] = t
                 }
             }
         }

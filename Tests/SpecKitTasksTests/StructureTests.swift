@@ -238,3 +238,29 @@ struct BadInputTests {
         #expect(doc.edges() == ["T001->T002"])
     }
 }
+
+@Suite("Review fixes")
+struct ReviewFixTests {
+    @Test("[DONE] anywhere in a heading task marks it done", arguments: [
+        ("### T001: Create schema [DONE]", "Create schema"),
+        ("### T001: [DONE] Create schema", "Create schema"),
+        ("### T001 [DONE] Create schema", "Create schema"),
+    ])
+    func headingDone(line: String, description: String) throws {
+        let task = try #require(parse("## Phase 1\n\n\(line)\n").tasks.first)
+        #expect(task.status == .done)
+        #expect(task.description == description)
+    }
+
+    @Test("a later duplicate naming its own ID depends on the first task with that ID")
+    func duplicateReferencesTheFirst() {
+        let doc = parse("## Phase 1\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T002 again (depends on T002)\n")
+        #expect(doc.codes(.selfReference).isEmpty)
+        #expect(doc.codes(.duplicateID).count == 1)
+        #expect(doc.dependencies.map { [$0.predecessor, $0.successor] } == [[1, 2]])
+        // The first T002 naming itself is a self-reference.
+        let own = parse("## Phase 1\n- [ ] T002 b (depends on T002)\n")
+        #expect(own.codes(.selfReference).count == 1)
+        #expect(own.dependencies.isEmpty)
+    }
+}

@@ -183,6 +183,33 @@ import Testing
         #expect(plan.errorCount == 1)
     }
 
+    /// ```
+    ///  T1 ──▶ T2 ──▶ T3      (explicit: T1 after T3, T2 after T1 and T3, T3 after T2)
+    ///         ▲      │
+    ///         └──────┘       the shortest cycle is T2 → T3 → T2, not T1 → T2 → T3 → T1
+    /// ```
+    @Test func theShortestCycleOfAComponentIsReported() throws {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2"); b.task("T3")
+        b.depend("T1", on: "T3"); b.depend("T2", on: "T1"); b.depend("T2", on: "T3"); b.depend("T3", on: "T2")
+        let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit))
+        let cycle = try #require(plan.cycles.first)
+        #expect(cycle.nodes.map { plan.name(of: $0) } == ["T2", "T3"])
+        #expect(cycle.componentSize == 3)
+    }
+
+    @Test func everyPairOfParallelTasksSharingAFileIsReported() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true, files: ["a.py"]); b.task("T2", p: true, files: ["a.py"])
+        b.task("T3", p: true, files: ["b.py"]); b.task("T4", p: true, files: ["a.py", "b.py"])
+        let plan = Plan(b.doc)
+        let pairs = plan.diagnostics.filter { $0.code == .parallelFileConflict }.map(\.message)
+        #expect(pairs.count == 4)  // T1–T2, T1–T4, T2–T4 on a.py; T3–T4 on b.py
+        #expect(pairs.contains { $0.hasPrefix("T2 and T4") })
+    }
+
     @Test func whyFollowsTheDeepestPredecessor() {
         let plan = Plan(Self.template().doc)
         let chain = plan.explanation(of: plan.node(forID: "T8")!)!
