@@ -126,50 +126,6 @@ struct LayeredLayoutTests {
         let placement = layout.place()
         #expect(placement.positions[2].x == placement.positions[1].x)
     }
-
-    @Test func dotAttributesFlipYAndUsePoints() throws {
-        let layout = LayeredLayout(
-            nodes: [.init(layer: 0, cluster: 1, width: 54.5), .init(layer: 1, cluster: 1, width: 54.5)],
-            edges: [.init(from: 0, to: 1)]
-        )
-        let placement = layout.place()
-        // Padding 10, label strip 20, row height 36, layer spacing 90:
-        // rows at y 48 and 138 of 166, flipped for Graphviz.
-        #expect(placement.dotPosition(of: 0) == "37.25,118!")
-        #expect(placement.dotPosition(of: 1) == "37.25,28!")
-        #expect(placement.dotBoundingBox(ofCluster: 1) == "0,0,74.5,166")
-        #expect(placement.dotBoundingBox(ofCluster: 2) == nil)
-        #expect(placement.dotBoundingBox == "0,0,74.5,166")
-        #expect(placement.dotLabelPosition(ofCluster: 1) == "37.25,154")
-    }
-
-    /// Under the pinned engine a cluster is drawn only with a `bb`; nodes
-    /// keep the positions given.
-    @Test func pinnedRenderingDrawsClustersThatCarryABoundingBox() throws {
-        let layout = randomLayout(nodes: 40, layers: 5, seed: 9)
-        let placement = layout.place()
-        var dot = "digraph { splines=line; node [shape=box width=0.5 height=0.5 fixedsize=true];\n"
-        for cluster in placement.clusterBounds.keys.sorted() {
-            let members = layout.nodes.indices.filter { layout.nodes[$0].cluster == cluster }
-            let bb = try #require(placement.dotBoundingBox(ofCluster: cluster))
-            let lp = try #require(placement.dotLabelPosition(ofCluster: cluster))
-            dot += "subgraph cluster_\(cluster) { bb=\"\(bb)\" lp=\"\(lp)\" label=\"P\(cluster)\" "
-            dot += members.map { "n\($0)" }.joined(separator: " ") + " }\n"
-        }
-        dot += "subgraph cluster_unboxed { n0 }\n"
-        for index in layout.nodes.indices {
-            dot += "n\(index) [id=\"n\(index)\" pos=\"\(placement.dotPosition(of: index))\"]\n"
-        }
-        for edge in layout.edges { dot += "n\(edge.from) -> n\(edge.to)\n" }
-        dot += "}"
-
-        let svg = try #require(SVGSummary(try Graphviz.render(dot: dot, layout: .pinned, format: .svg)))
-        #expect(svg.nodeIDs.count == layout.nodes.count)
-        #expect(svg.clusterCount == placement.clusterBounds.count)
-
-        let laidOut = String(decoding: try Graphviz.render(dot: dot, layout: .pinned, format: .dot), as: UTF8.self)
-        #expect(laidOut.contains("pos=\"\(placement.dotPosition(of: 5).dropLast())\""))
-    }
 }
 
 /// The nodes of each layer, left to right.

@@ -61,6 +61,34 @@ import Testing
         #expect(elements.tasks.count == plan.graph.taskNodeCount)
     }
 
+    /// Under the pinned engine a cluster box is drawn only when it carries a
+    /// `bb`; y is flipped (Graphviz's axis points up) and values are points.
+    @Test func pinnedClustersAndFlippedPositions() throws {
+        let plan = Plan(try DiagramFixtures.example("auth-service"))
+        let diagram = try Diagram(plan)
+        let height = Double(diagram.nodes.map(\.layer).max()! + 2) * 40
+        let positions: [DiagramPlacement.Point] = diagram.nodes.indices.map {
+            .init(x: Double($0 % 20) * 200 + 100.5, y: Double(diagram.nodes[$0].layer) * 40 + 40)
+        }
+        var boxes: [Int: DiagramPlacement.Rect] = [:]
+        for (i, node) in diagram.nodes.enumerated() {
+            guard let c = node.cluster else { continue }
+            let p = positions[i]
+            let box = boxes[c] ?? .init(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)
+            boxes[c] = .init(
+                minX: min(box.minX, p.x - 60), minY: min(box.minY, p.y - 30),
+                maxX: max(box.maxX, p.x + 60), maxY: max(box.maxY, p.y + 15))
+        }
+        let placement = DiagramPlacement(
+            positions: positions, clusterBoxes: boxes, width: 4200, height: height, clusterLabelHeight: 20)
+        let dot = PlanDOT.render(diagram, placement: placement)
+        #expect(dot.contains("pos=\"100.5,\(Int(height - positions[0].y))!\""))
+        let svg = try Graphviz.render(dot: dot, layout: .pinned, format: .svg)
+        let elements = try #require(SVGElements(svg))
+        #expect(elements.tasks.count == plan.graph.taskNodeCount)
+        #expect(elements.groups.filter { $0.classes.contains("cluster") }.count == boxes.count)
+    }
+
     @Test func theSameInputGivesTheSameBytes() throws {
         let a = PlanDOT.render(try Diagram(Plan(try DiagramFixtures.example("large-platform"))))
         let b = PlanDOT.render(try Diagram(Plan(try DiagramFixtures.example("large-platform"))))
