@@ -69,8 +69,7 @@ enum InputFiles {
             throw IOFailure(description: "\(path): error: is a directory")
         }
         var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
-        bytes.reserveCapacity(capacity)
+        bytes.reserveCapacity(max(Int(info.st_size), 0) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -80,7 +79,6 @@ enum InputFiles {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > capacity { capacity = bytes.count }
         }
         return bytes
     }

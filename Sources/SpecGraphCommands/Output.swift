@@ -79,7 +79,7 @@ enum Output {
     static let diagnosticsShown = 20
 
     /// Prints at most `limit` diagnostics (errors first), then a line saying how many more there are.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, strict: Bool = false, limit: Int = .max) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, limit: Int = .max) {
         guard !diagnostics.isEmpty else { return }
         let colour = stderrIsTerminal
         var text = ""
@@ -94,8 +94,6 @@ enum Output {
             }
         }
         for d in shown {
-            var d = d
-            if strict && d.severity == .warning { d.severity = .error }
             var formatted = d.formatted(path: path)
             if colour {
                 let name = d.severity.rawValue

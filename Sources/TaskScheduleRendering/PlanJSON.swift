@@ -77,12 +77,9 @@ public enum PlanJSON {
             writeOptional(phase.priority.map { "P\($0)" }, &w)
             w.write(",\"checkpoint\":" as StaticString)
             writeOptional(phase.checkpoint, &w)
-            w.write(",\"tasks\":[" as StaticString)
-            for (i, t) in facts.tasksOfPhase[p].enumerated() {
-                if i > 0 { w.write("," as StaticString) }
-                w.writeJSONString(doc.tasks[Int(t)].id)
-            }
-            w.write("]}" as StaticString)
+            w.write(",\"tasks\":" as StaticString)
+            names.writeList(facts.tasksOfPhase[p], of: names.writeTask, &w)
+            w.write("}" as StaticString)
         }
         w.write("]" as StaticString)
 
@@ -157,12 +154,7 @@ public enum PlanJSON {
         for (i, wave) in (schedule?.waves ?? []).enumerated() {
             w.checkpoint()
             if i > 0 { w.write("," as StaticString) }
-            w.write("[" as StaticString)
-            for (j, node) in wave.enumerated() {
-                if j > 0 { w.write("," as StaticString) }
-                names.writeNode(node, &w)
-            }
-            w.write("]" as StaticString)
+            names.writeList(wave, of: names.writeNode, &w)
         }
         w.write("]" as StaticString)
 
@@ -171,12 +163,9 @@ public enum PlanJSON {
         if let schedule {
             w.write("{\"length\":" as StaticString)
             w.write(schedule.length)
-            w.write(",\"tasks\":[" as StaticString)
-            for (i, node) in schedule.criticalPath.enumerated() {
-                if i > 0 { w.write("," as StaticString) }
-                names.writeNode(node, &w)
-            }
-            w.write("]}" as StaticString)
+            w.write(",\"tasks\":" as StaticString)
+            names.writeList(schedule.criticalPath, of: names.writeNode, &w)
+            w.write("}" as StaticString)
         } else {
             w.write("null" as StaticString)
         }
@@ -185,14 +174,9 @@ public enum PlanJSON {
         w.write(",\"cycles\":[" as StaticString)
         for (i, cycle) in plan.cycles.enumerated() {
             if i > 0 { w.write("," as StaticString) }
-            w.write("{\"tasks\":[" as StaticString)
-            var first = true
-            for node in cycle.nodes where !graph.isMilestone(node) {
-                if !first { w.write("," as StaticString) }
-                first = false
-                names.writeNode(node, &w)
-            }
-            w.write("],\"edges\":[" as StaticString)
+            w.write("{\"tasks\":" as StaticString)
+            names.writeList(cycle.nodes.filter { !graph.isMilestone($0) }, of: names.writeNode, &w)
+            w.write(",\"edges\":[" as StaticString)
             for (j, e) in cycle.edges.enumerated() {
                 if j > 0 { w.write("," as StaticString) }
                 writeEdge(e, plan, &w)
@@ -294,6 +278,23 @@ public enum PlanJSON {
         @inline(__always) func writeTask(_ t: Int, _ w: inout ByteWriter) {
             bytes.withUnsafeBufferPointer { w.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
         }
+
+        /// Writes `[name, name, …]` for document tasks or graph nodes.
+        func writeList(
+            _ items: some Sequence<Int32>, of write: (Int32, inout ByteWriter) -> Void, _ w: inout ByteWriter
+        ) {
+            w.write("[" as StaticString)
+            var first = true
+            for item in items {
+                if !first { w.write("," as StaticString) }
+                first = false
+                write(item, &w)
+            }
+            w.write("]" as StaticString)
+        }
+
+        /// Writes the quoted name of document task `t`.
+        @inline(__always) func writeTask(_ t: Int32, _ w: inout ByteWriter) { writeTask(Int(t), &w) }
 
         /// Writes the quoted name of graph node `v`.
         @inline(__always) func writeNode(_ v: Int32, _ w: inout ByteWriter) {

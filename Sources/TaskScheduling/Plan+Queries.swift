@@ -9,19 +9,24 @@ extension Plan {
     public func readyTasks() -> [Int32]? {
         guard let schedule else { return nil }
         let g = graph.graph
+        // Unfinished per node, read once (milestones count as finished).
+        var open = [Bool](repeating: false, count: graph.nodeCount)
+        for v in 0..<graph.taskNodeCount {
+            open[v] = !document.tasks[Int(graph.taskOfNode[v])].status.isFinished
+        }
         var blocked = [Bool](repeating: false, count: graph.nodeCount)
         for v in schedule.order {
             var b = false
             for e in g.incoming(v) {
                 let p = g.edgeSources[Int(e)]
-                if blocked[Int(p)] || (!graph.isMilestone(p) && !task(ofNode: p).status.isFinished) {
+                if blocked[Int(p)] || open[Int(p)] {
                     b = true
                     break
                 }
             }
             blocked[Int(v)] = b
         }
-        return (0..<Int32(graph.taskNodeCount)).filter { !blocked[Int($0)] && !task(ofNode: $0).status.isFinished }
+        return (0..<Int32(graph.taskNodeCount)).filter { !blocked[Int($0)] && open[Int($0)] }
     }
 
     /// The chain of edges that puts a task in its wave: from a wave-1 task to
