@@ -47,10 +47,14 @@ public enum Graphviz {
                 let list = formats.joined(separator: " ")
                 throw GraphvizError(message: "Error: Format: \"\(format)\" not recognized. Use one of: \(list)")
             }
-            guard let graph = cgv_memread(dot), agerrors() == 0 else {
+            // libcgraph's lexer carries its line count over to the next parse
+            // when a text ends in whitespace after the graph, which shifted the
+            // line named in a later syntax error; the graph ends at its brace.
+            let graph = cgv_memread(String(dot.trimmingTrailingWhitespace))
+            defer { if let graph { agclose(graph) } }
+            guard let graph, agerrors() == 0 else {
                 throw failure(default: "Error: the DOT text contains no graph")
             }
-            defer { agclose(graph) }
 
             guard gvLayout(gvc, graph, layout.rawValue) == 0 else {
                 throw failure(default: "layout \"\(layout)\" failed")
@@ -148,4 +152,17 @@ private func captureMessage(_ text: UnsafeMutablePointer<CChar>?) -> Int32 {
     let piece = String(cString: text)
     capturedMessages.withLock { $0 += piece }
     return 0
+}
+
+extension StringProtocol {
+    /// The text without the spaces, tabs and line breaks at its end.
+    fileprivate var trimmingTrailingWhitespace: SubSequence {
+        var end = endIndex
+        while end > startIndex {
+            let before = index(before: end)
+            guard self[before].isWhitespace else { break }
+            end = before
+        }
+        return self[startIndex..<end]
+    }
 }

@@ -44,6 +44,16 @@ struct GraphvizRenderTests {
         #expect(error?.message.contains("syntax error in line 1") == true)
     }
 
+    /// libcgraph's lexer keeps its line count between parses: a text that
+    /// ends in newlines used to shift the line of the next text's error.
+    @Test func syntaxErrorLinesCountFromTheStartOfEachText() throws {
+        _ = try Graphviz.render(dot: diamond + "\n\n\n", format: .dot)
+        let error = #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: "digraph {\n a -> b\n c -> }", format: .svg)
+        }
+        #expect(error?.message.contains("syntax error in line 3") == true, "\(error?.message ?? "")")
+    }
+
     @Test(arguments: ["", "hello", "digraph {"])
     func textThatIsNotAGraphThrows(dot: String) {
         #expect(throws: GraphvizError.self) { try Graphviz.render(dot: dot, format: .svg) }
