@@ -146,7 +146,7 @@ struct GraphCommand: ParsableCommand {
             if placement != nil { timer.lap("layout: layered (\(diagram.nodes.count) nodes)") }
             var w = ByteWriter()
             PlanDOT.render(diagram, placement: placement, into: &w)
-            timer.lap("dot text (\(w.bytes.count) bytes)")
+            timer.lap("dot text (\(w.count) bytes)")
             if format == .dot {
                 bytes = w.bytes
             } else {

@@ -10,28 +10,29 @@ import TaskScheduleRendering
 /// Writing results: stdout, stderr, and output files written whole or not at all.
 enum Output {
     static func stdout(_ bytes: [UInt8]) {
-        writeAll(1, bytes)
+        bytes.withUnsafeBufferPointer { writeAll(1, $0) }
     }
 
-    static func stdout(_ writer: ByteWriter) { stdout(writer.bytes) }
+    static func stdout(_ bytes: UnsafeBufferPointer<UInt8>) { writeAll(1, bytes) }
+
+    static func stdout(_ writer: ByteWriter) { writeAll(1, writer.unsafeBytes) }
 
     static func stderr(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }
-        writeAll(2, Array(line.utf8))
+        line.withUTF8 { writeAll(2, $0) }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return  // a closed pipe: nothing more can be said
-                }
-                offset += n
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe: nothing more can be said
             }
+            offset += n
         }
     }
 

@@ -1,79 +1,154 @@
 /// An append-only UTF-8 byte buffer with the escapes each output format needs.
 ///
 /// Renderers write bytes, not `String`s, so a million-task plan is written with
-/// a handful of allocations.
+/// a handful of allocations. The bytes live in one growable buffer that writes
+/// reach through a pointer: each write checks the room left once and copies,
+/// without the per-element bookkeeping of `Array.append`. Copies of a writer
+/// share nothing (the buffer is copied on the first write after a copy).
 public struct ByteWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// Owns one allocation. Its fields never change, so reading them needs no
+    /// exclusivity check; the writer keeps its own copy of the pointer.
+    @usableFromInline final class Buffer {
+        @usableFromInline let base: UnsafeMutablePointer<UInt8>
+        @usableFromInline init(capacity: Int) { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+    }
+
+    @usableFromInline var buffer: Buffer
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var written = 0
+    @usableFromInline var capacity: Int
     private var threshold = Int.max
-    private var sink: (([UInt8]) -> Void)?
+    private var sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     public init(capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        buffer = Buffer(capacity: self.capacity)
+        base = buffer.base
     }
 
     /// A writer that hands its bytes to `sink` whenever more than `threshold`
     /// have collected at a ``checkpoint()``, so a huge output never sits in
     /// memory whole. Call ``flush()`` at the end.
-    public init(flushingAt threshold: Int, to sink: @escaping ([UInt8]) -> Void) {
+    public init(flushingAt threshold: Int, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.init(capacity: threshold + (threshold >> 2))
         self.threshold = threshold
         self.sink = sink
-        bytes.reserveCapacity(threshold + (threshold >> 2))
     }
+
+    /// The number of bytes written so far (since the last flush).
+    @inlinable public var count: Int { written }
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { Array(unsafeBytes) }
+
+    /// The bytes written so far, valid until the next write.
+    public var unsafeBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base, count: count)
+    }
+
+    /// Room for `n` more bytes: the pointer to write them at. Call
+    /// ``commit(_:)`` with the number actually written.
+    @inlinable @inline(__always)
+    public mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(written &+ n > capacity || !isKnownUniquelyReferenced(&buffer)) { move(making: n) }
+        return base + written
+    }
+
+    /// A buffer of this writer's own with room for `n` more bytes.
+    @usableFromInline mutating func move(making n: Int) {
+        var size = capacity
+        while size < written + n { size *= 2 }
+        let bigger = Buffer(capacity: size)
+        bigger.base.update(from: base, count: written)
+        buffer = bigger
+        base = bigger.base
+        capacity = size
+    }
+
+    @inlinable @inline(__always)
+    public mutating func commit(_ n: Int) { written &+= n }
 
     /// Hands the collected bytes to the sink if there are enough of them.
     @inline(__always) public mutating func checkpoint() {
-        if bytes.count > threshold { flush() }
+        if count > threshold { flush() }
     }
 
     /// Hands every collected byte to the sink (no-op without a sink).
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, written > 0 else { return }
+        sink(unsafeBytes)
+        written = 0
     }
 
+    @inlinable
     public mutating func write(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        write(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     public mutating func write(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { write(bytes: $0) }
     }
 
-    public mutating func write(byte: UInt8) { bytes.append(byte) }
+    @inlinable @inline(__always)
+    public mutating func write(byte: UInt8) {
+        reserve(1).pointee = byte
+        commit(1)
+    }
 
-    public mutating func write(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
+    @inlinable @inline(__always)
+    public mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
+        guard let source = more.baseAddress else { return }
+        let n = more.count
+        let p = reserve(n)
+        // Keys and punctuation are a few bytes: a loop beats a call to memcpy.
+        if n <= 16 {
+            for i in 0..<n { p[i] = source[i] }
+        } else {
+            p.update(from: source, count: n)
+        }
+        commit(n)
+    }
 
+    /// Appends another writer's bytes.
+    public mutating func write(contentsOf other: ByteWriter) { write(bytes: other.unsafeBytes) }
+
+    @inlinable
     public mutating func write(_ n: Int) {
         if n < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            writeUnsigned(UInt64(n.magnitude))
+            let p = reserve(21)
+            p.pointee = UInt8(ascii: "-")
+            commit(1 + Self.formatUnsigned(UInt64(n.magnitude), at: p + 1))
         } else {
-            writeUnsigned(UInt64(n))
+            commit(Self.formatUnsigned(UInt64(n), at: reserve(20)))
         }
     }
 
-    public mutating func write(_ n: Int32) { write(Int(n)) }
+    @inlinable public mutating func write(_ n: Int32) { write(Int(n)) }
 
-    private mutating func writeUnsigned(_ n: UInt64) {
+    /// Writes the decimal digits of `n` at `p` (room for 20) and returns how many.
+    @inlinable @inline(__always)
+    static func formatUnsigned(_ n: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
         if n < 10 {
-            bytes.append(UInt8(48 + n))
-            return
+            p.pointee = UInt8(truncatingIfNeeded: 48 &+ n)
+            return 1
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        var digits = 1
+        var limit: UInt64 = 10
+        while digits < 20, n >= limit {
+            digits &+= 1
+            if digits == 20 { break }
+            limit = limit &* 10
+        }
         var v = n
-        withUnsafeMutableBytes(of: &digits) { buf in
-            while v > 0 {
-                buf[count] = UInt8(48 + v % 10)
-                v /= 10
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buf[i]) }
+        var k = digits
+        while k > 0 {
+            k &-= 1
+            p[k] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
+            v /= 10
         }
+        return digits
     }
 
     /// A number as JSON and humans like it: always with a fraction (`14.0`,
@@ -90,12 +165,19 @@ public struct ByteWriter {
             return
         }
         let m = UInt64(abs(scaled))
-        if scaled < 0 && m != 0 { bytes.append(UInt8(ascii: "-")) }
-        writeUnsigned(m / 1_000_000_000)
-        bytes.append(UInt8(ascii: "."))
+        let p = reserve(32)
+        var k = 0
+        if scaled < 0 && m != 0 {
+            p.pointee = UInt8(ascii: "-")
+            k = 1
+        }
+        k += Self.formatUnsigned(m / 1_000_000_000, at: p + k)
+        p[k] = UInt8(ascii: ".")
+        k += 1
         var frac = m % 1_000_000_000
         if frac == 0 {
-            bytes.append(UInt8(ascii: "0"))
+            p[k] = UInt8(ascii: "0")
+            commit(k + 1)
             return
         }
         var width = 9
@@ -103,50 +185,76 @@ public struct ByteWriter {
             frac /= 10
             width -= 1
         }
-        var divisor: UInt64 = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(48 + (frac / divisor) % 10))
-            divisor /= 10
+        var j = width
+        while j > 0 {
+            j -= 1
+            p[k + j] = UInt8(truncatingIfNeeded: 48 &+ frac % 10)
+            frac /= 10
         }
+        commit(k + width)
     }
 
     /// A JSON string literal with quotes; control characters, `"`, `\` escaped,
     /// and `<`, `>`, `&` escaped too so that JSON embedded in HTML stays inert.
     public mutating func writeJSONString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in
-            var start = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                let escape: StaticString?
-                switch b {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case UInt8(ascii: ">"): escape = "\\u003e"
-                case UInt8(ascii: "&"): escape = "\\u0026"
-                case 0..<0x20, 0x7F: escape = nil
-                default: continue
-                }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                if let escape {
-                    write(escape)
-                } else {
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    write("\\u00" as StaticString)
-                    bytes.append(hex[Int(b >> 4)])
-                    bytes.append(hex[Int(b & 15)])
-                }
+        s.withUTF8 { writeJSONString(utf8: $0) }
+    }
+
+    /// ``writeJSONString(_:)`` for UTF-8 bytes.
+    public mutating func writeJSONString(utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
+        // Common case: nothing to escape; one copy between the quotes.
+        var clean = true
+        Self.jsonEscapeClass.withUnsafeBufferPointer { table in
+            for i in 0..<n where table[Int(utf8[i])] != 0 {
+                clean = false
+                break
             }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        if clean {
+            let p = reserve(n + 2)
+            p.pointee = UInt8(ascii: "\"")
+            if let source = utf8.baseAddress { (p + 1).update(from: source, count: n) }
+            p[n + 1] = UInt8(ascii: "\"")
+            commit(n + 2)
+            return
+        }
+        write(byte: UInt8(ascii: "\""))
+        var start = 0
+        for i in 0..<n {
+            let b = utf8[i]
+            let escape: StaticString?
+            switch b {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case UInt8(ascii: ">"): escape = "\\u003e"
+            case UInt8(ascii: "&"): escape = "\\u0026"
+            case 0..<0x20, 0x7F: escape = nil
+            default: continue
+            }
+            if start < i { write(bytes: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            start = i + 1
+            if let escape {
+                write(escape)
+            } else {
+                let hex: StaticString = "0123456789abcdef"
+                write("\\u00" as StaticString)
+                write(byte: hex.utf8Start[Int(b >> 4)])
+                write(byte: hex.utf8Start[Int(b & 15)])
+            }
+        }
+        if start < n { write(bytes: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        write(byte: UInt8(ascii: "\""))
+    }
+
+    /// 1 for the bytes ``writeJSONString(_:)`` escapes.
+    private static let jsonEscapeClass: [UInt8] = (0..<256).map { b in
+        b < 0x20 || b == 0x7F || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 ? 1 : 0
     }
 
     /// Text for XML and HTML: `&`, `<`, `>`, `"`, `'` escaped; control characters
@@ -159,9 +267,9 @@ public struct ByteWriter {
             case UInt8(ascii: ">"): write("&gt;" as StaticString)
             case UInt8(ascii: "\""): write("&quot;" as StaticString)
             case UInt8(ascii: "'"): write("&#39;" as StaticString)
-            case 0x09, 0x0A: bytes.append(b)
+            case 0x09, 0x0A: write(byte: b)
             case 0..<0x20, 0x7F: continue
-            default: bytes.append(b)
+            default: write(byte: b)
             }
         }
     }
@@ -170,6 +278,6 @@ public struct ByteWriter {
 extension String {
     /// The bytes a ``ByteWriter`` collected, as text.
     public init(_ writer: ByteWriter) {
-        self = String(decoding: writer.bytes, as: UTF8.self)
+        self = String(decoding: writer.unsafeBytes, as: UTF8.self)
     }
 }

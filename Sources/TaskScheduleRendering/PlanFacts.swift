@@ -56,7 +56,12 @@ public struct PlanFacts: Sendable {
 
     /// The duration a task is planned with.
     public func duration(of task: SpecTask, options: PlanOptions) -> Double {
-        if let hours = task.estimate?.hours, hours.isFinite, hours >= 0 { return hours }
+        Self.duration(of: task.estimate, options: options)
+    }
+
+    /// The duration a task with this estimate is planned with.
+    public static func duration(of estimate: Estimate?, options: PlanOptions) -> Double {
+        if let hours = estimate?.hours, hours.isFinite, hours >= 0 { return hours }
         return options.defaultDuration
     }
 }

@@ -86,28 +86,31 @@ public enum PlanJSON {
         // tasks (rendered in blocks on every core, written in order)
         w.write(",\"tasks\":[" as StaticString)
         writeBlocks(count: doc.tasks.count, into: &w) { range, w in
+            doc.tasks.withUnsafeBufferPointer { tasks in
             for t in range {
                 if t > 0 { w.write("," as StaticString) }
-                let task = doc.tasks[t]
+                // Read fields through the element: copying the task would
+                // retain and release each of its strings and arrays.
+                let task = tasks.baseAddress! + t
                 w.write("{\"id\":" as StaticString)
-                w.writeJSONString(task.id)
+                w.writeJSONString(task.pointee.id)
                 w.write(",\"line\":" as StaticString)
-                w.write(task.location.line)
+                w.write(task.pointee.location.line)
                 w.write(",\"status\":" as StaticString)
-                w.writeJSONString(task.status.rawValue)
-                w.write(task.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
+                w.writeJSONString(task.pointee.status.rawValue)
+                w.write(task.pointee.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
                 w.write(",\"labels\":" as StaticString)
-                writeStrings(task.labels, &w)
+                writeStrings(task.pointee.labels, &w)
                 w.write(",\"stories\":" as StaticString)
-                writeStrings(task.stories, &w)
+                writeStrings(task.pointee.stories, &w)
                 w.write(",\"phase\":" as StaticString)
-                w.write(doc.phases.indices.contains(Int(task.phase)) ? doc.phases[Int(task.phase)].index : task.phase)
+                w.write(doc.phases.indices.contains(Int(task.pointee.phase)) ? doc.phases[Int(task.pointee.phase)].index : task.pointee.phase)
                 w.write(",\"description\":" as StaticString)
-                w.writeJSONString(task.description)
+                w.writeJSONString(task.pointee.description)
                 w.write(",\"files\":" as StaticString)
-                writeStrings(task.files, &w)
+                writeStrings(task.pointee.files, &w)
                 w.write(",\"duration\":" as StaticString)
-                w.write(facts.duration(of: task, options: plan.options))
+                w.write(PlanFacts.duration(of: task.pointee.estimate, options: plan.options))
                 w.write(",\"dependsOn\":[" as StaticString)
                 var first = true
                 for d in facts.writtenPredecessors(of: Int32(t)) {
@@ -135,6 +138,7 @@ public enum PlanJSON {
                 } else {
                     w.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
                 }
+            }
             }
         }
         w.write("]" as StaticString)
@@ -218,8 +222,8 @@ public enum PlanJSON {
             return
         }
         let lanes = 8
-        let slots = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: lanes)
-        slots.initialize(repeating: [])
+        let slots = UnsafeMutableBufferPointer<ByteWriter>.allocate(capacity: lanes)
+        slots.initialize(repeating: ByteWriter(capacity: 16))
         defer { slots.deinitialize(); slots.deallocate() }
         let shared = SlotBox(slots)
         var batch = 0
@@ -230,11 +234,11 @@ public enum PlanJSON {
                 let b = first + i
                 var local = ByteWriter(capacity: 1 << 20)
                 render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
-                shared.slots[i] = local.bytes
+                shared.slots[i] = local
             }
             for i in 0..<n {
-                slots[i].withUnsafeBufferPointer { w.write(bytes: $0) }
-                slots[i] = []
+                w.write(contentsOf: slots[i])
+                slots[i] = ByteWriter(capacity: 16)
                 w.checkpoint()
             }
             batch += n
@@ -243,8 +247,8 @@ public enum PlanJSON {
 
     /// Each concurrent iteration writes only its own slot.
     private final class SlotBox: @unchecked Sendable {
-        let slots: UnsafeMutableBufferPointer<[UInt8]>
-        init(_ slots: UnsafeMutableBufferPointer<[UInt8]>) { self.slots = slots }
+        let slots: UnsafeMutableBufferPointer<ByteWriter>
+        init(_ slots: UnsafeMutableBufferPointer<ByteWriter>) { self.slots = slots }
     }
 
     /// Every task ID and milestone name, escaped for JSON once, so that edges,
@@ -265,11 +269,11 @@ public enum PlanJSON {
             offsets.reserveCapacity(doc.tasks.count + plan.graph.milestoneNames.count + 1)
             for t in doc.tasks.indices {
                 w.writeJSONString(doc.tasks[t].id)
-                offsets.append(Int32(w.bytes.count))
+                offsets.append(Int32(w.count))
             }
             for name in plan.graph.milestoneNames {
                 w.writeJSONString(name)
-                offsets.append(Int32(w.bytes.count))
+                offsets.append(Int32(w.count))
             }
             bytes = w.bytes
         }
