@@ -76,6 +76,17 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
+    /// The first offset in `lo..<hi` where `needle` starts, or nil.
+    func find(_ needle: StaticString, _ lo: Int, _ hi: Int) -> Int? {
+        let first = needle.utf8Start[0]
+        var i = lo
+        while let at = firstIndex(of: first, i, hi) {
+            if matches(needle, at: at, end: hi) { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
     @inline(__always) func skipSpaces(_ i: Int, _ end: Int) -> Int {
         var i = i
         while i < end, self[i].isSpaceOrTab { i += 1 }

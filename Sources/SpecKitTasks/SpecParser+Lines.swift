@@ -223,14 +223,7 @@ extension DocumentParser {
     }
 
     func find(_ needle: StaticString, _ lo: Int, _ hi: Int) -> Int? {
-        let b = bytes
-        let first = needle.utf8Start[0]
-        var i = lo
-        while let at = b.firstIndex(of: first, i, hi) {
-            if b.matches(needle, at: at, end: hi) { return at }
-            i = at + 1
-        }
-        return nil
+        bytes.find(needle, lo, hi)
     }
 
     /// Overwrites `lo..<hi` with spaces, copying the document first if it is still the caller's.

@@ -96,10 +96,10 @@ extension DocumentParser {
         }
         guard !hasSpace else { return nil }
         // URLs, e-mail addresses, `user@host`.
-        if find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
+        if b.find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil
         }
-        if !backticked, let at = find("@", lo, hi), at > lo { return nil }
+        if !backticked, let at = b.find("@", lo, hi), at > lo { return nil }
         // `file.py:42` names the file.
         var end = hi
         var c = end

@@ -30,6 +30,14 @@ struct TextFactsTests {
         #expect(parse("- [ ] T001 Do \(text)").tasks.first?.files == [])
     }
 
+    /// The body is read from a joined copy of its lines: URL and e-mail tests
+    /// must look at that copy, not at the document at the same offsets.
+    @Test("a URL or an e-mail address in a task's body is not a path")
+    func notPathsInTheBody() {
+        let text = "# Tasks\n\n- [ ] T001 Write the guide\n  see https://example.com/a.html\n  ask ann@example.org/x.md\n"
+        #expect(parse(text).tasks.first?.files == [])
+    }
+
     @Test("paths are deduplicated in order and exclude dependency clauses")
     func pathOrder() {
         let task = parse("- [ ] T002 Edit b.py and a.py then b.py again (depends on T001)\n- [ ] T001 x").tasks.first
