@@ -108,7 +108,7 @@ extension DocumentParser {
         task.description = b.string(descriptionStart, descriptionEnd)
         addTask(task, idStart: idStart, idEnd: idEnd, open: OpenTask(
             index: Int32(tasks.count), indent: 0, form: .heading, descriptionStart: descriptionStart,
-            descriptionEnd: descriptionEnd, line: lineNumber, lineStart: lineStart))
+            descriptionEnd: descriptionEnd, line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count))
     }
 
     /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
@@ -243,7 +243,9 @@ extension DocumentParser {
         let index = Int32(tasks.count)
         addTask(task, idStart: idStart, idEnd: idEnd, open: nil)
         let locator = TextLocator((0, lineNumber, lineStart))
-        readTaskText(Int(index), b, descriptionRange.0, descriptionRange.1, locator, heading: false)
+        addTextJob(TextJob(
+            task: index, idStart: -1, descriptionStart: descriptionRange.0, descriptionEnd: descriptionRange.1,
+            line: lineNumber, lineStart: lineStart, firstBodyLine: 0, bodyLineEnd: 0, heading: false))
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]
             let list = parseReferenceList(b, b.skipSpaces(lo, hi), hi, locator, skipWords: 0, phases: false)

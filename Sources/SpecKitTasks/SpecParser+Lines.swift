@@ -298,12 +298,11 @@ extension DocumentParser {
         case .none:
             break
         }
-        if var task = openTask {
+        if let task = openTask {
             let isCheckpoint = checkpointText(p, end) != nil
             let continues = task.form == .heading ? !isCheckpoint && !isThematicBreak(p, end) : indent > task.indent
             if continues {
-                task.body.append((p, end, lineNumber, lineStart))
-                openTask = task
+                bodyLines.append(BodyLine(start: p, end: end, line: lineNumber, lineStart: lineStart))
                 return
             }
             closeTask()

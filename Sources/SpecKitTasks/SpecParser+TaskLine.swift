@@ -104,21 +104,16 @@ extension DocumentParser {
 
     /// Opens a checkbox task; `end` is the end of the line's trimmed content.
     ///
-    /// The task is built in place in `tasks` (append once, then set fields):
-    /// building a local and appending it cost a copy and a destroy of every field.
+    /// Only what the line scan needs is read here; the ID string, labels and
+    /// description are read with the rest of the task's text in `runTextJobs`.
     mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
-        let b = bytes
-        let end = b.trimEnd(item.idEnd, end)
+        let end = bytes.trimEnd(item.idEnd, end)
         let index = tasks.count
-        tasks.append(
-            SpecTask(
-                id: b.string(item.idStart, item.idEnd), location: location(item.column), form: .checkbox,
-                status: item.status, segment: segment))
-        let descriptionStart = Self.readLabels(b, into: &tasks[index], from: item.idEnd, end: end)
-        tasks[index].description = b.string(descriptionStart, end)
+        tasks.append(SpecTask(id: "", location: location(item.column), form: .checkbox, status: item.status, segment: segment))
         registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
-            index: Int32(index), indent: indent, form: .checkbox, descriptionStart: descriptionStart,
-            descriptionEnd: end, line: lineNumber, lineStart: lineStart))
+            index: Int32(index), indent: indent, form: .checkbox, descriptionStart: item.idEnd,
+            descriptionEnd: end, line: lineNumber, lineStart: lineStart, idStart: item.idStart,
+            firstBodyLine: bodyLines.count))
     }
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
@@ -223,41 +218,17 @@ extension DocumentParser {
         task.labels.append(b.string(lo, hi))
     }
 
-    /// Ends the open task: reads files, estimate, owner and references from its
-    /// text and body.
+    /// Ends the open task: its text is read later, with every other task's
+    /// (see `runTextJobs`).
     mutating func closeTask() {
-        guard openTask != nil else { return }
-        let open = openTask.unsafelyUnwrapped
+        guard let open = openTask else { return }
         openTask = nil
-        let index = Int(open.index)
-        if open.body.isEmpty {
-            let locator = TextLocator((open.descriptionStart, open.line, open.lineStart))
-            // A heading task's `**Status**:` field lives in its body: none here.
-            readTaskText(index, bytes, open.descriptionStart, open.descriptionEnd, locator, heading: false)
-            return
-        }
-        tasks[index].endLine = open.body[open.body.count - 1].line
-        // Join the description and body lines with newlines so clauses can
-        // run across wrapped lines; the locator maps offsets back.
-        var joined = scratchJoined
-        scratchJoined = []
-        joined.removeAll(keepingCapacity: true)
-        var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
-        segments.reserveCapacity(open.body.count + 1)
-        let b = bytes
-        joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[open.descriptionStart..<open.descriptionEnd]))
-        segments.append((0, open.line, 0 - (open.descriptionStart - open.lineStart)))
-        for line in open.body {
-            joined.append(0x0A)
-            let offset = joined.count
-            segments.append((offset, line.line, offset - (line.start - line.lineStart)))
-            joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
-        }
-        let locator = TextLocator(segments: segments)
-        joined.withUnsafeBufferPointer {
-            readTaskText(index, $0, 0, $0.count, locator, heading: open.form == .heading)
-        }
-        scratchJoined = joined
+        let bodyEnd = bodyLines.count
+        if bodyEnd > open.firstBodyLine { tasks[Int(open.index)].endLine = bodyLines[bodyEnd - 1].line }
+        addTextJob(TextJob(
+            task: open.index, idStart: open.idStart, descriptionStart: open.descriptionStart, descriptionEnd: open.descriptionEnd, line: open.line,
+            lineStart: open.lineStart, firstBodyLine: open.firstBodyLine, bodyLineEnd: bodyEnd,
+            heading: open.form == .heading && bodyEnd > open.firstBodyLine))
     }
 
     /// Which kinds of fact a task text may hold, from one cheap pass over its bytes.
@@ -344,74 +315,6 @@ extension DocumentParser {
             }
             return TextTriggers(rawValue: t)
         }
-    }
-
-    /// Reads a task's text once for its facts and stores them on `tasks[index]`:
-    /// dependency clauses and the estimate first (their spans are not searched
-    /// for paths), then paths (interned into the document's file tables), the
-    /// owner and, for heading tasks, a `**Status**:` field.
-    ///
-    /// Tasks must be read in index order: the file tables are built as CSR.
-    /// - Complexity: O(hi - lo) for the common task; clause lists and ranges add
-    ///   their own length.
-    mutating func readTaskText(_ index: Int, _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool) {
-        let triggers = textTriggers(b, lo, hi)
-        var spans = scratchSpans
-        scratchSpans = []
-        spans.removeAll(keepingCapacity: true)
-        if triggers.contains(.keyword) {
-            // A scratch value reused by every task: its clause list keeps its
-            // capacity, so a task with a dependency clause allocates only the
-            // reference list that taskReferences keeps.
-            var facts = scratchFacts
-            scratchFacts = TaskTextFacts()
-            scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
-            for group in facts.references where !group.references.isEmpty {
-                taskReferences.append(
-                    PendingTaskReferences(task: Int32(index), references: group.references, reversed: group.reversed))
-            }
-            if !facts.references.isEmpty { facts.references.removeAll(keepingCapacity: true) }
-            if !facts.phaseReferences.isEmpty { facts.phaseReferences.removeAll(keepingCapacity: true) }
-            scratchFacts = facts
-        }
-        if triggers.contains(.estimate), let (estimate, range) = findEstimate(b, lo, hi) {
-            tasks[index].estimate = estimate
-            spans.append(range)
-        }
-        if spans.count > 1 { spans.sort { $0.0 < $1.0 } }
-        while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
-        if triggers.contains(.path) {
-            var paths = scratchPaths
-            scratchPaths = []
-            paths.removeAll(keepingCapacity: true)
-            findPaths(b, lo, hi, excluding: spans, into: &paths)
-            if !paths.isEmpty { recordFiles(index, b, paths) }
-            scratchPaths = paths
-        }
-        taskFileOffsets.append(Int32(taskFileIDs.count))
-        scratchSpans = spans
-        if triggers.contains(.owner) { tasks[index].owner = findOwner(b, lo, hi) }
-        if heading, let status = findStatusField(b, lo, hi) { tasks[index].status = status }
-    }
-
-    /// Interns the path spans of task `index` and sets its `files`; a path
-    /// already known reuses its String (no new allocation).
-    mutating func recordFiles(_ index: Int, _ b: Bytes, _ paths: [(Int, Int)]) {
-        let first = taskFileIDs.count
-        var files: [String] = []
-        files.reserveCapacity(paths.count)
-        for (lo, hi) in paths {
-            let (key, inserted) = fileTable.intern(b, lo, hi)
-            if inserted {
-                filePaths.append(b.string(lo, hi))
-                isDirectory.append(b[hi - 1] == UInt8(ascii: "/"))
-            } else if taskFileIDs[first...].contains(key) {
-                continue
-            }
-            taskFileIDs.append(key)
-            files.append(filePaths[Int(key)])
-        }
-        tasks[index].files = files
     }
 
     /// `**Status**: Done` below a heading task.

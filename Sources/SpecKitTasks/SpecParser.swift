@@ -19,6 +19,7 @@ public enum SpecParser {
             var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
             parser.checkEncoding()
             parser.scanLines()
+            parser.runTextJobs()
             let document = parser.finish()
             parser.releaseCopy()
             return document
@@ -50,6 +51,9 @@ struct PendingTaskReferences {
     var references: [Reference]
     /// `blocks T011`: the named tasks depend on this one.
     var reversed: Bool
+    /// A place held for the references text job `job` finds (see
+    /// `runTextJobs`); -1 for references known when the entry was made.
+    var job: Int32 = -1
 }
 
 /// A statement in a Dependencies section: every successor depends on every predecessor.
@@ -111,13 +115,10 @@ struct DocumentParser {
     var isDirectory: [Bool] = []
     var taskFileOffsets: [Int32] = [0]
     var taskFileIDs: [Int32] = []
-    /// Scratch buffers reused by every task (emptied with their capacity kept),
-    /// so the common task allocates only its strings.
-    var scratchSpans: [(Int, Int)] = []
-    var scratchPaths: [(Int, Int)] = []
-    var scratchJoined: [UInt8] = []
-    /// Clause scan results of one task text, emptied after each (see `readTaskText`).
-    var scratchFacts = TaskTextFacts()
+    /// Every task's text, read after the line scan (see `runTextJobs`), and
+    /// the body lines of all of them, task after task.
+    var textJobs: [TextJob] = []
+    var bodyLines: [BodyLine] = []
 
     // Line state.
     var position = 0
@@ -150,6 +151,7 @@ struct DocumentParser {
         filePaths.reserveCapacity(expectedTasks)
         isDirectory.reserveCapacity(expectedTasks)
         taskReferences.reserveCapacity(expectedTasks / 2)
+        textJobs.reserveCapacity(expectedTasks)
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {
@@ -177,13 +179,25 @@ struct OpenTask {
     var index: Int32
     var indent: Int
     var form: TaskForm
-    /// Description start/end in the document and the line's start offset.
+    /// Description start/end in the document and the line's start offset. For
+    /// a checkbox task whose labels are still to be read, the start is the end
+    /// of its ID (`idStart` >= 0).
     var descriptionStart: Int
     var descriptionEnd: Int
     var line: Int32
     var lineStart: Int
-    /// Body lines: document byte ranges with their line numbers and line starts.
-    var body: [(start: Int, end: Int, line: Int32, lineStart: Int)] = []
+    /// Where the ID starts when the ID, labels and description are still to be read; else -1.
+    var idStart: Int = -1
+    /// The task's body lines are `bodyLines[firstBodyLine...]`.
+    var firstBodyLine: Int
+}
+
+/// One line of a task's body: a document byte range, its line number and line start.
+struct BodyLine {
+    var start: Int
+    var end: Int
+    var line: Int32
+    var lineStart: Int
 }
 
 /// The header of the table being read.

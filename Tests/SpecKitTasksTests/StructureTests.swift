@@ -219,6 +219,18 @@ struct BadInputTests {
         #expect(doc.lineCount == 1)
     }
 
+    @Test("a task with a 200 000-line body keeps every line of it")
+    func hugeBody() {
+        var text = "- [ ] T001 Write the migration notes\n"
+        for i in 0..<200_000 { text += "  step \(i) of the plan\n" }
+        text += "  then edit docs/final.md (depends on T002)\n- [ ] T002 Review\n"
+        let doc = parse(text)
+        #expect(doc.tasks.count == 2)
+        #expect(doc.tasks.first?.endLine == 200_002)
+        #expect(doc.tasks.first?.files == ["docs/final.md"])
+        #expect(doc.dependencies.map(\.predecessor) == [1])
+    }
+
     @Test("10 000 duplicate IDs give one error per repeat")
     func manyDuplicates() {
         var text = ""

@@ -1,0 +1,294 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A task's text, to be read after the line scan: its own line (from the ID
+/// or the description on) and its body lines.
+struct TextJob {
+    var task: Int32
+    var line: Int32
+    /// Where the ID starts when the ID string, labels and description are
+    /// still to be read (checkbox tasks; the ID ends at `descriptionStart`);
+    /// -1 when the line scan read them.
+    var idStart: Int
+    var descriptionStart: Int
+    var descriptionEnd: Int
+    var lineStart: Int
+    /// The body is `bodyLines[firstBodyLine..<bodyLineEnd]`.
+    var firstBodyLine: Int32
+    var bodyLineEnd: Int32
+    /// A heading task with a body: look for a `**Status**:` field.
+    var heading: Bool
+
+    init(
+        task: Int32, idStart: Int, descriptionStart: Int, descriptionEnd: Int, line: Int32, lineStart: Int,
+        firstBodyLine: Int, bodyLineEnd: Int, heading: Bool
+    ) {
+        self.task = task
+        self.line = line
+        self.idStart = idStart
+        self.descriptionStart = descriptionStart
+        self.descriptionEnd = descriptionEnd
+        self.lineStart = lineStart
+        self.firstBodyLine = Int32(truncatingIfNeeded: firstBodyLine)
+        self.bodyLineEnd = Int32(truncatingIfNeeded: bodyLineEnd)
+        self.heading = heading
+    }
+}
+
+/// What reading one task's text found, besides what went onto the task itself.
+struct TextJobResult {
+    var task: Int32 = 0
+    /// Reference groups: `ChunkOutput.references[referenceStart..<referenceEnd]`.
+    var referenceStart: Int32 = 0
+    var referenceEnd: Int32 = 0
+    /// Path spans in the document: `ChunkOutput.paths[pathStart..<pathEnd]`.
+    var pathStart: Int32 = 0
+    var pathEnd: Int32 = 0
+    /// The chunk that read the job.
+    var chunk: Int32 = 0
+}
+
+/// What one chunk of text jobs found, in job order.
+struct ChunkOutput {
+    var references: [(references: [Reference], reversed: Bool)] = []
+    var paths: [(Int, Int)] = []
+}
+
+/// Scratch buffers of one reader, reused by every task it reads.
+struct TextScratch {
+    var spans: [(Int, Int)] = []
+    var paths: [(Int, Int)] = []
+    var joined: [UInt8] = []
+    var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
+    var facts = TaskTextFacts()
+}
+
+extension DocumentParser {
+    /// Queues a task's text; holds its place among the pending references.
+    mutating func addTextJob(_ job: TextJob) {
+        taskReferences.append(
+            PendingTaskReferences(task: job.task, references: [], reversed: false, job: Int32(textJobs.count)))
+        textJobs.append(job)
+    }
+
+    /// Reads every queued task text: ID strings, labels and descriptions of
+    /// checkbox tasks, dependency clauses, estimates, paths, owners and status
+    /// fields.
+    ///
+    /// Each text is independent of the others, so large documents are read in
+    /// chunks on every core; what must stay in document order (references,
+    /// the file tables) is merged afterwards, so the result is the same as a
+    /// serial read.
+    /// - Complexity: O(total text), spread over the cores.
+    mutating func runTextJobs() {
+        let jobCount = textJobs.count
+        guard jobCount > 0 else { return }
+        var results = [TextJobResult](repeating: TextJobResult(), count: jobCount)
+        let chunkSize = 4096
+        let chunkCount = (jobCount + chunkSize - 1) / chunkSize
+        var outputs = [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
+        let reader = TextReader(text: bytes, bodyLines: bodyLines)
+        textJobs.withUnsafeBufferPointer { jobs in
+            tasks.withUnsafeMutableBufferPointer { tasks in
+                results.withUnsafeMutableBufferPointer { results in
+                    outputs.withUnsafeMutableBufferPointer { outputs in
+                        let shared = SharedJobs(jobs: jobs, tasks: tasks, results: results, outputs: outputs)
+                        let run: @Sendable (Int) -> Void = { chunk in
+                            var scratch = TextScratch()
+                            var output = ChunkOutput()
+                            let range = chunk * chunkSize..<min(jobCount, (chunk + 1) * chunkSize)
+                            for j in range {
+                                shared.results[j] = reader.read(
+                                    shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
+                                    output: &output, chunk: Int32(chunk), scratch: &scratch)
+                            }
+                            shared.outputs[chunk] = output
+                        }
+                        if chunkCount == 1 {
+                            run(0)
+                        } else {
+                            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: run)
+                        }
+                    }
+                }
+            }
+        }
+        textJobs = []
+        bodyLines = []
+        mergeTextJobs(results, outputs)
+    }
+
+    /// References into their places in `taskReferences`; paths into the
+    /// document's file tables, task by task.
+    private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
+        var merged: [PendingTaskReferences] = []
+        merged.reserveCapacity(taskReferences.count)
+        for pending in taskReferences {
+            guard pending.job >= 0 else {
+                merged.append(pending)
+                continue
+            }
+            let r = results[Int(pending.job)]
+            let output = outputs[Int(r.chunk)]
+            for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
+                merged.append(
+                    PendingTaskReferences(
+                        task: pending.task, references: output.references[g].references,
+                        reversed: output.references[g].reversed))
+            }
+        }
+        taskReferences = merged
+
+        let b = bytes
+        for r in results {
+            let index = Int(r.task)
+            while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
+            if r.pathEnd > r.pathStart {
+                outputs[Int(r.chunk)].paths.withUnsafeBufferPointer {
+                    recordFiles(index, b, UnsafeBufferPointer(rebasing: $0[Int(r.pathStart)..<Int(r.pathEnd)]))
+                }
+            }
+            taskFileOffsets.append(Int32(taskFileIDs.count))
+        }
+    }
+
+    /// Interns the path spans of task `index` and sets its `files`; a path
+    /// already known reuses its String (no new allocation).
+    mutating func recordFiles(_ index: Int, _ b: Bytes, _ paths: UnsafeBufferPointer<(Int, Int)>) {
+        let first = taskFileIDs.count
+        var files: [String] = []
+        files.reserveCapacity(paths.count)
+        for (lo, hi) in paths {
+            let (key, inserted) = fileTable.intern(b, lo, hi)
+            if inserted {
+                filePaths.append(b.string(lo, hi))
+                isDirectory.append(b[hi - 1] == UInt8(ascii: "/"))
+            } else if taskFileIDs[first...].contains(key) {
+                continue
+            }
+            taskFileIDs.append(key)
+            files.append(filePaths[Int(key)])
+        }
+        tasks[index].files = files
+    }
+}
+
+/// The buffers the chunks of `runTextJobs` share. Each chunk writes only the
+/// results, outputs and tasks of its own jobs.
+private struct SharedJobs: @unchecked Sendable {
+    let jobs: UnsafeBufferPointer<TextJob>
+    let tasks: UnsafeMutableBufferPointer<SpecTask>
+    let results: UnsafeMutableBufferPointer<TextJobResult>
+    let outputs: UnsafeMutableBufferPointer<ChunkOutput>
+}
+
+/// Reads task texts; holds only the document, so any number of threads can
+/// use one reader at once.
+struct TextReader: @unchecked Sendable {
+    let text: Bytes
+    let bodyLines: [BodyLine]
+    /// The parser's text scans read only the bytes they are given, never the
+    /// parser's state: a parser of no text serves every thread.
+    private let scans: DocumentParser
+
+    init(text: Bytes, bodyLines: [BodyLine]) {
+        self.text = text
+        self.bodyLines = bodyLines
+        scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+    }
+
+    /// Reads one task's text, sets what it finds on `task`, appends
+    /// references and path spans to `output`.
+    func read(
+        _ job: TextJob, into task: UnsafeMutablePointer<SpecTask>, output: inout ChunkOutput, chunk: Int32,
+        scratch: inout TextScratch
+    ) -> TextJobResult {
+        let b = text
+        var descriptionStart = job.descriptionStart
+        if job.idStart >= 0 {
+            task.pointee.id = b.string(job.idStart, job.descriptionStart)
+            descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
+            task.pointee.description = b.string(descriptionStart, job.descriptionEnd)
+        }
+        var result = TextJobResult(
+            task: job.task, referenceStart: Int32(output.references.count), referenceEnd: 0, pathStart: Int32(output.paths.count),
+            pathEnd: 0, chunk: chunk)
+        if job.bodyLineEnd == job.firstBodyLine {
+            let locator = TextLocator((descriptionStart, job.line, job.lineStart))
+            readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, into: task, output: &output, scratch: &scratch)
+            output.paths.append(contentsOf: scratch.paths)
+        } else {
+            // Join the description and body lines with newlines so clauses can
+            // run across wrapped lines; the locator maps offsets back.
+            var joined = scratch.joined
+            var segments = scratch.segments
+            scratch.joined = []
+            scratch.segments = []
+            joined.removeAll(keepingCapacity: true)
+            segments.removeAll(keepingCapacity: true)
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[descriptionStart..<job.descriptionEnd]))
+            segments.append((0, job.line, 0 - (descriptionStart - job.lineStart)))
+            for line in bodyLines[Int(job.firstBodyLine)..<Int(job.bodyLineEnd)] {
+                joined.append(0x0A)
+                let offset = joined.count
+                segments.append((offset, line.line, offset - (line.start - line.lineStart)))
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
+            }
+            let locator = TextLocator(segments: segments)
+            joined.withUnsafeBufferPointer {
+                readFacts($0, 0, $0.count, locator, heading: job.heading, into: task, output: &output, scratch: &scratch)
+            }
+            // Paths never hold a newline, so each lies in one line: back to document offsets.
+            var s = 0
+            for (lo, hi) in scratch.paths {
+                while s + 1 < segments.count, segments[s + 1].offset <= lo { s += 1 }
+                let documentStart = s == 0 ? descriptionStart : bodyLines[Int(job.firstBodyLine) + s - 1].start
+                let shift = documentStart - segments[s].offset
+                output.paths.append((lo + shift, hi + shift))
+            }
+            scratch.joined = joined
+            scratch.segments = segments
+        }
+        result.referenceEnd = Int32(output.references.count)
+        result.pathEnd = Int32(output.paths.count)
+        return result
+    }
+
+    /// Reads a text for its facts: dependency clauses and the estimate first
+    /// (their spans are not searched for paths), then paths (left in
+    /// `scratch.paths`, in the text's offsets), the owner and, for heading
+    /// tasks, a `**Status**:` field.
+    /// - Complexity: O(hi - lo) for the common task; clause lists and ranges add
+    ///   their own length.
+    private func readFacts(
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool, into task: UnsafeMutablePointer<SpecTask>,
+        output: inout ChunkOutput, scratch: inout TextScratch
+    ) {
+        let triggers = scans.textTriggers(b, lo, hi)
+        scratch.spans.removeAll(keepingCapacity: true)
+        scratch.paths.removeAll(keepingCapacity: true)
+        if triggers.contains(.keyword) {
+            scans.scanDependencyClauses(b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans)
+            for group in scratch.facts.references where !group.references.isEmpty {
+                output.references.append(group)
+            }
+            if !scratch.facts.references.isEmpty { scratch.facts.references.removeAll(keepingCapacity: true) }
+            if !scratch.facts.phaseReferences.isEmpty { scratch.facts.phaseReferences.removeAll(keepingCapacity: true) }
+        }
+        if triggers.contains(.estimate), let (estimate, range) = scans.findEstimate(b, lo, hi) {
+            task.pointee.estimate = estimate
+            scratch.spans.append(range)
+        }
+        if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
+        if triggers.contains(.path) {
+            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths)
+        }
+        if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }
+        if heading, let status = scans.findStatusField(b, lo, hi) { task.pointee.status = status }
+    }
+}
