@@ -116,82 +116,16 @@ public struct ByteWriter {
 
     @inlinable
     public mutating func write(_ n: Int) {
-        if n < 0 {
-            let p = reserve(21)
-            p.pointee = UInt8(ascii: "-")
-            commit(1 + Self.formatUnsigned(UInt64(n.magnitude), at: p + 1))
-        } else {
-            commit(Self.formatUnsigned(UInt64(n), at: reserve(20)))
-        }
+        withCursor(bound: 21) { $0.write(n) }
     }
 
     @inlinable public mutating func write(_ n: Int32) { write(Int(n)) }
-
-    /// Writes the decimal digits of `n` at `p` (room for 20) and returns how many.
-    @inlinable @inline(__always)
-    static func formatUnsigned(_ n: UInt64, at p: UnsafeMutablePointer<UInt8>) -> Int {
-        if n < 10 {
-            p.pointee = UInt8(truncatingIfNeeded: 48 &+ n)
-            return 1
-        }
-        var digits = 1
-        var limit: UInt64 = 10
-        while digits < 20, n >= limit {
-            digits &+= 1
-            if digits == 20 { break }
-            limit = limit &* 10
-        }
-        var v = n
-        var k = digits
-        while k > 0 {
-            k &-= 1
-            p[k] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
-            v /= 10
-        }
-        return digits
-    }
 
     /// A number as JSON and humans like it: always with a fraction (`14.0`,
     /// `2.5`), at most nine decimals (floating-point noise such as
     /// `0.8333333333333339` is written `0.833333333`), no exponent for ordinary values.
     public mutating func write(_ x: Double) {
-        if x.isNaN || x.isInfinite {
-            write("null" as StaticString)
-            return
-        }
-        let scaled = (x * 1e9).rounded()
-        guard abs(scaled) < 9e15 else {
-            write(x.description)
-            return
-        }
-        let m = UInt64(abs(scaled))
-        let p = reserve(32)
-        var k = 0
-        if scaled < 0 && m != 0 {
-            p.pointee = UInt8(ascii: "-")
-            k = 1
-        }
-        k += Self.formatUnsigned(m / 1_000_000_000, at: p + k)
-        p[k] = UInt8(ascii: ".")
-        k += 1
-        var frac = m % 1_000_000_000
-        if frac == 0 {
-            p[k] = UInt8(ascii: "0")
-            commit(k + 1)
-            return
-        }
-        var width = 9
-        while frac % 10 == 0 {
-            frac /= 10
-            width -= 1
-        }
-        var j = width
-        while j > 0 {
-            j -= 1
-            p[k + j] = UInt8(truncatingIfNeeded: 48 &+ frac % 10)
-            frac /= 10
-        }
-        commit(k + width)
+        withCursor(bound: ByteCursor.doubleBound) { $0.write(x) }
     }
 
     /// A JSON string literal with quotes; control characters, `"`, `\` escaped,
@@ -203,58 +137,17 @@ public struct ByteWriter {
 
     /// ``writeJSONString(_:)`` for UTF-8 bytes.
     public mutating func writeJSONString(utf8: UnsafeBufferPointer<UInt8>) {
-        let n = utf8.count
-        // Common case: nothing to escape; one copy between the quotes.
-        var clean = true
-        Self.jsonEscapeClass.withUnsafeBufferPointer { table in
-            for i in 0..<n where table[Int(utf8[i])] != 0 {
-                clean = false
-                break
-            }
-        }
-        if clean {
-            let p = reserve(n + 2)
-            p.pointee = UInt8(ascii: "\"")
-            if let source = utf8.baseAddress { (p + 1).update(from: source, count: n) }
-            p[n + 1] = UInt8(ascii: "\"")
-            commit(n + 2)
-            return
-        }
-        write(byte: UInt8(ascii: "\""))
-        var start = 0
-        for i in 0..<n {
-            let b = utf8[i]
-            let escape: StaticString?
-            switch b {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case UInt8(ascii: "<"): escape = "\\u003c"
-            case UInt8(ascii: ">"): escape = "\\u003e"
-            case UInt8(ascii: "&"): escape = "\\u0026"
-            case 0..<0x20, 0x7F: escape = nil
-            default: continue
-            }
-            if start < i { write(bytes: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-            start = i + 1
-            if let escape {
-                write(escape)
-            } else {
-                let hex: StaticString = "0123456789abcdef"
-                write("\\u00" as StaticString)
-                write(byte: hex.utf8Start[Int(b >> 4)])
-                write(byte: hex.utf8Start[Int(b & 15)])
-            }
-        }
-        if start < n { write(bytes: UnsafeBufferPointer(rebasing: utf8[start...])) }
-        write(byte: UInt8(ascii: "\""))
+        withCursor(bound: ByteCursor.jsonStringBound(utf8.count)) { $0.writeJSONString(utf8: utf8) }
     }
 
-    /// 1 for the bytes ``writeJSONString(_:)`` escapes.
-    private static let jsonEscapeClass: [UInt8] = (0..<256).map { b in
-        b < 0x20 || b == 0x7F || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 ? 1 : 0
+    /// Writes at most `bound` bytes through a cursor that checks nothing: one
+    /// capacity check for a whole record instead of one per field.
+    @inlinable @inline(__always)
+    public mutating func withCursor(bound: Int, _ body: (inout ByteCursor) -> Void) {
+        let start = reserve(bound)
+        var cursor = ByteCursor(start)
+        body(&cursor)
+        commit(start.distance(to: cursor.position))
     }
 
     /// Text for XML and HTML: `&`, `<`, `>`, `"`, `'` escaped; control characters
@@ -272,6 +165,159 @@ public struct ByteWriter {
             default: write(byte: b)
             }
         }
+    }
+}
+
+/// Writes into memory reserved beforehand (``ByteWriter/withCursor(bound:_:)``),
+/// with no bounds checks: the caller reserves what the writes can take.
+public struct ByteCursor {
+    /// Where the next byte goes.
+    public var position: UnsafeMutablePointer<UInt8>
+
+    @inlinable public init(_ start: UnsafeMutablePointer<UInt8>) { position = start }
+
+    /// The most bytes ``write(_:)-(Double)`` writes.
+    public static let doubleBound = 32
+
+    /// The most bytes ``writeJSONString(utf8:)`` writes for `count` bytes of text.
+    @inlinable public static func jsonStringBound(_ count: Int) -> Int { 6 * count + 2 }
+
+    @inlinable @inline(__always)
+    public mutating func write(_ s: StaticString) {
+        let n = s.utf8CodeUnitCount
+        let source = s.utf8Start
+        for i in 0..<n { position[i] = source[i] }
+        position += n
+    }
+
+    @inlinable @inline(__always)
+    public mutating func write(byte: UInt8) {
+        position.pointee = byte
+        position += 1
+    }
+
+    @inlinable @inline(__always)
+    public mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        let n = bytes.count
+        if n <= 16 {
+            for i in 0..<n { position[i] = source[i] }
+        } else {
+            position.update(from: source, count: n)
+        }
+        position += n
+    }
+
+    /// At most 21 bytes.
+    @inlinable @inline(__always)
+    public mutating func write(_ n: Int) {
+        if n < 0 { write(byte: UInt8(ascii: "-")) }
+        writeUnsigned(UInt64(n.magnitude))
+    }
+
+    /// At most 21 bytes.
+    @inlinable @inline(__always)
+    public mutating func write(_ n: Int32) { write(Int(n)) }
+
+    /// The decimal digits of `n` (at most 20).
+    @inlinable @inline(__always)
+    mutating func writeUnsigned(_ n: UInt64) {
+        if n < 10 {
+            write(byte: UInt8(truncatingIfNeeded: 48 &+ n))
+            return
+        }
+        var digits = 1
+        var limit: UInt64 = 10
+        while digits < 20, n >= limit {
+            digits &+= 1
+            if digits == 20 { break }
+            limit = limit &* 10
+        }
+        var v = n
+        var k = digits
+        while k > 0 {
+            k &-= 1
+            position[k] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
+            v /= 10
+        }
+        position += digits
+    }
+
+    /// See ``ByteWriter/write(_:)-(Double)``; at most ``doubleBound`` bytes.
+    public mutating func write(_ x: Double) {
+        if x.isNaN || x.isInfinite {
+            write("null" as StaticString)
+            return
+        }
+        let scaled = (x * 1e9).rounded()
+        guard abs(scaled) < 9e15 else {
+            var text = x.description
+            text.withUTF8 { write(bytes: UnsafeBufferPointer(rebasing: $0.prefix(ByteCursor.doubleBound))) }
+            return
+        }
+        let m = UInt64(abs(scaled))
+        if scaled < 0 && m != 0 { write(byte: UInt8(ascii: "-")) }
+        writeUnsigned(m / 1_000_000_000)
+        write(byte: UInt8(ascii: "."))
+        var frac = m % 1_000_000_000
+        if frac == 0 {
+            write(byte: UInt8(ascii: "0"))
+            return
+        }
+        var width = 9
+        while frac % 10 == 0 {
+            frac /= 10
+            width -= 1
+        }
+        var j = width
+        while j > 0 {
+            j -= 1
+            position[j] = UInt8(truncatingIfNeeded: 48 &+ frac % 10)
+            frac /= 10
+        }
+        position += width
+    }
+
+    /// See ``ByteWriter/writeJSONString(_:)``; at most ``jsonStringBound(_:)`` bytes.
+    public mutating func writeJSONString(_ s: String) {
+        var s = s
+        s.withUTF8 { writeJSONString(utf8: $0) }
+    }
+
+    /// See ``ByteWriter/writeJSONString(_:)``; at most ``jsonStringBound(_:)`` bytes.
+    public mutating func writeJSONString(utf8: UnsafeBufferPointer<UInt8>) {
+        write(byte: UInt8(ascii: "\""))
+        var start = 0
+        let n = utf8.count
+        ByteCursor.jsonEscapeClass.withUnsafeBufferPointer { table in
+            for i in 0..<n where table[Int(utf8[i])] != 0 {
+                let b = utf8[i]
+                if start < i { write(bytes: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                start = i + 1
+                switch b {
+                case UInt8(ascii: "\""): write("\\\"" as StaticString)
+                case UInt8(ascii: "\\"): write("\\\\" as StaticString)
+                case 0x0A: write("\\n" as StaticString)
+                case 0x0D: write("\\r" as StaticString)
+                case 0x09: write("\\t" as StaticString)
+                case UInt8(ascii: "<"): write("\\u003c" as StaticString)
+                case UInt8(ascii: ">"): write("\\u003e" as StaticString)
+                case UInt8(ascii: "&"): write("\\u0026" as StaticString)
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    write("\\u00" as StaticString)
+                    write(byte: hex.utf8Start[Int(b >> 4)])
+                    write(byte: hex.utf8Start[Int(b & 15)])
+                }
+            }
+        }
+        if start < n { write(bytes: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        write(byte: UInt8(ascii: "\""))
+    }
+
+    /// 1 for the bytes ``writeJSONString(utf8:)`` escapes.
+    static let jsonEscapeClass: [UInt8] = (0..<256).map { b in
+        b < 0x20 || b == 0x7F || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 ? 1 : 0
     }
 }
 

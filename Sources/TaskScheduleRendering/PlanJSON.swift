@@ -87,58 +87,21 @@ public enum PlanJSON {
         w.write(",\"tasks\":[" as StaticString)
         writeBlocks(count: doc.tasks.count, into: &w) { range, w in
             doc.tasks.withUnsafeBufferPointer { tasks in
-            for t in range {
-                if t > 0 { w.write("," as StaticString) }
-                // Read fields through the element: copying the task would
-                // retain and release each of its strings and arrays.
-                let task = tasks.baseAddress! + t
-                w.write("{\"id\":" as StaticString)
-                w.writeJSONString(task.pointee.id)
-                w.write(",\"line\":" as StaticString)
-                w.write(task.pointee.location.line)
-                w.write(",\"status\":" as StaticString)
-                w.writeJSONString(task.pointee.status.rawValue)
-                w.write(task.pointee.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
-                w.write(",\"labels\":" as StaticString)
-                writeStrings(task.pointee.labels, &w)
-                w.write(",\"stories\":" as StaticString)
-                writeStrings(task.pointee.stories, &w)
-                w.write(",\"phase\":" as StaticString)
-                w.write(doc.phases.indices.contains(Int(task.pointee.phase)) ? doc.phases[Int(task.pointee.phase)].index : task.pointee.phase)
-                w.write(",\"description\":" as StaticString)
-                w.writeJSONString(task.pointee.description)
-                w.write(",\"files\":" as StaticString)
-                writeStrings(task.pointee.files, &w)
-                w.write(",\"duration\":" as StaticString)
-                w.write(PlanFacts.duration(of: task.pointee.estimate, options: plan.options))
-                w.write(",\"dependsOn\":[" as StaticString)
-                var first = true
-                for d in facts.writtenPredecessors(of: Int32(t)) {
-                    if !first { w.write("," as StaticString) }
-                    first = false
-                    names.writeTask(Int(d), &w)
+                for t in range {
+                    // Read fields through the element: copying the task would
+                    // retain and release each of its strings and arrays.
+                    let task = tasks.baseAddress! + t
+                    let predecessors = facts.writtenPredecessors(of: Int32(t))
+                    // One capacity check per task: the most its object can take.
+                    var bound = 640 + ByteCursor.jsonStringBound(task.pointee.id.utf8.count)
+                        + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
+                    bound += stringsBound(task.pointee.labels) + stringsBound(task.pointee.stories)
+                        + stringsBound(task.pointee.files)
+                    for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
+                    w.withCursor(bound: bound) { c in
+                        writeTask(task, t, predecessors, plan, names, &c)
+                    }
                 }
-                w.write("]" as StaticString)
-                let node = graph.nodeOfTask[t]
-                if let schedule, node >= 0 {
-                    let v = Int(node)
-                    w.write(",\"wave\":" as StaticString)
-                    w.write(schedule.waveOfNode[v])
-                    w.write(",\"earliestStart\":" as StaticString)
-                    w.write(schedule.times.earliestStart[v])
-                    w.write(",\"earliestFinish\":" as StaticString)
-                    w.write(schedule.times.earliestFinish[v])
-                    w.write(",\"latestStart\":" as StaticString)
-                    w.write(schedule.times.latestStart[v])
-                    w.write(",\"latestFinish\":" as StaticString)
-                    w.write(schedule.times.latestFinish[v])
-                    w.write(",\"slack\":" as StaticString)
-                    w.write(max(0, schedule.times.slack(node)))
-                    w.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
-                } else {
-                    w.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
-                }
-            }
             }
         }
         w.write("]" as StaticString)
@@ -146,9 +109,27 @@ public enum PlanJSON {
         // edges
         w.write(",\"edges\":[" as StaticString)
         writeBlocks(count: graph.graph.edgeCount, into: &w) { range, w in
+            let g = plan.graph
             for e in range {
-                if e > 0 { w.write("," as StaticString) }
-                writeEdge(Int32(e), plan, names: names, &w)
+                let from = names.length(ofNode: g.graph.edgeSources[e])
+                let to = names.length(ofNode: g.graph.edgeTargets[e])
+                w.withCursor(bound: 80 + from + to) { c in
+                    if e > 0 { c.write("," as StaticString) }
+                    c.write("{\"from\":" as StaticString)
+                    names.writeNode(g.graph.edgeSources[e], &c)
+                    c.write(",\"to\":" as StaticString)
+                    names.writeNode(g.graph.edgeTargets[e], &c)
+                    switch g.edgeKinds[e] {
+                    case .phase: c.write(",\"kind\":\"phase\",\"line\":" as StaticString)
+                    case .order: c.write(",\"kind\":\"order\",\"line\":" as StaticString)
+                    case .explicit: c.write(",\"kind\":\"explicit\",\"line\":" as StaticString)
+                    case .declared: c.write(",\"kind\":\"declared\",\"line\":" as StaticString)
+                    case .story: c.write(",\"kind\":\"story\",\"line\":" as StaticString)
+                    case .file: c.write(",\"kind\":\"file\",\"line\":" as StaticString)
+                    }
+                    c.write(g.edgeLines[e])
+                    c.write(byte: UInt8(ascii: "}"))
+                }
             }
         }
         w.write("]" as StaticString)
@@ -278,6 +259,14 @@ public enum PlanJSON {
             bytes = w.bytes
         }
 
+        /// The length of the quoted name of document task `t`.
+        @inline(__always) func length(ofTask t: Int) -> Int { Int(offsets[t + 1] - offsets[t]) }
+
+        /// Writes the quoted name of document task `t`.
+        @inline(__always) func writeTask(_ t: Int, _ c: inout ByteCursor) {
+            bytes.withUnsafeBufferPointer { c.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
+        }
+
         /// Writes the quoted name of document task `t`.
         @inline(__always) func writeTask(_ t: Int, _ w: inout ByteWriter) {
             bytes.withUnsafeBufferPointer { w.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
@@ -299,6 +288,18 @@ public enum PlanJSON {
 
         /// Writes the quoted name of document task `t`.
         @inline(__always) func writeTask(_ t: Int32, _ w: inout ByteWriter) { writeTask(Int(t), &w) }
+
+        /// The document task or milestone entry of graph node `v`.
+        @inline(__always) private func entry(ofNode v: Int32) -> Int {
+            let v = Int(v)
+            return v < taskNodeCount ? Int(taskOfNode[v]) : taskCount + (v - taskNodeCount)
+        }
+
+        /// The length of the quoted name of graph node `v`.
+        @inline(__always) func length(ofNode v: Int32) -> Int { length(ofTask: entry(ofNode: v)) }
+
+        /// Writes the quoted name of graph node `v`.
+        @inline(__always) func writeNode(_ v: Int32, _ c: inout ByteCursor) { writeTask(entry(ofNode: v), &c) }
 
         /// Writes the quoted name of graph node `v`.
         @inline(__always) func writeNode(_ v: Int32, _ w: inout ByteWriter) {
@@ -339,6 +340,83 @@ public enum PlanJSON {
             w.write("}" as StaticString)
         }
         w.write("]" as StaticString)
+    }
+
+    /// One task object, `,` first unless it is the first task.
+    private static func writeTask(
+        _ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Collection<Int32>, _ plan: Plan, _ names: Names,
+        _ c: inout ByteCursor
+    ) {
+        let doc = plan.document
+        if t > 0 { c.write("," as StaticString) }
+        c.write("{\"id\":" as StaticString)
+        c.writeJSONString(task.pointee.id)
+        c.write(",\"line\":" as StaticString)
+        c.write(task.pointee.location.line)
+        c.write(",\"status\":\"" as StaticString)
+        switch task.pointee.status {
+        case .todo: c.write("todo\"" as StaticString)
+        case .done: c.write("done\"" as StaticString)
+        case .skipped: c.write("skipped\"" as StaticString)
+        case .inProgress: c.write("in-progress\"" as StaticString)
+        }
+        c.write(task.pointee.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
+        c.write(",\"labels\":" as StaticString)
+        writeStrings(task.pointee.labels, &c)
+        c.write(",\"stories\":" as StaticString)
+        writeStrings(task.pointee.stories, &c)
+        c.write(",\"phase\":" as StaticString)
+        let phase = Int(task.pointee.phase)
+        c.write(doc.phases.indices.contains(phase) ? doc.phases[phase].index : task.pointee.phase)
+        c.write(",\"description\":" as StaticString)
+        c.writeJSONString(task.pointee.description)
+        c.write(",\"files\":" as StaticString)
+        writeStrings(task.pointee.files, &c)
+        c.write(",\"duration\":" as StaticString)
+        c.write(PlanFacts.duration(of: task.pointee.estimate, options: plan.options))
+        c.write(",\"dependsOn\":[" as StaticString)
+        var first = true
+        for d in predecessors {
+            if !first { c.write("," as StaticString) }
+            first = false
+            names.writeTask(Int(d), &c)
+        }
+        c.write("]" as StaticString)
+        let node = plan.graph.nodeOfTask[t]
+        if let schedule = plan.schedule, node >= 0 {
+            let v = Int(node)
+            c.write(",\"wave\":" as StaticString)
+            c.write(schedule.waveOfNode[v])
+            c.write(",\"earliestStart\":" as StaticString)
+            c.write(schedule.times.earliestStart[v])
+            c.write(",\"earliestFinish\":" as StaticString)
+            c.write(schedule.times.earliestFinish[v])
+            c.write(",\"latestStart\":" as StaticString)
+            c.write(schedule.times.latestStart[v])
+            c.write(",\"latestFinish\":" as StaticString)
+            c.write(schedule.times.latestFinish[v])
+            c.write(",\"slack\":" as StaticString)
+            c.write(max(0, schedule.times.slack(node)))
+            c.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
+        } else {
+            c.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
+        }
+    }
+
+    /// The most ``writeStrings(_:_:)-(_,ByteCursor)`` writes, without its brackets.
+    static func stringsBound(_ strings: [String]) -> Int {
+        var bound = 0
+        for s in strings { bound += ByteCursor.jsonStringBound(s.utf8.count) + 1 }
+        return bound
+    }
+
+    static func writeStrings(_ strings: [String], _ c: inout ByteCursor) {
+        c.write("[" as StaticString)
+        for (i, s) in strings.enumerated() {
+            if i > 0 { c.write("," as StaticString) }
+            c.writeJSONString(s)
+        }
+        c.write("]" as StaticString)
     }
 
     public static func writeEdge(_ e: Int32, _ plan: Plan, _ w: inout ByteWriter) {
