@@ -194,8 +194,8 @@ private struct Builder {
     mutating func addStageEdges() {
         for s in stages.indices.dropFirst() {
             let previous = stages[s - 1]
-            let before = previous.flatMap { phaseNodes[$0] }.filter { !hasSuccessorInStage[Int($0)] }
-            let after = stages[s].flatMap { phaseNodes[$0] }.filter { !hasPredecessorInStage[Int($0)] }
+            let before = Self.ends(of: previous.flatMap { phaseNodes[$0] }) { !hasSuccessorInStage[Int($0)] }
+            let after = Self.ends(of: stages[s].flatMap { phaseNodes[$0] }) { !hasPredecessorInStage[Int($0)] }
             let location = phaseLocation(stages[s][0])
             if previous.count == 1 && phaseEnd[previous[0]] >= 0 {
                 let m = phaseEnd[previous[0]]
@@ -231,7 +231,7 @@ private struct Builder {
     mutating func phaseEndMilestone(_ p: Int, kind: EdgeKind, location: SourceLocation) -> Int32 {
         if phaseEnd[p] >= 0 { return phaseEnd[p] }
         let m = milestone("@end-phase-\(phaseNumber(p))")
-        for a in phaseNodes[p] where !hasSuccessorInPhase[Int(a)] { addEdge(a, m, kind, location) }
+        for a in Self.ends(of: phaseNodes[p], where: { !hasSuccessorInPhase[Int($0)] }) { addEdge(a, m, kind, location) }
         phaseEnd[p] = m
         return m
     }
@@ -343,15 +343,24 @@ private struct Builder {
     /// (a phase named by many statements is not filtered again each time).
     mutating func phaseSinks(_ p: Int) -> [Int32] {
         if let cached = sinksOfPhase[p] { return cached }
-        let sinks = phaseNodes[p].filter { !hasSuccessorInPhase[Int($0)] }
+        let sinks = Self.ends(of: phaseNodes[p]) { !hasSuccessorInPhase[Int($0)] }
         sinksOfPhase[p] = sinks
         return sinks
+    }
+
+    /// The tasks of a phase or stage that pass `isEnd` (no successor, or no
+    /// predecessor, inside it). When dependencies inside it form a cycle there
+    /// may be none: then every task stands for the end, so the barrier is
+    /// still drawn and the cycle is the only thing wrong with the graph.
+    static func ends(of nodes: [Int32], where isEnd: (Int32) -> Bool) -> [Int32] {
+        let ends = nodes.filter(isEnd)
+        return ends.isEmpty ? nodes : ends
     }
 
     /// Tasks of phase `p` with no predecessor inside it, computed once per phase.
     mutating func phaseSources(_ p: Int) -> [Int32] {
         if let cached = sourcesOfPhase[p] { return cached }
-        let sources = phaseNodes[p].filter { !hasPredecessorInPhase[Int($0)] }
+        let sources = Self.ends(of: phaseNodes[p]) { !hasPredecessorInPhase[Int($0)] }
         sourcesOfPhase[p] = sources
         return sources
     }

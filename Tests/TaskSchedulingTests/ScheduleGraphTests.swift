@@ -183,6 +183,26 @@ import Testing
         #expect(plan.errorCount == 1)
     }
 
+    /// A phase whose every task sits on a cycle has no task without a
+    /// successor inside it; the barrier to the next phase is still built.
+    ///
+    /// ```
+    ///  Phase 1   T1 ──▶ T2 ──▶ T1 (explicit)
+    ///                 ║  barrier
+    ///  Phase 2        T3
+    /// ```
+    @Test func aPhaseOnACycleStillHasItsBarrier() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2")
+        b.depend("T1", on: "T2")
+        b.phase("Phase 2")
+        b.task("T3")
+        let plan = Plan(b.doc)
+        #expect(plan.cycles.count == 1)
+        #expect(plan.edgeList(.phase).sorted() == ["T1>T3", "T2>T3"])
+    }
+
     /// ```
     ///  T1 ──▶ T2 ──▶ T3      (explicit: T1 after T3, T2 after T1 and T3, T3 after T2)
     ///         ▲      │
