@@ -31,11 +31,12 @@ struct ForecastOptions: ParsableArguments {
     /// Whether a forecast was asked for.
     var isRequested: Bool { deadline != nil || simulate != nil }
 
-    /// The forecast for a plan, or nil when none was asked for or the plan has a cycle.
-    func forecast(_ plan: Plan) -> MonteCarloForecast? {
+    /// The forecast for a plan, or nil when none was asked for or the plan has a
+    /// cycle; with a team, every run is that team's schedule.
+    func forecast(_ plan: Plan, team: Team? = nil) -> MonteCarloForecast? {
         guard isRequested else { return nil }
         return MonteCarloForecast(
-            plan: plan, runs: simulate ?? 10_000, seed: seed, deadline: deadline.flatMap { Self.hours($0) })
+            plan: plan, runs: simulate ?? 10_000, seed: seed, deadline: deadline.flatMap { Self.hours($0) }, team: team)
     }
 
     /// Hours in `40h`, `5d`, `2w`, `90m`, `1.5 days`, or a plain number of hours.

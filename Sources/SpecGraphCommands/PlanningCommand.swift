@@ -114,7 +114,7 @@ struct PlanCommand: PlanningCommand {
 
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
         PlanText.plan(plan, style: style, into: &w)
-        if let f = forecast.forecast(plan) {
+        if let f = forecast.forecast(plan, team: parsedTeam) {
             w.write("\n" as StaticString)
             AssignText.forecast(f, style: style, into: &w)
         }
@@ -126,7 +126,7 @@ struct PlanCommand: PlanningCommand {
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
         let team = parsedTeam.map { ($0, TeamSchedule(plan: plan, team: $0)) }
-        PlanJSON.render(plan, forecast: forecast.forecast(plan), team: team, into: &w)
+        PlanJSON.render(plan, forecast: forecast.forecast(plan, team: parsedTeam), team: team, into: &w)
     }
 }
 

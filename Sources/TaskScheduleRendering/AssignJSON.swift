@@ -132,6 +132,17 @@ public enum AssignJSON {
         }
         w.write(",\"uncertainTasks\":" as StaticString)
         w.write(f.uncertainTasks)
+        w.write(",\"team\":" as StaticString)
+        if let team = f.team {
+            w.write("[" as StaticString)
+            for (i, name) in team.names.enumerated() {
+                if i > 0 { w.write("," as StaticString) }
+                w.writeJSONString(name)
+            }
+            w.write("]" as StaticString)
+        } else {
+            w.write("null" as StaticString)
+        }
         w.write("}" as StaticString)
     }
 

@@ -117,8 +117,10 @@ public enum AssignText {
 
     /// The `plan --deadline` section: the probability and the percentiles.
     public static func forecast(_ f: MonteCarloForecast, style: TextStyle, into w: inout ByteWriter) {
-        let runs = "\(f.runs) runs, seed \(f.seed), \(PlanText.count(f.uncertainTasks, "task")) with three-point estimates"
-        let line = "P50 \(h(f.p50)) · P80 \(h(f.p80)) · P95 \(h(f.p95)) · mean \(h(f.mean)) (planned critical path \(h(f.plannedLength)))"
+        var runs = "\(f.runs) runs, seed \(f.seed), \(PlanText.count(f.uncertainTasks, "task")) with three-point estimates"
+        let planned = f.team.map { "planned makespan for \(people($0.size))" } ?? "planned critical path"
+        if let team = f.team { runs += ", each scheduled for \(people(team.size))" }
+        let line = "P50 \(h(f.p50)) · P80 \(h(f.p80)) · P95 \(h(f.p95)) · mean \(h(f.mean)) (\(planned) \(h(f.plannedLength)))"
         switch style {
         case .text:
             w.write("Forecast (\(runs))\n")

@@ -90,31 +90,13 @@ public struct TeamSchedule: Sendable {
     /// - Complexity: O((V + E) log V + V · m) for V nodes, E edges and m people.
     public init?(plan: Plan, team: Team) {
         guard let schedule = plan.schedule else { return nil }
-        let groups = StoryGroups(graph: plan.graph, document: plan.document)
-        var owners: [Int32] = []
-        owners.reserveCapacity(plan.graph.taskNodeCount)
-        var byName: [String: Int32] = [:]
-        for (i, name) in team.names.enumerated() { byName[Team.foldCase(name)] = Int32(i) }
-        var unmatched = Set<String>()
-        var resume = [Bool](repeating: false, count: plan.graph.taskNodeCount)
-        for v in 0..<Int32(plan.graph.taskNodeCount) {
-            if plan.options.remaining && plan.task(ofNode: v).status == .inProgress { resume[Int(v)] = true }
-            guard let owner = plan.task(ofNode: v).owner, !owner.isEmpty else {
-                owners.append(-1)
-                continue
-            }
-            if let p = byName[Team.foldCase(owner)] {
-                owners.append(p)
-            } else {
-                owners.append(-1)
-                unmatched.insert(owner)
-            }
-        }
+        let inputs = TeamInputs(plan: plan, team: team)
         self.init(
             graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,
-            groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners, firstNodes: resume,
+            groupOfNode: inputs.groups.groupOfNode, groupCount: inputs.groups.count, ownerOfNode: inputs.owners,
+            firstNodes: inputs.resume,
             stageBound: StageBound(graph: plan.graph, order: schedule.order, times: schedule.times),
-            unmatchedOwners: unmatched.sorted())
+            unmatchedOwners: inputs.unmatchedOwners)
     }
 
     /// Schedules an acyclic schedule graph.
@@ -135,8 +117,8 @@ public struct TeamSchedule: Sendable {
         stageBound: StageBound? = nil, unmatchedOwners: [String] = []
     ) {
         var engine = ListScheduler(
-            graph: sg, order: order, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
-            ownerOfNode: ownerOfNode, firstNodes: firstNodes)
+            graph: sg, priority: ListScheduler.priorities(graph: sg, order: order, firstNodes: firstNodes),
+            teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount, ownerOfNode: ownerOfNode)
         engine.run()
         self.team = team
         personOfNode = engine.personOfNode
@@ -151,6 +133,44 @@ public struct TeamSchedule: Sendable {
         self.unmatchedOwners = unmatchedOwners
         let simple = max(criticalPathLength, engine.totalWork / Double(team.size))
         stageLowerBound = max(simple, stageBound?.bound(teamSize: team.size) ?? simple)
+    }
+}
+
+/// What a list schedule of a plan needs besides its graph: story groups,
+/// owners pinned to people, and work in progress that goes first.
+struct TeamInputs {
+    let groups: StoryGroups
+    /// The person each task node must go to, or -1 for anyone.
+    let owners: [Int32]
+    /// In-progress tasks under `--remaining`.
+    let resume: [Bool]
+    /// Owners named in tasks who are not on the team, sorted.
+    let unmatchedOwners: [String]
+
+    init(plan: Plan, team: Team) {
+        groups = StoryGroups(graph: plan.graph, document: plan.document)
+        var owners: [Int32] = []
+        owners.reserveCapacity(plan.graph.taskNodeCount)
+        var byName: [String: Int32] = [:]
+        for (i, name) in team.names.enumerated() { byName[Team.foldCase(name)] = Int32(i) }
+        var unmatched = Set<String>()
+        var resume = [Bool](repeating: false, count: plan.graph.taskNodeCount)
+        for v in 0..<Int32(plan.graph.taskNodeCount) {
+            if plan.options.remaining && plan.task(ofNode: v).status == .inProgress { resume[Int(v)] = true }
+            guard let owner = plan.task(ofNode: v).owner, !owner.isEmpty else {
+                owners.append(-1)
+                continue
+            }
+            if let p = byName[Team.foldCase(owner)] {
+                owners.append(p)
+            } else {
+                owners.append(-1)
+                unmatched.insert(owner)
+            }
+        }
+        self.owners = owners
+        self.resume = resume
+        unmatchedOwners = unmatched.sorted()
     }
 }
 
@@ -182,6 +202,7 @@ struct ListScheduler {
     let groupOfNode: [Int32]
     let ownerOfNode: [Int32]
     let priority: [Int64]
+    let durations: [Double]
 
     var personOfNode: [Int32]
     var start: [Double]
@@ -205,26 +226,21 @@ struct ListScheduler {
     var unassignedInGroup: [Int32]
     var completionStack: [Int32] = []
 
+    /// - Parameters:
+    ///   - priority: from ``priorities(graph:order:firstNodes:)``.
+    ///   - durations: how long each node takes; the planned durations when nil
+    ///     (a forecast run passes drawn ones, with priorities from the plan).
     init(
-        graph sg: ScheduleGraph, order: [Int32], teamSize: Int, groupOfNode: [Int32], groupCount: Int,
-        ownerOfNode: [Int32], firstNodes: [Bool]
+        graph sg: ScheduleGraph, priority: [Int64], teamSize: Int, groupOfNode: [Int32], groupCount: Int,
+        ownerOfNode: [Int32], durations: [Double]? = nil
     ) {
         self.sg = sg
         self.m = teamSize
         self.groupOfNode = groupOfNode
         self.ownerOfNode = ownerOfNode
+        self.durations = durations ?? sg.durations
         let g = sg.graph
         let n = sg.nodeCount
-        var bottom = [Double](repeating: 0, count: n)
-        var priority = [Int64](repeating: 0, count: n)
-        for v in order.reversed() {
-            var tail = 0.0
-            for e in g.outgoing(v) { tail = max(tail, bottom[Int(g.edgeTargets[Int(e)])]) }
-            let level = tail + sg.durations[Int(v)]
-            bottom[Int(v)] = level
-            priority[Int(v)] = Int64(min(level * 1e6, 4e18).rounded())
-        }
-        for (v, first) in firstNodes.enumerated() where first { priority[v] += 4_000_000_000_000_000_000 }
         self.priority = priority
         let tasks = sg.taskNodeCount
         personOfNode = [Int32](repeating: -1, count: tasks)
@@ -241,7 +257,27 @@ struct ListScheduler {
         var unassigned = [Int32](repeating: 0, count: groupCount)
         for v in 0..<tasks { unassigned[Int(groupOfNode[v])] += 1 }
         unassignedInGroup = unassigned
-        for v in 0..<tasks { totalWork += sg.durations[v] }
+        for v in 0..<tasks { totalWork += self.durations[v] }
+    }
+
+    /// Every node's priority: its bottom level (its planned duration plus the
+    /// longest chain of planned work after it) in micro-hours; work in
+    /// progress (`firstNodes`) above everything else.
+    /// - Complexity: O(V + E).
+    static func priorities(graph sg: ScheduleGraph, order: [Int32], firstNodes: [Bool]) -> [Int64] {
+        let g = sg.graph
+        let n = sg.nodeCount
+        var bottom = [Double](repeating: 0, count: n)
+        var priority = [Int64](repeating: 0, count: n)
+        for v in order.reversed() {
+            var tail = 0.0
+            for e in g.outgoing(v) { tail = max(tail, bottom[Int(g.edgeTargets[Int(e)])]) }
+            let level = tail + sg.durations[Int(v)]
+            bottom[Int(v)] = level
+            priority[Int(v)] = Int64(min(level * 1e6, 4e18).rounded())
+        }
+        for (v, first) in firstNodes.enumerated() where first { priority[v] += 4_000_000_000_000_000_000 }
+        return priority
     }
 
     mutating func run() {
@@ -365,7 +401,7 @@ struct ListScheduler {
     }
 
     mutating func assign(_ v: Int32, to p: Int, at now: Double) {
-        let d = sg.durations[Int(v)]
+        let d = durations[Int(v)]
         personOfNode[Int(v)] = Int32(p)
         start[Int(v)] = now
         finish[Int(v)] = now + d

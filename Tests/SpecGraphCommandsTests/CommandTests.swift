@@ -159,6 +159,22 @@ import Testing
         #expect(try SpecGraphBinary.run(["plan", "--team", "0", path]).code != 0)
     }
 
+    /// The forecast of `plan --team 2 --deadline` is for that team, so it
+    /// agrees with the team's makespan instead of the unlimited-people one.
+    @Test func aForecastWithATeamSchedulesTheTeam() throws {
+        let path = "Examples/auth-service/tasks.md"
+        let object = try json(SpecGraphBinary.run(["plan", "--team", "2", "--deadline", "40h", "--format", "json", path]))
+        let forecast = try #require(object["forecast"] as? [String: Any])
+        let assignment = try #require(object["assignment"] as? [String: Any])
+        #expect(forecast["team"] as? [String] == ["1", "2"])
+        #expect(forecast["plannedLength"] as? Double == assignment["makespan"] as? Double)
+        #expect((forecast["p50"] as! Double) >= (object["summary"] as! [String: Any])["criticalPathLength"] as! Double)
+        let alone = try json(SpecGraphBinary.run(["plan", "--deadline", "40h", "--format", "json", path]))
+        #expect((alone["forecast"] as! [String: Any])["team"] is NSNull)
+        let text = try SpecGraphBinary.run(["plan", "--team", "2", "--deadline", "40h", path])
+        #expect(text.stdout.contains("each scheduled for 2 people"))
+    }
+
     @Test func remainingListsFinishedTasksWithoutSchedule() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
         let file = dir.appendingPathComponent("tasks.md")

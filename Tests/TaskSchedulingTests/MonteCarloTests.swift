@@ -37,6 +37,22 @@ import Testing
         #expect(f.probability == nil)
     }
 
+    /// With a team each run is the team's schedule: one person does the three
+    /// tasks one after another; two people are as fast as unlimited ones here.
+    @Test func aTeamRunsItsOwnSchedule() throws {
+        let plan = Self.forkWithUncertainty()
+        let alone = MonteCarloForecast(plan: plan, runs: 4000, seed: 5, team: try Team.parse("1"))!
+        #expect(alone.plannedLength == (2 + 16 + 8) / 6.0 + (1 + 12 + 9) / 6.0 + 1)
+        #expect(alone.minimum >= 2 + 1 + 1)
+        #expect(abs(alone.mean - alone.plannedLength) < 0.1)
+        #expect(alone.team?.size == 1)
+        let pair = MonteCarloForecast(plan: plan, runs: 4000, seed: 5, team: try Team.parse("ann,bo"))!
+        let unlimited = MonteCarloForecast(plan: plan, runs: 4000, seed: 5)!
+        #expect([pair.p50, pair.p95, pair.mean] == [unlimited.p50, unlimited.p95, unlimited.mean])
+        #expect(pair.plannedLength == unlimited.plannedLength)
+        #expect(unlimited.team == nil)
+    }
+
     @Test func aSeedGivesTheSameNumbers() {
         let plan = Self.forkWithUncertainty()
         let a = MonteCarloForecast(plan: plan, runs: 2000, seed: 42, deadline: 6)!
