@@ -98,10 +98,13 @@ public struct MonteCarloForecast: Sendable, Hashable {
         if let team {
             let inputs = TeamInputs(plan: plan, team: team)
             let priority = ListScheduler.priorities(graph: sg, order: order, firstNodes: inputs.resume)
+            // The way the planned schedule hands out work, with each run's durations.
+            let tolerance = TeamSchedule(plan: plan, team: team)?.storyTolerance ?? 0
             func makespan(_ durations: [Double]) -> Double {
                 var engine = ListScheduler(
                     graph: sg, priority: priority, teamSize: team.size, groupOfNode: inputs.groups.groupOfNode,
-                    groupCount: inputs.groups.count, ownerOfNode: inputs.owners, durations: durations)
+                    groupCount: inputs.groups.count, ownerOfNode: inputs.owners, durations: durations,
+                    storyTolerance: tolerance)
                 engine.run()
                 return engine.makespan
             }

@@ -52,6 +52,10 @@ public struct TeamSchedule: Sendable {
     public let totalWork: Double
     /// How many times someone moves on to a task of another story or phase.
     public let storySwitches: Int
+    /// How far below the most urgent task a person may pick one of their own
+    /// story (0: strict priority order); the widest tried that did not make
+    /// the schedule any longer.
+    public let storyTolerance: Double
     /// Task nodes pinned to a person by their owner.
     public let pinnedCount: Int
     /// Owners named in tasks who are not on the team, sorted; their tasks go to anyone.
@@ -116,10 +120,30 @@ public struct TeamSchedule: Sendable {
         groupOfNode: [Int32], groupCount: Int, ownerOfNode: [Int32], firstNodes: [Bool] = [],
         stageBound: StageBound? = nil, unmatchedOwners: [String] = []
     ) {
-        var engine = ListScheduler(
-            graph: sg, priority: ListScheduler.priorities(graph: sg, order: order, firstNodes: firstNodes),
-            teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount, ownerOfNode: ownerOfNode)
-        engine.run()
+        let priority = ListScheduler.priorities(graph: sg, order: order, firstNodes: firstNodes)
+        func schedule(tolerance: Double) -> ListScheduler {
+            var engine = ListScheduler(
+                graph: sg, priority: priority, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
+                ownerOfNode: ownerOfNode, storyTolerance: tolerance)
+            engine.run()
+            return engine
+        }
+        // Staying on one's story where that costs nothing: a person may take a
+        // task of their own story that is almost as urgent as the most urgent
+        // one. That is kept only when the makespan does not grow at all.
+        var engine = schedule(tolerance: 0)
+        var chosen = 0.0
+        if team.size > 1 && groupCount > 1 {
+            for tolerance in ListScheduler.storyTolerances {
+                let candidate = schedule(tolerance: tolerance)
+                if candidate.makespan <= engine.makespan + 1e-9 && candidate.storySwitches < engine.storySwitches {
+                    engine = candidate
+                    chosen = tolerance
+                    break
+                }
+            }
+        }
+        storyTolerance = chosen
         self.team = team
         personOfNode = engine.personOfNode
         start = engine.start
@@ -203,6 +227,9 @@ struct ListScheduler {
     let ownerOfNode: [Int32]
     let priority: [Int64]
     let durations: [Double]
+    let storyTolerance: Double
+    /// The tolerances ``TeamSchedule`` tries, widest first.
+    static let storyTolerances = [0.5, 0.25, 0.1, 0.03, 0.01, 0.002]
 
     var personOfNode: [Int32]
     var start: [Double]
@@ -214,6 +241,9 @@ struct ListScheduler {
 
     var waitingFor: [Int32]
     var shared = Heap<ReadyTask>()
+    /// With a story tolerance: the shared ready tasks again, by story group.
+    /// Both queues drop tasks lazily once they have started.
+    var groupReady: [Heap<ReadyTask>]
     var owned: [Heap<ReadyTask>]
     /// Tasks waiting in `owned` heaps, so the scan of free people is skipped when there are none.
     var ownedWaiting = 0
@@ -230,11 +260,16 @@ struct ListScheduler {
     ///   - priority: from ``priorities(graph:order:firstNodes:)``.
     ///   - durations: how long each node takes; the planned durations when nil
     ///     (a forecast run passes drawn ones, with priorities from the plan).
+    ///   - storyTolerance: a person may take a ready task of the story they
+    ///     are on instead of the most urgent one when its priority is at least
+    ///     `1 - storyTolerance` of that one's; 0 for strict priority order.
     init(
         graph sg: ScheduleGraph, priority: [Int64], teamSize: Int, groupOfNode: [Int32], groupCount: Int,
-        ownerOfNode: [Int32], durations: [Double]? = nil
+        ownerOfNode: [Int32], durations: [Double]? = nil, storyTolerance: Double = 0
     ) {
         self.sg = sg
+        self.storyTolerance = storyTolerance
+        groupReady = storyTolerance > 0 ? Array(repeating: Heap(), count: groupCount) : []
         self.m = teamSize
         self.groupOfNode = groupOfNode
         self.ownerOfNode = ownerOfNode
@@ -308,6 +343,7 @@ struct ListScheduler {
             ownedWaiting += 1
         } else {
             shared.insert(item)
+            if storyTolerance > 0 { groupReady[Int(groupOfNode[Int(v)])].insert(item) }
         }
     }
 
@@ -347,9 +383,10 @@ struct ListScheduler {
                     }
                 }
             }
+            dropStarted()
             if let top = shared.min, bestOwned.map({ top < $0 }) ?? true {
                 shared.removeMin()
-                assign(top.node, to: choosePerson(for: top.node), at: now)
+                assignTied(top, at: now)
             } else if let top = bestOwned {
                 owned[bestOwner].removeMin()
                 ownedWaiting -= 1
@@ -360,27 +397,76 @@ struct ListScheduler {
         }
     }
 
-    /// Among the free people, the one who should take an unowned task.
-    func choosePerson(for v: Int32) -> Int {
-        let group = groupOfNode[Int(v)]
-        let usual = Int(lastPersonOfGroup[Int(group)])
-        let handing = handingOverPerson(to: v)
-        var best = -1
-        var bestKey = (2, 2, 2, 2)
-        for p in 0..<m where free[p] {
-            let last = lastGroup[p]
-            let key = (
-                owned[p].isEmpty ? 0 : 1,
-                p == handing ? 0 : 1,
-                p == usual ? 0 : 1,
-                last >= 0 && last != group && unassignedInGroup[Int(last)] > 0 ? 1 : 0
-            )
-            if key < bestKey {
-                bestKey = key
-                best = p
+    /// Starts `top`, or a task tied with it, on the free person who fits best.
+    ///
+    /// Tasks with the same priority are equally urgent, so which of them goes
+    /// first, and to whom, is free: the pair that keeps a stream of work
+    /// together wins (``affinity(of:for:)``), then the earlier task, then the
+    /// lower-numbered person. At most `tieLimit` tied tasks are looked at.
+    mutating func assignTied(_ top: ReadyTask, at now: Double) {
+        var tied = [top]
+        while tied.count < Self.tieLimit {
+            dropStarted()
+            guard let next = shared.min, next.priority == top.priority else { break }
+            tied.append(shared.removeMin())
+        }
+        var best = (key: (Int.max, Int.max, Int.max), task: 0, person: -1)
+        for (k, item) in tied.enumerated() {
+            let affinity = affinity(of: item.node)
+            for p in 0..<m where free[p] {
+                let key = (owned[p].isEmpty ? 0 : 1, rank(of: p, for: affinity), k)
+                if key < best.key { best = (key, k, p) }
             }
         }
-        return best
+        let chosen = tied[best.task].node
+        if storyTolerance > 0, case let g = lastGroup[best.person], g >= 0, g != groupOfNode[Int(chosen)] {
+            dropStarted(group: Int(g))
+            if let own = groupReady[Int(g)].min, Double(own.priority) >= Double(top.priority) * (1 - storyTolerance) {
+                for item in tied { shared.insert(item) }
+                assign(own.node, to: best.person, at: now)
+                return
+            }
+        }
+        for (k, item) in tied.enumerated() where k != best.task { shared.insert(item) }
+        assign(chosen, to: best.person, at: now)
+    }
+
+    /// Pops tasks that already started (taken through the other queue) off
+    /// the shared queue, or off story group `group`'s when it is given.
+    mutating func dropStarted(group: Int? = nil) {
+        guard storyTolerance > 0 else { return }
+        if let group {
+            while let top = groupReady[group].min, personOfNode[Int(top.node)] >= 0 { groupReady[group].removeMin() }
+        } else {
+            while let top = shared.min, personOfNode[Int(top.node)] >= 0 { shared.removeMin() }
+        }
+    }
+
+    static let tieLimit = 32
+
+    /// Who a task's work comes from: its story group, the person handing it
+    /// over (who finished its last direct predecessor) and the person who last
+    /// worked on its story.
+    struct Affinity {
+        let group: Int32
+        let handing: Int
+        let usual: Int
+    }
+
+    func affinity(of v: Int32) -> Affinity {
+        let group = groupOfNode[Int(v)]
+        return Affinity(group: group, handing: handingOverPerson(to: v), usual: Int(lastPersonOfGroup[Int(group)]))
+    }
+
+    /// How well person `p` fits a task: 0 the person handing it over, 1 someone
+    /// whose last task was of its story, 2 the person who last worked on its
+    /// story, 3 someone whose own story has nothing left to hand out, 4 anyone else.
+    func rank(of p: Int, for a: Affinity) -> Int {
+        if p == a.handing { return 0 }
+        let last = lastGroup[p]
+        if last == a.group { return 1 }
+        if p == a.usual { return 2 }
+        return last >= 0 && unassignedInGroup[Int(last)] > 0 ? 4 : 3
     }
 
     /// The person who finished the last of `v`'s direct task predecessors (the
