@@ -149,9 +149,11 @@ extension DocumentParser {
     static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int) -> Int {
         var k = start
         while true {
-            var j = b.skipSpaces(k, end)
-            while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") { j += 1 }
-            j = b.skipSpaces(j, end)
+            // Spaces and emphasis in any mix: `**T001** **[P]**`, `[P]** **[US1]**`.
+            var j = k
+            while j < end, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") {
+                j += 1
+            }
             guard j < end, b[j] == UInt8(ascii: "[") else { break }
             var close = j + 1
             while close < end, close - j <= 40, b[close] != UInt8(ascii: "]"), b[close] != UInt8(ascii: "[") { close += 1 }

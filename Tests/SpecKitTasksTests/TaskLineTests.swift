@@ -63,6 +63,10 @@ struct TaskLineTests {
             ("- [ ] T006 **(Observability)** Configure logs", false, [], [], "**(Observability)** Configure logs"),
             ("- [ ] **T001**: Bold ID", false, [], [], "Bold ID"),
             ("- [ ] `T001` - Backticked ID", false, [], [], "Backticked ID"),
+            ("- [ ] **T001** **[P]** [US1] Bold ID, bold label", true, ["US1"], [], "Bold ID, bold label"),
+            ("- [ ] `T002` **[P]** [US1] Backticked ID", true, ["US1"], [], "Backticked ID"),
+            ("- [ ] T003 **[P]** **[US1]** Two bold labels", true, ["US1"], [], "Two bold labels"),
+            ("- [ ] ~~T004~~ **[US2]** Struck", false, ["US2"], [], "Struck"),
         ])
     func labels(line: String, parallel: Bool, stories: [String], labels: [String], description: String) {
         let task = parse(line).tasks.first
