@@ -7,7 +7,7 @@
 extension DocumentParser {
     /// The first estimate in the text and the span it covers.
     /// - Complexity: O(n); each candidate looks at a bounded number of bytes.
-    func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
+    static func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
         var k = lo
         while k < hi {
             let c = b[k]
@@ -29,7 +29,7 @@ extension DocumentParser {
     }
 
     /// After `est:`, `estimate:`, `**Estimated Time**:`, `Estimated effort -` …: where the value starts.
-    func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    static func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         guard b.matchesLowercase("est", at: k, end: hi) else { return nil }
         var j = k + 3
         for suffix in Vocabulary.estimateSuffixes where b.matchesLowercase(suffix, at: j, end: hi) {
@@ -56,7 +56,7 @@ extension DocumentParser {
     }
 
     /// `2h` or `2h/4h/8h` at `k`; the estimate and where it ends.
-    func durationOrThreePoint(_ b: Bytes, _ k: Int, _ hi: Int) -> (Estimate, Int)? {
+    static func durationOrThreePoint(_ b: Bytes, _ k: Int, _ hi: Int) -> (Estimate, Int)? {
         guard let (first, e1) = duration(b, k, hi) else { return nil }
         var j = b.skipSpaces(e1, hi)
         if j < hi, b[j] == UInt8(ascii: "/") || b[j] == UInt8(ascii: "-") {
@@ -73,7 +73,7 @@ extension DocumentParser {
     }
 
     /// A number and a unit (`90m`, `1.5 d`, `2 hours`), in hours, and where it ends.
-    func duration(_ b: Bytes, _ k: Int, _ hi: Int) -> (Double, Int)? {
+    static func duration(_ b: Bytes, _ k: Int, _ hi: Int) -> (Double, Int)? {
         var j = k
         var value = 0.0
         var digits = 0

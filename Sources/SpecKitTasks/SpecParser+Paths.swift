@@ -171,7 +171,7 @@ extension DocumentParser {
             var e = k
             while e < hi, b[e] != UInt8(ascii: "/") { e += 1 }
             let isID = b.taskIDEnd(at: k, end: e) == e
-            let isDuration = duration(b, k, e).map { $0.1 == e } ?? false
+            let isDuration = Self.duration(b, k, e).map { $0.1 == e } ?? false
             if !isID && !isDuration { return false }
             k = e + 1
         }

@@ -185,6 +185,12 @@ extension DocumentParser {
     }
 
     static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
+        // `[2h]`, `[~3d]`, `[est: 2h/4h/8h]` right after the ID: an estimate,
+        // the first one in the task's text.
+        if lo > 0, hi < b.count, let (estimate, span) = findEstimate(b, lo - 1, hi + 1), span == (lo - 1, hi + 1) {
+            if task.estimate == nil { task.estimate = estimate }
+            return
+        }
         var lo = b.skipSpaces(lo, hi)
         let hi = b.trimEnd(lo, hi)
         guard lo < hi else { return }

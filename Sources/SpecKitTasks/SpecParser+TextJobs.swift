@@ -280,8 +280,9 @@ struct TextReader: @unchecked Sendable {
             if !scratch.facts.references.isEmpty { scratch.facts.references.removeAll(keepingCapacity: true) }
             if !scratch.facts.phaseReferences.isEmpty { scratch.facts.phaseReferences.removeAll(keepingCapacity: true) }
         }
-        if triggers.contains(.estimate), let (estimate, range) = scans.findEstimate(b, lo, hi) {
-            task.pointee.estimate = estimate
+        if triggers.contains(.estimate), let (estimate, range) = DocumentParser.findEstimate(b, lo, hi) {
+            // A label estimate (`T001 [2h] …`) came first.
+            if task.pointee.estimate == nil { task.pointee.estimate = estimate }
             scratch.spans.append(range)
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }

@@ -57,6 +57,15 @@ struct TextFactsTests {
         #expect(estimate?.threePoint == nil)
     }
 
+    @Test("an estimate among the labels is an estimate, not a label")
+    func estimateLabel() {
+        let doc = parse("- [ ] T001 [2h] Create model in src/a.py\n- [ ] T002 [P] [~3d] [US1] Create view (1h)\n- [ ] T003 [est: 1h/2h/9h] Spike\n")
+        #expect(doc.tasks.map(\.estimate?.hours) == [2, 24, 3])
+        #expect(doc.tasks.map(\.labels) == [[], [], []])
+        #expect(doc.tasks[1].parallel && doc.tasks[1].stories == ["US1"])
+        #expect(doc.tasks[0].description == "Create model in src/a.py")
+    }
+
     @Test("three-point estimates")
     func threePoint() {
         let estimate = parse("- [ ] T001 Work (est: 2h/4h/8h)").tasks.first?.estimate
