@@ -319,9 +319,14 @@ enum Vocabulary {
         "ethers.js", "web3.js", "htmx.org", "cal.com",
     ]
     static let statusWords: [(StaticString, TaskStatus)] = [
-        ("✅", .done), ("done", .done), ("complete", .done), ("x", .done), ("finished", .done),
-        ("in progress", .inProgress), ("in-progress", .inProgress), ("wip", .inProgress), ("🚧", .inProgress),
-        ("skipped", .skipped), ("cancelled", .skipped), ("canceled", .skipped), ("~", .skipped),
-        ("todo", .todo), ("to do", .todo), ("pending", .todo), ("not started", .todo), ("open", .todo),
+        ("✅", .done), ("✔", .done), ("☑", .done), ("done", .done), ("complete", .done), ("completed", .done),
+        ("x", .done), ("finished", .done), ("closed", .done), ("merged", .done), ("implemented", .done),
+        ("in progress", .inProgress), ("in-progress", .inProgress), ("in_progress", .inProgress),
+        ("wip", .inProgress), ("🚧", .inProgress), ("🔄", .inProgress), ("started", .inProgress),
+        ("ongoing", .inProgress), ("doing", .inProgress),
+        ("skipped", .skipped), ("skip", .skipped), ("cancelled", .skipped), ("canceled", .skipped),
+        ("dropped", .skipped), ("won't do", .skipped), ("wontfix", .skipped), ("~", .skipped),
+        ("todo", .todo), ("to do", .todo), ("to-do", .todo), ("pending", .todo), ("not started", .todo),
+        ("open", .todo), ("blocked", .todo), ("planned", .todo), ("⏳", .todo), ("⬜", .todo),
     ]
 }

@@ -351,7 +351,18 @@ extension DocumentParser {
     /// Maps a status word (`done`, `✅`, `in progress`, `skipped`) to a status; nil when unknown.
     func statusWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> TaskStatus? {
         var k = b.skipSpaces(lo, hi)
-        while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "[") { k += 1 }
+        while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
+        // A checkbox written as the status: `[x]`, `[/]`, `[-]`, `[ ]`.
+        if k + 2 < hi, b[k] == UInt8(ascii: "["), b[k + 2] == UInt8(ascii: "]") {
+            switch b[k + 1] {
+            case UInt8(ascii: " "): return .todo
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): return .done
+            case UInt8(ascii: "~"), UInt8(ascii: "-"): return .skipped
+            case UInt8(ascii: "/"): return .inProgress
+            default: break
+            }
+        }
+        while k < hi, b[k] == UInt8(ascii: "[") { k += 1 }
         for (word, status) in Vocabulary.statusWords where b.matchesLowercase(word, at: k, end: hi) {
             let e = k + word.byteCount
             if word.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) { return status }

@@ -138,6 +138,20 @@ struct TaskLineTests {
         #expect(doc.edges() == ["T001->T002"])
     }
 
+    @Test(
+        "status words and checkboxes in a Status field or column",
+        arguments: [
+            ("Completed", TaskStatus.done), ("complete", .done), ("✅ Done", .done), ("[x]", .done), ("[/]", .inProgress),
+            ("[-]", .skipped), ("[~]", .skipped), ("[ ]", .todo), ("In Progress", .inProgress), ("Started", .inProgress),
+            ("Cancelled", .skipped), ("Not started", .todo), ("Pending", .todo), ("whatever", .todo),
+        ])
+    func statusValues(value: String, status: TaskStatus) {
+        let heading = parse("## Phase 1\n### T001: Create schema\n**Status**: \(value)\n")
+        #expect(heading.tasks.first?.status == status)
+        let table = parse("| ID | Description | Status |\n|---|---|---|\n| T001 | Create schema | \(value) |\n")
+        #expect(table.tasks.first?.status == status)
+    }
+
     @Test("owners: a trailing @name or (owner: name); @ in prose is not an owner")
     func owners() {
         let doc = parse("""
