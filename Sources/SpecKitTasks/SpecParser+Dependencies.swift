@@ -316,7 +316,8 @@ enum Vocabulary {
         "socket.io", "asp.net", ".net", "ado.net", "vb.net", "knockout.js", "meteor.js", "solid.js", "svelte.js",
         "hapi.js", "koa.js", "deno.js", "bun.js", "pixi.js", "phaser.js", "anime.js", "video.js",
         "leaflet.js", "mapbox.js", "plotly.js", "ml5.js", "tensorflow.js", "brain.js", "immer.js", "zod.js",
-        "ethers.js", "web3.js", "htmx.org", "cal.com",
+        "ethers.js", "web3.js", "htmx.org", "cal.com", "nextauth.js", "passport.js", "sequelize.js", "preact.js",
+        "handlebars.js", "mongoose.js", "lodash.js", "jquery.js", "typeorm.io", "discord.js", "electron.js",
     ]
     static let statusWords: [(StaticString, TaskStatus)] = [
         ("✅", .done), ("✔", .done), ("☑", .done), ("done", .done), ("complete", .done), ("completed", .done),

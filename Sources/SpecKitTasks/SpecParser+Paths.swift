@@ -82,11 +82,20 @@ extension DocumentParser {
         guard hi > lo else { return nil }
         var slash = -1
         var hasSpace = false
+        var groupEnd = -1
         for k in lo..<hi {
             let c = b[k]
+            if k < groupEnd { continue }
             switch c {
+            case UInt8(ascii: "("):
+                // A whole segment in parentheses is a route group (`app/(tabs)/_layout.tsx`).
+                guard k > lo, b[k - 1] == UInt8(ascii: "/"), let close = b.firstIndex(of: UInt8(ascii: ")"), k + 1, hi),
+                    close > k + 1, close + 1 < hi, b[close + 1] == UInt8(ascii: "/"),
+                    b.firstIndex(of: UInt8(ascii: "("), k + 1, close) == nil, b.firstIndex(of: UInt8(ascii: "/"), k + 1, close) == nil
+                else { return nil }
+                groupEnd = close + 1
             case UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: ")"),
                 UInt8(ascii: "\""), UInt8(ascii: "="), UInt8(ascii: ","):
                 return nil
             case UInt8(ascii: "/"): slash = k
@@ -139,8 +148,11 @@ extension DocumentParser {
             if c.isLetter { letter = true } else if !(c.isDigit) { return false }
         }
         guard letter else { return false }
-        // A number with a unit (`1.5d`), or a stem of digits only.
-        if dot > lo {
+        // Versions (`20.x`, `v1.2.x`) are not files.
+        if hi - dot == 2, b[dot + 1] | 0x20 == UInt8(ascii: "x") { return false }
+        // A number with a unit (`1.5d`, `2.5GB`): a stem of digits and an
+        // extension that starts with one. `404.html` and `0001.sql` are files.
+        if dot > lo, b[dot + 1].isDigit {
             var digitsOnly = true
             for j in lo..<dot where !b[j].isDigit && b[j] != UInt8(ascii: ".") { digitsOnly = false }
             if digitsOnly { return false }
