@@ -78,8 +78,10 @@ extension DocumentParser {
             let list = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 0, phases: true)
             if !list.references.isEmpty || !list.phases.isEmpty {
                 excluded.append((k, list.end))
-                if !list.references.isEmpty { facts.references.append((list.references, kind == .blocks)) }
-                if kind != .blocks { facts.phaseReferences += list.phases }
+                // `does not depend on T001`, `never needs T003`: no order, and no paths either.
+                let negated = isNegated(b, lo, k)
+                if !list.references.isEmpty, !negated { facts.references.append((list.references, kind == .blocks)) }
+                if kind != .blocks, !negated { facts.phaseReferences += list.phases }
                 k = max(list.end, keywordEnd)
             } else {
                 k = keywordEnd

@@ -34,6 +34,9 @@ struct DependencyTests {
             ("Dependencies: None", []), ("Depends on: -", []), ("Depends on: n/a", []),
             ("depends on T002 (schema) and T003 (seed)", ["T002", "T003"]),
             ("depends on T002,\n  T003 wrapped", ["T002", "T003"]),
+            ("Build (does not depend on T001)", []), ("Build, doesn't need T001", []),
+            ("Build, never requires T003; after T004", ["T004"]), ("not after T005", []),
+            ("Build in src/a.py (no dependency on T002)", []),
         ])
     func clauses(text: String, expected: [String]) {
         let doc = document(text)
