@@ -122,19 +122,27 @@ public struct Schedule: Sendable {
         }
         guard current >= 0 else { return [] }
         var path: [Int32] = [current]
-        var visitedMilestones = Set<Int32>()
+        // Milestones seen in this step (a zero-duration task can reach the
+        // same milestones again in the next step, at the same time).
+        var seenInStep = [Int32](repeating: -1, count: graph.nodeCount)
+        var step: Int32 = 0
+        var stack: [Int32] = []
         while true {
             let finish = times.earliestFinish[Int(current)]
             if abs(finish - times.length) <= eps && g.outDegree(current) == 0 { break }
             // Tight critical successors, looking through milestones.
             var best: Int32 = -1
-            var stack: [Int32] = [current]
+            step += 1
+            stack.append(current)
             while let v = stack.popLast() {
                 for e in g.outgoing(v) {
                     let w = g.edgeTargets[Int(e)]
                     guard critical(w), abs(times.earliestStart[Int(w)] - finish) <= eps else { continue }
                     if graph.isMilestone(w) {
-                        if visitedMilestones.insert(w).inserted { stack.append(w) }
+                        if seenInStep[Int(w)] != step {
+                            seenInStep[Int(w)] = step
+                            stack.append(w)
+                        }
                     } else if best < 0 || w < best {
                         best = w
                     }

@@ -183,6 +183,25 @@ import Testing
         #expect(plan.errorCount == 1)
     }
 
+    /// A zero-hour task ends where the task before it ended; the path goes on
+    /// through the barrier milestone the earlier task already reached.
+    ///
+    /// ```
+    ///  Phase 1   T1 (2h) ──file──▶ T2 (0h)
+    ///                 ║  barrier (both reach @end-phase-1)
+    ///  Phase 2   T3 (0.5h)   T4 (1h)
+    /// ```
+    @Test func theCriticalPathGoesOnAfterAZeroHourTask() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true, files: ["src/a.py"], hours: 2); b.task("T2", p: true, files: ["src/a.py"], hours: 0)
+        b.phase("Phase 2")
+        b.task("T3", p: true, hours: 0.5); b.task("T4", p: true, hours: 1)
+        let plan = Plan(b.doc)
+        #expect(plan.criticalIDs() == ["T1", "T2", "T4"])
+        #expect(plan.schedule?.length == 3)
+    }
+
     /// A phase whose every task sits on a cycle has no task without a
     /// successor inside it; the barrier to the next phase is still built.
     ///
