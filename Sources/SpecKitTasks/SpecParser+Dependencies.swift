@@ -119,8 +119,8 @@ extension DocumentParser {
                 var reference = Reference(id: b.string(k, idEnd), upTo: nil, location: locator.location(k))
                 if let secondStart { reference.upTo = b.string(secondStart, e) }
                 list.references.append(reference)
-            case .phase(let p):
-                list.phases.append(p)
+            case .phase(let ps):
+                list.phases += ps
             }
             list.end = e
             // After an item: optional closing marks and a short parenthetical note.
@@ -142,7 +142,8 @@ extension DocumentParser {
 
     enum ListItem {
         case task(idEnd: Int, secondStart: Int?)
-        case phase(PhaseReference)
+        /// One phase, or several written as one item (`Phases 2 + 3`, `User Story 1 and 2`).
+        case phase([PhaseReference])
     }
 
     /// One list item at `k`: an ID or a range (task), or a phase or story reference.
@@ -185,7 +186,7 @@ extension DocumentParser {
         if b[k].isUpper {
             for name in Vocabulary.phaseNames where b.matchesLowercase(name, at: k, end: hi) {
                 let e = k + name.byteCount
-                if b.isWordEnd(e, hi) { return (.phase(.named(b.string(k, e).lowercasedASCII())), e) }
+                if b.isWordEnd(e, hi) { return (.phase([.named(b.string(k, e).lowercasedASCII())]), e) }
             }
         }
         if b.matchesLowercase("all ", at: j, end: hi) {
@@ -193,31 +194,68 @@ extension DocumentParser {
             if b.matchesLowercase("desired ", at: j, end: hi) { j = b.skipSpaces(j + 8, hi) }
             if b.matchesLowercase("user ", at: j, end: hi) { j = b.skipSpaces(j + 5, hi) }
             guard b.matchesLowercase("stories", at: j, end: hi), b.isWordEnd(j + 7, hi) else { return nil }
-            return (.phase(.allStories), j + 7)
+            return (.phase([.allStories]), j + 7)
         }
-        if b.matchesLowercase("phase ", at: j, end: hi) {
-            j = b.skipSpaces(j + 6, hi)
-            let s = j
-            while j < hi, b[j].isDigit || (b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
-            guard j > s, b.isWordEnd(j, hi) else { return nil }
-            return (.phase(.number(b.string(s, j))), j)
+        for word in ["phases ", "phase "] as [StaticString] where b.matchesLowercase(word, at: j, end: hi) {
+            guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: true) else { return nil }
+            return (.phase(numbers.map { .number($0) }), e)
         }
         if b.matches("US", at: j, end: hi) {
             j += 2
             let s = j
             while j < hi, b[j].isDigit { j += 1 }
             guard j > s, b.isWordEnd(j, hi) else { return nil }
-            return (.phase(.story("US" + b.string(s, j))), j)
+            return (.phase([.story("US" + b.string(s, j))]), j)
         }
-        if b.matchesLowercase("user story ", at: j, end: hi) || b.matchesLowercase("story ", at: j, end: hi) {
-            j = b.matchesLowercase("user", at: j, end: hi) ? j + 11 : j + 6
-            j = b.skipSpaces(j, hi)
-            let s = j
-            while j < hi, b[j].isDigit { j += 1 }
-            guard j > s, b.isWordEnd(j, hi) else { return nil }
-            return (.phase(.story("US" + b.string(s, j))), j)
+        for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
+        where b.matchesLowercase(word, at: j, end: hi) {
+            guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: false) else { return nil }
+            return (.phase(numbers.map { .story("US" + $0) }), e)
         }
         return nil
+    }
+
+    /// `2`, `2 + 3`, `2, 3 and 5`, `2–5` after `Phases` or `User Stories`: the
+    /// numbers as written (integer ranges spelled out), and where they end.
+    func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool) -> ([String], Int)? {
+        func number(at k: Int) -> Int? {
+            var j = k
+            while j < hi, b[j].isDigit || (dotted && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
+            return j > k && b.isWordEnd(j, hi) ? j : nil
+        }
+        var k = b.skipSpaces(start, hi)
+        guard let firstEnd = number(at: k) else { return nil }
+        var numbers = [b.string(k, firstEnd)]
+        var end = firstEnd
+        while true {
+            k = b.skipSpaces(end, hi)
+            var isRange = false
+            if k < hi, b[k] == UInt8(ascii: "-"), !(k + 1 < hi && b[k + 1] == UInt8(ascii: ">")) {
+                k += 1
+                isRange = true
+            } else if b.matches("–", at: k, end: hi) || b.matches("—", at: k, end: hi) {
+                k += 3
+                isRange = true
+            } else if b.matchesLowercase("to ", at: k, end: hi) || b.matchesLowercase("through ", at: k, end: hi) {
+                k += b[k] | 0x20 == UInt8(ascii: "t") && b[k + 1] | 0x20 == UInt8(ascii: "o") ? 3 : 8
+                isRange = true
+            } else if let next = separatorEnd(b, k, hi) {
+                k = b.skipSpaces(next, hi)
+                if let again = separatorEnd(b, k, hi) { k = again }  // `, and`
+            } else {
+                break
+            }
+            k = b.skipSpaces(k, hi)
+            guard let e = number(at: k) else { break }
+            let written = b.string(k, e)
+            if isRange, let from = Int(numbers[numbers.count - 1]), let to = Int(written), from < to, to - from <= 100 {
+                numbers += (from + 1...to).map(String.init)
+            } else {
+                numbers.append(written)
+            }
+            end = e
+        }
+        return (numbers, end)
     }
 
     func skipListOpening(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
@@ -272,8 +310,8 @@ extension DocumentParser {
                     var reference = Reference(id: b.string(k, idEnd), upTo: nil, location: locator.location(k))
                     if let secondStart { reference.upTo = b.string(secondStart, e) }
                     list.references.append(reference)
-                case .phase(let p):
-                    if !list.phases.contains(p) { list.phases.append(p) }
+                case .phase(let ps):
+                    for p in ps where !list.phases.contains(p) { list.phases.append(p) }
                 }
                 k = e
                 continue

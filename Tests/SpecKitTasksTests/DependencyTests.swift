@@ -227,6 +227,12 @@ struct DeclaredDependencyTests {
             ("- Polish (Final Phase): Depends on all desired user stories being complete", [[3, 5], [4, 5]]),
             ("- All user stories depend on Foundational", [[2, 3], [2, 4]]),
             ("- US2 does not depend on US1", []),
+            ("- **Phase 5 (Polish)**: after Phases 3 + 4", [[3, 5], [4, 5]]),
+            ("- **Phase 5**: after Phases 2–4", [[2, 5], [3, 5], [4, 5]]),
+            ("- Phase 1 must complete before Phases 3 and 4", [[1, 3], [1, 4]]),
+            ("- Polish: after User Story 1 and 2 complete", [[3, 5], [4, 5]]),
+            ("- Polish depends on User Stories 1, 2", [[3, 5], [4, 5]]),
+            ("- Polish depends on Phase 3 and 4", [[3, 5], [4, 5]]),
         ])
     func phaseLevelForms(statement: String, expected: [[Int32]]) {
         let doc = parse(Self.phaseTemplate() + statement + "\n")
