@@ -26,6 +26,8 @@ extension DocumentParser {
         var resolver = Resolver(idTable: idTable, firstTaskOfKey: firstTaskOfKey, isFirst: isFirst)
         // Most pending groups hold one or two single IDs: one edge each.
         resolver.reserve(edges: taskReferences.count * 2)
+        // A reference written once (in a heading, for every task below it) is reported once.
+        var reportedMissing = Set<SourceLocation>()
         for pending in taskReferences {
             let task = pending.task
             let id = tasks[Int(task)].id
@@ -43,6 +45,7 @@ extension DocumentParser {
                     continue
                 }
                 guard let targets = resolver.expand(reference) else {
+                    guard reportedMissing.insert(reference.location).inserted else { continue }
                     let missing = resolver.missingEnd(reference)
                     let message = pending.reversed
                         ? "\(id) blocks \(missing), which does not exist"

@@ -281,9 +281,13 @@ private struct Builder {
                 i = j
             }
         }
+        // One warning per pair, however often the dependency is written.
+        var warned = Set<Int64>()
         for d in document.dependencies {
             let g = groupOf[Int(d.successor)]
-            guard g >= 0, g == groupOf[Int(d.predecessor)], d.successor != d.predecessor else { continue }
+            guard g >= 0, g == groupOf[Int(d.predecessor)], d.successor != d.predecessor,
+                warned.insert(Int64(d.successor) << 32 | Int64(d.predecessor)).inserted
+            else { continue }
             let task = tasks[Int(d.successor)]
             let other = tasks[Int(d.predecessor)]
             diagnostics.append(Diagnostic(
@@ -301,25 +305,32 @@ private struct Builder {
     ) {
         for (k, node) in zip(group.indices, group) {
             let t = taskOfNode[Int(node)]
+            var shared = false
             for file in document.fileIDs(ofTask: Int(t)) where !document.isDirectory[Int(file)] {
-                guard ownerStamp[Int(file)] == stamp else {
+                if ownerStamp[Int(file)] == stamp {
+                    shared = true
+                } else {
                     ownerStamp[Int(file)] = stamp
                     owner[Int(file)] = t
-                    continue
                 }
-                // One warning per pair: every earlier task of the group naming the
-                // file (conflicts are rare, so this look back is cheap).
-                for earlierNode in group[group.startIndex..<k] {
-                    let e = taskOfNode[Int(earlierNode)]
-                    guard document.fileIDs(ofTask: Int(e)).contains(file) else { continue }
-                    let task = document.tasks[Int(t)]
-                    let other = document.tasks[Int(e)]
-                    diagnostics.append(Diagnostic(
-                        .parallelFileConflict,
-                        "\(other.id) and \(task.id) are both marked [P] in one group but both touch \(document.filePaths[Int(file)])",
-                        at: task.location,
-                        notes: [.init(message: "\(other.id) is here", location: other.location)]))
-                }
+            }
+            guard shared else { continue }
+            // One warning per pair, naming every file the two share: each
+            // earlier task of the group (conflicts are rare, so this look back is cheap).
+            let files = document.fileIDs(ofTask: Int(t)).filter { !document.isDirectory[Int($0)] }
+            for earlierNode in group[group.startIndex..<k] {
+                let e = taskOfNode[Int(earlierNode)]
+                let common = files.filter { document.fileIDs(ofTask: Int(e)).contains($0) }
+                guard !common.isEmpty else { continue }
+                let task = document.tasks[Int(t)]
+                let other = document.tasks[Int(e)]
+                let names = common.map { document.filePaths[Int($0)] }
+                let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+                diagnostics.append(Diagnostic(
+                    .parallelFileConflict,
+                    "\(other.id) and \(task.id) are both marked [P] in one group but both touch \(list)",
+                    at: task.location,
+                    notes: [.init(message: "\(other.id) is here", location: other.location)]))
             }
         }
     }

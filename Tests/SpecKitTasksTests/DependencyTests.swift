@@ -57,6 +57,13 @@ struct DependencyTests {
         #expect(doc.predecessors(of: "T009") == ["T001", "T003", "T002a", "T005"])
     }
 
+    @Test("a missing task named in a section heading is reported once, not once per task below it")
+    func unknownHeadingReferenceOnce() {
+        let doc = parse("## Phase 1\n### Models (depends on T099)\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n")
+        #expect(doc.codes(.unknownReference).count == 1)
+        #expect(doc.codes(.unknownReference).first?.location.line == 2)
+    }
+
     @Test("unknown and self references are warnings without edges")
     func unknownAndSelf() {
         let doc = parse("- [ ] T014 Build (depends on T099)\n- [ ] T015 Loop (depends on T015)")

@@ -249,6 +249,23 @@ import Testing
         #expect(pairs.contains { $0.hasPrefix("T2 and T4") })
     }
 
+    @Test func aPairSharingTwoFilesGetsOneWarningNamingBoth() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true, files: ["a.py", "b.py", "dir/"]); b.task("T2", p: true, files: ["b.py", "a.py", "dir/"])
+        let plan = Plan(b.doc)
+        #expect(plan.diagnostics.map(\.message) == ["T1 and T2 are both marked [P] in one group but both touch b.py and a.py"])
+    }
+
+    @Test func aDependencyWrittenTwiceInAGroupIsReportedOnce() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", p: true); b.task("T2", p: true)
+        b.depend("T2", on: "T1")
+        b.depend("T2", on: "T1", kind: .declared)
+        #expect(Plan(b.doc).diagnostics.map(\.code) == [.parallelWithDependency])
+    }
+
     @Test func whyFollowsTheDeepestPredecessor() {
         let plan = Plan(Self.template().doc)
         let chain = plan.explanation(of: plan.node(forID: "T8")!)!
