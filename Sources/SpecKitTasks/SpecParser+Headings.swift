@@ -19,10 +19,11 @@ extension DocumentParser {
         let parent = headingStack.last
         func has(_ word: StaticString) -> Bool { b.containsLowercase(word, lo, hi) }
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
-        // Parallel examples, team strategies and the like state no order, even
-        // inside a Dependencies section.
-        let noOrder = has("parallel") || has("strateg") || has("team")
-            || has("example")
+        // Examples, team strategies and the like state no order, even inside a
+        // Dependencies section. A `### Parallel Opportunities` section does:
+        // authors write `T006 depends on T005` there; its lines about parallel
+        // work are skipped one by one (`parseDeclaredLine`).
+        let noOrder = has("strateg") || has("team") || has("example")
         let declared = !noOrder
             && ((parent?.declared ?? false)
                 || (!isPhase && (has("dependenc") || has("execution order"))))

@@ -157,6 +157,24 @@ struct DeclaredDependencyTests {
         #expect(declared(text).dependencies.isEmpty)
     }
 
+    @Test("a Parallel Opportunities section states order line by line; Strategy, Team and Example sections state none")
+    func subsections() {
+        let doc = declared("""
+            ### Parallel Opportunities
+            - **Phase 1**: T001 → T002 are sequential (T002 needs the install).
+            - T003 [P] and T004 [P] are parallel (different files)
+            - T006 depends on T005
+
+            ### Implementation Strategy
+            - T008 after T007
+            ### Team Strategy
+            - T010 after T009
+            ### Parallel Example
+            - T012 after T011
+            """)
+        #expect(doc.edges(.declared) == ["T001->T002", "T005->T006"])
+    }
+
     @Test("a ← statement pointing backwards in the document is read the other way round, with a note")
     func reversedArrow() {
         let doc = declared("T001 ← T002, T003")
