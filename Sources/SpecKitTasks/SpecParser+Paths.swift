@@ -104,6 +104,8 @@ extension DocumentParser {
             }
         }
         guard !hasSpace else { return nil }
+        // `//!`, `/`, `./`: punctuation only names no file.
+        guard (lo..<hi).contains(where: { b[$0].isAlnum }) else { return nil }
         // URLs, e-mail addresses, `user@host`.
         if b.find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil

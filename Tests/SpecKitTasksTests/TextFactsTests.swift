@@ -27,7 +27,7 @@ struct TextFactsTests {
             "handle login/logout", "after T007/T008 pass", "budget 2h/4h/8h", "version v1.2 or 3.11",
             "e.g. this, i.e. that, etc.", "all src/*.py files", "in src/[feature]/x.py", "mail ann@example.com",
             "plain words only", "`npm run build`", "takes 1.5d", "about 2.5GB", "with NextAuth.js", "Node.js 20.x or v1.2.x",
-            "in src/(a.py", "call f(x).py",
+            "in src/(a.py", "call f(x).py", "a doc comment (`//!`) or `/`",
         ])
     func notPaths(text: String) {
         #expect(parse("- [ ] T001 Do \(text)").tasks.first?.files == [])
