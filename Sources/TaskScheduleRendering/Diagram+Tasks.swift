@@ -54,9 +54,14 @@ extension Diagram {
                     targets: keptEdges.map { local[Int(g.edgeTargets[Int($0)])] })
                 let order = schedule.order.compactMap { local[Int($0)] >= 0 ? local[Int($0)] : nil }
                 let keep = sub.transitiveReductionMask(order: order)
-                // A critical edge stays even when implied (zero-duration tasks),
-                // so the red path is never broken.
-                keptEdges = keptEdges.indices.compactMap { i in keep[i] || critical[Int(keptEdges[i])] ? keptEdges[i] : nil }
+                // An implied critical edge u → v may go too: the path that
+                // implies it runs from EF(u) to ES(v) = EF(u), so every node on
+                // it takes no time and has no slack, and the red path stays whole.
+                // Edges of one pair (an order edge that is also written) are
+                // one drawn edge: kept together, so their kinds all show.
+                var keptPairs = Set<Int64>()
+                for i in keptEdges.indices where keep[i] { keptPairs.insert(Self.pair(keptEdges[i], g)) }
+                keptEdges = keptEdges.filter { keptPairs.contains(Self.pair($0, g)) }
             }
         } else if options.reduce, !plan.cycles.isEmpty {
             diagram.notes.append("the plan has a dependency cycle: drawn without transitive reduction")
@@ -228,6 +233,11 @@ extension Diagram {
         guard let order = dag.topologicalOrder() else { return [Int32](repeating: 1, count: g.nodeCount) }
         let weight = (0..<g.nodeCount).map { sg.isMilestone(Int32($0)) ? Int32(0) : 1 }
         return dag.generations(order: order, weight: weight)
+    }
+
+    /// The source and target of an edge as one key.
+    static func pair(_ e: Int32, _ g: DirectedGraph) -> Int64 {
+        Int64(g.edgeSources[Int(e)]) << 32 | Int64(g.edgeTargets[Int(e)])
     }
 
     /// Edges between two zero-slack nodes with no gap between them: every
