@@ -225,14 +225,25 @@ extension LayeredLayout {
                     groupLastLayer[group] = max(groupLastLayer[group], l)
                 }
             }
+            // A box reaches half a row plus its padding below its last row and
+            // that plus the label strip above its first: when layers are closer
+            // than that, a box starting on the next layer would overlap, so a
+            // band also holds its column one layer further down.
+            let clustered = groupClusters.count > 1
+            let reach = layout.rowHeight + 2 * layout.clusterPadding + layout.clusterLabelHeight + Self.minimumBoxGap
+            let holdsNextLayer = clustered && layout.layerSpacing < reach
             var skyline = [Double](repeating: 0, count: layerCount)
             for group in bandLeft.indices where groupFirstLayer[group] <= groupLastLayer[group] {
-                let span = groupFirstLayer[group]...groupLastLayer[group]
+                let last = holdsNextLayer && groupClusters[group] != nil ? min(groupLastLayer[group] + 1, layerCount - 1) : groupLastLayer[group]
+                let span = groupFirstLayer[group]...last
                 let left = span.map { skyline[$0] }.max()!
                 bandLeft[group] = left
                 for l in span { skyline[l] = left + bandWidth[group] + layout.clusterSpacing }
             }
         }
+
+        /// The least vertical gap between two cluster boxes, in points.
+        static let minimumBoxGap = 6.0
 
         /// Packs every row in input order, centred in its band.
         mutating func initialRows() {

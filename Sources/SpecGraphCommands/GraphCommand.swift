@@ -102,6 +102,10 @@ struct GraphCommand: ParsableCommand {
         }
     }
 
+    /// Mermaid's default `maxEdges` and `maxTextSize`, which GitHub keeps.
+    static let mermaidEdgeLimit = 500
+    static let mermaidTextLimit = 50_000
+
     func run() throws {
         let timer = StageTimer(enabled: timings)
         let plans: [Plan]
@@ -136,6 +140,10 @@ struct GraphCommand: ParsableCommand {
             PlanMermaid.render(diagram, into: &w)
             bytes = w.bytes
             timer.lap("mermaid text (\(bytes.count) bytes)")
+            if diagram.edges.count > Self.mermaidEdgeLimit || bytes.count > Self.mermaidTextLimit {
+                Output.stderr(
+                    "note: \(diagram.edges.count) links, \(bytes.count) bytes: more than Mermaid draws by default (\(Self.mermaidEdgeLimit) links, \(Self.mermaidTextLimit) characters), so GitHub may show an error instead; try --view phases or --focus ID")
+            }
         } else {
             let strategy: LayoutStrategy = switch layout {
             case .auto: LayoutStrategy.automatic(for: diagram, reduced: reduce)
@@ -143,7 +151,13 @@ struct GraphCommand: ParsableCommand {
             case .layered: .layered
             }
             let placement = strategy == .layered ? GraphDrawing.placement(for: diagram) : nil
-            if placement != nil { timer.lap("layout: layered (\(diagram.nodes.count) nodes)") }
+            if placement != nil {
+                timer.lap("layout: layered (\(diagram.nodes.count) nodes)")
+                if layout == .auto {
+                    Output.stderr(
+                        "note: \(diagram.nodes.count) nodes: laid out in layers by wave, which stays fast at any size; --layout dot for Graphviz's own layout (slower, often much slower)")
+                }
+            }
             var w = ByteWriter()
             PlanDOT.render(diagram, placement: placement, into: &w)
             timer.lap("dot text (\(w.count) bytes)")

@@ -51,25 +51,26 @@ enum Output {
             throw IOFailure(description: "\(path): error: cannot write: \(InputFiles.errnoText())")
         }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
+        // The first failure's reason: a write, the close, or the rename.
+        var failure: String?
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    ok = false
+                    failure = InputFiles.errnoText()
                     return
                 }
                 offset += n
             }
         }
-        let error = InputFiles.errnoText()
         fchmod(fd, 0o644)
-        if close(fd) != 0 { ok = false }
-        guard ok, rename(tmp, path) == 0 else {
+        if close(fd) != 0, failure == nil { failure = InputFiles.errnoText() }
+        if failure == nil, rename(tmp, path) != 0 { failure = InputFiles.errnoText() }
+        if let failure {
             unlink(tmp)
-            throw IOFailure(description: "\(path): error: cannot write: \(error)")
+            throw IOFailure(description: "\(path): error: cannot write: \(failure)")
         }
     }
 

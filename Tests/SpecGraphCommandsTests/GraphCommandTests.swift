@@ -122,6 +122,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    @Test func anOutputPathThatIsADirectorySaysSo() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("plan.svg")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        let r = try run(["graph", "Examples/auth-service/tasks.md", "-o", target.path])
+        #expect(r.code == 2)
+        #expect(r.stderr.contains("Is a directory"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plan.svg"])
+    }
+
+    /// Big pictures say how they were made, and Mermaid that GitHub would refuse says so.
+    @Test func bigPicturesExplainThemselves() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("tasks.md")
+        #expect(try run(["generate", "--tasks", "1600", "--seed", "3", "-o", spec.path]).code == 0)
+        let mermaid = try run(["graph", "--format", "mermaid", spec.path])
+        #expect(mermaid.code == 0)
+        #expect(mermaid.stderr.contains("more than Mermaid draws by default"))
+        let svg = try run(["graph", spec.path, "-o", dir.appendingPathComponent("x.svg").path])
+        #expect(svg.code == 0)
+        #expect(svg.stderr.contains("laid out in layers by wave"))
+        let small = try run(["graph", "--format", "mermaid", "Examples/auth-service/tasks.md"])
+        #expect(!small.stderr.contains("Mermaid"))
+    }
+
     @Test func oneInputAtATime() throws {
         let r = try run(["graph", "--format", "dot", "Examples/auth-service/tasks.md", "Examples/legacy-cli/tasks.md"])
         #expect(r.code == 2)
