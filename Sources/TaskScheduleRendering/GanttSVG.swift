@@ -37,9 +37,11 @@ public enum GanttSVG {
     /// Fill and text colours: a colour-blind-friendly palette with text that
     /// reads on each fill.
     static let palette: [(fill: StaticString, text: StaticString)] = [
-        ("#4e79a7", "#ffffff"), ("#f28e2b", "#1f2328"), ("#59a14f", "#ffffff"), ("#e15759", "#ffffff"),
+        ("#4e79a7", "#ffffff"), ("#f28e2b", "#1f2328"), ("#59a14f", "#ffffff"), ("#17a5b5", "#1f2328"),
         ("#76b7b2", "#1f2328"), ("#edc948", "#1f2328"), ("#b07aa1", "#ffffff"), ("#ff9da7", "#1f2328"),
         ("#9c755f", "#ffffff"), ("#bab0ac", "#1f2328"), ("#2f6b8f", "#ffffff"), ("#8cd17d", "#1f2328"),
+        ("#a0cbe8", "#1f2328"), ("#ffbe7d", "#1f2328"), ("#b6992d", "#ffffff"), ("#499894", "#ffffff"),
+        ("#d37295", "#ffffff"), ("#d4a6c8", "#1f2328"), ("#7a5195", "#ffffff"), ("#c9b37a", "#1f2328"),
     ]
 
     /// Slate shades for barrier phases (Setup, Foundational, Polish…), so the
@@ -151,9 +153,10 @@ public enum GanttSVG {
             .tick{font-size:11px;fill:#57606a}
             .person{font-size:13px;fill:#1f2328;font-weight:600}
             .bar rect{stroke:#ffffff;stroke-width:1}
-            .bar.critical rect{stroke:#1f2328;stroke-width:2}
+            .bar.critical rect{stroke:#d62728;stroke-width:2.5}
+            .bar.done rect{fill-opacity:0.4}
             .bar.thin rect{stroke:none}
-            .bar.critical.thin rect{stroke:#1f2328;stroke-width:0.6}
+            .bar.critical.thin rect{stroke:#d62728;stroke-width:0.8}
             .bar text{font-size:11px;pointer-events:none}
             .bar:hover rect{opacity:0.82}
             .checkpoint{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:5 4}
@@ -248,16 +251,18 @@ public enum GanttSVG {
             w.writeXMLEscaped(id)
             // A thin bar gets no white edge (it would turn white) and a fine outline when critical.
             let thin = barWidth < 8
-            switch (critical, thin) {
-            case (true, false): w.write("\" class=\"bar critical\">" as StaticString)
-            case (true, true): w.write("\" class=\"bar critical thin\">" as StaticString)
-            case (false, false): w.write("\" class=\"bar\">" as StaticString)
-            case (false, true): w.write("\" class=\"bar thin\">" as StaticString)
-            }
+            w.write("\" class=\"bar" as StaticString)
+            if critical { w.write(" critical" as StaticString) }
+            if thin { w.write(" thin" as StaticString) }
+            // Finished work (planned when --remaining is not given) is drawn faded.
+            let finished = task.status.isFinished
+            if finished { w.write(" done" as StaticString) }
+            w.write("\">" as StaticString)
             w.write("<title>" as StaticString)
             var tip = "\(task.id) · \(s.team.names[person]) · \(duration(s.start[v], inDays))–\(duration(s.finish[v], inDays))"
             tip += " (\(PlanText.hours(s.finish[v] - s.start[v])))\n\(groups.names[group])"
             if critical { tip += " · critical" }
+            if finished { tip += " · \(task.status == .done ? "done" : "skipped")" }
             tip += "\n\(task.description)"
             w.writeXMLEscaped(tip)
             w.write("</title><rect x=\"" as StaticString)
@@ -375,7 +380,7 @@ public enum GanttSVG {
     }
 
     static func footnotes(_ s: TeamSchedule, laneCount: Int, drawnCount: Int, barsCut: Bool, windowEnd: Double, inDays: Bool) -> [String] {
-        var notes = ["Bars are coloured by story or phase; critical tasks are outlined; dashed lines are checkpoints. Hover a bar for its description."]
+        var notes = ["Bars are coloured by story or phase; critical tasks are outlined in red, finished ones faded; dashed lines are checkpoints. Hover a bar for its description."]
         if barsCut {
             notes.append("Too many tasks to draw them all: showing the \(drawnCount) tasks that start before \(duration(windowEnd, inDays)), of \(s.personOfNode.count) (makespan \(duration(s.makespan, inDays))).")
         }

@@ -29,6 +29,7 @@ struct SpecBuilder {
         var b = SpecBuilder()
         b.phase("Phase 1: Setup", checkpoint: "Project builds")
         b.task("T001", hours: 2); b.task("T002", p: true); b.task("T003", p: true)
+        b.doc.tasks[0].status = .done
         b.phase("Phase 2: Foundational", checkpoint: "Foundation ready")
         b.task("T004", hours: 3)
         b.phase("Phase 3: User Story 1", story: "US1", checkpoint: "US1 works on its own")
@@ -74,8 +75,9 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         for bar in bars {
             let id = attribute(bar, "id")!
             let v = plan.node(forID: id)!
-            let critical = attribute(bar, "class")!.contains("critical")
-            #expect(critical == plan.schedule!.isCritical(v))
+            let classes = attribute(bar, "class")!.split(separator: " ")
+            #expect(classes.contains("critical") == plan.schedule!.isCritical(v))
+            #expect(classes.contains("done") == plan.task(ofNode: v).status.isFinished)
             #expect(bar.elements(forName: "title").count == 1)
             #expect(bar.elements(forName: "rect").count == 1)
         }
