@@ -187,7 +187,10 @@ extension DocumentParser {
     static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
         // `[2h]`, `[~3d]`, `[est: 2h/4h/8h]` right after the ID: an estimate,
         // the first one in the task's text.
-        if lo > 0, hi < b.count, let (estimate, span) = findEstimate(b, lo - 1, hi + 1), span == (lo - 1, hi + 1) {
+        let first = lo < hi ? b[lo] : 0
+        if first.isDigit || first == UInt8(ascii: "~") || first | 0x20 == UInt8(ascii: "e"), lo > 0, hi < b.count,
+            let (estimate, span) = findEstimate(b, lo - 1, hi + 1), span == (lo - 1, hi + 1)
+        {
             if task.estimate == nil { task.estimate = estimate }
             return
         }
