@@ -108,8 +108,10 @@ extension DocumentParser {
         descriptionEnd = b.trimEnd(descriptionStart, max(descriptionStart, descriptionEnd))
         task.description = b.string(descriptionStart, descriptionEnd)
         addTask(task, idStart: idStart, idEnd: idEnd, open: OpenTask(
-            index: Int32(tasks.count), indent: 0, form: .heading, descriptionStart: descriptionStart,
-            descriptionEnd: descriptionEnd, line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count))
+            job: TextJob(
+                task: Int32(tasks.count), idStart: -1, descriptionStart: descriptionStart, descriptionEnd: descriptionEnd,
+                line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
+            indent: 0, form: .heading))
     }
 
     /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
@@ -246,7 +248,7 @@ extension DocumentParser {
         let locator = TextLocator((0, lineNumber, lineStart))
         addTextJob(TextJob(
             task: index, idStart: -1, descriptionStart: descriptionRange.0, descriptionEnd: descriptionRange.1,
-            line: lineNumber, lineStart: lineStart, firstBodyLine: 0, bodyLineEnd: 0, heading: false))
+            line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count))
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]
             let list = parseReferenceList(b, b.skipSpaces(lo, hi), hi, locator, skipWords: 0, phases: false)

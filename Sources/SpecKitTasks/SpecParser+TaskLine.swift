@@ -111,9 +111,10 @@ extension DocumentParser {
         let index = tasks.count
         tasks.append(SpecTask(id: "", location: location(item.column), form: .checkbox, status: item.status, segment: segment))
         registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
-            index: Int32(index), indent: indent, form: .checkbox, descriptionStart: item.idEnd,
-            descriptionEnd: end, line: lineNumber, lineStart: lineStart, idStart: item.idStart,
-            firstBodyLine: bodyLines.count))
+            job: TextJob(
+                task: Int32(index), idStart: item.idStart, descriptionStart: item.idEnd, descriptionEnd: end,
+                line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
+            indent: indent, form: .checkbox))
     }
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
@@ -232,14 +233,14 @@ extension DocumentParser {
     /// Ends the open task: its text is read later, with every other task's
     /// (see `runTextJobs`).
     mutating func closeTask() {
-        guard let open = openTask else { return }
+        guard var open = openTask else { return }
         openTask = nil
-        let bodyEnd = bodyLines.count
-        if bodyEnd > open.firstBodyLine { tasks[Int(open.index)].endLine = bodyLines[bodyEnd - 1].line }
-        addTextJob(TextJob(
-            task: open.index, idStart: open.idStart, descriptionStart: open.descriptionStart, descriptionEnd: open.descriptionEnd, line: open.line,
-            lineStart: open.lineStart, firstBodyLine: open.firstBodyLine, bodyLineEnd: bodyEnd,
-            heading: open.form == .heading && bodyEnd > open.firstBodyLine))
+        open.job.bodyLineEnd = Int32(bodyLines.count)
+        let hasBody = open.job.bodyLineEnd > open.job.firstBodyLine
+        if hasBody { tasks[Int(open.job.task)].endLine = bodyLines[bodyLines.count - 1].line }
+        // A heading task's `**Status**:` field lives in its body.
+        open.job.heading = open.form == .heading && hasBody
+        addTextJob(open.job)
     }
 
     /// Which kinds of fact a task text may hold, from one cheap pass over its bytes.

@@ -24,10 +24,8 @@ struct TextJob {
     /// A heading task with a body: look for a `**Status**:` field.
     var heading: Bool
 
-    init(
-        task: Int32, idStart: Int, descriptionStart: Int, descriptionEnd: Int, line: Int32, lineStart: Int,
-        firstBodyLine: Int, bodyLineEnd: Int, heading: Bool
-    ) {
+    /// A job with no body yet (`bodyLineEnd` is set when the task closes).
+    init(task: Int32, idStart: Int, descriptionStart: Int, descriptionEnd: Int, line: Int32, lineStart: Int, firstBodyLine: Int) {
         self.task = task
         self.line = line
         self.idStart = idStart
@@ -35,8 +33,8 @@ struct TextJob {
         self.descriptionEnd = descriptionEnd
         self.lineStart = lineStart
         self.firstBodyLine = Int32(truncatingIfNeeded: firstBodyLine)
-        self.bodyLineEnd = Int32(truncatingIfNeeded: bodyLineEnd)
-        self.heading = heading
+        self.bodyLineEnd = self.firstBodyLine
+        self.heading = false
     }
 }
 

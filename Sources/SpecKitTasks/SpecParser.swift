@@ -174,22 +174,12 @@ struct OpenHeading {
     var hasTasks: Bool
 }
 
-/// The task whose body is being collected.
+/// The task whose body is being collected: its text job, still without the
+/// end of its body, and what tells which lines belong to that body.
 struct OpenTask {
-    var index: Int32
+    var job: TextJob
     var indent: Int
     var form: TaskForm
-    /// Description start/end in the document and the line's start offset. For
-    /// a checkbox task whose labels are still to be read, the start is the end
-    /// of its ID (`idStart` >= 0).
-    var descriptionStart: Int
-    var descriptionEnd: Int
-    var line: Int32
-    var lineStart: Int
-    /// Where the ID starts when the ID, labels and description are still to be read; else -1.
-    var idStart: Int = -1
-    /// The task's body lines are `bodyLines[firstBodyLine...]`.
-    var firstBodyLine: Int
 }
 
 /// One line of a task's body: a document byte range, its line number and line start.

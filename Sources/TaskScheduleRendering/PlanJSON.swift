@@ -441,12 +441,7 @@ public enum PlanJSON {
     }
 
     static func writeStrings(_ strings: [String], _ w: inout ByteWriter) {
-        w.write("[" as StaticString)
-        for (i, s) in strings.enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            w.writeJSONString(s)
-        }
-        w.write("]" as StaticString)
+        w.withCursor(bound: stringsBound(strings) + 2) { writeStrings(strings, &$0) }
     }
 
     static func writeOptional(_ s: String?, _ w: inout ByteWriter) {
