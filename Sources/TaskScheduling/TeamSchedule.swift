@@ -1,3 +1,4 @@
+import Dispatch
 import HeapModule
 import SpecKitTasks
 import TaskGraph
@@ -121,7 +122,7 @@ public struct TeamSchedule: Sendable {
         stageBound: StageBound? = nil, unmatchedOwners: [String] = []
     ) {
         let priority = ListScheduler.priorities(graph: sg, order: order, firstNodes: firstNodes)
-        func schedule(tolerance: Double) -> ListScheduler {
+        @Sendable func schedule(tolerance: Double) -> ListScheduler {
             var engine = ListScheduler(
                 graph: sg, priority: priority, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
                 ownerOfNode: ownerOfNode, storyTolerance: tolerance)
@@ -130,19 +131,28 @@ public struct TeamSchedule: Sendable {
         }
         // Staying on one's story where that costs nothing: a person may take a
         // task of their own story that is almost as urgent as the most urgent
-        // one. That is kept only when the makespan does not grow at all.
-        var engine = schedule(tolerance: 0)
+        // one. That is kept only when the makespan does not grow at all. The
+        // strict schedule and the tolerant ones are tried side by side on every
+        // core, keeping only their makespans and switches; the chosen one is
+        // then made again (so at most two schedules are in memory at once).
         var chosen = 0.0
-        if team.size > 1 && groupCount > 1 {
-            for tolerance in ListScheduler.storyTolerances {
-                let candidate = schedule(tolerance: tolerance)
-                if candidate.makespan <= engine.makespan + 1e-9 && candidate.storySwitches < engine.storySwitches {
-                    engine = candidate
-                    chosen = tolerance
-                    break
-                }
+        // Above 200 000 tasks each try takes seconds: strict order only.
+        if team.size > 1 && groupCount > 1 && sg.taskNodeCount <= 200_000 {
+            let candidates = [0.0] + ListScheduler.storyTolerances
+            let outcomes = UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>.allocate(capacity: candidates.count)
+            defer { outcomes.deallocate() }
+            let shared = Outcomes(outcomes)
+            DispatchQueue.concurrentPerform(iterations: candidates.count) { i in
+                let run = schedule(tolerance: candidates[i])
+                shared.values[i] = (run.makespan, run.storySwitches)
+            }
+            let strict = outcomes[0]
+            for i in 1..<candidates.count where outcomes[i].makespan <= strict.makespan + 1e-9 && outcomes[i].switches < strict.switches {
+                chosen = candidates[i]
+                break
             }
         }
+        let engine = schedule(tolerance: chosen)
         storyTolerance = chosen
         self.team = team
         personOfNode = engine.personOfNode
@@ -158,6 +168,12 @@ public struct TeamSchedule: Sendable {
         let simple = max(criticalPathLength, engine.totalWork / Double(team.size))
         stageLowerBound = max(simple, stageBound?.bound(teamSize: team.size) ?? simple)
     }
+}
+
+/// Each concurrent try writes only its own slot.
+private final class Outcomes: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>
+    init(_ values: UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>) { self.values = values }
 }
 
 /// What a list schedule of a plan needs besides its graph: story groups,
