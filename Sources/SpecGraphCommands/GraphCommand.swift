@@ -91,6 +91,9 @@ struct GraphCommand: ParsableCommand {
 
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
+        if let output, let format, let named = GraphFormat(fileName: output), named != format {
+            throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format asks for \(format.rawValue): drop one of them.")
+        }
         if let output, format == nil, GraphFormat(fileName: output) == nil {
             throw ValidationError("Cannot tell the format of '\(output)' from its extension: use .svg, .png, .pdf, .dot, .gv or .mmd, or give --format.")
         }

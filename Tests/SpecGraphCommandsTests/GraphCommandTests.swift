@@ -109,6 +109,9 @@ import Testing
         #expect(r.stderr.contains("Cannot tell the format"))
         #expect(!FileManager.default.fileExists(atPath: file.path))
         #expect(try run(["graph", "Examples/auth-service/tasks.md"]).code >= 2)
+        let clash = try run(["graph", "--format", "dot", "Examples/auth-service/tasks.md", "-o", dir.appendingPathComponent("plan.svg").path])
+        #expect(clash.code == 64)
+        #expect(clash.stderr.contains("names a .svg file but --format asks for dot"))
     }
 
     @Test func unwritableOutputLeavesNoFile() throws {
