@@ -87,12 +87,27 @@ public enum GanttSVG {
         for v in 0..<taskCount where s.personOfNode[v] >= laneCount { drawn[v] = false }
         var candidates = (0..<Int32(taskCount)).filter { drawn[Int($0)] }
         var barsCut = false
+        // Too many bars: a person's consecutive tasks of one story become one
+        // block, over the whole schedule; only when even the blocks are too
+        // many is the window cut.
+        var blocks: [Block]?
         if candidates.count > options.maxBars {
+            let pixel = max(s.makespan, 1e-9) / min(1400, max(640, s.makespan * 40))
+            var merged = Self.blocks(s, laneCount: laneCount, groups: groups, plan: plan, joinGap: pixel)
+            // Still too many: runs narrower than three pixels join their
+            // neighbours, coloured by the story that fills most of them.
+            if merged.count > 2 * options.maxBars { merged = Self.coarsen(merged, minimumWidth: 3 * pixel, joinGap: pixel) }
+            if merged.count <= 2 * options.maxBars { blocks = merged }
+        }
+        if blocks == nil && candidates.count > options.maxBars {
             candidates.sort { s.start[Int($0)] != s.start[Int($1)] ? s.start[Int($0)] < s.start[Int($1)] : $0 < $1 }
-            windowEnd = s.start[Int(candidates[options.maxBars])]
-            for v in candidates[options.maxBars...] { drawn[Int(v)] = false }
-            // Bars starting exactly at the cut are left out too, so the window ends cleanly.
-            for v in candidates[..<options.maxBars] where s.start[Int(v)] >= windowEnd { drawn[Int(v)] = false }
+            // The window ends where the first bar after the last kept one
+            // starts; bars starting with the last kept one stay (at most one
+            // per person more), so a window never ends at 0 with nothing in it.
+            let lastKept = s.start[Int(candidates[max(options.maxBars, 1) - 1])]
+            let firstLeftOut = candidates[options.maxBars...].first { s.start[Int($0)] > lastKept }
+            windowEnd = firstLeftOut.map { s.start[Int($0)] } ?? s.makespan
+            for v in candidates where s.start[Int(v)] >= windowEnd { drawn[Int(v)] = false }
             barsCut = true
         }
         let drawnCount = drawn.count { $0 }
@@ -125,6 +140,9 @@ public enum GanttSVG {
         let axisY = top + chartHeight
         let legendTop = axisY + 40
         var notes = footnotes(s, laneCount: laneCount, drawnCount: drawnCount, barsCut: barsCut, windowEnd: windowEnd, inDays: inDays)
+        if let blocks {
+            notes.append("\(drawnCount) tasks drawn as \(blocks.count) blocks: a person's consecutive tasks of one story or phase are one block. Hover a block for its tasks.")
+        }
         if allGroups.count > usedGroups.count {
             notes.append("The legend shows the first \(usedGroups.count) of \(allGroups.count) stories and phases; hover a bar for its own.")
         }
@@ -159,6 +177,9 @@ public enum GanttSVG {
             .bar.critical.thin rect{stroke:#d62728;stroke-width:0.8}
             .bar text{font-size:11px;pointer-events:none}
             .bar:hover rect{opacity:0.82}
+            .block rect{stroke:#ffffff;stroke-width:0.5}
+            .block.critical rect{stroke:#d62728;stroke-width:1.5}
+            .block text{font-size:11px;pointer-events:none}
             .checkpoint{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:5 4}
             .checkpoint-label{font-size:10px;fill:#cf222e}
             .heading{font-size:17px;font-weight:700;fill:#1f2328}
@@ -227,6 +248,9 @@ public enum GanttSVG {
         line(left, axisY, left + chartWidth, axisY, "axis", &w)
         w.write("</g>\n" as StaticString)
 
+        if let blocks {
+            writeBlocks(blocks, plan: plan, s: s, groups: groups, colours: colours, x: x, inDays: inDays, into: &w)
+        } else {
         // Bars, in document order.
         w.write("<g class=\"bars\">\n" as StaticString)
         var usedIDs = Set<String>()
@@ -290,6 +314,7 @@ public enum GanttSVG {
             w.write("</g>\n" as StaticString)
         }
         w.write("</g>\n" as StaticString)
+        }
 
         // Checkpoints.
         let marks = checkpoints(plan, s).filter { $0.time <= windowEnd + 1e-9 }
@@ -349,6 +374,127 @@ public enum GanttSVG {
     }
 
     // MARK: Pieces
+
+    /// A run of one person's consecutive tasks of one story group.
+    struct Block {
+        var person: Int
+        var group: Int32
+        var start: Double
+        var finish: Double
+        var first: Int32
+        var last: Int32
+        var count: Int
+        var critical: Bool
+    }
+
+    /// Each lane's tasks in order, merged while the story group stays the same
+    /// and the next task starts within `joinGap` hours of the last one's end.
+    /// - Complexity: O(V).
+    static func blocks(_ s: TeamSchedule, laneCount: Int, groups: StoryGroups, plan: Plan, joinGap: Double) -> [Block] {
+        var result: [Block] = []
+        for p in 0..<laneCount {
+            var current: Block?
+            for v in s.lanes[p] {
+                let i = Int(v)
+                let group = groups.groupOfNode[i]
+                let critical = plan.schedule?.isCritical(v) ?? false
+                if var block = current, block.group == group, s.start[i] - block.finish <= joinGap {
+                    block.finish = max(block.finish, s.finish[i])
+                    block.last = v
+                    block.count += 1
+                    block.critical = block.critical || critical
+                    current = block
+                    continue
+                }
+                if let block = current { result.append(block) }
+                current = Block(
+                    person: p, group: group, start: s.start[i], finish: s.finish[i], first: v, last: v, count: 1,
+                    critical: critical)
+            }
+            if let block = current { result.append(block) }
+        }
+        return result
+    }
+
+    /// Joins each lane's blocks until every block is at least `minimumWidth`
+    /// hours long (or stands alone after a gap); a joined block takes the
+    /// group with the most hours in it. Counts and first and last tasks add up.
+    /// - Complexity: O(B · g) for B blocks of g groups each.
+    static func coarsen(_ blocks: [Block], minimumWidth: Double, joinGap: Double) -> [Block] {
+        var result: [Block] = []
+        var current: Block?
+        var hours: [Int32: Double] = [:]
+        func flush() {
+            guard var block = current else { return }
+            if hours.count > 1 { block.group = hours.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key }
+            result.append(block)
+            current = nil
+            hours = [:]
+        }
+        for block in blocks {
+            if var open = current, open.person == block.person, block.start - open.finish <= joinGap,
+                open.finish - open.start < minimumWidth || block.finish - block.start < minimumWidth
+            {
+                open.finish = max(open.finish, block.finish)
+                open.last = block.last
+                open.count += block.count
+                open.critical = open.critical || block.critical
+                hours[block.group, default: 0] += block.finish - block.start
+                current = open
+                continue
+            }
+            flush()
+            current = block
+            hours[block.group] = block.finish - block.start
+        }
+        flush()
+        return result
+    }
+
+    static func writeBlocks(
+        _ blocks: [Block], plan: Plan, s: TeamSchedule, groups: StoryGroups,
+        colours: [(fill: StaticString, text: StaticString)], x: (Double) -> Double, inDays: Bool, into w: inout ByteWriter
+    ) {
+        w.write("<g class=\"blocks\">\n" as StaticString)
+        for block in blocks {
+            let colour = colours[Int(block.group)]
+            let x0 = x(block.start)
+            let barWidth = max(x(block.finish) - x0, 1.5)
+            let y = top + Double(block.person) * laneHeight + (laneHeight - barHeight) / 2
+            w.write(block.critical ? "<g class=\"block critical\"><title>" as StaticString : "<g class=\"block\"><title>" as StaticString)
+            let first = plan.task(ofNode: block.first).id, last = plan.task(ofNode: block.last).id
+            let tasks = block.count == 1 ? first : "\(block.count) tasks, \(first) … \(last)"
+            var tip = "\(groups.names[Int(block.group)]) · \(s.team.names[block.person]) · "
+            tip += "\(duration(block.start, inDays))–\(duration(block.finish, inDays)) · \(tasks)"
+            if block.critical { tip += " · on the critical path" }
+            w.writeXMLEscaped(tip)
+            w.write("</title><rect x=\"" as StaticString)
+            number(x0 + 0.5, &w)
+            w.write("\" y=\"" as StaticString)
+            number(y, &w)
+            w.write("\" width=\"" as StaticString)
+            number(max(barWidth - 1, 1), &w)
+            w.write("\" height=\"" as StaticString)
+            number(barHeight, &w)
+            w.write("\" fill=\"" as StaticString)
+            w.write(colour.fill)
+            w.write("\"/>" as StaticString)
+            let label = "×\(block.count)"
+            if Double(label.count) * 6.6 + 8 <= barWidth {
+                w.write("<text x=\"" as StaticString)
+                number(x0 + 5, &w)
+                w.write("\" y=\"" as StaticString)
+                number(y + barHeight / 2 + 4, &w)
+                w.write("\" fill=\"" as StaticString)
+                w.write(colour.text)
+                w.write("\">" as StaticString)
+                w.writeXMLEscaped(label)
+                w.write("</text>" as StaticString)
+            }
+            w.write("</g>\n" as StaticString)
+        }
+        w.write("</g>\n" as StaticString)
+    }
 
     /// Story groups that have a drawn bar, in order of first appearance.
     static func legendGroups(_ groups: StoryGroups, drawn: [Bool]) -> [Int32] {

@@ -133,13 +133,42 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         var b = SpecBuilder()
         b.phase("Phase 1")
         for i in 1...600 { b.task("T\(i)", p: true) }
-        let (_, _, svg) = Self.render(b.doc, team: Team(size: 70), options: .init(maxBars: 100, maxLanes: 50))
+        // 50 lanes of one story each: more blocks than 2 × maxBars, so the window is cut.
+        let (_, _, svg) = Self.render(b.doc, team: Team(size: 70), options: .init(maxBars: 10, maxLanes: 50))
         let doc = try Self.xml(svg)
         let bars = try Self.bars(doc)
-        #expect(bars.count <= 100 && bars.count > 0)
+        // The window keeps every bar that starts with the last one kept: at
+        // most one more per person, never an empty chart.
+        #expect(bars.count <= 10 + 50 && bars.count > 0)
+        let starts = Set(try bars.map { try #require($0.elements(forName: "rect").first.flatMap { attribute($0, "x") }) })
+        #expect(starts.count == 1)
         let notes = try doc.nodes(forXPath: "//*[local-name()='text'][@class='note']").map { $0.stringValue ?? "" }
         #expect(notes.contains { $0.hasPrefix("Too many tasks to draw them all") })
         #expect(notes.contains("Showing the first 50 of 70 people."))
+    }
+
+    /// Too many bars, but few runs of one story per person: the whole schedule
+    /// is drawn as blocks that account for every task.
+    @Test func manyTasksAreDrawnAsBlocks() throws {
+        var b = SpecBuilder()
+        for story in 1...3 {
+            b.phase("Phase \(story): User Story \(story)", story: "US\(story)")
+            for i in 1...40 { b.task("T\(story)\(String(format: "%02d", i))", hours: Double(i % 3 + 1)) }
+        }
+        let (plan, schedule, svg) = Self.render(b.doc, team: Team(size: 3), options: .init(maxBars: 20))
+        let doc = try Self.xml(svg)
+        #expect(try Self.bars(doc).isEmpty)
+        let blocks = try doc.nodes(forXPath: "//*[local-name()='g'][contains(concat(' ', @class, ' '), ' block ')]").compactMap { $0 as? XMLElement }
+        #expect(!blocks.isEmpty && blocks.count <= 40)
+        let counted = blocks.map { block -> Int in
+            let title = block.elements(forName: "title")[0].stringValue ?? ""
+            guard let range = title.range(of: #"\d+ tasks"#, options: .regularExpression) else { return 1 }
+            return Int(title[range].split(separator: " ")[0])!
+        }
+        #expect(counted.reduce(0, +) == plan.graph.taskNodeCount)
+        let notes = try doc.nodes(forXPath: "//*[local-name()='text'][@class='note']").map { $0.stringValue ?? "" }
+        #expect(notes.contains { $0.contains("tasks drawn as \(blocks.count) blocks") })
+        #expect(schedule.makespan > 0)
     }
 
     @Test func emptyPlanStillDraws() throws {
