@@ -385,6 +385,10 @@ public enum GanttSVG {
         var last: Int32
         var count: Int
         var critical: Bool
+        /// How many story groups a coarsened block holds, and the share of its
+        /// hours the largest one has (`group` is that one).
+        var groupCount = 1
+        var share = 1.0
     }
 
     /// Each lane's tasks in order, merged while the story group stays the same
@@ -426,7 +430,12 @@ public enum GanttSVG {
         var hours: [Int32: Double] = [:]
         func flush() {
             guard var block = current else { return }
-            if hours.count > 1 { block.group = hours.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key }
+            if hours.count > 1 {
+                let top = hours.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!
+                block.group = top.key
+                block.groupCount = hours.count
+                block.share = top.value / max(hours.values.reduce(0, +), 1e-9)
+            }
             result.append(block)
             current = nil
             hours = [:]
@@ -451,20 +460,32 @@ public enum GanttSVG {
         return result
     }
 
+    /// The fill of a block of many stories.
+    static let mixedColour: (fill: StaticString, text: StaticString) = ("#d0d7de", "#1f2328")
+
     static func writeBlocks(
         _ blocks: [Block], plan: Plan, s: TeamSchedule, groups: StoryGroups,
         colours: [(fill: StaticString, text: StaticString)], x: (Double) -> Double, inDays: Bool, into w: inout ByteWriter
     ) {
         w.write("<g class=\"blocks\">\n" as StaticString)
         for block in blocks {
-            let colour = colours[Int(block.group)]
+            // A block of many stories, none with half of it, is drawn neutral:
+            // one story's colour would tell a story that is not there.
+            let mixed = block.groupCount > 1 && block.share < 0.5
+            let colour = mixed ? mixedColour : colours[Int(block.group)]
             let x0 = x(block.start)
             let barWidth = max(x(block.finish) - x0, 1.5)
             let y = top + Double(block.person) * laneHeight + (laneHeight - barHeight) / 2
-            w.write(block.critical ? "<g class=\"block critical\"><title>" as StaticString : "<g class=\"block\"><title>" as StaticString)
+            w.write("<g class=\"block" as StaticString)
+            if block.critical { w.write(" critical" as StaticString) }
+            if mixed { w.write(" mixed" as StaticString) }
+            w.write("\"><title>" as StaticString)
             let first = plan.task(ofNode: block.first).id, last = plan.task(ofNode: block.last).id
             let tasks = block.count == 1 ? first : "\(block.count) tasks, \(first) … \(last)"
-            var tip = "\(groups.names[Int(block.group)]) · \(s.team.names[block.person]) · "
+            let story = block.groupCount == 1
+                ? groups.names[Int(block.group)]
+                : "\(block.groupCount) stories and phases, most of it \(groups.names[Int(block.group)]) (\(AssignText.percent(block.share * 100)))"
+            var tip = "\(story) · \(s.team.names[block.person]) · "
             tip += "\(duration(block.start, inDays))–\(duration(block.finish, inDays)) · \(tasks)"
             if block.critical { tip += " · on the critical path" }
             w.writeXMLEscaped(tip)
