@@ -199,10 +199,15 @@ extension DocumentParser {
                 let name = lowercasedASCII(b, lo, hi).trimmingASCIIDecoration()
                 switch name {
                 case "status", "state": context.statusColumn = index
+                case "estimate", "est", "est.", "effort", "duration", "time", "hours", "size":
+                    if index > 0 { context.estimateColumn = index }
+                case "files", "file", "paths", "path", "file(s)", "location":
+                    if index > 0 { context.filesColumn = index }
                 case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites":
                     context.dependencyColumn = index
-                case "description", "task", "title", "name", "summary", "what":
-                    if context.descriptionColumn == nil { context.descriptionColumn = index }
+                // The first column holds the ID, whatever its header says (`Task`).
+                case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description":
+                    if context.descriptionColumn == nil, index > 0 { context.descriptionColumn = index }
                 default: break
                 }
             }
@@ -229,7 +234,9 @@ extension DocumentParser {
             id: b.string(idStart, idEnd), location: location(cellColumn), form: .tableRow, status: struck ? .skipped : .todo,
             segment: segment)
         _ = Self.readLabels(bytes, into: &task, from: idEnd, end: firstHi)
-        let descriptionColumn = context.descriptionColumn ?? (cells.count > 1 ? 1 : nil)
+        // Without a named one, the first column that is neither the ID, the status nor the dependencies.
+        let descriptionColumn = context.descriptionColumn
+            ?? cells.indices.dropFirst().first { $0 != context.statusColumn && $0 != context.dependencyColumn }
         var descriptionRange = (idEnd, idEnd)
         if let d = descriptionColumn, d < cells.count, d != context.statusColumn, d != context.dependencyColumn {
             let lo = b.skipSpaces(cells[d].0, cells[d].1)
@@ -243,12 +250,22 @@ extension DocumentParser {
         if let s = context.statusColumn, s < cells.count, !struck {
             task.status = statusWord(b, cells[s].0, cells[s].1) ?? .todo
         }
+        if let e = context.estimateColumn, e < cells.count {
+            let lo = b.skipSpaces(cells[e].0, cells[e].1), hi = b.trimEnd(lo, cells[e].1)
+            if let (estimate, end) = Self.durationOrThreePoint(b, lo, hi), end == hi { task.estimate = estimate }
+        }
         let index = Int32(tasks.count)
         addTask(task, idStart: idStart, idEnd: idEnd, open: nil)
         let locator = TextLocator((0, lineNumber, lineStart))
-        addTextJob(TextJob(
+        var job = TextJob(
             task: index, idStart: -1, descriptionStart: descriptionRange.0, descriptionEnd: descriptionRange.1,
-            line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count))
+            line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count)
+        // A Files column reads like a line of the task's body.
+        if let f = context.filesColumn, f < cells.count, f != context.descriptionColumn {
+            bodyLines.append(BodyLine(start: b.skipSpaces(cells[f].0, cells[f].1), end: b.trimEnd(cells[f].0, cells[f].1), line: lineNumber, lineStart: lineStart))
+            job.bodyLineEnd = Int32(bodyLines.count)
+        }
+        addTextJob(job)
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]
             let list = parseReferenceList(b, b.skipSpaces(lo, hi), hi, locator, skipWords: 0, phases: false)

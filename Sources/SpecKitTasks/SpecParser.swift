@@ -195,5 +195,9 @@ struct TableContext {
     var statusColumn: Int?
     var dependencyColumn: Int?
     var descriptionColumn: Int?
+    /// `Estimate` / `Effort` / `Duration`: a bare duration (`2h`, `1h/2h/4h`).
+    var estimateColumn: Int?
+    /// `Files` / `Paths`: read for paths like the description.
+    var filesColumn: Int?
     var rowsSeen: Int
 }

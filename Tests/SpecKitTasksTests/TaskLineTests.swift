@@ -138,6 +138,30 @@ struct TaskLineTests {
         #expect(doc.edges() == ["T001->T002"])
     }
 
+    @Test("table columns: an ID column headed Task, a description anywhere, Estimate and Files columns")
+    func tableColumns() {
+        let named = parse("""
+            | Task | Description | Status |
+            |------|-------------|--------|
+            | T001 | Remove the limit in `src/limits.py` (2h) | Complete |
+            | T002 | Verify in tests/test_limits.py (depends on T001) | Pending |
+            """)
+        #expect(named.tasks.map(\.description) == ["Remove the limit in `src/limits.py` (2h)", "Verify in tests/test_limits.py (depends on T001)"])
+        #expect(named.tasks.map(\.files) == [["src/limits.py"], ["tests/test_limits.py"]])
+        #expect(named.tasks.map(\.status) == [.done, .todo])
+        #expect(named.edges() == ["T001->T002"])
+        let unnamed = parse("""
+            | Task ID | Status | Deps | Details | Estimate | Files |
+            |---------|--------|------|---------|----------|-------|
+            | T001 | Done | - | Create the schema | 2h | `db/schema.sql` |
+            | T002 | Todo | T001 | Seed the data | 1h/2h/9h | db/schema.sql, db/seed.sql |
+            """)
+        #expect(unnamed.tasks.map(\.description) == ["Create the schema", "Seed the data"])
+        #expect(unnamed.tasks.map(\.estimate?.hours) == [2, 3])
+        #expect(unnamed.tasks.map(\.files) == [["db/schema.sql"], ["db/schema.sql", "db/seed.sql"]])
+        #expect(unnamed.edges() == ["T001->T002"])
+    }
+
     @Test(
         "status words and checkboxes in a Status field or column",
         arguments: [
