@@ -40,6 +40,28 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 
+    /// Where `words` (lowercase ASCII, words separated by single spaces) ends
+    /// when it starts at `i`, compared case-insensitively, each space matching
+    /// any run of spaces, tabs and line breaks; nil when it does not match.
+    /// A trailing space in `words` must match at least one blank too.
+    @inline(__always) func matchesLowercaseWords(_ words: StaticString, at i: Int, end: Int) -> Int? {
+        let n = words.utf8CodeUnitCount
+        let w = words.utf8Start
+        var j = i
+        var k = 0
+        while k < n {
+            if w[k] == 0x20 {
+                guard j < end, self[j].isWhitespace else { return nil }
+                while j < end, self[j].isWhitespace { j += 1 }
+            } else {
+                guard j < end, self[j].lowercased == w[k] else { return nil }
+                j += 1
+            }
+            k += 1
+        }
+        return j
+    }
+
     /// Whether the bytes at `i` are exactly `word` (case-sensitive).
     @inline(__always) func matches(_ word: StaticString, at i: Int, end: Int) -> Bool {
         let n = word.utf8CodeUnitCount

@@ -48,8 +48,9 @@ extension DocumentParser {
         case UInt8(ascii: "w"): table = Vocabulary.wKeywords
         default: return nil
         }
-        for (word, kind) in table where b.matchesLowercase(word, at: k, end: hi) {
-            let e = k + word.byteCount
+        // Words of a keyword may be split by a line break (`depends⏎ on`).
+        for (word, kind) in table {
+            guard let e = b.matchesLowercaseWords(word, at: k, end: hi) else { continue }
             if b.isWordEnd(e, hi) { return (kind, e) }
         }
         return nil
@@ -159,16 +160,15 @@ extension DocumentParser {
                     j = spaced + 3
                 } else if b.matches("..", at: spaced, end: hi) {
                     j = spaced + 2
-                } else if b.matchesLowercase("through ", at: spaced, end: hi) {
-                    j = spaced + 8
-                } else if b.matchesLowercase("thru ", at: spaced, end: hi) {
-                    j = spaced + 5
-                } else if b.matchesLowercase("to ", at: spaced, end: hi) {
-                    j = spaced + 3
+                } else if let e = b.matchesLowercaseWords("through ", at: spaced, end: hi)
+                    ?? b.matchesLowercaseWords("thru ", at: spaced, end: hi) ?? b.matchesLowercaseWords("to ", at: spaced, end: hi)
+                {
+                    j = e
                 }
             }
             if j > idEnd {
-                let second = b.skipSpaces(j, hi)
+                // A range wrapped after its dash or word (`T001 –⏎ T003`).
+                let second = skipSpacesAndNewlines(b, j, hi)
                 if let secondEnd = b.taskIDEnd(at: second, end: hi) { return (.task(idEnd: idEnd, secondStart: second), secondEnd) }
             }
             return (.task(idEnd: idEnd, secondStart: nil), idEnd)
