@@ -9,9 +9,19 @@ extension DocumentParser {
         hi = b.trimEnd(lo, hi)
         if hi == lo || !b[hi - 1].isSpaceOrTab && hi < end { hi = b.trimEnd(lo, end) }
         var idStart = lo
-        while idStart < hi, b[idStart] == UInt8(ascii: "*") || b[idStart] == UInt8(ascii: "`") { idStart += 1 }
+        var struck = false
+        while idStart < hi, b[idStart] == UInt8(ascii: "*") || b[idStart] == UInt8(ascii: "`") || b[idStart] == UInt8(ascii: "~") {
+            if b[idStart] == UInt8(ascii: "~") { struck = true }
+            idStart += 1
+        }
         if let idEnd = b.taskIDEnd(at: idStart, end: hi) {
-            startHeadingTask(p, idStart, idEnd, hi)
+            // A heading task ends the sections at its level or deeper, as any
+            // heading does, so their `**Depends on**:` stays theirs. Phase
+            // headings stay open: `### T001` right under `### Phase 1` is its task.
+            while let last = headingStack.last, last.level >= level, headings[Int(last.index)].phaseNumber == nil {
+                headingStack.removeLast()
+            }
+            startHeadingTask(p, idStart, idEnd, hi, struck: struck)
             return
         }
         segment += 1
@@ -86,10 +96,11 @@ extension DocumentParser {
     }
 
     /// `### T001: Create schema`, status from `[DONE]`, `✅` or a `**Status**:` line below.
-    mutating func startHeadingTask(_ p: Int, _ idStart: Int, _ idEnd: Int, _ end: Int) {
+    mutating func startHeadingTask(_ p: Int, _ idStart: Int, _ idEnd: Int, _ end: Int, struck: Bool = false) {
         let b = bytes
         var task = SpecTask(
-            id: b.string(idStart, idEnd), location: location(p), form: .heading, status: .todo, segment: segment)
+            id: b.string(idStart, idEnd), location: location(p), form: .heading, status: struck ? .skipped : .todo,
+            segment: segment)
         var descriptionStart = Self.readLabels(bytes, into: &task, from: idEnd, end: end)
         var descriptionEnd = end
         if find("✅", idEnd, end) != nil {

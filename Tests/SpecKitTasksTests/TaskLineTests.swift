@@ -122,6 +122,26 @@ struct TaskLineTests {
         #expect(doc.task("T003")?.endLine == 7)
     }
 
+    @Test("a struck heading task is skipped; a heading task ends the section before it")
+    func headingTaskScopes() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 Create the database
+            ### Database work
+            **Depends on**: T001
+            - [ ] T002 Write the migrations
+            ### ~~T003~~: Use the legacy ORM (dropped)
+            **Depends on**: T002
+            ### T004: Write the README
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T004"])
+        #expect(doc.tasks.map(\.status) == [.todo, .todo, .skipped, .todo])
+        #expect(doc.tasks.allSatisfy { $0.phase == 1 })
+        #expect(doc.predecessors(of: "T002") == ["T001"])
+        #expect(doc.predecessors(of: "T003") == ["T002"])
+        #expect(doc.predecessors(of: "T004") == [])
+    }
+
     @Test("table rows whose first cell is an ID are tasks; summary rows are not")
     func tableRows() {
         let doc = parse("""
