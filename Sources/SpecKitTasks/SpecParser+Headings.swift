@@ -69,7 +69,16 @@ extension DocumentParser {
     /// The phase number of a `Phase 3:` / `Phase 3.1` / `Phase N` / `フェーズ 3` / `阶段 3` / `Fase 3` heading.
     func phaseNumber(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
         var k = lo
-        while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab { k += 1 }
+        // Emphasis, and an emoji or two before the word (`## ✅ Phase 1`, `## 🚧 Phase 4`).
+        while k < hi, k - lo < 24 {
+            if b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab {
+                k += 1
+            } else if b[k] >= 0x80, !b.matches("フェーズ", at: k, end: hi), !b.matches("阶段", at: k, end: hi) {
+                k += 1
+            } else {
+                break
+            }
+        }
         if b.matchesLowercase("phase", at: k, end: hi) {
             k += 5
         } else if b.matchesLowercase("fase", at: k, end: hi) {
@@ -87,7 +96,7 @@ extension DocumentParser {
         let start = k
         if k < hi, b[k] == UInt8(ascii: "N"), b.isWordEnd(k + 1, hi) { return "N" }
         while k < hi, b[k].isDigit || (b[k] == UInt8(ascii: ".") && k + 1 < hi && b[k + 1].isDigit) { k += 1 }
-        guard k > start, b.isWordEnd(k, hi) || b[k] >= 0x80 else { return nil }
+        guard k > start, b.isWordEnd(k, hi) || b[k] >= 0x80 || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "*") else { return nil }
         return b.string(start, k)
     }
 
@@ -157,6 +166,17 @@ extension DocumentParser {
                 checkpoints.append((headingStack.last?.index ?? -1, b.string(lo, hi)))
             }
             return
+        }
+        // `**Priority**: P1` below a heading, before its first task.
+        if let top = headingStack.last, !top.hasTasks, headings[Int(top.index)].priority == nil {
+            var k = p
+            while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab { k += 1 }
+            if b.matchesLowercase("priority", at: k, end: end),
+                let value = priority(in: UnsafeBufferPointer(rebasing: b[k..<end]))
+            {
+                headings[Int(top.index)].priority = value
+                return
+            }
         }
         if inDeclaredSection {
             parseDeclaredLine(p, end)

@@ -34,7 +34,8 @@ extension DocumentParser {
         for h in headings.indices {
             if isPhase[h] {
                 current = Int32(phases.count)
-                phases.append(Phase(index: current, title: headings[h].title, line: headings[h].line))
+                // A `**Priority**: P1` line below the heading, unless the title names one.
+                phases.append(Phase(index: current, title: headings[h].title, line: headings[h].line, priority: headings[h].priority))
             } else {
                 sectionOfHeading[h] = Int32(phases[Int(current)].sections.count)
                 phases[Int(current)].sections.append(Section(title: headings[h].title, line: headings[h].line))
@@ -72,7 +73,7 @@ extension DocumentParser {
         for p in phases.indices {
             let title = Array(phases[p].title.utf8)
             title.withUnsafeBufferPointer { b in
-                phases[p].priority = priority(in: b)
+                phases[p].priority = priority(in: b) ?? phases[p].priority
                 if let story = storyNamed(in: b) {
                     phases[p].story = story
                 } else if let stories = shared[p], let first = stories.first {
@@ -115,9 +116,23 @@ extension DocumentParser {
             var j = -1
             if b.matchesLowercase("priority", at: k, end: n) {
                 j = k + 8
-                while j < n, b[j] == UInt8(ascii: ":") || b[j] == UInt8(ascii: "*") || b[j].isSpaceOrTab { j += 1 }
+                // `Priority: P2`, `Priority - P3`, `Priority：P1`, `**Priority**: P1`.
+                while j < n {
+                    if b[j] == UInt8(ascii: ":") || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "-")
+                        || b[j] == UInt8(ascii: "=") || b[j].isSpaceOrTab
+                    {
+                        j += 1
+                    } else if b.matches("：", at: j, end: n) || b.matches("–", at: j, end: n) || b.matches("—", at: j, end: n) {
+                        j += 3
+                    } else {
+                        break
+                    }
+                }
             } else if b[k] == UInt8(ascii: "("), k + 1 < n, b[k + 1] == UInt8(ascii: "P") {
                 j = k + 1
+            } else if b[k] == UInt8(ascii: "P"), b.isWordStart(k, 0) {
+                // A bare `P2` token (`**MVP P2**`).
+                j = k
             }
             if j >= 0, j + 1 < n, b[j] == UInt8(ascii: "P") || b[j] == UInt8(ascii: "p"), b[j + 1].isDigit {
                 var e = j + 1

@@ -84,6 +84,8 @@ struct HeadingRecord {
     var phaseNumber: String?
     var directTasks: Int32 = 0
     var parent: Int32
+    /// From a `**Priority**: P1` line before the heading's first task.
+    var priority: Int? = nil
 }
 
 /// The state of one parse. Lives only inside `SpecParser.parse`.

@@ -33,6 +33,27 @@ struct StructureTests {
         - [ ] T009 Docs
         """
 
+    @Test("phase headings with an emoji or emphasis, and priorities however written")
+    func decoratedPhasesAndPriorities() {
+        let doc = parse("""
+            ## ✅ Phase 1: Setup
+            - [x] T001 Init
+            ## _Phase 2_: User Story 1 - Browse **MVP P2**
+            - [ ] T002 [US1] Browse
+            ## 🚧 Phase 3: User Story 2 - Search (Priority - P3)
+            - [ ] T003 [US2] Search
+            ## Phase 4: User Story 3 - 収納 (Priority：P1)
+            - [ ] T004 [US3] Storage
+            ## Phase 5: User Story 4 - Export
+            **Priority**: P4
+            - [ ] T005 [US4] Export
+            """)
+        #expect(doc.phases.count == 6)
+        #expect(doc.tasks.map(\.phase) == [1, 2, 3, 4, 5])
+        #expect(doc.phases.map(\.priority) == [nil, nil, 2, 3, 1, 4])
+        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story, .story, .story])
+    }
+
     @Test("phases of the current template")
     func currentTemplate() {
         let doc = parse(Self.current)
