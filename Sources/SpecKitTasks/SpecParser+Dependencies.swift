@@ -100,6 +100,9 @@ extension DocumentParser {
     ) -> ReferenceList {
         var list = ReferenceList(end: start)
         var k = skipListOpening(b, start, hi)
+        // `Depends on:` and the IDs as sub-bullets below it, one per line.
+        let bulleted = k < hi && k > start && b[start..<k].contains(0x0A) && bulletEnd(b, k, hi) != nil
+        if bulleted, let e = bulletEnd(b, k, hi) { k = skipListOpening(b, e, hi) }
         var wordsLeft = skipWords
         while wordsLeft > 0, k < hi, item(b, k, hi, phases: phases) == nil {
             // Step over one plain word (not across a sentence end, and not over
@@ -133,7 +136,9 @@ extension DocumentParser {
                 while close < hi, close - j < 120, b[close] != UInt8(ascii: ")"), b[close] != UInt8(ascii: "(") { close += 1 }
                 if close < hi, b[close] == UInt8(ascii: ")") { j = skipSpacesAndNewlines(b, close + 1, hi) }
             }
-            guard let next = separatorEnd(b, j, hi) else { break }
+            var next = separatorEnd(b, j, hi)
+            if next == nil, bulleted, j > e, b[e..<j].contains(0x0A), let after = bulletEnd(b, j, hi) { next = after }
+            guard let next else { break }
             k = skipSpacesAndNewlines(b, next, hi)
             if let again = separatorEnd(b, k, hi) { k = skipSpacesAndNewlines(b, again, hi) }  // `, and`
             while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
@@ -273,6 +278,14 @@ extension DocumentParser {
             }
         }
         return k
+    }
+
+    /// A list marker (`-`, `*`, `+` and a blank) at `k`: where the item starts.
+    func bulletEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard k + 1 < hi, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "+"),
+            b[k + 1].isSpaceOrTab
+        else { return nil }
+        return b.skipSpaces(k + 1, hi)
     }
 
     func skipSpacesAndNewlines(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {

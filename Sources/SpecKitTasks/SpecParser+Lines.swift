@@ -177,6 +177,7 @@ extension DocumentParser {
             while k < hi, b[k] == marker { k += 1 }
             if k - p >= 3, marker == UInt8(ascii: "~") || find("`", k, hi) == nil {
                 fences.append((marker, k - p))
+                previousLineBlank = true  // a fence is a block of its own: no lazy continuation across it
                 let info = b.skipSpaces(k, hi)
                 mermaidFence = b.matchesLowercase("mermaid", at: info, end: hi)
                 return
@@ -270,8 +271,11 @@ extension DocumentParser {
         let end = b.trimEnd(p, hi)
         if p >= end {
             if table != nil { table = nil }
+            previousLineBlank = true
             return
         }
+        let afterBlank = previousLineBlank
+        previousLineBlank = false
         if b[p] == UInt8(ascii: "#"), let level = headingLevel(p, end) {
             table = nil
             closeTask()
@@ -300,7 +304,14 @@ extension DocumentParser {
         }
         if let task = openTask {
             let isCheckpoint = checkpointText(p, end) != nil
-            let continues = task.form == .heading ? !isCheckpoint && !isThematicBreak(p, end) : indent > task.indent
+            // A checkbox task's body: lines indented deeper than its marker,
+            // and lines right below it that start no block of their own (a
+            // lazy continuation: the body ends at a blank line followed by a
+            // line that is not indented).
+            let continues = task.form == .heading
+                ? !isCheckpoint && !isThematicBreak(p, end)
+                : indent > task.indent
+                    || (!afterBlank && !isCheckpoint && !isThematicBreak(p, end) && !startsBlock(p, end))
             if continues {
                 bodyLines.append(BodyLine(start: p, end: end, line: lineNumber, lineStart: lineStart))
                 return
@@ -308,6 +319,20 @@ extension DocumentParser {
             closeTask()
         }
         handlePlainLine(p, end)
+    }
+
+    /// Whether the line opens a Markdown block of its own: a list item, a
+    /// quote or a table row (headings are handled before).
+    func startsBlock(_ p: Int, _ end: Int) -> Bool {
+        let b = bytes
+        let c = b[p]
+        if c == UInt8(ascii: ">") || c == UInt8(ascii: "|") { return true }
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
+            return p + 1 >= end || b[p + 1].isSpaceOrTab
+        }
+        var k = p
+        while k < end, k - p < 9, b[k].isDigit { k += 1 }
+        return k > p && k < end && (b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ")")) && (k + 1 >= end || b[k + 1].isSpaceOrTab)
     }
 
     func headingLevel(_ p: Int, _ end: Int) -> Int? {

@@ -128,6 +128,8 @@ struct DocumentParser {
     var lineStart = 0
     var segment: Int32 = 0
     var inComment = false
+    /// The last line handed to `handleLine` was blank (it ends lazy continuations).
+    var previousLineBlank = true
     var fences: [(marker: UInt8, count: Int)] = []
     var mermaidFence = false
 

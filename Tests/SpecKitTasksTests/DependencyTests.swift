@@ -37,6 +37,7 @@ struct DependencyTests {
             ("Build (depends\n  on T002)", ["T002"]), ("Build (blocked\n  by T003)", ["T003"]),
             ("after T004 –\n  T006", ["T004", "T005", "T006"]), ("after T004 through\n  T006", ["T004", "T005", "T006"]),
             ("after T004\n  - T006 is a sub-bullet", ["T004"]),
+            ("Build it\n  - Depends on:\n    - T002\n    - T003\n  - Then review", ["T002", "T003"]),
             ("Build (does not depend on T001)", []), ("Build, doesn't need T001", []),
             ("Build, never requires T003; after T004", ["T004"]), ("not after T005", []),
             ("Build in src/a.py (no dependency on T002)", []),

@@ -85,7 +85,7 @@ struct TaskLineTests {
         ])
     }
 
-    @Test("the body runs over indented lines and stops at a less indented line")
+    @Test("the body runs over indented lines, and stops at a blank line followed by a line that is not indented")
     func body() {
         let doc = parse("""
             - [ ] T001 Start
@@ -93,12 +93,14 @@ struct TaskLineTests {
               - sub bullet with src/b.py
 
               after a blank, still indented
-            Not indented any more src/c.py
+            not indented, but no blank line before it: src/c.py
+
+            after a blank, not indented: src/d.py
             - [ ] T002 Next
             """)
-        #expect(doc.task("T001")?.endLine == 5)
-        #expect(doc.task("T001")?.files == ["src/a.py", "src/b.py"])
-        #expect(doc.task("T002")?.endLine == 7)
+        #expect(doc.task("T001")?.endLine == 6)
+        #expect(doc.task("T001")?.files == ["src/a.py", "src/b.py", "src/c.py"])
+        #expect(doc.task("T002")?.endLine == 9)
     }
 
     @Test("heading tasks take their status from [DONE], ✅ or a Status field")
@@ -120,6 +122,28 @@ struct TaskLineTests {
         #expect(doc.task("T001")?.files == ["ci.yml", ".github/workflows/ci.yml"])
         #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
         #expect(doc.task("T003")?.endLine == 7)
+    }
+
+    @Test("a line right below a task that starts no block of its own continues it; a blank line or a fence ends that")
+    func lazyContinuation() {
+        let doc = parse("""
+            - [ ] T001 Write the loader in src/loader.py (depends on T002,
+            T003)
+            - [ ] T002 Seed
+            see `db/seed.sql`
+            ```
+            fenced
+            ```
+            not T002's: src/after.py
+            - [ ] T003 Schema
+
+            not T003's: src/para.py
+            **Checkpoint**: loaded
+            """)
+        #expect(doc.predecessors(of: "T001") == ["T002", "T003"])
+        #expect(doc.task("T002")?.files == ["db/seed.sql"])
+        #expect(doc.task("T003")?.files == [])
+        #expect(doc.task("T001")?.endLine == 2)
     }
 
     @Test("a struck heading task is skipped; a heading task ends the section before it")
