@@ -293,8 +293,11 @@ extension DocumentParser {
             line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count)
         // A Files column reads like a line of the task's body.
         if let f = context.filesColumn, f < cells.count, f != context.descriptionColumn {
-            bodyLines.append(BodyLine(start: b.skipSpaces(cells[f].0, cells[f].1), end: b.trimEnd(cells[f].0, cells[f].1), line: lineNumber, lineStart: lineStart))
-            job.bodyLineEnd = Int32(bodyLines.count)
+            let lo = b.skipSpaces(cells[f].0, cells[f].1), hi = b.trimEnd(lo, cells[f].1)
+            if lo < hi {
+                bodyLines.append(BodyLine(start: lo, end: hi, line: lineNumber, lineStart: lineStart))
+                job.bodyLineEnd = Int32(bodyLines.count)
+            }
         }
         addTextJob(job)
         if let dep = context.dependencyColumn, dep < cells.count {
