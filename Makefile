@@ -5,7 +5,7 @@ OUT := out
 SPECGRAPH_CORPUS ?= $(abspath ../shared/corpus)
 export SPECGRAPH_CORPUS
 
-.PHONY: deps build demo test bench compare clean
+.PHONY: deps build demo test bench bench-check bench-thresholds compare clean
 
 # Graphviz's libgvc (headers + pkg-config files) from Debian, only when missing.
 deps:
@@ -34,6 +34,14 @@ test: deps
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# Compare a run with the thresholds recorded in Benchmarks/Thresholds.
+bench-check: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds check
+
+# Record the current figures as the thresholds (commit Benchmarks/Thresholds).
+bench-thresholds: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update
 
 compare: build
 	bash Benchmarks/compare.sh

@@ -31,11 +31,20 @@ func fixture(_ tasks: Int) -> Fixture {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    // Tolerances for `make bench-check` against the thresholds recorded in
+    // Benchmarks/Thresholds (`make bench-thresholds`): allocations are exact
+    // enough for 5 %; time on this 2-core machine drifts by up to 1.5× over a
+    // day, so it only catches a doubling.
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .instructions, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
         maxDuration: .seconds(10),
-        maxIterations: 20
+        maxIterations: 20,
+        thresholds: [
+            .mallocCountTotal: .init(relative: [.p90: 5]),
+            .peakMemoryResident: .init(relative: [.p90: 25]),
+            .wallClock: .init(relative: [.p90: 100]),
+        ]
     )
 
     // Parsing alone also at 100 000 tasks (about 10 MB), the figure for MB/s.
