@@ -123,57 +123,130 @@ extension DocumentParser {
 
     /// References into their places in `taskReferences`; paths into the
     /// document's file tables, task by task.
+    ///
+    /// Only the interning is serial (file keys are numbered in order of first
+    /// appearance); the path Strings and every task's `files` are made
+    /// afterwards on every core.
     private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
         var merged: [PendingTaskReferences] = []
         merged.reserveCapacity(taskReferences.count)
-        for pending in taskReferences {
-            guard pending.job >= 0 else {
-                merged.append(pending)
-                continue
-            }
-            let r = results[Int(pending.job)]
-            let output = outputs[Int(r.chunk)]
-            for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
-                merged.append(
-                    PendingTaskReferences(
-                        task: pending.task, references: output.references[g].references,
-                        reversed: output.references[g].reversed))
+        results.withUnsafeBufferPointer { results in
+            outputs.withUnsafeBufferPointer { outputs in
+                for pending in taskReferences {
+                    guard pending.job >= 0 else {
+                        merged.append(pending)
+                        continue
+                    }
+                    let r = results[Int(pending.job)]
+                    guard r.referenceEnd > r.referenceStart else { continue }
+                    outputs[Int(r.chunk)].references.withUnsafeBufferPointer { groups in
+                        for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
+                            merged.append(
+                                PendingTaskReferences(task: pending.task, references: groups[g].references, reversed: groups[g].reversed))
+                        }
+                    }
+                }
             }
         }
         taskReferences = merged
 
+        // Serial: keys, the CSR tables and where each path first appears.
         let b = bytes
+        var firstSpans: [(Int, Int)] = []
+        firstSpans.reserveCapacity(results.count)
         for r in results {
             let index = Int(r.task)
             while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
             if r.pathEnd > r.pathStart {
                 outputs[Int(r.chunk)].paths.withUnsafeBufferPointer {
-                    recordFiles(index, b, UnsafeBufferPointer(rebasing: $0[Int(r.pathStart)..<Int(r.pathEnd)]))
+                    internFiles(b, UnsafeBufferPointer(rebasing: $0[Int(r.pathStart)..<Int(r.pathEnd)]), firstSpans: &firstSpans)
                 }
             }
             taskFileOffsets.append(Int32(taskFileIDs.count))
         }
+        filePaths = Self.strings(b, firstSpans)
+        setTaskFiles()
     }
 
-    /// Interns the path spans of task `index` and sets its `files`; a path
-    /// already known reuses its String (no new allocation).
-    mutating func recordFiles(_ index: Int, _ b: Bytes, _ paths: UnsafeBufferPointer<(Int, Int)>) {
+    /// Interns one task's path spans into `taskFileIDs` (without duplicates);
+    /// a path seen for the first time adds its span to `firstSpans`.
+    private mutating func internFiles(_ b: Bytes, _ paths: UnsafeBufferPointer<(Int, Int)>, firstSpans: inout [(Int, Int)]) {
         let first = taskFileIDs.count
-        var files: [String] = []
-        files.reserveCapacity(paths.count)
         for (lo, hi) in paths {
             let (key, inserted) = fileTable.intern(b, lo, hi)
             if inserted {
-                filePaths.append(b.string(lo, hi))
+                firstSpans.append((lo, hi))
                 isDirectory.append(b[hi - 1] == UInt8(ascii: "/"))
-            } else if taskFileIDs[first...].contains(key) {
-                continue
+            } else {
+                var seen = false
+                for k in first..<taskFileIDs.count where taskFileIDs[k] == key { seen = true; break }
+                if seen { continue }
             }
             taskFileIDs.append(key)
-            files.append(filePaths[Int(key)])
         }
-        tasks[index].files = files
     }
+
+    /// The Strings of `spans`, made in parallel chunks for large documents.
+    private static func strings(_ b: Bytes, _ spans: [(Int, Int)]) -> [String] {
+        let count = spans.count
+        let chunkSize = 16384
+        guard count > chunkSize else { return spans.map { b.string($0.0, $0.1) } }
+        return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = SharedStrings(base: buffer.baseAddress!)
+            spans.withUnsafeBufferPointer { spans in
+                let shared = SharedSpans(text: b, spans: spans)
+                DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
+                    for i in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
+                        (out.base + i).initialize(to: shared.text.string(shared.spans[i].0, shared.spans[i].1))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Every task's `files` from the file tables (the Strings are shared with `filePaths`).
+    private mutating func setTaskFiles() {
+        let taskCount = taskFileOffsets.count - 1
+        guard taskCount > 0 else { return }
+        let chunkSize = 16384
+        let paths = filePaths
+        taskFileOffsets.withUnsafeBufferPointer { offsets in
+            taskFileIDs.withUnsafeBufferPointer { ids in
+                tasks.withUnsafeMutableBufferPointer { tasks in
+                    let shared = SharedFileTables(offsets: offsets, ids: ids, tasks: tasks)
+                    let run: @Sendable (Int) -> Void = { chunk in
+                        for t in chunk * chunkSize..<min(taskCount, (chunk + 1) * chunkSize) {
+                            let lo = Int(shared.offsets[t])
+                            let hi = Int(shared.offsets[t + 1])
+                            guard hi > lo else { continue }
+                            var files: [String] = []
+                            files.reserveCapacity(hi - lo)
+                            for k in lo..<hi { files.append(paths[Int(shared.ids[k])]) }
+                            shared.tasks[t].files = files
+                        }
+                    }
+                    let chunks = (taskCount + chunkSize - 1) / chunkSize
+                    if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
+                }
+            }
+        }
+    }
+}
+
+private struct SharedStrings: @unchecked Sendable {
+    let base: UnsafeMutablePointer<String>
+}
+
+private struct SharedSpans: @unchecked Sendable {
+    let text: Bytes
+    let spans: UnsafeBufferPointer<(Int, Int)>
+}
+
+private struct SharedFileTables: @unchecked Sendable {
+    let offsets: UnsafeBufferPointer<Int32>
+    let ids: UnsafeBufferPointer<Int32>
+    let tasks: UnsafeMutableBufferPointer<SpecTask>
 }
 
 /// The buffers the chunks of `runTextJobs` share. Each chunk writes only the

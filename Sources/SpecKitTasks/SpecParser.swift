@@ -152,7 +152,6 @@ struct DocumentParser {
         // Arenas: generated IDs are 7 bytes and paths about 20; one path per task is typical.
         idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
         fileTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 24)
-        filePaths.reserveCapacity(expectedTasks)
         isDirectory.reserveCapacity(expectedTasks)
         taskReferences.reserveCapacity(expectedTasks / 2)
         textJobs.reserveCapacity(expectedTasks)
