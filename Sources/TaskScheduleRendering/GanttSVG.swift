@@ -288,30 +288,7 @@ public enum GanttSVG {
             if critical { tip += " · critical" }
             if finished { tip += " · \(task.status == .done ? "done" : "skipped")" }
             tip += "\n\(task.description)"
-            w.writeXMLEscaped(tip)
-            w.write("</title><rect x=\"" as StaticString)
-            number(x0 + 0.5, &w)
-            w.write("\" y=\"" as StaticString)
-            number(y, &w)
-            w.write("\" width=\"" as StaticString)
-            number(max(barWidth - 1, 1), &w)
-            w.write("\" height=\"" as StaticString)
-            number(barHeight, &w)
-            w.write("\" rx=\"4\" fill=\"" as StaticString)
-            w.write(colour.fill)
-            w.write("\"/>" as StaticString)
-            if Double(task.id.count) * 6.6 + 8 <= barWidth {
-                w.write("<text x=\"" as StaticString)
-                number(x0 + 5, &w)
-                w.write("\" y=\"" as StaticString)
-                number(y + barHeight / 2 + 4, &w)
-                w.write("\" fill=\"" as StaticString)
-                w.write(colour.text)
-                w.write("\">" as StaticString)
-                w.writeXMLEscaped(task.id)
-                w.write("</text>" as StaticString)
-            }
-            w.write("</g>\n" as StaticString)
+            writeBar(tip: tip, label: task.id, x0: x0, y: y, width: barWidth, rounded: true, colour: colour, into: &w)
         }
         w.write("</g>\n" as StaticString)
         }
@@ -488,31 +465,39 @@ public enum GanttSVG {
             var tip = "\(story) · \(s.team.names[block.person]) · "
             tip += "\(duration(block.start, inDays))–\(duration(block.finish, inDays)) · \(tasks)"
             if block.critical { tip += " · on the critical path" }
-            w.writeXMLEscaped(tip)
-            w.write("</title><rect x=\"" as StaticString)
-            number(x0 + 0.5, &w)
+            writeBar(tip: tip, label: "×\(block.count)", x0: x0, y: y, width: barWidth, rounded: false, colour: colour, into: &w)
+        }
+        w.write("</g>\n" as StaticString)
+    }
+
+    /// The rest of a bar's `<g>` after `<title>`: the tooltip text, the bar,
+    /// its label when it fits, and the closing tags.
+    static func writeBar(
+        tip: String, label: String, x0: Double, y: Double, width barWidth: Double, rounded: Bool,
+        colour: (fill: StaticString, text: StaticString), into w: inout ByteWriter
+    ) {
+        w.writeXMLEscaped(tip)
+        w.write("</title><rect x=\"" as StaticString)
+        number(x0 + 0.5, &w)
+        w.write("\" y=\"" as StaticString)
+        number(y, &w)
+        w.write("\" width=\"" as StaticString)
+        number(max(barWidth - 1, 1), &w)
+        w.write("\" height=\"" as StaticString)
+        number(barHeight, &w)
+        w.write(rounded ? "\" rx=\"4\" fill=\"" as StaticString : "\" fill=\"" as StaticString)
+        w.write(colour.fill)
+        w.write("\"/>" as StaticString)
+        if Double(label.count) * 6.6 + 8 <= barWidth {
+            w.write("<text x=\"" as StaticString)
+            number(x0 + 5, &w)
             w.write("\" y=\"" as StaticString)
-            number(y, &w)
-            w.write("\" width=\"" as StaticString)
-            number(max(barWidth - 1, 1), &w)
-            w.write("\" height=\"" as StaticString)
-            number(barHeight, &w)
+            number(y + barHeight / 2 + 4, &w)
             w.write("\" fill=\"" as StaticString)
-            w.write(colour.fill)
-            w.write("\"/>" as StaticString)
-            let label = "×\(block.count)"
-            if Double(label.count) * 6.6 + 8 <= barWidth {
-                w.write("<text x=\"" as StaticString)
-                number(x0 + 5, &w)
-                w.write("\" y=\"" as StaticString)
-                number(y + barHeight / 2 + 4, &w)
-                w.write("\" fill=\"" as StaticString)
-                w.write(colour.text)
-                w.write("\">" as StaticString)
-                w.writeXMLEscaped(label)
-                w.write("</text>" as StaticString)
-            }
-            w.write("</g>\n" as StaticString)
+            w.write(colour.text)
+            w.write("\">" as StaticString)
+            w.writeXMLEscaped(label)
+            w.write("</text>" as StaticString)
         }
         w.write("</g>\n" as StaticString)
     }
