@@ -120,9 +120,7 @@ extension DocumentParser {
         while k < hi, let (found, e) = item(b, k, hi, phases: phases) {
             switch found {
             case .task(let idEnd, let secondStart):
-                var reference = Reference(id: b.string(k, idEnd), upTo: nil, location: locator.location(k))
-                if let secondStart { reference.upTo = b.string(secondStart, e) }
-                list.references.append(reference)
+                list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
             case .phase(let ps):
                 list.phases += ps
             }
@@ -320,9 +318,7 @@ extension DocumentParser {
             {
                 switch found {
                 case .task(let idEnd, let secondStart):
-                    var reference = Reference(id: b.string(k, idEnd), upTo: nil, location: locator.location(k))
-                    if let secondStart { reference.upTo = b.string(secondStart, e) }
-                    list.references.append(reference)
+                    list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
                 case .phase(let ps):
                     for p in ps where !list.phases.contains(p) { list.phases.append(p) }
                 }
@@ -383,4 +379,12 @@ enum Vocabulary {
         ("todo", .todo), ("to do", .todo), ("to-do", .todo), ("pending", .todo), ("not started", .todo),
         ("open", .todo), ("blocked", .todo), ("planned", .todo), ("⏳", .todo), ("⬜", .todo),
     ]
+}
+
+extension Reference {
+    /// The reference an item scan found: the ID at `lo..<idEnd`, and for a
+    /// range the second ID from `secondStart` to `end`.
+    init(_ b: Bytes, _ lo: Int, _ idEnd: Int, _ secondStart: Int?, _ end: Int, _ locator: TextLocator) {
+        self.init(id: b.string(lo, idEnd), upTo: secondStart.map { b.string($0, end) }, location: locator.location(lo))
+    }
 }

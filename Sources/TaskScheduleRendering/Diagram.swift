@@ -151,6 +151,16 @@ public struct DiagramOptions: Sendable, Hashable {
 }
 
 extension Diagram {
+    /// Node indices per cluster, and the nodes in no cluster, in node order.
+    func nodesByCluster() -> (members: [[Int]], loose: [Int]) {
+        var members = [[Int]](repeating: [], count: clusters.count)
+        var loose: [Int] = []
+        for (i, node) in nodes.enumerated() {
+            if let c = node.cluster { members[c].append(i) } else { loose.append(i) }
+        }
+        return (members, loose)
+    }
+
     /// Builds the diagram of a plan.
     ///
     /// - Throws: ``DiagramError`` when the focus task does not exist or is not

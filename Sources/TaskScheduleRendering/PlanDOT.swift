@@ -88,11 +88,7 @@ public enum PlanDOT {
         w.write("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#5b6770\", fontname=\"Helvetica\", fontsize=10, height=0.3, margin=\"0.08,0.03\"]\n" as StaticString)
         w.write("  edge [color=\"#8a949c\", arrowsize=0.6, penwidth=0.8]\n" as StaticString)
 
-        var members = [[Int]](repeating: [], count: diagram.clusters.count)
-        var loose: [Int] = []
-        for (i, node) in diagram.nodes.enumerated() {
-            if let c = node.cluster { members[c].append(i) } else { loose.append(i) }
-        }
+        let (members, loose) = diagram.nodesByCluster()
         for (c, cluster) in diagram.clusters.enumerated() where !members[c].isEmpty {
             w.write("  subgraph " as StaticString)
             w.writeDOTString("cluster_" + cluster.id, tooltip: false)

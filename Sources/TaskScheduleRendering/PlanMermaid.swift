@@ -32,11 +32,7 @@ public enum PlanMermaid {
         w.write(diagram.direction.rawValue)
         w.write("\n" as StaticString)
 
-        var members = [[Int]](repeating: [], count: diagram.clusters.count)
-        var loose: [Int] = []
-        for (i, node) in diagram.nodes.enumerated() {
-            if let c = node.cluster { members[c].append(i) } else { loose.append(i) }
-        }
+        let (members, loose) = diagram.nodesByCluster()
         for (c, cluster) in diagram.clusters.enumerated() where !members[c].isEmpty {
             w.write("  subgraph " as StaticString)
             w.write(safeID(cluster.id, prefix: "p"))
