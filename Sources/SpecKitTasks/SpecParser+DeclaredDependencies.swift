@@ -171,6 +171,20 @@ extension DocumentParser {
     /// `**Foundational (Phase 2)**: Depends on Setup — BLOCKS all user stories`
     /// is Phase 2 after Setup, and every story phase after Phase 2.
     mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
+        var lo = lo
+        // A lead (`**US3 (Phase 5)**: …`, `Hugo site must exist before templates: …`):
+        // one that names tasks or phases is the subject of every clause of the
+        // line that has none of its own, also after `;`; one that names none
+        // is a title, and its words (`before templates`) state nothing.
+        var leadSubject: ReferenceList?
+        if let leadEnd = leadEnd(b, lo, hi) {
+            let lead = collectReferences(b, lo, leadEnd, locator)
+            if lead.references.isEmpty, lead.phases.isEmpty {
+                lo = leadEnd
+            } else {
+                leadSubject = lead
+            }
+        }
         var subjectStart = lo
         var k = lo
         let group = statementGroups
@@ -183,7 +197,7 @@ extension DocumentParser {
                 || b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi)
             {
                 subjectStart = k + 1
-                previousSubject = nil
+                previousSubject = leadSubject
                 k += 1
                 continue
             }
@@ -201,7 +215,7 @@ extension DocumentParser {
                 continue
             }
             var subject = collectReferences(b, subjectStart, k, locator)
-            if subject.references.isEmpty, subject.phases.isEmpty, let previousSubject { subject = previousSubject }
+            if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject { subject = fallback }
             previousSubject = subject
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
             if !subject.references.isEmpty || !subject.phases.isEmpty {
@@ -216,6 +230,38 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Where a line's lead ends: after the first `:` (or `：`) that a blank,
+    /// `*` or the line end follows, within the first 160 bytes, unless a
+    /// clause keyword comes right before it (`T010 depends on: T001`).
+    func leadEnd(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
+        var k = lo
+        while k < hi, k - lo < 160 {
+            var after: Int?
+            if b[k] == UInt8(ascii: ":") {
+                after = k + 1
+            } else if b.matches("：", at: k, end: hi) {
+                after = k + 3
+            }
+            if let e = after {
+                guard e == hi || b[e].isSpaceOrTab || b[e] == UInt8(ascii: "*") else {
+                    k = e
+                    continue
+                }
+                var w = k
+                while w > lo, b[w - 1] == UInt8(ascii: "*") || b[w - 1].isSpaceOrTab { w -= 1 }
+                // A keyword ending at the colon (`depends on:`, `Blocks:`) makes it no lead.
+                for s in max(lo, w - 16)..<w where b[s] == 0xE4 || (b[s].isLetter && b.isWordStart(s, lo)) {
+                    if let (_, e) = clauseKeyword(b, s, lo, hi, declared: true), b.skipSpaces(e, w) >= w { return nil }
+                }
+                var end = e
+                while end < hi, b[end] == UInt8(ascii: "*") { end += 1 }
+                return end
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether the word before the clause keyword at `k` negates it:

@@ -32,6 +32,9 @@ extension DocumentParser {
         let c = b[k]
         if c == 0xE4 {
             // 依赖 / 依赖于 / 依存
+            // 依存関係 / 依赖关系: "dependencies", as a field name.
+            if b.matches("依存関係", at: k, end: hi) { return (.dependsOn, k + "依存関係".utf8.count) }
+            if b.matches("依赖关系", at: k, end: hi) { return (.dependsOn, k + "依赖关系".utf8.count) }
             if b.matches("依赖于", at: k, end: hi) { return (.dependsOn, k + "依赖于".utf8.count) }
             if b.matches("依赖", at: k, end: hi) { return (.dependsOn, k + "依赖".utf8.count) }
             if b.matches("依存", at: k, end: hi) { return (.dependsOn, k + "依存".utf8.count) }
@@ -118,11 +121,13 @@ extension DocumentParser {
             wordsLeft -= 1
         }
         while k < hi, let (found, e) = item(b, k, hi, phases: phases) {
+            var isPhase = false
             switch found {
             case .task(let idEnd, let secondStart):
                 list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
             case .phase(let ps):
                 list.phases += ps
+                isPhase = true
             }
             list.end = e
             // After an item: optional closing marks and a short parenthetical note.
@@ -132,7 +137,16 @@ extension DocumentParser {
             if j < hi, b[j] == UInt8(ascii: "(") {
                 var close = j + 1
                 while close < hi, close - j < 120, b[close] != UInt8(ascii: ")"), b[close] != UInt8(ascii: "(") { close += 1 }
-                if close < hi, b[close] == UInt8(ascii: ")") { j = skipSpacesAndNewlines(b, close + 1, hi) }
+                if close < hi, b[close] == UInt8(ascii: ")") {
+                    // A phase's note restates it (`Foundational (Phase 2)`) or
+                    // names its tasks (`Polish (T019-T023)`): the tasks count,
+                    // and the note is part of the item, never the next clause's subject.
+                    if isPhase {
+                        list.references += taskReferences(b, j + 1, close, locator)
+                        list.end = close + 1
+                    }
+                    j = skipSpacesAndNewlines(b, close + 1, hi)
+                }
             }
             var next = separatorEnd(b, j, hi)
             if next == nil, bulleted, j > e, b[e..<j].contains(0x0A), let after = bulletEnd(b, j, hi) { next = after }
@@ -142,6 +156,21 @@ extension DocumentParser {
             while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
         }
         return list
+    }
+
+    /// The task IDs and ranges in `lo..<hi`, skipping everything else.
+    func taskReferences(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> [Reference] {
+        var references: [Reference] = []
+        var k = lo
+        while k < hi {
+            if b[k] == UInt8(ascii: "T"), let (found, e) = item(b, k, hi, phases: false), case .task(let idEnd, let secondStart) = found {
+                references.append(Reference(b, k, idEnd, secondStart, e, locator))
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        return references
     }
 
     enum ListItem {

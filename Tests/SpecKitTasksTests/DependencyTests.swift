@@ -262,6 +262,12 @@ struct DeclaredDependencyTests {
             ("- Polish: after User Story 1 and 2 complete", [[3, 5], [4, 5]]),
             ("- Polish depends on User Stories 1, 2", [[3, 5], [4, 5]]),
             ("- Polish depends on Phase 3 and 4", [[3, 5], [4, 5]]),
+            // `(Phase 2)` restates the object; it is not the subject of the next clause.
+            ("- **User Story 2 (P2)**: Can start after Foundational (Phase 2) - Depends on US1 service flow", [[2, 4], [3, 4]]),
+            // A lead that names a phase is the subject after `;` too.
+            ("- **US2 (Phase 4)**: validation-only; after US1", [[3, 4]]),
+            // A lead that names none is a title: its `before` states nothing.
+            ("- **Setup must exist before stories**: Phase 2 depends on Phase 1", [[1, 2]]),
         ])
     func phaseLevelForms(statement: String, expected: [[Int32]]) {
         let doc = parse(Self.phaseTemplate() + statement + "\n")
@@ -275,5 +281,70 @@ struct DeclaredDependencyTests {
             + "- **Polish (Phase 5)**: Depends on all desired user stories being complete\n")
         #expect(doc.phases[5].kind == .story)
         #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[3, 5], [4, 5]])
+    }
+
+    @Test("an arrow chain's part may be a phase word with its tasks in parentheses: `→ Polish (T004-T005)`")
+    func arrowPartWithPhaseWord() {
+        let doc = parse("""
+            ## Phase 3.1: Setup
+            - [ ] T001 a
+            ## Phase 3.2: Integration
+            - [ ] T002 b
+            ## Phase 3.3: Polish
+            - [ ] T003 c
+            - [ ] T004 d
+            ## Dependencies
+            - Setup (T001) → Integration (T002) → Polish (T003-T004)
+
+            """)
+        #expect(doc.edges(.declared) == ["T001->T002", "T002->T003", "T002->T004"])
+    }
+
+    @Test("a lead that names no task is a title; `depends on:` before the colon is no lead")
+    func leadsOfDeclaredLines() {
+        let doc = parse("""
+            - [ ] T001 a
+            - [ ] T002 b
+            - [ ] T003 c
+            ## Dependencies
+            - **Site must exist before templates**: T001 blocks T002
+            - T003 depends on: T002
+
+            """)
+        #expect(doc.edges(.declared) == ["T001->T002", "T002->T003"])
+    }
+
+    @Test("a Dependencies cell may start with a clause word; other cells read like the task's body")
+    func tableDependencyCellsWithKeywords() {
+        let doc = parse("""
+            | ID | Description | Dependencies | Notes |
+            |---|---|---|---|
+            | T001 | Create schema | none | - |
+            | T002 | Create API | After T001 | - |
+            | T003 | Create UI | requires T001, T002 | edit src/ui/app.tsx |
+            | T004 | Wire routes | blocked by T003 | - |
+            | T005 | Docs | - | depends on T002 |
+            | T006 | Seed | blocks T005 | - |
+
+            """)
+        #expect(doc.predecessors(of: "T002") == ["T001"])
+        #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
+        #expect(doc.predecessors(of: "T004") == ["T003"])
+        #expect(doc.predecessors(of: "T005").sorted() == ["T002", "T006"])
+        #expect(doc.task("T003")?.files == ["src/ui/app.tsx"])
+    }
+
+    @Test("依存関係: (Japanese \"dependencies\") lists what the task depends on, like 依存:")
+    func japaneseDependenciesField() {
+        let doc = parse("""
+            ### T001: 初期セットアップ
+            - 依存関係: なし
+            ### T002: ルーティング
+            - 依存関係: T001
+            ### T003: レイアウト
+            - 依存: T002
+
+            """)
+        #expect(doc.edges(.explicit) == ["T001->T002", "T002->T003"])
     }
 }
