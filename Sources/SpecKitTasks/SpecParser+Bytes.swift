@@ -62,6 +62,27 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return j
     }
 
+    /// Where the emoji or pictographic symbol at `i` ends (`✅`, `🚧`, `⚠️`,
+    /// with variation selectors and joiners), or nil when the scalar there is
+    /// none: letters of any script, CJK included, are not emoji.
+    func emojiEnd(at i: Int, end: Int) -> Int? {
+        guard i < end, self[i] >= 0xC0 else { return nil }
+        let lead = self[i]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard i + length <= end else { return nil }
+        var scalar = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for k in 1..<length {
+            guard self[i + k] & 0xC0 == 0x80 else { return nil }
+            scalar = scalar << 6 | UInt32(self[i + k] & 0x3F)
+        }
+        switch scalar {
+        case 0x2190...0x2BFF, 0x1F000...0x1FAFF, 0xFE0F, 0x200D, 0x20E3, 0xE0020...0xE007F, 0x00A9, 0x00AE, 0x3030, 0x303D:
+            return i + length
+        default:
+            return nil
+        }
+    }
+
     /// Whether the bytes at `i` are exactly `word` (case-sensitive).
     @inline(__always) func matches(_ word: StaticString, at i: Int, end: Int) -> Bool {
         let n = word.utf8CodeUnitCount

@@ -73,8 +73,8 @@ extension DocumentParser {
         while k < hi, k - lo < 24 {
             if b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab {
                 k += 1
-            } else if b[k] >= 0x80, !b.matches("フェーズ", at: k, end: hi), !b.matches("阶段", at: k, end: hi) {
-                k += 1
+            } else if let e = b.emojiEnd(at: k, end: hi) {
+                k = e
             } else {
                 break
             }
@@ -146,7 +146,7 @@ extension DocumentParser {
             bold = true
             k += 1
         }
-        while k < end, b[k] >= 0x80 { k += 1 }  // an emoji before the word
+        while let e = b.emojiEnd(at: k, end: end) { k = e }  // an emoji before the word
         k = b.skipSpaces(k, end)
         guard b.matchesLowercase("checkpoint", at: k, end: end), k + 10 >= end || !b[k + 10].isLetter else { return nil }
         k += 10
@@ -291,9 +291,11 @@ extension DocumentParser {
         var job = TextJob(
             task: index, idStart: -1, descriptionStart: descriptionRange.0, descriptionEnd: descriptionRange.1,
             line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count)
-        // A Files column reads like a line of the task's body.
-        if let f = context.filesColumn, f < cells.count, f != context.descriptionColumn {
-            let lo = b.skipSpaces(cells[f].0, cells[f].1), hi = b.trimEnd(lo, cells[f].1)
+        // The row is the task's line: every other cell (Files, Notes, …) reads
+        // like a line of its body, for paths and written dependencies.
+        for c in cells.indices.dropFirst()
+        where c != descriptionColumn && c != context.statusColumn && c != context.dependencyColumn && c != context.estimateColumn {
+            let lo = b.skipSpaces(cells[c].0, cells[c].1), hi = b.trimEnd(lo, cells[c].1)
             if lo < hi {
                 bodyLines.append(BodyLine(start: lo, end: hi, line: lineNumber, lineStart: lineStart))
                 job.bodyLineEnd = Int32(bodyLines.count)
@@ -302,9 +304,16 @@ extension DocumentParser {
         addTextJob(job)
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]
-            let list = parseReferenceList(b, b.skipSpaces(lo, hi), hi, locator, skipWords: 0, phases: false)
+            var start = b.skipSpaces(lo, hi)
+            // `After T001`, `requires T001, T002`, `blocked by T003`, `blocks T009`.
+            var reversed = false
+            if start < hi, let (kind, keywordEnd) = clauseKeyword(b, start, start, hi, declared: false) {
+                start = keywordEnd
+                reversed = kind == .blocks
+            }
+            let list = parseReferenceList(b, start, hi, locator, skipWords: 0, phases: false)
             if !list.references.isEmpty {
-                taskReferences.append(PendingTaskReferences(task: index, references: list.references, reversed: false))
+                taskReferences.append(PendingTaskReferences(task: index, references: list.references, reversed: reversed))
             }
         }
         return true

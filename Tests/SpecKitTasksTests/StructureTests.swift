@@ -54,6 +54,21 @@ struct StructureTests {
         #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story, .story, .story])
     }
 
+    @Test("words of another script before `Phase N` make a section, not a phase; ⚠️ is an emoji")
+    func textBeforePhaseWord() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 创建项目结构
+            ### 完整验证（Phase 4 完成后）
+            - [ ] T002 端到端验证
+            ## ⚠️ Phase 2: Polish
+            - [ ] T003 Docs
+            """)
+        #expect(doc.phases.map(\.title) == ["", "Phase 1: Setup", "⚠️ Phase 2: Polish"])
+        #expect(doc.tasks.map(\.phase) == [1, 1, 2])
+        #expect(doc.phases[1].sections.map(\.title) == ["完整验证（Phase 4 完成后）"])
+    }
+
     @Test("phases of the current template")
     func currentTemplate() {
         let doc = parse(Self.current)
