@@ -253,6 +253,8 @@ extension DocumentParser {
         func number(at k: Int) -> Int? {
             var j = k
             while j < hi, b[j].isDigit || (dotted && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
+            // `Phase 4a`, as phase headings may be numbered.
+            if dotted, j > k, j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
             return j > k && b.isWordEnd(j, hi) ? j : nil
         }
         var k = b.skipSpaces(start, hi)

@@ -96,6 +96,8 @@ extension DocumentParser {
         let start = k
         if k < hi, b[k] == UInt8(ascii: "N"), b.isWordEnd(k + 1, hi) { return "N" }
         while k < hi, b[k].isDigit || (b[k] == UInt8(ascii: ".") && k + 1 < hi && b[k + 1].isDigit) { k += 1 }
+        // One letter may follow the number: `Phase 4a`, `Phase 4b`.
+        if k > start, k < hi, b[k].isLetter, b.isWordEnd(k + 1, hi) { k += 1 }
         guard k > start, b.isWordEnd(k, hi) || b[k] >= 0x80 || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "*") else { return nil }
         return b.string(start, k)
     }

@@ -69,6 +69,23 @@ struct StructureTests {
         #expect(doc.phases[1].sections.map(\.title) == ["完整验证（Phase 4 完成后）"])
     }
 
+    @Test("lettered phases (`Phase 4a`, `Phase 4b`) are phases, and references name them")
+    func letteredPhases() {
+        let doc = parse("""
+            ## Phase 4a: Characterise
+            - [ ] T001 a
+            ## Phase 4b: Implement
+            - [ ] T002 b
+            ## Phase 5: Polish
+            - [ ] T003 c
+            ## Dependencies
+            - Phase 5 depends on Phase 4a
+            """)
+        #expect(doc.phases.map(\.title) == ["", "Phase 4a: Characterise", "Phase 4b: Implement", "Phase 5: Polish"])
+        #expect(doc.tasks.map(\.phase) == [1, 2, 3])
+        #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[1, 3]])
+    }
+
     @Test("phases of the current template")
     func currentTemplate() {
         let doc = parse(Self.current)
