@@ -152,30 +152,26 @@ extension DocumentParser {
 
         // Serial: keys, the CSR tables and where each path first appears.
         let b = bytes
-        var firstSpans: [(Int, Int)] = []
-        firstSpans.reserveCapacity(results.count)
         for r in results {
             let index = Int(r.task)
             while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
             if r.pathEnd > r.pathStart {
                 outputs[Int(r.chunk)].paths.withUnsafeBufferPointer {
-                    internFiles(b, UnsafeBufferPointer(rebasing: $0[Int(r.pathStart)..<Int(r.pathEnd)]), firstSpans: &firstSpans)
+                    internFiles(b, UnsafeBufferPointer(rebasing: $0[Int(r.pathStart)..<Int(r.pathEnd)]))
                 }
             }
             taskFileOffsets.append(Int32(taskFileIDs.count))
         }
-        filePaths = Self.strings(b, firstSpans)
+        filePaths = Self.strings(of: fileTable)
         setTaskFiles()
     }
 
-    /// Interns one task's path spans into `taskFileIDs` (without duplicates);
-    /// a path seen for the first time adds its span to `firstSpans`.
-    private mutating func internFiles(_ b: Bytes, _ paths: UnsafeBufferPointer<(Int, Int)>, firstSpans: inout [(Int, Int)]) {
+    /// Interns one task's path spans into `taskFileIDs` (without duplicates).
+    private mutating func internFiles(_ b: Bytes, _ paths: UnsafeBufferPointer<(Int, Int)>) {
         let first = taskFileIDs.count
         for (lo, hi) in paths {
             let (key, inserted) = fileTable.intern(b, lo, hi)
             if inserted {
-                firstSpans.append((lo, hi))
                 isDirectory.append(b[hi - 1] == UInt8(ascii: "/"))
             } else {
                 var seen = false
@@ -186,19 +182,16 @@ extension DocumentParser {
         }
     }
 
-    /// The Strings of `spans`, made in parallel chunks for large documents.
-    private static func strings(_ b: Bytes, _ spans: [(Int, Int)]) -> [String] {
-        let count = spans.count
+    /// Every key's String, in key order, made in parallel chunks for large tables.
+    private static func strings(of table: ByteInterner) -> [String] {
+        let count = table.count
         let chunkSize = 16384
-        guard count > chunkSize else { return spans.map { b.string($0.0, $0.1) } }
+        guard count > chunkSize else { return (0..<count).map { table.string(Int32($0)) } }
         return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let out = SharedStrings(base: buffer.baseAddress!)
-            spans.withUnsafeBufferPointer { spans in
-                let shared = SharedSpans(text: b, spans: spans)
-                DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
-                    for i in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
-                        (out.base + i).initialize(to: shared.text.string(shared.spans[i].0, shared.spans[i].1))
-                    }
+            let shared = SharedStrings(base: buffer.baseAddress!, table: table)
+            DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
+                for i in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
+                    (shared.base + i).initialize(to: shared.table.string(Int32(i)))
                 }
             }
             initialized = count
@@ -236,11 +229,7 @@ extension DocumentParser {
 
 private struct SharedStrings: @unchecked Sendable {
     let base: UnsafeMutablePointer<String>
-}
-
-private struct SharedSpans: @unchecked Sendable {
-    let text: Bytes
-    let spans: UnsafeBufferPointer<(Int, Int)>
+    let table: ByteInterner
 }
 
 private struct SharedFileTables: @unchecked Sendable {
