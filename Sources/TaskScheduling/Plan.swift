@@ -110,6 +110,13 @@ public struct Schedule: Sendable {
 
     /// One chain of critical tasks from time 0 to the project length, taking the
     /// smallest document position at each tie. Milestones are walked through.
+    ///
+    /// A stage or phase barrier means every task of the stage precedes the
+    /// next one (DESIGN.md §2), though the graph links only the stage's last
+    /// tasks to it. So a task followed in its phase by zero-duration tasks
+    /// (reached by `order` edges) also has their `phase` and `story`
+    /// successors as its own: `T003 (1h), T004 (0h)` then the next stage's
+    /// T002 ties T004 at the same time, and the smaller document position wins.
     static func criticalChain(graph: ScheduleGraph, times: CriticalPathTimes) -> [Int32] {
         let g = graph.graph
         let eps = 1e-9
@@ -122,29 +129,47 @@ public struct Schedule: Sendable {
         }
         guard current >= 0 else { return [] }
         var path: [Int32] = [current]
-        // Milestones seen in this step (a zero-duration task can reach the
-        // same milestones again in the next step, at the same time).
+        // Nodes walked through in this step (a zero-duration task can reach
+        // the same milestones again in the next step, at the same time).
         var seenInStep = [Int32](repeating: -1, count: graph.nodeCount)
         var step: Int32 = 0
-        var stack: [Int32] = []
+        /// A node to walk through: reached by `order` edges only, and whether
+        /// it is a zero-duration task (then only its barrier edges count).
+        var stack: [(node: Int32, orderOnly: Bool, zeroTask: Bool)] = []
         while true {
             let finish = times.earliestFinish[Int(current)]
             if abs(finish - times.length) <= eps && g.outDegree(current) == 0 { break }
             // Tight critical successors, looking through milestones.
             var best: Int32 = -1
             step += 1
-            stack.append(current)
-            while let v = stack.popLast() {
+            seenInStep[Int(current)] = step
+            stack.append((current, true, false))
+            while let (v, orderOnly, zeroTask) = stack.popLast() {
                 for e in g.outgoing(v) {
                     let w = g.edgeTargets[Int(e)]
                     guard critical(w), abs(times.earliestStart[Int(w)] - finish) <= eps else { continue }
+                    let kind = graph.edgeKinds[Int(e)]
+                    if zeroTask, kind != .phase, kind != .story {
+                        // Order edges only lead on to more zero-duration tasks of the phase.
+                        if kind == .order, !graph.isMilestone(w), graph.durations[Int(w)] <= eps, seenInStep[Int(w)] != step {
+                            seenInStep[Int(w)] = step
+                            stack.append((w, true, true))
+                        }
+                        continue
+                    }
                     if graph.isMilestone(w) {
                         if seenInStep[Int(w)] != step {
                             seenInStep[Int(w)] = step
-                            stack.append(w)
+                            stack.append((w, orderOnly && kind == .order && !zeroTask, false))
                         }
-                    } else if best < 0 || w < best {
-                        best = w
+                        continue
+                    }
+                    if !zeroTask || kind == .phase || kind == .story {
+                        if best < 0 || w < best { best = w }
+                    }
+                    if orderOnly, kind == .order, graph.durations[Int(w)] <= eps, seenInStep[Int(w)] != step {
+                        seenInStep[Int(w)] = step
+                        stack.append((w, true, true))
                     }
                 }
             }

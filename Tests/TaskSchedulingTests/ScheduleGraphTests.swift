@@ -202,6 +202,26 @@ import Testing
         #expect(plan.schedule?.length == 3)
     }
 
+    /// Under `--stories priority` the P1 story runs first; its last task takes 0 h.
+    /// The barrier puts every task of the P1 stage before the P2 stage, so at
+    /// T3's finish T2 (earlier in the document) ties T4 and is taken.
+    @Test func aBarrierAfterAZeroHourTaskCountsForTheTasksBeforeIt() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1", hours: 1)
+        b.phase("Phase 2", kind: .story, story: "US1", priority: 2)
+        b.task("T2", hours: 1)
+        b.phase("Phase 3", kind: .story, story: "US2", priority: 1)
+        b.task("T3", hours: 1); b.task("T4", hours: 0)
+        let plan = Plan(b.doc, options: PlanOptions(stories: .priority))
+        #expect(plan.criticalIDs() == ["T1", "T3", "T2"])
+        #expect(plan.schedule?.length == 3)
+        // Without the barrier between them, T4 is the only way on.
+        var c = b
+        c.depend("T2", on: "T4")
+        #expect(Plan(c.doc, options: PlanOptions(stories: .parallel)).criticalIDs() == ["T1", "T3", "T4", "T2"])
+    }
+
     /// A phase whose every task sits on a cycle has no task without a
     /// successor inside it; the barrier to the next phase is still built.
     ///
