@@ -33,11 +33,42 @@ extension DocumentParser {
             return
         }
         let locator = TextLocator((k, lineNumber, lineStart))
-        if hasArrow(b, k, end) {
-            parseArrowChain(b, k, end, locator, mermaid: false)
-        } else {
+        guard hasArrow(b, k, end) else {
             parseKeywordStatements(b, k, end, locator)
+            return
         }
+        // Statements separated by `;` or a full stop each stand alone:
+        // `T021 → T026; T022 → T027`, `T005 blocks T007; T009 → T011.`
+        var start = k
+        for sentenceEnd in sentenceEnds(b, k, end) + [end] {
+            let lo = b.skipSpaces(start, sentenceEnd)
+            if lo < sentenceEnd {
+                if hasArrow(b, lo, sentenceEnd) {
+                    parseArrowChain(b, lo, sentenceEnd, locator, mermaid: false)
+                } else {
+                    parseKeywordStatements(b, lo, sentenceEnd, locator)
+                }
+            }
+            start = min(end, sentenceEnd + 1)
+        }
+    }
+
+    /// Where `;`, `；`, `。` or a full stop before a blank ends a sentence in `lo..<hi`.
+    func sentenceEnds(_ b: Bytes, _ lo: Int, _ hi: Int) -> [Int] {
+        var ends: [Int] = []
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: ";") || (c == UInt8(ascii: ".") && k + 1 < hi && b[k + 1].isSpaceOrTab) {
+                ends.append(k)
+            } else if b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi) {
+                ends.append(k)
+                k += 3
+                continue
+            }
+            k += 1
+        }
+        return ends
     }
 
     /// An arrow at `k`: its end and whether it points left (`←`, `<-`).
@@ -288,9 +319,9 @@ extension DocumentParser {
                 PendingStatement(
                     predecessors: predecessors.references, successors: successors.references, location: location,
                     leftArrow: leftArrow, group: group))
-        } else if !predecessors.phases.isEmpty, !successors.phases.isEmpty, predecessors.references.isEmpty,
-            successors.references.isEmpty
-        {
+        } else if !predecessors.phases.isEmpty, !successors.phases.isEmpty {
+            // `**User Story 3**: Depends on US1 (T003)`: one side names tasks
+            // of a phase, the other only a phase; the phases are the statement.
             phaseStatements.append(
                 PendingPhaseStatement(
                     predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))

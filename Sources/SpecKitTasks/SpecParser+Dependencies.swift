@@ -331,7 +331,16 @@ extension DocumentParser {
         default: break
         }
         if b.matchesLowercase("and", at: k, end: hi), b.isWordEnd(k + 3, hi) { return k + 3 }
-        if b.matches("、", at: k, end: hi) || b.matches("，", at: k, end: hi) { return k + 3 }
+        // `e` / `y` (Portuguese, Spanish: `depende de T003 e T004`), `et` (French).
+        if b[k] | 0x20 == UInt8(ascii: "e") || b[k] | 0x20 == UInt8(ascii: "y") {
+            if b.isWordEnd(k + 1, hi) { return k + 1 }
+            if b[k] | 0x20 == UInt8(ascii: "e"), k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "t"), b.isWordEnd(k + 2, hi) { return k + 2 }
+        }
+        if b.matches("、", at: k, end: hi) || b.matches("，", at: k, end: hi) || b.matches("和", at: k, end: hi)
+            || b.matches("及", at: k, end: hi) || b.matches("と", at: k, end: hi)
+        {
+            return k + 3
+        }
         return nil
     }
 

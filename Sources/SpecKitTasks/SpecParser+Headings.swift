@@ -33,13 +33,16 @@ extension DocumentParser {
         // Dependencies section. A `### Parallel Opportunities` section does:
         // authors write `T006 depends on T005` there; its lines about parallel
         // work are skipped one by one (`parseDeclaredLine`).
-        let noOrder = has("strateg") || has("team") || has("example")
+        // The document's title (`# Tasks: Dependency Tracker`, its first
+        // heading, level 1) names the feature, not a Dependencies section.
+        let isTitle = level == 1 && headings.isEmpty
+        let noOrder = isTitle || has("strateg") || has("team") || has("example")
         let declared = !noOrder
             && ((parent?.declared ?? false)
                 || (!isPhase && (has("dependenc") || has("execution order"))))
         let excluded = (parent?.excluded ?? false) || declared
             || (has("parallel") && has("example"))
-            || has("strateg") || (!isPhase && has("dependenc"))
+            || has("strateg") || (!isPhase && !isTitle && has("dependenc"))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)

@@ -268,6 +268,10 @@ struct DeclaredDependencyTests {
             ("- **US2 (Phase 4)**: validation-only; after US1", [[3, 4]]),
             // A lead that names none is a title: its `before` states nothing.
             ("- **Setup must exist before stories**: Phase 2 depends on Phase 1", [[1, 2]]),
+            // A story named with its tasks in parentheses is still a story.
+            ("- **User Story 2 (P2)**: Depends on US1 (T003)", [[3, 4]]),
+            // `e` / `y` / `和` join a list as `and` does.
+            ("- **US2 (Phase 4)**: Depende das US1 e Phase 2.", [[2, 4], [3, 4]]),
         ])
     func phaseLevelForms(statement: String, expected: [[Int32]]) {
         let doc = parse(Self.phaseTemplate() + statement + "\n")
@@ -346,5 +350,47 @@ struct DeclaredDependencyTests {
 
             """)
         #expect(doc.edges(.explicit) == ["T001->T002", "T002->T003"])
+    }
+
+    @Test("statements of one line that holds an arrow chain each stand alone after `;`")
+    func arrowChainsSeparatedBySemicolons() {
+        let doc = parse("""
+            - [ ] T001 a
+            - [ ] T002 b
+            - [ ] T003 c
+            - [ ] T004 d
+            - [ ] T005 e
+            ## Dependencies
+            - T002 → T003; T001 → T002
+            - T004 depends on T002; T001 → T003. T004 blocks T005
+
+            """)
+        #expect(doc.edges(.declared).sorted() == ["T001->T002", "T001->T003", "T002->T003", "T002->T004", "T004->T005"])
+    }
+
+    @Test("a document title with the word Dependency is not a Dependencies section")
+    func titleIsNoDependenciesSection() {
+        let doc = parse("""
+            # Tasks: Dependency Tracker
+            ## Phase 1: Core
+            - [ ] T001 [P] a
+            **Checkpoint**: a done
+            - [ ] T002 [P] b
+            Note: T002 → T001 were swapped in the old plan.
+            """)
+        #expect(doc.dependencies.isEmpty)
+        #expect(doc.tasks.map(\.segment)[0] != doc.tasks.map(\.segment)[1])
+    }
+
+    @Test("depende de T003 y T004, 依赖 T003 和 T004: every ID of the list")
+    func nonEnglishConjunctions() {
+        let doc = parse("""
+            - [ ] T001 a
+            - [ ] T002 b
+            - [ ] T003 c (depende de T001 y T002)
+            - [ ] T004 d (依赖 T001 和 T003)
+            """)
+        #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
+        #expect(doc.predecessors(of: "T004") == ["T001", "T003"])
     }
 }
