@@ -79,7 +79,7 @@ extension DocumentParser {
                 while k < hi, b[k].isWordByte { k += 1 }
                 continue
             }
-            let list = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 0, phases: true)
+            let list = parseReferenceList(b, skipFillers(b, keywordEnd, hi), hi, locator, skipWords: 0, phases: true)
             if !list.references.isEmpty || !list.phases.isEmpty {
                 excluded.append((k, list.end))
                 // `does not depend on T001`, `never needs T003`: no order, and no paths either.
@@ -156,6 +156,24 @@ extension DocumentParser {
             while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
         }
         return list
+    }
+
+    /// After a clause word in a task's text, the words that may come before
+    /// its list: `depends on completion of T011`, `after the tasks T003, T004`.
+    func skipFillers(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
+        var k = b.skipSpaces(start, hi)
+        var progressed = true
+        while progressed {
+            progressed = false
+            for word in Vocabulary.fillers {
+                if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi) {
+                    k = skipSpacesAndNewlines(b, e, hi)
+                    progressed = true
+                    break
+                }
+            }
+        }
+        return k > b.skipSpaces(start, hi) ? k : start
     }
 
     /// The task IDs and ranges in `lo..<hi`, skipping everything else.
@@ -373,6 +391,11 @@ extension DocumentParser {
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
 enum Vocabulary {
+    /// Words between a clause word and its list in a task's text.
+    static let fillers: [StaticString] = [
+        "the completion of", "completion of", "completing", "finishing", "the tasks", "the task", "tasks", "task",
+        "all of", "the",
+    ]
     static let dKeywords: [(StaticString, ClauseKeyword)] = [
         ("depends on", .dependsOn), ("depend on", .dependsOn), ("dependencies", .dependsOn),
         ("dependency", .dependsOn), ("depends", .dependsOn), ("depende de", .dependsOn),

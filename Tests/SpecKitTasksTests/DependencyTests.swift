@@ -393,4 +393,18 @@ struct DeclaredDependencyTests {
         #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
         #expect(doc.predecessors(of: "T004") == ["T001", "T003"])
     }
+
+    @Test("a few filler words may stand between a task's clause word and its list")
+    func fillersBeforeTheList() {
+        let doc = parse("""
+            - [ ] T001 a
+            - [ ] T002 b
+            - [ ] T003 c. **Note**: Depends on completion of T001 and T002
+            - [ ] T004 d, after the tasks T003
+            - [ ] T005 e after the user logs in (T004)
+            """)
+        #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
+        #expect(doc.predecessors(of: "T004") == ["T003"])
+        #expect(doc.predecessors(of: "T005").isEmpty)
+    }
 }
