@@ -289,6 +289,13 @@ extension DocumentParser {
         }
         switch recognizeCheckbox(p, end) {
         case .task(let item):
+            // `## T-01: Schema` then `- [x] **T-01 done**`: a checkbox that
+            // repeats a heading task's ID is that task's status, in its body.
+            if let open = openTask, open.form == .heading, taskIDKey[Int(open.job.task)] == idTable.find(b, item.idStart, item.idEnd) {
+                tasks[Int(open.job.task)].status = item.status
+                bodyLines.append(BodyLine(start: item.idEnd, end: end, line: lineNumber, lineStart: lineStart))
+                return
+            }
             closeTask()
             startCheckboxTask(item, indent: indent, end: end)
             return

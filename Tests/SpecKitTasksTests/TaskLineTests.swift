@@ -124,6 +124,28 @@ struct TaskLineTests {
         #expect(doc.task("T003")?.endLine == 7)
     }
 
+    @Test("a checkbox that repeats a heading task's ID is its status; the fields below stay its body")
+    func headingTaskWithStatusCheckbox() {
+        let doc = parse("""
+            ## T-01: Value type
+
+            - [x] **T-01 done**
+            - estimate: 1.5h
+            - dependencies: []
+
+            ## T-02: Joiner
+
+            - [ ] **T-02 done**
+            - dependencies: [T-01]
+            - [ ] T-03 A real task below it
+            """)
+        #expect(doc.tasks.map(\.id) == ["T-01", "T-02", "T-03"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.tasks.map(\.status) == [.done, .todo, .todo])
+        #expect(doc.task("T-01")?.estimate?.hours == 1.5)
+        #expect(doc.predecessors(of: "T-02") == ["T-01"])
+    }
+
     @Test("a line right below a task that starts no block of its own continues it; a blank line or a fence ends that")
     func lazyContinuation() {
         let doc = parse("""
