@@ -33,6 +33,18 @@ extension DocumentParser {
             return
         }
         let locator = TextLocator((k, lineNumber, lineStart))
+        // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
+        if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, arrow(b, k, end, mermaid: false) == nil {
+            var firstEnd = k
+            while firstEnd < end, arrow(b, firstEnd, end, mermaid: false) == nil { firstEnd += 1 }
+            let first = collectReferences(b, k, firstEnd, locator)
+            let group = statementGroups
+            statementGroups += 1
+            addStatement(predecessors: tail, successors: first, at: locator.location(k), leftArrow: false, group: group)
+            chainTail = first
+            chainLine = lineNumber
+            chainDangling = false
+        }
         guard hasArrow(b, k, end) else {
             parseKeywordStatements(b, k, end, locator)
             return
@@ -142,11 +154,18 @@ extension DocumentParser {
             }
             parts.append(mermaidNodes(b, start, hi, locator))
         } else {
-            parts.append(collectReferences(b, sentenceStart(b, lo, arrows[0].start), arrows[0].start, locator))
+            var first = collectReferences(b, sentenceStart(b, lo, arrows[0].start), arrows[0].start, locator)
+            // `→ T008` right below a chain goes on from that chain's last part.
+            if arrows[0].start == lo, chainLine == lineNumber - 1, let tail = chainTail { first = tail }
+            parts.append(first)
             for (i, a) in arrows.enumerated() {
                 let partEnd = i + 1 < arrows.count ? arrows[i + 1].start : hi
                 parts.append(parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true))
             }
+            let last = parts[parts.count - 1]
+            chainDangling = last.references.isEmpty && last.phases.isEmpty && b.skipSpaces(arrows[arrows.count - 1].end, hi) >= hi
+            chainTail = chainDangling ? parts[parts.count - 2] : last
+            chainLine = lineNumber
         }
         let group = statementGroups
         statementGroups += 1

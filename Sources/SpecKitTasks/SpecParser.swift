@@ -107,6 +107,12 @@ struct DocumentParser {
     var statements: [PendingStatement] = []
     var phaseStatements: [PendingPhaseStatement] = []
     var statementGroups: Int32 = 0
+    /// The last part of the arrow chain on line `chainLine`, which the next
+    /// line may go on from (`→ T008` below `T001 → T005`); `chainDangling`
+    /// when that line ended with the arrow itself.
+    var chainTail: ReferenceList?
+    var chainLine: Int32 = -1
+    var chainDangling = false
 
     /// Task IDs by their bytes; `taskIDKey[t]` is task `t`'s key.
     var idTable: ByteInterner

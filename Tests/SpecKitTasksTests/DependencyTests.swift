@@ -407,4 +407,22 @@ struct DeclaredDependencyTests {
         #expect(doc.predecessors(of: "T004") == ["T003"])
         #expect(doc.predecessors(of: "T005").isEmpty)
     }
+
+    @Test("an arrow chain wrapped onto the next line goes on from where it stopped")
+    func wrappedArrowChains() {
+        let doc = parse("""
+            - [ ] T001 a
+            - [ ] T002 b
+            - [ ] T003 c
+            - [ ] T004 d
+            - [ ] T005 e
+            ## Dependencies
+            - T001 → T002 →
+              T003
+
+            T003 → T004
+            → T005
+            """)
+        #expect(doc.edges(.declared) == ["T001->T002", "T002->T003", "T003->T004", "T004->T005"])
+    }
 }
