@@ -148,6 +148,12 @@ extension DocumentParser {
                     j = skipSpacesAndNewlines(b, close + 1, hi)
                 }
             }
+            // `T002 (types) from Setup`: where the item comes from is part of it,
+            // not the next clause's subject.
+            if let f = b.matchesLowercaseWords("from ", at: j, end: hi), let (_, e) = item(b, f, hi, phases: true) {
+                list.end = e
+                j = skipSpacesAndNewlines(b, e, hi)
+            }
             var next = separatorEnd(b, j, hi)
             if next == nil, bulleted, j > e, b[e..<j].contains(0x0A), let after = bulletEnd(b, j, hi) { next = after }
             guard let next else { break }

@@ -272,6 +272,8 @@ struct DeclaredDependencyTests {
             ("- **User Story 2 (P2)**: Depends on US1 (T003)", [[3, 4]]),
             // `e` / `y` / `和` join a list as `and` does.
             ("- **US2 (Phase 4)**: Depende das US1 e Phase 2.", [[2, 4], [3, 4]]),
+            // `from Setup` says where US1 comes from; US2 is still the subject of `blocks`.
+            ("- **US1 (Phase 3)**: Depends on Phase 2 from Setup - blocks US2", [[2, 3], [3, 4]]),
         ])
     func phaseLevelForms(statement: String, expected: [[Int32]]) {
         let doc = parse(Self.phaseTemplate() + statement + "\n")
