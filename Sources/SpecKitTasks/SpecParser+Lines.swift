@@ -1,10 +1,15 @@
 /// Line splitting, encoding checks, front matter, fences and HTML comments.
 extension DocumentParser {
     /// Reports the first invalid UTF-8 sequence and the first NUL byte, once each.
+    mutating func checkEncoding() {
+        diagnostics.insert(contentsOf: Self.encodingDiagnostics(bytes), at: 0)
+    }
+
+    /// The diagnostics of `checkEncoding`; reads only `b`, so it may run
+    /// beside the line scan (which never changes a non-ASCII byte or a NUL).
     ///
     /// - Complexity: O(n), with an ASCII fast path of eight bytes at a time.
-    mutating func checkEncoding() {
-        let b = bytes
+    static func encodingDiagnostics(_ b: Bytes) -> [Diagnostic] {
         let n = b.count
         var i = 0
         var badUTF8: Int?
@@ -29,7 +34,7 @@ extension DocumentParser {
                 i += 1
                 continue
             }
-            let length = utf8SequenceLength(at: i)
+            let length = utf8SequenceLength(b, at: i)
             if length == 0 {
                 if badUTF8 == nil { badUTF8 = i }
                 i += 1
@@ -38,21 +43,22 @@ extension DocumentParser {
             }
             if badUTF8 != nil && nul != nil { break }
         }
+        var found: [Diagnostic] = []
         if let bad = badUTF8 {
-            diagnostics.append(
+            found.append(
                 Diagnostic(
                     .invalidUTF8, "invalid UTF-8 byte 0x\(String(b[bad], radix: 16, uppercase: true)); the text is read with replacement characters",
-                    at: locationByCounting(bad)))
+                    at: locationByCounting(b, bad)))
         }
         if let nul {
-            diagnostics.append(
-                Diagnostic(.unreadable, "the file contains NUL bytes; it looks like a binary file, not Markdown", at: locationByCounting(nul)))
+            found.append(
+                Diagnostic(.unreadable, "the file contains NUL bytes; it looks like a binary file, not Markdown", at: locationByCounting(b, nul)))
         }
+        return found
     }
 
     /// The length of the valid UTF-8 sequence at `i`, or 0 when it is invalid.
-    func utf8SequenceLength(at i: Int) -> Int {
-        let b = bytes
+    static func utf8SequenceLength(_ b: Bytes, at i: Int) -> Int {
         let n = b.count
         let c = b[i]
         let length: Int
@@ -75,10 +81,9 @@ extension DocumentParser {
     }
 
     /// Line and column of a byte offset, by counting newlines (used once per file).
-    func locationByCounting(_ offset: Int) -> SourceLocation {
+    static func locationByCounting(_ b: Bytes, _ offset: Int) -> SourceLocation {
         var line: Int32 = 1
         var start = 0
-        let b = bytes
         for k in 0..<offset where b[k] == 0x0A {
             line += 1
             start = k + 1

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Parses spec-kit `tasks.md` bytes into a ``SpecDocument`` (DESIGN.md §1).
 ///
 /// The parser makes one pass over the lines, recording tasks, headings,
@@ -17,14 +19,32 @@ public enum SpecParser {
         // generated ones included, have only comment-only lines and never do).
         bytes.withUnsafeBufferPointer { buffer in
             var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
-            parser.checkEncoding()
-            parser.scanLines()
+            if buffer.count < 1 << 20 {
+                parser.checkEncoding()
+                parser.scanLines()
+            } else {
+                // The encoding check reads the caller's bytes beside the line scan.
+                let check = EncodingCheck(text: buffer)
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) { check.run() }
+                parser.scanLines()
+                group.wait()
+                parser.diagnostics.insert(contentsOf: check.found, at: 0)
+            }
             parser.runTextJobs()
             let document = parser.finish()
             parser.releaseCopy()
             return document
         }
     }
+}
+
+/// The encoding check of a large document, run on another thread.
+private final class EncodingCheck: @unchecked Sendable {
+    let text: Bytes
+    var found: [Diagnostic] = []
+    init(text: Bytes) { self.text = text }
+    func run() { found = DocumentParser.encodingDiagnostics(text) }
 }
 
 /// A task reference as written: one ID, or a range `T004-T007`.
