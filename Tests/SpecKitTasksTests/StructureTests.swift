@@ -239,6 +239,19 @@ struct BadInputTests {
         #expect(errors.first?.severity == .error)
     }
 
+    @Test("in a document of several MB (checked beside the line scan) the bad byte and the NUL are still found, first")
+    func invalidUTF8InALargeDocument() {
+        var bytes: [UInt8] = []
+        for i in 0..<40_000 { bytes += Array("- [ ] T\(10_000 + i) Write src/m\(i).py\n".utf8) }
+        bytes += Array("- [ ] T99999 bad ".utf8) + [0xFF, 0x00] + Array("\n".utf8)
+        for i in 0..<40_000 { bytes += Array("- [ ] T\(50_000 + i) Write src/n\(i).py\n".utf8) }
+        #expect(bytes.count > 1 << 20)
+        let doc = SpecParser.parse(bytes, path: "x.md")
+        #expect(doc.tasks.count == 80_001)
+        #expect(doc.codes(.invalidUTF8).map(\.location) == [SourceLocation(line: 40_001, column: 18)])
+        #expect(doc.codes(.unreadable).map(\.location) == [SourceLocation(line: 40_001, column: 19)])
+    }
+
     @Test("binary input is a diagnostic, not a crash")
     func binary() {
         var bytes: [UInt8] = []
