@@ -403,16 +403,20 @@ enum Vocabulary {
         "all of", "the",
     ]
     static let dKeywords: [(StaticString, ClauseKeyword)] = [
-        ("depends on", .dependsOn), ("depend on", .dependsOn), ("dependencies", .dependsOn),
+        ("depends on", .dependsOn), ("depends_on", .dependsOn), ("depends-on", .dependsOn), ("depend on", .dependsOn),
+        ("dependencies", .dependsOn),
         ("dependency", .dependsOn), ("depends", .dependsOn), ("depende de", .dependsOn),
         ("depende", .dependsOn), ("dépend de", .dependsOn),
     ]
     static let aKeywords: [(StaticString, ClauseKeyword)] = [("after", .dependsOn)]
     static let rKeywords: [(StaticString, ClauseKeyword)] = [("requires", .dependsOn), ("require", .dependsOn)]
     static let nKeywords: [(StaticString, ClauseKeyword)] = [("needs", .dependsOn)]
-    static let bKeywords: [(StaticString, ClauseKeyword)] = [("blocked by", .dependsOn), ("blocks", .blocks)]
+    static let bKeywords: [(StaticString, ClauseKeyword)] = [
+        ("blocked by", .dependsOn), ("blocked_by", .dependsOn), ("blocked-by", .dependsOn), ("blocks", .blocks),
+    ]
     static let bDeclaredKeywords: [(StaticString, ClauseKeyword)] = [
-        ("blocked by", .dependsOn), ("blocks", .blocks), ("block", .blocks), ("before", .before),
+        ("blocked by", .dependsOn), ("blocked_by", .dependsOn), ("blocked-by", .dependsOn), ("blocks", .blocks),
+        ("block", .blocks), ("before", .before),
     ]
     static let wKeywords: [(StaticString, ClauseKeyword)] = [("waits for", .dependsOn), ("wait for", .dependsOn)]
     /// Barrier phases named by a word of their title (spec-kit's template names).

@@ -427,4 +427,17 @@ struct DeclaredDependencyTests {
             """)
         #expect(doc.edges(.declared) == ["T001->T002", "T002->T003", "T003->T004", "T004->T005"])
     }
+
+    @Test("field-style keywords: depends_on: [T001], blocked-by: T002, depends-on T003")
+    func fieldStyleKeywords() {
+        let doc = parse("""
+            - [ ] T001 a
+            - [ ] T002 b
+              - depends_on: [T001]
+            - [ ] T003 c
+              - blocked-by: T002
+            - [ ] T004 d (depends-on T003)
+            """)
+        #expect(doc.edges(.explicit) == ["T001->T002", "T002->T003", "T003->T004"])
+    }
 }
