@@ -143,7 +143,7 @@ extension DocumentParser {
             return phase.kind == .story && title.withUTF8 { storyNamed(in: $0) != nil }
         }.map(\.index)
         if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
-        // `Setup` names every phase whose title has that word (after `Phase N:`).
+        // `Setup` names every barrier phase whose title has that word (after `Phase N:`).
         func named(_ word: String) -> [Int32] {
             var result: [Int32] = []
             var w = word
@@ -168,7 +168,10 @@ extension DocumentParser {
                     if found { result.append(phase.index) }
                 }
             }
-            return result
+            // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
+            // Setup`: barrier phases first, story phases only when no barrier has the word.
+            let barriers = result.filter { phases[Int($0)].kind == .barrier }
+            return barriers.isEmpty ? result : barriers
         }
         func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {

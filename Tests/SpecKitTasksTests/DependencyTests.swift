@@ -440,4 +440,19 @@ struct DeclaredDependencyTests {
             """)
         #expect(doc.edges(.explicit) == ["T001->T002", "T002->T003", "T003->T004"])
     }
+
+    @Test("`Setup` names the Setup phase, not a story whose title ends in Setup")
+    func setupWordInAStoryTitle() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 a
+            ## Phase 2: Foundational
+            - [ ] T002 b
+            ## Phase 3: User Story 1 - React Infrastructure Setup (Priority: P1)
+            - [ ] T003 [US1] c
+            ## Dependencies & Execution Order
+            - **Foundational (Phase 2)**: Depends on Setup completion
+            """)
+        #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[1, 2]])
+    }
 }
