@@ -50,7 +50,9 @@ extension DocumentParser {
         var open = OpenHeading(
             level: level, index: index, declared: declared, excluded: excluded, references: [],
             reversedReferences: [], hasTasks: false)
-        if !declared {
+        // Example and strategy headings (`### Parallel Example: after Phase 4
+        // lands`) state no order, like their sections.
+        if !declared, !excluded, !has("example") {
             // `### Inline Rename (depends on T016)`: applies to every task below.
             var facts = TaskTextFacts()
             var spans: [(Int, Int)] = []

@@ -171,7 +171,17 @@ extension DocumentParser {
             // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
             // Setup`: barrier phases first, story phases only when no barrier has the word.
             let barriers = result.filter { phases[Int($0)].kind == .barrier }
-            return barriers.isEmpty ? result : barriers
+            // And among barriers the one the word names (`Phase 1: Setup`), not
+            // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
+            let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
+            return !leading.isEmpty ? leading : barriers.isEmpty ? result : barriers
+        }
+        /// Whether the title, after `Phase N:` and decoration, starts with `word` (lowercase).
+        func titleStarts(_ title: String, with word: String) -> Bool {
+            var rest = Substring(title)
+            if let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) { rest = rest[rest.index(after: colon)...] }
+            rest = rest.drop { !$0.isLetter }
+            return rest.lowercased().hasPrefix(word)
         }
         func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {

@@ -455,4 +455,21 @@ struct DeclaredDependencyTests {
             """)
         #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[1, 2]])
     }
+
+    @Test("`Setup` names the barrier titled Setup, not one that mentions it; example headings state no order")
+    func setupWordInALaterBarrierAndExampleHeadings() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 a
+            ## Phase 2: Foundational
+            - [ ] T002 b
+            ### Parallel Example: after Phase 4 lands
+            - [ ] T003 c
+            ## Phase 4: CI/CD Setup & Polish
+            - [ ] T004 d
+            ## Dependencies & Execution Order
+            - **Foundational (Phase 2)**: Depends on Setup completion
+            """)
+        #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[1, 2]])
+    }
 }
