@@ -193,7 +193,8 @@ extension DocumentParser {
         guard var top = headingStack.last, !top.hasTasks else { return }
         var k = p
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
-        guard k < end, b[k].lowercased == UInt8(ascii: "d") || b[k].lowercased == UInt8(ascii: "b") else { return }
+        // `**Depends on**:`, `**Blocked by**:`, `**Requires**:`, `**Needs**:`, `**Dependencies**:`, `**依存**:`.
+        guard k < end, b[k] == 0xE4 || "dbrnaDBRNA".utf8.contains(b[k]) else { return }
         var facts = TaskTextFacts()
         var spans: [(Int, Int)] = []
         scanDependencyClauses(b, k, end, TextLocator((k, lineNumber, lineStart)), into: &facts, excluded: &spans)

@@ -472,4 +472,19 @@ struct DeclaredDependencyTests {
             """)
         #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] } == [[1, 2]])
     }
+
+    @Test("a section's dependency line before its first task may be written **依存**: or **Requires**:")
+    func sectionDependencyLineKeywords() {
+        let doc = parse("""
+            ## Phase 1: Setup
+            - [ ] T001 a
+            ## Phase 2: Build
+            **依存**: T001
+            - [ ] T002 b
+            ## Phase 3: Ship
+            **Requires**: T002
+            - [ ] T003 c
+            """)
+        #expect(doc.edges(.explicit) == ["T001->T002", "T002->T003"])
+    }
 }
