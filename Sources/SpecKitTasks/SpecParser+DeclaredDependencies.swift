@@ -344,6 +344,14 @@ extension DocumentParser {
             phaseStatements.append(
                 PendingPhaseStatement(
                     predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))
+        } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty {
+            // `**US1 (P1)**: needs T002/T003`: every task of US1 after T002 and T003.
+            mixedStatements.append(
+                PendingMixedStatement(phases: successors.phases, references: predecessors.references, phasesFollow: true, location: location))
+        } else if successors.phases.isEmpty, !successors.references.isEmpty, !predecessors.phases.isEmpty {
+            // `Setup blocks T010`: T010 after every task of Setup.
+            mixedStatements.append(
+                PendingMixedStatement(phases: predecessors.phases, references: successors.references, phasesFollow: false, location: location))
         }
     }
 

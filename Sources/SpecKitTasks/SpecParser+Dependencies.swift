@@ -116,7 +116,12 @@ extension DocumentParser {
                 return list
             }
             if b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi) { return list }
-            while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ","), b[k] != UInt8(ascii: ";") { k += 1 }
+            while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ","), b[k] != UInt8(ascii: ";") {
+                // A sentence ends inside the word (`phase. T024`, `なし。ただし`): so does the list.
+                if b[k] == UInt8(ascii: ".") && (k + 1 >= hi || b[k + 1].isWhitespace) { return list }
+                if b.matches("。", at: k, end: hi) || b.matches("；", at: k, end: hi) { return list }
+                k += 1
+            }
             k = skipListOpening(b, k, hi)
             wordsLeft -= 1
         }

@@ -66,7 +66,7 @@ extension DocumentParser {
             }
         }
         resolveStatements(&resolver)
-        let phaseDependencies = resolvePhaseStatements(phases, phaseOfHeading)
+        let phaseDependencies = resolvePhaseStatements(phases, phaseOfHeading, &resolver)
         if tasks.isEmpty {
             diagnostics.append(Diagnostic(.noTasks, "no tasks found", at: SourceLocation(line: 1, column: 1)))
         }
@@ -124,7 +124,10 @@ extension DocumentParser {
     }
 
     /// `Phase 4 depends on Phase 2`, `US2 depends on US1`, `**Depends on**: Phase 2`.
-    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32]) -> [PhaseDependency] {
+    ///
+    /// Mixed statements (`**US1**: needs T002`) become declared edges between
+    /// the named tasks and every task of the phases.
+    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32], _ resolver: inout Resolver) -> [PhaseDependency] {
         var byNumber: [String: Int32] = [:]
         for h in headings.indices {
             if let number = headings[h].phaseNumber, byNumber[number] == nil { byNumber[number] = phaseOfHeading[h] }
@@ -189,6 +192,22 @@ extension DocumentParser {
             case .story(let s): byStory[s].map { [$0] } ?? []
             case .named(let word): named(word)
             case .allStories: storyPhases
+            }
+        }
+        if !mixedStatements.isEmpty {
+            var tasksOfPhase = [[Int32]](repeating: [], count: phases.count)
+            for t in tasks.indices where Int(tasks[t].phase) < phases.count { tasksOfPhase[Int(tasks[t].phase)].append(Int32(t)) }
+            for statement in mixedStatements {
+                let phaseTasks = statement.phases.flatMap(resolve).filter { $0 > 0 }.flatMap { tasksOfPhase[Int($0)] }
+                guard !phaseTasks.isEmpty else { continue }
+                let named = statement.references.flatMap {
+                    resolver.resolveOrReport($0, side: statement.phasesFollow ? .predecessor : .successor, other: nil)
+                }
+                for a in named {
+                    for t in phaseTasks where t != a {
+                        if statement.phasesFollow { resolver.add(a, t, .declared, statement.location) } else { resolver.add(t, a, .declared, statement.location) }
+                    }
+                }
             }
         }
         var result: [PhaseDependency] = []

@@ -87,6 +87,15 @@ struct PendingStatement {
     var group: Int32
 }
 
+/// A statement between the tasks of phases and named tasks: every task of
+/// the phases depends on the tasks (`phasesFollow`), or the other way round.
+struct PendingMixedStatement {
+    var phases: [PhaseReference]
+    var references: [Reference]
+    var phasesFollow: Bool
+    var location: SourceLocation
+}
+
 /// A phase-level statement; `successorHeading` >= 0 names "the phase holding this heading".
 struct PendingPhaseStatement {
     var predecessors: [PhaseReference]
@@ -126,6 +135,8 @@ struct DocumentParser {
     var taskReferences: [PendingTaskReferences] = []
     var statements: [PendingStatement] = []
     var phaseStatements: [PendingPhaseStatement] = []
+    /// `**US1**: needs T002/T003`: a phase on one side, tasks on the other.
+    var mixedStatements: [PendingMixedStatement] = []
     var statementGroups: Int32 = 0
     /// The last part of the arrow chain on line `chainLine`, which the next
     /// line may go on from (`→ T008` below `T001 → T005`); `chainDangling`
