@@ -7,6 +7,8 @@
 ///     Phase 4 depends on Phase 2      US2 depends on US1      (phase level)
 ///
 /// Lines about parallel work and team lines never yield an edge.
+enum ReferenceSide { case predecessors, successors }
+
 extension DocumentParser {
     mutating func parseDeclaredLine(_ p: Int, _ end: Int) {
         let b = bytes
@@ -240,6 +242,7 @@ extension DocumentParser {
         let group = statementGroups
         statementGroups += 1
         var previousSubject: ReferenceList?
+        var sentenceHasClause = false
         while k < hi {
             let c = b[k]
             // Sentence ends start a new subject.
@@ -248,6 +251,7 @@ extension DocumentParser {
             {
                 subjectStart = k + 1
                 previousSubject = leadSubject
+                sentenceHasClause = false
                 k += 1
                 continue
             }
@@ -265,16 +269,32 @@ extension DocumentParser {
                 continue
             }
             var subject = collectReferences(b, subjectStart, k, locator)
-            if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject { subject = fallback }
-            previousSubject = subject
+            var atSentenceStart = sentenceHasClause == false || subject.references.isEmpty
+            let fallback = previousSubject ?? leadSubject
+            if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+            // Tasks left over from the clause before, then a phase object
+            // (`… routes (T021) existing — implement after US1`): the clause
+            // goes on with the subject before them.
+            if !atSentenceStart, subject.phases.isEmpty, object.references.isEmpty, !object.phases.isEmpty,
+                let fallback, !fallback.phases.isEmpty
+            {
+                subject = fallback
+                atSentenceStart = true
+            }
+            previousSubject = subject
+            sentenceHasClause = true
             if !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
                 case .dependsOn:
-                    addStatement(predecessors: object, successors: subject, at: at, leftArrow: false, group: group)
+                    addStatement(
+                        predecessors: object, successors: subject, at: at, leftArrow: false, group: group, subject: .successors,
+                        subjectAtSentenceStart: atSentenceStart)
                 case .blocks, .before:
-                    addStatement(predecessors: subject, successors: object, at: at, leftArrow: false, group: group)
+                    addStatement(
+                        predecessors: subject, successors: object, at: at, leftArrow: false, group: group, subject: .predecessors,
+                        subjectAtSentenceStart: atSentenceStart)
                 }
             }
             subjectStart = max(object.end, keywordEnd)
@@ -330,8 +350,13 @@ extension DocumentParser {
         return false
     }
 
+    /// `taskSubjectAtStart`: the statement's subject was read from the start of
+    /// its sentence. Tasks as the subject of a phase statement count only then
+    /// (`T024 should run after Phase 2`), not when they are left over from the
+    /// clause before (`… routes (T021/T026) existing — implement after US1`).
     mutating func addStatement(
-        predecessors: ReferenceList, successors: ReferenceList, at location: SourceLocation, leftArrow: Bool, group: Int32
+        predecessors: ReferenceList, successors: ReferenceList, at location: SourceLocation, leftArrow: Bool, group: Int32,
+        subject: ReferenceSide? = nil, subjectAtSentenceStart: Bool = true
     ) {
         if !predecessors.references.isEmpty, !successors.references.isEmpty {
             statements.append(
@@ -344,11 +369,15 @@ extension DocumentParser {
             phaseStatements.append(
                 PendingPhaseStatement(
                     predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))
-        } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty {
+        } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty,
+            subject != .predecessors || subjectAtSentenceStart
+        {
             // `**US1 (P1)**: needs T002/T003`: every task of US1 after T002 and T003.
             mixedStatements.append(
                 PendingMixedStatement(phases: successors.phases, references: predecessors.references, phasesFollow: true, location: location))
-        } else if successors.phases.isEmpty, !successors.references.isEmpty, !predecessors.phases.isEmpty {
+        } else if successors.phases.isEmpty, !successors.references.isEmpty, !predecessors.phases.isEmpty,
+            subject != .successors || subjectAtSentenceStart
+        {
             // `Setup blocks T010`: T010 after every task of Setup.
             mixedStatements.append(
                 PendingMixedStatement(phases: predecessors.phases, references: successors.references, phasesFollow: false, location: location))

@@ -198,14 +198,15 @@ extension DocumentParser {
             var tasksOfPhase = [[Int32]](repeating: [], count: phases.count)
             for t in tasks.indices where Int(tasks[t].phase) < phases.count { tasksOfPhase[Int(tasks[t].phase)].append(Int32(t)) }
             for statement in mixedStatements {
-                let phaseTasks = statement.phases.flatMap(resolve).filter { $0 > 0 }.flatMap { tasksOfPhase[Int($0)] }
-                guard !phaseTasks.isEmpty else { continue }
                 let named = statement.references.flatMap {
                     resolver.resolveOrReport($0, side: statement.phasesFollow ? .predecessor : .successor, other: nil)
                 }
-                for a in named {
-                    for t in phaseTasks where t != a {
-                        if statement.phasesFollow { resolver.add(a, t, .declared, statement.location) } else { resolver.add(t, a, .declared, statement.location) }
+                for p in statement.phases.flatMap(resolve) where p > 0 {
+                    // A task cannot come before or after its own phase as a whole.
+                    for a in named where tasks[Int(a)].phase != p {
+                        for t in tasksOfPhase[Int(p)] {
+                            if statement.phasesFollow { resolver.add(a, t, .declared, statement.location) } else { resolver.add(t, a, .declared, statement.location) }
+                        }
                     }
                 }
             }
