@@ -354,14 +354,12 @@ struct DeclaredDependencyTests {
         #expect(doc.edges(.explicit) == ["T001->T002", "T002->T003"])
     }
 
+    /// T001 … T005, one after another.
+    static let fiveTasks = (1...5).map { "- [ ] T00\($0) task \($0)\n" }.joined()
+
     @Test("statements of one line that holds an arrow chain each stand alone after `;`")
     func arrowChainsSeparatedBySemicolons() {
-        let doc = parse("""
-            - [ ] T001 a
-            - [ ] T002 b
-            - [ ] T003 c
-            - [ ] T004 d
-            - [ ] T005 e
+        let doc = parse(Self.fiveTasks + """
             ## Dependencies
             - T002 → T003; T001 → T002
             - T004 depends on T002; T001 → T003. T004 blocks T005
@@ -412,12 +410,7 @@ struct DeclaredDependencyTests {
 
     @Test("an arrow chain wrapped onto the next line goes on from where it stopped")
     func wrappedArrowChains() {
-        let doc = parse("""
-            - [ ] T001 a
-            - [ ] T002 b
-            - [ ] T003 c
-            - [ ] T004 d
-            - [ ] T005 e
+        let doc = parse(Self.fiveTasks + """
             ## Dependencies
             - T001 → T002 →
               T003
