@@ -32,6 +32,8 @@ extension DocumentParser {
     static func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         guard b.matchesLowercase("est", at: k, end: hi) else { return nil }
         var j = k + 3
+        // `est.` is an abbreviation: `(Est. 1.5h)` needs no colon.
+        let abbreviated = b.matchesLowercase(".", at: j, end: hi)
         for suffix in Vocabulary.estimateSuffixes where b.matchesLowercase(suffix, at: j, end: hi) {
             j += suffix.byteCount
             break
@@ -52,7 +54,7 @@ extension DocumentParser {
             }
             j += 1
         }
-        return sawColon ? j : nil
+        return sawColon || abbreviated ? j : nil
     }
 
     /// `2h` or `2h/4h/8h` at `k`; the estimate and where it ends.

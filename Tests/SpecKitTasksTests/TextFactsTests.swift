@@ -50,7 +50,7 @@ struct TextFactsTests {
     @Test(
         "estimates in hours",
         arguments: [
-            ("(2h)", 2.0), ("[2h]", 2), ("(~3d)", 24), ("(est: 90m)", 1.5), ("(estimate: 1.5d)", 12),
+            ("(2h)", 2.0), ("[2h]", 2), ("(~3d)", 24), ("(est: 90m)", 1.5), ("(Est. 1.5h)", 1.5), ("(estimate: 1.5d)", 12),
             ("**Estimated Time**: 2 hours", 2), ("Estimate: 3h", 3), ("(1w)", 40), ("(30 min)", 0.5), ("(4 hrs)", 4),
             ("(2 weeks)", 80), ("(1 day)", 8),
         ])
