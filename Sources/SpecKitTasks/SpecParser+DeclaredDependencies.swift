@@ -11,7 +11,9 @@ enum ReferenceSide { case predecessors, successors }
 
 extension DocumentParser {
     mutating func parseDeclaredLine(_ p: Int, _ end: Int) {
+        guard lineNumber > declaredJoinedThrough else { return }
         let b = bytes
+        var end = end
         var k = p
         // List marker.
         if k < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "+"),
@@ -34,7 +36,14 @@ extension DocumentParser {
         for team in Vocabulary.teamWords where b.matchesLowercase(team, at: w, end: end) {
             return
         }
-        let locator = TextLocator((k, lineNumber, lineStart))
+        var locator = TextLocator((k, lineNumber, lineStart))
+        // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
+        // parenthesis left open takes the lines that close it.
+        if let joined = joinWrappedParenthesis(k, end) {
+            end = joined.end
+            locator = TextLocator(segments: [(k, lineNumber, lineStart)] + joined.segments)
+            declaredJoinedThrough = joined.segments[joined.segments.count - 1].line
+        }
         // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
         if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, arrow(b, k, end, mermaid: false) == nil {
             var firstEnd = k
@@ -65,6 +74,42 @@ extension DocumentParser {
             }
             start = min(end, sentenceEnd + 1)
         }
+    }
+
+    /// When `lo..<hi` leaves a `(` open: the end of the next (at most three)
+    /// plain lines that close it, and where each of them starts; nil when
+    /// they do not (a blank line, list item, heading, table, fence or comment comes first).
+    func joinWrappedParenthesis(_ lo: Int, _ hi: Int) -> (end: Int, segments: [TextLocator.Segment])? {
+        let b = bytes
+        func depth(_ lo: Int, _ hi: Int) -> Int {
+            var d = 0
+            for k in lo..<hi {
+                if b[k] == UInt8(ascii: "(") { d += 1 } else if b[k] == UInt8(ascii: ")") { d -= 1 }
+            }
+            return d
+        }
+        var open = depth(lo, hi)
+        guard open > 0 else { return nil }
+        var segments: [TextLocator.Segment] = []
+        var lineEnd = hi
+        var line = lineNumber
+        while segments.count < 3 {
+            guard let newline = b.firstIndex(of: 0x0A, lineEnd, b.count) else { return nil }
+            let start = newline + 1
+            var contentEnd = b.firstIndex(of: 0x0A, start, b.count) ?? b.count
+            lineEnd = contentEnd
+            if contentEnd > start, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            let p = b.skipSpaces(start, contentEnd)
+            let e = b.trimEnd(p, contentEnd)
+            line += 1
+            guard p < e, !startsBlock(p, e), b[p] != UInt8(ascii: "#"), b[p] != UInt8(ascii: "`"), b[p] != UInt8(ascii: "~"),
+                b.find("<!--", p, e) == nil
+            else { return nil }
+            segments.append((p, line, start))
+            open += depth(p, e)
+            if open <= 0 { return (e, segments) }
+        }
+        return nil
     }
 
     /// Where `;`, `；`, `。` or a full stop before a blank ends a sentence in `lo..<hi`.

@@ -144,6 +144,8 @@ struct DocumentParser {
     var chainTail: ReferenceList?
     var chainLine: Int32 = -1
     var chainDangling = false
+    /// Lines already read with the declared line above them (a parenthesis wrapped onto them).
+    var declaredJoinedThrough: Int32 = 0
 
     /// Task IDs by their bytes; `taskIDKey[t]` is task `t`'s key.
     var idTable: ByteInterner

@@ -505,4 +505,16 @@ struct DeclaredDependencyTests {
         #expect(doc.edges(.declared) == ["T001->T004"])
         #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] }.sorted { $0.lexicographicallyPrecedes($1) } == [[1, 3], [2, 3]])
     }
+
+    @Test("a declared line whose parenthesis wraps onto the next lines is read with them")
+    func wrappedParenthesisInADeclaredLine() {
+        let doc = parse(Self.fiveTasks + """
+            ## Dependencies
+            - T003 depends on T001 (schema must
+              exist first) and T002 (seed data)
+            - T005 blocks T004
+            """)
+        #expect(doc.edges(.declared) == ["T001->T003", "T002->T003", "T005->T004"])
+        #expect(doc.dependencies.first?.location.line == 7)
+    }
 }
