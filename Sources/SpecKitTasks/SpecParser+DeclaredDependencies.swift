@@ -7,8 +7,6 @@
 ///     Phase 4 depends on Phase 2      US2 depends on US1      (phase level)
 ///
 /// Lines about parallel work and team lines never yield an edge.
-enum ReferenceSide { case predecessors, successors }
-
 extension DocumentParser {
     mutating func parseDeclaredLine(_ p: Int, _ end: Int) {
         guard lineNumber > declaredJoinedThrough else { return }
@@ -16,10 +14,8 @@ extension DocumentParser {
         var end = end
         var k = p
         // List marker.
-        if k < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "+"),
-            k + 1 < end, b[k + 1].isSpaceOrTab
-        {
-            k = b.skipSpaces(k + 1, end)
+        if let e = bulletEnd(b, k, end) {
+            k = e
         } else if k < end, b[k].isDigit {
             var j = k
             while j < end, b[j].isDigit { j += 1 }
@@ -46,9 +42,7 @@ extension DocumentParser {
         }
         // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
         if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, arrow(b, k, end, mermaid: false) == nil {
-            var firstEnd = k
-            while firstEnd < end, arrow(b, firstEnd, end, mermaid: false) == nil { firstEnd += 1 }
-            let first = collectReferences(b, k, firstEnd, locator)
+            let first = collectReferences(b, k, firstArrow(b, k, end) ?? end, locator)
             let group = statementGroups
             statementGroups += 1
             addStatement(predecessors: tail, successors: first, at: locator.location(k), leftArrow: false, group: group)
@@ -117,15 +111,12 @@ extension DocumentParser {
         var ends: [Int] = []
         var k = lo
         while k < hi {
-            let c = b[k]
-            if c == UInt8(ascii: ";") || (c == UInt8(ascii: ".") && k + 1 < hi && b[k + 1].isSpaceOrTab) {
+            if let n = b.sentenceEndLength(at: k, end: hi) {
                 ends.append(k)
-            } else if b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi) {
-                ends.append(k)
-                k += 3
-                continue
+                k += n
+            } else {
+                k += 1
             }
-            k += 1
         }
         return ends
     }
@@ -156,10 +147,12 @@ extension DocumentParser {
         return nil
     }
 
-    func hasArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        for k in lo..<hi where arrow(b, k, hi, mermaid: false) != nil { return true }
-        return false
+    /// Where the first arrow in `lo..<hi` starts.
+    func firstArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
+        (lo..<hi).first { arrow(b, $0, hi, mermaid: false) != nil }
     }
+
+    func hasArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool { firstArrow(b, lo, hi) != nil }
 
     /// `A → B → C, D`: consecutive parts are linked.
     ///
@@ -212,7 +205,8 @@ extension DocumentParser {
             let last = parts[parts.count - 1]
             chainDangling = last.references.isEmpty && last.phases.isEmpty && b.skipSpaces(arrows[arrows.count - 1].end, hi) >= hi
             chainTail = chainDangling ? parts[parts.count - 2] : last
-            chainLine = lineNumber
+            // The chain ends on the last line read with this one.
+            chainLine = max(lineNumber, declaredJoinedThrough)
         }
         let group = statementGroups
         statementGroups += 1
@@ -291,13 +285,11 @@ extension DocumentParser {
         while k < hi {
             let c = b[k]
             // Sentence ends start a new subject.
-            if c == UInt8(ascii: ";") || (c == UInt8(ascii: ".") && (k + 1 == hi || b[k + 1].isSpaceOrTab))
-                || b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi)
-            {
-                subjectStart = k + 1
+            if let n = b.sentenceEndLength(at: k, end: hi) {
+                subjectStart = k + n
                 previousSubject = leadSubject
                 sentenceHasClause = false
-                k += 1
+                k += n
                 continue
             }
             guard c == 0xE4 || (c.isLetter && b.isWordStart(k, lo)), let (kind, keywordEnd) = clauseKeyword(b, k, lo, hi, declared: true)
@@ -314,18 +306,15 @@ extension DocumentParser {
                 continue
             }
             var subject = collectReferences(b, subjectStart, k, locator)
-            var atSentenceStart = sentenceHasClause == false || subject.references.isEmpty
+            // Tasks read after an earlier clause of the sentence are left over from it.
+            let leftover = sentenceHasClause && !subject.references.isEmpty
             let fallback = previousSubject ?? leadSubject
             if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
-            // Tasks left over from the clause before, then a phase object
-            // (`… routes (T021) existing — implement after US1`): the clause
-            // goes on with the subject before them.
-            if !atSentenceStart, subject.phases.isEmpty, object.references.isEmpty, !object.phases.isEmpty,
-                let fallback, !fallback.phases.isEmpty
-            {
+            // Left-over tasks, then a phase object (`… routes (T021) existing —
+            // implement after US1`): the clause goes on with the subject before them.
+            if leftover, subject.phases.isEmpty, object.references.isEmpty, !object.phases.isEmpty, let fallback, !fallback.phases.isEmpty {
                 subject = fallback
-                atSentenceStart = true
             }
             previousSubject = subject
             sentenceHasClause = true
@@ -333,13 +322,9 @@ extension DocumentParser {
                 let at = locator.location(lo)
                 switch kind {
                 case .dependsOn:
-                    addStatement(
-                        predecessors: object, successors: subject, at: at, leftArrow: false, group: group, subject: .successors,
-                        subjectAtSentenceStart: atSentenceStart)
+                    addStatement(predecessors: object, successors: subject, at: at, leftArrow: false, group: group, leftoverTasks: leftover)
                 case .blocks, .before:
-                    addStatement(
-                        predecessors: subject, successors: object, at: at, leftArrow: false, group: group, subject: .predecessors,
-                        subjectAtSentenceStart: atSentenceStart)
+                    addStatement(predecessors: subject, successors: object, at: at, leftArrow: false, group: group, leftoverTasks: leftover)
                 }
             }
             subjectStart = max(object.end, keywordEnd)
@@ -395,13 +380,13 @@ extension DocumentParser {
         return false
     }
 
-    /// `taskSubjectAtStart`: the statement's subject was read from the start of
-    /// its sentence. Tasks as the subject of a phase statement count only then
-    /// (`T024 should run after Phase 2`), not when they are left over from the
-    /// clause before (`… routes (T021/T026) existing — implement after US1`).
+    /// `leftoverTasks`: the subject's tasks were read after an earlier clause of
+    /// the sentence. Such tasks never make a statement with a phase (`… routes
+    /// (T021/T026) existing — implement after US1`); tasks that open the
+    /// sentence do (`T024 should run after Phase 2`).
     mutating func addStatement(
         predecessors: ReferenceList, successors: ReferenceList, at location: SourceLocation, leftArrow: Bool, group: Int32,
-        subject: ReferenceSide? = nil, subjectAtSentenceStart: Bool = true
+        leftoverTasks: Bool = false
     ) {
         if !predecessors.references.isEmpty, !successors.references.isEmpty {
             statements.append(
@@ -414,15 +399,13 @@ extension DocumentParser {
             phaseStatements.append(
                 PendingPhaseStatement(
                     predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))
-        } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty,
-            subject != .predecessors || subjectAtSentenceStart
-        {
+        } else if leftoverTasks {
+            return
+        } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty {
             // `**US1 (P1)**: needs T002/T003`: every task of US1 after T002 and T003.
             mixedStatements.append(
                 PendingMixedStatement(phases: successors.phases, references: predecessors.references, phasesFollow: true, location: location))
-        } else if successors.phases.isEmpty, !successors.references.isEmpty, !predecessors.phases.isEmpty,
-            subject != .successors || subjectAtSentenceStart
-        {
+        } else if successors.phases.isEmpty, !successors.references.isEmpty, !predecessors.phases.isEmpty {
             // `Setup blocks T010`: T010 after every task of Setup.
             mixedStatements.append(
                 PendingMixedStatement(phases: predecessors.phases, references: successors.references, phasesFollow: false, location: location))

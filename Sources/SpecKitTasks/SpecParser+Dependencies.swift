@@ -115,11 +115,9 @@ extension DocumentParser {
             if c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == 0x0A || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") {
                 return list
             }
-            if b.matches("；", at: k, end: hi) || b.matches("。", at: k, end: hi) { return list }
-            while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ","), b[k] != UInt8(ascii: ";") {
-                // A sentence ends inside the word (`phase. T024`, `なし。ただし`): so does the list.
-                if b[k] == UInt8(ascii: ".") && (k + 1 >= hi || b[k + 1].isWhitespace) { return list }
-                if b.matches("。", at: k, end: hi) || b.matches("；", at: k, end: hi) { return list }
+            while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ",") {
+                // A sentence ends in the word (`phase. T024`, `なし。ただし`): so does the list.
+                if b.sentenceEndLength(at: k, end: hi) != nil { return list }
                 k += 1
             }
             k = skipListOpening(b, k, hi)
