@@ -36,12 +36,13 @@ extension DocumentParser {
         // The document's title (`# Tasks: Dependency Tracker`, its first
         // heading, level 1) names the feature, not a Dependencies section.
         let isTitle = level == 1 && headings.isEmpty
-        let noOrder = isTitle || has("strateg") || has("team") || has("example")
+        let isExample = has("example")
+        let noOrder = isTitle || has("strateg") || has("team") || isExample
         let declared = !noOrder
             && ((parent?.declared ?? false)
                 || (!isPhase && (has("dependenc") || has("execution order"))))
         let excluded = (parent?.excluded ?? false) || declared
-            || (has("parallel") && has("example"))
+            || (isExample && has("parallel"))
             || has("strateg") || (!isPhase && !isTitle && has("dependenc"))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
@@ -52,7 +53,7 @@ extension DocumentParser {
             reversedReferences: [], hasTasks: false)
         // Example and strategy headings (`### Parallel Example: after Phase 4
         // lands`) state no order, like their sections.
-        if !declared, !excluded, !has("example") {
+        if !declared, !excluded, !isExample {
             // `### Inline Rename (depends on T016)`: applies to every task below.
             var facts = TaskTextFacts()
             var spans: [(Int, Int)] = []
@@ -193,8 +194,8 @@ extension DocumentParser {
         guard var top = headingStack.last, !top.hasTasks else { return }
         var k = p
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
-        // `**Depends on**:`, `**Blocked by**:`, `**Requires**:`, `**Needs**:`, `**Dependencies**:`, `**依存**:`.
-        guard k < end, b[k] == 0xE4 || "dbrnaDBRNA".utf8.contains(b[k]) else { return }
+        // `**Depends on**:`, `**Requires**:`, `**依存**:`: any clause word opening the line.
+        guard k < end, clauseKeyword(b, k, k, end, declared: false) != nil else { return }
         var facts = TaskTextFacts()
         var spans: [(Int, Int)] = []
         scanDependencyClauses(b, k, end, TextLocator((k, lineNumber, lineStart)), into: &facts, excluded: &spans)
@@ -240,8 +241,6 @@ extension DocumentParser {
                 case "status", "state": context.statusColumn = index
                 case "estimate", "est", "est.", "effort", "duration", "time", "hours", "size":
                     if index > 0 { context.estimateColumn = index }
-                case "files", "file", "paths", "path", "file(s)", "location":
-                    if index > 0 { context.filesColumn = index }
                 case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites":
                     context.dependencyColumn = index
                 // The first column holds the ID, whatever its header says (`Task`).

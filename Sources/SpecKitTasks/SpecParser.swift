@@ -239,7 +239,5 @@ struct TableContext {
     var descriptionColumn: Int?
     /// `Estimate` / `Effort` / `Duration`: a bare duration (`2h`, `1h/2h/4h`).
     var estimateColumn: Int?
-    /// `Files` / `Paths`: read for paths like the description.
-    var filesColumn: Int?
     var rowsSeen: Int
 }
