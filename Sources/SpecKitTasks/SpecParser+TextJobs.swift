@@ -96,21 +96,15 @@ extension DocumentParser {
                 results.withUnsafeMutableBufferPointer { results in
                     outputs.withUnsafeMutableBufferPointer { outputs in
                         let shared = SharedJobs(jobs: jobs, tasks: tasks, results: results, outputs: outputs)
-                        let run: @Sendable (Int) -> Void = { chunk in
+                        forEachChunk(count: jobCount, size: chunkSize) { chunk, range in
                             var scratch = TextScratch()
                             var output = ChunkOutput()
-                            let range = chunk * chunkSize..<min(jobCount, (chunk + 1) * chunkSize)
                             for j in range {
                                 shared.results[j] = reader.read(
                                     shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
                                     output: &output, chunk: Int32(chunk), scratch: &scratch)
                             }
                             shared.outputs[chunk] = output
-                        }
-                        if chunkCount == 1 {
-                            run(0)
-                        } else {
-                            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: run)
                         }
                     }
                 }
@@ -150,7 +144,7 @@ extension DocumentParser {
         }
         taskReferences = merged
 
-        // Serial: keys, the CSR tables and where each path first appears.
+        // Serial: file keys in order of first appearance, and the CSR tables.
         let b = bytes
         for r in results {
             let index = Int(r.task)
@@ -185,14 +179,10 @@ extension DocumentParser {
     /// Every key's String, in key order, made in parallel chunks for large tables.
     private static func strings(of table: ByteInterner) -> [String] {
         let count = table.count
-        let chunkSize = 16384
-        guard count > chunkSize else { return (0..<count).map { table.string(Int32($0)) } }
         return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let shared = SharedStrings(base: buffer.baseAddress!, table: table)
-            DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
-                for i in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
-                    (shared.base + i).initialize(to: shared.table.string(Int32(i)))
-                }
+            let shared = SharedStrings(base: buffer.baseAddress, table: table)
+            forEachChunk(count: count, size: 16384) { _, range in
+                for i in range { (shared.base! + i).initialize(to: shared.table.string(Int32(i))) }
             }
             initialized = count
         }
@@ -201,15 +191,13 @@ extension DocumentParser {
     /// Every task's `files` from the file tables (the Strings are shared with `filePaths`).
     private mutating func setTaskFiles() {
         let taskCount = taskFileOffsets.count - 1
-        guard taskCount > 0 else { return }
-        let chunkSize = 16384
         let paths = filePaths
         taskFileOffsets.withUnsafeBufferPointer { offsets in
             taskFileIDs.withUnsafeBufferPointer { ids in
                 tasks.withUnsafeMutableBufferPointer { tasks in
                     let shared = SharedFileTables(offsets: offsets, ids: ids, tasks: tasks)
-                    let run: @Sendable (Int) -> Void = { chunk in
-                        for t in chunk * chunkSize..<min(taskCount, (chunk + 1) * chunkSize) {
+                    forEachChunk(count: taskCount, size: 16384) { _, range in
+                        for t in range {
                             let lo = Int(shared.offsets[t])
                             let hi = Int(shared.offsets[t + 1])
                             guard hi > lo else { continue }
@@ -219,16 +207,25 @@ extension DocumentParser {
                             shared.tasks[t].files = files
                         }
                     }
-                    let chunks = (taskCount + chunkSize - 1) / chunkSize
-                    if chunks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: run) }
                 }
             }
         }
     }
 }
 
+/// Runs `body` on consecutive chunks of `0..<count` (chunk index and range),
+/// on every core when there is more than one chunk.
+func forEachChunk(count: Int, size: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
+    let chunks = (count + size - 1) / size
+    if chunks == 1 {
+        body(0, 0..<count)
+    } else if chunks > 1 {
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in body(chunk, chunk * size..<min(count, (chunk + 1) * size)) }
+    }
+}
+
 private struct SharedStrings: @unchecked Sendable {
-    let base: UnsafeMutablePointer<String>
+    let base: UnsafeMutablePointer<String>?
     let table: ByteInterner
 }
 
