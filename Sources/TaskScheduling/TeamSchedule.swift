@@ -133,26 +133,28 @@ public struct TeamSchedule: Sendable {
         // task of their own story that is almost as urgent as the most urgent
         // one. That is kept only when the makespan does not grow at all. The
         // strict schedule and the tolerant ones are tried side by side on every
-        // core, keeping only their makespans and switches; the chosen one is
-        // then made again (so at most two schedules are in memory at once).
+        // core; the strict one is kept, the tolerant ones only as makespan and
+        // switches, and the chosen one is made again (so few schedules are in
+        // memory at once).
         var chosen = 0.0
+        var kept: ListScheduler?
         // Above 200 000 tasks each try takes seconds: strict order only.
         if team.size > 1 && groupCount > 1 && sg.taskNodeCount <= 200_000 {
             let candidates = [0.0] + ListScheduler.storyTolerances
-            let outcomes = UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>.allocate(capacity: candidates.count)
-            defer { outcomes.deallocate() }
-            let shared = Outcomes(outcomes)
+            let tries = Tries(count: candidates.count)
             DispatchQueue.concurrentPerform(iterations: candidates.count) { i in
                 let run = schedule(tolerance: candidates[i])
-                shared.values[i] = (run.makespan, run.storySwitches)
+                tries.outcomes[i] = (run.makespan, run.storySwitches)
+                if i == 0 { tries.strict = run }
             }
-            let strict = outcomes[0]
-            for i in 1..<candidates.count where outcomes[i].makespan <= strict.makespan + 1e-9 && outcomes[i].switches < strict.switches {
+            let strict = tries.outcomes[0]
+            for i in 1..<candidates.count where tries.outcomes[i].makespan <= strict.makespan + 1e-9 && tries.outcomes[i].switches < strict.switches {
                 chosen = candidates[i]
                 break
             }
+            if chosen == 0 { kept = tries.strict }
         }
-        let engine = schedule(tolerance: chosen)
+        let engine = kept ?? schedule(tolerance: chosen)
         storyTolerance = chosen
         self.team = team
         personOfNode = engine.personOfNode
@@ -170,10 +172,16 @@ public struct TeamSchedule: Sendable {
     }
 }
 
-/// Each concurrent try writes only its own slot.
-private final class Outcomes: @unchecked Sendable {
-    let values: UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>
-    init(_ values: UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>) { self.values = values }
+/// What the concurrent tries of `TeamSchedule.init` found; each try writes
+/// only its own slot, and only the first (strict) one writes `strict`.
+private final class Tries: @unchecked Sendable {
+    let outcomes: UnsafeMutableBufferPointer<(makespan: Double, switches: Int)>
+    var strict: ListScheduler?
+    init(count: Int) {
+        outcomes = .allocate(capacity: count)
+        outcomes.initialize(repeating: (0, 0))
+    }
+    deinit { outcomes.deallocate() }
 }
 
 /// What a list schedule of a plan needs besides its graph: story groups,
