@@ -149,27 +149,21 @@ public struct Schedule: Sendable {
                     let w = g.edgeTargets[Int(e)]
                     guard critical(w), abs(times.earliestStart[Int(w)] - finish) <= eps else { continue }
                     let kind = graph.edgeKinds[Int(e)]
-                    if zeroTask, kind != .phase, kind != .story {
-                        // Order edges only lead on to more zero-duration tasks of the phase.
-                        if kind == .order, !graph.isMilestone(w), graph.durations[Int(w)] <= eps, seenInStep[Int(w)] != step {
-                            seenInStep[Int(w)] = step
-                            stack.append((w, true, true))
-                        }
-                        continue
-                    }
-                    if graph.isMilestone(w) {
-                        if seenInStep[Int(w)] != step {
-                            seenInStep[Int(w)] = step
-                            stack.append((w, orderOnly && kind == .order && !zeroTask, false))
-                        }
-                        continue
-                    }
-                    if !zeroTask || kind == .phase || kind == .story {
-                        if best < 0 || w < best { best = w }
-                    }
-                    if orderOnly, kind == .order, graph.durations[Int(w)] <= eps, seenInStep[Int(w)] != step {
+                    let milestone = graph.isMilestone(w)
+                    // A zero-duration task of the phase, reached by order edges: walk through it.
+                    if orderOnly, kind == .order, !milestone, graph.durations[Int(w)] <= eps, seenInStep[Int(w)] != step {
                         seenInStep[Int(w)] = step
                         stack.append((w, true, true))
+                    }
+                    // Beyond such a task only its barrier edges count.
+                    if zeroTask, kind != .phase, kind != .story { continue }
+                    if milestone {
+                        if seenInStep[Int(w)] != step {
+                            seenInStep[Int(w)] = step
+                            stack.append((w, orderOnly && kind == .order, false))
+                        }
+                    } else if best < 0 || w < best {
+                        best = w
                     }
                 }
             }
