@@ -251,46 +251,7 @@ public enum GanttSVG {
         if let blocks {
             writeBlocks(blocks, plan: plan, s: s, groups: groups, colours: colours, x: x, inDays: inDays, into: &w)
         } else {
-        // Bars, in document order.
-        w.write("<g class=\"bars\">\n" as StaticString)
-        var usedIDs = Set<String>()
-        let schedule = plan.schedule
-        for v in 0..<taskCount where drawn[v] {
-            let task = plan.task(ofNode: Int32(v))
-            let person = Int(s.personOfNode[v])
-            let group = Int(groups.groupOfNode[v])
-            let colour = colours[group]
-            let critical = schedule?.isCritical(Int32(v)) ?? false
-            var id = task.id
-            var n = 2
-            while !usedIDs.insert(id).inserted {
-                id = "\(task.id)-\(n)"
-                n += 1
-            }
-            let x0 = x(s.start[v])
-            let barWidth = max(x(s.finish[v]) - x0, 1.5)
-            let y = top + Double(person) * laneHeight + (laneHeight - barHeight) / 2
-
-            w.write("<g id=\"" as StaticString)
-            w.writeXMLEscaped(id)
-            // A thin bar gets no white edge (it would turn white) and a fine outline when critical.
-            let thin = barWidth < 8
-            w.write("\" class=\"bar" as StaticString)
-            if critical { w.write(" critical" as StaticString) }
-            if thin { w.write(" thin" as StaticString) }
-            // Finished work (planned when --remaining is not given) is drawn faded.
-            let finished = task.status.isFinished
-            if finished { w.write(" done" as StaticString) }
-            w.write("\">" as StaticString)
-            w.write("<title>" as StaticString)
-            var tip = "\(task.id) · \(s.team.names[person]) · \(duration(s.start[v], inDays))–\(duration(s.finish[v], inDays))"
-            tip += " (\(PlanText.hours(s.finish[v] - s.start[v])))\n\(groups.names[group])"
-            if critical { tip += " · critical" }
-            if finished { tip += " · \(task.status == .done ? "done" : "skipped")" }
-            tip += "\n\(task.description)"
-            writeBar(tip: tip, label: task.id, x0: x0, y: y, width: barWidth, rounded: true, colour: colour, into: &w)
-        }
-        w.write("</g>\n" as StaticString)
+            writeBars(plan: plan, s: s, drawn: drawn, groups: groups, colours: colours, x: x, inDays: inDays, into: &w)
         }
 
         // Checkpoints.
@@ -366,6 +327,14 @@ public enum GanttSVG {
         /// hours the largest one has (`group` is that one).
         var groupCount = 1
         var share = 1.0
+
+        /// Takes in the run (or block) that follows it on the same lane.
+        mutating func absorb(finish: Double, last: Int32, count: Int, critical: Bool) {
+            self.finish = max(self.finish, finish)
+            self.last = last
+            self.count += count
+            self.critical = self.critical || critical
+        }
     }
 
     /// Each lane's tasks in order, merged while the story group stays the same
@@ -380,10 +349,7 @@ public enum GanttSVG {
                 let group = groups.groupOfNode[i]
                 let critical = plan.schedule?.isCritical(v) ?? false
                 if var block = current, block.group == group, s.start[i] - block.finish <= joinGap {
-                    block.finish = max(block.finish, s.finish[i])
-                    block.last = v
-                    block.count += 1
-                    block.critical = block.critical || critical
+                    block.absorb(finish: s.finish[i], last: v, count: 1, critical: critical)
                     current = block
                     continue
                 }
@@ -421,10 +387,7 @@ public enum GanttSVG {
             if var open = current, open.person == block.person, block.start - open.finish <= joinGap,
                 open.finish - open.start < minimumWidth || block.finish - block.start < minimumWidth
             {
-                open.finish = max(open.finish, block.finish)
-                open.last = block.last
-                open.count += block.count
-                open.critical = open.critical || block.critical
+                open.absorb(finish: block.finish, last: block.last, count: block.count, critical: block.critical)
                 hours[block.group, default: 0] += block.finish - block.start
                 current = open
                 continue
@@ -435,6 +398,52 @@ public enum GanttSVG {
         }
         flush()
         return result
+    }
+
+    /// One bar per drawn task, in document order.
+    static func writeBars(
+        plan: Plan, s: TeamSchedule, drawn: [Bool], groups: StoryGroups,
+        colours: [(fill: StaticString, text: StaticString)], x: (Double) -> Double, inDays: Bool, into w: inout ByteWriter
+    ) {
+        w.write("<g class=\"bars\">\n" as StaticString)
+        var usedIDs = Set<String>()
+        let schedule = plan.schedule
+        for v in drawn.indices where drawn[v] {
+            let task = plan.task(ofNode: Int32(v))
+            let person = Int(s.personOfNode[v])
+            let group = Int(groups.groupOfNode[v])
+            let colour = colours[group]
+            let critical = schedule?.isCritical(Int32(v)) ?? false
+            var id = task.id
+            var n = 2
+            while !usedIDs.insert(id).inserted {
+                id = "\(task.id)-\(n)"
+                n += 1
+            }
+            let x0 = x(s.start[v])
+            let barWidth = max(x(s.finish[v]) - x0, 1.5)
+            let y = top + Double(person) * laneHeight + (laneHeight - barHeight) / 2
+
+            w.write("<g id=\"" as StaticString)
+            w.writeXMLEscaped(id)
+            // A thin bar gets no white edge (it would turn white) and a fine outline when critical.
+            let thin = barWidth < 8
+            w.write("\" class=\"bar" as StaticString)
+            if critical { w.write(" critical" as StaticString) }
+            if thin { w.write(" thin" as StaticString) }
+            // Finished work (planned when --remaining is not given) is drawn faded.
+            let finished = task.status.isFinished
+            if finished { w.write(" done" as StaticString) }
+            w.write("\">" as StaticString)
+            w.write("<title>" as StaticString)
+            var tip = "\(task.id) · \(s.team.names[person]) · \(duration(s.start[v], inDays))–\(duration(s.finish[v], inDays))"
+            tip += " (\(PlanText.hours(s.finish[v] - s.start[v])))\n\(groups.names[group])"
+            if critical { tip += " · critical" }
+            if finished { tip += " · \(task.status == .done ? "done" : "skipped")" }
+            tip += "\n\(task.description)"
+            writeBar(tip: tip, label: task.id, x0: x0, y: y, width: barWidth, rounded: true, colour: colour, into: &w)
+        }
+        w.write("</g>\n" as StaticString)
     }
 
     /// The fill of a block of many stories.
