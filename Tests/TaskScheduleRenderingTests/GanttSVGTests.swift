@@ -84,7 +84,6 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         // One lane label per person; a lane per person.
         let people = try doc.nodes(forXPath: "//*[local-name()='text'][@class='person']").map { $0.stringValue ?? "" }
         #expect(people == ["ann", "bo", "cy"])
-        #expect(schedule.makespan > 0)
     }
 
     @Test func checkpointsStandWhereTheirPhaseEnds() throws {
@@ -155,7 +154,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
             b.phase("Phase \(story): User Story \(story)", story: "US\(story)")
             for i in 1...40 { b.task("T\(story)\(String(format: "%02d", i))", hours: Double(i % 3 + 1)) }
         }
-        let (plan, schedule, svg) = Self.render(b.doc, team: Team(size: 3), options: .init(maxBars: 20))
+        let (plan, _, svg) = Self.render(b.doc, team: Team(size: 3), options: .init(maxBars: 20))
         let doc = try Self.xml(svg)
         #expect(try Self.bars(doc).isEmpty)
         let blocks = try doc.nodes(forXPath: "//*[local-name()='g'][contains(concat(' ', @class, ' '), ' block ')]").compactMap { $0 as? XMLElement }
@@ -168,7 +167,6 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         #expect(counted.reduce(0, +) == plan.graph.taskNodeCount)
         let notes = try doc.nodes(forXPath: "//*[local-name()='text'][@class='note']").map { $0.stringValue ?? "" }
         #expect(notes.contains { $0.contains("tasks drawn as \(blocks.count) blocks") })
-        #expect(schedule.makespan > 0)
     }
 
     @Test func emptyPlanStillDraws() throws {
