@@ -16,23 +16,30 @@ struct PlanningOptions: ParsableArguments {
     @Argument(help: "tasks.md files, or directories (every tasks.md below them).")
     var paths: [String]
 
-    @Option(name: .customLong("within-phase"), help: "Order tasks inside a phase: ordered (groups run one after another) or explicit (only written dependencies).")
-    var withinPhase: WithinPhase = .ordered
+    @Option(name: .customLong("within-phase"), help: "Order tasks inside a phase: auto (explicit when every task states its dependencies, else ordered), ordered (groups run one after another) or explicit (only written dependencies).")
+    var withinPhase: WithinPhase = .auto
 
     @Option(help: "Run consecutive user-story phases side by side (parallel) or one after another by priority (priority).")
     var stories: StoryStaging = .parallel
 
-    @Option(help: "Tasks naming the same file: serialize (may not overlap) or ignore.")
-    var files: FilePolicy = .serialize
+    @Option(help: "Tasks writing the same file: exclusive (never at the same time in a team schedule), serialize (one after another, as file edges) or ignore.")
+    var files: FilePolicy = .exclusive
 
     @Option(name: .customLong("default-duration"), help: "Hours for a task without an estimate.")
     var defaultDuration: Double = 1
 
-    @Flag(help: "Plan only unfinished tasks: done and skipped tasks are taken out first.")
+    @Flag(help: "Plan every task as if none were finished (by default done and skipped tasks are taken out first).")
+    var all = false
+
+    @Flag(help: .hidden)
     var remaining = false
+
+    @Option(name: .customLong("corrections"), help: "A corrections file (default: tasks.specgraph beside each tasks.md, when present).")
+    var corrections: String?
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Name at least one tasks.md file or directory.") }
+        if all && remaining { throw ValidationError("--all and --remaining contradict each other; give one.") }
         if !(defaultDuration >= 0) || !defaultDuration.isFinite {
             throw ValidationError("--default-duration must be a number of hours, 0 or more.")
         }
@@ -41,7 +48,7 @@ struct PlanningOptions: ParsableArguments {
     var planOptions: PlanOptions {
         PlanOptions(
             withinPhase: withinPhase, stories: stories, files: files, defaultDuration: defaultDuration,
-            remaining: remaining)
+            remaining: !all)
     }
 }
 

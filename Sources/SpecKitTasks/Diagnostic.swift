@@ -27,12 +27,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unreadable
     /// A `←` statement read the other way round, and similar notes.
     case reversedArrow = "reversed-arrow"
+    /// A written edge placed a task after a task written below it.
+    case reordered
 
     /// The severity a diagnostic with this code has unless stated otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .cycle, .duplicateID, .invalidUTF8, .unreadable: .error
-        case .reversedArrow: .note
+        case .reversedArrow, .reordered: .note
         default: .warning
         }
     }

@@ -19,6 +19,14 @@ public struct SpecDocument: Sendable {
     /// Phase-level dependencies (edge kind `story`): `Phase 4 depends on Phase 2`,
     /// `US2 depends on US1`, resolved to phase indices.
     public var phaseDependencies: [PhaseDependency]
+    /// Statements that named tasks or phases can run together (`T005, T006, T007
+    /// can run in parallel`, `US7: independent of other stories`, a correction's
+    /// `T005, T006 parallel`). They add no edge; they remove implied ones
+    /// (docs/semantics.md, implied edges).
+    public var parallelStatements: [ParallelStatement] = []
+    /// Written or implied edges a reader's correction takes out (`T017 not after T018`):
+    /// every edge from `predecessor` to `successor`, whatever its kind.
+    public var removedDependencies: [TaskDependency] = []
     /// Located diagnostics in source order.
     public var diagnostics: [Diagnostic]
     /// The number of lines in the document.
@@ -192,6 +200,15 @@ public struct SpecTask: Sendable, Hashable {
     public var estimate: Estimate?
     /// The owner named by `@name` or `(owner: name)`, if any.
     public var owner: String?
+    /// Files the task only cites (`per data-model.md`, `see contracts/api.md`):
+    /// read, not written, so they take no part in file rules. In order, without duplicates.
+    public var reads: [String] = []
+    /// The task states its own dependencies: a dependency clause in its line or
+    /// body (`Depends on: T003`, `Dependencies: None`). A phase whose every task
+    /// does is explicit under `--within-phase auto`.
+    public var statesDependencies: Bool = false
+    /// The task is declared independent (`T016 independent`): it gets no `order` edges.
+    public var independent: Bool = false
 
     public init(
         id: String, location: SourceLocation, endLine: Int32? = nil, form: TaskForm = .checkbox,
@@ -272,6 +289,24 @@ public enum DependencyKind: String, Sendable, Hashable {
     case explicit
     /// In a Dependencies / Execution Order section (`T008 blocks T009`, arrows, mermaid).
     case declared
+    /// In the reader's corrections file (`T020 after T019`).
+    case correction
+}
+
+/// A statement that named tasks and phases can run together. Tasks of a named
+/// phase count as named. No `phase` or `order` edge joins two tasks named in
+/// one statement.
+public struct ParallelStatement: Sendable, Hashable {
+    /// Task indices named directly (ranges expanded).
+    public var tasks: [Int32]
+    /// Phase indices named (`US1 and US2 can run in parallel`).
+    public var phases: [Int32]
+    public var location: SourceLocation
+    public init(tasks: [Int32] = [], phases: [Int32] = [], location: SourceLocation) {
+        self.tasks = tasks
+        self.phases = phases
+        self.location = location
+    }
 }
 
 /// `successor` cannot start before `predecessor` finishes.

@@ -126,6 +126,7 @@ public enum PlanJSON {
                     case .declared: c.write(",\"kind\":\"declared\",\"line\":" as StaticString)
                     case .story: c.write(",\"kind\":\"story\",\"line\":" as StaticString)
                     case .file: c.write(",\"kind\":\"file\",\"line\":" as StaticString)
+                    case .correction: c.write(",\"kind\":\"correction\",\"line\":" as StaticString)
                     }
                     c.write(g.edgeLines[e])
                     c.write(byte: UInt8(ascii: "}"))

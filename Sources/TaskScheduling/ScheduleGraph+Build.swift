@@ -264,7 +264,7 @@ private struct Builder {
                     }
                 }
                 let group = i..<j
-                if options.withinPhase == .ordered, let previous = previousGroup {
+                if options.withinPhase != .explicit, let previous = previousGroup {
                     let location = taskLocation(nodes[group.lowerBound])
                     let name = previous.count > 1 && group.count > 1
                         ? "@end-\(taskID(nodes[previous.lowerBound]))..\(taskID(nodes[previous.upperBound - 1]))" : ""

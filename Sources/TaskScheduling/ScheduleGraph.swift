@@ -13,12 +13,26 @@ public enum EdgeKind: String, Sendable, Hashable, CaseIterable {
     case declared
     /// A phase-level statement (`Phase 4 depends on Phase 2`).
     case story
-    /// Two tasks name the same file and may not overlap.
+    /// Two tasks write the same file (`--files serialize`).
     case file
+    /// Written in the reader's corrections file (`T020 after T019`).
+    case correction
+
+    /// Written edges (explicit, declared, story, correction) always win over
+    /// implied ones (phase, order, file), which are dropped when they would
+    /// contradict them.
+    public var isWritten: Bool {
+        switch self {
+        case .explicit, .declared, .story, .correction: true
+        case .phase, .order, .file: false
+        }
+    }
 }
 
 /// How tasks inside a phase are ordered (`--within-phase`).
 public enum WithinPhase: String, Sendable, CaseIterable {
+    /// A phase whose every planned task states its own dependencies is explicit, others ordered.
+    case auto
     case ordered, explicit
 }
 
@@ -29,7 +43,12 @@ public enum StoryStaging: String, Sendable, CaseIterable {
 
 /// How shared files are treated (`--files`).
 public enum FilePolicy: String, Sendable, CaseIterable {
-    case serialize, ignore
+    /// Two tasks that write one file never overlap in a team schedule; no edges.
+    case exclusive
+    /// Tasks that write one file are chained in the reference order (`file` edges).
+    case serialize
+    /// Files play no part.
+    case ignore
 }
 
 /// The options that change how a document becomes a graph.
@@ -39,12 +58,13 @@ public struct PlanOptions: Sendable, Hashable {
     public var files: FilePolicy
     /// Hours for a task without an estimate.
     public var defaultDuration: Double
-    /// Plan only unfinished tasks: done and skipped tasks are taken out first.
+    /// Plan only unfinished tasks: done and skipped tasks are taken out first
+    /// (the default; `--all` sets it to false).
     public var remaining: Bool
 
     public init(
-        withinPhase: WithinPhase = .ordered, stories: StoryStaging = .parallel, files: FilePolicy = .serialize,
-        defaultDuration: Double = 1, remaining: Bool = false
+        withinPhase: WithinPhase = .auto, stories: StoryStaging = .parallel, files: FilePolicy = .exclusive,
+        defaultDuration: Double = 1, remaining: Bool = true
     ) {
         self.withinPhase = withinPhase
         self.stories = stories
