@@ -447,9 +447,11 @@ struct SpecWriter {
     }
 
     /// About 10% done (more near the top, as in a real project), 2% in progress.
+    /// The planted cycle's tasks stay open, so that the remaining plan shows it.
     private mutating func writeCheckbox(_ number: Int) {
         let tasks = layout.options.tasks
-        let donePerMille = 200 * (tasks - number) / max(tasks, 1)
+        let planted = layout.cycle.map { number == $0.earlier || number == $0.later } ?? false
+        let donePerMille = planted ? 0 : 200 * (tasks - number) / max(tasks, 1)
         let roll = random.below(1000)
         if roll < donePerMille {
             out.text(roll % 8 == 0 ? "- [X] " : "- [x] ")

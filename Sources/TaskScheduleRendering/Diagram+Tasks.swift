@@ -30,7 +30,7 @@ extension Diagram {
         let layers = nodeLayers(plan)
         let critical = criticalEdges(plan)
         var cycleEdge = [Bool](repeating: false, count: g.edgeCount)
-        for cycle in plan.cycles { for e in cycle.edges { cycleEdge[Int(e)] = true } }
+        for cycle in plan.cycles { for e in cycle.edges { if let id = e.graphEdge { cycleEdge[Int(id)] = true } } }
 
         // Local numbering of the drawn graph nodes, in graph order (tasks in
         // document order, then milestones).

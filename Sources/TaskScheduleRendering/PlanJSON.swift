@@ -32,7 +32,7 @@ public enum PlanJSON {
         let facts = PlanFacts(plan)
         let names = Names(plan)
 
-        w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
+        w.write("{\"schemaVersion\":2,\"source\":" as StaticString)
         w.writeJSONString(doc.path)
 
         // summary
@@ -56,7 +56,7 @@ public enum PlanJSON {
         w.write(plan.errorCount)
         w.write(",\"warnings\":" as StaticString)
         w.write(plan.warningCount)
-        w.write("}" as StaticString)
+        w.write(plan.hasEstimates ? ",\"durationsAssumed\":false}" as StaticString : ",\"durationsAssumed\":true}" as StaticString)
 
         // phases
         w.write(",\"phases\":[" as StaticString)
@@ -96,7 +96,7 @@ public enum PlanJSON {
                     var bound = 640 + ByteCursor.jsonStringBound(task.pointee.id.utf8.count)
                         + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
                     bound += stringsBound(task.pointee.labels) + stringsBound(task.pointee.stories)
-                        + stringsBound(task.pointee.files)
+                        + stringsBound(task.pointee.files) + stringsBound(task.pointee.reads)
                     for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
                     w.withCursor(bound: bound) { c in
                         writeTask(task, t, predecessors, plan, names, &c)
@@ -165,12 +165,12 @@ public enum PlanJSON {
             w.write(",\"edges\":[" as StaticString)
             for (j, e) in cycle.edges.enumerated() {
                 if j > 0 { w.write("," as StaticString) }
-                writeEdge(e, plan, &w)
+                writeCycleEdge(e, plan, &w)
             }
-            w.write("],\"suggestedRemovals\":[" as StaticString)
-            for (j, e) in cycle.suggestedRemovals.enumerated() {
+            w.write("],\"removed\":[" as StaticString)
+            for (j, e) in cycle.removed.enumerated() {
                 if j > 0 { w.write("," as StaticString) }
-                writeEdge(e, plan, &w)
+                writeCycleEdge(e, plan, &w)
             }
             w.write("]}" as StaticString)
         }
@@ -373,6 +373,8 @@ public enum PlanJSON {
         c.writeJSONString(task.pointee.description)
         c.write(",\"files\":" as StaticString)
         writeStrings(task.pointee.files, &c)
+        c.write(",\"reads\":" as StaticString)
+        writeStrings(task.pointee.reads, &c)
         c.write(",\"duration\":" as StaticString)
         c.write(PlanFacts.duration(of: task.pointee.estimate, options: plan.options))
         c.write(",\"dependsOn\":[" as StaticString)
@@ -438,6 +440,19 @@ public enum PlanJSON {
         w.writeJSONString(g.edgeKinds[Int(e)].rawValue)
         w.write(",\"line\":" as StaticString)
         w.write(g.edgeLines[Int(e)])
+        w.write("}" as StaticString)
+    }
+
+    /// `{"from", "to", "kind", "line"}` of an edge of a cycle (kept or left out).
+    public static func writeCycleEdge(_ e: DependencyCycle.Edge, _ plan: Plan, _ w: inout ByteWriter) {
+        w.write("{\"from\":" as StaticString)
+        w.writeJSONString(plan.name(of: e.from))
+        w.write(",\"to\":" as StaticString)
+        w.writeJSONString(plan.name(of: e.to))
+        w.write(",\"kind\":" as StaticString)
+        w.writeJSONString(e.kind.rawValue)
+        w.write(",\"line\":" as StaticString)
+        w.write(e.location.line)
         w.write("}" as StaticString)
     }
 

@@ -1,85 +1,169 @@
 import SpecKitTasks
 import TaskGraph
 
-/// A dependency cycle: one shortest cycle through a strongly connected component,
-/// and a small set of written dependencies whose removal makes the component acyclic.
+/// A cycle of written dependencies: one shortest cycle through a strongly
+/// connected component of the written edges, and the written edges left out
+/// of the plan so that the component no longer holds a cycle.
 public struct DependencyCycle: Sendable, Hashable {
-    /// Nodes of the cycle in order, starting at the component's first node in
-    /// document order (tasks before milestones). The cycle closes back to `nodes[0]`.
+    /// One edge of a cycle, with where it came from.
+    public struct Edge: Sendable, Hashable {
+        public let from: Int32
+        public let to: Int32
+        public let kind: EdgeKind
+        public let location: SourceLocation
+        /// The edge's number in the plan's graph, or nil when it was left out.
+        public let graphEdge: Int32?
+    }
+
+    /// Nodes of the cycle in order; the cycle closes back to `nodes[0]`.
     public let nodes: [Int32]
-    /// Edge ids: `edges[i]` goes from `nodes[i]` to `nodes[(i + 1) % count]`.
-    public let edges: [Int32]
+    /// `edges[i]` goes from `nodes[i]` to `nodes[(i + 1) % count]`.
+    public let edges: [Edge]
     /// The number of nodes in the strongly connected component.
     public let componentSize: Int
-    /// Explicit or declared edges whose removal breaks every cycle of the
-    /// component (greedy, so small, not always the smallest). Empty when the
-    /// component cannot be broken by removing written dependencies alone.
-    public let suggestedRemovals: [Int32]
+    /// Written edges left out of the plan, which break every cycle of the component.
+    public let removed: [Edge]
 
-    /// Components up to this many nodes get the shortest cycle anywhere in them;
-    /// bigger ones the shortest cycle through their first node.
-    public static let exhaustiveSearchLimit = 2_000
+    /// `path:line:col: error: dependency cycle T014 → T016 → T014 [cycle]`, with a
+    /// note per edge saying which kind of edge it is and where it was written,
+    /// and one per edge the plan leaves out.
+    public func diagnostic(graph: ScheduleGraph, document: SpecDocument) -> Diagnostic {
+        let names = nodes.map { graph.name(of: $0, in: document) }
+        let text = (names + [names.first ?? ""]).joined(separator: " → ")
+        let anchor = nodes.first { !graph.isMilestone($0) }
+        let location = anchor.map { document.tasks[Int(graph.taskOfNode[Int($0)])].location }
+            ?? edges.first?.location ?? SourceLocation(line: 1, column: 1)
+        var notes: [Diagnostic.Note] = []
+        for e in edges {
+            let from = graph.name(of: e.from, in: document)
+            let to = graph.name(of: e.to, in: document)
+            notes.append(.init(message: "\(to) waits for \(from) (\(e.kind.rawValue) edge)", location: e.location))
+        }
+        for e in removed {
+            let from = graph.name(of: e.from, in: document)
+            let to = graph.name(of: e.to, in: document)
+            notes.append(.init(
+                message: "planned without the \(e.kind.rawValue) dependency of \(to) on \(from); remove or correct it",
+                location: e.location))
+        }
+        let size = componentSize > nodes.count ? " (\(componentSize) tasks and milestones are caught in it)" : ""
+        return Diagnostic(.cycle, "dependency cycle \(text)\(size)", at: location, notes: notes)
+    }
+}
 
-    /// Every strongly connected component of more than one node, each with one
-    /// shortest cycle, in document order of their first node.
+/// Finds the cycles of a graph of written edges and the edges that break them.
+enum CycleBreaker {
+    struct Component {
+        /// Edge ids of one shortest cycle found, in order.
+        var cycle: [Int32]
+        var size: Int
+        /// Edge ids to leave out.
+        var removed: [Int32]
+    }
+
+    /// Total breadth-first work spent looking for the shortest cycle of every
+    /// component; each component is searched from at least its first node.
+    static let searchBudget = 20_000_000
+    /// Greedy picks per component before the linear fallback.
+    static let greedyPicks = 64
+
+    /// Every strongly connected component of more than one node, in document
+    /// order of their first node, with one shortest cycle and the edges to remove.
+    /// `position` places every node in the document (a milestone at the last
+    /// task before it).
     ///
-    /// - Complexity: O(V + E) for finding the components, O(C · (C + E_C)) for the
-    ///   cycle of a component of C ≤ 2 000 nodes and E_C edges; the removal
-    ///   suggestion repeats a component-local search at most 64 times per component.
-    public static func find(in graph: ScheduleGraph) -> [DependencyCycle] {
-        let g = graph.graph
+    /// Removal is greedy: the edge of the current cycle that points furthest
+    /// back in the document (the likeliest mistake), up to 64 times; whatever
+    /// cycles are left then lose the back edges of a depth-first search.
+    ///
+    /// - Complexity: O(V + E) for the components, plus the bounded search
+    ///   budget, plus O(64 · (C + E_C)) per component of C nodes and E_C edges.
+    static func breakCycles(in g: DirectedGraph, position: [Int32]) -> [Component] {
         let scc = g.stronglyConnectedComponents()
         var members: [Int32: [Int32]] = [:]
         for v in 0..<Int32(g.nodeCount) {
             let c = scc.componentOf[Int(v)]
             if scc.sizes[Int(c)] > 1 { members[c, default: []].append(v) }
         }
-        var cycles: [DependencyCycle] = []
-        for (component, nodesOfComponent) in members.sorted(by: { $0.value[0] < $1.value[0] }) {
-            // The shortest cycle of the component: breadth-first from every node,
-            // the earliest in document order winning ties. A component too big for
-            // that quadratic search is searched from its first node only.
-            var edges = g.shortestCycle(through: nodesOfComponent[0], in: scc)
-            if nodesOfComponent.count <= exhaustiveSearchLimit {
-                for start in nodesOfComponent.dropFirst() where edges.count > 2 {
-                    let candidate = g.shortestCycle(through: start, in: scc)
-                    if !candidate.isEmpty && candidate.count < edges.count { edges = candidate }
-                }
+        guard !members.isEmpty else { return [] }
+        var budget = searchBudget
+        var result: [Component] = []
+        for (component, nodes) in members.sorted(by: { $0.value[0] < $1.value[0] }) {
+            var edgeCount = 0
+            for v in nodes { edgeCount += g.outDegree(v) }
+            let cost = nodes.count + edgeCount
+            var cycle = g.shortestCycle(through: nodes[0], in: scc)
+            budget -= cost
+            for start in nodes.dropFirst() where cycle.count > 2 && budget >= cost {
+                budget -= cost
+                let candidate = g.shortestCycle(through: start, in: scc)
+                if !candidate.isEmpty && candidate.count < cycle.count { cycle = candidate }
             }
-            let nodes = edges.map { g.edgeSources[Int($0)] }
-            let size = nodesOfComponent.count
-            let removals = suggestRemovals(
-                graph: graph, component: component, members: nodesOfComponent, scc: scc, first: edges)
-            cycles.append(DependencyCycle(nodes: nodes, edges: edges, componentSize: size, suggestedRemovals: removals))
-        }
-        return cycles
-    }
-
-    /// Greedy: remove the written edge of the current shortest cycle that points
-    /// furthest back in the document (the likeliest mistake), until no cycle is left.
-    static func suggestRemovals(
-        graph: ScheduleGraph, component: Int32, members: [Int32], scc: StronglyConnectedComponents, first: [Int32]
-    ) -> [Int32] {
-        let g = graph.graph
-        var removed = Set<Int32>()
-        var cycle = first
-        var result: [Int32] = []
-        for _ in 0..<64 {
-            let candidates = cycle.filter {
-                let kind = graph.edgeKinds[Int($0)]
-                return kind == .explicit || kind == .declared || kind == .story
-            }
-            guard let pick = candidates.max(by: { backwardness($0, g) < backwardness($1, g) }) else { return [] }
-            removed.insert(pick)
-            result.append(pick)
-            guard let next = cycleAvoiding(removed, component: component, members: members, scc: scc, graph: g) else { return result }
-            cycle = next
+            let removed = removals(g, position: position, component: component, members: nodes, scc: scc, first: cycle)
+            result.append(Component(cycle: cycle, size: nodes.count, removed: removed))
         }
         return result
     }
 
-    private static func backwardness(_ e: Int32, _ g: DirectedGraph) -> Int64 {
-        Int64(g.edgeSources[Int(e)]) - Int64(g.edgeTargets[Int(e)])
+    private static func removals(
+        _ g: DirectedGraph, position: [Int32], component: Int32, members: [Int32], scc: StronglyConnectedComponents, first: [Int32]
+    ) -> [Int32] {
+        var removed = Set<Int32>()
+        var cycle = first
+        var result: [Int32] = []
+        for _ in 0..<greedyPicks {
+            guard let pick = cycle.max(by: { backwardness($0, g, position) < backwardness($1, g, position) })
+            else { return result }
+            removed.insert(pick)
+            result.append(pick)
+            guard let next = cycleAvoiding(removed, component: component, members: members, scc: scc, graph: g)
+            else { return result }
+            cycle = next
+        }
+        // Still cyclic: drop the back edges of a depth-first search of what is left.
+        result.append(contentsOf: backEdges(g, avoiding: removed, component: component, members: members, scc: scc))
+        return result
+    }
+
+    /// How far back in the document an edge points (ties: the later edge).
+    private static func backwardness(_ e: Int32, _ g: DirectedGraph, _ position: [Int32]) -> Int64 {
+        (Int64(position[Int(g.edgeSources[Int(e)])]) - Int64(position[Int(g.edgeTargets[Int(e)])])) << 32 | Int64(e)
+    }
+
+    /// Back edges of an iterative depth-first search inside the component.
+    private static func backEdges(
+        _ g: DirectedGraph, avoiding removed: Set<Int32>, component: Int32, members: [Int32],
+        scc: StronglyConnectedComponents
+    ) -> [Int32] {
+        var state: [Int32: UInt8] = [:]  // 1 on the stack, 2 finished
+        var back: [Int32] = []
+        for root in members where state[root] == nil {
+            var stack: [(node: Int32, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = stack.last {
+                let out = g.outgoing(top.node)
+                if top.next == out.count {
+                    state[top.node] = 2
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let e = out[out.startIndex + top.next]
+                if removed.contains(e) { continue }
+                let w = g.edgeTargets[Int(e)]
+                guard scc.componentOf[Int(w)] == component else { continue }
+                switch state[w] {
+                case nil:
+                    state[w] = 1
+                    stack.append((w, 0))
+                case 1:
+                    back.append(e)
+                default:
+                    break
+                }
+            }
+        }
+        return back
     }
 
     /// A cycle inside the component that uses none of the removed edges, or nil.
@@ -115,7 +199,7 @@ public struct DependencyCycle: Sendable, Hashable {
         // predecessor, so the walk must repeat a node: that loop is a cycle.
         let left = Set(members.filter { indegree[$0]! > 0 })
         var position: [Int32: Int] = [:]
-        var walk: [Int32] = []  // edges, walking backwards
+        var walk: [Int32] = []
         var at = left.min()!
         while position[at] == nil {
             position[at] = walk.count
@@ -126,32 +210,5 @@ public struct DependencyCycle: Sendable, Hashable {
             at = g.edgeSources[Int(e)]
         }
         return Array(walk[position[at]!...].reversed())
-    }
-
-    /// `path:line:col: error: dependency cycle T014 → T016 → T014 [cycle]`, with a
-    /// note per edge saying which kind of edge it is and where it was written.
-    public func diagnostic(graph: ScheduleGraph, document: SpecDocument) -> Diagnostic {
-        let names = nodes.map { graph.name(of: $0, in: document) }
-        let text = (names + [names.first ?? ""]).joined(separator: " → ")
-        let anchor = nodes.first { !graph.isMilestone($0) }
-        let location = anchor.map { document.tasks[Int(graph.taskOfNode[Int($0)])].location }
-            ?? graph.location(ofEdge: edges[0])
-        var notes: [Diagnostic.Note] = []
-        for e in edges {
-            let from = graph.name(of: graph.graph.edgeSources[Int(e)], in: document)
-            let to = graph.name(of: graph.graph.edgeTargets[Int(e)], in: document)
-            notes.append(.init(
-                message: "\(to) waits for \(from) (\(graph.edgeKinds[Int(e)].rawValue) edge)",
-                location: graph.location(ofEdge: e)))
-        }
-        for e in suggestedRemovals {
-            let from = graph.name(of: graph.graph.edgeSources[Int(e)], in: document)
-            let to = graph.name(of: graph.graph.edgeTargets[Int(e)], in: document)
-            notes.append(.init(
-                message: "removing the \(graph.edgeKinds[Int(e)].rawValue) dependency of \(to) on \(from) breaks this cycle",
-                location: graph.location(ofEdge: e)))
-        }
-        let size = componentSize > nodes.count ? " (\(componentSize) tasks and milestones are caught in it)" : ""
-        return Diagnostic(.cycle, "dependency cycle \(text)\(size)", at: location, notes: notes)
     }
 }

@@ -11,7 +11,8 @@ public struct Plan: Sendable {
     public let diagnostics: [Diagnostic]
     /// One entry per strongly connected component with more than one node.
     public let cycles: [DependencyCycle]
-    /// Waves, times and the critical path; nil when the graph has a cycle.
+    /// Waves, times and the critical path (always made; nil only if the graph
+    /// were cyclic, which construction rules out).
     public let schedule: Schedule?
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -20,29 +21,56 @@ public struct Plan: Sendable {
     /// Plans a document. `lap` is called after each stage ("graph", "schedule")
     /// so that callers can time them.
     ///
+    /// The plan is always made: cycles of written edges are reported, and the
+    /// plan is made without the edges that break them.
+    ///
     /// - Complexity: O((V + E) log V).
     public init(_ document: SpecDocument, options: PlanOptions = PlanOptions(), lap: ((String) -> Void)? = nil) {
         self.document = document
         self.options = options
-        let (graph, planDiagnostics) = ScheduleGraph.build(document, options: options)
+        let built = ScheduleGraph.build(document, options: options)
+        let graph = built.graph
         lap?("graph (\(graph.nodeCount) nodes, \(graph.graph.edgeCount) edges)")
         self.graph = graph
-        var diagnostics = document.diagnostics + planDiagnostics
-
-        if let order = graph.graph.anyTopologicalOrder() {
-            cycles = []
-            schedule = Schedule(graph: graph, order: order)
-        } else {
-            let found = DependencyCycle.find(in: graph)
-            cycles = found
-            schedule = nil
-            for cycle in found { diagnostics.append(cycle.diagnostic(graph: graph, document: document)) }
-        }
+        cycles = built.cycles
+        var diagnostics = Self.aboutPlannedTasks(document.diagnostics, document: document, options: options)
+        diagnostics += built.diagnostics
+        for cycle in cycles { diagnostics.append(cycle.diagnostic(graph: graph, document: document)) }
+        // Implied edges only go forward in the reference order, and written
+        // cycles are broken, so the graph is acyclic by construction.
+        let order = graph.graph.anyTopologicalOrder() ?? []
+        schedule = order.count == graph.nodeCount ? Schedule(graph: graph, order: order) : nil
         self.diagnostics = diagnostics.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             return a.severity > b.severity
         }
-        lap?(schedule == nil ? "cycles" : "schedule (waves, critical path)")
+        lap?("schedule (waves, critical path)")
+    }
+
+    /// Diagnostics about finished tasks are left out unless every task is planned.
+    static func aboutPlannedTasks(_ diagnostics: [Diagnostic], document: SpecDocument, options: PlanOptions) -> [Diagnostic] {
+        guard options.remaining, !diagnostics.isEmpty else { return diagnostics }
+        var finishedLines: [ClosedRange<Int32>] = []
+        for t in document.tasks where t.status.isFinished {
+            finishedLines.append(t.location.line...max(t.location.line, t.endLine))
+        }
+        guard !finishedLines.isEmpty else { return diagnostics }
+        return diagnostics.filter { d in
+            if d.code == .invalidUTF8 || d.code == .unreadable || d.code == .noTasks { return true }
+            // Task lines are in document order: binary search the last range starting at or before the line.
+            var lo = 0, hi = finishedLines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if finishedLines[mid].lowerBound <= d.location.line { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 || !finishedLines[lo - 1].contains(d.location.line)
+        }
+    }
+
+    /// Whether any planned task has an estimate; when none has, every length is
+    /// made of `--default-duration` hours and is no forecast.
+    public var hasEstimates: Bool {
+        graph.taskOfNode.contains { document.tasks[Int($0)].estimate != nil }
     }
 
     /// The display name of a node (task ID or milestone name).

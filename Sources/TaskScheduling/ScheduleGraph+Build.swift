@@ -1,19 +1,34 @@
+import HeapModule
 import SpecKitTasks
 import TaskGraph
 
 extension ScheduleGraph {
-    /// Derives the dependency graph of a document (DESIGN.md §2, rules 1–5).
+    /// What building a graph yields besides the graph itself.
+    public struct Built: Sendable {
+        public let graph: ScheduleGraph
+        /// `parallel-file-conflict`, `parallel-with-dependency` and `reordered` diagnostics.
+        public let diagnostics: [Diagnostic]
+        /// Cycles of written edges; the graph is made without their `removed` edges.
+        public let cycles: [DependencyCycle]
+    }
+
+    /// Derives the dependency graph of a document (docs/semantics.md, "The graph").
     ///
-    /// Returns the graph and the diagnostics found on the way
-    /// (`parallel-file-conflict`, `parallel-with-dependency`). When the edges of
-    /// rules 1–3 already form a cycle, the file rule is not applied: its order
-    /// would be undefined, and the cycle is the error to fix first.
+    /// Written edges (explicit, declared, story, correction) come first; the
+    /// strongly connected components of those alone are the cycles, and the
+    /// written edges that break them are left out. The reference order π is
+    /// Kahn's algorithm on the remaining written edges, taking the ready task
+    /// with the smallest (stage, document position). Implied edges (phase,
+    /// order, file) are then added only forward in π, through milestones, so
+    /// that they never close a cycle and their number stays linear.
     ///
-    /// - Complexity: O(T + E + F log T) for T tasks, E written dependencies and F file mentions.
-    public static func build(_ document: SpecDocument, options: PlanOptions = PlanOptions()) -> (ScheduleGraph, [Diagnostic]) {
-        var builder = Builder(document: document, options: options)
+    /// - Complexity: O((T + E) log T + F) for T tasks, E written dependencies
+    ///   and F file mentions, plus O(R · S) for R tasks that a written edge
+    ///   moves before a task of a later stage (S stages).
+    public static func build(_ document: SpecDocument, options: PlanOptions = PlanOptions()) -> Built {
+        var builder = GraphBuilder(document: document, options: options)
         builder.run()
-        return (builder.finish(), builder.diagnostics)
+        return builder.finish()
     }
 
     /// The location that explains an edge, for notes.
@@ -22,7 +37,17 @@ extension ScheduleGraph {
     }
 }
 
-private struct Builder {
+/// The longest a task may take, in hours: larger estimates and default
+/// durations are capped here (about 114 years), so that sums stay exact.
+public let maximumTaskHours: Double = 1_000_000
+
+/// Clamps a duration to `0...maximumTaskHours`; NaN and negative become `fallback`.
+public func cappedDuration(_ hours: Double, fallback: Double) -> Double {
+    guard hours.isFinite, hours >= 0 else { return min(max(fallback, 0), maximumTaskHours) }
+    return min(hours, maximumTaskHours)
+}
+
+struct GraphBuilder {
     let document: SpecDocument
     let options: PlanOptions
     var taskOfNode: [Int32] = []
@@ -35,75 +60,83 @@ private struct Builder {
     var lines: [Int32] = []
     var columns: [Int32] = []
     var diagnostics: [Diagnostic] = []
+    var cycles: [DependencyCycle] = []
+    var durations: [Double] = []
     /// Planned task nodes of each phase, in document order.
     var phaseNodes: [[Int32]]
-    /// Milestone node that follows every task of a phase, made on demand.
-    var phaseEnd: [Int32]
-    var durations: [Double] = []
-    /// Stages (DESIGN.md §2 rule 1): phases that run side by side, in order.
+    /// Stages: phases that run side by side, in order.
     var stages: [[Int]] = []
     var stageOfPhase: [Int32]
-    /// Whether a task node already has a successor / predecessor inside its
-    /// phase or stage. Barriers only need to reach the tasks that have none:
-    /// the rest are ordered through them, which keeps the edge count low.
-    var hasSuccessorInPhase: [Bool] = []
-    var hasPredecessorInPhase: [Bool] = []
-    var hasSuccessorInStage: [Bool] = []
-    var hasPredecessorInStage: [Bool] = []
-    var sinksOfPhase: [Int: [Int32]] = [:]
-    var sourcesOfPhase: [Int: [Int32]] = [:]
+    var stageOfNode: [Int32] = []
+    /// The reference order π (task nodes) and each task node's position in it.
+    var referenceOrder: [Int32] = []
+    var positionInOrder: [Int32] = []
+    /// Exclusion sets of each task node (parallel statements and `not after`
+    /// corrections), CSR, each node's list sorted.
+    var setOffsets: [Int32] = []
+    var setIDs: [Int32] = []
+    var setCount = 0
+    /// Pairs taken out by `not after` corrections: predecessor task << 32 | successor task (document indices).
+    var removedPairs: Set<Int64> = []
+    /// Work left for scans that exclusions make per task (adversarial inputs stop here).
+    var scanBudget = 20_000_000
+    /// The groups of each phase in π order (task nodes), for the order rule and the checks.
+    var groupsOfPhase: [[[Int32]]]
 
     init(document: SpecDocument, options: PlanOptions) {
-        // The file rules compare interned file IDs; a hand-built document
-        // without the tables gets them here, so there is one code path.
         var document = document
         if !document.hasFileTables { document.internFiles() }
         self.document = document
         self.options = options
         nodeOfTask = [Int32](repeating: -1, count: document.tasks.count)
-        phaseNodes = Array(repeating: [], count: max(document.phases.count, 1))
-        phaseEnd = Array(repeating: -1, count: max(document.phases.count, 1))
-        stageOfPhase = Array(repeating: -1, count: max(document.phases.count, 1))
+        let phaseCount = max(document.phases.count, 1)
+        phaseNodes = Array(repeating: [], count: phaseCount)
+        stageOfPhase = [Int32](repeating: -1, count: phaseCount)
+        groupsOfPhase = Array(repeating: [], count: phaseCount)
     }
 
-    func phaseOf(_ node: Int32) -> Int { Int(document.tasks[Int(taskOfNode[Int(node)])].phase) }
+    var taskCount: Int { taskOfNode.count }
 
-    var taskCount: Int32 { Int32(taskOfNode.count) }
+    func task(_ node: Int32) -> SpecTask { document.tasks[Int(taskOfNode[Int(node)])] }
+    func phaseOf(_ node: Int32) -> Int { Int(document.tasks[Int(taskOfNode[Int(node)])].phase) }
 
     mutating func run() {
         for i in document.tasks.indices where !(options.remaining && document.tasks[i].status.isFinished) {
+            let p = Int(document.tasks[i].phase)
+            guard p >= 0 && p < phaseNodes.count else { continue }
             nodeOfTask[i] = Int32(taskOfNode.count)
             taskOfNode.append(Int32(i))
-            let p = Int(document.tasks[i].phase)
-            if p >= 0 && p < phaseNodes.count { phaseNodes[p].append(Int32(taskOfNode.count - 1)) }
+            phaseNodes[p].append(Int32(taskOfNode.count - 1))
         }
         durations.reserveCapacity(taskOfNode.count + 16)
         for t in taskOfNode {
             let hours = document.tasks[Int(t)].estimate.map(\.hours) ?? options.defaultDuration
-            durations.append(hours.isFinite && hours >= 0 ? hours : options.defaultDuration)
+            durations.append(cappedDuration(hours, fallback: options.defaultDuration))
         }
         computeStages()
-        hasSuccessorInPhase = [Bool](repeating: false, count: taskOfNode.count)
-        hasPredecessorInPhase = hasSuccessorInPhase
-        hasSuccessorInStage = hasSuccessorInPhase
-        hasPredecessorInStage = hasSuccessorInPhase
-        addGroupEdgesAndParallelChecks()
-        addWrittenDependencies()
-        addStoryEdges()
-        addStageEdges()
+        buildExclusionSets()
+        let written = addWrittenEdges()
+        breakWrittenCycles(writtenEdgeCount: written)
+        computeReferenceOrder()
+        formGroups()
+        checkGroups()
+        addOrderEdges()
+        addPhaseEdges()
         if options.files == .serialize { addFileEdges() }
     }
 
-    func finish() -> ScheduleGraph {
+    func finish() -> ScheduleGraph.Built {
         let graph = DirectedGraph(nodeCount: taskOfNode.count + milestoneNames.count, sources: sources, targets: targets)
         var allDurations = durations
         allDurations.append(contentsOf: repeatElement(0, count: milestoneNames.count))
-        return ScheduleGraph(
+        let scheduleGraph = ScheduleGraph(
             graph: graph, taskOfNode: taskOfNode, nodeOfTask: nodeOfTask, milestoneNames: milestoneNames,
-            edgeKinds: kinds, edgeLines: lines, edgeColumns: columns, durations: allDurations)
+            edgeKinds: kinds, edgeLines: lines, edgeColumns: columns, durations: allDurations,
+            referenceOrder: referenceOrder)
+        return ScheduleGraph.Built(graph: scheduleGraph, diagnostics: diagnostics, cycles: cycles)
     }
 
-    // MARK: - Edges
+    // MARK: - Edges and milestones
 
     mutating func addEdge(_ from: Int32, _ to: Int32, _ kind: EdgeKind, _ location: SourceLocation) {
         sources.append(from)
@@ -113,6 +146,7 @@ private struct Builder {
         columns.append(location.column)
     }
 
+    /// A new milestone node; a name already taken gets `#2`, `#3`.
     mutating func milestone(_ proposed: String) -> Int32 {
         var name = proposed
         var n = 2
@@ -122,41 +156,21 @@ private struct Builder {
         }
         milestoneNameSet.insert(name)
         milestoneNames.append(name)
-        // Milestone nodes are numbered after all task nodes; the offset is applied in `finish`
-        // by construction: task nodes are all known before the first milestone is made.
-        return taskCount + Int32(milestoneNames.count - 1)
+        return Int32(taskCount + milestoneNames.count - 1)
     }
 
-    /// Every node of `after` depends on every node of `before`: directly when
-    /// either side is a single node, else through one new milestone.
-    mutating func connect(
-        _ before: ArraySlice<Int32>, _ after: ArraySlice<Int32>, kind: EdgeKind, at location: SourceLocation,
-        milestoneName: String
-    ) {
-        if before.isEmpty || after.isEmpty { return }
-        if before.count == 1 || after.count == 1 {
-            for a in before { for b in after { addEdge(a, b, kind, location) } }
-            return
-        }
-        let m = milestone(milestoneName)
-        for a in before { addEdge(a, m, kind, location) }
-        for b in after { addEdge(m, b, kind, location) }
-    }
-
-    func taskLocation(_ node: Int32) -> SourceLocation {
-        document.tasks[Int(taskOfNode[Int(node)])].location
-    }
-
-    func taskID(_ node: Int32) -> String {
-        document.tasks[Int(taskOfNode[Int(node)])].id
-    }
+    func taskLocation(_ node: Int32) -> SourceLocation { task(node).location }
 
     func phaseLocation(_ p: Int) -> SourceLocation {
         let line = document.phases.indices.contains(p) ? document.phases[p].line : 0
         return SourceLocation(line: line, column: 1)
     }
 
-    // MARK: Rule 1: stages
+    func phaseNumber(_ p: Int) -> Int32 {
+        document.phases.indices.contains(p) ? document.phases[p].index : Int32(p)
+    }
+
+    // MARK: - Stages
 
     mutating func computeStages() {
         let phases = document.phases
@@ -186,242 +200,657 @@ private struct Builder {
         }
         flushRun()
         for (s, stage) in stages.enumerated() { for p in stage { stageOfPhase[p] = Int32(s) } }
+        stageOfNode = taskOfNode.map { stageOfPhase[Int(document.tasks[Int($0)].phase)] }
     }
 
-    /// Every task of a stage waits for the end of the stage before it: the tasks
-    /// of the earlier stage with no successor inside it lead to the tasks of the
-    /// later stage with no predecessor inside it.
-    mutating func addStageEdges() {
-        for s in stages.indices.dropFirst() {
-            let previous = stages[s - 1]
-            let before = Self.ends(of: previous.flatMap { phaseNodes[$0] }) { !hasSuccessorInStage[Int($0)] }
-            let after = Self.ends(of: stages[s].flatMap { phaseNodes[$0] }) { !hasPredecessorInStage[Int($0)] }
-            let location = phaseLocation(stages[s][0])
-            if previous.count == 1 && phaseEnd[previous[0]] >= 0 {
-                let m = phaseEnd[previous[0]]
-                for b in after { addEdge(m, b, .phase, location) }
-            } else {
-                let name = previous.count == 1
-                    ? "@end-phase-\(phaseNumber(previous[0]))"
-                    : "@end-phases-\(phaseNumber(previous.first!))-\(phaseNumber(previous.last!))"
-                connect(before[...], after[...], kind: .phase, at: location, milestoneName: name)
+    // MARK: - Exclusions
+
+    /// Every parallel statement and every `not after` correction is a set of
+    /// task nodes; no implied edge joins two members of one set.
+    mutating func buildExclusionSets() {
+        var members: [[Int32]] = []
+        for statement in document.parallelStatements {
+            var set: [Int32] = []
+            for t in statement.tasks where document.tasks.indices.contains(Int(t)) {
+                let n = nodeOfTask[Int(t)]
+                if n >= 0 { set.append(n) }
             }
+            for p in statement.phases where phaseNodes.indices.contains(Int(p)) { set.append(contentsOf: phaseNodes[Int(p)]) }
+            if set.count > 1 { members.append(set) }
         }
-    }
-
-    /// Records that `a` precedes `b` for the barrier bookkeeping.
-    mutating func mark(_ a: Int32, before b: Int32) {
-        let pa = phaseOf(a), pb = phaseOf(b)
-        if pa == pb {
-            hasSuccessorInPhase[Int(a)] = true
-            hasPredecessorInPhase[Int(b)] = true
-        }
-        if stageOfPhase[pa] == stageOfPhase[pb] {
-            hasSuccessorInStage[Int(a)] = true
-            hasPredecessorInStage[Int(b)] = true
-        }
-    }
-
-    func phaseNumber(_ p: Int) -> Int32 {
-        document.phases.indices.contains(p) ? document.phases[p].index : Int32(p)
-    }
-
-    /// The milestone after every task of phase `p` (reached from the tasks with
-    /// no successor inside the phase), made once.
-    mutating func phaseEndMilestone(_ p: Int, kind: EdgeKind, location: SourceLocation) -> Int32 {
-        if phaseEnd[p] >= 0 { return phaseEnd[p] }
-        let m = milestone("@end-phase-\(phaseNumber(p))")
-        for a in Self.ends(of: phaseNodes[p], where: { !hasSuccessorInPhase[Int($0)] }) { addEdge(a, m, kind, location) }
-        phaseEnd[p] = m
-        return m
-    }
-
-    // MARK: Rule 2: groups inside a phase
-
-    mutating func addGroupEdgesAndParallelChecks() {
-        let tasks = document.tasks
-        // The group of every planned task (by its first node), to find [P] tasks
-        // that depend on a task of their own group without a dictionary.
-        var groupOf = [Int32](repeating: -1, count: tasks.count)
-        // Per file ID: the first task of the current group naming it, valid
-        // when `ownerStamp` holds the group's stamp (no clearing between groups).
-        var fileOwner = [Int32](repeating: -1, count: document.filePaths.count)
-        var ownerStamp = [Int32](repeating: -1, count: document.filePaths.count)
-        var stamp: Int32 = 0
-        for p in phaseNodes.indices {
-            let nodes = phaseNodes[p]
-            var previousGroup: Range<Int>? = nil
-            var i = 0
-            while i < nodes.count {
-                let first = Int(taskOfNode[Int(nodes[i])])
-                var j = i + 1
-                if tasks[first].parallel {
-                    let segment = tasks[first].segment
-                    while j < nodes.count {
-                        let next = Int(taskOfNode[Int(nodes[j])])
-                        if !tasks[next].parallel || tasks[next].segment != segment { break }
-                        j += 1
-                    }
-                }
-                let group = i..<j
-                if options.withinPhase != .explicit, let previous = previousGroup {
-                    let location = taskLocation(nodes[group.lowerBound])
-                    let name = previous.count > 1 && group.count > 1
-                        ? "@end-\(taskID(nodes[previous.lowerBound]))..\(taskID(nodes[previous.upperBound - 1]))" : ""
-                    connect(nodes[previous], nodes[group], kind: .order, at: location, milestoneName: name)
-                    for k in previous { hasSuccessorInPhase[Int(nodes[k])] = true; hasSuccessorInStage[Int(nodes[k])] = true }
-                    for k in group { hasPredecessorInPhase[Int(nodes[k])] = true; hasPredecessorInStage[Int(nodes[k])] = true }
-                }
-                if group.count > 1 {
-                    for k in group { groupOf[Int(taskOfNode[Int(nodes[k])])] = Int32(first) }
-                    checkParallelFiles(nodes[group], owner: &fileOwner, ownerStamp: &ownerStamp, stamp: stamp)
-                    stamp += 1
-                }
-                previousGroup = group
-                i = j
-            }
-        }
-        // One warning per pair, however often the dependency is written.
-        var warned = Set<Int64>()
-        for d in document.dependencies {
-            let g = groupOf[Int(d.successor)]
-            guard g >= 0, g == groupOf[Int(d.predecessor)], d.successor != d.predecessor,
-                warned.insert(Int64(d.successor) << 32 | Int64(d.predecessor)).inserted
+        for d in document.removedDependencies {
+            guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }
-            let task = tasks[Int(d.successor)]
-            let other = tasks[Int(d.predecessor)]
-            diagnostics.append(Diagnostic(
-                .parallelWithDependency,
-                "\(task.id) is marked [P] but depends on \(other.id) in the same parallel group",
-                at: task.location,
-                notes: [.init(message: "\(other.id) is here", location: other.location)]))
+            removedPairs.insert(Int64(d.predecessor) << 32 | Int64(d.successor))
+            let a = nodeOfTask[Int(d.predecessor)], b = nodeOfTask[Int(d.successor)]
+            if a >= 0, b >= 0, a != b { members.append([a, b]) }
+        }
+        setCount = members.count
+        var counts = [Int32](repeating: 0, count: taskCount + 1)
+        for set in members { for n in set { counts[Int(n) + 1] += 1 } }
+        for v in 0..<taskCount { counts[v + 1] += counts[v] }
+        setOffsets = counts
+        var fill = counts
+        setIDs = [Int32](repeating: 0, count: Int(counts[taskCount]))
+        for (id, set) in members.enumerated() {
+            for n in set {
+                // A task named twice in one statement is listed once.
+                let at = Int(fill[Int(n)])
+                if at > Int(setOffsets[Int(n)]) && setIDs[at - 1] == Int32(id) { continue }
+                setIDs[at] = Int32(id)
+                fill[Int(n)] += 1
+            }
+        }
+        // Close the gaps left by repeated names.
+        if fill != Array(counts.dropFirst()) + [counts[taskCount]] {
+            var compact: [Int32] = []
+            var offsets: [Int32] = [0]
+            for v in 0..<taskCount {
+                compact.append(contentsOf: setIDs[Int(setOffsets[v])..<Int(fill[v])])
+                offsets.append(Int32(compact.count))
+            }
+            setIDs = compact
+            setOffsets = offsets
         }
     }
 
-    /// `[P]` tasks of one group should not touch the same file.
-    /// - Complexity: O(file mentions in the group).
-    mutating func checkParallelFiles(
-        _ group: ArraySlice<Int32>, owner: inout [Int32], ownerStamp: inout [Int32], stamp: Int32
-    ) {
-        for (k, node) in zip(group.indices, group) {
-            let t = taskOfNode[Int(node)]
-            var shared = false
-            for file in document.fileIDs(ofTask: Int(t)) where !document.isDirectory[Int(file)] {
-                if ownerStamp[Int(file)] == stamp {
-                    shared = true
-                } else {
-                    ownerStamp[Int(file)] = stamp
-                    owner[Int(file)] = t
-                }
-            }
-            guard shared else { continue }
-            // One warning per pair, naming every file the two share: each
-            // earlier task of the group (conflicts are rare, so this look back is cheap).
-            let files = document.fileIDs(ofTask: Int(t)).filter { !document.isDirectory[Int($0)] }
-            for earlierNode in group[group.startIndex..<k] {
-                let e = taskOfNode[Int(earlierNode)]
-                let common = files.filter { document.fileIDs(ofTask: Int(e)).contains($0) }
-                guard !common.isEmpty else { continue }
-                let task = document.tasks[Int(t)]
-                let other = document.tasks[Int(e)]
-                let names = common.map { document.filePaths[Int($0)] }
-                let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-                diagnostics.append(Diagnostic(
-                    .parallelFileConflict,
-                    "\(other.id) and \(task.id) are both marked [P] in one group but both touch \(list)",
-                    at: task.location,
-                    notes: [.init(message: "\(other.id) is here", location: other.location)]))
-            }
-        }
+    func sets(of node: Int32) -> ArraySlice<Int32> {
+        setIDs[Int(setOffsets[Int(node)])..<Int(setOffsets[Int(node) + 1])]
     }
 
-    // MARK: Rule 3: written dependencies
+    /// Whether two task nodes are named in one parallel statement (or one `not after` correction).
+    func excluded(_ a: Int32, _ b: Int32) -> Bool {
+        let x = sets(of: a), y = sets(of: b)
+        if x.isEmpty || y.isEmpty { return false }
+        var i = x.startIndex, j = y.startIndex
+        while i < x.endIndex && j < y.endIndex {
+            if x[i] == y[j] { return true }
+            if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
 
-    mutating func addWrittenDependencies() {
+    func removedByCorrection(_ a: Int32, _ b: Int32) -> Bool {
+        removedPairs.isEmpty ? false
+            : removedPairs.contains(Int64(taskOfNode[Int(a)]) << 32 | Int64(taskOfNode[Int(b)]))
+    }
+
+    // MARK: - Written edges
+
+    /// Explicit, declared and correction edges, then phase-level (`story`)
+    /// edges through one milestone per predecessor phase. Returns their number.
+    mutating func addWrittenEdges() -> Int {
         for d in document.dependencies {
-            guard d.predecessor >= 0, d.successor >= 0,
-                Int(d.predecessor) < nodeOfTask.count, Int(d.successor) < nodeOfTask.count
+            guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }
             let a = nodeOfTask[Int(d.predecessor)]
             let b = nodeOfTask[Int(d.successor)]
             guard a >= 0, b >= 0, a != b else { continue }  // a finished task's dependency is met
-            addEdge(a, b, d.kind == .explicit ? .explicit : .declared, d.location)
-            mark(a, before: b)
+            if removedByCorrection(a, b) { continue }
+            let kind: EdgeKind = switch d.kind {
+            case .explicit: .explicit
+            case .declared: .declared
+            case .correction: .correction
+            }
+            addEdge(a, b, kind, d.location)
         }
-    }
-
-    /// Tasks of phase `p` with no successor inside it, computed once per phase
-    /// (a phase named by many statements is not filtered again each time).
-    mutating func phaseSinks(_ p: Int) -> [Int32] {
-        if let cached = sinksOfPhase[p] { return cached }
-        let sinks = Self.ends(of: phaseNodes[p]) { !hasSuccessorInPhase[Int($0)] }
-        sinksOfPhase[p] = sinks
-        return sinks
-    }
-
-    /// The tasks of a phase or stage that pass `isEnd` (no successor, or no
-    /// predecessor, inside it). When dependencies inside it form a cycle there
-    /// may be none: then every task stands for the end, so the barrier is
-    /// still drawn and the cycle is the only thing wrong with the graph.
-    static func ends(of nodes: [Int32], where isEnd: (Int32) -> Bool) -> [Int32] {
-        let ends = nodes.filter(isEnd)
-        return ends.isEmpty ? nodes : ends
-    }
-
-    /// Tasks of phase `p` with no predecessor inside it, computed once per phase.
-    mutating func phaseSources(_ p: Int) -> [Int32] {
-        if let cached = sourcesOfPhase[p] { return cached }
-        let sources = Self.ends(of: phaseNodes[p]) { !hasPredecessorInPhase[Int($0)] }
-        sourcesOfPhase[p] = sources
-        return sources
-    }
-
-    mutating func addStoryEdges() {
+        var storyEnd: [Int: Int32] = [:]
         for d in document.phaseDependencies {
-            let p = Int(d.predecessor)
-            let s = Int(d.successor)
+            let p = Int(d.predecessor), s = Int(d.successor)
             guard phaseNodes.indices.contains(p), phaseNodes.indices.contains(s), p != s,
                 !phaseNodes[p].isEmpty, !phaseNodes[s].isEmpty
             else { continue }
-            let sinks = phaseSinks(p)
-            let sources = phaseSources(s)
-            if sinks.count == 1 || sources.count == 1 {
-                for a in sinks { for b in sources { addEdge(a, b, .story, d.location) } }
+            let before = phaseNodes[p]
+            let m: Int32
+            if let made = storyEnd[p] {
+                m = made
             } else {
-                let m = phaseEndMilestone(p, kind: .story, location: d.location)
-                for b in sources { addEdge(m, b, .story, d.location) }
+                m = milestone("@end-phase-\(phaseNumber(p))")
+                for a in before { addEdge(a, m, .story, d.location) }
+                storyEnd[p] = m
             }
-            if stageOfPhase[p] == stageOfPhase[s] {
-                for a in sinks { hasSuccessorInStage[Int(a)] = true }
-                for b in sources { hasPredecessorInStage[Int(b)] = true }
+            for b in phaseNodes[s] {
+                if !removedPairs.isEmpty, before.contains(where: { removedByCorrection($0, b) }) {
+                    for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
+                } else {
+                    addEdge(m, b, .story, d.location)
+                }
+            }
+        }
+        return sources.count
+    }
+
+    /// Finds the strongly connected components of the written edges, reports
+    /// one cycle per component, and takes out the edges that break them.
+    mutating func breakWrittenCycles(writtenEdgeCount: Int) {
+        let nodeCount = taskCount + milestoneNames.count
+        let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        var position = (0..<Int32(nodeCount)).map { $0 }
+        for m in taskCount..<nodeCount {
+            position[m] = written.incoming(Int32(m)).map { written.edgeSources[Int($0)] }.max() ?? Int32(m)
+        }
+        let found = CycleBreaker.breakCycles(in: written, position: position)
+        guard !found.isEmpty else { return }
+        var removed = [Bool](repeating: false, count: sources.count)
+        for component in found { for e in component.removed { removed[Int(e)] = true } }
+        let originalKinds = kinds
+        let originalLocations = zip(lines, columns).map { SourceLocation(line: $0, column: $1) }
+        // The final edge number of every kept written edge.
+        var finalID = [Int32](repeating: -1, count: sources.count)
+        var keep = 0
+        for e in 0..<sources.count where !removed[e] {
+            finalID[e] = Int32(keep)
+            sources[keep] = sources[e]
+            targets[keep] = targets[e]
+            kinds[keep] = kinds[e]
+            lines[keep] = lines[e]
+            columns[keep] = columns[e]
+            keep += 1
+        }
+        func edge(_ e: Int32) -> DependencyCycle.Edge {
+            DependencyCycle.Edge(
+                from: written.edgeSources[Int(e)], to: written.edgeTargets[Int(e)], kind: originalKinds[Int(e)],
+                location: originalLocations[Int(e)], graphEdge: finalID[Int(e)] >= 0 ? finalID[Int(e)] : nil)
+        }
+        cycles = found.map { component in
+            DependencyCycle(
+                nodes: component.cycle.map { written.edgeSources[Int($0)] },
+                edges: component.cycle.map { edge($0) },
+                componentSize: component.size,
+                removed: component.removed.map { edge($0) })
+        }
+        sources.removeSubrange(keep...)
+        targets.removeSubrange(keep...)
+        kinds.removeSubrange(keep...)
+        lines.removeSubrange(keep...)
+        columns.removeSubrange(keep...)
+    }
+
+    // MARK: - The reference order π
+
+    /// Kahn's algorithm on the (acyclic) written edges, the ready task with the
+    /// smallest (stage, document position) first; milestones pass through at once.
+    /// Notes `reordered` where a written edge puts a task after one written below it.
+    mutating func computeReferenceOrder() {
+        let nodeCount = taskCount + milestoneNames.count
+        let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        var indegree = [Int32](repeating: 0, count: nodeCount)
+        for v in 0..<nodeCount { indegree[v] = Int32(written.inDegree(Int32(v))) }
+        var ready = Heap<Int64>()
+        var passing: [Int32] = []
+        func key(_ v: Int32) -> Int64 { Int64(stageOfNode[Int(v)]) << 32 | Int64(v) }
+        for v in 0..<Int32(nodeCount) where indegree[Int(v)] == 0 {
+            if Int(v) < taskCount { ready.insert(key(v)) } else { passing.append(v) }
+        }
+        referenceOrder.reserveCapacity(taskCount)
+        func release(_ v: Int32, _ passing: inout [Int32], _ ready: inout Heap<Int64>) {
+            for e in written.outgoing(v) {
+                let w = written.edgeTargets[Int(e)]
+                indegree[Int(w)] -= 1
+                if indegree[Int(w)] == 0 {
+                    if Int(w) < taskCount { ready.insert(key(w)) } else { passing.append(w) }
+                }
+            }
+        }
+        while true {
+            while let m = passing.popLast() { release(m, &passing, &ready) }
+            guard let k = ready.popMin() else { break }
+            let v = Int32(truncatingIfNeeded: k)
+            referenceOrder.append(v)
+            release(v, &passing, &ready)
+        }
+        positionInOrder = [Int32](repeating: -1, count: taskCount)
+        for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
+        noteReordering(written)
+    }
+
+    /// One `reordered` note per written line that places tasks after tasks written below them.
+    mutating func noteReordering(_ written: DirectedGraph) {
+        // Through a story milestone, the predecessor phase's last task in the document.
+        var latestBehind = [Int32](repeating: -1, count: written.nodeCount)
+        for m in taskCount..<written.nodeCount {
+            for e in written.incoming(Int32(m)) { latestBehind[m] = max(latestBehind[m], written.edgeSources[Int(e)]) }
+        }
+        var movedByLine: [Int32: [Int32]] = [:]
+        var lineOrder: [Int32] = []
+        var columnOfLine: [Int32: Int32] = [:]
+        for b in 0..<Int32(taskCount) {
+            for e in written.incoming(b) {
+                let a = written.edgeSources[Int(e)]
+                let latest = Int(a) < taskCount ? a : latestBehind[Int(a)]
+                guard latest > b else { continue }
+                let line = lines[Int(e)]
+                if movedByLine[line] == nil {
+                    lineOrder.append(line)
+                    columnOfLine[line] = columns[Int(e)]
+                }
+                if movedByLine[line, default: []].last != b { movedByLine[line, default: []].append(b) }
+                break
+            }
+        }
+        for line in lineOrder {
+            let moved = movedByLine[line] ?? []
+            let names = moved.prefix(8).map { task($0).id }
+            let more = moved.count > 8 ? " and \(moved.count - 8) more" : ""
+            let list = names.joined(separator: ", ") + more
+            let verb = moved.count == 1 ? "is" : "are"
+            diagnostics.append(Diagnostic(
+                .reordered,
+                "\(list) \(verb) planned after tasks written below \(moved.count == 1 ? "it" : "them"): this line puts \(moved.count == 1 ? "it" : "them") there",
+                at: SourceLocation(line: line, column: columnOfLine[line] ?? 1)))
+        }
+    }
+
+    // MARK: - Groups
+
+    /// The groups of every phase, its tasks taken in π order: a maximal run of
+    /// consecutive `[P]` tasks of one section is a group, every other task a
+    /// group of its own.
+    mutating func formGroups() {
+        var ordered: [[Int32]] = Array(repeating: [], count: phaseNodes.count)
+        for v in referenceOrder { ordered[phaseOf(v)].append(v) }
+        for p in ordered.indices where !ordered[p].isEmpty {
+            let nodes = ordered[p]
+            var groups: [[Int32]] = []
+            var i = 0
+            while i < nodes.count {
+                let first = task(nodes[i])
+                var j = i + 1
+                if first.parallel {
+                    while j < nodes.count {
+                        let next = task(nodes[j])
+                        if !next.parallel || next.segment != first.segment { break }
+                        j += 1
+                    }
+                }
+                groups.append(Array(nodes[i..<j]))
+                i = j
+            }
+            groupsOfPhase[p] = groups
+        }
+    }
+
+    /// Whether a phase's tasks are ordered by the order rule.
+    func isOrdered(_ p: Int) -> Bool {
+        switch options.withinPhase {
+        case .ordered: return true
+        case .explicit: return false
+        case .auto:
+            let nodes = phaseNodes[p]
+            return !(nodes.count >= 2 && nodes.allSatisfy { task($0).statesDependencies })
+        }
+    }
+
+    /// `parallel-file-conflict` once per group and file; `parallel-with-dependency` once per pair.
+    mutating func checkGroups() {
+        var groupOf = [Int32](repeating: -1, count: taskCount)
+        var fileStamp = [Int32](repeating: -1, count: document.filePaths.count)
+        var fileWriters: [Int32: [Int32]] = [:]
+        var stamp: Int32 = 0
+        for p in groupsOfPhase.indices {
+            for group in groupsOfPhase[p] where group.count > 1 {
+                stamp += 1
+                fileWriters.removeAll(keepingCapacity: true)
+                var shared: [Int32] = []
+                for v in group {
+                    groupOf[Int(v)] = stamp
+                    for file in document.fileIDs(ofTask: Int(taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
+                        if fileStamp[Int(file)] != stamp {
+                            fileStamp[Int(file)] = stamp
+                            fileWriters[file] = [v]
+                        } else {
+                            if fileWriters[file]!.count == 1 { shared.append(file) }
+                            fileWriters[file]!.append(v)
+                        }
+                    }
+                }
+                for file in shared {
+                    let writers = fileWriters[file]!
+                    let names = writers.map { task($0).id }
+                    let list = names.count == 2 ? "\(names[0]) and \(names[1])"
+                        : names.dropLast().joined(separator: ", ") + " and " + names.last!
+                    let first = task(writers[0])
+                    diagnostics.append(Diagnostic(
+                        .parallelFileConflict,
+                        "\(list) are marked [P] in one group but \(writers.count == 2 ? "both" : "all") write \(document.filePaths[Int(file)])",
+                        at: task(writers[1]).location,
+                        notes: [.init(message: "\(first.id) is here", location: first.location)]))
+                }
+            }
+        }
+        var warned = Set<Int64>()
+        for d in document.dependencies {
+            guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
+            else { continue }
+            let a = nodeOfTask[Int(d.predecessor)], b = nodeOfTask[Int(d.successor)]
+            guard a >= 0, b >= 0, a != b, groupOf[Int(a)] >= 0, groupOf[Int(a)] == groupOf[Int(b)],
+                warned.insert(Int64(b) << 32 | Int64(a)).inserted
+            else { continue }
+            let t = task(b), other = task(a)
+            diagnostics.append(Diagnostic(
+                .parallelWithDependency,
+                "\(t.id) is marked [P] but depends on \(other.id) in the same parallel group",
+                at: t.location,
+                notes: [.init(message: "\(other.id) is here", location: other.location)]))
+        }
+    }
+
+    // MARK: - Order edges
+
+    /// Inside each ordered phase, every task of a group before every task of
+    /// every later group, except tasks named together in a parallel statement
+    /// and independent tasks.
+    ///
+    /// Built as a chain: `frontier` holds nodes that together reach every task
+    /// of the groups so far; a task links from the frontier before its group
+    /// (a milestone when that frontier has several nodes and the group too).
+    mutating func addOrderEdges() {
+        for p in groupsOfPhase.indices where !groupsOfPhase[p].isEmpty && isOrdered(p) {
+            let groups = groupsOfPhase[p]
+            // frontiers[g]: nodes reaching every linked task of groups ≤ g.
+            var frontiers: [[Int32]] = []
+            frontiers.reserveCapacity(groups.count)
+            // Linked (not independent) tasks in groups < g.
+            var linkedBefore: [Int] = [0]
+            var firstGroupOfSet: [Int32: Int] = [:]
+            var seenOfSet: [Int32: Int] = [:]
+            for (g, group) in groups.enumerated() {
+                let location = taskLocation(group[0])
+                var members: [Int32] = []
+                var allFull = true
+                for b in group {
+                    if task(b).independent { continue }
+                    members.append(b)
+                    guard g > 0 else { continue }
+                    if !linkOrder(b, group: g, groups: groups, frontiers: &frontiers, linkedBefore: linkedBefore,
+                        firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
+                    {
+                        allFull = false
+                    }
+                }
+                for b in members {
+                    for x in sets(of: b) {
+                        if firstGroupOfSet[x] == nil { firstGroupOfSet[x] = g }
+                        seenOfSet[x, default: 0] += 1
+                    }
+                }
+                linkedBefore.append(linkedBefore[g] + members.count)
+                if g == 0 {
+                    frontiers.append(members)
+                } else if members.isEmpty {
+                    frontiers.append(frontiers[g - 1])
+                } else if allFull {
+                    frontiers.append(members)
+                } else {
+                    let carried = materialize(&frontiers, g - 1, groups: groups, kind: .order)
+                    frontiers.append(members + (carried.map { [$0] } ?? []))
+                }
             }
         }
     }
 
-    // MARK: Rule 4: files
+    /// A single node that reaches every task of `frontiers[g]`, made once.
+    mutating func materialize(_ frontiers: inout [[Int32]], _ g: Int, groups: [[Int32]], kind: EdgeKind) -> Int32? {
+        let f = frontiers[g]
+        if f.count <= 1 { return f.first }
+        let group = groups[g]
+        let m = milestone("@end-\(task(group[0]).id)..\(task(group[group.count - 1]).id)")
+        let location = g + 1 < groups.count ? taskLocation(groups[g + 1][0]) : taskLocation(group[0])
+        for a in f { addEdge(a, m, kind, location) }
+        frontiers[g] = [m]
+        return m
+    }
 
+    /// Links task `b` of group `g` from every linked task of the groups before
+    /// it that it is not excluded from. Returns whether it got all of them.
+    mutating func linkOrder(
+        _ b: Int32, group g: Int, groups: [[Int32]], frontiers: inout [[Int32]], linkedBefore: [Int],
+        firstGroupOfSet: [Int32: Int], seenOfSet: [Int32: Int], location: SourceLocation
+    ) -> Bool {
+        let mine = sets(of: b)
+        var g0 = g
+        for x in mine { if let f = firstGroupOfSet[x] { g0 = min(g0, f) } }
+        if g0 == g {
+            linkFrom(&frontiers, g - 1, to: b, groupSize: groups[g].count, groups: groups)
+            return true
+        }
+        if g0 > 0 { linkFrom(&frontiers, g0 - 1, to: b, groupSize: groups[g].count, groups: groups) }
+        let between = linkedBefore[g] - linkedBefore[g0]
+        if mine.count == 1, let seen = seenOfSet[mine[mine.startIndex]], seen == between { return false }
+        for k in g0..<g {
+            for a in groups[k] where !task(a).independent {
+                scanBudget -= 1
+                if scanBudget < 0 || !excluded(a, b) { addEdge(a, b, .order, location) }
+            }
+        }
+        return false
+    }
+
+    /// Links `b` from the nodes of `frontiers[g]`: directly when there is one of
+    /// them or `b` is alone in its group, else through a milestone.
+    mutating func linkFrom(_ frontiers: inout [[Int32]], _ g: Int, to b: Int32, groupSize: Int, groups: [[Int32]]) {
+        let location = taskLocation(b)
+        if frontiers[g].count <= 1 || groupSize == 1 {
+            for a in frontiers[g] { addEdge(a, b, .order, location) }
+        } else if let m = materialize(&frontiers, g, groups: groups, kind: .order) {
+            addEdge(m, b, .order, location)
+        }
+    }
+
+    // MARK: - Phase edges
+
+    /// Every task of an earlier stage before every task of a later stage,
+    /// forward in π only, except tasks named together in a parallel statement.
+    mutating func addPhaseEdges() {
+        guard stages.count > 1 else { return }
+        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
+        // In-edges among tasks so far (written and order), to skip links a
+        // predecessor of the same stage already provides.
+        let known = DirectedGraph(nodeCount: taskCount + milestoneNames.count, sources: sources, targets: targets)
+        var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
+        var stageCountsOfSet: [Int32: [Int32: Int]] = [:]
+        for b in referenceOrder {
+            let t = Int(stageOfNode[Int(b)])
+            if t > 0 { linkPhase(b, stage: t, prefix: &prefix, known: known, minStageOfSet: minStageOfSet, stageCountsOfSet: stageCountsOfSet) }
+            prefix.arrive(b, stage: t)
+            for x in sets(of: b) {
+                minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
+                stageCountsOfSet[x, default: [:]][Int32(t), default: 0] += 1
+            }
+            // A predecessor of the same stage is reached through b from now on.
+            for a in sameStagePredecessors(of: b, in: known) { prefix.cover(a) }
+        }
+    }
+
+    /// Task predecessors of `b` in its own stage: direct, or through one milestone.
+    func sameStagePredecessors(of b: Int32, in known: DirectedGraph) -> [Int32] {
+        var found: [Int32] = []
+        let stage = stageOfNode[Int(b)]
+        for e in known.incoming(b) {
+            let a = known.edgeSources[Int(e)]
+            if Int(a) < taskCount {
+                if stageOfNode[Int(a)] == stage { found.append(a) }
+            } else if known.inDegree(a) <= 64 {
+                for e2 in known.incoming(a) {
+                    let a2 = known.edgeSources[Int(e2)]
+                    if Int(a2) < taskCount && stageOfNode[Int(a2)] == stage { found.append(a2) }
+                }
+            }
+        }
+        return found
+    }
+
+    mutating func linkPhase(
+        _ b: Int32, stage t: Int, prefix: inout StagePrefix, known: DirectedGraph, minStageOfSet: [Int32],
+        stageCountsOfSet: [Int32: [Int32: Int]]
+    ) {
+        let location = phaseLocation(phaseOf(b))
+        let mine = sets(of: b)
+        var u = t
+        for x in mine { u = min(u, Int(minStageOfSet[Int(x)])) }
+        if u == t {
+            let need = prefix.latestArrival(below: t)
+            if need == 0 { prefix.markFull(b, stage: t, seq: 0); return }
+            for a in sameStagePredecessors(of: b, in: known) where prefix.fullSeq[Int(a)] >= need {
+                prefix.markFull(b, stage: t, seq: prefix.fullSeq[Int(a)])
+                return
+            }
+            if let m = prefix.materialize(t - 1, builder: &self) { addEdge(m, b, .phase, location) }
+            prefix.markFull(b, stage: t, seq: prefix.seq)
+            return
+        }
+        prefix.markFull(b, stage: t, seq: -1)
+        if u > 0, let m = prefix.materialize(u - 1, builder: &self) { addEdge(m, b, .phase, location) }
+        let between = prefix.arrivedCount(stages: u..<t)
+        if mine.count == 1, let counts = stageCountsOfSet[mine[mine.startIndex]] {
+            let partners = counts.reduce(0) { $0 + ($1.key < Int32(t) ? $1.value : 0) }
+            if partners == between { return }
+        }
+        for s in u..<t {
+            for a in prefix.arrived[s] {
+                scanBudget -= 1
+                if scanBudget < 0 || !excluded(a, b) { addEdge(a, b, .phase, location) }
+            }
+        }
+    }
+
+    // MARK: - File edges
+
+    /// `--files serialize`: the tasks that write one file, chained in π order.
     mutating func addFileEdges() {
-        let nodeCount = taskOfNode.count + milestoneNames.count
-        let graph = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
-        var passThrough = [Bool](repeating: false, count: nodeCount)
-        for m in taskOfNode.count..<nodeCount { passThrough[m] = true }
-        guard let order = graph.topologicalOrder(passThrough: passThrough) else { return }
-        var lastUser = [Int32](repeating: -1, count: document.filePaths.count)
+        var lastWriter = [Int32](repeating: -1, count: document.filePaths.count)
         var linked: [Int32] = []
-        for v in order where Int(v) < taskOfNode.count {
+        for v in referenceOrder {
             let t = Int(taskOfNode[Int(v)])
             let files = document.fileIDs(ofTask: t)
             if files.isEmpty { continue }
             linked.removeAll(keepingCapacity: true)
             for file in files where !document.isDirectory[Int(file)] {
-                let previous = lastUser[Int(file)]
-                lastUser[Int(file)] = v
-                if previous >= 0, !linked.contains(previous) {
+                let previous = lastWriter[Int(file)]
+                lastWriter[Int(file)] = v
+                if previous >= 0, !linked.contains(previous), !removedByCorrection(previous, v) {
                     linked.append(previous)
-                    let alreadyDirect = graph.outgoing(previous).contains { graph.edgeTargets[Int($0)] == v }
-                    if !alreadyDirect { addEdge(previous, v, .file, document.tasks[t].location) }
+                    addEdge(previous, v, .file, document.tasks[t].location)
                 }
             }
         }
+    }
+}
+
+/// "Every task seen so far in π whose stage is at most s", for each stage s,
+/// as milestones made on demand and remade (a new version) only when a task
+/// of a stage at most s arrived after the last one was used.
+struct StagePrefix {
+    /// Tasks arrived per stage, in π order.
+    var arrived: [[Int32]]
+    /// Arrived tasks of each stage not yet in a version, and whether a later
+    /// task of the same stage reaches them (then they need no edge of their own).
+    var pending: [[Int32]]
+    var covered: [Bool]
+    /// The node standing for each stage's prefix, and the arrival count it covers.
+    var versionNode: [Int32]
+    var versionSeq: [Int]
+    /// Whether a version of the stage's prefix holds tasks of the stage itself.
+    var hasOwn: [Bool]
+    /// The arrival count at which each task got every task of the stages before its own.
+    var fullSeq: [Int]
+    /// The smallest `fullSeq` among the arrived tasks of each stage.
+    var minFull: [Int]
+    var seq = 0
+    /// Fenwick trees over stages: the latest arrival, and the number of arrivals.
+    var latest: [Int]
+    var counts: [Int]
+
+    init(stageCount: Int, taskCount: Int) {
+        arrived = Array(repeating: [], count: stageCount)
+        pending = Array(repeating: [], count: stageCount)
+        covered = [Bool](repeating: false, count: taskCount)
+        versionNode = [Int32](repeating: -1, count: stageCount)
+        versionSeq = [Int](repeating: 0, count: stageCount)
+        hasOwn = [Bool](repeating: false, count: stageCount)
+        fullSeq = [Int](repeating: -1, count: taskCount)
+        minFull = [Int](repeating: Int.max, count: stageCount)
+        latest = [Int](repeating: 0, count: stageCount + 1)
+        counts = [Int](repeating: 0, count: stageCount + 1)
+    }
+
+    mutating func arrive(_ v: Int32, stage s: Int) {
+        seq += 1
+        arrived[s].append(v)
+        pending[s].append(v)
+        var i = s + 1
+        while i < latest.count {
+            latest[i] = max(latest[i], seq)
+            counts[i] += 1
+            i += i & -i
+        }
+    }
+
+    mutating func cover(_ v: Int32) { covered[Int(v)] = true }
+    /// Records that `v` reaches every task of the stages below its own that
+    /// arrived up to `seq` (-1: not all of them, some are excluded).
+    mutating func markFull(_ v: Int32, stage s: Int, seq: Int) {
+        fullSeq[Int(v)] = seq
+        minFull[s] = min(minFull[s], seq)
+    }
+
+    /// The latest arrival among stages `0..<t` (0 when none).
+    func latestArrival(below t: Int) -> Int {
+        var i = t, best = 0
+        while i > 0 {
+            best = max(best, latest[i])
+            i -= i & -i
+        }
+        return best
+    }
+
+    func arrivedCount(stages r: Range<Int>) -> Int {
+        func upTo(_ t: Int) -> Int {
+            var i = t, sum = 0
+            while i > 0 {
+                sum += counts[i]
+                i -= i & -i
+            }
+            return sum
+        }
+        return upTo(r.upperBound) - upTo(r.lowerBound)
+    }
+
+    /// A node reaching every arrived task of stages `0...t`, or nil when none arrived.
+    mutating func materialize(_ t: Int, builder: inout GraphBuilder) -> Int32? {
+        // The lowest stale stage at or below t: its prefix and every one above it are remade.
+        var low = t
+        while low >= 0 && versionSeq[low] < latestArrival(below: low + 1) {
+            low -= 1
+        }
+        // Stages low+1 ... t are stale (low may be -1).
+        var s = low + 1
+        while s <= t {
+            var inputs: [Int32] = []
+            // The stages below are reached through this stage's own tasks when
+            // every one of them reaches all of them already.
+            let belowReached = !arrived[s].isEmpty && minFull[s] >= latestArrival(below: s)
+            if s > 0, versionNode[s - 1] >= 0, !belowReached { inputs.append(versionNode[s - 1]) }
+            if hasOwn[s], versionNode[s] >= 0, !inputs.contains(versionNode[s]) { inputs.append(versionNode[s]) }
+            for v in pending[s] where !covered[Int(v)] { inputs.append(v) }
+            if !pending[s].isEmpty { hasOwn[s] = true }
+            pending[s].removeAll(keepingCapacity: true)
+            if inputs.count == 1 {
+                versionNode[s] = inputs[0]
+            } else if inputs.count > 1 {
+                let stage = builder.stages[s]
+                let name = stage.count == 1
+                    ? "@end-phase-\(builder.phaseNumber(stage[0]))"
+                    : "@end-phases-\(builder.phaseNumber(stage.first!))-\(builder.phaseNumber(stage.last!))"
+                let m = builder.milestone(name)
+                let location = s + 1 < builder.stages.count
+                    ? builder.phaseLocation(builder.stages[s + 1][0]) : builder.phaseLocation(stage[0])
+                for v in inputs { builder.addEdge(v, m, .phase, location) }
+                versionNode[s] = m
+            }
+            versionSeq[s] = seq
+            s += 1
+        }
+        return versionNode[t] >= 0 ? versionNode[t] : nil
     }
 }

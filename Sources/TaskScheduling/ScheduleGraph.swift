@@ -96,6 +96,9 @@ public struct ScheduleGraph: Sendable {
     public let edgeColumns: [Int32]
     /// Duration in hours of each node (0 for milestones).
     public let durations: [Double]
+    /// The reference order π: task nodes in document order, changed only where
+    /// a written edge demands it. Every edge goes forward in it.
+    public let referenceOrder: [Int32]
 
     @inlinable public var taskNodeCount: Int { taskOfNode.count }
     @inlinable public var nodeCount: Int { graph.nodeCount }
