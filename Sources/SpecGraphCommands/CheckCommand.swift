@@ -77,7 +77,7 @@ enum GitHubAnnotation {
         let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
         var message = d.message
         for note in d.notes { message += "\nline \(note.location.line): \(note.message)" }
-        return "::\(level) file=\(property(path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.code.rawValue))::\(data(message))"
+        return "::\(level) file=\(property(d.file ?? path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.code.rawValue))::\(data(message))"
     }
 
     /// Escapes for the message part (`%`, CR, LF).

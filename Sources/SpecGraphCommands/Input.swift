@@ -59,6 +59,12 @@ enum InputFiles {
     }
 
     /// The whole file as bytes.
+    /// Whether `path` names a regular file (following symlinks).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     static func read(_ path: String) throws(IOFailure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IOFailure(description: "\(path): error: cannot open: \(errnoText())") }

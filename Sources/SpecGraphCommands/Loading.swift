@@ -4,21 +4,39 @@ import TaskScheduling
 /// Reading and parsing the command line's inputs.
 enum Loading {
     /// Parses every input; I/O failures are thrown (exit code 2).
-    static func documents(_ paths: [String], timer: StageTimer) throws(IOFailure) -> [SpecDocument] {
+    ///
+    /// Each document gets the reader's corrections: the file named with
+    /// `--corrections`, else `tasks.specgraph` beside it when there is one.
+    static func documents(_ paths: [String], corrections: String? = nil, timer: StageTimer) throws(IOFailure) -> [SpecDocument] {
         let files = try InputFiles.expand(paths)
         var documents: [SpecDocument] = []
+        var named: (String, [UInt8])? = nil
+        if let corrections { named = (corrections, try InputFiles.read(corrections)) }
         for file in files {
             let bytes = try InputFiles.read(file)
             timer.lap("read \(file) (\(bytes.count) bytes)")
-            documents.append(SpecParser.parse(bytes, path: file))
+            var document = SpecParser.parse(bytes, path: file)
             timer.lap("parse")
+            var found = named
+            if found == nil { found = try besideCorrections(of: file) }
+            if let (path, text) = found { Corrections.apply(text, path: path, to: &document) }
+            documents.append(document)
         }
         return documents
     }
 
+    /// `tasks.specgraph` in the folder of `file`, when it exists.
+    static func besideCorrections(of file: String) throws(IOFailure) -> (String, [UInt8])? {
+        guard file != "-" else { return nil }
+        let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let path = (file.hasPrefix("/") && folder.isEmpty ? "/" : folder.isEmpty ? "" : folder + "/") + "tasks.specgraph"
+        guard InputFiles.isRegularFile(path) else { return nil }
+        return (path, try InputFiles.read(path))
+    }
+
     /// Parses and plans every input.
     static func plans(_ options: PlanningOptions, timer: StageTimer) throws(IOFailure) -> [Plan] {
-        let documents = try documents(options.paths, timer: timer)
+        let documents = try documents(options.paths, corrections: options.corrections, timer: timer)
         var plans: [Plan] = []
         for doc in documents {
             plans.append(Plan(doc, options: options.planOptions, lap: timer.enabled ? { timer.lap($0) } : nil))

@@ -48,6 +48,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var location: SourceLocation
     /// Follow-up lines printed as `path:line:column: note: message`.
     public var notes: [Note]
+    /// The file the location is in, when it is not the document's own
+    /// (a corrections file).
+    public var file: String?
 
     public struct Note: Sendable, Hashable {
         public var message: String
@@ -60,8 +63,9 @@ public struct Diagnostic: Sendable, Hashable {
 
     public init(
         _ code: DiagnosticCode, _ message: String, at location: SourceLocation, severity: Severity? = nil,
-        notes: [Note] = []
+        notes: [Note] = [], file: String? = nil
     ) {
+        self.file = file
         self.code = code
         self.message = message
         self.location = location
@@ -71,6 +75,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// `path:line:column: severity: message [code]` and one line per note.
     public func formatted(path: String) -> String {
+        let path = file ?? path
         var s = "\(path):\(location.line):\(location.column): \(severity.rawValue): \(message) [\(code.rawValue)]"
         for note in notes {
             s += "\n\(path):\(note.location.line):\(note.location.column): note: \(note.message)"
