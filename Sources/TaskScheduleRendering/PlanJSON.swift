@@ -144,6 +144,20 @@ public enum PlanJSON {
         }
         w.write("]" as StaticString)
 
+        // files written by two tasks of one wave (--files exclusive)
+        w.write(",\"waveConflicts\":[" as StaticString)
+        for (i, c) in plan.waveFileConflicts().enumerated() {
+            if i > 0 { w.write("," as StaticString) }
+            w.write("{\"wave\":" as StaticString)
+            w.write(c.wave)
+            w.write(",\"file\":" as StaticString)
+            w.writeJSONString(doc.filePaths[Int(c.file)])
+            w.write(",\"tasks\":" as StaticString)
+            names.writeList(c.tasks, of: names.writeNode, &w)
+            w.write("}" as StaticString)
+        }
+        w.write("]" as StaticString)
+
         // critical path
         w.write(",\"criticalPath\":" as StaticString)
         if let schedule {

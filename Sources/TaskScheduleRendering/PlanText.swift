@@ -31,6 +31,7 @@ public enum PlanText {
             w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
             let s = plan.schedule
             w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhases.count) | \(edges) | \(s?.waves.count ?? 0) | \(s?.waves.map(\.count).max() ?? 0) | \(s.map { hours($0.length) } ?? "–") | \(hours(facts.totalWork)) |\n\n")
+            if let note = assumedNote(plan) { w.write("> \(markdownCell(note))\n\n") }
         }
         guard let schedule = plan.schedule else {
             let line = "No waves or critical path: the plan has \(count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
@@ -44,6 +45,7 @@ public enum PlanText {
                 w.write(", \(format1(facts.totalWork / schedule.length))")
                 w.write("× parallelism")
             }
+            if let note = assumedNote(plan) { w.write("\n  (\(note))") }
             w.write("\n  \(count(plan.errorCount, "error")), \(count(plan.warningCount, "warning"))\n\n")
         }
         waves(plan, style: style, limit: doc.tasks.count > fullListingLimit ? 12 : nil, into: &w)
@@ -59,6 +61,12 @@ public enum PlanText {
             w.write("No waves: the plan has a dependency cycle.\n")
             return
         }
+        let conflicts = Dictionary(grouping: plan.waveFileConflicts(), by: \.wave)
+        func conflictText(_ c: WaveFileConflict) -> String {
+            let names = c.tasks.map { plan.name(of: $0) }
+            let list = names.count == 2 ? "\(names[0]) and \(names[1])" : names.dropLast().joined(separator: ", ") + " and " + names.last!
+            return "\(list) write \(plan.document.filePaths[Int(c.file)]): never at the same time"
+        }
         switch style {
         case .text:
             w.write("Waves (tasks that can run at the same time)\n")
@@ -67,12 +75,16 @@ public enum PlanText {
                 let label = pad(String(i + 1), numberWidth, right: true)
                 let prefix = "  \(label)  \(pad("(\(wave.count))", 7, right: false)) "
                 wrapIDs(wave.map { plan.name(of: $0) }, limit: limit, prefix: prefix, into: &w)
+                for c in conflicts[i + 1] ?? [] {
+                    w.write("\(String(repeating: " ", count: prefix.count))! \(conflictText(c))\n")
+                }
             }
         case .markdown:
             w.write("### Waves\n\n| wave | tasks | IDs |\n|---:|---:|---|\n")
             for (i, wave) in schedule.waves.enumerated() {
                 var ids = wave.prefix(limit ?? wave.count).map { plan.name(of: $0) }.joined(separator: ", ")
                 if let limit, wave.count > limit { ids += ", … \(wave.count - limit) more" }
+                for c in conflicts[i + 1] ?? [] { ids += " (\(conflictText(c)))" }
                 w.write("| \(i + 1) | \(wave.count) | \(markdownCell(ids)) |\n")
             }
         }
@@ -89,12 +101,13 @@ public enum PlanText {
             let tail = ids.suffix(limit / 2)
             ids = Array(head) + ["… \(schedule.criticalPath.count - head.count - tail.count) more …"] + Array(tail)
         }
+        let assumed = plan.hasEstimates ? "" : " (assumed durations)"
         switch style {
         case .text:
-            w.write("Critical path: \(hours(schedule.length)), \(count(schedule.criticalPath.count, "task"))\n")
+            w.write("Critical path: \(hours(schedule.length))\(assumed), \(count(schedule.criticalPath.count, "task"))\n")
             wrapIDs(ids, limit: nil, prefix: "  ", separator: " → ", into: &w)
         case .markdown:
-            w.write("### Critical path (\(hours(schedule.length)))\n\n")
+            w.write("### Critical path (\(hours(schedule.length))\(assumed))\n\n")
             w.write(markdownCell(ids.joined(separator: " → ")))
             w.write("\n")
         }
@@ -196,6 +209,13 @@ public enum PlanText {
     }
 
     // MARK: helpers
+
+    /// Said wherever a length is shown when no planned task has an estimate:
+    /// the hours are `--default-duration` each, not a forecast.
+    public static func assumedNote(_ plan: Plan) -> String? {
+        guard !plan.hasEstimates, plan.graph.taskNodeCount > 0 else { return nil }
+        return "no task has an estimate: every task counts \(hours(plan.options.defaultDuration)), so lengths are assumed, not forecast"
+    }
 
     static func wrapIDs(_ ids: [String], limit: Int?, prefix: String, separator: String = " ", into w: inout ByteWriter) {
         let width = 80

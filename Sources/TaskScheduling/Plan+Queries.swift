@@ -73,3 +73,45 @@ extension Plan {
         return blocks.reversed().flatMap { $0 }
     }
 }
+
+/// Two or more tasks of one wave that write the same file: under
+/// `--files exclusive` they never run at the same time in a team schedule.
+public struct WaveFileConflict: Sendable, Hashable {
+    /// 1-based wave number.
+    public let wave: Int
+    /// Index into `SpecDocument.filePaths`.
+    public let file: Int32
+    /// Task nodes of the wave that write it, in document order.
+    public let tasks: [Int32]
+}
+
+extension Plan {
+    /// The files written by more than one task of a wave, wave by wave, in
+    /// order of first writer. Empty unless files are `exclusive` (with
+    /// `serialize` file edges keep writers apart; with `ignore` files do not count).
+    ///
+    /// - Complexity: O(T + F) for T tasks and F written-file mentions.
+    public func waveFileConflicts() -> [WaveFileConflict] {
+        guard options.files == .exclusive, let schedule, document.hasFileTables else { return [] }
+        var stamp = [Int32](repeating: -1, count: document.filePaths.count)
+        var writers: [Int32: [Int32]] = [:]
+        var result: [WaveFileConflict] = []
+        for (i, wave) in schedule.waves.enumerated() where wave.count > 1 {
+            writers.removeAll(keepingCapacity: true)
+            var shared: [Int32] = []
+            for v in wave {
+                for file in document.fileIDs(ofTask: Int(graph.taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
+                    if stamp[Int(file)] != Int32(i) {
+                        stamp[Int(file)] = Int32(i)
+                        writers[file] = [v]
+                    } else {
+                        if writers[file]!.count == 1 { shared.append(file) }
+                        writers[file]!.append(v)
+                    }
+                }
+            }
+            for file in shared { result.append(WaveFileConflict(wave: i + 1, file: file, tasks: writers[file]!)) }
+        }
+        return result
+    }
+}
