@@ -154,7 +154,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore)
         b.depend("T3", on: "T2")
         let remaining = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: true))
         #expect(TeamSchedule(plan: remaining, team: try! Team.parse("ann"))!.laneText(remaining) == ["T1@0-1 T2@1-2 T3@2-5"])
-        let all = Plan(b.doc, options: bare)
+        let all = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: false))
         #expect(TeamSchedule(plan: all, team: try! Team.parse("ann"))!.laneText(all) == ["T2@0-1 T3@1-4 T1@4-5"])
     }
 
