@@ -74,7 +74,9 @@ import Testing
         var b = DocBuilder()
         b.phase("Phase 1")
         b.work("T1", files: ["a.swift"]); b.work("T2", files: ["a.swift", "b.swift"]); b.work("T3", files: ["b.swift"])
-        #expect(ExclusiveFiles(plan: Plan(b.doc, options: Self.options(.exclusive))).count == 2)
+        let files = ExclusiveFiles(plan: Plan(b.doc, options: Self.options(.exclusive)))
+        #expect(files.count == 2)
+        #expect((0..<3).map { Array(files.files(ofNode: Int32($0))) } == [[0], [0, 1], [1]])
         #expect(ExclusiveFiles(plan: Plan(b.doc, options: Self.options(.serialize))).count == 0)
         #expect(ExclusiveFiles(plan: Plan(b.doc, options: Self.options(.ignore))).count == 0)
     }
