@@ -5,7 +5,7 @@ OUT := out
 SPECGRAPH_CORPUS ?= $(abspath ../shared/corpus)
 export SPECGRAPH_CORPUS
 
-.PHONY: deps build demo test bench bench-check bench-thresholds compare clean
+.PHONY: deps build demo test corpus bench bench-check bench-thresholds compare clean
 
 # Graphviz's libgvc (headers + pkg-config files) from Debian, only when missing.
 deps:
@@ -31,6 +31,11 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+# One line per corpus file (tasks, edges by kind, waves, cycles, warnings by
+# code), outliers first, then the totals: where the reading is doubtful.
+corpus: build
+	bash Benchmarks/corpus-report.sh "$(SPECGRAPH_CORPUS)"
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -51,11 +51,14 @@ public struct MonteCarloForecast: Sendable, Hashable {
     /// With a `team`, each run is the team's list schedule (``TeamSchedule``:
     /// priorities from the planned durations, as a lead would hand work out)
     /// with the run's durations, and `plannedLength` is the team's planned
-    /// makespan. Without one, a run is the longest path.
+    /// makespan; writers of one file never overlap (``ExclusiveFiles``), so
+    /// longer draws can push them further apart. Without a team, a run is the
+    /// longest path, which files do not change.
     ///
     /// - Precondition: `runs >= 1`.
     /// - Complexity: O(runs · (V + E)) time, O(runs + V) memory, no allocation per
-    ///   run; with a team O(runs · ((V + E) log V + V · m)).
+    ///   run; with a team O(runs · ((V + E + W) log V + V · m)) for W written-file
+    ///   mentions.
     public init?(plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil) {
         precondition(runs >= 1, "at least one run")
         guard let schedule = plan.schedule else { return nil }
@@ -104,7 +107,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
                 var engine = ListScheduler(
                     graph: sg, priority: priority, teamSize: team.size, groupOfNode: inputs.groups.groupOfNode,
                     groupCount: inputs.groups.count, ownerOfNode: inputs.owners, durations: durations,
-                    storyTolerance: tolerance)
+                    files: inputs.files, storyTolerance: tolerance)
                 engine.run()
                 return engine.makespan
             }

@@ -29,21 +29,24 @@ public struct TeamSweep: Sendable {
     public let saturationSize: Int?
 
     /// Schedules the plan once per team size, with people named `1`, `2`, …
-    /// (so owners do not pin tasks); nil when the plan has a cycle.
+    /// (so owners do not pin tasks) and writers of one file kept apart as in
+    /// ``TeamSchedule``; nil when the plan has a cycle.
     ///
-    /// - Complexity: O(k · ((V + E) log V + V · m)) for k sizes up to m people.
+    /// - Complexity: O(k · ((V + E + W) log V + V · m)) for k sizes up to m
+    ///   people and W written-file mentions.
     public init?(plan: Plan, sizes: ClosedRange<Int>) {
         guard let schedule = plan.schedule else { return nil }
         let groups = StoryGroups(graph: plan.graph, document: plan.document)
         let owners = [Int32](repeating: -1, count: plan.graph.taskNodeCount)
         let stages = StageBound(graph: plan.graph, order: schedule.order, times: schedule.times)
+        let files = ExclusiveFiles(plan: plan)
         var rows: [Row] = []
         var work = 0.0
         for size in sizes {
             let s = TeamSchedule(
                 graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length,
                 team: Team(size: size), groupOfNode: groups.groupOfNode, groupCount: groups.count, ownerOfNode: owners,
-                stageBound: stages)
+                files: files, stageBound: stages)
             work = s.totalWork
             rows.append(Row(
                 size: size, makespan: s.makespan, speedup: s.makespan > 0 ? s.totalWork / s.makespan : 1,

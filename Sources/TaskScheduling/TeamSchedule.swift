@@ -29,6 +29,11 @@ import TaskGraph
 ///   predecessor (no hand-over); then the person who last worked on the task's story;
 ///   then a person whose own story has no task left to hand out; then the
 ///   lowest-numbered person.
+/// - **Files** (`--files exclusive`, ``ExclusiveFiles``). Two tasks that
+///   write one file never run at the same time, in either order: a ready
+///   task whose file is being written waits until the writer finishes, and
+///   meanwhile the next task in priority order goes. No edge is added, so the
+///   critical path and the lower bounds do not see files.
 ///
 /// ```
 ///   time ─▶ 0    1    2    3
@@ -92,14 +97,15 @@ public struct TeamSchedule: Sendable {
 
     /// Schedules a plan for a team; nil when the plan has a dependency cycle.
     ///
-    /// - Complexity: O((V + E) log V + V · m) for V nodes, E edges and m people.
+    /// - Complexity: O((V + E + W) log V + V · m) for V nodes, E edges, W
+    ///   written-file mentions and m people.
     public init?(plan: Plan, team: Team) {
         guard let schedule = plan.schedule else { return nil }
         let inputs = TeamInputs(plan: plan, team: team)
         self.init(
             graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,
             groupOfNode: inputs.groups.groupOfNode, groupCount: inputs.groups.count, ownerOfNode: inputs.owners,
-            firstNodes: inputs.resume,
+            firstNodes: inputs.resume, files: inputs.files,
             stageBound: StageBound(graph: plan.graph, order: schedule.order, times: schedule.times),
             unmatchedOwners: inputs.unmatchedOwners)
     }
@@ -113,19 +119,20 @@ public struct TeamSchedule: Sendable {
     ///   - ownerOfNode: the person each task node must go to, or -1 for anyone.
     ///   - firstNodes: task nodes that go before every other ready task (work in
     ///     progress, which someone is doing already); empty for none.
+    ///   - files: the written files no two running tasks may share.
     ///   - stageBound: the barrier-aware bound's segments, if known.
     ///   - unmatchedOwners: owners named in the tasks who are not on the team, for reports.
-    /// - Complexity: O((V + E) log V + V · m).
+    /// - Complexity: O((V + E + W) log V + V · m) for W file mentions.
     public init(
         graph sg: ScheduleGraph, order: [Int32], criticalPathLength: Double, team: Team,
         groupOfNode: [Int32], groupCount: Int, ownerOfNode: [Int32], firstNodes: [Bool] = [],
-        stageBound: StageBound? = nil, unmatchedOwners: [String] = []
+        files: ExclusiveFiles = .none, stageBound: StageBound? = nil, unmatchedOwners: [String] = []
     ) {
         let priority = ListScheduler.priorities(graph: sg, order: order, firstNodes: firstNodes)
         @Sendable func schedule(tolerance: Double) -> ListScheduler {
             var engine = ListScheduler(
                 graph: sg, priority: priority, teamSize: team.size, groupOfNode: groupOfNode, groupCount: groupCount,
-                ownerOfNode: ownerOfNode, storyTolerance: tolerance)
+                ownerOfNode: ownerOfNode, files: files, storyTolerance: tolerance)
             engine.run()
             return engine
         }
@@ -185,9 +192,11 @@ private final class Tries: @unchecked Sendable {
 }
 
 /// What a list schedule of a plan needs besides its graph: story groups,
-/// owners pinned to people, and work in progress that goes first.
+/// owners pinned to people, work in progress that goes first, and the files
+/// that keep tasks apart.
 struct TeamInputs {
     let groups: StoryGroups
+    let files: ExclusiveFiles
     /// The person each task node must go to, or -1 for anyone.
     let owners: [Int32]
     /// In-progress tasks under `--remaining`.
@@ -197,6 +206,7 @@ struct TeamInputs {
 
     init(plan: Plan, team: Team) {
         groups = StoryGroups(graph: plan.graph, document: plan.document)
+        files = ExclusiveFiles(plan: plan)
         var owners: [Int32] = []
         owners.reserveCapacity(plan.graph.taskNodeCount)
         var byName: [String: Int32] = [:]
@@ -251,6 +261,7 @@ struct ListScheduler {
     let ownerOfNode: [Int32]
     let priority: [Int64]
     let durations: [Double]
+    let files: ExclusiveFiles
     let storyTolerance: Double
     /// The tolerances ``TeamSchedule`` tries, widest first.
     static let storyTolerances = [0.5, 0.25, 0.1, 0.03, 0.01, 0.002]
@@ -266,7 +277,7 @@ struct ListScheduler {
     var waitingFor: [Int32]
     var shared = Heap<ReadyTask>()
     /// With a story tolerance: the shared ready tasks again, by story group.
-    /// Both queues drop tasks lazily once they have started.
+    /// Both queues drop their copy of a task lazily once it has started or parked.
     var groupReady: [Heap<ReadyTask>]
     var owned: [Heap<ReadyTask>]
     /// Tasks waiting in `owned` heaps, so the scan of free people is skipped when there are none.
@@ -279,17 +290,29 @@ struct ListScheduler {
     var lastPersonOfGroup: [Int32]
     var unassignedInGroup: [Int32]
     var completionStack: [Int32] = []
+    /// The running task that writes each shared file, or -1 (``ExclusiveFiles``).
+    var writerOfFile: [Int32]
+    /// Ready tasks waiting for each shared file's writer to finish.
+    var parked: [Heap<ReadyTask>]
+    /// The file each task node is parked on, or -1; empty without shared files.
+    var parkedOn: [Int32]
+    /// The file that handed each task node back to the queues, while it has
+    /// neither started nor parked again, or -1; empty without shared files.
+    var claimedFile: [Int32]
+    /// Free files whose task handed back parked again on another file.
+    var filesToHandBack: [Int32] = []
 
     /// - Parameters:
     ///   - priority: from ``priorities(graph:order:firstNodes:)``.
     ///   - durations: how long each node takes; the planned durations when nil
     ///     (a forecast run passes drawn ones, with priorities from the plan).
+    ///   - files: the written files no two running tasks may share.
     ///   - storyTolerance: a person may take a ready task of the story they
     ///     are on instead of the most urgent one when its priority is at least
     ///     `1 - storyTolerance` of that one's; 0 for strict priority order.
     init(
         graph sg: ScheduleGraph, priority: [Int64], teamSize: Int, groupOfNode: [Int32], groupCount: Int,
-        ownerOfNode: [Int32], durations: [Double]? = nil, storyTolerance: Double = 0
+        ownerOfNode: [Int32], durations: [Double]? = nil, files: ExclusiveFiles = .none, storyTolerance: Double = 0
     ) {
         self.sg = sg
         self.storyTolerance = storyTolerance
@@ -298,6 +321,11 @@ struct ListScheduler {
         self.groupOfNode = groupOfNode
         self.ownerOfNode = ownerOfNode
         self.durations = durations ?? sg.durations
+        self.files = files
+        writerOfFile = [Int32](repeating: -1, count: files.count)
+        parked = [Heap<ReadyTask>](repeating: Heap(), count: files.count)
+        parkedOn = files.count > 0 ? [Int32](repeating: -1, count: sg.taskNodeCount) : []
+        claimedFile = parkedOn
         let g = sg.graph
         let n = sg.nodeCount
         self.priority = priority
@@ -392,30 +420,39 @@ struct ListScheduler {
         let v = running[p]
         running[p] = -1
         complete(v)
+        for f in files.files(ofNode: v) {
+            writerOfFile[Int(f)] = -1
+            handBack(f)
+        }
     }
 
-    /// Hands out ready tasks, most urgent first, while someone free can take one.
+    /// Hands out ready tasks, most urgent first, while someone free can take
+    /// one; a task whose file is being written is parked on the way.
+    ///
+    /// Looking at the queues only takes tasks off them (parking hands files
+    /// back later, in `handBackPendingFiles`), so the tops found stay on top.
     mutating func startReadyTasks(at now: Double) {
-        while freeCount > 0 {
+        while true {
+            handBackPendingFiles()
+            guard freeCount > 0 else { return }
             var bestOwned: ReadyTask? = nil
             var bestOwner = -1
             if ownedWaiting > 0 {
                 for p in 0..<m where free[p] {
-                    if let top = owned[p].min, bestOwned.map({ top < $0 }) ?? true {
+                    if let top = ownedTop(p), bestOwned.map({ top < $0 }) ?? true {
                         bestOwned = top
                         bestOwner = p
                     }
                 }
             }
-            dropStarted()
-            if let top = shared.min, bestOwned.map({ top < $0 }) ?? true {
+            if let top = sharedTop(), bestOwned.map({ top < $0 }) ?? true {
                 shared.removeMin()
                 assignTied(top, at: now)
             } else if let top = bestOwned {
                 owned[bestOwner].removeMin()
                 ownedWaiting -= 1
                 assign(top.node, to: bestOwner, at: now)
-            } else {
+            } else if filesToHandBack.isEmpty {
                 return
             }
         }
@@ -430,8 +467,7 @@ struct ListScheduler {
     mutating func assignTied(_ top: ReadyTask, at now: Double) {
         var tied = [top]
         while tied.count < Self.tieLimit {
-            dropStarted()
-            guard let next = shared.min, next.priority == top.priority else { break }
+            guard let next = sharedTop(), next.priority == top.priority else { break }
             tied.append(shared.removeMin())
         }
         var best = (key: (Int.max, Int.max, Int.max), task: 0, person: -1)
@@ -444,8 +480,7 @@ struct ListScheduler {
         }
         let chosen = tied[best.task].node
         if storyTolerance > 0, case let g = lastGroup[best.person], g >= 0, g != groupOfNode[Int(chosen)] {
-            dropStarted(group: Int(g))
-            if let own = groupReady[Int(g)].min, Double(own.priority) >= Double(top.priority) * (1 - storyTolerance) {
+            if let own = groupTop(Int(g)), Double(own.priority) >= Double(top.priority) * (1 - storyTolerance) {
                 for item in tied { shared.insert(item) }
                 assign(own.node, to: best.person, at: now)
                 return
@@ -453,17 +488,6 @@ struct ListScheduler {
         }
         for (k, item) in tied.enumerated() where k != best.task { shared.insert(item) }
         assign(chosen, to: best.person, at: now)
-    }
-
-    /// Pops tasks that already started (taken through the other queue) off
-    /// the shared queue, or off story group `group`'s when it is given.
-    mutating func dropStarted(group: Int? = nil) {
-        guard storyTolerance > 0 else { return }
-        if let group {
-            while let top = groupReady[group].min, personOfNode[Int(top.node)] >= 0 { groupReady[group].removeMin() }
-        } else {
-            while let top = shared.min, personOfNode[Int(top.node)] >= 0 { shared.removeMin() }
-        }
     }
 
     static let tieLimit = 32
@@ -519,6 +543,10 @@ struct ListScheduler {
         free[p] = false
         freeCount -= 1
         running[p] = v
+        if files.count > 0 {
+            claimedFile[Int(v)] = -1
+            for f in files.files(ofNode: v) { writerOfFile[Int(f)] = v }
+        }
         let group = groupOfNode[Int(v)]
         if lastGroup[p] >= 0 && lastGroup[p] != group { storySwitches += 1 }
         lastGroup[p] = group
