@@ -18,10 +18,15 @@ enum Loading {
 
     /// Parses and plans every input.
     static func plans(_ options: PlanningOptions, timer: StageTimer) throws(IOFailure) -> [Plan] {
-        let documents = try documents(options.paths, timer: timer)
+        try plans(paths: options.paths, options: options.planOptions, timer: timer)
+    }
+
+    /// Parses and plans every input with the given options.
+    static func plans(paths: [String], options: PlanOptions, timer: StageTimer) throws(IOFailure) -> [Plan] {
+        let documents = try documents(paths, timer: timer)
         var plans: [Plan] = []
         for doc in documents {
-            plans.append(Plan(doc, options: options.planOptions, lap: timer.enabled ? { timer.lap($0) } : nil))
+            plans.append(Plan(doc, options: options, lap: timer.enabled ? { timer.lap($0) } : nil))
         }
         return plans
     }
