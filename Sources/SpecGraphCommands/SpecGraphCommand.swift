@@ -20,6 +20,7 @@ public struct SpecGraphCommand: ParsableCommand {
         subcommands: [
             PlanCommand.self, CheckCommand.self, WavesCommand.self, CriticalPathCommand.self, NextCommand.self,
             WhyCommand.self, AssignCommand.self, GraphCommand.self, GenerateCommand.self, StatusCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: nil
     )
