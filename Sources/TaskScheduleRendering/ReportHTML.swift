@@ -121,6 +121,17 @@ public enum ReportHTML {
             w.write("</ul>\n" as StaticString)
         }
 
+        // Task graph and the panel of the selected task.
+        w.write("<h3>Task graph</h3>\n" as StaticString)
+        if let svg = f.taskSVG {
+            w.write("<p class=\"hint\">Drag to pan, wheel or the buttons to zoom; click a task to see what comes before and after it, and why it is where it is.</p>\n" as StaticString)
+            w.write("<div class=\"graph-and-panel\">" as StaticString)
+            picture(svg, kind: "tasks", label: "Task graph of \(s.name)", into: &w)
+        } else {
+            w.write("<p>No task graph was drawn.</p>\n<div class=\"graph-and-panel\">" as StaticString)
+        }
+        w.write("<aside class=\"selection\" aria-live=\"polite\"><p>Click a task in the graph (or a task ID above) to see it here.</p></aside></div>\n" as StaticString)
+
         // Phases.
         w.write("<h3>Phases</h3>\n<table class=\"phases\"><thead><tr><th>phase</th><th>done</th><th>skipped</th><th>remaining</th><th>ready</th><th>blocked</th><th>hours left</th><th>warnings</th></tr></thead><tbody>\n" as StaticString)
         for p in s.phases {
@@ -131,16 +142,6 @@ public enum ReportHTML {
         }
         w.write("</tbody></table>\n" as StaticString)
         if let svg = f.phaseSVG { picture(svg, kind: "phases", label: "Phases of \(s.name)", into: &w) }
-
-        // Task graph and the panel of the selected task.
-        w.write("<h3>Task graph</h3>\n" as StaticString)
-        if let svg = f.taskSVG {
-            w.write("<p class=\"hint\">Drag to pan, wheel or the buttons to zoom; click a task to see what comes before and after it, and why it is where it is.</p>\n" as StaticString)
-            picture(svg, kind: "tasks", label: "Task graph of \(s.name)", into: &w)
-        } else {
-            w.write("<p>No task graph was drawn.</p>\n" as StaticString)
-        }
-        w.write("<aside class=\"selection\" aria-live=\"polite\"><p>Click a task in the graph (or a task ID above) to see it here.</p></aside>\n" as StaticString)
 
         // Warnings by code.
         let shown = plan.diagnostics.filter { $0.severity != .note }

@@ -41,7 +41,12 @@ enum ReportScript {
         g.node.selected path, g.node.selected polygon { stroke: #000; stroke-width: 3.5; }
         g.node.pred path, g.node.pred polygon { stroke: var(--pred); stroke-width: 3; }
         g.node.succ path, g.node.succ polygon { stroke: var(--succ); stroke-width: 3; }
-        .selection { border-left: 4px solid var(--accent); background: #f5f9ff; padding: 8px 12px; margin: 8px 0; }
+        .graph-and-panel { display: flex; gap: 12px; align-items: stretch; }
+        .graph-and-panel figure.picture { flex: 1 1 auto; min-width: 0; margin: 0; }
+        .selection { flex: 0 0 320px; max-height: 560px; overflow: auto; border-left: 4px solid var(--accent); background: #f5f9ff; padding: 8px 12px; }
+        .selection h4 { margin: 0 0 4px; font-size: 15px; }
+        .selection p { margin: 4px 0; }
+        @media (max-width: 900px) { .graph-and-panel { flex-direction: column; } .selection { flex-basis: auto; } }
         .selection .pred-list .task-link { color: var(--pred); } .selection .succ-list .task-link { color: var(--succ); }
         .selection ol { margin: 4px 0; padding-left: 22px; }
         details.diagnostics { margin: 4px 0; } details.diagnostics.error summary code { color: #c53030; }
@@ -169,7 +174,7 @@ enum ReportScript {
             });
           }
 
-          function select(index, id) {
+          function select(index, id, reveal) {
             var section = sections[index], feature = data.features[index];
             var task = feature && feature.tasks[id];
             if (!section || !task) return;
@@ -193,11 +198,11 @@ enum ReportScript {
                 var onPath = (a === id || preds[a]) && (b === id || preds[b]) || (a === id || succs[a]) && (b === id || succs[b]);
                 if (onPath) g.classList.add("on-path");
               });
-              var nodes = nodesById(svg, id);
-              if (nodes.length) nodes[0].scrollIntoView({ block: "nearest", inline: "nearest" });
             }
+            if (reveal) (svg || panel).closest(".graph-and-panel").scrollIntoView({ block: "nearest" });
             function list(set) {
               var ids = Object.keys(set).filter(function (k) { return feature.tasks[k]; });
+              ids.sort(function (a, b) { return feature.tasks[a].line - feature.tasks[b].line; });
               return ids.length ? ids.map(taskButton).join(" ") : "none";
             }
             var html = "<h4>" + escapeText(id) + " <small>line " + task.line + ", " + escapeText(task.status) + "</small></h4>";
@@ -228,9 +233,7 @@ enum ReportScript {
             var section = e.target.closest("section.feature");
             if (link) {
               var index = section ? sections.indexOf(section) : Number(link.getAttribute("data-feature"));
-              select(index, link.getAttribute("data-task"));
-              var target = sections[index] && sections[index].querySelector(".selection");
-              if (target && !section) target.scrollIntoView({ block: "center" });
+              select(index, link.getAttribute("data-task"), true);
               return;
             }
             var node = e.target.closest("g.node.task");

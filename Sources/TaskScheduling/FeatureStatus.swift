@@ -41,7 +41,13 @@ public struct FeatureStatus: Sendable, Hashable {
     public struct OutOfOrder: Sendable, Hashable {
         public var task: String
         public var openPredecessor: String
+        /// Where the dependency is written.
         public var line: Int32
+        public init(task: String, openPredecessor: String, line: Int32) {
+            self.task = task
+            self.openPredecessor = openPredecessor
+            self.line = line
+        }
     }
 
     /// The feature's name: the folder that holds its tasks.md (`001-auth`),
