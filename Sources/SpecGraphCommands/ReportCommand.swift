@@ -60,9 +60,10 @@ struct ReportCommand: ParsableCommand {
             throw fail(error)
         }
         let team = self.team.flatMap { try? Team.parse($0) }
+        let names = FeatureStatus.uniqueNames(of: plans.map(\.document.path))
         var features: [ReportHTML.Feature] = []
-        for plan in plans {
-            var feature = ReportHTML.Feature(plan: plan, status: FeatureStatus(plan))
+        for (i, plan) in plans.enumerated() {
+            var feature = ReportHTML.Feature(plan: plan, status: FeatureStatus(plan, name: names[i]))
             if plan.graph.taskNodeCount == 0 {
                 feature.notes.append("No task is left to plan, so there is no graph to draw.")
             } else {

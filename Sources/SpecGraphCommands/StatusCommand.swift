@@ -56,8 +56,9 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
+        let names = FeatureStatus.uniqueNames(of: plans.map(\.document.path))
         var entries: [StatusText.Entry] = []
-        for plan in plans {
+        for (i, plan) in plans.enumerated() {
             var change: FeatureChange?
             if let since {
                 let old: [UInt8]?
@@ -65,7 +66,7 @@ struct StatusCommand: ParsableCommand {
                 let before = old.map { Plan(SpecParser.parse($0, path: plan.document.path), options: options) }
                 change = FeatureChange(since: since, before: before, after: plan)
             }
-            entries.append(StatusText.Entry(status: FeatureStatus(plan), change: change))
+            entries.append(StatusText.Entry(status: FeatureStatus(plan, name: names[i]), change: change))
         }
         var w = ByteWriter()
         switch format {

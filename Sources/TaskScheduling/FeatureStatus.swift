@@ -72,10 +72,12 @@ public struct FeatureStatus: Sendable, Hashable {
     public var outOfOrder: [OutOfOrder]
 
     /// - Complexity: O(V + E + D log D) for V nodes, E edges, D diagnostics.
-    public init(_ plan: Plan) {
+    /// `name` defaults to ``featureName(of:)``; give ``uniqueNames(of:)``'s
+    /// when several features are shown together.
+    public init(_ plan: Plan, name: String? = nil) {
         let doc = plan.document
         path = doc.path
-        name = Self.featureName(of: doc.path)
+        self.name = name ?? Self.featureName(of: doc.path)
         let readyNodes = plan.readyTasks()
         let schedule = plan.schedule
         var readyTask = [Bool](repeating: false, count: doc.tasks.count)
@@ -160,12 +162,43 @@ public struct FeatureStatus: Sendable, Hashable {
         outOfOrder = late.sorted { ($0.line, $0.task, $0.openPredecessor) < ($1.line, $1.task, $1.openPredecessor) }
     }
 
-    /// `specs/001-auth/tasks.md` → `001-auth`; `tasks.md` → `tasks.md`.
+    /// `specs/001-auth/tasks.md` → `001-auth`; a file with another name is
+    /// named by itself (`auth-tasks.md`); `tasks.md` alone → `tasks.md`.
     public static func featureName(of path: String) -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard parts.count >= 2 else { return parts.last.map(String.init) ?? path }
-        let folder = parts[parts.count - 2]
-        return folder == "." ? String(parts[parts.count - 1]) : String(folder)
+        featureName(of: path, folders: 1)
+    }
+
+    /// The folders above a tasks.md, as many as asked (`specs/001-auth` for 2).
+    static func featureName(of path: String, folders: Int) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        guard let file = parts.last else { return path }
+        guard parts.count >= 2, file.lowercased() == "tasks.md" else { return String(file) }
+        return parts.dropLast().suffix(folders).joined(separator: "/")
+    }
+
+    /// Names for several features, each made longer (more folders) until it
+    /// differs from the others: `a/001-auth` and `b/001-auth` rather than
+    /// two `001-auth`.
+    ///
+    /// - Complexity: O(n · d) for n paths of at most d folders.
+    public static func uniqueNames(of paths: [String]) -> [String] {
+        var folders = [Int](repeating: 1, count: paths.count)
+        var names = paths.map { featureName(of: $0, folders: 1) }
+        for _ in 0..<64 {
+            var count: [String: Int] = [:]
+            for n in names { count[n, default: 0] += 1 }
+            var changed = false
+            for i in paths.indices where count[names[i]]! > 1 {
+                let longer = featureName(of: paths[i], folders: folders[i] + 1)
+                if longer != names[i] {
+                    folders[i] += 1
+                    names[i] = longer
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        return names
     }
 
     private struct Pair: Hashable {

@@ -132,6 +132,10 @@ func plan(_ markdown: String, path: String = "specs/042-billing/tasks.md") -> Pl
         #expect(FeatureStatus.featureName(of: "specs/001-auth/tasks.md") == "001-auth")
         #expect(FeatureStatus.featureName(of: "tasks.md") == "tasks.md")
         #expect(FeatureStatus.featureName(of: "./tasks.md") == "tasks.md")
+        #expect(FeatureStatus.featureName(of: "plans/auth-tasks.md") == "auth-tasks.md")
+        #expect(FeatureStatus.uniqueNames(of: ["a/specs/001-auth/tasks.md", "b/specs/001-auth/tasks.md", "specs/002-pay/tasks.md"])
+            == ["a/specs/001-auth", "b/specs/001-auth", "002-pay"])
+        #expect(FeatureStatus.uniqueNames(of: ["x/tasks.md", "x/tasks.md"]) == ["x", "x"])
     }
 
     @Test func changesSinceAnEarlierVersion() {
