@@ -141,7 +141,7 @@ public struct FeatureStatus: Sendable, Hashable {
             guard i > 0 || c.done + c.skipped + c.remaining > 0 else { continue }
             let hours: Double? = schedule == nil ? nil : (last[i] >= first[i] ? last[i] - first[i] : 0)
             rows.append(PhaseRow(
-                index: i, title: phase.title, counts: c, remainingHours: hours,
+                index: i, title: phase.title.isEmpty ? Self.untitledPhase : phase.title, counts: c, remainingHours: hours,
                 warnings: phaseWarnings[i], errors: phaseErrors[i]))
         }
         phases = rows
@@ -161,6 +161,9 @@ public struct FeatureStatus: Sendable, Hashable {
         }
         outOfOrder = late.sorted { ($0.line, $0.task, $0.openPredecessor) < ($1.line, $1.task, $1.openPredecessor) }
     }
+
+    /// The row name of the tasks before the first phase heading.
+    public static let untitledPhase = "(before any phase heading)"
 
     /// `specs/001-auth/tasks.md` → `001-auth`; a file with another name is
     /// named by itself (`auth-tasks.md`); `tasks.md` alone → `tasks.md`.

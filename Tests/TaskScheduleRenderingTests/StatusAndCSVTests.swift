@@ -128,6 +128,12 @@ func plan(_ markdown: String, path: String = "specs/042-billing/tasks.md") -> Pl
         #expect(String(w).contains("2.0h assumed"))
     }
 
+    @Test func tasksBeforeTheFirstPhaseHaveARowOfTheirOwn() {
+        let s = FeatureStatus(plan("- [ ] T001 Warm up\n\n## Phase 1: Main\n- [x] T002 Work\n"))
+        #expect(s.phases.map(\.title) == [FeatureStatus.untitledPhase, "Phase 1: Main"])
+        #expect(s.phases.map(\.counts.remaining) == [1, 0])
+    }
+
     @Test func featureNamesComeFromTheFolder() {
         #expect(FeatureStatus.featureName(of: "specs/001-auth/tasks.md") == "001-auth")
         #expect(FeatureStatus.featureName(of: "tasks.md") == "tasks.md")
