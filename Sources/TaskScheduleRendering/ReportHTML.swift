@@ -44,6 +44,9 @@ public enum ReportHTML {
     /// (each costs up to O(V + E)).
     public static let whyTaskLimit = 3_000
 
+    /// Items listed per warning code and in the out-of-order list.
+    public static let listLimit = 200
+
     /// Writes the whole page.
     public static func render(_ features: [Feature], title: String = "specgraph report", into w: inout ByteWriter) {
         w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" as StaticString)
@@ -159,17 +162,19 @@ public enum ReportHTML {
                 let list = byCode[code]!
                 let severity = list.contains { $0.severity == .error } ? "error" : "warning"
                 w.write("<details class=\"diagnostics \(severity)\"><summary><code>\(text(code.rawValue))</code> (\(list.count))</summary><ul>\n")
-                for d in list {
+                for d in list.prefix(listLimit) {
                     w.write("<li><span class=\"where\">line \(d.location.line)</span> \(text(d.message))</li>\n")
                 }
+                if list.count > listLimit { w.write("<li>… and \(list.count - listLimit) more; `specgraph check` lists them all</li>\n") }
                 w.write("</ul></details>\n" as StaticString)
             }
         }
         if !s.outOfOrder.isEmpty {
             w.write("<h3>Out-of-order work (\(s.outOfOrder.count))</h3>\n<ul class=\"late\">\n")
-            for o in s.outOfOrder {
+            for o in s.outOfOrder.prefix(listLimit) {
                 w.write("<li>\(taskButton(o.task)) is done, but \(taskButton(o.openPredecessor)), which it depends on (line \(o.line)), is open</li>\n")
             }
+            if s.outOfOrder.count > listLimit { w.write("<li>… and \(s.outOfOrder.count - listLimit) more</li>\n") }
             w.write("</ul>\n" as StaticString)
         }
         if let svg = f.ganttSVG {

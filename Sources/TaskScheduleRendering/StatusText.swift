@@ -85,8 +85,11 @@ public enum StatusText {
         }
         if !s.outOfOrder.isEmpty {
             heading("\(s.name): out-of-order work (done before what it depends on)")
-            for o in s.outOfOrder {
+            for o in s.outOfOrder.prefix(outOfOrderShown) {
                 item("\(o.task) is done, but \(o.openPredecessor), which it depends on (line \(o.line)), is open")
+            }
+            if s.outOfOrder.count > outOfOrderShown {
+                item("… and \(s.outOfOrder.count - outOfOrderShown) more (`--format json` lists them all)")
             }
         }
         guard let c = e.change else { return }
@@ -113,6 +116,9 @@ public enum StatusText {
             item("waves: \(c.wavesBefore.map(String.init) ?? "cycle") → \(c.wavesAfter.map(String.init) ?? "cycle")")
         }
     }
+
+    /// Out-of-order pairs listed per feature in text and Markdown.
+    public static let outOfOrderShown = 20
 
     static func signed(_ x: Double) -> String { x >= 0 ? "+" + PlanText.format1(x) : PlanText.format1(x) }
 
