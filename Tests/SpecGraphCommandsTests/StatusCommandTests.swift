@@ -9,7 +9,31 @@ import Testing
         // Examples/broken has a cycle: exit 1, and the table is still printed.
         #expect(r.code == 1)
         #expect(r.stdout.contains("auth-service"))
-        try expectGolden(r.stdout, "examples.status.\(["text": "txt", "markdown": "md"][format] ?? format)")
+        let text = format == "json" ? prettyJSON(r.stdout) : r.stdout
+        try expectGolden(text, "examples.status.\(["text": "txt", "markdown": "md"][format] ?? format)")
+    }
+
+    /// JSON text indented two spaces per level, one value per line, every
+    /// byte of strings and numbers kept, so that a golden diff can be read.
+    func prettyJSON(_ json: String) -> String {
+        var out = "", depth = 0, inString = false, escaped = false
+        func newline() { out += "\n" + String(repeating: "  ", count: depth) }
+        for c in json.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if inString {
+                out.append(c)
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            switch c {
+            case "\"": inString = true; out.append(c)
+            case "{", "[": out.append(c); depth += 1; newline()
+            case "}", "]": depth -= 1; newline(); out.append(c)
+            case ",": out.append(c); newline()
+            case ":": out += ": "
+            default: out.append(c)
+            }
+        }
+        return out + "\n"
     }
 
     @Test func statusDefaultsToTheCurrentDirectory() throws {
