@@ -148,7 +148,7 @@ public enum ReportHTML {
 
         // Warnings by code.
         let shown = plan.diagnostics.filter { $0.severity != .note }
-        w.write("<h3>Warnings (\(shown.count))</h3>\n")
+        w.write("<h3>Warnings and errors (\(shown.count))</h3>\n")
         if shown.isEmpty {
             w.write("<p>None.</p>\n" as StaticString)
         } else {

@@ -87,19 +87,34 @@ enum ReportScript {
               base = [box.x, box.y, box.width, box.height];
             }
             svg.setAttribute("preserveAspectRatio", "xMidYMin meet");
-            // A tall graph opens at the width of the page, top first; "fit" shows it whole.
-            var start = base.slice();
-            var vw = viewport.clientWidth, vh = viewport.clientHeight;
-            if (figure.classList.contains("tasks") && vw > 0 && vh > 0) {
-              var w0 = Math.max(base[2], vw / 1.5);  // at most 1.5 pixels per point
-              if (w0 * vh / vw < base[3]) start = [base[0] + (base[2] - w0) / 2, base[1], w0, w0 * vh / vw];
+            var tall = false;
+            // The view that shows the picture at most 1.5 times its size: whole,
+            // or for a tall task graph at the width of the page, top first.
+            function fit(whole) {
+              var vw = viewport.clientWidth, vh = viewport.clientHeight;
+              if (!(vw > 0 && vh > 0)) return base.slice();
+              var byWidth = Math.min(vw / base[2], 1.5);
+              var scale = Math.min(byWidth, vh / base[3]);
+              if (!whole && tall) scale = byWidth;
+              var w = vw / scale;
+              return [base[0] + (base[2] - w) / 2, base[1], w, vh / scale];
             }
-            var view = start.slice();
+            if (viewport.clientWidth > 0) {
+              var byWidth = Math.min(viewport.clientWidth / base[2], 1.5);
+              if (figure.classList.contains("tasks")) {
+                tall = base[3] * byWidth > viewport.clientHeight;
+              } else {
+                // A small picture gets a viewport of its own height.
+                var needed = Math.ceil(base[3] * byWidth) + 8;
+                if (needed < viewport.clientHeight) viewport.style.height = needed + "px";
+              }
+            }
+            var view = fit(false);
             function apply() { svg.setAttribute("viewBox", view.join(" ")); }
             apply();
             function zoom(factor, fx, fy) {
               var w = view[2] * factor, h = view[3] * factor;
-              if (w > base[2] * 4 || w < base[2] / 40) return;
+              if (factor > 1 && w > Math.max(base[2], viewport.clientWidth) * 4 || factor < 1 && w < base[2] / 40) return;
               view = [view[0] + (view[2] - w) * fx, view[1] + (view[3] - h) * fy, w, h];
               apply();
             }
@@ -107,7 +122,7 @@ enum ReportScript {
               var b = e.target.closest("button[data-zoom]");
               if (!b) return;
               var kind = b.getAttribute("data-zoom");
-              if (kind === "reset") { view = base.slice(); apply(); } else { zoom(kind === "in" ? 0.8 : 1.25, 0.5, 0.5); }
+              if (kind === "reset") { view = fit(true); apply(); } else { zoom(kind === "in" ? 0.8 : 1.25, 0.5, 0.5); }
             });
             viewport.addEventListener("wheel", function (e) {
               e.preventDefault();

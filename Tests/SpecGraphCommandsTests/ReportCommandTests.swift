@@ -114,6 +114,8 @@ import Testing
             var before = svg.getAttribute("viewBox");
             section.querySelector('figure.tasks button[data-zoom="in"]').click();
             out.zoomed = svg.getAttribute("viewBox") !== before;
+            section.querySelector('figure.tasks button[data-zoom="out"]').click();
+            out.unzoomed = svg.getAttribute("viewBox").split(" ").map(Number).map(Math.round).join(" ") === before.split(" ").map(Number).map(Math.round).join(" ");
             var link = section.querySelector('ol.chain .task-link[data-task="T004"]');
             link.click();
             out.afterLink = panel.getAttribute("data-task");
@@ -170,6 +172,7 @@ import Testing
         #expect(!why.isEmpty)
         #expect(why.last?.contains("→ T011") == true)
         #expect(results["zoomed"] as? Bool == true)
+        #expect(results["unzoomed"] as? Bool == true)
         #expect(results["afterLink"] as? String == "T004")
 
         // A screenshot to look at: $SPECGRAPH_SCREENSHOT, or beside the page.
