@@ -137,18 +137,25 @@ enum ReportScript {
               if (!drag) return;
               var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
               if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-              if (!drag.moved) { drag.moved = true; viewport.classList.add("dragging"); viewport.setPointerCapture(e.pointerId); }
+              if (!drag.moved) {
+                drag.moved = true;
+                viewport.classList.add("dragging");
+                try { viewport.setPointerCapture(e.pointerId); } catch (ignored) { /* a synthetic pointer */ }
+              }
               var r = viewport.getBoundingClientRect();
               var scale = Math.max(view[2] / r.width, view[3] / r.height);
               view[0] = drag.view[0] - dx * scale;
               view[1] = drag.view[1] - dy * scale;
               apply();
             });
-            function endDrag(e) {
+            // The click that ends a drag is not a selection.
+            var dragged = false;
+            viewport.addEventListener("click", function (ev) { if (dragged) ev.stopPropagation(); }, true);
+            function endDrag() {
               if (drag && drag.moved) {
                 viewport.classList.remove("dragging");
-                // The click that ends a drag is not a selection.
-                viewport.addEventListener("click", function stop(ev) { ev.stopPropagation(); }, { capture: true, once: true });
+                dragged = true;
+                setTimeout(function () { dragged = false; }, 0);
               }
               drag = null;
             }

@@ -114,6 +114,17 @@ import Testing
             var before = svg.getAttribute("viewBox");
             section.querySelector('figure.tasks button[data-zoom="in"]').click();
             out.zoomed = svg.getAttribute("viewBox") !== before;
+            var viewport = section.querySelector("figure.tasks .viewport");
+            var r = viewport.getBoundingClientRect();
+            function pointer(type, dx, dy) {
+              viewport.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 1, clientX: r.left + 200 + dx, clientY: r.top + 200 + dy }));
+            }
+            var beforeDrag = svg.getAttribute("viewBox").split(" ").map(Number);
+            pointer("pointerdown", 0, 0); pointer("pointermove", 40, 25); pointer("pointermove", 80, 50); pointer("pointerup", 80, 50);
+            var afterDrag = svg.getAttribute("viewBox").split(" ").map(Number);
+            out.panned = afterDrag[0] < beforeDrag[0] && afterDrag[1] < beforeDrag[1] && afterDrag[2] === beforeDrag[2];
+            // Drag back: the picture is where it was.
+            pointer("pointerdown", 80, 50); pointer("pointermove", 40, 25); pointer("pointermove", 0, 0); pointer("pointerup", 0, 0);
             section.querySelector('figure.tasks button[data-zoom="out"]').click();
             out.unzoomed = svg.getAttribute("viewBox").split(" ").map(Number).map(Math.round).join(" ") === before.split(" ").map(Number).map(Math.round).join(" ");
             var link = section.querySelector('ol.chain .task-link[data-task="T004"]');
@@ -173,6 +184,7 @@ import Testing
         #expect(why.last?.contains("→ T011") == true)
         #expect(results["zoomed"] as? Bool == true)
         #expect(results["unzoomed"] as? Bool == true)
+        #expect(results["panned"] as? Bool == true, "dragging moves the picture with the pointer")
         #expect(results["afterLink"] as? String == "T004")
 
         // A screenshot to look at: $SPECGRAPH_SCREENSHOT, or beside the page.
