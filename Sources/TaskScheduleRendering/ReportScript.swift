@@ -150,7 +150,9 @@ enum ReportScript {
             });
             // The click that ends a drag is not a selection.
             var dragged = false;
-            viewport.addEventListener("click", function (ev) { if (dragged) ev.stopPropagation(); }, true);
+            viewport.addEventListener("click", function (ev) {
+              if (dragged) { ev.stopPropagation(); dragged = false; }
+            }, true);
             function endDrag() {
               if (drag && drag.moved) {
                 viewport.classList.remove("dragging");

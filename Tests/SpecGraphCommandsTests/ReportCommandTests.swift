@@ -120,17 +120,23 @@ import Testing
               viewport.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 1, clientX: r.left + 200 + dx, clientY: r.top + 200 + dy }));
             }
             var beforeDrag = svg.getAttribute("viewBox").split(" ").map(Number);
+            // A browser follows pointerup with a click on the task under the pointer; it must not select it.
+            var under = section.querySelector('g.node.task[id="T003"]');
             pointer("pointerdown", 0, 0); pointer("pointermove", 40, 25); pointer("pointermove", 80, 50); pointer("pointerup", 80, 50);
+            under.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+            out.selectedAfterDrag = panel.getAttribute("data-task");
             var afterDrag = svg.getAttribute("viewBox").split(" ").map(Number);
             out.panned = afterDrag[0] < beforeDrag[0] && afterDrag[1] < beforeDrag[1] && afterDrag[2] === beforeDrag[2];
             // Drag back: the picture is where it was.
             pointer("pointerdown", 80, 50); pointer("pointermove", 40, 25); pointer("pointermove", 0, 0); pointer("pointerup", 0, 0);
+            viewport.dispatchEvent(new MouseEvent("click", { bubbles: true }));
             section.querySelector('figure.tasks button[data-zoom="out"]').click();
             out.unzoomed = svg.getAttribute("viewBox").split(" ").map(Number).map(Math.round).join(" ") === before.split(" ").map(Number).map(Math.round).join(" ");
             var link = section.querySelector('ol.chain .task-link[data-task="T004"]');
             link.click();
             out.afterLink = panel.getAttribute("data-task");
             node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+            out.finalSelection = panel.getAttribute("data-task");
             window.scrollTo(0, 0);
           } catch (e) {
             out.problems.push("check: " + e);
@@ -185,6 +191,8 @@ import Testing
         #expect(results["zoomed"] as? Bool == true)
         #expect(results["unzoomed"] as? Bool == true)
         #expect(results["panned"] as? Bool == true, "dragging moves the picture with the pointer")
+        #expect(results["selectedAfterDrag"] as? String == "T011", "the click that ends a drag selects nothing")
+        #expect(results["finalSelection"] as? String == "T011")
         #expect(results["afterLink"] as? String == "T004")
 
         // A screenshot to look at: $SPECGRAPH_SCREENSHOT, or beside the page.
