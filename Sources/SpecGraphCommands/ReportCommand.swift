@@ -10,12 +10,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write one self-contained, offline HTML report: status, pictures, next, critical path, warnings.",
         discussion: """
-            The page needs no network and loads nothing: the status table; per feature the
-            remaining critical path, the tasks ready now, the phases (table and picture), the
-            task graph drawn by Graphviz with pan and zoom, warnings grouped by cause, and
-            out-of-order work; with --team, the Gantt chart of the team schedule. Search
-            finds tasks by ID or text; clicking a task marks what comes before and after it
-            and shows why it is where it is. Finished tasks are counted, not drawn.
+            The page needs no network and loads nothing: the status table; per feature
+            the remaining critical path, the tasks ready now, the phases (table and
+            picture), the task graph drawn by Graphviz with pan and zoom, warnings
+            grouped by cause, and out-of-order work; with --team, the Gantt chart of the
+            team schedule. Search finds tasks by ID or text; clicking a task marks what
+            comes before and after it and shows why it is where it is. Finished tasks
+            are counted, not drawn.
 
             The file is written whole or not at all.
 

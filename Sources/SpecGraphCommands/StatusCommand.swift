@@ -9,16 +9,16 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Where each feature stands: done, skipped, remaining, ready, blocked, remaining critical path.",
         discussion: """
-            One row per tasks.md, named by its folder (specs/001-auth/tasks.md is 001-auth);
-            with --phases, one row per phase below it. "ready" tasks can start now; "blocked"
-            ones wait for an unfinished task. The critical path is that of the remaining
-            work; "assumed" means no unfinished task has an estimate, so every one counts
-            --default-duration. Finished tasks whose written predecessor is still open are
-            listed as out-of-order work.
+            One row per tasks.md, named by its folder (specs/001-auth/tasks.md is
+            001-auth); with --phases, one row per phase below it. "ready" tasks can
+            start now; "blocked" ones wait for an unfinished task. The critical path is
+            that of the remaining work; "assumed" means no unfinished task has an
+            estimate, so every one counts --default-duration. Finished tasks whose
+            written predecessor is still open are listed as out-of-order work.
 
-            --since REF (any git revision: HEAD~3, main, a tag) compares each file with its
-            version at REF, read with `git show`: tasks added, removed, completed and
-            reopened, written dependencies added and removed, and the change of the
+            --since REF (any git revision: HEAD~3, main, a tag) compares each file with
+            its version at REF, read with `git show`: tasks added, removed, completed
+            and reopened, written dependencies added and removed, and the change of the
             remaining critical path and of the number of waves.
 
             Examples:
