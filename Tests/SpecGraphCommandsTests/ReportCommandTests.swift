@@ -42,7 +42,9 @@ import Testing
 
     /// The browser: Debian's `chromium`, or `$CHROMIUM`.
     static var chromium: String? {
-        if let given = ProcessInfo.processInfo.environment["CHROMIUM"], !given.isEmpty { return given }
+        if let given = ProcessInfo.processInfo.environment["CHROMIUM"], !given.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: given) ? given : nil
+        }
         return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
