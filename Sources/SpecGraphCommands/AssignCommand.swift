@@ -56,6 +56,9 @@ struct AssignCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        if format == .csv {
+            throw ValidationError("assign writes text, json or markdown; for one row per task use `plan --format csv`.")
+        }
         if gantt != nil && team == nil {
             throw ValidationError("--gantt draws one team's schedule: add --team.")
         }
@@ -101,7 +104,7 @@ struct AssignCommand: ParsableCommand {
             }
             if plans.count > 1 { w.write("]" as StaticString) }
             w.write("\n" as StaticString)
-        case .text, .markdown:
+        case .text, .markdown, .csv:
             let style: TextStyle = format == .markdown ? .markdown : .text
             for (i, plan) in plans.enumerated() {
                 if i > 0 { w.write("\n" as StaticString) }

@@ -153,28 +153,17 @@ struct GraphCommand: ParsableCommand {
             case .dot: .dot
             case .layered: .layered
             }
-            let placement = strategy == .layered ? GraphDrawing.placement(for: diagram) : nil
-            if placement != nil {
-                timer.lap("layout: layered (\(diagram.nodes.count) nodes)")
-                if layout == .auto {
-                    Output.stderr(
-                        "note: \(diagram.nodes.count) nodes: laid out in layers by wave, which stays fast at any size; --layout dot for Graphviz's own layout (slower, often much slower)")
-                }
+            if strategy == .layered && layout == .auto {
+                Output.stderr(
+                    "note: \(diagram.nodes.count) nodes: laid out in layers by wave, which stays fast at any size; --layout dot for Graphviz's own layout (slower, often much slower)")
             }
-            var w = ByteWriter()
-            PlanDOT.render(diagram, placement: placement, into: &w)
-            timer.lap("dot text (\(w.count) bytes)")
-            if format == .dot {
-                bytes = w.bytes
-            } else {
-                let engine: GraphvizLayout = placement == nil ? .dot : .pinned
-                do {
-                    bytes = try Graphviz.render(dot: String(w), layout: engine, format: GraphvizFormat(rawValue: format.rawValue))
-                } catch {
-                    Output.stderr("error: Graphviz could not draw \(plan.document.path): \(error.message)")
-                    throw ExitCode(2)
-                }
-                timer.lap("graphviz \(engine.rawValue) → \(format.rawValue) (\(bytes.count) bytes)")
+            do {
+                bytes = try GraphDrawing.draw(
+                    diagram, strategy: strategy, format: format == .dot ? nil : GraphvizFormat(rawValue: format.rawValue),
+                    timer: timer)
+            } catch {
+                Output.stderr("error: Graphviz could not draw \(plan.document.path): \(error.message)")
+                throw ExitCode(2)
             }
         }
 

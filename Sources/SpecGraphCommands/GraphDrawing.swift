@@ -30,6 +30,23 @@ enum LayoutStrategy: String, CaseIterable {
 /// The glue between a ``Diagram`` (pure Swift, in TaskScheduleRendering) and
 /// ``LayeredLayout`` (in the Graphviz module).
 enum GraphDrawing {
+    /// Draws a diagram: DOT text (`format` nil), or a picture rendered by
+    /// libgvc, laid out by `dot` or by ``LayeredLayout`` and drawn pinned.
+    static func draw(
+        _ diagram: Diagram, strategy: LayoutStrategy, format: GraphvizFormat?, timer: StageTimer? = nil
+    ) throws(GraphvizError) -> [UInt8] {
+        let placement = strategy == .layered ? placement(for: diagram) : nil
+        if placement != nil { timer?.lap("layout: layered (\(diagram.nodes.count) nodes)") }
+        var w = ByteWriter()
+        PlanDOT.render(diagram, placement: placement, into: &w)
+        timer?.lap("dot text (\(w.count) bytes)")
+        guard let format else { return w.bytes }
+        let engine: GraphvizLayout = placement == nil ? .dot : .pinned
+        let bytes = try Graphviz.render(dot: String(w), layout: engine, format: format)
+        timer?.lap("graphviz \(engine.rawValue) → \(format.rawValue) (\(bytes.count) bytes)")
+        return bytes
+    }
+
     /// Positions for every node of `diagram`, layer by layer, clusters in
     /// bands of their own. For `LR` the layout is computed top to bottom with
     /// node heights as widths and then transposed.

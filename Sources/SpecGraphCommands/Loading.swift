@@ -36,10 +36,15 @@ enum Loading {
 
     /// Parses and plans every input.
     static func plans(_ options: PlanningOptions, timer: StageTimer) throws(IOFailure) -> [Plan] {
-        let documents = try documents(options.paths, corrections: options.corrections, timer: timer)
+        try plans(paths: options.paths, options: options.planOptions, corrections: options.corrections, timer: timer)
+    }
+
+    /// Parses and plans every input with the given options.
+    static func plans(paths: [String], options: PlanOptions, corrections: String? = nil, timer: StageTimer) throws(IOFailure) -> [Plan] {
+        let documents = try documents(paths, corrections: corrections, timer: timer)
         var plans: [Plan] = []
         for doc in documents {
-            plans.append(Plan(doc, options: options.planOptions, lap: timer.enabled ? { timer.lap($0) } : nil))
+            plans.append(Plan(doc, options: options, lap: timer.enabled ? { timer.lap($0) } : nil))
         }
         return plans
     }

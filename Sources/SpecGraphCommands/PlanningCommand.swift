@@ -12,10 +12,17 @@ protocol PlanningCommand: ParsableCommand {
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws
     /// Renders one plan as a JSON object.
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws
+    /// Whether `--format csv` applies (one row per task: `plan` only).
+    var writesCSV: Bool { get }
 }
 
 extension PlanningCommand {
+    var writesCSV: Bool { false }
+
     func runPlanning(timings: Bool = false) throws {
+        if format == .csv && !writesCSV {
+            throw ValidationError("--format csv is for `plan` (one row per task) and `status`; use text, json or markdown here.")
+        }
         let timer = StageTimer(enabled: timings)
         let plans: [Plan]
         do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
@@ -34,6 +41,8 @@ extension PlanningCommand {
             }
             if plans.count > 1 { w.write("]" as StaticString) }
             w.write("\n" as StaticString)
+        case .csv:
+            PlanCSV.render(plans, into: &w)
         case .text, .markdown:
             for (i, plan) in plans.enumerated() {
                 if i > 0 { w.write("\n" as StaticString) }
@@ -89,12 +98,14 @@ struct PlanCommand: PlanningCommand {
               specgraph plan --format json specs/001-auth/tasks.md > plan.json
               specgraph plan --remaining --stories priority specs/
               specgraph plan --format markdown specs/001-auth/tasks.md >> $GITHUB_STEP_SUMMARY
+              specgraph plan --format csv specs/001-auth/tasks.md > tasks.csv
               specgraph plan --deadline 40h --simulate 10000 --seed 1 specs/001-auth/tasks.md
               specgraph plan --team ann,bo,cy specs/001-auth/tasks.md
             """)
 
     @OptionGroup var planning: PlanningOptions
-    @Option(help: "text, json (DESIGN.md §4) or markdown.") var format: ReportFormat = .text
+    @Option(help: "text, json (DESIGN.md §4), markdown, or csv (one row per task, for spreadsheets).") var format: ReportFormat = .text
+    var writesCSV: Bool { true }
     @Option(help: ArgumentHelp(
         "Add a team schedule for a number of people (3) or their names (ann,bo,cy), as `assign` makes it.",
         valueName: "n|names"))

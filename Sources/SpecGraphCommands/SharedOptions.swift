@@ -4,7 +4,7 @@ import TaskScheduling
 
 /// Output formats of the planning commands.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, csv
 }
 
 extension WithinPhase: ExpressibleByArgument {}
@@ -16,6 +16,19 @@ struct PlanningOptions: ParsableArguments {
     @Argument(help: "tasks.md files, or directories (every tasks.md below them).")
     var paths: [String]
 
+    @OptionGroup var shape: PlanShapeOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one tasks.md file or directory.") }
+    }
+
+    var planOptions: PlanOptions { shape.planOptions }
+    var corrections: String? { shape.corrections }
+}
+
+/// The options that decide how a document becomes a graph (all but the paths,
+/// so that a command can default its paths, as `status` does).
+struct PlanShapeOptions: ParsableArguments {
     @Option(name: .customLong("within-phase"), help: "Order tasks inside a phase: auto (explicit when every task states its dependencies, else ordered), ordered (groups run one after another) or explicit (only written dependencies).")
     var withinPhase: WithinPhase = .auto
 
@@ -38,7 +51,6 @@ struct PlanningOptions: ParsableArguments {
     var corrections: String?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one tasks.md file or directory.") }
         if all && remaining { throw ValidationError("--all and --remaining contradict each other; give one.") }
         if !(defaultDuration >= 0) || !defaultDuration.isFinite {
             throw ValidationError("--default-duration must be a number of hours, 0 or more.")

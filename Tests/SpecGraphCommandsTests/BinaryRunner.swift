@@ -22,12 +22,12 @@ enum SpecGraphBinary {
         var stdoutBytes: Data
     }
 
-    /// Runs `specgraph args…` in the package root.
-    static func run(_ args: [String], stdin: Data? = nil) throws -> Result {
+    /// Runs `specgraph args…` in the package root (or in `directory`).
+    static func run(_ args: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = args
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment

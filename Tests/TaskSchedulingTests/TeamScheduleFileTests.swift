@@ -166,7 +166,7 @@ import Testing
     /// Specs written by the generator and read by the parser, as a user's would be.
     @Test(arguments: 1...4)
     func generatedSpecsKeepWritersApart(seed: Int) throws {
-        let plan = Plan(PlanPropertyTests.document(seed: UInt64(seed), tasks: 300))
+        let plan = Plan(PlanPropertyTests.generated(seed: UInt64(seed), tasks: 300))
         let schedule = try #require(plan.schedule)
         #expect(ExclusiveFiles(plan: plan).count > 0)
         for size in [2, 3, 5, 8] {
