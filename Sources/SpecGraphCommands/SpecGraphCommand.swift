@@ -19,7 +19,7 @@ public struct SpecGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, WavesCommand.self, CriticalPathCommand.self, NextCommand.self,
-            WhyCommand.self, AssignCommand.self, GraphCommand.self, GenerateCommand.self,
+            BatchesCommand.self, WhyCommand.self, AssignCommand.self, GraphCommand.self, GenerateCommand.self,
         ],
         defaultSubcommand: nil
     )
