@@ -173,8 +173,8 @@ struct Candidate: Comparable {
     }
 }
 
-/// The written files of each task node that can conflict (no directories), as
-/// `Int32` indices into `SpecDocument.filePaths`.
+/// The written files of each task node that can conflict (no directories; none
+/// with `--files ignore`), as `Int32` indices into `SpecDocument.filePaths`.
 struct WrittenFiles {
     private let offsets: [Int32]
     private let ids: [Int32]
@@ -186,7 +186,7 @@ struct WrittenFiles {
         var offsets: [Int32] = [0]
         offsets.reserveCapacity(graph.taskNodeCount + 1)
         var ids: [Int32] = []
-        if doc.hasFileTables {
+        if doc.hasFileTables, plan.options.files != .ignore {
             for v in 0..<graph.taskNodeCount {
                 for f in doc.fileIDs(ofTask: Int(graph.taskOfNode[v])) where !doc.isDirectory[Int(f)] { ids.append(f) }
                 offsets.append(Int32(ids.count))
