@@ -47,7 +47,7 @@ public struct AgentBatches: Sendable {
         let graph = plan.graph
         let g = graph.graph
         let doc = plan.document
-        let writes = WrittenFiles(plan)
+        let writes = ExclusiveFiles(plan)
         let key = plan.dispatchKeys()
 
         // Nodes still waiting for predecessors; milestones pass straight through.
@@ -83,10 +83,10 @@ public struct AgentBatches: Sendable {
             if phaseLeft.indices.contains(p) { phaseLeft[p] += 1 }
         }
 
-        var ready = Heap<Candidate>()
+        var ready = Heap<DispatchCandidate>()
         // Tasks passed over for a taken file wait in that file's queue; `origin`
         // says which queue a task in `ready` came from (-1: none).
-        var parked = [Heap<Candidate>](repeating: Heap(), count: writes.fileCount)
+        var parked = [Heap<DispatchCandidate>](repeating: Heap(), count: writes.fileCount)
         var origin = [Int32](repeating: -1, count: graph.taskNodeCount)
         var takenIn = [Int32](repeating: -1, count: writes.fileCount)
         var touchedIn = [Int32](repeating: -1, count: writes.fileCount)
@@ -97,7 +97,7 @@ public struct AgentBatches: Sendable {
         var makespan = 0.0
         var placed = 0
         while placed < graph.taskNodeCount {
-            for v in released { ready.insert(Candidate(key: key[Int(v)], node: v)) }
+            for v in released { ready.insert(DispatchCandidate(key: key[Int(v)], node: v)) }
             released.removeAll(keepingCapacity: true)
             let b = Int32(batches.count)
             var batch: [Int32] = []
@@ -164,18 +164,18 @@ public struct AgentBatches: Sendable {
 }
 
 /// A task waiting to be dispatched, ordered by slack, then document order.
-struct Candidate: Comparable {
+struct DispatchCandidate: Comparable {
     var key: Int64
     var node: Int32
 
-    static func < (a: Candidate, b: Candidate) -> Bool {
+    static func < (a: DispatchCandidate, b: DispatchCandidate) -> Bool {
         a.key != b.key ? a.key < b.key : a.node < b.node
     }
 }
 
 /// The written files of each task node that can conflict (no directories; none
 /// with `--files ignore`), as `Int32` indices into `SpecDocument.filePaths`.
-struct WrittenFiles {
+struct ExclusiveFiles {
     private let offsets: [Int32]
     private let ids: [Int32]
     let fileCount: Int

@@ -63,12 +63,12 @@ extension Plan {
 
         let limit = agents.map { max(1, $0) }
         let free = limit.map { max(0, $0 - running.count) }
-        let writes = WrittenFiles(self)
+        let writes = ExclusiveFiles(self)
         var taken = [Bool](repeating: false, count: writes.fileCount)
         for v in running { for f in writes.files(of: v) { taken[Int(f)] = true } }
         let key = dispatchKeys()
         let candidates = ready.filter { !isRunning[Int($0)] }.sorted {
-            Candidate(key: key[Int($0)], node: $0) < Candidate(key: key[Int($1)], node: $1)
+            DispatchCandidate(key: key[Int($0)], node: $0) < DispatchCandidate(key: key[Int($1)], node: $1)
         }
         var startable: [Int32] = []
         for v in candidates {

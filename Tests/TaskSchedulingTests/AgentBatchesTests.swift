@@ -15,7 +15,7 @@ func referenceBatches(_ plan: Plan, agents: Int?) -> [[Int32]] {
         let b = batches.count
         let ready = (0..<Int32(plan.graph.taskNodeCount)).filter { v in
             batchOf[Int(v)] == nil && predecessors[Int(v)].allSatisfy { p in batchOf[Int(p)].map { $0 < b } ?? false }
-        }.sorted { Candidate(key: key[Int($0)], node: $0) < Candidate(key: key[Int($1)], node: $1) }
+        }.sorted { DispatchCandidate(key: key[Int($0)], node: $0) < DispatchCandidate(key: key[Int($1)], node: $1) }
         var taken = Set<String>()
         var batch: [Int32] = []
         for v in ready {
