@@ -221,14 +221,32 @@ struct NextCommand: PlanningCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "Tasks ready now: not finished, and nothing unfinished before them.",
-        discussion: "Example:\n  specgraph next specs/001-auth/tasks.md")
+        discussion: """
+            With --agents or --running (for an orchestrator that polls): the tasks that
+            may start now besides the running ones: every predecessor finished (a
+            running task is not), no file written by a running task or by a task
+            listed before, at most N minus the running ones, in the order of
+            `specgraph batches`. A running task that does not exist, is finished, or
+            waits for an unfinished task is an error (exit 2).
+
+            Examples:
+              specgraph next specs/001-auth/tasks.md
+              specgraph next --agents 4 --running T012,T013 specs/001-auth/tasks.md
+              specgraph next --agents 4 --running T012 --format json specs/001-auth/tasks.md
+            """)
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+    @Option(help: "Agents working at once: list at most this many minus the running tasks.") var agents: Int?
+    @Option(help: ArgumentHelp("Tasks already running, comma-separated (repeatable).", valueName: "ids"))
+    var running: [String] = []
+
+    func validate() throws { try validateDispatch() }
 
     func run() throws { try runPlanning() }
 
-    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
+    func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws {
+        if dispatching { return try renderDispatchText(plan, style: style, into: &w) }
         if style == .text { w.write("\(plan.document.path)\n") }
         guard let ready = plan.readyTasks() else {
             w.write("Cannot tell what is ready: the plan has a dependency cycle.\n")
@@ -237,7 +255,8 @@ struct NextCommand: PlanningCommand {
         PlanText.next(plan, ready: ready, style: style, into: &w)
     }
 
-    func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
+    func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws {
+        if dispatching { return try renderDispatchJSON(plan, into: &w) }
         writeJSONHead(plan, &w)
         w.write(",\"ready\":" as StaticString)
         if let ready = plan.readyTasks() { writeIDs(ready, plan, &w) } else { w.write("null" as StaticString) }

@@ -19,8 +19,8 @@ public struct SpecGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, WavesCommand.self, CriticalPathCommand.self, NextCommand.self,
-            WhyCommand.self, AssignCommand.self, GraphCommand.self, GenerateCommand.self, StatusCommand.self,
-            ReportCommand.self,
+            BatchesCommand.self, WhyCommand.self, AssignCommand.self, GraphCommand.self, GenerateCommand.self,
+            StatusCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: nil
     )
