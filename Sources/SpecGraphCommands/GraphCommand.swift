@@ -117,7 +117,7 @@ struct GraphCommand: ParsableCommand {
             Output.stderr("error: graph draws one tasks.md at a time; \(plans.count) were given (\(plans.map(\.document.path).joined(separator: ", ")))")
             throw ExitCode(2)
         }
-        Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: 20)
+        Output.printErrors(plans)
 
         let taskCount = plan.graph.taskNodeCount
         var chosenView = view ?? .tasks
@@ -184,6 +184,7 @@ struct GraphCommand: ParsableCommand {
             Output.stdout(bytes)
         }
         timer.lap("write")
+        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
         timer.report()
         if plan.errorCount > 0 { throw ExitCode(1) }
     }

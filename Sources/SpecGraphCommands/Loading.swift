@@ -25,4 +25,18 @@ enum Loading {
         }
         return plans
     }
+
+    /// A short name for each input: the directory a `tasks.md` is in
+    /// (`specs/001-auth/tasks.md` → `001-auth`), or the path itself when that
+    /// is not enough to tell the inputs apart.
+    static func featureNames(_ paths: [String]) -> [String] {
+        let names = paths.map { path -> String in
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            let directory = parts.count >= 2 ? String(parts[parts.count - 2]) : ""
+            return directory.isEmpty || directory == "." || directory == ".." ? path : directory
+        }
+        var seen: [String: Int] = [:]
+        for name in names { seen[name, default: 0] += 1 }
+        return zip(names, paths).map { seen[$0] == 1 ? $0 : $1 }
+    }
 }
