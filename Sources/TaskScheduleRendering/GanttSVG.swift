@@ -159,7 +159,7 @@ public enum GanttSVG {
         number(width, &w)
         w.write(" " as StaticString)
         number(height, &w)
-        w.write("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif\">\n" as StaticString)
+        w.write("\" font-family=\"\(FontFamilies.css)\">\n")
         w.write("<title>" as StaticString)
         w.writeXMLEscaped("Team schedule for \(plan.document.path)")
         w.write("</title>\n" as StaticString)
