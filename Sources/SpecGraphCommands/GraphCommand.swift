@@ -34,8 +34,9 @@ struct GraphCommand: ParsableCommand {
               specgraph graph --focus T042 --depth 2 --rankdir LR -o t042.svg specs/001-auth/tasks.md
             """)
 
-    /// Above this many tasks, the default view is phases.
-    static let phaseViewTaskLimit = 5_000
+    /// Above this many tasks, the default view is phases: a task graph of
+    /// 200 boxes is thousands of points wide and cannot be read on a screen.
+    static let phaseViewTaskLimit = 150
 
     enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
         case svg, png, pdf, dot, mermaid
@@ -123,7 +124,7 @@ struct GraphCommand: ParsableCommand {
         var chosenView = view ?? .tasks
         if view == nil && focus == nil && taskCount > Self.phaseViewTaskLimit {
             chosenView = .phases
-            Output.stderr("note: \(taskCount) tasks: drawing the phase view; use --view tasks for every task")
+            Output.stderr("note: \(taskCount) tasks, more than \(Self.phaseViewTaskLimit): drawing one box per phase; --view tasks draws every task")
         }
         let options = DiagramOptions(view: chosenView, focus: focus, depth: depth, reduce: reduce, direction: rankdir)
         let diagram: Diagram
