@@ -35,9 +35,10 @@ public enum AssignText {
             }
         case .markdown:
             w.write("## Team schedule for `\(PlanText.markdownCode(doc.path))`\n\n")
-            w.write("| team | makespan | lower bound | gap | stage bound | stage gap | utilisation | critical path | total work | story switches |\n")
-            w.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-            w.write("| \(PlanText.markdownCell(names)) | \(h(s.makespan)) | \(h(s.lowerBound)) | \(percent(s.gapPercent)) | \(h(s.stageLowerBound)) | \(percent(s.stageGapPercent)) | \(percent(s.utilisation * 100)) | \(h(s.criticalPathLength)) | \(h(s.totalWork)) | \(hasStories ? String(s.storySwitches) : "–") |\n")
+            w.write("| team | makespan | lower bound | gap | stage bound | stage gap | utilisation | critical path | total work |")
+            w.write(hasStories ? " story switches |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" : "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            w.write("| \(PlanText.markdownCell(names)) | \(h(s.makespan)) | \(h(s.lowerBound)) | \(percent(s.gapPercent)) | \(h(s.stageLowerBound)) | \(percent(s.stageGapPercent)) | \(percent(s.utilisation * 100)) | \(h(s.criticalPathLength)) | \(h(s.totalWork)) |")
+            w.write(hasStories ? " \(s.storySwitches) |\n" : "\n")
             if !s.unmatchedOwners.isEmpty {
                 w.write("\n> Owners not on the team (their tasks went to anyone): \(PlanText.markdownCell(s.unmatchedOwners.joined(separator: ", ")))\n")
             }

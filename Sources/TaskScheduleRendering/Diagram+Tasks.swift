@@ -113,7 +113,7 @@ extension Diagram {
                 var classes = ["milestone"]
                 if isCritical { classes.append("critical") }
                 diagram.nodes.append(Node(
-                    kind: .milestone, id: ids.claim(name), label: [], tooltip: oneLine(name), classes: classes,
+                    kind: .milestone, id: ids.claim(name), label: [], tooltip: oneLine(PlanText.spokenName(of: v, in: plan)), classes: classes,
                     cluster: cluster, layer: layers[Int(v)]))
                 continue
             }

@@ -518,13 +518,18 @@ public enum GanttSVG {
     // MARK: Labels
 
     /// What a bar could say: its task ID and description.
-    struct BarText {
-        var id: String
-        var description: String
+    public struct BarText: Sendable, Hashable {
+        public var id: String
+        public var description: String
+
+        public init(id: String, description: String) {
+            self.id = id
+            self.description = description
+        }
 
         /// `12` for `T012`, `7a` for `T007a`, `HF02` for `T-HF02`, `1.2` for
         /// `Task 1.2`: the ID without its common prefix, for a narrow bar.
-        var shortID: String {
+        public var shortID: String {
             var rest = Substring(id)
             if rest.hasPrefix("T-") { rest = rest.dropFirst(2) } else if rest.hasPrefix("T"), rest.dropFirst().first?.isNumber == true {
                 rest = rest.dropFirst()
@@ -540,7 +545,7 @@ public enum GanttSVG {
     /// description as fits; else the ID, or the short ID, at 11 px then at
     /// 9 px; else the short ID written upwards, as large as the bar allows.
     /// Every bar gets one; its `<title>` holds the full text.
-    static func barLabel(_ label: BarText, width: Double) -> (text: String, fontSize: Double, vertical: Bool) {
+    public static func barLabel(_ label: BarText, width: Double) -> (text: String, fontSize: Double, vertical: Bool) {
         let padding = 6.0
         for size in [11.0, 9.0] {
             let room = width - padding
@@ -577,7 +582,7 @@ public enum GanttSVG {
     /// An estimate of the width of `text` in px in a sans-serif font,
     /// generous so that an estimate that fits does fit: CJK and emoji are
     /// one em wide, other letters about 0.6 em.
-    static func textWidth(_ text: String, fontSize: Double) -> Double {
+    public static func textWidth(_ text: String, fontSize: Double) -> Double {
         var em = 0.0
         for scalar in text.unicodeScalars {
             let v = scalar.value

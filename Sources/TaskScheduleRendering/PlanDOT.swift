@@ -146,12 +146,15 @@ public enum PlanDOT {
     /// order, left to right: `dot` alone often draws a `[P]` group reversed
     /// (T013 … T010). A row's tasks never depend on each other (one wave),
     /// so ranking them together changes no edge; invisible flat edges fix
-    /// their order.
+    /// their order (top to bottom with `rankdir=LR`).
     private static func writeRowOrder(_ diagram: Diagram, _ members: [Int], indent: StaticString, into w: inout ByteWriter) {
         var rows: [Int: [Int]] = [:]
         for i in members where diagram.nodes[i].kind == .task { rows[diagram.nodes[i].layer, default: []].append(i) }
         for layer in rows.keys.sorted() {
-            guard let row = rows[layer], row.count > 1 else { continue }
+            guard var row = rows[layer], row.count > 1 else { continue }
+            // Sideways, dot lays a rank's order out bottom to top: reverse it
+            // so that the group reads from the top.
+            if diagram.direction == .leftToRight { row.reverse() }
             w.write(indent)
             w.write("{rank=same; " as StaticString)
             for (k, i) in row.enumerated() {

@@ -47,7 +47,7 @@ extension PlanText {
 
     /// A node as a reader names it: a task by its ID; a milestone by what it
     /// stands for, `the end of Phase 2: Foundational`,
-    /// `the end of Phase 3: US1 … Phase 5: US3`, `the [P] group T010–T012`.
+    /// `the end of Phase 3: US1 … Phase 5: US3`, `the end of the [P] group T010–T012`.
     /// A milestone name this does not know is shown as it is.
     public static func spokenName(of node: Int32, in plan: Plan) -> String {
         let g = plan.graph
@@ -67,7 +67,7 @@ extension PlanText {
         } else if name.hasPrefix("@end-"), let dots = name.firstRange(of: "..") {
             let first = name[name.index(name.startIndex, offsetBy: 5)..<dots.lowerBound]
             let last = name[dots.upperBound...]
-            return "the [P] group \(first)–\(last)"
+            return "the end of the [P] group \(first)–\(last)"
         }
         return String(name)
     }
