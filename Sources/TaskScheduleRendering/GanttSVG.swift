@@ -128,7 +128,7 @@ public enum GanttSVG {
         var legendRows: [[(group: Int32, x: Double)]] = [[]]
         var cursor = left
         for g in usedGroups {
-            let itemWidth = 22 + Double(min(groups.names[Int(g)].count, 40)) * 6.6 + 18
+            let itemWidth = 22 + textWidth(legendName(groups, g), fontSize: 12) + 18
             if cursor + itemWidth > left + chartWidth && !legendRows[legendRows.count - 1].isEmpty {
                 legendRows.append([])
                 cursor = left
@@ -191,7 +191,8 @@ public enum GanttSVG {
         w.write("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" as StaticString)
 
         // Title.
-        text(left, 28, "heading", "Team schedule · \(plan.document.path)", &w)
+        // A long path is cut to the chart's width (bold 17 px runs wider than the estimate).
+        text(left, 28, "heading", clipped("Team schedule · \(plan.document.path)", toWidth: chartWidth + right - 8, fontSize: 17 * 1.1), &w)
         let gap = AssignText.percent(s.gapPercent)
         let stageText = s.stageLowerBound > s.lowerBound + 1e-9
             ? " · with phase barriers \(duration(s.stageLowerBound)) (gap \(AssignText.percent(s.stageGapPercent)))" : ""
@@ -289,7 +290,7 @@ public enum GanttSVG {
                 w.write("\" width=\"14\" height=\"14\" rx=\"3\" fill=\"" as StaticString)
                 w.write(colour.fill)
                 w.write("\"/>" as StaticString)
-                text(item.x + 20, y, "legend", clip(groups.names[Int(item.group)], 40), &w)
+                text(item.x + 20, y, "legend", legendName(groups, item.group), &w)
             }
         }
         var noteY = legendTop + Double(legendRows.count) * 22 + 8
@@ -632,6 +633,11 @@ public enum GanttSVG {
             if d > 1e-9 { shortest = min(shortest, d) }
         }
         return shortest.isFinite ? span * 30 / shortest : 0
+    }
+
+    /// A story's or phase's name as the legend shows it: plain text, at most 40 characters.
+    static func legendName(_ groups: StoryGroups, _ g: Int32) -> String {
+        clip(InlineMarkdown.plain(groups.names[Int(g)]), 40)
     }
 
     /// Story groups that have a drawn bar, in order of first appearance.
