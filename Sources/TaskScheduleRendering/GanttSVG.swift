@@ -71,6 +71,8 @@ public enum GanttSVG {
     /// - Complexity: O(V log V) for V tasks (the cut sorts by start time).
     public static func render(_ plan: Plan, _ s: TeamSchedule, options: Options = Options(), into w: inout ByteWriter) {
         let groups = StoryGroups(graph: plan.graph, document: plan.document)
+        // When most tasks are critical, red outlines everywhere say nothing: the footnote says it instead.
+        let critical = CriticalShare(plan)
         let colours = colourOfGroup(groups)
         let taskCount = plan.graph.taskNodeCount
         let laneCount = min(s.team.size, options.maxLanes)
@@ -87,7 +89,7 @@ public enum GanttSVG {
         var blocks: [Block]?
         if candidates.count > options.maxBars {
             let pixel = max(s.makespan, 1e-9) / min(1400, max(640, s.makespan * 40))
-            var merged = Self.blocks(s, laneCount: laneCount, groups: groups, plan: plan, joinGap: pixel)
+            var merged = Self.blocks(s, laneCount: laneCount, groups: groups, plan: plan, joinGap: pixel, marksCritical: !critical.isMost)
             // Still too many: runs narrower than three pixels join their
             // neighbours, coloured by the story that fills most of them.
             if merged.count > 2 * options.maxBars { merged = Self.coarsen(merged, minimumWidth: 3 * pixel, joinGap: pixel) }
@@ -138,7 +140,7 @@ public enum GanttSVG {
         }
         let axisY = top + chartHeight
         let legendTop = axisY + 40
-        var notes = footnotes(s, laneCount: laneCount, drawnCount: drawnCount, barsCut: barsCut, windowEnd: windowEnd)
+        var notes = footnotes(s, laneCount: laneCount, drawnCount: drawnCount, barsCut: barsCut, windowEnd: windowEnd, critical: critical)
         if let blocks {
             notes.append("\(drawnCount) tasks drawn as \(blocks.count) blocks: a person's consecutive tasks of one story or phase are one block. Hover a block for its tasks.")
         }
@@ -251,7 +253,7 @@ public enum GanttSVG {
         if let blocks {
             writeBlocks(blocks, plan: plan, s: s, groups: groups, colours: colours, x: x, top: top, into: &w)
         } else {
-            writeBars(plan: plan, s: s, drawn: drawn, groups: groups, colours: colours, x: x, top: top, into: &w)
+            writeBars(plan: plan, s: s, drawn: drawn, groups: groups, colours: colours, x: x, top: top, marksCritical: !critical.isMost, into: &w)
         }
 
         // Checkpoints: every label shown, none over another (see `checkpointLabels`).
@@ -330,14 +332,14 @@ public enum GanttSVG {
     /// Each lane's tasks in order, merged while the story group stays the same
     /// and the next task starts within `joinGap` hours of the last one's end.
     /// - Complexity: O(V).
-    static func blocks(_ s: TeamSchedule, laneCount: Int, groups: StoryGroups, plan: Plan, joinGap: Double) -> [Block] {
+    static func blocks(_ s: TeamSchedule, laneCount: Int, groups: StoryGroups, plan: Plan, joinGap: Double, marksCritical: Bool) -> [Block] {
         var result: [Block] = []
         for p in 0..<laneCount {
             var current: Block?
             for v in s.lanes[p] {
                 let i = Int(v)
                 let group = groups.groupOfNode[i]
-                let critical = plan.schedule?.isCritical(v) ?? false
+                let critical = marksCritical && plan.schedule?.isCritical(v) ?? false
                 if var block = current, block.group == group, s.start[i] - block.finish <= joinGap {
                     block.absorb(finish: s.finish[i], last: v, count: 1, critical: critical)
                     current = block
@@ -393,7 +395,8 @@ public enum GanttSVG {
     /// One bar per drawn task, in document order.
     static func writeBars(
         plan: Plan, s: TeamSchedule, drawn: [Bool], groups: StoryGroups,
-        colours: [(fill: StaticString, text: StaticString)], x: (Double) -> Double, top: Double, into w: inout ByteWriter
+        colours: [(fill: StaticString, text: StaticString)], x: (Double) -> Double, top: Double, marksCritical: Bool,
+        into w: inout ByteWriter
     ) {
         w.write("<g class=\"bars\">\n" as StaticString)
         var usedIDs = Set<String>()
@@ -403,7 +406,7 @@ public enum GanttSVG {
             let person = Int(s.personOfNode[v])
             let group = Int(groups.groupOfNode[v])
             let colour = colours[group]
-            let critical = schedule?.isCritical(Int32(v)) ?? false
+            let critical = marksCritical && schedule?.isCritical(Int32(v)) ?? false
             var id = task.id
             var n = 2
             while !usedIDs.insert(id).inserted {
@@ -669,8 +672,9 @@ public enum GanttSVG {
         return marks.map { ($0.time, $0.text) }
     }
 
-    static func footnotes(_ s: TeamSchedule, laneCount: Int, drawnCount: Int, barsCut: Bool, windowEnd: Double) -> [String] {
-        var notes = ["Bars are coloured by story or phase; critical tasks are outlined in red, finished ones faded; dashed lines are checkpoints. Hover a bar for its description."]
+    static func footnotes(_ s: TeamSchedule, laneCount: Int, drawnCount: Int, barsCut: Bool, windowEnd: Double, critical: CriticalShare) -> [String] {
+        let outline = critical.sentence.map { "\($0), so none is outlined" } ?? "critical tasks are outlined in red"
+        var notes = ["Bars are coloured by story or phase; \(outline); finished ones are faded; dashed lines are checkpoints. Hover a bar for its description."]
         if barsCut {
             notes.append("Too many tasks to draw them all: showing the \(drawnCount) tasks that start before \(duration(windowEnd)), of \(s.personOfNode.count) (makespan \(duration(s.makespan))).")
         }

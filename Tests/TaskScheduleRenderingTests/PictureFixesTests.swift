@@ -225,6 +225,24 @@ import Testing
         #expect(boxes.allSatisfy { $0.y > 56 })
     }
 
+    @Test func mostlyCriticalGanttIsNotOutlinedRed() throws {
+        var chain = SpecBuilder()
+        chain.phase("Phase 1: Build")
+        for i in 1...4 { chain.task("T00\(i)", hours: Double(i)) }
+        let all = try Self.gantt(chain.doc, team: Team(size: 2))
+        #expect(try GanttSVGTests.bars(all).allSatisfy { !(attribute($0, "class") ?? "").contains("critical") })
+        let notes = try all.nodes(forXPath: "//*[local-name()='text'][@class='note']").map { $0.stringValue ?? "" }
+        #expect(notes.contains { $0.contains("every task is on the critical path: no slack anywhere, so none is outlined") })
+
+        var slack = SpecBuilder()
+        slack.phase("Phase 1: Build")
+        slack.task("T001", hours: 6, p: true)
+        for i in 2...5 { slack.task("T00\(i)", hours: 1, p: true) }
+        let some = try Self.gantt(slack.doc, team: Team(size: 5))
+        let critical = try GanttSVGTests.bars(some).filter { (attribute($0, "class") ?? "").split(separator: " ").contains("critical") }
+        #expect(critical.compactMap { attribute($0, "id") } == ["T001"])
+    }
+
     @Test func ganttAxisIsInHoursLikeTheText() throws {
         var b = SpecBuilder()
         b.phase("Phase 1")
