@@ -82,15 +82,25 @@ public enum InlineMarkdown {
         let open = i + 2
         guard open < chars.count, !chars[open].isWhitespace, chars[open] != c else { return nil }
         if c == "_", i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber { return nil }
-        var j = open + 1
+        var j = open
         while j + 1 < chars.count {
-            if chars[j] == c, chars[j + 1] == c, !chars[j - 1].isWhitespace {
+            if j > open, chars[j] == c, chars[j + 1] == c, !chars[j - 1].isWhitespace {
                 let after = j + 2 < chars.count ? chars[j + 2] : " "
                 if c != "_" || !(after.isLetter || after.isNumber || after == ".") {
                     return j
                 }
             }
-            if chars[j] == "`" { return nil }  // a code span in between: leave both alone
+            if chars[j] == "`" {
+                // A code span inside (`**`code`**`) is stepped over whole: a
+                // delimiter in it is code, not the closing one.
+                let run = runLength(chars, j, "`")
+                if let close = closingRun(chars, from: j + run, of: "`", length: run) {
+                    j = close + run
+                    continue
+                }
+                j += run
+                continue
+            }
             j += 1
         }
         return nil

@@ -116,6 +116,8 @@ import Testing
         ("![logo](img/a.png) shown", "logo shown"),
         ("[**US1**](#us1) story", "US1 story"),
         ("``code with ` tick`` done", "code with ` tick done"),
+        ("**`src/a.py`** and ~~`old.py`~~", "src/a.py and old.py"),
+        ("`**not bold**` in code", "**not bold** in code"),
         // Left alone: nothing paired, or underscores inside words.
         ("edit __init__.py now", "edit __init__.py now"),
         ("snake__case__name", "snake__case__name"),
