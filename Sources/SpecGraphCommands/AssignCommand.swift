@@ -72,11 +72,8 @@ struct AssignCommand: ParsableCommand {
         let sizes = try sweep.map { text throws(TeamSpecError) in try TeamSweep.parseSizes(text) }
         let plans: [Plan]
         do { plans = try Loading.plans(planning, timer: StageTimer(enabled: false)) } catch { throw fail(error) }
-        var failed = false
-        for plan in plans {
-            Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: Output.diagnosticsShown)
-            if plan.errorCount > 0 { failed = true }
-        }
+        Output.printErrors(plans)
+        let failed = plans.contains { $0.errorCount > 0 }
 
         let schedules = plans.map { plan in team.flatMap { TeamSchedule(plan: plan, team: $0) } }
         let sweeps = plans.map { plan in sizes.flatMap { TeamSweep(plan: plan, sizes: $0) } }
@@ -123,6 +120,7 @@ struct AssignCommand: ParsableCommand {
             }
         }
         Output.stdout(w)
+        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
         if failed { throw ExitCode(1) }
     }
 

@@ -34,8 +34,9 @@ struct GraphCommand: ParsableCommand {
               specgraph graph --focus T042 --depth 2 --rankdir LR -o t042.svg specs/001-auth/tasks.md
             """)
 
-    /// Above this many tasks, the default view is phases.
-    static let phaseViewTaskLimit = 5_000
+    /// Above this many tasks, the default view is phases: a task graph of
+    /// 200 boxes is thousands of points wide and cannot be read on a screen.
+    static let phaseViewTaskLimit = 150
 
     enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
         case svg, png, pdf, dot, mermaid
@@ -117,13 +118,13 @@ struct GraphCommand: ParsableCommand {
             Output.stderr("error: graph draws one tasks.md at a time; \(plans.count) were given (\(plans.map(\.document.path).joined(separator: ", ")))")
             throw ExitCode(2)
         }
-        Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: 20)
+        Output.printErrors(plans)
 
         let taskCount = plan.graph.taskNodeCount
         var chosenView = view ?? .tasks
         if view == nil && focus == nil && taskCount > Self.phaseViewTaskLimit {
             chosenView = .phases
-            Output.stderr("note: \(taskCount) tasks: drawing the phase view; use --view tasks for every task")
+            Output.stderr("note: \(taskCount) tasks, more than \(Self.phaseViewTaskLimit): drawing one box per phase; --view tasks draws every task")
         }
         let options = DiagramOptions(view: chosenView, focus: focus, depth: depth, reduce: reduce, direction: rankdir)
         let diagram: Diagram
@@ -173,6 +174,7 @@ struct GraphCommand: ParsableCommand {
             Output.stdout(bytes)
         }
         timer.lap("write")
+        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
         timer.report()
         if plan.errorCount > 0 { throw ExitCode(1) }
     }

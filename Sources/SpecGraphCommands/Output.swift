@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import SpecKitTasks
 import TaskScheduleRendering
+import TaskScheduling
 
 /// Writing results: stdout, stderr, and output files written whole or not at all.
 enum Output {
@@ -76,9 +77,45 @@ enum Output {
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
 
-    /// `path:line:col: severity: message [code]`, coloured on a terminal.
-    /// Diagnostics the planning commands print per file; `check` lists them all.
+    /// Errors the planning commands print per file; `check` lists everything.
     static let diagnosticsShown = 20
+
+    /// What the commands other than `check` say about diagnostics: every
+    /// error in full (`path:line:col: error: …`) before the results, and one
+    /// line at the end counting the rest (``printDiagnosticsSummary(_:inputs:)``),
+    /// so that the answer is not lost among warnings.
+    static func printErrors(_ plans: [Plan]) {
+        for plan in plans {
+            printDiagnostics(plan.diagnostics.filter { $0.severity == .error }, path: plan.document.path, limit: diagnosticsShown)
+        }
+    }
+
+    /// One line on stderr: `3 warnings, 1 note; `specgraph check FILE` lists them`,
+    /// or nothing when there are none. `inputs` are the paths as the user gave them.
+    static func printDiagnosticsSummary(_ plans: [Plan], inputs: [String]) {
+        if let line = diagnosticsSummary(plans.flatMap(\.diagnostics), inputs: inputs) { stderr(line) }
+    }
+
+    /// The summary line for diagnostics that were not printed, or nil.
+    static func diagnosticsSummary(_ diagnostics: [Diagnostic], inputs: [String]) -> String? {
+        let warnings = diagnostics.count { $0.severity == .warning }
+        let notes = diagnostics.count { $0.severity == .note }
+        var parts: [String] = []
+        if warnings > 0 { parts.append(PlanText.count(warnings, "warning")) }
+        if notes > 0 { parts.append(PlanText.count(notes, "note")) }
+        guard !parts.isEmpty else { return nil }
+        let files = inputs.isEmpty ? "FILE" : inputs.map(shellQuoted).joined(separator: " ")
+        let pronoun = warnings + notes == 1 ? "it" : "them"
+        return "\(parts.joined(separator: ", ")); `specgraph check \(files)` lists \(pronoun)"
+    }
+
+    /// A path as a shell reads it back: quoted only when it needs to be.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = !path.isEmpty && path.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+,:@%=".unicodeScalars.contains($0)
+        }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 
     /// Prints at most `limit` diagnostics (errors first), then a line saying how many more there are.
     static func printDiagnostics(_ diagnostics: [Diagnostic], path: String, limit: Int = .max) {

@@ -14,6 +14,13 @@ protocol PlanningCommand: ParsableCommand {
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws
     /// Whether `--format csv` applies (one row per task: `plan` only).
     var writesCSV: Bool { get }
+    /// Whether the Markdown of one plan already starts with a heading naming
+    /// its file; when not, several files' Markdown gets a `## feature` heading each.
+    var markdownNamesFile: Bool { get }
+}
+
+extension PlanningCommand {
+    var markdownNamesFile: Bool { false }
 }
 
 extension PlanningCommand {
@@ -26,11 +33,8 @@ extension PlanningCommand {
         let timer = StageTimer(enabled: timings)
         let plans: [Plan]
         do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
-        var failed = false
-        for plan in plans {
-            Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: Output.diagnosticsShown)
-            if plan.errorCount > 0 { failed = true }
-        }
+        Output.printErrors(plans)
+        let failed = plans.contains { $0.errorCount > 0 }
         var w = ByteWriter(flushingAt: 1 << 20) { Output.stdout($0) }
         switch format {
         case .json:
@@ -44,13 +48,17 @@ extension PlanningCommand {
         case .csv:
             PlanCSV.render(plans, into: &w)
         case .text, .markdown:
+            let headings = format == .markdown && plans.count > 1 && !markdownNamesFile
+                ? FeatureStatus.uniqueNames(of: plans.map(\.document.path)) : nil
             for (i, plan) in plans.enumerated() {
                 if i > 0 { w.write("\n" as StaticString) }
+                if let headings { w.write("## \(PlanText.markdownCell(headings[i]))\n\n") }
                 try renderText(plan, style: format == .markdown ? .markdown : .text, into: &w)
             }
         }
         w.flush()
         timer.lap("output")
+        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
         Teardown.skip(plans)
         timer.report()
         if failed { throw ExitCode(1) }
@@ -120,6 +128,8 @@ struct PlanCommand: PlanningCommand {
     }
 
     func run() throws { try runPlanning(timings: timings) }
+
+    var markdownNamesFile: Bool { true }
 
     var parsedTeam: Team? { team.flatMap { try? Team.parse($0) } }
 

@@ -26,6 +26,57 @@ public struct SpecGraphCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line, but first catches a mistyped command
+    /// (`specgraph plna`), which ArgumentParser would only call "unexpected
+    /// arguments": `error: unknown command 'plna'; did you mean 'plan'?`, exit 64.
+    public static func mainSuggestingCommands(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        if let first = arguments.first, let suggestion = suggestedCommand(for: first) {
+            Output.stderr("error: unknown command '\(first)'; did you mean '\(suggestion)'?")
+            Self.exit(withError: ExitCode(64))
+        }
+        main(arguments)
+    }
+
+    /// The subcommand `word` was probably meant to be: the nearest within
+    /// two edits (a swap of two neighbouring letters is one), when `word`
+    /// is not a command itself, an option, or a file. Nil otherwise.
+    static func suggestedCommand(for word: String) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !word.hasPrefix("-"), !names.contains(word), !word.contains("/"), !word.contains(".") else { return nil }
+        let typed = Array(word.lowercased())
+        // One edit for a two-letter word, two for longer ones: `x` is not `why`.
+        let allowed = min(2, typed.count - 1)
+        var best: (name: String, distance: Int)?
+        for name in names {
+            let d = editDistance(typed, Array(name))
+            if d <= allowed, d < (best?.distance ?? .max) { best = (name, d) }
+        }
+        return best?.name
+    }
+
+    /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+    ///
+    /// - Complexity: O(a · b).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], before[j - 2] + 1)
+                }
+            }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[b.count]
+    }
 }
 
 /// Exit code 2 with a message, for I/O failures.

@@ -15,6 +15,8 @@ public enum AssignText {
         let doc = plan.document
         let names = team.names.joined(separator: ", ")
         let teamText = team.isNumbered ? people(team.size) : "\(team.size) (\(names))"
+        // Switches between stories mean nothing in a file without stories.
+        let hasStories = doc.tasks.contains { !$0.stories.isEmpty } || doc.phases.contains { $0.kind == .story }
         let bound = "max(critical path \(h(s.criticalPathLength)), work \(h(s.totalWork)) / \(team.size))"
         switch style {
         case .text:
@@ -24,7 +26,8 @@ public enum AssignText {
             if s.stageLowerBound > s.lowerBound + 1e-9 {
                 w.write("  seeing phase barriers, no team of \(team.size) beats \(h(s.stageLowerBound)): gap \(percent(s.stageGapPercent))\n")
             }
-            w.write("  utilisation \(percent(s.utilisation * 100)); \(s.storySwitches == 1 ? "1 story switch" : "\(s.storySwitches) story switches")")
+            w.write("  utilisation \(percent(s.utilisation * 100))")
+            if hasStories { w.write("; \(s.storySwitches == 1 ? "1 story switch" : "\(s.storySwitches) story switches")") }
             if s.pinnedCount > 0 { w.write("; \(PlanText.count(s.pinnedCount, "task")) kept by their owner") }
             w.write("\n")
             if !s.unmatchedOwners.isEmpty {
@@ -32,9 +35,10 @@ public enum AssignText {
             }
         case .markdown:
             w.write("## Team schedule for `\(PlanText.markdownCode(doc.path))`\n\n")
-            w.write("| team | makespan | lower bound | gap | stage bound | stage gap | utilisation | critical path | total work | story switches |\n")
-            w.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-            w.write("| \(PlanText.markdownCell(names)) | \(h(s.makespan)) | \(h(s.lowerBound)) | \(percent(s.gapPercent)) | \(h(s.stageLowerBound)) | \(percent(s.stageGapPercent)) | \(percent(s.utilisation * 100)) | \(h(s.criticalPathLength)) | \(h(s.totalWork)) | \(s.storySwitches) |\n")
+            w.write("| team | makespan | lower bound | gap | stage bound | stage gap | utilisation | critical path | total work |")
+            w.write(hasStories ? " story switches |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" : "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            w.write("| \(PlanText.markdownCell(names)) | \(h(s.makespan)) | \(h(s.lowerBound)) | \(percent(s.gapPercent)) | \(h(s.stageLowerBound)) | \(percent(s.stageGapPercent)) | \(percent(s.utilisation * 100)) | \(h(s.criticalPathLength)) | \(h(s.totalWork)) |")
+            w.write(hasStories ? " \(s.storySwitches) |\n" : "\n")
             if !s.unmatchedOwners.isEmpty {
                 w.write("\n> Owners not on the team (their tasks went to anyone): \(PlanText.markdownCell(s.unmatchedOwners.joined(separator: ", ")))\n")
             }

@@ -28,7 +28,14 @@ extension Diagram {
         }
 
         let layers = nodeLayers(plan)
-        let critical = criticalEdges(plan)
+        // When most tasks are critical, red everywhere would say nothing:
+        // nothing is marked, and the caption says why.
+        let share = CriticalShare(plan)
+        let marksCritical = !share.isMost
+        if let sentence = share.sentence {
+            diagram.caption = sentence.prefix(1).uppercased() + sentence.dropFirst()
+        }
+        let critical = marksCritical ? criticalEdges(plan) : [Bool](repeating: false, count: g.edgeCount)
         var cycleEdge = [Bool](repeating: false, count: g.edgeCount)
         for cycle in plan.cycles { for e in cycle.edges { if let id = e.graphEdge { cycleEdge[Int(id)] = true } } }
 
@@ -100,13 +107,13 @@ extension Diagram {
         let schedule = plan.schedule
         for (i, v) in drawn.enumerated() {
             let cluster = phaseOfDrawn[i].flatMap { Int($0) < clusterOfPhase.count ? clusterOfPhase[Int($0)] : nil }
-            let isCritical = schedule?.isCritical(v) ?? false
+            let isCritical = marksCritical && schedule?.isCritical(v) ?? false
             if sg.isMilestone(v) {
                 let name = sg.name(of: v, in: doc)
                 var classes = ["milestone"]
                 if isCritical { classes.append("critical") }
                 diagram.nodes.append(Node(
-                    kind: .milestone, id: ids.claim(name), label: [], tooltip: oneLine(name), classes: classes,
+                    kind: .milestone, id: ids.claim(name), label: [], tooltip: oneLine(PlanText.spokenName(of: v, in: plan)), classes: classes,
                     cluster: cluster, layer: layers[Int(v)]))
                 continue
             }
@@ -121,7 +128,7 @@ extension Diagram {
             }
             if task.parallel { classes.append("parallel") }
             if v == focusNode { classes.append("focus") }
-            let description = oneLine(task.description)
+            let description = oneLine(InlineMarkdown.plain(task.description))
             let label = description.isEmpty ? task.id : "\(task.id) · \(shortened(description, limit: 36))"
             var tooltip = description.isEmpty ? task.id : "\(task.id): \(description)"
             if let schedule {
@@ -158,7 +165,7 @@ extension Diagram {
 
     /// The title of a phase's cluster.
     static func phaseTitle(_ phase: Phase) -> String {
-        phase.index == 0 && phase.title.isEmpty ? "Tasks before the first phase" : oneLine(phase.title)
+        phase.index == 0 && phase.title.isEmpty ? "Tasks before the first phase" : oneLine(InlineMarkdown.plain(phase.title))
     }
 
     /// Nodes within `depth` hops of `start`, following edges both ways;

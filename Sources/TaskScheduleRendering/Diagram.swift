@@ -106,6 +106,9 @@ public struct Diagram: Sendable {
     public var layoutEdges: [(from: Int, to: Int)] = []
     /// Things the reader should know (written as comments by the writers).
     public var notes: [String] = []
+    /// One line drawn above the picture, or nil: what a reader must know to
+    /// read it, such as that most tasks are critical and so none is marked.
+    public var caption: String?
     /// Task nodes drawn.
     public var taskCount: Int { nodes.count { $0.kind == .task } }
 

@@ -78,15 +78,15 @@ public enum PlanDOT {
             w.write(Diagram.oneLine(note))
             w.write("\n" as StaticString)
         }
-        w.write("  graph [charset=\"UTF-8\", rankdir=\(diagram.direction.rawValue), fontname=\"Helvetica\", fontsize=11, nodesep=0.18, ranksep=0.4, newrank=true, outputorder=edgesfirst")
+        w.write("  graph [charset=\"UTF-8\", rankdir=\(diagram.direction.rawValue), fontname=\"\(FontFamilies.graphviz)\", fontsize=11, nodesep=0.18, ranksep=0.4, newrank=true, outputorder=edgesfirst")
         if let placement {
             w.write(", splines=line, bb=\"0,0,\(points(placement.width)),\(points(placement.height))\"")
         }
         w.write(", tooltip=" as StaticString)
         w.writeDOTString(diagram.title, tooltip: true)
         w.write("]\n" as StaticString)
-        w.write("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#5b6770\", fontname=\"Helvetica\", fontsize=10, height=0.3, margin=\"0.08,0.03\"]\n" as StaticString)
-        w.write("  edge [color=\"#8a949c\", arrowsize=0.6, penwidth=0.8]\n" as StaticString)
+        w.write("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#5b6770\", fontname=\"\(FontFamilies.graphviz)\", fontsize=10, height=0.3, margin=\"0.08,0.03\"]\n")
+        w.write("  edge [color=\"#8a949c\", arrowsize=0.6, penwidth=0.8, fontname=\"\(FontFamilies.graphviz)\"]\n")
 
         let (members, loose) = diagram.nodesByCluster()
         for (c, cluster) in diagram.clusters.enumerated() where !members[c].isEmpty {
@@ -110,9 +110,11 @@ public enum PlanDOT {
                 w.write("lp=\"\(points((box.minX + box.maxX) / 2)),\(points(labelY))\";\n")
             }
             for i in members[c] { writeNode(diagram, i, placement, indent: "    ", into: &w) }
+            if placement == nil { writeRowOrder(diagram, members[c], indent: "    ", into: &w) }
             w.write("  }\n" as StaticString)
         }
         for i in loose { writeNode(diagram, i, placement, indent: "  ", into: &w) }
+        if placement == nil { writeRowOrder(diagram, loose, indent: "  ", into: &w) }
         for edge in diagram.edges { writeEdge(diagram, edge, into: &w) }
         if placement == nil {
             // Only `dot` needs them: pinned positions already stack the rows.
@@ -124,6 +126,12 @@ public enum PlanDOT {
                 w.write(" [style=invis, class=\"layout\"]\n" as StaticString)
             }
         }
+        if let caption = diagram.caption {
+            // Set last, so that no cluster inherits the label or its size.
+            w.write("  label=" as StaticString)
+            w.writeDOTString(caption, tooltip: false)
+            w.write("; labelloc=t; fontsize=14; fontcolor=\"#1f2328\"\n" as StaticString)
+        }
         w.write("}\n" as StaticString)
     }
 
@@ -132,6 +140,29 @@ public enum PlanDOT {
         var w = ByteWriter()
         render(diagram, placement: placement, into: &w)
         return String(w)
+    }
+
+    /// Keeps the tasks of each row (one layer of one cluster) in document
+    /// order, left to right: `dot` alone often draws a `[P]` group reversed
+    /// (T013 … T010). A row's tasks never depend on each other (one wave),
+    /// so ranking them together changes no edge; invisible flat edges fix
+    /// their order (top to bottom with `rankdir=LR`).
+    private static func writeRowOrder(_ diagram: Diagram, _ members: [Int], indent: StaticString, into w: inout ByteWriter) {
+        var rows: [Int: [Int]] = [:]
+        for i in members where diagram.nodes[i].kind == .task { rows[diagram.nodes[i].layer, default: []].append(i) }
+        for layer in rows.keys.sorted() {
+            guard var row = rows[layer], row.count > 1 else { continue }
+            // Sideways, dot lays a rank's order out bottom to top: reverse it
+            // so that the group reads from the top.
+            if diagram.direction == .leftToRight { row.reverse() }
+            w.write(indent)
+            w.write("{rank=same; " as StaticString)
+            for (k, i) in row.enumerated() {
+                if k > 0 { w.write(" -> " as StaticString) }
+                w.writeDOTString(diagram.nodes[i].id, tooltip: false)
+            }
+            w.write(" [style=invis, class=\"layout\"]}\n" as StaticString)
+        }
     }
 
     private static func writeNode(_ diagram: Diagram, _ i: Int, _ placement: DiagramPlacement?, indent: StaticString, into w: inout ByteWriter) {

@@ -20,6 +20,13 @@ public enum PlanMermaid {
     ///
     /// - Complexity: O(N + E + total text length).
     public static func render(_ diagram: Diagram, into w: inout ByteWriter) {
+        if let caption = diagram.caption {
+            // Front matter must come first; a YAML string in double quotes
+            // holding Mermaid-escaped text cannot be closed early.
+            w.write("---\ntitle: \"" as StaticString)
+            w.writeMermaidText(caption)
+            w.write("\"\n---\n" as StaticString)
+        }
         w.write("%% specgraph: " as StaticString)
         w.writeMermaidText(diagram.title)
         w.write("\n" as StaticString)

@@ -46,7 +46,11 @@ public enum PlanText {
                 w.write("× parallelism")
             }
             if let note = assumedNote(plan) { w.write("\n  (\(note))") }
-            w.write("\n  \(count(plan.errorCount, "error")), \(count(plan.warningCount, "warning"))\n\n")
+            w.write("\n  \(count(plan.errorCount, "error")), \(count(plan.warningCount, "warning"))\n")
+            if let sentence = CriticalShare(plan).sentence { w.write("  \(sentence)\n") }
+            w.write("\n")
+        } else if let sentence = CriticalShare(plan).sentence {
+            w.write("> \(sentence.prefix(1).uppercased() + sentence.dropFirst()).\n\n")
         }
         waves(plan, style: style, limit: doc.tasks.count > fullListingLimit ? 12 : nil, into: &w)
         w.write("\n")
@@ -171,39 +175,6 @@ public enum PlanText {
             for v in ready {
                 let task = plan.task(ofNode: v)
                 w.write("- [ ] **\(markdownCell(task.id))** \(markdownCell(task.description))\n")
-            }
-        }
-    }
-
-    // MARK: why
-
-    /// The chain of edges that puts a task in its wave.
-    public static func why(_ plan: Plan, node: Int32, chain: [Int32], style: TextStyle, into w: inout ByteWriter) {
-        guard let schedule = plan.schedule else { return }
-        let task = plan.task(ofNode: node)
-        let g = plan.graph
-        let path = plan.document.path
-        let wave = schedule.waveOfNode[Int(node)]
-        let critical = schedule.isCritical(node) ? "critical" : "slack \(hours(max(0, schedule.times.slack(node))))"
-        let head = "\(task.id) is in wave \(wave), starts at \(hours(schedule.times.earliestStart[Int(node)])) (\(critical))"
-        switch style {
-        case .text: w.write("\(head)\n")
-        case .markdown: w.write("### Why \(markdownCell(task.id))\n\n\(markdownCell(head))\n\n")
-        }
-        if chain.isEmpty {
-            w.write(style == .text ? "  Nothing comes before it: it can start in wave 1.\n" : "Nothing comes before it.\n")
-            return
-        }
-        for e in chain {
-            let from = plan.name(of: g.graph.edgeSources[Int(e)])
-            let to = plan.name(of: g.graph.edgeTargets[Int(e)])
-            let kind = g.edgeKinds[Int(e)].rawValue
-            let location = "\(path):\(g.edgeLines[Int(e)])"
-            switch style {
-            case .text:
-                w.write("  \(pad(from, 12, right: false)) → \(pad(to, 12, right: false)) \(pad(kind, 8, right: false)) \(location)\n")
-            case .markdown:
-                w.write("- `\(markdownCode(from))` → `\(markdownCode(to))` (\(kind), \(markdownCell(location)))\n")
             }
         }
     }

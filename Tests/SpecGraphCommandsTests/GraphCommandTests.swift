@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func layeredLayoutDrawsEveryTask() throws {
-        let r = try run(["graph", "--format", "svg", "--layout", "layered", "Examples/large-platform/tasks.md"])
+        let r = try run(["graph", "--format", "svg", "--layout", "layered", "--view", "tasks", "Examples/large-platform/tasks.md"])
         #expect(r.code == 0)
         #expect(taskIDs(r.stdout)?.count == 212)
     }
@@ -136,16 +136,44 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plan.svg"])
     }
 
+    /// A `[P]` group reads left to right in document order under both layouts.
+    @Test(arguments: ["dot", "layered"])
+    func parallelGroupsKeepDocumentOrder(layout: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("tasks.md")
+        var text = "## Phase 1: Setup\n\n- [ ] T001 Create the project\n\n## Phase 2: Models\n\n"
+        for i in 2...9 { text += "- [ ] T00\(i) [P] Create model \(i) in src/m\(i).py\n" }
+        try text.write(to: spec, atomically: true, encoding: .utf8)
+        let r = try run(["graph", "--format", "svg", "--layout", layout, spec.path])
+        #expect(r.code == 0)
+        let doc = try XMLDocument(data: r.stdout, options: [])
+        var x: [String: Double] = [:]
+        for case let g as XMLElement in try doc.nodes(forXPath: "//*[local-name()='g'][contains(concat(' ', @class, ' '), ' task ')]") {
+            let id = g.attributes?.first { $0.name == "id" }?.stringValue ?? ""
+            if let t = try g.nodes(forXPath: ".//*[local-name()='text']").first as? XMLElement,
+                let v = t.attributes?.first(where: { $0.name == "x" })?.stringValue.flatMap(Double.init)
+            {
+                x[id] = v
+            }
+        }
+        let xs = try (2...9).map { try #require(x["T00\($0)"]) }
+        #expect(xs == xs.sorted() && Set(xs).count == xs.count, "\(xs)")
+    }
+
     /// Big pictures say how they were made, and Mermaid that GitHub would refuse says so.
     @Test func bigPicturesExplainThemselves() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let spec = dir.appendingPathComponent("tasks.md")
-        #expect(try run(["generate", "--tasks", "1600", "--seed", "3", "-o", spec.path]).code == 0)
-        let mermaid = try run(["graph", "--format", "mermaid", spec.path])
+        #expect(try run(["generate", "--tasks", "2000", "--seed", "3", "-o", spec.path]).code == 0)
+        let phases = try run(["graph", "--format", "mermaid", spec.path])
+        #expect(phases.code == 0)
+        #expect(phases.stderr.contains("drawing one box per phase; --view tasks draws every task"))
+        let mermaid = try run(["graph", "--format", "mermaid", "--view", "tasks", spec.path])
         #expect(mermaid.code == 0)
         #expect(mermaid.stderr.contains("more than Mermaid draws by default"))
-        let svg = try run(["graph", spec.path, "-o", dir.appendingPathComponent("x.svg").path])
+        let svg = try run(["graph", "--view", "tasks", spec.path, "-o", dir.appendingPathComponent("x.svg").path])
         #expect(svg.code == 0)
         #expect(svg.stderr.contains("laid out in layers by wave"))
         let small = try run(["graph", "--format", "mermaid", "Examples/auth-service/tasks.md"])

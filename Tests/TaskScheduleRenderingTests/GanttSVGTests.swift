@@ -71,12 +71,15 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         #expect(doc.rootElement()?.name == "svg")
         let bars = try Self.bars(doc)
         #expect(bars.count == plan.graph.taskNodeCount)
-        #expect(bars.compactMap { attribute($0, "id") } == (1...10).map { "T" + String(format: "%03d", $0) })
+        // One bar per planned task (done ones are planned only with --all), in document order.
+        #expect(bars.compactMap { attribute($0, "id") } == (0..<Int32(plan.graph.taskNodeCount)).map { plan.name(of: $0) })
+        // Outlines mark the critical tasks, unless most are: then none is marked.
+        let marks = !CriticalShare(plan).isMost
         for bar in bars {
             let id = attribute(bar, "id")!
             let v = plan.node(forID: id)!
             let classes = attribute(bar, "class")!.split(separator: " ")
-            #expect(classes.contains("critical") == plan.schedule!.isCritical(v))
+            #expect(classes.contains("critical") == (marks && plan.schedule!.isCritical(v)))
             #expect(classes.contains("done") == plan.task(ofNode: v).status.isFinished)
             #expect(bar.elements(forName: "title").count == 1)
             #expect(bar.elements(forName: "rect").count == 1)
@@ -90,7 +93,8 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         let (plan, schedule, svg) = Self.render(SpecBuilder.demo(), team: Team(size: 2))
         let marks = GanttSVG.checkpoints(plan, schedule)
         #expect(marks.map(\.text) == ["Project builds", "Foundation ready", "US1 works on its own"])
-        let setupEnd = ["T001", "T002", "T003"].map { schedule.finish[Int(plan.node(forID: $0)!)] }.max()!
+        // T001 is done: planned only with --all, so it may have no node.
+        let setupEnd = ["T001", "T002", "T003"].compactMap { plan.node(forID: $0) }.map { schedule.finish[Int($0)] }.max()!
         #expect(marks[0].time == setupEnd)
         let lines = try Self.xml(svg).nodes(forXPath: "//*[local-name()='line'][@class='checkpoint']")
         #expect(lines.count == 3)
@@ -115,17 +119,6 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         let a = Self.render(SpecBuilder.demo(), team: Team(size: 3)).2
         let b = Self.render(SpecBuilder.demo(), team: Team(size: 3)).2
         #expect(a == b)
-    }
-
-    @Test func longPlansUseADayAxis() throws {
-        var b = SpecBuilder()
-        b.phase("Phase 1")
-        for i in 1...12 { b.task("T\(i)", hours: 8) }
-        let (_, _, svg) = Self.render(b.doc, team: Team(size: 1))
-        let ticks = try Self.xml(svg).nodes(forXPath: "//*[local-name()='text'][@class='tick']").map { $0.stringValue ?? "" }
-        #expect(ticks.first == "0d")
-        #expect(ticks.allSatisfy { $0.hasSuffix("d") })
-        #expect(ticks.contains("12d"))
     }
 
     @Test func hugePlansAreCutAndSaySo() throws {
