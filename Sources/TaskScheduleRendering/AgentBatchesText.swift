@@ -115,9 +115,6 @@ public enum AgentBatchesText {
 
     /// Said wherever a length is shown when no planned task has an estimate.
     static func estimateNote(_ plan: Plan) -> String? {
-        let graph = plan.graph
-        if graph.taskNodeCount == 0 { return nil }
-        for v in 0..<Int32(graph.taskNodeCount) where plan.task(ofNode: v).estimate != nil { return nil }
-        return "No task has an estimate: each counts \(PlanText.hours(plan.options.defaultDuration)) (--default-duration), so the hours are not a forecast."
+        PlanText.assumedNote(plan).map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
     }
 }

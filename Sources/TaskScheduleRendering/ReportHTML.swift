@@ -103,9 +103,7 @@ public enum ReportHTML {
         } else {
             let hours = StatusText.hoursCell(s.remainingHours, remaining: s.counts.remaining, estimated: s.estimated)
             w.write("<p><strong>\(text(hours))</strong>, \(s.criticalPath.count) tasks")
-            if s.counts.remaining > 0 && !s.estimated {
-                w.write(" (no task has an estimate: each counts \(text(PlanText.hours(plan.options.defaultDuration))))")
-            }
+            if s.counts.remaining > 0, let note = PlanText.assumedNote(plan) { w.write(" (\(text(note)))") }
             w.write(":</p>\n<ol class=\"chain\">" as StaticString)
             for id in s.criticalPath { w.write("<li>\(taskButton(id))</li>") }
             w.write("</ol>\n" as StaticString)
