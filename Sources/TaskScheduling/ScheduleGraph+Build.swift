@@ -294,30 +294,45 @@ struct GraphBuilder {
             }
             addEdge(a, b, kind, d.location)
         }
+        // One milestone after each predecessor phase and one before each
+        // successor phase, so that every statement adds a single edge between them.
         var storyEnd: [Int: Int32] = [:]
+        var storyStart: [Int: Int32] = [:]
         for d in document.phaseDependencies {
             let p = Int(d.predecessor), s = Int(d.successor)
             guard phaseNodes.indices.contains(p), phaseNodes.indices.contains(s), p != s,
                 !phaseNodes[p].isEmpty, !phaseNodes[s].isEmpty
             else { continue }
             let before = phaseNodes[p]
-            let m: Int32
+            let end: Int32
             if let made = storyEnd[p] {
-                m = made
+                end = made
             } else {
-                m = milestone("@end-phase-\(phaseNumber(p))")
-                for a in before { addEdge(a, m, .story, d.location) }
-                storyEnd[p] = m
+                end = milestone("@end-phase-\(phaseNumber(p))")
+                for a in before { addEdge(a, end, .story, d.location) }
+                storyEnd[p] = end
             }
-            for b in phaseNodes[s] {
-                if !removedPairs.isEmpty, before.contains(where: { removedByCorrection($0, b) }) {
-                    for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
-                } else {
-                    addEdge(m, b, .story, d.location)
-                }
+            let start: Int32
+            if let made = storyStart[s] {
+                start = made
+            } else {
+                start = milestone("@start-phase-\(phaseNumber(s))")
+                for b in phaseNodes[s] where !correctedAgainstStory(b) { addEdge(start, b, .story, d.location) }
+                storyStart[s] = start
+            }
+            addEdge(end, start, .story, d.location)
+            // A task a correction keeps from some of the phase's tasks gets the others one by one.
+            for b in phaseNodes[s] where correctedAgainstStory(b) {
+                for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
             }
         }
         return sources.count
+    }
+
+    /// Whether a `not after` correction names task `b` as its successor
+    /// (then phase-level edges reach it one by one, not through a milestone).
+    func correctedAgainstStory(_ b: Int32) -> Bool {
+        !removedPairs.isEmpty && document.removedDependencies.contains { nodeOfTask[Int($0.successor)] == b }
     }
 
     /// Finds the strongly connected components of the written edges, reports
@@ -325,9 +340,13 @@ struct GraphBuilder {
     mutating func breakWrittenCycles(writtenEdgeCount: Int) {
         let nodeCount = taskCount + milestoneNames.count
         let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        // A phase's end milestone stands at its last task, its start milestone at its first.
         var position = (0..<Int32(nodeCount)).map { $0 }
         for m in taskCount..<nodeCount {
-            position[m] = written.incoming(Int32(m)).map { written.edgeSources[Int($0)] }.max() ?? Int32(m)
+            let isStart = milestoneNames[m - taskCount].hasPrefix("@start-")
+            position[m] = isStart
+                ? written.outgoing(Int32(m)).map { written.edgeTargets[Int($0)] }.min() ?? Int32(m)
+                : written.incoming(Int32(m)).map { written.edgeSources[Int($0)] }.max() ?? Int32(m)
         }
         let found = CycleBreaker.breakCycles(in: written, position: position)
         guard !found.isEmpty else { return }
@@ -406,10 +425,16 @@ struct GraphBuilder {
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
     mutating func noteReordering(_ written: DirectedGraph) {
-        // Through a story milestone, the predecessor phase's last task in the document.
+        // Through story milestones (task → phase end → phase start → task),
+        // the predecessor phases' last task in the document: two passes.
         var latestBehind = [Int32](repeating: -1, count: written.nodeCount)
-        for m in taskCount..<written.nodeCount {
-            for e in written.incoming(Int32(m)) { latestBehind[m] = max(latestBehind[m], written.edgeSources[Int(e)]) }
+        for _ in 0..<2 {
+            for m in taskCount..<written.nodeCount {
+                for e in written.incoming(Int32(m)) {
+                    let a = written.edgeSources[Int(e)]
+                    latestBehind[m] = max(latestBehind[m], Int(a) < taskCount ? a : latestBehind[Int(a)])
+                }
+            }
         }
         var movedByLine: [Int32: [Int32]] = [:]
         var lineOrder: [Int32] = []
