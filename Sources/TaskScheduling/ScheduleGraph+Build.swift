@@ -349,7 +349,10 @@ struct GraphBuilder {
                 : written.incoming(Int32(m)).map { written.edgeSources[Int($0)] }.max() ?? Int32(m)
         }
         let found = CycleBreaker.breakCycles(in: written, position: position)
-        guard !found.isEmpty else { return }
+        guard !found.isEmpty else {
+            pruneStoryEdges()
+            return
+        }
         var removed = [Bool](repeating: false, count: sources.count)
         for component in found { for e in component.removed { removed[Int(e)] = true } }
         let originalKinds = kinds
@@ -377,6 +380,45 @@ struct GraphBuilder {
                 edges: component.cycle.map { edge($0) },
                 componentSize: component.size,
                 removed: component.removed.map { edge($0) })
+        }
+        sources.removeSubrange(keep...)
+        targets.removeSubrange(keep...)
+        kinds.removeSubrange(keep...)
+        lines.removeSubrange(keep...)
+        columns.removeSubrange(keep...)
+    }
+
+    /// Without a cycle, a task with a written successor in its own phase
+    /// reaches the phase's end milestone through it, and a task with a
+    /// written predecessor in its phase is reached from the start milestone
+    /// through it: their own story edges add nothing and are dropped.
+    mutating func pruneStoryEdges() {
+        guard milestoneNames.count > 0 else { return }
+        var hasSuccessorInPhase = [Bool](repeating: false, count: taskCount)
+        var hasPredecessorInPhase = [Bool](repeating: false, count: taskCount)
+        for e in 0..<sources.count {
+            let a = sources[e], b = targets[e]
+            guard Int(a) < taskCount, Int(b) < taskCount, phaseOf(a) == phaseOf(b) else { continue }
+            hasSuccessorInPhase[Int(a)] = true
+            hasPredecessorInPhase[Int(b)] = true
+        }
+        var keep = 0
+        for e in 0..<sources.count {
+            let a = sources[e], b = targets[e]
+            if kinds[e] == .story {
+                if Int(a) < taskCount && Int(b) >= taskCount && hasSuccessorInPhase[Int(a)] { continue }
+                if Int(a) >= taskCount && Int(b) < taskCount && hasPredecessorInPhase[Int(b)]
+                    && milestoneNames[Int(a) - taskCount].hasPrefix("@start-")
+                {
+                    continue
+                }
+            }
+            sources[keep] = a
+            targets[keep] = b
+            kinds[keep] = kinds[e]
+            lines[keep] = lines[e]
+            columns[keep] = columns[e]
+            keep += 1
         }
         sources.removeSubrange(keep...)
         targets.removeSubrange(keep...)
