@@ -716,22 +716,28 @@ struct GraphBuilder {
         let known = DirectedGraph(nodeCount: taskCount + milestoneNames.count, sources: sources, targets: targets)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
         var stageCountsOfSet: [Int32: [Int32: Int]] = [:]
+        var predecessors: [Int32] = []
         for b in referenceOrder {
             let t = Int(stageOfNode[Int(b)])
-            if t > 0 { linkPhase(b, stage: t, prefix: &prefix, known: known, minStageOfSet: minStageOfSet, stageCountsOfSet: stageCountsOfSet) }
+            sameStagePredecessors(of: b, in: known, into: &predecessors)
+            if t > 0 {
+                linkPhase(
+                    b, stage: t, prefix: &prefix, predecessors: predecessors, minStageOfSet: minStageOfSet,
+                    stageCountsOfSet: stageCountsOfSet)
+            }
             prefix.arrive(b, stage: t)
             for x in sets(of: b) {
                 minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
                 stageCountsOfSet[x, default: [:]][Int32(t), default: 0] += 1
             }
             // A predecessor of the same stage is reached through b from now on.
-            for a in sameStagePredecessors(of: b, in: known) { prefix.cover(a) }
+            for a in predecessors { prefix.cover(a) }
         }
     }
 
     /// Task predecessors of `b` in its own stage: direct, or through one milestone.
-    func sameStagePredecessors(of b: Int32, in known: DirectedGraph) -> [Int32] {
-        var found: [Int32] = []
+    func sameStagePredecessors(of b: Int32, in known: DirectedGraph, into found: inout [Int32]) {
+        found.removeAll(keepingCapacity: true)
         let stage = stageOfNode[Int(b)]
         for e in known.incoming(b) {
             let a = known.edgeSources[Int(e)]
@@ -744,11 +750,10 @@ struct GraphBuilder {
                 }
             }
         }
-        return found
     }
 
     mutating func linkPhase(
-        _ b: Int32, stage t: Int, prefix: inout StagePrefix, known: DirectedGraph, minStageOfSet: [Int32],
+        _ b: Int32, stage t: Int, prefix: inout StagePrefix, predecessors: [Int32], minStageOfSet: [Int32],
         stageCountsOfSet: [Int32: [Int32: Int]]
     ) {
         let location = phaseLocation(phaseOf(b))
@@ -758,7 +763,7 @@ struct GraphBuilder {
         if u == t {
             let need = prefix.latestArrival(below: t)
             if need == 0 { prefix.markFull(b, stage: t, seq: 0); return }
-            for a in sameStagePredecessors(of: b, in: known) where prefix.fullSeq[Int(a)] >= need {
+            for a in predecessors where prefix.fullSeq[Int(a)] >= need {
                 prefix.markFull(b, stage: t, seq: prefix.fullSeq[Int(a)])
                 return
             }
