@@ -24,7 +24,8 @@ extension PlanningCommand {
             Output.printDiagnostics(plan.diagnostics, path: plan.document.path, limit: Output.diagnosticsShown)
             if plan.errorCount > 0 { failed = true }
         }
-        var w = ByteWriter(flushingAt: 1 << 20) { Output.stdout($0) }
+        let isJSON = format == .json
+        var w = ByteWriter(flushingAt: 1 << 20) { isJSON ? Output.stdout($0) : Output.stdoutText($0) }
         switch format {
         case .json:
             if plans.count > 1 { w.write("[" as StaticString) }
@@ -95,7 +96,7 @@ struct PlanCommand: PlanningCommand {
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json (DESIGN.md §4) or markdown.") var format: ReportFormat = .text
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Add a team schedule for a number of people (3) or their names (ann,bo,cy), as `assign` makes it.",
         valueName: "n|names"))
     var team: String?
@@ -167,7 +168,11 @@ struct CriticalPathCommand: PlanningCommand {
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json or markdown.") var format: ReportFormat = .text
-    @Option(help: "Show at most this many rows of the slack table.") var limit: Int?
+    @Option(parsing: .unconditional, help: "Show at most this many rows of the slack table.") var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit \(limit): expected a number of rows, 0 or more.") }
+    }
 
     func run() throws { try runPlanning() }
 
@@ -244,6 +249,10 @@ struct WhyCommand: PlanningCommand {
     @Argument(help: "The task ID to explain.") var task: String
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+
+    func validate() throws {
+        if task.allSatisfy(\.isWhitespace) { throw ValidationError("Name the task to explain, such as T042.") }
+    }
 
     func run() throws { try runPlanning() }
 

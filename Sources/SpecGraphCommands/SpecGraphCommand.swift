@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `specgraph`: the root command.
 public struct SpecGraphCommand: ParsableCommand {
@@ -25,6 +30,27 @@ public struct SpecGraphCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// `main()`, then a check that stdout and stderr took every byte: a full
+    /// disk or a closed stdout is exit code 2 with one message, never a silent 0.
+    public static func mainCheckingWrites(_ arguments: [String]? = nil) -> Never {
+        var code: Int32 = 0
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == 0 {
+                    Output.stdoutText(message + "\n")
+                } else {
+                    Output.stderr(message)
+                }
+            }
+        }
+        Glibc.exit(Output.finish(exitCode: code))
+    }
 }
 
 /// Exit code 2 with a message, for I/O failures.
