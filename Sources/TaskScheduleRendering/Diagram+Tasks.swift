@@ -121,7 +121,7 @@ extension Diagram {
             }
             if task.parallel { classes.append("parallel") }
             if v == focusNode { classes.append("focus") }
-            let description = oneLine(task.description)
+            let description = shortened(task.description, limit: tooltipCharacterLimit)
             let label = description.isEmpty ? task.id : "\(task.id) · \(shortened(description, limit: 36))"
             var tooltip = description.isEmpty ? task.id : "\(task.id): \(description)"
             if let schedule {
@@ -158,7 +158,7 @@ extension Diagram {
 
     /// The title of a phase's cluster.
     static func phaseTitle(_ phase: Phase) -> String {
-        phase.index == 0 && phase.title.isEmpty ? "Tasks before the first phase" : oneLine(phase.title)
+        phase.index == 0 && phase.title.isEmpty ? "Tasks before the first phase" : shortened(phase.title, limit: 200)
     }
 
     /// Nodes within `depth` hops of `start`, following edges both ways;
