@@ -14,8 +14,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "SpecGraphFuzz",
-            dependencies: [.product(name: "SpecGraph", package: "specgraph")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: [.product(name: "SpecGraph", package: "specgraph")]
         ),
     ]
 )

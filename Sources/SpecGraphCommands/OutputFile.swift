@@ -158,12 +158,18 @@ enum OutputCleanup {
         guard !installed else { return }
         installed = true
         _ = umaskValue
+        // A parent may start us with these signals blocked (threads of a test
+        // runner do): unblock them, or no handler would ever run.
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
+            sigaddset(&signals, sig)
             signal(sig) { sig in
                 if let path = OutputCleanup.pending { unlink(path) }
                 signal(sig, SIG_DFL)
                 raise(sig)
             }
         }
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
     }
 }

@@ -272,8 +272,8 @@ enum PortableMath {
 
 extension MonteCarloForecast {
     /// The work one forecast may do, in the units of ``workPerRun(plan:team:)``:
-    /// a few seconds of runs on any graph.
-    public static let workBudget = 2_000_000_000
+    /// about a second of runs on any graph (a release build does some 10⁸ a second).
+    public static let workBudget = 100_000_000
 
     /// Runs below this many are never dropped, whatever the graph (each is no
     /// more work than one `assign`).

@@ -9,8 +9,7 @@ import TaskScheduling
 /// mode); the rest is parsed, planned, scheduled for a team and rendered. Any
 /// trap is a finding; so is a broken invariant of the schedule (checked with
 /// `precondition`, which traps in release builds too).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data, size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size - 1))
     FuzzRun.run(bytes, selector: data[size - 1])
