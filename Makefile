@@ -52,7 +52,7 @@ compare: build
 FUZZ_SECONDS ?= 0
 FUZZ_BIN := Fuzz/.build/release/SpecGraphFuzz
 fuzz-build: deps
-	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -gnone
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -gnone -Xswiftc -use-ld=lld
 
 fuzz: fuzz-build
 	@mkdir -p Fuzz/corpus Fuzz/findings
