@@ -186,7 +186,7 @@ struct GraphCommand: ParsableCommand {
 
         if let output {
             do { try Output.writeFile(output, bytes) } catch { throw fail(error) }
-        } else if format == .dot || format == .mermaid {
+        } else if format.isText {
             bytes.withUnsafeBufferPointer { Output.stdoutText($0) }
         } else {
             Output.stdout(bytes)
