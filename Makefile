@@ -5,7 +5,7 @@ OUT := out
 SPECGRAPH_CORPUS ?= $(abspath ../shared/corpus)
 export SPECGRAPH_CORPUS
 
-.PHONY: deps build demo test corpus bench bench-check bench-thresholds compare clean
+.PHONY: deps build demo test corpus bench bench-check bench-thresholds compare clean fuzz fuzz-build
 
 # Graphviz's libgvc (headers + pkg-config files) from Debian, only when missing.
 deps:
@@ -50,6 +50,20 @@ bench-thresholds: deps
 
 compare: build
 	bash Benchmarks/compare.sh
+
+# Coverage-guided fuzzing (libFuzzer) of the parser, planner and renderers.
+# `make fuzz` runs until stopped; `make fuzz FUZZ_SECONDS=180` for a bounded run.
+# Seeds are read where they are (Examples/, the corpus); crashes go to Fuzz/findings/.
+FUZZ_SECONDS ?= 0
+FUZZ_BIN := Fuzz/.build/release/SpecGraphFuzz
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -gnone -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	@mkdir -p Fuzz/corpus Fuzz/findings
+	$(FUZZ_BIN) Fuzz/corpus Examples $(wildcard $(SPECGRAPH_CORPUS)) \
+		-max_len=65536 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
+		-artifact_prefix=Fuzz/findings/ $(if $(filter-out 0,$(FUZZ_SECONDS)),-max_total_time=$(FUZZ_SECONDS))
 
 clean:
 	rm -rf .build $(OUT)

@@ -34,7 +34,7 @@ struct AssignCommand: ParsableCommand {
 
     @OptionGroup var planning: PlanningOptions
 
-    @Option(help: ArgumentHelp("A number of people (3) or their names (ann,bo,cy).", valueName: "n|names"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A number of people (3) or their names (ann,bo,cy).", valueName: "n|names"))
     var team: String?
 
     @Option(help: "text, json (DESIGN.md §4) or markdown.")
@@ -43,7 +43,7 @@ struct AssignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a Gantt chart of the schedule as SVG.", valueName: "file.svg"))
     var gantt: String?
 
-    @Option(help: ArgumentHelp("Schedule for each team size in a range (1..8) and compare.", valueName: "range"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Schedule for each team size in a range (1..8) and compare.", valueName: "range"))
     var sweep: String?
 
     func validate() throws {
@@ -119,7 +119,7 @@ struct AssignCommand: ParsableCommand {
                 }
             }
         }
-        Output.stdout(w)
+        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
         Output.printDiagnosticsSummary(plans, inputs: planning.paths)
         if failed { throw ExitCode(1) }
     }

@@ -31,7 +31,18 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let timer = StageTimer(enabled: false)
         let plans: [Plan]
-        do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
+        do {
+            plans = try Loading.plans(planning, timer: timer)
+        } catch {
+            if format == .github {
+                // The same failures as annotations, so a workflow shows why the check stopped.
+                let lines = error.problems.map { p in
+                    "::error file=\(GitHubAnnotation.property(p.path)),title=\(p.reading ? "unreadable" : "error")::\(GitHubAnnotation.data(p.message))\n"
+                }
+                Output.stdoutText(lines.joined())
+            }
+            throw fail(error)
+        }
         var failed = false
         var w = ByteWriter()
         if format == .json && plans.count > 1 { w.write("[" as StaticString) }
@@ -66,7 +77,7 @@ struct CheckCommand: ParsableCommand {
             if plans.count > 1 { w.write("]" as StaticString) }
             w.write("\n" as StaticString)
         }
-        Output.stdout(w)
+        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
         if failed { throw ExitCode(1) }
     }
 }

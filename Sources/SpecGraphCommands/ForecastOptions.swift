@@ -3,17 +3,17 @@ import TaskScheduling
 
 /// `plan --deadline 40h --simulate 10000 --seed 1`: a Monte Carlo forecast.
 struct ForecastOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Give the probability of finishing by this time: 40h, 5d (8h days), 2w, 90m, or a number of hours.",
         valueName: "duration"))
     var deadline: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Monte Carlo runs over three-point estimates (est: 2h/4h/8h); 10000 when --deadline is given.",
         valueName: "runs"))
     var simulate: Int?
 
-    @Option(help: "Seed of the Monte Carlo runs: the same seed gives the same numbers.")
+    @Option(parsing: .unconditional, help: "Seed of the Monte Carlo runs: the same seed gives the same numbers.")
     var seed: UInt64 = 1
 
     /// The largest number of runs accepted.
@@ -35,8 +35,14 @@ struct ForecastOptions: ParsableArguments {
     /// cycle; with a team, every run is that team's schedule.
     func forecast(_ plan: Plan, team: Team? = nil) -> MonteCarloForecast? {
         guard isRequested else { return nil }
+        let requested = simulate ?? 10_000
+        let runs = MonteCarloForecast.affordableRuns(requested, plan: plan, team: team)
+        if runs < requested {
+            Output.stderr(
+                "\(plan.document.path): note: \(runs) Monte Carlo runs instead of \(requested): \(plan.graph.taskNodeCount) tasks\(team.map { " and a team of \($0.size)" } ?? "") make more runs too much work")
+        }
         return MonteCarloForecast(
-            plan: plan, runs: simulate ?? 10_000, seed: seed, deadline: deadline.flatMap { Self.hours($0) }, team: team)
+            plan: plan, runs: runs, seed: seed, deadline: deadline.flatMap { Self.hours($0) }, team: team)
     }
 
     /// Hours in `40h`, `5d`, `2w`, `90m`, `1.5 days`, or a plain number of hours.

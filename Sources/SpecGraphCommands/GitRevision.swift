@@ -13,31 +13,31 @@ enum GitRevision {
     /// - Throws: ``IOFailure`` when git is missing, the file is not in a git
     ///   repository, or `ref` names no commit.
     static func read(_ path: String, at ref: String) throws(IOFailure) -> [UInt8]? {
-        guard path != "-" else { throw IOFailure(description: "-: error: --since needs files in a git repository, not standard input") }
+        guard path != "-" else { throw IOFailure("-", "--since needs files in a git repository, not standard input", reading: true) }
         guard let absolute = realPath(path) else {
-            throw IOFailure(description: "\(path): error: cannot read: \(InputFiles.errnoText())")
+            throw IOFailure(path, "cannot read: \(InputFiles.errnoText())", reading: true)
         }
         let folder = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
         let topOutput = try git(["rev-parse", "--show-toplevel"], in: folder.isEmpty ? "/" : folder)
         guard topOutput.status == 0, let topLine = String(decoding: topOutput.stdout, as: UTF8.self).split(separator: "\n").first
         else {
-            throw IOFailure(description: "\(path): error: --since \(ref): the file is not in a git repository")
+            throw IOFailure(path, "--since \(ref): the file is not in a git repository", reading: true)
         }
         let top = realPath(String(topLine)) ?? String(topLine)
         let prefix = top.hasSuffix("/") ? top : top + "/"
         guard absolute.hasPrefix(prefix) else {
-            throw IOFailure(description: "\(path): error: --since \(ref): the file is outside the repository at \(top)")
+            throw IOFailure(path, "--since \(ref): the file is outside the repository at \(top)", reading: true)
         }
         let relative = String(absolute.dropFirst(prefix.count))
         let verify = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"], in: top)
         guard verify.status == 0 else {
-            throw IOFailure(description: "\(path): error: --since \(ref): no such commit in the repository at \(top)")
+            throw IOFailure(path, "--since \(ref): no such commit in the repository at \(top)", reading: true)
         }
         let spec = ref + ":" + relative
         guard try git(["cat-file", "-e", spec], in: top).status == 0 else { return nil }
         let shown = try git(["show", spec], in: top)
         guard shown.status == 0 else {
-            throw IOFailure(description: "\(path): error: --since \(ref): git show \(spec) failed")
+            throw IOFailure(path, "--since \(ref): git show \(spec) failed", reading: true)
         }
         return shown.stdout
     }
@@ -56,13 +56,13 @@ enum GitRevision {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw IOFailure(description: "error: --since: cannot run git: \(error.localizedDescription)")
+            throw IOFailure("git", "--since: cannot run git: \(error.localizedDescription)", reading: true)
         }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         // `env` exits 127 when git is not installed.
         if process.terminationStatus == 127 {
-            throw IOFailure(description: "error: --since needs the git command, which was not found")
+            throw IOFailure("git", "--since needs the git command, which was not found", reading: true)
         }
         return (process.terminationStatus, [UInt8](data))
     }

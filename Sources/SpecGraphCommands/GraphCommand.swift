@@ -75,8 +75,12 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Draw only the tasks within --depth hops of this task ID.")
     var focus: String?
 
-    @Option(help: "Hops from --focus, following dependencies both ways (milestones are not hops).")
+    @Option(parsing: .unconditional, help: "Hops from --focus, following dependencies both ways (milestones are not hops).")
     var depth: Int = 2
+
+    /// The largest `--depth`: a neighbourhood wider than this is the whole graph
+    /// in practice, and the task view draws that without --focus.
+    static let maximumDepth = 10_000
 
     @Flag(inversion: .prefixedNo, help: "Leave out edges implied by other edges (transitive reduction).")
     var reduce = true
@@ -91,7 +95,9 @@ struct GraphCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
+        if depth < 0 || depth > Self.maximumDepth {
+            throw ValidationError("--depth \(depth): expected a number of hops from 0 to \(Self.maximumDepth).")
+        }
         if let output, let format, let named = GraphFormat(fileName: output), named != format {
             throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format asks for \(format.rawValue): drop one of them.")
         }
@@ -170,6 +176,8 @@ struct GraphCommand: ParsableCommand {
 
         if let output {
             do { try Output.writeFile(output, bytes) } catch { throw fail(error) }
+        } else if format.isText {
+            bytes.withUnsafeBufferPointer { Output.stdoutText($0) }
         } else {
             Output.stdout(bytes)
         }

@@ -5,86 +5,152 @@ import Darwin
 #endif
 import SpecKitTasks
 
-/// A failure to read or write files: exit code 2, message on stderr.
+/// A failure to read or write files: exit code 2, one `path: error: message` line
+/// per problem on stderr (`[unreadable]` after the ones about reading input).
 struct IOFailure: Error, CustomStringConvertible {
-    var description: String
+    struct Problem {
+        var path: String
+        var message: String
+        /// An input that could not be read (code `unreadable`), not an output.
+        var reading: Bool
+    }
+
+    var problems: [Problem]
+
+    init(_ path: String, _ message: String, reading: Bool) {
+        problems = [Problem(path: path, message: message, reading: reading)]
+    }
+
+    init(problems: [Problem]) { self.problems = problems }
+
+    var description: String {
+        problems.map { "\($0.path): error: \($0.message)\($0.reading ? " [unreadable]" : "")" }.joined(separator: "\n")
+    }
 }
 
 /// Reading input files: the only place that opens them (read-only).
 enum InputFiles {
+    /// The command line's name for standard input.
+    static let standardInput = "-"
+    /// What diagnostics call standard input.
+    static let standardInputName = "<stdin>"
+
+    /// The largest input read without `--max-input`: 1 GiB.
+    static let defaultLimit = 1 << 30
+
     /// Expands the command line's paths: a directory means every `tasks.md` below
-    /// it (sorted, so the output order is stable); a file is taken as it is.
+    /// it (sorted, so the output order is stable); a file is taken as it is; `-`
+    /// is standard input. Every entry of a directory that cannot be read is
+    /// reported (not skipped), so a check never passes on files it did not see.
     static func expand(_ paths: [String]) throws(IOFailure) -> [String] {
         var result: [String] = []
+        var problems: [IOFailure.Problem] = []
         for path in paths {
+            if path == standardInput {
+                result.append(path)
+                continue
+            }
             var info = stat()
             guard stat(path, &info) == 0 else {
-                throw IOFailure(description: "\(path): error: cannot read: \(errnoText())")
+                problems.append(.init(path: path, message: "cannot read: \(errnoText())", reading: true))
+                continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                walk(path, into: &found)
-                if found.isEmpty {
-                    throw IOFailure(description: "\(path): error: no tasks.md file in this directory or below it")
+                walk(path, into: &found, problems: &problems)
+                if found.isEmpty && problems.isEmpty {
+                    problems.append(
+                        .init(path: path, message: "no tasks.md file in this directory or below it", reading: true))
                 }
                 result.append(contentsOf: found.sorted())
             } else {
                 result.append(path)
             }
         }
+        if !problems.isEmpty { throw IOFailure(problems: problems) }
         return result
     }
 
-    /// Iterative directory walk (no recursion), skipping hidden folders and build output.
-    private static func walk(_ root: String, into found: inout [String]) {
+    /// Iterative directory walk (no recursion), skipping hidden folders and build
+    /// output; folders and entries it cannot read go to `problems`.
+    private static func walk(_ root: String, into found: inout [String], problems: inout [IOFailure.Problem]) {
         var pending = [root]
         while let dir = pending.popLast() {
-            guard let handle = opendir(dir) else { continue }
+            guard let handle = opendir(dir) else {
+                problems.append(.init(path: dir, message: "cannot read this directory: \(errnoText())", reading: true))
+                continue
+            }
             defer { closedir(handle) }
-            while let entry = readdir(handle) {
+            while true {
+                errno = 0
+                guard let entry = readdir(handle) else {
+                    if errno != 0 {
+                        problems.append(.init(path: dir, message: "cannot list this directory: \(errnoText())", reading: true))
+                    }
+                    break
+                }
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name == "." || name == ".." || name.hasPrefix(".") || name == "node_modules" { continue }
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard lstat(path, &info) == 0 else {
+                    problems.append(.init(path: path, message: "cannot read: \(errnoText())", reading: true))
+                    continue
+                }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     pending.append(path)
                 } else if name == "tasks.md" && (info.st_mode & S_IFMT) == S_IFREG {
+                    guard access(path, R_OK) == 0 else {
+                        problems.append(.init(path: path, message: "cannot read: \(errnoText())", reading: true))
+                        continue
+                    }
                     found.append(path)
                 }
             }
         }
     }
 
-    /// The whole file as bytes.
     /// Whether `path` names a regular file (following symlinks).
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    static func read(_ path: String) throws(IOFailure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw IOFailure(description: "\(path): error: cannot open: \(errnoText())") }
-        defer { close(fd) }
+    /// The whole file as bytes (`-`: standard input), at most `limit` of them.
+    ///
+    /// - Complexity: O(min(size, limit)) time and memory: a file larger than the
+    ///   limit (or an endless one, such as `/dev/zero`) is refused after `limit + 1`
+    ///   bytes at most.
+    static func read(_ path: String, limit: Int = defaultLimit) throws(IOFailure) -> [UInt8] {
+        let name = path == standardInput ? standardInputName : path
+        let fd = path == standardInput ? 0 : open(path, O_RDONLY)
+        guard fd >= 0 else { throw IOFailure(name, "cannot open: \(errnoText())", reading: true) }
+        defer { if fd != 0 { close(fd) } }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw IOFailure(description: "\(path): error: cannot read: \(errnoText())") }
+        guard fstat(fd, &info) == 0 else { throw IOFailure(name, "cannot read: \(errnoText())", reading: true) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw IOFailure(description: "\(path): error: is a directory")
+            throw IOFailure(name, "is a directory", reading: true)
         }
+        let tooLarge = IOFailure(
+            name, "larger than the input limit of \(limit) bytes; --max-input BYTES reads larger files", reading: true)
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        if isRegular && Int(info.st_size) > limit { throw tooLarge }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(Int(info.st_size), 0) + 1)
+        bytes.reserveCapacity(isRegular ? min(max(Int(info.st_size), 0), limit) + 1 : 1 << 16)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            // Never more than one byte past the limit.
+            let room = min(chunk.count, limit - bytes.count + 1)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, room) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw IOFailure(description: "\(path): error: cannot read: \(errnoText())")
+                throw IOFailure(name, "cannot read: \(errnoText())", reading: true)
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw tooLarge }
         }
         return bytes
     }

@@ -7,15 +7,18 @@ enum Loading {
     ///
     /// Each document gets the reader's corrections: the file named with
     /// `--corrections`, else `tasks.specgraph` beside it when there is one.
-    static func documents(_ paths: [String], corrections: String? = nil, timer: StageTimer) throws(IOFailure) -> [SpecDocument] {
+    static func documents(
+        _ paths: [String], corrections: String? = nil, limit: Int = InputFiles.defaultLimit, timer: StageTimer
+    ) throws(IOFailure) -> [SpecDocument] {
         let files = try InputFiles.expand(paths)
         var documents: [SpecDocument] = []
         var named: (String, [UInt8])? = nil
         if let corrections { named = (corrections, try InputFiles.read(corrections)) }
         for file in files {
-            let bytes = try InputFiles.read(file)
-            timer.lap("read \(file) (\(bytes.count) bytes)")
-            var document = SpecParser.parse(bytes, path: file)
+            let bytes = try InputFiles.read(file, limit: limit)
+            let name = file == InputFiles.standardInput ? InputFiles.standardInputName : file
+            timer.lap("read \(name) (\(bytes.count) bytes)")
+            var document = SpecParser.parse(bytes, path: name)
             timer.lap("parse")
             var found = named
             if found == nil { found = try besideCorrections(of: file) }
@@ -27,7 +30,7 @@ enum Loading {
 
     /// `tasks.specgraph` in the folder of `file`, when it exists.
     static func besideCorrections(of file: String) throws(IOFailure) -> (String, [UInt8])? {
-        guard file != "-" else { return nil }
+        guard file != InputFiles.standardInput else { return nil }
         let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let path = (file.hasPrefix("/") && folder.isEmpty ? "/" : folder.isEmpty ? "" : folder + "/") + "tasks.specgraph"
         guard InputFiles.isRegularFile(path) else { return nil }
@@ -36,12 +39,17 @@ enum Loading {
 
     /// Parses and plans every input.
     static func plans(_ options: PlanningOptions, timer: StageTimer) throws(IOFailure) -> [Plan] {
-        try plans(paths: options.paths, options: options.planOptions, corrections: options.corrections, timer: timer)
+        try plans(
+            paths: options.paths, options: options.planOptions, corrections: options.corrections,
+            limit: options.inputLimit, timer: timer)
     }
 
     /// Parses and plans every input with the given options.
-    static func plans(paths: [String], options: PlanOptions, corrections: String? = nil, timer: StageTimer) throws(IOFailure) -> [Plan] {
-        let documents = try documents(paths, corrections: corrections, timer: timer)
+    static func plans(
+        paths: [String], options: PlanOptions, corrections: String? = nil, limit: Int = InputFiles.defaultLimit,
+        timer: StageTimer
+    ) throws(IOFailure) -> [Plan] {
+        let documents = try documents(paths, corrections: corrections, limit: limit, timer: timer)
         var plans: [Plan] = []
         for doc in documents {
             plans.append(Plan(doc, options: options, lap: timer.enabled ? { timer.lap($0) } : nil))

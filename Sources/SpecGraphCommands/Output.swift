@@ -9,70 +9,103 @@ import TaskScheduleRendering
 import TaskScheduling
 
 /// Writing results: stdout, stderr, and output files written whole or not at all.
+///
+/// Every write is checked. The first failure on stdout (a full disk, a closed
+/// descriptor) stops further writes there and is reported once, with exit
+/// code 2, when the command ends (``finish(exitCode:)``).
 enum Output {
+    /// Why stdout stopped taking bytes, if it did.
+    nonisolated(unsafe) private static var stdoutFailure: String?
+    /// Whether stderr failed (nothing more can be said then, but the exit code says it).
+    nonisolated(unsafe) private static var stderrFailed = false
+    /// Whether anything was written to stdout.
+    nonisolated(unsafe) private static var wroteStdout = false
+    /// The escaper of text sent to stdout, which keeps its state between chunks.
+    nonisolated(unsafe) private static var stdoutEscaper = TerminalEscaper()
+
+    /// Raw bytes to stdout: JSON, and formats that escape for themselves.
     static func stdout(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { writeAll(1, $0) }
+        bytes.withUnsafeBufferPointer { stdout($0) }
     }
 
-    static func stdout(_ bytes: UnsafeBufferPointer<UInt8>) { writeAll(1, bytes) }
+    static func stdout(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard stdoutFailure == nil else { return }
+        wroteStdout = true
+        if let error = writeAll(1, bytes) { stdoutFailure = error }
+    }
 
-    static func stdout(_ writer: ByteWriter) { writeAll(1, writer.unsafeBytes) }
+    static func stdout(_ writer: ByteWriter) { stdout(writer.unsafeBytes) }
 
+    /// Text for people to stdout, with control characters from task text made
+    /// visible (`\u{1B}`) so that they cannot drive the terminal.
+    static func stdoutText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard stdoutFailure == nil else { return }
+        var escaped: [UInt8] = []
+        if stdoutEscaper.escape(bytes, into: &escaped) {
+            escaped.withUnsafeBufferPointer { stdout($0) }
+        } else {
+            stdout(bytes)
+        }
+    }
+
+    static func stdoutText(_ writer: ByteWriter) { stdoutText(writer.unsafeBytes) }
+
+    static func stdoutText(_ text: String) {
+        var text = text
+        text.withUTF8 { stdoutText($0) }
+    }
+
+    /// A line to stderr, control characters made visible.
     static func stderr(_ text: String) {
-        var line = text
+        var line = TerminalEscaper.escape(text)
         if !line.hasSuffix("\n") { line += "\n" }
-        line.withUTF8 { writeAll(2, $0) }
+        stderrRaw(line)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return }
+    /// A line to stderr as it is (only for text specgraph made itself, such as colours).
+    private static func stderrRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { if writeAll(2, $0) != nil { stderrFailed = true } }
+    }
+
+    /// Writes every byte, retrying after signals; the failure's reason, or nil.
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
         var offset = 0
         while offset < bytes.count {
             let n = write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                return  // a closed pipe: nothing more can be said
+                return InputFiles.errnoText()
             }
             offset += n
         }
+        return nil
     }
 
-    /// Writes a file atomically: a temporary file beside it, then a rename. A
-    /// failure leaves any existing file as it was.
+    /// The exit code after the last write: `code`, or 2 when stdout or stderr
+    /// could not take everything (or could not be closed), with one message.
+    static func finish(exitCode code: Int32) -> Int32 {
+        // ArgumentParser's help text goes through stdio.
+        if fflush(nil) != 0, stdoutFailure == nil { stdoutFailure = InputFiles.errnoText() }
+        // Errors that show only when the file is closed (NFS, quotas); a
+        // descriptor that was never open is an error only if something was written.
+        if close(1) != 0, stdoutFailure == nil, errno != EBADF || wroteStdout {
+            stdoutFailure = InputFiles.errnoText()
+        }
+        if let failure = stdoutFailure {
+            stderrRaw("error: cannot write to standard output: \(failure)\n")
+            return 2
+        }
+        if stderrFailed { return 2 }
+        return code
+    }
+
+    /// Writes a file whole or not at all (see ``OutputFile``).
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
-        let dir: String
-        if let slash = path.lastIndex(of: "/") {
-            dir = slash == path.startIndex ? "/" : String(path[..<slash])
-        } else {
-            dir = "."
-        }
-        var template = Array((dir + "/.specgraph-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw IOFailure(description: "\(path): error: cannot write: \(InputFiles.errnoText())")
-        }
-        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        // The first failure's reason: a write, the close, or the rename.
-        var failure: String?
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = InputFiles.errnoText()
-                    return
-                }
-                offset += n
-            }
-        }
-        fchmod(fd, 0o644)
-        if close(fd) != 0, failure == nil { failure = InputFiles.errnoText() }
-        if failure == nil, rename(tmp, path) != 0 { failure = InputFiles.errnoText() }
-        if let failure {
-            unlink(tmp)
-            throw IOFailure(description: "\(path): error: cannot write: \(failure)")
-        }
+        let file = try OutputFile(path)
+        bytes.withUnsafeBufferPointer { file.write($0) }
+        try file.commit()
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 && getenv("NO_COLOR") == nil }
@@ -133,7 +166,7 @@ enum Output {
             }
         }
         for d in shown {
-            var formatted = d.formatted(path: path)
+            var formatted = TerminalEscaper.escape(d.formatted(path: path))
             if colour {
                 let name = d.severity.rawValue
                 let code = d.severity == .error ? "\u{1B}[1;31m" : d.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m"
@@ -141,7 +174,67 @@ enum Output {
             }
             text += formatted + "\n"
         }
-        stderr(text)
+        stderrRaw(text)
+    }
+}
+
+/// Makes C0 and C1 control characters visible: tab and newline pass, every
+/// other one (ESC, CR, BEL, DEL, U+0080–U+009F, …) becomes `\u{1B}`, so text
+/// from a tasks.md can neither clear the screen nor fake a link on a terminal.
+struct TerminalEscaper {
+    /// A 0xC2 lead byte at the end of the last chunk (a C1 character may be split).
+    private var pendingLead = false
+
+    /// Appends the escaped `bytes` to `out`; false (and `out` untouched) when there
+    /// is nothing to escape, so the common case copies nothing.
+    ///
+    /// - Complexity: O(n).
+    mutating func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        let clean = !pendingLead && !bytes.contains { b in (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F || b == 0xC2 }
+        if clean { return false }
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        if pendingLead {
+            pendingLead = false
+            if let first = bytes.first, (0x80...0x9F).contains(first) {
+                Self.appendEscape(first, &out)
+                i = 1
+            } else {
+                out.append(0xC2)
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F {
+                Self.appendEscape(b, &out)
+            } else if b == 0xC2 {
+                if i + 1 == bytes.count {
+                    pendingLead = true
+                } else if (0x80...0x9F).contains(bytes[i + 1]) {
+                    Self.appendEscape(bytes[i + 1], &out)
+                    i += 1
+                } else {
+                    out.append(b)
+                }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return true
+    }
+
+    private static func appendEscape(_ scalar: UInt8, _ out: inout [UInt8]) {
+        out.append(contentsOf: "\\u{\(String(scalar, radix: 16, uppercase: true))}".utf8)
+    }
+
+    /// `text` with its control characters made visible.
+    static func escape(_ text: String) -> String {
+        var escaper = TerminalEscaper()
+        var out: [UInt8] = []
+        var text = text
+        let changed = text.withUTF8 { escaper.escape($0, into: &out) }
+        return changed ? String(decoding: out, as: UTF8.self) : text
     }
 }
 

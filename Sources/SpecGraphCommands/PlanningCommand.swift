@@ -35,7 +35,8 @@ extension PlanningCommand {
         do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
         Output.printErrors(plans)
         let failed = plans.contains { $0.errorCount > 0 }
-        var w = ByteWriter(flushingAt: 1 << 20) { Output.stdout($0) }
+        let isJSON = format == .json || format == .csv
+        var w = ByteWriter(flushingAt: 1 << 20) { isJSON ? Output.stdout($0) : Output.stdoutText($0) }
         switch format {
         case .json:
             if plans.count > 1 { w.write("[" as StaticString) }
@@ -112,9 +113,9 @@ struct PlanCommand: PlanningCommand {
             """)
 
     @OptionGroup var planning: PlanningOptions
-    @Option(help: "text, json (DESIGN.md §4), markdown, or csv (one row per task, for spreadsheets).") var format: ReportFormat = .text
+    @Option(help: "text, json (docs/semantics.md), markdown, or csv (one row per task, for spreadsheets).") var format: ReportFormat = .text
     var writesCSV: Bool { true }
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Add a team schedule for a number of people (3) or their names (ann,bo,cy), as `assign` makes it.",
         valueName: "n|names"))
     var team: String?
@@ -188,7 +189,11 @@ struct CriticalPathCommand: PlanningCommand {
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json or markdown.") var format: ReportFormat = .text
-    @Option(help: "Show at most this many rows of the slack table.") var limit: Int?
+    @Option(parsing: .unconditional, help: "Show at most this many rows of the slack table.") var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit \(limit): expected a number of rows, 0 or more.") }
+    }
 
     func run() throws { try runPlanning() }
 
@@ -284,6 +289,10 @@ struct WhyCommand: PlanningCommand {
     @Argument(help: "The task ID to explain.") var task: String
     @OptionGroup var planning: PlanningOptions
     @Option(help: "text, json or markdown.") var format: ReportFormat = .text
+
+    func validate() throws {
+        if task.allSatisfy(\.isWhitespace) { throw ValidationError("Name the task to explain, such as T042.") }
+    }
 
     func run() throws { try runPlanning() }
 

@@ -24,6 +24,7 @@ struct PlanningOptions: ParsableArguments {
 
     var planOptions: PlanOptions { shape.planOptions }
     var corrections: String? { shape.corrections }
+    var inputLimit: Int { shape.inputLimit }
 }
 
 /// The options that decide how a document becomes a graph (all but the paths,
@@ -38,7 +39,7 @@ struct PlanShapeOptions: ParsableArguments {
     @Option(help: "Tasks writing the same file: exclusive (never at the same time in a team schedule), serialize (one after another, as file edges) or ignore.")
     var files: FilePolicy = .exclusive
 
-    @Option(name: .customLong("default-duration"), help: "Hours for a task without an estimate.")
+    @Option(name: .customLong("default-duration"), parsing: .unconditional, help: "Hours for a task without an estimate.")
     var defaultDuration: Double = 1
 
     @Flag(help: "Plan every task as if none were finished (by default done and skipped tasks are taken out first).")
@@ -50,10 +51,21 @@ struct PlanShapeOptions: ParsableArguments {
     @Option(name: .customLong("corrections"), help: "A corrections file (default: tasks.specgraph beside each tasks.md, when present).")
     var corrections: String?
 
+    @Option(name: .customLong("max-input"), parsing: .unconditional, help: ArgumentHelp(
+        "Refuse an input file larger than this many bytes (default: 1 GiB).", valueName: "bytes"))
+    var maxInput: Int?
+
+    /// The largest input accepted: `--max-input`, else 1 GiB.
+    var inputLimit: Int { maxInput ?? InputFiles.defaultLimit }
+
     func validate() throws {
         if all && remaining { throw ValidationError("--all and --remaining contradict each other; give one.") }
-        if !(defaultDuration >= 0) || !defaultDuration.isFinite {
-            throw ValidationError("--default-duration must be a number of hours, 0 or more.")
+        if !(defaultDuration >= 0) || !defaultDuration.isFinite || defaultDuration > Estimate.maximumHours {
+            throw ValidationError(
+                "--default-duration \(defaultDuration): expected a number of hours from 0 to \(Int(Estimate.maximumHours)).")
+        }
+        if let maxInput, maxInput < 1 {
+            throw ValidationError("--max-input must be a number of bytes, 1 or more.")
         }
     }
 

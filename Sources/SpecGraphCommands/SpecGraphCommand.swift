@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `specgraph`: the root command.
 public struct SpecGraphCommand: ParsableCommand {
@@ -30,12 +35,12 @@ public struct SpecGraphCommand: ParsableCommand {
     /// Runs the command line, but first catches a mistyped command
     /// (`specgraph plna`), which ArgumentParser would only call "unexpected
     /// arguments": `error: unknown command 'plna'; did you mean 'plan'?`, exit 64.
-    public static func mainSuggestingCommands(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+    public static func mainSuggestingCommands(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         if let first = arguments.first, let suggestion = suggestedCommand(for: first) {
             Output.stderr("error: unknown command '\(first)'; did you mean '\(suggestion)'?")
             Self.exit(withError: ExitCode(64))
         }
-        main(arguments)
+        mainCheckingWrites(arguments)
     }
 
     /// The subcommand `word` was probably meant to be: the nearest within
@@ -76,6 +81,27 @@ public struct SpecGraphCommand: ParsableCommand {
             (before, previous, current) = (previous, current, before)
         }
         return previous[b.count]
+    }
+
+    /// `main()`, then a check that stdout and stderr took every byte: a full
+    /// disk or a closed stdout is exit code 2 with one message, never a silent 0.
+    public static func mainCheckingWrites(_ arguments: [String]? = nil) -> Never {
+        var code: Int32 = 0
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == 0 {
+                    Output.stdoutText(message + "\n")
+                } else {
+                    Output.stderr(message)
+                }
+            }
+        }
+        Glibc.exit(Output.finish(exitCode: code))
     }
 }
 

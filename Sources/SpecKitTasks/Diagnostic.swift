@@ -23,6 +23,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case noTasks = "no-tasks"
     case invalidUTF8 = "invalid-utf8"
     case unparsedLine = "unparsed-line"
+    /// A code fence that is never closed and hides task-like lines.
+    case unclosedFence = "unclosed-fence"
+    /// Lines ended by a carriage return alone (read as line ends).
+    case crLineEndings = "cr-line-endings"
     /// Input that could not be read at all (missing, a directory, binary).
     case unreadable
     /// A `←` statement read the other way round, and similar notes.

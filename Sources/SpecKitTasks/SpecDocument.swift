@@ -141,13 +141,28 @@ public struct Estimate: Sendable, Hashable {
     /// Optimistic, most likely and pessimistic durations for three-point estimates.
     public var threePoint: (optimistic: Double, likely: Double, pessimistic: Double)?
 
+    /// The longest duration a task can have, in hours (about 114 years): larger
+    /// estimates are read as this much, so that sums of a million of them stay
+    /// exact enough and every time converts to whole units for drawing.
+    public static let maximumHours: Double = 1_000_000
+
+    /// `hours` within 0 … ``maximumHours``; NaN becomes 0.
+    ///
+    /// The one place durations are bounded: estimates read from a file are
+    /// clamped here, and a planner that computes a duration from elsewhere
+    /// should pass it through this too.
+    @inlinable public static func clampHours(_ hours: Double) -> Double {
+        hours >= 0 ? min(hours, maximumHours) : 0
+    }
+
     public init(hours: Double) {
-        self.hours = hours
+        self.hours = Self.clampHours(hours)
         self.variance = 0
         self.threePoint = nil
     }
 
     public init(optimistic o: Double, likely m: Double, pessimistic p: Double) {
+        let (o, m, p) = (Self.clampHours(o), Self.clampHours(m), Self.clampHours(p))
         self.hours = (o + 4 * m + p) / 6
         let sd = (p - o) / 6
         self.variance = sd * sd

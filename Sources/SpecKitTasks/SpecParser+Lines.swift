@@ -125,6 +125,13 @@ extension DocumentParser {
         }
         // A final newline does not start another line.
         closeTask()
+        if !fences.isEmpty, fenceHiddenTasks > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    .unclosedFence,
+                    "this code fence is never closed, so the \(fenceHiddenTasks == 1 ? "task-like line" : "\(fenceHiddenTasks) task-like lines") below it \(fenceHiddenTasks == 1 ? "is" : "are") read as code, not as tasks; close it with a line of the same fence characters",
+                    at: fenceStart))
+        }
     }
 
     func nextLine(after i: Int) -> Int {
@@ -174,6 +181,7 @@ extension DocumentParser {
             if mermaidFence, fences.count == 1, inDeclaredSection {
                 parseMermaidLine(lo, hi)
             }
+            if p < hi, case .task = recognizeCheckbox(p, b.trimEnd(p, hi)) { fenceHiddenTasks += 1 }
             return
         }
         if p + 3 <= hi, b[p] == UInt8(ascii: "`") || b[p] == UInt8(ascii: "~") {
@@ -182,6 +190,8 @@ extension DocumentParser {
             while k < hi, b[k] == marker { k += 1 }
             if k - p >= 3, marker == UInt8(ascii: "~") || find("`", k, hi) == nil {
                 fences.append((marker, k - p))
+                fenceStart = location(p)
+                fenceHiddenTasks = 0
                 previousLineBlank = true  // a fence is a block of its own: no lazy continuation across it
                 let info = b.skipSpaces(k, hi)
                 mermaidFence = b.matchesLowercase("mermaid", at: info, end: hi)

@@ -13,11 +13,14 @@ public enum SpecParser {
     /// - Complexity: O(n) in the number of bytes, plus the size of expanded
     ///   dependency ranges.
     public static func parse(_ bytes: [UInt8], path: String) -> SpecDocument {
+        if let first = firstLoneCarriageReturn(bytes) {
+            return parseWithCarriageReturns(bytes, path: path, first: first)
+        }
         // The caller's bytes are read in place. HTML comments are blanked out
         // so that later passes never see them and columns stay exact; the
         // parser copies the document on its first such write (most documents,
         // generated ones included, have only comment-only lines and never do).
-        bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
             var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
             if buffer.count < 1 << 20 {
                 parser.checkEncoding()
@@ -36,6 +39,44 @@ public enum SpecParser {
             parser.releaseCopy()
             return document
         }
+    }
+}
+
+extension SpecParser {
+    /// The offset of the first CR not followed by LF, if any.
+    ///
+    /// - Complexity: O(n).
+    static func firstLoneCarriageReturn(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while let cr = b.firstIndex(of: 0x0D, i, b.count) {
+                if cr + 1 == b.count || b[cr + 1] != 0x0A { return cr }
+                i = cr + 2
+            }
+            return nil
+        }
+    }
+
+    /// Classic Mac OS line ends (CR alone): each lone CR is read as a line end,
+    /// with one `cr-line-endings` warning where the first one is. Offsets and
+    /// columns are those of the original bytes (one byte replaced by one).
+    static func parseWithCarriageReturns(_ bytes: [UInt8], path: String, first: Int) -> SpecDocument {
+        var copy = bytes
+        var line: Int32 = 1
+        for i in 0..<copy.count {
+            if copy[i] == 0x0A {
+                if i < first { line += 1 }
+            } else if copy[i] == 0x0D, i + 1 == copy.count || copy[i + 1] != 0x0A {
+                copy[i] = 0x0A
+            }
+        }
+        var document = parse(copy, path: path)
+        let warning = Diagnostic(
+            .crLineEndings, "lines end with a carriage return (CR) alone, as on classic Mac OS; each is read as a line end",
+            at: SourceLocation(line: line, column: Int32(first - (bytes[..<first].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1)))
+        let at = document.diagnostics.firstIndex { $0.location > warning.location } ?? document.diagnostics.count
+        document.diagnostics.insert(warning, at: at)
+        return document
     }
 }
 
@@ -171,6 +212,10 @@ struct DocumentParser {
     var previousLineBlank = true
     var fences: [(marker: UInt8, count: Int)] = []
     var mermaidFence = false
+    /// Where the outermost open fence starts, and how many lines inside it look
+    /// like tasks (reported when the fence is never closed).
+    var fenceStart = SourceLocation(line: 0, column: 0)
+    var fenceHiddenTasks = 0
 
     /// Open headings, innermost last.
     var headingStack: [OpenHeading] = []

@@ -61,7 +61,7 @@ extension Diagram {
             counts += " · \(PlanText.hours(hours[i]))"
             lines.append(counts)
             var classes = [group.kind]
-            var tooltip = "\(oneLine(group.title)): \(counts)"
+            var tooltip = "\(shortened(group.title, limit: tooltipCharacterLimit)): \(counts)"
             if length > 0 && criticalHours[i] > 0 {
                 let share = Int((100 * criticalHours[i] / length).rounded())
                 lines.append("critical path \(share)%")

@@ -128,7 +128,7 @@ extension Diagram {
             }
             if task.parallel { classes.append("parallel") }
             if v == focusNode { classes.append("focus") }
-            let description = oneLine(InlineMarkdown.plain(task.description))
+            let description = shortened(InlineMarkdown.plain(String(task.description.prefix(tooltipCharacterLimit + 64))), limit: tooltipCharacterLimit)
             let label = description.isEmpty ? task.id : "\(task.id) · \(shortened(description, limit: 36))"
             var tooltip = description.isEmpty ? task.id : "\(task.id): \(description)"
             if let schedule {
@@ -165,7 +165,7 @@ extension Diagram {
 
     /// The title of a phase's cluster.
     static func phaseTitle(_ phase: Phase) -> String {
-        phase.index == 0 && phase.title.isEmpty ? "Tasks before the first phase" : oneLine(InlineMarkdown.plain(phase.title))
+        phase.index == 0 && phase.title.isEmpty ? "Tasks before the first phase" : shortened(InlineMarkdown.plain(String(phase.title.prefix(264))), limit: 200)
     }
 
     /// Nodes within `depth` hops of `start`, following edges both ways;

@@ -213,11 +213,16 @@ extension Diagram {
         for i in nodes.indices { nodes[i].layer = newLayer[i] }
     }
 
+    /// The most characters of a tooltip's text: a whole page of description
+    /// helps nobody in a tooltip, and Graphviz slows down on long attributes.
+    public static let tooltipCharacterLimit = 1_000
+
     /// A label shortened to `limit` characters (grapheme clusters), with `…`.
+    ///
+    /// - Complexity: O(limit), whatever the length of `text`.
     static func shortened(_ text: String, limit: Int) -> String {
-        let flat = oneLine(text)
-        guard flat.count > limit else { return flat }
-        return String(flat.prefix(limit - 1)).trimmingTrailingSpaces() + "…"
+        guard text.prefix(limit + 1).count > limit else { return oneLine(text) }
+        return oneLine(String(text.prefix(limit - 1))).trimmingTrailingSpaces() + "…"
     }
 
     /// Control characters (newlines included) become spaces.

@@ -282,7 +282,9 @@ extension ByteWriter {
     ///   one level of backslashes from tooltips twice);
     /// - `&` → `&amp;` (Graphviz decodes HTML entities in labels and tooltips);
     /// - control characters, newlines included → a space; U+FFFE, U+FFFF
-    ///   (not allowed in XML) → U+FFFD.
+    ///   (not allowed in XML) → U+FFFD;
+    /// - at most ``dotStringByteLimit`` bytes between the quotes: longer text
+    ///   ends with `…`.
     public mutating func writeDOTString(_ text: String, tooltip: Bool) {
         write(byte: UInt8(ascii: "\""))
         writeDOTEscaped(text, tooltip: tooltip)
@@ -300,8 +302,18 @@ extension ByteWriter {
         write(byte: UInt8(ascii: "\""))
     }
 
+    /// The most bytes of one escaped DOT string: Graphviz 2.43 rejects a string
+    /// "longer than 16384", and long attributes make its layout slow.
+    public static let dotStringByteLimit = 8_192
+
     private mutating func writeDOTEscaped(_ text: String, tooltip: Bool) {
+        let limit = written + Self.dotStringByteLimit - 16
         for scalar in text.unicodeScalars {
+            // The longest escape is 4 bytes and a scalar at most 4: stop in time.
+            if written >= limit {
+                write("…")
+                return
+            }
             switch scalar {
             case "\"": write("\\\"" as StaticString)
             case "\\": write(tooltip ? "\\\\\\\\" as StaticString : "\\\\" as StaticString)

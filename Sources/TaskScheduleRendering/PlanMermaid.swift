@@ -10,7 +10,8 @@
 /// Every label and title is written in double quotes through
 /// ``ByteWriter/writeMermaidText(_:)``: `"`, `<`, `>`, `&`, `#` and `` ` ``
 /// become Mermaid entity codes (`#quot;`, `#lt;`, `#gt;`, `#amp;`, `#35;`,
-/// `#96;`), control characters and newlines become spaces. So no text can
+/// `#96;`), and so does `%` (`#37;`: Mermaid reads `%%{init: …}%%` as a
+/// directive anywhere in the text); control characters and newlines become spaces. So no text can
 /// close a label, open an HTML tag, or start a Markdown string. Comments
 /// (`%%`) hold text made one line.
 public enum PlanMermaid {
@@ -174,6 +175,8 @@ extension ByteWriter {
             case "&": write("#amp;" as StaticString)
             case "#": write("#35;" as StaticString)
             case "`": write("#96;" as StaticString)
+            // Mermaid reads `%%{init: …}%%` as a directive wherever it stands.
+            case "%": write("#37;" as StaticString)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     write(byte: UInt8(ascii: " "))

@@ -272,3 +272,31 @@ enum PortableMath {
         return 2 * sum + e * 0.6931471805599453
     }
 }
+
+extension MonteCarloForecast {
+    /// The work one forecast may do, in the units of ``workPerRun(plan:team:)``:
+    /// about a second of runs on any graph (a release build does some 10⁸ a second).
+    public static let workBudget = 100_000_000
+
+    /// Runs below this many are never dropped, whatever the graph (each is no
+    /// more work than one `assign`).
+    public static let minimumRuns = 20
+
+    /// The work of one run: V + E for the longest path, (V + E) · log₂ V + V · m
+    /// for a team of m people (the list scheduler's heap and its choice of person).
+    public static func workPerRun(plan: Plan, team: Team?) -> Int {
+        let v = max(plan.graph.nodeCount, 1)
+        let e = plan.graph.graph.edgeCount
+        guard let team else { return v + e }
+        let log = Int.bitWidth - max(v, 2).leadingZeroBitCount
+        return (v + e) * log + v * team.size
+    }
+
+    /// `requested` runs, or fewer when they would do more than ``workBudget``
+    /// (never fewer than ``minimumRuns`` or than asked).
+    public static func affordableRuns(_ requested: Int, plan: Plan, team: Team?) -> Int {
+        let perRun = workPerRun(plan: plan, team: team)
+        let affordable = max(workBudget / perRun, minimumRuns)
+        return min(requested, affordable)
+    }
+}

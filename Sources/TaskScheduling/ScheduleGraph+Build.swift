@@ -37,14 +37,10 @@ extension ScheduleGraph {
     }
 }
 
-/// The longest a task may take, in hours: larger estimates and default
-/// durations are capped here (about 114 years), so that sums stay exact.
-public let maximumTaskHours: Double = 1_000_000
-
-/// Clamps a duration to `0...maximumTaskHours`; NaN and negative become `fallback`.
-public func cappedDuration(_ hours: Double, fallback: Double) -> Double {
-    guard hours.isFinite, hours >= 0 else { return min(max(fallback, 0), maximumTaskHours) }
-    return min(hours, maximumTaskHours)
+/// The hours a task is planned with: its estimate, else `defaultDuration`,
+/// bounded by `Estimate.clampHours` (0 … 10⁶ h; NaN and negative are 0).
+public func plannedHours(_ estimate: Estimate?, defaultDuration: Double) -> Double {
+    Estimate.clampHours(estimate?.hours ?? defaultDuration)
 }
 
 struct GraphBuilder {
@@ -110,8 +106,7 @@ struct GraphBuilder {
         }
         durations.reserveCapacity(taskOfNode.count + 16)
         for t in taskOfNode {
-            let hours = document.tasks[Int(t)].estimate.map(\.hours) ?? options.defaultDuration
-            durations.append(cappedDuration(hours, fallback: options.defaultDuration))
+            durations.append(plannedHours(document.tasks[Int(t)].estimate, defaultDuration: options.defaultDuration))
         }
         computeStages()
         buildExclusionSets()

@@ -52,6 +52,12 @@ public struct Team: Sendable, Hashable {
             }
             return Team(size: n)
         }
+        // `-3`, `3.5`, `0x3`, `+2`, `1e3`: a number that is not a count of people,
+        // never a person's name.
+        if !trimmed.contains(","), looksNumeric(trimmed) {
+            throw TeamSpecError(
+                "--team \(text): a number of people is a whole number from 1 to \(maximumSize); names start with a letter (ann,bo,cy)")
+        }
         var names: [String] = []
         var seen = Set<String>()
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
@@ -59,6 +65,9 @@ public struct Team: Sendable, Hashable {
             if name.hasPrefix("@") { name.removeFirst() }
             guard !name.isEmpty else {
                 throw TeamSpecError("--team \(text): expected a number of people or names separated by commas (ann,bo,cy)")
+            }
+            guard !looksNumeric(name), !name.hasPrefix("-") else {
+                throw TeamSpecError("--team \(text): \(name) is not a name; names start with a letter (ann,bo,cy)")
             }
             guard seen.insert(foldCase(name)).inserted else {
                 throw TeamSpecError("--team \(text): \(name) is named twice")
@@ -69,6 +78,17 @@ public struct Team: Sendable, Hashable {
             throw TeamSpecError("--team: at most \(maximumSize) people")
         }
         return Team(names: names)
+    }
+
+    /// Whether `s` reads as a number (`-3`, `+2`, `3.5`, `.5`, `0x3`, `1e3`)
+    /// rather than a name: it starts with a digit, or with a sign or point and a digit.
+    static func looksNumeric(_ s: String) -> Bool {
+        let b = Array(s.utf8.prefix(2))
+        guard let first = b.first else { return false }
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        if isDigit(first) { return true }
+        let lead = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        return lead && b.count > 1 && isDigit(b[1])
     }
 
     /// ASCII case folding: owner handles are ASCII in practice, and full Unicode

@@ -132,7 +132,7 @@ import Testing
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         let r = try run(["graph", "Examples/auth-service/tasks.md", "-o", target.path])
         #expect(r.code == 2)
-        #expect(r.stderr.contains("Is a directory"), "\(r.stderr)")
+        #expect(r.stderr.contains("plan.svg: error: is a directory"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plan.svg"])
     }
 

@@ -1,0 +1,68 @@
+import SpecKitTasks
+import Testing
+
+/// Warnings for documents whose layout hides their tasks, and bounds on what a
+/// document can ask for.
+@Suite struct HardeningParserTests {
+    @Test func unclosedFenceSaysWhereItStartsAndHowManyTasksItHides() {
+        let doc = parse("""
+            # Release plan
+
+            ~~~~ text
+            an example that never ends
+
+            ## Phase 1: Build
+            - [ ] T001 Write the parser in src/parse.rs
+            - [x] T002 Test the parser in tests/parse.rs
+            * [ ] T003 Ship it
+            """)
+        #expect(doc.tasks.isEmpty)
+        let warnings = doc.codes(.unclosedFence)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.location == SourceLocation(line: 3, column: 1))
+        #expect(warnings.first?.message.contains("3 task-like lines") == true)
+    }
+
+    @Test func closedFencesAndFencesHidingNoTaskSayNothing() {
+        let closed = parse("""
+            ## Phase 1
+            ```
+            - [ ] T009 an example task
+            ```
+            - [ ] T001 Real task
+            """)
+        #expect(closed.codes(.unclosedFence).isEmpty)
+        #expect(closed.tasks.map(\.id) == ["T001"])
+        let trailing = parse("## Phase 1\n- [ ] T001 Real task\n\n```sh\nmake\n")
+        #expect(trailing.codes(.unclosedFence).isEmpty)
+    }
+
+    @Test func crOnlyLineEndingsAreReadAsLineEndsWithOneWarning() {
+        let text = "# Plan\r\r## Phase 1: Setup\r- [ ] T001 Create a.py\r- [ ] T002 Fill a.py (depends on T001)\r"
+        let doc = SpecParser.parse(Array(text.utf8), path: "tasks.md")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        #expect(doc.edges() == ["T001->T002"])
+        let warnings = doc.codes(.crLineEndings)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location.line == 1)
+        #expect(doc.codes(.noTasks).isEmpty)
+    }
+
+    @Test func crlfLineEndingsNeedNoWarning() {
+        let doc = SpecParser.parse(Array("## Phase 1\r\n- [ ] T001 A\r\n".utf8), path: "tasks.md")
+        #expect(doc.codes(.crLineEndings).isEmpty)
+        #expect(doc.tasks.count == 1)
+    }
+
+    @Test(arguments: ["(999999999w)", "(est: 999999999w/999999999w/999999999w)", "(est: 1h/2h/999999999d)"])
+    func estimatesAreCappedAtAMillionHours(_ estimate: String) throws {
+        let doc = parse("## Phase 1\n- [ ] T001 Build it \(estimate)\n")
+        let hours = try #require(doc.task("T001")?.estimate?.hours)
+        #expect(hours <= Estimate.maximumHours)
+        #expect(hours > 0)
+        #expect(Estimate.clampHours(.infinity) == Estimate.maximumHours)
+        #expect(Estimate.clampHours(-.infinity) == 0)
+        #expect(Estimate.clampHours(.nan) == 0)
+    }
+}
