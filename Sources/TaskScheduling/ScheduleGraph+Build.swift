@@ -492,9 +492,7 @@ struct GraphBuilder {
         }
         for line in lineOrder {
             let moved = movedByLine[line] ?? []
-            let names = moved.prefix(8).map { task($0).id }
-            let more = moved.count > 8 ? " and \(moved.count - 8) more" : ""
-            let list = names.joined(separator: ", ") + more
+            let list = Self.listed(moved.map { task($0).id })
             let verb = moved.count == 1 ? "is" : "are"
             diagnostics.append(Diagnostic(
                 .reordered,
@@ -568,9 +566,7 @@ struct GraphBuilder {
                 }
                 for file in shared {
                     let writers = fileWriters[file]!
-                    let names = writers.map { task($0).id }
-                    let list = names.count == 2 ? "\(names[0]) and \(names[1])"
-                        : names.dropLast().joined(separator: ", ") + " and " + names.last!
+                    let list = Self.listed(writers.map { task($0).id })
                     let first = task(writers[0])
                     diagnostics.append(Diagnostic(
                         .parallelFileConflict,
@@ -595,6 +591,13 @@ struct GraphBuilder {
                 at: t.location,
                 notes: [.init(message: "\(other.id) is here", location: other.location)]))
         }
+    }
+
+    /// `T1 and T2`, `T1, T2 and T3`, or the first eight and how many more.
+    static func listed(_ names: [String]) -> String {
+        if names.count <= 2 { return names.joined(separator: " and ") }
+        if names.count <= 9 { return names.dropLast().joined(separator: ", ") + " and " + names.last! }
+        return names.prefix(8).joined(separator: ", ") + " and \(names.count - 8) more"
     }
 
     // MARK: - Order edges
