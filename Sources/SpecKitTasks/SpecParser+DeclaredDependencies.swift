@@ -21,17 +21,7 @@ extension DocumentParser {
             while j < end, b[j].isDigit { j += 1 }
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
-        guard k < end, b[k] != UInt8(ascii: "|") else { return }
-        if b.containsLowercase("parallel", k, end) || b.containsLowercase("concurrent", k, end)
-            || b.containsLowercase("simultaneous", k, end)
-        {
-            return
-        }
-        var w = k
-        while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        for team in Vocabulary.teamWords where b.matchesLowercase(team, at: w, end: end) {
-            return
-        }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end) else { return }
         var locator = TextLocator((k, lineNumber, lineStart))
         // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
         // parenthesis left open takes the lines that close it.
@@ -51,7 +41,7 @@ extension DocumentParser {
             chainDangling = false
         }
         guard hasArrow(b, k, end) else {
-            parseKeywordStatements(b, k, end, locator)
+            parseKeywordStatements(b, k, end, locator, edges: true)
             return
         }
         // Statements separated by `;` or a full stop each stand alone:
@@ -62,12 +52,50 @@ extension DocumentParser {
             if lo < sentenceEnd {
                 if hasArrow(b, lo, sentenceEnd) {
                     parseArrowChain(b, lo, sentenceEnd, locator, mermaid: false)
+                    // `T005 → T008, T009 (parallel with T007)`: the arrows are
+                    // read above; what runs together is read here.
+                    if containsTogetherWord(b, lo, sentenceEnd) {
+                        parseKeywordStatements(b, lo, sentenceEnd, locator, edges: false)
+                    }
                 } else {
-                    parseKeywordStatements(b, lo, sentenceEnd, locator)
+                    parseKeywordStatements(b, lo, sentenceEnd, locator, edges: true)
                 }
             }
             start = min(end, sentenceEnd + 1)
         }
+    }
+
+    /// `Developer A: US1 (T013–T015)`, `Team B: …`: who does what, never an order.
+    func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
+        var w = k
+        while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
+        return Vocabulary.teamWords.contains { b.matchesLowercase($0, at: w, end: end) }
+    }
+
+    /// Whether `lo..<hi` holds a word saying that tasks run together (`parallel`, `independent`, `并行`).
+    /// - Complexity: O(hi - lo).
+    func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
+                DependencyVocabulary.match(b, k, lo, hi, roles: .together, declared: true) != nil
+            {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// A plain line outside Dependencies sections (a note, a `Parallel
+    /// Opportunities` list): only what it says runs together counts.
+    mutating func parseParallelLine(_ p: Int, _ end: Int) {
+        let b = bytes
+        var k = p
+        if let e = bulletEnd(b, k, end) { k = e }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), containsTogetherWord(b, k, end) else { return }
+        parseKeywordStatements(b, k, end, TextLocator((k, lineNumber, lineStart)), edges: false)
     }
 
     /// When `lo..<hi` leaves a `(` open: the end of the next (at most three)
@@ -179,6 +207,7 @@ extension DocumentParser {
         }
         guard !arrows.isEmpty else { return }
         var parts: [ReferenceList] = []
+        var backwards = [Bool](repeating: false, count: arrows.count)
         if mermaid {
             var start = lo
             for a in arrows {
@@ -200,7 +229,25 @@ extension DocumentParser {
             parts.append(first)
             for (i, a) in arrows.enumerated() {
                 let partEnd = i + 1 < arrows.count ? arrows[i + 1].start : hi
-                parts.append(parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true))
+                // `T004 → after T001`, `T004 → T001完了後`: a word meaning "after"
+                // at either end of the part turns the arrow round.
+                let start = b.skipSpaces(a.end, partEnd)
+                if let (word, e) = DependencyVocabulary.match(b, start, start, partEnd, roles: RoleSet(.after), declared: true),
+                    word.placement == .prefix
+                {
+                    parts.append(parseReferenceList(b, skipFillers(b, e, partEnd), partEnd, locator, skipWords: 0, phases: true))
+                    backwards[i] = true
+                    continue
+                }
+                let part = parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true)
+                parts.append(part)
+                let after = b.skipSpaces(part.end, partEnd)
+                if !part.references.isEmpty || !part.phases.isEmpty,
+                    let (word, _) = DependencyVocabulary.match(b, after, after, partEnd, roles: RoleSet(.after), declared: true),
+                    word.placement == .postfix
+                {
+                    backwards[i] = true
+                }
             }
             let last = parts[parts.count - 1]
             chainDangling = last.references.isEmpty && last.phases.isEmpty && b.skipSpaces(arrows[arrows.count - 1].end, hi) >= hi
@@ -212,7 +259,7 @@ extension DocumentParser {
         statementGroups += 1
         let at = locator.location(lo)
         for i in 0..<arrows.count {
-            let (before, after) = arrows[i].left ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
+            let (before, after) = arrows[i].left != backwards[i] ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
             addStatement(predecessors: before, successors: after, at: at, leftArrow: arrows[i].left, group: group)
         }
     }
@@ -255,19 +302,26 @@ extension DocumentParser {
         return list
     }
 
-    /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along the line.
+    /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along
+    /// the line, and `X, Y can run in parallel`, `X independent`.
     ///
-    /// A clause with no reference of its own before its keyword has the
-    /// subject of the previous clause of the sentence:
+    /// A clause starts at each list of tasks or phases that a clause word
+    /// follows: `T016 independent, T017 depends on T014, T018 depends on T015`
+    /// is three clauses. A clause with no reference of its own before its
+    /// keyword has the subject of the previous clause of the sentence:
     /// `**Foundational (Phase 2)**: Depends on Setup — BLOCKS all user stories`
-    /// is Phase 2 after Setup, and every story phase after Phase 2.
-    mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
+    /// is Phase 2 after Setup, and every story phase after Phase 2;
+    /// `T011, T012 can run in parallel after T004` is T004 before both.
+    /// With `edges` false (lines outside Dependencies sections) only what
+    /// runs together is recorded.
+    mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, edges: Bool) {
         var lo = lo
         // A lead (`**US3 (Phase 5)**: …`, `Hugo site must exist before templates: …`):
         // one that names tasks or phases is the subject of every clause of the
         // line that has none of its own, also after `;`; one that names none
         // is a title, and its words (`before templates`) state nothing.
         var leadSubject: ReferenceList?
+        var bodyStart = lo
         if let leadEnd = leadEnd(b, lo, hi) {
             let lead = collectReferences(b, lo, leadEnd, locator)
             if lead.references.isEmpty, lead.phases.isEmpty {
@@ -275,6 +329,7 @@ extension DocumentParser {
             } else {
                 leadSubject = lead
             }
+            bodyStart = leadEnd
         }
         var subjectStart = lo
         var k = lo
@@ -292,11 +347,43 @@ extension DocumentParser {
                 k += n
                 continue
             }
-            guard c == 0xE4 || (c.isLetter && b.isWordStart(k, lo)), let (kind, keywordEnd) = clauseKeyword(b, k, lo, hi, declared: true)
+            guard c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
+                let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: true),
+                word.placement == .prefix
             else {
                 k += 1
                 continue
             }
+            if word.role == .parallel || word.role == .independent {
+                guard let object = togetherObject(b, wordEnd, hi, locator, role: word.role) else {
+                    k = wordEnd
+                    continue
+                }
+                // The subject: references since the clause start, after the lead and the last arrow.
+                var from = max(subjectStart, leadSubject == nil ? lo : bodyStart)
+                if let arrowEnd = lastArrowEnd(b, from, k) { from = arrowEnd }
+                var subject = collectReferences(b, from, k, locator)
+                // `All Setup tasks marked [P] can run in parallel`: the [P] marks say it already.
+                let marked = b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)
+                if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject {
+                    subject = fallback
+                }
+                if !marked, !isNegatedTogether(b, lo, k) {
+                    let independent = word.role == .independent && object.standalone
+                    parallels.append(
+                        PendingParallel(
+                            references: subject.references + object.list.references, phases: subject.phases + object.list.phases,
+                            otherStories: object.otherStories || (independent && !subject.phases.isEmpty),
+                            independent: independent && subject.phases.isEmpty, location: locator.location(k)))
+                }
+                if !subject.references.isEmpty || !subject.phases.isEmpty { previousSubject = subject }
+                sentenceHasClause = true
+                subjectStart = max(object.list.end, wordEnd)
+                k = subjectStart
+                continue
+            }
+            let kind: ClauseKeyword = word.role == .blocks ? .blocks : word.role == .before ? .before : .dependsOn
+            let keywordEnd = wordEnd
             if isNegated(b, lo, k) {
                 // `no dependency on US2`, `does not depend on T003`: the clause
                 // states the absence of an order; its list yields nothing.
@@ -318,7 +405,7 @@ extension DocumentParser {
             }
             previousSubject = subject
             sentenceHasClause = true
-            if !subject.references.isEmpty || !subject.phases.isEmpty {
+            if edges, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
                 case .dependsOn:
@@ -330,6 +417,21 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Where the last arrow in `lo..<hi` ends, or nil.
+    func lastArrowEnd(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
+        var found: Int?
+        var k = lo
+        while k < hi {
+            if let (e, _) = arrow(b, k, hi, mermaid: false) {
+                found = e
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        return found
     }
 
     /// Where a line's lead ends: after the first `:` (or `：`) that a blank,
@@ -364,18 +466,36 @@ extension DocumentParser {
         return nil
     }
 
-    /// Whether the word before the clause keyword at `k` negates it:
-    /// `no`, `not`, `without`, `never`, or a word ending in `n't`.
+    /// Whether the word before the clause word at `k` negates it: a negation
+    /// of the vocabulary (`no`, `not`, `without`, `sem`, `sin`, `sans`, `ohne`,
+    /// `без`, `не`), a word ending in `n't`, or `无` / `不` / `没有` right before a CJK word.
     func isNegated(_ b: Bytes, _ lo: Int, _ k: Int) -> Bool {
         var e = k
         while e > lo, b[e - 1].isSpaceOrTab || b[e - 1] == UInt8(ascii: "*") { e -= 1 }
+        // The previous word: ASCII letters, or letters of a two-byte script (Cyrillic, accented Latin).
         var s = e
-        while s > lo, b[s - 1].isLetter || b[s - 1] == UInt8(ascii: "'") { s -= 1 }
-        guard s < e else { return false }
-        let n = e - s
-        if n >= 3, b.matchesLowercase("n't", at: e - 3, end: e) { return true }
-        for word in Vocabulary.negations where word.byteCount == n && b.matchesLowercase(word, at: s, end: e) {
-            return true
+        while s > lo {
+            let c = b[s - 1]
+            if c.isLetter || c == UInt8(ascii: "'") {
+                s -= 1
+            } else if c >= 0x80, c < 0xC0, s - 2 >= lo, b[s - 2] >= 0xC3, b[s - 2] < 0xE0 {
+                s -= 2
+            } else {
+                break
+            }
+        }
+        if s < e {
+            let n = e - s
+            if n >= 3, b.matchesLowercase("n't", at: e - 3, end: e) { return true }
+            if let (word, end) = DependencyVocabulary.match(b, s, lo, e, roles: RoleSet(.negation), declared: true), end == e {
+                return word.role == .negation
+            }
+            return false
+        }
+        // `无依赖`, `没有依赖`, `不依赖`: CJK words are not spaced.
+        guard e == k else { return false }
+        for negation in Vocabulary.cjkNegations where e - negation.byteCount >= lo {
+            if b.matches(negation, at: e - negation.byteCount, end: e) { return true }
         }
         return false
     }
