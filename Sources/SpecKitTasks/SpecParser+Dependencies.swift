@@ -575,11 +575,20 @@ extension DocumentParser {
 
     /// Every task and phase reference between `lo` and `hi` (declared statement subjects
     /// and arrow-chain parts).
+    ///
+    /// A word inside parentheses never names another phase: in `US2 (Cluster
+    /// Setup)` the parenthesis is US2's title, not the Setup phase.
     func collectReferences(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
         var list = ReferenceList(end: hi)
         var k = lo
+        var depth = 0
         while k < hi {
             let c = b[k]
+            if c == UInt8(ascii: "(") || b.matches("（", at: k, end: hi) {
+                depth += 1
+            } else if depth > 0, c == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) {
+                depth -= 1
+            }
             if (c == UInt8(ascii: "T") || c == UInt8(ascii: "U") || c == UInt8(ascii: "P") || c == UInt8(ascii: "S")
                 || c == UInt8(ascii: "p") || c == UInt8(ascii: "u") || c == UInt8(ascii: "s")
                 || c == UInt8(ascii: "F") || c == UInt8(ascii: "A") || c == UInt8(ascii: "a")),
@@ -589,7 +598,10 @@ extension DocumentParser {
                 case .task(let idEnd, let secondStart):
                     list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
                 case .phase(let ps):
-                    for p in ps where !list.phases.contains(p) { list.phases.append(p) }
+                    for p in ps where !list.phases.contains(p) {
+                        if depth > 0, case .named = p { continue }
+                        list.phases.append(p)
+                    }
                 }
                 k = e
                 continue

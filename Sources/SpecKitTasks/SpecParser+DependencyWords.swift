@@ -206,8 +206,7 @@ enum DependencyVocabulary {
         (
             "ru",
             [
-                ("зависит от", .after, ""), ("зависят от", .after, ""), ("зависимости", .after, ""),
-                ("зависимость", .after, ""), ("после", .after, ""), ("требует", .after, ""),
+                ("зависит от", .after, ""), ("зависят от", .after, ""), ("зависимост", .after, "s"), ("после", .after, ""), ("требует", .after, ""),
                 ("требуется", .after, ""), ("заблокировано", .after, ""),
                 ("блокирует", .blocks, ""), ("перед", .before, "d"),
                 ("параллельно", .parallel, ""), ("одновременно", .parallel, ""),
@@ -299,7 +298,21 @@ enum DependencyVocabulary {
             guard roles.contains(word.role), declared || !word.declaredOnly, let e = matchBytes(word.bytes, b, k, hi) else {
                 continue
             }
-            if word.stem || endsWord(b, e, hi, last: word.bytes[word.bytes.count - 1]) { return (word, e) }
+            if word.stem {
+                // The ending, whatever it is, belongs to the word (`Зависимост|и`).
+                var end = e
+                while end < hi {
+                    if b[end].isLetter {
+                        end += 1
+                    } else if b[end] >= 0xC3, b[end] < 0xE0, end + 1 < hi {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                return (word, end)
+            }
+            if endsWord(b, e, hi, last: word.bytes[word.bytes.count - 1]) { return (word, e) }
         }
         return nil
     }

@@ -246,9 +246,10 @@ extension DocumentParser {
     ) -> ([ParallelStatement], [Int32]) {
         var statements: [ParallelStatement] = []
         var independent: [Int32] = []
-        var seen = Set<ParallelStatement>()
+        // The same tasks and phases said to run together twice make one statement.
+        var seen = Set<[Int32]>()
         func add(_ statement: ParallelStatement) {
-            if seen.insert(statement).inserted { statements.append(statement) }
+            if seen.insert(statement.tasks + [-1] + statement.phases).inserted { statements.append(statement) }
         }
         for pending in parallels {
             var named: [Int32] = pending.task >= 0 ? [pending.task] : []
@@ -263,7 +264,7 @@ extension DocumentParser {
             if pending.otherStories {
                 let own = phaseIndices.isEmpty ? Set(named.map { tasks[Int($0)].phase }) : Set(phaseIndices)
                 for q in storyPhases where !own.contains(q) {
-                    add(ParallelStatement(tasks: named, phases: phaseIndices + [q], location: pending.location))
+                    add(ParallelStatement(tasks: named, phases: (phaseIndices + [q]).sorted(), location: pending.location))
                 }
                 continue
             }
