@@ -392,7 +392,7 @@ extension DocumentParser {
                 k = subjectStart
                 continue
             }
-            var subject = collectReferences(b, subjectStart, k, locator)
+            var subject = firstList(b, subjectStart, k, locator)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
             let fallback = previousSubject ?? leadSubject
@@ -417,6 +417,33 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// The subject of a clause: the first list of references in `lo..<hi`
+    /// (`Tests (T004-T007)`, `T011, T012`, `Setup (T001-T003)`). References
+    /// further on are mentions: in `T027 edits the file of T019/T026 — after
+    /// US1`, only T027 comes after US1.
+    func firstList(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
+        let all = collectReferences(b, lo, hi, locator)
+        guard all.references.count + all.phases.count > 1 else { return all }
+        var k = lo
+        var depth = 0
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: "(") || b.matches("（", at: k, end: hi) { depth += 1 }
+            if depth > 0, c == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) { depth -= 1 }
+            if c.isLetter, b.isWordStart(k, lo), let (found, _) = item(b, k, hi, phases: true) {
+                if depth > 0, case .phase(let ps) = found, ps.allSatisfy({ if case .named = $0 { true } else { false } }) {
+                    k += 1
+                    continue
+                }
+                var list = parseReferenceList(b, k, hi, locator, skipWords: 0, phases: true)
+                list.phases = list.phases.filter { all.phases.contains($0) }
+                return list.references.isEmpty && list.phases.isEmpty ? all : list
+            }
+            k += 1
+        }
+        return all
     }
 
     /// Where the last arrow in `lo..<hi` ends, or nil.

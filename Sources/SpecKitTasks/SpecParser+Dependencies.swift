@@ -98,6 +98,15 @@ extension DocumentParser {
             if negated || isFieldName(b, keywordEnd, hi) || noneWordEnd(b, listStart, hi) != nil {
                 facts.statesDependencies = true
             }
+            // `Dependencies: T218 must complete before T284`: the field holds a
+            // sentence with a subject of its own, not a list of what comes first.
+            if list.references.count == 1, list.phases.isEmpty,
+                let idEnd = firstItemEnd(b, listStart, hi), startsClause(b, idEnd, hi, needsHelper: true)
+            {
+                facts.statesDependencies = true
+                k = idEnd
+                continue
+            }
             if !list.references.isEmpty || !list.phases.isEmpty {
                 facts.statesDependencies = true
                 excluded.append((k, list.end))
@@ -348,7 +357,7 @@ extension DocumentParser {
     /// Whether a clause word follows an item ending at `e`, after at most a
     /// short note and a few helper words: `T018 depends on`, `T016 independent`,
     /// `T012 (API) can run in parallel`.
-    func startsClause(_ b: Bytes, _ e: Int, _ hi: Int) -> Bool {
+    func startsClause(_ b: Bytes, _ e: Int, _ hi: Int, needsHelper: Bool = false) -> Bool {
         var j = b.skipSpaces(e, hi)
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") { j += 1 }
         j = b.skipSpaces(j, hi)
@@ -358,9 +367,9 @@ extension DocumentParser {
             guard close < hi, b[close] == UInt8(ascii: ")") else { return false }
             j = b.skipSpaces(close + 1, hi)
         }
-        for _ in 0..<3 {
+        for step in 0..<3 {
             guard j < hi else { return false }
-            if let (word, _) = DependencyVocabulary.match(b, j, j, hi, roles: .clause, declared: true) {
+            if step > 0 || !needsHelper, let (word, _) = DependencyVocabulary.match(b, j, j, hi, roles: .clause, declared: true) {
                 // `after` / `once` after an item go on with its list (`T004 and T005 after T001` is rare);
                 // the words that a subject takes do start a clause.
                 return word.placement == .prefix && word.role != .after || isSubjectVerb(b, j, hi)
@@ -371,6 +380,12 @@ extension DocumentParser {
             j = b.skipSpaces(e, hi)
         }
         return false
+    }
+
+    /// Where the list item at the first reference from `start` ends.
+    func firstItemEnd(_ b: Bytes, _ start: Int, _ hi: Int) -> Int? {
+        let k = skipListOpening(b, start, hi)
+        return item(b, k, hi, phases: false)?.1
     }
 
     /// `depends on`, `requires`, `needs`, `waits for`: "after" words that a subject takes as verbs.
@@ -623,7 +638,7 @@ enum Vocabulary {
     /// Words between a subject and its clause word: `T012 can run in parallel`, `T018 also depends on`.
     static let helperVerbs: [StaticString] = [
         "can run", "can be", "can start", "can", "is", "are", "must", "should", "will", "may", "also", "then", "only",
-        "runs", "run", "is fully", "fully", "still",
+        "runs", "run", "is fully", "fully", "still", "complete", "be complete", "be completed", "finish", "be done",
     ]
     /// "After" words that read as a verb of the item before them (`T018 depends on T015`).
     static let subjectVerbs: [StaticString] = [

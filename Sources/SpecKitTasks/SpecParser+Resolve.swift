@@ -94,7 +94,14 @@ extension DocumentParser {
             var resolved: [(Int32, Int32, SourceLocation, Bool)] = []
             for s in statements[i..<j] {
                 let successors = s.successors.flatMap { resolver.resolveOrReport($0, side: .successor, other: s.predecessors.first?.id) }
-                let predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
+                var predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
+                // Overlapping sides (`Services (T065-T083) → Commands (T066-T083)`): a task
+                // on both comes after the others, never before them, so one statement makes no cycle.
+                if predecessors.count > 1, successors.count > 1 {
+                    let after = Set(successors)
+                    let only = predecessors.filter { !after.contains($0) }
+                    if !only.isEmpty, only.count < predecessors.count { predecessors = only }
+                }
                 if predecessors.count == 1, successors.count == 1, predecessors[0] == successors[0] {
                     resolver.diagnostics.append(
                         Diagnostic(.selfReference, "\(tasks[Int(predecessors[0])].id) depends on itself", at: s.location))
