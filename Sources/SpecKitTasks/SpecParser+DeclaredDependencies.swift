@@ -405,7 +405,9 @@ extension DocumentParser {
             }
             previousSubject = subject
             sentenceHasClause = true
-            if edges, !subject.references.isEmpty || !subject.phases.isEmpty {
+            // `US3 before US2 or vice versa`: either order, so no order.
+            let eitherOrder = hasViceVersa(b, object.end, hi)
+            if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
                 case .dependsOn:
@@ -444,6 +446,20 @@ extension DocumentParser {
             k += 1
         }
         return all
+    }
+
+    /// Whether `or vice versa` (in any language of the vocabulary) follows within a few words of `k`.
+    func hasViceVersa(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        var j = k
+        var words = 0
+        while j < hi, words < 4 {
+            j = b.skipSpaces(j, hi)
+            for phrase in Vocabulary.viceVersa where b.matchesLowercaseWords(phrase, at: j, end: hi) != nil { return true }
+            guard j < hi, b.sentenceEndLength(at: j, end: hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
+            while j < hi, !b[j].isWhitespace { j += 1 }
+            words += 1
+        }
+        return false
     }
 
     /// Where the last arrow in `lo..<hi` ends, or nil.
@@ -543,9 +559,13 @@ extension DocumentParser {
         } else if !predecessors.phases.isEmpty, !successors.phases.isEmpty {
             // `**User Story 3**: Depends on US1 (T003)`: one side names tasks
             // of a phase, the other only a phase; the phases are the statement.
+            // A phase on both sides (`**After US1/US2**: …` read as its own
+            // subject) only follows: one statement never orders two phases both ways.
+            let first = predecessors.phases.filter { !successors.phases.contains($0) }
+            guard !first.isEmpty else { return }
             phaseStatements.append(
                 PendingPhaseStatement(
-                    predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))
+                    predecessors: first, successors: successors.phases, successorHeading: -1, location: location))
         } else if leftoverTasks {
             return
         } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty {

@@ -185,6 +185,12 @@ extension DocumentParser {
                 }
             }
         }
+        // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
+        for mutual in Vocabulary.eachOther {
+            if let e = b.matchesLowercaseWords(mutual, at: j, end: hi), mutual.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) {
+                return (ReferenceList(end: e), false, false)
+            }
+        }
         let list = parseReferenceList(b, j, hi, locator, skipWords: 0, phases: true)
         if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false) }
         // Nothing named after the word: it stands alone when punctuation or
@@ -490,6 +496,17 @@ extension DocumentParser {
             let s = j
             while j < hi, b[j].isDigit { j += 1 }
             guard j > s, b.isWordEnd(j, hi) else { return nil }
+            // `US2-US4`, `US2–US4`, `US2-4`: every story between.
+            var r = b.skipSpaces(j, hi)
+            if r < hi, b[r] == UInt8(ascii: "-") && !(r + 1 < hi && b[r + 1] == UInt8(ascii: ">")) || b.matches("–", at: r, end: hi) {
+                r = b.skipSpaces(r + (b[r] == UInt8(ascii: "-") ? 1 : 3), hi)
+                if b.matches("US", at: r, end: hi) { r += 2 }
+                let t = r
+                while r < hi, b[r].isDigit { r += 1 }
+                if r > t, b.isWordEnd(r, hi), let from = Int(b.string(s, j)), let to = Int(b.string(t, r)), from < to, to - from <= 50 {
+                    return (.phase((from...to).map { .story("US\($0)") }), r)
+                }
+            }
             return (.phase([.story("US" + b.string(s, j))]), j)
         }
         for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
@@ -644,6 +661,18 @@ enum Vocabulary {
     static let subjectVerbs: [StaticString] = [
         "depends", "depend", "requires", "require", "needs", "waits", "wait", "is blocked", "blocked by", "depende",
         "dépend", "requer", "requiere", "benötigt", "зависит", "依赖", "依賴", "依存",
+    ]
+    /// `each other` and its kin, after `parallel` / `independent` or their connector.
+    static let eachOther: [StaticString] = [
+        "each other", "one another", "mutually", "between them", "entre si", "entre sí", "entre elas", "entre ellas",
+        "entre eux", "entre elles", "untereinander", "voneinander", "друг от друга", "друг с другом", "彼此", "互相",
+        "相互", "互いに", "서로",
+    ]
+    /// After an ordering clause: the order does not matter (`T003 before T004 or vice versa`).
+    static let viceVersa: [StaticString] = [
+        "or vice versa", "or vice-versa", "or the other way round", "or the other way around", "o viceversa",
+        "o vice versa", "ou vice-versa", "ou vice versa", "ou inversement", "oder umgekehrt", "или наоборот", "或反之",
+        "反之亦然",
     ]
     /// `independent of other stories`: every other story phase.
     static let otherStories: [StaticString] = [

@@ -116,6 +116,14 @@ struct DependencyVocabularyTests {
         #expect(doc.parallelStatements.isEmpty)
     }
 
+    @Test("a Dependencies field that opens with a sentence of its own lists nothing, and names no self-reference")
+    func fieldWithASentence() {
+        let doc = plan(body: "**Dependencies**: T020 must complete before T017 can start")
+        #expect(doc.predecessors(of: "T020").isEmpty)
+        #expect(doc.codes(.selfReference).isEmpty)
+        #expect(doc.task("T020")?.statesDependencies == true)
+    }
+
     @Test("a task without any clause does not state its dependencies; a Dependencies table cell does")
     func tableCellStates() {
         #expect(plan().tasks.allSatisfy { !$0.statesDependencies })
@@ -167,6 +175,10 @@ struct DependencyClauseTests {
             ("2. Wiring（T012）→ T010完了後", ["T010->T012"]), ("T012 → after T009", ["T009->T012"]),
             ("T012 → T010 이후", ["T010->T012"]),
             ("T011 (runs in parallel with T010, after T009)", ["T009->T011"]),
+            ("T009 is a prerequisite for T010 and T011", ["T009->T010", "T009->T011"]),
+            ("T011 before T012 or vice versa", []), ("T012 antes de T011 o viceversa", []),
+            ("T012 edits the file of T010/T011 — after T009", ["T009->T012"]),
+            ("Models (T009-T011) → Services (T010-T012)", ["T009->T010", "T009->T011", "T009->T012"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
@@ -202,6 +214,9 @@ struct DependencyClauseTests {
             ("Phase 4 depends on Phase 3", ["3->4"]), ("US2 depends on US1", ["3->4"]),
             ("Polish depends on all user stories", ["3->5", "4->5"]), ("User Story 2 after Setup", ["1->4"]),
             ("Phase 3 and Phase 4 can run in parallel after Phase 2", ["2->3", "2->4"]),
+            ("**After US1/US2 are done**: Polish can run in parallel", []), ("Polish after US1-US2", ["3->5", "4->5"]),
+            ("US1 e US2 são paralelizáveis após Foundational", ["2->3", "2->4"]),
+            ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
         ])
     func phaseStatements(line: String, expected: [String]) {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
@@ -224,6 +239,8 @@ struct ParallelStatementTests {
             ("T005とT006は並列実行可能", ["T005 T006"]), ("T005 및 T006 병렬 실행 가능", ["T005 T006"]),
             ("T005 и T006 можно выполнять параллельно", ["T005 T006"]),
             ("Once Foundational is done, all user stories can start in parallel", [" | 3 4"]),
+            ("T010 and T011 are independent of each other", ["T010 T011"]),
+            ("US1 y US2 son independientes entre sí", [" | 3 4"]),
         ])
     func parallelNotes(line: String, expected: [String]) {
         for heading in ["Parallel Opportunities", "Dependencies & Execution Order"] {
