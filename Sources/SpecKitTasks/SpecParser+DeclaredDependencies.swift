@@ -348,10 +348,21 @@ extension DocumentParser {
                 continue
             }
             guard c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
-                let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: true),
-                word.placement == .prefix
+                let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: true)
             else {
                 k += 1
+                continue
+            }
+            if word.placement == .postfix {
+                // `**US1**: Foundational 完成後可開始`: what stands before the word
+                // comes first; the subject is the lead's or the previous clause's.
+                let object = collectReferences(b, max(subjectStart, leadSubject == nil ? lo : bodyStart), k, locator)
+                if edges, let subject = previousSubject ?? leadSubject, !object.references.isEmpty || !object.phases.isEmpty {
+                    addStatement(predecessors: object, successors: subject, at: locator.location(lo), leftArrow: false, group: group)
+                }
+                sentenceHasClause = true
+                subjectStart = wordEnd
+                k = wordEnd
                 continue
             }
             if word.role == .parallel || word.role == .independent {
@@ -362,18 +373,30 @@ extension DocumentParser {
                 // The subject: references since the clause start, after the lead and the last arrow.
                 var from = max(subjectStart, leadSubject == nil ? lo : bodyStart)
                 if let arrowEnd = lastArrowEnd(b, from, k) { from = arrowEnd }
-                var subject = collectReferences(b, from, k, locator)
+                var partners = object.list
+                var subject: ReferenceList
+                if partners.references.isEmpty, partners.phases.isEmpty, word.bytes[0] >= 0xE0, let joint = cjkJointBefore(b, from, k) {
+                    // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
+                    partners = collectReferences(b, from, joint, locator)
+                    subject = previousSubject ?? leadSubject ?? ReferenceList(end: k)
+                } else {
+                    subject = collectReferences(b, from, k, locator)
+                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject {
+                        subject = fallback
+                    }
+                }
                 // `All Setup tasks marked [P] can run in parallel`: the [P] marks say it already.
                 let marked = b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)
-                if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject {
-                    subject = fallback
-                }
-                if !marked, !isNegatedTogether(b, lo, k) {
-                    let independent = word.role == .independent && object.standalone
+                if !marked, !object.unnamedPartner, !isNegatedTogether(b, lo, k) {
+                    // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
+                    let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
+                    let independent = word.role == .independent && object.standalone && !hasPartners
+                    let several = subject.references.count + subject.phases.count > 1
                     parallels.append(
                         PendingParallel(
-                            references: subject.references + object.list.references, phases: subject.phases + object.list.phases,
-                            otherStories: object.otherStories || (independent && !subject.phases.isEmpty),
+                            references: subject.references, phases: subject.phases, partners: partners.references,
+                            partnerPhases: partners.phases,
+                            otherStories: object.otherStories || (independent && !several && !subject.phases.isEmpty),
                             independent: independent && subject.phases.isEmpty, location: locator.location(k)))
                 }
                 if !subject.references.isEmpty || !subject.phases.isEmpty { previousSubject = subject }
@@ -446,6 +469,16 @@ extension DocumentParser {
             k += 1
         }
         return all
+    }
+
+    /// Where a CJK joining word (`と`, `和`, `与`, `與`, `跟`) right before `k` starts, or nil.
+    func cjkJointBefore(_ b: Bytes, _ lo: Int, _ k: Int) -> Int? {
+        let e = b.trimEnd(lo, k)
+        guard e - 3 >= lo else { return nil }
+        for joint in ["と", "和", "与", "與", "跟"] as [StaticString] where b.matches(joint, at: e - 3, end: e) {
+            return e - 3
+        }
+        return nil
     }
 
     /// Whether `or vice versa` (in any language of the vocabulary) follows within a few words of `k`.

@@ -163,7 +163,7 @@ extension DocumentParser {
     /// `of other stories`, `: T005, T006`; nil when a plain word follows
     /// `independent` (`Independent Test`), which states nothing.
     func togetherObject(_ b: Bytes, _ start: Int, _ hi: Int, _ locator: TextLocator, role: DependencyRole)
-        -> (list: ReferenceList, otherStories: Bool, standalone: Bool)?
+        -> (list: ReferenceList, otherStories: Bool, standalone: Bool, unnamedPartner: Bool)?
     {
         var j = b.skipSpaces(start, hi)
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") { j += 1 }
@@ -181,23 +181,24 @@ extension DocumentParser {
         if connected {
             for other in Vocabulary.otherStories {
                 if let e = b.matchesLowercaseWords(other, at: j, end: hi), b.isWordEnd(e, hi) {
-                    return (ReferenceList(end: e), true, false)
+                    return (ReferenceList(end: e), true, false, false)
                 }
             }
         }
         // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
         for mutual in Vocabulary.eachOther {
             if let e = b.matchesLowercaseWords(mutual, at: j, end: hi), mutual.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) {
-                return (ReferenceList(end: e), false, false)
+                return (ReferenceList(end: e), false, false, false)
             }
         }
         let list = parseReferenceList(b, j, hi, locator, skipWords: 0, phases: true)
-        if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false) }
+        if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false) }
         // Nothing named after the word: it stands alone when punctuation or
         // the end follows; a plain word after `independent` makes it an adjective.
         let standalone = j >= hi || !(b[j].isWordByte || (b[j] >= 0xC3 && !isFullWidthPunctuation(b, j, hi)))
         if role == .independent, !standalone, !connected { return nil }
-        return (ReferenceList(end: start), false, standalone && !connected)
+        // `in parallel with implementation`: a partner that names no task or phase.
+        return (ReferenceList(end: start), false, standalone && !connected, connected)
     }
 
     private func isFullWidthPunctuation(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {

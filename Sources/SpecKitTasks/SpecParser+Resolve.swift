@@ -275,6 +275,17 @@ extension DocumentParser {
                 }
                 continue
             }
+            if !pending.partners.isEmpty || !pending.partnerPhases.isEmpty {
+                for reference in pending.partners {
+                    for t in resolver.expand(reference) ?? [] where !named.contains(t) {
+                        add(ParallelStatement(tasks: named + [t], phases: phaseIndices, location: pending.location))
+                    }
+                }
+                for q in pending.partnerPhases.flatMap(resolve) where q > 0 && !phaseIndices.contains(q) {
+                    add(ParallelStatement(tasks: named, phases: phaseIndices + [q], location: pending.location))
+                }
+                continue
+            }
             guard named.count >= 2 || !phaseIndices.isEmpty || (pending.independent && !named.isEmpty) else { continue }
             add(ParallelStatement(tasks: named, phases: phaseIndices, location: pending.location))
         }

@@ -343,7 +343,7 @@ struct TextReader: @unchecked Sendable {
             if scratch.facts.statesDependencies { task.pointee.statesDependencies = true }
             if scratch.facts.independent { task.pointee.independent = true }
             for (references, phases, location) in scratch.facts.together {
-                output.parallels.append(PendingParallel(task: index, references: references, phases: phases, location: location))
+                output.parallels.append(PendingParallel(task: index, partners: references, partnerPhases: phases, location: location))
             }
             scratch.facts.statesDependencies = false
             scratch.facts.independent = false

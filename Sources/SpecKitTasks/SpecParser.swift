@@ -102,8 +102,14 @@ struct PendingMixedStatement {
 struct PendingParallel {
     /// The task whose text holds the statement, or -1.
     var task: Int32 = -1
-    var references: [Reference]
-    var phases: [PhaseReference]
+    /// The subject: what the statement is about (`T005, T006 can run in parallel`).
+    var references: [Reference] = []
+    var phases: [PhaseReference] = []
+    /// What the subject runs beside (`parallel with T006`, `independent of US2`):
+    /// the subject with each of these, one statement per partner, so that
+    /// `T007 parallel with T005 and T006` says nothing about T005 and T006.
+    var partners: [Reference] = []
+    var partnerPhases: [PhaseReference] = []
     /// `independent of other stories`: each named phase with every other story phase.
     var otherStories = false
     /// `T016 independent`: the named tasks are independent (`SpecTask.independent`).

@@ -217,6 +217,7 @@ struct DependencyClauseTests {
             ("**After US1/US2 are done**: Polish can run in parallel", []), ("Polish after US1-US2", ["3->5", "4->5"]),
             ("US1 e US2 são paralelizáveis após Foundational", ["2->3", "2->4"]),
             ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
+            ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
         ])
     func phaseStatements(line: String, expected: [String]) {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
@@ -241,6 +242,8 @@ struct ParallelStatementTests {
             ("Once Foundational is done, all user stories can start in parallel", [" | 3 4"]),
             ("T010 and T011 are independent of each other", ["T010 T011"]),
             ("US1 y US2 son independientes entre sí", [" | 3 4"]),
+            ("**User Story 2**: US1と独立", [" | 4 3"]), ("T012 can run in parallel with T009 and T010", ["T012 T009", "T012 T010"]),
+            ("US1 and US2 are independent", [" | 3 4"]), ("Phase 5 can be built in parallel with the backend", []),
         ])
     func parallelNotes(line: String, expected: [String]) {
         for heading in ["Parallel Opportunities", "Dependencies & Execution Order"] {
@@ -264,7 +267,8 @@ struct ParallelStatementTests {
     @Test("`Parallel with:` in a task's body names that task and the ones listed")
     func parallelWithInBody() {
         let doc = plan(body: "Parallel with: T018, T019")
-        #expect(doc.parallelSummary() == ["T020 T018 T019"])
+        // T020 with each: nothing is said about T018 and T019.
+        #expect(doc.parallelSummary() == ["T020 T018", "T020 T019"])
         #expect(doc.edges().isEmpty)
         #expect(plan(body: "可与 T018 并行").parallelSummary() == ["T020 T018"])
         #expect(plan(body: "T018と並列実行可能").parallelSummary() == ["T020 T018"])
