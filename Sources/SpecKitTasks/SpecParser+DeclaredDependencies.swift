@@ -386,7 +386,10 @@ extension DocumentParser {
                     }
                 }
                 // `All Setup tasks marked [P] can run in parallel`: the [P] marks say it already.
+                // `**Phase 1**: 7 parallel tasks`, `US1内: 5タスク並列可能`: a count, not which tasks.
                 let marked = b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)
+                    || (partners.references.isEmpty && partners.phases.isEmpty && subject.references.isEmpty
+                        && hasCount(b, from, k))
                 if !marked, !object.unnamedPartner, !isNegatedTogether(b, lo, k) {
                     // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
                     let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
@@ -421,6 +424,12 @@ extension DocumentParser {
             let fallback = previousSubject ?? leadSubject
             if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+            // A clause word with nothing after it is a plain word (`all dependency
+            // installs can run in parallel`): it neither ends nor starts a clause.
+            if object.references.isEmpty, object.phases.isEmpty {
+                k = keywordEnd
+                continue
+            }
             // Left-over tasks, then a phase object (`… routes (T021) existing —
             // implement after US1`): the clause goes on with the subject before them.
             if leftover, subject.phases.isEmpty, object.references.isEmpty, !object.phases.isEmpty, let fallback, !fallback.phases.isEmpty {
@@ -469,6 +478,18 @@ extension DocumentParser {
             k += 1
         }
         return all
+    }
+
+    /// Whether `lo..<hi` holds a bare number (`7 parallel tasks`, `5タスク`, `15+`), not part of an ID or a phase name.
+    func hasCount(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            if b[k].isDigit, k == lo || !(b[k - 1].isWordByte || b[k - 1] == UInt8(ascii: ".") || b[k - 1].isSpaceOrTab && k - 1 > lo && b[k - 2].isLetter) {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Where a CJK joining word (`と`, `和`, `与`, `與`, `跟`) right before `k` starts, or nil.

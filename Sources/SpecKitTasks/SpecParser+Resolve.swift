@@ -268,7 +268,14 @@ extension DocumentParser {
             if pending.independent {
                 independent += named
             }
-            if pending.otherStories {
+            // `**US6**: … can work in parallel`: a story phase alone runs beside the other stories.
+            var otherStories = pending.otherStories
+            if named.isEmpty, phaseIndices.count == 1, pending.partners.isEmpty, pending.partnerPhases.isEmpty,
+                phases[Int(phaseIndices[0])].kind == .story
+            {
+                otherStories = true
+            }
+            if otherStories {
                 let own = phaseIndices.isEmpty ? Set(named.map { tasks[Int($0)].phase }) : Set(phaseIndices)
                 for q in storyPhases where !own.contains(q) {
                     add(ParallelStatement(tasks: named, phases: (phaseIndices + [q]).sorted(), location: pending.location))
@@ -276,6 +283,8 @@ extension DocumentParser {
                 continue
             }
             if !pending.partners.isEmpty || !pending.partnerPhases.isEmpty {
+                // Beside what? Without a subject, a partner alone says nothing.
+                guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
                 for reference in pending.partners {
                     for t in resolver.expand(reference) ?? [] where !named.contains(t) {
                         add(ParallelStatement(tasks: named + [t], phases: phaseIndices, location: pending.location))
