@@ -336,6 +336,8 @@ extension DocumentParser {
         let group = statementGroups
         statementGroups += 1
         var previousSubject: ReferenceList?
+        /// The last subject of the line, for what runs together (never for an order).
+        var lineSubject: ReferenceList?
         var sentenceHasClause = false
         while k < hi {
             let c = b[k]
@@ -378,10 +380,12 @@ extension DocumentParser {
                 if partners.references.isEmpty, partners.phases.isEmpty, word.bytes[0] >= 0xE0, let joint = cjkJointBefore(b, from, k) {
                     // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
                     partners = collectReferences(b, from, joint, locator)
-                    subject = previousSubject ?? leadSubject ?? ReferenceList(end: k)
+                    subject = previousSubject ?? leadSubject ?? lineSubject ?? ReferenceList(end: k)
                 } else {
                     subject = collectReferences(b, from, k, locator)
-                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject {
+                    // `US5 — depends on Foundational. Independent of all other stories.`:
+                    // the last subject of the line, also across a full stop.
+                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject ?? lineSubject {
                         subject = fallback
                     }
                 }
@@ -402,7 +406,10 @@ extension DocumentParser {
                             otherStories: object.otherStories || (independent && !several && !subject.phases.isEmpty),
                             independent: independent && subject.phases.isEmpty, location: locator.location(k)))
                 }
-                if !subject.references.isEmpty || !subject.phases.isEmpty { previousSubject = subject }
+                if !subject.references.isEmpty || !subject.phases.isEmpty {
+                    previousSubject = subject
+                    lineSubject = subject
+                }
                 sentenceHasClause = true
                 subjectStart = max(object.list.end, wordEnd)
                 k = subjectStart
@@ -436,6 +443,7 @@ extension DocumentParser {
                 subject = fallback
             }
             previousSubject = subject
+            if !subject.references.isEmpty || !subject.phases.isEmpty { lineSubject = subject }
             sentenceHasClause = true
             // `US3 before US2 or vice versa`: either order, so no order.
             let eitherOrder = hasViceVersa(b, object.end, hi)

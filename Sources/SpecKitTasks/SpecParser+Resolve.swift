@@ -276,6 +276,7 @@ extension DocumentParser {
                 otherStories = true
             }
             if otherStories {
+                guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
                 let own = phaseIndices.isEmpty ? Set(named.map { tasks[Int($0)].phase }) : Set(phaseIndices)
                 for q in storyPhases where !own.contains(q) {
                     add(ParallelStatement(tasks: named, phases: (phaseIndices + [q]).sorted(), location: pending.location))

@@ -243,7 +243,9 @@ struct ParallelStatementTests {
             ("T010 and T011 are independent of each other", ["T010 T011"]),
             ("US1 y US2 son independientes entre sí", [" | 3 4"]),
             ("**User Story 2**: US1と独立", [" | 4 3"]), ("T012 can run in parallel with T009 and T010", ["T012 T009", "T012 T010"]),
-            ("US1 and US2 are independent", [" | 3 4"]), ("Phase 5 can be built in parallel with the backend", []),
+            ("US1 and US2 are independent", [" | 3 4"]),
+            ("**User Story 1** — depends on Foundational. Independent of all other stories.", [" | 3 4"]),
+            ("Independent of all other stories.", []), ("Phase 5 can be built in parallel with the backend", []),
         ])
     func parallelNotes(line: String, expected: [String]) {
         for heading in ["Parallel Opportunities", "Dependencies & Execution Order"] {
