@@ -344,7 +344,7 @@ extension DocumentParser {
             // Sentence ends start a new subject.
             if let n = b.sentenceEndLength(at: k, end: hi) {
                 subjectStart = k + n
-                previousSubject = leadSubject
+                previousSubject = k < bodyStart ? nil : leadSubject
                 sentenceHasClause = false
                 k += n
                 continue
@@ -373,27 +373,33 @@ extension DocumentParser {
                     continue
                 }
                 // The subject: references since the clause start, after the lead and the last arrow.
-                var from = max(subjectStart, leadSubject == nil ? lo : bodyStart)
+                // A word inside the lead itself (`Once Foundational is done, split into
+                // parallel workstreams:`) has no lead to fall back on.
+                let lead = k < bodyStart ? nil : leadSubject
+                var from = max(subjectStart, lead == nil ? lo : bodyStart)
                 if let arrowEnd = lastArrowEnd(b, from, k) { from = arrowEnd }
                 var partners = object.list
                 var subject: ReferenceList
                 if partners.references.isEmpty, partners.phases.isEmpty, word.bytes[0] >= 0xE0, let joint = cjkJointBefore(b, from, k) {
                     // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
                     partners = collectReferences(b, from, joint, locator)
-                    subject = previousSubject ?? leadSubject ?? lineSubject ?? ReferenceList(end: k)
+                    subject = previousSubject ?? lead ?? lineSubject ?? ReferenceList(end: k)
                 } else {
                     subject = collectReferences(b, from, k, locator)
                     // `US5 — depends on Foundational. Independent of all other stories.`:
                     // the last subject of the line, also across a full stop.
-                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? leadSubject ?? lineSubject {
+                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? lead ?? lineSubject {
                         subject = fallback
                     }
                 }
                 // `All Setup tasks marked [P] can run in parallel`: the [P] marks say it already.
                 // `**Phase 1**: 7 parallel tasks`, `US1内: 5タスク並列可能`: a count, not which tasks.
+                // `Many tasks can run in parallel`: which ones, it does not say.
+                // `**Phase 1 병렬 실행 가능**:` over a list: the list says which.
                 let marked = b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)
                     || (partners.references.isEmpty && partners.phases.isEmpty && subject.references.isEmpty
-                        && hasCount(b, from, k))
+                        && (hasCount(b, from, k) || hasQuantifier(b, from, k)))
+                    || (k < bodyStart && bodyStart >= b.trimEnd(lo, hi))
                 if !marked, !object.unnamedPartner, !isNegatedTogether(b, lo, k) {
                     // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
                     let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
@@ -428,7 +434,8 @@ extension DocumentParser {
             var subject = firstList(b, subjectStart, k, locator)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
-            let fallback = previousSubject ?? leadSubject
+            // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
+            let fallback = previousSubject ?? (k < bodyStart ? nil : leadSubject)
             if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
             // A clause word with nothing after it is a plain word (`all dependency
@@ -494,6 +501,20 @@ extension DocumentParser {
         while k < hi {
             if b[k].isDigit, k == lo || !(b[k - 1].isWordByte || b[k - 1] == UInt8(ascii: ".") || b[k - 1].isSpaceOrTab && k - 1 > lo && b[k - 2].isLetter) {
                 return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether `lo..<hi` holds a word that picks some tasks only (`many`, `most`, `some`, `several`).
+    func hasQuantifier(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            if b[k].isLetter, b.isWordStart(k, lo) {
+                for word in Vocabulary.quantifiers {
+                    if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi) { return true }
+                }
             }
             k += 1
         }

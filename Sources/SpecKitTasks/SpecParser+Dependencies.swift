@@ -663,6 +663,11 @@ enum Vocabulary {
         "depends", "depend", "requires", "require", "needs", "waits", "wait", "is blocked", "blocked by", "depende",
         "dépend", "requer", "requiere", "benötigt", "зависит", "依赖", "依賴", "依存",
     ]
+    /// Words that pick some of a phase's tasks only: `Many tasks can run in parallel`.
+    static let quantifiers: [StaticString] = [
+        "many", "most", "some", "several", "certain", "a few", "muitas", "algumas", "muchas", "algunas", "plusieurs",
+        "certaines", "einige", "viele",
+    ]
     /// `each other` and its kin, after `parallel` / `independent` or their connector.
     static let eachOther: [StaticString] = [
         "each other", "one another", "mutually", "between them", "entre si", "entre sí", "entre elas", "entre ellas",

@@ -260,7 +260,10 @@ struct ParallelStatementTests {
             "T005 and T006 must not run in parallel", "T005 and T006 cannot run in parallel",
             "All Setup tasks marked [P] can run in parallel", "Models within a story marked [P] can run in parallel",
             "Different user stories can be worked on in parallel", "Parallel Example: T005 is a good start",
-            "Developer A: T005, T006 in parallel with Developer B",
+            "Developer A: T005, T006 in parallel with Developer B", "**Phase 1**: 3 parallel tasks",
+            "**Phase 2**: Many tasks can run in parallel", "**Phase 1 병렬 실행 가능**:",
+            "Once Foundational is done, split into parallel workstreams:",
+            "2. Once Foundational is done, split into parallel workstreams:",
         ])
     func notParallel(line: String) {
         #expect(plan(heading: "Parallel Opportunities", section: "- " + line).parallelStatements.isEmpty)
