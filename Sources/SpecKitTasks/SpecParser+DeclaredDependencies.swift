@@ -431,7 +431,9 @@ extension DocumentParser {
                 k = subjectStart
                 continue
             }
-            var subject = firstList(b, subjectStart, k, locator)
+            // The list right before the word (`… (T044 depende de T022)`), else the clause's first list.
+            let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
+            var subject = listRightBefore(b, clauseStart, k, locator) ?? firstList(b, subjectStart, k, locator)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
             // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
@@ -466,6 +468,51 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// The list of references that ends right before the clause word at `k`
+    /// (only blanks, emphasis, a closing parenthesis, a short note or helper
+    /// words such as `can`, `must`, `also` between): `T011, T012 block T014`,
+    /// `(T044 depends on T022)`; nil when none does.
+    /// - Complexity: O((k - lo) · list length), with `k - lo` at most 240 bytes looked at.
+    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator) -> ReferenceList? {
+        var s = max(lo, k - 240)
+        while s < k {
+            let c = b[s]
+            if c.isLetter, b.isWordStart(s, lo), item(b, s, k, phases: true) != nil {
+                let list = parseReferenceList(b, s, k, locator, skipWords: 0, phases: true)
+                if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
+            }
+            s += 1
+        }
+        return nil
+    }
+
+    /// Whether `lo..<hi` holds nothing but blanks, emphasis, closing marks, one short note and helper words.
+    func onlyHelpers(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var j = lo
+        var words = 0
+        while j < hi {
+            let c = b[j]
+            if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: ")") || c == UInt8(ascii: "_") {
+                j += 1
+            } else if b.matches("）", at: j, end: hi) {
+                j += 3
+            } else if c == UInt8(ascii: "(") {
+                var close = j + 1
+                while close < hi, close - j < 60, b[close] != UInt8(ascii: ")") { close += 1 }
+                guard close < hi else { return false }
+                j = close + 1
+            } else if c.isLetter, words < 3,
+                let e = Vocabulary.helperVerbs.lazy.compactMap({ b.matchesLowercaseWords($0, at: j, end: hi) }).first(where: { b.isWordEnd($0, hi) })
+            {
+                j = e
+                words += 1
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The subject of a clause: the first list of references in `lo..<hi`

@@ -454,6 +454,9 @@ extension DocumentParser {
                     j = spaced + 2
                 } else if let e = b.matchesLowercaseWords("through ", at: spaced, end: hi)
                     ?? b.matchesLowercaseWords("thru ", at: spaced, end: hi) ?? b.matchesLowercaseWords("to ", at: spaced, end: hi)
+                    // `T002 a T006` (Spanish, Portuguese), `T002 até T006`, `T002 à T006`, `T002 bis T006`.
+                    ?? b.matchesLowercaseWords("a ", at: spaced, end: hi) ?? b.matchesLowercaseWords("até ", at: spaced, end: hi)
+                    ?? b.matchesLowercaseWords("à ", at: spaced, end: hi) ?? b.matchesLowercaseWords("bis ", at: spaced, end: hi)
                 {
                     j = e
                 }
@@ -657,6 +660,7 @@ enum Vocabulary {
     static let helperVerbs: [StaticString] = [
         "can run", "can be", "can start", "can", "is", "are", "must", "should", "will", "may", "also", "then", "only",
         "runs", "run", "is fully", "fully", "still", "complete", "be complete", "be completed", "finish", "be done",
+        "start", "starts", "begin", "begins", "só", "solo", "only",
     ]
     /// "After" words that read as a verb of the item before them (`T018 depends on T015`).
     static let subjectVerbs: [StaticString] = [

@@ -55,6 +55,7 @@ struct DependencyVocabularyTests {
             ("Wire the router (depends on T003)", ["T003"]), ("Requires T003 and T004", ["T003", "T004"]),
             ("Start once T004 is merged", ["T004"]), ("Prerequisite: T002", ["T002"]),
             ("waits for T001 + T002", ["T001", "T002"]), ("after T001..T003", ["T001", "T002", "T003"]),
+            ("depois de T001 a T003", ["T001", "T002", "T003"]), ("nach T002 bis T004", ["T002", "T003", "T004"]),
             // Portuguese
             ("Liga o roteador (depende de T003 e T004)", ["T003", "T004"]), ("Executar após T002", ["T002"]),
             ("depois de T001", ["T001"]), ("Requer T004", ["T004"]), ("Dependências: T002, T003", ["T002", "T003"]),
@@ -179,6 +180,7 @@ struct DependencyClauseTests {
             ("T011 before T012 or vice versa", []), ("T012 antes de T011 o viceversa", []),
             ("T012 edits the file of T010/T011 — after T009", ["T009->T012"]),
             ("Models (T009-T011) → Services (T010-T012)", ["T009->T010", "T009->T011", "T009->T012"]),
+            ("**US2**: builds on what US1 made (T012 depends on T010)", ["T010->T012"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
