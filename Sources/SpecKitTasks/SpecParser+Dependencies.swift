@@ -323,6 +323,15 @@ extension DocumentParser {
             case .task(let idEnd, let secondStart):
                 list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
             case .phase(let ps):
+                // `US1's payment wiring (T044)`: the phase qualifies the tasks named after it.
+                if let (references, end) = possessiveTasks(b, e, hi, locator) {
+                    list.references += references
+                    list.end = end
+                    k = end
+                    guard let next = separatorEnd(b, b.skipSpaces(end, hi), hi) else { break }
+                    k = skipSpacesAndNewlines(b, next, hi)
+                    continue
+                }
                 list.phases += ps
                 isPhase = true
             }
@@ -359,6 +368,32 @@ extension DocumentParser {
             while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
         }
         return list
+    }
+
+    /// After a phase item ending at `e`: `'s` and a few words, then a note
+    /// naming tasks (`US1's payment wiring (T044)`): those tasks and where the note ends.
+    func possessiveTasks(_ b: Bytes, _ e: Int, _ hi: Int, _ locator: TextLocator) -> ([Reference], Int)? {
+        var j = e
+        if b.matches("'s", at: j, end: hi) {
+            j += 2
+        } else if b.matches("’s", at: j, end: hi) {
+            j += 4
+        } else {
+            return nil
+        }
+        guard b.isWordEnd(j, hi) else { return nil }
+        var limit = j
+        while limit < hi, limit - j < 60, b[limit] != UInt8(ascii: "("), b[limit] != UInt8(ascii: ","), b[limit] != 0x0A,
+            b.sentenceEndLength(at: limit, end: hi) == nil
+        {
+            limit += 1
+        }
+        guard limit < hi, b[limit] == UInt8(ascii: "(") else { return nil }
+        var close = limit + 1
+        while close < hi, close - limit < 80, b[close] != UInt8(ascii: ")") { close += 1 }
+        guard close < hi else { return nil }
+        let references = taskReferences(b, limit + 1, close, locator)
+        return references.isEmpty ? nil : (references, close + 1)
     }
 
     /// Whether a clause word follows an item ending at `e`, after at most a

@@ -181,6 +181,7 @@ struct DependencyClauseTests {
             ("T012 edits the file of T010/T011 — after T009", ["T009->T012"]),
             ("Models (T009-T011) → Services (T010-T012)", ["T009->T010", "T009->T011", "T009->T012"]),
             ("**US2**: builds on what US1 made (T012 depends on T010)", ["T010->T012"]),
+            ("its wiring (T014) depends on US1's form code (T011)", ["T011->T014"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
