@@ -380,7 +380,7 @@ extension DocumentParser {
                 if let arrowEnd = lastArrowEnd(b, from, k) { from = arrowEnd }
                 var partners = object.list
                 var subject: ReferenceList
-                if partners.references.isEmpty, partners.phases.isEmpty, word.bytes[0] >= 0xE0, let joint = cjkJointBefore(b, from, k) {
+                if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0, let joint = cjkJointBefore(b, from, k) {
                     // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
                     partners = collectReferences(b, from, joint, locator)
                     subject = previousSubject ?? lead ?? lineSubject ?? ReferenceList(end: k)

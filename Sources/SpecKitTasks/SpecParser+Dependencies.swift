@@ -62,7 +62,9 @@ extension DocumentParser {
                 k += 1
                 continue
             }
-            guard let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) else {
+            // Most words start with no clause word's first two letters: one table load rules them out.
+            let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
+            guard possible, let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) else {
                 // Skip the rest of the word (one character of a non-ASCII script).
                 k += 1
                 if c < 0x80 {
@@ -136,7 +138,7 @@ extension DocumentParser {
         }
         var references = object.list.references
         let phases = object.list.phases
-        if references.isEmpty, phases.isEmpty, word.bytes[0] >= 0xE0 {
+        if references.isEmpty, phases.isEmpty, word.first >= 0xE0 {
             // `与 T006 并行`, `T006と並列実行可能`: the tasks stand before the word.
             references = referencesRightBefore(b, lo, k, locator, connectors: true).references
         }

@@ -39,12 +39,8 @@ enum WordPlacement: Sendable {
     case postfix
 }
 
-/// One row of the vocabulary.
+/// One row of the vocabulary, as the reader sees it: plain values, no storage of its own.
 struct DependencyWord: Sendable {
-    /// The word as matched: ASCII letters lowercase (matched case-insensitively),
-    /// other bytes exactly; a space matches any run of blanks and line breaks.
-    let bytes: [UInt8]
-    let language: String
     let role: DependencyRole
     let placement: WordPlacement
     /// Read only in Dependencies sections (`before`, `block`): in a task's own
@@ -52,6 +48,15 @@ struct DependencyWord: Sendable {
     let declaredOnly: Bool
     /// A stem: any ending may follow (`независим` for `независимая`, `независимы`).
     let stem: Bool
+    /// The first byte of the word (≥ 0xE0: a CJK or Hangul word).
+    let first: UInt8
+    /// The last byte of the word.
+    let last: UInt8
+    /// Where the word's bytes are in the vocabulary's byte table, and how many.
+    let start: Int32
+    let count: Int32
+    /// Index into `DependencyVocabulary.languageCodes`.
+    let language: UInt8
 }
 
 enum DependencyVocabulary {
@@ -74,7 +79,7 @@ enum DependencyVocabulary {
                 ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
                 ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
                 ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"),
-                ("in parallel", .parallel, ""), ("parallel", .parallel, ""), ("parallelizable", .parallel, ""),
+                ("parallel", .parallel, ""), ("parallelizable", .parallel, ""),
                 ("parallelisable", .parallel, ""), ("concurrently", .parallel, ""),
                 ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""),
                 ("independent", .independent, ""),
@@ -95,7 +100,7 @@ enum DependencyVocabulary {
                 ("requer", .after, ""), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
                 ("bloqueada por", .after, ""), ("aguarda", .after, ""),
                 ("bloqueia", .blocks, ""), ("antes de", .before, "d"),
-                ("em paralelo", .parallel, ""), ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""), ("paralelizáveis", .parallel, ""),
+                ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""), ("paralelizáveis", .parallel, ""),
                 ("simultaneamente", .parallel, ""),
                 ("independente", .independent, ""), ("independentes", .independent, ""),
                 ("sem", .negation, ""), ("não", .negation, ""), ("nao", .negation, ""),
@@ -112,7 +117,7 @@ enum DependencyVocabulary {
                 ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, ""), ("necesita", .after, ""),
                 ("bloqueado por", .after, ""), ("bloqueada por", .after, ""),
                 ("bloquea", .blocks, ""),
-                ("en paralelo", .parallel, ""), ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""),
+                ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""),
                 ("independiente", .independent, ""), ("independientes", .independent, ""),
                 ("sin", .negation, ""), ("nunca", .negation, ""),
                 ("ninguna", .none, ""), ("ninguno", .none, ""),
@@ -127,7 +132,7 @@ enum DependencyVocabulary {
                 ("après", .after, ""), ("nécessite", .after, ""), ("requiert", .after, ""),
                 ("bloqué par", .after, ""), ("bloquée par", .after, ""),
                 ("bloque", .blocks, ""), ("avant", .before, "d"),
-                ("en parallèle", .parallel, ""), ("parallèle", .parallel, ""), ("parallèlement", .parallel, ""), ("parallélisable", .parallel, ""),
+                ("parallèle", .parallel, ""), ("parallèlement", .parallel, ""), ("parallélisable", .parallel, ""),
                 ("parallélisables", .parallel, ""),
                 ("indépendante", .independent, ""), ("indépendant", .independent, ""),
                 ("sans", .negation, ""), ("pas", .negation, ""),
@@ -223,11 +228,39 @@ enum DependencyVocabulary {
         ),
     ]
 
-    /// Every row, with capitalised forms of words that start with a non-ASCII
-    /// letter (`После`, `Зависимости`); ASCII letters match in any case already.
-    static let words: [DependencyWord] = {
-        var result: [DependencyWord] = []
-        for (language, rows) in languages {
+    /// The language codes of the table, in order (`DependencyWord.language` indexes it).
+    static let languageCodes: [String] = languages.map(\.0)
+
+    /// The vocabulary in immortal buffers, so that the reader's hot loops take
+    /// no reference counts: every word's bytes one after another (ASCII
+    /// letters lowercase; a space matches any run of blanks and line breaks;
+    /// capitalised forms of words that start with a non-ASCII letter, `После`,
+    /// added), the rows, and the rows by first byte, longest first (CSR).
+    private struct Storage: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let words: UnsafeBufferPointer<DependencyWord>
+        /// `order[offsets[c]..<offsets[c + 1]]`: the rows whose first byte is `c`.
+        let offsets: UnsafeBufferPointer<Int32>
+        let order: UnsafeBufferPointer<Int32>
+        /// Per lowercase ASCII first letter: a bit per second letter of the clause words (bit 26: non-ASCII).
+        let secondLetters: UnsafeBufferPointer<UInt32>
+        /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
+        /// clause words that start with them (letters; bit 26 non-ASCII; bit 27 anything else).
+        let thirdLetters: UnsafeBufferPointer<UInt32>
+        /// Non-ASCII first bytes of clause words.
+        let leadBytes: UnsafeBufferPointer<Bool>
+    }
+
+    private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+    }
+
+    private static let storage: Storage = {
+        var bytes: [UInt8] = []
+        var words: [DependencyWord] = []
+        for (l, (_, rows)) in languages.enumerated() {
             for (word, role, flags) in rows {
                 var forms = [word]
                 if let first = word.unicodeScalars.first, first.value >= 0x80 {
@@ -235,52 +268,67 @@ enum DependencyVocabulary {
                     if capital != word { forms.append(capital) }
                 }
                 for form in forms {
-                    result.append(
+                    let utf8 = Array(form.utf8)
+                    words.append(
                         DependencyWord(
-                            bytes: Array(form.utf8), language: language, role: role,
-                            placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
-                            stem: flags.contains("s")))
+                            role: role, placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
+                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1], start: Int32(bytes.count),
+                            count: Int32(utf8.count), language: UInt8(l)))
+                    bytes += utf8
                 }
             }
         }
-        return result
-    }()
-
-    /// Indices into ``words`` by first byte (ASCII lowercased), longest word first.
-    static let byFirstByte: [[Int32]] = {
-        var table = [[Int32]](repeating: [], count: 256)
-        for (i, word) in words.enumerated() { table[Int(word.bytes[0])].append(Int32(i)) }
-        for b in table.indices { table[b].sort { words[Int($0)].bytes.count > words[Int($1)].bytes.count } }
-        return table
-    }()
-
-    /// For `textTriggers`: per lowercase ASCII first letter, a bit per second
-    /// letter (`a`…`z`, bit 26 for a non-ASCII second byte) of the clause words
-    /// (roles that a task's text reads).
-    static let secondLetters: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 256)
-        for word in words where word.role.startsClause && word.bytes.count > 1 && word.bytes[0] < 0x80 {
-            let second = word.bytes[1]
-            let bit: UInt32 = second >= 0x80 ? 1 << 26 : second.isLetter ? 1 << UInt32(second.lowercased - 0x61) : 0
-            table[Int(word.bytes[0])] |= bit
-            table[Int(word.bytes[0] & ~0x20)] |= bit
+        var buckets = [[Int32]](repeating: [], count: 256)
+        for (i, word) in words.enumerated() { buckets[Int(word.first)].append(Int32(i)) }
+        var offsets: [Int32] = [0]
+        var order: [Int32] = []
+        for b in 0..<256 {
+            order += buckets[b].sorted { words[Int($0)].count > words[Int($1)].count }
+            offsets.append(Int32(order.count))
         }
-        return table
+        var second = [UInt32](repeating: 0, count: 256)
+        var third = [UInt32](repeating: 0, count: 26 * 26)
+        func thirdBit(_ c: UInt8) -> UInt32 { c >= 0x80 ? 1 << 26 : c.isLetter ? 1 << UInt32(c.lowercased - 0x61) : 1 << 27 }
+        var lead = [Bool](repeating: false, count: 256)
+        for word in words where word.role.startsClause {
+            if word.first >= 0x80 {
+                lead[Int(word.first)] = true
+            } else if word.count > 1 {
+                let next = bytes[Int(word.start) + 1]
+                let bit: UInt32 = next >= 0x80 ? 1 << 26 : next.isLetter ? 1 << UInt32(next.lowercased - 0x61) : 0
+                second[Int(word.first)] |= bit
+                second[Int(word.first & ~0x20)] |= bit
+                if word.first.isLetter, next.isLetter {
+                    let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
+                    third[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+                }
+            }
+        }
+        return Storage(
+            bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
+            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead))
     }()
 
-    /// Non-ASCII first bytes of clause words (`依`, `並`, `п`, `의`…), for `textTriggers`.
-    static let leadBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for word in words where word.role.startsClause && word.bytes[0] >= 0x80 { table[Int(word.bytes[0])] = true }
-        return table
-    }()
+    /// Whether the ASCII letter `c` may start a clause word (or is `e`, for estimates), for `textTriggers`.
+    static func mayStartWord(_ c: UInt8) -> Bool { storage.secondLetters[Int(c)] != 0 }
 
-    /// Whether a word starting with the ASCII letter `c`, then `next`, may be a clause word.
-    @inline(__always) static func mayStart(_ c: UInt8, _ next: UInt8) -> Bool {
-        let bits = secondLetters[Int(c)]
+    /// Whether `c` is the first byte of a clause word in another script (`依`, `並`, `п`, `의`), for `textTriggers`.
+    @inline(__always) static func isLeadByte(_ c: UInt8) -> Bool { storage.leadBytes[Int(c)] }
+
+    /// Whether a clause word may start at `k`, an ASCII letter, from its first three bytes.
+    @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        guard k + 1 < hi else { return false }
+        let c = b[k], next = b[k + 1]
+        let table = storage
+        let bits = table.secondLetters[Int(c)]
         guard bits != 0 else { return false }
         if next >= 0x80 { return bits & (1 << 26) != 0 }
-        return next.isLetter && bits & (1 << UInt32(next.lowercased - 0x61)) != 0
+        guard next.isLetter, bits & (1 << UInt32(next.lowercased - 0x61)) != 0 else { return false }
+        let thirds = table.thirdLetters[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
+        guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
+        let t = b[k + 2]
+        let bit: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
+        return thirds & bit != 0
     }
 
     /// The word of the vocabulary at `k` (within `lo..<hi`) whose role is one
@@ -288,22 +336,25 @@ enum DependencyVocabulary {
     ///
     /// A word made of ASCII letters must start and end at word boundaries; a
     /// word in an alphabetic script (Cyrillic, accented Latin) must not sit
-    /// inside a longer word of that script; CJK words need no boundary.
+    /// inside a longer word of that script; CJK words need no boundary. A
+    /// stem takes the rest of its word (`Зависимост|и`).
     /// - Complexity: O(words starting with the byte at `k` · their length).
     static func match(
         _ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool
     ) -> (word: DependencyWord, end: Int)? {
         guard k < hi else { return nil }
-        let first = b[k].lowercased
-        let candidates = byFirstByte[Int(first)]
-        guard !candidates.isEmpty, startsWord(b, k, lo) else { return nil }
-        for i in candidates {
-            let word = words[Int(i)]
-            guard roles.contains(word.role), declared || !word.declaredOnly, let e = matchBytes(word.bytes, b, k, hi) else {
+        let table = storage  // one lazy-initialisation check, not one per row
+        let first = Int(b[k].lowercased)
+        let from = Int(table.offsets[first]), to = Int(table.offsets[first + 1])
+        guard from < to, startsWord(b, k, lo) else { return nil }
+        for i in from..<to {
+            let word = table.words[Int(table.order[i])]
+            guard roles.contains(word.role), declared || !word.declaredOnly,
+                let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
+            else {
                 continue
             }
             if word.stem {
-                // The ending, whatever it is, belongs to the word (`Зависимост|и`).
                 var end = e
                 while end < hi {
                     if b[end].isLetter {
@@ -316,7 +367,7 @@ enum DependencyVocabulary {
                 }
                 return (word, end)
             }
-            if endsWord(b, e, hi, last: word.bytes[word.bytes.count - 1]) { return (word, e) }
+            if endsWord(b, e, hi, last: word.last) { return (word, e) }
         }
         return nil
     }
@@ -350,10 +401,11 @@ enum DependencyVocabulary {
         return !next.isWordByte && !(next >= 0xC3 && next < 0xE0)
     }
 
-    /// Where `pattern` ends when it starts at `k`, or nil.
-    @inline(__always) static func matchBytes(_ pattern: [UInt8], _ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    /// Where the word `table[start..<start + count]` ends when it starts at `k`, or nil.
+    @inline(__always) static func matchBytes(_ table: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         var j = k
-        for p in pattern {
+        for i in start..<start + count {
+            let p = table[i]
             if p == 0x20 {
                 guard j < hi, b[j].isWhitespace else { return nil }
                 while j < hi, b[j].isWhitespace { j += 1 }

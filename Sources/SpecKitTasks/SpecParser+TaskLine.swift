@@ -269,8 +269,8 @@ extension DocumentParser {
     static let triggerClasses: [UInt8] = (0..<256).map { i in
         let c = UInt8(i)
         var cls: UInt8 = c.isWordByte ? 1 : 0
-        if c.isLetter, DependencyVocabulary.secondLetters[Int(c)] != 0 || c | 0x20 == UInt8(ascii: "e") { cls |= 2 }
-        if "([./@".utf8.contains(c) || DependencyVocabulary.leadBytes[Int(c)] { cls |= 4 }
+        if c.isLetter, DependencyVocabulary.mayStartWord(c) || c | 0x20 == UInt8(ascii: "e") { cls |= 2 }
+        if "([./@".utf8.contains(c) || DependencyVocabulary.isLeadByte(c) { cls |= 4 }
         return cls
     }
 
@@ -316,9 +316,8 @@ extension DocumentParser {
                         // The first byte of a clause word in another script (`依`, `並`, `п`, `의`).
                         t |= TextTriggers.keyword.rawValue
                     } else if wordStart, k + 1 < hi {
-                        let next = b[k + 1]
-                        if c | 0x20 == UInt8(ascii: "e"), next | 0x20 == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
-                        if DependencyVocabulary.mayStart(c, next) { t |= TextTriggers.keyword.rawValue }
+                        if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
+                        if DependencyVocabulary.mayStart(b, k, hi) { t |= TextTriggers.keyword.rawValue }
                     }
                 default:
                     break
