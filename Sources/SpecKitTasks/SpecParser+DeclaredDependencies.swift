@@ -396,7 +396,7 @@ extension DocumentParser {
                 // `**Phase 1**: 7 parallel tasks`, `US1内: 5タスク並列可能`: a count, not which tasks.
                 // `Many tasks can run in parallel`: which ones, it does not say.
                 // `**Phase 1 병렬 실행 가능**:` over a list: the list says which.
-                let marked = b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)
+                let marked = (subject.references.isEmpty && (b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)))
                     || (partners.references.isEmpty && partners.phases.isEmpty && subject.references.isEmpty
                         && (hasCount(b, from, k) || hasQuantifier(b, from, k)))
                     || (k < bodyStart && bodyStart >= b.trimEnd(lo, hi))
