@@ -109,6 +109,17 @@ extension DocumentParser {
                 k = idEnd
                 continue
             }
+            if list.references.isEmpty, list.phases.isEmpty, word.first >= 0xE0 {
+                // `（T013, T015 依存）`: a CJK clause word may also follow its list.
+                let (before, from) = referencesRightBefore(b, lo, k, locator)
+                if !before.isEmpty {
+                    facts.statesDependencies = true
+                    if !negated { facts.references.append((before, kind == .blocks)) }
+                    excluded.append((from, keywordEnd))
+                    k = keywordEnd
+                    continue
+                }
+            }
             if !list.references.isEmpty || !list.phases.isEmpty {
                 facts.statesDependencies = true
                 excluded.append((k, list.end))
