@@ -189,6 +189,35 @@ struct DependencyClauseTests {
         #expect(doc.edges(.declared) == expected)
     }
 
+    @Test(
+        "mermaid edges, section-level clauses and Blocks ranges",
+        arguments: [
+            ("```mermaid\nflowchart LR\n  T009 & T010 --> T011\n  T011 --> T012 & T013\n```",
+             ["T009->T011", "T010->T011", "T011->T012", "T011->T013"]),
+            ("- T009 blocks: T010-T012", ["T009->T010", "T009->T011", "T009->T012"]),
+        ])
+    func mermaidAndBlocks(section: String, expected: [String]) {
+        #expect(plan(section: section).edges(.declared) == expected)
+    }
+
+    @Test("a heading's (depends on …) and a **Depends on**: line before the first task hold for the whole section")
+    func sectionLevel() {
+        let doc = parse("""
+            ## Phase 1: Base
+            - [ ] T001 a
+            - [ ] T002 b
+            ## Phase 2: More
+            ### Storage (depende de T001)
+            - [ ] T003 c
+            - [ ] T004 d
+            ### Views
+            **Requires**: T002
+            - [ ] T005 e
+            """)
+        #expect(doc.edges(.explicit) == ["T001->T003", "T001->T004", "T002->T005"])
+        #expect(doc.tasks.allSatisfy { !$0.statesDependencies })
+    }
+
     @Test("an arrow to words names no task")
     func arrowToWords() {
         let doc = plan(section: "- Foundational → API → UI\n- T012 → integration tests")
@@ -272,35 +301,6 @@ struct ParallelStatementTests {
         ])
     func notParallel(line: String) {
         #expect(plan(heading: "Parallel Opportunities", section: "- " + line).parallelStatements.isEmpty)
-    }
-
-    @Test(
-        "mermaid edges, section-level clauses and Blocks ranges",
-        arguments: [
-            ("```mermaid\nflowchart LR\n  T009 & T010 --> T011\n  T011 --> T012 & T013\n```",
-             ["T009->T011", "T010->T011", "T011->T012", "T011->T013"]),
-            ("- T009 blocks: T010-T012", ["T009->T010", "T009->T011", "T009->T012"]),
-        ])
-    func mermaidAndBlocks(section: String, expected: [String]) {
-        #expect(plan(section: section).edges(.declared) == expected)
-    }
-
-    @Test("a heading's (depends on …) and a **Depends on**: line before the first task hold for the whole section")
-    func sectionLevel() {
-        let doc = parse("""
-            ## Phase 1: Base
-            - [ ] T001 a
-            - [ ] T002 b
-            ## Phase 2: More
-            ### Storage (depende de T001)
-            - [ ] T003 c
-            - [ ] T004 d
-            ### Views
-            **Requires**: T002
-            - [ ] T005 e
-            """)
-        #expect(doc.edges(.explicit) == ["T001->T003", "T001->T004", "T002->T005"])
-        #expect(doc.tasks.allSatisfy { !$0.statesDependencies })
     }
 
     @Test("`Parallel with:` in a task's body names that task and the ones listed")
