@@ -53,7 +53,7 @@ extension DocumentParser {
     /// - Complexity: O(n); every byte is looked at a bounded number of times.
     func scanDependencyClauses(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
-        excluded: inout [(Int, Int)]
+        excluded: inout [(Int, Int)], ownID: String? = nil
     ) {
         var k = lo
         while k < hi {
@@ -106,6 +106,19 @@ extension DocumentParser {
                 let idEnd = firstItemEnd(b, listStart, hi), startsClause(b, idEnd, hi, needsHelper: true)
             {
                 facts.statesDependencies = true
+                // `T218 must complete before T284, T397` in T218's own text: T218 blocks them.
+                if let ownID, list.references[0].id == ownID, list.references[0].upTo == nil,
+                    let (word, j) = clauseWordAfter(b, idEnd, hi, needsHelper: true), word.role == .before || word.role == .blocks,
+                    let wordEnd = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(word.role), declared: true)?.end
+                {
+                    let object = parseReferenceList(b, wordEnd, hi, locator, skipWords: 2, phases: false)
+                    if !object.references.isEmpty, !negated {
+                        facts.references.append((object.references, true))
+                        excluded.append((k, object.end))
+                        k = object.end
+                        continue
+                    }
+                }
                 k = idEnd
                 continue
             }
@@ -413,28 +426,34 @@ extension DocumentParser {
     /// short note and a few helper words: `T018 depends on`, `T016 independent`,
     /// `T012 (API) can run in parallel`.
     func startsClause(_ b: Bytes, _ e: Int, _ hi: Int, needsHelper: Bool = false) -> Bool {
+        guard let (word, j) = clauseWordAfter(b, e, hi, needsHelper: needsHelper) else { return false }
+        // `after` / `once` after an item go on with its list (`T004 and T005 after T001` is rare);
+        // the words that a subject takes do start a clause.
+        return word.placement == .prefix && word.role != .after || isSubjectVerb(b, j, hi)
+    }
+
+    /// The clause word after an item ending at `e` (see `startsClause`) and where it starts.
+    func clauseWordAfter(_ b: Bytes, _ e: Int, _ hi: Int, needsHelper: Bool) -> (DependencyWord, Int)? {
         var j = b.skipSpaces(e, hi)
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") { j += 1 }
         j = b.skipSpaces(j, hi)
         if j < hi, b[j] == UInt8(ascii: "(") {
             var close = j + 1
             while close < hi, close - j < 60, b[close] != UInt8(ascii: ")"), b[close] != UInt8(ascii: "("), b[close] != 0x0A { close += 1 }
-            guard close < hi, b[close] == UInt8(ascii: ")") else { return false }
+            guard close < hi, b[close] == UInt8(ascii: ")") else { return nil }
             j = b.skipSpaces(close + 1, hi)
         }
         for step in 0..<3 {
-            guard j < hi else { return false }
+            guard j < hi else { return nil }
             if step > 0 || !needsHelper, let (word, _) = DependencyVocabulary.match(b, j, j, hi, roles: .clause, declared: true) {
-                // `after` / `once` after an item go on with its list (`T004 and T005 after T001` is rare);
-                // the words that a subject takes do start a clause.
-                return word.placement == .prefix && word.role != .after || isSubjectVerb(b, j, hi)
+                return (word, j)
             }
             guard let (_, e) = Vocabulary.helperVerbs.lazy.compactMap({ w in
                 b.matchesLowercaseWords(w, at: j, end: hi).flatMap { b.isWordEnd($0, hi) ? (w, $0) : nil }
-            }).first else { return false }
+            }).first else { return nil }
             j = b.skipSpaces(e, hi)
         }
-        return false
+        return nil
     }
 
     /// Where the list item at the first reference from `start` ends.

@@ -334,7 +334,7 @@ struct TextReader: @unchecked Sendable {
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.paths.removeAll(keepingCapacity: true)
         if triggers.contains(.keyword) {
-            scans.scanDependencyClauses(b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans)
+            scans.scanDependencyClauses(b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id)
             for group in scratch.facts.references where !group.references.isEmpty {
                 output.references.append(group)
             }

@@ -124,6 +124,10 @@ struct DependencyVocabularyTests {
         #expect(doc.predecessors(of: "T020").isEmpty)
         #expect(doc.codes(.selfReference).isEmpty)
         #expect(doc.task("T020")?.statesDependencies == true)
+        // Its own ID as the subject: the task blocks the ones named after `before`.
+        let own = parse("- [ ] T001 a\n- [ ] T002 b\n  **Dependencies**: T002 must complete before Phase 3 T003 and T004 start\n- [ ] T003 c\n- [ ] T004 d")
+        #expect(own.edges() == ["T002->T003", "T002->T004"])
+        #expect(own.codes(.selfReference).isEmpty)
     }
 
     @Test("a task without any clause does not state its dependencies; a Dependencies table cell does")
