@@ -21,17 +21,7 @@ extension DocumentParser {
             while j < end, b[j].isDigit { j += 1 }
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
-        guard k < end, b[k] != UInt8(ascii: "|") else { return }
-        if b.containsLowercase("parallel", k, end) || b.containsLowercase("concurrent", k, end)
-            || b.containsLowercase("simultaneous", k, end)
-        {
-            return
-        }
-        var w = k
-        while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        for team in Vocabulary.teamWords where b.matchesLowercase(team, at: w, end: end) {
-            return
-        }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end) else { return }
         var locator = TextLocator((k, lineNumber, lineStart))
         // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
         // parenthesis left open takes the lines that close it.
@@ -51,7 +41,7 @@ extension DocumentParser {
             chainDangling = false
         }
         guard hasArrow(b, k, end) else {
-            parseKeywordStatements(b, k, end, locator)
+            parseKeywordStatements(b, k, end, locator, edges: true)
             return
         }
         // Statements separated by `;` or a full stop each stand alone:
@@ -62,12 +52,50 @@ extension DocumentParser {
             if lo < sentenceEnd {
                 if hasArrow(b, lo, sentenceEnd) {
                     parseArrowChain(b, lo, sentenceEnd, locator, mermaid: false)
+                    // `T005 → T008, T009 (parallel with T007)`: the arrows are
+                    // read above; what runs together is read here.
+                    if containsTogetherWord(b, lo, sentenceEnd) {
+                        parseKeywordStatements(b, lo, sentenceEnd, locator, edges: false)
+                    }
                 } else {
-                    parseKeywordStatements(b, lo, sentenceEnd, locator)
+                    parseKeywordStatements(b, lo, sentenceEnd, locator, edges: true)
                 }
             }
             start = min(end, sentenceEnd + 1)
         }
+    }
+
+    /// `Developer A: US1 (T013–T015)`, `Team B: …`: who does what, never an order.
+    func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
+        var w = k
+        while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
+        return Vocabulary.teamWords.contains { b.matchesLowercase($0, at: w, end: end) }
+    }
+
+    /// Whether `lo..<hi` holds a word saying that tasks run together (`parallel`, `independent`, `并行`).
+    /// - Complexity: O(hi - lo).
+    func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
+                DependencyVocabulary.match(b, k, lo, hi, roles: .together, declared: true) != nil
+            {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// A plain line outside Dependencies sections (a note, a `Parallel
+    /// Opportunities` list): only what it says runs together counts.
+    mutating func parseParallelLine(_ p: Int, _ end: Int) {
+        let b = bytes
+        var k = p
+        if let e = bulletEnd(b, k, end) { k = e }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), containsTogetherWord(b, k, end) else { return }
+        parseKeywordStatements(b, k, end, TextLocator((k, lineNumber, lineStart)), edges: false)
     }
 
     /// When `lo..<hi` leaves a `(` open: the end of the next (at most three)
@@ -179,6 +207,7 @@ extension DocumentParser {
         }
         guard !arrows.isEmpty else { return }
         var parts: [ReferenceList] = []
+        var backwards = [Bool](repeating: false, count: arrows.count)
         if mermaid {
             var start = lo
             for a in arrows {
@@ -200,7 +229,25 @@ extension DocumentParser {
             parts.append(first)
             for (i, a) in arrows.enumerated() {
                 let partEnd = i + 1 < arrows.count ? arrows[i + 1].start : hi
-                parts.append(parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true))
+                // `T004 → after T001`, `T004 → T001完了後`: a word meaning "after"
+                // at either end of the part turns the arrow round.
+                let start = b.skipSpaces(a.end, partEnd)
+                if let (word, e) = DependencyVocabulary.match(b, start, start, partEnd, roles: RoleSet(.after), declared: true),
+                    word.placement == .prefix
+                {
+                    parts.append(parseReferenceList(b, skipFillers(b, e, partEnd), partEnd, locator, skipWords: 0, phases: true))
+                    backwards[i] = true
+                    continue
+                }
+                let part = parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true)
+                parts.append(part)
+                let after = b.skipSpaces(part.end, partEnd)
+                if !part.references.isEmpty || !part.phases.isEmpty,
+                    let (word, _) = DependencyVocabulary.match(b, after, after, partEnd, roles: RoleSet(.after), declared: true),
+                    word.placement == .postfix
+                {
+                    backwards[i] = true
+                }
             }
             let last = parts[parts.count - 1]
             chainDangling = last.references.isEmpty && last.phases.isEmpty && b.skipSpaces(arrows[arrows.count - 1].end, hi) >= hi
@@ -212,7 +259,7 @@ extension DocumentParser {
         statementGroups += 1
         let at = locator.location(lo)
         for i in 0..<arrows.count {
-            let (before, after) = arrows[i].left ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
+            let (before, after) = arrows[i].left != backwards[i] ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
             addStatement(predecessors: before, successors: after, at: at, leftArrow: arrows[i].left, group: group)
         }
     }
@@ -255,19 +302,26 @@ extension DocumentParser {
         return list
     }
 
-    /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along the line.
+    /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along
+    /// the line, and `X, Y can run in parallel`, `X independent`.
     ///
-    /// A clause with no reference of its own before its keyword has the
-    /// subject of the previous clause of the sentence:
+    /// A clause starts at each list of tasks or phases that a clause word
+    /// follows: `T016 independent, T017 depends on T014, T018 depends on T015`
+    /// is three clauses. A clause with no reference of its own before its
+    /// keyword has the subject of the previous clause of the sentence:
     /// `**Foundational (Phase 2)**: Depends on Setup — BLOCKS all user stories`
-    /// is Phase 2 after Setup, and every story phase after Phase 2.
-    mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
+    /// is Phase 2 after Setup, and every story phase after Phase 2;
+    /// `T011, T012 can run in parallel after T004` is T004 before both.
+    /// With `edges` false (lines outside Dependencies sections) only what
+    /// runs together is recorded.
+    mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, edges: Bool) {
         var lo = lo
         // A lead (`**US3 (Phase 5)**: …`, `Hugo site must exist before templates: …`):
         // one that names tasks or phases is the subject of every clause of the
         // line that has none of its own, also after `;`; one that names none
         // is a title, and its words (`before templates`) state nothing.
         var leadSubject: ReferenceList?
+        var bodyStart = lo
         if let leadEnd = leadEnd(b, lo, hi) {
             let lead = collectReferences(b, lo, leadEnd, locator)
             if lead.references.isEmpty, lead.phases.isEmpty {
@@ -275,28 +329,100 @@ extension DocumentParser {
             } else {
                 leadSubject = lead
             }
+            bodyStart = leadEnd
         }
         var subjectStart = lo
         var k = lo
         let group = statementGroups
         statementGroups += 1
         var previousSubject: ReferenceList?
+        /// The last subject of the line, for what runs together (never for an order).
+        var lineSubject: ReferenceList?
         var sentenceHasClause = false
         while k < hi {
             let c = b[k]
             // Sentence ends start a new subject.
             if let n = b.sentenceEndLength(at: k, end: hi) {
                 subjectStart = k + n
-                previousSubject = leadSubject
+                previousSubject = k < bodyStart ? nil : leadSubject
                 sentenceHasClause = false
                 k += n
                 continue
             }
-            guard c == 0xE4 || (c.isLetter && b.isWordStart(k, lo)), let (kind, keywordEnd) = clauseKeyword(b, k, lo, hi, declared: true)
+            guard c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
+                let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: true)
             else {
                 k += 1
                 continue
             }
+            if word.placement == .postfix {
+                // `**US1**: Foundational 完成後可開始`: what stands before the word
+                // comes first; the subject is the lead's or the previous clause's.
+                let object = collectReferences(b, max(subjectStart, leadSubject == nil ? lo : bodyStart), k, locator)
+                if edges, let subject = previousSubject ?? leadSubject, !object.references.isEmpty || !object.phases.isEmpty {
+                    addStatement(predecessors: object, successors: subject, at: locator.location(lo), leftArrow: false, group: group)
+                }
+                sentenceHasClause = true
+                subjectStart = wordEnd
+                k = wordEnd
+                continue
+            }
+            if word.role == .parallel || word.role == .independent {
+                guard let object = togetherObject(b, wordEnd, hi, locator, role: word.role) else {
+                    k = wordEnd
+                    continue
+                }
+                // The subject: references since the clause start, after the lead and the last arrow.
+                // A word inside the lead itself (`Once Foundational is done, split into
+                // parallel workstreams:`) has no lead to fall back on.
+                let lead = k < bodyStart ? nil : leadSubject
+                var from = max(subjectStart, lead == nil ? lo : bodyStart)
+                if let arrowEnd = lastArrowEnd(b, from, k) { from = arrowEnd }
+                var partners = object.list
+                var subject: ReferenceList
+                if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0, let joint = cjkJointBefore(b, from, k) {
+                    // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
+                    partners = collectReferences(b, from, joint, locator)
+                    subject = previousSubject ?? lead ?? lineSubject ?? ReferenceList(end: k)
+                } else {
+                    subject = collectReferences(b, from, k, locator)
+                    // `US5 — depends on Foundational. Independent of all other stories.`:
+                    // the last subject of the line, also across a full stop.
+                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? lead ?? lineSubject {
+                        subject = fallback
+                    }
+                }
+                // `All Setup tasks marked [P] can run in parallel`: the [P] marks say it already.
+                // `**Phase 1**: 7 parallel tasks`, `US1内: 5タスク並列可能`: a count, not which tasks.
+                // `Many tasks can run in parallel`: which ones, it does not say.
+                // `**Phase 1 병렬 실행 가능**:` over a list: the list says which.
+                let marked = (subject.references.isEmpty && (b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)))
+                    || (partners.references.isEmpty && partners.phases.isEmpty && subject.references.isEmpty
+                        && (hasCount(b, from, k) || hasQuantifier(b, from, k)))
+                    || (k < bodyStart && bodyStart >= b.trimEnd(lo, hi))
+                if !marked, !object.unnamedPartner, !isNegatedTogether(b, lo, k) {
+                    // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
+                    let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
+                    let independent = word.role == .independent && object.standalone && !hasPartners
+                    let several = subject.references.count + subject.phases.count > 1
+                    parallels.append(
+                        PendingParallel(
+                            references: subject.references, phases: subject.phases, partners: partners.references,
+                            partnerPhases: partners.phases,
+                            otherStories: object.otherStories || (independent && !several && !subject.phases.isEmpty),
+                            independent: independent && subject.phases.isEmpty, location: locator.location(k)))
+                }
+                if !subject.references.isEmpty || !subject.phases.isEmpty {
+                    previousSubject = subject
+                    lineSubject = subject
+                }
+                sentenceHasClause = true
+                subjectStart = max(object.list.end, wordEnd)
+                k = subjectStart
+                continue
+            }
+            let kind: ClauseKeyword = word.role == .blocks ? .blocks : word.role == .before ? .before : .dependsOn
+            let keywordEnd = wordEnd
             if isNegated(b, lo, k) {
                 // `no dependency on US2`, `does not depend on T003`: the clause
                 // states the absence of an order; its list yields nothing.
@@ -305,20 +431,32 @@ extension DocumentParser {
                 k = subjectStart
                 continue
             }
-            var subject = collectReferences(b, subjectStart, k, locator)
+            // The list right before the word (`… (T044 depende de T022)`), else the clause's first list.
+            let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
+            var subject = listRightBefore(b, clauseStart, k, locator) ?? firstList(b, subjectStart, k, locator)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
-            let fallback = previousSubject ?? leadSubject
+            // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
+            let fallback = previousSubject ?? (k < bodyStart ? nil : leadSubject)
             if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
             let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+            // A clause word with nothing after it is a plain word (`all dependency
+            // installs can run in parallel`): it neither ends nor starts a clause.
+            if object.references.isEmpty, object.phases.isEmpty {
+                k = keywordEnd
+                continue
+            }
             // Left-over tasks, then a phase object (`… routes (T021) existing —
             // implement after US1`): the clause goes on with the subject before them.
             if leftover, subject.phases.isEmpty, object.references.isEmpty, !object.phases.isEmpty, let fallback, !fallback.phases.isEmpty {
                 subject = fallback
             }
             previousSubject = subject
+            if !subject.references.isEmpty || !subject.phases.isEmpty { lineSubject = subject }
             sentenceHasClause = true
-            if !subject.references.isEmpty || !subject.phases.isEmpty {
+            // `US3 before US2 or vice versa`: either order, so no order.
+            let eitherOrder = hasViceVersa(b, object.end, hi)
+            if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
                 case .dependsOn:
@@ -330,6 +468,143 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// The list of references that ends right before the clause word at `k`
+    /// (only blanks, emphasis, a closing parenthesis, a short note or helper
+    /// words such as `can`, `must`, `also` between): `T011, T012 block T014`,
+    /// `(T044 depends on T022)`; nil when none does.
+    /// - Complexity: O((k - lo) · list length), with `k - lo` at most 240 bytes looked at.
+    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator) -> ReferenceList? {
+        var s = max(lo, k - 240)
+        while s < k {
+            let c = b[s]
+            if c.isLetter, b.isWordStart(s, lo), item(b, s, k, phases: true) != nil {
+                let list = parseReferenceList(b, s, k, locator, skipWords: 0, phases: true)
+                if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
+            }
+            s += 1
+        }
+        return nil
+    }
+
+    /// Whether `lo..<hi` holds nothing but blanks, emphasis, closing marks, one short note and helper words.
+    func onlyHelpers(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var j = lo
+        var words = 0
+        while j < hi {
+            let c = b[j]
+            if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: ")") || c == UInt8(ascii: "_") {
+                j += 1
+            } else if b.matches("）", at: j, end: hi) {
+                j += 3
+            } else if c == UInt8(ascii: "(") {
+                var close = j + 1
+                while close < hi, close - j < 60, b[close] != UInt8(ascii: ")") { close += 1 }
+                guard close < hi else { return false }
+                j = close + 1
+            } else if c.isLetter, words < 3,
+                let e = Vocabulary.helperVerbs.lazy.compactMap({ b.matchesLowercaseWords($0, at: j, end: hi) }).first(where: { b.isWordEnd($0, hi) })
+            {
+                j = e
+                words += 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The subject of a clause: the first list of references in `lo..<hi`
+    /// (`Tests (T004-T007)`, `T011, T012`, `Setup (T001-T003)`). References
+    /// further on are mentions: in `T027 edits the file of T019/T026 — after
+    /// US1`, only T027 comes after US1.
+    func firstList(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
+        let all = collectReferences(b, lo, hi, locator)
+        guard all.references.count + all.phases.count > 1 else { return all }
+        var k = lo
+        var depth = 0
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: "(") || b.matches("（", at: k, end: hi) { depth += 1 }
+            if depth > 0, c == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) { depth -= 1 }
+            if c.isLetter, b.isWordStart(k, lo), let (found, _) = item(b, k, hi, phases: true) {
+                if depth > 0, case .phase(let ps) = found, ps.allSatisfy({ if case .named = $0 { true } else { false } }) {
+                    k += 1
+                    continue
+                }
+                var list = parseReferenceList(b, k, hi, locator, skipWords: 0, phases: true)
+                list.phases = list.phases.filter { all.phases.contains($0) }
+                return list.references.isEmpty && list.phases.isEmpty ? all : list
+            }
+            k += 1
+        }
+        return all
+    }
+
+    /// Whether `lo..<hi` holds a bare number (`7 parallel tasks`, `5タスク`, `15+`), not part of an ID or a phase name.
+    func hasCount(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            if b[k].isDigit, k == lo || !(b[k - 1].isWordByte || b[k - 1] == UInt8(ascii: ".") || b[k - 1].isSpaceOrTab && k - 1 > lo && b[k - 2].isLetter) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether `lo..<hi` holds a word that picks some tasks only (`many`, `most`, `some`, `several`).
+    func hasQuantifier(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            if b[k].isLetter, b.isWordStart(k, lo) {
+                for word in Vocabulary.quantifiers {
+                    if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi) { return true }
+                }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Where a CJK joining word (`と`, `和`, `与`, `與`, `跟`) right before `k` starts, or nil.
+    func cjkJointBefore(_ b: Bytes, _ lo: Int, _ k: Int) -> Int? {
+        let e = b.trimEnd(lo, k)
+        guard e - 3 >= lo else { return nil }
+        for joint in ["と", "和", "与", "與", "跟"] as [StaticString] where b.matches(joint, at: e - 3, end: e) {
+            return e - 3
+        }
+        return nil
+    }
+
+    /// Whether `or vice versa` (in any language of the vocabulary) follows within a few words of `k`.
+    func hasViceVersa(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        var j = k
+        var words = 0
+        while j < hi, words < 4 {
+            j = b.skipSpaces(j, hi)
+            for phrase in Vocabulary.viceVersa where b.matchesLowercaseWords(phrase, at: j, end: hi) != nil { return true }
+            guard j < hi, b.sentenceEndLength(at: j, end: hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
+            while j < hi, !b[j].isWhitespace { j += 1 }
+            words += 1
+        }
+        return false
+    }
+
+    /// Where the last arrow in `lo..<hi` ends, or nil.
+    func lastArrowEnd(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
+        var found: Int?
+        var k = lo
+        while k < hi {
+            if let (e, _) = arrow(b, k, hi, mermaid: false) {
+                found = e
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        return found
     }
 
     /// Where a line's lead ends: after the first `:` (or `：`) that a blank,
@@ -364,18 +639,36 @@ extension DocumentParser {
         return nil
     }
 
-    /// Whether the word before the clause keyword at `k` negates it:
-    /// `no`, `not`, `without`, `never`, or a word ending in `n't`.
+    /// Whether the word before the clause word at `k` negates it: a negation
+    /// of the vocabulary (`no`, `not`, `without`, `sem`, `sin`, `sans`, `ohne`,
+    /// `без`, `не`), a word ending in `n't`, or `无` / `不` / `没有` right before a CJK word.
     func isNegated(_ b: Bytes, _ lo: Int, _ k: Int) -> Bool {
         var e = k
         while e > lo, b[e - 1].isSpaceOrTab || b[e - 1] == UInt8(ascii: "*") { e -= 1 }
+        // The previous word: ASCII letters, or letters of a two-byte script (Cyrillic, accented Latin).
         var s = e
-        while s > lo, b[s - 1].isLetter || b[s - 1] == UInt8(ascii: "'") { s -= 1 }
-        guard s < e else { return false }
-        let n = e - s
-        if n >= 3, b.matchesLowercase("n't", at: e - 3, end: e) { return true }
-        for word in Vocabulary.negations where word.byteCount == n && b.matchesLowercase(word, at: s, end: e) {
-            return true
+        while s > lo {
+            let c = b[s - 1]
+            if c.isLetter || c == UInt8(ascii: "'") {
+                s -= 1
+            } else if c >= 0x80, c < 0xC0, s - 2 >= lo, b[s - 2] >= 0xC3, b[s - 2] < 0xE0 {
+                s -= 2
+            } else {
+                break
+            }
+        }
+        if s < e {
+            let n = e - s
+            if n >= 3, b.matchesLowercase("n't", at: e - 3, end: e) { return true }
+            if let (word, end) = DependencyVocabulary.match(b, s, lo, e, roles: RoleSet(.negation), declared: true), end == e {
+                return word.role == .negation
+            }
+            return false
+        }
+        // `无依赖`, `没有依赖`, `不依赖`: CJK words are not spaced.
+        guard e == k else { return false }
+        for negation in Vocabulary.cjkNegations where e - negation.byteCount >= lo {
+            if b.matches(negation, at: e - negation.byteCount, end: e) { return true }
         }
         return false
     }
@@ -396,9 +689,13 @@ extension DocumentParser {
         } else if !predecessors.phases.isEmpty, !successors.phases.isEmpty {
             // `**User Story 3**: Depends on US1 (T003)`: one side names tasks
             // of a phase, the other only a phase; the phases are the statement.
+            // A phase on both sides (`**After US1/US2**: …` read as its own
+            // subject) only follows: one statement never orders two phases both ways.
+            let first = predecessors.phases.filter { !successors.phases.contains($0) }
+            guard !first.isEmpty else { return }
             phaseStatements.append(
                 PendingPhaseStatement(
-                    predecessors: predecessors.phases, successors: successors.phases, successorHeading: -1, location: location))
+                    predecessors: first, successors: successors.phases, successorHeading: -1, location: location))
         } else if leftoverTasks {
             return
         } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty {

@@ -25,65 +25,118 @@ struct ReferenceList {
 }
 
 extension DocumentParser {
-    /// The clause keyword starting at `k` and where it ends, or nil.
+    /// The clause keyword starting at `k` and where it ends, or nil: a word of
+    /// the vocabulary (`DependencyVocabulary`) that orders tasks and stands
+    /// before its list.
     ///
     /// `declared` adds `before`, which only makes sense between two subjects.
     func clauseKeyword(_ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, declared: Bool) -> (ClauseKeyword, Int)? {
-        let c = b[k]
-        if c == 0xE4 {
-            // 依赖 / 依赖于 / 依存
-            // 依存関係 / 依赖关系: "dependencies", as a field name.
-            if b.matches("依存関係", at: k, end: hi) { return (.dependsOn, k + "依存関係".utf8.count) }
-            if b.matches("依赖关系", at: k, end: hi) { return (.dependsOn, k + "依赖关系".utf8.count) }
-            if b.matches("依赖于", at: k, end: hi) { return (.dependsOn, k + "依赖于".utf8.count) }
-            if b.matches("依赖", at: k, end: hi) { return (.dependsOn, k + "依赖".utf8.count) }
-            if b.matches("依存", at: k, end: hi) { return (.dependsOn, k + "依存".utf8.count) }
-            return nil
+        guard let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .ordering, declared: declared),
+            word.placement == .prefix
+        else { return nil }
+        switch word.role {
+        case .blocks: return (.blocks, e)
+        case .before: return (.before, e)
+        default: return (.dependsOn, e)
         }
-        guard c.isLetter, b.isWordStart(k, lo) else { return nil }
-        let table: [(StaticString, ClauseKeyword)]
-        switch c.lowercased {
-        case UInt8(ascii: "d"): table = Vocabulary.dKeywords
-        case UInt8(ascii: "a"): table = Vocabulary.aKeywords
-        case UInt8(ascii: "r"): table = Vocabulary.rKeywords
-        case UInt8(ascii: "n"): table = Vocabulary.nKeywords
-        case UInt8(ascii: "b"): table = declared ? Vocabulary.bDeclaredKeywords : Vocabulary.bKeywords
-        case UInt8(ascii: "w"): table = Vocabulary.wKeywords
-        default: return nil
-        }
-        // Words of a keyword may be split by a line break (`depends⏎ on`).
-        for (word, kind) in table {
-            guard let e = b.matchesLowercaseWords(word, at: k, end: hi) else { continue }
-            if b.isWordEnd(e, hi) { return (kind, e) }
-        }
-        return nil
     }
 
     /// Finds every dependency clause in a task's text; records the references and
-    /// the spans they cover (those are not searched for file paths).
+    /// the spans they cover (those are not searched for file paths), whether
+    /// the text states its dependencies, and what it says runs in parallel.
+    ///
+    /// A clause is a word of the vocabulary and its list: `depends on T003`,
+    /// `T003 之后` (a word standing after its list), `parallel with T006`,
+    /// `independent`. `None`, `-`, `n/a` after a clause word, and negated
+    /// clauses (`no dependencies`, `does not depend on T004`), state that
+    /// there are none.
     /// - Complexity: O(n); every byte is looked at a bounded number of times.
     func scanDependencyClauses(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
-        excluded: inout [(Int, Int)]
+        excluded: inout [(Int, Int)], ownID: String? = nil
     ) {
         var k = lo
         while k < hi {
             let c = b[k]
-            guard c == 0xE4 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
+            guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
                 k += 1
                 continue
             }
-            guard let (kind, keywordEnd) = clauseKeyword(b, k, lo, hi, declared: false) else {
-                // Skip the rest of the word.
+            // Most words start with no clause word's first two letters: one table load rules them out.
+            let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
+            guard possible, let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) else {
+                // Skip the rest of the word (one character of a non-ASCII script).
                 k += 1
-                while k < hi, b[k].isWordByte { k += 1 }
+                if c < 0x80 {
+                    while k < hi, b[k].isWordByte { k += 1 }
+                } else {
+                    while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+                }
                 continue
             }
-            let list = parseReferenceList(b, skipFillers(b, keywordEnd, hi), hi, locator, skipWords: 0, phases: true)
+            switch word.role {
+            case .parallel, .independent:
+                k = scanTogether(b, lo, hi, k, wordEnd, word, locator, into: &facts, excluded: &excluded)
+                continue
+            default:
+                break
+            }
+            let negated = isNegated(b, lo, k)
+            if word.placement == .postfix {
+                // `T003 之后`, `T001完了後`, `T002 이후`: the references right before the word.
+                let (before, from) = referencesRightBefore(b, lo, k, locator)
+                if !before.isEmpty {
+                    facts.statesDependencies = true
+                    if !negated { facts.references.append((before, false)) }
+                    excluded.append((from, wordEnd))
+                }
+                k = wordEnd
+                continue
+            }
+            let kind: ClauseKeyword = word.role == .blocks ? .blocks : .dependsOn
+            let keywordEnd = wordEnd
+            let listStart = skipFillers(b, keywordEnd, hi)
+            let list = parseReferenceList(b, listStart, hi, locator, skipWords: 0, phases: true)
+            if negated || isFieldName(b, keywordEnd, hi) || noneWordEnd(b, listStart, hi) != nil {
+                facts.statesDependencies = true
+            }
+            // `Dependencies: T218 must complete before T284`: the field holds a
+            // sentence with a subject of its own, not a list of what comes first.
+            if list.references.count == 1, list.phases.isEmpty,
+                let idEnd = firstItemEnd(b, listStart, hi), startsClause(b, idEnd, hi, needsHelper: true)
+            {
+                facts.statesDependencies = true
+                // `T218 must complete before T284, T397` in T218's own text: T218 blocks them.
+                if let ownID, list.references[0].id == ownID, list.references[0].upTo == nil,
+                    let (word, j) = clauseWordAfter(b, idEnd, hi, needsHelper: true), word.role == .before || word.role == .blocks,
+                    let wordEnd = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(word.role), declared: true)?.end
+                {
+                    let object = parseReferenceList(b, wordEnd, hi, locator, skipWords: 2, phases: false)
+                    if !object.references.isEmpty, !negated {
+                        facts.references.append((object.references, true))
+                        excluded.append((k, object.end))
+                        k = object.end
+                        continue
+                    }
+                }
+                k = idEnd
+                continue
+            }
+            if list.references.isEmpty, list.phases.isEmpty, word.first >= 0xE0 {
+                // `（T013, T015 依存）`: a CJK clause word may also follow its list.
+                let (before, from) = referencesRightBefore(b, lo, k, locator)
+                if !before.isEmpty {
+                    facts.statesDependencies = true
+                    if !negated { facts.references.append((before, kind == .blocks)) }
+                    excluded.append((from, keywordEnd))
+                    k = keywordEnd
+                    continue
+                }
+            }
             if !list.references.isEmpty || !list.phases.isEmpty {
+                facts.statesDependencies = true
                 excluded.append((k, list.end))
                 // `does not depend on T001`, `never needs T003`: no order, and no paths either.
-                let negated = isNegated(b, lo, k)
                 if !list.references.isEmpty, !negated { facts.references.append((list.references, kind == .blocks)) }
                 if kind != .blocks, !negated { facts.phaseReferences += list.phases }
                 k = max(list.end, keywordEnd)
@@ -91,6 +144,170 @@ extension DocumentParser {
                 k = keywordEnd
             }
         }
+    }
+
+    /// `parallel with T006`, `independent`, `与 T006 并行` in a task's text, at
+    /// the word `word` (`k..<wordEnd`); returns where reading goes on.
+    private func scanTogether(
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ k: Int, _ wordEnd: Int, _ word: DependencyWord, _ locator: TextLocator,
+        into facts: inout TaskTextFacts, excluded: inout [(Int, Int)]
+    ) -> Int {
+        guard !isNegatedTogether(b, lo, k) else { return wordEnd }
+        guard let object = togetherObject(b, wordEnd, hi, locator, role: word.role) else { return wordEnd }
+        if word.role == .independent, object.standalone, isClauseBoundary(before: k, b, lo) {
+            // `(independent)`, `**Independent**`: this task waits for nothing.
+            facts.independent = true
+            facts.statesDependencies = true
+            return wordEnd
+        }
+        var references = object.list.references
+        let phases = object.list.phases
+        if references.isEmpty, phases.isEmpty, word.first >= 0xE0 {
+            // `与 T006 并行`, `T006と並列実行可能`: the tasks stand before the word.
+            references = referencesRightBefore(b, lo, k, locator, connectors: true).references
+        }
+        guard !references.isEmpty || !phases.isEmpty else { return wordEnd }
+        if word.role == .independent { facts.statesDependencies = true }
+        facts.together.append((references, phases, locator.location(k)))
+        excluded.append((k, max(wordEnd, object.list.end)))
+        return max(wordEnd, object.list.end)
+    }
+
+    /// Whether `k` starts a clause: the text, a line, or a punctuation mark
+    /// (`(`, `-`, `,`, `:`, `*`, `[`, full-width marks) comes right before it.
+    func isClauseBoundary(before k: Int, _ b: Bytes, _ lo: Int) -> Bool {
+        var j = k
+        while j > lo, b[j - 1].isSpaceOrTab || b[j - 1] == UInt8(ascii: "*") || b[j - 1] == UInt8(ascii: "_") { j -= 1 }
+        guard j > lo else { return true }
+        let c = b[j - 1]
+        if c < 0x80 { return !c.isWordByte }
+        // `（`, `，`, `：`, `、`, `。`: full-width punctuation (EF BC xx, E3 80 xx).
+        return j - 3 >= lo && (b[j - 3] == 0xEF || b[j - 3] == 0xE3 && b[j - 2] == 0x80)
+    }
+
+    /// What follows a `parallel` / `independent` word: `with T006`, `of US2`,
+    /// `of other stories`, `: T005, T006`; nil when a plain word follows
+    /// `independent` (`Independent Test`), which states nothing.
+    func togetherObject(_ b: Bytes, _ start: Int, _ hi: Int, _ locator: TextLocator, role: DependencyRole)
+        -> (list: ReferenceList, otherStories: Bool, standalone: Bool, unnamedPartner: Bool)?
+    {
+        var j = b.skipSpaces(start, hi)
+        while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") { j += 1 }
+        j = b.skipSpaces(j, hi)
+        var connected = false
+        for connector in Vocabulary.togetherConnectors {
+            if let e = b.matchesLowercaseWords(connector, at: j, end: hi),
+                connector.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi)
+            {
+                j = b.skipSpaces(e, hi)
+                connected = true
+                break
+            }
+        }
+        if connected {
+            for other in Vocabulary.otherStories {
+                if let e = b.matchesLowercaseWords(other, at: j, end: hi), b.isWordEnd(e, hi) {
+                    return (ReferenceList(end: e), true, false, false)
+                }
+            }
+        }
+        // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
+        for mutual in Vocabulary.eachOther {
+            if let e = b.matchesLowercaseWords(mutual, at: j, end: hi), mutual.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) {
+                return (ReferenceList(end: e), false, false, false)
+            }
+        }
+        let list = parseReferenceList(b, j, hi, locator, skipWords: 0, phases: true)
+        if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false) }
+        // Nothing named after the word: it stands alone when punctuation or
+        // the end follows; a plain word after `independent` makes it an adjective.
+        let standalone = j >= hi || !(b[j].isWordByte || (b[j] >= 0xC3 && !isFullWidthPunctuation(b, j, hi)))
+        if role == .independent, !standalone, !connected { return nil }
+        // `in parallel with implementation`: a partner that names no task or phase.
+        return (ReferenceList(end: start), false, standalone && !connected, connected)
+    }
+
+    private func isFullWidthPunctuation(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        k + 2 < hi && (b[k] == 0xEF && b[k + 1] == 0xBC || b[k] == 0xE3 && b[k + 1] == 0x80)
+    }
+
+    /// Whether a `parallel` word at `k` is denied: `must not run in parallel`,
+    /// `cannot run in parallel`, `not independent`, or `不能并行`.
+    func isNegatedTogether(_ b: Bytes, _ lo: Int, _ k: Int) -> Bool {
+        var e = k
+        for _ in 0..<4 {
+            while e > lo, b[e - 1].isSpaceOrTab || b[e - 1] == UInt8(ascii: "*") { e -= 1 }
+            if isNegated(b, lo, e) { return true }
+            var s = e
+            while s > lo, b[s - 1].isLetter { s -= 1 }
+            guard s < e, s > lo else { return false }
+            e = s
+        }
+        return false
+    }
+
+    /// The task references right before `k`, in the clause that holds it:
+    /// `T001、T002完了後` gives T001 and T002. With `connectors`, a word of
+    /// joining (`与`, `と`, `with`) may stand between them and `k`.
+    func referencesRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator, connectors: Bool = false)
+        -> (references: [Reference], start: Int)
+    {
+        let start = sentenceStart(b, lo, k)
+        var clauseStart = start
+        var j = k
+        // The clause: back to an opening parenthesis, a line break or an arrow.
+        while j > start {
+            let c = b[j - 1]
+            if c == 0x0A || c == UInt8(ascii: "(") || c == UInt8(ascii: ">") || (j - 3 >= start && (b.matches("（", at: j - 3, end: k) || b.matches("→", at: j - 3, end: k))) {
+                clauseStart = j
+                break
+            }
+            j -= 1
+        }
+        var found: [Reference] = []
+        var first = k
+        var lastEnd = clauseStart
+        var i = clauseStart
+        while i < k {
+            if b[i] == UInt8(ascii: "T"), let (item, e) = item(b, i, k, phases: false), case .task(let idEnd, let secondStart) = item {
+                if found.isEmpty { first = i }
+                found.append(Reference(b, i, idEnd, secondStart, e, locator))
+                lastEnd = e
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        // Only a short gap between the last reference and the word (`完成`, `の`, `와`, spaces).
+        guard !found.isEmpty, k - lastEnd <= (connectors ? 16 : 12) else { return ([], k) }
+        return (found, first)
+    }
+
+    /// Whether `:` (or `**:`) follows a clause word: `Dependencies:`, `**Depends on**:` name a field.
+    func isFieldName(_ b: Bytes, _ keywordEnd: Int, _ hi: Int) -> Bool {
+        var j = keywordEnd
+        while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j].isSpaceOrTab { j += 1 }
+        return j < hi && (b[j] == UInt8(ascii: ":") || b.matches("：", at: j, end: hi))
+    }
+
+    /// Where a word meaning "none" ends at `k` (`None`, `n/a`, `-`, `なし`, `无`), or nil.
+    func noneWordEnd(_ b: Bytes, _ start: Int, _ hi: Int) -> Int? {
+        var k = start
+        while k < hi, b[k].isSpaceOrTab || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "(")
+            || b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "_")
+        {
+            k += 1
+        }
+        if b.matches("：", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
+        guard k < hi else { return nil }
+        // A dash alone: `Depends on: -`, `Dependencies: —`.
+        for dash in ["—", "–", "-"] as [StaticString] where b.matches(dash, at: k, end: hi) {
+            let e = k + dash.byteCount
+            var j = e
+            while j < hi, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ")") { j += 1 }
+            return j >= hi || b[j] == 0x0A || b[j] == UInt8(ascii: "|") ? e : nil
+        }
+        return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.none), declared: false)?.end
     }
 
     /// Parses a reference list starting at `start` (after a keyword).
@@ -124,11 +341,23 @@ extension DocumentParser {
             wordsLeft -= 1
         }
         while k < hi, let (found, e) = item(b, k, hi, phases: phases) {
+            // `depends on T014, T018 depends on T015`: an item that a clause
+            // word follows starts the next clause.
+            if !list.references.isEmpty || !list.phases.isEmpty, startsClause(b, e, hi) { break }
             var isPhase = false
             switch found {
             case .task(let idEnd, let secondStart):
                 list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
             case .phase(let ps):
+                // `US1's payment wiring (T044)`: the phase qualifies the tasks named after it.
+                if let (references, end) = possessiveTasks(b, e, hi, locator) {
+                    list.references += references
+                    list.end = end
+                    k = end
+                    guard let next = separatorEnd(b, b.skipSpaces(end, hi), hi) else { break }
+                    k = skipSpacesAndNewlines(b, next, hi)
+                    continue
+                }
                 list.phases += ps
                 isPhase = true
             }
@@ -167,6 +396,80 @@ extension DocumentParser {
         return list
     }
 
+    /// After a phase item ending at `e`: `'s` and a few words, then a note
+    /// naming tasks (`US1's payment wiring (T044)`): those tasks and where the note ends.
+    func possessiveTasks(_ b: Bytes, _ e: Int, _ hi: Int, _ locator: TextLocator) -> ([Reference], Int)? {
+        var j = e
+        if b.matches("'s", at: j, end: hi) {
+            j += 2
+        } else if b.matches("’s", at: j, end: hi) {
+            j += 4
+        } else {
+            return nil
+        }
+        guard b.isWordEnd(j, hi) else { return nil }
+        var limit = j
+        while limit < hi, limit - j < 60, b[limit] != UInt8(ascii: "("), b[limit] != UInt8(ascii: ","), b[limit] != 0x0A,
+            b.sentenceEndLength(at: limit, end: hi) == nil
+        {
+            limit += 1
+        }
+        guard limit < hi, b[limit] == UInt8(ascii: "(") else { return nil }
+        var close = limit + 1
+        while close < hi, close - limit < 80, b[close] != UInt8(ascii: ")") { close += 1 }
+        guard close < hi else { return nil }
+        let references = taskReferences(b, limit + 1, close, locator)
+        return references.isEmpty ? nil : (references, close + 1)
+    }
+
+    /// Whether a clause word follows an item ending at `e`, after at most a
+    /// short note and a few helper words: `T018 depends on`, `T016 independent`,
+    /// `T012 (API) can run in parallel`.
+    func startsClause(_ b: Bytes, _ e: Int, _ hi: Int, needsHelper: Bool = false) -> Bool {
+        guard let (word, j) = clauseWordAfter(b, e, hi, needsHelper: needsHelper) else { return false }
+        // `after` / `once` after an item go on with its list (`T004 and T005 after T001` is rare);
+        // the words that a subject takes do start a clause.
+        return word.placement == .prefix && word.role != .after || isSubjectVerb(b, j, hi)
+    }
+
+    /// The clause word after an item ending at `e` (see `startsClause`) and where it starts.
+    func clauseWordAfter(_ b: Bytes, _ e: Int, _ hi: Int, needsHelper: Bool) -> (DependencyWord, Int)? {
+        var j = b.skipSpaces(e, hi)
+        while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") { j += 1 }
+        j = b.skipSpaces(j, hi)
+        if j < hi, b[j] == UInt8(ascii: "(") {
+            var close = j + 1
+            while close < hi, close - j < 60, b[close] != UInt8(ascii: ")"), b[close] != UInt8(ascii: "("), b[close] != 0x0A { close += 1 }
+            guard close < hi, b[close] == UInt8(ascii: ")") else { return nil }
+            j = b.skipSpaces(close + 1, hi)
+        }
+        for step in 0..<3 {
+            guard j < hi else { return nil }
+            if step > 0 || !needsHelper, let (word, _) = DependencyVocabulary.match(b, j, j, hi, roles: .clause, declared: true) {
+                return (word, j)
+            }
+            guard let (_, e) = Vocabulary.helperVerbs.lazy.compactMap({ w in
+                b.matchesLowercaseWords(w, at: j, end: hi).flatMap { b.isWordEnd($0, hi) ? (w, $0) : nil }
+            }).first else { return nil }
+            j = b.skipSpaces(e, hi)
+        }
+        return nil
+    }
+
+    /// Where the list item at the first reference from `start` ends.
+    func firstItemEnd(_ b: Bytes, _ start: Int, _ hi: Int) -> Int? {
+        let k = skipListOpening(b, start, hi)
+        return item(b, k, hi, phases: false)?.1
+    }
+
+    /// `depends on`, `requires`, `needs`, `waits for`: "after" words that a subject takes as verbs.
+    func isSubjectVerb(_ b: Bytes, _ j: Int, _ hi: Int) -> Bool {
+        Vocabulary.subjectVerbs.contains { verb in
+            guard let e = b.matchesLowercaseWords(verb, at: j, end: hi) else { return false }
+            return verb.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi)
+        }
+    }
+
     /// After a clause word in a task's text, the words that may come before
     /// its list: `depends on completion of T011`, `after the tasks T003, T004`.
     func skipFillers(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
@@ -174,12 +477,9 @@ extension DocumentParser {
         var progressed = true
         while progressed {
             progressed = false
-            for word in Vocabulary.fillers {
-                if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi) {
-                    k = skipSpacesAndNewlines(b, e, hi)
-                    progressed = true
-                    break
-                }
+            if let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.filler), declared: false) {
+                k = skipSpacesAndNewlines(b, e, hi)
+                progressed = true
             }
         }
         return k > b.skipSpaces(start, hi) ? k : start
@@ -221,6 +521,9 @@ extension DocumentParser {
                     j = spaced + 2
                 } else if let e = b.matchesLowercaseWords("through ", at: spaced, end: hi)
                     ?? b.matchesLowercaseWords("thru ", at: spaced, end: hi) ?? b.matchesLowercaseWords("to ", at: spaced, end: hi)
+                    // `T002 a T006` (Spanish, Portuguese), `T002 até T006`, `T002 à T006`, `T002 bis T006`.
+                    ?? b.matchesLowercaseWords("a ", at: spaced, end: hi) ?? b.matchesLowercaseWords("até ", at: spaced, end: hi)
+                    ?? b.matchesLowercaseWords("à ", at: spaced, end: hi) ?? b.matchesLowercaseWords("bis ", at: spaced, end: hi)
                 {
                     j = e
                 }
@@ -264,6 +567,17 @@ extension DocumentParser {
             let s = j
             while j < hi, b[j].isDigit { j += 1 }
             guard j > s, b.isWordEnd(j, hi) else { return nil }
+            // `US2-US4`, `US2–US4`, `US2-4`: every story between.
+            var r = b.skipSpaces(j, hi)
+            if r < hi, b[r] == UInt8(ascii: "-") && !(r + 1 < hi && b[r + 1] == UInt8(ascii: ">")) || b.matches("–", at: r, end: hi) {
+                r = b.skipSpaces(r + (b[r] == UInt8(ascii: "-") ? 1 : 3), hi)
+                if b.matches("US", at: r, end: hi) { r += 2 }
+                let t = r
+                while r < hi, b[r].isDigit { r += 1 }
+                if r > t, b.isWordEnd(r, hi), let from = Int(b.string(s, j)), let to = Int(b.string(t, r)), from < to, to - from <= 50 {
+                    return (.phase((from...to).map { .story("US\($0)") }), r)
+                }
+            }
             return (.phase([.story("US" + b.string(s, j))]), j)
         }
         for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
@@ -357,27 +671,27 @@ extension DocumentParser {
         case UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "&"): return k + 1
         default: break
         }
-        if b.matchesLowercase("and", at: k, end: hi), b.isWordEnd(k + 3, hi) { return k + 3 }
-        // `e` / `y` (Portuguese, Spanish: `depende de T003 e T004`), `et` (French).
-        if b[k] | 0x20 == UInt8(ascii: "e") || b[k] | 0x20 == UInt8(ascii: "y") {
-            if b.isWordEnd(k + 1, hi) { return k + 1 }
-            if b[k] | 0x20 == UInt8(ascii: "e"), k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "t"), b.isWordEnd(k + 2, hi) { return k + 2 }
-        }
-        if b.matches("、", at: k, end: hi) || b.matches("，", at: k, end: hi) || b.matches("和", at: k, end: hi)
-            || b.matches("及", at: k, end: hi) || b.matches("と", at: k, end: hi)
-        {
-            return k + 3
-        }
-        return nil
+        // `and`, `e`, `y`, `et`, `und`, `и`, `和`, `及`, `と`, `및`, `、`: the vocabulary's joining words.
+        guard b[k] >= 0x80 || b[k].isLetter else { return nil }
+        return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.and), declared: false)?.end
     }
 
     /// Every task and phase reference between `lo` and `hi` (declared statement subjects
     /// and arrow-chain parts).
+    ///
+    /// A word inside parentheses never names another phase: in `US2 (Cluster
+    /// Setup)` the parenthesis is US2's title, not the Setup phase.
     func collectReferences(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
         var list = ReferenceList(end: hi)
         var k = lo
+        var depth = 0
         while k < hi {
             let c = b[k]
+            if c == UInt8(ascii: "(") || b.matches("（", at: k, end: hi) {
+                depth += 1
+            } else if depth > 0, c == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) {
+                depth -= 1
+            }
             if (c == UInt8(ascii: "T") || c == UInt8(ascii: "U") || c == UInt8(ascii: "P") || c == UInt8(ascii: "S")
                 || c == UInt8(ascii: "p") || c == UInt8(ascii: "u") || c == UInt8(ascii: "s")
                 || c == UInt8(ascii: "F") || c == UInt8(ascii: "A") || c == UInt8(ascii: "a")),
@@ -387,7 +701,10 @@ extension DocumentParser {
                 case .task(let idEnd, let secondStart):
                     list.references.append(Reference(b, k, idEnd, secondStart, e, locator))
                 case .phase(let ps):
-                    for p in ps where !list.phases.contains(p) { list.phases.append(p) }
+                    for p in ps where !list.phases.contains(p) {
+                        if depth > 0, case .named = p { continue }
+                        list.phases.append(p)
+                    }
                 }
                 k = e
                 continue
@@ -400,28 +717,48 @@ extension DocumentParser {
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
 enum Vocabulary {
-    /// Words between a clause word and its list in a task's text.
-    static let fillers: [StaticString] = [
-        "the completion of", "completion of", "completing", "finishing", "the tasks", "the task", "tasks", "task",
-        "all of", "the",
+    /// After `parallel` or `independent`: the words that introduce what the
+    /// task runs beside (`parallel with T006`, `independent of US2`).
+    static let togetherConnectors: [StaticString] = [
+        "with", "to", "of", "from", "alongside", "com", "con", "avec", "de", "mit", "von", "zu", "от", "с", "于", "於",
+        "與", "与", "和",
     ]
-    static let dKeywords: [(StaticString, ClauseKeyword)] = [
-        ("depends on", .dependsOn), ("depends_on", .dependsOn), ("depends-on", .dependsOn), ("depend on", .dependsOn),
-        ("dependencies", .dependsOn),
-        ("dependency", .dependsOn), ("depends", .dependsOn), ("depende de", .dependsOn),
-        ("depende", .dependsOn), ("dépend de", .dependsOn),
+    /// Words between a subject and its clause word: `T012 can run in parallel`, `T018 also depends on`.
+    static let helperVerbs: [StaticString] = [
+        "can run", "can be", "can start", "can", "is", "are", "must", "should", "will", "may", "also", "then", "only",
+        "runs", "run", "is fully", "fully", "still", "complete", "be complete", "be completed", "finish", "be done",
+        "start", "starts", "begin", "begins", "só", "solo", "only",
     ]
-    static let aKeywords: [(StaticString, ClauseKeyword)] = [("after", .dependsOn)]
-    static let rKeywords: [(StaticString, ClauseKeyword)] = [("requires", .dependsOn), ("require", .dependsOn)]
-    static let nKeywords: [(StaticString, ClauseKeyword)] = [("needs", .dependsOn)]
-    static let bKeywords: [(StaticString, ClauseKeyword)] = [
-        ("blocked by", .dependsOn), ("blocked_by", .dependsOn), ("blocked-by", .dependsOn), ("blocks", .blocks),
+    /// "After" words that read as a verb of the item before them (`T018 depends on T015`).
+    static let subjectVerbs: [StaticString] = [
+        "depends", "depend", "requires", "require", "needs", "waits", "wait", "is blocked", "blocked by", "depende",
+        "dépend", "requer", "requiere", "benötigt", "зависит", "依赖", "依賴", "依存",
     ]
-    static let bDeclaredKeywords: [(StaticString, ClauseKeyword)] = [
-        ("blocked by", .dependsOn), ("blocked_by", .dependsOn), ("blocked-by", .dependsOn), ("blocks", .blocks),
-        ("block", .blocks), ("before", .before),
+    /// Words that pick some of a phase's tasks only: `Many tasks can run in parallel`.
+    static let quantifiers: [StaticString] = [
+        "many", "most", "some", "several", "certain", "a few", "muitas", "algumas", "muchas", "algunas", "plusieurs",
+        "certaines", "einige", "viele",
     ]
-    static let wKeywords: [(StaticString, ClauseKeyword)] = [("waits for", .dependsOn), ("wait for", .dependsOn)]
+    /// `each other` and its kin, after `parallel` / `independent` or their connector.
+    static let eachOther: [StaticString] = [
+        "each other", "one another", "mutually", "between them", "entre si", "entre sí", "entre elas", "entre ellas",
+        "entre eux", "entre elles", "untereinander", "voneinander", "друг от друга", "друг с другом", "彼此", "互相",
+        "相互", "互いに", "서로",
+    ]
+    /// After an ordering clause: the order does not matter (`T003 before T004 or vice versa`).
+    static let viceVersa: [StaticString] = [
+        "or vice versa", "or vice-versa", "or the other way round", "or the other way around", "o viceversa",
+        "o vice versa", "ou vice-versa", "ou vice versa", "ou inversement", "oder umgekehrt", "или наоборот", "或反之",
+        "反之亦然",
+    ]
+    /// `independent of other stories`: every other story phase.
+    static let otherStories: [StaticString] = [
+        "all other user stories", "all other stories", "other user stories", "other stories", "the other stories",
+        "any other story", "any other user story", "outras histórias", "otras historias", "autres histoires",
+        "anderen stories", "其他用户故事", "其他故事", "他のストーリー", "다른 스토리", "других историй",
+    ]
+    /// Negations written right before a CJK clause word, without a space: `无依赖`, `不依赖`.
+    static let cjkNegations: [StaticString] = ["没有", "沒有", "无", "無", "不", "非"]
     /// Barrier phases named by a word of their title (spec-kit's template names).
     static let phaseNames: [StaticString] = ["setup", "foundational", "polish"]
     static let negations: [StaticString] = ["no", "not", "without", "never"]

@@ -190,6 +190,7 @@ extension DocumentParser {
             parseDeclaredLine(p, end)
             return
         }
+        parseParallelLine(p, end)
         // `**Depends on**: T013` before a section's first task applies to the section.
         guard var top = headingStack.last, !top.hasTasks else { return }
         var k = p
@@ -311,6 +312,8 @@ extension DocumentParser {
         addTextJob(job)
         if let dep = context.dependencyColumn, dep < cells.count {
             let (lo, hi) = cells[dep]
+            // A Dependencies cell that says anything (`None` and `-` too) states them.
+            if b.skipSpaces(lo, hi) < b.trimEnd(lo, hi) { tasks[Int(index)].statesDependencies = true }
             var start = b.skipSpaces(lo, hi)
             // `After T001`, `requires T001, T002`, `blocked by T003`, `blocks T009`.
             var reversed = false

@@ -66,7 +66,8 @@ extension DocumentParser {
             }
         }
         resolveStatements(&resolver)
-        let phaseDependencies = resolvePhaseStatements(phases, phaseOfHeading, &resolver)
+        let (phaseDependencies, parallelStatements, independentTasks) = resolvePhaseStatements(phases, phaseOfHeading, &resolver)
+        for t in independentTasks { tasks[Int(t)].independent = true }
         if tasks.isEmpty {
             diagnostics.append(Diagnostic(.noTasks, "no tasks found", at: SourceLocation(line: 1, column: 1)))
         }
@@ -76,10 +77,12 @@ extension DocumentParser {
             ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
         }.map(\.element)
         while taskFileOffsets.count <= tasks.count { taskFileOffsets.append(Int32(taskFileIDs.count)) }
-        return SpecDocument(
+        var document = SpecDocument(
             path: path, tasks: tasks, phases: phases, dependencies: resolver.edges,
             phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber,
             filePaths: filePaths, isDirectory: isDirectory, taskFileOffsets: taskFileOffsets, taskFileIDs: taskFileIDs)
+        document.parallelStatements = parallelStatements
+        return document
     }
 
     /// Declared statements, deciding the direction of `←` lines as a whole.
@@ -91,7 +94,14 @@ extension DocumentParser {
             var resolved: [(Int32, Int32, SourceLocation, Bool)] = []
             for s in statements[i..<j] {
                 let successors = s.successors.flatMap { resolver.resolveOrReport($0, side: .successor, other: s.predecessors.first?.id) }
-                let predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
+                var predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
+                // Overlapping sides (`Services (T065-T083) → Commands (T066-T083)`): a task
+                // on both comes after the others, never before them, so one statement makes no cycle.
+                if predecessors.count > 1, successors.count > 1 {
+                    let after = Set(successors)
+                    let only = predecessors.filter { !after.contains($0) }
+                    if !only.isEmpty, only.count < predecessors.count { predecessors = only }
+                }
                 if predecessors.count == 1, successors.count == 1, predecessors[0] == successors[0] {
                     resolver.diagnostics.append(
                         Diagnostic(.selfReference, "\(tasks[Int(predecessors[0])].id) depends on itself", at: s.location))
@@ -127,7 +137,9 @@ extension DocumentParser {
     ///
     /// Mixed statements (`**US1**: needs T002`) become declared edges between
     /// the named tasks and every task of the phases.
-    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32], _ resolver: inout Resolver) -> [PhaseDependency] {
+    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32], _ resolver: inout Resolver)
+        -> (dependencies: [PhaseDependency], parallel: [ParallelStatement], independent: [Int32])
+    {
         var byNumber: [String: Int32] = [:]
         for h in headings.indices {
             if let number = headings[h].phaseNumber, byNumber[number] == nil { byNumber[number] = phaseOfHeading[h] }
@@ -211,6 +223,7 @@ extension DocumentParser {
                 }
             }
         }
+        let (parallel, independent) = resolveParallels(phases, storyPhases, resolver, resolve)
         var result: [PhaseDependency] = []
         var seen = Set<UInt64>()
         for statement in phaseStatements {
@@ -224,7 +237,69 @@ extension DocumentParser {
                 }
             }
         }
-        return result
+        return (result, parallel, independent)
+    }
+
+    /// Parallel statements with task and phase indices; the tasks said to be
+    /// independent. A reference to a task that does not exist names nothing
+    /// (a parallel statement adds no edge, so there is nothing to warn about).
+    ///
+    /// `US7: independent of other stories` becomes one statement per other
+    /// story phase (US7 with each), so that it does not make the others
+    /// parallel with each other. A statement names at least two tasks, or a
+    /// phase, or is an `independent` task's own.
+    func resolveParallels(
+        _ phases: [Phase], _ storyPhases: [Int32], _ resolver: Resolver, _ resolve: (PhaseReference) -> [Int32]
+    ) -> ([ParallelStatement], [Int32]) {
+        var statements: [ParallelStatement] = []
+        var independent: [Int32] = []
+        // The same tasks and phases said to run together twice make one statement.
+        var seen = Set<[Int32]>()
+        func add(_ statement: ParallelStatement) {
+            if seen.insert(statement.tasks + [-1] + statement.phases).inserted { statements.append(statement) }
+        }
+        for pending in parallels {
+            var named: [Int32] = pending.task >= 0 ? [pending.task] : []
+            for reference in pending.references {
+                for t in resolver.expand(reference) ?? [] where !named.contains(t) { named.append(t) }
+            }
+            var phaseIndices: [Int32] = []
+            for p in pending.phases.flatMap(resolve) where p > 0 && !phaseIndices.contains(p) { phaseIndices.append(p) }
+            if pending.independent {
+                independent += named
+            }
+            // `**US6**: … can work in parallel`: a story phase alone runs beside the other stories.
+            var otherStories = pending.otherStories
+            if named.isEmpty, phaseIndices.count == 1, pending.partners.isEmpty, pending.partnerPhases.isEmpty,
+                phases[Int(phaseIndices[0])].kind == .story
+            {
+                otherStories = true
+            }
+            if otherStories {
+                guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
+                let own = phaseIndices.isEmpty ? Set(named.map { tasks[Int($0)].phase }) : Set(phaseIndices)
+                for q in storyPhases where !own.contains(q) {
+                    add(ParallelStatement(tasks: named, phases: (phaseIndices + [q]).sorted(), location: pending.location))
+                }
+                continue
+            }
+            if !pending.partners.isEmpty || !pending.partnerPhases.isEmpty {
+                // Beside what? Without a subject, a partner alone says nothing.
+                guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
+                for reference in pending.partners {
+                    for t in resolver.expand(reference) ?? [] where !named.contains(t) {
+                        add(ParallelStatement(tasks: named + [t], phases: phaseIndices, location: pending.location))
+                    }
+                }
+                for q in pending.partnerPhases.flatMap(resolve) where q > 0 && !phaseIndices.contains(q) {
+                    add(ParallelStatement(tasks: named, phases: phaseIndices + [q], location: pending.location))
+                }
+                continue
+            }
+            guard named.count >= 2 || !phaseIndices.isEmpty || (pending.independent && !named.isEmpty) else { continue }
+            add(ParallelStatement(tasks: named, phases: phaseIndices, location: pending.location))
+        }
+        return (statements, independent)
     }
 }
 

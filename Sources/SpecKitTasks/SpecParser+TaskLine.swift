@@ -18,6 +18,12 @@ struct TaskLineItem {
 struct TaskTextFacts {
     var references: [(references: [Reference], reversed: Bool)] = []
     var phaseReferences: [PhaseReference] = []
+    /// A dependency clause, `None` included (`SpecTask.statesDependencies`).
+    var statesDependencies = false
+    /// `(independent)`: `SpecTask.independent`.
+    var independent = false
+    /// `parallel with T006`: the task runs beside these (see `PendingParallel`).
+    var together: [(references: [Reference], phases: [PhaseReference], location: SourceLocation)] = []
 }
 
 /// Maps offsets in a task's (possibly joined) text back to source locations.
@@ -246,7 +252,7 @@ extension DocumentParser {
     /// Which kinds of fact a task text may hold, from one cheap pass over its bytes.
     struct TextTriggers: OptionSet {
         let rawValue: UInt8
-        /// A word that may start a dependency clause (`de…`, `af…`, `re…`, `ne…`, `bl…`, `wa…`, `依…`).
+        /// A word that may start a dependency clause (`DependencyVocabulary.mayStart`).
         static let keyword = TextTriggers(rawValue: 1)
         /// `(`, `[` or a word starting `es`: a possible estimate.
         static let estimate = TextTriggers(rawValue: 2)
@@ -257,13 +263,14 @@ extension DocumentParser {
     }
 
     /// Per byte, for `textTriggers`: bit 0 a word byte (ASCII letter, digit,
-    /// `_`); bit 1 a letter that may start a keyword or `est` (`a b d e n r w`,
-    /// both cases); bit 2 a byte that matters anywhere (`(` `[` `.` `/` `@`, 0xE4).
+    /// `_`); bit 1 a letter that may start a clause word of the vocabulary or
+    /// `est`; bit 2 a byte that matters anywhere (`(` `[` `.` `/` `@`, the
+    /// first byte of a clause word in another script).
     static let triggerClasses: [UInt8] = (0..<256).map { i in
         let c = UInt8(i)
         var cls: UInt8 = c.isWordByte ? 1 : 0
-        if "abdenrwABDENRW".utf8.contains(c) { cls |= 2 }
-        if "([./@".utf8.contains(c) || c == 0xE4 { cls |= 4 }
+        if c.isLetter, DependencyVocabulary.mayStartWord(c) || c | 0x20 == UInt8(ascii: "e") { cls |= 2 }
+        if "([./@".utf8.contains(c) || DependencyVocabulary.isLeadByte(c) { cls |= 4 }
         return cls
     }
 
@@ -304,21 +311,13 @@ extension DocumentParser {
                     t |= TextTriggers.path.rawValue
                 case UInt8(ascii: "@"):
                     t |= TextTriggers.owner.rawValue
-                case 0xE4:
-                    t |= TextTriggers.keyword.rawValue
-                case UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "d"),
-                    UInt8(ascii: "D"), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-                    UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "w"), UInt8(ascii: "W"):
-                    guard k + 1 < hi, wordStart else { break }
-                    let next = b[k + 1]
-                    let n = next | 0x20
-                    switch c | 0x20 {
-                    case UInt8(ascii: "a"): if n == UInt8(ascii: "f") { t |= TextTriggers.keyword.rawValue }
-                    case UInt8(ascii: "b"): if n == UInt8(ascii: "l") { t |= TextTriggers.keyword.rawValue }
-                    case UInt8(ascii: "d"): if n == UInt8(ascii: "e") || next == 0xC3 { t |= TextTriggers.keyword.rawValue }
-                    case UInt8(ascii: "e"): if n == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
-                    case UInt8(ascii: "w"): if n == UInt8(ascii: "a") { t |= TextTriggers.keyword.rawValue }
-                    default: if n == UInt8(ascii: "e") { t |= TextTriggers.keyword.rawValue }  // needs, requires
+                case 0x80...0xFF, UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    if c >= 0x80 {
+                        // The first byte of a clause word in another script (`依`, `並`, `п`, `의`).
+                        t |= TextTriggers.keyword.rawValue
+                    } else if wordStart, k + 1 < hi {
+                        if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
+                        if DependencyVocabulary.mayStart(b, k, hi) { t |= TextTriggers.keyword.rawValue }
                     }
                 default:
                     break

@@ -54,6 +54,8 @@ struct TextJobResult {
 /// What one chunk of text jobs found, in job order.
 struct ChunkOutput {
     var references: [(references: [Reference], reversed: Bool)] = []
+    /// `parallel with T006` in a task's text, in job order.
+    var parallels: [PendingParallel] = []
     var paths: [(Int, Int)] = []
 }
 
@@ -143,6 +145,7 @@ extension DocumentParser {
             }
         }
         taskReferences = merged
+        for output in outputs { parallels += output.parallels }
 
         // Serial: file keys in order of first appearance, and the CSR tables.
         let b = bytes
@@ -277,7 +280,7 @@ struct TextReader: @unchecked Sendable {
             pathEnd: 0, chunk: chunk)
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
-            readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, into: task, output: &output, scratch: &scratch)
+            readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
             output.paths.append(contentsOf: scratch.paths)
         } else {
             // Join the description and body lines with newlines so clauses can
@@ -298,7 +301,7 @@ struct TextReader: @unchecked Sendable {
             }
             let locator = TextLocator(segments: segments)
             joined.withUnsafeBufferPointer {
-                readFacts($0, 0, $0.count, locator, heading: job.heading, into: task, output: &output, scratch: &scratch)
+                readFacts($0, 0, $0.count, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
             }
             // Paths never hold a newline, so each lies in one line: back to document offsets.
             var s = 0
@@ -323,19 +326,28 @@ struct TextReader: @unchecked Sendable {
     /// - Complexity: O(hi - lo) for the common task; clause lists and ranges add
     ///   their own length.
     private func readFacts(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool, into task: UnsafeMutablePointer<SpecTask>,
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool, index: Int32,
+        into task: UnsafeMutablePointer<SpecTask>,
         output: inout ChunkOutput, scratch: inout TextScratch
     ) {
         let triggers = scans.textTriggers(b, lo, hi)
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.paths.removeAll(keepingCapacity: true)
         if triggers.contains(.keyword) {
-            scans.scanDependencyClauses(b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans)
+            scans.scanDependencyClauses(b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id)
             for group in scratch.facts.references where !group.references.isEmpty {
                 output.references.append(group)
             }
             if !scratch.facts.references.isEmpty { scratch.facts.references.removeAll(keepingCapacity: true) }
             if !scratch.facts.phaseReferences.isEmpty { scratch.facts.phaseReferences.removeAll(keepingCapacity: true) }
+            if scratch.facts.statesDependencies { task.pointee.statesDependencies = true }
+            if scratch.facts.independent { task.pointee.independent = true }
+            for (references, phases, location) in scratch.facts.together {
+                output.parallels.append(PendingParallel(task: index, partners: references, partnerPhases: phases, location: location))
+            }
+            scratch.facts.statesDependencies = false
+            scratch.facts.independent = false
+            if !scratch.facts.together.isEmpty { scratch.facts.together.removeAll(keepingCapacity: true) }
         }
         if triggers.contains(.estimate), let (estimate, range) = DocumentParser.findEstimate(b, lo, hi) {
             // A label estimate (`T001 [2h] …`) came first.

@@ -137,6 +137,27 @@ struct PendingMixedStatement {
     var location: SourceLocation
 }
 
+/// A statement that tasks or phases may run together, not yet resolved:
+/// `T005, T006 can run in parallel`, `Parallel with: T006` in a task's body
+/// (`task` is that task), `US7: independent of other stories`, `T016 independent`.
+struct PendingParallel {
+    /// The task whose text holds the statement, or -1.
+    var task: Int32 = -1
+    /// The subject: what the statement is about (`T005, T006 can run in parallel`).
+    var references: [Reference] = []
+    var phases: [PhaseReference] = []
+    /// What the subject runs beside (`parallel with T006`, `independent of US2`):
+    /// the subject with each of these, one statement per partner, so that
+    /// `T007 parallel with T005 and T006` says nothing about T005 and T006.
+    var partners: [Reference] = []
+    var partnerPhases: [PhaseReference] = []
+    /// `independent of other stories`: each named phase with every other story phase.
+    var otherStories = false
+    /// `T016 independent`: the named tasks are independent (`SpecTask.independent`).
+    var independent = false
+    var location: SourceLocation
+}
+
 /// A phase-level statement; `successorHeading` >= 0 names "the phase holding this heading".
 struct PendingPhaseStatement {
     var predecessors: [PhaseReference]
@@ -178,6 +199,8 @@ struct DocumentParser {
     var phaseStatements: [PendingPhaseStatement] = []
     /// `**US1**: needs T002/T003`: a phase on one side, tasks on the other.
     var mixedStatements: [PendingMixedStatement] = []
+    /// Statements that tasks or phases may run together, in source order.
+    var parallels: [PendingParallel] = []
     var statementGroups: Int32 = 0
     /// The last part of the arrow chain on line `chainLine`, which the next
     /// line may go on from (`→ T008` below `T001 → T005`); `chainDangling`

@@ -1,0 +1,444 @@
+/// The words that state order between tasks, in every language specgraph
+/// reads, as one table: each word with its language, its role and where it
+/// stands relative to the tasks it names. The dependency reader asks this
+/// table what a word means; a new language is new rows, not new code.
+///
+///     after T003      T003 之后      T001完了後      T002 이후        (role .after)
+///     blocks T011     bloqueia T011                                 (role .blocks)
+///     T004 before T008                       (role .before, declared sections only)
+///     T005, T006 can run in parallel   并行   並列   em paralelo    (role .parallel)
+///     T016 independent   independent of US2                        (role .independent)
+///     no dependencies   sem dependências   无依赖   без            (role .negation)
+///     Dependencies: None   依赖：无   依存: なし   의존성: 없음       (role .none)
+enum DependencyRole: Int, Sendable {
+    /// The listed tasks come first: `depends on T003`, `after T003`, `T003 之后`.
+    case after
+    /// The listed tasks come after: `blocks T011`.
+    case blocks
+    /// Between two subjects, declared sections only: `T004 before T008`.
+    case before
+    /// The named tasks may run together: `can run in parallel`, `parallel with`.
+    case parallel
+    /// `independent`, `independent of`: no order, and none implied.
+    case independent
+    /// Turns the clause word after it into a statement of no order: `no`, `not`, `sem`, `无`.
+    case negation
+    /// An empty list: `None`, `n/a`, `-`, `なし`.
+    case none
+    /// Words between a clause word and its list: `completion of`, `the tasks`.
+    case filler
+    /// Joins list items: `and`, `e`, `y`, `et`, `und`, `и`, `和`.
+    case and
+}
+
+/// Where a word stands relative to the tasks it names.
+enum WordPlacement: Sendable {
+    /// Before its list: `after T003`.
+    case prefix
+    /// After its list: `T003 之后`, `T001完了後`, `T002 이후`.
+    case postfix
+}
+
+/// One row of the vocabulary, as the reader sees it: plain values, no storage of its own.
+struct DependencyWord: Sendable {
+    let role: DependencyRole
+    let placement: WordPlacement
+    /// Read only in Dependencies sections (`before`, `block`): in a task's own
+    /// text they are too often plain English.
+    let declaredOnly: Bool
+    /// A stem: any ending may follow (`независим` for `независимая`, `независимы`).
+    let stem: Bool
+    /// The first byte of the word (≥ 0xE0: a CJK or Hangul word).
+    let first: UInt8
+    /// The last byte of the word.
+    let last: UInt8
+    /// Where the word's bytes are in the vocabulary's byte table, and how many.
+    let start: Int32
+    let count: Int32
+    /// Index into `DependencyVocabulary.languageCodes`.
+    let language: UInt8
+}
+
+enum DependencyVocabulary {
+    /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s` (stem).
+    private typealias Row = (String, DependencyRole, String)
+
+    /// Every language's words. English first; order within a role does not
+    /// matter (longer words are tried first).
+    private static let languages: [(String, [Row])] = [
+        (
+            "en",
+            [
+                ("depends on", .after, ""), ("depends_on", .after, ""), ("depends-on", .after, ""),
+                ("depend on", .after, ""), ("dependent on", .after, ""), ("dependencies", .after, ""),
+                ("dependency", .after, ""), ("depends", .after, ""), ("after", .after, ""), ("requires", .after, ""),
+                ("require", .after, ""), ("needs", .after, ""), ("blocked by", .after, ""), ("blocked_by", .after, ""),
+                ("blocked-by", .after, ""), ("waits for", .after, ""), ("wait for", .after, ""),
+                ("waits on", .after, ""), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
+                ("prereqs", .after, ""), ("once", .after, ""),
+                ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
+                ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
+                ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"),
+                ("parallel", .parallel, ""), ("parallelizable", .parallel, ""),
+                ("parallelisable", .parallel, ""), ("concurrently", .parallel, ""),
+                ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""),
+                ("independent", .independent, ""),
+                ("no", .negation, ""), ("not", .negation, ""), ("without", .negation, ""), ("never", .negation, ""),
+                ("cannot", .negation, ""),
+                ("none", .none, ""), ("n/a", .none, ""), ("nothing", .none, ""),
+                ("the completion of", .filler, ""), ("completion of", .filler, ""), ("completing", .filler, ""),
+                ("finishing", .filler, ""), ("the tasks", .filler, ""), ("the task", .filler, ""),
+                ("tasks", .filler, ""), ("task", .filler, ""), ("all of", .filler, ""), ("the", .filler, ""),
+                ("and", .and, ""),
+            ]
+        ),
+        (
+            "pt",
+            [
+                ("depende de", .after, ""), ("depende", .after, ""), ("dependências", .after, ""),
+                ("dependência", .after, ""), ("após", .after, ""), ("apos", .after, ""), ("depois de", .after, ""),
+                ("requer", .after, ""), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
+                ("bloqueada por", .after, ""), ("aguarda", .after, ""),
+                ("bloqueia", .blocks, ""), ("antes de", .before, "d"),
+                ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""), ("paralelizáveis", .parallel, ""),
+                ("simultaneamente", .parallel, ""),
+                ("independente", .independent, ""), ("independentes", .independent, ""),
+                ("sem", .negation, ""), ("não", .negation, ""), ("nao", .negation, ""),
+                ("nenhuma", .none, ""), ("nenhum", .none, ""),
+                ("a conclusão de", .filler, ""), ("conclusão de", .filler, ""), ("as tarefas", .filler, ""),
+                ("a tarefa", .filler, ""), ("tarefas", .filler, ""), ("tarefa", .filler, ""),
+                ("e", .and, ""),
+            ]
+        ),
+        (
+            "es",
+            [
+                ("dependencias", .after, ""), ("dependencia", .after, ""), ("después de", .after, ""),
+                ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, ""), ("necesita", .after, ""),
+                ("bloqueado por", .after, ""), ("bloqueada por", .after, ""),
+                ("bloquea", .blocks, ""),
+                ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""),
+                ("independiente", .independent, ""), ("independientes", .independent, ""),
+                ("sin", .negation, ""), ("nunca", .negation, ""),
+                ("ninguna", .none, ""), ("ninguno", .none, ""),
+                ("la tarea", .filler, ""), ("las tareas", .filler, ""), ("tarea", .filler, ""),
+                ("y", .and, ""),
+            ]
+        ),
+        (
+            "fr",
+            [
+                ("dépend de", .after, ""), ("dépendances", .after, ""), ("dépendance", .after, ""),
+                ("après", .after, ""), ("nécessite", .after, ""), ("requiert", .after, ""),
+                ("bloqué par", .after, ""), ("bloquée par", .after, ""),
+                ("bloque", .blocks, ""), ("avant", .before, "d"),
+                ("parallèle", .parallel, ""), ("parallèlement", .parallel, ""), ("parallélisable", .parallel, ""),
+                ("parallélisables", .parallel, ""),
+                ("indépendante", .independent, ""), ("indépendant", .independent, ""),
+                ("sans", .negation, ""), ("pas", .negation, ""),
+                ("aucune", .none, ""), ("aucun", .none, ""),
+                ("la tâche", .filler, ""), ("les tâches", .filler, ""), ("la fin de", .filler, ""),
+                ("et", .and, ""),
+            ]
+        ),
+        (
+            "de",
+            [
+                ("abhängig von", .after, ""), ("abhängigkeiten", .after, ""), ("abhängigkeit", .after, ""),
+                ("hängt ab von", .after, ""), ("nach", .after, ""), ("benötigt", .after, ""),
+                ("erfordert", .after, ""), ("blockiert durch", .after, ""), ("voraussetzungen", .after, ""),
+                ("voraussetzung", .after, ""),
+                ("blockiert", .blocks, ""), ("vor", .before, "d"),
+                ("gleichzeitig", .parallel, ""),
+                ("unabhängig", .independent, ""),
+                ("ohne", .negation, ""), ("nicht", .negation, ""), ("kein", .negation, ""),
+                ("keine", .none, ""), ("keiner", .none, ""),
+                ("abschluss von", .filler, ""), ("abschluss der", .filler, ""), ("aufgaben", .filler, ""),
+                ("aufgabe", .filler, ""),
+                ("und", .and, ""),
+            ]
+        ),
+        (
+            "zh-Hans",
+            [
+                ("依赖于", .after, ""), ("依赖关系", .after, ""), ("依赖", .after, ""), ("前置任务", .after, ""),
+                ("前置条件", .after, ""), ("前置", .after, ""), ("需要", .after, ""),
+                ("完成之后", .after, "p"), ("完成后", .after, "p"), ("之后", .after, "p"), ("以后", .after, "p"),
+                ("阻塞", .blocks, ""),
+                ("并行", .parallel, ""), ("同时", .parallel, ""),
+                ("独立", .independent, ""),
+                ("没有", .negation, ""), ("不", .negation, ""),
+                ("无", .none, ""),
+                ("任务", .filler, ""),
+                ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("，", .and, ""),
+            ]
+        ),
+        (
+            "zh-Hant",
+            [
+                ("依賴於", .after, ""), ("依賴關係", .after, ""), ("依賴", .after, ""), ("相依", .after, ""),
+                ("前置任務", .after, ""), ("需要", .after, ""),
+                ("完成之後", .after, "p"), ("完成後", .after, "p"), ("之後", .after, "p"),
+                ("並行", .parallel, ""), ("平行", .parallel, ""), ("同時", .parallel, ""),
+                ("獨立", .independent, ""),
+                ("沒有", .negation, ""),
+                ("無", .none, ""),
+                ("任務", .filler, ""),
+                ("與", .and, ""),
+            ]
+        ),
+        (
+            "ja",
+            [
+                ("依存関係", .after, ""), ("依存", .after, ""), ("前提条件", .after, ""), ("前提", .after, ""),
+                ("完了後", .after, "p"), ("の後", .after, "p"),
+                ("並列", .parallel, ""),
+                ("独立", .independent, ""),
+                ("なし", .none, ""), ("無し", .none, ""),
+                ("タスク", .filler, ""),
+                ("と", .and, ""),
+            ]
+        ),
+        (
+            "ko",
+            [
+                ("의존성", .after, ""), ("의존", .after, ""), ("선행 작업", .after, ""), ("선행작업", .after, ""),
+                ("선행", .after, ""),
+                ("완료 후", .after, "p"), ("이후", .after, "p"), ("후에", .after, "p"),
+                ("병렬", .parallel, ""), ("동시에", .parallel, ""),
+                ("독립", .independent, ""),
+                ("없음", .none, ""), ("없이", .none, ""),
+                ("작업", .filler, ""),
+                ("및", .and, ""), ("와", .and, ""), ("과", .and, ""),
+            ]
+        ),
+        (
+            "ru",
+            [
+                ("зависит от", .after, ""), ("зависят от", .after, ""), ("зависимост", .after, "s"), ("после", .after, ""), ("требует", .after, ""),
+                ("требуется", .after, ""), ("заблокировано", .after, ""),
+                ("блокирует", .blocks, ""), ("перед", .before, "d"),
+                ("параллельно", .parallel, ""), ("одновременно", .parallel, ""),
+                ("независим", .independent, "s"),
+                ("без", .negation, ""), ("не", .negation, ""),
+                ("нет", .none, ""),
+                ("задачи", .filler, ""), ("задача", .filler, ""),
+                ("и", .and, ""),
+            ]
+        ),
+    ]
+
+    /// The language codes of the table, in order (`DependencyWord.language` indexes it).
+    static let languageCodes: [String] = languages.map(\.0)
+
+    /// The vocabulary in immortal buffers, so that the reader's hot loops take
+    /// no reference counts: every word's bytes one after another (ASCII
+    /// letters lowercase; a space matches any run of blanks and line breaks;
+    /// capitalised forms of words that start with a non-ASCII letter, `После`,
+    /// added), the rows, and the rows by first byte, longest first (CSR).
+    private struct Storage: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let words: UnsafeBufferPointer<DependencyWord>
+        /// `order[offsets[c]..<offsets[c + 1]]`: the rows whose first byte is `c`.
+        let offsets: UnsafeBufferPointer<Int32>
+        let order: UnsafeBufferPointer<Int32>
+        /// Per lowercase ASCII first letter: a bit per second letter of the clause words (bit 26: non-ASCII).
+        let secondLetters: UnsafeBufferPointer<UInt32>
+        /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
+        /// clause words that start with them (letters; bit 26 non-ASCII; bit 27 anything else).
+        let thirdLetters: UnsafeBufferPointer<UInt32>
+        /// Non-ASCII first bytes of clause words.
+        let leadBytes: UnsafeBufferPointer<Bool>
+    }
+
+    private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+    }
+
+    private static let storage: Storage = {
+        var bytes: [UInt8] = []
+        var words: [DependencyWord] = []
+        for (l, (_, rows)) in languages.enumerated() {
+            for (word, role, flags) in rows {
+                var forms = [word]
+                if let first = word.unicodeScalars.first, first.value >= 0x80 {
+                    let capital = String(word.prefix(1)).uppercased() + word.dropFirst()
+                    if capital != word { forms.append(capital) }
+                }
+                for form in forms {
+                    let utf8 = Array(form.utf8)
+                    words.append(
+                        DependencyWord(
+                            role: role, placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
+                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1], start: Int32(bytes.count),
+                            count: Int32(utf8.count), language: UInt8(l)))
+                    bytes += utf8
+                }
+            }
+        }
+        var buckets = [[Int32]](repeating: [], count: 256)
+        for (i, word) in words.enumerated() { buckets[Int(word.first)].append(Int32(i)) }
+        var offsets: [Int32] = [0]
+        var order: [Int32] = []
+        for b in 0..<256 {
+            order += buckets[b].sorted { words[Int($0)].count > words[Int($1)].count }
+            offsets.append(Int32(order.count))
+        }
+        var second = [UInt32](repeating: 0, count: 256)
+        var third = [UInt32](repeating: 0, count: 26 * 26)
+        func thirdBit(_ c: UInt8) -> UInt32 { c >= 0x80 ? 1 << 26 : c.isLetter ? 1 << UInt32(c.lowercased - 0x61) : 1 << 27 }
+        var lead = [Bool](repeating: false, count: 256)
+        for word in words where word.role.startsClause {
+            if word.first >= 0x80 {
+                lead[Int(word.first)] = true
+            } else if word.count > 1 {
+                let next = bytes[Int(word.start) + 1]
+                let bit: UInt32 = next >= 0x80 ? 1 << 26 : next.isLetter ? 1 << UInt32(next.lowercased - 0x61) : 0
+                second[Int(word.first)] |= bit
+                second[Int(word.first & ~0x20)] |= bit
+                if word.first.isLetter, next.isLetter {
+                    let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
+                    third[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+                }
+            }
+        }
+        return Storage(
+            bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
+            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead))
+    }()
+
+    /// Whether the ASCII letter `c` may start a clause word (or is `e`, for estimates), for `textTriggers`.
+    static func mayStartWord(_ c: UInt8) -> Bool { storage.secondLetters[Int(c)] != 0 }
+
+    /// Whether `c` is the first byte of a clause word in another script (`依`, `並`, `п`, `의`), for `textTriggers`.
+    @inline(__always) static func isLeadByte(_ c: UInt8) -> Bool { storage.leadBytes[Int(c)] }
+
+    /// Whether a clause word may start at `k`, an ASCII letter, from its first three bytes.
+    @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        guard k + 1 < hi else { return false }
+        let c = b[k], next = b[k + 1]
+        let table = storage
+        let bits = table.secondLetters[Int(c)]
+        guard bits != 0 else { return false }
+        if next >= 0x80 { return bits & (1 << 26) != 0 }
+        guard next.isLetter, bits & (1 << UInt32(next.lowercased - 0x61)) != 0 else { return false }
+        let thirds = table.thirdLetters[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
+        guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
+        let t = b[k + 2]
+        let bit: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
+        return thirds & bit != 0
+    }
+
+    /// The word of the vocabulary at `k` (within `lo..<hi`) whose role is one
+    /// of `roles`, longest first, and where it ends.
+    ///
+    /// A word made of ASCII letters must start and end at word boundaries; a
+    /// word in an alphabetic script (Cyrillic, accented Latin) must not sit
+    /// inside a longer word of that script; CJK words need no boundary. A
+    /// stem takes the rest of its word (`Зависимост|и`).
+    /// - Complexity: O(words starting with the byte at `k` · their length).
+    static func match(
+        _ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool
+    ) -> (word: DependencyWord, end: Int)? {
+        guard k < hi else { return nil }
+        let table = storage  // one lazy-initialisation check, not one per row
+        let first = Int(b[k].lowercased)
+        let from = Int(table.offsets[first]), to = Int(table.offsets[first + 1])
+        guard from < to, startsWord(b, k, lo) else { return nil }
+        for i in from..<to {
+            let word = table.words[Int(table.order[i])]
+            guard roles.contains(word.role), declared || !word.declaredOnly,
+                let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
+            else {
+                continue
+            }
+            if word.stem {
+                var end = e
+                while end < hi {
+                    if b[end].isLetter {
+                        end += 1
+                    } else if b[end] >= 0xC3, b[end] < 0xE0, end + 1 < hi {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                return (word, end)
+            }
+            if endsWord(b, e, hi, last: word.last) { return (word, e) }
+        }
+        return nil
+    }
+
+    /// Whether a word may start at `k`: not after a letter of the same kind.
+    @inline(__always) static func startsWord(_ b: Bytes, _ k: Int, _ lo: Int) -> Bool {
+        guard k > lo else { return true }
+        let c = b[k]
+        let before = b[k - 1]
+        if c < 0x80 { return !before.isWordByte && !(before >= 0x80 && before < 0xC0 && isAlphabeticBefore(b, k, lo)) }
+        if c >= 0xE0 { return true }  // CJK, Hangul: no spaces between words
+        // Cyrillic, accented Latin: not inside a longer word.
+        return !before.isWordByte && !(before >= 0x80 && isAlphabeticBefore(b, k, lo))
+    }
+
+    /// Whether the character ending right before `k` is a two-byte letter (Latin, Cyrillic).
+    private static func isAlphabeticBefore(_ b: Bytes, _ k: Int, _ lo: Int) -> Bool {
+        k - 2 >= lo && b[k - 2] >= 0xC3 && b[k - 2] < 0xE0
+    }
+
+    @inline(__always) static func endsWord(_ b: Bytes, _ e: Int, _ hi: Int, last: UInt8) -> Bool {
+        guard e < hi else { return true }
+        let next = b[e]
+        if last < 0x80 {
+            // A pattern ending in punctuation (`n/a`, `、`) needs no boundary.
+            guard last.isWordByte else { return true }
+            return !next.isWordByte && !(next >= 0xC3 && next < 0xE0)
+        }
+        // The last byte of a CJK / Hangul character: no boundary needed.
+        if e >= 3, b[e - 3] >= 0xE0 { return true }
+        return !next.isWordByte && !(next >= 0xC3 && next < 0xE0)
+    }
+
+    /// Where the word `table[start..<start + count]` ends when it starts at `k`, or nil.
+    @inline(__always) static func matchBytes(_ table: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        var j = k
+        for i in start..<start + count {
+            let p = table[i]
+            if p == 0x20 {
+                guard j < hi, b[j].isWhitespace else { return nil }
+                while j < hi, b[j].isWhitespace { j += 1 }
+            } else {
+                guard j < hi, b[j].lowercased == p else { return nil }
+                j += 1
+            }
+        }
+        return j
+    }
+}
+
+extension DependencyRole {
+    /// Roles that open a clause in a task's text (and so make the text worth scanning).
+    var startsClause: Bool {
+        switch self {
+        case .after, .blocks, .before, .parallel, .independent: true
+        case .negation, .none, .filler, .and: false
+        }
+    }
+}
+
+/// A set of roles, to ask the vocabulary for words of some roles only.
+struct RoleSet: OptionSet, Sendable {
+    let rawValue: UInt16
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+    init(_ roles: DependencyRole...) { rawValue = roles.reduce(0) { $0 | 1 << UInt16($1.rawValue) } }
+    @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt16(role.rawValue) != 0 }
+
+    /// Words that order tasks: `after`, `blocks`, `before`.
+    static let ordering = RoleSet(.after, .blocks, .before)
+    /// Words that say tasks run together.
+    static let together = RoleSet(.parallel, .independent)
+    /// Every word that opens a clause.
+    static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
+}

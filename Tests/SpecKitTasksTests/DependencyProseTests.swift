@@ -1,0 +1,356 @@
+import Testing
+
+@testable import SpecKitTasks
+
+/// Five phases of four tasks each, as the template lays them out:
+///
+///     Phase 1: Setup          T001 T002 T003 T004
+///     Phase 2: Foundational   T005 T006 T007 T008
+///     Phase 3: User Story 1   T009 T010 T011 T012   [US1]
+///     Phase 4: User Story 2   T013 T014 T015 T016   [US2]
+///     Phase 5: Polish         T017 T018 T019 T020
+///
+/// `body` goes below T020 (indented, as its body); `section` is a section
+/// of its own after the phases, headed `heading`.
+private func plan(body: String = "", heading: String = "Dependencies & Execution Order", section: String = "") -> SpecDocument {
+    let titles = ["Setup", "Foundational", "User Story 1 (Priority: P1)", "User Story 2 (Priority: P2)", "Polish"]
+    var text = "# Tasks: Sample\n\n"
+    for (p, title) in titles.enumerated() {
+        text += "## Phase \(p + 1): \(title)\n\n"
+        for n in 1...4 {
+            let number = p * 4 + n
+            let story = p == 2 ? " [US1]" : p == 3 ? " [US2]" : ""
+            text += "- [ ] T\(number < 10 ? "00" : "0")\(number)\(story) Task number \(number)\n"
+        }
+        text += "\n"
+    }
+    if !body.isEmpty {
+        text.removeLast()
+        text += body.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+    }
+    if !section.isEmpty { text += "## \(heading)\n\n\(section)\n" }
+    return parse(text)
+}
+
+extension SpecDocument {
+    /// The parallel statements as `T005 T006 | 3 4` strings: task IDs, then phase indices.
+    fileprivate func parallelSummary() -> [String] {
+        parallelStatements.map { statement in
+            let ids = statement.tasks.map { tasks[Int($0)].id }.joined(separator: " ")
+            let phases = statement.phases.map { String($0) }.joined(separator: " ")
+            return phases.isEmpty ? ids : "\(ids) | \(phases)"
+        }
+    }
+
+    /// Phase dependencies as `2->3` strings.
+    fileprivate func phaseEdges() -> [String] { phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } }
+}
+
+@Suite("Dependency prose: the vocabulary in every language")
+struct DependencyVocabularyTests {
+    @Test(
+        "a task's clause names what it waits for, and the task states its dependencies",
+        arguments: [
+            // English
+            ("Wire the router (depends on T003)", ["T003"]), ("Requires T003 and T004", ["T003", "T004"]),
+            ("Start once T004 is merged", ["T004"]), ("Prerequisite: T002", ["T002"]),
+            ("waits for T001 + T002", ["T001", "T002"]), ("after T001..T003", ["T001", "T002", "T003"]),
+            ("depois de T001 a T003", ["T001", "T002", "T003"]), ("nach T002 bis T004", ["T002", "T003", "T004"]),
+            // Portuguese
+            ("Liga o roteador (depende de T003 e T004)", ["T003", "T004"]), ("Executar após T002", ["T002"]),
+            ("depois de T001", ["T001"]), ("Requer T004", ["T004"]), ("Dependências: T002, T003", ["T002", "T003"]),
+            // Spanish
+            ("Conectar después de T003", ["T003"]), ("Requiere T001 y T002", ["T001", "T002"]),
+            ("Dependencias: T004", ["T004"]), ("bloqueado por T002", ["T002"]),
+            // French
+            ("Brancher (dépend de T001 et T002)", ["T001", "T002"]), ("Lancer après T003", ["T003"]),
+            ("Dépendances : T004", ["T004"]), ("Nécessite T002", ["T002"]),
+            // German
+            ("Verdrahten (abhängig von T001 und T003)", ["T001", "T003"]), ("Starten nach T002", ["T002"]),
+            ("Abhängigkeiten: T004", ["T004"]), ("Benötigt T001", ["T001"]),
+            // Chinese, simplified and traditional
+            ("连接路由（依赖于T002和T003）", ["T002", "T003"]), ("前置任务：T004", ["T004"]),
+            ("在 T001 完成后开始", ["T001"]), ("連接（依賴 T002 與 T003）", ["T002", "T003"]), ("T004 完成後執行", ["T004"]),
+            // Japanese
+            ("ルーター接続（依存: T001、T002）", ["T001", "T002"]), ("T003完了後に実施", ["T003"]), ("前提: T004", ["T004"]),
+            ("サービスを実装（T002, T003 依存）", ["T002", "T003"]),
+            // Korean
+            ("라우터 연결 (의존성: T001 및 T002)", ["T001", "T002"]), ("T003 이후 진행", ["T003"]),
+            ("T004 완료 후 시작", ["T004"]),
+            // Russian
+            ("Подключить (зависит от T001 и T002)", ["T001", "T002"]), ("Запустить после T003", ["T003"]),
+            ("Зависимости: T004", ["T004"]), ("Требует T002", ["T002"]),
+        ])
+    func clauseInEveryLanguage(text: String, expected: [String]) {
+        let doc = plan(body: text)
+        #expect(doc.predecessors(of: "T020") == expected)
+        #expect(doc.task("T020")?.statesDependencies == true)
+        #expect(doc.codes(.unknownReference).isEmpty)
+    }
+
+    @Test(
+        "`None`, a dash, and negated clauses state that a task has no dependency",
+        arguments: [
+            "Dependencies: None", "Depends on: -", "**Dependencies**: -", "Depends on: n/a", "Dependencies: —",
+            "No dependencies", "(does not depend on T004)", "Dependências: nenhuma", "sem dependências",
+            "Dependencias: ninguna", "sin dependencias", "Dépendances : aucune", "sans dépendance",
+            "Abhängigkeiten: keine", "ohne Abhängigkeiten", "依赖：无", "无依赖", "依賴：無", "依存: なし",
+            "의존성: 없음", "Зависимости: нет", "без зависимостей",
+        ])
+    func noneStates(text: String) {
+        let doc = plan(body: text)
+        #expect(doc.predecessors(of: "T020").isEmpty)
+        #expect(doc.task("T020")?.statesDependencies == true)
+    }
+
+    @Test(
+        "a mention without a dependency word states nothing",
+        arguments: [
+            "see T006 for the schema", "similar to T005", "like T004, but for admins", "Run after deploy",
+            "Create an independent module", "**Independent Test**: open the page", "Follow-up of T003 notes",
+            "Update the dependency graph in docs/deps.md",
+        ])
+    func mentionsStateNothing(text: String) {
+        let doc = plan(body: text)
+        #expect(doc.predecessors(of: "T020").isEmpty)
+        #expect(doc.task("T020")?.statesDependencies == false)
+        #expect(doc.task("T020")?.independent == false)
+        #expect(doc.parallelStatements.isEmpty)
+    }
+
+    @Test("a Dependencies field that opens with a sentence of its own lists nothing, and names no self-reference")
+    func fieldWithASentence() {
+        let doc = plan(body: "**Dependencies**: T020 must complete before T017 can start")
+        #expect(doc.predecessors(of: "T020").isEmpty)
+        #expect(doc.codes(.selfReference).isEmpty)
+        #expect(doc.task("T020")?.statesDependencies == true)
+        // Its own ID as the subject: the task blocks the ones named after `before`.
+        let own = parse("- [ ] T001 a\n- [ ] T002 b\n  **Dependencies**: T002 must complete before Phase 3 T003 and T004 start\n- [ ] T003 c\n- [ ] T004 d")
+        #expect(own.edges() == ["T002->T003", "T002->T004"])
+        #expect(own.codes(.selfReference).isEmpty)
+    }
+
+    @Test("a task without any clause does not state its dependencies; a Dependencies table cell does")
+    func tableCellStates() {
+        #expect(plan().tasks.allSatisfy { !$0.statesDependencies })
+        let doc = parse("""
+            | ID | Task | Dependencies |
+            |----|------|--------------|
+            | T001 | Schema | - |
+            | T002 | API | T001 |
+            | T003 | Docs | |
+            """)
+        #expect(doc.tasks.map(\.statesDependencies) == [true, true, false])
+        #expect(doc.edges() == ["T001->T002"])
+    }
+
+    @Test(
+        "a negation never yields an edge",
+        arguments: [
+            "T014 does not depend on T013", "T014 has no dependencies on other stories", "T014: independent of T013",
+            "T014 não depende de T013", "T014 no depende de T013", "T014 ne dépend pas de T013", "T014 不依赖 T013",
+            "T014 sem dependências de T013",
+        ])
+    func negationsDeclared(line: String) {
+        let doc = plan(section: "- " + line)
+        #expect(doc.edges().isEmpty)
+        #expect(doc.phaseDependencies.isEmpty)
+    }
+}
+
+@Suite("Dependency prose: clauses and statements")
+struct DependencyClauseTests {
+    @Test("each ID followed by a dependency word starts a clause of its own")
+    func clausePerSubject() {
+        let doc = plan(section: "- T016 independent, T017 depends on T014, T018 depends on T015")
+        #expect(doc.edges(.declared) == ["T014->T017", "T015->T018"])
+        #expect(doc.task("T016")?.independent == true)
+        #expect(doc.task("T017")?.independent == false)
+    }
+
+    @Test(
+        "statements in a Dependencies section, in several languages",
+        arguments: [
+            ("T012 depends on T010", ["T010->T012"]), ("T010 blocks T011, T012", ["T010->T011", "T010->T012"]),
+            ("T009, T010 block T012", ["T009->T012", "T010->T012"]),
+            ("Tests (T009-T010) before implementation (T011-T012)", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
+            ("T012 depende de T010 e T011", ["T010->T012", "T011->T012"]), ("T012 después de T009", ["T009->T012"]),
+            ("T012 après T011", ["T011->T012"]), ("T012 nach T010", ["T010->T012"]), ("T012 依赖 T011", ["T011->T012"]),
+            ("T012 зависит от T009", ["T009->T012"]),
+            ("T010 → T011 → T012", ["T010->T011", "T011->T012"]), ("T012 ← T010 & T011", ["T010->T012", "T011->T012"]),
+            ("2. Wiring（T012）→ T010完了後", ["T010->T012"]), ("T012 → after T009", ["T009->T012"]),
+            ("T012 → T010 이후", ["T010->T012"]),
+            ("T011 (runs in parallel with T010, after T009)", ["T009->T011"]),
+            ("T009 is a prerequisite for T010 and T011", ["T009->T010", "T009->T011"]),
+            ("T011 before T012 or vice versa", []), ("T012 antes de T011 o viceversa", []),
+            ("T012 edits the file of T010/T011 — after T009", ["T009->T012"]),
+            ("Models (T009-T011) → Services (T010-T012)", ["T009->T010", "T009->T011", "T009->T012"]),
+            ("**US2**: builds on what US1 made (T012 depends on T010)", ["T010->T012"]),
+            ("its wiring (T014) depends on US1's form code (T011)", ["T011->T014"]),
+        ])
+    func declaredStatements(line: String, expected: [String]) {
+        let doc = plan(section: "- " + line)
+        #expect(doc.edges(.declared) == expected)
+    }
+
+    @Test(
+        "mermaid edges, section-level clauses and Blocks ranges",
+        arguments: [
+            ("```mermaid\nflowchart LR\n  T009 & T010 --> T011\n  T011 --> T012 & T013\n```",
+             ["T009->T011", "T010->T011", "T011->T012", "T011->T013"]),
+            ("- T009 blocks: T010-T012", ["T009->T010", "T009->T011", "T009->T012"]),
+        ])
+    func mermaidAndBlocks(section: String, expected: [String]) {
+        #expect(plan(section: section).edges(.declared) == expected)
+    }
+
+    @Test("a heading's (depends on …) and a **Depends on**: line before the first task hold for the whole section")
+    func sectionLevel() {
+        let doc = parse("""
+            ## Phase 1: Base
+            - [ ] T001 a
+            - [ ] T002 b
+            ## Phase 2: More
+            ### Storage (depende de T001)
+            - [ ] T003 c
+            - [ ] T004 d
+            ### Views
+            **Requires**: T002
+            - [ ] T005 e
+            """)
+        #expect(doc.edges(.explicit) == ["T001->T003", "T001->T004", "T002->T005"])
+        #expect(doc.tasks.allSatisfy { !$0.statesDependencies })
+    }
+
+    @Test("an arrow to words names no task")
+    func arrowToWords() {
+        let doc = plan(section: "- Foundational → API → UI\n- T012 → integration tests")
+        #expect(doc.dependencies.isEmpty)
+    }
+
+    @Test("a `←` statement that only points backwards is read the other way round, with a note")
+    func leftArrowBackwards() {
+        let doc = plan(section: "- T009 <- T010 <- T011")
+        #expect(doc.edges(.declared) == ["T009->T010", "T010->T011"])
+        #expect(doc.codes(.reversedArrow).count == 1)
+    }
+
+    @Test("a word inside a parenthesised title never names another phase")
+    func parenthesisedTitle() {
+        let doc = plan(section: """
+            - **US2 (Cluster Setup)**: Can start after Foundational
+            - **Polish (final Setup checks)**: depends on all user stories
+            """)
+        // Foundational (2) before US2 (4); every story phase (3, 4) before Polish (5); Setup (1) waits for nothing.
+        #expect(doc.phaseEdges() == ["2->4", "3->5", "4->5"])
+    }
+
+    @Test(
+        "phase-level statements",
+        arguments: [
+            ("Phase 4 depends on Phase 3", ["3->4"]), ("US2 depends on US1", ["3->4"]),
+            ("Polish depends on all user stories", ["3->5", "4->5"]), ("User Story 2 after Setup", ["1->4"]),
+            ("Phase 3 and Phase 4 can run in parallel after Phase 2", ["2->3", "2->4"]),
+            ("**After US1/US2 are done**: Polish can run in parallel", []), ("Polish after US1-US2", ["3->5", "4->5"]),
+            ("US1 e US2 são paralelizáveis após Foundational", ["2->3", "2->4"]),
+            ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
+            ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
+        ])
+    func phaseStatements(line: String, expected: [String]) {
+        #expect(plan(section: "- " + line).phaseEdges() == expected)
+    }
+}
+
+@Suite("Dependency prose: parallel statements")
+struct ParallelStatementTests {
+    @Test(
+        "a note that tasks or phases can run together is one parallel statement",
+        arguments: [
+            ("T005, T006, T007 can run in parallel", ["T005 T006 T007"]),
+            ("T009-T012 can run in parallel", ["T009 T010 T011 T012"]),
+            ("T009 through T011 run concurrently", ["T009 T010 T011"]),
+            ("Phase 3 and Phase 4 can run in parallel", [" | 3 4"]),
+            ("US1: T010 and T011 can run in parallel after T009", ["T010 T011"]),
+            ("T005 e T006 podem rodar em paralelo", ["T005 T006"]), ("T005 y T006 se ejecutan en paralelo", ["T005 T006"]),
+            ("T005 et T006 peuvent tourner en parallèle", ["T005 T006"]), ("T005 und T006 laufen gleichzeitig", ["T005 T006"]),
+            ("T005 和 T006 可以并行执行", ["T005 T006"]), ("T005 與 T006 可並行", ["T005 T006"]),
+            ("T005とT006は並列実行可能", ["T005 T006"]), ("T005 및 T006 병렬 실행 가능", ["T005 T006"]),
+            ("T005 и T006 можно выполнять параллельно", ["T005 T006"]),
+            ("Once Foundational is done, all user stories can start in parallel", [" | 3 4"]),
+            ("T010 and T011 are independent of each other", ["T010 T011"]),
+            ("T010 [P] and T011 [P] can run in parallel", ["T010 T011"]),
+            ("US1 y US2 son independientes entre sí", [" | 3 4"]),
+            ("**User Story 2**: US1と独立", [" | 4 3"]), ("T012 can run in parallel with T009 and T010", ["T012 T009", "T012 T010"]),
+            ("US1 and US2 are independent", [" | 3 4"]),
+            ("**User Story 1** — depends on Foundational. Independent of all other stories.", [" | 3 4"]),
+            ("Independent of all other stories.", []), ("Phase 5 can be built in parallel with the backend", []),
+        ])
+    func parallelNotes(line: String, expected: [String]) {
+        for heading in ["Parallel Opportunities", "Dependencies & Execution Order"] {
+            let doc = plan(heading: heading, section: "- " + line)
+            #expect(doc.parallelSummary() == expected, "under \(heading)")
+        }
+    }
+
+    @Test(
+        "no parallel statement from a denial, from [P] marks, or from a mention",
+        arguments: [
+            "T005 and T006 must not run in parallel", "T005 and T006 cannot run in parallel",
+            "All Setup tasks marked [P] can run in parallel", "Models within a story marked [P] can run in parallel",
+            "Different user stories can be worked on in parallel", "Parallel Example: T005 is a good start",
+            "Developer A: T005, T006 in parallel with Developer B", "**Phase 1**: 3 parallel tasks",
+            "**Phase 2**: Many tasks can run in parallel", "**Phase 1 병렬 실행 가능**:",
+            "Once Foundational is done, split into parallel workstreams:",
+            "2. Once Foundational is done, split into parallel workstreams:",
+        ])
+    func notParallel(line: String) {
+        #expect(plan(heading: "Parallel Opportunities", section: "- " + line).parallelStatements.isEmpty)
+    }
+
+    @Test("`Parallel with:` in a task's body names that task and the ones listed")
+    func parallelWithInBody() {
+        let doc = plan(body: "Parallel with: T018, T019")
+        // T020 with each: nothing is said about T018 and T019.
+        #expect(doc.parallelSummary() == ["T020 T018", "T020 T019"])
+        #expect(doc.edges().isEmpty)
+        #expect(plan(body: "可与 T018 并行").parallelSummary() == ["T020 T018"])
+        #expect(plan(body: "T018と並列実行可能").parallelSummary() == ["T020 T018"])
+        #expect(plan(body: "pode rodar em paralelo com T018").parallelSummary() == ["T020 T018"])
+    }
+
+    @Test("`independent` alone marks a task independent; `independent of` names what it runs beside")
+    func independentTask() {
+        let alone = plan(body: "Dependencies: none (independent)")
+        #expect(alone.task("T020")?.independent == true)
+        #expect(alone.task("T020")?.statesDependencies == true)
+        let of = plan(body: "Independent of T017")
+        #expect(of.task("T020")?.independent == false)
+        #expect(of.parallelSummary() == ["T020 T017"])
+        #expect(of.edges().isEmpty)
+        let declared = plan(section: "- T016 independent")
+        #expect(declared.task("T016")?.independent == true)
+        #expect(declared.parallelSummary() == ["T016"])
+    }
+
+    @Test("a story independent of the other stories runs beside each of them, one statement per pair")
+    func storyIndependentOfOthers() {
+        let text = """
+            ## Phase 1: Setup
+            - [ ] T001 a
+            ## Phase 2: User Story 1
+            - [ ] T002 [US1] b
+            ## Phase 3: User Story 2
+            - [ ] T003 [US2] c
+            ## Phase 4: User Story 3
+            - [ ] T004 [US3] d
+
+            ## Dependencies
+            - US3: independent of other stories
+            - **US1**: Independent
+            """
+        let doc = parse(text)
+        #expect(doc.parallelSummary() == [" | 2 4", " | 3 4", " | 2 3"])
+        #expect(doc.dependencies.isEmpty)
+        #expect(doc.phaseDependencies.isEmpty)
+    }
+}
