@@ -130,6 +130,10 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable {
 /// Where a task was written.
 public enum TaskForm: String, Sendable, Hashable {
     case checkbox, heading, tableRow
+    /// A list item without a checkbox whose text starts with a bold ID (`- **T001**: …`).
+    case listItem
+    /// A line outside any list that starts with an ID and a dash or colon (`T001 — …`).
+    case line
 }
 
 /// A duration estimate, in hours.

@@ -90,7 +90,7 @@ extension DocumentParser {
         let chunkSize = 4096
         let chunkCount = (jobCount + chunkSize - 1) / chunkSize
         var outputs = [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
-        let reader = TextReader(text: bytes, bodyLines: bodyLines)
+        let reader = TextReader(text: bytes, bodyLines: bodyLines, wordedIDs: wordedIDs)
         textJobs.withUnsafeBufferPointer { jobs in
             tasks.withUnsafeMutableBufferPointer { tasks in
                 results.withUnsafeMutableBufferPointer { results in
@@ -253,10 +253,12 @@ struct TextReader: @unchecked Sendable {
     /// parser's state: a parser of no text serves every thread.
     private let scans: DocumentParser
 
-    init(text: Bytes, bodyLines: [BodyLine]) {
+    init(text: Bytes, bodyLines: [BodyLine], wordedIDs: Bool) {
         self.text = text
         self.bodyLines = bodyLines
-        scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        scans.wordedIDs = wordedIDs
+        self.scans = scans
     }
 
     /// Reads one task's text, sets what it finds on `task`, appends
@@ -268,9 +270,10 @@ struct TextReader: @unchecked Sendable {
         let b = text
         var descriptionStart = job.descriptionStart
         if job.idStart >= 0 {
-            task.pointee.id = b.string(job.idStart, job.descriptionStart)
+            task.pointee.id = b.taskIDString(job.idStart, job.descriptionStart)
             descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
-            task.pointee.description = b.string(descriptionStart, job.descriptionEnd)
+            let end = DocumentParser.descriptionEnd(b, descriptionStart, job.descriptionEnd, into: &task.pointee)
+            task.pointee.description = b.string(descriptionStart, end)
         }
         var result = TextJobResult(
             task: job.task, referenceStart: Int32(output.references.count), referenceEnd: 0, pathStart: Int32(output.paths.count),
