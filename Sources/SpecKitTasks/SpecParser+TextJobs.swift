@@ -348,6 +348,8 @@ struct TextReader: @unchecked Sendable {
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {
             scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths)
+            // Cited files (`per data-model.md`) are the task's reads, not its files.
+            if !scratch.paths.isEmpty { scans.separateReads(b, lo, hi, &scratch.paths, reads: &task.pointee.reads) }
         }
         if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }
         if heading, let status = scans.findStatusField(b, lo, hi) { task.pointee.status = status }
