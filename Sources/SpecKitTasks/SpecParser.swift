@@ -42,6 +42,7 @@ public enum SpecParser {
                 parser.scanLines()
             }
             parser.runTextJobs()
+            parser.mergeDuplicates()
             let document = parser.finish()
             parser.releaseCopy()
             return document
