@@ -113,6 +113,22 @@ struct ShapeTests {
         #expect(doc.predecessors(of: "Task 2") == predecessors)
     }
 
+    @Test("a Dependencies section states order between worded tasks")
+    func wordedDeclared() {
+        let doc = parse("""
+            ## Phase 1
+            ### Task 1: Setup
+            ### Task 2: Schema
+            ### Task 3: API
+
+            ## Dependencies
+            - Task 1 → Task 2 → Task 3
+            - Task 3 depends on Task 1
+            """)
+        #expect(doc.edges(.declared) == ["Task 1->Task 2", "Task 2->Task 3", "Task 1->Task 3"])
+        #expect(doc.codes(.unknownReference).isEmpty)
+    }
+
     @Test("in a document of T-IDs, `after Task 2` names nothing")
     func wordedReferencesNeedWordedTasks() {
         let doc = parse("## Phase 1\n\n- [ ] T001 Setup\n- [ ] T002 Build after Task 1 is reviewed\n")
