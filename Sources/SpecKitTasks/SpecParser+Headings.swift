@@ -14,7 +14,10 @@ extension DocumentParser {
             if b[idStart] == UInt8(ascii: "~") { struck = true }
             idStart += 1
         }
-        if let (taskIDStart, idEnd) = taskID(at: idStart, hi) {
+        // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
+        if let (taskIDStart, idEnd) = taskID(at: idStart, hi),
+            b.taskIDEnd(at: taskIDStart, end: idEnd) == idEnd || !sectionHoldsTaskIDs(after: end)
+        {
             idStart = taskIDStart
             // A heading task ends the sections at its level or deeper, as any
             // heading does, so their `**Depends on**:` stays theirs. Phase
@@ -144,6 +147,27 @@ extension DocumentParser {
                 task: Int32(tasks.count), idStart: -1, descriptionStart: descriptionStart, descriptionEnd: descriptionEnd,
                 line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
             indent: 0, form: .heading))
+    }
+
+    /// Whether a checkbox task with a `T012`-style ID comes after `offset`
+    /// before the next heading (fences are not told apart: a guess from a glance ahead).
+    /// - Complexity: O(bytes of the section); run only for worded heading IDs.
+    func sectionHoldsTaskIDs(after offset: Int) -> Bool {
+        let b = bytes
+        var k = b.firstIndex(of: 0x0A, offset, b.count).map { $0 + 1 } ?? b.count
+        while k < b.count {
+            let lineEnd = b.firstIndex(of: 0x0A, k, b.count) ?? b.count
+            let p = b.skipSpaces(k, lineEnd)
+            let end = b.trimEnd(p, lineEnd)
+            if p < end {
+                if b[p] == UInt8(ascii: "#"), headingLevel(p, end) != nil { return false }
+                if case .task(let item) = recognizeCheckbox(p, end), b.taskIDEnd(at: item.idStart, end: item.idEnd) == item.idEnd {
+                    return true
+                }
+            }
+            k = lineEnd + 1
+        }
+        return false
     }
 
     /// Shapes 4 and 5: a list item or a line that starts with an ID. Status

@@ -129,6 +129,13 @@ struct ShapeTests {
         #expect(doc.codes(.unknownReference).isEmpty)
     }
 
+    @Test("a worded heading above tasks with IDs of their own is a section, not a task")
+    func wordedHeadingOverIDs() {
+        let doc = parse("## Task 1: Backend\n\n- [ ] T001 Model\n- [ ] T002 API\n\n## Task 2: Frontend\n\n- [ ] T003 Page\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        #expect(doc.phases.map(\.title) == ["", "Task 1: Backend", "Task 2: Frontend"])
+    }
+
     @Test("in a document of T-IDs, `after Task 2` names nothing")
     func wordedReferencesNeedWordedTasks() {
         let doc = parse("## Phase 1\n\n- [ ] T001 Setup\n- [ ] T002 Build after Task 1 is reviewed\n")
