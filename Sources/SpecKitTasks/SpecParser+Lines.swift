@@ -331,7 +331,9 @@ extension DocumentParser {
                     startLooseTask(p, id, indent: indent, end: end, form: .listItem)
                     return
                 }
-                if indent < 4, !startsBlock(p, end), let id = recognizeIDLine(p, end) {
+                // A line about a task already defined (`T001: must land before T002`)
+                // is prose, not a second definition.
+                if indent < 4, !startsBlock(p, end), let id = recognizeIDLine(p, end), !isDefined(id) {
                     closeTask()
                     startLooseTask(p, id, indent: indent, end: end, form: .line)
                     return
@@ -355,6 +357,13 @@ extension DocumentParser {
             closeTask()
         }
         handlePlainLine(p, end)
+    }
+
+    /// Whether a task with the ID at `id` was read already.
+    func isDefined(_ id: (start: Int, end: Int)) -> Bool {
+        let b = bytes
+        if b.taskIDEnd(at: id.start, end: id.end) == id.end { return idTable.find(b, id.start, id.end) != nil }
+        return idTable.find(b.taskIDString(id.start, id.end)) != nil
     }
 
     /// Whether the line opens a Markdown block of its own: a list item, a

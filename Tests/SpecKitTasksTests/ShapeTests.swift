@@ -61,6 +61,14 @@ struct ShapeTests {
         #expect(parse("## Phase 1: Setup\n\n\(line)\n").tasks.isEmpty)
     }
 
+    @Test("a line about a task already defined is prose in its body, not a second definition")
+    func lineAboutADefinedTask() {
+        let doc = parse("## Phase 1\n\n### T001: Schema\n\nT001: must land before the API, in db/schema.sql\n\nT002: Build the API\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.task("T001")?.files == ["db/schema.sql"])
+    }
+
     @Test(
         "ID lines and bold items in Dependencies, Parallel, Strategy and Notes sections are not tasks",
         arguments: ["## Dependencies", "## Parallel Opportunities", "## Implementation Strategy", "## Notes", "### Parallel Example"])
