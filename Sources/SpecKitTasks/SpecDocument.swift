@@ -8,7 +8,9 @@
 public struct SpecDocument: Sendable {
     /// The path the document was read from, as given by the caller (for messages).
     public var path: String
-    /// Every task found, in document order, duplicates included.
+    /// Every task found, in document order, once per ID: a later definition
+    /// that restates a task is merged into it, one that is a different task is
+    /// named `T045#2` (DESIGN.md §2 rule 0).
     public var tasks: [SpecTask]
     /// Phases in document order. `phases[0]` is the implicit phase 0.
     public var phases: [Phase]
@@ -130,6 +132,10 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable {
 /// Where a task was written.
 public enum TaskForm: String, Sendable, Hashable {
     case checkbox, heading, tableRow
+    /// A list item without a checkbox whose text starts with a bold ID (`- **T001**: …`).
+    case listItem
+    /// A line outside any list that starts with an ID and a dash or colon (`T001 — …`).
+    case line
 }
 
 /// A duration estimate, in hours.
@@ -183,7 +189,10 @@ public struct Estimate: Sendable, Hashable {
 
 /// One task of the spec.
 public struct SpecTask: Sendable, Hashable {
-    /// The task ID as written, without decoration: `T012`, `T-HF02`, `T007a`, `T231.1`.
+    /// The task ID as written, without decoration: `T012`, `T-HF02`, `T007a`, `T231.1`;
+    /// a worded ID spelled one way (`Task 3`, `任务 1.1`, `TASK-001`); `L42` for a
+    /// task of a document without IDs (its line); `T045#2` for a second, different
+    /// task with a repeated ID.
     public var id: String
     /// Line of the task; column of the list item's content (the checkbox), of the
     /// heading's first character, or of the table row's first cell.
@@ -208,8 +217,9 @@ public struct SpecTask: Sendable, Hashable {
     /// The description: the text after the ID and labels on the task's own line,
     /// with Markdown emphasis kept as written and surrounding white space trimmed.
     public var description: String
-    /// File paths named in the description and body, in order of appearance,
-    /// without duplicates. Directories (ending in `/`) are included as written.
+    /// File paths the task writes (creates, changes, deletes), named in the
+    /// description and body, in order of appearance, without duplicates.
+    /// Directories (ending in `/`) are included as written. Cited files are in ``reads``.
     public var files: [String]
     /// The estimate found in the task's text or body, if any.
     public var estimate: Estimate?

@@ -475,7 +475,8 @@ extension DocumentParser {
     func skipFillers(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
         var k = b.skipSpaces(start, hi)
         var progressed = true
-        while progressed {
+        // `after Task 2`: in a document of worded IDs the word is the ID's.
+        while progressed, !wordedIDs || b.wordedID(at: k, end: hi) == nil {
             progressed = false
             if let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.filler), declared: false) {
                 k = skipSpacesAndNewlines(b, e, hi)
@@ -490,7 +491,9 @@ extension DocumentParser {
         var references: [Reference] = []
         var k = lo
         while k < hi {
-            if b[k] == UInt8(ascii: "T"), let (found, e) = item(b, k, hi, phases: false), case .task(let idEnd, let secondStart) = found {
+            if b[k] == UInt8(ascii: "T") || wordedIDs, let (found, e) = item(b, k, hi, phases: false),
+                case .task(let idEnd, let secondStart) = found
+            {
                 references.append(Reference(b, k, idEnd, secondStart, e, locator))
                 k = e
             } else {
@@ -508,7 +511,7 @@ extension DocumentParser {
 
     /// One list item at `k`: an ID or a range (task), or a phase or story reference.
     func item(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool) -> (ListItem, Int)? {
-        if let idEnd = b.taskIDEnd(at: k, end: hi), k == 0 || !b[k - 1].isWordByte {
+        if let idEnd = b.anyTaskIDEnd(at: k, end: hi, worded: wordedIDs), k == 0 || !b[k - 1].isWordByte {
             // Range forms: T004-T007, T004–T007, T004..T007, T004 through T007, T004 to T007.
             var j = idEnd
             let spaced = b.skipSpaces(j, hi)
@@ -531,7 +534,9 @@ extension DocumentParser {
             if j > idEnd {
                 // A range wrapped after its dash or word (`T001 –⏎ T003`).
                 let second = skipSpacesAndNewlines(b, j, hi)
-                if let secondEnd = b.taskIDEnd(at: second, end: hi) { return (.task(idEnd: idEnd, secondStart: second), secondEnd) }
+                if let secondEnd = b.anyTaskIDEnd(at: second, end: hi, worded: wordedIDs) {
+                    return (.task(idEnd: idEnd, secondStart: second), secondEnd)
+                }
             }
             return (.task(idEnd: idEnd, secondStart: nil), idEnd)
         }
@@ -694,7 +699,8 @@ extension DocumentParser {
             }
             if (c == UInt8(ascii: "T") || c == UInt8(ascii: "U") || c == UInt8(ascii: "P") || c == UInt8(ascii: "S")
                 || c == UInt8(ascii: "p") || c == UInt8(ascii: "u") || c == UInt8(ascii: "s")
-                || c == UInt8(ascii: "F") || c == UInt8(ascii: "A") || c == UInt8(ascii: "a")),
+                || c == UInt8(ascii: "F") || c == UInt8(ascii: "A") || c == UInt8(ascii: "a")
+                || (wordedIDs && (c == UInt8(ascii: "t") || c >= 0x80))),
                 b.isWordStart(k, lo), let (found, e) = item(b, k, hi, phases: true)
             {
                 switch found {
@@ -789,6 +795,8 @@ enum Vocabulary {
         ("ongoing", .inProgress), ("doing", .inProgress),
         ("skipped", .skipped), ("skip", .skipped), ("cancelled", .skipped), ("canceled", .skipped),
         ("dropped", .skipped), ("won't do", .skipped), ("wontfix", .skipped), ("~", .skipped),
+        ("已完成", .done), ("完了", .done), ("完成", .done), ("済", .done), ("进行中", .inProgress), ("進行中", .inProgress),
+        ("对应中", .inProgress), ("対応中", .inProgress), ("未着手", .todo), ("未开始", .todo), ("待办", .todo),
         ("todo", .todo), ("to do", .todo), ("to-do", .todo), ("pending", .todo), ("not started", .todo),
         ("open", .todo), ("blocked", .todo), ("planned", .todo), ("⏳", .todo), ("⬜", .todo),
     ]
@@ -798,6 +806,6 @@ extension Reference {
     /// The reference an item scan found: the ID at `lo..<idEnd`, and for a
     /// range the second ID from `secondStart` to `end`.
     init(_ b: Bytes, _ lo: Int, _ idEnd: Int, _ secondStart: Int?, _ end: Int, _ locator: TextLocator) {
-        self.init(id: b.string(lo, idEnd), upTo: secondStart.map { b.string($0, end) }, location: locator.location(lo))
+        self.init(id: b.taskIDString(lo, idEnd), upTo: secondStart.map { b.taskIDString($0, end) }, location: locator.location(lo))
     }
 }

@@ -14,7 +14,11 @@ extension DocumentParser {
             if b[idStart] == UInt8(ascii: "~") { struck = true }
             idStart += 1
         }
-        if let idEnd = b.taskIDEnd(at: idStart, end: hi) {
+        // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
+        if let (taskIDStart, idEnd) = taskID(at: idStart, hi),
+            b.taskIDEnd(at: taskIDStart, end: idEnd) == idEnd || !sectionHoldsTaskIDs(after: end)
+        {
+            idStart = taskIDStart
             // A heading task ends the sections at its level or deeper, as any
             // heading does, so their `**Depends on**:` stays theirs. Phase
             // headings stay open: `### T001` right under `### Phase 1` is its task.
@@ -44,13 +48,16 @@ extension DocumentParser {
         let excluded = (parent?.excluded ?? false) || declared
             || (isExample && has("parallel"))
             || has("strateg") || (!isPhase && !isTitle && has("dependenc"))
+        // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
+        let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
+            || (!isPhase && !isTitle && (has("parallel") || has("note") || isExample || has("execution order")))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
         headings.append(record)
         var open = OpenHeading(
-            level: level, index: index, declared: declared, excluded: excluded, references: [],
-            reversedReferences: [], hasTasks: false)
+            level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
+            references: [], reversedReferences: [], hasTasks: false)
         // Example and strategy headings (`### Parallel Example: after Phase 4
         // lands`) state no order, like their sections.
         if !declared, !excluded, !isExample {
@@ -116,7 +123,7 @@ extension DocumentParser {
     mutating func startHeadingTask(_ p: Int, _ idStart: Int, _ idEnd: Int, _ end: Int, struck: Bool = false) {
         let b = bytes
         var task = SpecTask(
-            id: b.string(idStart, idEnd), location: location(p), form: .heading, status: struck ? .skipped : .todo,
+            id: b.taskIDString(idStart, idEnd), location: location(p), form: .heading, status: struck ? .skipped : .todo,
             segment: segment)
         var descriptionStart = Self.readLabels(bytes, into: &task, from: idEnd, end: end)
         var descriptionEnd = end
@@ -140,6 +147,75 @@ extension DocumentParser {
                 task: Int32(tasks.count), idStart: -1, descriptionStart: descriptionStart, descriptionEnd: descriptionEnd,
                 line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
             indent: 0, form: .heading))
+    }
+
+    /// Whether a checkbox task with a `T012`-style ID comes after `offset`
+    /// before the next heading (fences are not told apart: a guess from a glance ahead).
+    /// - Complexity: O(bytes of the section); run only for worded heading IDs.
+    func sectionHoldsTaskIDs(after offset: Int) -> Bool {
+        let b = bytes
+        var k = b.firstIndex(of: 0x0A, offset, b.count).map { $0 + 1 } ?? b.count
+        while k < b.count {
+            let lineEnd = b.firstIndex(of: 0x0A, k, b.count) ?? b.count
+            let p = b.skipSpaces(k, lineEnd)
+            let end = b.trimEnd(p, lineEnd)
+            if p < end {
+                if b[p] == UInt8(ascii: "#"), headingLevel(p, end) != nil { return false }
+                if case .task(let item) = recognizeCheckbox(p, end), b.taskIDEnd(at: item.idStart, end: item.idEnd) == item.idEnd {
+                    return true
+                }
+            }
+            k = lineEnd + 1
+        }
+        return false
+    }
+
+    /// Shapes 4 and 5: a list item or a line that starts with an ID. Status
+    /// from `✅`, `[DONE]`, `[x]` on the line or a `Status:` field in the body.
+    mutating func startLooseTask(_ p: Int, _ id: (start: Int, end: Int), indent: Int, end: Int, form: TaskForm) {
+        let b = bytes
+        var task = SpecTask(id: b.taskIDString(id.start, id.end), location: location(p), form: form, segment: segment)
+        var k = id.end
+        var struck = false
+        while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "~") {
+            if b[k] == UInt8(ascii: "~") { struck = true }
+            k += 1
+        }
+        if struck { task.status = .skipped }
+        var descriptionStart = Self.readLabels(b, into: &task, from: id.end, end: end)
+        // `✅` before the text (`**T001**: [P] ✅ Setup`) or anywhere on the line.
+        if let done = find("✅", id.end, end) {
+            task.status = .done
+            if done == descriptionStart { descriptionStart = b.skipSpaces(done + "✅".utf8.count, end) }
+        }
+        if let done = find("[DONE]", id.end, end) {
+            task.status = .done
+            if done == descriptionStart { descriptionStart = b.skipSpaces(done + 6, end) }
+        }
+        let descriptionEnd = b.trimEnd(descriptionStart, end)
+        task.description = b.string(descriptionStart, Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task))
+        addTask(task, idStart: id.start, idEnd: id.end, open: OpenTask(
+            job: TextJob(
+                task: Int32(tasks.count), idStart: -1, descriptionStart: descriptionStart, descriptionEnd: descriptionEnd,
+                line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
+            indent: indent, form: form))
+    }
+
+    /// Shape 7: a checkbox item in a document without IDs, named `L` and its
+    /// line number (`L42`): where it is, and stable while the lines above stay.
+    mutating func startGeneratedTask(_ item: TaskLineItem, indent: Int, end: Int) {
+        let b = bytes
+        let id = "L\(lineNumber)"
+        var task = SpecTask(id: id, location: location(item.column), form: .checkbox, status: item.status, segment: segment)
+        let descriptionStart = Self.readLabels(b, into: &task, from: item.idStart, end: end)
+        let descriptionEnd = b.trimEnd(descriptionStart, end)
+        task.description = b.string(descriptionStart, Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task))
+        tasks.append(task)
+        registerGeneratedTask(id, open: OpenTask(
+            job: TextJob(
+                task: Int32(tasks.count - 1), idStart: -1, descriptionStart: descriptionStart, descriptionEnd: descriptionEnd,
+                line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
+            indent: indent, form: .checkbox))
     }
 
     /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
@@ -263,14 +339,15 @@ extension DocumentParser {
             if b[idStart] == UInt8(ascii: "~") { struck = true }
             idStart += 1
         }
-        guard let idEnd = b.taskIDEnd(at: idStart, end: firstHi) else { return true }
+        guard let (taskIDStart, idEnd) = taskID(at: idStart, firstHi) else { return true }
+        idStart = taskIDStart
         var rest = idEnd
         while rest < firstHi, b[rest] == UInt8(ascii: "*") || b[rest] == UInt8(ascii: "`") || b[rest] == UInt8(ascii: "~") || b[rest].isSpaceOrTab {
             rest += 1
         }
         guard rest == firstHi || b[rest] == UInt8(ascii: "[") else { return true }
         var task = SpecTask(
-            id: b.string(idStart, idEnd), location: location(cellColumn), form: .tableRow, status: struck ? .skipped : .todo,
+            id: b.taskIDString(idStart, idEnd), location: location(cellColumn), form: .tableRow, status: struck ? .skipped : .todo,
             segment: segment)
         _ = Self.readLabels(bytes, into: &task, from: idEnd, end: firstHi)
         // Without a named one, the first column that is neither the ID, the status nor the dependencies.

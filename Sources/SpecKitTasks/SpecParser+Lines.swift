@@ -321,8 +321,34 @@ extension DocumentParser {
                     .unparsedLine, "this line looks like a task but has no valid task ID or checkbox",
                     at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
             return
+        case .plain(let item):
+            // Shape 7: in a document without IDs, a checkbox item under a
+            // heading is a task; one indented below such a task is its step.
+            let looseSection = headingStack.last.map { !$0.noLooseTasks } ?? false
+            if looseSection, !(openTask.map { $0.form == .checkbox && indent > $0.indent } ?? false) {
+                if generatedIDs {
+                    closeTask()
+                    startGeneratedTask(item, indent: indent, end: end)
+                    return
+                }
+                plainCheckboxes += 1
+            }
         case .none:
-            break
+            // Shapes 4 and 5: a list item starting with a bold ID, a line starting with an ID.
+            if !generatedIDs, !(headingStack.last?.noLooseTasks ?? false) {
+                if let id = recognizeBoldListItem(p, end) {
+                    closeTask()
+                    startLooseTask(p, id, indent: indent, end: end, form: .listItem)
+                    return
+                }
+                // A line about a task already defined (`T001: must land before T002`)
+                // is prose, not a second definition.
+                if indent < 4, !startsBlock(p, end), let id = recognizeIDLine(p, end), !isDefined(id) {
+                    closeTask()
+                    startLooseTask(p, id, indent: indent, end: end, form: .line)
+                    return
+                }
+            }
         }
         if let task = openTask {
             let isCheckpoint = checkpointText(p, end) != nil
@@ -330,7 +356,7 @@ extension DocumentParser {
             // and lines right below it that start no block of their own (a
             // lazy continuation: the body ends at a blank line followed by a
             // line that is not indented).
-            let continues = task.form == .heading
+            let continues = task.form == .heading || task.form == .line
                 ? !isCheckpoint && !isThematicBreak(p, end)
                 : indent > task.indent
                     || (!afterBlank && !isCheckpoint && !isThematicBreak(p, end) && !startsBlock(p, end))
@@ -341,6 +367,13 @@ extension DocumentParser {
             closeTask()
         }
         handlePlainLine(p, end)
+    }
+
+    /// Whether a task with the ID at `id` was read already.
+    func isDefined(_ id: (start: Int, end: Int)) -> Bool {
+        let b = bytes
+        if b.taskIDEnd(at: id.start, end: id.end) == id.end { return idTable.find(b, id.start, id.end) != nil }
+        return idTable.find(b.taskIDString(id.start, id.end)) != nil
     }
 
     /// Whether the line opens a Markdown block of its own: a list item, a

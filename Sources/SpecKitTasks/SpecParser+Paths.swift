@@ -110,12 +110,20 @@ extension DocumentParser {
         if b.find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil
         }
-        if !backticked, let at = b.find("@", lo, hi), at > lo { return nil }
+        if let at = b.find("@", lo, hi), at > lo {
+            // Bare: e-mail addresses, `user@host`. Backticked: versioned names
+            // (`devcontainers/action@v1`, `pkg@1.2`); `src/@types/x.d.ts` is a path.
+            if !backticked || b[at - 1] != UInt8(ascii: "/") { return nil }
+        }
         // `file.py:42` names the file.
         var end = hi
         var c = end
         while c > lo, b[c - 1].isDigit { c -= 1 }
         if c < end, c > lo + 1, b[c - 1] == UInt8(ascii: ":") { end = c - 1 }
+        // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
+        if b.firstIndex(of: UInt8(ascii: ":"), lo, end) != nil { return nil }
+        if slash >= 0, isMIMEType(b, lo, end) { return nil }
+        if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1
         if backticked {
             if slash >= 0 {
@@ -170,6 +178,59 @@ extension DocumentParser {
         // Single-letter parts separated by dots (`U.S`, `a.m`) are abbreviations.
         if length == 3, b[lo].isLetter, b[lo + 1] == UInt8(ascii: "."), b[lo + 2].isLetter { return false }
         return true
+    }
+
+    /// `application/json`, `application/vnd.api+json`, `text/html`: a media type,
+    /// not a file (`image/logo.png` is a file: its subtype has an extension).
+    func isMIMEType(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        guard let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, hi), slash > lo, slash + 1 < hi,
+            b.firstIndex(of: UInt8(ascii: "/"), slash + 1, hi) == nil
+        else { return false }
+        let length = slash - lo
+        guard length <= 11, Vocabulary.mediaTypes.contains(where: { $0.byteCount == length && b.matchesLowercase($0, at: lo, end: slash) })
+        else { return false }
+        let subtype = slash + 1
+        if b.firstIndex(of: UInt8(ascii: "+"), subtype, hi) != nil || b.matchesLowercase("vnd.", at: subtype, end: hi)
+            || b.matchesLowercase("x-", at: subtype, end: hi)
+        {
+            return true
+        }
+        return b.firstIndex(of: UInt8(ascii: "."), subtype, hi) == nil
+    }
+
+    /// A code reference without `/`: identifiers joined by dots whose last part
+    /// is a member, not an extension (`TaskManager.moveTask`, `React.memo`,
+    /// `console.log`). A last part in mixed case is a member; one in lower case is
+    /// an extension when it is a known one (`UserService.cs`, `README.md`).
+    func isCodeReference(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        guard lo < hi, b[lo].isLetter || b[lo] == UInt8(ascii: "_") || b[lo] == UInt8(ascii: "$") else { return false }
+        var dot = -1
+        var firstDot = -1
+        for k in lo..<hi {
+            let c = b[k]
+            if c == UInt8(ascii: ".") {
+                // `a..b`, a trailing dot: not identifiers.
+                guard k > lo, k + 1 < hi, b[k - 1] != UInt8(ascii: "."), b[k + 1].isLetter || b[k + 1] == UInt8(ascii: "_") else { return false }
+                dot = k
+                if firstDot < 0 { firstDot = k }
+            } else if !(c.isWordByte || c == UInt8(ascii: "$")) {
+                return false
+            }
+        }
+        guard dot > lo else { return false }
+        var lower = false
+        var upper = false
+        var packed: UInt64 = 0
+        for k in (dot + 1)..<hi {
+            let c = b[k]
+            if c.isUpper { upper = true } else if c.isLower { lower = true }
+            packed = packed << 8 | UInt64(c.lowercased)
+        }
+        if upper && lower { return true }
+        if hi - dot - 1 > 8 || !Vocabulary.fileExtensions.contains(packed) { return true }
+        // `console.log`, `process.env`: objects every reader knows.
+        let stem = firstDot - lo
+        return Vocabulary.codeObjects.contains { $0.byteCount == stem && b.matches($0, at: lo, end: firstDot) }
     }
 
     /// Product names that only look like files (`Node.js`, `ASP.NET`, `Socket.io`).
@@ -254,4 +315,46 @@ extension DocumentParser {
         }
         return nil
     }
+}
+
+extension Vocabulary {
+    /// Top-level media types (`application/json`).
+    static let mediaTypes: [StaticString] = [
+        "application", "text", "image", "audio", "video", "multipart", "font", "model", "message",
+    ]
+    /// Objects whose members look like files (`console.log`, `process.env`).
+    static let codeObjects: [StaticString] = [
+        "console", "process", "window", "document", "Math", "JSON", "Object", "Array", "Promise", "Date", "this",
+        "self", "req", "res", "app", "router", "module", "exports", "os", "fs", "path", "sys", "np", "pd", "db",
+    ]
+    /// File extensions known as such, lowercase, packed big-endian into a
+    /// UInt64: a dotted name without `/` whose last part is not one of these
+    /// is a code reference (`React.memo`), not a file.
+    static let fileExtensions: Set<UInt64> = {
+        let names = """
+            md mdx markdown txt rst adoc json jsonc json5 yaml yml toml ini cfg conf env xml csv tsv sql db sqlite \
+            swift m mm h hpp hh c cc cpp cxx cs fs vb java kt kts scala groovy gradle go rs py pyi pyx ipynb rb erb \
+            php js mjs cjs jsx ts mts cts tsx vue svelte astro html htm xhtml css scss sass less styl dart ex exs erl \
+            hrl elm clj cljs edn lua pl pm r rmd jl hs ml mli nim zig v sv vhd asm s sh bash zsh fish ps1 psm1 bat cmd \
+            mk cmake make dockerfile containerfile tf tfvars hcl nix proto graphql gql prisma lock sum mod plist \
+            xcconfig pbxproj storyboard xib xcstrings strings resx csproj sln fsproj vbproj props targets config \
+            properties pom gemspec podspec cabal opam rockspec nuspec spec snap log out err pid svg png jpg jpeg gif \
+            webp ico bmp tiff avif pdf doc docx xls xlsx ppt pptx odt zip tar gz tgz bz2 xz 7z rar jar war ear apk \
+            aab ipa dmg exe dll so dylib a o wasm wat map min bin dat pem crt key pub cer p12 pfx jks mp3 mp4 wav ogg \
+            webm mov avi mkv flac ttf otf woff woff2 eot ejs hbs mustache njk jinja j2 liquid twig pug haml slim tpl \
+            tmpl template html5 vtt srt po pot mo arb xliff xlf feature http rest env1 editorconfig gitignore \
+            dockerignore npmrc nvmrc yarnrc babelrc eslintrc prettierrc stylelintrc browserslist keep gitkeep \
+            test sample example bak orig patch diff cjsx coffee ls sol move cairo vy wgsl glsl hlsl metal shader \
+            frag vert comp uss uxml unity prefab asset mat anim meta tscn tres gd gdshader blend fbx obj gltf glb \
+            usd usdz rkt scm ss lisp el vim kak nu ron kdl dhall jsonnet libsonnet cue rego sbt pyw ksh csh awk sed \
+            pl6 raku p6 pas pp inc f f90 f95 for cob cbl ada adb ads d di cr hx purs res resi re rei fsx fsi ml4
+            """
+        var set = Set<UInt64>()
+        for name in names.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            var packed: UInt64 = 0
+            for c in name.utf8 { packed = packed << 8 | UInt64(c) }
+            set.insert(packed)
+        }
+        return set
+    }()
 }

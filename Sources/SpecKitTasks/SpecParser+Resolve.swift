@@ -1,24 +1,16 @@
 /// Turning written references into task and phase indices, with their diagnostics.
 extension DocumentParser {
-    /// Finishes the parse: phases, references, duplicate IDs, diagnostics in source order.
+    /// Finishes the parse: phases, references, diagnostics in source order.
     mutating func finish() -> SpecDocument {
         let (phases, phaseOfHeading) = assignPhases()
-        // Keys were interned from the ID bytes as tasks were read: the first task
-        // with a key is the one references resolve to.
+        // Keys were interned from the ID bytes as tasks were read, and
+        // `mergeDuplicates` left one task per key (a different task with a
+        // repeated ID has a key of its own, `T045#2`): references resolve to it.
         var firstTaskOfKey = [Int32](repeating: -1, count: idTable.count)
         var isFirst = [Bool](repeating: false, count: tasks.count)
         for t in tasks.indices {
             let key = Int(taskIDKey[t])
-            let first = firstTaskOfKey[key]
-            if first >= 0 {
-                let id = tasks[t].id
-                let firstLocation = tasks[Int(first)].location
-                diagnostics.append(
-                    Diagnostic(
-                        .duplicateID, "duplicate task ID \(id): also defined on line \(firstLocation.line)",
-                        at: tasks[t].location,
-                        notes: [Diagnostic.Note(message: "\(id) first defined here", location: firstLocation)]))
-            } else {
+            if firstTaskOfKey[key] < 0 {
                 firstTaskOfKey[key] = Int32(t)
                 isFirst[t] = true
             }

@@ -5,6 +5,8 @@ enum CheckboxLine {
     case task(TaskLineItem)
     /// Looks like a task but is not one (bad ID or bad checkbox); the offset to report.
     case suspicious(Int)
+    /// A checkbox item without an ID: a checklist step, or a shape-7 task.
+    case plain(TaskLineItem)
 }
 
 struct TaskLineItem {
@@ -86,6 +88,7 @@ extension DocumentParser {
             }
         }
         var j = b.skipSpaces(close + 1, end)
+        let textStart = j
         var struck = false
         for _ in 0..<3 {
             if b.matches("**", at: j, end: end) {
@@ -99,13 +102,105 @@ extension DocumentParser {
                 break
             }
         }
-        if let idEnd = b.taskIDEnd(at: j, end: end) {
+        // `- [x] [TASK-004] …`: the ID in brackets.
+        if j < end, b[j] == UInt8(ascii: "[") { j += 1 }
+        if let (idStart, idEnd) = taskID(at: j, end) {
             guard var status else { return .suspicious(box) }
             if struck { status = .skipped }
-            return .task(TaskLineItem(column: box, status: status, idStart: j, idEnd: idEnd))
+            return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd))
         }
         if b.looksLikeTaskID(at: j, end: end) { return .suspicious(j) }
+        if let status { return .plain(TaskLineItem(column: box, status: status, idStart: textStart, idEnd: textStart)) }
         return .none
+    }
+
+    /// The task ID at `j`, or nil: a task ID (`T012`), a worded ID (`Task 3`,
+    /// `任务 1.1`, `TASK-001`), or a task ID after the word (`Task T-002`).
+    func taskID(at j: Int, _ end: Int) -> (start: Int, end: Int)? {
+        let b = bytes
+        guard j < end else { return nil }
+        if let e = b.taskIDEnd(at: j, end: end) { return (j, e) }
+        guard let (numberStart, e, _) = b.wordedID(at: j, end: end) else {
+            // `Task T-002`: the word, then an ID of the usual kind.
+            if b[j] | 0x20 == UInt8(ascii: "t"), b.matchesLowercase("task ", at: j, end: end) {
+                let k = b.skipSpaces(j + 5, end)
+                if let e = b.taskIDEnd(at: k, end: end) { return (k, e) }
+            }
+            return nil
+        }
+        _ = numberStart
+        return (j, e)
+    }
+
+    /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`):
+    /// such a line names tasks, it is none.
+    func rangeFollows(_ e: Int, _ end: Int) -> Bool {
+        let b = bytes
+        var k = b.skipSpaces(e, end)
+        if k < end, b[k] == UInt8(ascii: "-") {
+            k += 1
+        } else if b.matches("–", at: k, end: end) || b.matches("—", at: k, end: end) {
+            k += 3
+        } else if b.matches("..", at: k, end: end) {
+            k += 2
+        } else {
+            return false
+        }
+        k = b.skipSpaces(k, end)
+        while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
+        return taskID(at: k, end) != nil
+    }
+
+    /// Shape 4: a list item without a checkbox whose text starts with a bold ID
+    /// (`- **T001: [設定]** 建立 Android 專案 [P]`, `1. **Task 2**: …`); the ID's span.
+    func recognizeBoldListItem(_ p: Int, _ end: Int) -> (start: Int, end: Int)? {
+        let b = bytes
+        let c = b[p]
+        var k = p
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
+            k += 1
+        } else if c.isDigit {
+            while k < end, k - p < 9, b[k].isDigit { k += 1 }
+            guard k < end, b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ")") else { return nil }
+            k += 1
+        } else {
+            return nil
+        }
+        guard k < end, b[k].isSpaceOrTab else { return nil }
+        k = b.skipSpaces(k, end)
+        guard b.matches("**", at: k, end: end) || b.matches("__", at: k, end: end) else { return nil }
+        k += 2
+        if k < end, b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "[") { k += 1 }
+        guard let id = taskID(at: k, end), !rangeFollows(id.end, end) else { return nil }
+        return id
+    }
+
+    /// Shape 5: a line outside any list that starts with an ID (possibly bold),
+    /// then a dash or colon and text: `T001 — Create data/ scaffolding`,
+    /// `**T001**: [P] ✅ Setup`, `Task 2: Wire the API`. The ID's span.
+    func recognizeIDLine(_ p: Int, _ end: Int) -> (start: Int, end: Int)? {
+        let b = bytes
+        var k = p
+        while k < end, k - p < 3, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "`") { k += 1 }
+        guard let id = taskID(at: k, end), !rangeFollows(id.end, end) else { return nil }
+        var j = id.end
+        while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j] == UInt8(ascii: "`") { j += 1 }
+        let spaced = b.skipSpaces(j, end)
+        var separatorEnd = -1
+        if spaced < end, b[spaced] == UInt8(ascii: ":") {
+            separatorEnd = spaced + 1
+        } else if b.matches("：", at: spaced, end: end) {
+            separatorEnd = spaced + 3
+        } else if spaced > j, spaced + 1 < end, b[spaced] == UInt8(ascii: "-"), b[spaced + 1].isSpaceOrTab {
+            separatorEnd = spaced + 1
+        } else if b.matches("—", at: spaced, end: end) || b.matches("–", at: spaced, end: end) {
+            separatorEnd = spaced + 3
+        }
+        guard separatorEnd > 0 else { return nil }
+        var text = b.skipSpaces(separatorEnd, end)
+        while text < end, b[text] == UInt8(ascii: "*") || b[text] == UInt8(ascii: "_") { text += 1 }
+        guard text < end, taskID(at: text, end) == nil else { return nil }
+        return id
     }
 
     /// Opens a checkbox task; `end` is the end of the line's trimmed content.
@@ -132,8 +227,24 @@ extension DocumentParser {
     /// Records the last task of `tasks`: its ID key, the heading it sits under,
     /// references inherited from headings; opens its body.
     mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?) {
+        if bytes[idStart] == UInt8(ascii: "T"), bytes.taskIDEnd(at: idStart, end: idEnd) == idEnd {
+            taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
+        } else {
+            wordedIDs = true
+            taskIDKey.append(idTable.intern(bytes.taskIDString(idStart, idEnd)).key)
+        }
+        placeTask(open: open)
+    }
+
+    /// A shape-7 task: its ID was made, not written.
+    mutating func registerGeneratedTask(_ id: String, open: OpenTask?) {
+        taskIDKey.append(idTable.intern(id).key)
+        placeTask(open: open)
+    }
+
+    /// The heading the last task sits under and the references it inherits from headings; opens its body.
+    private mutating func placeTask(open: OpenTask?) {
         let index = Int32(tasks.count - 1)
-        taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
         let heading = headingStack.last?.index ?? -1
         taskHeading.append(heading)
         if heading >= 0 { headings[Int(heading)].directTasks += 1 }
@@ -155,11 +266,26 @@ extension DocumentParser {
     /// and returns where the description starts.
     static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int) -> Int {
         var k = start
+        // The bracket around `[TASK-004]`.
+        if k < end, b[k] == UInt8(ascii: "]"), k > 0, b[k - 1] != UInt8(ascii: "[") { k += 1 }
+        var colons = 0
         while true {
-            // Spaces and emphasis in any mix: `**T001** **[P]**`, `[P]** **[US1]**`.
+            // Spaces and emphasis in any mix: `**T001** **[P]**`, `[P]** **[US1]**`;
+            // one colon too (`**T001**: [P] …`, `T001: [設定]`).
             var j = k
-            while j < end, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") {
-                j += 1
+            while j < end {
+                let c = b[j]
+                if c.isSpaceOrTab || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~") {
+                    j += 1
+                } else if c == UInt8(ascii: ":"), colons == 0 {
+                    colons += 1
+                    j += 1
+                } else if colons == 0, b.matches("：", at: j, end: end) {
+                    colons += 1
+                    j += 3
+                } else {
+                    break
+                }
             }
             guard j < end, b[j] == UInt8(ascii: "[") else { break }
             var close = j + 1
@@ -180,6 +306,8 @@ extension DocumentParser {
             let c = b[j]
             if c == UInt8(ascii: ":") || c.isSpaceOrTab {
                 j += 1
+            } else if b.matches("：", at: j, end: end) {
+                j += 3
             } else if c == UInt8(ascii: "-"), j + 1 >= end || b[j + 1].isSpaceOrTab {
                 j += 1
             } else if b.matches("—", at: j, end: end) || b.matches("–", at: j, end: end) {
@@ -189,6 +317,21 @@ extension DocumentParser {
             }
         }
         return j
+    }
+
+    /// The end of a description at `lo..<hi` without what closes the task's
+    /// first line: a `[P]` at its very end (the task is parallel) and emphasis
+    /// opened before the ID (`- [x] **任务 1.1: 创建功能分支**`).
+    static func descriptionEnd(_ b: Bytes, _ lo: Int, _ hi: Int, into task: inout SpecTask) -> Int {
+        var hi = b.trimEnd(lo, hi)
+        if hi - lo >= 3, b[hi - 1] == UInt8(ascii: "]"), b[hi - 2] | 0x20 == UInt8(ascii: "p"), b[hi - 3] == UInt8(ascii: "[") {
+            task.parallel = true
+            hi = b.trimEnd(lo, hi - 3)
+        }
+        if hi - lo >= 2, b.matches("**", at: hi - 2, end: hi), b.find("**", lo, hi - 2) == nil {
+            hi = b.trimEnd(lo, hi - 2)
+        }
+        return hi
     }
 
     static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
@@ -208,9 +351,18 @@ extension DocumentParser {
             task.parallel = true
             return
         }
-        if task.form == .heading, b.matchesLowercase("done", at: lo, end: hi), hi - lo == 4 {
+        if task.form != .checkbox, task.form != .tableRow, b.matchesLowercase("done", at: lo, end: hi), hi - lo == 4 {
             task.status = .done
             return
+        }
+        // `- **T001** [X] — …`: a list item or line task's status.
+        if task.form == .listItem || task.form == .line, hi - lo == 1 {
+            switch b[lo] {
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): task.status = .done; return
+            case UInt8(ascii: "/"): task.status = .inProgress; return
+            case UInt8(ascii: "~"), UInt8(ascii: "-"): task.status = .skipped; return
+            default: break
+            }
         }
         // Story labels: `US1`, `US1,US2`, `US1, US2`, `Story: US1`.
         if b.matchesLowercase("story:", at: lo, end: hi) { lo = b.skipSpaces(lo + 6, hi) }
@@ -244,8 +396,8 @@ extension DocumentParser {
         open.job.bodyLineEnd = Int32(bodyLines.count)
         let hasBody = open.job.bodyLineEnd > open.job.firstBodyLine
         if hasBody { tasks[Int(open.job.task)].endLine = bodyLines[bodyLines.count - 1].line }
-        // A heading task's `**Status**:` field lives in its body.
-        open.job.heading = open.form == .heading && hasBody
+        // A heading, list item or line task's `**Status**:` field lives in its body.
+        open.job.heading = open.form != .checkbox && open.form != .tableRow && hasBody
         addTextJob(open.job)
     }
 

@@ -92,7 +92,7 @@ extension DocumentParser {
         let chunkSize = 4096
         let chunkCount = (jobCount + chunkSize - 1) / chunkSize
         var outputs = [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
-        let reader = TextReader(text: bytes, bodyLines: bodyLines)
+        let reader = TextReader(text: bytes, bodyLines: bodyLines, wordedIDs: wordedIDs)
         textJobs.withUnsafeBufferPointer { jobs in
             tasks.withUnsafeMutableBufferPointer { tasks in
                 results.withUnsafeMutableBufferPointer { results in
@@ -256,10 +256,12 @@ struct TextReader: @unchecked Sendable {
     /// parser's state: a parser of no text serves every thread.
     private let scans: DocumentParser
 
-    init(text: Bytes, bodyLines: [BodyLine]) {
+    init(text: Bytes, bodyLines: [BodyLine], wordedIDs: Bool) {
         self.text = text
         self.bodyLines = bodyLines
-        scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        scans.wordedIDs = wordedIDs
+        self.scans = scans
     }
 
     /// Reads one task's text, sets what it finds on `task`, appends
@@ -271,9 +273,10 @@ struct TextReader: @unchecked Sendable {
         let b = text
         var descriptionStart = job.descriptionStart
         if job.idStart >= 0 {
-            task.pointee.id = b.string(job.idStart, job.descriptionStart)
+            task.pointee.id = b.taskIDString(job.idStart, job.descriptionStart)
             descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
-            task.pointee.description = b.string(descriptionStart, job.descriptionEnd)
+            let end = DocumentParser.descriptionEnd(b, descriptionStart, job.descriptionEnd, into: &task.pointee)
+            task.pointee.description = b.string(descriptionStart, end)
         }
         var result = TextJobResult(
             task: job.task, referenceStart: Int32(output.references.count), referenceEnd: 0, pathStart: Int32(output.paths.count),
@@ -357,6 +360,8 @@ struct TextReader: @unchecked Sendable {
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {
             scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths)
+            // Cited files (`per data-model.md`) are the task's reads, not its files.
+            if !scratch.paths.isEmpty { scans.separateReads(b, lo, hi, &scratch.paths, reads: &task.pointee.reads) }
         }
         if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }
         if heading, let status = scans.findStatusField(b, lo, hi) { task.pointee.status = status }

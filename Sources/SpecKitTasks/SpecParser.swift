@@ -34,7 +34,18 @@ public enum SpecParser {
                 group.wait()
                 parser.diagnostics.insert(contentsOf: check.found, at: 0)
             }
+            // Shape 7: a document with no task of its own is read again, its
+            // checkbox items under headings taken as tasks.
+            if parser.tasks.isEmpty, parser.plainCheckboxes > 0 {
+                let diagnostics = parser.diagnostics.filter { $0.code == .invalidUTF8 || $0.code == .unreadable }
+                parser.releaseCopy()
+                parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
+                parser.generatedIDs = true
+                parser.diagnostics = diagnostics
+                parser.scanLines()
+            }
             parser.runTextJobs()
+            parser.mergeDuplicates()
             let document = parser.finish()
             parser.releaseCopy()
             return document
@@ -210,6 +221,14 @@ struct DocumentParser {
     var chainDangling = false
     /// Lines already read with the declared line above them (a parenthesis wrapped onto them).
     var declaredJoinedThrough: Int32 = 0
+    /// The document writes worded IDs (`Task 3`, `任务 1.1`): references
+    /// written with the same word name tasks too (set at its first such task).
+    var wordedIDs = false
+    /// Shape 7 (DESIGN.md §1): the document has no task with an ID, so every
+    /// checkbox item under a heading is a task with an ID made from its line.
+    var generatedIDs = false
+    /// Checkbox items without an ID that shape 7 would make tasks of.
+    var plainCheckboxes = 0
 
     /// Task IDs by their bytes; `taskIDKey[t]` is task `t`'s key.
     var idTable: ByteInterner
@@ -277,6 +296,9 @@ struct OpenHeading {
     var declared: Bool
     /// Inside a Dependencies / Parallel Example / Strategy section: `Phase N` headings there are not phases.
     var excluded: Bool
+    /// Inside a Dependencies, Parallel, Strategy, Example or Notes section: list
+    /// items and lines starting with an ID there are not tasks (shapes 4 and 5).
+    var noLooseTasks: Bool = false
     /// `(depends on T016)` in the heading, or a `**Depends on**:` line before its first task.
     var references: [Reference]
     /// `(blocks T020)` in the heading: the named tasks depend on every task here.

@@ -297,14 +297,29 @@ struct BadInputTests {
         #expect(doc.dependencies.map(\.predecessor) == [1])
     }
 
-    @Test("10 000 duplicate IDs give one error per repeat")
+    @Test("10 000 restated duplicates merge into the first, one warning per repeat")
     func manyDuplicates() {
         var text = ""
         for _ in 0..<10_000 { text += "- [ ] T001 again (depends on T002)\n" }
         text += "- [ ] T002 target\n"
         let doc = parse(text)
-        #expect(doc.tasks.count == 10_001)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
         #expect(doc.codes(.duplicateID).count == 9_999)
+        #expect(doc.codes(.duplicateID).allSatisfy { $0.severity == .warning })
+        #expect(doc.dependencies.count == 1)
+    }
+
+    @Test("10 000 different tasks with one ID are T001, T001#2 … T001#10000, one error each")
+    func manyDifferentDuplicates() {
+        var text = ""
+        for i in 0..<10_000 { text += "- [ ] T001 task \(i) (depends on T002)\n" }
+        text += "- [ ] T002 target\n"
+        let doc = parse(text)
+        #expect(doc.tasks.count == 10_001)
+        #expect(doc.tasks[1].id == "T001#2")
+        #expect(doc.tasks[9_999].id == "T001#10000")
+        #expect(doc.codes(.duplicateID).count == 9_999)
+        #expect(doc.codes(.duplicateID).allSatisfy { $0.severity == .error })
         #expect(doc.dependencies.count == 10_000)
     }
 

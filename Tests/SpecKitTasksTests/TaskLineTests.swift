@@ -163,7 +163,7 @@ struct TaskLineTests {
             **Checkpoint**: loaded
             """)
         #expect(doc.predecessors(of: "T001") == ["T002", "T003"])
-        #expect(doc.task("T002")?.files == ["db/seed.sql"])
+        #expect(doc.task("T002")?.reads == ["db/seed.sql"])
         #expect(doc.task("T003")?.files == [])
         #expect(doc.task("T001")?.endLine == 2)
     }

@@ -9,7 +9,7 @@ struct TextFactsTests {
         arguments: [
             ("in src/models/user.py", "src/models/user.py"), ("update README.md.", "README.md"),
             ("edit UserService.cs,", "UserService.cs"), ("the `src/lib/` folder", "src/lib/"),
-            ("edit `package.json`", "package.json"), ("(see docs/guide.md)", "docs/guide.md"),
+            ("edit `package.json`", "package.json"), ("(in docs/guide.md)", "docs/guide.md"),
             ("file \"config/app.yaml\"", "config/app.yaml"), ("at `.github/workflows/ci.yml`", ".github/workflows/ci.yml"),
             ("create .env.example", ".env.example"), ("in **src/app.ts**", "src/app.ts"),
             ("创建 backend/Program.cs 文件", "backend/Program.cs"), ("fix src/a.py:42", "src/a.py"),

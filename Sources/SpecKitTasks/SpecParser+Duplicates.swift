@@ -1,0 +1,153 @@
+/// Tasks written twice with one ID (DESIGN.md §2 rule 0).
+///
+/// A later definition that restates the first (a summary list and its detail
+/// headings, the same description, or no description) is merged into it, with a
+/// `duplicate-id` warning; a later definition that is a different task stays a
+/// task of its own, renamed `T045#2` (then `#3`), with a `duplicate-id` error.
+/// References name the first definition either way.
+extension DocumentParser {
+    /// Merges or renames duplicate definitions; runs after the task texts are read
+    /// and before references are resolved.
+    /// - Complexity: O(tasks) when there is no duplicate (one comparison of
+    ///   counts); O(tasks + file mentions + pending references) otherwise.
+    mutating func mergeDuplicates() {
+        guard idTable.count < tasks.count else { return }
+        let keyCount = idTable.count
+        var firstOfKey = [Int32](repeating: -1, count: keyCount)
+        var copies = [Int32](repeating: 1, count: keyCount)
+        var mergedInto = [Int32](repeating: -1, count: tasks.count)
+        var anyMerged = false
+        for t in tasks.indices {
+            let key = Int(taskIDKey[t])
+            let first = Int(firstOfKey[key])
+            guard first >= 0 else {
+                firstOfKey[key] = Int32(t)
+                continue
+            }
+            let id = tasks[first].id
+            let firstLocation = tasks[first].location
+            let note = Diagnostic.Note(message: "\(id) first defined here", location: firstLocation)
+            if Self.restates(tasks[first], tasks[t]) {
+                mergedInto[t] = Int32(first)
+                anyMerged = true
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateID, "duplicate task ID \(id) restates the task on line \(firstLocation.line): merged into it",
+                        at: tasks[t].location, severity: .warning, notes: [note]))
+            } else {
+                var name: String
+                repeat {
+                    copies[key] += 1
+                    name = "\(id)#\(copies[key])"
+                } while idTable.find(name) != nil
+                tasks[t].id = name
+                taskIDKey[t] = idTable.intern(name).key
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateID,
+                        "duplicate task ID \(id): a different task than on line \(firstLocation.line); planned as \(name)",
+                        at: tasks[t].location, notes: [note]))
+            }
+        }
+        if anyMerged { removeMerged(mergedInto) }
+    }
+
+    /// Whether `later` restates `first`: no description, the same one (ignoring
+    /// emphasis, case and spacing), or a summary line beside its detail heading.
+    static func restates(_ first: SpecTask, _ later: SpecTask) -> Bool {
+        let a = comparable(first.description)
+        let b = comparable(later.description)
+        if a.isEmpty || b.isEmpty || a == b { return true }
+        return (first.form == .heading) != (later.form == .heading)
+    }
+
+    /// A description as compared for duplicates: ASCII lowercased, emphasis,
+    /// backticks and punctuation at the ends dropped, runs of spaces as one.
+    static func comparable(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for c in text.utf8 {
+            if c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: "_") { continue }
+            if c.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(0x20)
+                space = false
+            }
+            out.append(c.lowercased)
+        }
+        while let last = out.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") {
+            out.removeLast()
+        }
+        return out
+    }
+
+    /// Folds every merged definition into its first one (written dependencies,
+    /// files, reads, estimate, status) and drops it from the task arrays.
+    private mutating func removeMerged(_ mergedInto: [Int32]) {
+        // What the merged definitions add to their first.
+        for t in tasks.indices where mergedInto[t] >= 0 {
+            let f = Int(mergedInto[t])
+            let later = tasks[t]
+            if tasks[f].estimate == nil { tasks[f].estimate = later.estimate }
+            if tasks[f].status == .todo, later.status != .todo { tasks[f].status = later.status }
+            if tasks[f].description.isEmpty { tasks[f].description = later.description }
+            if tasks[f].owner == nil { tasks[f].owner = later.owner }
+            tasks[f].parallel = tasks[f].parallel || later.parallel
+            tasks[f].statesDependencies = tasks[f].statesDependencies || later.statesDependencies
+            tasks[f].independent = tasks[f].independent || later.independent
+            for s in later.stories where !tasks[f].stories.contains(s) { tasks[f].stories.append(s) }
+            for l in later.labels where !tasks[f].labels.contains(l) { tasks[f].labels.append(l) }
+            for file in later.files where !tasks[f].files.contains(file) { tasks[f].files.append(file) }
+            for file in later.reads where !tasks[f].reads.contains(file) { tasks[f].reads.append(file) }
+            let h = Int(taskHeading[t])
+            if h >= 0 { headings[h].directTasks -= 1 }
+        }
+        // New indices: kept tasks in order; a merged one takes its first's.
+        var newIndex = [Int32](repeating: -1, count: tasks.count)
+        var kept: Int32 = 0
+        for t in tasks.indices where mergedInto[t] < 0 {
+            newIndex[t] = kept
+            kept += 1
+        }
+        for t in tasks.indices where mergedInto[t] >= 0 { newIndex[t] = newIndex[Int(mergedInto[t])] }
+        for k in taskReferences.indices { taskReferences[k].task = newIndex[Int(taskReferences[k].task)] }
+        // The file tables: each kept task's files, then those of the definitions merged into it.
+        var extra: [Int: [Int]] = [:]
+        for t in tasks.indices where mergedInto[t] >= 0 { extra[Int(mergedInto[t]), default: []].append(t) }
+        var offsets: [Int32] = [0]
+        var ids: [Int32] = []
+        offsets.reserveCapacity(Int(kept) + 1)
+        ids.reserveCapacity(taskFileIDs.count)
+        let hasTables = taskFileOffsets.count == tasks.count + 1
+        for t in tasks.indices where mergedInto[t] < 0 {
+            if hasTables {
+                let first = ids.count
+                for source in [t] + (extra[t] ?? []) {
+                    for k in Int(taskFileOffsets[source])..<Int(taskFileOffsets[source + 1]) {
+                        let id = taskFileIDs[k]
+                        if !ids[first...].contains(id) { ids.append(id) }
+                    }
+                }
+            }
+            offsets.append(Int32(ids.count))
+        }
+        taskFileOffsets = offsets
+        taskFileIDs = ids
+        var compacted: [SpecTask] = []
+        compacted.reserveCapacity(Int(kept))
+        var headingsKept: [Int32] = []
+        var keys: [Int32] = []
+        for t in tasks.indices where mergedInto[t] < 0 {
+            compacted.append(tasks[t])
+            headingsKept.append(taskHeading[t])
+            keys.append(taskIDKey[t])
+        }
+        tasks = compacted
+        taskHeading = headingsKept
+        taskIDKey = keys
+    }
+}

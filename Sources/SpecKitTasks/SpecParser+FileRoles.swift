@@ -1,0 +1,181 @@
+/// Which files a task writes and which it only cites (DESIGN.md §1 "File paths").
+///
+///     Create src/models/user.py per data-model.md      writes user.py, reads data-model.md
+///     Update quickstart.md                              writes quickstart.md
+///     Add tests using fixtures/a.json, fixtures/b.json  reads both fixtures
+///
+/// A path is read when a reference word stands before it in the same clause,
+/// or when it is a design document of the feature and the clause does not
+/// start with a writing verb. The scan looks only at the bytes between one
+/// path and the next, once each.
+extension DocumentParser {
+    /// Moves the cited paths out of `paths` (spans in `lo..<hi`, in order) into
+    /// `reads` (Strings, without duplicates); the written ones stay in `paths`.
+    /// - Complexity: O(hi - lo) plus the reference words tried at each word start.
+    func separateReads(_ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String]) {
+        var read = false
+        var verb = startsWithWritingVerb(b, lo, hi)
+        // A comma after a cited path keeps the citation for a list of paths
+        // (`per spec.md, plan.md`) until a word other than `and`/`or` comes.
+        var pendingComma = false
+        var k = lo
+        var kept = 0
+        for i in paths.indices {
+            let (pathLo, pathHi) = paths[i]
+            while k < pathLo {
+                let c = b[k]
+                if c == 0x0A {
+                    read = false
+                    pendingComma = false
+                    verb = startsWithWritingVerb(b, k + 1, hi)
+                    k += 1
+                } else if c == UInt8(ascii: ";") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") {
+                    read = false
+                    verb = false
+                    k += 1
+                } else if c == UInt8(ascii: "."), k + 1 >= pathLo || b[k + 1].isWhitespace {
+                    read = false
+                    verb = false
+                    k += 1
+                } else if c == UInt8(ascii: ",") {
+                    pendingComma = true
+                    k += 1
+                } else if c >= 0x80 {
+                    if let e = Self.cjkReferenceWordEnd(b, k, pathLo) {
+                        read = true
+                        verb = false
+                        pendingComma = false
+                        k = e
+                    } else if b.matches("。", at: k, end: pathLo) || b.matches("；", at: k, end: pathLo) {
+                        read = false
+                        verb = false
+                        k += 3
+                    } else if b.matches("，", at: k, end: pathLo) {
+                        pendingComma = true
+                        k += 3
+                    } else {
+                        k += 1
+                    }
+                } else if c.isLetter, b.isWordStart(k, lo) {
+                    if let e = Self.referenceWordEnd(b, k, pathLo) {
+                        read = true
+                        verb = false
+                        pendingComma = false
+                        k = e
+                        continue
+                    }
+                    var e = k + 1
+                    while e < pathLo, b[e].isWordByte { e += 1 }
+                    let length = e - k
+                    if (length == 2 && b.matchesLowercase("to", at: k, end: e)) || (length == 4 && b.matchesLowercase("into", at: k, end: e)) {
+                        read = false
+                    } else if pendingComma, !(length == 3 && b.matchesLowercase("and", at: k, end: e)),
+                        !(length == 2 && b.matchesLowercase("or", at: k, end: e))
+                    {
+                        read = false
+                    }
+                    pendingComma = false
+                    k = e
+                } else {
+                    k += 1
+                }
+            }
+            let cited = read || (!verb && Self.isDesignDocument(b, pathLo, pathHi))
+            if cited {
+                let path = b.string(pathLo, pathHi)
+                if !reads.contains(path) { reads.append(path) }
+            } else {
+                paths[kept] = paths[i]
+                kept += 1
+            }
+            k = max(k, pathHi)
+        }
+        paths.removeSubrange(kept...)
+    }
+
+    /// Whether the clause at `lo` starts with a verb that writes (`Update`,
+    /// `Write`, `Create`, `更新`), after list markers and emphasis.
+    func startsWithWritingVerb(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi, k - lo < 12 {
+            let c = b[k]
+            if c.isSpaceOrTab || c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: ">")
+                || c.isDigit || c == UInt8(ascii: ".") || c == UInt8(ascii: ")") || c == UInt8(ascii: ":")
+            {
+                k += 1
+            } else {
+                break
+            }
+        }
+        guard k < hi else { return false }
+        if b[k] >= 0x80 {
+            return Vocabulary.cjkWritingVerbs.contains { b.matches($0, at: k, end: hi) }
+        }
+        guard b[k].isLetter else { return false }
+        var e = k
+        while e < hi, b[e].isLetter { e += 1 }
+        let length = e - k
+        return Vocabulary.writingVerbs.contains { $0.byteCount == length && b.matchesLowercase($0, at: k, end: e) }
+    }
+
+    /// A design document of the feature: `spec.md`, `plan.md`, `research.md`,
+    /// `data-model.md`, `quickstart.md`, `tasks.md`, `constitution.md`, or
+    /// anything under `contracts/` or `checklists/`.
+    static func isDesignDocument(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var segment = lo
+        for k in lo..<hi where b[k] == UInt8(ascii: "/") {
+            let length = k - segment
+            if (length == 9 && b.matchesLowercase("contracts", at: segment, end: k))
+                || (length == 10 && b.matchesLowercase("checklists", at: segment, end: k))
+            {
+                return true
+            }
+            segment = k + 1
+        }
+        let length = hi - segment
+        return Vocabulary.designDocuments.contains { $0.byteCount == length && b.matchesLowercase($0, at: segment, end: hi) }
+    }
+
+    /// The end of a reference word (`per`, `according to`, `según`) at `k`, or nil.
+    static func referenceWordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        let first = b[k] | 0x20
+        for word in Vocabulary.referenceWords where word.utf8Start[0] == first {
+            if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi), e >= hi || b[e] < 0x80 || word.utf8Start[word.byteCount - 1] >= 0x80 {
+                return e
+            }
+        }
+        return nil
+    }
+
+    /// The end of a CJK reference word (`参照`, `根据`, `に従`) at `k`, or nil.
+    static func cjkReferenceWordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        for word in Vocabulary.cjkReferenceWords where b.matches(word, at: k, end: hi) { return k + word.byteCount }
+        return nil
+    }
+}
+
+extension Vocabulary {
+    /// Words after which a path is cited, not written (lowercase; spaces match any blank run).
+    static let referenceWords: [StaticString] = [
+        "according to", "based on", "as in", "as described in", "as defined in", "as specified in", "described in",
+        "defined in", "specified in", "documented in", "following", "follow", "from", "per", "see", "using", "against",
+        "matching", "refer to", "referring to", "referencing", "conforme", "segundo", "según", "gemäß", "mirroring",
+    ]
+    static let cjkReferenceWords: [StaticString] = [
+        "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
+    ]
+    /// Verbs that write the file they are aimed at (`Update quickstart.md`).
+    static let writingVerbs: [StaticString] = [
+        "create", "add", "write", "update", "edit", "modify", "change", "generate", "draft", "fill", "revise", "extend",
+        "append", "rewrite", "refine", "finalize", "finalise", "document", "delete", "remove", "fix", "amend", "expand",
+        "populate", "author", "prepare", "record", "regenerate", "rename", "move", "replace", "insert", "publish",
+        "complete", "produce", "save", "adjust", "polish", "enhance", "improve", "correct", "sync", "synchronize",
+    ]
+    static let cjkWritingVerbs: [StaticString] = [
+        "更新", "创建", "創建", "建立", "编写", "編寫", "撰写", "撰寫", "修改", "新增", "添加", "补充", "補充", "完善", "删除", "刪除",
+        "作成", "追加", "編集", "修正", "削除", "記述", "生成",
+    ]
+    static let designDocuments: [StaticString] = [
+        "spec.md", "plan.md", "research.md", "data-model.md", "quickstart.md", "tasks.md", "constitution.md",
+    ]
+}

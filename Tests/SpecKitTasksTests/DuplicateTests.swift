@@ -1,0 +1,72 @@
+import Testing
+
+@testable import SpecKitTasks
+
+/// Duplicate IDs (DESIGN.md §2 rule 0): a restatement is merged, a different task is `T045#2`.
+@Suite("Duplicate IDs")
+struct DuplicateTests {
+    @Test(
+        "a later definition that restates the task is merged into the first, with a warning",
+        arguments: [
+            // The same description (case, emphasis and spacing aside).
+            "## Phase 1\n- [ ] T001 Create the schema\n- [ ] T002 Other\n- [ ] T001 create  **the** schema\n",
+            // No description.
+            "## Phase 1\n- [ ] T001 Create the schema\n- [ ] T002 Other\n- [ ] T001\n",
+            // A summary list and its detail headings.
+            "## Summary\n- **T001**: Schema\n- **T002**: Other\n\n## Phase 1\n### T001: Create the database schema\n",
+        ])
+    func merged(text: String) {
+        let doc = parse(text)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        let duplicates = doc.codes(.duplicateID)
+        #expect(duplicates.count == 1)
+        #expect(duplicates.first?.severity == .warning)
+        #expect(duplicates.first?.notes.first?.location == doc.tasks[0].location)
+    }
+
+    @Test("a merged definition adds its dependencies, files, reads and estimate to the first")
+    func mergeAddsFacts() throws {
+        let doc = parse("""
+            ## Summary
+            - **T001**: Schema
+            - **T002**: Seed
+
+            ## Phase 1
+            ### T002: Seed the database
+
+            Writes db/seed.sql per data-model.md (2h), depends on T001.
+            """)
+        let seed = try #require(doc.task("T002"))
+        #expect(doc.tasks.count == 2)
+        #expect(seed.files == ["db/seed.sql"])
+        #expect(seed.reads == ["data-model.md"])
+        #expect(seed.estimate?.hours == 2)
+        #expect(doc.edges() == ["T001->T002"])
+        #expect(doc.filePaths == ["db/seed.sql"])
+        #expect(doc.fileIDs(ofTask: 1) == [0])
+    }
+
+    @Test("a later definition that is a different task is T001#2, then T001#3, with errors; references name the first")
+    func different() {
+        let doc = parse("""
+            ## Phase 1
+            - [ ] T001 Create the schema
+            - [ ] T001 Write the API in src/api.ts
+            - [ ] T001 Style the page
+            - [ ] T002 Seed (after T001)
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T001#2", "T001#3", "T002"])
+        let duplicates = doc.codes(.duplicateID)
+        #expect(duplicates.count == 2)
+        #expect(duplicates.allSatisfy { $0.severity == .error })
+        #expect(doc.edges() == ["T001->T002"])
+        #expect(doc.task("T001#2")?.files == ["src/api.ts"])
+    }
+
+    @Test("a different task with a repeated ID naming that ID depends on the first definition")
+    func ownID() {
+        let different = parse("## Phase 1\n- [ ] T001 A\n- [ ] T001 B (after T001)\n")
+        #expect(different.edges() == ["T001->T001#2"])
+        #expect(different.codes(.selfReference).isEmpty)
+    }
+}

@@ -1,0 +1,232 @@
+import Testing
+
+@testable import SpecKitTasks
+
+/// Task shapes 4–7 of DESIGN.md §1: bold list items, ID lines, worded IDs, generated IDs.
+@Suite("Task shapes 4–7")
+struct ShapeTests {
+    @Test(
+        "a list item without a checkbox that starts with a bold ID is a task",
+        arguments: [
+            ("- **T001: [設定]** 建立 Android 專案 [P]", "T001", "建立 Android 專案", ["設定"], true),
+            ("- **T001**: Create the schema", "T001", "Create the schema", [], false),
+            ("* **T014** [P] Wire the router", "T014", "Wire the router", [], true),
+            ("1. **T002** — Добавить модель", "T002", "Добавить модель", [], false),
+            ("- **Task 3**: Configurar el proyecto", "Task 3", "Configurar el proyecto", [], false),
+            ("- **Tarefa 2** [Infra] Criar o banco", "Tarefa 2", "Criar o banco", ["Infra"], false),
+        ] as [(String, String, String, [String], Bool)])
+    func boldListItem(line: String, id: String, description: String, labels: [String], parallel: Bool) throws {
+        let doc = parse("## Phase 1: Setup\n\n\(line)\n")
+        let task = try #require(doc.tasks.first)
+        #expect(doc.tasks.count == 1)
+        #expect(task.id == id)
+        #expect(task.description == description)
+        #expect(task.labels == labels)
+        #expect(task.parallel == parallel)
+        #expect(task.form == .listItem)
+    }
+
+    @Test(
+        "a line outside any list that starts with an ID, a dash or colon and text is a task",
+        arguments: [
+            ("T001 — Create data/ and migration scaffolding (blocking)", "T001", "Create data/ and migration scaffolding (blocking)"),
+            ("T002: Configure linting", "T002", "Configure linting"),
+            ("T003 - 创建数据库迁移", "T003", "创建数据库迁移"),
+            ("**T004**: Setup backend project", "T004", "Setup backend project"),
+            ("Task 5 – Écrire les tests", "Task 5", "Écrire les tests"),
+            ("タスク 1.2a：画面を作る", "タスク 1.2a", "画面を作る"),
+            ("Задача 2: Настроить CI", "Задача 2", "Настроить CI"),
+        ])
+    func idLine(line: String, id: String, description: String) throws {
+        let doc = parse("## Phase 1: Setup\n\n\(line)\n")
+        let task = try #require(doc.tasks.first)
+        #expect(doc.tasks.count == 1)
+        #expect(task.id == id)
+        #expect(task.description == description)
+        #expect(task.form == .line)
+    }
+
+    @Test(
+        "lines and list items that name tasks without being tasks",
+        arguments: [
+            "T001–T005: Setup tasks",
+            "- **T001-T003**: the setup tasks",
+            "T014 before T020",
+            "- T014 must come first",
+            "Task list: see below",
+            "- **Task**: Create the folder",
+            "T001: T002 goes first",
+        ])
+    func notTasks(line: String) {
+        #expect(parse("## Phase 1: Setup\n\n\(line)\n").tasks.isEmpty)
+    }
+
+    @Test("a line about a task already defined is prose in its body, not a second definition")
+    func lineAboutADefinedTask() {
+        let doc = parse("## Phase 1\n\n### T001: Schema\n\nT001: must land before the API, in db/schema.sql\n\nT002: Build the API\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.task("T001")?.files == ["db/schema.sql"])
+    }
+
+    @Test(
+        "ID lines and bold items in Dependencies, Parallel, Strategy and Notes sections are not tasks",
+        arguments: ["## Dependencies", "## Parallel Opportunities", "## Implementation Strategy", "## Notes", "### Parallel Example"])
+    func excludedSections(heading: String) {
+        let doc = parse("## Phase 1: Setup\n\n- [ ] T001 Setup\n- [ ] T002 Build\n\n\(heading)\n\nT002: needs T001 first\n- **T001**: runs alone\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+    }
+
+    @Test(
+        "worded IDs in every shape",
+        arguments: [
+            ("### Task 1: Project setup ✅", "Task 1", TaskStatus.done),
+            ("- [x] **任务 1.1: 创建功能分支**", "任务 1.1", .done),
+            ("#### タスク 1.2a: 画面を作る", "タスク 1.2a", .todo),
+            ("- [ ] TASK-001 Create the repository", "TASK-001", .todo),
+            ("- [x] [TASK-004] Constitution 검증 완료", "TASK-004", .done),
+            ("- [ ] Tarea 2: Crear el modelo", "Tarea 2", .todo),
+            ("- [/] task  7 lowercase word, two spaces", "Task 7", .inProgress),
+            ("#### Task T-002：让文字参与导出", "T-002", .todo),
+            ("| Task 4 | Write docs | done |", "Task 4", .done),
+        ])
+    func wordedIDs(line: String, id: String, status: TaskStatus) throws {
+        let header = line.hasPrefix("|") ? "| ID | Task | Status |\n|---|---|---|\n" : ""
+        let doc = parse("## Phase 1: Setup\n\n\(header)\(line)\n")
+        let task = try #require(doc.tasks.first)
+        #expect(doc.tasks.count == 1)
+        #expect(task.id == id)
+        #expect(task.status == status)
+    }
+
+    @Test("descriptions of worded tasks lose the emphasis around the ID")
+    func wordedDescription() {
+        let doc = parse("## Phase 1\n\n- [x] **任务 1.1: 创建功能分支**\n")
+        #expect(doc.tasks.first?.description == "创建功能分支")
+    }
+
+    @Test(
+        "references written with the document's word resolve to worded tasks",
+        arguments: [
+            ("- [ ] Task 2 Build (after Task 1)", ["Task 1"]),
+            ("- [ ] Task 2 Build (depends on Task 1)", ["Task 1"]),
+            ("- [ ] Task 2 Build (depends on task 1 and Task 1.2)", ["Task 1", "Task 1.2"]),
+            ("- [ ] Task 2 Build\n  **依赖**: Task 1.2", ["Task 1.2"]),
+            ("- [ ] Task 2 构建 (依赖任务 1.1)", ["任务 1.1"]),
+            ("- [ ] Task 2 Build (requires Task 1 through Task 1.2)", ["Task 1", "任务 1.1", "Task 1.2"]),
+        ])
+    func wordedReferences(line: String, predecessors: [String]) {
+        let doc = parse("## Phase 1\n\n- [ ] Task 1 Setup\n- [ ] 任务 1.1 分支\n- [ ] Task 1.2 Schema\n\(line)\n")
+        #expect(doc.codes(.unknownReference).isEmpty)
+        #expect(doc.predecessors(of: "Task 2") == predecessors)
+    }
+
+    @Test("a Dependencies section states order between worded tasks")
+    func wordedDeclared() {
+        let doc = parse("""
+            ## Phase 1
+            ### Task 1: Setup
+            ### Task 2: Schema
+            ### Task 3: API
+
+            ## Dependencies
+            - Task 1 → Task 2 → Task 3
+            - Task 3 depends on Task 1
+            """)
+        #expect(doc.edges(.declared) == ["Task 1->Task 2", "Task 2->Task 3", "Task 1->Task 3"])
+        #expect(doc.codes(.unknownReference).isEmpty)
+    }
+
+    @Test("a worded heading above tasks with IDs of their own is a section, not a task")
+    func wordedHeadingOverIDs() {
+        let doc = parse("## Task 1: Backend\n\n- [ ] T001 Model\n- [ ] T002 API\n\n## Task 2: Frontend\n\n- [ ] T003 Page\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        #expect(doc.phases.map(\.title) == ["", "Task 1: Backend", "Task 2: Frontend"])
+    }
+
+    @Test("in a document of T-IDs, `after Task 2` names nothing")
+    func wordedReferencesNeedWordedTasks() {
+        let doc = parse("## Phase 1\n\n- [ ] T001 Setup\n- [ ] T002 Build after Task 1 is reviewed\n")
+        #expect(doc.dependencies.isEmpty)
+        #expect(doc.codes(.unknownReference).isEmpty)
+    }
+
+    @Test(
+        "status of list items and ID lines: ✅, [DONE], [x], or a Status field",
+        arguments: [
+            ("- **T001** [X] — Update the schema", TaskStatus.done),
+            ("- **T001** ✅ Update the schema", .done),
+            ("T001: Update the schema [DONE]", .done),
+            ("T001: Update the schema\n- **Status**: COMPLETED", .done),
+            ("- **T001**: Update the schema\n  - Status: Done", .done),
+            ("### Task 1: Update the schema\n\n**Status**: 完了", .done),
+            ("T001 — Update the schema\nStatus: 进行中", .inProgress),
+            ("- **T001**: Update the schema\n  - Status: pending", .todo),
+        ])
+    func looseStatus(text: String, status: TaskStatus) {
+        let doc = parse("## Phase 1\n\n\(text)\n")
+        #expect(doc.tasks.first?.status == status)
+    }
+
+    @Test("checkbox items without an ID below a task are its checklist steps")
+    func checklistSteps() {
+        let doc = parse("""
+            ## Phase 1
+
+            ### Task 1.1: Create the layout
+
+            - [x] Create `src/i18n/` folder
+            - [ ] Write src/i18n/types.ts
+
+            - **T002**: Wire the router
+              - [ ] add src/router.ts
+            """)
+        #expect(doc.tasks.map(\.id) == ["Task 1.1", "T002"])
+        #expect(doc.task("Task 1.1")?.files == ["src/i18n/", "src/i18n/types.ts"])
+        #expect(doc.task("T002")?.files == ["src/router.ts"])
+    }
+
+    @Test("a document without IDs: each checkbox item under a heading is a task named by its line")
+    func generatedIDs() {
+        let doc = parse("""
+            # Trade journal
+
+            - [ ] not under a heading? the title is a heading
+
+            ## Database
+            - [x] Migration for trades in db/001.sql
+            - [ ] RLS policies
+              - [ ] a step of the policies task
+
+            ```
+            - [ ] in code
+            ```
+            <!-- - [ ] in a comment -->
+
+            ## Dependencies
+            - [ ] not a task here
+
+            ## API
+            1. [ ] 1.1 GET /api/trades in src/api/trades.ts
+            """)
+        #expect(doc.tasks.map(\.id) == ["L3", "L6", "L7", "L19"])
+        #expect(doc.tasks.map(\.status) == [.todo, .done, .todo, .todo])
+        #expect(doc.task("L6")?.files == ["db/001.sql"])
+        #expect(doc.task("L7")?.endLine == 8)
+        #expect(doc.task("L19")?.description == "1.1 GET /api/trades in src/api/trades.ts")
+        #expect(!doc.diagnostics.contains { $0.code == .noTasks })
+    }
+
+    @Test("with one task of shapes 1–6 no ID is generated")
+    func noGeneratedIDsBesideRealOnes() {
+        let doc = parse("## Work\n- [ ] plain item\n- [ ] T001 Real task\n- [ ] another plain item\n")
+        #expect(doc.tasks.map(\.id) == ["T001"])
+    }
+
+    @Test("checkbox items that are under no heading give no tasks")
+    func noHeadingNoTasks() {
+        let doc = parse("- [ ] just a list\n- [x] of things\n")
+        #expect(doc.tasks.isEmpty)
+        #expect(doc.codes(.noTasks).count == 1)
+    }
+}
