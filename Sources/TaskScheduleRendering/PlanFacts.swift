@@ -61,7 +61,6 @@ public struct PlanFacts: Sendable {
 
     /// The duration a task with this estimate is planned with.
     public static func duration(of estimate: Estimate?, options: PlanOptions) -> Double {
-        if let hours = estimate?.hours, hours.isFinite, hours >= 0 { return hours }
-        return options.defaultDuration
+        options.duration(of: estimate)
     }
 }
