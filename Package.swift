@@ -22,7 +22,9 @@ let package = Package(
         .target(name: "SpecKitGenerator"),
         .target(
             name: "TaskScheduling",
-            dependencies: ["TaskGraph", "SpecKitTasks", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: [
+                "TaskGraph", "SpecKitTasks", "SpecKitGenerator", .product(name: "HeapModule", package: "swift-collections"),
+            ]
         ),
         .target(name: "TaskScheduleRendering", dependencies: ["TaskScheduling", "SpecKitTasks", "TaskGraph"]),
         .systemLibrary(
