@@ -43,16 +43,20 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "specgraph", dependencies: ["SpecGraphCommands"]),
+        .target(name: "SpecGraphTestSupport", path: "Tests/SpecGraphTestSupport"),
         .testTarget(name: "TaskGraphTests", dependencies: ["TaskGraph"]),
         .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
         .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
         .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
         .testTarget(
             name: "TaskScheduleRenderingTests",
-            dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz", "SpecKitGenerator"]),
-        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+            dependencies: [
+                "TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz", "SpecKitGenerator",
+                "SpecGraphTestSupport",
+            ]),
+        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "SpecGraphTestSupport"]),
         .testTarget(
-            name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph"],
+            name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph", "SpecGraphTestSupport"],
             exclude: ["EdgeSnapshots"]),
     ]
 )
