@@ -5,7 +5,7 @@ OUT := out
 SPECGRAPH_CORPUS ?= $(abspath ../shared/corpus)
 export SPECGRAPH_CORPUS
 
-.PHONY: deps build demo test corpus bench bench-check bench-thresholds compare clean fuzz fuzz-build
+.PHONY: deps build demo test docs corpus bench bench-check bench-thresholds compare clean fuzz fuzz-build
 
 # Graphviz's libgvc (headers + pkg-config files) from Debian, only when missing.
 deps:
@@ -31,6 +31,12 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+# API documentation (DocC, swift-docc-plugin) for the library modules, into
+# .build/plugins/Swift-DocC/outputs/<Module>.doccarchive; a warning fails it.
+DOC_TARGETS := TaskScheduling SpecKitTasks TaskGraph TaskScheduleRendering SpecKitGenerator Graphviz
+docs: deps
+	$(SWIFT) package generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
 
 # One line per corpus file (tasks, edges by kind, waves, cycles, warnings by
 # code), outliers first, then the totals: where the reading is doubtful.

@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // `swift package generate-documentation` (docs only; nothing links it).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .target(name: "TaskGraph"),
@@ -22,7 +24,9 @@ let package = Package(
         .target(name: "SpecKitGenerator"),
         .target(
             name: "TaskScheduling",
-            dependencies: ["TaskGraph", "SpecKitTasks", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: [
+                "TaskGraph", "SpecKitTasks", "SpecKitGenerator", .product(name: "HeapModule", package: "swift-collections"),
+            ]
         ),
         .target(name: "TaskScheduleRendering", dependencies: ["TaskScheduling", "SpecKitTasks", "TaskGraph"]),
         .systemLibrary(
@@ -39,16 +43,20 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "specgraph", dependencies: ["SpecGraphCommands"]),
+        .target(name: "SpecGraphTestSupport", path: "Tests/SpecGraphTestSupport"),
         .testTarget(name: "TaskGraphTests", dependencies: ["TaskGraph"]),
         .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
         .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
         .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
         .testTarget(
             name: "TaskScheduleRenderingTests",
-            dependencies: ["TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz", "SpecKitGenerator"]),
-        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+            dependencies: [
+                "TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz", "SpecKitGenerator",
+                "SpecGraphTestSupport",
+            ]),
+        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "SpecGraphTestSupport"]),
         .testTarget(
-            name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph"],
+            name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph", "SpecGraphTestSupport"],
             exclude: ["EdgeSnapshots"]),
     ]
 )

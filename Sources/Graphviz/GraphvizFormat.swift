@@ -3,8 +3,8 @@
 /// The set of formats depends on the plugins installed with Graphviz, so this
 /// is an open set rather than an enum: the common ones are static members,
 /// any other name can be tried with ``init(rawValue:)``, and an unknown name
-/// makes ``Graphviz/render(dot:layout:format:)`` throw a ``GraphvizError``
-/// whose message lists the installed formats (see ``Graphviz/availableFormats``).
+/// makes ``GraphvizRenderer/render(dot:layout:format:)`` throw a ``GraphvizError``
+/// whose message lists the installed formats (see ``GraphvizRenderer/availableFormats``).
 public struct GraphvizFormat: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: String
 

@@ -1,7 +1,7 @@
 /// A Graphviz layout engine, named as `dot -K` names it.
 ///
 /// An open set like ``GraphvizFormat``: the installed engines are listed by
-/// ``Graphviz/availableLayouts``, and an unknown name makes rendering throw.
+/// ``GraphvizRenderer/availableLayouts``, and an unknown name makes rendering throw.
 public struct GraphvizLayout: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: String
 
@@ -22,7 +22,7 @@ public struct GraphvizLayout: RawRepresentable, Hashable, Sendable, CustomString
     /// edges are routed between them (`neato -n2`). Edges that carry a `pos`
     /// keep it too. Clusters are drawn only when they carry a `bb`.
     ///
-    /// Use it with positions computed by ``LayeredLayout``.
+    /// Use it with positions computed by `LayeredLayout` (TaskScheduleRendering).
     public static let pinned = GraphvizLayout(rawValue: "nop2")
 
     public var description: String { rawValue }

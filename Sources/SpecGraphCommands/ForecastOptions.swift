@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpecKitTasks
 import TaskScheduling
 
 /// `plan --deadline 40h --simulate 10000 --seed 1`: a Monte Carlo forecast.
@@ -46,17 +47,5 @@ struct ForecastOptions: ParsableArguments {
     }
 
     /// Hours in `40h`, `5d`, `2w`, `90m`, `1.5 days`, or a plain number of hours.
-    static func hours(_ text: String) -> Double? {
-        let t = text.filter { !$0.isWhitespace }.lowercased()
-        let digits = t.prefix { $0.isNumber || $0 == "." }
-        guard !digits.isEmpty, let value = Double(digits), value.isFinite, value >= 0 else { return nil }
-        let unit = t.dropFirst(digits.count)
-        switch unit {
-        case "", "h", "hr", "hrs", "hour", "hours": return value
-        case "m", "min", "mins", "minute", "minutes": return value / 60
-        case "d", "day", "days": return value * 8
-        case "w", "wk", "week", "weeks": return value * 40
-        default: return nil
-        }
-    }
+    static func hours(_ text: String) -> Double? { Estimate.hours(in: text) }
 }

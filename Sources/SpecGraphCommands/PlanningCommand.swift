@@ -81,8 +81,7 @@ enum Teardown {
 
 /// The JSON object head every command's JSON shares.
 func writeJSONHead(_ plan: Plan, _ w: inout ByteWriter) {
-    w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
-    w.writeJSONString(plan.document.path)
+    w.writeJSONHead(source: plan.document.path)
 }
 
 func writeIDs(_ nodes: some Sequence<Int32>, _ plan: Plan, _ w: inout ByteWriter) {
@@ -297,16 +296,12 @@ struct WhyCommand: PlanningCommand {
     func run() throws { try runPlanning() }
 
     func locate(_ plan: Plan) throws -> Int32 {
-        guard let t = plan.document.tasks.firstIndex(where: { $0.id == task }) else {
-            Output.stderr("\(plan.document.path): error: no task \(task) in this file")
+        do {
+            return try plan.plannedNode(forID: task)
+        } catch {
+            Output.stderr("error: \(error)")
             throw ExitCode(2)
         }
-        let node = plan.graph.nodeOfTask[t]
-        guard node >= 0 else {
-            Output.stderr("\(plan.document.path): error: \(task) is finished, and --remaining leaves it out")
-            throw ExitCode(2)
-        }
-        return node
     }
 
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws {

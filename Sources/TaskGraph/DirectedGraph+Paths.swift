@@ -17,7 +17,9 @@ extension DirectedGraph {
     /// milestones this is the wave number of DESIGN.md §2 (networkx calls the
     /// groups `topological_generations`).
     ///
-    /// - Parameter order: a topological order of this graph.
+    /// - Parameters:
+    ///   - order: a topological order of this graph.
+    ///   - weight: what each node adds to the layer of its predecessors.
     /// - Complexity: O(V + E).
     public func generations(order: [Int32], weight: [Int32]) -> [Int32] {
         var level = [Int32](repeating: 0, count: nodeCount)
@@ -33,7 +35,9 @@ extension DirectedGraph {
 
     /// Earliest and latest times of every node for the given durations.
     ///
-    /// - Parameter order: a topological order of this graph.
+    /// - Parameters:
+    ///   - order: a topological order of this graph.
+    ///   - durations: the duration of every node.
     /// - Complexity: O(V + E).
     public func criticalPathTimes(order: [Int32], durations: [Double]) -> CriticalPathTimes {
         let n = nodeCount

@@ -76,8 +76,7 @@ public enum AgentBatchesJSON {
     }
 
     static func head(_ plan: Plan, _ w: inout ByteWriter) {
-        w.write("{\"schemaVersion\":2,\"source\":" as StaticString)
-        w.writeJSONString(plan.document.path)
+        w.writeJSONHead(source: plan.document.path)
     }
 
     static func writeOptional(_ n: Int?, _ w: inout ByteWriter) {

@@ -7,7 +7,7 @@ import TaskScheduling
 /// `storySwitches`, `people` and `sweep` are additions.
 ///
 /// ```json
-/// {"schemaVersion": 1, "source": "tasks.md", "team": ["ann", "bo"],
+/// {"schemaVersion": 2, "source": "tasks.md", "team": ["ann", "bo"],
 ///  "makespan": 12.0, "lowerBound": 11.0, "gapPercent": 9.1, "utilisation": 0.83,
 ///  "assignments": [{"task": "T001", "person": "ann", "start": 0.0, "finish": 1.0}]}
 /// ```
@@ -20,8 +20,7 @@ public enum AssignJSON {
     ///
     /// - Complexity: O(V) and proportional to the text written.
     public static func render(_ plan: Plan, schedule: TeamSchedule?, team: Team?, sweep: TeamSweep? = nil, into w: inout ByteWriter) {
-        w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
-        w.writeJSONString(plan.document.path)
+        w.writeJSONHead(source: plan.document.path)
         if let team {
             w.write(",\"team\":" as StaticString)
             PlanJSON.writeStrings(team.names, &w)

@@ -18,11 +18,8 @@ extension Diagram {
         var focusNode: Int32?
         var included = [Bool](repeating: true, count: sg.nodeCount)
         if let focus = options.focus {
-            guard let t = doc.tasks.firstIndex(where: { $0.id == focus }) else {
-                throw DiagramError("no task \(focus) in \(doc.path)")
-            }
-            let node = sg.nodeOfTask[t]
-            guard node >= 0 else { throw DiagramError("\(focus) is finished, and --remaining leaves it out") }
+            let node: Int32
+            do { node = try plan.plannedNode(forID: focus) } catch { throw DiagramError(error.description) }
             focusNode = node
             included = neighbourhood(of: node, depth: max(0, options.depth), in: sg)
         }
@@ -324,13 +321,14 @@ extension Diagram {
     }
 }
 
-/// Hands out unique node IDs: a repeated ID gets `~2`, `~3`… (duplicate task
-/// IDs are an error in the spec, but the picture still shows both).
+/// Hands out unique node IDs: a repeated ID gets `#2`, `#3`… through
+/// ``UniqueNames`` (duplicate task IDs are an error in the spec, but the
+/// picture still shows both).
 struct UniqueIDs {
-    private var used: Set<String> = []
+    private var names = UniqueNames()
 
     /// A unique ID made from `proposed`: white space, quotes, `\`, `&`, `<`
-    /// and `>` become `_` (an SVG `id` should be plain), repeats get `~2`.
+    /// and `>` become `_` (an SVG `id` should be plain), repeats get `#2`.
     mutating func claim(_ raw: String) -> String {
         var scalars = String.UnicodeScalarView()
         for s in raw.unicodeScalars {
@@ -338,14 +336,6 @@ struct UniqueIDs {
                 && !s.properties.isWhitespace
             scalars.append(plain ? s : "_")
         }
-        let proposed = scalars.isEmpty ? "node" : String(scalars)
-        var id = proposed
-        var k = 2
-        while used.contains(id) {
-            id = "\(proposed)~\(k)"
-            k += 1
-        }
-        used.insert(id)
-        return id
+        return names.claim(scalars.isEmpty ? "node" : String(scalars))
     }
 }

@@ -4,7 +4,7 @@ import TaskScheduling
 /// What a picture of a plan shows, as plain data: nodes, edges and clusters
 /// with their labels, tooltips, classes and layers, before any syntax.
 ///
-/// A diagram is built once from a ``Plan`` for one ``Diagram/View`` (see
+/// A diagram is built once from a `Plan` for one ``Diagram/View`` (see
 /// `Diagram+Tasks.swift` and `Diagram+Groups.swift`) and then written by
 /// ``PlanDOT`` or ``PlanMermaid``; the writers only escape and style, so
 /// both show the same nodes and edges.
@@ -65,7 +65,7 @@ public struct Diagram: Sendable {
     public struct Edge: Sendable, Hashable {
         public var from: Int
         public var to: Int
-        /// Why the edge exists: an ``EdgeKind`` raw value (`explicit`,
+        /// Why the edge exists: an `EdgeKind` raw value (`explicit`,
         /// `phase`…), `checkpoint`, `sequence` (waves), or for aggregated
         /// edges the kinds behind it, most specific first.
         public var kinds: [String]

@@ -399,7 +399,7 @@ public enum GanttSVG {
         into w: inout ByteWriter
     ) {
         w.write("<g class=\"bars\">\n" as StaticString)
-        var usedIDs = Set<String>()
+        var usedIDs = UniqueNames()
         let schedule = plan.schedule
         for v in drawn.indices where drawn[v] {
             let task = plan.task(ofNode: Int32(v))
@@ -407,12 +407,7 @@ public enum GanttSVG {
             let group = Int(groups.groupOfNode[v])
             let colour = colours[group]
             let critical = marksCritical && schedule?.isCritical(Int32(v)) ?? false
-            var id = task.id
-            var n = 2
-            while !usedIDs.insert(id).inserted {
-                id = "\(task.id)-\(n)"
-                n += 1
-            }
+            let id = usedIDs.claim(task.id)
             let x0 = x(s.start[v])
             let barWidth = max(x(s.finish[v]) - x0, 1.5)
             let y = top + Double(person) * laneHeight + (laneHeight - barHeight) / 2

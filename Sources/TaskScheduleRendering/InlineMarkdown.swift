@@ -1,5 +1,5 @@
 /// Inline Markdown as a reader sees it rendered, for labels in pictures where
-/// no Markdown renderer runs: `` `code` `` → `code`, `**bold**` → `bold`,
+/// no Markdown renderer runs: a code span loses its backticks, `**bold**` → `bold`,
 /// `__bold__` → `bold`, `~~gone~~` → `gone`, `[text](url)` and
 /// `![alt](src)` → the text.
 ///

@@ -1,6 +1,5 @@
-/// Where every node of a ``Diagram`` goes, computed outside this module
-/// (for instance by `LayeredLayout`) and handed in as plain numbers, so that
-/// the DOT writer stays pure Swift.
+/// Where every node of a ``Diagram`` goes, as plain numbers: computed by
+/// ``LayeredLayout`` (see ``Diagram/layeredPlacement()``) or given by hand.
 ///
 /// Coordinates are points (1/72 inch) in drawing order: x to the right,
 /// y **down**, the origin at the top left. The writer flips y for Graphviz.

@@ -61,6 +61,6 @@ public struct PlanFacts: Sendable {
 
     /// The duration a task with this estimate is planned with.
     public static func duration(of estimate: Estimate?, options: PlanOptions) -> Double {
-        plannedHours(estimate, defaultDuration: options.defaultDuration)
+        options.duration(of: estimate)
     }
 }

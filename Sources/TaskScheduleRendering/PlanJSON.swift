@@ -32,8 +32,7 @@ public enum PlanJSON {
         let facts = PlanFacts(plan)
         let names = Names(plan)
 
-        w.write("{\"schemaVersion\":2,\"source\":" as StaticString)
-        w.writeJSONString(doc.path)
+        w.writeJSONHead(source: doc.path)
 
         // summary
         w.write(",\"summary\":{\"tasks\":" as StaticString)

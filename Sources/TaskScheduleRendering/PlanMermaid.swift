@@ -1,4 +1,4 @@
-/// Writes a ``Diagram`` as a Mermaid `flowchart`, for a ```` ```mermaid ````
+/// Writes a ``Diagram`` as a Mermaid `flowchart`, for a fenced `mermaid` code
 /// block in GitHub Markdown.
 ///
 /// Node IDs are made from the node index (`t12` for a task, `m40` for a
@@ -8,7 +8,7 @@
 ///
 /// ## Escaping
 /// Every label and title is written in double quotes through
-/// ``ByteWriter/writeMermaidText(_:)``: `"`, `<`, `>`, `&`, `#` and `` ` ``
+/// ``ByteWriter/writeMermaidText(_:)``: `"`, `<`, `>`, `&`, `#` and the backtick
 /// become Mermaid entity codes (`#quot;`, `#lt;`, `#gt;`, `#amp;`, `#35;`,
 /// `#96;`), and so does `%` (`#37;`: Mermaid reads `%%{init: …}%%` as a
 /// directive anywhere in the text); control characters and newlines become spaces. So no text can
@@ -165,7 +165,7 @@ public enum PlanMermaid {
 
 extension ByteWriter {
     /// Text for inside a double-quoted Mermaid label: `"`, `<`, `>`, `&`,
-    /// `#`, `` ` `` as Mermaid entity codes, control characters as spaces.
+    /// `#` and the backtick as Mermaid entity codes, control characters as spaces.
     public mutating func writeMermaidText(_ text: String) {
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -8,7 +8,7 @@ import TaskScheduling
 /// (inline SVG with pan, zoom, search and click), warnings grouped by code,
 /// out-of-order work and, with a team, the Gantt chart. Everything the
 /// script needs is in one `<script type="application/json">` blob per page;
-/// the script itself is ``ReportScript``, written here, with no library.
+/// the script itself is `ReportScript`, written here, with no library.
 ///
 /// Nothing in the page points outside it: the SVG prologs (with their DTD
 /// URL) are dropped, and `://` after `http`/`https` in any text is written

@@ -33,8 +33,10 @@ public struct AgentBatches: Sendable {
 
     /// The batches of a plan; nil when the plan has no schedule (a dependency cycle).
     ///
-    /// - Parameter agents: at most this many tasks per batch (values below 1
-    ///   count as 1); nil for no limit.
+    /// - Parameters:
+    ///   - plan: the plan whose remaining tasks are batched.
+    ///   - agents: at most this many tasks per batch (values below 1
+    ///     count as 1); nil for no limit.
     /// - Complexity: O((V + E + F) log V) for V nodes, E edges and F written
     ///   file mentions, plus O(log V) each time a ready task is passed over
     ///   because a file it writes is taken in that batch. Tasks waiting for one

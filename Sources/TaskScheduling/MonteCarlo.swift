@@ -1,3 +1,4 @@
+import SpecKitGenerator
 import SpecKitTasks
 import TaskGraph
 
@@ -173,18 +174,11 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     private var s0, s1, s2, s3: UInt64
 
     public init(seed: UInt64) {
-        var sm = seed
-        func splitMix() -> UInt64 {
-            sm &+= 0x9E37_79B9_7F4A_7C15
-            var z = sm
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix()
-        s1 = splitMix()
-        s2 = splitMix()
-        s3 = splitMix()
+        var seeds = SplitMix64(seed: seed)
+        s0 = seeds.next()
+        s1 = seeds.next()
+        s2 = seeds.next()
+        s3 = seeds.next()
     }
 
     @inlinable

@@ -50,7 +50,7 @@ extension Plan {
         var running: [Int32] = []
         var isRunning = [Bool](repeating: false, count: graph.taskNodeCount)
         for id in ids {
-            guard let t = document.tasks.firstIndex(where: { $0.id == id }) else { throw .unknown(id) }
+            guard let t = taskIndex(forID: id) else { throw .unknown(id) }
             let v = graph.nodeOfTask[t]
             guard v >= 0 else { throw .finished(id, document.tasks[t].status) }
             if document.tasks[t].status.isFinished { throw .finished(id, document.tasks[t].status) }

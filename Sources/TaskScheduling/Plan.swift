@@ -81,9 +81,7 @@ public struct Plan: Sendable {
 
     /// Planned task nodes named `id` (the first task with that ID), or nil.
     public func node(forID id: String) -> Int32? {
-        guard let t = document.tasks.firstIndex(where: { $0.id == id }) else { return nil }
-        let n = graph.nodeOfTask[t]
-        return n >= 0 ? n : nil
+        try? plannedNode(forID: id)
     }
 }
 

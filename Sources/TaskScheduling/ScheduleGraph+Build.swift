@@ -37,19 +37,13 @@ extension ScheduleGraph {
     }
 }
 
-/// The hours a task is planned with: its estimate, else `defaultDuration`,
-/// bounded by `Estimate.clampHours` (0 … 10⁶ h; NaN and negative are 0).
-public func plannedHours(_ estimate: Estimate?, defaultDuration: Double) -> Double {
-    Estimate.clampHours(estimate?.hours ?? defaultDuration)
-}
-
 struct GraphBuilder {
     let document: SpecDocument
     let options: PlanOptions
     var taskOfNode: [Int32] = []
     var nodeOfTask: [Int32]
     var milestoneNames: [String] = []
-    var milestoneNameSet: Set<String> = []
+    var milestoneNameSet = UniqueNames()
     var sources: [Int32] = []
     var targets: [Int32] = []
     var kinds: [EdgeKind] = []
@@ -106,7 +100,7 @@ struct GraphBuilder {
         }
         durations.reserveCapacity(taskOfNode.count + 16)
         for t in taskOfNode {
-            durations.append(plannedHours(document.tasks[Int(t)].estimate, defaultDuration: options.defaultDuration))
+            durations.append(options.duration(of: document.tasks[Int(t)].estimate))
         }
         computeStages()
         buildExclusionSets()
@@ -143,14 +137,7 @@ struct GraphBuilder {
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
     mutating func milestone(_ proposed: String) -> Int32 {
-        var name = proposed
-        var n = 2
-        while milestoneNameSet.contains(name) {
-            name = "\(proposed)#\(n)"
-            n += 1
-        }
-        milestoneNameSet.insert(name)
-        milestoneNames.append(name)
+        milestoneNames.append(milestoneNameSet.claim(proposed))
         return Int32(taskCount + milestoneNames.count - 1)
     }
 

@@ -113,9 +113,12 @@ public struct TeamSchedule: Sendable {
     /// Schedules an acyclic schedule graph.
     ///
     /// - Parameters:
+    ///   - sg: the graph to schedule (argument label `graph`).
     ///   - order: a topological order of `graph.graph`.
     ///   - criticalPathLength: the longest path for `graph.durations`.
+    ///   - team: the people who do the work.
     ///   - groupOfNode: the story group of each task node, in `0..<groupCount`.
+    ///   - groupCount: the number of story groups.
     ///   - ownerOfNode: the person each task node must go to, or -1 for anyone.
     ///   - firstNodes: task nodes that go before every other ready task (work in
     ///     progress, which someone is doing already); empty for none.

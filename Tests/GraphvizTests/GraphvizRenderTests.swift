@@ -20,7 +20,7 @@ private let diamond = """
 @Suite("Rendering through libgvc")
 struct GraphvizRenderTests {
     @Test func svgHasOneNodeGroupPerNodeWithTheIDsSetInDOT() throws {
-        let svg = try Graphviz.render(dot: diamond, format: .svg)
+        let svg = try GraphvizRenderer.render(dot: diamond, format: .svg)
         let summary = try #require(SVGSummary(svg))
         #expect(summary.nodeIDs.sorted() == ["T001", "T002", "T003", "T004"])
         #expect(summary.text.contains("Set up"))
@@ -33,13 +33,13 @@ struct GraphvizRenderTests {
         (GraphvizFormat.dot, Array("digraph plan".utf8)),
     ])
     func outputStartsWithItsMagicBytes(format: GraphvizFormat, magic: [UInt8]) throws {
-        let bytes = try Graphviz.render(dot: diamond, format: format)
+        let bytes = try GraphvizRenderer.render(dot: diamond, format: format)
         #expect(Array(bytes.prefix(magic.count)) == magic)
     }
 
     @Test func badSyntaxThrowsGraphvizsOwnMessage() {
         let error = #expect(throws: GraphvizError.self) {
-            try Graphviz.render(dot: "digraph { a -> }", format: .svg)
+            try GraphvizRenderer.render(dot: "digraph { a -> }", format: .svg)
         }
         #expect(error?.message.contains("syntax error in line 1") == true)
     }
@@ -47,21 +47,21 @@ struct GraphvizRenderTests {
     /// libcgraph's lexer keeps its line count between parses: a text that
     /// ends in newlines used to shift the line of the next text's error.
     @Test func syntaxErrorLinesCountFromTheStartOfEachText() throws {
-        _ = try Graphviz.render(dot: diamond + "\n\n\n", format: .dot)
+        _ = try GraphvizRenderer.render(dot: diamond + "\n\n\n", format: .dot)
         let error = #expect(throws: GraphvizError.self) {
-            try Graphviz.render(dot: "digraph {\n a -> b\n c -> }", format: .svg)
+            try GraphvizRenderer.render(dot: "digraph {\n a -> b\n c -> }", format: .svg)
         }
         #expect(error?.message.contains("syntax error in line 3") == true, "\(error?.message ?? "")")
     }
 
     @Test(arguments: ["", "hello", "digraph {"])
     func textThatIsNotAGraphThrows(dot: String) {
-        #expect(throws: GraphvizError.self) { try Graphviz.render(dot: dot, format: .svg) }
+        #expect(throws: GraphvizError.self) { try GraphvizRenderer.render(dot: dot, format: .svg) }
     }
 
     @Test func unknownLayoutThrowsAndListsTheInstalledOnes() {
         let error = #expect(throws: GraphvizError.self) {
-            try Graphviz.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
+            try GraphvizRenderer.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
         }
         #expect(error?.message.contains("\"bogus\" not recognized") == true)
         #expect(error?.message.contains("nop2") == true)
@@ -69,13 +69,13 @@ struct GraphvizRenderTests {
 
     @Test func unknownLayoutNamedInsideTheDOTThrows() {
         #expect(throws: GraphvizError.self) {
-            try Graphviz.render(dot: "digraph { layout=bogus; a -> b }", format: .svg)
+            try GraphvizRenderer.render(dot: "digraph { layout=bogus; a -> b }", format: .svg)
         }
     }
 
     @Test func unknownFormatThrowsAndListsTheInstalledOnes() {
         let error = #expect(throws: GraphvizError.self) {
-            try Graphviz.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
+            try GraphvizRenderer.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
         }
         #expect(error?.message.contains("\"bogus\" not recognized") == true)
         #expect(error?.message.contains(" svg ") == true)
@@ -83,22 +83,22 @@ struct GraphvizRenderTests {
 
     /// The process shares one Graphviz context, so a failure must leave it usable.
     @Test func anErrorDoesNotLeakIntoTheNextRender() throws {
-        _ = try? Graphviz.render(dot: "digraph { a -> }", format: .svg)
-        _ = try? Graphviz.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
-        _ = try? Graphviz.render(dot: "digraph { layout=bogus; a }", format: .svg)
-        _ = try? Graphviz.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
-        let svg = try Graphviz.render(dot: diamond, format: .svg)
+        _ = try? GraphvizRenderer.render(dot: "digraph { a -> }", format: .svg)
+        _ = try? GraphvizRenderer.render(dot: diamond, layout: GraphvizLayout(rawValue: "bogus"), format: .svg)
+        _ = try? GraphvizRenderer.render(dot: "digraph { layout=bogus; a }", format: .svg)
+        _ = try? GraphvizRenderer.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
+        let svg = try GraphvizRenderer.render(dot: diamond, format: .svg)
         #expect(SVGSummary(svg)?.nodeIDs.count == 4)
-        #expect(try Graphviz.render(dot: diamond, layout: .dot, format: .svg) == svg)
+        #expect(try GraphvizRenderer.render(dot: diamond, layout: .dot, format: .svg) == svg)
     }
 
     @Test func installedPluginsIncludeWhatThePackageUses() {
-        #expect(Graphviz.version.first?.isNumber == true)
-        let layouts = Graphviz.availableLayouts
+        #expect(GraphvizRenderer.version.first?.isNumber == true)
+        let layouts = GraphvizRenderer.availableLayouts
         for layout in [GraphvizLayout.dot, .neato, .fdp, .sfdp, .pinned] {
             #expect(layouts.contains(layout))
         }
-        let formats = Graphviz.availableFormats
+        let formats = GraphvizRenderer.availableFormats
         for format in [GraphvizFormat.svg, .png, .pdf, .dot, .canon] {
             #expect(formats.contains(format))
         }
@@ -110,7 +110,7 @@ struct GraphvizRenderTests {
         let dot = #"""
             digraph { T001 [id="T001" label="<script>alert(\"x\")</script> & \"quoted\" 🚀 漢字タスク"]; }
             """#
-        let svg = try Graphviz.render(dot: dot, format: .svg)
+        let svg = try GraphvizRenderer.render(dot: dot, format: .svg)
         let summary = try #require(SVGSummary(svg))
         #expect(summary.nodeIDs == ["T001"])
         #expect(summary.text.contains(#"<script>alert("x")</script> & "quoted" 🚀 漢字タスク"#))
@@ -120,10 +120,10 @@ struct GraphvizRenderTests {
     }
 
     @Test func twoHundredRendersInOneProcessGiveIdenticalOutput() throws {
-        let first = try Graphviz.render(dot: diamond, format: .svg)
+        let first = try GraphvizRenderer.render(dot: diamond, format: .svg)
         let before = residentBytes()
         for _ in 1..<200 {
-            #expect(try Graphviz.render(dot: diamond, format: .svg) == first)
+            #expect(try GraphvizRenderer.render(dot: diamond, format: .svg) == first)
         }
         if let before, let after = residentBytes() {
             print("RSS over 199 renders: \(before / 1024) KiB → \(after / 1024) KiB (\((after - before) / 1024) KiB)")
@@ -132,11 +132,11 @@ struct GraphvizRenderTests {
     }
 
     @Test func concurrentRendersAreSerialisedAndValid() async throws {
-        let expected = try Graphviz.render(dot: diamond, format: .svg)
+        let expected = try GraphvizRenderer.render(dot: diamond, format: .svg)
         let outputs = try await withThrowingTaskGroup(of: [UInt8].self) { group in
             for index in 0..<40 {
                 group.addTask {
-                    try Graphviz.render(dot: diamond, format: index.isMultiple(of: 2) ? .svg : .png)
+                    try GraphvizRenderer.render(dot: diamond, format: index.isMultiple(of: 2) ? .svg : .png)
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -1,4 +1,5 @@
 import Foundation
+import SpecGraphTestSupport
 import Testing
 
 /// Runs the built `specgraph` binary, as a user would.
@@ -74,20 +75,5 @@ enum SpecGraphBinary {
 /// Compares text with a recorded file under `Tests/SpecGraphCommandsTests/Golden/`;
 /// `SPECGRAPH_RECORD=1` records it anew.
 func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = SpecGraphBinary.packageRoot.appendingPathComponent("Tests/SpecGraphCommandsTests/Golden/\(name)")
-    if ProcessInfo.processInfo.environment["SPECGRAPH_RECORD"] == "1" {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    let recorded = try String(contentsOf: url, encoding: .utf8)
-    guard text != recorded else { return }
-    // Name the first line that differs, not the whole (possibly huge) output.
-    let new = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let old = recorded.split(separator: "\n", omittingEmptySubsequences: false)
-    let i = (0..<min(new.count, old.count)).first { new[$0] != old[$0] } ?? min(new.count, old.count)
-    func excerpt(_ lines: [Substring]) -> String { i < lines.count ? String(lines[i].prefix(300)) : "<end>" }
-    Issue.record(
-        "output differs from \(name) at line \(i + 1): got \(excerpt(new)), recorded \(excerpt(old)); re-record with SPECGRAPH_RECORD=1 if intended",
-        sourceLocation: sourceLocation)
+    try expectMatchesRecording(text, at: "Tests/SpecGraphCommandsTests/Golden/\(name)", sourceLocation: sourceLocation)
 }

@@ -44,11 +44,11 @@ import Testing
         let diagram = try Diagram(plan)
         let dot = PlanDOT.render(diagram)
         // `canon` re-prints the graph Graphviz read: one node line per node.
-        let canon = String(decoding: try Graphviz.render(dot: dot, format: .canon), as: UTF8.self)
+        let canon = String(decoding: try GraphvizRenderer.render(dot: dot, format: .canon), as: UTF8.self)
         let statements = canon.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(!statements.contains { $0.hasPrefix("evil") })
         #expect(statements.count { $0.hasPrefix("T0") && !$0.contains("->") } == Self.hostile.count)
-        let svg = try Graphviz.render(dot: dot, format: .svg)
+        let svg = try GraphvizRenderer.render(dot: dot, format: .svg)
         let elements = try #require(SVGElements(svg), "the SVG is not well-formed XML")
         #expect(elements.tasks.map(\.id) == (1...Self.hostile.count).map { String(format: "T%03d", $0) })
         #expect(!elements.elementNames.contains("script"))
@@ -64,7 +64,7 @@ import Testing
 
     @Test func tooltipsKeepBackslashesAndQuotes() throws {
         let plan = Plan(Self.document())
-        let svg = String(decoding: try Graphviz.render(dot: PlanDOT.render(try Diagram(plan)), format: .svg), as: UTF8.self)
+        let svg = String(decoding: try GraphvizRenderer.render(dot: PlanDOT.render(try Diagram(plan)), format: .svg), as: UTF8.self)
         #expect(svg.contains("T004: \\N \\G \\L \\n \\l \\\\ escapes"))
         #expect(svg.contains("T003: ends with a backslash \\"))
     }
@@ -76,7 +76,7 @@ import Testing
             positions: diagram.nodes.indices.map { .init(x: 200, y: Double($0) * 50 + 60) },
             clusterBoxes: [0: .init(minX: 0, minY: 0, maxX: 400, maxY: Double(diagram.nodes.count) * 50 + 60)],
             width: 400, height: Double(diagram.nodes.count) * 50 + 80, clusterLabelHeight: 20)
-        let svg = try Graphviz.render(dot: PlanDOT.render(diagram, placement: placement), layout: .pinned, format: .svg)
+        let svg = try GraphvizRenderer.render(dot: PlanDOT.render(diagram, placement: placement), layout: .pinned, format: .svg)
         let elements = try #require(SVGElements(svg))
         #expect(elements.tasks.count == Self.hostile.count)
         #expect(!elements.elementNames.contains("script"))

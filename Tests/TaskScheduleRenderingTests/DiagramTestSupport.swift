@@ -2,6 +2,7 @@
 import FoundationXML
 #endif
 import Foundation
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 
@@ -25,53 +26,8 @@ enum DiagramFixtures {
 /// Compares text with `Tests/TaskScheduleRenderingTests/Golden/<name>`;
 /// `SPECGRAPH_RECORD=1` records it anew.
 func expectRecorded(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let url = DiagramFixtures.packageRoot.appendingPathComponent("Tests/TaskScheduleRenderingTests/Golden/\(name)")
-    if ProcessInfo.processInfo.environment["SPECGRAPH_RECORD"] == "1" {
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    let recorded = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == recorded, "differs from Golden/\(name); SPECGRAPH_RECORD=1 records it anew", sourceLocation: sourceLocation)
+    try expectMatchesRecording(text, at: "Tests/TaskScheduleRenderingTests/Golden/\(name)", sourceLocation: sourceLocation)
 }
 
-/// What the tests read from an SVG, with a real XML parser: nil when the
-/// bytes are not well-formed XML.
-struct SVGElements {
-    /// `id` and `class` of every `<g>`.
-    var groups: [(id: String, classes: [String])] = []
-    /// Every element name.
-    var elementNames: Set<String> = []
-    /// All character data.
-    var text = ""
-
-    init?(_ bytes: [UInt8]) {
-        let reader = Reader()
-        let parser = XMLParser(data: Data(bytes))
-        parser.delegate = reader
-        guard parser.parse() else { return nil }
-        groups = reader.groups
-        elementNames = reader.names
-        text = reader.text
-    }
-
-    /// `<g>` elements of task nodes.
-    var tasks: [(id: String, classes: [String])] { groups.filter { $0.classes.contains("task") } }
-
-    private final class Reader: NSObject, XMLParserDelegate {
-        var groups: [(id: String, classes: [String])] = []
-        var names: Set<String> = []
-        var text = ""
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-            qualifiedName: String?, attributes: [String: String] = [:]
-        ) {
-            names.insert(elementName)
-            if elementName == "g" {
-                groups.append((attributes["id"] ?? "", (attributes["class"] ?? "").split(separator: " ").map(String.init)))
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-    }
-}
+/// The shared SVG reader, under the name these tests use in every file.
+typealias SVGElements = SpecGraphTestSupport.SVGElements

@@ -32,7 +32,7 @@ import Testing
     func everyExampleRendersToSVGWithOneElementPerTask(example: String) throws {
         let plan = Plan(try DiagramFixtures.example(example))
         let diagram = try Diagram(plan)
-        let svg = try Graphviz.render(dot: PlanDOT.render(diagram), format: .svg)
+        let svg = try GraphvizRenderer.render(dot: PlanDOT.render(diagram), format: .svg)
         let elements = try #require(SVGElements(svg), "not well-formed XML")
         let expected = (0..<Int32(plan.graph.taskNodeCount)).map { plan.name(of: $0) }
         #expect(elements.tasks.map(\.id) == expected)
@@ -40,7 +40,7 @@ import Testing
 
     @Test func criticalTasksAndEdgesCarryTheirClass() throws {
         let plan = Plan(try DiagramFixtures.example("auth-service"))
-        let svg = try Graphviz.render(dot: PlanDOT.render(try Diagram(plan)), format: .svg)
+        let svg = try GraphvizRenderer.render(dot: PlanDOT.render(try Diagram(plan)), format: .svg)
         let elements = try #require(SVGElements(svg))
         let critical = Set(elements.tasks.filter { $0.classes.contains("critical") }.map(\.id))
         for v in plan.schedule!.criticalPath { #expect(critical.contains(plan.name(of: v))) }
@@ -56,7 +56,7 @@ import Testing
             clusterBoxes: [:], width: 4200, height: Double(diagram.nodes.map(\.layer).max()! + 2) * 40, clusterLabelHeight: 20)
         let dot = PlanDOT.render(diagram, placement: placement)
         #expect(dot.contains("splines=line"))
-        let svg = try Graphviz.render(dot: dot, layout: .pinned, format: .svg)
+        let svg = try GraphvizRenderer.render(dot: dot, layout: .pinned, format: .svg)
         let elements = try #require(SVGElements(svg))
         #expect(elements.tasks.count == plan.graph.taskNodeCount)
     }
@@ -83,7 +83,7 @@ import Testing
             positions: positions, clusterBoxes: boxes, width: 4200, height: height, clusterLabelHeight: 20)
         let dot = PlanDOT.render(diagram, placement: placement)
         #expect(dot.contains("pos=\"100.5,\(Int(height - positions[0].y))!\""))
-        let svg = try Graphviz.render(dot: dot, layout: .pinned, format: .svg)
+        let svg = try GraphvizRenderer.render(dot: dot, layout: .pinned, format: .svg)
         let elements = try #require(SVGElements(svg))
         #expect(elements.tasks.count == plan.graph.taskNodeCount)
         #expect(elements.groups.filter { $0.classes.contains("cluster") }.count == boxes.count)

@@ -177,7 +177,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         var w = ByteWriter()
         AssignJSON.render(plan, schedule: schedule, team: team, into: &w)
         let object = try JSONSerialization.jsonObject(with: Data(w.bytes)) as! [String: Any]
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         #expect(object["source"] as? String == "specs/001-demo/tasks.md")
         #expect(object["team"] as? [String] == ["ann", "bo"])
         for key in ["makespan", "lowerBound", "gapPercent", "utilisation"] { #expect(object[key] is Double) }

@@ -42,7 +42,7 @@ import Testing
             #expect(line.utf8.count < 16_384)
         }
         // Graphviz reads it back.
-        let canon = try Graphviz.render(dot: dot, format: .canon)
+        let canon = try GraphvizRenderer.render(dot: dot, format: .canon)
         #expect(!canon.isEmpty)
     }
 

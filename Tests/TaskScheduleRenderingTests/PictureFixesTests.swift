@@ -15,7 +15,7 @@ import Testing
     }
 
     static func svg(_ diagram: Diagram) throws -> XMLDocument {
-        let bytes = try Graphviz.render(dot: PlanDOT.render(diagram), format: .svg)
+        let bytes = try GraphvizRenderer.render(dot: PlanDOT.render(diagram), format: .svg)
         return try XMLDocument(data: Data(bytes), options: [])
     }
 

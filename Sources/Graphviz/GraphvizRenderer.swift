@@ -19,7 +19,7 @@ import Synchronization
 /// Graphviz reports problems through `agerr`, which by default prints to
 /// standard error. While the lock is held a handler collects those messages
 /// instead; they become the text of a thrown ``GraphvizError``.
-public enum Graphviz {
+public enum GraphvizRenderer {
     /// Lays out a graph given as DOT text and renders it.
     ///
     /// - Parameters:
@@ -122,7 +122,7 @@ public enum Graphviz {
 private let library = Mutex(LibraryState())
 
 private struct LibraryState {
-    /// Created on first use, never freed (see ``Graphviz``).
+    /// Created on first use, never freed (see ``GraphvizRenderer``).
     var context: OpaquePointer?
     /// `gvPluginList` results by kind; the installed plugins do not change.
     var plugins: [String: [String]] = [:]

@@ -19,9 +19,10 @@
 /// gives up some of `dot`'s polish for speed: 50 000 nodes take well under a
 /// second, where `dot` needs minutes for 5 000.
 ///
-/// The result is plain data; ``LayeredPlacement/dotPosition(of:)`` and
-/// ``LayeredPlacement/dotBoundingBox(ofCluster:)`` turn it into the `pos` and
-/// `bb` attributes that ``GraphvizLayout/pinned`` draws as given.
+/// The result is plain data, a ``DiagramPlacement``, which
+/// ``PlanDOT/render(_:placement:into:)`` writes as the `pos` and `bb`
+/// attributes that Graphviz's `nop2` layout draws as given.
+/// ``Diagram/layeredPlacement()`` sets one up for a diagram.
 public struct LayeredLayout: Sendable {
     /// One box to place.
     public struct Node: Hashable, Sendable {
@@ -74,7 +75,8 @@ public struct LayeredLayout: Sendable {
         self.edges = edges
     }
 
-    /// Computes positions for every node and a box for every cluster.
+    /// Computes positions for every node and a box for every cluster, in
+    /// points, y growing downward; the drawing's top left corner is 0, 0.
     ///
     /// Deterministic: the same input gives the same placement; ties are
     /// broken by node index.
@@ -83,7 +85,7 @@ public struct LayeredLayout: Sendable {
     ///   width is finite and non-negative.
     /// - Complexity: O(s · (E + N log N) + C · L) for N nodes, E edges,
     ///   s sweeps, and C clusters spanning L layers each.
-    public func place() -> LayeredPlacement {
+    public func place() -> DiagramPlacement {
         var engine = Engine(self)
         engine.placeBands()
         engine.initialRows()
@@ -94,30 +96,6 @@ public struct LayeredLayout: Sendable {
         engine.sweep(downward: true, reorder: false, bothSides: true)
         return engine.result()
     }
-}
-
-/// The output of ``LayeredLayout/place()``, in points, y growing downward.
-public struct LayeredPlacement: Hashable, Sendable {
-    public struct Point: Hashable, Sendable {
-        public var x: Double
-        public var y: Double
-    }
-
-    public struct Rect: Hashable, Sendable {
-        public var minX: Double
-        public var minY: Double
-        public var maxX: Double
-        public var maxY: Double
-    }
-
-    /// The centre of each node, indexed like ``LayeredLayout/nodes``.
-    public var positions: [Point]
-    /// The box of each cluster: its band's width, from its first to its last layer.
-    public var clusterBounds: [Int: Rect]
-    /// The extent of everything placed; `minX` and `minY` are 0.
-    public var bounds: Rect
-    /// The strip at the top of each cluster box kept free for its label.
-    public var clusterLabelHeight: Double
 }
 
 extension LayeredLayout {
@@ -360,16 +338,16 @@ extension LayeredLayout {
             }
         }
 
-        func result() -> LayeredPlacement {
+        func result() -> DiagramPlacement {
             let spacing = layout.layerSpacing
             let hasClusters = groupClusters.count > 1
             let top = layout.rowHeight / 2 + (hasClusters ? layout.clusterPadding + layout.clusterLabelHeight : 0)
             let bottom = layout.rowHeight / 2 + (hasClusters ? layout.clusterPadding : 0)
-            let positions = x.indices.map { LayeredPlacement.Point(x: x[$0], y: top + Double(layerOf[$0]) * spacing) }
-            var clusterBounds: [Int: LayeredPlacement.Rect] = [:]
+            let positions = x.indices.map { DiagramPlacement.Point(x: x[$0], y: top + Double(layerOf[$0]) * spacing) }
+            var clusterBoxes: [Int: DiagramPlacement.Rect] = [:]
             for group in groupClusters.indices where groupFirstLayer[group] <= groupLastLayer[group] {
                 guard let cluster = groupClusters[group] else { continue }
-                clusterBounds[cluster] = LayeredPlacement.Rect(
+                clusterBoxes[cluster] = DiagramPlacement.Rect(
                     minX: bandLeft[group],
                     minY: top + Double(groupFirstLayer[group]) * spacing - layout.rowHeight / 2 - layout.clusterPadding - layout.clusterLabelHeight,
                     maxX: bandLeft[group] + bandWidth[group],
@@ -378,10 +356,11 @@ extension LayeredLayout {
             }
             let width = bandLeft.indices.map { bandLeft[$0] + bandWidth[$0] }.max() ?? 0
             let height = layerCount == 0 ? 0 : top + Double(layerCount - 1) * spacing + bottom
-            return LayeredPlacement(
+            return DiagramPlacement(
                 positions: positions,
-                clusterBounds: clusterBounds,
-                bounds: .init(minX: 0, minY: 0, maxX: width, maxY: height),
+                clusterBoxes: clusterBoxes,
+                width: width,
+                height: height,
                 clusterLabelHeight: hasClusters ? layout.clusterLabelHeight : 0
             )
         }

@@ -1,4 +1,4 @@
-import Graphviz
+import TaskScheduleRendering
 import Testing
 
 /// A seeded random layered DAG: `layers` layers, every node with up to two
@@ -84,7 +84,7 @@ struct LayeredLayoutTests {
     func clusterBoxesEncloseTheirMembersAndDoNotOverlap(layout: LayeredLayout) {
         let placement = layout.place()
         for (index, node) in layout.nodes.enumerated() {
-            guard let cluster = node.cluster, let box = placement.clusterBounds[cluster] else {
+            guard let cluster = node.cluster, let box = placement.clusterBoxes[cluster] else {
                 #expect(node.cluster == nil)
                 continue
             }
@@ -92,7 +92,7 @@ struct LayeredLayoutTests {
             #expect(box.minX <= point.x - node.width / 2 && point.x + node.width / 2 <= box.maxX)
             #expect(box.minY < point.y && point.y < box.maxY)
         }
-        let boxes = placement.clusterBounds.sorted { $0.key < $1.key }.map(\.value)
+        let boxes = placement.clusterBoxes.sorted { $0.key < $1.key }.map(\.value)
         for (i, a) in boxes.enumerated() {
             for b in boxes[(i + 1)...] {
                 let apart = a.maxX <= b.minX || b.maxX <= a.minX || a.maxY <= b.minY || b.maxY <= a.minY
@@ -108,10 +108,10 @@ struct LayeredLayoutTests {
 
     @Test func emptyAndSingleNodeGraphs() {
         let empty = LayeredLayout(nodes: [], edges: []).place()
-        #expect(empty.positions.isEmpty && empty.clusterBounds.isEmpty)
+        #expect(empty.positions.isEmpty && empty.clusterBoxes.isEmpty)
         let single = LayeredLayout(nodes: [.init(layer: 7, width: 54)], edges: []).place()
         #expect(single.positions.count == 1)
-        #expect(single.bounds.maxX == 54)
+        #expect(single.width == 54)
     }
 
     /// ```
@@ -129,7 +129,7 @@ struct LayeredLayoutTests {
 }
 
 /// The nodes of each layer, left to right.
-private func rows(_ layout: LayeredLayout, _ placement: LayeredPlacement) -> [[Int]] {
+private func rows(_ layout: LayeredLayout, _ placement: DiagramPlacement) -> [[Int]] {
     Dictionary(grouping: layout.nodes.indices) { layout.nodes[$0].layer }
         .sorted { $0.key < $1.key }
         .map { $0.value.sorted { placement.positions[$0].x < placement.positions[$1].x } }
