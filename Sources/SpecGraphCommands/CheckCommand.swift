@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
                 for d in diagnostics { w.write(GitHubAnnotation.line(d, path: path)); w.write("\n" as StaticString) }
             case .json:
                 if i > 0 { w.write("," as StaticString) }
-                w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
+                w.write("{\"schemaVersion\":2,\"source\":" as StaticString)
                 w.writeJSONString(path)
                 w.write(",\"tasks\":\(plan.document.tasks.count),\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":")
                 PlanJSON.writeDiagnostics(diagnostics, &w)

@@ -80,7 +80,7 @@ enum Teardown {
 
 /// The JSON object head every command's JSON shares.
 func writeJSONHead(_ plan: Plan, _ w: inout ByteWriter) {
-    w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
+    w.write("{\"schemaVersion\":2,\"source\":" as StaticString)
     w.writeJSONString(plan.document.path)
 }
 

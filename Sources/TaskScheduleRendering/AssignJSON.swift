@@ -20,7 +20,7 @@ public enum AssignJSON {
     ///
     /// - Complexity: O(V) and proportional to the text written.
     public static func render(_ plan: Plan, schedule: TeamSchedule?, team: Team?, sweep: TeamSweep? = nil, into w: inout ByteWriter) {
-        w.write("{\"schemaVersion\":1,\"source\":" as StaticString)
+        w.write("{\"schemaVersion\":2,\"source\":" as StaticString)
         w.writeJSONString(plan.document.path)
         if let team {
             w.write(",\"team\":" as StaticString)
