@@ -104,7 +104,8 @@ struct PlanCommand: PlanningCommand {
             Examples:
               specgraph plan specs/001-auth/tasks.md
               specgraph plan --format json specs/001-auth/tasks.md > plan.json
-              specgraph plan --remaining --stories priority specs/
+              specgraph plan --all --stories priority specs/
+              specgraph plan --corrections lead.specgraph --files serialize specs/001-auth/tasks.md
               specgraph plan --format markdown specs/001-auth/tasks.md >> $GITHUB_STEP_SUMMARY
               specgraph plan --format csv specs/001-auth/tasks.md > tasks.csv
               specgraph plan --deadline 40h --simulate 10000 --seed 1 specs/001-auth/tasks.md
@@ -294,7 +295,7 @@ struct WhyCommand: PlanningCommand {
         }
         let node = plan.graph.nodeOfTask[t]
         guard node >= 0 else {
-            Output.stderr("\(plan.document.path): error: \(task) is finished, and --remaining leaves it out")
+            Output.stderr("\(plan.document.path): error: \(task) is finished: finished tasks are planned only with --all")
             throw ExitCode(2)
         }
         return node

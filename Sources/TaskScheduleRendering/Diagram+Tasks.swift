@@ -22,7 +22,7 @@ extension Diagram {
                 throw DiagramError("no task \(focus) in \(doc.path)")
             }
             let node = sg.nodeOfTask[t]
-            guard node >= 0 else { throw DiagramError("\(focus) is finished, and --remaining leaves it out") }
+            guard node >= 0 else { throw DiagramError("\(focus) is finished: finished tasks are drawn only with --all") }
             focusNode = node
             included = neighbourhood(of: node, depth: max(0, options.depth), in: sg)
         }
