@@ -38,8 +38,11 @@ enum SimpleTaskScan {
         var fenceDepth = 0
         var inComment = false
         var frontMatter = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Split on the byte "\n" (scalars, not Characters: "\r\n" is one
+        // Character, so splitting Characters on "\n" never splits a CRLF file).
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars -> Substring in
+            let line = Substring(String(String.UnicodeScalarView(scalars)))
+            return line.hasSuffix("\r") ? line.dropLast() : line
         }
         for (n, raw) in lines.enumerated() {
             var line = Substring(raw)
