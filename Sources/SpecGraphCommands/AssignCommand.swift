@@ -14,7 +14,8 @@ struct AssignCommand: ParsableCommand {
             idles while there is a task they may take, and people stay on their story
             when that costs nothing. Tasks naming an owner (@ann, (owner: ann)) go to
             that person when they are on the team; in-progress tasks stay with their
-            owner. Done and skipped tasks are not scheduled unless --all is given. Prints each person's tasks, the makespan, the lower
+            owner and go first. Done and skipped tasks are not scheduled unless --all
+            is given (then every task is scheduled as if none had started). Prints each person's tasks, the makespan, the lower
             bound max(critical path, work / team size), the gap to it and the
             utilisation.
 
