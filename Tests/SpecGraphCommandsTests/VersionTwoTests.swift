@@ -245,6 +245,36 @@ import Testing
         #expect(check.stdout.contains(":6:") && check.stdout.contains("[reordered]"))
     }
 
+    @Test func reorderedNotesAreOnePerWrittenLine() throws {
+        let dir = try folder("""
+            # Tasks: two lines that move tasks
+
+            ## Phase 1: Core
+
+            - [ ] T001 Write a in src/a.py
+            - [ ] T002 Write b in src/b.py
+            - [ ] T003 Write c in src/c.py
+            - [ ] T004 Write d in src/d.py
+            - [ ] T005 Write e in src/e.py
+
+            ## Dependencies
+
+            - T005 blocks T001, T002
+            - T004 blocks T003
+
+            """)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let check = try SpecGraphBinary.run(["check", dir.appendingPathComponent("tasks.md").path])
+        #expect(check.code == 0)
+        let notes = check.stdout.split(separator: "\n").filter { $0.hasSuffix("[reordered]") }
+        #expect(notes.count == 2)
+        #expect(notes.first?.contains(":13:") == true && notes.first?.contains("T001, T002 are planned after") == true)
+        #expect(notes.last?.contains(":14:") == true && notes.last?.contains("T003 is planned after") == true)
+        // π keeps document order wherever the written edges allow it.
+        let r = try plan([dir.appendingPathComponent("tasks.md").path])
+        #expect(r.object["waves"] as? [[String]] == [["T004"], ["T003"], ["T005"], ["T001"], ["T002"]])
+    }
+
     /// Version 1's figures come back with every task planned and files made edges.
     @Test(arguments: ["auth-service", "legacy-cli", "large-platform"])
     func versionOneFiguresWithAllAndSerializedFiles(example: String) throws {
