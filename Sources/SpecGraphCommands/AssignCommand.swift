@@ -13,8 +13,9 @@ struct AssignCommand: ParsableCommand {
             the longest remaining path goes first (ties in document order), nobody
             idles while there is a task they may take, and people stay on their story
             when that costs nothing. Tasks naming an owner (@ann, (owner: ann)) go to
-            that person when they are on the team; with --remaining, in-progress tasks
-            stay with their owner. Prints each person's tasks, the makespan, the lower
+            that person when they are on the team; in-progress tasks stay with their
+            owner and go first. Done and skipped tasks are not scheduled unless --all
+            is given (then every task is scheduled as if none had started). Prints each person's tasks, the makespan, the lower
             bound max(critical path, work / team size), the gap to it and the
             utilisation.
 
@@ -27,7 +28,7 @@ struct AssignCommand: ParsableCommand {
             Examples:
               specgraph assign --team 3 specs/001-auth/tasks.md
               specgraph assign --team ann,bo,cy --gantt plan.svg specs/001-auth/tasks.md
-              specgraph assign --remaining --team ann,bo --format markdown specs/001-auth/tasks.md
+              specgraph assign --all --team ann,bo --format markdown specs/001-auth/tasks.md
               specgraph assign --sweep 1..8 specs/001-auth/tasks.md
               specgraph assign --team 4 --format json specs/001-auth/tasks.md | jq '.gapPercent'
             """)

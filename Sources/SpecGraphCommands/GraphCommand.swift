@@ -20,7 +20,9 @@ struct GraphCommand: ParsableCommand {
             -o FILE writes the picture whole or not at all; the extension picks the format
             (.svg .png .pdf .dot .gv .mmd). Without -o, --format dot|mermaid|svg prints to
             stdout. One tasks.md per run. Exit code 1 when the spec has errors (the
-            picture is still drawn, cycles in dashed red), 2 for I/O and Graphviz failures.
+            picture is still drawn: a cycle's edges that the plan keeps in dashed red,
+            without the ones it leaves out), 2 for I/O and Graphviz failures. Done and
+            skipped tasks are drawn only with --all.
 
             Layout (--layout auto): Graphviz dot up to \(LayoutStrategy.dotReducedNodeLimit) task-view nodes
             (\(LayoutStrategy.dotNodeLimit) with --no-reduce, \(LayoutStrategy.dotGroupNodeLimit) in the group views); above, a layered

@@ -104,7 +104,8 @@ struct PlanCommand: PlanningCommand {
             Examples:
               specgraph plan specs/001-auth/tasks.md
               specgraph plan --format json specs/001-auth/tasks.md > plan.json
-              specgraph plan --remaining --stories priority specs/
+              specgraph plan --all --stories priority specs/
+              specgraph plan --corrections lead.specgraph --files serialize specs/001-auth/tasks.md
               specgraph plan --format markdown specs/001-auth/tasks.md >> $GITHUB_STEP_SUMMARY
               specgraph plan --format csv specs/001-auth/tasks.md > tasks.csv
               specgraph plan --deadline 40h --simulate 10000 --seed 1 specs/001-auth/tasks.md

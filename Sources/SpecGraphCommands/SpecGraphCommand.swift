@@ -18,8 +18,13 @@ public struct SpecGraphCommand: ParsableCommand {
               specgraph graph specs/001-auth/tasks.md -o plan.svg
               specgraph assign --team ann,bo,cy --gantt gantt.svg specs/001-auth/tasks.md
 
-            Exit codes: 0 fine; 1 the spec has errors (cycle, duplicate ID, invalid UTF-8)
-            or --strict warnings; 2 and above for usage and I/O errors.
+            Done and skipped tasks are not planned unless --all is given. A
+            tasks.specgraph file beside tasks.md (or --corrections FILE) corrects what
+            was read: `T020 after T019`, `T017 not after T018`, `T005, T006 parallel`.
+
+            Exit codes: 0 fine; 1 the spec has errors (a cycle of written dependencies,
+            a duplicate ID that is another task, invalid UTF-8) or --strict warnings,
+            and the plan is still printed; 2 and above for usage and I/O errors.
             """,
         version: "0.1.0",
         subcommands: [

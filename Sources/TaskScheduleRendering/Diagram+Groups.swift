@@ -28,7 +28,7 @@ extension Diagram {
         let groupCount = grouping.groups.count
 
         // Per group: planned tasks, hours, critical-path hours; done counts
-        // over every document task of the group (--remaining plans none of them).
+        // over every document task of the group (by default, without --all, none of them is planned).
         var taskCount = [Int](repeating: 0, count: groupCount)
         var doneCount = [Int](repeating: 0, count: groupCount)
         var hours = [Double](repeating: 0, count: groupCount)

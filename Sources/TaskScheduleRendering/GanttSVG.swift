@@ -419,7 +419,7 @@ public enum GanttSVG {
             w.write("\" class=\"bar" as StaticString)
             if critical { w.write(" critical" as StaticString) }
             if thin { w.write(" thin" as StaticString) }
-            // Finished work (planned when --remaining is not given) is drawn faded.
+            // Finished work (planned only with --all) is drawn faded.
             let finished = task.status.isFinished
             if finished { w.write(" done" as StaticString) }
             w.write("\">" as StaticString)

@@ -6,13 +6,13 @@ public enum TaskLookupError: Error, Sendable, Hashable, CustomStringConvertible 
     /// No task in the file at `path` has this ID.
     case unknown(id: String, path: String)
     /// The task exists but is not planned: it is done or skipped and the plan
-    /// leaves finished tasks out (`--remaining`).
+    /// leaves finished tasks out unless `--all` is given.
     case notPlanned(id: String)
 
     public var description: String {
         switch self {
         case .unknown(let id, let path): "no task \(id) in \(path)"
-        case .notPlanned(let id): "\(id) is finished, and --remaining leaves it out"
+        case .notPlanned(let id): "\(id) is finished: finished tasks are planned only with --all"
         }
     }
 }

@@ -28,15 +28,16 @@ import Testing
     func planJSONFollowsTheContract(example: String) throws {
         let r = try SpecGraphBinary.run(["plan", "--format", "json", "Examples/\(example)/tasks.md"])
         let object = try json(r)
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         #expect(object["source"] as? String == "Examples/\(example)/tasks.md")
         let summary = try #require(object["summary"] as? [String: Any])
-        for key in ["tasks", "done", "phases", "edges", "waves", "criticalPathLength", "totalWork", "maxWaveWidth", "errors", "warnings"] {
+        for key in ["tasks", "done", "phases", "edges", "waves", "criticalPathLength", "totalWork", "maxWaveWidth", "errors", "warnings",
+                    "durationsAssumed"] {
             #expect(summary[key] != nil, "summary.\(key)")
         }
         let tasks = try #require(object["tasks"] as? [[String: Any]])
         #expect(tasks.count == summary["tasks"] as? Int)
-        let taskKeys = ["id", "line", "status", "parallel", "labels", "stories", "phase", "description", "files", "duration",
+        let taskKeys = ["id", "line", "status", "parallel", "labels", "stories", "phase", "description", "files", "reads", "duration",
                         "dependsOn", "wave", "earliestStart", "earliestFinish", "latestStart", "latestFinish", "slack", "critical"]
         for task in tasks { for key in taskKeys { #expect(task[key] != nil, "task.\(key)") } }
         let phases = try #require(object["phases"] as? [[String: Any]])
@@ -50,14 +51,26 @@ import Testing
         for edge in edges { for key in ["from", "to", "kind", "line"] { #expect(edge[key] != nil, "edge.\(key)") } }
         let waves = try #require(object["waves"] as? [[String]])
         #expect(waves.count == summary["waves"] as? Int)
-        #expect(waves.map(\.count).reduce(0, +) == tasks.count)
-        // Every task's wave is one more than the largest wave of what it depends on.
+        // By default done and skipped tasks are not planned: they have no wave
+        // and null schedule fields; every other task is in exactly one wave.
+        let finished = Set(tasks.filter { ["done", "skipped"].contains($0["status"] as? String) }.map { $0["id"] as! String })
+        #expect(waves.map(\.count).reduce(0, +) == tasks.count - finished.count)
+        #expect(Set(waves.joined()).isDisjoint(with: finished))
+        // Every planned task's wave is one more than the largest wave of what it depends on.
         var waveOf: [String: Int] = [:]
         for (i, wave) in waves.enumerated() { for id in wave { waveOf[id] = i + 1 } }
         for task in tasks {
             let id = task["id"] as! String
             #expect(task["wave"] as? Int == waveOf[id])
-            for dep in task["dependsOn"] as! [String] { #expect(waveOf[dep]! < waveOf[id]!, "\(dep) before \(id)") }
+            if finished.contains(id) {
+                for key in ["wave", "earliestStart", "earliestFinish", "latestStart", "latestFinish", "slack", "critical"] {
+                    #expect(task[key] is NSNull, "\(id).\(key) of a finished task")
+                }
+                continue
+            }
+            for dep in task["dependsOn"] as! [String] where !finished.contains(dep) {
+                #expect((waveOf[dep] ?? .max) < (waveOf[id] ?? 0), "\(dep) before \(id)")
+            }
         }
         let critical = try #require(object["criticalPath"] as? [String: Any])
         #expect(critical["length"] as? Double == summary["criticalPathLength"] as? Double)
@@ -109,12 +122,22 @@ import Testing
             "Examples/auth-service/tasks.md", "Examples/broken/tasks.md", "Examples/large-platform/tasks.md",
             "Examples/legacy-cli/tasks.md",
         ])
+        // Version 2: a cycle of written edges is an error, but the plan is still
+        // made without the edges that break it, and JSON lists those edges.
         let broken = array[1]
-        #expect((broken["waves"] as? [Any])?.isEmpty == true)
-        #expect(broken["criticalPath"] is NSNull)
+        let waves = try #require(broken["waves"] as? [[String]])
+        #expect(!waves.isEmpty)
+        let critical = try #require(broken["criticalPath"] as? [String: Any])
+        #expect((critical["tasks"] as? [String])?.isEmpty == false)
         let cycles = try #require(broken["cycles"] as? [[String: Any]])
         #expect(cycles.count == 1)
         #expect(cycles[0]["tasks"] as? [String] == ["T004", "T005", "T006"])
+        let removed = try #require(cycles[0]["removed"] as? [[String: Any]])
+        #expect(!removed.isEmpty)
+        let planned = Set(waves.joined())
+        for edge in removed {
+            #expect(planned.contains(edge["from"] as! String) && planned.contains(edge["to"] as! String))
+        }
     }
 
     @Test func whyNextWavesAndCriticalPath() throws {
@@ -139,7 +162,10 @@ import Testing
         #expect((waves["waves"] as! [[String]]).count == (plan["waves"] as! [[String]]).count)
         let critical = try json(SpecGraphBinary.run(["critical-path", "--format", "json", path]))
         let slack = critical["slack"] as! [[String: Any]]
-        #expect(slack.count == tasks.count)
+        // One row per planned task: done tasks are not planned by default.
+        let planned = tasks.filter { $0["wave"] is Int }
+        #expect(planned.count < tasks.count)
+        #expect(slack.count == planned.count)
         #expect(zip(slack, slack.dropFirst()).allSatisfy { ($0["slack"] as! Double) <= ($1["slack"] as! Double) })
         let markdown = try SpecGraphBinary.run(["plan", "--format", "markdown", path])
         #expect(markdown.stdout.contains("| tasks | done |"))
@@ -151,7 +177,9 @@ import Testing
         let assignment = try #require(object["assignment"] as? [String: Any])
         #expect(assignment["team"] as? [String] == ["ann", "bo"])
         let rows = try #require(assignment["assignments"] as? [[String: Any]])
-        #expect(rows.count == (object["tasks"] as! [Any]).count)
+        // Every planned task once; done tasks are not planned by default.
+        let planned = (object["tasks"] as! [[String: Any]]).filter { $0["wave"] is Int }.map { $0["id"] as! String }
+        #expect(rows.map { $0["task"] as! String }.sorted() == planned.sorted())
         #expect(Set(rows.map { $0["person"] as! String }).isSubset(of: ["ann", "bo"]))
         #expect((assignment["makespan"] as! Double) >= (object["summary"] as! [String: Any])["criticalPathLength"] as! Double)
         let text = try SpecGraphBinary.run(["plan", "--team", "2", path])

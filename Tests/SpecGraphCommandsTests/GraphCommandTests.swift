@@ -37,10 +37,13 @@ import Testing
         return parser.parse() ? reader.ids : nil
     }
 
-    func taskCount(_ example: String) throws -> Int {
+    /// Task IDs of an example's checkbox lines: every one, or (`unfinished`)
+    /// only those not ticked, which are the ones planned by default.
+    func taskCount(_ example: String, unfinished: Bool = false) throws -> Int {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Examples/\(example)/tasks.md"), encoding: .utf8)
         return Set(text.split(separator: "\n").compactMap { line -> Substring? in
             guard line.hasPrefix("- ["), let id = line.split(separator: " ").first(where: { $0.hasPrefix("T") }) else { return nil }
+            if unfinished && (line.hasPrefix("- [x]") || line.hasPrefix("- [X]")) { return nil }
             return id
         }).count
     }
@@ -50,11 +53,18 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("x.svg")
-        let r = try run(["graph", "Examples/\(example)/tasks.md", "-o", file.path])
+        // `--view tasks`: above 150 tasks the default view draws one box per phase.
+        let r = try run(["graph", "--view", "tasks", "Examples/\(example)/tasks.md", "-o", file.path])
         #expect(r.code == (example == "broken" ? 1 : 0), "\(r.stderr)")
         let ids = try #require(taskIDs(try Data(contentsOf: file)), "not well-formed XML")
-        #expect(ids.count == (try taskCount(example)))
+        // Done tasks are not planned by default, so not drawn; `--all` draws every task.
+        #expect(ids.count == (try taskCount(example, unfinished: true)))
         #expect(Set(ids).count == ids.count)
+        let all = dir.appendingPathComponent("all.svg")
+        #expect(try run(["graph", "--all", "--view", "tasks", "Examples/\(example)/tasks.md", "-o", all.path]).code == (example == "broken" ? 1 : 0))
+        let allIDs = try #require(taskIDs(try Data(contentsOf: all)), "not well-formed XML")
+        #expect(allIDs.count == (try taskCount(example)))
+        #expect(Set(allIDs).count == allIDs.count)
     }
 
     @Test func dotAndMermaidFilesAreWrittenWithoutGraphviz() throws {
@@ -72,9 +82,11 @@ import Testing
         #expect(mermaid.code == 0)
         #expect(String(decoding: mermaid.stdout, as: UTF8.self).contains("flowchart LR"))
         let dot = try run(["graph", "--format", "dot", "Examples/legacy-cli/tasks.md"])
-        #expect(String(decoding: dot.stdout, as: UTF8.self).contains("\"T001\" [id=\"T001\""))
+        #expect(String(decoding: dot.stdout, as: UTF8.self).contains("\"T003\" [id=\"T003\""))
         let svg = try run(["graph", "--format", "svg", "Examples/legacy-cli/tasks.md"])
-        #expect(taskIDs(svg.stdout)?.count == 24)
+        #expect(taskIDs(svg.stdout)?.count == 22)  // 24 tasks, T001 and T002 done
+        let everything = try run(["graph", "--all", "--format", "svg", "Examples/legacy-cli/tasks.md"])
+        #expect(taskIDs(everything.stdout)?.count == 24)
     }
 
     @Test func phaseViewHasOneNodePerPhase() throws {
@@ -97,7 +109,9 @@ import Testing
     @Test func layeredLayoutDrawsEveryTask() throws {
         let r = try run(["graph", "--format", "svg", "--layout", "layered", "--view", "tasks", "Examples/large-platform/tasks.md"])
         #expect(r.code == 0)
-        #expect(taskIDs(r.stdout)?.count == 212)
+        #expect(taskIDs(r.stdout)?.count == 204)  // 212 tasks, 8 done
+        let all = try run(["graph", "--all", "--format", "svg", "--layout", "layered", "--view", "tasks", "Examples/large-platform/tasks.md"])
+        #expect(taskIDs(all.stdout)?.count == 212)
     }
 
     @Test func badExtensionIsAUsageError() throws {
