@@ -67,7 +67,9 @@ extension DocumentParser {
                     var e = k + 1
                     while e < pathLo, b[e].isWordByte { e += 1 }
                     let length = e - k
-                    if (length == 2 && b.matchesLowercase("to", at: k, end: e)) || (length == 4 && b.matchesLowercase("into", at: k, end: e)) {
+                    // A place word after a reference word starts the task's own
+                    // target: `Create the model per data-model.md in src/user.py`.
+                    if Self.isPlaceWord(b, k, e) {
                         read = false
                     } else if pendingComma, !(length == 3 && b.matchesLowercase("and", at: k, end: e)),
                         !(length == 2 && b.matchesLowercase("or", at: k, end: e))
@@ -91,6 +93,17 @@ extension DocumentParser {
             k = max(k, pathHi)
         }
         paths.removeSubrange(kept...)
+    }
+
+    /// `to`, `into`, `in`, `at`, `under`, `inside`: where the task puts its work.
+    static func isPlaceWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
+        switch e - k {
+        case 2: b.matchesLowercase("to", at: k, end: e) || b.matchesLowercase("in", at: k, end: e) || b.matchesLowercase("at", at: k, end: e)
+        case 4: b.matchesLowercase("into", at: k, end: e)
+        case 5: b.matchesLowercase("under", at: k, end: e)
+        case 6: b.matchesLowercase("inside", at: k, end: e)
+        default: false
+        }
     }
 
     /// Whether the clause at `lo` starts with a verb that writes (`Update`,

@@ -50,6 +50,11 @@ struct FileRoleTests {
             ("Copy data from old/a.csv to new/b.csv", ["new/b.csv"], ["old/a.csv"]),
             ("Create src/a.py (see docs/a.txt) and src/b.py", ["src/a.py", "src/b.py"], ["docs/a.txt"]),
             ("Port src/x.ts per docs/x.txt. Then edit src/y.ts", ["src/x.ts", "src/y.ts"], ["docs/x.txt"]),
+            // A place word after the citation names the task's own target.
+            ("Implement the ledger per data-model.md in src/ledger/book.go", ["src/ledger/book.go"], ["data-model.md"]),
+            ("Scaffold the service per plan at `svc/api/`", ["svc/api/"], []),
+            ("Write the client following contracts/orders.yaml into web/src/orders.ts", ["web/src/orders.ts"], ["contracts/orders.yaml"]),
+            ("Check the parser against fixtures/in.txt", [], ["fixtures/in.txt"]),
         ])
     func clauses(text: String, written: [String], read: [String]) {
         let task = parse("- [ ] T001 \(text)\n").tasks.first

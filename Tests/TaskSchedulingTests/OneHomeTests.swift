@@ -11,8 +11,10 @@ import Testing
         #expect(given == ["a", "b", "a#2", "a#3", "a#2#2", "b#2"])
     }
 
-    /// Hours written, nil for no estimate; what the plan uses with a 3 h default.
-    @Test(arguments: [(nil, 3.0), (5, 5), (0, 0), (-2, 3), (.nan, 3), (.infinity, 3)] as [(Double?, Double)])
+    /// Hours written, nil for no estimate; what the plan uses with a 3 h
+    /// default. Estimates are bounded when made (`Estimate.clampHours`):
+    /// negative and NaN are 0, anything above 10⁶ h is 10⁶ h.
+    @Test(arguments: [(nil, 3.0), (5, 5), (0, 0), (-2, 0), (.nan, 0), (.infinity, 1_000_000), (2e9, 1_000_000)] as [(Double?, Double)])
     func durationFallsBackToTheDefault(written: Double?, expected: Double) {
         var options = PlanOptions()
         options.defaultDuration = 3
