@@ -66,6 +66,9 @@ struct GraphBuilder {
     var setOffsets: [Int32] = []
     var setIDs: [Int32] = []
     var setCount = 0
+    /// Sets made from a statement that names phases: they keep tasks of
+    /// different phases apart, never two tasks of one phase.
+    var phaseLevelSets: Set<Int32> = []
     /// Pairs taken out by `not after` corrections: predecessor task << 32 | successor task (document indices).
     var removedPairs: Set<Int64> = []
     /// Work left for scans that exclusions make per task (adversarial inputs stop here).
@@ -197,8 +200,15 @@ struct GraphBuilder {
                 let n = nodeOfTask[Int(t)]
                 if n >= 0 { set.append(n) }
             }
-            for p in statement.phases where phaseNodes.indices.contains(Int(p)) { set.append(contentsOf: phaseNodes[Int(p)]) }
             if set.count > 1 { members.append(set) }
+            // Named phases run beside each other: their tasks are kept apart
+            // from the other named phases' (and named tasks'), not from their own.
+            guard !statement.phases.isEmpty else { continue }
+            for p in statement.phases where phaseNodes.indices.contains(Int(p)) { set.append(contentsOf: phaseNodes[Int(p)]) }
+            if set.count > 1 {
+                phaseLevelSets.insert(Int32(members.count))
+                members.append(set)
+            }
         }
         for d in document.removedDependencies {
             guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
@@ -246,8 +256,15 @@ struct GraphBuilder {
         if x.isEmpty || y.isEmpty { return false }
         var i = x.startIndex, j = y.startIndex
         while i < x.endIndex && j < y.endIndex {
-            if x[i] == y[j] { return true }
-            if x[i] < y[j] { i += 1 } else { j += 1 }
+            if x[i] == y[j] {
+                if !phaseLevelSets.contains(x[i]) || phaseOf(a) != phaseOf(b) { return true }
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return false
     }
@@ -659,7 +676,8 @@ struct GraphBuilder {
         _ b: Int32, group g: Int, groups: [[Int32]], frontiers: inout [[Int32]], linkedBefore: [Int],
         firstGroupOfSet: [Int32: Int], seenOfSet: [Int32: Int], location: SourceLocation
     ) -> Bool {
-        let mine = sets(of: b)
+        // Phase-level sets never keep two tasks of one phase apart.
+        let mine = sets(of: b).filter { !phaseLevelSets.contains($0) }
         var g0 = g
         for x in mine { if let f = firstGroupOfSet[x] { g0 = min(g0, f) } }
         if g0 == g {
@@ -668,7 +686,7 @@ struct GraphBuilder {
         }
         if g0 > 0 { linkFrom(&frontiers, g0 - 1, to: b, groupSize: groups[g].count, groups: groups) }
         let between = linkedBefore[g] - linkedBefore[g0]
-        if mine.count == 1, let seen = seenOfSet[mine[mine.startIndex]], seen == between { return false }
+        if mine.count == 1, let seen = seenOfSet[mine[0]], seen == between { return false }
         for k in g0..<g {
             for a in groups[k] where !task(a).independent {
                 scanBudget -= 1

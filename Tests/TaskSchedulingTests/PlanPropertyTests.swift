@@ -40,10 +40,11 @@ struct ReferencePlanner {
     /// Both named in one parallel statement (tasks of a named phase count), or one `not after` correction.
     func excluded(_ a: Int, _ b: Int) -> Bool {
         for s in document.parallelStatements {
-            func names(_ t: Int) -> Bool {
-                s.tasks.contains(Int32(t)) || s.phases.contains(document.tasks[t].phase)
-            }
-            if names(a) && names(b) { return true }
+            func direct(_ t: Int) -> Bool { s.tasks.contains(Int32(t)) }
+            func names(_ t: Int) -> Bool { direct(t) || s.phases.contains(document.tasks[t].phase) }
+            // Named phases run beside each other; a phase's own tasks keep their order.
+            let samePhase = document.tasks[a].phase == document.tasks[b].phase
+            if names(a) && names(b) && (!samePhase || (direct(a) && direct(b))) { return true }
         }
         return notAfter(a, b) || notAfter(b, a)
     }

@@ -325,3 +325,55 @@ import Testing
         #expect(names == ["T1>T2", "T2>T3", "T3>T4", "T4>T5", "T5>@end-phases-3-4", "@end-phases-3-4>T8"])
     }
 }
+
+/// Parallel statements and independent tasks (docs/semantics.md, implied edges).
+@Suite struct ParallelStatementTests {
+    /// ```
+    ///  US1 (P1)  T1 → T2            US2 (P2)  T3 → T4
+    ///  "US1 and US2 can run in parallel", --stories priority
+    /// ```
+    /// The stories run beside each other; each keeps its own order.
+    @Test func namedPhasesRunBesideEachOtherAndKeepTheirOwnOrder() {
+        var b = DocBuilder()
+        b.phase("Phase 1: US1", kind: .story, story: "US1", priority: 1)
+        b.task("T1"); b.task("T2")
+        b.phase("Phase 2: US2", kind: .story, story: "US2", priority: 2)
+        b.task("T3"); b.task("T4")
+        let priority = PlanOptions(stories: .priority)
+        #expect(Plan(b.doc, options: priority).waveIDs() == [["T1"], ["T2"], ["T3"], ["T4"]])
+        b.doc.parallelStatements = [ParallelStatement(phases: [1, 2], location: SourceLocation(line: 9, column: 1))]
+        #expect(Plan(b.doc, options: priority).waveIDs() == [["T1", "T3"], ["T2", "T4"]])
+    }
+
+    /// `T2, T3 can run in parallel` frees them from each other, not from the rest.
+    @Test func namedTasksLoseTheirOrderAmongThemselvesOnly() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2"); b.task("T3"); b.task("T4")
+        b.doc.parallelStatements = [ParallelStatement(tasks: [1, 2], location: SourceLocation(line: 9, column: 1))]
+        #expect(Plan(b.doc).waveIDs() == [["T1"], ["T2", "T3"], ["T4"]])
+    }
+
+    /// An independent task gets no order edges; the others keep theirs.
+    @Test func anIndependentTaskStandsOutsideTheOrder() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2"); b.task("T3")
+        b.doc.tasks[1].independent = true
+        #expect(Plan(b.doc).waveIDs() == [["T1", "T2"], ["T3"]])
+    }
+
+    /// `--within-phase auto`: a phase whose every task states its dependencies
+    /// is explicit; one task without a clause makes it ordered again.
+    @Test func aPhaseWhoseTasksAllStateTheirDependenciesIsExplicit() {
+        var b = DocBuilder()
+        b.phase("Phase 1")
+        b.task("T1"); b.task("T2"); b.task("T3")
+        b.depend("T3", on: "T1")
+        for t in b.doc.tasks.indices { b.doc.tasks[t].statesDependencies = true }
+        #expect(Plan(b.doc).waveIDs() == [["T1", "T2"], ["T3"]])
+        b.doc.tasks[1].statesDependencies = false
+        #expect(Plan(b.doc).waveIDs() == [["T1"], ["T2"], ["T3"]])
+        #expect(Plan(b.doc, options: PlanOptions(withinPhase: .explicit)).waveIDs() == [["T1", "T2"], ["T3"]])
+    }
+}
