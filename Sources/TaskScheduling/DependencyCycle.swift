@@ -24,6 +24,21 @@ public struct DependencyCycle: Sendable, Hashable {
     /// Written edges left out of the plan, which break every cycle of the component.
     public let removed: [Edge]
 
+    /// Notes naming left-out edges, at most; the rest are counted.
+    public static let removalNotesShown = 10
+
+    /// A milestone said in words: `@end-phase-2` is "the end of Phase 2",
+    /// `@start-phase-3` "the start of Phase 3"; task IDs stay as they are.
+    static func spoken(_ name: String) -> String {
+        guard name.hasPrefix("@") else { return name }
+        let base = name.split(separator: "#").first.map(String.init) ?? name
+        if base.hasPrefix("@end-phases-") { return "the end of Phases " + base.dropFirst("@end-phases-".count).replacingDash() }
+        if base.hasPrefix("@end-phase-") { return "the end of Phase " + base.dropFirst("@end-phase-".count) }
+        if base.hasPrefix("@start-phase-") { return "the start of Phase " + base.dropFirst("@start-phase-".count) }
+        if base.hasPrefix("@end-") { return "the end of the [P] group " + base.dropFirst("@end-".count).replacingOccurrencesOfDots() }
+        return name
+    }
+
     /// `path:line:col: error: dependency cycle T014 → T016 → T014 [cycle]`, with a
     /// note per edge saying which kind of edge it is and where it was written,
     /// and one per edge the plan leaves out.
@@ -34,17 +49,23 @@ public struct DependencyCycle: Sendable, Hashable {
         let location = anchor.map { document.tasks[Int(graph.taskOfNode[Int($0)])].location }
             ?? edges.first?.location ?? SourceLocation(line: 1, column: 1)
         var notes: [Diagnostic.Note] = []
+        func spoken(_ node: Int32) -> String { Self.spoken(graph.name(of: node, in: document)) }
         for e in edges {
-            let from = graph.name(of: e.from, in: document)
-            let to = graph.name(of: e.to, in: document)
+            let from = spoken(e.from)
+            let to = spoken(e.to)
             notes.append(.init(message: "\(to) waits for \(from) (\(e.kind.rawValue) edge)", location: e.location))
         }
-        for e in removed {
-            let from = graph.name(of: e.from, in: document)
-            let to = graph.name(of: e.to, in: document)
+        for e in removed.prefix(Self.removalNotesShown) {
+            let from = spoken(e.from)
+            let to = spoken(e.to)
             notes.append(.init(
                 message: "planned without the \(e.kind.rawValue) dependency of \(to) on \(from); remove or correct it",
                 location: e.location))
+        }
+        if removed.count > Self.removalNotesShown {
+            notes.append(.init(
+                message: "and \(removed.count - Self.removalNotesShown) more written dependencies left out (JSON cycles[].removed lists them all)",
+                location: removed[Self.removalNotesShown].location))
         }
         let size = componentSize > nodes.count ? " (\(componentSize) tasks and milestones are caught in it)" : ""
         return Diagnostic(.cycle, "dependency cycle \(text)\(size)", at: location, notes: notes)
@@ -112,7 +133,7 @@ enum CycleBreaker {
         var cycle = first
         var result: [Int32] = []
         for _ in 0..<greedyPicks {
-            guard let pick = cycle.max(by: { backwardness($0, g, position) < backwardness($1, g, position) })
+            guard let pick = cycle.max(by: { preference($0, g, position) < preference($1, g, position) })
             else { return result }
             removed.insert(pick)
             result.append(pick)
@@ -125,9 +146,10 @@ enum CycleBreaker {
         return result
     }
 
-    /// How far back in the document an edge points (ties: the later edge).
-    private static func backwardness(_ e: Int32, _ g: DirectedGraph, _ position: [Int32]) -> Int64 {
-        (Int64(position[Int(g.edgeSources[Int(e)])]) - Int64(position[Int(g.edgeTargets[Int(e)])])) << 32 | Int64(e)
+    /// Which edge of a cycle to leave out first: the edge pointing furthest
+    /// back in the document, then the later edge.
+    private static func preference(_ e: Int32, _ g: DirectedGraph, _ position: [Int32]) -> (Int64, Int32) {
+        (Int64(position[Int(g.edgeSources[Int(e)])]) - Int64(position[Int(g.edgeTargets[Int(e)])]), e)
     }
 
     /// Back edges of an iterative depth-first search inside the component.
@@ -210,5 +232,26 @@ enum CycleBreaker {
             at = g.edgeSources[Int(e)]
         }
         return Array(walk[position[at]!...].reversed())
+    }
+}
+
+extension Substring {
+    /// `3-5` → `3–5`.
+    fileprivate func replacingDash() -> String { String(map { $0 == "-" ? "–" : $0 }) }
+
+    /// `T010..T012` → `T010–T012`.
+    fileprivate func replacingOccurrencesOfDots() -> String {
+        var out = ""
+        var i = startIndex
+        while i < endIndex {
+            if self[i] == ".", index(after: i) < endIndex, self[index(after: i)] == "." {
+                out.append("–")
+                i = index(i, offsetBy: 2)
+            } else {
+                out.append(self[i])
+                i = index(after: i)
+            }
+        }
+        return out
     }
 }
