@@ -52,14 +52,7 @@ struct ReportCommand: ParsableCommand {
     static let taskGraphLimit = 3_000
 
     func run() throws {
-        var options = shape.planOptions
-        options.remaining = true
-        let plans: [Plan]
-        do {
-            plans = try Loading.plans(paths: paths.isEmpty ? ["."] : paths, options: options, corrections: shape.corrections, timer: StageTimer(enabled: false))
-        } catch {
-            throw fail(error)
-        }
+        let plans = try shape.remainingPlans(paths)
         let team = self.team.flatMap { try? Team.parse($0) }
         let names = FeatureStatus.uniqueNames(of: plans.map(\.document.path))
         var features: [ReportHTML.Feature] = []

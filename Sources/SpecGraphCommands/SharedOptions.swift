@@ -69,6 +69,20 @@ struct PlanShapeOptions: ParsableArguments {
         }
     }
 
+    /// Plans every input (the current directory when none is named) with
+    /// finished tasks taken out, as `status` and `report` count them apart.
+    func remainingPlans(_ paths: [String]) throws -> [Plan] {
+        var options = planOptions
+        options.remaining = true
+        do {
+            return try Loading.plans(
+                paths: paths.isEmpty ? ["."] : paths, options: options, corrections: corrections, limit: inputLimit,
+                timer: StageTimer(enabled: false))
+        } catch {
+            throw fail(error)
+        }
+    }
+
     var planOptions: PlanOptions {
         PlanOptions(
             withinPhase: withinPhase, stories: stories, files: files, defaultDuration: defaultDuration,

@@ -48,14 +48,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = shape.planOptions
-        options.remaining = true
-        let plans: [Plan]
-        do {
-            plans = try Loading.plans(paths: paths.isEmpty ? ["."] : paths, options: options, corrections: shape.corrections, timer: StageTimer(enabled: false))
-        } catch {
-            throw fail(error)
-        }
+        let plans = try shape.remainingPlans(paths)
         let names = FeatureStatus.uniqueNames(of: plans.map(\.document.path))
         var entries: [StatusText.Entry] = []
         for (i, plan) in plans.enumerated() {
