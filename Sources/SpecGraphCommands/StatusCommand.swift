@@ -56,7 +56,7 @@ struct StatusCommand: ParsableCommand {
             if let since {
                 let old: [UInt8]?
                 do { old = try GitRevision.read(plan.document.path, at: since) } catch { throw fail(error) }
-                let before = old.map { Plan(SpecParser.parse($0, path: plan.document.path), options: options) }
+                let before = old.map { Plan(SpecParser.parse($0, path: plan.document.path), options: plan.options) }
                 change = FeatureChange(since: since, before: before, after: plan)
             }
             entries.append(StatusText.Entry(status: FeatureStatus(plan, name: names[i]), change: change))
