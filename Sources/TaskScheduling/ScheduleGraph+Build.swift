@@ -73,6 +73,10 @@ struct GraphBuilder {
     var removedPairs: Set<Int64> = []
     /// Work left for scans that exclusions make per task (adversarial inputs stop here).
     var scanBudget = 20_000_000
+    /// Per task node, read once from the document (the hot loops touch no `SpecTask`).
+    var phaseOfNode: [Int32] = []
+    var locationOfNode: [SourceLocation] = []
+    var independentNode: [Bool] = []
     /// The groups of each phase in π order (task nodes), for the order rule and the checks.
     var groupsOfPhase: [[[Int32]]]
 
@@ -91,7 +95,7 @@ struct GraphBuilder {
     var taskCount: Int { taskOfNode.count }
 
     func task(_ node: Int32) -> SpecTask { document.tasks[Int(taskOfNode[Int(node)])] }
-    func phaseOf(_ node: Int32) -> Int { Int(document.tasks[Int(taskOfNode[Int(node)])].phase) }
+    func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
 
     mutating func run() {
         for i in document.tasks.indices where !(options.remaining && document.tasks[i].status.isFinished) {
@@ -101,6 +105,17 @@ struct GraphBuilder {
             taskOfNode.append(Int32(i))
             phaseNodes[p].append(Int32(taskOfNode.count - 1))
         }
+        phaseOfNode.reserveCapacity(taskOfNode.count)
+        locationOfNode.reserveCapacity(taskOfNode.count)
+        independentNode.reserveCapacity(taskOfNode.count)
+        document.tasks.withUnsafeBufferPointer { tasks in
+            for t in taskOfNode {
+                let task = tasks.baseAddress! + Int(t)
+                phaseOfNode.append(task.pointee.phase)
+                locationOfNode.append(task.pointee.location)
+                independentNode.append(task.pointee.independent)
+            }
+        }
         durations.reserveCapacity(taskOfNode.count + 16)
         for t in taskOfNode {
             durations.append(options.duration(of: document.tasks[Int(t)].estimate))
@@ -108,8 +123,14 @@ struct GraphBuilder {
         computeStages()
         buildExclusionSets()
         let written = addWrittenEdges()
-        breakWrittenCycles(writtenEdgeCount: written)
-        computeReferenceOrder()
+        // Kahn's pass finds π, and whether the written edges hold a cycle at
+        // all: the components are looked for only when they do.
+        if !computeReferenceOrder() {
+            breakWrittenCycles(writtenEdgeCount: written)
+            _ = computeReferenceOrder()
+        } else {
+            pruneStoryEdges()
+        }
         formGroups()
         checkGroups()
         addOrderEdges()
@@ -144,7 +165,7 @@ struct GraphBuilder {
         return Int32(taskCount + milestoneNames.count - 1)
     }
 
-    func taskLocation(_ node: Int32) -> SourceLocation { task(node).location }
+    func taskLocation(_ node: Int32) -> SourceLocation { locationOfNode[Int(node)] }
 
     func phaseLocation(_ p: Int) -> SourceLocation {
         let line = document.phases.indices.contains(p) ? document.phases[p].line : 0
@@ -185,7 +206,7 @@ struct GraphBuilder {
         }
         flushRun()
         for (s, stage) in stages.enumerated() { for p in stage { stageOfPhase[p] = Int32(s) } }
-        stageOfNode = taskOfNode.map { stageOfPhase[Int(document.tasks[Int($0)].phase)] }
+        stageOfNode = phaseOfNode.map { stageOfPhase[Int($0)] }
     }
 
     // MARK: - Exclusions
@@ -348,10 +369,7 @@ struct GraphBuilder {
                 : written.incoming(Int32(m)).map { written.edgeSources[Int($0)] }.max() ?? Int32(m)
         }
         let found = CycleBreaker.breakCycles(in: written, position: position)
-        guard !found.isEmpty else {
-            pruneStoryEdges()
-            return
-        }
+        guard !found.isEmpty else { return }
         var removed = [Bool](repeating: false, count: sources.count)
         for component in found { for e in component.removed { removed[Int(e)] = true } }
         let originalKinds = kinds
@@ -431,7 +449,10 @@ struct GraphBuilder {
     /// Kahn's algorithm on the (acyclic) written edges, the ready task with the
     /// smallest (stage, document position) first; milestones pass through at once.
     /// Notes `reordered` where a written edge puts a task after one written below it.
-    mutating func computeReferenceOrder() {
+    /// Returns false, with π incomplete and no note made, when the written
+    /// edges hold a cycle.
+    mutating func computeReferenceOrder() -> Bool {
+        referenceOrder.removeAll(keepingCapacity: true)
         let nodeCount = taskCount + milestoneNames.count
         let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
         var indegree = [Int32](repeating: 0, count: nodeCount)
@@ -459,9 +480,11 @@ struct GraphBuilder {
             referenceOrder.append(v)
             release(v, &passing, &ready)
         }
+        guard referenceOrder.count == taskCount else { return false }
         positionInOrder = [Int32](repeating: -1, count: taskCount)
         for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
         noteReordering(written)
+        return true
     }
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
@@ -628,7 +651,7 @@ struct GraphBuilder {
                 var members: [Int32] = []
                 var allFull = true
                 for b in group {
-                    if task(b).independent { continue }
+                    if independentNode[Int(b)] { continue }
                     members.append(b)
                     guard g > 0 else { continue }
                     if !linkOrder(b, group: g, groups: groups, frontiers: &frontiers, linkedBefore: linkedBefore,
@@ -688,7 +711,7 @@ struct GraphBuilder {
         let between = linkedBefore[g] - linkedBefore[g0]
         if mine.count == 1, let seen = seenOfSet[mine[0]], seen == between { return false }
         for k in g0..<g {
-            for a in groups[k] where !task(a).independent {
+            for a in groups[k] where !independentNode[Int(a)] {
                 scanBudget -= 1
                 if scanBudget < 0 || !excluded(a, b) { addEdge(a, b, .order, location) }
             }
