@@ -29,8 +29,15 @@ enum SpecGraphBinary {
         process.executableURL = url
         process.arguments = args
         process.currentDirectoryURL = directory ?? packageRoot
+        return try launch(process, stdin: stdin)
+    }
+
+    /// Runs a prepared process with `NO_COLOR` (and `extra`) in its
+    /// environment, feeding `stdin`, and collects both outputs.
+    static func launch(_ process: Process, stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
