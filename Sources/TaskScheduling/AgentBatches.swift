@@ -176,14 +176,10 @@ struct DispatchCandidate: Comparable {
 }
 
 extension Plan {
-    /// The dispatch priority of every task node: slack in millionths of an
-    /// hour (so rounding noise does not reorder equal slacks), as
+    /// The dispatch priority of every task node: `Schedule.slackKey`, as
     /// `Schedule.tasksBySlack` orders them. Empty without a schedule.
     func dispatchKeys() -> [Int64] {
         guard let schedule else { return [] }
-        return (0..<Int32(graph.taskNodeCount)).map { v in
-            let scaled = (max(0, schedule.times.slack(v)) * 1e6).rounded()
-            return scaled.isFinite && scaled < 9e18 ? Int64(scaled) : Int64.max
-        }
+        return (0..<Int32(graph.taskNodeCount)).map(schedule.slackKey)
     }
 }

@@ -102,10 +102,17 @@ public struct Schedule: Sendable {
     /// Task nodes, most critical first: by slack (compared to a millionth of an
     /// hour, so rounding noise does not reorder equal slacks), then document order.
     public func tasksBySlack(taskNodeCount: Int) -> [Int32] {
-        let key = (0..<taskNodeCount).map { (max(0, times.slack(Int32($0))) * 1e6).rounded() }
+        let key = (0..<Int32(taskNodeCount)).map(slackKey)
         return (0..<Int32(taskNodeCount)).sorted { a, b in
             key[Int(a)] != key[Int(b)] ? key[Int(a)] < key[Int(b)] : a < b
         }
+    }
+
+    /// A node's slack in millionths of an hour, so that rounding noise does
+    /// not reorder equal slacks: the key of "most critical first" everywhere.
+    public func slackKey(_ v: Int32) -> Int64 {
+        let scaled = (max(0, times.slack(v)) * 1e6).rounded()
+        return scaled.isFinite && scaled < 9e18 ? Int64(scaled) : Int64.max
     }
 
     /// Whether a node has zero slack (within 1e-9).

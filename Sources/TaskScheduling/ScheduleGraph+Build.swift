@@ -43,7 +43,7 @@ struct GraphBuilder {
     var taskOfNode: [Int32] = []
     var nodeOfTask: [Int32]
     var milestoneNames: [String] = []
-    var milestoneNameSet = UniqueNames()
+    var milestoneNamer = UniqueNames()
     var sources: [Int32] = []
     var targets: [Int32] = []
     var kinds: [EdgeKind] = []
@@ -122,11 +122,11 @@ struct GraphBuilder {
         }
         computeStages()
         buildExclusionSets()
-        let written = addWrittenEdges()
+        addWrittenEdges()
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
         if !computeReferenceOrder() {
-            breakWrittenCycles(writtenEdgeCount: written)
+            breakWrittenCycles()
             _ = computeReferenceOrder()
         } else {
             pruneStoryEdges()
@@ -161,7 +161,7 @@ struct GraphBuilder {
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
     mutating func milestone(_ proposed: String) -> Int32 {
-        milestoneNames.append(milestoneNameSet.claim(proposed))
+        milestoneNames.append(milestoneNamer.claim(proposed))
         return Int32(taskCount + milestoneNames.count - 1)
     }
 
@@ -298,8 +298,9 @@ struct GraphBuilder {
     // MARK: - Written edges
 
     /// Explicit, declared and correction edges, then phase-level (`story`)
-    /// edges through one milestone per predecessor phase. Returns their number.
-    mutating func addWrittenEdges() -> Int {
+    /// edges through one end milestone per predecessor phase and one start
+    /// milestone per dependent phase.
+    mutating func addWrittenEdges() {
         for d in document.dependencies {
             guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }
@@ -346,7 +347,6 @@ struct GraphBuilder {
                 for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
             }
         }
-        return sources.count
     }
 
     /// Whether a `not after` correction names task `b` as its successor
@@ -357,7 +357,7 @@ struct GraphBuilder {
 
     /// Finds the strongly connected components of the written edges, reports
     /// one cycle per component, and takes out the edges that break them.
-    mutating func breakWrittenCycles(writtenEdgeCount: Int) {
+    mutating func breakWrittenCycles() {
         let nodeCount = taskCount + milestoneNames.count
         let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
         // A phase's end milestone stands at its last task, its start milestone at its first.

@@ -66,7 +66,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func parsesAsXMLWithOneBarPerTask() throws {
-        let (plan, schedule, svg) = Self.render(SpecBuilder.demo(), team: try Team.parse("ann,bo,cy"))
+        let (plan, _, svg) = Self.render(SpecBuilder.demo(), team: try Team.parse("ann,bo,cy"))
         let doc = try Self.xml(svg)
         #expect(doc.rootElement()?.name == "svg")
         let bars = try Self.bars(doc)
