@@ -53,10 +53,11 @@ let package = Package(
             dependencies: [
                 "TaskScheduleRendering", "TaskScheduling", "SpecKitTasks", "Graphviz", "SpecKitGenerator",
                 "SpecGraphTestSupport",
-            ]),
+            ],
+            exclude: ["Golden"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "SpecGraphTestSupport"]),
         .testTarget(
             name: "SpecGraphCommandsTests", dependencies: ["SpecGraphCommands", "specgraph", "SpecGraphTestSupport"],
-            exclude: ["EdgeSnapshots"]),
+            exclude: ["EdgeSnapshots", "Golden", "Fixtures"]),
     ]
 )
