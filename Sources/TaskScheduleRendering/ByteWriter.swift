@@ -81,6 +81,19 @@ public struct ByteWriter {
         written = 0
     }
 
+    /// Appends another writer's bytes. A writer with a sink hands a large
+    /// block straight to it (after its own bytes) instead of copying it first.
+    public mutating func pass(_ other: ByteWriter) {
+        let bytes = other.unsafeBytes
+        if let sink, bytes.count >= threshold >> 2 {
+            flush()
+            sink(bytes)
+        } else {
+            write(bytes: bytes)
+            checkpoint()
+        }
+    }
+
     @inlinable
     public mutating func write(_ s: StaticString) {
         write(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SpecKitTasks
 import TaskScheduling
 
@@ -204,9 +209,12 @@ public enum PlanJSON {
         w.write("}" as StaticString)
     }
 
-    /// Renders `0..<count` items in blocks, several blocks at a time on all cores,
-    /// and appends them to `w` in order, flushing between batches, so the output
-    /// is the same bytes as a serial loop and memory stays bounded.
+    /// Renders `0..<count` items in blocks on every core and appends them to
+    /// `w` in order, so the output is the same bytes as a serial loop.
+    ///
+    /// The blocks are a pipeline: workers render a few blocks ahead while this thread hands finished ones to `w` (and through
+    /// its sink to the output file), so writing overlaps rendering and memory
+    /// stays bounded by the ring.
     static func writeBlocks(
         count: Int, into w: inout ByteWriter, _ render: @escaping @Sendable (Range<Int>, inout ByteWriter) -> Void
     ) {
@@ -216,34 +224,56 @@ public enum PlanJSON {
             render(0..<count, &w)
             return
         }
-        let lanes = 8
-        let slots = UnsafeMutableBufferPointer<ByteWriter>.allocate(capacity: lanes)
-        slots.initialize(repeating: ByteWriter(capacity: 16))
-        defer { slots.deinitialize(); slots.deallocate() }
-        let shared = SlotBox(slots)
-        var batch = 0
-        while batch < blocks {
-            let n = min(lanes, blocks - batch)
-            let first = batch
-            DispatchQueue.concurrentPerform(iterations: n) { i in
-                let b = first + i
-                var local = ByteWriter(capacity: 1 << 20)
-                render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
-                shared.slots[i] = local
+        let ring = BlockRing()
+        let group = DispatchGroup()
+        // Worker k renders blocks k, k + workers, …, in order; lanes are a
+        // multiple of the workers, so each lane belongs to one worker and a
+        // block never takes a lane before the block before it there is written.
+        for k in 0..<min(ring.workers, blocks) {
+            DispatchQueue.global().async(group: group) {
+                for b in stride(from: k, to: blocks, by: ring.workers) {
+                    let lane = b % ring.lanes
+                    ring.free[lane].wait()
+                    var local = ByteWriter(capacity: 1 << 20)
+                    render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
+                    ring.slots[lane] = local
+                    ring.ready[lane].signal()
+                }
             }
-            for i in 0..<n {
-                w.write(contentsOf: slots[i])
-                slots[i] = ByteWriter(capacity: 16)
-                w.checkpoint()
-            }
-            batch += n
         }
+        for b in 0..<blocks {
+            let lane = b % ring.lanes
+            ring.ready[lane].wait()
+            w.pass(ring.slots[lane])
+            ring.slots[lane] = ByteWriter(capacity: 16)
+            ring.free[lane].signal()
+        }
+        group.wait()
     }
 
-    /// Each concurrent iteration writes only its own slot.
-    private final class SlotBox: @unchecked Sendable {
+    /// The slots of ``writeBlocks(count:into:_:)``: block `b` goes to lane
+    /// `b % lanes`, which its worker may fill once the writer has emptied it
+    /// (`free`), and the writer may read once it is filled (`ready`).
+    private final class BlockRing: @unchecked Sendable {
+        /// One worker per core (the writer thread mostly waits on the output).
+        let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let lanes: Int
         let slots: UnsafeMutableBufferPointer<ByteWriter>
-        init(_ slots: UnsafeMutableBufferPointer<ByteWriter>) { self.slots = slots }
+        let free: [DispatchSemaphore]
+        let ready: [DispatchSemaphore]
+
+        init() {
+            lanes = 4 * workers
+            slots = .allocate(capacity: lanes)
+            slots.initialize(repeating: ByteWriter(capacity: 16))
+            free = (0..<lanes).map { _ in DispatchSemaphore(value: 1) }
+            ready = (0..<lanes).map { _ in DispatchSemaphore(value: 0) }
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
     }
 
     /// Every task ID and milestone name, escaped for JSON once, so that edges,
