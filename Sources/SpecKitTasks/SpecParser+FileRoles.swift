@@ -146,12 +146,18 @@ extension DocumentParser {
             segment = k + 1
         }
         let length = hi - segment
+        // Every design document's name ends in `.md`.
+        guard length >= 7, b[hi - 3] == UInt8(ascii: "."), b[hi - 2] | 0x20 == UInt8(ascii: "m"), b[hi - 1] | 0x20 == UInt8(ascii: "d")
+        else { return false }
         return Vocabulary.designDocuments.contains { $0.byteCount == length && b.matchesLowercase($0, at: segment, end: hi) }
     }
 
     /// The end of a reference word (`per`, `according to`, `según`) at `k`, or nil.
     static func referenceWordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         let first = b[k] | 0x20
+        // Most words start with a letter no reference word starts with.
+        let letter = first &- UInt8(ascii: "a")
+        guard letter < 26, Vocabulary.referenceWordInitials & 1 << UInt32(letter) != 0 else { return nil }
         for word in Vocabulary.referenceWords where word.utf8Start[0] == first {
             if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi), e >= hi || b[e] < 0x80 || word.utf8Start[word.byteCount - 1] >= 0x80 {
                 return e
@@ -174,6 +180,8 @@ extension Vocabulary {
         "defined in", "specified in", "documented in", "following", "follow", "from", "per", "see", "using", "against",
         "matching", "refer to", "referring to", "referencing", "conforme", "segundo", "según", "gemäß", "mirroring",
     ]
+    /// Bit `c - a` is set when a reference word starts with the letter `c`.
+    static let referenceWordInitials: UInt32 = referenceWords.reduce(0) { $0 | 1 << UInt32($1.utf8Start[0] &- UInt8(ascii: "a")) }
     static let cjkReferenceWords: [StaticString] = [
         "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
     ]

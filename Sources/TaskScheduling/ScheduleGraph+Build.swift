@@ -68,7 +68,7 @@ struct GraphBuilder {
     var setCount = 0
     /// Sets made from a statement that names phases: they keep tasks of
     /// different phases apart, never two tasks of one phase.
-    var phaseLevelSets: Set<Int32> = []
+    var phaseLevelSet: [Bool] = []
     /// Pairs taken out by `not after` corrections: predecessor task << 32 | successor task (document indices).
     var removedPairs: Set<Int64> = []
     /// Work left for scans that exclusions make per task (adversarial inputs stop here).
@@ -77,6 +77,10 @@ struct GraphBuilder {
     var phaseOfNode: [Int32] = []
     var locationOfNode: [SourceLocation] = []
     var independentNode: [Bool] = []
+    /// `[P]`, its section (`segment`), and whether it states its own dependencies.
+    var parallelNode: [Bool] = []
+    var segmentOfNode: [Int32] = []
+    var statesDependenciesNode: [Bool] = []
     /// The groups of each phase in π order (task nodes), for the order rule and the checks.
     var groupsOfPhase: [[[Int32]]]
 
@@ -98,27 +102,25 @@ struct GraphBuilder {
     func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
 
     mutating func run() {
-        for i in document.tasks.indices where !(options.remaining && document.tasks[i].status.isFinished) {
-            let p = Int(document.tasks[i].phase)
-            guard p >= 0 && p < phaseNodes.count else { continue }
-            nodeOfTask[i] = Int32(taskOfNode.count)
-            taskOfNode.append(Int32(i))
-            phaseNodes[p].append(Int32(taskOfNode.count - 1))
-        }
-        phaseOfNode.reserveCapacity(taskOfNode.count)
-        locationOfNode.reserveCapacity(taskOfNode.count)
-        independentNode.reserveCapacity(taskOfNode.count)
         document.tasks.withUnsafeBufferPointer { tasks in
-            for t in taskOfNode {
-                let task = tasks.baseAddress! + Int(t)
+            for i in tasks.indices {
+                // Fields are read through the element: a copy of the task would
+                // retain and release each of its strings and arrays.
+                let task = tasks.baseAddress! + i
+                if options.remaining && task.pointee.status.isFinished { continue }
+                let p = Int(task.pointee.phase)
+                guard p >= 0 && p < phaseNodes.count else { continue }
+                nodeOfTask[i] = Int32(taskOfNode.count)
+                taskOfNode.append(Int32(i))
+                phaseNodes[p].append(Int32(taskOfNode.count - 1))
                 phaseOfNode.append(task.pointee.phase)
                 locationOfNode.append(task.pointee.location)
                 independentNode.append(task.pointee.independent)
+                parallelNode.append(task.pointee.parallel)
+                segmentOfNode.append(task.pointee.segment)
+                statesDependenciesNode.append(task.pointee.statesDependencies)
+                durations.append(options.duration(of: task.pointee.estimate))
             }
-        }
-        durations.reserveCapacity(taskOfNode.count + 16)
-        for t in taskOfNode {
-            durations.append(options.duration(of: document.tasks[Int(t)].estimate))
         }
         computeStages()
         buildExclusionSets()
@@ -221,13 +223,16 @@ struct GraphBuilder {
                 let n = nodeOfTask[Int(t)]
                 if n >= 0 { set.append(n) }
             }
-            if set.count > 1 { members.append(set) }
+            if set.count > 1 {
+                phaseLevelSet.append(false)
+                members.append(set)
+            }
             // Named phases run beside each other: their tasks are kept apart
             // from the other named phases' (and named tasks'), not from their own.
             guard !statement.phases.isEmpty else { continue }
             for p in statement.phases where phaseNodes.indices.contains(Int(p)) { set.append(contentsOf: phaseNodes[Int(p)]) }
             if set.count > 1 {
-                phaseLevelSets.insert(Int32(members.count))
+                phaseLevelSet.append(true)
                 members.append(set)
             }
         }
@@ -236,7 +241,10 @@ struct GraphBuilder {
             else { continue }
             removedPairs.insert(Int64(d.predecessor) << 32 | Int64(d.successor))
             let a = nodeOfTask[Int(d.predecessor)], b = nodeOfTask[Int(d.successor)]
-            if a >= 0, b >= 0, a != b { members.append([a, b]) }
+            if a >= 0, b >= 0, a != b {
+                phaseLevelSet.append(false)
+                members.append([a, b])
+            }
         }
         setCount = members.count
         var counts = [Int32](repeating: 0, count: taskCount + 1)
@@ -278,7 +286,7 @@ struct GraphBuilder {
         var i = x.startIndex, j = y.startIndex
         while i < x.endIndex && j < y.endIndex {
             if x[i] == y[j] {
-                if !phaseLevelSets.contains(x[i]) || phaseOf(a) != phaseOf(b) { return true }
+                if !phaseLevelSet[Int(x[i])] || phaseOf(a) != phaseOf(b) { return true }
                 i += 1
                 j += 1
             } else if x[i] < y[j] {
@@ -541,12 +549,12 @@ struct GraphBuilder {
             var groups: [[Int32]] = []
             var i = 0
             while i < nodes.count {
-                let first = task(nodes[i])
+                let first = Int(nodes[i])
                 var j = i + 1
-                if first.parallel {
+                if parallelNode[first] {
                     while j < nodes.count {
-                        let next = task(nodes[j])
-                        if !next.parallel || next.segment != first.segment { break }
+                        let next = Int(nodes[j])
+                        if !parallelNode[next] || segmentOfNode[next] != segmentOfNode[first] { break }
                         j += 1
                     }
                 }
@@ -564,7 +572,7 @@ struct GraphBuilder {
         case .explicit: return false
         case .auto:
             let nodes = phaseNodes[p]
-            return !(nodes.count >= 2 && nodes.allSatisfy { task($0).statesDependencies })
+            return !(nodes.count >= 2 && nodes.allSatisfy { statesDependenciesNode[Int($0)] })
         }
     }
 
@@ -637,15 +645,26 @@ struct GraphBuilder {
     /// of the groups so far; a task links from the frontier before its group
     /// (a milestone when that frontier has several nodes and the group too).
     mutating func addOrderEdges() {
+        // Per set (indexed by set ID), within the current phase: the first group
+        // with a member (-1: none yet), and how many linked members were seen.
+        // Only the entries a phase touched are reset after it.
+        var firstGroupOfSet = [Int](repeating: -1, count: setCount)
+        var seenOfSet = [Int](repeating: 0, count: setCount)
+        var touched: [Int32] = []
         for p in groupsOfPhase.indices where !groupsOfPhase[p].isEmpty && isOrdered(p) {
+            defer {
+                for x in touched {
+                    firstGroupOfSet[Int(x)] = -1
+                    seenOfSet[Int(x)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+            }
             let groups = groupsOfPhase[p]
             // frontiers[g]: nodes reaching every linked task of groups ≤ g.
             var frontiers: [[Int32]] = []
             frontiers.reserveCapacity(groups.count)
             // Linked (not independent) tasks in groups < g.
             var linkedBefore: [Int] = [0]
-            var firstGroupOfSet: [Int32: Int] = [:]
-            var seenOfSet: [Int32: Int] = [:]
             for (g, group) in groups.enumerated() {
                 let location = taskLocation(group[0])
                 var members: [Int32] = []
@@ -662,8 +681,11 @@ struct GraphBuilder {
                 }
                 for b in members {
                     for x in sets(of: b) {
-                        if firstGroupOfSet[x] == nil { firstGroupOfSet[x] = g }
-                        seenOfSet[x, default: 0] += 1
+                        if firstGroupOfSet[Int(x)] < 0 {
+                            firstGroupOfSet[Int(x)] = g
+                            touched.append(x)
+                        }
+                        seenOfSet[Int(x)] += 1
                     }
                 }
                 linkedBefore.append(linkedBefore[g] + members.count)
@@ -697,19 +719,25 @@ struct GraphBuilder {
     /// it that it is not excluded from. Returns whether it got all of them.
     mutating func linkOrder(
         _ b: Int32, group g: Int, groups: [[Int32]], frontiers: inout [[Int32]], linkedBefore: [Int],
-        firstGroupOfSet: [Int32: Int], seenOfSet: [Int32: Int], location: SourceLocation
+        firstGroupOfSet: [Int], seenOfSet: [Int], location: SourceLocation
     ) -> Bool {
         // Phase-level sets never keep two tasks of one phase apart.
-        let mine = sets(of: b).filter { !phaseLevelSets.contains($0) }
         var g0 = g
-        for x in mine { if let f = firstGroupOfSet[x] { g0 = min(g0, f) } }
+        var mineCount = 0
+        var onlySet: Int32 = -1
+        for x in sets(of: b) where !phaseLevelSet[Int(x)] {
+            mineCount += 1
+            onlySet = x
+            let f = firstGroupOfSet[Int(x)]
+            if f >= 0 { g0 = min(g0, f) }
+        }
         if g0 == g {
             linkFrom(&frontiers, g - 1, to: b, groupSize: groups[g].count, groups: groups)
             return true
         }
         if g0 > 0 { linkFrom(&frontiers, g0 - 1, to: b, groupSize: groups[g].count, groups: groups) }
         let between = linkedBefore[g] - linkedBefore[g0]
-        if mine.count == 1, let seen = seenOfSet[mine[0]], seen == between { return false }
+        if mineCount == 1, seenOfSet[Int(onlySet)] == between { return false }
         for k in g0..<g {
             for a in groups[k] where !independentNode[Int(a)] {
                 scanBudget -= 1
@@ -741,7 +769,8 @@ struct GraphBuilder {
         // predecessor of the same stage already provides.
         let known = DirectedGraph(nodeCount: taskCount + milestoneNames.count, sources: sources, targets: targets)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
-        var stageCountsOfSet: [Int32: [Int32: Int]] = [:]
+        // Per set: (stage, members arrived) pairs, in order of first arrival.
+        var stageCountsOfSet = [[(stage: Int32, count: Int)]](repeating: [], count: setCount)
         var predecessors: [Int32] = []
         for b in referenceOrder {
             let t = Int(stageOfNode[Int(b)])
@@ -754,7 +783,13 @@ struct GraphBuilder {
             prefix.arrive(b, stage: t)
             for x in sets(of: b) {
                 minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
-                stageCountsOfSet[x, default: [:]][Int32(t), default: 0] += 1
+                if let last = stageCountsOfSet[Int(x)].indices.last, stageCountsOfSet[Int(x)][last].stage == Int32(t) {
+                    stageCountsOfSet[Int(x)][last].count += 1
+                } else if let k = stageCountsOfSet[Int(x)].firstIndex(where: { $0.stage == Int32(t) }) {
+                    stageCountsOfSet[Int(x)][k].count += 1
+                } else {
+                    stageCountsOfSet[Int(x)].append((Int32(t), 1))
+                }
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
@@ -780,7 +815,7 @@ struct GraphBuilder {
 
     mutating func linkPhase(
         _ b: Int32, stage t: Int, prefix: inout StagePrefix, predecessors: [Int32], minStageOfSet: [Int32],
-        stageCountsOfSet: [Int32: [Int32: Int]]
+        stageCountsOfSet: [[(stage: Int32, count: Int)]]
     ) {
         let location = phaseLocation(phaseOf(b))
         let mine = sets(of: b)
@@ -800,8 +835,8 @@ struct GraphBuilder {
         prefix.markFull(b, stage: t, seq: -1)
         if u > 0, let m = prefix.materialize(u - 1, builder: &self) { addEdge(m, b, .phase, location) }
         let between = prefix.arrivedCount(stages: u..<t)
-        if mine.count == 1, let counts = stageCountsOfSet[mine[mine.startIndex]] {
-            let partners = counts.reduce(0) { $0 + ($1.key < Int32(t) ? $1.value : 0) }
+        if mine.count == 1 {
+            let partners = stageCountsOfSet[Int(mine[mine.startIndex])].reduce(0) { $0 + ($1.stage < Int32(t) ? $1.count : 0) }
             if partners == between { return }
         }
         for s in u..<t {
