@@ -124,6 +124,11 @@ struct ByteInterner {
         return s.withUTF8 { intern($0, 0, $0.count) }
     }
 
+    /// Where the bytes of `key` lie in ``arena``.
+    func span(_ key: Int32) -> (lo: Int, hi: Int) {
+        (Int(starts[Int(key)]), Int(starts[Int(key) + 1]))
+    }
+
     /// The bytes of `key` as a String.
     func string(_ key: Int32) -> String {
         let lo = Int(starts[Int(key)])

@@ -155,10 +155,10 @@ extension DocumentParser {
     /// The end of a reference word (`per`, `according to`, `según`) at `k`, or nil.
     static func referenceWordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         let first = b[k] | 0x20
-        // Most words start with a letter no reference word starts with.
+        // Only the words with this first letter are compared.
         let letter = first &- UInt8(ascii: "a")
-        guard letter < 26, Vocabulary.referenceWordInitials & 1 << UInt32(letter) != 0 else { return nil }
-        for word in Vocabulary.referenceWords where word.utf8Start[0] == first {
+        guard letter < 26 else { return nil }
+        for word in Vocabulary.referenceWordsByInitial[Int(letter)] {
             if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi), e >= hi || b[e] < 0x80 || word.utf8Start[word.byteCount - 1] >= 0x80 {
                 return e
             }
@@ -180,8 +180,10 @@ extension Vocabulary {
         "defined in", "specified in", "documented in", "following", "follow", "from", "per", "see", "using", "against",
         "matching", "refer to", "referring to", "referencing", "conforme", "segundo", "según", "gemäß", "mirroring",
     ]
-    /// Bit `c - a` is set when a reference word starts with the letter `c`.
-    static let referenceWordInitials: UInt32 = referenceWords.reduce(0) { $0 | 1 << UInt32($1.utf8Start[0] &- UInt8(ascii: "a")) }
+    /// ``referenceWords`` by their first letter (`a` … `z`).
+    static let referenceWordsByInitial: [[StaticString]] = (0..<26).map { letter in
+        referenceWords.filter { $0.utf8Start[0] == UInt8(ascii: "a") + UInt8(letter) }
+    }
     static let cjkReferenceWords: [StaticString] = [
         "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
     ]

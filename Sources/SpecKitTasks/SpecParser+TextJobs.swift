@@ -44,7 +44,8 @@ struct TextJobResult {
     /// Reference groups: `ChunkOutput.references[referenceStart..<referenceEnd]`.
     var referenceStart: Int32 = 0
     var referenceEnd: Int32 = 0
-    /// Path spans in the document: `ChunkOutput.paths[pathStart..<pathEnd]`.
+    /// Path spans in the document: `ChunkOutput.paths[pathStart..<pathEnd]`
+    /// while the job is read; then its files, `ChunkOutput.fileKeys[pathStart..<pathEnd]`.
     var pathStart: Int32 = 0
     var pathEnd: Int32 = 0
     /// The chunk that read the job.
@@ -57,6 +58,23 @@ struct ChunkOutput {
     /// `parallel with T006` in a task's text, in job order.
     var parallels: [PendingParallel] = []
     var paths: [(Int, Int)] = []
+    /// The chunk's file paths, numbered in order of first appearance in the chunk.
+    var files = ByteInterner(expectedCount: 512, expectedBytes: 16 << 10)
+    /// Each job's files (keys of `files`, each once per task), in job order.
+    var fileKeys: [Int32] = []
+
+    /// Numbers the paths of job result `r` in the chunk's own file table (each
+    /// path once per task) and points `r` at its keys; the spans are dropped.
+    mutating func internPaths(_ b: Bytes, _ r: inout TextJobResult) {
+        let first = fileKeys.count
+        for (lo, hi) in paths[Int(r.pathStart)..<Int(r.pathEnd)] {
+            let key = files.intern(b, lo, hi).key
+            if !fileKeys[first...].contains(key) { fileKeys.append(key) }
+        }
+        r.pathStart = Int32(first)
+        r.pathEnd = Int32(fileKeys.count)
+        paths.removeAll(keepingCapacity: true)
+    }
 }
 
 /// Scratch buffers of one reader, reused by every task it reads.
@@ -102,9 +120,11 @@ extension DocumentParser {
                             var scratch = TextScratch()
                             var output = ChunkOutput()
                             for j in range {
-                                shared.results[j] = reader.read(
+                                var result = reader.read(
                                     shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
                                     output: &output, chunk: Int32(chunk), scratch: &scratch)
+                                output.internPaths(reader.text, &result)
+                                shared.results[j] = result
                             }
                             shared.outputs[chunk] = output
                         }
@@ -120,9 +140,11 @@ extension DocumentParser {
     /// References into their places in `taskReferences`; paths into the
     /// document's file tables, task by task.
     ///
-    /// Only the interning is serial (file keys are numbered in order of first
-    /// appearance); the path Strings and every task's `files` are made
-    /// afterwards on every core.
+    /// Each chunk numbered its own paths while it was read; here the chunks'
+    /// tables are merged in chunk order, so file keys are still numbered in
+    /// order of first appearance in the document, at a cost linear in the
+    /// paths that are new to each chunk. The path Strings and every task's
+    /// `files` are made afterwards on every core.
     private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
         var merged: [PendingTaskReferences] = []
         merged.reserveCapacity(taskReferences.count)
@@ -147,36 +169,34 @@ extension DocumentParser {
         taskReferences = merged
         for output in outputs { parallels += output.parallels }
 
-        // Serial: file keys in order of first appearance, and the CSR tables.
-        let b = bytes
+        // Serial: each chunk's keys mapped to document keys, then the CSR tables.
+        var documentKey: [[Int32]] = []
+        documentKey.reserveCapacity(outputs.count)
+        for output in outputs {
+            let local = output.files
+            var map = [Int32](repeating: 0, count: local.count)
+            local.arena.withUnsafeBufferPointer { arena in
+                for k in 0..<local.count {
+                    let (lo, hi) = local.span(Int32(k))
+                    let (key, inserted) = fileTable.intern(arena, lo, hi)
+                    if inserted { isDirectory.append(arena[hi - 1] == UInt8(ascii: "/")) }
+                    map[k] = key
+                }
+            }
+            documentKey.append(map)
+        }
+        taskFileIDs.reserveCapacity(outputs.reduce(0) { $0 + $1.fileKeys.count })
         for r in results {
             let index = Int(r.task)
             while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
             if r.pathEnd > r.pathStart {
-                outputs[Int(r.chunk)].paths.withUnsafeBufferPointer {
-                    internFiles(b, UnsafeBufferPointer(rebasing: $0[Int(r.pathStart)..<Int(r.pathEnd)]))
-                }
+                let map = documentKey[Int(r.chunk)]
+                for k in outputs[Int(r.chunk)].fileKeys[Int(r.pathStart)..<Int(r.pathEnd)] { taskFileIDs.append(map[Int(k)]) }
             }
             taskFileOffsets.append(Int32(taskFileIDs.count))
         }
         filePaths = Self.strings(of: fileTable)
         setTaskFiles()
-    }
-
-    /// Interns one task's path spans into `taskFileIDs` (without duplicates).
-    private mutating func internFiles(_ b: Bytes, _ paths: UnsafeBufferPointer<(Int, Int)>) {
-        let first = taskFileIDs.count
-        for (lo, hi) in paths {
-            let (key, inserted) = fileTable.intern(b, lo, hi)
-            if inserted {
-                isDirectory.append(b[hi - 1] == UInt8(ascii: "/"))
-            } else {
-                var seen = false
-                for k in first..<taskFileIDs.count where taskFileIDs[k] == key { seen = true; break }
-                if seen { continue }
-            }
-            taskFileIDs.append(key)
-        }
     }
 
     /// Every key's String, in key order, made in parallel chunks for large tables.

@@ -234,7 +234,8 @@ public enum PlanJSON {
                 for b in stride(from: k, to: blocks, by: ring.workers) {
                     let lane = b % ring.lanes
                     ring.free[lane].wait()
-                    var local = ByteWriter(capacity: 1 << 20)
+                    // Room for a block of large task objects without regrowing.
+                    var local = ByteWriter(capacity: 4 << 20)
                     render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
                     ring.slots[lane] = local
                     ring.ready[lane].signal()
