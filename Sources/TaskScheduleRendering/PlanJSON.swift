@@ -264,7 +264,7 @@ public enum PlanJSON {
         let ready: [DispatchSemaphore]
 
         init() {
-            lanes = 4 * workers
+            lanes = 2 * workers
             slots = .allocate(capacity: lanes)
             slots.initialize(repeating: ByteWriter(capacity: 16))
             free = (0..<lanes).map { _ in DispatchSemaphore(value: 1) }
