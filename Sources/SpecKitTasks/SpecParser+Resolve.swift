@@ -74,6 +74,7 @@ extension DocumentParser {
             phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber,
             filePaths: filePaths, isDirectory: isDirectory, taskFileOffsets: taskFileOffsets, taskFileIDs: taskFileIDs)
         document.parallelStatements = parallelStatements
+        document.dependencyGroups = resolver.groups
         return document
     }
 
@@ -84,6 +85,9 @@ extension DocumentParser {
             var j = i
             while j < statements.count, statements[j].group == statements[i].group { j += 1 }
             var resolved: [(Int32, Int32, SourceLocation, Bool)] = []
+            // Many tasks after many tasks: one group, not every pair (a range
+            // after a range would otherwise be millions of edges).
+            var groups: [(predecessors: [Int32], successors: [Int32], location: SourceLocation, left: Bool)] = []
             for s in statements[i..<j] {
                 let successors = s.successors.flatMap { resolver.resolveOrReport($0, side: .successor, other: s.predecessors.first?.id) }
                 var predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
@@ -99,6 +103,12 @@ extension DocumentParser {
                         Diagnostic(.selfReference, "\(tasks[Int(predecessors[0])].id) depends on itself", at: s.location))
                     continue
                 }
+                let uniquePredecessors = Self.withoutRepeats(predecessors)
+                let uniqueSuccessors = Self.withoutRepeats(successors)
+                if DependencyGroup.isLarge(predecessors: uniquePredecessors.count, successors: uniqueSuccessors.count) {
+                    groups.append((uniquePredecessors, uniqueSuccessors, s.location, s.leftArrow))
+                    continue
+                }
                 // A task on both sides of a wider statement (`T001 and T019 → T019`)
                 // is not a self-reference worth a warning; that pair is skipped.
                 for p in predecessors {
@@ -106,8 +116,12 @@ extension DocumentParser {
                 }
             }
             let leftEdges = resolved.filter { $0.3 }
-            let flipLeft = !leftEdges.isEmpty && leftEdges.allSatisfy { $0.0 > $0.1 }
-            if flipLeft, let first = leftEdges.first {
+            let leftGroups = groups.filter(\.left)
+            let flipLeft = (!leftEdges.isEmpty || !leftGroups.isEmpty) && leftEdges.allSatisfy { $0.0 > $0.1 }
+                && leftGroups.allSatisfy { $0.predecessors.min()! > $0.successors.max()! }
+            if flipLeft {
+                let first = leftEdges.first.map { ($0.0, $0.1, $0.2) }
+                    ?? (leftGroups[0].predecessors[0], leftGroups[0].successors[0], leftGroups[0].location)
                 resolver.diagnostics.append(
                     Diagnostic(
                         .reversedArrow,
@@ -121,8 +135,18 @@ extension DocumentParser {
                     resolver.add(p, q, .declared, location)
                 }
             }
+            for g in groups {
+                let (p, q) = g.left && flipLeft ? (g.successors, g.predecessors) : (g.predecessors, g.successors)
+                resolver.groups.append(DependencyGroup(predecessors: p, successors: q, kind: .declared, location: g.location))
+            }
             i = j
         }
+    }
+
+    /// The tasks in the order first named, each once.
+    static func withoutRepeats(_ tasks: [Int32]) -> [Int32] {
+        var seen = Set<Int32>()
+        return tasks.filter { seen.insert($0).inserted }
     }
 
     /// `Phase 4 depends on Phase 2`, `US2 depends on US1`, `**Depends on**: Phase 2`.
@@ -304,6 +328,8 @@ struct Resolver {
     /// Per task: whether it is the first with its ID (ranges skip duplicates).
     let isFirst: [Bool]
     var edges: [TaskDependency] = []
+    /// Statements about many pairs, kept whole (``DependencyGroup``).
+    var groups: [DependencyGroup] = []
     var seen = Set<UInt64>()
     var diagnostics: [Diagnostic] = []
 

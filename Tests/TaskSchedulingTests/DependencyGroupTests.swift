@@ -1,0 +1,114 @@
+import SpecKitTasks
+import Testing
+@testable import TaskScheduling
+
+/// A statement about many pairs (`T00001-T10000 → T10001-T20000`) is one
+/// group in the document and one milestone in the graph:
+///
+/// ```
+/// T00001 ─┐                    ┌─▶ T10001
+/// T00002 ─┼─▶ @after-T00001..T10000 ─┼─▶ T10002
+///   …     ┘                    └─▶ …
+/// ```
+@Suite struct DependencyGroupTests {
+    /// `count` tasks in one phase, then a dependencies section.
+    static func text(tasks count: Int, statements: [String]) -> [UInt8] {
+        var s = "# Tasks\n\n## Phase 1: Setup\n\n"
+        for i in 1...count { s += "- [ ] \(id(i)) Make part \(i)\n" }
+        s += "\n## Dependencies\n\n" + statements.map { "- \($0)\n" }.joined()
+        return Array(s.utf8)
+    }
+
+    static func id(_ i: Int) -> String {
+        let digits = String(i)
+        return "T" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+    }
+
+    @Test(arguments: ["T00001-T10000 → T10001-T20000", "T10001-T20000 depend on T00001-T10000"])
+    func aRangeAfterARangeIsLinearInSize(_ statement: String) throws {
+        let doc = SpecParser.parse(Self.text(tasks: 20_000, statements: [statement]), path: "big.md")
+        // Pairwise this would be 100 000 000 dependencies and as many edges.
+        #expect(doc.dependencies.isEmpty)
+        let group = try #require(doc.dependencyGroups.first)
+        #expect(doc.dependencyGroups.count == 1)
+        #expect(group.predecessors.count == 10_000 && group.successors.count == 10_000)
+        let plan = Plan(doc, options: PlanOptions(withinPhase: .explicit))
+        // 10 000 into the milestone, 10 000 out of it.
+        #expect(plan.graph.graph.edgeCount == 20_000)
+        #expect(plan.graph.milestoneNames == ["@after-T00001..T10000"])
+        let schedule = try #require(plan.schedule)
+        #expect(schedule.waves.count == 2)
+    }
+
+    /// The pairs of every group as plain dependencies.
+    static func pairwise(_ doc: SpecDocument) -> SpecDocument {
+        var flat = doc
+        for g in doc.dependencyGroups {
+            for b in g.successors {
+                for a in g.predecessors where a != b {
+                    flat.dependencies.append(TaskDependency(predecessor: a, successor: b, kind: g.kind, location: g.location))
+                }
+            }
+        }
+        flat.dependencyGroups = []
+        return flat
+    }
+
+    static func predecessorIDs(_ plan: Plan) -> [String: Set<String>] {
+        let sets = PlanClosure.taskPredecessors(plan)
+        var result: [String: Set<String>] = [:]
+        for v in sets.indices {
+            result[plan.task(ofNode: Int32(v)).id] = Set(sets[v].map { plan.task(ofNode: $0).id })
+        }
+        return result
+    }
+
+    @Test(arguments: [
+        ["T00001-T00040 → T00041-T00080"],
+        ["T00041-T00080 depend on T00001-T00040", "T00020 → T00030"],
+        // The sides overlap: the shared tasks come after the others.
+        ["T00001-T00060 → T00030-T00080"],
+        // Left arrows pointing back are read forward, the group too.
+        ["T00041-T00080 ← T00001-T00040"],
+        // A correction keeps one successor from one predecessor.
+        ["T00001-T00040 → T00041-T00080", "T00050 not after T00003"],
+    ])
+    func predecessorsAreThePairwiseOnes(_ statements: [String]) throws {
+        var doc = SpecParser.parse(Self.text(tasks: 80, statements: statements.filter { !$0.contains("not after") }), path: "g.md")
+        let corrections = statements.filter { $0.contains("not after") }.joined(separator: "\n")
+        if !corrections.isEmpty { Corrections.apply(Array(corrections.utf8), path: "c.txt", to: &doc) }
+        #expect(doc.dependencyGroups.count == 1)
+        for within in [WithinPhase.explicit, .ordered] {
+            let options = PlanOptions(withinPhase: within)
+            let grouped = Plan(doc, options: options)
+            let flat = Plan(Self.pairwise(doc), options: options)
+            #expect(Self.predecessorIDs(grouped) == Self.predecessorIDs(flat))
+            #expect(grouped.graph.graph.edgeCount < flat.graph.graph.edgeCount || within == .ordered)
+        }
+    }
+
+    @Test func aCycleThroughAGroupIsFoundAndBrokenAtAWrittenEdge() throws {
+        let doc = SpecParser.parse(
+            Self.text(tasks: 80, statements: ["T00001-T00040 → T00041-T00080", "T00050 → T00010"]), path: "c.md")
+        let plan = Plan(doc, options: PlanOptions(withinPhase: .explicit))
+        let cycle = try #require(plan.cycles.first)
+        #expect(plan.cycles.count == 1)
+        #expect(plan.schedule != nil)
+        // Every removed edge is one the author wrote, with its line.
+        #expect(!cycle.removed.isEmpty)
+        #expect(cycle.removed.allSatisfy { $0.kind.isWritten && $0.graphEdge == nil && $0.location.line > 80 })
+        let message = cycle.diagnostic(graph: plan.graph, document: doc)
+        #expect(message.message.contains("@after-T00001..T00040"))
+        // The notes say what the milestone stands for, in words.
+        #expect(message.notes.contains { $0.message.contains("every task of T00001–T00040") })
+        #expect(message.notes.contains { $0.message.hasPrefix("planned without the declared dependency") })
+        // Without the removed edges the plan agrees with the pairwise reading minus the same pairs.
+        #expect(PlanClosure.taskPredecessors(plan).count == 80)
+    }
+
+    @Test func smallStatementsStayPairwise() {
+        let doc = SpecParser.parse(Self.text(tasks: 20, statements: ["T00001-T00010 → T00011-T00020"]), path: "s.md")
+        #expect(doc.dependencyGroups.isEmpty)
+        #expect(doc.dependencies.count == 100)
+    }
+}
