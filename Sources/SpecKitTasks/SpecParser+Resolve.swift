@@ -231,6 +231,14 @@ extension DocumentParser {
                 }
                 for p in statement.phases.flatMap(resolve) where p > 0 {
                     // A task cannot come before or after its own phase as a whole.
+                    let outside = Self.withoutRepeats(named.filter { tasks[Int($0)].phase != p })
+                    let phaseTasks = tasksOfPhase[Int(p)]
+                    if DependencyGroup.isLarge(predecessors: outside.count, successors: phaseTasks.count) {
+                        let (before, after) = statement.phasesFollow ? (outside, phaseTasks) : (phaseTasks, outside)
+                        resolver.groups.append(
+                            DependencyGroup(predecessors: before, successors: after, kind: .declared, location: statement.location))
+                        continue
+                    }
                     for a in named where tasks[Int(a)].phase != p {
                         for t in tasksOfPhase[Int(p)] {
                             if statement.phasesFollow { resolver.add(a, t, .declared, statement.location) } else { resolver.add(t, a, .declared, statement.location) }

@@ -90,6 +90,8 @@ public struct PlanFacts: Sendable {
             var ownAt: Int
             var groupAt: Int
             var memberAt = 0
+            /// Members of the groups so far, when the task is in more than one.
+            var seen: Set<Int32>?
 
             public mutating func next() -> Int32? {
                 while ownAt < list.own.endIndex {
@@ -102,7 +104,8 @@ public struct PlanFacts: Sendable {
                         let p = members[memberAt]
                         memberAt += 1
                         // The task itself (a statement naming it on both sides) and a predecessor listed already are skipped.
-                        if p != list.task && !list.own.contains(p) { return p }
+                        guard p != list.task && !list.own.contains(p) else { continue }
+                        if seen == nil || seen!.insert(p).inserted { return p }
                     }
                     groupAt += 1
                     memberAt = 0
@@ -112,7 +115,7 @@ public struct PlanFacts: Sendable {
         }
 
         public func makeIterator() -> Iterator {
-            Iterator(list: self, ownAt: own.startIndex, groupAt: groups.startIndex)
+            Iterator(list: self, ownAt: own.startIndex, groupAt: groups.startIndex, seen: groups.count > 1 ? [] : nil)
         }
     }
 

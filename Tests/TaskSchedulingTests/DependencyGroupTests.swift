@@ -111,4 +111,23 @@ import Testing
         #expect(doc.dependencyGroups.isEmpty)
         #expect(doc.dependencies.count == 100)
     }
+
+    /// A statement between tasks and a phase (`**US1**: needs T00001-T02000`,
+    /// `Setup blocks T02001-T03000`) is a group too.
+    @Test func aPhaseAfterManyTasksIsAGroup() throws {
+        var text = "# Tasks\n\n## Phase 1: Setup\n\n"
+        for i in 1...2_000 { text += "- [ ] \(Self.id(i)) Setup part \(i)\n" }
+        text += "\n## Phase 2: User Story 1 - Login (Priority: P1)\n\n"
+        for i in 2_001...3_000 { text += "- [ ] \(Self.id(i)) [US1] Story part \(i)\n" }
+        text += "\n## Dependencies\n\n- **US1**: needs T00001-T02000\n- Setup blocks T02001-T03000\n"
+        let doc = SpecParser.parse(Array(text.utf8), path: "mixed.md")
+        #expect(doc.dependencyGroups.count == 2)
+        #expect(doc.dependencyGroups.allSatisfy { $0.predecessors.count == 2_000 && $0.successors.count == 1_000 })
+        #expect(doc.dependencies.isEmpty)
+        let plan = Plan(doc, options: PlanOptions(withinPhase: .explicit))
+        // Two milestones of 3 000 edges each, and the phase order's 3 000 (pairwise: 4 000 000).
+        #expect(plan.graph.graph.edgeCount == 9_000)
+        let flat = Plan(Self.pairwise(doc), options: PlanOptions(withinPhase: .explicit))
+        #expect(Self.predecessorIDs(plan) == Self.predecessorIDs(flat))
+    }
 }
