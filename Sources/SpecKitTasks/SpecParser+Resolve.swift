@@ -18,12 +18,16 @@ extension DocumentParser {
         var resolver = Resolver(idTable: idTable, firstTaskOfKey: firstTaskOfKey, isFirst: isFirst)
         // Most pending groups hold one or two single IDs: one edge each.
         resolver.reserve(edges: taskReferences.count * 2)
+        let grouped = groupHeadingRanges(&resolver)
         // A reference written once (in a heading, for every task below it) is reported once.
         var reportedMissing = Set<SourceLocation>()
         for pending in taskReferences {
             let task = pending.task
             let id = tasks[Int(task)].id
             for reference in pending.references {
+                if reference.upTo != nil, !grouped.isEmpty, grouped.contains(HeadingRange(reference.location, pending.reversed)) {
+                    continue
+                }
                 // A single ID needs no target array (the common case).
                 if reference.upTo == nil, let target = resolver.task(reference.id) {
                     // Only the task itself: a later duplicate naming its own ID
@@ -141,6 +145,49 @@ extension DocumentParser {
             }
             i = j
         }
+    }
+
+    /// A range written once in a heading for every task below it.
+    struct HeadingRange: Hashable {
+        var location: SourceLocation
+        var reversed: Bool
+        init(_ location: SourceLocation, _ reversed: Bool) {
+            self.location = location
+            self.reversed = reversed
+        }
+    }
+
+    /// A heading's range that many tasks below it inherit (`### Tests (after
+    /// T00001-T10000)` over 10 000 tasks) becomes one ``DependencyGroup``
+    /// instead of every pair; returns the ranges so grouped. A range that
+    /// holds some of the tasks below it stays pairwise (a task never waits
+    /// for itself).
+    func groupHeadingRanges(_ resolver: inout Resolver) -> Set<HeadingRange> {
+        var tasksOfRange: [HeadingRange: [Int32]] = [:]
+        var firstReference: [HeadingRange: Reference] = [:]
+        var order: [HeadingRange] = []
+        for pending in taskReferences {
+            for reference in pending.references where reference.upTo != nil {
+                let key = HeadingRange(reference.location, pending.reversed)
+                if tasksOfRange[key] == nil {
+                    order.append(key)
+                    firstReference[key] = reference
+                }
+                tasksOfRange[key, default: []].append(pending.task)
+            }
+        }
+        var grouped = Set<HeadingRange>()
+        for key in order {
+            let below = Self.withoutRepeats(tasksOfRange[key]!)
+            guard below.count >= 2, let range = resolver.expand(firstReference[key]!),
+                DependencyGroup.isLarge(predecessors: range.count, successors: below.count),
+                Set(range).isDisjoint(with: below)
+            else { continue }
+            let (before, after) = key.reversed ? (below, range) : (range, below)
+            resolver.groups.append(DependencyGroup(predecessors: before, successors: after, kind: .explicit, location: key.location))
+            grouped.insert(key)
+        }
+        return grouped
     }
 
     /// The tasks in the order first named, each once.

@@ -130,4 +130,22 @@ import Testing
         let flat = Plan(Self.pairwise(doc), options: PlanOptions(withinPhase: .explicit))
         #expect(Self.predecessorIDs(plan) == Self.predecessorIDs(flat))
     }
+
+    /// A heading's range inherited by every task below it is one group.
+    @Test func aHeadingRangeOverManyTasksIsAGroup() throws {
+        var text = "# Tasks\n\n## Phase 1: Setup\n\n"
+        for i in 1...100 { text += "- [ ] \(Self.id(i)) Setup part \(i)\n" }
+        text += "\n## Phase 2: Core\n\n### Services (depends on T00001-T00100)\n\n"
+        for i in 101...200 { text += "- [ ] \(Self.id(i)) Service part \(i)\n" }
+        let doc = SpecParser.parse(Array(text.utf8), path: "heading.md")
+        let group = try #require(doc.dependencyGroups.first)
+        #expect(group.kind == .explicit && group.predecessors.count == 100 && group.successors.count == 100)
+        #expect(doc.dependencies.isEmpty)
+        for within in [WithinPhase.explicit, .ordered] {
+            let plan = Plan(doc, options: PlanOptions(withinPhase: within))
+            let flat = Plan(Self.pairwise(doc), options: PlanOptions(withinPhase: within))
+            #expect(Self.predecessorIDs(plan) == Self.predecessorIDs(flat))
+            #expect(plan.graph.graph.edgeCount < flat.graph.graph.edgeCount)
+        }
+    }
 }
