@@ -64,17 +64,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ["T00001-T00040 → T00041-T00080"],
-        ["T00041-T00080 depend on T00001-T00040", "T00020 → T00030"],
+        ["T00001-T00080 → T00081-T00160"],
+        ["T00081-T00160 depend on T00001-T00080", "T00020 → T00030"],
         // The sides overlap: the shared tasks come after the others.
-        ["T00001-T00060 → T00030-T00080"],
+        ["T00001-T00120 → T00060-T00160"],
         // Left arrows pointing back are read forward, the group too.
-        ["T00041-T00080 ← T00001-T00040"],
+        ["T00081-T00160 ← T00001-T00080"],
         // A correction keeps one successor from one predecessor.
-        ["T00001-T00040 → T00041-T00080", "T00050 not after T00003"],
+        ["T00001-T00080 → T00081-T00160", "T00100 not after T00003"],
     ])
     func predecessorsAreThePairwiseOnes(_ statements: [String]) throws {
-        var doc = SpecParser.parse(Self.text(tasks: 80, statements: statements.filter { !$0.contains("not after") }), path: "g.md")
+        var doc = SpecParser.parse(Self.text(tasks: 160, statements: statements.filter { !$0.contains("not after") }), path: "g.md")
         let corrections = statements.filter { $0.contains("not after") }.joined(separator: "\n")
         if !corrections.isEmpty { Corrections.apply(Array(corrections.utf8), path: "c.txt", to: &doc) }
         #expect(doc.dependencyGroups.count == 1)
@@ -89,21 +89,21 @@ import Testing
 
     @Test func aCycleThroughAGroupIsFoundAndBrokenAtAWrittenEdge() throws {
         let doc = SpecParser.parse(
-            Self.text(tasks: 80, statements: ["T00001-T00040 → T00041-T00080", "T00050 → T00010"]), path: "c.md")
+            Self.text(tasks: 160, statements: ["T00001-T00080 → T00081-T00160", "T00100 → T00010"]), path: "c.md")
         let plan = Plan(doc, options: PlanOptions(withinPhase: .explicit))
         let cycle = try #require(plan.cycles.first)
         #expect(plan.cycles.count == 1)
         #expect(plan.schedule != nil)
         // Every removed edge is one the author wrote, with its line.
         #expect(!cycle.removed.isEmpty)
-        #expect(cycle.removed.allSatisfy { $0.kind.isWritten && $0.graphEdge == nil && $0.location.line > 80 })
+        #expect(cycle.removed.allSatisfy { $0.kind.isWritten && $0.graphEdge == nil && $0.location.line > 160 })
         let message = cycle.diagnostic(graph: plan.graph, document: doc)
-        #expect(message.message.contains("@after-T00001..T00040"))
+        #expect(message.message.contains("@after-T00001..T00080"))
         // The notes say what the milestone stands for, in words.
-        #expect(message.notes.contains { $0.message.contains("every task of T00001–T00040") })
+        #expect(message.notes.contains { $0.message.contains("every task of T00001–T00080") })
         #expect(message.notes.contains { $0.message.hasPrefix("planned without the declared dependency") })
         // Without the removed edges the plan agrees with the pairwise reading minus the same pairs.
-        #expect(PlanClosure.taskPredecessors(plan).count == 80)
+        #expect(PlanClosure.taskPredecessors(plan).count == 160)
     }
 
     @Test func smallStatementsStayPairwise() {
