@@ -98,4 +98,18 @@ import Testing
             #expect(into.count == 1)
         }
     }
+
+    /// A chain has as many waves as tasks: the wave view draws the first
+    /// ``DiagramOptions/nodeLimit`` of them (it used to ask for a bit per pair
+    /// of waves, 125 GB for a million, and abort).
+    @Test func theGroupViewsAreCutAtTheLimitToo() throws {
+        let waves = try Diagram(Self.chain(3_000), options: DiagramOptions(view: .waves, nodeLimit: 1_000))
+        #expect(waves.nodes.count == 1_000)
+        #expect(waves.edges.count == 999)
+        #expect(waves.notes.contains { $0.hasPrefix("3000 waves, more than 1000: drawn the first 1000") })
+        let phases = try Diagram(
+            Self.chain(4_000, checkpoints: true), options: DiagramOptions(view: .phases, reductionNodeLimit: 100))
+        #expect(phases.nodes.count == 2_000)
+        #expect(phases.notes.contains { $0.contains("2000 groups: drawn without transitive reduction") })
+    }
 }
