@@ -141,7 +141,7 @@ extension DocumentParser {
             }
             for g in groups {
                 let (p, q) = g.left && flipLeft ? (g.successors, g.predecessors) : (g.predecessors, g.successors)
-                resolver.groups.append(DependencyGroup(predecessors: p, successors: q, kind: .declared, location: g.location))
+                resolver.addGroup(DependencyGroup(predecessors: p, successors: q, kind: .declared, location: g.location))
             }
             i = j
         }
@@ -184,7 +184,7 @@ extension DocumentParser {
                 Set(range).isDisjoint(with: below)
             else { continue }
             let (before, after) = key.reversed ? (below, range) : (range, below)
-            resolver.groups.append(DependencyGroup(predecessors: before, successors: after, kind: .explicit, location: key.location))
+            resolver.addGroup(DependencyGroup(predecessors: before, successors: after, kind: .explicit, location: key.location))
             grouped.insert(key)
         }
         return grouped
@@ -282,7 +282,7 @@ extension DocumentParser {
                     let phaseTasks = tasksOfPhase[Int(p)]
                     if DependencyGroup.isLarge(predecessors: outside.count, successors: phaseTasks.count) {
                         let (before, after) = statement.phasesFollow ? (outside, phaseTasks) : (phaseTasks, outside)
-                        resolver.groups.append(
+                        resolver.addGroup(
                             DependencyGroup(predecessors: before, successors: after, kind: .declared, location: statement.location))
                         continue
                     }
@@ -438,6 +438,16 @@ struct Resolver {
     mutating func reserve(edges count: Int) {
         edges.reserveCapacity(count)
         seen.reserveCapacity(count)
+    }
+
+    /// Sides of the groups so far, so that a statement written again (even a
+    /// thousand times) is one group, as a repeated pair is one edge.
+    var seenGroups = Set<[Int32]>()
+
+    mutating func addGroup(_ group: DependencyGroup) {
+        let key = group.predecessors + [-1 - Int32(group.kind == .declared ? 1 : 0)] + group.successors
+        guard seenGroups.insert(key).inserted else { return }
+        groups.append(group)
     }
 
     mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {

@@ -121,12 +121,13 @@ import Testing
         for i in 2_001...3_000 { text += "- [ ] \(Self.id(i)) [US1] Story part \(i)\n" }
         text += "\n## Dependencies\n\n- **US1**: needs T00001-T02000\n- Setup blocks T02001-T03000\n"
         let doc = SpecParser.parse(Array(text.utf8), path: "mixed.md")
-        #expect(doc.dependencyGroups.count == 2)
+        // The two statements say the same: one group.
+        #expect(doc.dependencyGroups.count == 1)
         #expect(doc.dependencyGroups.allSatisfy { $0.predecessors.count == 2_000 && $0.successors.count == 1_000 })
         #expect(doc.dependencies.isEmpty)
         let plan = Plan(doc, options: PlanOptions(withinPhase: .explicit))
-        // Two milestones of 3 000 edges each, and the phase order's 3 000 (pairwise: 4 000 000).
-        #expect(plan.graph.graph.edgeCount == 9_000)
+        // A milestone of 3 000 edges and the phase order's 3 000 (pairwise: 2 000 000 more).
+        #expect(plan.graph.graph.edgeCount == 6_000)
         let flat = Plan(Self.pairwise(doc), options: PlanOptions(withinPhase: .explicit))
         #expect(Self.predecessorIDs(plan) == Self.predecessorIDs(flat))
     }
@@ -147,5 +148,13 @@ import Testing
             #expect(Self.predecessorIDs(plan) == Self.predecessorIDs(flat))
             #expect(plan.graph.graph.edgeCount < flat.graph.graph.edgeCount)
         }
+    }
+
+    /// The same statement written again is one group, as a repeated pair is one edge.
+    @Test func aRepeatedStatementIsOneGroup() {
+        let line = "T00001-T00080 → T00081-T00160"
+        let doc = SpecParser.parse(Self.text(tasks: 160, statements: Array(repeating: line, count: 500)), path: "r.md")
+        #expect(doc.dependencyGroups.count == 1)
+        #expect(Plan(doc, options: PlanOptions(withinPhase: .explicit)).graph.graph.edgeCount == 160)
     }
 }
