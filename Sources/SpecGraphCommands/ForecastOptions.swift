@@ -42,8 +42,18 @@ struct ForecastOptions: ParsableArguments {
             Output.stderr(
                 "\(plan.document.path): note: \(runs) Monte Carlo runs instead of \(requested): \(plan.graph.taskNodeCount) tasks\(team.map { " and a team of \($0.size)" } ?? "") make more runs too much work")
         }
+        // Runs that do more than the work budget (the fewest runs on a huge
+        // graph) take seconds each: say how far they are, ten times at most.
+        let work = runs.multipliedReportingOverflow(by: MonteCarloForecast.workPerRun(plan: plan, team: team))
+        let long = work.overflow || work.partialValue > MonteCarloForecast.workBudget
+        let step = max(1, runs / 10)
+        let progress: ((Int) -> Void)? = !long ? nil : { done in
+            guard done % step == 0 || done == runs else { return }
+            Output.stderr("\(plan.document.path): note: Monte Carlo \(done) of \(runs) runs")
+        }
         return MonteCarloForecast(
-            plan: plan, runs: runs, seed: seed, deadline: deadline.flatMap { Self.hours($0) }, team: team)
+            plan: plan, runs: runs, seed: seed, deadline: deadline.flatMap { Self.hours($0) }, team: team,
+            progress: progress)
     }
 
     /// Hours in `40h`, `5d`, `2w`, `90m`, `1.5 days`, or a plain number of hours.

@@ -66,6 +66,16 @@ public enum Corrections {
                     if subjectEnd == 0 || k + 1 == words.count { warn(.unparsedLine, "a correction reads `T020 after T019` or `T017 not after T018`") }
                     continue
                 }
+                // Many after many: one group (the sides must not share a task,
+                // which the pairs would skip and a group could not).
+                if !negated, DependencyGroup.isLarge(predecessors: predecessors.count, successors: successors.count),
+                    Set(predecessors).isDisjoint(with: successors)
+                {
+                    document.dependencyGroups.append(DependencyGroup(
+                        predecessors: DocumentParser.withoutRepeats(predecessors),
+                        successors: DocumentParser.withoutRepeats(successors), kind: .correction, location: at))
+                    continue
+                }
                 for s in successors {
                     for p in predecessors where p != s {
                         let d = TaskDependency(predecessor: p, successor: s, kind: .correction, location: at)

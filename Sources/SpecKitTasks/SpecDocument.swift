@@ -21,6 +21,11 @@ public struct SpecDocument: Sendable {
     /// Phase-level dependencies (edge kind `story`): `Phase 4 depends on Phase 2`,
     /// `US2 depends on US1`, resolved to phase indices.
     public var phaseDependencies: [PhaseDependency]
+    /// Statements that put many tasks after many tasks at once
+    /// (`T00001-T10000 → T10001-T20000`): every successor depends on every
+    /// predecessor, kept as one group so that the document and the graph stay
+    /// linear in size (the pairs are not also in ``dependencies``).
+    public var dependencyGroups: [DependencyGroup] = []
     /// Statements that named tasks or phases can run together (`T005, T006, T007
     /// can run in parallel`, `US7: independent of other stories`, a correction's
     /// `T005, T006 parallel`). They add no edge; they remove implied ones
@@ -346,6 +351,37 @@ public struct TaskDependency: Sendable, Hashable {
         self.successor = successor
         self.kind = kind
         self.location = location
+    }
+}
+
+/// Every task of `successors` depends on every task of `predecessors`: one
+/// statement about many pairs, read as such (the graph joins the two sides
+/// through one milestone).
+public struct DependencyGroup: Sendable, Hashable {
+    /// Task indices, in the order written, without repeats.
+    public var predecessors: [Int32]
+    public var successors: [Int32]
+    public var kind: DependencyKind
+    /// Where the statement was written.
+    public var location: SourceLocation
+
+    /// A statement naming at least this many pairs (and two tasks or more on
+    /// each side) is kept as a group; smaller ones are listed pair by pair.
+    /// Statements people write stay below it (the largest in the corpus names
+    /// about 1 000 pairs), so their edges read as before; a range after a
+    /// range of ten thousand tasks names a hundred million.
+    public static let minimumPairs = 4096
+
+    public init(predecessors: [Int32], successors: [Int32], kind: DependencyKind, location: SourceLocation) {
+        self.predecessors = predecessors
+        self.successors = successors
+        self.kind = kind
+        self.location = location
+    }
+
+    /// Whether `predecessors × successors` is big enough to keep grouped.
+    public static func isLarge(predecessors: Int, successors: Int) -> Bool {
+        predecessors >= 2 && successors >= 2 && predecessors * successors >= minimumPairs
     }
 }
 

@@ -18,12 +18,16 @@ extension DocumentParser {
         var resolver = Resolver(idTable: idTable, firstTaskOfKey: firstTaskOfKey, isFirst: isFirst)
         // Most pending groups hold one or two single IDs: one edge each.
         resolver.reserve(edges: taskReferences.count * 2)
+        let grouped = groupHeadingRanges(&resolver)
         // A reference written once (in a heading, for every task below it) is reported once.
         var reportedMissing = Set<SourceLocation>()
         for pending in taskReferences {
             let task = pending.task
             let id = tasks[Int(task)].id
             for reference in pending.references {
+                if reference.upTo != nil, !grouped.isEmpty, grouped.contains(HeadingRange(reference.location, pending.reversed)) {
+                    continue
+                }
                 // A single ID needs no target array (the common case).
                 if reference.upTo == nil, let target = resolver.task(reference.id) {
                     // Only the task itself: a later duplicate naming its own ID
@@ -74,6 +78,7 @@ extension DocumentParser {
             phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber,
             filePaths: filePaths, isDirectory: isDirectory, taskFileOffsets: taskFileOffsets, taskFileIDs: taskFileIDs)
         document.parallelStatements = parallelStatements
+        document.dependencyGroups = resolver.groups
         return document
     }
 
@@ -84,6 +89,9 @@ extension DocumentParser {
             var j = i
             while j < statements.count, statements[j].group == statements[i].group { j += 1 }
             var resolved: [(Int32, Int32, SourceLocation, Bool)] = []
+            // Many tasks after many tasks: one group, not every pair (a range
+            // after a range would otherwise be millions of edges).
+            var groups: [(predecessors: [Int32], successors: [Int32], location: SourceLocation, left: Bool)] = []
             for s in statements[i..<j] {
                 let successors = s.successors.flatMap { resolver.resolveOrReport($0, side: .successor, other: s.predecessors.first?.id) }
                 var predecessors = s.predecessors.flatMap { resolver.resolveOrReport($0, side: .predecessor, other: s.successors.first?.id) }
@@ -99,6 +107,12 @@ extension DocumentParser {
                         Diagnostic(.selfReference, "\(tasks[Int(predecessors[0])].id) depends on itself", at: s.location))
                     continue
                 }
+                let uniquePredecessors = Self.withoutRepeats(predecessors)
+                let uniqueSuccessors = Self.withoutRepeats(successors)
+                if DependencyGroup.isLarge(predecessors: uniquePredecessors.count, successors: uniqueSuccessors.count) {
+                    groups.append((uniquePredecessors, uniqueSuccessors, s.location, s.leftArrow))
+                    continue
+                }
                 // A task on both sides of a wider statement (`T001 and T019 → T019`)
                 // is not a self-reference worth a warning; that pair is skipped.
                 for p in predecessors {
@@ -106,8 +120,12 @@ extension DocumentParser {
                 }
             }
             let leftEdges = resolved.filter { $0.3 }
-            let flipLeft = !leftEdges.isEmpty && leftEdges.allSatisfy { $0.0 > $0.1 }
-            if flipLeft, let first = leftEdges.first {
+            let leftGroups = groups.filter(\.left)
+            let flipLeft = (!leftEdges.isEmpty || !leftGroups.isEmpty) && leftEdges.allSatisfy { $0.0 > $0.1 }
+                && leftGroups.allSatisfy { $0.predecessors.min()! > $0.successors.max()! }
+            if flipLeft {
+                let first = leftEdges.first.map { ($0.0, $0.1, $0.2) }
+                    ?? (leftGroups[0].predecessors[0], leftGroups[0].successors[0], leftGroups[0].location)
                 resolver.diagnostics.append(
                     Diagnostic(
                         .reversedArrow,
@@ -121,8 +139,61 @@ extension DocumentParser {
                     resolver.add(p, q, .declared, location)
                 }
             }
+            for g in groups {
+                let (p, q) = g.left && flipLeft ? (g.successors, g.predecessors) : (g.predecessors, g.successors)
+                resolver.addGroup(DependencyGroup(predecessors: p, successors: q, kind: .declared, location: g.location))
+            }
             i = j
         }
+    }
+
+    /// A range written once in a heading for every task below it.
+    struct HeadingRange: Hashable {
+        var location: SourceLocation
+        var reversed: Bool
+        init(_ location: SourceLocation, _ reversed: Bool) {
+            self.location = location
+            self.reversed = reversed
+        }
+    }
+
+    /// A heading's range that many tasks below it inherit (`### Tests (after
+    /// T00001-T10000)` over 10 000 tasks) becomes one ``DependencyGroup``
+    /// instead of every pair; returns the ranges so grouped. A range that
+    /// holds some of the tasks below it stays pairwise (a task never waits
+    /// for itself).
+    func groupHeadingRanges(_ resolver: inout Resolver) -> Set<HeadingRange> {
+        var tasksOfRange: [HeadingRange: [Int32]] = [:]
+        var firstReference: [HeadingRange: Reference] = [:]
+        var order: [HeadingRange] = []
+        for pending in taskReferences {
+            for reference in pending.references where reference.upTo != nil {
+                let key = HeadingRange(reference.location, pending.reversed)
+                if tasksOfRange[key] == nil {
+                    order.append(key)
+                    firstReference[key] = reference
+                }
+                tasksOfRange[key, default: []].append(pending.task)
+            }
+        }
+        var grouped = Set<HeadingRange>()
+        for key in order {
+            let below = Self.withoutRepeats(tasksOfRange[key]!)
+            guard below.count >= 2, let range = resolver.expand(firstReference[key]!),
+                DependencyGroup.isLarge(predecessors: range.count, successors: below.count),
+                Set(range).isDisjoint(with: below)
+            else { continue }
+            let (before, after) = key.reversed ? (below, range) : (range, below)
+            resolver.addGroup(DependencyGroup(predecessors: before, successors: after, kind: .explicit, location: key.location))
+            grouped.insert(key)
+        }
+        return grouped
+    }
+
+    /// The tasks in the order first named, each once.
+    static func withoutRepeats(_ tasks: [Int32]) -> [Int32] {
+        var seen = Set<Int32>()
+        return tasks.filter { seen.insert($0).inserted }
     }
 
     /// `Phase 4 depends on Phase 2`, `US2 depends on US1`, `**Depends on**: Phase 2`.
@@ -207,6 +278,14 @@ extension DocumentParser {
                 }
                 for p in statement.phases.flatMap(resolve) where p > 0 {
                     // A task cannot come before or after its own phase as a whole.
+                    let outside = Self.withoutRepeats(named.filter { tasks[Int($0)].phase != p })
+                    let phaseTasks = tasksOfPhase[Int(p)]
+                    if DependencyGroup.isLarge(predecessors: outside.count, successors: phaseTasks.count) {
+                        let (before, after) = statement.phasesFollow ? (outside, phaseTasks) : (phaseTasks, outside)
+                        resolver.addGroup(
+                            DependencyGroup(predecessors: before, successors: after, kind: .declared, location: statement.location))
+                        continue
+                    }
                     for a in named where tasks[Int(a)].phase != p {
                         for t in tasksOfPhase[Int(p)] {
                             if statement.phasesFollow { resolver.add(a, t, .declared, statement.location) } else { resolver.add(t, a, .declared, statement.location) }
@@ -304,6 +383,8 @@ struct Resolver {
     /// Per task: whether it is the first with its ID (ranges skip duplicates).
     let isFirst: [Bool]
     var edges: [TaskDependency] = []
+    /// Statements about many pairs, kept whole (``DependencyGroup``).
+    var groups: [DependencyGroup] = []
     var seen = Set<UInt64>()
     var diagnostics: [Diagnostic] = []
 
@@ -357,6 +438,16 @@ struct Resolver {
     mutating func reserve(edges count: Int) {
         edges.reserveCapacity(count)
         seen.reserveCapacity(count)
+    }
+
+    /// Sides of the groups so far, so that a statement written again (even a
+    /// thousand times) is one group, as a repeated pair is one edge.
+    var seenGroups = Set<[Int32]>()
+
+    mutating func addGroup(_ group: DependencyGroup) {
+        let key = group.predecessors + [-1 - Int32(group.kind == .declared ? 1 : 0)] + group.successors
+        guard seenGroups.insert(key).inserted else { return }
+        groups.append(group)
     }
 
     mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {

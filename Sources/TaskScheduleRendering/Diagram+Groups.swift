@@ -53,8 +53,15 @@ extension Diagram {
         }
         let length = plan.schedule?.length ?? 0
 
+        // More groups than a picture holds (a chain of a million tasks has a
+        // million waves): the first ones, in order, and a note.
+        let shown = min(groupCount, options.nodeLimit)
+        if shown < groupCount {
+            diagram.notes.append(
+                "\(groupCount) \(grouping.groups[0].kind)s, more than \(options.nodeLimit): drawn the first \(shown); --focus ID --depth N draws one task's neighbourhood")
+        }
         var ids = UniqueIDs()
-        for (i, group) in grouping.groups.enumerated() {
+        for (i, group) in grouping.groups.prefix(shown).enumerated() {
             var lines = [shortened(group.title, limit: 44)]
             var counts = "\(PlanText.count(taskCount[i], "task"))"
             if doneCount[i] > 0 { counts += " · \(doneCount[i]) done" }
@@ -77,13 +84,18 @@ extension Diagram {
         for step in criticalSteps where links[step] == nil {
             links[step] = Link(kinds: ["explicit"], count: 0)
         }
-        let ordered = links.keys.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        let ordered = links.keys.filter { $0[0] < shown && $0[1] < shown }.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
         let groupGraph = DirectedGraph(
-            nodeCount: groupCount, sources: ordered.map { Int32($0[0]) }, targets: ordered.map { Int32($0[1]) })
+            nodeCount: shown, sources: ordered.map { Int32($0[0]) }, targets: ordered.map { Int32($0[1]) })
         let order = groupGraph.topologicalOrder()
         var keep = [Bool](repeating: true, count: ordered.count)
-        if options.reduce, let order {
-            keep = groupGraph.transitiveReductionMask(order: order)
+        // A chain is reduced already; the reduction keeps a bit per pair of groups.
+        if options.reduce, !grouping.chain, let order {
+            if shown > options.reductionNodeLimit {
+                diagram.notes.append("\(shown) groups: drawn without transitive reduction (it is done up to \(options.reductionNodeLimit))")
+            } else {
+                keep = groupGraph.transitiveReductionMask(order: order)
+            }
         }
         for (i, pair) in ordered.enumerated() {
             let isCritical = criticalSteps.contains(pair)
@@ -96,9 +108,9 @@ extension Diagram {
         // Layers for a layered layout: generations of the group graph.
         let layer: [Int32]
         if let order {
-            layer = groupGraph.generations(order: order, weight: [Int32](repeating: 1, count: groupCount))
+            layer = groupGraph.generations(order: order, weight: [Int32](repeating: 1, count: shown))
         } else {
-            layer = (0..<groupCount).map { Int32($0) }
+            layer = (0..<shown).map { Int32($0) }
         }
         for i in diagram.nodes.indices { diagram.nodes[i].layer = Int(layer[i]) }
         diagram.stackWideRows()

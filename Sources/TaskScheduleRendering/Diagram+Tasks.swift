@@ -21,10 +21,37 @@ extension Diagram {
             let node: Int32
             do { node = try plan.plannedNode(forID: focus) } catch { throw DiagramError(error.description) }
             focusNode = node
-            included = neighbourhood(of: node, depth: max(0, options.depth), in: sg)
+            let distance = distances(from: node, depth: max(0, options.depth), in: sg)
+            included = distance.map { $0 <= options.depth }
+            let reached = included.count { $0 }
+            if reached > options.nodeLimit {
+                // The deepest neighbourhood that stays within the limit (the focus task at least).
+                var perDepth = [Int](repeating: 0, count: max(0, options.depth) + 1)
+                for d in distance where d <= options.depth { perDepth[d] += 1 }
+                var depth = 0, total = perDepth[0]
+                while depth + 1 < perDepth.count && total + perDepth[depth + 1] <= options.nodeLimit {
+                    depth += 1
+                    total += perDepth[depth]
+                }
+                included = distance.map { $0 <= depth }
+                diagram.notes.append(
+                    "--depth \(options.depth) reaches \(reached) tasks and milestones, more than \(options.nodeLimit): drawn to depth \(depth) (\(total) of them)")
+            }
         }
 
         let layers = nodeLayers(plan)
+        var truncated = false
+        if focusNode == nil && sg.nodeCount > options.nodeLimit {
+            // The first nodes by wave, then by document order.
+            let first = (0..<Int32(sg.nodeCount)).sorted { (layers[Int($0)], $0) < (layers[Int($1)], $1) }.prefix(options.nodeLimit)
+            included = [Bool](repeating: false, count: sg.nodeCount)
+            for v in first { included[Int(v)] = true }
+            let lastWave = first.last.map { layers[Int($0)] / 2 } ?? 0
+            let tasks = first.count { !sg.isMilestone($0) }
+            diagram.notes.append(
+                "\(sg.nodeCount) tasks and milestones, more than \(options.nodeLimit): drawn the first \(options.nodeLimit) by wave (\(tasks) of \(sg.taskNodeCount) tasks, up to wave \(lastWave)); --focus ID --depth N or --view phases shows the rest")
+            truncated = true
+        }
         // When most tasks are critical, red everywhere would say nothing:
         // nothing is marked, and the caption says why.
         let share = CriticalShare(plan)
@@ -154,7 +181,7 @@ extension Diagram {
             diagram.edges.append(Edge(from: from, to: to, kinds: [kind], isCritical: critical[Int(e)], isCycle: cycleEdge[Int(e)]))
         }
 
-        if focusNode != nil { diagram.dropDanglingMilestones() }
+        if focusNode != nil || truncated { diagram.dropDanglingMilestones() }
         diagram.addCheckpoints(doc, clusterOfPhase: clusterOfPhase, ids: &ids)
         diagram.stackWideRows()
         return diagram
@@ -170,6 +197,11 @@ extension Diagram {
     ///
     /// - Complexity: O(V + E) (a 0-1 breadth-first search).
     static func neighbourhood(of start: Int32, depth: Int, in sg: ScheduleGraph) -> [Bool] {
+        distances(from: start, depth: depth, in: sg).map { $0 <= depth }
+    }
+
+    /// Hops from `start` of every node within `depth` (`Int.max` beyond), as ``neighbourhood(of:depth:in:)``.
+    static func distances(from start: Int32, depth: Int, in sg: ScheduleGraph) -> [Int] {
         let g = sg.graph
         var distance = [Int](repeating: .max, count: sg.nodeCount)
         distance[Int(start)] = 0
@@ -200,7 +232,7 @@ extension Diagram {
                 if cost == 0 { front.append(w) } else { back.append(w) }
             }
         }
-        return distance.map { $0 <= depth }
+        return distance
     }
 
     /// The layer of every graph node: twice its wave for a task, one more for
@@ -289,28 +321,34 @@ extension Diagram {
 
     /// A small diamond per phase with a checkpoint line, after the tasks of
     /// the phase that no other task of the phase waits for.
+    ///
+    /// - Complexity: O(N + E): milestones pass "waited for" on through one
+    ///   worklist, and the sinks of every cluster are collected in one pass.
     mutating func addCheckpoints(_ doc: SpecDocument, clusterOfPhase: [Int?], ids: inout UniqueIDs) {
+        guard doc.phases.contains(where: { $0.checkpoint != nil }) else { return }
         var successorInCluster = [Bool](repeating: false, count: nodes.count)
+        // Sources in the same cluster of each milestone's edges.
+        var intoMilestone: [Int: [Int]] = [:]
         for e in edges where nodes[e.from].cluster != nil && nodes[e.from].cluster == nodes[e.to].cluster {
             successorInCluster[e.from] = true
+            if nodes[e.to].kind == .milestone { intoMilestone[e.to, default: []].append(e.from) }
         }
         // Milestones inside a cluster pass the "waited for" on to their sources.
-        var changed = true
-        while changed {
-            changed = false
-            for e in edges where successorInCluster[e.to] && nodes[e.to].kind == .milestone
-                && nodes[e.from].cluster == nodes[e.to].cluster && !successorInCluster[e.from] {
-                successorInCluster[e.from] = true
-                changed = true
+        var work = intoMilestone.keys.filter { successorInCluster[$0] }.sorted()
+        while let m = work.popLast() {
+            for a in intoMilestone[m] ?? [] where !successorInCluster[a] {
+                successorInCluster[a] = true
+                if nodes[a].kind == .milestone { work.append(a) }
             }
         }
-        let nodeCount = nodes.count
+        var sinksOfCluster: [Int: [Int]] = [:]
+        for i in nodes.indices where nodes[i].kind == .task && !successorInCluster[i] {
+            if let cluster = nodes[i].cluster { sinksOfCluster[cluster, default: []].append(i) }
+        }
         for p in doc.phases.indices {
-            guard let text = doc.phases[p].checkpoint, let cluster = clusterOfPhase[p] else { continue }
-            let sinks = (0..<nodeCount).filter {
-                nodes[$0].cluster == cluster && nodes[$0].kind == .task && !successorInCluster[$0]
-            }
-            guard !sinks.isEmpty else { continue }
+            guard let text = doc.phases[p].checkpoint, let cluster = clusterOfPhase[p],
+                let sinks = sinksOfCluster[cluster], !sinks.isEmpty
+            else { continue }
             let layer = sinks.map { nodes[$0].layer }.max()! + 1
             let index = nodes.count
             nodes.append(Node(

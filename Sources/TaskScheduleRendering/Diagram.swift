@@ -139,11 +139,20 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Above this many nodes (tasks and milestones) the reduction is skipped:
     /// it keeps one bit per pair of nodes (V² / 8 bytes).
     public var reductionNodeLimit: Int
+    /// The most tasks and milestones the task view draws: past it, the
+    /// neighbourhood of `focus` is drawn to a smaller depth, the whole graph
+    /// only up to that many nodes by wave, and a note says what was left out.
+    public var nodeLimit: Int
+
+    /// The default ``nodeLimit``: an SVG of this many boxes is already some 100 MB.
+    public static let defaultNodeLimit = 100_000
 
     public init(
         view: Diagram.View = .tasks, focus: String? = nil, depth: Int = 2, reduce: Bool = true,
-        direction: Diagram.Direction = .topToBottom, reductionNodeLimit: Int = 40_000
+        direction: Diagram.Direction = .topToBottom, reductionNodeLimit: Int = 40_000,
+        nodeLimit: Int = DiagramOptions.defaultNodeLimit
     ) {
+        self.nodeLimit = max(1, nodeLimit)
         self.view = view
         self.focus = focus
         self.depth = depth

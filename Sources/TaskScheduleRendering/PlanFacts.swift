@@ -14,6 +14,11 @@ public struct PlanFacts: Sendable {
     /// Written (explicit and declared) predecessors, grouped by successor.
     private let predecessorOffsets: [Int32]
     private let predecessors: [Int32]
+    /// The dependency groups naming each task as a successor (CSR), and each
+    /// group's predecessors, stored once however many successors it has.
+    private let groupOffsets: [Int32]
+    private let groupsOfTask: [Int32]
+    private let groupPredecessors: [[Int32]]
 
     public init(_ plan: Plan) {
         let doc = plan.document
@@ -47,11 +52,71 @@ public struct PlanFacts: Sendable {
         }
         predecessorOffsets = offsets
         predecessors = items
+        var groupCounts = [Int32](repeating: 0, count: doc.dependencyGroups.isEmpty ? 1 : doc.tasks.count + 1)
+        for g in doc.dependencyGroups { for s in g.successors where Int(s) < doc.tasks.count { groupCounts[Int(s) + 1] += 1 } }
+        if !doc.dependencyGroups.isEmpty { for i in 0..<doc.tasks.count { groupCounts[i + 1] += groupCounts[i] } }
+        var groupFill = groupCounts
+        var groupsOfTask = [Int32](repeating: 0, count: Int(groupCounts[groupCounts.count - 1]))
+        for (k, g) in doc.dependencyGroups.enumerated() {
+            for s in g.successors where Int(s) < doc.tasks.count {
+                groupsOfTask[Int(groupFill[Int(s)])] = Int32(k)
+                groupFill[Int(s)] += 1
+            }
+        }
+        groupOffsets = groupCounts
+        self.groupsOfTask = groupsOfTask
+        groupPredecessors = doc.dependencyGroups.map(\.predecessors)
     }
 
-    /// Written predecessors of a document task, in written order.
-    public func writtenPredecessors(of task: Int32) -> some Collection<Int32> {
-        predecessors[Int(predecessorOffsets[Int(task)])..<Int(predecessorOffsets[Int(task) + 1])].lazy.filter { $0 >= 0 }
+    /// Written predecessors of a document task: its own, in written order,
+    /// then those of the dependency groups that name it.
+    public func writtenPredecessors(of task: Int32) -> WrittenPredecessors {
+        let own = predecessors[Int(predecessorOffsets[Int(task)])..<Int(predecessorOffsets[Int(task) + 1])]
+        let groups = groupOffsets.count > 1
+            ? groupsOfTask[Int(groupOffsets[Int(task)])..<Int(groupOffsets[Int(task) + 1])] : []
+        return WrittenPredecessors(own: own, groups: groups, groupPredecessors: groupPredecessors, task: task)
+    }
+
+    /// The written predecessors of one task, without building an array: a
+    /// group of ten thousand predecessors is shared by all its successors.
+    public struct WrittenPredecessors: Sequence {
+        let own: ArraySlice<Int32>
+        let groups: ArraySlice<Int32>
+        let groupPredecessors: [[Int32]]
+        let task: Int32
+
+        public struct Iterator: IteratorProtocol {
+            let list: WrittenPredecessors
+            var ownAt: Int
+            var groupAt: Int
+            var memberAt = 0
+            /// Members of the groups so far, when the task is in more than one.
+            var seen: Set<Int32>?
+
+            public mutating func next() -> Int32? {
+                while ownAt < list.own.endIndex {
+                    defer { ownAt += 1 }
+                    if list.own[ownAt] >= 0 { return list.own[ownAt] }
+                }
+                while groupAt < list.groups.endIndex {
+                    let members = list.groupPredecessors[Int(list.groups[groupAt])]
+                    while memberAt < members.count {
+                        let p = members[memberAt]
+                        memberAt += 1
+                        // The task itself (a statement naming it on both sides) and a predecessor listed already are skipped.
+                        guard p != list.task && !list.own.contains(p) else { continue }
+                        if seen == nil || seen!.insert(p).inserted { return p }
+                    }
+                    groupAt += 1
+                    memberAt = 0
+                }
+                return nil
+            }
+        }
+
+        public func makeIterator() -> Iterator {
+            Iterator(list: self, ownAt: own.startIndex, groupAt: groups.startIndex, seen: groups.count > 1 ? [] : nil)
+        }
     }
 
     /// The duration a task is planned with.

@@ -389,7 +389,7 @@ public enum PlanJSON {
 
     /// One task object, `,` first unless it is the first task.
     private static func writeTask(
-        _ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Collection<Int32>, _ plan: Plan, _ names: Names,
+        _ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ plan: Plan, _ names: Names,
         _ c: inout ByteCursor
     ) {
         let doc = plan.document

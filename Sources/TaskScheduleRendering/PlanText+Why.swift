@@ -64,6 +64,9 @@ extension PlanText {
             }
         } else if name.hasPrefix("@end-phase-"), let title = phaseTitle(numbered: name.dropFirst("@end-phase-".count), plan) {
             return "the end of \(title)"
+        } else if name.hasPrefix("@after-"), let dots = name.firstRange(of: "..") {
+            let first = name[name.index(name.startIndex, offsetBy: 7)..<dots.lowerBound]
+            return "the end of \(first)–\(name[dots.upperBound...])"
         } else if name.hasPrefix("@end-"), let dots = name.firstRange(of: "..") {
             let first = name[name.index(name.startIndex, offsetBy: 5)..<dots.lowerBound]
             let last = name[dots.upperBound...]

@@ -32,6 +32,9 @@ public struct DependencyCycle: Sendable, Hashable {
     static func spoken(_ name: String) -> String {
         guard name.hasPrefix("@") else { return name }
         let base = name.split(separator: "#").first.map(String.init) ?? name
+        if base.hasPrefix(GraphBuilder.groupMilestonePrefix) {
+            return "every task of " + base.dropFirst(GraphBuilder.groupMilestonePrefix.count).replacingOccurrencesOfDots()
+        }
         if base.hasPrefix("@end-phases-") { return "the end of Phases " + base.dropFirst("@end-phases-".count).replacingDash() }
         if base.hasPrefix("@end-phase-") { return "the end of Phase " + base.dropFirst("@end-phase-".count) }
         if base.hasPrefix("@start-phase-") { return "the start of Phase " + base.dropFirst("@start-phase-".count) }
@@ -50,14 +53,24 @@ public struct DependencyCycle: Sendable, Hashable {
             ?? edges.first?.location ?? SourceLocation(line: 1, column: 1)
         var notes: [Diagnostic.Note] = []
         func spoken(_ node: Int32) -> String { Self.spoken(graph.name(of: node, in: document)) }
+        // A group's milestone waits for its predecessors (its name says them)
+        // and stands for its successors when something is said to wait for it.
+        func spokenSuccessor(_ node: Int32) -> String {
+            guard graph.isMilestone(node), graph.name(of: node, in: document).hasPrefix(GraphBuilder.groupMilestonePrefix)
+            else { return spoken(node) }
+            let after = graph.graph.outgoing(node).map { graph.graph.edgeTargets[Int($0)] }
+            guard let first = after.min(), let last = after.max() else { return spoken(node) }
+            let names = [first, last].map { graph.name(of: $0, in: document) }
+            return first == last ? names[0] : "every task of \(names[0])–\(names[1])"
+        }
         for e in edges {
             let from = spoken(e.from)
-            let to = spoken(e.to)
+            let to = spokenSuccessor(e.to)
             notes.append(.init(message: "\(to) waits for \(from) (\(e.kind.rawValue) edge)", location: e.location))
         }
         for e in removed.prefix(Self.removalNotesShown) {
             let from = spoken(e.from)
-            let to = spoken(e.to)
+            let to = spokenSuccessor(e.to)
             notes.append(.init(
                 message: "planned without the \(e.kind.rawValue) dependency of \(to) on \(from); remove or correct it",
                 location: e.location))

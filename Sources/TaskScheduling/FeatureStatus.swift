@@ -159,6 +159,16 @@ public struct FeatureStatus: Sendable, Hashable {
                 late.append(OutOfOrder(task: doc.tasks[s].id, openPredecessor: doc.tasks[p].id, line: d.location.line))
             }
         }
+        // A group: each finished successor with its first open predecessor.
+        for g in doc.dependencyGroups {
+            guard let open = g.predecessors.first(where: {
+                doc.tasks.indices.contains(Int($0)) && !doc.tasks[Int($0)].status.isFinished
+            }) else { continue }
+            for s in g.successors where doc.tasks.indices.contains(Int(s)) && s != open && doc.tasks[Int(s)].status.isFinished {
+                guard !removed.contains(Pair(open, s)), seen.insert(Pair(open, s)).inserted else { continue }
+                late.append(OutOfOrder(task: doc.tasks[Int(s)].id, openPredecessor: doc.tasks[Int(open)].id, line: g.location.line))
+            }
+        }
         outOfOrder = late.sorted { ($0.line, $0.task, $0.openPredecessor) < ($1.line, $1.task, $1.openPredecessor) }
     }
 
@@ -288,6 +298,14 @@ public struct FeatureChange: Sendable, Hashable {
         for d in plan.document.dependencies
         where tasks.indices.contains(Int(d.predecessor)) && tasks.indices.contains(Int(d.successor)) {
             result.insert(Dependency(from: tasks[Int(d.predecessor)].id, to: tasks[Int(d.successor)].id))
+        }
+        // A group is one dependency between its two sides (`T001–T100`), not every pair.
+        func side(_ list: [Int32]) -> String {
+            let ids = list.filter { tasks.indices.contains(Int($0)) }.map { tasks[Int($0)].id }
+            return ids.count == 1 ? ids[0] : "\(ids.first ?? "")–\(ids.last ?? "")"
+        }
+        for g in plan.document.dependencyGroups {
+            result.insert(Dependency(from: side(g.predecessors), to: side(g.successors)))
         }
         return result
     }

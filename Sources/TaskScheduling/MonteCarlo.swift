@@ -60,7 +60,13 @@ public struct MonteCarloForecast: Sendable, Hashable {
     /// - Complexity: O(runs · (V + E)) time, O(runs + V) memory, no allocation per
     ///   run; with a team O(runs · ((V + E + W) log V + V · m)) for W written-file
     ///   mentions.
-    public init?(plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil) {
+    ///
+    /// `progress` is told the number of runs done, after each team schedule
+    /// and after every 1 000 runs without a team.
+    public init?(
+        plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil,
+        progress: ((Int) -> Void)? = nil
+    ) {
         precondition(runs >= 1, "at least one run")
         guard let schedule = plan.schedule else { return nil }
         let sg = plan.graph
@@ -118,6 +124,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
                     durations[Int(u.node)] = u.low + u.width * rng.nextBeta(alpha: u.alpha, beta: u.beta)
                 }
                 results[run] = makespan(durations)
+                progress?(run + 1)
             }
         }
         for run in 0..<runs where team == nil {
@@ -136,6 +143,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
                 length = max(length, end)
             }
             results[run] = length
+            if (run + 1) % 1_000 == 0 { progress?(run + 1) }
         }
 
         var sum = 0.0

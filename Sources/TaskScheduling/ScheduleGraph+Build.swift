@@ -323,6 +323,13 @@ struct GraphBuilder {
             }
             addEdge(a, b, kind, d.location)
         }
+        if !document.dependencyGroups.isEmpty {
+            var corrected = Set<Int32>()
+            for d in document.removedDependencies where document.tasks.indices.contains(Int(d.successor)) {
+                corrected.insert(nodeOfTask[Int(d.successor)])
+            }
+            for group in document.dependencyGroups { addGroupEdges(group, corrected: corrected) }
+        }
         // One milestone after each predecessor phase and one before each
         // successor phase, so that every statement adds a single edge between them.
         var storyEnd: [Int: Int32] = [:]
@@ -356,6 +363,47 @@ struct GraphBuilder {
             }
         }
     }
+
+    /// A statement about many pairs (`T00001-T10000 → T10001-T20000`): every
+    /// predecessor into one milestone and the milestone into every successor,
+    /// as the story milestones do, so that P + S edges give each successor the
+    /// same predecessors as the P × S pairs. A successor that a `not after`
+    /// correction (`corrected`) keeps from some predecessors gets the others
+    /// one by one; a side of one task is linked directly.
+    ///
+    /// - Complexity: O(P + S), plus O(P) per corrected successor.
+    mutating func addGroupEdges(_ group: DependencyGroup, corrected: Set<Int32>) {
+        let kind: EdgeKind = switch group.kind {
+        case .explicit: .explicit
+        case .declared: .declared
+        case .correction: .correction
+        }
+        func nodes(_ tasks: [Int32]) -> [Int32] {
+            tasks.compactMap { t in
+                guard document.tasks.indices.contains(Int(t)) else { return nil }
+                let n = nodeOfTask[Int(t)]
+                return n >= 0 ? n : nil  // a finished task's dependency is met
+            }
+        }
+        let before = nodes(group.predecessors), after = nodes(group.successors)
+        guard !before.isEmpty, !after.isEmpty else { return }
+        let linked = corrected.isEmpty ? after : after.filter { !corrected.contains($0) }
+        if before.count == 1 || linked.count <= 1 {
+            for b in linked { for a in before where a != b { addEdge(a, b, kind, group.location) } }
+        } else {
+            let m = milestone("\(Self.groupMilestonePrefix)\(task(before[0]).id)..\(task(before[before.count - 1]).id)")
+            for a in before { addEdge(a, m, kind, group.location) }
+            for b in linked { addEdge(m, b, kind, group.location) }
+        }
+        guard linked.count < after.count else { return }
+        for b in after where corrected.contains(b) {
+            for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, kind, group.location) }
+        }
+    }
+
+    /// Names of the milestones that join the two sides of a ``DependencyGroup``:
+    /// `@after-T00001..T10000` (its first and last predecessor).
+    static let groupMilestonePrefix = "@after-"
 
     /// Whether a `not after` correction names task `b` as its successor
     /// (then phase-level edges reach it one by one, not through a milestone).
@@ -612,6 +660,27 @@ struct GraphBuilder {
             }
         }
         var warned = Set<Int64>()
+        // A group warns once per successor, naming one predecessor of its [P] group.
+        for d in document.dependencyGroups {
+            var predecessorInGroup: [Int32: Int32] = [:]
+            for t in d.predecessors where document.tasks.indices.contains(Int(t)) {
+                let a = nodeOfTask[Int(t)]
+                if a >= 0, groupOf[Int(a)] >= 0, predecessorInGroup[groupOf[Int(a)]] == nil { predecessorInGroup[groupOf[Int(a)]] = a }
+            }
+            guard !predecessorInGroup.isEmpty else { continue }
+            for t in d.successors where document.tasks.indices.contains(Int(t)) {
+                let b = nodeOfTask[Int(t)]
+                guard b >= 0, groupOf[Int(b)] >= 0, let a = predecessorInGroup[groupOf[Int(b)]], a != b,
+                    warned.insert(Int64(b) << 32 | Int64(a)).inserted
+                else { continue }
+                let successor = task(b), other = task(a)
+                diagnostics.append(Diagnostic(
+                    .parallelWithDependency,
+                    "\(successor.id) is marked [P] but depends on \(other.id) in the same parallel group",
+                    at: successor.location,
+                    notes: [.init(message: "\(other.id) is here", location: other.location)]))
+            }
+        }
         for d in document.dependencies {
             guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }

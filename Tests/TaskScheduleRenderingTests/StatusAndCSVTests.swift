@@ -218,3 +218,25 @@ func plan(_ markdown: String, path: String = "specs/042-billing/tasks.md") -> Pl
         #expect(inline.contains("HTTPS&#58;//evil.test"))
     }
 }
+
+/// `dependsOn` lists a group's predecessors for each of its successors, once
+/// each, without a list per successor in memory.
+@Suite struct GroupedDependsOnTests {
+    @Test func eachSuccessorListsEveryPredecessorOnce() {
+        var doc = SpecDocument(path: "g.md", phases: [Phase(index: 0, title: "", line: 0)])
+        for i in 0..<6 {
+            doc.tasks.append(SpecTask(id: "T00\(i)", location: SourceLocation(line: Int32(i + 1), column: 3), phase: 0, segment: 0, description: "t"))
+        }
+        let at = SourceLocation(line: 9, column: 1)
+        doc.dependencies.append(TaskDependency(predecessor: 0, successor: 4, kind: .explicit, location: at))
+        // Two groups naming T004 and T005, overlapping in T000 and T001.
+        doc.dependencyGroups = [
+            DependencyGroup(predecessors: [0, 1], successors: [4, 5], kind: .declared, location: at),
+            DependencyGroup(predecessors: [1, 2, 3], successors: [4, 5], kind: .declared, location: at),
+        ]
+        let facts = PlanFacts(Plan(doc))
+        #expect(Array(facts.writtenPredecessors(of: 4)) == [0, 1, 2, 3])
+        #expect(Array(facts.writtenPredecessors(of: 5)) == [0, 1, 2, 3])
+        #expect(Array(facts.writtenPredecessors(of: 0)).isEmpty)
+    }
+}

@@ -36,4 +36,15 @@ import Testing
         #expect(largeRuns * 50 < smallRuns)
         #expect(MonteCarloForecast.affordableRuns(100, plan: small, team: nil) == 100)
     }
+
+    /// Long forecasts say how far they are: each team run, every 1 000 runs without a team.
+    @Test func monteCarloReportsItsProgress() throws {
+        let plan = Plan(SpecParser.parse(SpecGenerator.generate(GeneratorOptions(tasks: 50, seed: 3)), path: "s.md"))
+        var withTeam: [Int] = []
+        _ = MonteCarloForecast(plan: plan, runs: 30, seed: 1, team: try Team.parse("3")) { withTeam.append($0) }
+        #expect(withTeam == Array(1...30))
+        var alone: [Int] = []
+        _ = MonteCarloForecast(plan: plan, runs: 2_500, seed: 1) { alone.append($0) }
+        #expect(alone == [1_000, 2_000])
+    }
 }

@@ -77,6 +77,11 @@ struct ReferencePlanner {
             let a = Int(d.predecessor), b = Int(d.successor)
             if a != b && !notAfter(a, b) { w.append((a, b)) }
         }
+        for g in document.dependencyGroups {
+            for b in g.successors.map(Int.init) where isPlanned[b] {
+                for a in g.predecessors.map(Int.init) where isPlanned[a] && a != b && !notAfter(a, b) { w.append((a, b)) }
+            }
+        }
         for d in document.phaseDependencies where d.predecessor != d.successor {
             for a in phaseTasks[Int(d.predecessor)] {
                 for b in phaseTasks[Int(d.successor)] where a != b && !notAfter(a, b) { w.append((a, b)) }
@@ -208,6 +213,15 @@ enum Authored {
             doc.dependencies.append(TaskDependency(predecessor: a, successor: b, kind: .declared, location: at))
             doc.dependencies.append(TaskDependency(predecessor: b, successor: a, kind: .explicit, location: at))
         }
+        // A statement about many pairs, kept as a group (`T010-T014 → T030-T036`).
+        if n > 20 && seed % 2 == 0 {
+            let p0 = rng.next(n - 8), s0 = rng.next(n - 8)
+            let before = (p0..<p0 + 2 + rng.next(6)).map(Int32.init)
+            let after = (s0..<s0 + 2 + rng.next(6)).map(Int32.init).filter { !before.contains($0) }
+            if after.count >= 2 {
+                doc.dependencyGroups.append(DependencyGroup(predecessors: before, successors: after, kind: .declared, location: at))
+            }
+        }
         // Parallel statements: a run of neighbours, scattered tasks, two phases.
         for _ in 0..<3 {
             let start = rng.next(n - 3)
@@ -267,7 +281,11 @@ struct SeededRandom {
         var removed: [(Int, Int)] = []
         // Milestone neighbours as written, the left-out edges included.
         var into: [Int32: [Int32]] = [:], outOf: [Int32: [Int32]] = [:]
-        for e in 0..<g.edgeCount where plan.graph.edgeKinds[e] == .story {
+        // (Written edges at a milestone: story milestones and dependency groups'.)
+        for e in 0..<g.edgeCount
+        where plan.graph.edgeKinds[e].isWritten
+            && (plan.graph.isMilestone(g.edgeSources[e]) || plan.graph.isMilestone(g.edgeTargets[e]))
+        {
             into[g.edgeTargets[e], default: []].append(g.edgeSources[e])
             outOf[g.edgeSources[e], default: []].append(g.edgeTargets[e])
         }
