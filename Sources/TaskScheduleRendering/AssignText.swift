@@ -4,6 +4,23 @@ import TaskScheduling
 /// Text and Markdown for `assign` (team schedules, the team-size sweep) and
 /// for the `plan --deadline` forecast.
 public enum AssignText {
+    /// `assign` for one plan: its team schedule, then its team-size sweep
+    /// (either may be absent).
+    public static func report(
+        _ plan: Plan, schedule: TeamSchedule?, sweep: TeamSweep?, style: TextStyle, into w: inout ByteWriter
+    ) {
+        if plan.schedule == nil {
+            let line = "\(plan.document.path): no schedule: the plan has \(PlanText.count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
+            w.write(style == .markdown ? "> **\(line.dropLast())**\n" : line)
+            return
+        }
+        if let schedule { self.schedule(plan, schedule, style: style, into: &w) }
+        if let sweep {
+            if schedule != nil { w.write("\n" as StaticString) }
+            self.sweep(plan, sweep, style: style, into: &w)
+        }
+    }
+
     // MARK: schedule
 
     /// The summary, then each person's tasks in order with start and finish.

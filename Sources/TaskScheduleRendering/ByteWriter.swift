@@ -19,6 +19,8 @@ public struct ByteWriter {
     @usableFromInline var written = 0
     @usableFromInline var capacity: Int
     private var threshold = Int.max
+    /// Whether the next JSON value needs a comma before it (see `ByteWriter+JSON.swift`).
+    var jsonNeedsComma = false
     private var sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     public init(capacity: Int = 1 << 16) {
