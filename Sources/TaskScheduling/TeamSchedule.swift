@@ -1,4 +1,3 @@
-import Dispatch
 import HeapModule
 import SpecKitTasks
 import TaskGraph
@@ -152,7 +151,7 @@ public struct TeamSchedule: Sendable {
         if team.size > 1 && groupCount > 1 && sg.taskNodeCount <= 200_000 {
             let candidates = [0.0] + ListScheduler.storyTolerances
             let tries = Tries(count: candidates.count)
-            DispatchQueue.concurrentPerform(iterations: candidates.count) { i in
+            forEachChunk(count: candidates.count, size: 1) { i, _ in
                 let run = schedule(tolerance: candidates[i])
                 tries.outcomes[i] = (run.makespan, run.storySwitches)
                 if i == 0 { tries.strict = run }
