@@ -1,4 +1,5 @@
 import SpecKitGenerator
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -118,7 +119,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for i in 1...80 {
             let files = (0..<random(3)).map { _ in "f\(random(5)).py" } + (random(4) == 0 ? ["dir/"] : [])
@@ -178,7 +179,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     ///  T1 (a.py)  T2 (a.py)  T3 (a.py, b.py)  T4 (b.py)  T5 (a.py)  T6 (docs/)  T7 (docs/)
     /// ```
     static func sharedFiles() -> Plan {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1: Work")
         b.task("T1", p: true, files: ["a.py"])
         b.task("T2", p: true, files: ["a.py"])
@@ -214,7 +215,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     }
 
     @Test func ignoredFilesNeverConflict() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, files: ["a.py"])
         b.task("T2", p: true, files: ["a.py"])
@@ -229,7 +230,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     ///  T1 (1h)   T2 (1h)   T3 (1h) ──▶ T4 (5h)
     /// ```
     @Test func leastSlackGoesFirst() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, hours: 1)
         b.task("T2", p: true, hours: 1)
@@ -243,7 +244,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     }
 
     @Test func runningTasksThatCannotRunAreErrors() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", status: .done)
         b.task("T2")

@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -8,7 +9,7 @@ import Testing
     ///  T2 (1h/3h/9h) ──┘
     /// ```
     static func forkWithUncertainty() -> Plan {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", estimate: Estimate(optimistic: 2, likely: 4, pessimistic: 8))
         b.work("T2", estimate: Estimate(optimistic: 1, likely: 3, pessimistic: 9))
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func pertBetaHasThePertMean() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", estimate: Estimate(optimistic: 2, likely: 4, pessimistic: 8))
         let f = MonteCarloForecast(plan: Plan(b.doc), runs: 20000, seed: 3)!
@@ -99,7 +100,7 @@ import Testing
     /// A written cycle is reported, and the forecast is that of the plan made
     /// without the edge that breaks it.
     @Test func aCycleIsForecastWithoutTheEdgeThatBreaksIt() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2")
         b.depend("T1", on: "T2"); b.depend("T2", on: "T1")

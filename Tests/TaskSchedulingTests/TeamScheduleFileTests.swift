@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -21,7 +22,7 @@ import Testing
     /// T1 and T2 have no edge, but they write one file: T2 waits for T1 although
     /// person 2 is free at 1h. With `--files ignore` T2 runs beside T1.
     @Test func aTaskWaitsForTheWriterOfItsFile() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", hours: 2, files: ["src/api.py"]); b.work("T2", files: ["src/api.py"]); b.work("T3")
         let plan = Plan(b.doc, options: Self.options(.exclusive))
@@ -42,7 +43,7 @@ import Testing
     /// longer one, or the first in the document on a tie), they never overlap.
     @Test(arguments: 1...8, [(1.0, 1.0), (2, 1), (1, 2), (3, 0.5)])
     func writersOfOneFileNeverOverlap(size: Int, hours: (a: Double, b: Double)) throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1")
         b.work("T2", hours: hours.a, files: ["src/shared.swift", "docs/"])
@@ -60,7 +61,7 @@ import Testing
 
     /// Directories (paths ending in `/`) never conflict.
     @Test func directoriesDoNotKeepTasksApart() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", files: ["src/models/"]); b.work("T2", files: ["src/models/"])
         let plan = Plan(b.doc, options: Self.options(.exclusive))
@@ -71,7 +72,7 @@ import Testing
     /// Only `exclusive` keeps writers apart in the scheduler; `serialize` does it
     /// with `file` edges, `ignore` not at all.
     @Test func onlyTheExclusivePolicyTracksFiles() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", files: ["a.swift"]); b.work("T2", files: ["a.swift", "b.swift"]); b.work("T3", files: ["b.swift"])
         let files = ExclusiveFiles(plan: Plan(b.doc, options: Self.options(.exclusive)))
@@ -89,7 +90,7 @@ import Testing
     ///  T3(1h)
     /// ```
     @Test func ownersAndWorkInProgressWaitForTheFileToo() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "bo", status: .inProgress, files: ["db.sql"])
         b.work("T2", owner: "ann", files: ["db.sql"])
@@ -101,7 +102,7 @@ import Testing
 
     /// Three tasks that all write README.md take three hours whatever the team.
     @Test func sweepAndForecastSeeFiles() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for i in 1...3 {
             b.work("T\(i)", estimate: Estimate(optimistic: 0.5, likely: 1, pessimistic: 1.5), files: ["README.md"])

@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -15,7 +16,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     /// The critical path is 4h, so 4h is optimal for any team; T4 stays with
     /// the person who did T2 (no hand-over).
     @Test func forkJoinMeetsTheCriticalPath() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1"); b.work("T2", hours: 2); b.work("T3"); b.work("T4")
         b.depend("T2", on: "T1"); b.depend("T3", on: "T1"); b.depend("T4", on: "T2"); b.depend("T4", on: "T3")
@@ -35,7 +36,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     /// Document order would start T1 and T2 first and finish at 5h; the longest
     /// remaining path starts T3 first and finishes at the optimum, 4h.
     @Test func longestRemainingPathGoesFirst() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1"); b.work("T2"); b.work("T3"); b.work("T4", hours: 3)
         b.depend("T4", on: "T3")
@@ -54,7 +55,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///  2  [T2      ][T4   ]
     /// ```
     @Test func listSchedulingIsNotAlwaysOptimal() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for (id, h) in [("T1", 3.0), ("T2", 3), ("T3", 2), ("T4", 2), ("T5", 2)] { b.work(id, hours: h) }
         let plan = Plan(b.doc, options: bare)
@@ -96,7 +97,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///                                   4         [T6][T10]
     /// ```
     @Test func stageBoundSeesANarrowPhase() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1: Setup")
         b.work("T1", hours: 2); b.work("T2", hours: 2)
         b.phase("Phase 2: Build")
@@ -113,7 +114,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     // MARK: People
 
     @Test func ownersPinTheirTasksIgnoringCase() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", hours: 2, owner: "Ann"); b.work("T2", owner: "ann"); b.work("T3")
         let plan = Plan(b.doc, options: bare)
@@ -124,7 +125,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     }
 
     @Test func ownersNotOnTheTeamPinNothing() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "zed"); b.work("T2", owner: "zed")
         let plan = Plan(b.doc, options: bare)
@@ -135,7 +136,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     }
 
     @Test func inProgressTasksStayWithTheirOwnerUnderRemaining() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "ann", status: .done); b.work("T2", owner: "bo", status: .inProgress); b.work("T3")
         let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: true))
@@ -148,7 +149,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///  T1(1) [/] @ann      T2(1) ──▶ T3(3)        ann  [T1][T2][T3       ]
     /// ```
     @Test func inProgressWorkGoesFirstUnderRemaining() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "ann", status: .inProgress); b.work("T2"); b.work("T3", hours: 3)
         b.depend("T3", on: "T2")
@@ -166,7 +167,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///  2  [T2 US1][T3 US1]
     /// ```
     @Test func peopleStayOnTheirStory() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", stories: ["US2"]); b.work("T2", stories: ["US1"])
         b.work("T3", stories: ["US1"]); b.work("T4", stories: ["US2"])
@@ -182,7 +183,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
         #expect(empty.gapPercent == 0)
         #expect(empty.utilisation == 1)
 
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2")
         b.depend("T1", on: "T2"); b.depend("T2", on: "T1")
@@ -219,7 +220,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     // MARK: Sweep
 
     @Test func sweepFindsWhereAnotherPersonStopsPaying() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for i in 1...8 { b.work("T\(i)") }
         let sweep = TeamSweep(plan: Plan(b.doc, options: bare), sizes: 1...8)!
@@ -228,7 +229,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
         #expect(sweep.rows[0].utilisation == 1)
         #expect(sweep.saturationSize == 4)
 
-        var chain = DocBuilder()
+        var chain = DocumentBuilder()
         chain.phase("Phase 1")
         for i in 1...4 { chain.task("T\(i)") }
         let flat = TeamSweep(plan: Plan(chain.doc), sizes: 1...3)!
