@@ -1,4 +1,5 @@
 import Graphviz
+import SpecGraphTestSupport
 import Testing
 
 /// ```
@@ -21,7 +22,7 @@ private let diamond = """
 struct GraphvizRenderTests {
     @Test func svgHasOneNodeGroupPerNodeWithTheIDsSetInDOT() throws {
         let svg = try GraphvizRenderer.render(dot: diamond, format: .svg)
-        let summary = try #require(SVGSummary(svg))
+        let summary = try #require(SVGElements(svg))
         #expect(summary.nodeIDs.sorted() == ["T001", "T002", "T003", "T004"])
         #expect(summary.text.contains("Set up"))
     }
@@ -88,7 +89,7 @@ struct GraphvizRenderTests {
         _ = try? GraphvizRenderer.render(dot: "digraph { layout=bogus; a }", format: .svg)
         _ = try? GraphvizRenderer.render(dot: diamond, format: GraphvizFormat(rawValue: "bogus"))
         let svg = try GraphvizRenderer.render(dot: diamond, format: .svg)
-        #expect(SVGSummary(svg)?.nodeIDs.count == 4)
+        #expect(SVGElements(svg)?.nodeIDs.count == 4)
         #expect(try GraphvizRenderer.render(dot: diamond, layout: .dot, format: .svg) == svg)
     }
 
@@ -111,7 +112,7 @@ struct GraphvizRenderTests {
             digraph { T001 [id="T001" label="<script>alert(\"x\")</script> & \"quoted\" 🚀 漢字タスク"]; }
             """#
         let svg = try GraphvizRenderer.render(dot: dot, format: .svg)
-        let summary = try #require(SVGSummary(svg))
+        let summary = try #require(SVGElements(svg))
         #expect(summary.nodeIDs == ["T001"])
         #expect(summary.text.contains(#"<script>alert("x")</script> & "quoted" 🚀 漢字タスク"#))
         let raw = String(decoding: svg, as: UTF8.self)

@@ -3,6 +3,7 @@ import Graphviz
 import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
+import SpecGraphTestSupport
 import Testing
 
 /// DOT and Mermaid of the examples against recorded output, and every
