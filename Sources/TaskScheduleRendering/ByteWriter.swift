@@ -152,6 +152,19 @@ public struct ByteWriter {
         commit(start.distance(to: cursor.position))
     }
 
+    /// A scalar as UTF-8, a control character (C0 or DEL) as a space: what the
+    /// DOT and Mermaid label escapers write for a scalar they do not escape.
+    @inline(__always)
+    public mutating func writeBlankingControls(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+            write(byte: UInt8(ascii: " "))
+        } else if scalar.isASCII {
+            write(byte: UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar, into: { write(byte: $0) })
+        }
+    }
+
     /// Text for XML and HTML: `&`, `<`, `>`, `"`, `'` escaped; control characters
     /// other than tab and newline dropped (they are not allowed in XML 1.0).
     public mutating func writeXMLEscaped(_ s: String) {
