@@ -38,7 +38,7 @@ struct AssignCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("A number of people (3) or their names (ann,bo,cy).", valueName: "n|names"))
     var team: String?
 
-    @Option(help: "text, json (DESIGN.md §4) or markdown.")
+    @Option(help: "text, json (docs/semantics.md) or markdown.")
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write a Gantt chart of the schedule as SVG.", valueName: "file.svg"))

@@ -1,7 +1,7 @@
 import SpecKitTasks
 import TaskScheduling
 
-/// `assign --format json` (DESIGN.md §4): one object per plan. The keys of the
+/// `assign --format json` (docs/semantics.md, "JSON details"): one object per plan. The keys of the
 /// contract come first; `stageLowerBound` and `stageGapPercent` (the bound
 /// that sees phase barriers), `criticalPathLength`, `totalWork`,
 /// `storySwitches`, `people` and `sweep` are additions.

@@ -2,7 +2,7 @@ import Dispatch
 import SpecKitTasks
 import TaskScheduling
 
-/// `plan --format json` (DESIGN.md §4): one object per plan. Keys are a contract.
+/// `plan --format json` (docs/semantics.md, "JSON details"): one object per plan. Keys are a contract.
 public enum PlanJSON {
     /// The JSON document for several plans: one object, or an array when there are several.
     public static func render(_ plans: [Plan], into w: inout ByteWriter) {

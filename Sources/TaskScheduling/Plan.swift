@@ -145,7 +145,7 @@ public struct Schedule: Sendable {
     /// smallest document position at each tie. Milestones are walked through.
     ///
     /// A stage or phase barrier means every task of the stage precedes the
-    /// next one (DESIGN.md §2), though the graph links only the stage's last
+    /// next one (docs/semantics.md, "Stages and `phase` edges"), though the graph links only the stage's last
     /// tasks to it. So a task followed in its phase by zero-duration tasks
     /// (reached by `order` edges) also has their `phase` and `story`
     /// successors as its own: `T003 (1h), T004 (0h)` then the next stage's

@@ -3,7 +3,7 @@ import SpecKitTasks
 import Testing
 @testable import TaskScheduling
 
-/// DESIGN.md §2 rule 6: under `--files exclusive` (the default) two tasks that
+/// docs/semantics.md, "Files": under `--files exclusive` (the default) two tasks that
 /// write one file never run at the same time in a team schedule, in either
 /// order, and no edge is added for it.
 @Suite struct TeamScheduleFileTests {
