@@ -34,11 +34,7 @@ struct NextCommand: PlanningCommand {
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws {
         if dispatching { return try renderDispatchText(plan, style: style, into: &w) }
         if style == .text { w.write("\(plan.document.path)\n") }
-        guard let ready = plan.readyTasks() else {
-            w.write("Cannot tell what is ready: the plan has a dependency cycle.\n")
-            return
-        }
-        PlanText.next(plan, ready: ready, style: style, into: &w)
+        PlanText.next(plan, ready: plan.readyTasks(), style: style, into: &w)
     }
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws {

@@ -30,11 +30,7 @@ struct WhyCommand: PlanningCommand {
 
     func renderText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws {
         let node = try locate(plan)
-        guard let chain = plan.explanation(of: node) else {
-            w.write("\(task) has no wave: the plan has a dependency cycle.\n")
-            return
-        }
-        PlanText.why(plan, node: node, chain: chain, style: style, into: &w)
+        PlanText.why(plan, node: node, chain: plan.explanation(of: node), style: style, into: &w)
     }
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) throws {

@@ -12,10 +12,11 @@ public enum AgentBatchesJSON {
         head(plan, &w)
         w.write(",\"agents\":" as StaticString)
         writeOptional(batches?.agents, &w)
-        guard let batches, let schedule = plan.schedule else {
+        guard let batches else {
             w.write(",\"batches\":null,\"waves\":null,\"makespan\":null,\"criticalPathLength\":null}" as StaticString)
             return
         }
+        let schedule = plan.schedule
         let facts = PlanFacts(plan)
         w.write(",\"batches\":[" as StaticString)
         for (i, batch) in batches.batches.enumerated() {
@@ -109,7 +110,7 @@ public enum AgentBatchesJSON {
             w.write(",\"duration\":" as StaticString)
             w.write(plan.graph.durations[Int(v)])
             w.write(",\"slack\":" as StaticString)
-            w.write(plan.schedule.map { max(0, $0.times.slack(v)) } ?? 0)
+            w.write(max(0, plan.schedule.times.slack(v)))
             w.write("}" as StaticString)
         }
         w.write("]" as StaticString)

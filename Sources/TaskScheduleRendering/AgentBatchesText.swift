@@ -14,11 +14,12 @@ public enum AgentBatchesText {
         case .text: w.write("\(path)\n")
         case .markdown: w.write("## Parallel execution plan\n\n")
         }
-        guard let batches, let schedule = plan.schedule else {
+        guard let batches else {
             let line = "No batches: the plan has a dependency cycle (see `specgraph check`)."
             w.write(style == .text ? "  \(line)\n" : "> **\(line)**\n")
             return
         }
+        let schedule = plan.schedule
         let taskCount = batches.batches.reduce(0) { $0 + $1.count }
         let agents = batches.agents.map { PlanText.count($0, "agent") } ?? "unlimited agents"
         var summary = "\(PlanText.count(taskCount, "task")) in \(batchCount(batches.batches.count))"

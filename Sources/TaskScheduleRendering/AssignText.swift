@@ -9,11 +9,6 @@ public enum AssignText {
     public static func report(
         _ plan: Plan, schedule: TeamSchedule?, sweep: TeamSweep?, style: TextStyle, into w: inout ByteWriter
     ) {
-        if plan.schedule == nil {
-            let line = "\(plan.document.path): no schedule: the plan has \(PlanText.count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
-            w.write(style == .markdown ? "> **\(line.dropLast())**\n" : line)
-            return
-        }
         if let schedule { self.schedule(plan, schedule, style: style, into: &w) }
         if let sweep {
             if schedule != nil { w.write("\n" as StaticString) }
@@ -72,7 +67,7 @@ public enum AssignText {
                 w.write("\n\(head)\n")
                 for v in lane {
                     let task = plan.task(ofNode: v)
-                    let mark = schedule?.isCritical(v) == true ? "*" : " "
+                    let mark = schedule.isCritical(v) ? "*" : " "
                     let line = "  \(pad(PlanText.format1(s.start[Int(v)]), timeWidth)) → \(pad(PlanText.format1(s.finish[Int(v)]), timeWidth)) \(mark)\(PlanText.pad(task.id, idWidth, right: false))  "
                     let room = max(12, 80 - line.count)
                     w.write(line)
@@ -85,7 +80,7 @@ public enum AssignText {
                 w.write("| start | finish | task | critical | description |\n|---:|---:|---|:-:|---|\n")
                 for v in lane {
                     let task = plan.task(ofNode: v)
-                    let critical = schedule?.isCritical(v) == true ? "✔" : ""
+                    let critical = schedule.isCritical(v) ? "✔" : ""
                     w.write("| \(h(s.start[Int(v)])) | \(h(s.finish[Int(v)])) | \(PlanText.markdownCell(task.id)) | \(critical) | \(PlanText.markdownCell(PlanText.truncate(task.description, 100))) |\n")
                 }
             }

@@ -325,7 +325,7 @@ public enum GanttSVG {
             for v in s.lanes[p] {
                 let i = Int(v)
                 let group = groups.groupOfNode[i]
-                let critical = marksCritical && plan.schedule?.isCritical(v) ?? false
+                let critical = marksCritical && plan.schedule.isCritical(v)
                 if var block = current, block.group == group, s.start[i] - block.finish <= joinGap {
                     block.absorb(finish: s.finish[i], last: v, count: 1, critical: critical)
                     current = block
@@ -392,7 +392,7 @@ public enum GanttSVG {
             let person = Int(s.personOfNode[v])
             let group = Int(groups.groupOfNode[v])
             let colour = colours[group]
-            let critical = marksCritical && schedule?.isCritical(Int32(v)) ?? false
+            let critical = marksCritical && schedule.isCritical(Int32(v))
             let id = usedIDs.claim(task.id)
             let x0 = x(s.start[v])
             let barWidth = max(x(s.finish[v]) - x0, 1.5)

@@ -12,7 +12,7 @@ public enum QueryJSON {
             w.jsonHead(source: plan.document.path)
             w.jsonMember("waves") { w in
                 w.jsonArray { w in
-                    for wave in plan.schedule?.waves ?? [] { names(wave, plan, &w) }
+                    for wave in plan.schedule.waves { names(wave, plan, &w) }
                 }
             }
         }
@@ -23,11 +23,7 @@ public enum QueryJSON {
     public static func criticalPath(_ plan: Plan, limit: Int?, into w: inout ByteWriter) {
         w.jsonObject { w in
             w.jsonHead(source: plan.document.path)
-            guard let schedule = plan.schedule else {
-                w.jsonMember("criticalPath") { $0.jsonNull() }
-                w.jsonMember("slack") { $0.jsonArray { _ in } }
-                return
-            }
+            let schedule = plan.schedule
             w.jsonMember("criticalPath") { w in
                 w.jsonObject { w in
                     w.jsonMember("length", schedule.length)
@@ -52,12 +48,12 @@ public enum QueryJSON {
         }
     }
 
-    /// `{…,"ready":["T004"]}` (`null` when the plan has no schedule).
+    /// `{…,"ready":["T004"]}`.
     public static func next(_ plan: Plan, into w: inout ByteWriter) {
         w.jsonObject { w in
             w.jsonHead(source: plan.document.path)
             w.jsonMember("ready") { w in
-                if let ready = plan.readyTasks() { names(ready, plan, &w) } else { w.jsonNull() }
+                names(plan.readyTasks(), plan, &w)
             }
         }
     }
@@ -68,12 +64,8 @@ public enum QueryJSON {
         w.jsonObject { w in
             w.jsonHead(source: plan.document.path)
             w.jsonMember("task", task)
-            guard let schedule = plan.schedule, let chain = plan.explanation(of: node) else {
-                w.jsonMember("wave") { $0.jsonNull() }
-                w.jsonMember("chain") { $0.jsonNull() }
-                return
-            }
-            w.jsonMember("wave", Int(schedule.waveOfNode[Int(node)]))
+            let chain = plan.explanation(of: node)
+            w.jsonMember("wave", Int(plan.schedule.waveOfNode[Int(node)]))
             w.jsonMember("chain") { w in
                 w.jsonArray { w in
                     for e in chain { w.jsonValue(raw: { PlanJSON.writeEdge(e, plan, &$0) }) }

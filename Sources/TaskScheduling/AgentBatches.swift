@@ -43,7 +43,7 @@ public struct AgentBatches: Sendable {
     ///   file queue behind the first of them, and only that one is looked at
     ///   again, so V tasks that all write one file cost O(V log V), not O(V²).
     public init?(plan: Plan, agents: Int?) {
-        guard let schedule = plan.schedule else { return nil }
+        let schedule = plan.schedule
         let limit = agents.map { max(1, $0) }
         self.agents = limit
         let graph = plan.graph
@@ -177,9 +177,8 @@ struct DispatchCandidate: Comparable {
 
 extension Plan {
     /// The dispatch priority of every task node: `Schedule.slackKey`, as
-    /// `Schedule.tasksBySlack` orders them. Empty without a schedule.
+    /// `Schedule.tasksBySlack` orders them.
     func dispatchKeys() -> [Int64] {
-        guard let schedule else { return [] }
-        return (0..<Int32(graph.taskNodeCount)).map(schedule.slackKey)
+         (0..<Int32(graph.taskNodeCount)).map(schedule.slackKey)
     }
 }

@@ -81,11 +81,11 @@ public struct FeatureStatus: Sendable, Hashable {
         let readyNodes = plan.readyTasks()
         let schedule = plan.schedule
         var readyTask = [Bool](repeating: false, count: doc.tasks.count)
-        for v in readyNodes ?? [] { readyTask[Int(plan.graph.taskOfNode[Int(v)])] = true }
-        ready = (readyNodes ?? []).map { plan.name(of: $0) }
-        criticalPath = schedule?.criticalPath.map { plan.name(of: $0) } ?? []
-        remainingHours = schedule?.length
-        waves = schedule?.waves.count
+        for v in readyNodes { readyTask[Int(plan.graph.taskOfNode[Int(v)])] = true }
+        ready = readyNodes.map { plan.name(of: $0) }
+        criticalPath = schedule.criticalPath.map { plan.name(of: $0) }
+        remainingHours = schedule.length
+        waves = schedule.waves.count
 
         var phaseCounts = [Counts](repeating: Counts(), count: max(doc.phases.count, 1))
         var first = [Double](repeating: .infinity, count: phaseCounts.count)
@@ -108,7 +108,7 @@ public struct FeatureStatus: Sendable, Hashable {
                 if task.estimate != nil { estimated = true }
             }
             let node = t < plan.graph.nodeOfTask.count ? plan.graph.nodeOfTask[t] : -1
-            if let schedule, node >= 0 {
+            if node >= 0 {
                 first[p] = min(first[p], schedule.times.earliestStart[Int(node)])
                 last[p] = max(last[p], schedule.times.earliestFinish[Int(node)])
             }
@@ -269,10 +269,10 @@ public struct FeatureChange: Sendable, Hashable {
         let now = Self.writtenDependencies(after)
         dependenciesAdded = now.subtracting(was).sorted()
         dependenciesRemoved = was.subtracting(now).sorted()
-        hoursBefore = before?.schedule?.length
-        hoursAfter = after.schedule?.length
-        wavesBefore = before?.schedule?.waves.count
-        wavesAfter = after.schedule?.waves.count
+        hoursBefore = before?.schedule.length
+        hoursAfter = after.schedule.length
+        wavesBefore = before?.schedule.waves.count
+        wavesAfter = after.schedule.waves.count
     }
 
     /// Whether anything changed at all.

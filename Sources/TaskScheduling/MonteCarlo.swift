@@ -62,7 +62,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
     ///   mentions.
     public init?(plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil) {
         precondition(runs >= 1, "at least one run")
-        guard let schedule = plan.schedule else { return nil }
+        let schedule = plan.schedule
         let sg = plan.graph
         let g = sg.graph
         var durations = sg.durations

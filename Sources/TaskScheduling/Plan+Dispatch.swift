@@ -43,7 +43,7 @@ extension Plan {
     ///   finished task, or a task with an unfinished predecessor.
     /// - Complexity: O(V + E + F + R log R) for R ready tasks.
     public func dispatch(running ids: [String], agents: Int?) throws(RunningTaskError) -> Dispatch? {
-        guard schedule != nil, let ready = readyTasks() else { return nil }
+        let ready = readyTasks()
         var isReady = [Bool](repeating: false, count: graph.taskNodeCount)
         for v in ready { isReady[Int(v)] = true }
 

@@ -35,7 +35,7 @@ public struct TeamSweep: Sendable {
     /// - Complexity: O(k · ((V + E + W) log V + V · m)) for k sizes up to m
     ///   people and W written-file mentions.
     public init?(plan: Plan, sizes: ClosedRange<Int>) {
-        guard let schedule = plan.schedule else { return nil }
+        let schedule = plan.schedule
         let groups = StoryGroups(graph: plan.graph, document: plan.document)
         let owners = [Int32](repeating: -1, count: plan.graph.taskNodeCount)
         let stages = StageBound(graph: plan.graph, order: schedule.order, times: schedule.times)

@@ -99,7 +99,7 @@ public struct TeamSchedule: Sendable {
     /// - Complexity: O((V + E + W) log V + V · m) for V nodes, E edges, W
     ///   written-file mentions and m people.
     public init?(plan: Plan, team: Team) {
-        guard let schedule = plan.schedule else { return nil }
+        let schedule = plan.schedule
         let inputs = TeamInputs(plan: plan, team: team)
         self.init(
             graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,

@@ -66,7 +66,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
             let id = attribute(bar, "id")!
             let v = plan.node(forID: id)!
             let classes = attribute(bar, "class")!.split(separator: " ")
-            #expect(classes.contains("critical") == (marks && plan.schedule!.isCritical(v)))
+            #expect(classes.contains("critical") == (marks && plan.schedule.isCritical(v)))
             #expect(classes.contains("done") == plan.task(ofNode: v).status.isFinished)
             #expect(bar.elements(forName: "title").count == 1)
             #expect(bar.elements(forName: "rect").count == 1)

@@ -88,7 +88,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         // The makespan is the sum of each batch's longest task.
         let makespan = batches.batches.reduce(0.0) { $0 + ($1.map { plan.graph.durations[Int($0)] }.max() ?? 0) }
         #expect(abs(batches.makespan - makespan) < 1e-9)
-        #expect(batches.makespan >= plan.schedule!.length - 1e-9)
+        #expect(batches.makespan >= plan.schedule.length - 1e-9)
         // Each phase's checkpoint comes with the batch of its last task.
         for (b, phases) in batches.completedPhases.enumerated() {
             for p in phases {
@@ -131,14 +131,14 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         let agents = Self.agentCounts[agentIndex]
         let batches = try #require(AgentBatches(plan: plan, agents: agents))
         #expect(batches.batches == referenceBatches(plan, agents: agents))
-        #expect(batches.batches.count > plan.schedule!.waves.count)
+        #expect(batches.batches.count > plan.schedule.waves.count)
     }
 
     @Test(arguments: 1...8)
     func unlimitedAgentsWithoutFilesMakeTheWaves(seed: Int) throws {
         let plan = Self.plan(seed: seed, options: PlanOptions(files: .ignore))
         let batches = try #require(AgentBatches(plan: plan, agents: nil))
-        let waves = try #require(plan.schedule?.waves)
+        let waves = plan.schedule.waves
         #expect(batches.batches.map { $0.sorted() } == waves)
         #expect(batches.waveCount == waves.count)
     }

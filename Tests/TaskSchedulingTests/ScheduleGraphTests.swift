@@ -33,7 +33,7 @@ import Testing
     @Test func templateStagesRunStoriesSideBySide() {
         let plan = Plan(Self.template().doc)
         #expect(plan.waveIDs() == [["T1"], ["T2"], ["T3"], ["T4", "T6"], ["T5", "T7"], ["T8"]])
-        #expect(plan.schedule!.length == 6)
+        #expect(plan.schedule.length == 6)
         #expect(plan.criticalIDs() == ["T1", "T2", "T3", "T4", "T5", "T8"])
         #expect(plan.cycles.isEmpty)
         #expect(plan.diagnostics.isEmpty)
@@ -118,7 +118,7 @@ import Testing
         let plan = Plan(b.doc, options: PlanOptions(remaining: true))
         #expect(plan.graph.taskNodeCount == 2)
         #expect(plan.waveIDs() == [["T3"], ["T4"]])
-        #expect(plan.readyTasks().map { $0.map { plan.name(of: $0) } } == ["T3"])
+        #expect(plan.readyTasks().map { plan.name(of: $0) } == ["T3"])
     }
 
     @Test func nextSeesThroughCheckboxes() {
@@ -126,7 +126,7 @@ import Testing
         b.phase("Phase 1")
         b.task("T1", status: .done); b.task("T2"); b.task("T3")
         let plan = Plan(b.doc)
-        #expect(plan.readyTasks()!.map { plan.name(of: $0) } == ["T2"])
+        #expect(plan.readyTasks().map { plan.name(of: $0) } == ["T2"])
     }
 
     @Test func storyEdgesJoinPhases() {
@@ -146,10 +146,10 @@ import Testing
         b.phase("Phase 2: US2", kind: .story, story: "US2")
         b.task("T3", hours: 1)
         let plan = Plan(b.doc)
-        #expect(plan.schedule!.length == 4)
+        #expect(plan.schedule.length == 4)
         #expect(plan.criticalIDs() == ["T1", "T2"])
         #expect(plan.times("T3") == (0, 1, 3))
-        #expect(plan.schedule!.isCritical(plan.node(forID: "T3")!) == false)
+        #expect(plan.schedule.isCritical(plan.node(forID: "T3")!) == false)
     }
 
     @Test func defaultDurationApplies() {
@@ -157,7 +157,7 @@ import Testing
         b.phase("Phase 1")
         b.task("T1"); b.task("T2", hours: 3)
         let plan = Plan(b.doc, options: PlanOptions(defaultDuration: 0.5))
-        #expect(plan.schedule!.length == 3.5)
+        #expect(plan.schedule.length == 3.5)
     }
 
     /// A written dependency on a later task moves the task; order edges then
@@ -175,7 +175,7 @@ import Testing
         let plan = Plan(b.doc)
         #expect(plan.cycles.isEmpty)
         #expect(plan.errorCount == 0)
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         #expect(plan.graph.referenceOrder.map { plan.name(of: $0) } == ["T2", "T3", "T1"])
         #expect(schedule.waves.map { $0.map { plan.name(of: $0) } } == [["T2"], ["T3"], ["T1"]])
         let note = try #require(plan.diagnostics.first { $0.code == .reordered })
@@ -206,7 +206,7 @@ import Testing
         #expect(d.location == plan.document.tasks[0].location)
         #expect(d.notes.count == 4)
         #expect(plan.errorCount == 1)
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         #expect(schedule.waves.map { $0.map { plan.name(of: $0) } } == [["T1"], ["T2"], ["T3"]])
     }
 
@@ -226,7 +226,7 @@ import Testing
         b.task("T3", p: true, hours: 0.5); b.task("T4", p: true, hours: 1)
         let plan = Plan(b.doc, options: PlanOptions(files: .serialize))
         #expect(plan.criticalIDs() == ["T1", "T2", "T4"])
-        #expect(plan.schedule?.length == 3)
+        #expect(plan.schedule.length == 3)
     }
 
     /// Under `--stories priority` the P1 story runs first; its last task takes 0 h.
@@ -242,7 +242,7 @@ import Testing
         b.task("T3", hours: 1); b.task("T4", hours: 0)
         let plan = Plan(b.doc, options: PlanOptions(stories: .priority))
         #expect(plan.criticalIDs() == ["T1", "T3", "T2"])
-        #expect(plan.schedule?.length == 3)
+        #expect(plan.schedule.length == 3)
         // Without the barrier between them, T4 is the only way on.
         var c = b
         c.depend("T2", on: "T4")
@@ -321,7 +321,7 @@ import Testing
 
     @Test func whyFollowsTheDeepestPredecessor() {
         let plan = Plan(Self.template().doc)
-        let chain = plan.explanation(of: plan.node(forID: "T8")!)!
+        let chain = plan.explanation(of: plan.node(forID: "T8")!)
         let names = chain.map { "\(plan.name(of: plan.graph.graph.edgeSources[Int($0)]))>\(plan.name(of: plan.graph.graph.edgeTargets[Int($0)]))" }
         #expect(names == ["T1>T2", "T2>T3", "T3>T4", "T4>T5", "T5>@end-phases-3-4", "@end-phases-3-4>T8"])
     }
