@@ -68,8 +68,6 @@ extension Diagram {
                 for i in keptEdges.indices where keep[i] { keptPairs.insert(Self.pair(keptEdges[i], g)) }
                 keptEdges = keptEdges.filter { keptPairs.contains(Self.pair($0, g)) }
             }
-        } else if options.reduce, !plan.cycles.isEmpty {
-            diagram.notes.append("the plan has a dependency cycle: drawn without transitive reduction")
         }
 
         // A milestone that only connects nodes of one phase sits in that
