@@ -11,7 +11,9 @@
 ///
 /// One flag is enough to place commas: a value (or a closed container) is
 /// always followed by a comma if anything else comes in the same container,
-/// and a key or an opening bracket is never.
+/// and a key or an opening bracket is never. Outside the containers this
+/// writer opened (at the top, or inside a value written by a raw writer with
+/// ``jsonValue(raw:)``) it writes no comma: there the raw writer places its own.
 extension ByteWriter {
     /// The version of every JSON object specgraph writes (plan, check,
     /// waves, critical-path, next, why, batches, assign, status).
@@ -44,8 +46,10 @@ extension ByteWriter {
     /// `PlanJSON.writeEdge`): `body` writes exactly one complete JSON value.
     public mutating func jsonValue(raw body: (inout ByteWriter) throws -> Void) rethrows {
         jsonSeparate()
-        jsonNeedsComma = false
+        let depth = jsonDepth
+        jsonDepth = 0
         try body(&self)
+        jsonDepth = depth
         jsonNeedsComma = true
     }
 
@@ -80,9 +84,10 @@ extension ByteWriter {
     /// `{"schemaVersion":2,"source":"<path>"`, for writers that close it
     /// themselves with `}` (and place their own commas before it).
     public mutating func writeJSONHead(source path: String) {
-        write(byte: UInt8(ascii: "{"))
-        jsonNeedsComma = false
-        jsonHead(source: path)
+        write("{\"schemaVersion\":" as StaticString)
+        write(Self.jsonSchemaVersion)
+        write(",\"source\":" as StaticString)
+        writeJSONString(path)
     }
 
     /// One JSON value per input file: the value alone for one file, an array of
@@ -96,21 +101,22 @@ extension ByteWriter {
             try jsonValue(raw: { try body(0, &$0) })
         }
         write(byte: UInt8(ascii: "\n"))
-        jsonNeedsComma = false
     }
 
     private mutating func jsonSeparate() {
-        if jsonNeedsComma { write(byte: UInt8(ascii: ",")) }
+        if jsonNeedsComma && jsonDepth > 0 { write(byte: UInt8(ascii: ",")) }
     }
 
     private mutating func jsonOpen(_ bracket: UInt8) {
         jsonSeparate()
         write(byte: bracket)
+        jsonDepth += 1
         jsonNeedsComma = false
     }
 
     private mutating func jsonClose(_ bracket: UInt8) {
         write(byte: bracket)
+        jsonDepth -= 1
         jsonNeedsComma = true
     }
 }

@@ -19,8 +19,10 @@ public struct ByteWriter {
     @usableFromInline var written = 0
     @usableFromInline var capacity: Int
     private var threshold = Int.max
-    /// Whether the next JSON value needs a comma before it (see `ByteWriter+JSON.swift`).
+    /// Whether the next JSON value needs a comma before it, and how many
+    /// objects and arrays the JSON writer has open (see `ByteWriter+JSON.swift`).
     var jsonNeedsComma = false
+    var jsonDepth = 0
     private var sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     public init(capacity: Int = 1 << 16) {
