@@ -59,6 +59,20 @@ extension ByteWriter {
     public mutating func jsonValue(_ b: Bool) { jsonValue { $0.write(b ? "true" as StaticString : "false") } }
     public mutating func jsonNull() { jsonValue { $0.write("null" as StaticString) } }
 
+    /// `["a","b"]`.
+    public mutating func jsonStrings(_ items: some Sequence<String>) {
+        jsonArray { w in
+            for s in items { w.jsonValue(s) }
+        }
+    }
+
+    /// A number, or `null`.
+    public mutating func jsonValue(_ n: Int?) { if let n { jsonValue(n) } else { jsonNull() } }
+    /// A number, or `null`.
+    public mutating func jsonValue(_ x: Double?) { if let x { jsonValue(x) } else { jsonNull() } }
+    /// A string, or `null`.
+    public mutating func jsonValue(_ s: String?) { if let s { jsonValue(s) } else { jsonNull() } }
+
     /// `"key":"text"`.
     public mutating func jsonMember(_ key: StaticString, _ s: String) { jsonKey(key); jsonValue(s) }
     /// `"key":12`.
@@ -67,6 +81,12 @@ extension ByteWriter {
     public mutating func jsonMember(_ key: StaticString, _ x: Double) { jsonKey(key); jsonValue(x) }
     /// `"key":true`.
     public mutating func jsonMember(_ key: StaticString, _ b: Bool) { jsonKey(key); jsonValue(b) }
+    /// `"key":12` or `"key":null`.
+    public mutating func jsonMember(_ key: StaticString, _ n: Int?) { jsonKey(key); jsonValue(n) }
+    /// `"key":2.5` or `"key":null`.
+    public mutating func jsonMember(_ key: StaticString, _ x: Double?) { jsonKey(key); jsonValue(x) }
+    /// `"key":"text"` or `"key":null`.
+    public mutating func jsonMember(_ key: StaticString, _ s: String?) { jsonKey(key); jsonValue(s) }
     /// `"key":` and the value `body` writes with this writer (an object, an array, `null`).
     public mutating func jsonMember(_ key: StaticString, _ body: (inout ByteWriter) throws -> Void) rethrows {
         jsonKey(key)

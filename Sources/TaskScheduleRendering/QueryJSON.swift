@@ -76,8 +76,6 @@ public enum QueryJSON {
 
     /// An array of node names (task IDs, milestone names).
     static func names(_ nodes: some Sequence<Int32>, _ plan: Plan, _ w: inout ByteWriter) {
-        w.jsonArray { w in
-            for v in nodes { w.jsonValue(plan.name(of: v)) }
-        }
+        w.jsonStrings(nodes.lazy.map { plan.name(of: $0) })
     }
 }

@@ -144,13 +144,13 @@ public enum StatusText {
             w.jsonMember("name", s.name)
             w.jsonMember("source", s.path)
             counts(s.counts, into: &w)
-            w.jsonMember("remainingCriticalPath") { optional(s.remainingHours, into: &$0) }
+            w.jsonMember("remainingCriticalPath", s.remainingHours)
             w.jsonMember("estimated", s.estimated)
-            w.jsonMember("criticalPath") { strings(s.criticalPath, into: &$0) }
-            w.jsonMember("waves") { optional(s.waves.map(Double.init), integer: true, into: &$0) }
+            w.jsonMember("criticalPath") { $0.jsonStrings(s.criticalPath) }
+            w.jsonMember("waves", s.waves)
             w.jsonMember("warnings", s.warnings)
             w.jsonMember("errors", s.errors)
-            w.jsonMember("readyTasks") { strings(s.ready, into: &$0) }
+            w.jsonMember("readyTasks") { $0.jsonStrings(s.ready) }
             w.jsonMember("outOfOrder") { w in
                 w.jsonArray { w in
                     for o in s.outOfOrder {
@@ -169,7 +169,7 @@ public enum StatusText {
                             w.jsonMember("index", p.index)
                             w.jsonMember("title", p.title)
                             counts(p.counts, into: &w)
-                            w.jsonMember("remainingHours") { optional(p.remainingHours, into: &$0) }
+                            w.jsonMember("remainingHours", p.remainingHours)
                             w.jsonMember("warnings", p.warnings)
                             w.jsonMember("errors", p.errors)
                         }
@@ -185,10 +185,10 @@ public enum StatusText {
         w.jsonObject { w in
             w.jsonMember("ref", c.since)
             w.jsonMember("existed", c.existed)
-            w.jsonMember("added") { strings(c.added, into: &$0) }
-            w.jsonMember("removed") { strings(c.removed, into: &$0) }
-            w.jsonMember("completed") { strings(c.completed, into: &$0) }
-            w.jsonMember("reopened") { strings(c.reopened, into: &$0) }
+            w.jsonMember("added") { $0.jsonStrings(c.added) }
+            w.jsonMember("removed") { $0.jsonStrings(c.removed) }
+            w.jsonMember("completed") { $0.jsonStrings(c.completed) }
+            w.jsonMember("reopened") { $0.jsonStrings(c.reopened) }
             for (key, deps) in [("dependenciesAdded" as StaticString, c.dependenciesAdded), ("dependenciesRemoved", c.dependenciesRemoved)] {
                 w.jsonMember(key) { w in
                     w.jsonArray { w in
@@ -201,10 +201,10 @@ public enum StatusText {
                     }
                 }
             }
-            w.jsonMember("criticalPathBefore") { optional(c.hoursBefore, into: &$0) }
-            w.jsonMember("criticalPathAfter") { optional(c.hoursAfter, into: &$0) }
-            w.jsonMember("wavesBefore") { optional(c.wavesBefore.map(Double.init), integer: true, into: &$0) }
-            w.jsonMember("wavesAfter") { optional(c.wavesAfter.map(Double.init), integer: true, into: &$0) }
+            w.jsonMember("criticalPathBefore", c.hoursBefore)
+            w.jsonMember("criticalPathAfter", c.hoursAfter)
+            w.jsonMember("wavesBefore", c.wavesBefore)
+            w.jsonMember("wavesAfter", c.wavesAfter)
         }
     }
 
@@ -216,18 +216,6 @@ public enum StatusText {
         w.jsonMember("inProgress", c.inProgress)
         w.jsonMember("ready", c.ready)
         w.jsonMember("blocked", c.blocked)
-    }
-
-    /// A number, or `null`.
-    static func optional(_ x: Double?, integer: Bool = false, into w: inout ByteWriter) {
-        guard let x else { return w.jsonNull() }
-        if integer { w.jsonValue(Int(x)) } else { w.jsonValue(x) }
-    }
-
-    static func strings(_ items: [String], into w: inout ByteWriter) {
-        w.jsonArray { w in
-            for s in items { w.jsonValue(s) }
-        }
     }
 
     // MARK: CSV
