@@ -77,20 +77,24 @@ struct AssignCommand: ParsableCommand {
         let sweeps = plans.map { plan in sizes.flatMap { TeamSweep(plan: plan, sizes: $0) } }
         if let gantt { try writeGantts(gantt, plans, schedules) }
         var w = ByteWriter(capacity: plans.reduce(0) { $0 + $1.document.tasks.count } * 120 + 4096)
+        render(plans, schedules, sweeps, team: team, into: &w)
+        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
+        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
+        if plans.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
+    }
+
+    /// Each plan's schedule and sweep in the chosen format.
+    func render(_ plans: [Plan], _ schedules: [TeamSchedule?], _ sweeps: [TeamSweep?], team: Team?, into w: inout ByteWriter) {
         if format == .json {
             w.jsonPerFile(plans.count) { i, w in
                 AssignJSON.render(plans[i], schedule: schedules[i], team: team, sweep: sweeps[i], into: &w)
             }
-            Output.stdout(w)
         } else {
             let style: TextStyle = format == .markdown ? .markdown : .text
             PlanText.each(plans, style: style, into: &w) { i, w in
                 AssignText.report(plans[i], schedule: schedules[i], sweep: sweeps[i], style: style, into: &w)
             }
-            Output.stdoutText(w)
         }
-        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
-        if plans.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
     }
 
     /// The Gantt chart of each plan's schedule: `file.svg`, or `file-1.svg`,

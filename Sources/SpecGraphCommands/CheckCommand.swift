@@ -26,12 +26,21 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let plans: [Plan]
+        let plans = try load()
+        let report = CheckReport(plans, strict: strict)
+        var w = ByteWriter()
+        report.render(format, into: &w)
+        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// The plans; an I/O failure is also an annotation with `--format github`,
+    /// so that a workflow shows why the check stopped.
+    func load() throws -> [Plan] {
         do {
-            plans = try Loading.plans(planning, timer: StageTimer(enabled: false))
+            return try Loading.plans(planning, timer: StageTimer(enabled: false))
         } catch {
             if format == .github {
-                // The same failures as annotations, so a workflow shows why the check stopped.
                 let lines = error.problems.map { p in
                     GitHubAnnotation.fileError(path: p.path, title: p.reading ? "unreadable" : "error", message: p.message)
                 }
@@ -39,11 +48,6 @@ struct CheckCommand: ParsableCommand {
             }
             throw fail(error)
         }
-        let report = CheckReport(plans, strict: strict)
-        var w = ByteWriter()
-        report.render(format, into: &w)
-        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
-        if report.hasErrors { throw ExitCode(1) }
     }
 }
 
