@@ -73,8 +73,8 @@ struct AssignCommand: ParsableCommand {
         let sizes = try sweep.map { text throws(TeamSpecError) in try TeamSweep.parseSizes(text) }
         let plans = try Loading.plansOrFail(planning, timer: StageTimer(enabled: false))
         Output.printErrors(plans)
-        let schedules = plans.map { plan in team.flatMap { TeamSchedule(plan: plan, team: $0) } }
-        let sweeps = plans.map { plan in sizes.flatMap { TeamSweep(plan: plan, sizes: $0) } }
+        let schedules = plans.map { plan in team.map { TeamSchedule(plan: plan, team: $0) } }
+        let sweeps = plans.map { plan in sizes.map { TeamSweep(plan: plan, sizes: $0) } }
         if let gantt { try writeGantts(gantt, plans, schedules) }
         var w = ByteWriter(capacity: plans.reduce(0) { $0 + $1.document.tasks.count } * 120 + 4096)
         render(plans, schedules, sweeps, team: team, into: &w)

@@ -58,7 +58,7 @@ extension NextCommand {
     }
 
     /// The tasks that may start now; exit 2 with a message when a running task cannot be running.
-    func dispatch(_ plan: Plan) throws -> Dispatch? {
+    func dispatch(_ plan: Plan) throws -> Dispatch {
         do {
             return try plan.dispatch(running: runningIDs, agents: agents)
         } catch {
@@ -72,7 +72,7 @@ extension NextCommand {
     }
 
     func renderDispatchJSON(_ plan: Plan, into w: inout ByteWriter) throws {
-        AgentBatchesJSON.next(plan, try dispatch(plan), running: runningIDs, into: &w)
+        AgentBatchesJSON.next(plan, try dispatch(plan), into: &w)
     }
 }
 

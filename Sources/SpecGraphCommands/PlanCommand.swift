@@ -47,14 +47,14 @@ struct PlanCommand: PlanningCommand {
             w.write("\n" as StaticString)
             AssignText.forecast(f, style: style, into: &w)
         }
-        if let team = parsedTeam, let schedule = TeamSchedule(plan: plan, team: team) {
+        if let team = parsedTeam {
             w.write("\n" as StaticString)
-            AssignText.schedule(plan, schedule, style: style, into: &w)
+            AssignText.schedule(plan, TeamSchedule(plan: plan, team: team), style: style, into: &w)
         }
     }
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
-        let team = parsedTeam.map { ($0, TeamSchedule(plan: plan, team: $0)) }
+        let team = parsedTeam.map { ($0, Optional(TeamSchedule(plan: plan, team: $0))) }
         PlanJSON.render(plan, forecast: forecast.forecast(plan, team: parsedTeam), team: team, into: &w)
     }
 }

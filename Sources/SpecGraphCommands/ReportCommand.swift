@@ -76,9 +76,9 @@ struct ReportCommand: ParsableCommand {
                 feature.notes.append("\(plan.graph.taskNodeCount) tasks: the task graph is left out; `specgraph graph --view tasks` draws it.")
             }
         }
-        if let team, let schedule = TeamSchedule(plan: plan, team: team) {
+        if let team {
             var svg = ByteWriter(capacity: plan.graph.taskNodeCount * 500 + 8192)
-            GanttSVG.render(plan, schedule, into: &svg)
+            GanttSVG.render(plan, TeamSchedule(plan: plan, team: team), into: &svg)
             feature.ganttSVG = String(svg)
         }
         return feature

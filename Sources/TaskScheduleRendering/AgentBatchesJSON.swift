@@ -5,17 +5,13 @@ import TaskScheduling
 /// (docs/batches.md). Keys are a contract; new keys may be added.
 public enum AgentBatchesJSON {
     /// One object: `schemaVersion`, `source`, `agents`, `batches`, `waves`,
-    /// `makespan`, `criticalPathLength`. `batches` is nil when the plan has a cycle.
+    /// `makespan`, `criticalPathLength`.
     ///
     /// - Complexity: O(V + D) for V tasks and D written dependencies, plus the text written.
-    public static func render(_ plan: Plan, _ batches: AgentBatches?, into w: inout ByteWriter) {
+    public static func render(_ plan: Plan, _ batches: AgentBatches, into w: inout ByteWriter) {
         w.jsonObject { w in
             w.jsonHead(source: plan.document.path)
-            w.jsonMember("agents", batches?.agents)
-            guard let batches else {
-                for key: StaticString in ["batches", "waves", "makespan", "criticalPathLength"] { w.jsonMember(key) { $0.jsonNull() } }
-                return
-            }
+            w.jsonMember("agents", batches.agents)
             let facts = PlanFacts(plan)
             w.jsonMember("batches") { w in
                 w.jsonArray { w in
@@ -40,17 +36,11 @@ public enum AgentBatchesJSON {
 
     /// One object: `schemaVersion`, `source`, `agents`, `running`, `ready` (IDs
     /// that may start now, in order) and `tasks` (the same tasks, as in `batches`).
-    /// `ready` and `tasks` are null when the plan has a cycle.
-    public static func next(_ plan: Plan, _ dispatch: Dispatch?, running: [String], into w: inout ByteWriter) {
+    public static func next(_ plan: Plan, _ dispatch: Dispatch, into w: inout ByteWriter) {
         w.jsonObject { w in
             w.jsonHead(source: plan.document.path)
-            w.jsonMember("agents", dispatch?.agents)
-            w.jsonMember("running") { $0.jsonStrings(dispatch.map { $0.running.map { plan.name(of: $0) } } ?? running) }
-            guard let dispatch else {
-                w.jsonMember("ready") { $0.jsonNull() }
-                w.jsonMember("tasks") { $0.jsonNull() }
-                return
-            }
+            w.jsonMember("agents", dispatch.agents)
+            w.jsonMember("running") { $0.jsonStrings(dispatch.running.lazy.map { plan.name(of: $0) }) }
             w.jsonMember("ready") { $0.jsonStrings(dispatch.startable.lazy.map { plan.name(of: $0) }) }
             w.jsonMember("tasks") { tasks(dispatch.startable, plan, PlanFacts(plan), &$0) }
         }

@@ -47,7 +47,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
     /// can start a task the moment it is ready (the longest path).
     public let team: Team?
 
-    /// Runs the simulation; nil when the plan has a cycle.
+    /// Runs the simulation.
     ///
     /// With a `team`, each run is the team's list schedule (``TeamSchedule``:
     /// priorities from the planned durations, as a lead would hand work out)
@@ -60,7 +60,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
     /// - Complexity: O(runs · (V + E)) time, O(runs + V) memory, no allocation per
     ///   run; with a team O(runs · ((V + E + W) log V + V · m)) for W written-file
     ///   mentions.
-    public init?(plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil) {
+    public init(plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil) {
         precondition(runs >= 1, "at least one run")
         let schedule = plan.schedule
         let sg = plan.graph
@@ -103,7 +103,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
             let inputs = TeamInputs(plan: plan, team: team)
             let priority = ListScheduler.priorities(graph: sg, order: order, firstNodes: inputs.resume)
             // The way the planned schedule hands out work, with each run's durations.
-            let tolerance = TeamSchedule(plan: plan, team: team)?.storyTolerance ?? 0
+            let tolerance = TeamSchedule(plan: plan, team: team).storyTolerance
             func makespan(_ durations: [Double]) -> Double {
                 var engine = ListScheduler(
                     graph: sg, priority: priority, teamSize: team.size, groupOfNode: inputs.groups.groupOfNode,

@@ -94,11 +94,11 @@ public struct TeamSchedule: Sendable {
         lanes[person].reduce(0) { $0 + (finish[Int($1)] - start[Int($1)]) }
     }
 
-    /// Schedules a plan for a team; nil when the plan has a dependency cycle.
+    /// Schedules a plan for a team.
     ///
     /// - Complexity: O((V + E + W) log V + V · m) for V nodes, E edges, W
     ///   written-file mentions and m people.
-    public init?(plan: Plan, team: Team) {
+    public init(plan: Plan, team: Team) {
         let schedule = plan.schedule
         let inputs = TeamInputs(plan: plan, team: team)
         self.init(

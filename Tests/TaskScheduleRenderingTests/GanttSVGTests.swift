@@ -38,7 +38,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
 @Suite struct GanttSVGTests {
     static func render(_ doc: SpecDocument, team: Team, options: GanttSVG.Options = .init()) -> (Plan, TeamSchedule, String) {
         let plan = Plan(doc)
-        let schedule = TeamSchedule(plan: plan, team: team)!
+        let schedule = TeamSchedule(plan: plan, team: team)
         var w = ByteWriter()
         GanttSVG.render(plan, schedule, options: options, into: &w)
         return (plan, schedule, String(w))
@@ -160,7 +160,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     @Test func jsonFollowsTheContract() throws {
         let plan = Plan(DocumentBuilder.demo())
         let team = try Team.parse("ann,bo")
-        let schedule = TeamSchedule(plan: plan, team: team)!
+        let schedule = TeamSchedule(plan: plan, team: team)
         var w = ByteWriter()
         AssignJSON.render(plan, schedule: schedule, team: team, into: &w)
         let object = try JSONSerialization.jsonObject(with: Data(w.bytes)) as! [String: Any]
@@ -181,7 +181,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         b.phase("Phase 1")
         b.task("T001", description: String(repeating: "a very long description ", count: 10))
         let plan = Plan(b.doc)
-        let schedule = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let schedule = TeamSchedule(plan: plan, team: Team(size: 2))
         var w = ByteWriter()
         AssignText.schedule(plan, schedule, style: .text, into: &w)
         let text = String(w)
@@ -197,7 +197,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
         b.phase("Phase 1")
         for i in 1...8 { b.task("T\(i)", p: true) }
         let plan = Plan(b.doc)
-        let sweep = TeamSweep(plan: plan, sizes: 1...8)!
+        let sweep = TeamSweep(plan: plan, sizes: 1...8)
         var w = ByteWriter()
         AssignText.sweep(plan, sweep, style: .text, into: &w)
         let text = String(w)

@@ -64,7 +64,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     func batchesKeepEveryRule(seed: Int, agentIndex: Int) throws {
         let agents = Self.agentCounts[agentIndex]
         let plan = Self.plan(seed: seed)
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
         // Every remaining task in exactly one batch.
         var batchOf = [Int](repeating: -1, count: plan.graph.taskNodeCount)
         for (b, batch) in batches.batches.enumerated() {
@@ -106,7 +106,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     func batchesAgreeWithTheSlowGreedy(seed: Int, agentIndex: Int) throws {
         let agents = Self.agentCounts[agentIndex]
         let plan = Self.plan(seed: seed)
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
         #expect(batches.batches == referenceBatches(plan, agents: agents))
     }
 
@@ -129,7 +129,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         b.doc.internFiles()
         let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit))
         let agents = Self.agentCounts[agentIndex]
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
         #expect(batches.batches == referenceBatches(plan, agents: agents))
         #expect(batches.batches.count > plan.schedule.waves.count)
     }
@@ -137,7 +137,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     @Test(arguments: 1...8)
     func unlimitedAgentsWithoutFilesMakeTheWaves(seed: Int) throws {
         let plan = Self.plan(seed: seed, options: PlanOptions(files: .ignore))
-        let batches = try #require(AgentBatches(plan: plan, agents: nil))
+        let batches = AgentBatches(plan: plan, agents: nil)
         let waves = plan.schedule.waves
         #expect(batches.batches.map { $0.sorted() } == waves)
         #expect(batches.waveCount == waves.count)
@@ -147,18 +147,18 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     func nextWithNothingRunningIsTheFirstBatch(seed: Int, agentIndex: Int) throws {
         let agents = Self.agentCounts[agentIndex]
         let plan = Self.plan(seed: seed)
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
-        let dispatch = try #require(try plan.dispatch(running: [], agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
+        let dispatch = try plan.dispatch(running: [], agents: agents)
         #expect(dispatch.startable == batches.batches.first ?? [])
     }
 
     @Test(arguments: 1...6)
     func nextAroundRunningTasksKeepsTheRules(seed: Int) throws {
         let plan = Self.plan(seed: seed)
-        let first = try #require(AgentBatches(plan: plan, agents: nil)?.batches.first)
+        let first = try #require(AgentBatches(plan: plan, agents: nil).batches.first)
         let running = Array(first.prefix(2))
         let ids = running.map { plan.name(of: $0) }
-        let dispatch = try #require(try plan.dispatch(running: ids, agents: 4))
+        let dispatch = try plan.dispatch(running: ids, agents: 4)
         #expect(dispatch.running == running)
         #expect(dispatch.startable.count <= 4 - running.count)
         let predecessors = taskPredecessors(plan)
@@ -199,7 +199,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     @Test func writersOfOneFileGoToSeparateBatchesAndDirectoriesNeverConflict() throws {
         let plan = Self.sharedFiles()
         #expect(plan.waveIDs() == [["T1", "T2", "T3", "T4", "T5", "T6", "T7"]])
-        let batches = try #require(AgentBatches(plan: plan, agents: nil))
+        let batches = AgentBatches(plan: plan, agents: nil)
         #expect(ids(plan, batches) == [["T1", "T4", "T6", "T7"], ["T2"], ["T3"], ["T5"]])
         #expect(batches.waveCount == 1)
         #expect(batches.makespan == 4)
@@ -208,9 +208,9 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
 
     @Test func agentLimitCapsEachBatch() throws {
         let plan = Self.sharedFiles()
-        let batches = try #require(AgentBatches(plan: plan, agents: 2))
+        let batches = AgentBatches(plan: plan, agents: 2)
         #expect(ids(plan, batches) == [["T1", "T4"], ["T2", "T6"], ["T3", "T7"], ["T5"]])
-        let dispatch = try #require(try plan.dispatch(running: ["T1"], agents: 3))
+        let dispatch = try plan.dispatch(running: ["T1"], agents: 3)
         #expect(dispatch.startable.map { plan.name(of: $0) } == ["T4", "T6"])
     }
 
@@ -221,7 +221,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         b.task("T2", p: true, files: ["a.py"])
         b.doc.internFiles()
         let plan = Plan(b.doc, options: PlanOptions(files: .ignore))
-        #expect(ids(plan, try #require(AgentBatches(plan: plan, agents: nil))) == [["T1", "T2"]])
+        #expect(ids(plan, AgentBatches(plan: plan, agents: nil)) == [["T1", "T2"]])
     }
 
     /// Least slack first: T3 leads a longer chain than T1 and T2.
@@ -238,7 +238,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         b.task("T4", p: true, hours: 5)
         b.depend("T4", on: "T3")
         let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit))
-        let batches = try #require(AgentBatches(plan: plan, agents: 2))
+        let batches = AgentBatches(plan: plan, agents: 2)
         #expect(ids(plan, batches) == [["T3", "T1"], ["T4", "T2"]])
         #expect(batches.makespan == 6)
     }
@@ -255,14 +255,14 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         #expect(throws: RunningTaskError.finished("T1", .done)) { try plan.dispatch(running: ["T1"], agents: nil) }
         #expect(throws: RunningTaskError.waiting("T3", on: "T2")) { try plan.dispatch(running: ["T3"], agents: nil) }
         #expect(RunningTaskError.waiting("T3", on: "T2").description.contains("waits for T2"))
-        let dispatch = try #require(try plan.dispatch(running: ["T2", "T2"], agents: nil))
+        let dispatch = try plan.dispatch(running: ["T2", "T2"], agents: nil)
         #expect(dispatch.running.map { plan.name(of: $0) } == ["T2"])
         #expect(dispatch.startable.isEmpty)
     }
 
     @Test func moreRunningThanAgentsStartsNothing() throws {
         let plan = Self.sharedFiles()
-        let dispatch = try #require(try plan.dispatch(running: ["T1", "T4", "T6"], agents: 2))
+        let dispatch = try plan.dispatch(running: ["T1", "T4", "T6"], agents: 2)
         #expect(dispatch.startable.isEmpty)
     }
 }

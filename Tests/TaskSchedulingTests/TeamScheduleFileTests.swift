@@ -27,14 +27,14 @@ import Testing
         b.work("T1", hours: 2, files: ["src/api.py"]); b.work("T2", files: ["src/api.py"]); b.work("T3")
         let plan = Plan(b.doc, options: Self.options(.exclusive))
         #expect(plan.edgeList().isEmpty)
-        let s = try #require(TeamSchedule(plan: plan, team: Team(size: 2)))
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.laneText(plan) == ["T1@0-2 T2@2-3", "T3@0-1"])
         #expect(s.makespan == 3)
         // The bounds do not see files.
         #expect(s.lowerBound == 2)
 
         let ignoring = Plan(b.doc, options: Self.options(.ignore))
-        let free = try #require(TeamSchedule(plan: ignoring, team: Team(size: 2)))
+        let free = TeamSchedule(plan: ignoring, team: Team(size: 2))
         #expect(free.laneText(ignoring) == ["T1@0-2", "T2@0-1 T3@1-2"])
     }
 
@@ -51,7 +51,7 @@ import Testing
         b.work("T4", hours: hours.b, files: ["./docs/", "src/shared.swift"])
         b.work("T5", hours: 2)
         let plan = Plan(b.doc, options: Self.options(.exclusive))
-        let s = try #require(TeamSchedule(plan: plan, team: Team(size: size)))
+        let s = TeamSchedule(plan: plan, team: Team(size: size))
         let a = try #require(plan.node(forID: "T2")), c = try #require(plan.node(forID: "T4"))
         let (first, second) = s.start[Int(a)] <= s.start[Int(c)] ? (a, c) : (c, a)
         #expect(s.finish[Int(first)] <= s.start[Int(second)] + 1e-9)
@@ -66,7 +66,7 @@ import Testing
         b.work("T1", files: ["src/models/"]); b.work("T2", files: ["src/models/"])
         let plan = Plan(b.doc, options: Self.options(.exclusive))
         #expect(ExclusiveFiles(plan: plan).count == 0)
-        #expect(try #require(TeamSchedule(plan: plan, team: Team(size: 2))).makespan == 1)
+        #expect(TeamSchedule(plan: plan, team: Team(size: 2)).makespan == 1)
     }
 
     /// Only `exclusive` keeps writers apart in the scheduler; `serialize` does it
@@ -96,7 +96,7 @@ import Testing
         b.work("T2", owner: "ann", files: ["db.sql"])
         b.work("T3")
         let plan = Plan(b.doc, options: Self.options(.exclusive, remaining: true))
-        let s = try #require(TeamSchedule(plan: plan, team: try Team.parse("ann,bo")))
+        let s = TeamSchedule(plan: plan, team: try Team.parse("ann,bo"))
         #expect(s.laneText(plan) == ["T3@0-1 T2@1-2", "T1@0-1"])
     }
 
@@ -108,16 +108,16 @@ import Testing
             b.work("T\(i)", estimate: Estimate(optimistic: 0.5, likely: 1, pessimistic: 1.5), files: ["README.md"])
         }
         let plan = Plan(b.doc, options: Self.options(.exclusive))
-        #expect(try #require(TeamSweep(plan: plan, sizes: 1...3)).rows.map(\.makespan) == [3, 3, 3])
-        let forecast = try #require(MonteCarloForecast(plan: plan, runs: 200, seed: 1, team: Team(size: 3)))
+        #expect(TeamSweep(plan: plan, sizes: 1...3).rows.map(\.makespan) == [3, 3, 3])
+        let forecast = MonteCarloForecast(plan: plan, runs: 200, seed: 1, team: Team(size: 3))
         #expect(forecast.plannedLength == 3)
         // Each run is the sum of three draws, each at least half an hour.
         #expect(forecast.minimum >= 1.5)
         #expect(forecast.p50 > 2)
 
         let ignoring = Plan(b.doc, options: Self.options(.ignore))
-        #expect(try #require(TeamSweep(plan: ignoring, sizes: 1...3)).rows.map(\.makespan) == [3, 2, 1])
-        #expect(try #require(MonteCarloForecast(plan: ignoring, runs: 200, seed: 1, team: Team(size: 3))).plannedLength == 1)
+        #expect(TeamSweep(plan: ignoring, sizes: 1...3).rows.map(\.makespan) == [3, 2, 1])
+        #expect(MonteCarloForecast(plan: ignoring, runs: 200, seed: 1, team: Team(size: 3)).plannedLength == 1)
     }
 
     // MARK: Properties over generated specs
@@ -143,7 +143,7 @@ import Testing
         let schedule = plan.schedule
         for size in 1...8 {
             let team = withOwners ? Team(names: ["ann", "bo"] + (2..<max(size, 2)).map { "p\($0)" }) : Team(size: size)
-            let s = try #require(TeamSchedule(plan: plan, team: team))
+            let s = TeamSchedule(plan: plan, team: team)
             Self.expectValid(plan, order: schedule.order, start: s.start, finish: s.finish, lanes: s.lanes)
         }
         // The engine alone, as the Monte Carlo runs it: other durations than
@@ -171,7 +171,7 @@ import Testing
         let schedule = plan.schedule
         #expect(ExclusiveFiles(plan: plan).count > 0)
         for size in [2, 3, 5, 8] {
-            let s = try #require(TeamSchedule(plan: plan, team: Team(size: size)))
+            let s = TeamSchedule(plan: plan, team: Team(size: size))
             Self.expectValid(plan, order: schedule.order, start: s.start, finish: s.finish, lanes: s.lanes)
         }
     }
