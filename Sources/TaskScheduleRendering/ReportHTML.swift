@@ -96,9 +96,7 @@ public enum ReportHTML {
 
         // Critical path and next.
         w.write("<h3>Remaining critical path</h3>\n" as StaticString)
-        if s.remainingHours == nil {
-            w.write("<p>No critical path: the plan has a dependency cycle (see the warnings).</p>\n" as StaticString)
-        } else if s.criticalPath.isEmpty {
+        if s.criticalPath.isEmpty {
             w.write("<p>Nothing left to do.</p>\n" as StaticString)
         } else {
             let hours = StatusText.hoursCell(s.remainingHours, remaining: s.counts.remaining, estimated: s.estimated)

@@ -26,7 +26,7 @@ public enum StatusText {
         return [
             s.name, "\(c.done)", "\(c.skipped)", "\(c.remaining)", "\(c.ready)", "\(c.blocked)",
             hoursCell(s.remainingHours, remaining: c.remaining, estimated: s.estimated),
-            s.waves.map(String.init) ?? "–", "\(s.warnings)", "\(s.errors)",
+            String(s.waves), "\(s.warnings)", "\(s.errors)",
         ]
     }
 
@@ -236,7 +236,7 @@ public enum StatusText {
                     "\(warnings)", "\(errors)",
                 ]
             }
-            var cells = row("", s.counts, s.remainingHours, waves: s.waves.map(String.init) ?? "", s.warnings, s.errors)
+            var cells = row("", s.counts, s.remainingHours, waves: String(s.waves), s.warnings, s.errors)
             if since {
                 let c = e.change
                 cells += [c?.added, c?.removed, c?.completed, c?.reopened].map { ($0 ?? []).joined(separator: " ") }

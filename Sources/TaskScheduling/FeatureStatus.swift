@@ -29,9 +29,8 @@ public struct FeatureStatus: Sendable, Hashable {
         public var title: String
         public var counts: Counts
         /// Hours from the first planned start of the phase's unfinished tasks
-        /// to their last planned finish; 0 when nothing is left, nil when the
-        /// plan has a cycle.
-        public var remainingHours: Double?
+        /// to their last planned finish; 0 when nothing is left.
+        public var remainingHours: Double
         /// Warnings and errors reported on lines of this phase.
         public var warnings: Int
         public var errors: Int
@@ -55,13 +54,13 @@ public struct FeatureStatus: Sendable, Hashable {
     public var name: String
     public var path: String
     public var counts: Counts
-    /// Length of the remaining critical path in hours; nil when the plan has a cycle.
-    public var remainingHours: Double?
+    /// Length of the remaining critical path in hours.
+    public var remainingHours: Double
     /// Whether any unfinished task has an estimate; when none has, every
     /// length counts the default duration and is only assumed.
     public var estimated: Bool
-    /// Waves left; nil when the plan has a cycle.
-    public var waves: Int?
+    /// Waves left.
+    public var waves: Int
     public var warnings: Int
     public var errors: Int
     /// The unfinished tasks that can start now, in document order.
@@ -139,7 +138,7 @@ public struct FeatureStatus: Sendable, Hashable {
         for (i, phase) in doc.phases.enumerated() {
             let c = phaseCounts[i]
             guard i > 0 || c.done + c.skipped + c.remaining > 0 else { continue }
-            let hours: Double? = schedule == nil ? nil : (last[i] >= first[i] ? last[i] - first[i] : 0)
+            let hours = last[i] >= first[i] ? last[i] - first[i] : 0
             rows.append(PhaseRow(
                 index: i, title: phase.title.isEmpty ? Self.untitledPhase : phase.title, counts: c, remainingHours: hours,
                 warnings: phaseWarnings[i], errors: phaseErrors[i]))
