@@ -1,7 +1,13 @@
 #if canImport(Glibc)
 import Glibc
+private let libcRead: @Sendable (Int32, UnsafeMutableRawPointer?, Int) -> Int = Glibc.read
+private let libcWrite: @Sendable (Int32, UnsafeRawPointer?, Int) -> Int = Glibc.write
+private let libcExit: @Sendable (Int32) -> Never = Glibc.exit
 #elseif canImport(Darwin)
 import Darwin
+private let libcRead: @Sendable (Int32, UnsafeMutableRawPointer?, Int) -> Int = Darwin.read
+private let libcWrite: @Sendable (Int32, UnsafeRawPointer?, Int) -> Int = Darwin.write
+private let libcExit: @Sendable (Int32) -> Never = Darwin.exit
 #endif
 
 /// The C library calls whose names the commands' own types shadow
@@ -9,29 +15,11 @@ import Darwin
 /// on Linux and macOS.
 enum Syscall {
     /// `read(2)`.
-    static func read(fd: Int32, into buffer: UnsafeMutableRawPointer?, count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(fd, buffer, count)
-        #else
-        Darwin.read(fd, buffer, count)
-        #endif
-    }
+    static func read(fd: Int32, into buffer: UnsafeMutableRawPointer?, count: Int) -> Int { libcRead(fd, buffer, count) }
 
     /// `write(2)`.
-    static func write(fd: Int32, from buffer: UnsafeRawPointer?, count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, buffer, count)
-        #else
-        Darwin.write(fd, buffer, count)
-        #endif
-    }
+    static func write(fd: Int32, from buffer: UnsafeRawPointer?, count: Int) -> Int { libcWrite(fd, buffer, count) }
 
     /// `exit(3)`.
-    static func exit(_ code: Int32) -> Never {
-        #if canImport(Glibc)
-        Glibc.exit(code)
-        #else
-        Darwin.exit(code)
-        #endif
-    }
+    static func exit(_ code: Int32) -> Never { libcExit(code) }
 }
