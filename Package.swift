@@ -43,11 +43,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "specgraph", dependencies: ["SpecGraphCommands"]),
-        .target(name: "SpecGraphTestSupport", path: "Tests/SpecGraphTestSupport"),
+        .target(name: "SpecGraphTestSupport", dependencies: ["SpecKitTasks"], path: "Tests/SpecGraphTestSupport"),
         .testTarget(name: "TaskGraphTests", dependencies: ["TaskGraph"]),
         .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
         .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
-        .testTarget(name: "TaskSchedulingTests", dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator"]),
+        .testTarget(
+            name: "TaskSchedulingTests",
+            dependencies: ["TaskScheduling", "SpecKitTasks", "SpecKitGenerator", "SpecGraphTestSupport"]),
         .testTarget(
             name: "TaskScheduleRenderingTests",
             dependencies: [

@@ -38,7 +38,7 @@ struct AssignCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("A number of people (3) or their names (ann,bo,cy).", valueName: "n|names"))
     var team: String?
 
-    @Option(help: "text, json (DESIGN.md §4) or markdown.")
+    @Option(help: "text, json (docs/semantics.md) or markdown.")
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write a Gantt chart of the schedule as SVG.", valueName: "file.svg"))
@@ -71,62 +71,47 @@ struct AssignCommand: ParsableCommand {
     func run() throws {
         let team = try self.team.map { text throws(TeamSpecError) in try Team.parse(text) }
         let sizes = try sweep.map { text throws(TeamSpecError) in try TeamSweep.parseSizes(text) }
-        let plans: [Plan]
-        do { plans = try Loading.plans(planning, timer: StageTimer(enabled: false)) } catch { throw fail(error) }
+        let plans = try Loading.plansOrFail(planning, timer: StageTimer(enabled: false))
         Output.printErrors(plans)
-        let failed = plans.contains { $0.errorCount > 0 }
-
-        let schedules = plans.map { plan in team.flatMap { TeamSchedule(plan: plan, team: $0) } }
-        let sweeps = plans.map { plan in sizes.flatMap { TeamSweep(plan: plan, sizes: $0) } }
-
-        if let gantt {
-            for (i, plan) in plans.enumerated() {
-                guard let schedule = schedules[i] else { continue }
-                var svg = ByteWriter(capacity: plan.graph.taskNodeCount * 500 + 8192)
-                GanttSVG.render(plan, schedule, into: &svg)
-                do {
-                    try Output.writeFile(plans.count == 1 ? gantt : Self.numbered(gantt, i + 1), svg.bytes)
-                } catch {
-                    throw fail(error)
-                }
-            }
-        }
-
+        let schedules = plans.map { plan in team.map { TeamSchedule(plan: plan, team: $0) } }
+        let sweeps = plans.map { plan in sizes.map { TeamSweep(plan: plan, sizes: $0) } }
+        if let gantt { try writeGantts(gantt, plans, schedules) }
         var w = ByteWriter(capacity: plans.reduce(0) { $0 + $1.document.tasks.count } * 120 + 4096)
-        switch format {
-        case .json:
-            if plans.count > 1 { w.write("[" as StaticString) }
-            for (i, plan) in plans.enumerated() {
-                if i > 0 { w.write("," as StaticString) }
-                AssignJSON.render(plan, schedule: schedules[i], team: team, sweep: sweeps[i], into: &w)
-            }
-            if plans.count > 1 { w.write("]" as StaticString) }
-            w.write("\n" as StaticString)
-        case .text, .markdown, .csv:
-            let style: TextStyle = format == .markdown ? .markdown : .text
-            for (i, plan) in plans.enumerated() {
-                if i > 0 { w.write("\n" as StaticString) }
-                if plan.schedule == nil {
-                    let line = "\(plan.document.path): no schedule: the plan has \(PlanText.count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
-                    w.write(style == .markdown ? "> **\(line.dropLast())**\n" : line)
-                    continue
-                }
-                if let schedule = schedules[i] {
-                    AssignText.schedule(plan, schedule, style: style, into: &w)
-                }
-                if let sweep = sweeps[i] {
-                    if schedules[i] != nil { w.write("\n" as StaticString) }
-                    AssignText.sweep(plan, sweep, style: style, into: &w)
-                }
-            }
-        }
+        render(plans, schedules, sweeps, team: team, into: &w)
         if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
         Output.printDiagnosticsSummary(plans, inputs: planning.paths)
-        if failed { throw ExitCode(1) }
+        if plans.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
     }
 
-    /// Reads, parses and plans every input (no stage timings here, so this does
-    /// not depend on how `--timings` is wired).
+    /// Each plan's schedule and sweep in the chosen format.
+    func render(_ plans: [Plan], _ schedules: [TeamSchedule?], _ sweeps: [TeamSweep?], team: Team?, into w: inout ByteWriter) {
+        if format == .json {
+            w.jsonPerFile(plans.count) { i, w in
+                AssignJSON.render(plans[i], schedule: schedules[i], team: team, sweep: sweeps[i], into: &w)
+            }
+        } else {
+            let style: TextStyle = format == .markdown ? .markdown : .text
+            PlanText.each(plans, style: style, into: &w) { i, w in
+                AssignText.report(plans[i], schedule: schedules[i], sweep: sweeps[i], style: style, into: &w)
+            }
+        }
+    }
+
+    /// The Gantt chart of each plan's schedule: `file.svg`, or `file-1.svg`,
+    /// `file-2.svg`, … for several plans.
+    func writeGantts(_ gantt: String, _ plans: [Plan], _ schedules: [TeamSchedule?]) throws {
+        for (i, plan) in plans.enumerated() {
+            guard let schedule = schedules[i] else { continue }
+            var svg = ByteWriter(capacity: plan.graph.taskNodeCount * 500 + 8192)
+            GanttSVG.render(plan, schedule, into: &svg)
+            do {
+                try Output.writeFile(plans.count == 1 ? gantt : Self.numbered(gantt, i + 1), svg.bytes)
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+
     /// `plan.svg` → `plan-2.svg`.
     static func numbered(_ path: String, _ n: Int) -> String {
         let slash = path.lastIndex(of: "/")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
 
@@ -43,47 +42,5 @@ struct BatchesCommand: PlanningCommand {
 
     func renderJSON(_ plan: Plan, into w: inout ByteWriter) {
         AgentBatchesJSON.render(plan, AgentBatches(plan: plan, agents: agents), into: &w)
-    }
-}
-
-/// `next --agents N --running T012,T013`: what an orchestrator may start now.
-extension NextCommand {
-    /// Whether the orchestrator options are given (else `next` lists every ready task).
-    var dispatching: Bool { agents != nil || !runningIDs.isEmpty }
-
-    /// `--running T012,T013 --running T014` as IDs, in order.
-    var runningIDs: [String] {
-        running.flatMap { $0.split(separator: ",") }.map { String($0).trimmed() }.filter { !$0.isEmpty }
-    }
-
-    func validateDispatch() throws {
-        if let agents, agents < 1 { throw ValidationError("--agents must be at least 1, not \(agents).") }
-    }
-
-    /// The tasks that may start now; exit 2 with a message when a running task cannot be running.
-    func dispatch(_ plan: Plan) throws -> Dispatch? {
-        do {
-            return try plan.dispatch(running: runningIDs, agents: agents)
-        } catch {
-            Output.stderr("\(plan.document.path): error: \(error.description)")
-            throw ExitCode(2)
-        }
-    }
-
-    func renderDispatchText(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) throws {
-        AgentBatchesText.next(plan, try dispatch(plan), style: style, into: &w)
-    }
-
-    func renderDispatchJSON(_ plan: Plan, into w: inout ByteWriter) throws {
-        AgentBatchesJSON.next(plan, try dispatch(plan), running: runningIDs, into: &w)
-    }
-}
-
-extension String {
-    fileprivate func trimmed() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

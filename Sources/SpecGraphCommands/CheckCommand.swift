@@ -1,5 +1,4 @@
 import ArgumentParser
-import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
 
@@ -18,102 +17,38 @@ struct CheckCommand: ParsableCommand {
               specgraph check --format json specs/001-auth/tasks.md | jq '.diagnostics[].code'
             """)
 
-    enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, github }
-
     @OptionGroup var planning: PlanningOptions
 
     @Option(help: "text (path:line:col lines), json, or github (Actions annotations).")
-    var format: CheckFormat = .text
+    var format: CheckReport.Format = .text
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
     func run() throws {
-        let timer = StageTimer(enabled: false)
-        let plans: [Plan]
+        let plans = try load()
+        let report = CheckReport(plans, strict: strict)
+        var w = ByteWriter()
+        report.render(format, into: &w)
+        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// The plans; an I/O failure is also an annotation with `--format github`,
+    /// so that a workflow shows why the check stopped.
+    func load() throws -> [Plan] {
         do {
-            plans = try Loading.plans(planning, timer: timer)
+            return try Loading.plans(planning, timer: StageTimer(enabled: false))
         } catch {
             if format == .github {
-                // The same failures as annotations, so a workflow shows why the check stopped.
                 let lines = error.problems.map { p in
-                    "::error file=\(GitHubAnnotation.property(p.path)),title=\(p.reading ? "unreadable" : "error")::\(GitHubAnnotation.data(p.message))\n"
+                    GitHubAnnotation.fileError(path: p.path, title: p.reading ? "unreadable" : "error", message: p.message)
                 }
                 Output.stdoutText(lines.joined())
             }
             throw fail(error)
         }
-        var failed = false
-        var w = ByteWriter()
-        if format == .json && plans.count > 1 { w.write("[" as StaticString) }
-        for (i, plan) in plans.enumerated() {
-            let path = plan.document.path
-            let diagnostics = plan.diagnostics.map { d -> Diagnostic in
-                var d = d
-                if strict && d.severity == .warning { d.severity = .error }
-                return d
-            }
-            let errors = diagnostics.count { $0.severity == .error }
-            let warnings = diagnostics.count { $0.severity == .warning }
-            if errors > 0 { failed = true }
-            switch format {
-            case .text:
-                for d in diagnostics { w.write(d.formatted(path: path)); w.write("\n" as StaticString) }
-                if plans.count > 1 || diagnostics.isEmpty {
-                    w.write("\(path): \(PlanText.count(plan.document.tasks.count, "task")), \(PlanText.count(errors, "error")), \(PlanText.count(warnings, "warning"))\n")
-                }
-            case .github:
-                for d in diagnostics { w.write(GitHubAnnotation.line(d, path: path)); w.write("\n" as StaticString) }
-            case .json:
-                if i > 0 { w.write("," as StaticString) }
-                w.writeJSONHead(source: path)
-                w.write(",\"tasks\":\(plan.document.tasks.count),\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":")
-                PlanJSON.writeDiagnostics(diagnostics, &w)
-                w.write("}" as StaticString)
-            }
-        }
-        if format == .json {
-            if plans.count > 1 { w.write("]" as StaticString) }
-            w.write("\n" as StaticString)
-        }
-        if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
-        if failed { throw ExitCode(1) }
     }
 }
 
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
-enum GitHubAnnotation {
-    static func line(_ d: Diagnostic, path: String) -> String {
-        let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
-        var message = d.message
-        for note in d.notes { message += "\nline \(note.location.line): \(note.message)" }
-        return "::\(level) file=\(property(d.file ?? path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.code.rawValue))::\(data(message))"
-    }
-
-    /// Escapes for the message part (`%`, CR, LF).
-    static func data(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    /// Escapes for property values (also `:` and `,`).
-    static func property(_ s: String) -> String {
-        var out = ""
-        for c in data(s).unicodeScalars {
-            switch c {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-}
+extension CheckReport.Format: ExpressibleByArgument {}

@@ -120,14 +120,24 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let timer = StageTimer(enabled: timings)
-        let plans: [Plan]
-        do { plans = try Loading.plans(planning, timer: timer) } catch { throw fail(error) }
+        let plans = try Loading.plansOrFail(planning, timer: timer)
         guard plans.count == 1, let plan = plans.first else {
             Output.stderr("error: graph draws one tasks.md at a time; \(plans.count) were given (\(plans.map(\.document.path).joined(separator: ", ")))")
             throw ExitCode(2)
         }
         Output.printErrors(plans)
+        let diagram = try diagram(of: plan, timer: timer)
+        let format = format ?? GraphFormat(fileName: output ?? "") ?? .svg
+        let bytes = format == .mermaid ? mermaid(diagram, timer: timer) : try picture(diagram, of: plan, format: format, timer: timer)
+        try write(bytes, format: format)
+        timer.lap("write")
+        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
+        timer.report()
+        if plan.errorCount > 0 { throw ExitCode(1) }
+    }
 
+    /// The diagram of the chosen view (phases for a big plan when no view is named).
+    func diagram(of plan: Plan, timer: StageTimer) throws -> Diagram {
         let taskCount = plan.graph.taskNodeCount
         var chosenView = view ?? .tasks
         if view == nil && focus == nil && taskCount > Self.phaseViewTaskLimit {
@@ -144,38 +154,45 @@ struct GraphCommand: ParsableCommand {
         }
         for note in diagram.notes { Output.stderr("note: \(note)") }
         timer.lap("diagram: \(chosenView.rawValue) view, \(diagram.nodes.count) nodes, \(diagram.edges.count) edges")
+        return diagram
+    }
 
-        let format = format ?? GraphFormat(fileName: output ?? "") ?? .svg
-        let bytes: [UInt8]
-        if format == .mermaid {
-            var w = ByteWriter()
-            PlanMermaid.render(diagram, into: &w)
-            bytes = w.bytes
-            timer.lap("mermaid text (\(bytes.count) bytes)")
-            if diagram.edges.count > Self.mermaidEdgeLimit || bytes.count > Self.mermaidTextLimit {
-                Output.stderr(
-                    "note: \(diagram.edges.count) links, \(bytes.count) bytes: more than Mermaid draws by default (\(Self.mermaidEdgeLimit) links, \(Self.mermaidTextLimit) characters), so GitHub may show an error instead; try --view phases or --focus ID")
-            }
-        } else {
-            let strategy: LayoutStrategy = switch layout {
-            case .auto: LayoutStrategy.automatic(for: diagram, reduced: reduce)
-            case .dot: .dot
-            case .layered: .layered
-            }
-            if strategy == .layered && layout == .auto {
-                Output.stderr(
-                    "note: \(diagram.nodes.count) nodes: laid out in layers by wave, which stays fast at any size; --layout dot for Graphviz's own layout (slower, often much slower)")
-            }
-            do {
-                bytes = try GraphDrawing.draw(
-                    diagram, strategy: strategy, format: format == .dot ? nil : GraphvizFormat(rawValue: format.rawValue),
-                    timer: timer)
-            } catch {
-                Output.stderr("error: Graphviz could not draw \(plan.document.path): \(error.message)")
-                throw ExitCode(2)
-            }
+    /// Mermaid text, with a note when GitHub would not draw that much.
+    func mermaid(_ diagram: Diagram, timer: StageTimer) -> [UInt8] {
+        var w = ByteWriter()
+        PlanMermaid.render(diagram, into: &w)
+        let bytes = w.bytes
+        timer.lap("mermaid text (\(bytes.count) bytes)")
+        if diagram.edges.count > Self.mermaidEdgeLimit || bytes.count > Self.mermaidTextLimit {
+            Output.stderr(
+                "note: \(diagram.edges.count) links, \(bytes.count) bytes: more than Mermaid draws by default (\(Self.mermaidEdgeLimit) links, \(Self.mermaidTextLimit) characters), so GitHub may show an error instead; try --view phases or --focus ID")
         }
+        return bytes
+    }
 
+    /// DOT text, or a picture drawn by Graphviz, laid out as `--layout` says.
+    func picture(_ diagram: Diagram, of plan: Plan, format: GraphFormat, timer: StageTimer) throws -> [UInt8] {
+        let strategy: LayoutStrategy = switch layout {
+        case .auto: LayoutStrategy.automatic(for: diagram, reduced: reduce)
+        case .dot: .dot
+        case .layered: .layered
+        }
+        if strategy == .layered && layout == .auto {
+            Output.stderr(
+                "note: \(diagram.nodes.count) nodes: laid out in layers by wave, which stays fast at any size; --layout dot for Graphviz's own layout (slower, often much slower)")
+        }
+        do {
+            return try GraphDrawing.draw(
+                diagram, strategy: strategy, format: format == .dot ? nil : GraphvizFormat(rawValue: format.rawValue),
+                timer: timer)
+        } catch {
+            Output.stderr("error: Graphviz could not draw \(plan.document.path): \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// To `-o FILE` (whole or not at all), else to stdout.
+    func write(_ bytes: [UInt8], format: GraphFormat) throws {
         if let output {
             do { try Output.writeFile(output, bytes) } catch { throw fail(error) }
         } else if format.isText {
@@ -183,9 +200,5 @@ struct GraphCommand: ParsableCommand {
         } else {
             Output.stdout(bytes)
         }
-        timer.lap("write")
-        Output.printDiagnosticsSummary(plans, inputs: planning.paths)
-        timer.report()
-        if plan.errorCount > 0 { throw ExitCode(1) }
     }
 }

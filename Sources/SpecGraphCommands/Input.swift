@@ -143,7 +143,7 @@ enum InputFiles {
         while true {
             // Never more than one byte past the limit.
             let room = min(chunk.count, limit - bytes.count + 1)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, room) }
+            let n = chunk.withUnsafeMutableBytes { Syscall.read(fd: fd, into: $0.baseAddress, count: room) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw IOFailure(name, "cannot read: \(errnoText())", reading: true)

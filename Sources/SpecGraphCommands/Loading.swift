@@ -44,6 +44,11 @@ enum Loading {
             limit: options.inputLimit, timer: timer)
     }
 
+    /// ``plans(_:timer:)``, an I/O failure reported on stderr and thrown as exit code 2.
+    static func plansOrFail(_ options: PlanningOptions, timer: StageTimer) throws -> [Plan] {
+        do { return try plans(options, timer: timer) } catch { throw fail(error) }
+    }
+
     /// Parses and plans every input with the given options.
     static func plans(
         paths: [String], options: PlanOptions, corrections: String? = nil, limit: Int = InputFiles.defaultLimit,

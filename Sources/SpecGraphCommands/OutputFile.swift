@@ -79,7 +79,7 @@ final class OutputFile {
         guard failure == nil, let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            let n = Syscall.write(fd: fd, from: base + offset, count: bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = InputFiles.errnoText()

@@ -55,30 +55,33 @@ struct ReportCommand: ParsableCommand {
         let plans = try shape.remainingPlans(paths)
         let team = self.team.flatMap { try? Team.parse($0) }
         let names = FeatureStatus.uniqueNames(of: plans.map(\.document.path))
-        var features: [ReportHTML.Feature] = []
-        for (i, plan) in plans.enumerated() {
-            var feature = ReportHTML.Feature(plan: plan, status: FeatureStatus(plan, name: names[i]))
-            if plan.graph.taskNodeCount == 0 {
-                feature.notes.append("No task is left to plan, so there is no graph to draw.")
-            } else {
-                feature.phaseSVG = draw(plan, view: .phases, notes: &feature.notes)
-                if plan.graph.taskNodeCount <= Self.taskGraphLimit {
-                    feature.taskSVG = draw(plan, view: .tasks, notes: &feature.notes)
-                } else {
-                    feature.notes.append("\(plan.graph.taskNodeCount) tasks: the task graph is left out; `specgraph graph --view tasks` draws it.")
-                }
-            }
-            if let team, let schedule = TeamSchedule(plan: plan, team: team) {
-                var svg = ByteWriter(capacity: plan.graph.taskNodeCount * 500 + 8192)
-                GanttSVG.render(plan, schedule, into: &svg)
-                feature.ganttSVG = String(svg)
-            }
-            features.append(feature)
-        }
+        let features = plans.indices.map { feature(plans[$0], name: names[$0], team: team) }
         var w = ByteWriter(capacity: 1 << 20)
         ReportHTML.render(features, title: title, into: &w)
         do { try Output.writeFile(output, w.bytes) } catch { throw fail(error) }
         if plans.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
+    }
+
+    /// One feature of the page: its status, its pictures (or notes saying why
+    /// there are none), and its Gantt chart when a team is given.
+    func feature(_ plan: Plan, name: String, team: Team?) -> ReportHTML.Feature {
+        var feature = ReportHTML.Feature(plan: plan, status: FeatureStatus(plan, name: name))
+        if plan.graph.taskNodeCount == 0 {
+            feature.notes.append("No task is left to plan, so there is no graph to draw.")
+        } else {
+            feature.phaseSVG = draw(plan, view: .phases, notes: &feature.notes)
+            if plan.graph.taskNodeCount <= Self.taskGraphLimit {
+                feature.taskSVG = draw(plan, view: .tasks, notes: &feature.notes)
+            } else {
+                feature.notes.append("\(plan.graph.taskNodeCount) tasks: the task graph is left out; `specgraph graph --view tasks` draws it.")
+            }
+        }
+        if let team {
+            var svg = ByteWriter(capacity: plan.graph.taskNodeCount * 500 + 8192)
+            GanttSVG.render(plan, TeamSchedule(plan: plan, team: team), into: &svg)
+            feature.ganttSVG = String(svg)
+        }
+        return feature
     }
 
     /// One picture as SVG text, or nil with a note saying why.

@@ -106,7 +106,7 @@ public struct SpecGraphCommand: ParsableCommand {
                 }
             }
         }
-        Glibc.exit(Output.finish(exitCode: code))
+        Syscall.exit(Output.finish(exitCode: code))
     }
 }
 

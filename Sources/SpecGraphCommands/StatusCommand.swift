@@ -52,14 +52,7 @@ struct StatusCommand: ParsableCommand {
         let names = FeatureStatus.uniqueNames(of: plans.map(\.document.path))
         var entries: [StatusText.Entry] = []
         for (i, plan) in plans.enumerated() {
-            var change: FeatureChange?
-            if let since {
-                let old: [UInt8]?
-                do { old = try GitRevision.read(plan.document.path, at: since) } catch { throw fail(error) }
-                let before = old.map { Plan(SpecParser.parse($0, path: plan.document.path), options: plan.options) }
-                change = FeatureChange(since: since, before: before, after: plan)
-            }
-            entries.append(StatusText.Entry(status: FeatureStatus(plan, name: names[i]), change: change))
+            entries.append(StatusText.Entry(status: FeatureStatus(plan, name: names[i]), change: try change(of: plan)))
         }
         var w = ByteWriter()
         switch format {
@@ -70,5 +63,14 @@ struct StatusCommand: ParsableCommand {
         }
         Output.stdout(w)
         if plans.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
+    }
+
+    /// What changed in `plan`'s file since `--since` (nil without it).
+    func change(of plan: Plan) throws -> FeatureChange? {
+        guard let since else { return nil }
+        let old: [UInt8]?
+        do { old = try GitRevision.read(plan.document.path, at: since) } catch { throw fail(error) }
+        let before = old.map { Plan(SpecParser.parse($0, path: plan.document.path), options: plan.options) }
+        return FeatureChange(since: since, before: before, after: plan)
     }
 }

@@ -585,7 +585,7 @@ struct SpecWriter {
         if variant > 0 { out.decimal(variant + 1) }
     }
 
-    /// One of the estimate notations of DESIGN.md §1.
+    /// One of the estimate notations of docs/grammar.md, "Estimates".
     private mutating func writeEstimate() {
         switch random.below(12) {
         case 0...3:

@@ -12,7 +12,7 @@ public enum Severity: String, Sendable, Hashable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// The stable diagnostic codes (DESIGN.md §2). Scripts match on the raw values.
+/// The stable diagnostic codes (docs/semantics.md, "Diagnostic codes"). Scripts match on the raw values.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case cycle
     case duplicateID = "duplicate-id"

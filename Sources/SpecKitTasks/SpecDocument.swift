@@ -10,7 +10,7 @@ public struct SpecDocument: Sendable {
     public var path: String
     /// Every task found, in document order, once per ID: a later definition
     /// that restates a task is merged into it, one that is a different task is
-    /// named `T045#2` (DESIGN.md §2 rule 0).
+    /// named `T045#2` (docs/grammar.md, "Duplicates").
     public var tasks: [SpecTask]
     /// Phases in document order. `phases[0]` is the implicit phase 0.
     public var phases: [Phase]
@@ -217,7 +217,7 @@ public struct SpecTask: Sendable, Hashable {
     /// Index of the section (heading below a phase) holding the task, or -1.
     public var section: Int32
     /// Group segment: increases at every phase heading, section heading and
-    /// checkpoint line. A `[P]` group never spans two segments (DESIGN.md §2.2).
+    /// checkpoint line. A `[P]` group never spans two segments (docs/semantics.md, "Groups and `order` edges").
     public var segment: Int32
     /// The description: the text after the ID and labels on the task's own line,
     /// with Markdown emphasis kept as written and surrounding white space trimmed.

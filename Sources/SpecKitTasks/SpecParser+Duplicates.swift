@@ -1,4 +1,4 @@
-/// Tasks written twice with one ID (DESIGN.md §2 rule 0).
+/// Tasks written twice with one ID (docs/grammar.md, "Duplicates").
 ///
 /// A later definition that restates the first (a summary list and its detail
 /// headings, the same description, or no description) is merged into it, with a

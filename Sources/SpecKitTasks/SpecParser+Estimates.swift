@@ -1,4 +1,4 @@
-/// Duration estimates (DESIGN.md §1 "Estimates").
+/// Duration estimates (docs/grammar.md, "Estimates").
 ///
 ///     (2h)  [2h]  (~3d)  (est: 90m)  (estimate: 1.5d)  (est: 2h/4h/8h)
 ///     **Estimated Time**: 2 hours     Estimate: 3h

@@ -1,4 +1,4 @@
-/// Which files a task writes and which it only cites (DESIGN.md §1 "File paths").
+/// Which files a task writes and which it only cites (docs/grammar.md, "Files").
 ///
 ///     Create src/models/user.py per data-model.md      writes user.py, reads data-model.md
 ///     Update quickstart.md                              writes quickstart.md

@@ -1,4 +1,4 @@
-/// File paths and owners in a task's text (DESIGN.md §1 "File paths").
+/// File paths and owners in a task's text (docs/grammar.md, "Files").
 extension DocumentParser {
     /// Appends the spans of the paths in `lo..<hi` to `paths`, in order of
     /// appearance (duplicates included: the caller dedupes by interned key),

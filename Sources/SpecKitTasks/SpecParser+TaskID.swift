@@ -1,4 +1,4 @@
-/// The task ID grammar (DESIGN.md §1):
+/// The task ID grammar (docs/grammar.md, "Tasks"):
 ///
 ///     T -? [A-Z]* [0-9]{2,} ( [A-Za-z]* ( _[A-Za-z]+ )? | ( .[0-9]+ )+ )
 ///
@@ -55,7 +55,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
-/// Worded task IDs (DESIGN.md §1, shape 6): a word for "task" and a number.
+/// Worded task IDs (docs/grammar.md, "Tasks", shape 6): a word for "task" and a number.
 ///
 ///     word [" "] number ( "." number )* [letter]      Task 3, Task 1.2, 任务 1.1, タスク 1.2a
 ///     "TASK-" digits                                  TASK-001

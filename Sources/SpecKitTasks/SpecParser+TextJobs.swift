@@ -236,17 +236,6 @@ extension DocumentParser {
     }
 }
 
-/// Runs `body` on consecutive chunks of `0..<count` (chunk index and range),
-/// on every core when there is more than one chunk.
-func forEachChunk(count: Int, size: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
-    let chunks = (count + size - 1) / size
-    if chunks == 1 {
-        body(0, 0..<count)
-    } else if chunks > 1 {
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in body(chunk, chunk * size..<min(count, (chunk + 1) * size)) }
-    }
-}
-
 private struct SharedStrings: @unchecked Sendable {
     let base: UnsafeMutablePointer<String>?
     let table: ByteInterner

@@ -1,11 +1,11 @@
 import Dispatch
 
-/// Parses spec-kit `tasks.md` bytes into a ``SpecDocument`` (DESIGN.md §1).
+/// Parses spec-kit `tasks.md` bytes into a ``SpecDocument`` (docs/grammar.md).
 ///
 /// The parser makes one pass over the lines, recording tasks, headings,
 /// checkpoints and unresolved references; a second, cheap step resolves
 /// references to task indices (ranges need the whole document) and assigns
-/// phases and sections. See `docs/grammar.md` for the choices DESIGN.md leaves open.
+/// phases and sections. `docs/grammar.md` describes what is read.
 public enum SpecParser {
     /// Parses a whole document. Never traps on any input: bad bytes and odd
     /// lines become diagnostics and parsing goes on.
@@ -224,7 +224,7 @@ struct DocumentParser {
     /// The document writes worded IDs (`Task 3`, `任务 1.1`): references
     /// written with the same word name tasks too (set at its first such task).
     var wordedIDs = false
-    /// Shape 7 (DESIGN.md §1): the document has no task with an ID, so every
+    /// Shape 7 (docs/grammar.md, "Tasks"): the document has no task with an ID, so every
     /// checkbox item under a heading is a task with an ID made from its line.
     var generatedIDs = false
     /// Checkbox items without an ID that shape 7 would make tasks of.

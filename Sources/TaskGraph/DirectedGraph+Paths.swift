@@ -14,7 +14,7 @@ public struct CriticalPathTimes: Sendable {
 extension DirectedGraph {
     /// The layer of every node: `weight[v]` plus the largest layer among its
     /// predecessors (0 when it has none). With weight 1 for tasks and 0 for
-    /// milestones this is the wave number of DESIGN.md §2 (networkx calls the
+    /// milestones this is the wave number of docs/semantics.md (networkx calls the
     /// groups `topological_generations`).
     ///
     /// - Parameters:

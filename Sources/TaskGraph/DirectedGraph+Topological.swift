@@ -4,7 +4,7 @@ extension DirectedGraph {
     /// Among the ready nodes, those with `passThrough[v] == true` are taken at
     /// once (in the order they became ready); otherwise the smallest node number
     /// is taken first. With tasks numbered in document order and milestones marked
-    /// pass-through, this is the order DESIGN.md §2 rule 4 asks for.
+    /// pass-through, this is the reference order π of docs/semantics.md.
     ///
     /// - Complexity: O((V + E) log V).
     public func topologicalOrder(passThrough: [Bool]? = nil) -> [Int32]? {

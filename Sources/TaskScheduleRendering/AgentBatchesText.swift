@@ -7,18 +7,14 @@ import TaskScheduling
 /// users paste into tasks.md: `### Batch 1 — start immediately`, then task
 /// lines `- [ ] T012 [P] [US1] description (files)`.
 public enum AgentBatchesText {
-    /// The batches of one plan; `batches` is nil when the plan has a cycle.
-    public static func batches(_ plan: Plan, _ batches: AgentBatches?, style: TextStyle, into w: inout ByteWriter) {
+    /// The batches of one plan.
+    public static func batches(_ plan: Plan, _ batches: AgentBatches, style: TextStyle, into w: inout ByteWriter) {
         let path = plan.document.path
         switch style {
         case .text: w.write("\(path)\n")
         case .markdown: w.write("## Parallel execution plan\n\n")
         }
-        guard let batches, let schedule = plan.schedule else {
-            let line = "No batches: the plan has a dependency cycle (see `specgraph check`)."
-            w.write(style == .text ? "  \(line)\n" : "> **\(line)**\n")
-            return
-        }
+        let schedule = plan.schedule
         let taskCount = batches.batches.reduce(0) { $0 + $1.count }
         let agents = batches.agents.map { PlanText.count($0, "agent") } ?? "unlimited agents"
         var summary = "\(PlanText.count(taskCount, "task")) in \(batchCount(batches.batches.count))"
@@ -50,14 +46,9 @@ public enum AgentBatchesText {
         }
     }
 
-    /// What may start now, given the running tasks (`next --agents/--running`);
-    /// `dispatch` is nil when the plan has a cycle.
-    public static func next(_ plan: Plan, _ dispatch: Dispatch?, style: TextStyle, into w: inout ByteWriter) {
+    /// What may start now, given the running tasks (`next --agents/--running`).
+    public static func next(_ plan: Plan, _ dispatch: Dispatch, style: TextStyle, into w: inout ByteWriter) {
         if style == .text { w.write("\(plan.document.path)\n") }
-        guard let dispatch else {
-            w.write("Cannot tell what may start: the plan has a dependency cycle.\n")
-            return
-        }
         let running = dispatch.running.map { plan.name(of: $0) }.joined(separator: ", ")
         var free = ""
         if let agents = dispatch.agents {

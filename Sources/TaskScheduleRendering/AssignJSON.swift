@@ -1,7 +1,7 @@
 import SpecKitTasks
 import TaskScheduling
 
-/// `assign --format json` (DESIGN.md §4): one object per plan. The keys of the
+/// `assign --format json` (docs/semantics.md, "JSON details"): one object per plan. The keys of the
 /// contract come first; `stageLowerBound` and `stageGapPercent` (the bound
 /// that sees phase barriers), `criticalPathLength`, `totalWork`,
 /// `storySwitches`, `people` and `sweep` are additions.
@@ -20,129 +20,102 @@ public enum AssignJSON {
     ///
     /// - Complexity: O(V) and proportional to the text written.
     public static func render(_ plan: Plan, schedule: TeamSchedule?, team: Team?, sweep: TeamSweep? = nil, into w: inout ByteWriter) {
-        w.writeJSONHead(source: plan.document.path)
-        if let team {
-            w.write(",\"team\":" as StaticString)
-            PlanJSON.writeStrings(team.names, &w)
-            if let s = schedule {
-                w.write(",\"makespan\":" as StaticString)
-                w.write(hours(s.makespan))
-                w.write(",\"lowerBound\":" as StaticString)
-                w.write(hours(s.lowerBound))
-                w.write(",\"gapPercent\":" as StaticString)
-                w.write((s.gapPercent * 10).rounded() / 10)
-                w.write(",\"utilisation\":" as StaticString)
-                w.write((s.utilisation * 100).rounded() / 100)
-                w.write(",\"assignments\":[" as StaticString)
+        w.jsonObject { w in
+            w.jsonHead(source: plan.document.path)
+            if let team {
+                w.jsonMember("team") { $0.jsonStrings(team.names) }
+                if let s = schedule {
+                    members(plan, s, team, &w)
+                } else {
+                    for key: StaticString in ["makespan", "lowerBound", "gapPercent", "utilisation"] { w.jsonMember(key) { $0.jsonNull() } }
+                    w.jsonMember("assignments") { $0.jsonArray { _ in } }
+                }
+            }
+            if let sweep { w.jsonMember("sweep") { writeSweep(sweep, &$0) } }
+        }
+    }
+
+    /// The members of a team schedule, from `makespan` to `people`.
+    static func members(_ plan: Plan, _ s: TeamSchedule, _ team: Team, _ w: inout ByteWriter) {
+        w.jsonMember("makespan", hours(s.makespan))
+        w.jsonMember("lowerBound", hours(s.lowerBound))
+        w.jsonMember("gapPercent", (s.gapPercent * 10).rounded() / 10)
+        w.jsonMember("utilisation", (s.utilisation * 100).rounded() / 100)
+        w.jsonMember("assignments") { w in
+            w.jsonArray { w in
                 for v in 0..<plan.graph.taskNodeCount {
-                    if v > 0 { w.write("," as StaticString) }
-                    w.write("{\"task\":" as StaticString)
-                    w.writeJSONString(plan.name(of: Int32(v)))
-                    w.write(",\"person\":" as StaticString)
-                    w.writeJSONString(team.names[Int(s.personOfNode[v])])
-                    w.write(",\"start\":" as StaticString)
-                    w.write(hours(s.start[v]))
-                    w.write(",\"finish\":" as StaticString)
-                    w.write(hours(s.finish[v]))
-                    w.write("}" as StaticString)
+                    w.jsonObject { w in
+                        w.jsonMember("task", plan.name(of: Int32(v)))
+                        w.jsonMember("person", team.names[Int(s.personOfNode[v])])
+                        w.jsonMember("start", hours(s.start[v]))
+                        w.jsonMember("finish", hours(s.finish[v]))
+                    }
                 }
-                w.write("],\"stageLowerBound\":" as StaticString)
-                w.write(hours(s.stageLowerBound))
-                w.write(",\"stageGapPercent\":" as StaticString)
-                w.write((s.stageGapPercent * 10).rounded() / 10)
-                w.write(",\"criticalPathLength\":" as StaticString)
-                w.write(hours(s.criticalPathLength))
-                w.write(",\"totalWork\":" as StaticString)
-                w.write(hours(s.totalWork))
-                w.write(",\"storySwitches\":" as StaticString)
-                w.write(s.storySwitches)
-                w.write(",\"people\":[" as StaticString)
-                for (p, name) in team.names.enumerated() {
-                    if p > 0 { w.write("," as StaticString) }
-                    w.write("{\"name\":" as StaticString)
-                    w.writeJSONString(name)
-                    w.write(",\"tasks\":" as StaticString)
-                    w.write(s.lanes[p].count)
-                    w.write(",\"busy\":" as StaticString)
-                    w.write(hours(s.busyHours(of: p)))
-                    w.write("}" as StaticString)
-                }
-                w.write("]" as StaticString)
-            } else {
-                w.write(",\"makespan\":null,\"lowerBound\":null,\"gapPercent\":null,\"utilisation\":null,\"assignments\":[]" as StaticString)
             }
         }
-        if let sweep {
-            w.write(",\"sweep\":" as StaticString)
-            writeSweep(sweep, &w)
+        w.jsonMember("stageLowerBound", hours(s.stageLowerBound))
+        w.jsonMember("stageGapPercent", (s.stageGapPercent * 10).rounded() / 10)
+        w.jsonMember("criticalPathLength", hours(s.criticalPathLength))
+        w.jsonMember("totalWork", hours(s.totalWork))
+        w.jsonMember("storySwitches", s.storySwitches)
+        w.jsonMember("people") { w in
+            w.jsonArray { w in
+                for (p, name) in team.names.enumerated() {
+                    w.jsonObject { w in
+                        w.jsonMember("name", name)
+                        w.jsonMember("tasks", s.lanes[p].count)
+                        w.jsonMember("busy", hours(s.busyHours(of: p)))
+                    }
+                }
+            }
         }
-        w.write("}" as StaticString)
     }
 
     /// `{"totalWork", "criticalPathLength", "saturationSize", "rows": [{"team", "makespan", "speedup", "utilisation", "lowerBound", "gapPercent"}]}`.
     public static func writeSweep(_ sweep: TeamSweep, _ w: inout ByteWriter) {
-        w.write("{\"totalWork\":" as StaticString)
-        w.write(hours(sweep.totalWork))
-        w.write(",\"criticalPathLength\":" as StaticString)
-        w.write(hours(sweep.criticalPathLength))
-        w.write(",\"saturationSize\":" as StaticString)
-        if let n = sweep.saturationSize { w.write(n) } else { w.write("null" as StaticString) }
-        w.write(",\"rows\":[" as StaticString)
-        for (i, row) in sweep.rows.enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            w.write("{\"team\":" as StaticString)
-            w.write(row.size)
-            w.write(",\"makespan\":" as StaticString)
-            w.write(hours(row.makespan))
-            w.write(",\"speedup\":" as StaticString)
-            w.write((row.speedup * 100).rounded() / 100)
-            w.write(",\"utilisation\":" as StaticString)
-            w.write((row.utilisation * 100).rounded() / 100)
-            w.write(",\"lowerBound\":" as StaticString)
-            w.write(hours(row.lowerBound))
-            w.write(",\"gapPercent\":" as StaticString)
-            w.write((row.gapPercent * 10).rounded() / 10)
-            w.write(",\"stageLowerBound\":" as StaticString)
-            w.write(hours(row.stageLowerBound))
-            w.write(",\"stageGapPercent\":" as StaticString)
-            w.write((row.stageGapPercent * 10).rounded() / 10)
-            w.write("}" as StaticString)
+        w.jsonObject { w in
+            w.jsonMember("totalWork", hours(sweep.totalWork))
+            w.jsonMember("criticalPathLength", hours(sweep.criticalPathLength))
+            w.jsonMember("saturationSize", sweep.saturationSize)
+            w.jsonMember("rows") { w in
+                w.jsonArray { w in
+                    for row in sweep.rows {
+                        w.jsonObject { w in
+                            w.jsonMember("team", row.size)
+                            w.jsonMember("makespan", hours(row.makespan))
+                            w.jsonMember("speedup", (row.speedup * 100).rounded() / 100)
+                            w.jsonMember("utilisation", (row.utilisation * 100).rounded() / 100)
+                            w.jsonMember("lowerBound", hours(row.lowerBound))
+                            w.jsonMember("gapPercent", (row.gapPercent * 10).rounded() / 10)
+                            w.jsonMember("stageLowerBound", hours(row.stageLowerBound))
+                            w.jsonMember("stageGapPercent", (row.stageGapPercent * 10).rounded() / 10)
+                        }
+                    }
+                }
+            }
         }
-        w.write("]}" as StaticString)
     }
 
     /// `{"runs", "seed", "deadline", "probability", "p50", "p80", "p95", "mean", "min", "max", "plannedLength", "uncertainTasks"}`:
     /// the `forecast` object of `plan --deadline`.
     public static func writeForecast(_ f: MonteCarloForecast, _ w: inout ByteWriter) {
-        w.write("{\"runs\":" as StaticString)
-        w.write(f.runs)
-        w.write(",\"seed\":" as StaticString)
-        w.write(String(f.seed))
-        w.write(",\"deadline\":" as StaticString)
-        if let d = f.deadline { w.write(hours(d)) } else { w.write("null" as StaticString) }
-        w.write(",\"probability\":" as StaticString)
-        if let p = f.probability { w.write((p * 10000).rounded() / 10000) } else { w.write("null" as StaticString) }
-        for (key, value) in [
-            (",\"p50\":", f.p50), (",\"p80\":", f.p80), (",\"p95\":", f.p95), (",\"mean\":", f.mean),
-            (",\"min\":", f.minimum), (",\"max\":", f.maximum), (",\"plannedLength\":", f.plannedLength),
-        ] as [(StaticString, Double)] {
-            w.write(key)
-            w.write((value * 1000).rounded() / 1000)
-        }
-        w.write(",\"uncertainTasks\":" as StaticString)
-        w.write(f.uncertainTasks)
-        w.write(",\"team\":" as StaticString)
-        if let team = f.team {
-            w.write("[" as StaticString)
-            for (i, name) in team.names.enumerated() {
-                if i > 0 { w.write("," as StaticString) }
-                w.writeJSONString(name)
+        w.jsonObject { w in
+            w.jsonMember("runs", f.runs)
+            // A UInt64 may not fit an Int: its digits as they are.
+            w.jsonMember("seed") { w in w.jsonValue(raw: { $0.write(String(f.seed)) }) }
+            w.jsonMember("deadline", f.deadline.map(hours))
+            w.jsonMember("probability", f.probability.map { ($0 * 10000).rounded() / 10000 })
+            for (key, value) in [
+                ("p50", f.p50), ("p80", f.p80), ("p95", f.p95), ("mean", f.mean),
+                ("min", f.minimum), ("max", f.maximum), ("plannedLength", f.plannedLength),
+            ] as [(StaticString, Double)] {
+                w.jsonMember(key, (value * 1000).rounded() / 1000)
             }
-            w.write("]" as StaticString)
-        } else {
-            w.write("null" as StaticString)
+            w.jsonMember("uncertainTasks", f.uncertainTasks)
+            w.jsonMember("team") { w in
+                if let team = f.team { w.jsonStrings(team.names) } else { w.jsonNull() }
+            }
         }
-        w.write("}" as StaticString)
     }
 
     /// Hours without the noise of floating-point sums (0.1 + 0.2 prints as 0.3).

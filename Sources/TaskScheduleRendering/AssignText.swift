@@ -4,6 +4,18 @@ import TaskScheduling
 /// Text and Markdown for `assign` (team schedules, the team-size sweep) and
 /// for the `plan --deadline` forecast.
 public enum AssignText {
+    /// `assign` for one plan: its team schedule, then its team-size sweep
+    /// (either may be absent).
+    public static func report(
+        _ plan: Plan, schedule: TeamSchedule?, sweep: TeamSweep?, style: TextStyle, into w: inout ByteWriter
+    ) {
+        if let schedule { self.schedule(plan, schedule, style: style, into: &w) }
+        if let sweep {
+            if schedule != nil { w.write("\n" as StaticString) }
+            self.sweep(plan, sweep, style: style, into: &w)
+        }
+    }
+
     // MARK: schedule
 
     /// The summary, then each person's tasks in order with start and finish.
@@ -55,7 +67,7 @@ public enum AssignText {
                 w.write("\n\(head)\n")
                 for v in lane {
                     let task = plan.task(ofNode: v)
-                    let mark = schedule?.isCritical(v) == true ? "*" : " "
+                    let mark = schedule.isCritical(v) ? "*" : " "
                     let line = "  \(pad(PlanText.format1(s.start[Int(v)]), timeWidth)) → \(pad(PlanText.format1(s.finish[Int(v)]), timeWidth)) \(mark)\(PlanText.pad(task.id, idWidth, right: false))  "
                     let room = max(12, 80 - line.count)
                     w.write(line)
@@ -68,7 +80,7 @@ public enum AssignText {
                 w.write("| start | finish | task | critical | description |\n|---:|---:|---|:-:|---|\n")
                 for v in lane {
                     let task = plan.task(ofNode: v)
-                    let critical = schedule?.isCritical(v) == true ? "✔" : ""
+                    let critical = schedule.isCritical(v) ? "✔" : ""
                     w.write("| \(h(s.start[Int(v)])) | \(h(s.finish[Int(v)])) | \(PlanText.markdownCell(task.id)) | \(critical) | \(PlanText.markdownCell(PlanText.truncate(task.description, 100))) |\n")
                 }
             }

@@ -19,6 +19,10 @@ public struct ByteWriter {
     @usableFromInline var written = 0
     @usableFromInline var capacity: Int
     private var threshold = Int.max
+    /// Whether the next JSON value needs a comma before it, and how many
+    /// objects and arrays the JSON writer has open (see `ByteWriter+JSON.swift`).
+    var jsonNeedsComma = false
+    var jsonDepth = 0
     private var sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     public init(capacity: Int = 1 << 16) {
@@ -161,6 +165,19 @@ public struct ByteWriter {
         var cursor = ByteCursor(start)
         body(&cursor)
         commit(start.distance(to: cursor.position))
+    }
+
+    /// A scalar as UTF-8, a control character (C0 or DEL) as a space: what the
+    /// DOT and Mermaid label escapers write for a scalar they do not escape.
+    @inline(__always)
+    public mutating func writeBlankingControls(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+            write(byte: UInt8(ascii: " "))
+        } else if scalar.isASCII {
+            write(byte: UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar, into: { write(byte: $0) })
+        }
     }
 
     /// Text for XML and HTML: `&`, `<`, `>`, `"`, `'` escaped; control characters

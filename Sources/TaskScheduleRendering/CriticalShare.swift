@@ -19,7 +19,7 @@ public struct CriticalShare: Sendable, Hashable {
     /// - Complexity: O(V).
     public init(_ plan: Plan) {
         let count = plan.graph.taskNodeCount
-        let critical = plan.schedule.map { s in (0..<Int32(count)).count { s.isCritical($0) } } ?? 0
+        let critical = (0..<Int32(count)).count { plan.schedule.isCritical($0) }
         self.init(critical: critical, tasks: count)
     }
 

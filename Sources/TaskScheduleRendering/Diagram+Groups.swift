@@ -18,11 +18,7 @@ extension Diagram {
         switch options.view {
         case .phases: grouping = phaseGrouping(plan)
         case .stories: grouping = storyGrouping(plan)
-        case .waves:
-            guard plan.schedule != nil else {
-                throw DiagramError("\(doc.path) has a dependency cycle, so it has no waves; draw --view tasks or --view phases")
-            }
-            grouping = waveGrouping(plan)
+        case .waves: grouping = waveGrouping(plan)
         case .tasks: preconditionFailure("the task view is not a grouping")
         }
         let groupCount = grouping.groups.count
@@ -42,7 +38,8 @@ extension Diagram {
             if let group = grouping.groupOfTask(Int32(t)) { doneCount[group] += 1 }
         }
         var criticalSteps: Set<[Int]> = []
-        if let schedule = plan.schedule {
+        do {
+            let schedule = plan.schedule
             var previous: Int?
             for v in schedule.criticalPath {
                 let group = Int(grouping.groupOfNode[Int(v)])
@@ -51,7 +48,7 @@ extension Diagram {
                 previous = group
             }
         }
-        let length = plan.schedule?.length ?? 0
+        let length = plan.schedule.length
 
         // More groups than a picture holds (a chain of a million tasks has a
         // million waves): the first ones, in order, and a note.
@@ -194,7 +191,7 @@ extension Diagram {
 
     /// One group per wave, in a chain.
     static func waveGrouping(_ plan: Plan) -> Grouping {
-        let schedule = plan.schedule!
+        let schedule = plan.schedule
         let groups = schedule.waves.indices.map {
             Grouping.Group(id: "wave-\($0 + 1)", title: "Wave \($0 + 1)", kind: "wave")
         }

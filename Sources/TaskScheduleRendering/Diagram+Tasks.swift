@@ -75,7 +75,8 @@ extension Diagram {
         for e in 0..<Int32(g.edgeCount) where local[Int(g.edgeSources[Int(e)])] >= 0 && local[Int(g.edgeTargets[Int(e)])] >= 0 {
             keptEdges.append(e)
         }
-        if options.reduce, let schedule = plan.schedule {
+        if options.reduce {
+            let schedule = plan.schedule
             if drawn.count > options.reductionNodeLimit {
                 diagram.notes.append("\(drawn.count) nodes: drawn without transitive reduction (it is done up to \(options.reductionNodeLimit) nodes)")
             } else {
@@ -94,8 +95,6 @@ extension Diagram {
                 for i in keptEdges.indices where keep[i] { keptPairs.insert(Self.pair(keptEdges[i], g)) }
                 keptEdges = keptEdges.filter { keptPairs.contains(Self.pair($0, g)) }
             }
-        } else if options.reduce, !plan.cycles.isEmpty {
-            diagram.notes.append("the plan has a dependency cycle: drawn without transitive reduction")
         }
 
         // A milestone that only connects nodes of one phase sits in that
@@ -131,7 +130,7 @@ extension Diagram {
         let schedule = plan.schedule
         for (i, v) in drawn.enumerated() {
             let cluster = phaseOfDrawn[i].flatMap { Int($0) < clusterOfPhase.count ? clusterOfPhase[Int($0)] : nil }
-            let isCritical = marksCritical && schedule?.isCritical(v) ?? false
+            let isCritical = marksCritical && schedule.isCritical(v)
             if sg.isMilestone(v) {
                 let name = sg.name(of: v, in: doc)
                 var classes = ["milestone"]
@@ -155,10 +154,8 @@ extension Diagram {
             let description = shortened(InlineMarkdown.plain(String(task.description.prefix(tooltipCharacterLimit + 64))), limit: tooltipCharacterLimit)
             let label = description.isEmpty ? task.id : "\(task.id) · \(shortened(description, limit: 36))"
             var tooltip = description.isEmpty ? task.id : "\(task.id): \(description)"
-            if let schedule {
-                let slack = max(0, schedule.times.slack(v))
-                tooltip += " (wave \(schedule.waveOfNode[Int(v)]), \(PlanText.hours(sg.durations[Int(v)])), slack \(PlanText.hours(slack)))"
-            }
+            let slack = max(0, schedule.times.slack(v))
+            tooltip += " (wave \(schedule.waveOfNode[Int(v)]), \(PlanText.hours(sg.durations[Int(v)])), slack \(PlanText.hours(slack)))"
             diagram.nodes.append(Node(
                 kind: .task, id: ids.claim(oneLine(task.id)), label: [oneLine(label)], tooltip: tooltip,
                 classes: classes, cluster: cluster, layer: layers[Int(v)]))
@@ -242,33 +239,8 @@ extension Diagram {
     /// - Complexity: O((V + E) log V).
     static func nodeLayers(_ plan: Plan) -> [Int] {
         let sg = plan.graph
-        let wave: [Int32]
-        if let schedule = plan.schedule {
-            wave = schedule.waveOfNode
-        } else {
-            wave = acyclicWaves(sg)
-        }
+        let wave = plan.schedule.waveOfNode
         return (0..<sg.nodeCount).map { 2 * Int(wave[$0]) + (sg.isMilestone(Int32($0)) ? 1 : 0) }
-    }
-
-    /// Waves of a graph with cycles: within each strongly connected
-    /// component, edges from a later node to an earlier one are dropped,
-    /// which leaves a DAG.
-    static func acyclicWaves(_ sg: ScheduleGraph) -> [Int32] {
-        let g = sg.graph
-        let scc = g.stronglyConnectedComponents()
-        var sources: [Int32] = []
-        var targets: [Int32] = []
-        for e in 0..<g.edgeCount {
-            let u = g.edgeSources[e], v = g.edgeTargets[e]
-            if scc.componentOf[Int(u)] == scc.componentOf[Int(v)] && u >= v { continue }
-            sources.append(u)
-            targets.append(v)
-        }
-        let dag = DirectedGraph(nodeCount: g.nodeCount, sources: sources, targets: targets)
-        guard let order = dag.topologicalOrder() else { return [Int32](repeating: 1, count: g.nodeCount) }
-        let weight = (0..<g.nodeCount).map { sg.isMilestone(Int32($0)) ? Int32(0) : 1 }
-        return dag.generations(order: order, weight: weight)
     }
 
     /// The source and target of an edge as one key.
@@ -283,7 +255,7 @@ extension Diagram {
     /// - Complexity: O(E).
     static func criticalEdges(_ plan: Plan) -> [Bool] {
         let g = plan.graph.graph
-        guard let schedule = plan.schedule else { return [Bool](repeating: false, count: g.edgeCount) }
+        let schedule = plan.schedule
         let times = schedule.times
         return (0..<g.edgeCount).map { e in
             let u = g.edgeSources[e], v = g.edgeTargets[e]

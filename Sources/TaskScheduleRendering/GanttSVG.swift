@@ -209,21 +209,13 @@ public enum GanttSVG {
         for p in 0..<laneCount {
             let y = top + Double(p) * laneHeight
             if p % 2 == 0 {
-                w.write("<rect class=\"lane\" x=\"" as StaticString)
-                number(left, &w)
-                w.write("\" y=\"" as StaticString)
-                number(y, &w)
-                w.write("\" width=\"" as StaticString)
-                number(chartWidth, &w)
-                w.write("\" height=\"" as StaticString)
-                number(laneHeight, &w)
-                w.write("\"/>\n" as StaticString)
+                w.write("<rect class=\"lane\"" as StaticString)
+                box(left, y, chartWidth, laneHeight, &w)
+                w.write("/>\n" as StaticString)
             }
-            w.write("<text class=\"person\" x=\"" as StaticString)
-            number(left - 12, &w)
-            w.write("\" y=\"" as StaticString)
-            number(y + laneHeight / 2 + 4.5, &w)
-            w.write("\" text-anchor=\"end\">" as StaticString)
+            w.write("<text class=\"person\"" as StaticString)
+            position(left - 12, y + laneHeight / 2 + 4.5, &w)
+            w.write(" text-anchor=\"end\">" as StaticString)
             w.writeXMLEscaped(clip(s.team.isNumbered ? "Person \(s.team.names[p])" : s.team.names[p], 24))
             w.write("</text>\n" as StaticString)
         }
@@ -238,11 +230,9 @@ public enum GanttSVG {
             if t > span + 1e-9 { break }
             let px = x(t)
             line(px, top, px, axisY + 4, "grid", &w)
-            w.write("<text class=\"tick\" x=\"" as StaticString)
-            number(px, &w)
-            w.write("\" y=\"" as StaticString)
-            number(axisY + 18, &w)
-            w.write("\" text-anchor=\"middle\">" as StaticString)
+            w.write("<text class=\"tick\"" as StaticString)
+            position(px, axisY + 18, &w)
+            w.write(" text-anchor=\"middle\">" as StaticString)
             w.writeXMLEscaped(tickLabel(t))
             w.write("</text>\n" as StaticString)
             k += 1
@@ -266,11 +256,9 @@ public enum GanttSVG {
                 w.writeXMLEscaped("Checkpoint at \(duration(mark.time)): \(mark.text)")
                 w.write("</title>" as StaticString)
                 line(px, labelY + 3, px, axisY, "checkpoint", &w)
-                w.write("<text class=\"checkpoint-label\" x=\"" as StaticString)
-                number(label.minX, &w)
-                w.write("\" y=\"" as StaticString)
-                number(labelY, &w)
-                w.write("\" data-width=\"" as StaticString)
+                w.write("<text class=\"checkpoint-label\"" as StaticString)
+                position(label.minX, labelY, &w)
+                w.write(" data-width=\"" as StaticString)
                 number(label.maxX - label.minX, &w)
                 w.write("\">" as StaticString)
                 w.writeXMLEscaped(label.text)
@@ -285,11 +273,9 @@ public enum GanttSVG {
             let y = legendTop + Double(r) * 22
             for item in row {
                 let colour = colours[Int(item.group)]
-                w.write("<rect x=\"" as StaticString)
-                number(item.x, &w)
-                w.write("\" y=\"" as StaticString)
-                number(y - 11, &w)
-                w.write("\" width=\"14\" height=\"14\" rx=\"3\" fill=\"" as StaticString)
+                w.write("<rect" as StaticString)
+                position(item.x, y - 11, &w)
+                w.write(" width=\"14\" height=\"14\" rx=\"3\" fill=\"" as StaticString)
                 w.write(colour.fill)
                 w.write("\"/>" as StaticString)
                 text(item.x + 20, y, "legend", legendName(groups, item.group), &w)
@@ -339,7 +325,7 @@ public enum GanttSVG {
             for v in s.lanes[p] {
                 let i = Int(v)
                 let group = groups.groupOfNode[i]
-                let critical = marksCritical && plan.schedule?.isCritical(v) ?? false
+                let critical = marksCritical && plan.schedule.isCritical(v)
                 if var block = current, block.group == group, s.start[i] - block.finish <= joinGap {
                     block.absorb(finish: s.finish[i], last: v, count: 1, critical: critical)
                     current = block
@@ -406,7 +392,7 @@ public enum GanttSVG {
             let person = Int(s.personOfNode[v])
             let group = Int(groups.groupOfNode[v])
             let colour = colours[group]
-            let critical = marksCritical && schedule?.isCritical(Int32(v)) ?? false
+            let critical = marksCritical && schedule.isCritical(Int32(v))
             let id = usedIDs.claim(task.id)
             let x0 = x(s.start[v])
             let barWidth = max(x(s.finish[v]) - x0, 1.5)
@@ -475,15 +461,9 @@ public enum GanttSVG {
         colour: (fill: StaticString, text: StaticString), into w: inout ByteWriter
     ) {
         w.writeXMLEscaped(tip)
-        w.write("</title><rect x=\"" as StaticString)
-        number(x0 + 0.5, &w)
-        w.write("\" y=\"" as StaticString)
-        number(y, &w)
-        w.write("\" width=\"" as StaticString)
-        number(max(barWidth - 1, 1), &w)
-        w.write("\" height=\"" as StaticString)
-        number(barHeight, &w)
-        w.write(rounded ? "\" rx=\"4\" fill=\"" as StaticString : "\" fill=\"" as StaticString)
+        w.write("</title><rect" as StaticString)
+        box(x0 + 0.5, y, max(barWidth - 1, 1), barHeight, &w)
+        w.write(rounded ? " rx=\"4\" fill=\"" as StaticString : " fill=\"" as StaticString)
         w.write(colour.fill)
         w.write("\"/>" as StaticString)
         let fitted = barLabel(label, width: barWidth)
@@ -709,6 +689,25 @@ public enum GanttSVG {
         w.write((x * 10).rounded() / 10)
     }
 
+    /// ` x="…" y="…"`.
+    static func position(_ x: Double, _ y: Double, _ w: inout ByteWriter) {
+        w.write(" x=\"" as StaticString)
+        number(x, &w)
+        w.write("\" y=\"" as StaticString)
+        number(y, &w)
+        w.write("\"" as StaticString)
+    }
+
+    /// ` x="…" y="…" width="…" height="…"`.
+    static func box(_ x: Double, _ y: Double, _ width: Double, _ height: Double, _ w: inout ByteWriter) {
+        position(x, y, &w)
+        w.write(" width=\"" as StaticString)
+        number(width, &w)
+        w.write("\" height=\"" as StaticString)
+        number(height, &w)
+        w.write("\"" as StaticString)
+    }
+
     static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cls: StaticString, _ w: inout ByteWriter) {
         w.write("<line class=\"" as StaticString)
         w.write(cls)
@@ -726,11 +725,9 @@ public enum GanttSVG {
     static func text(_ x: Double, _ y: Double, _ cls: StaticString, _ content: String, _ w: inout ByteWriter) {
         w.write("<text class=\"" as StaticString)
         w.write(cls)
-        w.write("\" x=\"" as StaticString)
-        number(x, &w)
-        w.write("\" y=\"" as StaticString)
-        number(y, &w)
-        w.write("\">" as StaticString)
+        w.write("\"" as StaticString)
+        position(x, y, &w)
+        w.write(">" as StaticString)
         w.writeXMLEscaped(content)
         w.write("</text>\n" as StaticString)
     }

@@ -31,7 +31,7 @@ public enum PlanCSV {
             let phase = doc.phases.indices.contains(Int(task.phase)) ? doc.phases[Int(task.phase)].title : ""
             let node = t < plan.graph.nodeOfTask.count ? plan.graph.nodeOfTask[t] : -1
             var timing = ["", "", "", "", ""]
-            if let schedule, node >= 0 {
+            if node >= 0 {
                 let v = Int(node)
                 let times = schedule.times
                 timing = [

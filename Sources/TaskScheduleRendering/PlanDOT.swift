@@ -319,13 +319,7 @@ extension ByteWriter {
             case "&": write("&amp;" as StaticString)
             case "\u{FFFE}", "\u{FFFF}": write("\u{FFFD}")
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    write(byte: UInt8(ascii: " "))
-                } else if scalar.isASCII {
-                    write(byte: UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar, into: { write(byte: $0) })
-                }
+                writeBlankingControls(scalar)
             }
         }
     }

@@ -7,7 +7,7 @@ import Darwin
 import SpecKitTasks
 import TaskScheduling
 
-/// `plan --format json` (DESIGN.md §4): one object per plan. Keys are a contract.
+/// `plan --format json` (docs/semantics.md, "JSON details"): one object per plan. Keys are a contract.
 public enum PlanJSON {
     /// The JSON document for several plans: one object, or an array when there are several.
     public static func render(_ plans: [Plan], into w: inout ByteWriter) {
@@ -49,13 +49,13 @@ public enum PlanJSON {
         w.write(",\"edges\":" as StaticString)
         w.write(graph.graph.edgeCount)
         w.write(",\"waves\":" as StaticString)
-        w.write(schedule?.waves.count ?? 0)
+        w.write(schedule.waves.count)
         w.write(",\"criticalPathLength\":" as StaticString)
-        if let schedule { w.write(schedule.length) } else { w.write("null" as StaticString) }
+        w.write(schedule.length)
         w.write(",\"totalWork\":" as StaticString)
         w.write(facts.totalWork)
         w.write(",\"maxWaveWidth\":" as StaticString)
-        w.write(schedule?.waves.map(\.count).max() ?? 0)
+        w.write(schedule.waves.map(\.count).max() ?? 0)
         w.write(",\"errors\":" as StaticString)
         w.write(plan.errorCount)
         w.write(",\"warnings\":" as StaticString)
@@ -141,7 +141,7 @@ public enum PlanJSON {
 
         // waves
         w.write(",\"waves\":[" as StaticString)
-        for (i, wave) in (schedule?.waves ?? []).enumerated() {
+        for (i, wave) in schedule.waves.enumerated() {
             w.checkpoint()
             if i > 0 { w.write("," as StaticString) }
             names.writeList(wave, of: names.writeNode, &w)
@@ -164,15 +164,11 @@ public enum PlanJSON {
 
         // critical path
         w.write(",\"criticalPath\":" as StaticString)
-        if let schedule {
-            w.write("{\"length\":" as StaticString)
-            w.write(schedule.length)
-            w.write(",\"tasks\":" as StaticString)
-            names.writeList(schedule.criticalPath, of: names.writeNode, &w)
-            w.write("}" as StaticString)
-        } else {
-            w.write("null" as StaticString)
-        }
+        w.write("{\"length\":" as StaticString)
+        w.write(schedule.length)
+        w.write(",\"tasks\":" as StaticString)
+        names.writeList(schedule.criticalPath, of: names.writeNode, &w)
+        w.write("}" as StaticString)
 
         // cycles
         w.write(",\"cycles\":[" as StaticString)
@@ -430,7 +426,8 @@ public enum PlanJSON {
         }
         c.write("]" as StaticString)
         let node = plan.graph.nodeOfTask[t]
-        if let schedule = plan.schedule, node >= 0 {
+        if node >= 0 {
+            let schedule = plan.schedule
             let v = Int(node)
             c.write(",\"wave\":" as StaticString)
             c.write(schedule.waveOfNode[v])

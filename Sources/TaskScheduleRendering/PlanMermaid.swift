@@ -178,13 +178,7 @@ extension ByteWriter {
             // Mermaid reads `%%{init: …}%%` as a directive wherever it stands.
             case "%": write("#37;" as StaticString)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    write(byte: UInt8(ascii: " "))
-                } else if scalar.isASCII {
-                    write(byte: UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar, into: { write(byte: $0) })
-                }
+                writeBlankingControls(scalar)
             }
         }
     }

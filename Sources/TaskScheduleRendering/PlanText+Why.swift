@@ -15,7 +15,7 @@ extension PlanText {
     ///   the end of Phase 1: Setup → T012 — phase order, tasks.md:30
     /// ```
     public static func why(_ plan: Plan, node: Int32, chain: [Int32], style: TextStyle, into w: inout ByteWriter) {
-        guard let schedule = plan.schedule else { return }
+        let schedule = plan.schedule
         let task = plan.task(ofNode: node)
         let g = plan.graph
         let path = plan.document.path

@@ -30,14 +30,10 @@ public enum PlanText {
             w.write("| tasks | done | phases | edges | waves | widest wave | critical path | total work |\n")
             w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
             let s = plan.schedule
-            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhases.count) | \(edges) | \(s?.waves.count ?? 0) | \(s?.waves.map(\.count).max() ?? 0) | \(s.map { hours($0.length) } ?? "–") | \(hours(facts.totalWork)) |\n\n")
+            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhases.count) | \(edges) | \(s.waves.count) | \(s.waves.map(\.count).max() ?? 0) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
             if let note = assumedNote(plan) { w.write("> \(markdownCell(note))\n\n") }
         }
-        guard let schedule = plan.schedule else {
-            let line = "No waves or critical path: the plan has \(count(plan.cycles.count, "dependency cycle")) (see the diagnostics).\n"
-            w.write(style == .markdown ? "> **\(line.dropLast())**\n" : "  \(line)")
-            return
-        }
+        let schedule = plan.schedule
         let widest = schedule.waves.map(\.count).max() ?? 0
         if style == .text {
             w.write("  \(count(schedule.waves.count, "wave")), widest \(widest); critical path \(hours(schedule.length)) of \(hours(facts.totalWork)) work")
@@ -61,10 +57,7 @@ public enum PlanText {
 
     /// The waves table: one row per wave. With a `limit`, at most that many IDs per wave.
     public static func waves(_ plan: Plan, style: TextStyle, limit: Int? = nil, into w: inout ByteWriter) {
-        guard let schedule = plan.schedule else {
-            w.write("No waves: the plan has a dependency cycle.\n")
-            return
-        }
+        let schedule = plan.schedule
         let conflicts = Dictionary(grouping: plan.waveFileConflicts(), by: \.wave)
         func conflictText(_ c: WaveFileConflict) -> String {
             let names = c.tasks.map { plan.name(of: $0) }
@@ -98,7 +91,7 @@ public enum PlanText {
 
     /// The critical chain as one line of IDs.
     public static func criticalChain(_ plan: Plan, style: TextStyle, limit: Int? = nil, into w: inout ByteWriter) {
-        guard let schedule = plan.schedule else { return }
+        let schedule = plan.schedule
         var ids = schedule.criticalPath.map { plan.name(of: $0) }
         if let limit, ids.count > limit {
             let head = ids.prefix(limit / 2)
@@ -119,10 +112,7 @@ public enum PlanText {
 
     /// `critical-path`: the chain, then every planned task by slack (most critical first).
     public static func criticalPath(_ plan: Plan, style: TextStyle, limit: Int?, into w: inout ByteWriter) {
-        guard let schedule = plan.schedule else {
-            w.write("No critical path: the plan has a dependency cycle.\n")
-            return
-        }
+        let schedule = plan.schedule
         criticalChain(plan, style: style, into: &w)
         w.write("\n")
         var rows = schedule.tasksBySlack(taskNodeCount: plan.graph.taskNodeCount)

@@ -96,9 +96,7 @@ public enum ReportHTML {
 
         // Critical path and next.
         w.write("<h3>Remaining critical path</h3>\n" as StaticString)
-        if s.remainingHours == nil {
-            w.write("<p>No critical path: the plan has a dependency cycle (see the warnings).</p>\n" as StaticString)
-        } else if s.criticalPath.isEmpty {
+        if s.criticalPath.isEmpty {
             w.write("<p>Nothing left to do.</p>\n" as StaticString)
         } else {
             let hours = StatusText.hoursCell(s.remainingHours, remaining: s.counts.remaining, estimated: s.estimated)
@@ -236,7 +234,7 @@ public enum ReportHTML {
                 w.writeJSONString(doc.phases.indices.contains(Int(task.phase)) ? doc.phases[Int(task.phase)].title : "")
                 w.write(",\"node\":" as StaticString)
                 w.write(Int(node))
-                if let schedule, node >= 0 {
+                if node >= 0 {
                     let v = Int(node)
                     w.write(",\"wave\":" as StaticString)
                     w.write(schedule.waveOfNode[v])
@@ -247,7 +245,8 @@ public enum ReportHTML {
                     w.write(",\"slack\":" as StaticString)
                     w.write(max(0, schedule.times.slack(node)))
                     w.write(schedule.isCritical(node) ? ",\"critical\":true" as StaticString : ",\"critical\":false" as StaticString)
-                    if g.taskNodeCount <= whyTaskLimit, let chain = plan.explanation(of: node) {
+                    if g.taskNodeCount <= whyTaskLimit {
+                        let chain = plan.explanation(of: node)
                         w.write(",\"why\":[" as StaticString)
                         for (j, e) in chain.enumerated() {
                             if j > 0 { w.write("," as StaticString) }

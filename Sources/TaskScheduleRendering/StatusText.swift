@@ -26,7 +26,7 @@ public enum StatusText {
         return [
             s.name, "\(c.done)", "\(c.skipped)", "\(c.remaining)", "\(c.ready)", "\(c.blocked)",
             hoursCell(s.remainingHours, remaining: c.remaining, estimated: s.estimated),
-            s.waves.map(String.init) ?? "–", "\(s.warnings)", "\(s.errors)",
+            String(s.waves), "\(s.warnings)", "\(s.errors)",
         ]
     }
 
@@ -124,111 +124,98 @@ public enum StatusText {
 
     // MARK: JSON
 
-    /// `{"schemaVersion": 2, "features": [...]}`.
+    /// `{"schemaVersion":2,"features":[…]}`.
     public static func json(_ entries: [Entry], into w: inout ByteWriter) {
-        w.write("{\"schemaVersion\":2,\"features\":[" as StaticString)
-        for (i, e) in entries.enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            let s = e.status
-            w.write("{\"name\":" as StaticString)
-            w.writeJSONString(s.name)
-            w.write(",\"source\":" as StaticString)
-            w.writeJSONString(s.path)
+        w.jsonObject { w in
+            w.jsonMember("schemaVersion", ByteWriter.jsonSchemaVersion)
+            w.jsonMember("features") { w in
+                w.jsonArray { w in
+                    for e in entries { feature(e, into: &w) }
+                }
+            }
+        }
+        w.write("\n" as StaticString)
+    }
+
+    /// One feature of `status --format json`.
+    static func feature(_ e: Entry, into w: inout ByteWriter) {
+        let s = e.status
+        w.jsonObject { w in
+            w.jsonMember("name", s.name)
+            w.jsonMember("source", s.path)
             counts(s.counts, into: &w)
-            w.write(",\"remainingCriticalPath\":" as StaticString)
-            optional(s.remainingHours, into: &w)
-            w.write(",\"estimated\":" as StaticString)
-            w.write(s.estimated ? "true" as StaticString : "false" as StaticString)
-            w.write(",\"criticalPath\":" as StaticString)
-            strings(s.criticalPath, into: &w)
-            w.write(",\"waves\":" as StaticString)
-            if let waves = s.waves { w.write(waves) } else { w.write("null" as StaticString) }
-            w.write(",\"warnings\":" as StaticString)
-            w.write(s.warnings)
-            w.write(",\"errors\":" as StaticString)
-            w.write(s.errors)
-            w.write(",\"readyTasks\":" as StaticString)
-            strings(s.ready, into: &w)
-            w.write(",\"outOfOrder\":[" as StaticString)
-            for (j, o) in s.outOfOrder.enumerated() {
-                if j > 0 { w.write("," as StaticString) }
-                w.write("{\"task\":" as StaticString)
-                w.writeJSONString(o.task)
-                w.write(",\"openPredecessor\":" as StaticString)
-                w.writeJSONString(o.openPredecessor)
-                w.write(",\"line\":" as StaticString)
-                w.write(o.line)
-                w.write("}" as StaticString)
-            }
-            w.write("],\"phases\":[" as StaticString)
-            for (j, p) in s.phases.enumerated() {
-                if j > 0 { w.write("," as StaticString) }
-                w.write("{\"index\":" as StaticString)
-                w.write(p.index)
-                w.write(",\"title\":" as StaticString)
-                w.writeJSONString(p.title)
-                counts(p.counts, into: &w)
-                w.write(",\"remainingHours\":" as StaticString)
-                optional(p.remainingHours, into: &w)
-                w.write(",\"warnings\":" as StaticString)
-                w.write(p.warnings)
-                w.write(",\"errors\":" as StaticString)
-                w.write(p.errors)
-                w.write("}" as StaticString)
-            }
-            w.write("]" as StaticString)
-            if let c = e.change {
-                w.write(",\"since\":{\"ref\":" as StaticString)
-                w.writeJSONString(c.since)
-                w.write(",\"existed\":" as StaticString)
-                w.write(c.existed ? "true" as StaticString : "false" as StaticString)
-                for (key, ids) in [("added", c.added), ("removed", c.removed), ("completed", c.completed), ("reopened", c.reopened)] {
-                    w.write(",\"\(key)\":")
-                    strings(ids, into: &w)
-                }
-                for (key, deps) in [("dependenciesAdded", c.dependenciesAdded), ("dependenciesRemoved", c.dependenciesRemoved)] {
-                    w.write(",\"\(key)\":[")
-                    for (j, d) in deps.enumerated() {
-                        if j > 0 { w.write("," as StaticString) }
-                        w.write("{\"from\":" as StaticString)
-                        w.writeJSONString(d.from)
-                        w.write(",\"to\":" as StaticString)
-                        w.writeJSONString(d.to)
-                        w.write("}" as StaticString)
+            w.jsonMember("remainingCriticalPath", s.remainingHours)
+            w.jsonMember("estimated", s.estimated)
+            w.jsonMember("criticalPath") { $0.jsonStrings(s.criticalPath) }
+            w.jsonMember("waves", s.waves)
+            w.jsonMember("warnings", s.warnings)
+            w.jsonMember("errors", s.errors)
+            w.jsonMember("readyTasks") { $0.jsonStrings(s.ready) }
+            w.jsonMember("outOfOrder") { w in
+                w.jsonArray { w in
+                    for o in s.outOfOrder {
+                        w.jsonObject { w in
+                            w.jsonMember("task", o.task)
+                            w.jsonMember("openPredecessor", o.openPredecessor)
+                            w.jsonMember("line", Int(o.line))
+                        }
                     }
-                    w.write("]" as StaticString)
                 }
-                w.write(",\"criticalPathBefore\":" as StaticString)
-                optional(c.hoursBefore, into: &w)
-                w.write(",\"criticalPathAfter\":" as StaticString)
-                optional(c.hoursAfter, into: &w)
-                w.write(",\"wavesBefore\":" as StaticString)
-                optional(c.wavesBefore.map(Double.init), integer: true, into: &w)
-                w.write(",\"wavesAfter\":" as StaticString)
-                optional(c.wavesAfter.map(Double.init), integer: true, into: &w)
-                w.write("}" as StaticString)
             }
-            w.write("}" as StaticString)
+            w.jsonMember("phases") { w in
+                w.jsonArray { w in
+                    for p in s.phases {
+                        w.jsonObject { w in
+                            w.jsonMember("index", p.index)
+                            w.jsonMember("title", p.title)
+                            counts(p.counts, into: &w)
+                            w.jsonMember("remainingHours", p.remainingHours)
+                            w.jsonMember("warnings", p.warnings)
+                            w.jsonMember("errors", p.errors)
+                        }
+                    }
+                }
+            }
+            if let c = e.change { w.jsonMember("since") { change(c, into: &$0) } }
         }
-        w.write("]}\n" as StaticString)
     }
 
+    /// What changed since `--since`, as the `since` object.
+    static func change(_ c: FeatureChange, into w: inout ByteWriter) {
+        w.jsonObject { w in
+            w.jsonMember("ref", c.since)
+            w.jsonMember("existed", c.existed)
+            w.jsonMember("added") { $0.jsonStrings(c.added) }
+            w.jsonMember("removed") { $0.jsonStrings(c.removed) }
+            w.jsonMember("completed") { $0.jsonStrings(c.completed) }
+            w.jsonMember("reopened") { $0.jsonStrings(c.reopened) }
+            for (key, deps) in [("dependenciesAdded" as StaticString, c.dependenciesAdded), ("dependenciesRemoved", c.dependenciesRemoved)] {
+                w.jsonMember(key) { w in
+                    w.jsonArray { w in
+                        for d in deps {
+                            w.jsonObject { w in
+                                w.jsonMember("from", d.from)
+                                w.jsonMember("to", d.to)
+                            }
+                        }
+                    }
+                }
+            }
+            w.jsonMember("criticalPathBefore", c.hoursBefore)
+            w.jsonMember("criticalPathAfter", c.hoursAfter)
+            w.jsonMember("wavesBefore", c.wavesBefore)
+            w.jsonMember("wavesAfter", c.wavesAfter)
+        }
+    }
+
+    /// The members `done` … `blocked`.
     static func counts(_ c: FeatureStatus.Counts, into w: inout ByteWriter) {
-        w.write(",\"done\":\(c.done),\"skipped\":\(c.skipped),\"remaining\":\(c.remaining),\"inProgress\":\(c.inProgress),\"ready\":\(c.ready),\"blocked\":\(c.blocked)")
-    }
-
-    static func optional(_ x: Double?, integer: Bool = false, into w: inout ByteWriter) {
-        guard let x else { return w.write("null" as StaticString) }
-        if integer { w.write(Int(x)) } else { w.write(x) }
-    }
-
-    static func strings(_ items: [String], into w: inout ByteWriter) {
-        w.write("[" as StaticString)
-        for (i, s) in items.enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            w.writeJSONString(s)
-        }
-        w.write("]" as StaticString)
+        w.jsonMember("done", c.done)
+        w.jsonMember("skipped", c.skipped)
+        w.jsonMember("remaining", c.remaining)
+        w.jsonMember("inProgress", c.inProgress)
+        w.jsonMember("ready", c.ready)
+        w.jsonMember("blocked", c.blocked)
     }
 
     // MARK: CSV
@@ -249,7 +236,7 @@ public enum StatusText {
                     "\(warnings)", "\(errors)",
                 ]
             }
-            var cells = row("", s.counts, s.remainingHours, waves: s.waves.map(String.init) ?? "", s.warnings, s.errors)
+            var cells = row("", s.counts, s.remainingHours, waves: String(s.waves), s.warnings, s.errors)
             if since {
                 let c = e.change
                 cells += [c?.added, c?.removed, c?.completed, c?.reopened].map { ($0 ?? []).joined(separator: " ") }

@@ -31,7 +31,7 @@ public struct AgentBatches: Sendable {
     /// the longest task duration in each, in hours.
     public let makespan: Double
 
-    /// The batches of a plan; nil when the plan has no schedule (a dependency cycle).
+    /// The batches of a plan.
     ///
     /// - Parameters:
     ///   - plan: the plan whose remaining tasks are batched.
@@ -42,8 +42,8 @@ public struct AgentBatches: Sendable {
     ///   because a file it writes is taken in that batch. Tasks waiting for one
     ///   file queue behind the first of them, and only that one is looked at
     ///   again, so V tasks that all write one file cost O(V log V), not O(V²).
-    public init?(plan: Plan, agents: Int?) {
-        guard let schedule = plan.schedule else { return nil }
+    public init(plan: Plan, agents: Int?) {
+        let schedule = plan.schedule
         let limit = agents.map { max(1, $0) }
         self.agents = limit
         let graph = plan.graph
@@ -177,9 +177,8 @@ struct DispatchCandidate: Comparable {
 
 extension Plan {
     /// The dispatch priority of every task node: `Schedule.slackKey`, as
-    /// `Schedule.tasksBySlack` orders them. Empty without a schedule.
+    /// `Schedule.tasksBySlack` orders them.
     func dispatchKeys() -> [Int64] {
-        guard let schedule else { return [] }
-        return (0..<Int32(graph.taskNodeCount)).map(schedule.slackKey)
+         (0..<Int32(graph.taskNodeCount)).map(schedule.slackKey)
     }
 }

@@ -1,7 +1,7 @@
 import SpecKitTasks
 
-/// The written files that keep tasks apart in a team schedule (DESIGN.md §2
-/// rule 6, `--files exclusive`): two tasks that write one file never run at
+/// The written files that keep tasks apart in a team schedule (docs/semantics.md,
+/// "Files"; `--files exclusive`): two tasks that write one file never run at
 /// the same time, in either order. No edge is added for this, so waves and
 /// the critical path do not depend on files.
 ///

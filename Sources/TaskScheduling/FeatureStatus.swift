@@ -29,9 +29,8 @@ public struct FeatureStatus: Sendable, Hashable {
         public var title: String
         public var counts: Counts
         /// Hours from the first planned start of the phase's unfinished tasks
-        /// to their last planned finish; 0 when nothing is left, nil when the
-        /// plan has a cycle.
-        public var remainingHours: Double?
+        /// to their last planned finish; 0 when nothing is left.
+        public var remainingHours: Double
         /// Warnings and errors reported on lines of this phase.
         public var warnings: Int
         public var errors: Int
@@ -55,13 +54,13 @@ public struct FeatureStatus: Sendable, Hashable {
     public var name: String
     public var path: String
     public var counts: Counts
-    /// Length of the remaining critical path in hours; nil when the plan has a cycle.
-    public var remainingHours: Double?
+    /// Length of the remaining critical path in hours.
+    public var remainingHours: Double
     /// Whether any unfinished task has an estimate; when none has, every
     /// length counts the default duration and is only assumed.
     public var estimated: Bool
-    /// Waves left; nil when the plan has a cycle.
-    public var waves: Int?
+    /// Waves left.
+    public var waves: Int
     public var warnings: Int
     public var errors: Int
     /// The unfinished tasks that can start now, in document order.
@@ -81,11 +80,11 @@ public struct FeatureStatus: Sendable, Hashable {
         let readyNodes = plan.readyTasks()
         let schedule = plan.schedule
         var readyTask = [Bool](repeating: false, count: doc.tasks.count)
-        for v in readyNodes ?? [] { readyTask[Int(plan.graph.taskOfNode[Int(v)])] = true }
-        ready = (readyNodes ?? []).map { plan.name(of: $0) }
-        criticalPath = schedule?.criticalPath.map { plan.name(of: $0) } ?? []
-        remainingHours = schedule?.length
-        waves = schedule?.waves.count
+        for v in readyNodes { readyTask[Int(plan.graph.taskOfNode[Int(v)])] = true }
+        ready = readyNodes.map { plan.name(of: $0) }
+        criticalPath = schedule.criticalPath.map { plan.name(of: $0) }
+        remainingHours = schedule.length
+        waves = schedule.waves.count
 
         var phaseCounts = [Counts](repeating: Counts(), count: max(doc.phases.count, 1))
         var first = [Double](repeating: .infinity, count: phaseCounts.count)
@@ -108,7 +107,7 @@ public struct FeatureStatus: Sendable, Hashable {
                 if task.estimate != nil { estimated = true }
             }
             let node = t < plan.graph.nodeOfTask.count ? plan.graph.nodeOfTask[t] : -1
-            if let schedule, node >= 0 {
+            if node >= 0 {
                 first[p] = min(first[p], schedule.times.earliestStart[Int(node)])
                 last[p] = max(last[p], schedule.times.earliestFinish[Int(node)])
             }
@@ -139,7 +138,7 @@ public struct FeatureStatus: Sendable, Hashable {
         for (i, phase) in doc.phases.enumerated() {
             let c = phaseCounts[i]
             guard i > 0 || c.done + c.skipped + c.remaining > 0 else { continue }
-            let hours: Double? = schedule == nil ? nil : (last[i] >= first[i] ? last[i] - first[i] : 0)
+            let hours = last[i] >= first[i] ? last[i] - first[i] : 0
             rows.append(PhaseRow(
                 index: i, title: phase.title.isEmpty ? Self.untitledPhase : phase.title, counts: c, remainingHours: hours,
                 warnings: phaseWarnings[i], errors: phaseErrors[i]))
@@ -279,10 +278,10 @@ public struct FeatureChange: Sendable, Hashable {
         let now = Self.writtenDependencies(after)
         dependenciesAdded = now.subtracting(was).sorted()
         dependenciesRemoved = was.subtracting(now).sorted()
-        hoursBefore = before?.schedule?.length
-        hoursAfter = after.schedule?.length
-        wavesBefore = before?.schedule?.waves.count
-        wavesAfter = after.schedule?.waves.count
+        hoursBefore = before?.schedule.length
+        hoursAfter = after.schedule.length
+        wavesBefore = before?.schedule.waves.count
+        wavesAfter = after.schedule.waves.count
     }
 
     /// Whether anything changed at all.

@@ -47,7 +47,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
     /// can start a task the moment it is ready (the longest path).
     public let team: Team?
 
-    /// Runs the simulation; nil when the plan has a cycle.
+    /// Runs the simulation.
     ///
     /// With a `team`, each run is the team's list schedule (``TeamSchedule``:
     /// priorities from the planned durations, as a lead would hand work out)
@@ -63,12 +63,12 @@ public struct MonteCarloForecast: Sendable, Hashable {
     ///
     /// `progress` is told the number of runs done, after each team schedule
     /// and after every 1 000 runs without a team.
-    public init?(
+    public init(
         plan: Plan, runs: Int, seed: UInt64, deadline: Double? = nil, team: Team? = nil,
         progress: ((Int) -> Void)? = nil
     ) {
         precondition(runs >= 1, "at least one run")
-        guard let schedule = plan.schedule else { return nil }
+        let schedule = plan.schedule
         let sg = plan.graph
         let g = sg.graph
         var durations = sg.durations
@@ -109,7 +109,7 @@ public struct MonteCarloForecast: Sendable, Hashable {
             let inputs = TeamInputs(plan: plan, team: team)
             let priority = ListScheduler.priorities(graph: sg, order: order, firstNodes: inputs.resume)
             // The way the planned schedule hands out work, with each run's durations.
-            let tolerance = TeamSchedule(plan: plan, team: team)?.storyTolerance ?? 0
+            let tolerance = TeamSchedule(plan: plan, team: team).storyTolerance
             func makespan(_ durations: [Double]) -> Double {
                 var engine = ListScheduler(
                     graph: sg, priority: priority, teamSize: team.size, groupOfNode: inputs.groups.groupOfNode,

@@ -37,13 +37,13 @@ extension Plan {
     /// (a running task is not finished), writing no file that a running task
     /// or a task chosen before it writes, at most `agents` minus the running
     /// ones; least slack first, then document order. With nothing running this
-    /// is the first batch of ``AgentBatches``. Nil when the plan has no schedule.
+    /// is the first batch of ``AgentBatches``.
     ///
     /// - Throws: ``RunningTaskError`` when a running ID names no task, a
     ///   finished task, or a task with an unfinished predecessor.
     /// - Complexity: O(V + E + F + R log R) for R ready tasks.
-    public func dispatch(running ids: [String], agents: Int?) throws(RunningTaskError) -> Dispatch? {
-        guard schedule != nil, let ready = readyTasks() else { return nil }
+    public func dispatch(running ids: [String], agents: Int?) throws(RunningTaskError) -> Dispatch {
+        let ready = readyTasks()
         var isReady = [Bool](repeating: false, count: graph.taskNodeCount)
         for v in ready { isReady[Int(v)] = true }
 

@@ -3,11 +3,9 @@ import TaskGraph
 
 extension Plan {
     /// Tasks ready now: not finished, and no unfinished task anywhere before them.
-    /// Nil when the plan has a cycle (no order exists).
     ///
     /// - Complexity: O(V + E).
-    public func readyTasks() -> [Int32]? {
-        guard let schedule else { return nil }
+    public func readyTasks() -> [Int32] {
         let g = graph.graph
         // Unfinished per node, read once (milestones count as finished).
         var open = [Bool](repeating: false, count: graph.nodeCount)
@@ -32,11 +30,10 @@ extension Plan {
     /// The chain of edges that puts a task in its wave: from a wave-1 task to
     /// `node`, each step a predecessor of the wave just before (through
     /// milestones), the smallest document position at each tie. Edge ids in
-    /// order; empty for a wave-1 task. Nil when the plan has a cycle.
+    /// order; empty for a wave-1 task.
     ///
     /// - Complexity: O(V + E) at worst.
-    public func explanation(of node: Int32) -> [Int32]? {
-        guard let schedule else { return nil }
+    public func explanation(of node: Int32) -> [Int32] {
         let g = graph.graph
         var blocks: [[Int32]] = []
         var current = node
@@ -92,7 +89,7 @@ extension Plan {
     ///
     /// - Complexity: O(T + F) for T tasks and F written-file mentions.
     public func waveFileConflicts() -> [WaveFileConflict] {
-        guard options.files == .exclusive, let schedule, document.hasFileTables else { return [] }
+        guard options.files == .exclusive, document.hasFileTables else { return [] }
         var stamp = [Int32](repeating: -1, count: document.filePaths.count)
         var writers: [Int32: [Int32]] = [:]
         var result: [WaveFileConflict] = []

@@ -1,8 +1,7 @@
 import SpecKitTasks
 import TaskGraph
 
-/// A document planned: its graph, its diagnostics, its cycles, and (when it has
-/// no cycle) its schedule. Plain data; printing it is the rendering layer's job.
+/// A document planned: its graph, its diagnostics, its cycles, and its schedule. Plain data; printing it is the rendering layer's job.
 public struct Plan: Sendable {
     public let document: SpecDocument
     public let options: PlanOptions
@@ -11,9 +10,9 @@ public struct Plan: Sendable {
     public let diagnostics: [Diagnostic]
     /// One entry per strongly connected component with more than one node.
     public let cycles: [DependencyCycle]
-    /// Waves, times and the critical path (always made; nil only if the graph
-    /// were cyclic, which construction rules out).
-    public let schedule: Schedule?
+    /// Waves, times and the critical path. Always made: written cycles are
+    /// broken and implied edges only go forward, so the graph is acyclic.
+    public let schedule: Schedule
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
@@ -38,8 +37,10 @@ public struct Plan: Sendable {
         for cycle in cycles { diagnostics.append(cycle.diagnostic(graph: graph, document: document)) }
         // Implied edges only go forward in the reference order, and written
         // cycles are broken, so the graph is acyclic by construction.
-        let order = graph.graph.anyTopologicalOrder() ?? []
-        schedule = order.count == graph.nodeCount ? Schedule(graph: graph, order: order) : nil
+        guard let order = graph.graph.anyTopologicalOrder() else {
+            preconditionFailure("the schedule graph of \(document.path) has a cycle; ScheduleGraph.build must break every cycle")
+        }
+        schedule = Schedule(graph: graph, order: order)
         self.diagnostics = diagnostics.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             return a.severity > b.severity
@@ -145,7 +146,7 @@ public struct Schedule: Sendable {
     /// smallest document position at each tie. Milestones are walked through.
     ///
     /// A stage or phase barrier means every task of the stage precedes the
-    /// next one (DESIGN.md §2), though the graph links only the stage's last
+    /// next one (docs/semantics.md, "Stages and `phase` edges"), though the graph links only the stage's last
     /// tasks to it. So a task followed in its phase by zero-duration tasks
     /// (reached by `order` edges) also has their `phase` and `story`
     /// successors as its own: `T003 (1h), T004 (0h)` then the next stage's

@@ -1,7 +1,7 @@
 import SpecKitTasks
 import TaskGraph
 
-/// Why an edge exists (DESIGN.md §2). The raw values are the JSON `kind`s.
+/// Why an edge exists (docs/semantics.md, "Written edges" and "Implied edges"). The raw values are the JSON `kind`s.
 public enum EdgeKind: String, Sendable, Hashable, CaseIterable {
     /// Phases in document order form stages; a stage waits for the one before it.
     case phase

@@ -30,12 +30,12 @@ public struct TeamSweep: Sendable {
 
     /// Schedules the plan once per team size, with people named `1`, `2`, …
     /// (so owners do not pin tasks) and writers of one file kept apart as in
-    /// ``TeamSchedule``; nil when the plan has a cycle.
+    /// ``TeamSchedule``.
     ///
     /// - Complexity: O(k · ((V + E + W) log V + V · m)) for k sizes up to m
     ///   people and W written-file mentions.
-    public init?(plan: Plan, sizes: ClosedRange<Int>) {
-        guard let schedule = plan.schedule else { return nil }
+    public init(plan: Plan, sizes: ClosedRange<Int>) {
+        let schedule = plan.schedule
         let groups = StoryGroups(graph: plan.graph, document: plan.document)
         let owners = [Int32](repeating: -1, count: plan.graph.taskNodeCount)
         let stages = StageBound(graph: plan.graph, order: schedule.order, times: schedule.times)

@@ -1,4 +1,3 @@
-import Dispatch
 import HeapModule
 import SpecKitTasks
 import TaskGraph
@@ -95,12 +94,12 @@ public struct TeamSchedule: Sendable {
         lanes[person].reduce(0) { $0 + (finish[Int($1)] - start[Int($1)]) }
     }
 
-    /// Schedules a plan for a team; nil when the plan has a dependency cycle.
+    /// Schedules a plan for a team.
     ///
     /// - Complexity: O((V + E + W) log V + V · m) for V nodes, E edges, W
     ///   written-file mentions and m people.
-    public init?(plan: Plan, team: Team) {
-        guard let schedule = plan.schedule else { return nil }
+    public init(plan: Plan, team: Team) {
+        let schedule = plan.schedule
         let inputs = TeamInputs(plan: plan, team: team)
         self.init(
             graph: plan.graph, order: schedule.order, criticalPathLength: schedule.length, team: team,
@@ -152,7 +151,7 @@ public struct TeamSchedule: Sendable {
         if team.size > 1 && groupCount > 1 && sg.taskNodeCount <= 200_000 {
             let candidates = [0.0] + ListScheduler.storyTolerances
             let tries = Tries(count: candidates.count)
-            DispatchQueue.concurrentPerform(iterations: candidates.count) { i in
+            forEachChunk(count: candidates.count, size: 1) { i, _ in
                 let run = schedule(tolerance: candidates[i])
                 tries.outcomes[i] = (run.makespan, run.storySwitches)
                 if i == 0 { tries.strict = run }

@@ -1,5 +1,6 @@
 import Testing
 @testable import SpecGraphCommands
+import TaskScheduleRendering
 
 /// Control characters become visible text, also when a C1 character is split
 /// between two chunks of output.

@@ -51,6 +51,3 @@ public struct SVGElements {
         func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
     }
 }
-
-/// The name the Graphviz tests use for the same reader.
-public typealias SVGSummary = SVGElements

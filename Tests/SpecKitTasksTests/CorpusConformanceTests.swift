@@ -29,8 +29,8 @@ enum Corpus {
     }
 }
 
-/// An independent, simple reading of which lines are tasks (DESIGN.md §1,
-/// shapes 1–7), written with regular expressions and without the parser's
+/// An independent, simple reading of which lines are tasks (docs/grammar.md,
+/// "Tasks", shapes 1–7), written with regular expressions and without the parser's
 /// code: outside fences and HTML comments,
 /// 1. a checkbox list item whose first word is an ID (also `[TASK-004]`);
 /// 2. a heading whose first word is an ID;

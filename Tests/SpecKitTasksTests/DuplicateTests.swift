@@ -2,7 +2,7 @@ import Testing
 
 @testable import SpecKitTasks
 
-/// Duplicate IDs (DESIGN.md §2 rule 0): a restatement is merged, a different task is `T045#2`.
+/// Duplicate IDs (docs/grammar.md, "Duplicates"): a restatement is merged, a different task is `T045#2`.
 @Suite("Duplicate IDs")
 struct DuplicateTests {
     @Test(

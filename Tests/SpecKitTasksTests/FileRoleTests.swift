@@ -2,7 +2,7 @@ import Testing
 
 @testable import SpecKitTasks
 
-/// File roles (DESIGN.md §1 "File paths"): written files and cited ones.
+/// File roles (docs/grammar.md, "Files"): written files and cited ones.
 @Suite("File roles")
 struct FileRoleTests {
     @Test(

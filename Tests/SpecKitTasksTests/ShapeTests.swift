@@ -2,7 +2,7 @@ import Testing
 
 @testable import SpecKitTasks
 
-/// Task shapes 4–7 of DESIGN.md §1: bold list items, ID lines, worded IDs, generated IDs.
+/// Task shapes 4–7 of docs/grammar.md, "Tasks": bold list items, ID lines, worded IDs, generated IDs.
 @Suite("Task shapes 4–7")
 struct ShapeTests {
     @Test(

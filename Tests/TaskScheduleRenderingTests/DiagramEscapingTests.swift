@@ -3,6 +3,7 @@ import Graphviz
 import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
+import SpecGraphTestSupport
 import Testing
 
 /// Hostile descriptions must not change the structure of the DOT, the SVG or

@@ -28,6 +28,3 @@ enum DiagramFixtures {
 func expectRecorded(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     try expectMatchesRecording(text, at: "Tests/TaskScheduleRenderingTests/Golden/\(name)", sourceLocation: sourceLocation)
 }
-
-/// The shared SVG reader, under the name these tests use in every file.
-typealias SVGElements = SpecGraphTestSupport.SVGElements

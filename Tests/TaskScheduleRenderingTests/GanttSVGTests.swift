@@ -1,39 +1,26 @@
 import Foundation
 import FoundationXML
 import SpecKitTasks
+import SpecGraphTestSupport
 import Testing
 import TaskScheduleRendering
 import TaskScheduling
 
 /// Documents built by hand (the parser is tested elsewhere).
-struct SpecBuilder {
-    var doc = SpecDocument(path: "specs/001-demo/tasks.md", phases: [Phase(index: 0, title: "", line: 0)])
-    var line: Int32 = 1
-
-    mutating func phase(_ title: String, story: String? = nil, checkpoint: String? = nil) {
-        line += 1
-        doc.phases.append(Phase(
-            index: Int32(doc.phases.count), title: title, line: line, kind: story == nil ? .barrier : .story,
-            story: story, checkpoint: checkpoint))
-    }
-
-    mutating func task(_ id: String, hours: Double = 1, p: Bool = false, description: String? = nil, owner: String? = nil) {
-        line += 1
-        doc.tasks.append(SpecTask(
-            id: id, location: SourceLocation(line: line, column: 3), parallel: p, phase: Int32(doc.phases.count - 1),
-            description: description ?? "Do \(id)", estimate: Estimate(hours: hours), owner: owner))
-    }
+extension DocumentBuilder {
+    /// The builder of the Gantt tests: every task 1 h unless given.
+    static func gantt() -> DocumentBuilder { DocumentBuilder(path: "specs/001-demo/tasks.md", defaultHours: 1) }
 
     /// The spec-kit shape: Setup, Foundational, two stories side by side, Polish.
     static func demo() -> SpecDocument {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1: Setup", checkpoint: "Project builds")
         b.task("T001", hours: 2); b.task("T002", p: true); b.task("T003", p: true)
         b.doc.tasks[0].status = .done
         b.phase("Phase 2: Foundational", checkpoint: "Foundation ready")
         b.task("T004", hours: 3)
         b.phase("Phase 3: User Story 1", story: "US1", checkpoint: "US1 works on its own")
-        b.task("T005", hours: 2, p: true); b.task("T006", hours: 2, p: true); b.task("T007", hours: 3)
+        b.task("T005", p: true, hours: 2); b.task("T006", p: true, hours: 2); b.task("T007", hours: 3)
         b.phase("Phase 4: User Story 2", story: "US2")
         b.task("T008", hours: 4); b.task("T009", hours: 1, owner: "bo")
         b.phase("Phase 5: Polish")
@@ -51,7 +38,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
 @Suite struct GanttSVGTests {
     static func render(_ doc: SpecDocument, team: Team, options: GanttSVG.Options = .init()) -> (Plan, TeamSchedule, String) {
         let plan = Plan(doc)
-        let schedule = TeamSchedule(plan: plan, team: team)!
+        let schedule = TeamSchedule(plan: plan, team: team)
         var w = ByteWriter()
         GanttSVG.render(plan, schedule, options: options, into: &w)
         return (plan, schedule, String(w))
@@ -66,7 +53,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func parsesAsXMLWithOneBarPerTask() throws {
-        let (plan, _, svg) = Self.render(SpecBuilder.demo(), team: try Team.parse("ann,bo,cy"))
+        let (plan, _, svg) = Self.render(DocumentBuilder.demo(), team: try Team.parse("ann,bo,cy"))
         let doc = try Self.xml(svg)
         #expect(doc.rootElement()?.name == "svg")
         let bars = try Self.bars(doc)
@@ -79,7 +66,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
             let id = attribute(bar, "id")!
             let v = plan.node(forID: id)!
             let classes = attribute(bar, "class")!.split(separator: " ")
-            #expect(classes.contains("critical") == (marks && plan.schedule!.isCritical(v)))
+            #expect(classes.contains("critical") == (marks && plan.schedule.isCritical(v)))
             #expect(classes.contains("done") == plan.task(ofNode: v).status.isFinished)
             #expect(bar.elements(forName: "title").count == 1)
             #expect(bar.elements(forName: "rect").count == 1)
@@ -90,7 +77,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func checkpointsStandWhereTheirPhaseEnds() throws {
-        let (plan, schedule, svg) = Self.render(SpecBuilder.demo(), team: Team(size: 2))
+        let (plan, schedule, svg) = Self.render(DocumentBuilder.demo(), team: Team(size: 2))
         let marks = GanttSVG.checkpoints(plan, schedule)
         #expect(marks.map(\.text) == ["Project builds", "Foundation ready", "US1 works on its own"])
         // T001 is done: planned only with --all, so it may have no node.
@@ -101,7 +88,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func descriptionsAndNamesAreEscaped() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1: <Setup> & \"quotes\"", checkpoint: "Ready <now> & 'then'")
         let nasty = "Add <script>alert(\"x\")</script> & 'quotes' 🚀 to src/a.ts"
         b.task("T001", description: nasty)
@@ -116,13 +103,13 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func sameScheduleSameBytes() throws {
-        let a = Self.render(SpecBuilder.demo(), team: Team(size: 3)).2
-        let b = Self.render(SpecBuilder.demo(), team: Team(size: 3)).2
+        let a = Self.render(DocumentBuilder.demo(), team: Team(size: 3)).2
+        let b = Self.render(DocumentBuilder.demo(), team: Team(size: 3)).2
         #expect(a == b)
     }
 
     @Test func hugePlansAreCutAndSaySo() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1")
         for i in 1...600 { b.task("T\(i)", p: true) }
         // 50 lanes of one story each: more blocks than 2 × maxBars, so the window is cut.
@@ -142,7 +129,7 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     /// Too many bars, but few runs of one story per person: the whole schedule
     /// is drawn as blocks that account for every task.
     @Test func manyTasksAreDrawnAsBlocks() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         for story in 1...3 {
             b.phase("Phase \(story): User Story \(story)", story: "US\(story)")
             for i in 1...40 { b.task("T\(story)\(String(format: "%02d", i))", hours: Double(i % 3 + 1)) }
@@ -171,9 +158,9 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
 
 @Suite struct AssignOutputTests {
     @Test func jsonFollowsTheContract() throws {
-        let plan = Plan(SpecBuilder.demo())
+        let plan = Plan(DocumentBuilder.demo())
         let team = try Team.parse("ann,bo")
-        let schedule = TeamSchedule(plan: plan, team: team)!
+        let schedule = TeamSchedule(plan: plan, team: team)
         var w = ByteWriter()
         AssignJSON.render(plan, schedule: schedule, team: team, into: &w)
         let object = try JSONSerialization.jsonObject(with: Data(w.bytes)) as! [String: Any]
@@ -190,11 +177,11 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func textFitsEightyColumns() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1")
         b.task("T001", description: String(repeating: "a very long description ", count: 10))
         let plan = Plan(b.doc)
-        let schedule = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let schedule = TeamSchedule(plan: plan, team: Team(size: 2))
         var w = ByteWriter()
         AssignText.schedule(plan, schedule, style: .text, into: &w)
         let text = String(w)
@@ -206,11 +193,11 @@ func attribute(_ element: XMLElement, _ name: String) -> String? {
     }
 
     @Test func sweepMarksSaturation() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1")
         for i in 1...8 { b.task("T\(i)", p: true) }
         let plan = Plan(b.doc)
-        let sweep = TeamSweep(plan: plan, sizes: 1...8)!
+        let sweep = TeamSweep(plan: plan, sizes: 1...8)
         var w = ByteWriter()
         AssignText.sweep(plan, sweep, style: .text, into: &w)
         let text = String(w)

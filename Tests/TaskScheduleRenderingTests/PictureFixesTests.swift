@@ -4,6 +4,7 @@ import Graphviz
 import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
+import SpecGraphTestSupport
 import Testing
 
 /// The pictures read as the document does: `[P]` groups in document order,
@@ -138,24 +139,24 @@ import Testing
 
     static func gantt(_ doc: SpecDocument, team: Team) throws -> XMLDocument {
         let plan = Plan(doc)
-        let schedule = try #require(TeamSchedule(plan: plan, team: team))
+        let schedule = TeamSchedule(plan: plan, team: team)
         var w = ByteWriter()
         GanttSVG.render(plan, schedule, into: &w)
         return try XMLDocument(data: Data(w.bytes), options: [])
     }
 
     @Test func ganttSVGAsksForCJKFonts() throws {
-        let doc = try Self.gantt(SpecBuilder.demo(), team: Team(size: 2))
+        let doc = try Self.gantt(DocumentBuilder.demo(), team: Team(size: 2))
         let family = try #require(doc.rootElement().flatMap { attribute($0, "font-family") })
         for name in FontFamilies.cjk { #expect(family.contains("'\(name)'") || !name.contains(" ") && family.contains(name)) }
         #expect(family.hasSuffix("sans-serif"))
     }
 
     @Test func everyGanttBarIsLabelledAtEverySize() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1: Many")
         // 150 tasks, some very short: at one person's lane most bars are narrow.
-        for i in 1...150 { b.task(String(format: "T%03d", i), hours: i % 5 == 0 ? 0.05 : 1, p: true, description: "Build **part** \(i) of the `system`") }
+        for i in 1...150 { b.task(String(format: "T%03d", i), p: true, hours: i % 5 == 0 ? 0.05 : 1, description: "Build **part** \(i) of the `system`") }
         let doc = try Self.gantt(b.doc, team: Team(size: 1))
         let bars = try GanttSVGTests.bars(doc)
         #expect(bars.count == 150)
@@ -185,7 +186,7 @@ import Testing
     }
 
     @Test func phaseColoursAreDistinctAndNotGrey() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         for p in 1...6 {
             b.phase("Phase \(p): Barrier \(p)")
             b.task("T\(p)0", hours: 1)
@@ -204,7 +205,7 @@ import Testing
     }
 
     @Test func checkpointLabelsNeverOverlap() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         for p in 1...12 {
             b.phase("Phase \(p)", checkpoint: "Checkpoint number \(p) is reached and verified by the team")
             b.task("T\(p)", hours: 0.25)
@@ -226,7 +227,7 @@ import Testing
     }
 
     @Test func mostlyCriticalGanttIsNotOutlinedRed() throws {
-        var chain = SpecBuilder()
+        var chain = DocumentBuilder.gantt()
         chain.phase("Phase 1: Build")
         for i in 1...4 { chain.task("T00\(i)", hours: Double(i)) }
         let all = try Self.gantt(chain.doc, team: Team(size: 2))
@@ -234,17 +235,17 @@ import Testing
         let notes = try all.nodes(forXPath: "//*[local-name()='text'][@class='note']").map { $0.stringValue ?? "" }
         #expect(notes.contains { $0.contains("every task is on the critical path: no slack anywhere, so none is outlined") })
 
-        var slack = SpecBuilder()
+        var slack = DocumentBuilder.gantt()
         slack.phase("Phase 1: Build")
-        slack.task("T001", hours: 6, p: true)
-        for i in 2...5 { slack.task("T00\(i)", hours: 1, p: true) }
+        slack.task("T001", p: true, hours: 6)
+        for i in 2...5 { slack.task("T00\(i)", p: true, hours: 1) }
         let some = try Self.gantt(slack.doc, team: Team(size: 5))
         let critical = try GanttSVGTests.bars(some).filter { (attribute($0, "class") ?? "").split(separator: " ").contains("critical") }
         #expect(critical.compactMap { attribute($0, "id") } == ["T001"])
     }
 
     @Test func ganttAxisIsInHoursLikeTheText() throws {
-        var b = SpecBuilder()
+        var b = DocumentBuilder.gantt()
         b.phase("Phase 1")
         for i in 1...12 { b.task("T\(i)", hours: 8) }
         let doc = try Self.gantt(b.doc, team: Team(size: 1))

@@ -1,4 +1,5 @@
 import SpecKitGenerator
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -63,7 +64,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     func batchesKeepEveryRule(seed: Int, agentIndex: Int) throws {
         let agents = Self.agentCounts[agentIndex]
         let plan = Self.plan(seed: seed)
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
         // Every remaining task in exactly one batch.
         var batchOf = [Int](repeating: -1, count: plan.graph.taskNodeCount)
         for (b, batch) in batches.batches.enumerated() {
@@ -87,7 +88,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         // The makespan is the sum of each batch's longest task.
         let makespan = batches.batches.reduce(0.0) { $0 + ($1.map { plan.graph.durations[Int($0)] }.max() ?? 0) }
         #expect(abs(batches.makespan - makespan) < 1e-9)
-        #expect(batches.makespan >= plan.schedule!.length - 1e-9)
+        #expect(batches.makespan >= plan.schedule.length - 1e-9)
         // Each phase's checkpoint comes with the batch of its last task.
         for (b, phases) in batches.completedPhases.enumerated() {
             for p in phases {
@@ -105,7 +106,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     func batchesAgreeWithTheSlowGreedy(seed: Int, agentIndex: Int) throws {
         let agents = Self.agentCounts[agentIndex]
         let plan = Self.plan(seed: seed)
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
         #expect(batches.batches == referenceBatches(plan, agents: agents))
     }
 
@@ -118,7 +119,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for i in 1...80 {
             let files = (0..<random(3)).map { _ in "f\(random(5)).py" } + (random(4) == 0 ? ["dir/"] : [])
@@ -128,16 +129,16 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         b.doc.internFiles()
         let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit))
         let agents = Self.agentCounts[agentIndex]
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
         #expect(batches.batches == referenceBatches(plan, agents: agents))
-        #expect(batches.batches.count > plan.schedule!.waves.count)
+        #expect(batches.batches.count > plan.schedule.waves.count)
     }
 
     @Test(arguments: 1...8)
     func unlimitedAgentsWithoutFilesMakeTheWaves(seed: Int) throws {
         let plan = Self.plan(seed: seed, options: PlanOptions(files: .ignore))
-        let batches = try #require(AgentBatches(plan: plan, agents: nil))
-        let waves = try #require(plan.schedule?.waves)
+        let batches = AgentBatches(plan: plan, agents: nil)
+        let waves = plan.schedule.waves
         #expect(batches.batches.map { $0.sorted() } == waves)
         #expect(batches.waveCount == waves.count)
     }
@@ -146,18 +147,18 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     func nextWithNothingRunningIsTheFirstBatch(seed: Int, agentIndex: Int) throws {
         let agents = Self.agentCounts[agentIndex]
         let plan = Self.plan(seed: seed)
-        let batches = try #require(AgentBatches(plan: plan, agents: agents))
-        let dispatch = try #require(try plan.dispatch(running: [], agents: agents))
+        let batches = AgentBatches(plan: plan, agents: agents)
+        let dispatch = try plan.dispatch(running: [], agents: agents)
         #expect(dispatch.startable == batches.batches.first ?? [])
     }
 
     @Test(arguments: 1...6)
     func nextAroundRunningTasksKeepsTheRules(seed: Int) throws {
         let plan = Self.plan(seed: seed)
-        let first = try #require(AgentBatches(plan: plan, agents: nil)?.batches.first)
+        let first = try #require(AgentBatches(plan: plan, agents: nil).batches.first)
         let running = Array(first.prefix(2))
         let ids = running.map { plan.name(of: $0) }
-        let dispatch = try #require(try plan.dispatch(running: ids, agents: 4))
+        let dispatch = try plan.dispatch(running: ids, agents: 4)
         #expect(dispatch.running == running)
         #expect(dispatch.startable.count <= 4 - running.count)
         let predecessors = taskPredecessors(plan)
@@ -178,7 +179,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     ///  T1 (a.py)  T2 (a.py)  T3 (a.py, b.py)  T4 (b.py)  T5 (a.py)  T6 (docs/)  T7 (docs/)
     /// ```
     static func sharedFiles() -> Plan {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1: Work")
         b.task("T1", p: true, files: ["a.py"])
         b.task("T2", p: true, files: ["a.py"])
@@ -198,7 +199,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     @Test func writersOfOneFileGoToSeparateBatchesAndDirectoriesNeverConflict() throws {
         let plan = Self.sharedFiles()
         #expect(plan.waveIDs() == [["T1", "T2", "T3", "T4", "T5", "T6", "T7"]])
-        let batches = try #require(AgentBatches(plan: plan, agents: nil))
+        let batches = AgentBatches(plan: plan, agents: nil)
         #expect(ids(plan, batches) == [["T1", "T4", "T6", "T7"], ["T2"], ["T3"], ["T5"]])
         #expect(batches.waveCount == 1)
         #expect(batches.makespan == 4)
@@ -207,20 +208,20 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
 
     @Test func agentLimitCapsEachBatch() throws {
         let plan = Self.sharedFiles()
-        let batches = try #require(AgentBatches(plan: plan, agents: 2))
+        let batches = AgentBatches(plan: plan, agents: 2)
         #expect(ids(plan, batches) == [["T1", "T4"], ["T2", "T6"], ["T3", "T7"], ["T5"]])
-        let dispatch = try #require(try plan.dispatch(running: ["T1"], agents: 3))
+        let dispatch = try plan.dispatch(running: ["T1"], agents: 3)
         #expect(dispatch.startable.map { plan.name(of: $0) } == ["T4", "T6"])
     }
 
     @Test func ignoredFilesNeverConflict() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, files: ["a.py"])
         b.task("T2", p: true, files: ["a.py"])
         b.doc.internFiles()
         let plan = Plan(b.doc, options: PlanOptions(files: .ignore))
-        #expect(ids(plan, try #require(AgentBatches(plan: plan, agents: nil))) == [["T1", "T2"]])
+        #expect(ids(plan, AgentBatches(plan: plan, agents: nil)) == [["T1", "T2"]])
     }
 
     /// Least slack first: T3 leads a longer chain than T1 and T2.
@@ -229,7 +230,7 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
     ///  T1 (1h)   T2 (1h)   T3 (1h) ──▶ T4 (5h)
     /// ```
     @Test func leastSlackGoesFirst() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, hours: 1)
         b.task("T2", p: true, hours: 1)
@@ -237,13 +238,13 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         b.task("T4", p: true, hours: 5)
         b.depend("T4", on: "T3")
         let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit))
-        let batches = try #require(AgentBatches(plan: plan, agents: 2))
+        let batches = AgentBatches(plan: plan, agents: 2)
         #expect(ids(plan, batches) == [["T3", "T1"], ["T4", "T2"]])
         #expect(batches.makespan == 6)
     }
 
     @Test func runningTasksThatCannotRunAreErrors() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", status: .done)
         b.task("T2")
@@ -254,14 +255,14 @@ func writtenFiles(_ plan: Plan, _ v: Int32) -> Set<String> {
         #expect(throws: RunningTaskError.finished("T1", .done)) { try plan.dispatch(running: ["T1"], agents: nil) }
         #expect(throws: RunningTaskError.waiting("T3", on: "T2")) { try plan.dispatch(running: ["T3"], agents: nil) }
         #expect(RunningTaskError.waiting("T3", on: "T2").description.contains("waits for T2"))
-        let dispatch = try #require(try plan.dispatch(running: ["T2", "T2"], agents: nil))
+        let dispatch = try plan.dispatch(running: ["T2", "T2"], agents: nil)
         #expect(dispatch.running.map { plan.name(of: $0) } == ["T2"])
         #expect(dispatch.startable.isEmpty)
     }
 
     @Test func moreRunningThanAgentsStartsNothing() throws {
         let plan = Self.sharedFiles()
-        let dispatch = try #require(try plan.dispatch(running: ["T1", "T4", "T6"], agents: 2))
+        let dispatch = try plan.dispatch(running: ["T1", "T4", "T6"], agents: 2)
         #expect(dispatch.startable.isEmpty)
     }
 }

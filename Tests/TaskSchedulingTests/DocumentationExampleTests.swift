@@ -17,7 +17,7 @@ import Testing
         let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         let plan = Plan(SpecParser.parse(bytes, path: path))
         for diagnostic in plan.diagnostics { print(diagnostic.formatted(path: path)) }
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         for (number, wave) in schedule.waves.enumerated() {
             print("Wave \(number + 1):", wave.map(plan.name(of:)).joined(separator: " "))
         }

@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func lookupNamesTheFileOrTheFilter() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.task("T1", status: .done)
         b.task("T2")
         let plan = Plan(b.doc)

@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -14,8 +15,8 @@ import Testing
     ///               └────┬────┘
     ///  Polish           T8
     /// ```
-    static func template() -> DocBuilder {
-        var b = DocBuilder()
+    static func template() -> DocumentBuilder {
+        var b = DocumentBuilder()
         b.phase("Phase 1: Setup")
         b.task("T1"); b.task("T2")
         b.phase("Phase 2: Foundational")
@@ -32,7 +33,7 @@ import Testing
     @Test func templateStagesRunStoriesSideBySide() {
         let plan = Plan(Self.template().doc)
         #expect(plan.waveIDs() == [["T1"], ["T2"], ["T3"], ["T4", "T6"], ["T5", "T7"], ["T8"]])
-        #expect(plan.schedule!.length == 6)
+        #expect(plan.schedule.length == 6)
         #expect(plan.criticalIDs() == ["T1", "T2", "T3", "T4", "T5", "T8"])
         #expect(plan.cycles.isEmpty)
         #expect(plan.diagnostics.isEmpty)
@@ -55,7 +56,7 @@ import Testing
     ///      └─▶ T3[P] ─┘      └─▶ T5[P]
     /// ```
     @Test func parallelGroupsUseMilestonesBetweenWideGroups() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2", p: true); b.task("T3", p: true)
         b.section()
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func checkpointOrSegmentBreaksAParallelRun() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true)
         b.section()
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func fileRuleSerialisesSharedFilesInDocumentOrder() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, files: ["a.py"]); b.task("T2", p: true, files: ["a.py", "dir/"]); b.task("T3", p: true, files: ["dir/"])
         let plan = Plan(b.doc, options: PlanOptions(files: .serialize))
@@ -89,7 +90,7 @@ import Testing
 
     @Test func fileRuleFollowsTheGraphNotTheDocument() {
         // T2 is written first but depends on T1, so T1 takes the file first: no cycle.
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T2", p: true, files: ["x.swift"]); b.task("T1", p: true, files: ["x.swift"])
         b.depend("T2", on: "T1")
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test func parallelWithDependencyIsReported() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true); b.task("T2", p: true)
         b.depend("T2", on: "T1")
@@ -110,22 +111,22 @@ import Testing
     }
 
     @Test func remainingPlansOnlyOpenTasks() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", status: .done); b.task("T2", status: .skipped); b.task("T3"); b.task("T4", status: .inProgress)
         b.depend("T3", on: "T1")
         let plan = Plan(b.doc, options: PlanOptions(remaining: true))
         #expect(plan.graph.taskNodeCount == 2)
         #expect(plan.waveIDs() == [["T3"], ["T4"]])
-        #expect(plan.readyTasks().map { $0.map { plan.name(of: $0) } } == ["T3"])
+        #expect(plan.readyTasks().map { plan.name(of: $0) } == ["T3"])
     }
 
     @Test func nextSeesThroughCheckboxes() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", status: .done); b.task("T2"); b.task("T3")
         let plan = Plan(b.doc)
-        #expect(plan.readyTasks()!.map { plan.name(of: $0) } == ["T2"])
+        #expect(plan.readyTasks().map { plan.name(of: $0) } == ["T2"])
     }
 
     @Test func storyEdgesJoinPhases() {
@@ -139,24 +140,24 @@ import Testing
 
     @Test func estimatesDriveTheCriticalPath() {
         // Two stories side by side; the longer one is critical, the other has slack.
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1: US1", kind: .story, story: "US1")
         b.task("T1", hours: 2); b.task("T2", hours: 2)
         b.phase("Phase 2: US2", kind: .story, story: "US2")
         b.task("T3", hours: 1)
         let plan = Plan(b.doc)
-        #expect(plan.schedule!.length == 4)
+        #expect(plan.schedule.length == 4)
         #expect(plan.criticalIDs() == ["T1", "T2"])
         #expect(plan.times("T3") == (0, 1, 3))
-        #expect(plan.schedule!.isCritical(plan.node(forID: "T3")!) == false)
+        #expect(plan.schedule.isCritical(plan.node(forID: "T3")!) == false)
     }
 
     @Test func defaultDurationApplies() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2", hours: 3)
         let plan = Plan(b.doc, options: PlanOptions(defaultDuration: 0.5))
-        #expect(plan.schedule!.length == 3.5)
+        #expect(plan.schedule.length == 3.5)
     }
 
     /// A written dependency on a later task moves the task; order edges then
@@ -167,14 +168,14 @@ import Testing
     ///  implied:  T2 ──order──▶ T3           (T1 → T2 would go backwards: dropped)
     /// ```
     @Test func aReferenceToALaterTaskReordersInsteadOfMakingACycle() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2"); b.task("T3")
         b.depend("T1", on: "T3")
         let plan = Plan(b.doc)
         #expect(plan.cycles.isEmpty)
         #expect(plan.errorCount == 0)
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         #expect(plan.graph.referenceOrder.map { plan.name(of: $0) } == ["T2", "T3", "T1"])
         #expect(schedule.waves.map { $0.map { plan.name(of: $0) } } == [["T2"], ["T3"], ["T1"]])
         let note = try #require(plan.diagnostics.first { $0.code == .reordered })
@@ -188,7 +189,7 @@ import Testing
     ///   └──────────── explicit ───────────┘
     /// ```
     @Test func aWrittenCycleIsReportedAndThePlanMadeWithoutTheEdgeThatBreaksIt() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2"); b.task("T3")
         b.depend("T2", on: "T1"); b.depend("T3", on: "T2"); b.depend("T1", on: "T3")
@@ -205,7 +206,7 @@ import Testing
         #expect(d.location == plan.document.tasks[0].location)
         #expect(d.notes.count == 4)
         #expect(plan.errorCount == 1)
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         #expect(schedule.waves.map { $0.map { plan.name(of: $0) } } == [["T1"], ["T2"], ["T3"]])
     }
 
@@ -218,21 +219,21 @@ import Testing
     ///  Phase 2   T3 (0.5h)   T4 (1h)
     /// ```
     @Test func theCriticalPathGoesOnAfterAZeroHourTask() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, files: ["src/a.py"], hours: 2); b.task("T2", p: true, files: ["src/a.py"], hours: 0)
         b.phase("Phase 2")
         b.task("T3", p: true, hours: 0.5); b.task("T4", p: true, hours: 1)
         let plan = Plan(b.doc, options: PlanOptions(files: .serialize))
         #expect(plan.criticalIDs() == ["T1", "T2", "T4"])
-        #expect(plan.schedule?.length == 3)
+        #expect(plan.schedule.length == 3)
     }
 
     /// Under `--stories priority` the P1 story runs first; its last task takes 0 h.
     /// The barrier puts every task of the P1 stage before the P2 stage, so at
     /// T3's finish T2 (earlier in the document) ties T4 and is taken.
     @Test func aBarrierAfterAZeroHourTaskCountsForTheTasksBeforeIt() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", hours: 1)
         b.phase("Phase 2", kind: .story, story: "US1", priority: 2)
@@ -241,7 +242,7 @@ import Testing
         b.task("T3", hours: 1); b.task("T4", hours: 0)
         let plan = Plan(b.doc, options: PlanOptions(stories: .priority))
         #expect(plan.criticalIDs() == ["T1", "T3", "T2"])
-        #expect(plan.schedule?.length == 3)
+        #expect(plan.schedule.length == 3)
         // Without the barrier between them, T4 is the only way on.
         var c = b
         c.depend("T2", on: "T4")
@@ -257,7 +258,7 @@ import Testing
     ///  Phase 2                     T3
     /// ```
     @Test func aForwardReferenceInsideAPhaseKeepsTheBarrier() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2")
         b.depend("T1", on: "T2")
@@ -275,7 +276,7 @@ import Testing
     ///         └──────┘       the shortest cycle is T2 → T3 → T2, not T1 → T2 → T3 → T1
     /// ```
     @Test func theShortestCycleOfAComponentIsReported() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2"); b.task("T3")
         b.depend("T1", on: "T3"); b.depend("T2", on: "T1"); b.depend("T2", on: "T3"); b.depend("T3", on: "T2")
@@ -286,7 +287,7 @@ import Testing
     }
 
     @Test func oneWarningPerGroupAndFile() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, files: ["a.py"]); b.task("T2", p: true, files: ["a.py"])
         b.task("T3", p: true, files: ["b.py"]); b.task("T4", p: true, files: ["a.py", "b.py"])
@@ -299,7 +300,7 @@ import Testing
     }
 
     @Test func aPairSharingTwoFilesGetsAWarningPerFile() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true, files: ["a.py", "b.py", "dir/"]); b.task("T2", p: true, files: ["b.py", "a.py", "dir/"])
         let plan = Plan(b.doc)
@@ -310,7 +311,7 @@ import Testing
     }
 
     @Test func aDependencyWrittenTwiceInAGroupIsReportedOnce() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1", p: true); b.task("T2", p: true)
         b.depend("T2", on: "T1")
@@ -320,7 +321,7 @@ import Testing
 
     @Test func whyFollowsTheDeepestPredecessor() {
         let plan = Plan(Self.template().doc)
-        let chain = plan.explanation(of: plan.node(forID: "T8")!)!
+        let chain = plan.explanation(of: plan.node(forID: "T8")!)
         let names = chain.map { "\(plan.name(of: plan.graph.graph.edgeSources[Int($0)]))>\(plan.name(of: plan.graph.graph.edgeTargets[Int($0)]))" }
         #expect(names == ["T1>T2", "T2>T3", "T3>T4", "T4>T5", "T5>@end-phases-3-4", "@end-phases-3-4>T8"])
     }
@@ -334,7 +335,7 @@ import Testing
     /// ```
     /// The stories run beside each other; each keeps its own order.
     @Test func namedPhasesRunBesideEachOtherAndKeepTheirOwnOrder() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1: US1", kind: .story, story: "US1", priority: 1)
         b.task("T1"); b.task("T2")
         b.phase("Phase 2: US2", kind: .story, story: "US2", priority: 2)
@@ -347,7 +348,7 @@ import Testing
 
     /// `T2, T3 can run in parallel` frees them from each other, not from the rest.
     @Test func namedTasksLoseTheirOrderAmongThemselvesOnly() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2"); b.task("T3"); b.task("T4")
         b.doc.parallelStatements = [ParallelStatement(tasks: [1, 2], location: SourceLocation(line: 9, column: 1))]
@@ -356,7 +357,7 @@ import Testing
 
     /// An independent task gets no order edges; the others keep theirs.
     @Test func anIndependentTaskStandsOutsideTheOrder() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2"); b.task("T3")
         b.doc.tasks[1].independent = true
@@ -366,7 +367,7 @@ import Testing
     /// `--within-phase auto`: a phase whose every task states its dependencies
     /// is explicit; one task without a clause makes it ordered again.
     @Test func aPhaseWhoseTasksAllStateTheirDependenciesIsExplicit() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2"); b.task("T3")
         b.depend("T3", on: "T1")

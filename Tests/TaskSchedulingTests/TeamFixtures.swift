@@ -1,7 +1,8 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 @testable import TaskScheduling
 
-extension DocBuilder {
+extension DocumentBuilder {
     /// A task with the fields team schedules look at.
     mutating func work(
         _ id: String, hours: Double = 1, p: Bool = true, owner: String? = nil, stories: [String] = [],
@@ -39,7 +40,7 @@ struct RandomSpec {
     mutating func chance(_ p: Double) -> Bool { rng.nextUnit() < p }
 
     mutating func document(tasks n: Int, owners: [String] = [], threePoint: Bool = false) -> SpecDocument {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         let durations: [Double] = [0.5, 1, 1, 2, 3, 4, 8]
         var story = 0
         var made = 0

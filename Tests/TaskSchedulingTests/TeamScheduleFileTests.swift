@@ -1,8 +1,9 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
 
-/// DESIGN.md §2 rule 6: under `--files exclusive` (the default) two tasks that
+/// docs/semantics.md, "Files": under `--files exclusive` (the default) two tasks that
 /// write one file never run at the same time in a team schedule, in either
 /// order, and no edge is added for it.
 @Suite struct TeamScheduleFileTests {
@@ -21,19 +22,19 @@ import Testing
     /// T1 and T2 have no edge, but they write one file: T2 waits for T1 although
     /// person 2 is free at 1h. With `--files ignore` T2 runs beside T1.
     @Test func aTaskWaitsForTheWriterOfItsFile() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", hours: 2, files: ["src/api.py"]); b.work("T2", files: ["src/api.py"]); b.work("T3")
         let plan = Plan(b.doc, options: Self.options(.exclusive))
         #expect(plan.edgeList().isEmpty)
-        let s = try #require(TeamSchedule(plan: plan, team: Team(size: 2)))
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.laneText(plan) == ["T1@0-2 T2@2-3", "T3@0-1"])
         #expect(s.makespan == 3)
         // The bounds do not see files.
         #expect(s.lowerBound == 2)
 
         let ignoring = Plan(b.doc, options: Self.options(.ignore))
-        let free = try #require(TeamSchedule(plan: ignoring, team: Team(size: 2)))
+        let free = TeamSchedule(plan: ignoring, team: Team(size: 2))
         #expect(free.laneText(ignoring) == ["T1@0-2", "T2@0-1 T3@1-2"])
     }
 
@@ -42,7 +43,7 @@ import Testing
     /// longer one, or the first in the document on a tie), they never overlap.
     @Test(arguments: 1...8, [(1.0, 1.0), (2, 1), (1, 2), (3, 0.5)])
     func writersOfOneFileNeverOverlap(size: Int, hours: (a: Double, b: Double)) throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1")
         b.work("T2", hours: hours.a, files: ["src/shared.swift", "docs/"])
@@ -50,7 +51,7 @@ import Testing
         b.work("T4", hours: hours.b, files: ["./docs/", "src/shared.swift"])
         b.work("T5", hours: 2)
         let plan = Plan(b.doc, options: Self.options(.exclusive))
-        let s = try #require(TeamSchedule(plan: plan, team: Team(size: size)))
+        let s = TeamSchedule(plan: plan, team: Team(size: size))
         let a = try #require(plan.node(forID: "T2")), c = try #require(plan.node(forID: "T4"))
         let (first, second) = s.start[Int(a)] <= s.start[Int(c)] ? (a, c) : (c, a)
         #expect(s.finish[Int(first)] <= s.start[Int(second)] + 1e-9)
@@ -60,18 +61,18 @@ import Testing
 
     /// Directories (paths ending in `/`) never conflict.
     @Test func directoriesDoNotKeepTasksApart() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", files: ["src/models/"]); b.work("T2", files: ["src/models/"])
         let plan = Plan(b.doc, options: Self.options(.exclusive))
         #expect(ExclusiveFiles(plan: plan).count == 0)
-        #expect(try #require(TeamSchedule(plan: plan, team: Team(size: 2))).makespan == 1)
+        #expect(TeamSchedule(plan: plan, team: Team(size: 2)).makespan == 1)
     }
 
     /// Only `exclusive` keeps writers apart in the scheduler; `serialize` does it
     /// with `file` edges, `ignore` not at all.
     @Test func onlyTheExclusivePolicyTracksFiles() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", files: ["a.swift"]); b.work("T2", files: ["a.swift", "b.swift"]); b.work("T3", files: ["b.swift"])
         let files = ExclusiveFiles(plan: Plan(b.doc, options: Self.options(.exclusive)))
@@ -89,34 +90,34 @@ import Testing
     ///  T3(1h)
     /// ```
     @Test func ownersAndWorkInProgressWaitForTheFileToo() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "bo", status: .inProgress, files: ["db.sql"])
         b.work("T2", owner: "ann", files: ["db.sql"])
         b.work("T3")
         let plan = Plan(b.doc, options: Self.options(.exclusive, remaining: true))
-        let s = try #require(TeamSchedule(plan: plan, team: try Team.parse("ann,bo")))
+        let s = TeamSchedule(plan: plan, team: try Team.parse("ann,bo"))
         #expect(s.laneText(plan) == ["T3@0-1 T2@1-2", "T1@0-1"])
     }
 
     /// Three tasks that all write README.md take three hours whatever the team.
     @Test func sweepAndForecastSeeFiles() throws {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for i in 1...3 {
             b.work("T\(i)", estimate: Estimate(optimistic: 0.5, likely: 1, pessimistic: 1.5), files: ["README.md"])
         }
         let plan = Plan(b.doc, options: Self.options(.exclusive))
-        #expect(try #require(TeamSweep(plan: plan, sizes: 1...3)).rows.map(\.makespan) == [3, 3, 3])
-        let forecast = try #require(MonteCarloForecast(plan: plan, runs: 200, seed: 1, team: Team(size: 3)))
+        #expect(TeamSweep(plan: plan, sizes: 1...3).rows.map(\.makespan) == [3, 3, 3])
+        let forecast = MonteCarloForecast(plan: plan, runs: 200, seed: 1, team: Team(size: 3))
         #expect(forecast.plannedLength == 3)
         // Each run is the sum of three draws, each at least half an hour.
         #expect(forecast.minimum >= 1.5)
         #expect(forecast.p50 > 2)
 
         let ignoring = Plan(b.doc, options: Self.options(.ignore))
-        #expect(try #require(TeamSweep(plan: ignoring, sizes: 1...3)).rows.map(\.makespan) == [3, 2, 1])
-        #expect(try #require(MonteCarloForecast(plan: ignoring, runs: 200, seed: 1, team: Team(size: 3))).plannedLength == 1)
+        #expect(TeamSweep(plan: ignoring, sizes: 1...3).rows.map(\.makespan) == [3, 2, 1])
+        #expect(MonteCarloForecast(plan: ignoring, runs: 200, seed: 1, team: Team(size: 3)).plannedLength == 1)
     }
 
     // MARK: Properties over generated specs
@@ -139,10 +140,10 @@ import Testing
             if random.chance(0.05) { doc.tasks[t].status = .inProgress }
         }
         let plan = Plan(doc, options: PlanOptions(withinPhase: seed % 2 == 0 ? .ordered : .explicit))
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         for size in 1...8 {
             let team = withOwners ? Team(names: ["ann", "bo"] + (2..<max(size, 2)).map { "p\($0)" }) : Team(size: size)
-            let s = try #require(TeamSchedule(plan: plan, team: team))
+            let s = TeamSchedule(plan: plan, team: team)
             Self.expectValid(plan, order: schedule.order, start: s.start, finish: s.finish, lanes: s.lanes)
         }
         // The engine alone, as the Monte Carlo runs it: other durations than
@@ -167,10 +168,10 @@ import Testing
     @Test(arguments: 1...4)
     func generatedSpecsKeepWritersApart(seed: Int) throws {
         let plan = Plan(PlanPropertyTests.generated(seed: UInt64(seed), tasks: 300))
-        let schedule = try #require(plan.schedule)
+        let schedule = plan.schedule
         #expect(ExclusiveFiles(plan: plan).count > 0)
         for size in [2, 3, 5, 8] {
-            let s = try #require(TeamSchedule(plan: plan, team: Team(size: size)))
+            let s = TeamSchedule(plan: plan, team: Team(size: size))
             Self.expectValid(plan, order: schedule.order, start: s.start, finish: s.finish, lanes: s.lanes)
         }
     }

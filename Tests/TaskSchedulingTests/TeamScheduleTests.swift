@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import Testing
 @testable import TaskScheduling
@@ -15,12 +16,12 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     /// The critical path is 4h, so 4h is optimal for any team; T4 stays with
     /// the person who did T2 (no hand-over).
     @Test func forkJoinMeetsTheCriticalPath() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1"); b.work("T2", hours: 2); b.work("T3"); b.work("T4")
         b.depend("T2", on: "T1"); b.depend("T3", on: "T1"); b.depend("T4", on: "T2"); b.depend("T4", on: "T3")
         let plan = Plan(b.doc, options: bare)
-        let s = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.laneText(plan) == ["T1@0-1 T2@1-3 T4@3-4", "T3@1-2"])
         #expect(s.makespan == 4)
         #expect(s.lowerBound == 4)
@@ -35,12 +36,12 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     /// Document order would start T1 and T2 first and finish at 5h; the longest
     /// remaining path starts T3 first and finishes at the optimum, 4h.
     @Test func longestRemainingPathGoesFirst() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1"); b.work("T2"); b.work("T3"); b.work("T4", hours: 3)
         b.depend("T4", on: "T3")
         let plan = Plan(b.doc, options: bare)
-        let s = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.laneText(plan) == ["T3@0-1 T4@1-4", "T1@0-1 T2@1-2"])
         #expect(s.makespan == 4)
         #expect(s.gapPercent == 0)
@@ -54,11 +55,11 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///  2  [T2      ][T4   ]
     /// ```
     @Test func listSchedulingIsNotAlwaysOptimal() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for (id, h) in [("T1", 3.0), ("T2", 3), ("T3", 2), ("T4", 2), ("T5", 2)] { b.work(id, hours: h) }
         let plan = Plan(b.doc, options: bare)
-        let s = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.laneText(plan) == ["T1@0-3 T3@3-5 T5@5-7", "T2@0-3 T4@3-5"])
         #expect(s.makespan == 7)
         #expect(s.lowerBound == 6)
@@ -70,16 +71,16 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     /// back to back; three people finish at the critical path.
     @Test func templateThroughMilestones() {
         let plan = Plan(ScheduleGraphTests.template().doc)
-        let one = TeamSchedule(plan: plan, team: Team(size: 1))!
+        let one = TeamSchedule(plan: plan, team: Team(size: 1))
         #expect(one.makespan == 8)
         #expect(one.laneText(plan) == ["T1@0-1 T2@1-2 T3@2-3 T4@3-4 T6@4-5 T5@5-6 T7@6-7 T8@7-8"])
-        let two = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let two = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(two.makespan == 6)
         #expect(two.laneText(plan) == ["T1@0-1 T2@1-2 T3@2-3 T4@3-4 T5@4-5 T8@5-6", "T6@3-4 T7@4-5"])
         #expect(two.storySwitches == 3)  // Setup → Foundational → US1 → Polish
         // T1, T2, T3 and T8 are cuts (the edge T1 → T3 jumps over T2 but does
         // not hide it): 4h + max(2h, 4h / m).
-        let stages = StageBound(graph: plan.graph, order: plan.schedule!.order, times: plan.schedule!.times)
+        let stages = StageBound(graph: plan.graph, order: plan.schedule.order, times: plan.schedule.times)
         #expect(stages.cutWork == 4)
         #expect(stages.segments.map(\.work) == [4])
         #expect(stages.bound(teamSize: 1) == 8)
@@ -96,13 +97,13 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///                                   4         [T6][T10]
     /// ```
     @Test func stageBoundSeesANarrowPhase() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1: Setup")
         b.work("T1", hours: 2); b.work("T2", hours: 2)
         b.phase("Phase 2: Build")
         for i in 3...10 { b.work("T\(i)") }
         let plan = Plan(b.doc)
-        let s = TeamSchedule(plan: plan, team: Team(size: 4))!
+        let s = TeamSchedule(plan: plan, team: Team(size: 4))
         #expect(s.makespan == 4)
         #expect(s.lowerBound == 3)
         #expect(abs(s.gapPercent - 100.0 / 3) < 1e-9)
@@ -113,33 +114,33 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     // MARK: People
 
     @Test func ownersPinTheirTasksIgnoringCase() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", hours: 2, owner: "Ann"); b.work("T2", owner: "ann"); b.work("T3")
         let plan = Plan(b.doc, options: bare)
-        let s = TeamSchedule(plan: plan, team: try! Team.parse("ann,bo"))!
+        let s = TeamSchedule(plan: plan, team: try! Team.parse("ann,bo"))
         #expect(s.laneText(plan) == ["T1@0-2 T2@2-3", "T3@0-1"])
         #expect(s.pinnedCount == 2)
         #expect(s.unmatchedOwners.isEmpty)
     }
 
     @Test func ownersNotOnTheTeamPinNothing() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "zed"); b.work("T2", owner: "zed")
         let plan = Plan(b.doc, options: bare)
-        let s = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.makespan == 1)
         #expect(s.unmatchedOwners == ["zed"])
         #expect(s.pinnedCount == 0)
     }
 
     @Test func inProgressTasksStayWithTheirOwnerUnderRemaining() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "ann", status: .done); b.work("T2", owner: "bo", status: .inProgress); b.work("T3")
         let plan = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: true))
-        let s = TeamSchedule(plan: plan, team: try! Team.parse("ann,bo"))!
+        let s = TeamSchedule(plan: plan, team: try! Team.parse("ann,bo"))
         #expect(s.laneText(plan) == ["T3@0-1", "T2@0-1"])
     }
 
@@ -148,14 +149,14 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///  T1(1) [/] @ann      T2(1) ──▶ T3(3)        ann  [T1][T2][T3       ]
     /// ```
     @Test func inProgressWorkGoesFirstUnderRemaining() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", owner: "ann", status: .inProgress); b.work("T2"); b.work("T3", hours: 3)
         b.depend("T3", on: "T2")
         let remaining = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: true))
-        #expect(TeamSchedule(plan: remaining, team: try! Team.parse("ann"))!.laneText(remaining) == ["T1@0-1 T2@1-2 T3@2-5"])
+        #expect(TeamSchedule(plan: remaining, team: try! Team.parse("ann")).laneText(remaining) == ["T1@0-1 T2@1-2 T3@2-5"])
         let all = Plan(b.doc, options: PlanOptions(withinPhase: .explicit, files: .ignore, remaining: false))
-        #expect(TeamSchedule(plan: all, team: try! Team.parse("ann"))!.laneText(all) == ["T2@0-1 T3@1-4 T1@4-5"])
+        #expect(TeamSchedule(plan: all, team: try! Team.parse("ann")).laneText(all) == ["T2@0-1 T3@1-4 T1@4-5"])
     }
 
     /// Four 1h tasks of two stories, two people. At 1h both are free; each
@@ -166,30 +167,30 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     ///  2  [T2 US1][T3 US1]
     /// ```
     @Test func peopleStayOnTheirStory() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.work("T1", stories: ["US2"]); b.work("T2", stories: ["US1"])
         b.work("T3", stories: ["US1"]); b.work("T4", stories: ["US2"])
         let plan = Plan(b.doc, options: bare)
-        let s = TeamSchedule(plan: plan, team: Team(size: 2))!
+        let s = TeamSchedule(plan: plan, team: Team(size: 2))
         #expect(s.laneText(plan) == ["T1@0-1 T4@1-2", "T2@0-1 T3@1-2"])
         #expect(s.storySwitches == 0)
     }
 
     @Test func emptyPlanAndCycle() {
-        let empty = TeamSchedule(plan: Plan(SpecDocument(path: "e.md", phases: [Phase(index: 0, title: "", line: 0)])), team: Team(size: 3))!
+        let empty = TeamSchedule(plan: Plan(SpecDocument(path: "e.md", phases: [Phase(index: 0, title: "", line: 0)])), team: Team(size: 3))
         #expect(empty.makespan == 0)
         #expect(empty.gapPercent == 0)
         #expect(empty.utilisation == 1)
 
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         b.task("T1"); b.task("T2")
         b.depend("T1", on: "T2"); b.depend("T2", on: "T1")
         // A written cycle is reported; the team schedule is that of the plan made without it.
         let cyclic = Plan(b.doc)
         #expect(cyclic.cycles.count == 1)
-        #expect(TeamSchedule(plan: cyclic, team: Team(size: 2))?.makespan == 2)
+        #expect(TeamSchedule(plan: cyclic, team: Team(size: 2)).makespan == 2)
     }
 
     // MARK: Parsing
@@ -219,19 +220,19 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     // MARK: Sweep
 
     @Test func sweepFindsWhereAnotherPersonStopsPaying() {
-        var b = DocBuilder()
+        var b = DocumentBuilder()
         b.phase("Phase 1")
         for i in 1...8 { b.work("T\(i)") }
-        let sweep = TeamSweep(plan: Plan(b.doc, options: bare), sizes: 1...8)!
+        let sweep = TeamSweep(plan: Plan(b.doc, options: bare), sizes: 1...8)
         #expect(sweep.rows.map(\.makespan) == [8, 4, 3, 2, 2, 2, 2, 1])
         #expect(sweep.rows[3].speedup == 4)
         #expect(sweep.rows[0].utilisation == 1)
         #expect(sweep.saturationSize == 4)
 
-        var chain = DocBuilder()
+        var chain = DocumentBuilder()
         chain.phase("Phase 1")
         for i in 1...4 { chain.task("T\(i)") }
-        let flat = TeamSweep(plan: Plan(chain.doc), sizes: 1...3)!
+        let flat = TeamSweep(plan: Plan(chain.doc), sizes: 1...3)
         #expect(flat.rows.map(\.makespan) == [4, 4, 4])
         #expect(flat.saturationSize == 1)
     }
@@ -248,15 +249,12 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
             withinPhase: seed % 2 == 0 ? .ordered : .explicit, stories: seed % 5 == 0 ? .priority : .parallel,
             files: seed % 4 == 1 ? .exclusive : .ignore)
         let plan = Plan(doc, options: options)
-        guard let schedule = plan.schedule else {
-            Issue.record("generated specs have no cycles")
-            return
-        }
+        let schedule = plan.schedule
         let eps = 1e-9
         for size in [1, 2, 3, 5, 8] {
             let team = withOwners ? Team(names: ["ann", "bo"] + (2..<max(size, 2)).map { "p\($0)" }) : Team(size: size)
             let m = team.size
-            let s = TeamSchedule(plan: plan, team: team)!
+            let s = TeamSchedule(plan: plan, team: team)
             // Every task exactly once, lanes in time order, nobody doing two things at once.
             #expect(s.lanes.reduce(0) { $0 + $1.count } == plan.graph.taskNodeCount)
             for (p, lane) in s.lanes.enumerated() {
@@ -308,7 +306,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
         var keptSwitches = 0
         for seed in 1...6 {
             let plan = Plan(PlanPropertyTests.generated(seed: UInt64(seed), tasks: 400))
-            let schedule = try #require(plan.schedule)
+            let schedule = plan.schedule
             for size in [2, 4] {
                 let team = Team(size: size)
                 let inputs = TeamInputs(plan: plan, team: team)
@@ -318,7 +316,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
                     teamSize: size, groupOfNode: inputs.groups.groupOfNode, groupCount: inputs.groups.count,
                     ownerOfNode: inputs.owners, files: inputs.files)
                 strict.run()
-                let kept = try #require(TeamSchedule(plan: plan, team: team))
+                let kept = TeamSchedule(plan: plan, team: team)
                 #expect(kept.makespan <= strict.makespan + 1e-9)
                 #expect(kept.storySwitches <= strict.storySwitches)
                 strictSwitches += strict.storySwitches
@@ -333,7 +331,7 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     func cutsAreExactlyTheNodesComparableWithAll(seed: Int) {
         var random = RandomSpec(seed: UInt64(seed) &+ 1000)
         let plan = Plan(random.document(tasks: random.int(1...60)))
-        let schedule = plan.schedule!
+        let schedule = plan.schedule
         let g = plan.graph.graph
         let n = g.nodeCount
         func reach(_ start: Int32, forward: Bool) -> Set<Int32> {
@@ -357,8 +355,8 @@ private let bare = PlanOptions(withinPhase: .explicit, files: .ignore, remaining
     func schedulesAreDeterministic(seed: Int) {
         var random = RandomSpec(seed: UInt64(seed) &* 7919)
         let doc = random.document(tasks: 120)
-        let a = TeamSchedule(plan: Plan(doc), team: Team(size: 4))!
-        let b = TeamSchedule(plan: Plan(doc), team: Team(size: 4))!
+        let a = TeamSchedule(plan: Plan(doc), team: Team(size: 4))
+        let b = TeamSchedule(plan: Plan(doc), team: Team(size: 4))
         #expect(a.personOfNode == b.personOfNode)
         #expect(a.start == b.start)
     }

@@ -89,7 +89,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("cpm \(label)", configuration: config) { benchmark in
             let f = fixture(size)
             let g = f.plan.graph
-            let order = f.plan.schedule!.order
+            let order = f.plan.schedule.order
             benchmark.startMeasurement()
             blackHole(g.graph.criticalPathTimes(order: order, durations: g.durations))
         }

@@ -1,8 +1,4 @@
 import Foundation
-import SpecGraphTestSupport
-
-/// The shared SVG reader (SpecGraphTestSupport), under the name these tests use.
-typealias SVGSummary = SpecGraphTestSupport.SVGElements
 
 /// Resident set size from `/proc/self/statm`, or `nil` where it does not exist.
 func residentBytes() -> Int? {

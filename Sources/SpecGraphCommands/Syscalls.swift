@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+private let libcRead: @Sendable (Int32, UnsafeMutableRawPointer?, Int) -> Int = Glibc.read
+private let libcWrite: @Sendable (Int32, UnsafeRawPointer?, Int) -> Int = Glibc.write
+private let libcExit: @Sendable (Int32) -> Never = Glibc.exit
+#elseif canImport(Darwin)
+import Darwin
+private let libcRead: @Sendable (Int32, UnsafeMutableRawPointer?, Int) -> Int = Darwin.read
+private let libcWrite: @Sendable (Int32, UnsafeRawPointer?, Int) -> Int = Darwin.write
+private let libcExit: @Sendable (Int32) -> Never = Darwin.exit
+#endif
+
+/// The C library calls whose names the commands' own types shadow
+/// (`InputFiles.read`, `OutputFile.write`, `ParsableCommand.exit`), the same
+/// on Linux and macOS.
+enum Syscall {
+    /// `read(2)`.
+    static func read(fd: Int32, into buffer: UnsafeMutableRawPointer?, count: Int) -> Int { libcRead(fd, buffer, count) }
+
+    /// `write(2)`.
+    static func write(fd: Int32, from buffer: UnsafeRawPointer?, count: Int) -> Int { libcWrite(fd, buffer, count) }
+
+    /// `exit(3)`.
+    static func exit(_ code: Int32) -> Never { libcExit(code) }
+}
