@@ -39,7 +39,6 @@ extension PlanningCommand {
         w.flush()
         timer.lap("output")
         Output.printDiagnosticsSummary(plans, inputs: planning.paths)
-        Teardown.skip(plans)
         timer.report()
         if plans.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
     }
