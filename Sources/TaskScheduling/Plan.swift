@@ -17,14 +17,19 @@ public struct Plan: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
-    /// Plans a document. `lap` is called after each stage ("graph", "schedule")
-    /// so that callers can time them.
+    /// Plans a document.
     ///
     /// The plan is always made: cycles of written edges are reported, and the
     /// plan is made without the edges that break them.
     ///
     /// - Complexity: O((V + E) log V).
-    public init(_ document: SpecDocument, options: PlanOptions = PlanOptions(), lap: ((String) -> Void)? = nil) {
+    public init(_ document: SpecDocument, options: PlanOptions = PlanOptions()) {
+        self.init(document, options: options, lap: nil)
+    }
+
+    /// ``init(_:options:)`` that calls `lap` after each stage ("graph",
+    /// "schedule"), for the command line's `--timings` (not public API).
+    package init(_ document: SpecDocument, options: PlanOptions, lap: ((String) -> Void)?) {
         self.document = document
         self.options = options
         let built = ScheduleGraph.build(document, options: options)
