@@ -27,8 +27,23 @@ enum DependencyRole: Int, Sendable {
     case none
     /// Words between a clause word and its list: `completion of`, `the tasks`.
     case filler
-    /// Joins list items: `and`, `e`, `y`, `et`, `und`, `и`, `和`.
+    /// Joins list items: `and`, `e`, `y`, `et`, `und`, `и`, `和`, `,`, `/`, `+`, `&`, `、`.
     case and
+    /// Joins the two ends of a range: `-`, `–`, `—`, `..`, `through`, `to`, `a`, `até`, `bis`.
+    /// Outside a range the dashes are plain dashes.
+    case range
+    /// An arrow pointing forward, `A → B` (A before B): `→`, `⟶`, `->`, `-->`, `--->`.
+    case arrow
+    /// An arrow pointing back, `A ← B` (B before A): `←`, `⟵`, `<-`, `<--`.
+    case arrowBack
+    /// Ends a sentence: `;`, `；`, `。`, and `.` before a blank or the end.
+    case sentenceEnd
+    /// Opens a parenthesis: `(`, `（`.
+    case open
+    /// Closes a parenthesis: `)`, `）`.
+    case close
+    /// Ends a field name or a lead: `:`, `：`.
+    case colon
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -57,10 +72,15 @@ struct DependencyWord: Sendable {
     let count: Int32
     /// Index into `DependencyVocabulary.languageCodes`.
     let language: UInt8
+    /// A symbol (`,`, `→`, `（`): it needs no word boundary on either side.
+    let symbol: Bool
+    /// `.` ends a sentence only before a blank or the end of the text.
+    let needsBlankAfter: Bool
 }
 
 enum DependencyVocabulary {
-    /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s` (stem).
+    /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s`
+    /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must follow).
     private typealias Row = (String, DependencyRole, String)
 
     /// Every language's words. English first; order within a role does not
@@ -90,6 +110,7 @@ enum DependencyVocabulary {
                 ("finishing", .filler, ""), ("the tasks", .filler, ""), ("the task", .filler, ""),
                 ("tasks", .filler, ""), ("task", .filler, ""), ("all of", .filler, ""), ("the", .filler, ""),
                 ("and", .and, ""),
+                ("through", .range, ""), ("thru", .range, ""), ("to", .range, ""),
             ]
         ),
         (
@@ -108,6 +129,7 @@ enum DependencyVocabulary {
                 ("a conclusão de", .filler, ""), ("conclusão de", .filler, ""), ("as tarefas", .filler, ""),
                 ("a tarefa", .filler, ""), ("tarefas", .filler, ""), ("tarefa", .filler, ""),
                 ("e", .and, ""),
+                ("a", .range, ""), ("até", .range, ""),
             ]
         ),
         (
@@ -123,6 +145,7 @@ enum DependencyVocabulary {
                 ("ninguna", .none, ""), ("ninguno", .none, ""),
                 ("la tarea", .filler, ""), ("las tareas", .filler, ""), ("tarea", .filler, ""),
                 ("y", .and, ""),
+                ("a", .range, ""),
             ]
         ),
         (
@@ -139,6 +162,7 @@ enum DependencyVocabulary {
                 ("aucune", .none, ""), ("aucun", .none, ""),
                 ("la tâche", .filler, ""), ("les tâches", .filler, ""), ("la fin de", .filler, ""),
                 ("et", .and, ""),
+                ("à", .range, ""),
             ]
         ),
         (
@@ -156,6 +180,7 @@ enum DependencyVocabulary {
                 ("abschluss von", .filler, ""), ("abschluss der", .filler, ""), ("aufgaben", .filler, ""),
                 ("aufgabe", .filler, ""),
                 ("und", .and, ""),
+                ("bis", .range, ""),
             ]
         ),
         (
@@ -226,10 +251,31 @@ enum DependencyVocabulary {
                 ("и", .and, ""),
             ]
         ),
+        (
+            // Words of no language: symbols, and the range words every language shares.
+            "symbols",
+            [
+                (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"),
+                ("-", .range, "y"), ("–", .range, "y"), ("—", .range, "y"), ("..", .range, "y"),
+                ("→", .arrow, "y"), ("⟶", .arrow, "y"), ("->", .arrow, "y"), ("-->", .arrow, "y"), ("--->", .arrow, "y"),
+                ("←", .arrowBack, "y"), ("⟵", .arrowBack, "y"), ("<-", .arrowBack, "y"), ("<--", .arrowBack, "y"),
+                (";", .sentenceEnd, "y"), ("；", .sentenceEnd, "y"), ("。", .sentenceEnd, "y"), (".", .sentenceEnd, "yb"),
+                ("(", .open, "y"), ("（", .open, "y"), (")", .close, "y"), ("）", .close, "y"),
+                (":", .colon, "y"), ("：", .colon, "y"),
+            ]
+        ),
     ]
 
     /// The language codes of the table, in order (`DependencyWord.language` indexes it).
     static let languageCodes: [String] = languages.map(\.0)
+
+    /// Every row as written in the table (capitalised forms left out), in table order:
+    /// for tests and for the word lists in docs/grammar.md.
+    static var rows: [(word: String, language: String, role: DependencyRole, postfix: Bool, declaredOnly: Bool)] {
+        languages.flatMap { language, rows in
+            rows.map { ($0.0, language, $0.1, $0.2.contains("p"), $0.2.contains("d")) }
+        }
+    }
 
     /// The vocabulary in immortal buffers, so that the reader's hot loops take
     /// no reference counts: every word's bytes one after another (ASCII
@@ -273,7 +319,8 @@ enum DependencyVocabulary {
                         DependencyWord(
                             role: role, placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
                             stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1], start: Int32(bytes.count),
-                            count: Int32(utf8.count), language: UInt8(l)))
+                            count: Int32(utf8.count), language: UInt8(l), symbol: flags.contains("y"),
+                            needsBlankAfter: flags.contains("b")))
                     bytes += utf8
                 }
             }
@@ -346,13 +393,20 @@ enum DependencyVocabulary {
         let table = storage  // one lazy-initialisation check, not one per row
         let first = Int(b[k].lowercased)
         let from = Int(table.offsets[first]), to = Int(table.offsets[first + 1])
-        guard from < to, startsWord(b, k, lo) else { return nil }
+        guard from < to else { return nil }
+        let wordStart = startsWord(b, k, lo)
         for i in from..<to {
             let word = table.words[Int(table.order[i])]
-            guard roles.contains(word.role), declared || !word.declaredOnly,
+            guard roles.contains(word.role), declared || !word.declaredOnly, wordStart || word.symbol,
                 let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
             else {
                 continue
+            }
+            if word.symbol {
+                // `-` and `<-` never stop inside a longer dash (`T001->T002` is no range).
+                if word.last == UInt8(ascii: "-"), e < hi, b[e] == UInt8(ascii: "-") || b[e] == UInt8(ascii: ">") { continue }
+                if word.needsBlankAfter, e < hi, !b[e].isWhitespace { continue }
+                return (word, e)
             }
             if word.stem {
                 var end = e
@@ -423,17 +477,17 @@ extension DependencyRole {
     var startsClause: Bool {
         switch self {
         case .after, .blocks, .before, .parallel, .independent: true
-        case .negation, .none, .filler, .and: false
+        case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon: false
         }
     }
 }
 
 /// A set of roles, to ask the vocabulary for words of some roles only.
 struct RoleSet: OptionSet, Sendable {
-    let rawValue: UInt16
-    init(rawValue: UInt16) { self.rawValue = rawValue }
-    init(_ roles: DependencyRole...) { rawValue = roles.reduce(0) { $0 | 1 << UInt16($1.rawValue) } }
-    @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt16(role.rawValue) != 0 }
+    let rawValue: UInt32
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+    init(_ roles: DependencyRole...) { rawValue = roles.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+    @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt32(role.rawValue) != 0 }
 
     /// Words that order tasks: `after`, `blocks`, `before`.
     static let ordering = RoleSet(.after, .blocks, .before)
@@ -441,4 +495,6 @@ struct RoleSet: OptionSet, Sendable {
     static let together = RoleSet(.parallel, .independent)
     /// Every word that opens a clause.
     static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
+    /// Every row of the vocabulary: what the lexer asks for.
+    static let all = RoleSet(rawValue: 1 << 16 - 1)
 }
