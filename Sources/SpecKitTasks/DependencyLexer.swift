@@ -123,6 +123,7 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             }
         } else if c >= 0xC3, c < 0xE0 {
             // A letter of a two-byte script (Cyrillic, accented Latin): the rest of the word.
+            k = min(hi, k + 2)
             while k < hi, b[k].isWordByte || (b[k] >= 0xC3 && b[k] < 0xE0 && k + 1 < hi) {
                 k += b[k] < 0x80 ? 1 : 2
             }
@@ -146,6 +147,9 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
 /// The parenthesised title right after a phase reference ending at `e`
 /// (`US2 (Cluster Setup)`, `Phase 2（基盤）`): where it opens and where it
 /// ends, on the same line; nil when none follows or it does not close.
+///
+/// A parenthesis that states an order or parallel work (`US3 (after US1)`,
+/// `Phase 4 (parallel with Phase 3)`, `(→ US2)`) is a clause, not a title.
 func titleEnd(_ b: Bytes, _ e: Int, _ hi: Int) -> (open: Int, end: Int)? {
     let open = b.skipSpaces(e, hi)
     let width = b.matches("（", at: open, end: hi) ? 3 : open < hi && b[open] == UInt8(ascii: "(") ? 1 : 0
@@ -158,6 +162,10 @@ func titleEnd(_ b: Bytes, _ e: Int, _ hi: Int) -> (open: Int, end: Int)? {
         } else if b[k] == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) {
             depth -= 1
             if depth == 0 { return (open, k + (b[k] == UInt8(ascii: ")") ? 1 : 3)) }
+        } else if b[k] >= 0xC0 || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "<") || (b[k].isLetter && !b[k - 1].isWordByte),
+            DependencyVocabulary.match(b, k, open, hi, roles: .statesOrder, declared: true) != nil
+        {
+            return nil
         }
         k += 1
     }

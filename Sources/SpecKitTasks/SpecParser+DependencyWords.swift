@@ -495,6 +495,8 @@ struct RoleSet: OptionSet, Sendable {
     static let together = RoleSet(.parallel, .independent)
     /// Every word that opens a clause.
     static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
+    /// Words and arrows that state an order or parallel work.
+    static let statesOrder = RoleSet(.after, .blocks, .before, .parallel, .independent, .arrow, .arrowBack)
     /// Every row of the vocabulary: what the lexer asks for.
     static let all = RoleSet(rawValue: 1 << 16 - 1)
 }

@@ -161,7 +161,9 @@ struct DependencyLexerTests {
              "PHASE:US2 (Cluster Setup) COLON:: WORD:can WORD:start AFTER:after PHASE:Foundational"),
             ("Phase 3（基础）→ Phase 4", "PHASE:Phase 3（基础） →:→ PHASE:Phase 4"),
             ("User Story 1 (Login (SSO)) blocks US2", "PHASE:User Story 1 (Login (SSO)) BLOCKS:blocks PHASE:US2"),
-            ("Polish (T019-T023 after all)", "PHASE:Polish (T019-T023 after all)"),
+            ("Polish (T019-T023)", "PHASE:Polish (T019-T023)"),
+            // A parenthesis that states an order is a clause, not a title.
+            ("US3 (after US1) blocks US4", "PHASE:US3 (:( AFTER:after PHASE:US1 ):) BLOCKS:blocks PHASE:US4"),
             // A parenthesis that does not close on its line is no title.
             ("US1 (Auth\nT002", "PHASE:US1 (:( WORD:Auth ID:T002"),
         ])
@@ -204,12 +206,14 @@ struct DependencyLexerTests {
     @Test("bad input never crashes the lexer", arguments: ["", "(", "（", "T", "->", "<-", "\u{FFFD}\u{FFFD}", "…—–", "T001 -", "T001 ..", "US", "完了"])
     func badInput(text: String) {
         _ = lexed(text)
-        var bytes = Array(text.utf8)
-        // Truncated UTF-8 at the end.
-        bytes.append(0xE5)
-        var tokens: [ProseToken] = []
-        bytes.withUnsafeBufferPointer { lexDependencyProse($0, 0, $0.count, worded: true, declared: true, into: &tokens) }
-        #expect(tokens.allSatisfy { $0.start < $0.end && $0.end <= bytes.count })
+        // Truncated UTF-8 at the end: a CJK lead byte, a two-byte lead, a continuation byte.
+        for tail: [UInt8] in [[0xE5], [0xC3], [0xD0], [0x80], [0xE5, 0x8A]] {
+            let bytes = Array(text.utf8) + tail
+            var tokens: [ProseToken] = []
+            bytes.withUnsafeBufferPointer { lexDependencyProse($0, 0, $0.count, worded: true, declared: true, into: &tokens) }
+            #expect(tokens.allSatisfy { $0.start < $0.end && $0.end <= bytes.count })
+            #expect(tokens.count <= bytes.count)
+        }
     }
 
     @Test("docs/grammar.md lists every word of the vocabulary")
