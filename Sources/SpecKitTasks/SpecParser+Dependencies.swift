@@ -55,28 +55,40 @@ extension DocumentParser {
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
         excluded: inout [(Int, Int)], ownID: String? = nil
     ) {
-        var k = lo
-        while k < hi {
-            let c = b[k]
-            guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
-                k += 1
-                continue
-            }
-            // Most words start with no clause word's first two letters: one table load rules them out.
-            let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
-            guard possible, let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) else {
+        // Most texts hold no clause word: one table load per word rules them out,
+        // and only the text from the first clause word on is lexed.
+        var first = lo
+        while first < hi {
+            let c = b[first]
+            if c >= 0xC0 || (c.isLetter && (first == lo || !b[first - 1].isWordByte)) {
+                let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, first, hi)
+                if possible, DependencyVocabulary.match(b, first, lo, hi, roles: .clause, declared: false) != nil { break }
                 // Skip the rest of the word (one character of a non-ASCII script).
-                k += 1
+                first += 1
                 if c < 0x80 {
-                    while k < hi, b[k].isWordByte { k += 1 }
+                    while first < hi, b[first].isWordByte { first += 1 }
                 } else {
-                    while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+                    while first < hi, b[first] & 0xC0 == 0x80 { first += 1 }
                 }
-                continue
+            } else {
+                first += 1
             }
+        }
+        guard first < hi else { return }
+        var tokens: [ProseToken] = []
+        swap(&tokens, &facts.tokens)
+        defer { swap(&tokens, &facts.tokens) }
+        lexDependencyProse(b, first, hi, worded: wordedIDs, declared: false, into: &tokens)
+        var k = first
+        for token in tokens {
+            // Tokens before `k` were read with the clause before.
+            guard token.start >= k, token.kind == .dependency || token.kind == .parallel, let role = token.role else { continue }
+            k = token.start
+            let word = (role: role, placement: token.placement, first: b[token.start])
+            let wordEnd = token.end
             switch word.role {
             case .parallel, .independent:
-                k = scanTogether(b, lo, hi, k, wordEnd, word, locator, into: &facts, excluded: &excluded)
+                k = scanTogether(b, lo, hi, k, wordEnd, role: word.role, first: word.first, locator, into: &facts, excluded: &excluded)
                 continue
             default:
                 break
@@ -149,9 +161,10 @@ extension DocumentParser {
     /// `parallel with T006`, `independent`, `与 T006 并行` in a task's text, at
     /// the word `word` (`k..<wordEnd`); returns where reading goes on.
     private func scanTogether(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ k: Int, _ wordEnd: Int, _ word: DependencyWord, _ locator: TextLocator,
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ k: Int, _ wordEnd: Int, role: DependencyRole, first: UInt8, _ locator: TextLocator,
         into facts: inout TaskTextFacts, excluded: inout [(Int, Int)]
     ) -> Int {
+        let word = (role: role, first: first)
         guard !isNegatedTogether(b, lo, k) else { return wordEnd }
         guard let object = togetherObject(b, wordEnd, hi, locator, role: word.role) else { return wordEnd }
         if word.role == .independent, object.standalone, isClauseBoundary(before: k, b, lo) {
