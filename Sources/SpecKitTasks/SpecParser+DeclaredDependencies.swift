@@ -197,7 +197,12 @@ extension DocumentParser {
             }
             parts.append(mermaidNodes(b, start, hi, locator))
         } else {
-            var first = collectReferences(b, sentenceStart(b, lo, arrows[0].start), arrows[0].start, locator)
+            // The first part: every reference since the clause start (after a `: ` or `：`).
+            var from = lo
+            for token in tokens ?? [] where token.kind == .colon && token.start >= lo && token.end < arrows[0].start {
+                if b[token.start] >= 0x80 || b[token.end].isSpaceOrTab { from = token.end }
+            }
+            var first = collectReferences(b, from, arrows[0].start, locator)
             // `→ T008` right below a chain goes on from that chain's last part.
             if arrows[0].start == lo, chainLine == lineNumber - 1, let tail = chainTail { first = tail }
             parts.append(first)
@@ -417,7 +422,7 @@ extension DocumentParser {
             }
             // The list right before the word (`… (T044 depende de T022)`), else the clause's first list.
             let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
-            var subject = listRightBefore(b, clauseStart, k, locator) ?? firstList(b, subjectStart, k, locator)
+            var subject = listRightBefore(b, clauseStart, k, locator, tokens: tokens) ?? firstList(b, subjectStart, k, locator)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
             // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
@@ -457,17 +462,14 @@ extension DocumentParser {
     /// The list of references that ends right before the clause word at `k`
     /// (only blanks, emphasis, a closing parenthesis, a short note or helper
     /// words such as `can`, `must`, `also` between): `T011, T012 block T014`,
-    /// `(T044 depends on T022)`; nil when none does.
-    /// - Complexity: O((k - lo) · list length), with `k - lo` at most 240 bytes looked at.
-    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator) -> ReferenceList? {
-        var s = max(lo, k - 240)
-        while s < k {
-            let c = b[s]
-            if c.isLetter, b.isWordStart(s, lo), item(b, s, k, phases: true) != nil {
-                let list = parseReferenceList(b, s, k, locator, skipWords: 0, phases: true)
-                if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
-            }
-            s += 1
+    /// `(T044 depends on T022)`; nil when none does. Lists may start at the
+    /// ID, range and phase tokens of `lo..<k`, leftmost first.
+    /// - Complexity: O(items in `lo..<k` · list length).
+    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator, tokens: ArraySlice<ProseToken>) -> ReferenceList? {
+        for token in tokens where token.start >= lo && token.start < k {
+            guard token.kind == .id || token.kind == .range || token.kind == .phase else { continue }
+            let list = parseReferenceList(b, token.start, k, locator, skipWords: 0, phases: true)
+            if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
         }
         return nil
     }
