@@ -74,9 +74,22 @@ struct ProseToken: Equatable, Sendable {
 /// `declared`: words read only in Dependencies sections (`before`, `block`) count.
 /// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
-func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken]) {
-    tokens.removeAll(keepingCapacity: true)
-    var k = lo
+///
+/// With `from`, reading starts there (`lo` still bounds the word before it)
+/// and the tokens are appended to those already in `tokens`.
+/// With `clauseWordsOnly`, only the dependency and parallel words become
+/// tokens (a task's own text needs no more, and this is its hot path: one
+/// table load per word, as before the lexer).
+func lexDependencyProse(
+    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], from: Int? = nil,
+    clauseWordsOnly: Bool = false
+) {
+    if from == nil { tokens.removeAll(keepingCapacity: true) }
+    var k = from ?? lo
+    if clauseWordsOnly {
+        lexClauseWords(b, lo, hi, k, declared: declared, into: &tokens)
+        return
+    }
     while k < hi {
         let c = b[k]
         if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || (c == UInt8(ascii: "_") && (k == lo || !b[k - 1].isWordByte)) {
@@ -84,7 +97,7 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             continue
         }
         let wordStart = k == lo || !b[k - 1].isWordByte
-        if wordStart, c.isLetter || (worded && c >= 0x80), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
+        if wordStart, mayStartItem(c, worded: worded), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
             switch item {
             case .task(_, let second):
                 tokens.append(ProseToken(kind: second == nil ? .id : .range, start: k, end: e, inner: second))
@@ -96,7 +109,9 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             }
             continue
         }
-        if let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared) {
+        if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi) : DependencyVocabulary.hasRows(startingWith: c),
+            let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared)
+        {
             tokens.append(
                 ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
             k = e
@@ -141,6 +156,47 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             continue
         }
         tokens.append(ProseToken(kind: .word, start: start, end: k))
+    }
+}
+
+/// The dependency and parallel words of `start..<hi`, appended to `tokens`.
+private func lexClauseWords(_ b: Bytes, _ lo: Int, _ hi: Int, _ start: Int, declared: Bool, into tokens: inout [ProseToken]) {
+    var k = start
+    while k < hi {
+        let c = b[k]
+        guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
+            k += 1
+            continue
+        }
+        // Most words start with no clause word's first letters: one table load rules them out.
+        let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
+        if possible, let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: declared) {
+            tokens.append(
+                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
+            k = e
+            continue
+        }
+        // The rest of the word (one character of a non-ASCII script).
+        k += 1
+        if c < 0x80 {
+            while k < hi, b[k].isWordByte { k += 1 }
+        } else {
+            while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+        }
+    }
+}
+
+/// Whether an ID, range or phase reference may start with the byte `c`:
+/// `T` (IDs), `U`/`u` (`US1`, `User Story`), `P`/`p` (`Phase`, `Polish`),
+/// `S`/`s` (`Story`, `Setup`), `F` (`Foundational`), `A`/`a` (`all stories`);
+/// in a document of worded IDs also `t` and the first bytes of `任务`, `タスク`, `Задача`.
+@inline(__always) func mayStartItem(_ c: UInt8, worded: Bool) -> Bool {
+    switch c {
+    case UInt8(ascii: "T"), UInt8(ascii: "U"), UInt8(ascii: "u"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "S"),
+        UInt8(ascii: "s"), UInt8(ascii: "F"), UInt8(ascii: "A"), UInt8(ascii: "a"):
+        true
+    default:
+        worded && (c == UInt8(ascii: "t") || c >= 0x80)
     }
 }
 

@@ -87,7 +87,8 @@ extension DocumentParser {
         let b = bytes
         var k = p
         if let e = bulletEnd(b, k, end) { k = e }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end) else { return }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), DependencyVocabulary.containsTogetherWord(b, k, end)
+        else { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &proseTokens)
         defer { swap(&tokens, &proseTokens) }

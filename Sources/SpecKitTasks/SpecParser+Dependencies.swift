@@ -58,11 +58,15 @@ extension DocumentParser {
         // Most texts hold no clause word: one table load per word rules them out,
         // and only the text from the first clause word on is lexed.
         var first = lo
+        var firstWord: (word: DependencyWord, end: Int)?
         while first < hi {
             let c = b[first]
             if c >= 0xC0 || (c.isLetter && (first == lo || !b[first - 1].isWordByte)) {
                 let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, first, hi)
-                if possible, DependencyVocabulary.match(b, first, lo, hi, roles: .clause, declared: false) != nil { break }
+                if possible, let found = DependencyVocabulary.match(b, first, lo, hi, roles: .clause, declared: false) {
+                    firstWord = found
+                    break
+                }
                 // Skip the rest of the word (one character of a non-ASCII script).
                 first += 1
                 if c < 0x80 {
@@ -74,11 +78,17 @@ extension DocumentParser {
                 first += 1
             }
         }
-        guard first < hi else { return }
+        guard let firstWord else { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &facts.tokens)
         defer { swap(&tokens, &facts.tokens) }
-        lexDependencyProse(b, first, hi, worded: wordedIDs, declared: false, into: &tokens)
+        // The first clause word is the first token; the lexer reads on after it.
+        tokens.removeAll(keepingCapacity: true)
+        tokens.append(
+            ProseToken(
+                kind: firstWord.word.role.tokenKind, start: first, end: firstWord.end, role: firstWord.word.role,
+                placement: firstWord.word.placement, language: firstWord.word.language))
+        lexDependencyProse(b, lo, hi, worded: wordedIDs, declared: false, into: &tokens, from: firstWord.end, clauseWordsOnly: true)
         var k = first
         for token in tokens {
             // Tokens before `k` were read with the clause before.

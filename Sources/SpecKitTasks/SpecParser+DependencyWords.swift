@@ -67,6 +67,9 @@ struct DependencyWord: Sendable {
     let first: UInt8
     /// The last byte of the word.
     let last: UInt8
+    /// The second byte of the word (0 for a one-byte word): most rows of a
+    /// first byte's bucket are ruled out by it before the whole word is compared.
+    let second: UInt8
     /// Where the word's bytes are in the vocabulary's byte table, and how many.
     let start: Int32
     let count: Int32
@@ -295,6 +298,11 @@ enum DependencyVocabulary {
         let thirdLetters: UnsafeBufferPointer<UInt32>
         /// Non-ASCII first bytes of clause words.
         let leadBytes: UnsafeBufferPointer<Bool>
+        /// Per ASCII letter: a bit per second byte of every row that starts with it
+        /// (letters; bit 26 non-ASCII; bit 27 anything else), for the lexer.
+        let anySecond: UnsafeBufferPointer<UInt32>
+        /// Per pair of lowercase ASCII letters: a bit per third byte of every row that starts with them.
+        let anyThird: UnsafeBufferPointer<UInt32>
     }
 
     private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -318,7 +326,8 @@ enum DependencyVocabulary {
                     words.append(
                         DependencyWord(
                             role: role, placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
-                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1], start: Int32(bytes.count),
+                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1],
+                            second: utf8.count > 1 ? utf8[1] : 0, start: Int32(bytes.count),
                             count: Int32(utf8.count), language: UInt8(l), symbol: flags.contains("y"),
                             needsBlankAfter: flags.contains("b")))
                     bytes += utf8
@@ -351,10 +360,72 @@ enum DependencyVocabulary {
                 }
             }
         }
+        var anySecond = [UInt32](repeating: 0, count: 256)
+        var anyThird = [UInt32](repeating: 0, count: 26 * 26)
+        for word in words where word.first.isLetter {
+            let next = word.count > 1 ? bytes[Int(word.start) + 1] : 0x20
+            let bit: UInt32 = word.count > 1 ? thirdBit(next) : 1 << 27
+            anySecond[Int(word.first)] |= bit
+            anySecond[Int(word.first.lowercased)] |= bit
+            anySecond[Int(word.first & ~0x20)] |= bit
+            if next.isLetter {
+                let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
+                anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+            }
+        }
         return Storage(
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
-            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead))
+            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
+            anySecond: immortal(anySecond), anyThird: immortal(anyThird))
     }()
+
+    /// Whether `lo..<hi` may hold a word saying that tasks run together
+    /// (`parallel`, `independent`, `并行`): most lines of a document do not,
+    /// and are never lexed. A prefilter: the lexer decides.
+    /// - Complexity: O(hi - lo), one table load per word.
+    static func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {
+                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi)
+                if possible, match(b, k, lo, hi, roles: .together, declared: true) != nil { return true }
+                k += 1
+                if c < 0x80 {
+                    while k < hi, b[k].isWordByte { k += 1 }
+                } else {
+                    while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+                }
+            } else {
+                k += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether some row of the table starts with the byte `c` (any case).
+    @inline(__always) static func hasRows(startingWith c: UInt8) -> Bool {
+        let table = storage
+        let first = Int(c.lowercased)
+        return table.offsets[first] < table.offsets[first + 1]
+    }
+
+    /// Whether any row of the table may start at `k`, an ASCII letter, from its first two bytes.
+    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        let table = storage
+        let bits = table.anySecond[Int(b[k])]
+        guard bits != 0 else { return false }
+        guard k + 1 < hi else { return bits & (1 << 27) != 0 }
+        let n = b[k + 1]
+        let bit: UInt32 = n >= 0x80 ? 1 << 26 : n.isLetter ? 1 << UInt32(n.lowercased - 0x61) : 1 << 27
+        guard bits & bit != 0 else { return false }
+        guard n.isLetter else { return true }
+        let thirds = table.anyThird[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
+        guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
+        let t = b[k + 2]
+        let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
+        return thirds & third != 0
+    }
 
     /// Whether the ASCII letter `c` may start a clause word (or is `e`, for estimates), for `textTriggers`.
     static func mayStartWord(_ c: UInt8) -> Bool { storage.secondLetters[Int(c)] != 0 }
@@ -395,9 +466,12 @@ enum DependencyVocabulary {
         let from = Int(table.offsets[first]), to = Int(table.offsets[first + 1])
         guard from < to else { return nil }
         let wordStart = startsWord(b, k, lo)
+        let second = k + 1 < hi ? b[k + 1].lowercased : 0
         for i in from..<to {
             let word = table.words[Int(table.order[i])]
-            guard roles.contains(word.role), declared || !word.declaredOnly, wordStart || word.symbol,
+            guard roles.contains(word.role) else { continue }
+            if word.second != 0, word.second != second, !(word.second == 0x20 && second.isWhitespace) { continue }
+            guard declared || !word.declaredOnly, wordStart || word.symbol,
                 let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
             else {
                 continue

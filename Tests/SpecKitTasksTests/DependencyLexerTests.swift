@@ -191,6 +191,19 @@ struct DependencyLexerTests {
         #expect(lexed("after Task 2") == "AFTER:after FILLER:Task WORD:2")
     }
 
+    @Test("with clauseWordsOnly only the dependency and parallel words are tokens, at the same offsets")
+    func clauseWordsOnly() {
+        let bytes = Array("T014 waits for T010; T015 (see T002) can run in parallel, T016 之后 — none".utf8)
+        var full: [ProseToken] = []
+        var skim: [ProseToken] = []
+        bytes.withUnsafeBufferPointer {
+            lexDependencyProse($0, 0, $0.count, worded: false, declared: false, into: &full)
+            lexDependencyProse($0, 0, $0.count, worded: false, declared: false, into: &skim, clauseWordsOnly: true)
+        }
+        #expect(skim == full.filter { $0.kind == .dependency || $0.kind == .parallel })
+        #expect(skim.count == 3)
+    }
+
     @Test("the token buffer is reused: a second text replaces the first text's tokens")
     func bufferReused() {
         var tokens: [ProseToken] = []
