@@ -244,6 +244,7 @@ extension DependencyRole {
         case .open: .open
         case .close: .close
         case .colon: .colon
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier: .word
         }
     }
 }

@@ -545,10 +545,8 @@ extension DocumentParser {
     func hasQuantifier(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var k = lo
         while k < hi {
-            if b[k].isLetter, b.isWordStart(k, lo) {
-                for word in Vocabulary.quantifiers {
-                    if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi) { return true }
-                }
+            if b[k].isLetter, b.isWordStart(k, lo), DependencyVocabulary.match(b, k, lo, hi, roles: RoleSet(.quantifier), declared: true) != nil {
+                return true
             }
             k += 1
         }
@@ -571,7 +569,7 @@ extension DocumentParser {
         var words = 0
         while j < hi, words < 4 {
             j = b.skipSpaces(j, hi)
-            for phrase in Vocabulary.viceVersa where b.matchesLowercaseWords(phrase, at: j, end: hi) != nil { return true }
+            if j < hi, DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.viceVersa), declared: true) != nil { return true }
             guard j < hi, b.sentenceEndLength(at: j, end: hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
             while j < hi, !b[j].isWhitespace { j += 1 }
             words += 1

@@ -218,27 +218,16 @@ extension DocumentParser {
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") { j += 1 }
         j = b.skipSpaces(j, hi)
         var connected = false
-        for connector in Vocabulary.togetherConnectors {
-            if let e = b.matchesLowercaseWords(connector, at: j, end: hi),
-                connector.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi)
-            {
-                j = b.skipSpaces(e, hi)
-                connected = true
-                break
-            }
+        if let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.connector), declared: true) {
+            j = b.skipSpaces(e, hi)
+            connected = true
         }
-        if connected {
-            for other in Vocabulary.otherStories {
-                if let e = b.matchesLowercaseWords(other, at: j, end: hi), b.isWordEnd(e, hi) {
-                    return (ReferenceList(end: e), true, false, false)
-                }
-            }
+        if connected, let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.otherStories), declared: true) {
+            return (ReferenceList(end: e), true, false, false)
         }
         // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
-        for mutual in Vocabulary.eachOther {
-            if let e = b.matchesLowercaseWords(mutual, at: j, end: hi), mutual.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) {
-                return (ReferenceList(end: e), false, false, false)
-            }
+        if let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.eachOther), declared: true) {
+            return (ReferenceList(end: e), false, false, false)
         }
         let list = parseReferenceList(b, j, hi, locator, skipWords: 0, phases: true)
         if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false) }
@@ -573,12 +562,6 @@ extension DocumentParser {
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
 enum Vocabulary {
-    /// After `parallel` or `independent`: the words that introduce what the
-    /// task runs beside (`parallel with T006`, `independent of US2`).
-    static let togetherConnectors: [StaticString] = [
-        "with", "to", "of", "from", "alongside", "com", "con", "avec", "de", "mit", "von", "zu", "от", "с", "于", "於",
-        "與", "与", "和",
-    ]
     /// Words between a subject and its clause word: `T012 can run in parallel`, `T018 also depends on`.
     static let helperVerbs: [StaticString] = [
         "can run", "can be", "can start", "can", "is", "are", "must", "should", "will", "may", "also", "then", "only",
@@ -589,29 +572,6 @@ enum Vocabulary {
     static let subjectVerbs: [StaticString] = [
         "depends", "depend", "requires", "require", "needs", "waits", "wait", "is blocked", "blocked by", "depende",
         "dépend", "requer", "requiere", "benötigt", "зависит", "依赖", "依賴", "依存",
-    ]
-    /// Words that pick some of a phase's tasks only: `Many tasks can run in parallel`.
-    static let quantifiers: [StaticString] = [
-        "many", "most", "some", "several", "certain", "a few", "muitas", "algumas", "muchas", "algunas", "plusieurs",
-        "certaines", "einige", "viele",
-    ]
-    /// `each other` and its kin, after `parallel` / `independent` or their connector.
-    static let eachOther: [StaticString] = [
-        "each other", "one another", "mutually", "between them", "entre si", "entre sí", "entre elas", "entre ellas",
-        "entre eux", "entre elles", "untereinander", "voneinander", "друг от друга", "друг с другом", "彼此", "互相",
-        "相互", "互いに", "서로",
-    ]
-    /// After an ordering clause: the order does not matter (`T003 before T004 or vice versa`).
-    static let viceVersa: [StaticString] = [
-        "or vice versa", "or vice-versa", "or the other way round", "or the other way around", "o viceversa",
-        "o vice versa", "ou vice-versa", "ou vice versa", "ou inversement", "oder umgekehrt", "или наоборот", "或反之",
-        "反之亦然",
-    ]
-    /// `independent of other stories`: every other story phase.
-    static let otherStories: [StaticString] = [
-        "all other user stories", "all other stories", "other user stories", "other stories", "the other stories",
-        "any other story", "any other user story", "outras histórias", "otras historias", "autres histoires",
-        "anderen stories", "其他用户故事", "其他故事", "他のストーリー", "다른 스토리", "других историй",
     ]
     /// Negations written right before a CJK clause word, without a space: `无依赖`, `不依赖`.
     static let cjkNegations: [StaticString] = ["没有", "沒有", "无", "無", "不", "非"]

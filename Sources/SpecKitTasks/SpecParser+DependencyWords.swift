@@ -44,6 +44,17 @@ enum DependencyRole: Int, Sendable {
     case close
     /// Ends a field name or a lead: `:`, `：`.
     case colon
+    // Words of the clause layer (never tokens of their own):
+    /// After a parallel word, introduces what runs beside: `with`, `of`, `com`, `avec`, `mit`, `с`, `与`.
+    case connector
+    /// After a parallel word: the subject's tasks among themselves (`each other`, `entre sí`, `互いに`).
+    case eachOther
+    /// After `independent of`: every other story phase (`other stories`, `outras histórias`).
+    case otherStories
+    /// After an ordering clause: the order does not matter (`or vice versa`, `oder umgekehrt`).
+    case viceVersa
+    /// Picks some of a phase's tasks only: `many`, `most`, `some`, `several`.
+    case quantifier
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -114,6 +125,18 @@ enum DependencyVocabulary {
                 ("tasks", .filler, ""), ("task", .filler, ""), ("all of", .filler, ""), ("the", .filler, ""),
                 ("and", .and, ""),
                 ("through", .range, ""), ("thru", .range, ""), ("to", .range, ""),
+                ("with", .connector, ""), ("to", .connector, ""), ("of", .connector, ""), ("from", .connector, ""),
+                ("alongside", .connector, ""),
+                ("each other", .eachOther, ""), ("one another", .eachOther, ""), ("mutually", .eachOther, ""),
+                ("between them", .eachOther, ""),
+                ("all other user stories", .otherStories, ""), ("all other stories", .otherStories, ""),
+                ("other user stories", .otherStories, ""), ("other stories", .otherStories, ""),
+                ("the other stories", .otherStories, ""), ("any other story", .otherStories, ""),
+                ("any other user story", .otherStories, ""),
+                ("or vice versa", .viceVersa, ""), ("or vice-versa", .viceVersa, ""), ("or the other way round", .viceVersa, ""),
+                ("or the other way around", .viceVersa, ""),
+                ("many", .quantifier, ""), ("most", .quantifier, ""), ("some", .quantifier, ""), ("several", .quantifier, ""),
+                ("certain", .quantifier, ""), ("a few", .quantifier, ""),
             ]
         ),
         (
@@ -133,6 +156,11 @@ enum DependencyVocabulary {
                 ("a tarefa", .filler, ""), ("tarefas", .filler, ""), ("tarefa", .filler, ""),
                 ("e", .and, ""),
                 ("a", .range, ""), ("até", .range, ""),
+                ("com", .connector, ""), ("de", .connector, ""),
+                ("entre si", .eachOther, ""), ("entre elas", .eachOther, ""),
+                ("outras histórias", .otherStories, ""),
+                ("ou vice-versa", .viceVersa, ""), ("ou vice versa", .viceVersa, ""),
+                ("muitas", .quantifier, ""), ("algumas", .quantifier, ""),
             ]
         ),
         (
@@ -149,6 +177,11 @@ enum DependencyVocabulary {
                 ("la tarea", .filler, ""), ("las tareas", .filler, ""), ("tarea", .filler, ""),
                 ("y", .and, ""),
                 ("a", .range, ""),
+                ("con", .connector, ""), ("de", .connector, ""),
+                ("entre sí", .eachOther, ""), ("entre ellas", .eachOther, ""),
+                ("otras historias", .otherStories, ""),
+                ("o viceversa", .viceVersa, ""), ("o vice versa", .viceVersa, ""),
+                ("muchas", .quantifier, ""), ("algunas", .quantifier, ""),
             ]
         ),
         (
@@ -166,6 +199,11 @@ enum DependencyVocabulary {
                 ("la tâche", .filler, ""), ("les tâches", .filler, ""), ("la fin de", .filler, ""),
                 ("et", .and, ""),
                 ("à", .range, ""),
+                ("avec", .connector, ""), ("de", .connector, ""),
+                ("entre eux", .eachOther, ""), ("entre elles", .eachOther, ""),
+                ("autres histoires", .otherStories, ""),
+                ("ou inversement", .viceVersa, ""),
+                ("plusieurs", .quantifier, ""), ("certaines", .quantifier, ""),
             ]
         ),
         (
@@ -184,6 +222,11 @@ enum DependencyVocabulary {
                 ("aufgabe", .filler, ""),
                 ("und", .and, ""),
                 ("bis", .range, ""),
+                ("mit", .connector, ""), ("von", .connector, ""), ("zu", .connector, ""),
+                ("untereinander", .eachOther, ""), ("voneinander", .eachOther, ""),
+                ("anderen stories", .otherStories, ""),
+                ("oder umgekehrt", .viceVersa, ""),
+                ("einige", .quantifier, ""), ("viele", .quantifier, ""),
             ]
         ),
         (
@@ -199,6 +242,10 @@ enum DependencyVocabulary {
                 ("无", .none, ""),
                 ("任务", .filler, ""),
                 ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("，", .and, ""),
+                ("于", .connector, ""), ("与", .connector, ""), ("和", .connector, ""),
+                ("彼此", .eachOther, ""), ("互相", .eachOther, ""), ("相互", .eachOther, ""),
+                ("其他用户故事", .otherStories, ""), ("其他故事", .otherStories, ""),
+                ("或反之", .viceVersa, ""), ("反之亦然", .viceVersa, ""),
             ]
         ),
         (
@@ -213,6 +260,7 @@ enum DependencyVocabulary {
                 ("無", .none, ""),
                 ("任務", .filler, ""),
                 ("與", .and, ""),
+                ("於", .connector, ""), ("與", .connector, ""),
             ]
         ),
         (
@@ -225,6 +273,8 @@ enum DependencyVocabulary {
                 ("なし", .none, ""), ("無し", .none, ""),
                 ("タスク", .filler, ""),
                 ("と", .and, ""),
+                ("互いに", .eachOther, ""),
+                ("他のストーリー", .otherStories, ""),
             ]
         ),
         (
@@ -238,6 +288,8 @@ enum DependencyVocabulary {
                 ("없음", .none, ""), ("없이", .none, ""),
                 ("작업", .filler, ""),
                 ("및", .and, ""), ("와", .and, ""), ("과", .and, ""),
+                ("서로", .eachOther, ""),
+                ("다른 스토리", .otherStories, ""),
             ]
         ),
         (
@@ -252,6 +304,10 @@ enum DependencyVocabulary {
                 ("нет", .none, ""),
                 ("задачи", .filler, ""), ("задача", .filler, ""),
                 ("и", .and, ""),
+                ("от", .connector, ""), ("с", .connector, ""),
+                ("друг от друга", .eachOther, ""), ("друг с другом", .eachOther, ""),
+                ("других историй", .otherStories, ""),
+                ("или наоборот", .viceVersa, ""),
             ]
         ),
         (
@@ -551,7 +607,9 @@ extension DependencyRole {
     var startsClause: Bool {
         switch self {
         case .after, .blocks, .before, .parallel, .independent: true
-        case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon: false
+        case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
+            .eachOther, .otherStories, .viceVersa, .quantifier:
+            false
         }
     }
 }
@@ -571,6 +629,7 @@ struct RoleSet: OptionSet, Sendable {
     static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
     /// Words and arrows that state an order or parallel work.
     static let statesOrder = RoleSet(.after, .blocks, .before, .parallel, .independent, .arrow, .arrowBack)
-    /// Every row of the vocabulary: what the lexer asks for.
+    /// Every row of the vocabulary that makes a token: what the lexer asks
+    /// for (the clause layer's own words, `connector` and after, make none).
     static let all = RoleSet(rawValue: 1 << 16 - 1)
 }
