@@ -159,6 +159,14 @@ func lexDependencyProse(
     }
 }
 
+/// Where the sentence end at `k` ends (`;`, `；`, `。`, `.` before a blank or
+/// the end: the table's *sentenceEnd* rows), or nil.
+@inline(__always) func sentenceEndEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    let c = b[k]
+    guard c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == 0xEF || c == 0xE3 else { return nil }
+    return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.sentenceEnd), declared: true)?.end
+}
+
 /// The dependency and parallel words of `start..<hi`, appended to `tokens`.
 private func lexClauseWords(_ b: Bytes, _ lo: Int, _ hi: Int, _ start: Int, declared: Bool, into tokens: inout [ProseToken]) {
     var k = start

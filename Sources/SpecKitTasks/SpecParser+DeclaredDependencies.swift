@@ -570,7 +570,7 @@ extension DocumentParser {
         while j < hi, words < 4 {
             j = b.skipSpaces(j, hi)
             if j < hi, DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.viceVersa), declared: true) != nil { return true }
-            guard j < hi, b.sentenceEndLength(at: j, end: hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
+            guard j < hi, sentenceEndEnd(b, j, hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
             while j < hi, !b[j].isWhitespace { j += 1 }
             words += 1
         }
@@ -635,10 +635,13 @@ extension DocumentParser {
             }
             return false
         }
-        // `无依赖`, `没有依赖`, `不依赖`: CJK words are not spaced.
+        // `无依赖`, `没有依赖`, `不依赖`, `非依存`: CJK words are not spaced; a negation
+        // or none word of the vocabulary (one or two characters) right before the word.
         guard e == k else { return false }
-        for negation in Vocabulary.cjkNegations where e - negation.byteCount >= lo {
-            if b.matches(negation, at: e - negation.byteCount, end: e) { return true }
+        for back in [3, 6] where e - back >= lo && b[e - back] >= 0xE0 {
+            if let (_, end) = DependencyVocabulary.match(b, e - back, lo, e, roles: RoleSet(.negation, .none), declared: true), end == e {
+                return true
+            }
         }
         return false
     }

@@ -299,7 +299,7 @@ extension DocumentParser {
     func isFieldName(_ b: Bytes, _ keywordEnd: Int, _ hi: Int) -> Bool {
         var j = keywordEnd
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j].isSpaceOrTab { j += 1 }
-        return j < hi && (b[j] == UInt8(ascii: ":") || b.matches("：", at: j, end: hi))
+        return DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.colon), declared: true) != nil
     }
 
     /// Where a word meaning "none" ends at `k` (`None`, `n/a`, `-`, `なし`, `无`), or nil.
@@ -313,8 +313,9 @@ extension DocumentParser {
         if b.matches("：", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
         guard k < hi else { return nil }
         // A dash alone: `Depends on: -`, `Dependencies: —`.
-        for dash in ["—", "–", "-"] as [StaticString] where b.matches(dash, at: k, end: hi) {
-            let e = k + dash.byteCount
+        if b[k] != UInt8(ascii: "."), let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.range), declared: true),
+            !b[k].isLetter
+        {
             var j = e
             while j < hi, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ")") { j += 1 }
             return j >= hi || b[j] == 0x0A || b[j] == UInt8(ascii: "|") ? e : nil
@@ -346,7 +347,7 @@ extension DocumentParser {
             }
             while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ",") {
                 // A sentence ends in the word (`phase. T024`, `なし。ただし`): so does the list.
-                if b.sentenceEndLength(at: k, end: hi) != nil { return list }
+                if sentenceEndEnd(b, k, hi) != nil { return list }
                 k += 1
             }
             k = skipListOpening(b, k, hi)
@@ -422,7 +423,7 @@ extension DocumentParser {
         guard b.isWordEnd(j, hi) else { return nil }
         var limit = j
         while limit < hi, limit - j < 60, b[limit] != UInt8(ascii: "("), b[limit] != UInt8(ascii: ","), b[limit] != 0x0A,
-            b.sentenceEndLength(at: limit, end: hi) == nil
+            sentenceEndEnd(b, limit, hi) == nil
         {
             limit += 1
         }
@@ -573,11 +574,8 @@ enum Vocabulary {
         "depends", "depend", "requires", "require", "needs", "waits", "wait", "is blocked", "blocked by", "depende",
         "dépend", "requer", "requiere", "benötigt", "зависит", "依赖", "依賴", "依存",
     ]
-    /// Negations written right before a CJK clause word, without a space: `无依赖`, `不依赖`.
-    static let cjkNegations: [StaticString] = ["没有", "沒有", "无", "無", "不", "非"]
     /// Barrier phases named by a word of their title (spec-kit's template names).
     static let phaseNames: [StaticString] = ["setup", "foundational", "polish"]
-    static let negations: [StaticString] = ["no", "not", "without", "never"]
     static let teamWords: [StaticString] = ["developer", "dev ", "team ", "engineer", "person "]
     static let estimateSuffixes: [StaticString] = ["imated", "imate", "."]
     static let estimateWords: [StaticString] = ["time", "effort", "duration", "hours"]

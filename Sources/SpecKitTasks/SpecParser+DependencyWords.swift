@@ -238,7 +238,7 @@ enum DependencyVocabulary {
                 ("阻塞", .blocks, ""),
                 ("并行", .parallel, ""), ("同时", .parallel, ""),
                 ("独立", .independent, ""),
-                ("没有", .negation, ""), ("不", .negation, ""),
+                ("没有", .negation, ""), ("不", .negation, ""), ("非", .negation, ""),
                 ("无", .none, ""),
                 ("任务", .filler, ""),
                 ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("，", .and, ""),
