@@ -638,7 +638,7 @@ extension DocumentParser {
         // `无依赖`, `没有依赖`, `不依赖`, `非依存`: CJK words are not spaced; a negation
         // or none word of the vocabulary (one or two characters) right before the word.
         guard e == k else { return false }
-        for back in [3, 6] where e - back >= lo && b[e - back] >= 0xE0 {
+        for back in stride(from: 3, through: 6, by: 3) where e - back >= lo && b[e - back] >= 0xE0 {
             if let (_, end) = DependencyVocabulary.match(b, e - back, lo, e, roles: RoleSet(.negation, .none), declared: true), end == e {
                 return true
             }

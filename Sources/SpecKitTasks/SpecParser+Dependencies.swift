@@ -299,6 +299,7 @@ extension DocumentParser {
     func isFieldName(_ b: Bytes, _ keywordEnd: Int, _ hi: Int) -> Bool {
         var j = keywordEnd
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j].isSpaceOrTab { j += 1 }
+        guard j < hi, b[j] == UInt8(ascii: ":") || b[j] == 0xEF else { return false }
         return DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.colon), declared: true) != nil
     }
 
@@ -313,9 +314,7 @@ extension DocumentParser {
         if b.matches("：", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
         guard k < hi else { return nil }
         // A dash alone: `Depends on: -`, `Dependencies: —`.
-        if b[k] != UInt8(ascii: "."), let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.range), declared: true),
-            !b[k].isLetter
-        {
+        if b[k] == UInt8(ascii: "-") || b[k] == 0xE2, let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.range), declared: true) {
             var j = e
             while j < hi, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ")") { j += 1 }
             return j >= hi || b[j] == 0x0A || b[j] == UInt8(ascii: "|") ? e : nil
