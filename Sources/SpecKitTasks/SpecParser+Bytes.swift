@@ -62,16 +62,6 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return j
     }
 
-    /// The length of the sentence end at `i` (`;`, a full stop before a blank
-    /// or the end, `；`, `。`), or nil when there is none.
-    @inline(__always) func sentenceEndLength(at i: Int, end: Int) -> Int? {
-        let c = self[i]
-        if c == UInt8(ascii: ";") { return 1 }
-        if c == UInt8(ascii: "."), i + 1 >= end || self[i + 1].isWhitespace { return 1 }
-        if c == 0xEF || c == 0xE3, matches("；", at: i, end: end) || matches("。", at: i, end: end) { return 3 }
-        return nil
-    }
-
     /// Where the emoji or pictographic symbol at `i` ends (`✅`, `🚧`, `⚠️`,
     /// with variation selectors and joiners), or nil when the scalar there is
     /// none: letters of any script, CJK included, are not emoji.

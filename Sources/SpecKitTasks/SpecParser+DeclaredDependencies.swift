@@ -30,9 +30,14 @@ extension DocumentParser {
             locator = TextLocator(segments: [(k, lineNumber, lineStart)] + joined.segments)
             declaredJoinedThrough = joined.segments[joined.segments.count - 1].line
         }
+        var tokens: [ProseToken] = []
+        swap(&tokens, &proseTokens)
+        defer { swap(&tokens, &proseTokens) }
+        lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
+        let firstArrow = tokens.first { $0.kind == .arrow }?.start
         // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
-        if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, arrow(b, k, end, mermaid: false) == nil {
-            let first = collectReferences(b, k, firstArrow(b, k, end) ?? end, locator)
+        if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, firstArrow != k {
+            let first = collectReferences(b, k, firstArrow ?? end, locator)
             let group = statementGroups
             statementGroups += 1
             addStatement(predecessors: tail, successors: first, at: locator.location(k), leftArrow: false, group: group)
@@ -40,28 +45,32 @@ extension DocumentParser {
             chainLine = lineNumber
             chainDangling = false
         }
-        guard hasArrow(b, k, end) else {
-            parseKeywordStatements(b, k, end, locator, edges: true)
+        guard firstArrow != nil else {
+            parseKeywordStatements(b, k, end, locator, edges: true, tokens: tokens[...])
             return
         }
         // Statements separated by `;` or a full stop each stand alone:
         // `T021 → T026; T022 → T027`, `T005 blocks T007; T009 → T011.`
         var start = k
-        for sentenceEnd in sentenceEnds(b, k, end) + [end] {
+        var first = 0
+        for i in 0...tokens.count where i == tokens.count || tokens[i].kind == .sentenceEnd {
+            let sentenceEnd = i == tokens.count ? end : tokens[i].start
+            let sentence = tokens[first..<i]
             let lo = b.skipSpaces(start, sentenceEnd)
             if lo < sentenceEnd {
-                if hasArrow(b, lo, sentenceEnd) {
-                    parseArrowChain(b, lo, sentenceEnd, locator, mermaid: false)
+                if sentence.contains(where: { $0.kind == .arrow }) {
+                    parseArrowChain(b, lo, sentenceEnd, locator, arrows: sentence)
                     // `T005 → T008, T009 (parallel with T007)`: the arrows are
                     // read above; what runs together is read here.
-                    if containsTogetherWord(b, lo, sentenceEnd) {
-                        parseKeywordStatements(b, lo, sentenceEnd, locator, edges: false)
+                    if sentence.contains(where: { $0.kind == .parallel }) {
+                        parseKeywordStatements(b, lo, sentenceEnd, locator, edges: false, tokens: sentence)
                     }
                 } else {
-                    parseKeywordStatements(b, lo, sentenceEnd, locator, edges: true)
+                    parseKeywordStatements(b, lo, sentenceEnd, locator, edges: true, tokens: sentence)
                 }
             }
-            start = min(end, sentenceEnd + 1)
+            start = i == tokens.count ? end : tokens[i].end
+            first = i + 1
         }
     }
 
@@ -72,30 +81,20 @@ extension DocumentParser {
         return Vocabulary.teamWords.contains { b.matchesLowercase($0, at: w, end: end) }
     }
 
-    /// Whether `lo..<hi` holds a word saying that tasks run together (`parallel`, `independent`, `并行`).
-    /// - Complexity: O(hi - lo).
-    func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var k = lo
-        while k < hi {
-            let c = b[k]
-            if c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
-                DependencyVocabulary.match(b, k, lo, hi, roles: .together, declared: true) != nil
-            {
-                return true
-            }
-            k += 1
-        }
-        return false
-    }
-
     /// A plain line outside Dependencies sections (a note, a `Parallel
     /// Opportunities` list): only what it says runs together counts.
     mutating func parseParallelLine(_ p: Int, _ end: Int) {
         let b = bytes
         var k = p
         if let e = bulletEnd(b, k, end) { k = e }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), containsTogetherWord(b, k, end) else { return }
-        parseKeywordStatements(b, k, end, TextLocator((k, lineNumber, lineStart)), edges: false)
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), DependencyVocabulary.containsTogetherWord(b, k, end)
+        else { return }
+        var tokens: [ProseToken] = []
+        swap(&tokens, &proseTokens)
+        defer { swap(&tokens, &proseTokens) }
+        lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
+        guard tokens.contains(where: { $0.kind == .parallel }) else { return }
+        parseKeywordStatements(b, k, end, TextLocator((k, lineNumber, lineStart)), edges: false, tokens: tokens[...])
     }
 
     /// When `lo..<hi` leaves a `(` open: the end of the next (at most three)
@@ -134,53 +133,22 @@ extension DocumentParser {
         return nil
     }
 
-    /// Where `;`, `；`, `。` or a full stop before a blank ends a sentence in `lo..<hi`.
-    func sentenceEnds(_ b: Bytes, _ lo: Int, _ hi: Int) -> [Int] {
-        var ends: [Int] = []
-        var k = lo
-        while k < hi {
-            if let n = b.sentenceEndLength(at: k, end: hi) {
-                ends.append(k)
-                k += n
-            } else {
-                k += 1
-            }
-        }
-        return ends
-    }
-
-    /// An arrow at `k`: its end and whether it points left (`←`, `<-`).
-    func arrow(_ b: Bytes, _ k: Int, _ hi: Int, mermaid: Bool) -> (end: Int, left: Bool)? {
+    /// A mermaid arrow at `k` (`-->`, `--->`, `-.->`, `==>`): where it ends.
+    func mermaidArrowEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         let c = b[k]
         if c == UInt8(ascii: "-") {
             var j = k
             while j < hi, b[j] == UInt8(ascii: "-") { j += 1 }
-            if mermaid, j < hi, b[j] == UInt8(ascii: "."), j + 2 < hi, b[j + 1] == UInt8(ascii: "-") {
+            if j < hi, b[j] == UInt8(ascii: "."), j + 2 < hi, b[j + 1] == UInt8(ascii: "-") {
                 j += 1
                 while j < hi, b[j] == UInt8(ascii: "-") { j += 1 }
             }
-            if j < hi, b[j] == UInt8(ascii: ">"), j - k <= 3 { return (j + 1, false) }
+            if j < hi, b[j] == UInt8(ascii: ">"), j - k <= 3 { return j + 1 }
             return nil
         }
-        if c == UInt8(ascii: "="), mermaid, b.matches("==>", at: k, end: hi) { return (k + 3, false) }
-        if c == UInt8(ascii: "<"), !mermaid, k + 1 < hi, b[k + 1] == UInt8(ascii: "-") {
-            var j = k + 1
-            while j < hi, b[j] == UInt8(ascii: "-") { j += 1 }
-            return j - k <= 3 ? (j, true) : nil
-        }
-        if c == 0xE2, !mermaid {
-            if b.matches("→", at: k, end: hi) || b.matches("⟶", at: k, end: hi) { return (k + 3, false) }
-            if b.matches("←", at: k, end: hi) || b.matches("⟵", at: k, end: hi) { return (k + 3, true) }
-        }
+        if c == UInt8(ascii: "="), b.matches("==>", at: k, end: hi) { return k + 3 }
         return nil
     }
-
-    /// Where the first arrow in `lo..<hi` starts.
-    func firstArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
-        (lo..<hi).first { arrow(b, $0, hi, mermaid: false) != nil }
-    }
-
-    func hasArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool { firstArrow(b, lo, hi) != nil }
 
     /// `A → B → C, D`: consecutive parts are linked.
     ///
@@ -188,22 +156,29 @@ extension DocumentParser {
     /// (T001–T006) →`); later parts are reference lists read like a clause object
     /// (`→ Models (T025–T030)`, `→ T003 are sequential` gives T003 only). Mermaid
     /// parts are node IDs outside labels.
-    mutating func parseArrowChain(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, mermaid: Bool) {
+    /// `arrows` holds the sentence's tokens (its arrows are the chain's); a
+    /// mermaid line (no tokens) is scanned for mermaid arrows outside labels.
+    mutating func parseArrowChain(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, arrows tokens: ArraySlice<ProseToken>?) {
+        let mermaid = tokens == nil
         var arrows: [(start: Int, end: Int, left: Bool)] = []
-        var k = lo
-        var depth = 0
-        while k < hi {
-            let c = b[k]
-            if mermaid {
+        if let tokens {
+            for token in tokens where token.kind == .arrow && token.start >= lo && token.end <= hi {
+                arrows.append((token.start, token.end, token.role == .arrowBack))
+            }
+        } else {
+            var k = lo
+            var depth = 0
+            while k < hi {
+                let c = b[k]
                 if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") { depth += 1 }
                 if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+                if depth == 0, let e = mermaidArrowEnd(b, k, hi) {
+                    arrows.append((k, e, false))
+                    k = e
+                    continue
+                }
+                k += 1
             }
-            if depth == 0, let (e, isLeft) = arrow(b, k, hi, mermaid: mermaid) {
-                arrows.append((k, e, isLeft))
-                k = e
-                continue
-            }
-            k += 1
         }
         guard !arrows.isEmpty else { return }
         var parts: [ReferenceList] = []
@@ -223,7 +198,12 @@ extension DocumentParser {
             }
             parts.append(mermaidNodes(b, start, hi, locator))
         } else {
-            var first = collectReferences(b, sentenceStart(b, lo, arrows[0].start), arrows[0].start, locator)
+            // The first part: every reference since the clause start (after a `: ` or `：`).
+            var from = lo
+            for token in tokens ?? [] where token.kind == .colon && token.start >= lo && token.end < arrows[0].start {
+                if b[token.start] >= 0x80 || b[token.end].isSpaceOrTab { from = token.end }
+            }
+            var first = collectReferences(b, from, arrows[0].start, locator)
             // `→ T008` right below a chain goes on from that chain's last part.
             if arrows[0].start == lo, chainLine == lineNumber - 1, let tail = chainTail { first = tail }
             parts.append(first)
@@ -313,8 +293,12 @@ extension DocumentParser {
     /// is Phase 2 after Setup, and every story phase after Phase 2;
     /// `T011, T012 can run in parallel after T004` is T004 before both.
     /// With `edges` false (lines outside Dependencies sections) only what
-    /// runs together is recorded.
-    mutating func parseKeywordStatements(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, edges: Bool) {
+    /// runs together is recorded. `tokens` are the lexer's tokens of the
+    /// text (those outside `lo..<hi` are passed over): the clause words and
+    /// sentence ends are read from them.
+    mutating func parseKeywordStatements(
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, edges: Bool, tokens: ArraySlice<ProseToken>
+    ) {
         var lo = lo
         // A lead (`**US3 (Phase 5)**: …`, `Hugo site must exist before templates: …`):
         // one that names tasks or phases is the subject of every clause of the
@@ -339,22 +323,28 @@ extension DocumentParser {
         /// The last subject of the line, for what runs together (never for an order).
         var lineSubject: ReferenceList?
         var sentenceHasClause = false
-        while k < hi {
-            let c = b[k]
+        /// Where the last arrow between `from` and `to` ends.
+        func lastArrowEnd(_ from: Int, _ to: Int) -> Int? {
+            tokens.last { $0.kind == .arrow && $0.start >= from && $0.end <= to }?.end
+        }
+        var t = tokens.startIndex
+        while t < tokens.endIndex {
+            let token = tokens[t]
+            t += 1
+            // Tokens before `k` were read with the clause before.
+            guard token.start >= k, token.end <= hi else { continue }
+            k = token.start
             // Sentence ends start a new subject.
-            if let n = b.sentenceEndLength(at: k, end: hi) {
-                subjectStart = k + n
+            if token.kind == .sentenceEnd {
+                subjectStart = token.end
                 previousSubject = k < bodyStart ? nil : leadSubject
                 sentenceHasClause = false
-                k += n
+                k = token.end
                 continue
             }
-            guard c >= 0xC0 || (c.isLetter && b.isWordStart(k, lo)),
-                let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: true)
-            else {
-                k += 1
-                continue
-            }
+            guard token.kind == .dependency || token.kind == .parallel, let role = token.role else { continue }
+            let word = (role: role, placement: token.placement, first: b[token.start])
+            let wordEnd = token.end
             if word.placement == .postfix {
                 // `**US1**: Foundational 完成後可開始`: what stands before the word
                 // comes first; the subject is the lead's or the previous clause's.
@@ -377,7 +367,7 @@ extension DocumentParser {
                 // parallel workstreams:`) has no lead to fall back on.
                 let lead = k < bodyStart ? nil : leadSubject
                 var from = max(subjectStart, lead == nil ? lo : bodyStart)
-                if let arrowEnd = lastArrowEnd(b, from, k) { from = arrowEnd }
+                if let arrowEnd = lastArrowEnd(from, k) { from = arrowEnd }
                 var partners = object.list
                 var subject: ReferenceList
                 if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0, let joint = cjkJointBefore(b, from, k) {
@@ -433,7 +423,7 @@ extension DocumentParser {
             }
             // The list right before the word (`… (T044 depende de T022)`), else the clause's first list.
             let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
-            var subject = listRightBefore(b, clauseStart, k, locator) ?? firstList(b, subjectStart, k, locator)
+            var subject = listRightBefore(b, clauseStart, k, locator, tokens: tokens) ?? firstList(b, subjectStart, k, locator)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
             // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
@@ -473,17 +463,14 @@ extension DocumentParser {
     /// The list of references that ends right before the clause word at `k`
     /// (only blanks, emphasis, a closing parenthesis, a short note or helper
     /// words such as `can`, `must`, `also` between): `T011, T012 block T014`,
-    /// `(T044 depends on T022)`; nil when none does.
-    /// - Complexity: O((k - lo) · list length), with `k - lo` at most 240 bytes looked at.
-    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator) -> ReferenceList? {
-        var s = max(lo, k - 240)
-        while s < k {
-            let c = b[s]
-            if c.isLetter, b.isWordStart(s, lo), item(b, s, k, phases: true) != nil {
-                let list = parseReferenceList(b, s, k, locator, skipWords: 0, phases: true)
-                if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
-            }
-            s += 1
+    /// `(T044 depends on T022)`; nil when none does. Lists may start at the
+    /// ID, range and phase tokens of `lo..<k`, leftmost first.
+    /// - Complexity: O(items in `lo..<k` · list length).
+    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator, tokens: ArraySlice<ProseToken>) -> ReferenceList? {
+        for token in tokens where token.start >= lo && token.start < k {
+            guard token.kind == .id || token.kind == .range || token.kind == .phase else { continue }
+            let list = parseReferenceList(b, token.start, k, locator, skipWords: 0, phases: true)
+            if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
         }
         return nil
     }
@@ -558,10 +545,8 @@ extension DocumentParser {
     func hasQuantifier(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var k = lo
         while k < hi {
-            if b[k].isLetter, b.isWordStart(k, lo) {
-                for word in Vocabulary.quantifiers {
-                    if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi) { return true }
-                }
+            if b[k].isLetter, b.isWordStart(k, lo), DependencyVocabulary.match(b, k, lo, hi, roles: RoleSet(.quantifier), declared: true) != nil {
+                return true
             }
             k += 1
         }
@@ -584,27 +569,12 @@ extension DocumentParser {
         var words = 0
         while j < hi, words < 4 {
             j = b.skipSpaces(j, hi)
-            for phrase in Vocabulary.viceVersa where b.matchesLowercaseWords(phrase, at: j, end: hi) != nil { return true }
-            guard j < hi, b.sentenceEndLength(at: j, end: hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
+            if j < hi, DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.viceVersa), declared: true) != nil { return true }
+            guard j < hi, sentenceEndEnd(b, j, hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
             while j < hi, !b[j].isWhitespace { j += 1 }
             words += 1
         }
         return false
-    }
-
-    /// Where the last arrow in `lo..<hi` ends, or nil.
-    func lastArrowEnd(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
-        var found: Int?
-        var k = lo
-        while k < hi {
-            if let (e, _) = arrow(b, k, hi, mermaid: false) {
-                found = e
-                k = e
-            } else {
-                k += 1
-            }
-        }
-        return found
     }
 
     /// Where a line's lead ends: after the first `:` (or `：`) that a blank,
@@ -665,10 +635,13 @@ extension DocumentParser {
             }
             return false
         }
-        // `无依赖`, `没有依赖`, `不依赖`: CJK words are not spaced.
+        // `无依赖`, `没有依赖`, `不依赖`, `非依存`: CJK words are not spaced; a negation
+        // or none word of the vocabulary (one or two characters) right before the word.
         guard e == k else { return false }
-        for negation in Vocabulary.cjkNegations where e - negation.byteCount >= lo {
-            if b.matches(negation, at: e - negation.byteCount, end: e) { return true }
+        for back in stride(from: 3, through: 6, by: 3) where e - back >= lo && b[e - back] >= 0xE0 {
+            if let (_, end) = DependencyVocabulary.match(b, e - back, lo, e, roles: RoleSet(.negation, .none), declared: true), end == e {
+                return true
+            }
         }
         return false
     }
@@ -714,6 +687,6 @@ extension DocumentParser {
         let b = bytes
         let p = b.skipSpaces(lo, hi)
         guard p < hi else { return }
-        parseArrowChain(b, p, b.trimEnd(p, hi), TextLocator((p, lineNumber, lineStart)), mermaid: true)
+        parseArrowChain(b, p, b.trimEnd(p, hi), TextLocator((p, lineNumber, lineStart)), arrows: nil)
     }
 }

@@ -55,28 +55,50 @@ extension DocumentParser {
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
         excluded: inout [(Int, Int)], ownID: String? = nil
     ) {
-        var k = lo
-        while k < hi {
-            let c = b[k]
-            guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
-                k += 1
-                continue
-            }
-            // Most words start with no clause word's first two letters: one table load rules them out.
-            let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
-            guard possible, let (word, wordEnd) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) else {
-                // Skip the rest of the word (one character of a non-ASCII script).
-                k += 1
-                if c < 0x80 {
-                    while k < hi, b[k].isWordByte { k += 1 }
-                } else {
-                    while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+        // Most texts hold no clause word: one table load per word rules them out,
+        // and only the text from the first clause word on is lexed.
+        var first = lo
+        var firstWord: (word: DependencyWord, end: Int)?
+        while first < hi {
+            let c = b[first]
+            if c >= 0xC0 || (c.isLetter && (first == lo || !b[first - 1].isWordByte)) {
+                let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, first, hi)
+                if possible, let found = DependencyVocabulary.match(b, first, lo, hi, roles: .clause, declared: false) {
+                    firstWord = found
+                    break
                 }
-                continue
+                // Skip the rest of the word (one character of a non-ASCII script).
+                first += 1
+                if c < 0x80 {
+                    while first < hi, b[first].isWordByte { first += 1 }
+                } else {
+                    while first < hi, b[first] & 0xC0 == 0x80 { first += 1 }
+                }
+            } else {
+                first += 1
             }
+        }
+        guard let firstWord else { return }
+        var tokens: [ProseToken] = []
+        swap(&tokens, &facts.tokens)
+        defer { swap(&tokens, &facts.tokens) }
+        // The first clause word is the first token; the lexer reads on after it.
+        tokens.removeAll(keepingCapacity: true)
+        tokens.append(
+            ProseToken(
+                kind: firstWord.word.role.tokenKind, start: first, end: firstWord.end, role: firstWord.word.role,
+                placement: firstWord.word.placement, language: firstWord.word.language))
+        lexDependencyProse(b, lo, hi, worded: wordedIDs, declared: false, into: &tokens, from: firstWord.end, clauseWordsOnly: true)
+        var k = first
+        for token in tokens {
+            // Tokens before `k` were read with the clause before.
+            guard token.start >= k, token.kind == .dependency || token.kind == .parallel, let role = token.role else { continue }
+            k = token.start
+            let word = (role: role, placement: token.placement, first: b[token.start])
+            let wordEnd = token.end
             switch word.role {
             case .parallel, .independent:
-                k = scanTogether(b, lo, hi, k, wordEnd, word, locator, into: &facts, excluded: &excluded)
+                k = scanTogether(b, lo, hi, k, wordEnd, role: word.role, first: word.first, locator, into: &facts, excluded: &excluded)
                 continue
             default:
                 break
@@ -149,9 +171,10 @@ extension DocumentParser {
     /// `parallel with T006`, `independent`, `与 T006 并行` in a task's text, at
     /// the word `word` (`k..<wordEnd`); returns where reading goes on.
     private func scanTogether(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ k: Int, _ wordEnd: Int, _ word: DependencyWord, _ locator: TextLocator,
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ k: Int, _ wordEnd: Int, role: DependencyRole, first: UInt8, _ locator: TextLocator,
         into facts: inout TaskTextFacts, excluded: inout [(Int, Int)]
     ) -> Int {
+        let word = (role: role, first: first)
         guard !isNegatedTogether(b, lo, k) else { return wordEnd }
         guard let object = togetherObject(b, wordEnd, hi, locator, role: word.role) else { return wordEnd }
         if word.role == .independent, object.standalone, isClauseBoundary(before: k, b, lo) {
@@ -195,27 +218,16 @@ extension DocumentParser {
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") { j += 1 }
         j = b.skipSpaces(j, hi)
         var connected = false
-        for connector in Vocabulary.togetherConnectors {
-            if let e = b.matchesLowercaseWords(connector, at: j, end: hi),
-                connector.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi)
-            {
-                j = b.skipSpaces(e, hi)
-                connected = true
-                break
-            }
+        if let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.connector), declared: true) {
+            j = b.skipSpaces(e, hi)
+            connected = true
         }
-        if connected {
-            for other in Vocabulary.otherStories {
-                if let e = b.matchesLowercaseWords(other, at: j, end: hi), b.isWordEnd(e, hi) {
-                    return (ReferenceList(end: e), true, false, false)
-                }
-            }
+        if connected, let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.otherStories), declared: true) {
+            return (ReferenceList(end: e), true, false, false)
         }
         // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
-        for mutual in Vocabulary.eachOther {
-            if let e = b.matchesLowercaseWords(mutual, at: j, end: hi), mutual.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) {
-                return (ReferenceList(end: e), false, false, false)
-            }
+        if let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.eachOther), declared: true) {
+            return (ReferenceList(end: e), false, false, false)
         }
         let list = parseReferenceList(b, j, hi, locator, skipWords: 0, phases: true)
         if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false) }
@@ -287,7 +299,8 @@ extension DocumentParser {
     func isFieldName(_ b: Bytes, _ keywordEnd: Int, _ hi: Int) -> Bool {
         var j = keywordEnd
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j].isSpaceOrTab { j += 1 }
-        return j < hi && (b[j] == UInt8(ascii: ":") || b.matches("：", at: j, end: hi))
+        guard j < hi, b[j] == UInt8(ascii: ":") || b[j] == 0xEF else { return false }
+        return DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.colon), declared: true) != nil
     }
 
     /// Where a word meaning "none" ends at `k` (`None`, `n/a`, `-`, `なし`, `无`), or nil.
@@ -301,8 +314,7 @@ extension DocumentParser {
         if b.matches("：", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
         guard k < hi else { return nil }
         // A dash alone: `Depends on: -`, `Dependencies: —`.
-        for dash in ["—", "–", "-"] as [StaticString] where b.matches(dash, at: k, end: hi) {
-            let e = k + dash.byteCount
+        if b[k] == UInt8(ascii: "-") || b[k] == 0xE2, let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.range), declared: true) {
             var j = e
             while j < hi, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ")") { j += 1 }
             return j >= hi || b[j] == 0x0A || b[j] == UInt8(ascii: "|") ? e : nil
@@ -334,7 +346,7 @@ extension DocumentParser {
             }
             while k < hi, !b[k].isSpaceOrTab, b[k] != UInt8(ascii: "("), b[k] != UInt8(ascii: ",") {
                 // A sentence ends in the word (`phase. T024`, `なし。ただし`): so does the list.
-                if b.sentenceEndLength(at: k, end: hi) != nil { return list }
+                if sentenceEndEnd(b, k, hi) != nil { return list }
                 k += 1
             }
             k = skipListOpening(b, k, hi)
@@ -410,7 +422,7 @@ extension DocumentParser {
         guard b.isWordEnd(j, hi) else { return nil }
         var limit = j
         while limit < hi, limit - j < 60, b[limit] != UInt8(ascii: "("), b[limit] != UInt8(ascii: ","), b[limit] != 0x0A,
-            b.sentenceEndLength(at: limit, end: hi) == nil
+            sentenceEndEnd(b, limit, hi) == nil
         {
             limit += 1
         }
@@ -503,182 +515,9 @@ extension DocumentParser {
         return references
     }
 
-    enum ListItem {
-        case task(idEnd: Int, secondStart: Int?)
-        /// One phase, or several written as one item (`Phases 2 + 3`, `User Story 1 and 2`).
-        case phase([PhaseReference])
-    }
-
-    /// One list item at `k`: an ID or a range (task), or a phase or story reference.
-    func item(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool) -> (ListItem, Int)? {
-        if let idEnd = b.anyTaskIDEnd(at: k, end: hi, worded: wordedIDs), k == 0 || !b[k - 1].isWordByte {
-            // Range forms: T004-T007, T004–T007, T004..T007, T004 through T007, T004 to T007.
-            var j = idEnd
-            let spaced = b.skipSpaces(j, hi)
-            if spaced < hi {
-                if b[spaced] == UInt8(ascii: "-") && !(spaced + 1 < hi && b[spaced + 1] == UInt8(ascii: ">")) {
-                    j = spaced + 1
-                } else if b.matches("–", at: spaced, end: hi) || b.matches("—", at: spaced, end: hi) {
-                    j = spaced + 3
-                } else if b.matches("..", at: spaced, end: hi) {
-                    j = spaced + 2
-                } else if let e = b.matchesLowercaseWords("through ", at: spaced, end: hi)
-                    ?? b.matchesLowercaseWords("thru ", at: spaced, end: hi) ?? b.matchesLowercaseWords("to ", at: spaced, end: hi)
-                    // `T002 a T006` (Spanish, Portuguese), `T002 até T006`, `T002 à T006`, `T002 bis T006`.
-                    ?? b.matchesLowercaseWords("a ", at: spaced, end: hi) ?? b.matchesLowercaseWords("até ", at: spaced, end: hi)
-                    ?? b.matchesLowercaseWords("à ", at: spaced, end: hi) ?? b.matchesLowercaseWords("bis ", at: spaced, end: hi)
-                {
-                    j = e
-                }
-            }
-            if j > idEnd {
-                // A range wrapped after its dash or word (`T001 –⏎ T003`).
-                let second = skipSpacesAndNewlines(b, j, hi)
-                if let secondEnd = b.anyTaskIDEnd(at: second, end: hi, worded: wordedIDs) {
-                    return (.task(idEnd: idEnd, secondStart: second), secondEnd)
-                }
-            }
-            return (.task(idEnd: idEnd, secondStart: nil), idEnd)
-        }
-        guard phases, k < hi else { return nil }
-        return phaseItem(b, k, hi)
-    }
-
-    /// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by name
-    /// (`Setup`, `Foundational`, `Polish`, capitalised as authors write them);
-    /// `all user stories`, `all desired user stories`, `all stories`.
-    func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
-        guard b.isWordStart(k, 0) || k == 0 else { return nil }
-        var j = k
-        if b[k].isUpper {
-            for name in Vocabulary.phaseNames where b.matchesLowercase(name, at: k, end: hi) {
-                let e = k + name.byteCount
-                if b.isWordEnd(e, hi) { return (.phase([.named(b.string(k, e).lowercasedASCII())]), e) }
-            }
-        }
-        if b.matchesLowercase("all ", at: j, end: hi) {
-            j = b.skipSpaces(j + 4, hi)
-            if b.matchesLowercase("desired ", at: j, end: hi) { j = b.skipSpaces(j + 8, hi) }
-            if b.matchesLowercase("user ", at: j, end: hi) { j = b.skipSpaces(j + 5, hi) }
-            guard b.matchesLowercase("stories", at: j, end: hi), b.isWordEnd(j + 7, hi) else { return nil }
-            return (.phase([.allStories]), j + 7)
-        }
-        for word in ["phases ", "phase "] as [StaticString] where b.matchesLowercase(word, at: j, end: hi) {
-            guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: true) else { return nil }
-            return (.phase(numbers.map { .number($0) }), e)
-        }
-        if b.matches("US", at: j, end: hi) {
-            j += 2
-            let s = j
-            while j < hi, b[j].isDigit { j += 1 }
-            guard j > s, b.isWordEnd(j, hi) else { return nil }
-            // `US2-US4`, `US2–US4`, `US2-4`: every story between.
-            var r = b.skipSpaces(j, hi)
-            if r < hi, b[r] == UInt8(ascii: "-") && !(r + 1 < hi && b[r + 1] == UInt8(ascii: ">")) || b.matches("–", at: r, end: hi) {
-                r = b.skipSpaces(r + (b[r] == UInt8(ascii: "-") ? 1 : 3), hi)
-                if b.matches("US", at: r, end: hi) { r += 2 }
-                let t = r
-                while r < hi, b[r].isDigit { r += 1 }
-                if r > t, b.isWordEnd(r, hi), let from = Int(b.string(s, j)), let to = Int(b.string(t, r)), from < to, to - from <= 50 {
-                    return (.phase((from...to).map { .story("US\($0)") }), r)
-                }
-            }
-            return (.phase([.story("US" + b.string(s, j))]), j)
-        }
-        for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
-        where b.matchesLowercase(word, at: j, end: hi) {
-            guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: false) else { return nil }
-            return (.phase(numbers.map { .story("US" + $0) }), e)
-        }
-        return nil
-    }
-
-    /// `2`, `2 + 3`, `2, 3 and 5`, `2–5` after `Phases` or `User Stories`: the
-    /// numbers as written (integer ranges spelled out), and where they end.
-    func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool) -> ([String], Int)? {
-        func number(at k: Int) -> Int? {
-            var j = k
-            while j < hi, b[j].isDigit || (dotted && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
-            // `Phase 4a`, as phase headings may be numbered.
-            if dotted, j > k, j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
-            return j > k && b.isWordEnd(j, hi) ? j : nil
-        }
-        var k = b.skipSpaces(start, hi)
-        guard let firstEnd = number(at: k) else { return nil }
-        var numbers = [b.string(k, firstEnd)]
-        var end = firstEnd
-        while true {
-            k = b.skipSpaces(end, hi)
-            var isRange = false
-            if k < hi, b[k] == UInt8(ascii: "-"), !(k + 1 < hi && b[k + 1] == UInt8(ascii: ">")) {
-                k += 1
-                isRange = true
-            } else if b.matches("–", at: k, end: hi) || b.matches("—", at: k, end: hi) {
-                k += 3
-                isRange = true
-            } else if b.matchesLowercase("to ", at: k, end: hi) || b.matchesLowercase("through ", at: k, end: hi) {
-                k += b[k] | 0x20 == UInt8(ascii: "t") && b[k + 1] | 0x20 == UInt8(ascii: "o") ? 3 : 8
-                isRange = true
-            } else if let next = separatorEnd(b, k, hi) {
-                k = b.skipSpaces(next, hi)
-                if let again = separatorEnd(b, k, hi) { k = again }  // `, and`
-            } else {
-                break
-            }
-            k = b.skipSpaces(k, hi)
-            guard let e = number(at: k) else { break }
-            let written = b.string(k, e)
-            if isRange, let from = Int(numbers[numbers.count - 1]), let to = Int(written), from < to, to - from <= 100 {
-                numbers += (from + 1...to).map(String.init)
-            } else {
-                numbers.append(written)
-            }
-            end = e
-        }
-        return (numbers, end)
-    }
-
-    func skipListOpening(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
-        var k = start
-        while k < hi {
-            let c = b[k]
-            if c.isWhitespace || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "(")
-                || c == UInt8(ascii: "`") || c == UInt8(ascii: "[")
-            {
-                k += 1
-            } else if b.matches("：", at: k, end: hi) {
-                k += 3
-            } else {
-                break
-            }
-        }
-        return k
-    }
-
-    /// A list marker (`-`, `*`, `+` and a blank) at `k`: where the item starts.
-    func bulletEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
-        guard k + 1 < hi, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "+"),
-            b[k + 1].isSpaceOrTab
-        else { return nil }
-        return b.skipSpaces(k + 1, hi)
-    }
-
-    func skipSpacesAndNewlines(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
-        var k = start
-        while k < hi, b[k].isWhitespace { k += 1 }
-        return k
-    }
-
-    /// The end of a list separator at `k`, or nil.
-    func separatorEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
-        guard k < hi else { return nil }
-        switch b[k] {
-        case UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "&"): return k + 1
-        default: break
-        }
-        // `and`, `e`, `y`, `et`, `und`, `и`, `和`, `及`, `と`, `및`, `、`: the vocabulary's joining words.
-        guard b[k] >= 0x80 || b[k].isLetter else { return nil }
-        return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.and), declared: false)?.end
+    /// One list item at `k` (see `proseItem`), IDs read as this document writes them.
+    @inline(__always) func item(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool) -> (ListItem, Int)? {
+        proseItem(b, k, hi, phases: phases, worded: wordedIDs)
     }
 
     /// Every task and phase reference between `lo` and `hi` (declared statement subjects
@@ -723,12 +562,6 @@ extension DocumentParser {
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
 enum Vocabulary {
-    /// After `parallel` or `independent`: the words that introduce what the
-    /// task runs beside (`parallel with T006`, `independent of US2`).
-    static let togetherConnectors: [StaticString] = [
-        "with", "to", "of", "from", "alongside", "com", "con", "avec", "de", "mit", "von", "zu", "от", "с", "于", "於",
-        "與", "与", "和",
-    ]
     /// Words between a subject and its clause word: `T012 can run in parallel`, `T018 also depends on`.
     static let helperVerbs: [StaticString] = [
         "can run", "can be", "can start", "can", "is", "are", "must", "should", "will", "may", "also", "then", "only",
@@ -740,34 +573,8 @@ enum Vocabulary {
         "depends", "depend", "requires", "require", "needs", "waits", "wait", "is blocked", "blocked by", "depende",
         "dépend", "requer", "requiere", "benötigt", "зависит", "依赖", "依賴", "依存",
     ]
-    /// Words that pick some of a phase's tasks only: `Many tasks can run in parallel`.
-    static let quantifiers: [StaticString] = [
-        "many", "most", "some", "several", "certain", "a few", "muitas", "algumas", "muchas", "algunas", "plusieurs",
-        "certaines", "einige", "viele",
-    ]
-    /// `each other` and its kin, after `parallel` / `independent` or their connector.
-    static let eachOther: [StaticString] = [
-        "each other", "one another", "mutually", "between them", "entre si", "entre sí", "entre elas", "entre ellas",
-        "entre eux", "entre elles", "untereinander", "voneinander", "друг от друга", "друг с другом", "彼此", "互相",
-        "相互", "互いに", "서로",
-    ]
-    /// After an ordering clause: the order does not matter (`T003 before T004 or vice versa`).
-    static let viceVersa: [StaticString] = [
-        "or vice versa", "or vice-versa", "or the other way round", "or the other way around", "o viceversa",
-        "o vice versa", "ou vice-versa", "ou vice versa", "ou inversement", "oder umgekehrt", "или наоборот", "或反之",
-        "反之亦然",
-    ]
-    /// `independent of other stories`: every other story phase.
-    static let otherStories: [StaticString] = [
-        "all other user stories", "all other stories", "other user stories", "other stories", "the other stories",
-        "any other story", "any other user story", "outras histórias", "otras historias", "autres histoires",
-        "anderen stories", "其他用户故事", "其他故事", "他のストーリー", "다른 스토리", "других историй",
-    ]
-    /// Negations written right before a CJK clause word, without a space: `无依赖`, `不依赖`.
-    static let cjkNegations: [StaticString] = ["没有", "沒有", "无", "無", "不", "非"]
     /// Barrier phases named by a word of their title (spec-kit's template names).
     static let phaseNames: [StaticString] = ["setup", "foundational", "polish"]
-    static let negations: [StaticString] = ["no", "not", "without", "never"]
     static let teamWords: [StaticString] = ["developer", "dev ", "team ", "engineer", "person "]
     static let estimateSuffixes: [StaticString] = ["imated", "imate", "."]
     static let estimateWords: [StaticString] = ["time", "effort", "duration", "hours"]

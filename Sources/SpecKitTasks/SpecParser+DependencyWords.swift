@@ -27,8 +27,34 @@ enum DependencyRole: Int, Sendable {
     case none
     /// Words between a clause word and its list: `completion of`, `the tasks`.
     case filler
-    /// Joins list items: `and`, `e`, `y`, `et`, `und`, `и`, `和`.
+    /// Joins list items: `and`, `e`, `y`, `et`, `und`, `и`, `和`, `,`, `/`, `+`, `&`, `、`.
     case and
+    /// Joins the two ends of a range: `-`, `–`, `—`, `..`, `through`, `to`, `a`, `até`, `bis`.
+    /// Outside a range the dashes are plain dashes.
+    case range
+    /// An arrow pointing forward, `A → B` (A before B): `→`, `⟶`, `->`, `-->`, `--->`.
+    case arrow
+    /// An arrow pointing back, `A ← B` (B before A): `←`, `⟵`, `<-`, `<--`.
+    case arrowBack
+    /// Ends a sentence: `;`, `；`, `。`, and `.` before a blank or the end.
+    case sentenceEnd
+    /// Opens a parenthesis: `(`, `（`.
+    case open
+    /// Closes a parenthesis: `)`, `）`.
+    case close
+    /// Ends a field name or a lead: `:`, `：`.
+    case colon
+    // Words of the clause layer (never tokens of their own):
+    /// After a parallel word, introduces what runs beside: `with`, `of`, `com`, `avec`, `mit`, `с`, `与`.
+    case connector
+    /// After a parallel word: the subject's tasks among themselves (`each other`, `entre sí`, `互いに`).
+    case eachOther
+    /// After `independent of`: every other story phase (`other stories`, `outras histórias`).
+    case otherStories
+    /// After an ordering clause: the order does not matter (`or vice versa`, `oder umgekehrt`).
+    case viceVersa
+    /// Picks some of a phase's tasks only: `many`, `most`, `some`, `several`.
+    case quantifier
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -52,15 +78,23 @@ struct DependencyWord: Sendable {
     let first: UInt8
     /// The last byte of the word.
     let last: UInt8
+    /// The second byte of the word (0 for a one-byte word): most rows of a
+    /// first byte's bucket are ruled out by it before the whole word is compared.
+    let second: UInt8
     /// Where the word's bytes are in the vocabulary's byte table, and how many.
     let start: Int32
     let count: Int32
     /// Index into `DependencyVocabulary.languageCodes`.
     let language: UInt8
+    /// A symbol (`,`, `→`, `（`): it needs no word boundary on either side.
+    let symbol: Bool
+    /// `.` ends a sentence only before a blank or the end of the text.
+    let needsBlankAfter: Bool
 }
 
 enum DependencyVocabulary {
-    /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s` (stem).
+    /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s`
+    /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must follow).
     private typealias Row = (String, DependencyRole, String)
 
     /// Every language's words. English first; order within a role does not
@@ -90,6 +124,19 @@ enum DependencyVocabulary {
                 ("finishing", .filler, ""), ("the tasks", .filler, ""), ("the task", .filler, ""),
                 ("tasks", .filler, ""), ("task", .filler, ""), ("all of", .filler, ""), ("the", .filler, ""),
                 ("and", .and, ""),
+                ("through", .range, ""), ("thru", .range, ""), ("to", .range, ""),
+                ("with", .connector, ""), ("to", .connector, ""), ("of", .connector, ""), ("from", .connector, ""),
+                ("alongside", .connector, ""),
+                ("each other", .eachOther, ""), ("one another", .eachOther, ""), ("mutually", .eachOther, ""),
+                ("between them", .eachOther, ""),
+                ("all other user stories", .otherStories, ""), ("all other stories", .otherStories, ""),
+                ("other user stories", .otherStories, ""), ("other stories", .otherStories, ""),
+                ("the other stories", .otherStories, ""), ("any other story", .otherStories, ""),
+                ("any other user story", .otherStories, ""),
+                ("or vice versa", .viceVersa, ""), ("or vice-versa", .viceVersa, ""), ("or the other way round", .viceVersa, ""),
+                ("or the other way around", .viceVersa, ""),
+                ("many", .quantifier, ""), ("most", .quantifier, ""), ("some", .quantifier, ""), ("several", .quantifier, ""),
+                ("certain", .quantifier, ""), ("a few", .quantifier, ""),
             ]
         ),
         (
@@ -108,6 +155,12 @@ enum DependencyVocabulary {
                 ("a conclusão de", .filler, ""), ("conclusão de", .filler, ""), ("as tarefas", .filler, ""),
                 ("a tarefa", .filler, ""), ("tarefas", .filler, ""), ("tarefa", .filler, ""),
                 ("e", .and, ""),
+                ("a", .range, ""), ("até", .range, ""),
+                ("com", .connector, ""), ("de", .connector, ""),
+                ("entre si", .eachOther, ""), ("entre elas", .eachOther, ""),
+                ("outras histórias", .otherStories, ""),
+                ("ou vice-versa", .viceVersa, ""), ("ou vice versa", .viceVersa, ""),
+                ("muitas", .quantifier, ""), ("algumas", .quantifier, ""),
             ]
         ),
         (
@@ -123,6 +176,12 @@ enum DependencyVocabulary {
                 ("ninguna", .none, ""), ("ninguno", .none, ""),
                 ("la tarea", .filler, ""), ("las tareas", .filler, ""), ("tarea", .filler, ""),
                 ("y", .and, ""),
+                ("a", .range, ""),
+                ("con", .connector, ""), ("de", .connector, ""),
+                ("entre sí", .eachOther, ""), ("entre ellas", .eachOther, ""),
+                ("otras historias", .otherStories, ""),
+                ("o viceversa", .viceVersa, ""), ("o vice versa", .viceVersa, ""),
+                ("muchas", .quantifier, ""), ("algunas", .quantifier, ""),
             ]
         ),
         (
@@ -139,6 +198,12 @@ enum DependencyVocabulary {
                 ("aucune", .none, ""), ("aucun", .none, ""),
                 ("la tâche", .filler, ""), ("les tâches", .filler, ""), ("la fin de", .filler, ""),
                 ("et", .and, ""),
+                ("à", .range, ""),
+                ("avec", .connector, ""), ("de", .connector, ""),
+                ("entre eux", .eachOther, ""), ("entre elles", .eachOther, ""),
+                ("autres histoires", .otherStories, ""),
+                ("ou inversement", .viceVersa, ""),
+                ("plusieurs", .quantifier, ""), ("certaines", .quantifier, ""),
             ]
         ),
         (
@@ -156,6 +221,12 @@ enum DependencyVocabulary {
                 ("abschluss von", .filler, ""), ("abschluss der", .filler, ""), ("aufgaben", .filler, ""),
                 ("aufgabe", .filler, ""),
                 ("und", .and, ""),
+                ("bis", .range, ""),
+                ("mit", .connector, ""), ("von", .connector, ""), ("zu", .connector, ""),
+                ("untereinander", .eachOther, ""), ("voneinander", .eachOther, ""),
+                ("anderen stories", .otherStories, ""),
+                ("oder umgekehrt", .viceVersa, ""),
+                ("einige", .quantifier, ""), ("viele", .quantifier, ""),
             ]
         ),
         (
@@ -167,10 +238,14 @@ enum DependencyVocabulary {
                 ("阻塞", .blocks, ""),
                 ("并行", .parallel, ""), ("同时", .parallel, ""),
                 ("独立", .independent, ""),
-                ("没有", .negation, ""), ("不", .negation, ""),
+                ("没有", .negation, ""), ("不", .negation, ""), ("非", .negation, ""),
                 ("无", .none, ""),
                 ("任务", .filler, ""),
                 ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("，", .and, ""),
+                ("于", .connector, ""), ("与", .connector, ""), ("和", .connector, ""),
+                ("彼此", .eachOther, ""), ("互相", .eachOther, ""), ("相互", .eachOther, ""),
+                ("其他用户故事", .otherStories, ""), ("其他故事", .otherStories, ""),
+                ("或反之", .viceVersa, ""), ("反之亦然", .viceVersa, ""),
             ]
         ),
         (
@@ -185,6 +260,7 @@ enum DependencyVocabulary {
                 ("無", .none, ""),
                 ("任務", .filler, ""),
                 ("與", .and, ""),
+                ("於", .connector, ""), ("與", .connector, ""),
             ]
         ),
         (
@@ -197,6 +273,8 @@ enum DependencyVocabulary {
                 ("なし", .none, ""), ("無し", .none, ""),
                 ("タスク", .filler, ""),
                 ("と", .and, ""),
+                ("互いに", .eachOther, ""),
+                ("他のストーリー", .otherStories, ""),
             ]
         ),
         (
@@ -210,6 +288,8 @@ enum DependencyVocabulary {
                 ("없음", .none, ""), ("없이", .none, ""),
                 ("작업", .filler, ""),
                 ("및", .and, ""), ("와", .and, ""), ("과", .and, ""),
+                ("서로", .eachOther, ""),
+                ("다른 스토리", .otherStories, ""),
             ]
         ),
         (
@@ -224,12 +304,37 @@ enum DependencyVocabulary {
                 ("нет", .none, ""),
                 ("задачи", .filler, ""), ("задача", .filler, ""),
                 ("и", .and, ""),
+                ("от", .connector, ""), ("с", .connector, ""),
+                ("друг от друга", .eachOther, ""), ("друг с другом", .eachOther, ""),
+                ("других историй", .otherStories, ""),
+                ("или наоборот", .viceVersa, ""),
+            ]
+        ),
+        (
+            // Words of no language: symbols, and the range words every language shares.
+            "symbols",
+            [
+                (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"),
+                ("-", .range, "y"), ("–", .range, "y"), ("—", .range, "y"), ("..", .range, "y"),
+                ("→", .arrow, "y"), ("⟶", .arrow, "y"), ("->", .arrow, "y"), ("-->", .arrow, "y"), ("--->", .arrow, "y"),
+                ("←", .arrowBack, "y"), ("⟵", .arrowBack, "y"), ("<-", .arrowBack, "y"), ("<--", .arrowBack, "y"),
+                (";", .sentenceEnd, "y"), ("；", .sentenceEnd, "y"), ("。", .sentenceEnd, "y"), (".", .sentenceEnd, "yb"),
+                ("(", .open, "y"), ("（", .open, "y"), (")", .close, "y"), ("）", .close, "y"),
+                (":", .colon, "y"), ("：", .colon, "y"),
             ]
         ),
     ]
 
     /// The language codes of the table, in order (`DependencyWord.language` indexes it).
     static let languageCodes: [String] = languages.map(\.0)
+
+    /// Every row as written in the table (capitalised forms left out), in table order:
+    /// for tests and for the word lists in docs/grammar.md.
+    static var rows: [(word: String, language: String, role: DependencyRole, postfix: Bool, declaredOnly: Bool)] {
+        languages.flatMap { language, rows in
+            rows.map { ($0.0, language, $0.1, $0.2.contains("p"), $0.2.contains("d")) }
+        }
+    }
 
     /// The vocabulary in immortal buffers, so that the reader's hot loops take
     /// no reference counts: every word's bytes one after another (ASCII
@@ -249,6 +354,11 @@ enum DependencyVocabulary {
         let thirdLetters: UnsafeBufferPointer<UInt32>
         /// Non-ASCII first bytes of clause words.
         let leadBytes: UnsafeBufferPointer<Bool>
+        /// Per ASCII letter: a bit per second byte of every row that starts with it
+        /// (letters; bit 26 non-ASCII; bit 27 anything else), for the lexer.
+        let anySecond: UnsafeBufferPointer<UInt32>
+        /// Per pair of lowercase ASCII letters: a bit per third byte of every row that starts with them.
+        let anyThird: UnsafeBufferPointer<UInt32>
     }
 
     private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -272,8 +382,10 @@ enum DependencyVocabulary {
                     words.append(
                         DependencyWord(
                             role: role, placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
-                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1], start: Int32(bytes.count),
-                            count: Int32(utf8.count), language: UInt8(l)))
+                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1],
+                            second: utf8.count > 1 ? utf8[1] : 0, start: Int32(bytes.count),
+                            count: Int32(utf8.count), language: UInt8(l), symbol: flags.contains("y"),
+                            needsBlankAfter: flags.contains("b")))
                     bytes += utf8
                 }
             }
@@ -304,10 +416,72 @@ enum DependencyVocabulary {
                 }
             }
         }
+        var anySecond = [UInt32](repeating: 0, count: 256)
+        var anyThird = [UInt32](repeating: 0, count: 26 * 26)
+        for word in words where word.first.isLetter {
+            let next = word.count > 1 ? bytes[Int(word.start) + 1] : 0x20
+            let bit: UInt32 = word.count > 1 ? thirdBit(next) : 1 << 27
+            anySecond[Int(word.first)] |= bit
+            anySecond[Int(word.first.lowercased)] |= bit
+            anySecond[Int(word.first & ~0x20)] |= bit
+            if next.isLetter {
+                let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
+                anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+            }
+        }
         return Storage(
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
-            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead))
+            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
+            anySecond: immortal(anySecond), anyThird: immortal(anyThird))
     }()
+
+    /// Whether `lo..<hi` may hold a word saying that tasks run together
+    /// (`parallel`, `independent`, `并行`): most lines of a document do not,
+    /// and are never lexed. A prefilter: the lexer decides.
+    /// - Complexity: O(hi - lo), one table load per word.
+    static func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {
+                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi)
+                if possible, match(b, k, lo, hi, roles: .together, declared: true) != nil { return true }
+                k += 1
+                if c < 0x80 {
+                    while k < hi, b[k].isWordByte { k += 1 }
+                } else {
+                    while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+                }
+            } else {
+                k += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether some row of the table starts with the byte `c` (any case).
+    @inline(__always) static func hasRows(startingWith c: UInt8) -> Bool {
+        let table = storage
+        let first = Int(c.lowercased)
+        return table.offsets[first] < table.offsets[first + 1]
+    }
+
+    /// Whether any row of the table may start at `k`, an ASCII letter, from its first two bytes.
+    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        let table = storage
+        let bits = table.anySecond[Int(b[k])]
+        guard bits != 0 else { return false }
+        guard k + 1 < hi else { return bits & (1 << 27) != 0 }
+        let n = b[k + 1]
+        let bit: UInt32 = n >= 0x80 ? 1 << 26 : n.isLetter ? 1 << UInt32(n.lowercased - 0x61) : 1 << 27
+        guard bits & bit != 0 else { return false }
+        guard n.isLetter else { return true }
+        let thirds = table.anyThird[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
+        guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
+        let t = b[k + 2]
+        let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
+        return thirds & third != 0
+    }
 
     /// Whether the ASCII letter `c` may start a clause word (or is `e`, for estimates), for `textTriggers`.
     static func mayStartWord(_ c: UInt8) -> Bool { storage.secondLetters[Int(c)] != 0 }
@@ -346,13 +520,23 @@ enum DependencyVocabulary {
         let table = storage  // one lazy-initialisation check, not one per row
         let first = Int(b[k].lowercased)
         let from = Int(table.offsets[first]), to = Int(table.offsets[first + 1])
-        guard from < to, startsWord(b, k, lo) else { return nil }
+        guard from < to else { return nil }
+        let wordStart = startsWord(b, k, lo)
+        let second = k + 1 < hi ? b[k + 1].lowercased : 0
         for i in from..<to {
             let word = table.words[Int(table.order[i])]
-            guard roles.contains(word.role), declared || !word.declaredOnly,
+            guard roles.contains(word.role) else { continue }
+            if word.second != 0, word.second != second, !(word.second == 0x20 && second.isWhitespace) { continue }
+            guard declared || !word.declaredOnly, wordStart || word.symbol,
                 let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
             else {
                 continue
+            }
+            if word.symbol {
+                // `-` and `<-` never stop inside a longer dash (`T001->T002` is no range).
+                if word.last == UInt8(ascii: "-"), e < hi, b[e] == UInt8(ascii: "-") || b[e] == UInt8(ascii: ">") { continue }
+                if word.needsBlankAfter, e < hi, !b[e].isWhitespace { continue }
+                return (word, e)
             }
             if word.stem {
                 var end = e
@@ -423,17 +607,19 @@ extension DependencyRole {
     var startsClause: Bool {
         switch self {
         case .after, .blocks, .before, .parallel, .independent: true
-        case .negation, .none, .filler, .and: false
+        case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
+            .eachOther, .otherStories, .viceVersa, .quantifier:
+            false
         }
     }
 }
 
 /// A set of roles, to ask the vocabulary for words of some roles only.
 struct RoleSet: OptionSet, Sendable {
-    let rawValue: UInt16
-    init(rawValue: UInt16) { self.rawValue = rawValue }
-    init(_ roles: DependencyRole...) { rawValue = roles.reduce(0) { $0 | 1 << UInt16($1.rawValue) } }
-    @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt16(role.rawValue) != 0 }
+    let rawValue: UInt32
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+    init(_ roles: DependencyRole...) { rawValue = roles.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+    @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt32(role.rawValue) != 0 }
 
     /// Words that order tasks: `after`, `blocks`, `before`.
     static let ordering = RoleSet(.after, .blocks, .before)
@@ -441,4 +627,9 @@ struct RoleSet: OptionSet, Sendable {
     static let together = RoleSet(.parallel, .independent)
     /// Every word that opens a clause.
     static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
+    /// Words and arrows that state an order or parallel work.
+    static let statesOrder = RoleSet(.after, .blocks, .before, .parallel, .independent, .arrow, .arrowBack)
+    /// Every row of the vocabulary that makes a token: what the lexer asks
+    /// for (the clause layer's own words, `connector` and after, make none).
+    static let all = RoleSet(rawValue: 1 << 16 - 1)
 }

@@ -26,6 +26,8 @@ struct TaskTextFacts {
     var independent = false
     /// `parallel with T006`: the task runs beside these (see `PendingParallel`).
     var together: [(references: [Reference], phases: [PhaseReference], location: SourceLocation)] = []
+    /// The lexer's token buffer, kept from text to text (no allocation per token).
+    var tokens: [ProseToken] = []
 }
 
 /// Maps offsets in a task's (possibly joined) text back to source locations.

@@ -221,6 +221,8 @@ struct DocumentParser {
     var chainDangling = false
     /// Lines already read with the declared line above them (a parenthesis wrapped onto them).
     var declaredJoinedThrough: Int32 = 0
+    /// The token buffer of the dependency-prose lexer, reused line after line.
+    var proseTokens: [ProseToken] = []
     /// The document writes worded IDs (`Task 3`, `任务 1.1`): references
     /// written with the same word name tasks too (set at its first such task).
     var wordedIDs = false

@@ -1,0 +1,417 @@
+/// The lexer of dependency prose: bytes in, typed tokens with byte offsets out.
+///
+///     T016 independent, T017 depends on T014; US2 (Cluster Setup) → T020
+///     ID   PARALLEL   SEP ID   DEPENDS(after) ID END PHASE(title)  ARROW ID
+///
+/// Every word it knows comes from one table, `DependencyVocabulary`: the
+/// dependency words of every language with their role and direction, the
+/// joining and range words, and the symbols (arrows, separators, sentence
+/// ends, parentheses). IDs, ranges and phase references are read by
+/// `proseItem`; a phase reference takes its parenthesised title with it, so
+/// a word inside `US2 (Cluster Setup)` never names another phase.
+///
+/// The lexer works on bytes, allocates nothing per token (the caller's
+/// buffer is emptied and reused), and skips trivia: blanks, line breaks,
+/// emphasis (`*`, `_`) and backticks.
+
+/// What a token of dependency prose is.
+enum ProseTokenKind: UInt8, Sendable {
+    /// A task ID: `T012`, or a worded ID in a document of worded IDs (`Task 3`, `任务 1.1`).
+    case id
+    /// Two IDs joined by a range word: `T004-T007`, `T004 through T007`; `second` is where the second ID starts.
+    case range
+    /// A phase or story reference (`Phase 2`, `US1`, `User Story 3`, `Setup`,
+    /// `all user stories`), with its parenthesised title if one follows
+    /// (`title` is where that parenthesis opens).
+    case phase
+    /// An arrow; `DependencyRole.arrow` points forward, `.arrowBack` back.
+    case arrow
+    /// A list separator: `,`, `/`, `+`, `&`, `and`, `e`, `y`, `et`, `und`, `и`, `和`, `、`.
+    case separator
+    /// A word that orders tasks (`depends on`, `after`, `blocks`, `before`,
+    /// `依赖`, `完了後`): its role says which way, its placement whether its list precedes it.
+    case dependency
+    /// `parallel`, `independent` and their kin in every language.
+    case parallel
+    /// `no`, `not`, `without`, `sem`, `sin`, `sans`, `ohne`, `без`, `不`, and any word ending in `n't`.
+    case negation
+    /// An empty list: `None`, `n/a`, `なし`, `无`.
+    case none
+    /// Words between a dependency word and its list: `completion of`, `the tasks`.
+    case filler
+    /// `;`, `；`, `。`, `.` before a blank.
+    case sentenceEnd
+    case open
+    case close
+    /// `:` or `：`.
+    case colon
+    /// A dash that joins no range: `—`, `–`, `-`.
+    case dash
+    /// Any other word (one token per run of letters; a run of CJK characters is one word).
+    case word
+    /// Any other mark.
+    case mark
+}
+
+/// One token: its kind, where it is (byte offsets into the text read), and
+/// for vocabulary words the row's role, placement and language.
+struct ProseToken: Equatable, Sendable {
+    var kind: ProseTokenKind
+    var start: Int
+    var end: Int
+    /// The vocabulary role of a word or symbol (nil for IDs, phases and plain words).
+    var role: DependencyRole?
+    var placement: WordPlacement = .prefix
+    /// Index into `DependencyVocabulary.languageCodes` for vocabulary words.
+    var language: UInt8 = 0
+    /// A range: where its second ID starts. A phase with a title: where the title's parenthesis opens.
+    var inner: Int?
+}
+
+/// Reads `lo..<hi` into `tokens` (emptied first, its storage kept).
+///
+/// `worded`: the document's tasks have worded IDs, so `Task 3` is an ID.
+/// `declared`: words read only in Dependencies sections (`before`, `block`) count.
+/// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
+///   costs its own length, a vocabulary lookup the words starting with its first byte.
+///
+/// With `from`, reading starts there (`lo` still bounds the word before it)
+/// and the tokens are appended to those already in `tokens`.
+/// With `clauseWordsOnly`, only the dependency and parallel words become
+/// tokens (a task's own text needs no more, and this is its hot path: one
+/// table load per word, as before the lexer).
+func lexDependencyProse(
+    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], from: Int? = nil,
+    clauseWordsOnly: Bool = false
+) {
+    if from == nil { tokens.removeAll(keepingCapacity: true) }
+    var k = from ?? lo
+    if clauseWordsOnly {
+        lexClauseWords(b, lo, hi, k, declared: declared, into: &tokens)
+        return
+    }
+    while k < hi {
+        let c = b[k]
+        if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || (c == UInt8(ascii: "_") && (k == lo || !b[k - 1].isWordByte)) {
+            k += 1
+            continue
+        }
+        let wordStart = k == lo || !b[k - 1].isWordByte
+        if wordStart, mayStartItem(c, worded: worded), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
+            switch item {
+            case .task(_, let second):
+                tokens.append(ProseToken(kind: second == nil ? .id : .range, start: k, end: e, inner: second))
+                k = e
+            case .phase:
+                let title = titleEnd(b, e, hi)
+                tokens.append(ProseToken(kind: .phase, start: k, end: title?.end ?? e, inner: title?.open))
+                k = title?.end ?? e
+            }
+            continue
+        }
+        if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi) : DependencyVocabulary.hasRows(startingWith: c),
+            let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared)
+        {
+            tokens.append(
+                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
+            k = e
+            continue
+        }
+        // Not in the vocabulary: a plain word, character or mark.
+        let start = k
+        if c < 0x80, c.isWordByte {
+            while k < hi, b[k].isWordByte || (b[k] >= 0xC3 && b[k] < 0xE0 && k + 1 < hi) {
+                k += b[k] < 0x80 ? 1 : 2
+            }
+            // `doesn't`, `can't`, `won’t`: a negation.
+            if k > start, b[k - 1].lowercased == UInt8(ascii: "n") {
+                if k + 1 < hi, b[k] == UInt8(ascii: "'"), b[k + 1].lowercased == UInt8(ascii: "t"), b.isWordEnd(k + 2, hi) {
+                    tokens.append(ProseToken(kind: .negation, start: start, end: k + 2, role: .negation))
+                    k += 2
+                    continue
+                }
+                if b.matches("’", at: k, end: hi), k + 3 < hi, b[k + 3].lowercased == UInt8(ascii: "t"), b.isWordEnd(k + 4, hi) {
+                    tokens.append(ProseToken(kind: .negation, start: start, end: k + 4, role: .negation))
+                    k += 4
+                    continue
+                }
+            }
+        } else if c >= 0xC3, c < 0xE0 {
+            // A letter of a two-byte script (Cyrillic, accented Latin): the rest of the word.
+            k = min(hi, k + 2)
+            while k < hi, b[k].isWordByte || (b[k] >= 0xC3 && b[k] < 0xE0 && k + 1 < hi) {
+                k += b[k] < 0x80 ? 1 : 2
+            }
+        } else if c >= 0xC0 {
+            // One character of another script; runs of them make one word.
+            k += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            k = min(k, hi)
+            if let last = tokens.last, last.kind == .word, last.end == start, b[last.start] >= 0xE0 {
+                tokens[tokens.count - 1].end = k
+                continue
+            }
+        } else {
+            k += 1
+            tokens.append(ProseToken(kind: .mark, start: start, end: k))
+            continue
+        }
+        tokens.append(ProseToken(kind: .word, start: start, end: k))
+    }
+}
+
+/// Where the sentence end at `k` ends (`;`, `；`, `。`, `.` before a blank or
+/// the end: the table's *sentenceEnd* rows), or nil.
+@inline(__always) func sentenceEndEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    let c = b[k]
+    guard c == UInt8(ascii: ";") || c == UInt8(ascii: ".") || c == 0xEF || c == 0xE3 else { return nil }
+    return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.sentenceEnd), declared: true)?.end
+}
+
+/// The dependency and parallel words of `start..<hi`, appended to `tokens`.
+private func lexClauseWords(_ b: Bytes, _ lo: Int, _ hi: Int, _ start: Int, declared: Bool, into tokens: inout [ProseToken]) {
+    var k = start
+    while k < hi {
+        let c = b[k]
+        guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
+            k += 1
+            continue
+        }
+        // Most words start with no clause word's first letters: one table load rules them out.
+        let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
+        if possible, let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: declared) {
+            tokens.append(
+                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
+            k = e
+            continue
+        }
+        // The rest of the word (one character of a non-ASCII script).
+        k += 1
+        if c < 0x80 {
+            while k < hi, b[k].isWordByte { k += 1 }
+        } else {
+            while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
+        }
+    }
+}
+
+/// Whether an ID, range or phase reference may start with the byte `c`:
+/// `T` (IDs), `U`/`u` (`US1`, `User Story`), `P`/`p` (`Phase`, `Polish`),
+/// `S`/`s` (`Story`, `Setup`), `F` (`Foundational`), `A`/`a` (`all stories`);
+/// in a document of worded IDs also `t` and the first bytes of `任务`, `タスク`, `Задача`.
+@inline(__always) func mayStartItem(_ c: UInt8, worded: Bool) -> Bool {
+    switch c {
+    case UInt8(ascii: "T"), UInt8(ascii: "U"), UInt8(ascii: "u"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "S"),
+        UInt8(ascii: "s"), UInt8(ascii: "F"), UInt8(ascii: "A"), UInt8(ascii: "a"):
+        true
+    default:
+        worded && (c == UInt8(ascii: "t") || c >= 0x80)
+    }
+}
+
+/// The parenthesised title right after a phase reference ending at `e`
+/// (`US2 (Cluster Setup)`, `Phase 2（基盤）`): where it opens and where it
+/// ends, on the same line; nil when none follows or it does not close.
+///
+/// A parenthesis that states an order or parallel work (`US3 (after US1)`,
+/// `Phase 4 (parallel with Phase 3)`, `(→ US2)`) is a clause, not a title.
+func titleEnd(_ b: Bytes, _ e: Int, _ hi: Int) -> (open: Int, end: Int)? {
+    let open = b.skipSpaces(e, hi)
+    let width = b.matches("（", at: open, end: hi) ? 3 : open < hi && b[open] == UInt8(ascii: "(") ? 1 : 0
+    guard width > 0 else { return nil }
+    var depth = 0
+    var k = open
+    while k < hi, b[k] != 0x0A {
+        if b[k] == UInt8(ascii: "(") || b.matches("（", at: k, end: hi) {
+            depth += 1
+        } else if b[k] == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) {
+            depth -= 1
+            if depth == 0 { return (open, k + (b[k] == UInt8(ascii: ")") ? 1 : 3)) }
+        } else if b[k] >= 0xC0 || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "<") || (b[k].isLetter && !b[k - 1].isWordByte),
+            DependencyVocabulary.match(b, k, open, hi, roles: .statesOrder, declared: true) != nil
+        {
+            return nil
+        }
+        k += 1
+    }
+    return nil
+}
+
+extension DependencyRole {
+    /// The token a word or symbol of this role makes.
+    var tokenKind: ProseTokenKind {
+        switch self {
+        case .after, .blocks, .before: .dependency
+        case .parallel, .independent: .parallel
+        case .negation: .negation
+        case .none: .none
+        case .filler: .filler
+        case .and: .separator
+        case .range: .dash
+        case .arrow, .arrowBack: .arrow
+        case .sentenceEnd: .sentenceEnd
+        case .open: .open
+        case .close: .close
+        case .colon: .colon
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier: .word
+        }
+    }
+}
+
+// MARK: - Items: IDs, ranges and phase references
+
+enum ListItem {
+    case task(idEnd: Int, secondStart: Int?)
+    /// One phase, or several written as one item (`Phases 2 + 3`, `User Story 1 and 2`).
+    case phase([PhaseReference])
+}
+
+/// One list item at `k`: an ID or a range (task), or a phase or story reference.
+func proseItem(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool, worded: Bool) -> (ListItem, Int)? {
+    if let idEnd = b.anyTaskIDEnd(at: k, end: hi, worded: worded), k == 0 || !b[k - 1].isWordByte {
+        // Range forms: T004-T007, T004–T007, T004..T007, T004 through T007, T004 to T007,
+        // T002 a T006, T002 até T006, T002 à T006, T002 bis T006: the vocabulary's range words.
+        var j = idEnd
+        if let e = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) { j = e }
+        if j > idEnd {
+            // A range wrapped after its dash or word (`T001 –⏎ T003`).
+            let second = skipSpacesAndNewlines(b, j, hi)
+            if let secondEnd = b.anyTaskIDEnd(at: second, end: hi, worded: worded) {
+                return (.task(idEnd: idEnd, secondStart: second), secondEnd)
+            }
+        }
+        return (.task(idEnd: idEnd, secondStart: nil), idEnd)
+    }
+    guard phases, k < hi else { return nil }
+    return phaseItem(b, k, hi)
+}
+
+/// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by name
+/// (`Setup`, `Foundational`, `Polish`, capitalised as authors write them);
+/// `all user stories`, `all desired user stories`, `all stories`.
+func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
+    guard b.isWordStart(k, 0) || k == 0 else { return nil }
+    var j = k
+    if b[k].isUpper {
+        for name in Vocabulary.phaseNames where b.matchesLowercase(name, at: k, end: hi) {
+            let e = k + name.byteCount
+            if b.isWordEnd(e, hi) { return (.phase([.named(b.string(k, e).lowercasedASCII())]), e) }
+        }
+    }
+    if b.matchesLowercase("all ", at: j, end: hi) {
+        j = b.skipSpaces(j + 4, hi)
+        if b.matchesLowercase("desired ", at: j, end: hi) { j = b.skipSpaces(j + 8, hi) }
+        if b.matchesLowercase("user ", at: j, end: hi) { j = b.skipSpaces(j + 5, hi) }
+        guard b.matchesLowercase("stories", at: j, end: hi), b.isWordEnd(j + 7, hi) else { return nil }
+        return (.phase([.allStories]), j + 7)
+    }
+    for word in ["phases ", "phase "] as [StaticString] where b.matchesLowercase(word, at: j, end: hi) {
+        guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: true) else { return nil }
+        return (.phase(numbers.map { .number($0) }), e)
+    }
+    if b.matches("US", at: j, end: hi) {
+        j += 2
+        let s = j
+        while j < hi, b[j].isDigit { j += 1 }
+        guard j > s, b.isWordEnd(j, hi) else { return nil }
+        // `US2-US4`, `US2–US4`, `US2-4`: every story between.
+        if var r = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) {
+            r = b.skipSpaces(r, hi)
+            if b.matches("US", at: r, end: hi) { r += 2 }
+            let t = r
+            while r < hi, b[r].isDigit { r += 1 }
+            if r > t, b.isWordEnd(r, hi), let from = Int(b.string(s, j)), let to = Int(b.string(t, r)), from < to, to - from <= 50 {
+                return (.phase((from...to).map { .story("US\($0)") }), r)
+            }
+        }
+        return (.phase([.story("US" + b.string(s, j))]), j)
+    }
+    for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
+    where b.matchesLowercase(word, at: j, end: hi) {
+        guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: false) else { return nil }
+        return (.phase(numbers.map { .story("US" + $0) }), e)
+    }
+    return nil
+}
+
+/// `2`, `2 + 3`, `2, 3 and 5`, `2–5` after `Phases` or `User Stories`: the
+/// numbers as written (integer ranges spelled out), and where they end.
+func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool) -> ([String], Int)? {
+    func number(at k: Int) -> Int? {
+        var j = k
+        while j < hi, b[j].isDigit || (dotted && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
+        // `Phase 4a`, as phase headings may be numbered.
+        if dotted, j > k, j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
+        return j > k && b.isWordEnd(j, hi) ? j : nil
+    }
+    var k = b.skipSpaces(start, hi)
+    guard let firstEnd = number(at: k) else { return nil }
+    var numbers = [b.string(k, firstEnd)]
+    var end = firstEnd
+    while true {
+        k = b.skipSpaces(end, hi)
+        var isRange = false
+        if let e = rangeJoinEnd(b, k, hi) {
+            k = e
+            isRange = true
+        } else if let next = separatorEnd(b, k, hi) {
+            k = b.skipSpaces(next, hi)
+            if let again = separatorEnd(b, k, hi) { k = again }  // `, and`
+        } else {
+            break
+        }
+        k = b.skipSpaces(k, hi)
+        guard let e = number(at: k) else { break }
+        let written = b.string(k, e)
+        if isRange, let from = Int(numbers[numbers.count - 1]), let to = Int(written), from < to, to - from <= 100 {
+            numbers += (from + 1...to).map(String.init)
+        } else {
+            numbers.append(written)
+        }
+        end = e
+    }
+    return (numbers, end)
+}
+
+func skipListOpening(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
+    var k = start
+    while k < hi {
+        let c = b[k]
+        if c.isWhitespace || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "(")
+            || c == UInt8(ascii: "`") || c == UInt8(ascii: "[")
+        {
+            k += 1
+        } else if b.matches("：", at: k, end: hi) {
+            k += 3
+        } else {
+            break
+        }
+    }
+    return k
+}
+
+/// A list marker (`-`, `*`, `+` and a blank) at `k`: where the item starts.
+func bulletEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    guard k + 1 < hi, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "+"),
+        b[k + 1].isSpaceOrTab
+    else { return nil }
+    return b.skipSpaces(k + 1, hi)
+}
+
+func skipSpacesAndNewlines(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
+    var k = start
+    while k < hi, b[k].isWhitespace { k += 1 }
+    return k
+}
+
+/// The end of a list separator at `k`, or nil.
+func separatorEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    guard k < hi else { return nil }
+    return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.and), declared: false)?.end
+}
+
+/// The end of a word or dash that joins the two ends of a range at `k` (`-`,
+/// `–`, `..`, `through`, `to`, `a`, `bis`), or nil; `->` is an arrow, not a range.
+@inline(__always) func rangeJoinEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    guard k < hi else { return nil }
+    return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.range), declared: true)?.end
+}
