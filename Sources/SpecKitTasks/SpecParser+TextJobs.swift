@@ -170,31 +170,49 @@ extension DocumentParser {
         for output in outputs { parallels += output.parallels }
 
         // Serial: each chunk's keys mapped to document keys, then the CSR tables.
-        var documentKey: [[Int32]] = []
-        documentKey.reserveCapacity(outputs.count)
+        // Both tables are flat (chunk c's entries from its base), so the task
+        // loop reads them in place.
+        var documentKey: [Int32] = []
+        var keyBase: [Int] = []
+        var fileKeys: [Int32] = []
+        var fileKeyBase: [Int] = []
+        fileKeys.reserveCapacity(outputs.reduce(0) { $0 + $1.fileKeys.count })
         for output in outputs {
             let local = output.files
-            var map = [Int32](repeating: 0, count: local.count)
+            keyBase.append(documentKey.count)
+            fileKeyBase.append(fileKeys.count)
+            fileKeys.append(contentsOf: output.fileKeys)
             local.arena.withUnsafeBufferPointer { arena in
                 for k in 0..<local.count {
                     let (lo, hi) = local.span(Int32(k))
                     let (key, inserted) = fileTable.intern(arena, lo, hi)
                     if inserted { isDirectory.append(arena[hi - 1] == UInt8(ascii: "/")) }
-                    map[k] = key
+                    documentKey.append(key)
                 }
             }
-            documentKey.append(map)
         }
-        taskFileIDs.reserveCapacity(outputs.reduce(0) { $0 + $1.fileKeys.count })
-        for r in results {
-            let index = Int(r.task)
-            while taskFileOffsets.count <= index { taskFileOffsets.append(Int32(taskFileIDs.count)) }
-            if r.pathEnd > r.pathStart {
-                let map = documentKey[Int(r.chunk)]
-                for k in outputs[Int(r.chunk)].fileKeys[Int(r.pathStart)..<Int(r.pathEnd)] { taskFileIDs.append(map[Int(k)]) }
+        taskFileIDs.reserveCapacity(fileKeys.count)
+        var ids = taskFileIDs
+        var offsets = taskFileOffsets
+        taskFileIDs = []
+        taskFileOffsets = []
+        documentKey.withUnsafeBufferPointer { map in
+            fileKeys.withUnsafeBufferPointer { keys in
+                results.withUnsafeBufferPointer { results in
+                    for r in results {
+                        let index = Int(r.task)
+                        while offsets.count <= index { offsets.append(Int32(ids.count)) }
+                        if r.pathEnd > r.pathStart {
+                            let m = keyBase[Int(r.chunk)], f = fileKeyBase[Int(r.chunk)]
+                            for k in f + Int(r.pathStart)..<f + Int(r.pathEnd) { ids.append(map[m + Int(keys[k])]) }
+                        }
+                        offsets.append(Int32(ids.count))
+                    }
+                }
             }
-            taskFileOffsets.append(Int32(taskFileIDs.count))
         }
+        taskFileIDs = ids
+        taskFileOffsets = offsets
         filePaths = Self.strings(of: fileTable)
         setTaskFiles()
     }

@@ -77,6 +77,19 @@ public struct PlanFacts: Sendable {
         return WrittenPredecessors(own: own, groups: groups, groupPredecessors: groupPredecessors, task: task)
     }
 
+    /// Whether a dependency group names the task (its written predecessors
+    /// are then more than its own list).
+    @inline(__always) public func isInGroup(_ task: Int32) -> Bool {
+        groupOffsets.count > 1 && groupOffsets[Int(task)] < groupOffsets[Int(task) + 1]
+    }
+
+    /// The tasks' own predecessor lists, read in place for hot loops: the
+    /// offsets (one more than the tasks) and the items, in which -1 is a hole.
+    /// A task named by a dependency group has more (``isInGroup(_:)``).
+    public func withOwnPredecessors<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        predecessorOffsets.withUnsafeBufferPointer { offsets in predecessors.withUnsafeBufferPointer { body(offsets, $0) } }
+    }
+
     /// The written predecessors of one task, without building an array: a
     /// group of ten thousand predecessors is shared by all its successors.
     public struct WrittenPredecessors: Sequence {

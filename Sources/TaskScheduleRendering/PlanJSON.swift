@@ -90,20 +90,31 @@ public enum PlanJSON {
         // tasks (rendered in blocks on every core, written in order)
         w.write(",\"tasks\":[" as StaticString)
         writeBlocks(count: doc.tasks.count, into: &w) { range, w in
+            func write(_ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ w: inout ByteWriter) {
+                // One capacity check per task: the most its object can take.
+                var bound = 640 + ByteCursor.jsonStringBound(task.pointee.id.utf8.count)
+                    + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
+                bound += stringsBound(task.pointee.labels) + stringsBound(task.pointee.stories)
+                    + stringsBound(task.pointee.files) + stringsBound(task.pointee.reads)
+                for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
+                w.withCursor(bound: bound) { c in
+                    writeTask(task, t, predecessors, plan, names, &c)
+                }
+            }
             doc.tasks.withUnsafeBufferPointer { tasks in
-                for t in range {
-                    // Read fields through the element: copying the task would
-                    // retain and release each of its strings and arrays.
-                    let task = tasks.baseAddress! + t
-                    let predecessors = facts.writtenPredecessors(of: Int32(t))
-                    // One capacity check per task: the most its object can take.
-                    var bound = 640 + ByteCursor.jsonStringBound(task.pointee.id.utf8.count)
-                        + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
-                    bound += stringsBound(task.pointee.labels) + stringsBound(task.pointee.stories)
-                        + stringsBound(task.pointee.files) + stringsBound(task.pointee.reads)
-                    for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
-                    w.withCursor(bound: bound) { c in
-                        writeTask(task, t, predecessors, plan, names, &c)
+                facts.withOwnPredecessors { offsets, items in
+                    for t in range {
+                        // Read fields through the element: copying the task would
+                        // retain and release each of its strings and arrays.
+                        let task = tasks.baseAddress! + t
+                        if facts.isInGroup(Int32(t)) {
+                            write(task, t, facts.writtenPredecessors(of: Int32(t)), &w)
+                        } else {
+                            // The common case, read in place: no reference counting
+                            // on arrays every core shares.
+                            let own = UnsafeBufferPointer(rebasing: items[Int(offsets[t])..<Int(offsets[t + 1])])
+                            write(task, t, own.lazy.filter { $0 >= 0 }, &w)
+                        }
                     }
                 }
             }
