@@ -11,17 +11,11 @@ import TaskScheduling
 public enum PlanJSON {
     /// The JSON document for several plans: one object, or an array when there are several.
     public static func render(_ plans: [Plan], into w: inout ByteWriter) {
-        if plans.count == 1 {
-            render(plans[0], into: &w)
-        } else {
-            w.write("[" as StaticString)
-            for (i, plan) in plans.enumerated() {
-                if i > 0 { w.write("," as StaticString) }
-                render(plan, into: &w)
-            }
-            w.write("]" as StaticString)
+        if plans.isEmpty {
+            w.write("[]\n" as StaticString)
+            return
         }
-        w.write("\n" as StaticString)
+        w.jsonPerFile(plans.count) { i, w in render(plans[i], into: &w) }
     }
 
     /// One plan as a JSON object; with a `forecast` (`plan --deadline`), a
@@ -37,58 +31,112 @@ public enum PlanJSON {
         let facts = PlanFacts(plan)
         let names = Names(plan)
 
-        w.writeJSONHead(source: doc.path)
-
-        // summary
-        w.write(",\"summary\":{\"tasks\":" as StaticString)
-        w.write(doc.tasks.count)
-        w.write(",\"done\":" as StaticString)
-        w.write(facts.doneCount)
-        w.write(",\"phases\":" as StaticString)
-        w.write(facts.listedPhases.count)
-        w.write(",\"edges\":" as StaticString)
-        w.write(graph.graph.edgeCount)
-        w.write(",\"waves\":" as StaticString)
-        w.write(schedule.waves.count)
-        w.write(",\"criticalPathLength\":" as StaticString)
-        w.write(schedule.length)
-        w.write(",\"totalWork\":" as StaticString)
-        w.write(facts.totalWork)
-        w.write(",\"maxWaveWidth\":" as StaticString)
-        w.write(schedule.waves.map(\.count).max() ?? 0)
-        w.write(",\"errors\":" as StaticString)
-        w.write(plan.errorCount)
-        w.write(",\"warnings\":" as StaticString)
-        w.write(plan.warningCount)
-        w.write(plan.hasEstimates ? ",\"durationsAssumed\":false}" as StaticString : ",\"durationsAssumed\":true}" as StaticString)
-
-        // phases
-        w.write(",\"phases\":[" as StaticString)
-        for (n, p) in facts.listedPhases.enumerated() {
-            let phase = doc.phases[p]
-            if n > 0 { w.write("," as StaticString) }
-            w.write("{\"index\":" as StaticString)
-            w.write(phase.index)
-            w.write(",\"title\":" as StaticString)
-            w.writeJSONString(phase.title)
-            w.write(",\"line\":" as StaticString)
-            w.write(phase.line)
-            w.write(",\"kind\":" as StaticString)
-            w.writeJSONString(phase.kind.rawValue)
-            w.write(",\"story\":" as StaticString)
-            writeOptional(phase.story, &w)
-            w.write(",\"priority\":" as StaticString)
-            writeOptional(phase.priority.map { "P\($0)" }, &w)
-            w.write(",\"checkpoint\":" as StaticString)
-            writeOptional(phase.checkpoint, &w)
-            w.write(",\"tasks\":" as StaticString)
-            names.writeList(facts.tasksOfPhase[p], of: names.writeTask, &w)
-            w.write("}" as StaticString)
+        w.jsonObject { w in
+            w.jsonHead(source: doc.path)
+            w.jsonMember("summary") { w in
+                w.jsonObject { w in
+                    w.jsonMember("tasks", doc.tasks.count)
+                    w.jsonMember("done", facts.doneCount)
+                    w.jsonMember("phases", facts.listedPhases.count)
+                    w.jsonMember("edges", graph.graph.edgeCount)
+                    w.jsonMember("waves", schedule.waves.count)
+                    w.jsonMember("criticalPathLength", schedule.length)
+                    w.jsonMember("totalWork", facts.totalWork)
+                    w.jsonMember("maxWaveWidth", schedule.waves.map(\.count).max() ?? 0)
+                    w.jsonMember("errors", plan.errorCount)
+                    w.jsonMember("warnings", plan.warningCount)
+                    w.jsonMember("durationsAssumed", !plan.hasEstimates)
+                }
+            }
+            w.jsonMember("phases") { w in
+                w.jsonArray { w in
+                    for p in facts.listedPhases {
+                        let phase = doc.phases[p]
+                        w.jsonObject { w in
+                            w.jsonMember("index", Int(phase.index))
+                            w.jsonMember("title", phase.title)
+                            w.jsonMember("line", Int(phase.line))
+                            w.jsonMember("kind", phase.kind.rawValue)
+                            w.jsonMember("story", phase.story)
+                            w.jsonMember("priority", phase.priority.map { "P\($0)" })
+                            w.jsonMember("checkpoint", phase.checkpoint)
+                            w.jsonMember("tasks") { w in names.writeList(facts.tasksOfPhase[p], of: names.writeTask, &w) }
+                        }
+                    }
+                }
+            }
+            sections(plan, facts, names, forecast: forecast, team: team, into: &w)
         }
-        w.write("]" as StaticString)
+    }
 
-        // tasks (rendered in blocks on every core, written in order)
-        w.write(",\"tasks\":[" as StaticString)
+    /// The members after `phases`: tasks and edges (raw blocks that place
+    /// their own commas, for speed), then waves, conflicts, the critical path,
+    /// cycles, diagnostics and the optional forecast and assignment.
+    private static func sections(
+        _ plan: Plan, _ facts: PlanFacts, _ names: Names, forecast: MonteCarloForecast?, team: (Team, TeamSchedule?)?,
+        into w: inout ByteWriter
+    ) {
+        let doc = plan.document
+        let graph = plan.graph
+        let schedule = plan.schedule
+        // tasks and edges: rendered in blocks on every core, written in order
+        w.jsonMember("tasks") { w in w.jsonValue(raw: { writeTasks(plan, facts, names, &$0) }) }
+        w.jsonMember("edges") { w in w.jsonValue(raw: { writeEdges(plan, names, &$0) }) }
+
+        w.jsonMember("waves") { w in
+            w.jsonArray { w in
+                for wave in schedule.waves {
+                    w.checkpoint()
+                    names.writeList(wave, of: names.writeNode, &w)
+                }
+            }
+        }
+        // files written by two tasks of one wave (--files exclusive)
+        w.jsonMember("waveConflicts") { w in
+            w.jsonArray { w in
+                for c in plan.waveFileConflicts() {
+                    w.jsonObject { w in
+                        w.jsonMember("wave", c.wave)
+                        w.jsonMember("file", doc.filePaths[Int(c.file)])
+                        w.jsonMember("tasks") { w in names.writeList(c.tasks, of: names.writeNode, &w) }
+                    }
+                }
+            }
+        }
+        w.jsonMember("criticalPath") { w in
+            w.jsonObject { w in
+                w.jsonMember("length", schedule.length)
+                w.jsonMember("tasks") { w in names.writeList(schedule.criticalPath, of: names.writeNode, &w) }
+            }
+        }
+        w.jsonMember("cycles") { w in
+            w.jsonArray { w in
+                for cycle in plan.cycles {
+                    w.jsonObject { w in
+                        w.jsonMember("tasks") { w in
+                            names.writeList(cycle.nodes.filter { !graph.isMilestone($0) }, of: names.writeNode, &w)
+                        }
+                        w.jsonMember("edges") { w in w.jsonArray { w in for e in cycle.edges { writeCycleEdge(e, plan, &w) } } }
+                        w.jsonMember("removed") { w in w.jsonArray { w in for e in cycle.removed { writeCycleEdge(e, plan, &w) } } }
+                    }
+                }
+            }
+        }
+        w.jsonMember("diagnostics") { w in writeDiagnostics(plan.diagnostics, &w) }
+        if let forecast {
+            w.jsonMember("forecast") { w in w.jsonValue(raw: { AssignJSON.writeForecast(forecast, &$0) }) }
+        }
+        if let (team, schedule) = team {
+            // `plan --team N`: the `assign --format json` object under one key.
+            w.jsonMember("assignment") { w in w.jsonValue(raw: { AssignJSON.render(plan, schedule: schedule, team: team, into: &$0) }) }
+        }
+    }
+
+    /// `[…]` of every task object, in blocks on every core; each object
+    /// writes its own leading comma (the cursor writers place their own).
+    private static func writeTasks(_ plan: Plan, _ facts: PlanFacts, _ names: Names, _ w: inout ByteWriter) {
+        let doc = plan.document
+        w.write("[" as StaticString)
         writeBlocks(count: doc.tasks.count, into: &w) { range, w in
             func write(_ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ w: inout ByteWriter) {
                 // One capacity check per task: the most its object can take.
@@ -120,10 +168,12 @@ public enum PlanJSON {
             }
         }
         w.write("]" as StaticString)
+    }
 
-        // edges
-        w.write(",\"edges\":[" as StaticString)
-        writeBlocks(count: graph.graph.edgeCount, into: &w) { range, w in
+    /// `[…]` of every edge object, milestones included, in blocks on every core.
+    private static func writeEdges(_ plan: Plan, _ names: Names, _ w: inout ByteWriter) {
+        w.write("[" as StaticString)
+        writeBlocks(count: plan.graph.graph.edgeCount, into: &w) { range, w in
             let g = plan.graph
             for e in range {
                 let from = names.length(ofNode: g.graph.edgeSources[e])
@@ -149,71 +199,6 @@ public enum PlanJSON {
             }
         }
         w.write("]" as StaticString)
-
-        // waves
-        w.write(",\"waves\":[" as StaticString)
-        for (i, wave) in schedule.waves.enumerated() {
-            w.checkpoint()
-            if i > 0 { w.write("," as StaticString) }
-            names.writeList(wave, of: names.writeNode, &w)
-        }
-        w.write("]" as StaticString)
-
-        // files written by two tasks of one wave (--files exclusive)
-        w.write(",\"waveConflicts\":[" as StaticString)
-        for (i, c) in plan.waveFileConflicts().enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            w.write("{\"wave\":" as StaticString)
-            w.write(c.wave)
-            w.write(",\"file\":" as StaticString)
-            w.writeJSONString(doc.filePaths[Int(c.file)])
-            w.write(",\"tasks\":" as StaticString)
-            names.writeList(c.tasks, of: names.writeNode, &w)
-            w.write("}" as StaticString)
-        }
-        w.write("]" as StaticString)
-
-        // critical path
-        w.write(",\"criticalPath\":" as StaticString)
-        w.write("{\"length\":" as StaticString)
-        w.write(schedule.length)
-        w.write(",\"tasks\":" as StaticString)
-        names.writeList(schedule.criticalPath, of: names.writeNode, &w)
-        w.write("}" as StaticString)
-
-        // cycles
-        w.write(",\"cycles\":[" as StaticString)
-        for (i, cycle) in plan.cycles.enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            w.write("{\"tasks\":" as StaticString)
-            names.writeList(cycle.nodes.filter { !graph.isMilestone($0) }, of: names.writeNode, &w)
-            w.write(",\"edges\":[" as StaticString)
-            for (j, e) in cycle.edges.enumerated() {
-                if j > 0 { w.write("," as StaticString) }
-                writeCycleEdge(e, plan, &w)
-            }
-            w.write("],\"removed\":[" as StaticString)
-            for (j, e) in cycle.removed.enumerated() {
-                if j > 0 { w.write("," as StaticString) }
-                writeCycleEdge(e, plan, &w)
-            }
-            w.write("]}" as StaticString)
-        }
-        w.write("]" as StaticString)
-
-        // diagnostics
-        w.write(",\"diagnostics\":" as StaticString)
-        writeDiagnostics(plan.diagnostics, &w)
-        if let forecast {
-            w.write(",\"forecast\":" as StaticString)
-            AssignJSON.writeForecast(forecast, &w)
-        }
-        if let (team, schedule) = team {
-            // `plan --team N`: the `assign --format json` object under one key.
-            w.write(",\"assignment\":" as StaticString)
-            AssignJSON.render(plan, schedule: schedule, team: team, into: &w)
-        }
-        w.write("}" as StaticString)
     }
 
     /// Renders `0..<count` items in blocks on every core and appends them to
@@ -328,14 +313,9 @@ public enum PlanJSON {
         func writeList(
             _ items: some Sequence<Int32>, of write: (Int32, inout ByteWriter) -> Void, _ w: inout ByteWriter
         ) {
-            w.write("[" as StaticString)
-            var first = true
-            for item in items {
-                if !first { w.write("," as StaticString) }
-                first = false
-                write(item, &w)
+            w.jsonArray { w in
+                for item in items { w.jsonValue(raw: { write(item, &$0) }) }
             }
-            w.write("]" as StaticString)
         }
 
         /// Writes the quoted name of document task `t`.
@@ -362,36 +342,29 @@ public enum PlanJSON {
 
     /// `[{"severity", "code", "message", "line", "column", "notes"}]`.
     public static func writeDiagnostics(_ diagnostics: [Diagnostic], _ w: inout ByteWriter) {
-        w.write("[" as StaticString)
-        for (i, d) in diagnostics.enumerated() {
-            if i > 0 { w.write("," as StaticString) }
-            w.write("{\"severity\":" as StaticString)
-            w.writeJSONString(d.severity.rawValue)
-            w.write(",\"code\":" as StaticString)
-            w.writeJSONString(d.code.rawValue)
-            w.write(",\"message\":" as StaticString)
-            w.writeJSONString(d.message)
-            w.write(",\"line\":" as StaticString)
-            w.write(d.location.line)
-            w.write(",\"column\":" as StaticString)
-            w.write(d.location.column)
-            if !d.notes.isEmpty {
-                w.write(",\"notes\":[" as StaticString)
-                for (j, note) in d.notes.enumerated() {
-                    if j > 0 { w.write("," as StaticString) }
-                    w.write("{\"message\":" as StaticString)
-                    w.writeJSONString(note.message)
-                    w.write(",\"line\":" as StaticString)
-                    w.write(note.location.line)
-                    w.write(",\"column\":" as StaticString)
-                    w.write(note.location.column)
-                    w.write("}" as StaticString)
+        w.jsonArray { w in
+            for d in diagnostics {
+                w.jsonObject { w in
+                    w.jsonMember("severity", d.severity.rawValue)
+                    w.jsonMember("code", d.code.rawValue)
+                    w.jsonMember("message", d.message)
+                    w.jsonMember("line", Int(d.location.line))
+                    w.jsonMember("column", Int(d.location.column))
+                    guard !d.notes.isEmpty else { return }
+                    w.jsonMember("notes") { w in
+                        w.jsonArray { w in
+                            for note in d.notes {
+                                w.jsonObject { w in
+                                    w.jsonMember("message", note.message)
+                                    w.jsonMember("line", Int(note.location.line))
+                                    w.jsonMember("column", Int(note.location.column))
+                                }
+                            }
+                        }
+                    }
                 }
-                w.write("]" as StaticString)
             }
-            w.write("}" as StaticString)
         }
-        w.write("]" as StaticString)
     }
 
     /// One task object, `,` first unless it is the first task.
@@ -458,7 +431,7 @@ public enum PlanJSON {
         }
     }
 
-    /// The most ``writeStrings(_:_:)-(_,ByteCursor)`` writes, without its brackets.
+    /// The most ``writeStrings(_:_:)`` writes, without its brackets.
     static func stringsBound(_ strings: [String]) -> Int {
         var bound = 0
         for s in strings { bound += ByteCursor.jsonStringBound(s.utf8.count) + 1 }
@@ -497,22 +470,12 @@ public enum PlanJSON {
 
     /// `{"from", "to", "kind", "line"}` of an edge of a cycle (kept or left out).
     public static func writeCycleEdge(_ e: DependencyCycle.Edge, _ plan: Plan, _ w: inout ByteWriter) {
-        w.write("{\"from\":" as StaticString)
-        w.writeJSONString(plan.name(of: e.from))
-        w.write(",\"to\":" as StaticString)
-        w.writeJSONString(plan.name(of: e.to))
-        w.write(",\"kind\":" as StaticString)
-        w.writeJSONString(e.kind.rawValue)
-        w.write(",\"line\":" as StaticString)
-        w.write(e.location.line)
-        w.write("}" as StaticString)
+        w.jsonObject { w in
+            w.jsonMember("from", plan.name(of: e.from))
+            w.jsonMember("to", plan.name(of: e.to))
+            w.jsonMember("kind", e.kind.rawValue)
+            w.jsonMember("line", Int(e.location.line))
+        }
     }
 
-    static func writeStrings(_ strings: [String], _ w: inout ByteWriter) {
-        w.withCursor(bound: stringsBound(strings) + 2) { writeStrings(strings, &$0) }
-    }
-
-    static func writeOptional(_ s: String?, _ w: inout ByteWriter) {
-        if let s { w.writeJSONString(s) } else { w.write("null" as StaticString) }
-    }
 }

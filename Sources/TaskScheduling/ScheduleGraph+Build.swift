@@ -670,31 +670,28 @@ struct GraphBuilder {
             guard !predecessorInGroup.isEmpty else { continue }
             for t in d.successors where document.tasks.indices.contains(Int(t)) {
                 let b = nodeOfTask[Int(t)]
-                guard b >= 0, groupOf[Int(b)] >= 0, let a = predecessorInGroup[groupOf[Int(b)]], a != b,
-                    warned.insert(Int64(b) << 32 | Int64(a)).inserted
-                else { continue }
-                let successor = task(b), other = task(a)
-                diagnostics.append(Diagnostic(
-                    .parallelWithDependency,
-                    "\(successor.id) is marked [P] but depends on \(other.id) in the same parallel group",
-                    at: successor.location,
-                    notes: [.init(message: "\(other.id) is here", location: other.location)]))
+                guard b >= 0, groupOf[Int(b)] >= 0, let a = predecessorInGroup[groupOf[Int(b)]], a != b else { continue }
+                warnParallelWithDependency(a, b, &warned)
             }
         }
         for d in document.dependencies {
             guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }
             let a = nodeOfTask[Int(d.predecessor)], b = nodeOfTask[Int(d.successor)]
-            guard a >= 0, b >= 0, a != b, groupOf[Int(a)] >= 0, groupOf[Int(a)] == groupOf[Int(b)],
-                warned.insert(Int64(b) << 32 | Int64(a)).inserted
-            else { continue }
-            let t = task(b), other = task(a)
-            diagnostics.append(Diagnostic(
-                .parallelWithDependency,
-                "\(t.id) is marked [P] but depends on \(other.id) in the same parallel group",
-                at: t.location,
-                notes: [.init(message: "\(other.id) is here", location: other.location)]))
+            guard a >= 0, b >= 0, a != b, groupOf[Int(a)] >= 0, groupOf[Int(a)] == groupOf[Int(b)] else { continue }
+            warnParallelWithDependency(a, b, &warned)
         }
+    }
+
+    /// `parallel-with-dependency` for `b` depending on `a` in its own `[P]` group, once per pair.
+    mutating func warnParallelWithDependency(_ a: Int32, _ b: Int32, _ warned: inout Set<Int64>) {
+        guard warned.insert(Int64(b) << 32 | Int64(a)).inserted else { return }
+        let successor = task(b), other = task(a)
+        diagnostics.append(Diagnostic(
+            .parallelWithDependency,
+            "\(successor.id) is marked [P] but depends on \(other.id) in the same parallel group",
+            at: successor.location,
+            notes: [.init(message: "\(other.id) is here", location: other.location)]))
     }
 
     /// `T1 and T2`, `T1, T2 and T3`, or the first eight and how many more.
