@@ -30,9 +30,8 @@ enum FuzzRun {
         var w = ByteWriter()
         PlanJSON.render([plan], into: &w)
         PlanText.plan(plan, style: selector & 0x40 == 0 ? .text : .markdown, into: &w)
-        if let team = try? Team.parse(selector & 0x20 == 0 ? "2" : "ann,bo,cy"),
+        if let team = try? Team.parse(selector & 0x20 == 0 ? "2" : "ann,bo,cy") {
             let schedule = TeamSchedule(plan: plan, team: team)
-        {
             for v in 0..<plan.graph.taskNodeCount {
                 precondition(schedule.finish[v] >= schedule.start[v], "a task ends before it starts")
             }
