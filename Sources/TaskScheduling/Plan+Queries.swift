@@ -90,24 +90,16 @@ extension Plan {
     /// - Complexity: O(T + F) for T tasks and F written-file mentions.
     public func waveFileConflicts() -> [WaveFileConflict] {
         guard options.files == .exclusive, document.hasFileTables else { return [] }
-        var stamp = [Int32](repeating: -1, count: document.filePaths.count)
-        var writers: [Int32: [Int32]] = [:]
+        var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
         var result: [WaveFileConflict] = []
         for (i, wave) in schedule.waves.enumerated() where wave.count > 1 {
-            writers.removeAll(keepingCapacity: true)
-            var shared: [Int32] = []
+            writersOfFile.startGroup()
             for v in wave {
                 for file in document.fileIDs(ofTask: Int(graph.taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
-                    if stamp[Int(file)] != Int32(i) {
-                        stamp[Int(file)] = Int32(i)
-                        writers[file] = [v]
-                    } else {
-                        if writers[file]!.count == 1 { shared.append(file) }
-                        writers[file]!.append(v)
-                    }
+                    writersOfFile.add(v, writes: file)
                 }
             }
-            for file in shared { result.append(WaveFileConflict(wave: i + 1, file: file, tasks: writers[file]!)) }
+            for (file, tasks) in writersOfFile.shared { result.append(WaveFileConflict(wave: i + 1, file: file, tasks: tasks)) }
         }
         return result
     }

@@ -627,28 +627,19 @@ struct GraphBuilder {
     /// `parallel-file-conflict` once per group and file; `parallel-with-dependency` once per pair.
     mutating func checkGroups() {
         var groupOf = [Int32](repeating: -1, count: taskCount)
-        var fileStamp = [Int32](repeating: -1, count: document.filePaths.count)
-        var fileWriters: [Int32: [Int32]] = [:]
+        var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
         var stamp: Int32 = 0
         for p in groupsOfPhase.indices {
             for group in groupsOfPhase[p] where group.count > 1 {
                 stamp += 1
-                fileWriters.removeAll(keepingCapacity: true)
-                var shared: [Int32] = []
+                writersOfFile.startGroup()
                 for v in group {
                     groupOf[Int(v)] = stamp
                     for file in document.fileIDs(ofTask: Int(taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
-                        if fileStamp[Int(file)] != stamp {
-                            fileStamp[Int(file)] = stamp
-                            fileWriters[file] = [v]
-                        } else {
-                            if fileWriters[file]!.count == 1 { shared.append(file) }
-                            fileWriters[file]!.append(v)
-                        }
+                        writersOfFile.add(v, writes: file)
                     }
                 }
-                for file in shared {
-                    let writers = fileWriters[file]!
+                for (file, writers) in writersOfFile.shared {
                     let list = Self.listed(writers.map { task($0).id })
                     let first = task(writers[0])
                     diagnostics.append(Diagnostic(

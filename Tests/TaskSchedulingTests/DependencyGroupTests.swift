@@ -36,8 +36,7 @@ import Testing
         // 10 000 into the milestone, 10 000 out of it.
         #expect(plan.graph.graph.edgeCount == 20_000)
         #expect(plan.graph.milestoneNames == ["@after-T00001..T10000"])
-        let schedule = try #require(plan.schedule)
-        #expect(schedule.waves.count == 2)
+        #expect(plan.schedule.waves.count == 2)
     }
 
     /// The pairs of every group as plain dependencies.
@@ -93,7 +92,7 @@ import Testing
         let plan = Plan(doc, options: PlanOptions(withinPhase: .explicit))
         let cycle = try #require(plan.cycles.first)
         #expect(plan.cycles.count == 1)
-        #expect(plan.schedule != nil)
+        #expect(plan.schedule.waves.count > 0)
         // Every removed edge is one the author wrote, with its line.
         #expect(!cycle.removed.isEmpty)
         #expect(cycle.removed.allSatisfy { $0.kind.isWritten && $0.graphEdge == nil && $0.location.line > 160 })

@@ -1,0 +1,42 @@
+/// The written files that more than one task of a group (a wave, a `[P]`
+/// group) writes, with their writers in order.
+///
+/// Each file remembers its first writer in the current group; a list is made
+/// only for a file that gets a second one, so a group whose tasks write
+/// different files allocates nothing.
+struct SharedFileWriters {
+    private var stamp: [Int32]
+    private var firstWriter: [Int32]
+    private var group: Int32 = -1
+    private var indexOfFile: [Int32: Int] = [:]
+    /// The shared files of the current group, in the order their second writer came.
+    private(set) var shared: [(file: Int32, writers: [Int32])] = []
+
+    init(fileCount: Int) {
+        stamp = [Int32](repeating: -1, count: fileCount)
+        firstWriter = [Int32](repeating: -1, count: fileCount)
+    }
+
+    /// Forgets the previous group.
+    mutating func startGroup() {
+        group += 1
+        if !shared.isEmpty {
+            shared.removeAll(keepingCapacity: true)
+            indexOfFile.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Task node `v` of the current group writes `file`.
+    mutating func add(_ v: Int32, writes file: Int32) {
+        let f = Int(file)
+        if stamp[f] != group {
+            stamp[f] = group
+            firstWriter[f] = v
+        } else if let k = indexOfFile[file] {
+            shared[k].writers.append(v)
+        } else {
+            indexOfFile[file] = shared.count
+            shared.append((file, [firstWriter[f], v]))
+        }
+    }
+}
