@@ -216,12 +216,26 @@ extension Diagram {
     static func aggregateLinks(_ plan: Plan, _ grouping: Grouping) -> [[Int]: Link] {
         let sg = plan.graph
         let g = sg.graph
-        var kinds: [[Int]: Set<EdgeKind>] = [:]
-        var counts: [[Int]: Int] = [:]
+        // Per pair of groups (a << 32 | b): the kinds seen, one bit per kind,
+        // and how many task edges it stands for. Keys and
+        // kinds are plain integers: a million edges allocate nothing.
+        var kinds: [Int64: UInt8] = [:]
+        var counts: [Int64: Int] = [:]
+        func bit(_ kind: EdgeKind) -> UInt8 {
+            switch kind {
+            case .phase: 1
+            case .order: 2
+            case .explicit: 4
+            case .declared: 8
+            case .story: 16
+            case .file: 32
+            case .correction: 64
+            }
+        }
         func link(_ a: Int32, _ b: Int32, _ kind: EdgeKind, counted: Bool) {
             guard a != b else { return }
-            let pair = [Int(a), Int(b)]
-            kinds[pair, default: []].insert(kind)
+            let pair = Int64(a) << 32 | Int64(UInt32(bitPattern: b))
+            kinds[pair, default: 0] |= bit(kind)
             if counted { counts[pair, default: 0] += 1 }
         }
         for e in 0..<g.edgeCount {
@@ -256,9 +270,9 @@ extension Diagram {
             }
         }
         var links: [[Int]: Link] = [:]
-        for (pair, set) in kinds {
-            let ordered = EdgeKind.allCases.filter { set.contains($0) }.map(\.rawValue)
-            links[pair] = Link(kinds: ordered, count: counts[pair] ?? 0)
+        for (pair, mask) in kinds {
+            let ordered = EdgeKind.allCases.filter { mask & bit($0) != 0 }.map(\.rawValue)
+            links[[Int(pair >> 32), Int(Int32(truncatingIfNeeded: pair))]] = Link(kinds: ordered, count: counts[pair] ?? 0)
         }
         return links
     }
