@@ -31,24 +31,28 @@ func fixture(_ tasks: Int) -> Fixture {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    // Names use `_`, not spaces: `thresholds update` writes a name's spaces as
+    // `_` in the file name while `thresholds check` looks the name up as it is.
     // Tolerances for `make bench-check` against the thresholds recorded in
-    // Benchmarks/Thresholds (`make bench-thresholds`): allocations are exact
-    // enough for 5 %; time on this 2-core machine drifts by up to 1.5× over a
-    // day, so it only catches a doubling.
+    // Benchmarks/Thresholds (`make bench-thresholds`): allocation counts move by
+    // a few with the threads' timing (69 or 73 in a run that allocates
+    // almost nothing), so 15 % (an allocation per task is far more); time on
+    // this 2-core machine drifts by up to 1.5× over a day, so it only catches
+    // a doubling.
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .instructions, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
         maxDuration: .seconds(10),
         maxIterations: 20,
         thresholds: [
-            .mallocCountTotal: .init(relative: [.p90: 5]),
+            .mallocCountTotal: .init(relative: [.p90: 15]),
             .peakMemoryResident: .init(relative: [.p90: 25]),
             .wallClock: .init(relative: [.p90: 100]),
         ]
     )
 
     // Parsing alone also at 100 000 tasks (about 10 MB), the figure for MB/s.
-    Benchmark("parse 100k", configuration: .init(metrics: [.wallClock, .throughput, .instructions, .mallocCountTotal], maxIterations: 10)) { benchmark in
+    Benchmark("parse_100k", configuration: .init(metrics: [.wallClock, .throughput, .instructions, .mallocCountTotal, .peakMemoryResident], maxIterations: 10)) { benchmark in
         let f = fixture(100_000)
         benchmark.startMeasurement()
         blackHole(SpecParser.parse(f.bytes, path: "generated.md"))
@@ -58,25 +62,25 @@ let benchmarks: @Sendable () -> Void = {
         let iterations = size >= 1_000_000 ? 3 : 20
         let config = Benchmark.Configuration(maxIterations: iterations)
 
-        Benchmark("parse \(label)", configuration: config) { benchmark in
+        Benchmark("parse_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             benchmark.startMeasurement()
             blackHole(SpecParser.parse(f.bytes, path: "generated.md"))
         }
 
-        Benchmark("graph build \(label)", configuration: config) { benchmark in
+        Benchmark("graph_build_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             benchmark.startMeasurement()
             blackHole(ScheduleGraph.build(f.document))
         }
 
-        Benchmark("cycle check \(label)", configuration: config) { benchmark in
+        Benchmark("cycle_check_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             benchmark.startMeasurement()
             blackHole(f.plan.graph.graph.stronglyConnectedComponents())
         }
 
-        Benchmark("waves \(label)", configuration: config) { benchmark in
+        Benchmark("waves_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             let g = f.plan.graph
             var weight = [Int32](repeating: 1, count: g.nodeCount)
@@ -86,7 +90,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(g.graph.generations(order: order, weight: weight))
         }
 
-        Benchmark("cpm \(label)", configuration: config) { benchmark in
+        Benchmark("cpm_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             let g = f.plan.graph
             let order = f.plan.schedule.order
@@ -94,7 +98,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(g.graph.criticalPathTimes(order: order, durations: g.durations))
         }
 
-        Benchmark("plan json \(label)", configuration: config) { benchmark in
+        Benchmark("plan_json_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             benchmark.startMeasurement()
             var count = 0
@@ -104,7 +108,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(count)
         }
 
-        Benchmark("assign 8 people \(label)", configuration: config) { benchmark in
+        Benchmark("assign_8_people_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             let team = try Team.parse("8")
             benchmark.startMeasurement()
@@ -113,7 +117,7 @@ let benchmarks: @Sendable () -> Void = {
 
         // DOT for the phase view at any size, and for every task at 10 000
         // (the picture the graph command draws by default at each size).
-        Benchmark("dot writing \(label)", configuration: config) { benchmark in
+        Benchmark("dot_writing_\(label)", configuration: config) { benchmark in
             let f = fixture(size)
             benchmark.startMeasurement()
             let options = DiagramOptions(view: size > 5_000 ? .phases : .tasks)
