@@ -100,16 +100,6 @@ extension ByteWriter {
         jsonMember("source", path)
     }
 
-    /// Opens the object every per-file JSON output starts with:
-    /// `{"schemaVersion":2,"source":"<path>"`, for writers that close it
-    /// themselves with `}` (and place their own commas before it).
-    public mutating func writeJSONHead(source path: String) {
-        write("{\"schemaVersion\":" as StaticString)
-        write(Self.jsonSchemaVersion)
-        write(",\"source\":" as StaticString)
-        writeJSONString(path)
-    }
-
     /// One JSON value per input file: the value alone for one file, an array of
     /// them for several (nothing for none); then a newline. `body(i, &w)` writes the `i`-th value.
     public mutating func jsonPerFile(_ count: Int, _ body: (Int, inout ByteWriter) throws -> Void) rethrows {
