@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A directed graph on nodes `0..<nodeCount`, stored as compressed sparse rows
 /// in both directions.
 ///
@@ -35,8 +37,24 @@ public struct DirectedGraph: Sendable {
         self.nodeCount = nodeCount
         self.edgeSources = sources
         self.edgeTargets = targets
-        (outOffsets, outEdges) = Self.bucket(nodeCount: nodeCount, keys: sources)
-        (inOffsets, inEdges) = Self.bucket(nodeCount: nodeCount, keys: targets)
+        if sources.count < 1 << 17 {
+            (outOffsets, outEdges) = Self.bucket(nodeCount: nodeCount, keys: sources)
+            (inOffsets, inEdges) = Self.bucket(nodeCount: nodeCount, keys: targets)
+            return
+        }
+        // Large graphs: the two directions are sorted on two threads.
+        let slots = UnsafeMutablePointer<([Int32], [Int32])>.allocate(capacity: 2)
+        defer { slots.deallocate() }
+        let shared = Slots(base: slots)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            (shared.base + k).initialize(to: Self.bucket(nodeCount: nodeCount, keys: k == 0 ? sources : targets))
+        }
+        (outOffsets, outEdges) = slots.move()
+        (inOffsets, inEdges) = (slots + 1).move()
+    }
+
+    private struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<([Int32], [Int32])>
     }
 
     private static func bucket(nodeCount: Int, keys: [Int32]) -> ([Int32], [Int32]) {

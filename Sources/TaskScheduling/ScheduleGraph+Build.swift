@@ -513,34 +513,70 @@ struct GraphBuilder {
         let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
         var indegree = [Int32](repeating: 0, count: nodeCount)
         for v in 0..<nodeCount { indegree[v] = Int32(written.inDegree(Int32(v))) }
-        var ready = Heap<Int64>()
+        // Task nodes by (stage, document position): a counting sort by stage.
+        let byKey = tasksByStage()
+        var rank = [Int32](repeating: 0, count: taskCount)
+        for (r, v) in byKey.enumerated() { rank[Int(v)] = Int32(r) }
+        // The smallest ready rank is found by a cursor over `byKey`; only a task
+        // that becomes ready after the cursor passed it (one a written edge moves
+        // back) goes to the heap, so documents whose written edges point
+        // forward cost no heap operation at all.
+        var isReady = [Bool](repeating: false, count: taskCount)
+        var late = Heap<Int32>()
+        var cursor = 0
         var passing: [Int32] = []
-        func key(_ v: Int32) -> Int64 { Int64(stageOfNode[Int(v)]) << 32 | Int64(v) }
         for v in 0..<Int32(nodeCount) where indegree[Int(v)] == 0 {
-            if Int(v) < taskCount { ready.insert(key(v)) } else { passing.append(v) }
+            if Int(v) < taskCount { isReady[Int(v)] = true } else { passing.append(v) }
         }
         referenceOrder.reserveCapacity(taskCount)
-        func release(_ v: Int32, _ passing: inout [Int32], _ ready: inout Heap<Int64>) {
-            for e in written.outgoing(v) {
-                let w = written.edgeTargets[Int(e)]
-                indegree[Int(w)] -= 1
-                if indegree[Int(w)] == 0 {
-                    if Int(w) < taskCount { ready.insert(key(w)) } else { passing.append(w) }
+        while true {
+            while let m = passing.popLast() {
+                for e in written.outgoing(m) {
+                    let w = written.edgeTargets[Int(e)]
+                    indegree[Int(w)] -= 1
+                    if indegree[Int(w)] == 0 {
+                        if Int(w) >= taskCount {
+                            passing.append(w)
+                        } else if Int(rank[Int(w)]) < cursor {
+                            late.insert(rank[Int(w)])
+                        } else {
+                            isReady[Int(w)] = true
+                        }
+                    }
                 }
             }
-        }
-        while true {
-            while let m = passing.popLast() { release(m, &passing, &ready) }
-            guard let k = ready.popMin() else { break }
-            let v = Int32(truncatingIfNeeded: k)
+            while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
+            let v: Int32
+            if let r = late.min, cursor == taskCount || Int(r) < cursor {
+                v = byKey[Int(late.removeMin())]
+            } else if cursor < taskCount {
+                v = byKey[cursor]
+                cursor += 1
+            } else {
+                break
+            }
             referenceOrder.append(v)
-            release(v, &passing, &ready)
+            passing.append(v)
         }
         guard referenceOrder.count == taskCount else { return false }
         positionInOrder = [Int32](repeating: -1, count: taskCount)
         for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
         noteReordering(written)
         return true
+    }
+
+    /// Task nodes ordered by stage, then document position (node order).
+    func tasksByStage() -> [Int32] {
+        var start = [Int](repeating: 0, count: stages.count + 1)
+        for v in 0..<taskCount { start[Int(stageOfNode[v]) + 1] += 1 }
+        for s in 0..<stages.count { start[s + 1] += start[s] }
+        var order = [Int32](repeating: 0, count: taskCount)
+        for v in 0..<taskCount {
+            let s = Int(stageOfNode[v])
+            order[start[s]] = Int32(v)
+            start[s] += 1
+        }
+        return order
     }
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
