@@ -12,6 +12,7 @@ extension DocumentParser {
     ///   counts); O(tasks + file mentions + pending references) otherwise.
     mutating func mergeDuplicates() {
         guard idTable.count < tasks.count else { return }
+        completeFileTables()
         let keyCount = idTable.count
         var firstOfKey = [Int32](repeating: -1, count: keyCount)
         var copies = [Int32](repeating: 1, count: keyCount)

@@ -72,6 +72,7 @@ extension DocumentParser {
         let ordered = diagnostics.enumerated().sorted {
             ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
         }.map(\.element)
+        completeFileTables()
         while taskFileOffsets.count <= tasks.count { taskFileOffsets.append(Int32(taskFileIDs.count)) }
         var document = SpecDocument(
             path: path, tasks: tasks, phases: phases, dependencies: resolver.edges,

@@ -169,56 +169,37 @@ extension DocumentParser {
         taskReferences = merged
         for output in outputs { parallels += output.parallels }
 
-        // Serial: each chunk's keys mapped to document keys, then the CSR tables.
-        // Both tables are flat (chunk c's entries from its base), so the task
-        // loop reads them in place.
-        var documentKey: [Int32] = []
-        var keyBase: [Int] = []
-        var fileKeys: [Int32] = []
-        var fileKeyBase: [Int] = []
-        fileKeys.reserveCapacity(outputs.reduce(0) { $0 + $1.fileKeys.count })
-        for output in outputs {
-            let local = output.files
-            keyBase.append(documentKey.count)
-            fileKeyBase.append(fileKeys.count)
-            fileKeys.append(contentsOf: output.fileKeys)
-            local.arena.withUnsafeBufferPointer { arena in
-                for k in 0..<local.count {
-                    let (lo, hi) = local.span(Int32(k))
-                    let (key, inserted) = fileTable.intern(arena, lo, hi)
-                    if inserted { isDirectory.append(arena[hi - 1] == UInt8(ascii: "/")) }
-                    documentKey.append(key)
-                }
-            }
-        }
-        taskFileIDs.reserveCapacity(fileKeys.count)
-        var ids = taskFileIDs
-        var offsets = taskFileOffsets
-        taskFileIDs = []
+        // The file tables are built on another thread while the references are
+        // resolved (`finish`); `completeFileTables` waits for them.
+        let builder = FileTableBuilder(
+            table: fileTable, isDirectory: isDirectory, offsets: taskFileOffsets, ids: taskFileIDs, results: results, outputs: outputs)
+        fileTable = ByteInterner(expectedCount: 0, expectedBytes: 0)
+        isDirectory = []
         taskFileOffsets = []
-        documentKey.withUnsafeBufferPointer { map in
-            fileKeys.withUnsafeBufferPointer { keys in
-                results.withUnsafeBufferPointer { results in
-                    for r in results {
-                        let index = Int(r.task)
-                        while offsets.count <= index { offsets.append(Int32(ids.count)) }
-                        if r.pathEnd > r.pathStart {
-                            let m = keyBase[Int(r.chunk)], f = fileKeyBase[Int(r.chunk)]
-                            for k in f + Int(r.pathStart)..<f + Int(r.pathEnd) { ids.append(map[m + Int(keys[k])]) }
-                        }
-                        offsets.append(Int32(ids.count))
-                    }
-                }
-            }
+        taskFileIDs = []
+        if results.count < 1 << 14 {
+            builder.run()
+        } else {
+            DispatchQueue.global().async(group: builder.done) { builder.run() }
         }
-        taskFileIDs = ids
-        taskFileOffsets = offsets
-        filePaths = Self.strings(of: fileTable)
+        pendingFileTables = builder
+    }
+
+    /// Waits for the file tables `mergeTextJobs` started, takes them, and sets
+    /// every task's `files`. Does nothing when there are none pending.
+    mutating func completeFileTables() {
+        guard let builder = pendingFileTables else { return }
+        pendingFileTables = nil
+        builder.done.wait()
+        isDirectory = builder.isDirectory
+        taskFileOffsets = builder.offsets
+        taskFileIDs = builder.ids
+        filePaths = builder.paths
         setTaskFiles()
     }
 
     /// Every key's String, in key order, made in parallel chunks for large tables.
-    private static func strings(of table: ByteInterner) -> [String] {
+    static func strings(of table: ByteInterner) -> [String] {
         let count = table.count
         return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
             let shared = SharedStrings(base: buffer.baseAddress, table: table)
@@ -251,6 +232,73 @@ extension DocumentParser {
                 }
             }
         }
+    }
+}
+
+/// The document's file tables, made from the chunks' own tables: each chunk's
+/// keys mapped to document keys (so files are numbered in order of first
+/// appearance in the document), then the CSR tables and the path Strings.
+/// Reads only what it was given, so it runs beside the parser.
+final class FileTableBuilder: @unchecked Sendable {
+    let done = DispatchGroup()
+    private var table: ByteInterner
+    private(set) var isDirectory: [Bool]
+    private(set) var offsets: [Int32]
+    private(set) var ids: [Int32]
+    private(set) var paths: [String] = []
+    private var results: [TextJobResult]
+    private var outputs: [ChunkOutput]
+
+    init(table: ByteInterner, isDirectory: [Bool], offsets: [Int32], ids: [Int32], results: [TextJobResult], outputs: [ChunkOutput]) {
+        self.table = table
+        self.isDirectory = isDirectory
+        self.offsets = offsets
+        self.ids = ids
+        self.results = results
+        self.outputs = outputs
+    }
+
+    /// - Complexity: linear in the paths new to each chunk plus the file mentions.
+    func run() {
+        var documentKey: [Int32] = []
+        var keyBase: [Int] = []
+        var fileKeys: [Int32] = []
+        var fileKeyBase: [Int] = []
+        fileKeys.reserveCapacity(outputs.reduce(0) { $0 + $1.fileKeys.count })
+        for output in outputs {
+            let local = output.files
+            keyBase.append(documentKey.count)
+            fileKeyBase.append(fileKeys.count)
+            fileKeys.append(contentsOf: output.fileKeys)
+            local.arena.withUnsafeBufferPointer { arena in
+                for k in 0..<local.count {
+                    let (lo, hi) = local.span(Int32(k))
+                    let (key, inserted) = table.intern(arena, lo, hi)
+                    if inserted { isDirectory.append(arena[hi - 1] == UInt8(ascii: "/")) }
+                    documentKey.append(key)
+                }
+            }
+        }
+        outputs = []
+        ids.reserveCapacity(ids.count + fileKeys.count)
+        documentKey.withUnsafeBufferPointer { map in
+            fileKeys.withUnsafeBufferPointer { keys in
+                results.withUnsafeBufferPointer { results in
+                    for r in results {
+                        let index = Int(r.task)
+                        while offsets.count <= index { offsets.append(Int32(ids.count)) }
+                        if r.pathEnd > r.pathStart {
+                            let m = keyBase[Int(r.chunk)], f = fileKeyBase[Int(r.chunk)]
+                            for k in f + Int(r.pathStart)..<f + Int(r.pathEnd) { ids.append(map[m + Int(keys[k])]) }
+                        }
+                        offsets.append(Int32(ids.count))
+                    }
+                }
+            }
+        }
+        results = []
+        paths = DocumentParser.strings(of: table)
+        table = ByteInterner(expectedCount: 0, expectedBytes: 0)
     }
 }
 

@@ -241,6 +241,8 @@ struct DocumentParser {
     var isDirectory: [Bool] = []
     var taskFileOffsets: [Int32] = [0]
     var taskFileIDs: [Int32] = []
+    /// File tables being built beside the parser (see `completeFileTables`).
+    var pendingFileTables: FileTableBuilder?
     /// Every task's text, read after the line scan (see `runTextJobs`), and
     /// the body lines of all of them, task after task.
     var textJobs: [TextJob] = []
