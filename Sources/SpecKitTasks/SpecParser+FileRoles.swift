@@ -128,6 +128,8 @@ extension DocumentParser {
         var e = k
         while e < hi, b[e].isLetter { e += 1 }
         let length = e - k
+        // Only verbs of this initial and length are compared.
+        guard length < 32, Vocabulary.writingVerbLengths[Int((b[k] | 0x20) &- UInt8(ascii: "a"))] & (1 << length) != 0 else { return false }
         return Vocabulary.writingVerbs.contains { $0.byteCount == length && b.matchesLowercase($0, at: k, end: e) }
     }
 
@@ -158,6 +160,11 @@ extension DocumentParser {
         // Only the words with this first letter are compared.
         let letter = first &- UInt8(ascii: "a")
         guard letter < 26 else { return nil }
+        // A reference word's first word ends where the text's word does: most
+        // words are told apart by their initial and length alone.
+        var run = k + 1
+        while run < hi, run - k < 32, b[run].isWordByte { run += 1 }
+        guard run - k < 32, Vocabulary.referenceWordRuns[Int(letter)] & (1 << (run - k)) != 0 else { return nil }
         for word in Vocabulary.referenceWordsByInitial[Int(letter)] {
             if let e = b.matchesLowercaseWords(word, at: k, end: hi), b.isWordEnd(e, hi), e >= hi || b[e] < 0x80 || word.utf8Start[word.byteCount - 1] >= 0x80 {
                 return e
@@ -183,6 +190,23 @@ extension Vocabulary {
     /// ``referenceWords`` by their first letter (`a` … `z`).
     static let referenceWordsByInitial: [[StaticString]] = (0..<26).map { letter in
         referenceWords.filter { $0.utf8Start[0] == UInt8(ascii: "a") + UInt8(letter) }
+    }
+    /// Per initial, a bit for each length of the ASCII word run (letters,
+    /// digits, `_`) that starts a reference word: `per` sets bit 3 of `p`,
+    /// `según` bit 3 of `s`.
+    static let referenceWordRuns: [UInt32] = initialLengthMasks(referenceWords)
+    /// Per initial, a bit for each length of a writing verb.
+    static let writingVerbLengths: [UInt32] = initialLengthMasks(writingVerbs)
+
+    static func initialLengthMasks(_ words: [StaticString]) -> [UInt32] {
+        var masks = [UInt32](repeating: 0, count: 26)
+        for word in words {
+            let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            var run = 1
+            while run < w.count, w[run].isWordByte { run += 1 }
+            masks[Int(w[0] &- UInt8(ascii: "a"))] |= 1 << run
+        }
+        return masks
     }
     static let cjkReferenceWords: [StaticString] = [
         "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
