@@ -210,7 +210,7 @@ extension DocumentParser {
         let descriptionStart = Self.readLabels(b, into: &task, from: item.idStart, end: end)
         let descriptionEnd = b.trimEnd(descriptionStart, end)
         task.description = b.string(descriptionStart, Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task))
-        tasks.append(task)
+        appendTask(task)
         registerGeneratedTask(id, open: OpenTask(
             job: TextJob(
                 task: Int32(tasks.count - 1), idStart: -1, descriptionStart: descriptionStart, descriptionEnd: descriptionEnd,

@@ -212,7 +212,7 @@ extension DocumentParser {
     mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
         let end = bytes.trimEnd(item.idEnd, end)
         let index = tasks.count
-        tasks.append(SpecTask(id: "", location: location(item.column), form: .checkbox, status: item.status, segment: segment))
+        appendTask(SpecTask(id: "", location: location(item.column), form: .checkbox, status: item.status, segment: segment))
         registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
             job: TextJob(
                 task: Int32(index), idStart: item.idStart, descriptionStart: item.idEnd, descriptionEnd: end,
@@ -222,7 +222,7 @@ extension DocumentParser {
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
     mutating func addTask(_ task: SpecTask, idStart: Int, idEnd: Int, open: OpenTask?) {
-        tasks.append(task)
+        appendTask(task)
         registerTask(idStart: idStart, idEnd: idEnd, open: open)
     }
 

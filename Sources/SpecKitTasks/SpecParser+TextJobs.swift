@@ -89,6 +89,7 @@ struct TextScratch {
 extension DocumentParser {
     /// Queues a task's text; holds its place among the pending references.
     mutating func addTextJob(_ job: TextJob) {
+        if let pipeline, textJobs.count - dispatchedJobs >= TextPipeline.chunkSize { dispatch(to: pipeline) }
         taskReferences.append(
             PendingTaskReferences(task: job.task, references: [], reversed: false, job: Int32(textJobs.count)))
         textJobs.append(job)
@@ -107,19 +108,32 @@ extension DocumentParser {
         let jobCount = textJobs.count
         guard jobCount > 0 else { return }
         var results = [TextJobResult](repeating: TextJobResult(), count: jobCount)
-        let chunkSize = 4096
-        let chunkCount = (jobCount + chunkSize - 1) / chunkSize
-        var outputs = [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
+        var outputs: [ChunkOutput] = []
+        // Chunks the pipeline read during the line scan come first.
+        if let pipeline {
+            self.pipeline = nil
+            pipeline.done.wait()
+            for chunk in pipeline.chunks {
+                for (k, r) in chunk.results.enumerated() { results[chunk.firstJob + k] = r }
+                outputs.append(chunk.output)
+            }
+        }
+        let first = dispatchedJobs
+        let chunkSize = TextPipeline.chunkSize
+        let chunkCount = (jobCount - first + chunkSize - 1) / chunkSize
+        let chunkBase = outputs.count
+        outputs += [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
         let reader = TextReader(text: bytes, bodyLines: bodyLines, wordedIDs: wordedIDs)
         textJobs.withUnsafeBufferPointer { jobs in
             tasks.withUnsafeMutableBufferPointer { tasks in
                 results.withUnsafeMutableBufferPointer { results in
                     outputs.withUnsafeMutableBufferPointer { outputs in
                         let shared = SharedJobs(jobs: jobs, tasks: tasks, results: results, outputs: outputs)
-                        forEachChunk(count: jobCount, size: chunkSize) { chunk, range in
+                        forEachChunk(count: jobCount - first, size: chunkSize) { c, range in
+                            let chunk = chunkBase + c
                             var scratch = TextScratch()
                             var output = ChunkOutput()
-                            for j in range {
+                            for j in range.lowerBound + first..<range.upperBound + first {
                                 var result = reader.read(
                                     shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
                                     output: &output, chunk: Int32(chunk), scratch: &scratch)
@@ -134,7 +148,31 @@ extension DocumentParser {
         }
         textJobs = []
         bodyLines = []
+        dispatchedJobs = 0
         mergeTextJobs(results, outputs)
+    }
+
+    /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline. Every one
+    /// of them is closed: a later job was queued after them.
+    private mutating func dispatch(to pipeline: TextPipeline) {
+        let range = dispatchedJobs..<dispatchedJobs + TextPipeline.chunkSize
+        let jobs = Array(textJobs[range])
+        var bodyLo = Int(jobs[0].firstBodyLine), bodyHi = bodyLo
+        for job in jobs {
+            bodyLo = min(bodyLo, Int(job.firstBodyLine))
+            bodyHi = max(bodyHi, Int(job.bodyLineEnd))
+        }
+        let reader = TextReader(text: bytes, bodyLines: Array(bodyLines[bodyLo..<bodyHi]), bodyBase: bodyLo, wordedIDs: wordedIDs)
+        let taskBase = tasks.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        pipeline.read(jobs, firstJob: range.lowerBound, reader: reader, tasks: taskBase, wordedIDs: wordedIDs)
+        dispatchedJobs = range.upperBound
+    }
+
+    /// Appends a task. The pipeline writes into the tasks array in place, so
+    /// before the array grows (and moves) the pipeline is let finish.
+    mutating func appendTask(_ task: SpecTask) {
+        if let pipeline, tasks.count == tasks.capacity { pipeline.done.wait() }
+        tasks.append(task)
     }
 
     /// References into their places in `taskReferences`; paths into the
@@ -235,6 +273,52 @@ extension DocumentParser {
     }
 }
 
+/// Task texts read on another thread while the line scan goes on (large
+/// documents): the scan hands over chunks of closed jobs, which are read in
+/// order, one chunk at a time, exactly as `runTextJobs` reads the rest.
+final class TextPipeline: @unchecked Sendable {
+    static let chunkSize = 4096
+    /// Documents from this size on are read with a pipeline.
+    static let minimumBytes = 1 << 20
+    struct Chunk {
+        var firstJob: Int
+        var results: [TextJobResult]
+        var output: ChunkOutput
+    }
+    let done = DispatchGroup()
+    private let queue = DispatchQueue(label: "specgraph.text-pipeline")
+    /// Read chunks, in job order: written only on the pipeline's queue, read
+    /// only after `done.wait()`.
+    private(set) var chunks: [Chunk] = []
+    /// Chunks handed over (the scan's thread only).
+    private var handedOver: Int32 = 0
+    /// Whether a chunk was read without worded IDs (the scan's thread only).
+    private(set) var readPlain = false
+
+    func read(_ jobs: [TextJob], firstJob: Int, reader: TextReader, tasks: UnsafeMutablePointer<SpecTask>, wordedIDs: Bool) {
+        if !wordedIDs { readPlain = true }
+        let index = handedOver
+        handedOver += 1
+        let shared = SharedTasks(base: tasks)
+        queue.async(group: done) {
+            var scratch = TextScratch()
+            var output = ChunkOutput()
+            var results: [TextJobResult] = []
+            results.reserveCapacity(jobs.count)
+            for job in jobs {
+                var result = reader.read(job, into: shared.base + Int(job.task), output: &output, chunk: index, scratch: &scratch)
+                output.internPaths(reader.text, &result)
+                results.append(result)
+            }
+            self.chunks.append(Chunk(firstJob: firstJob, results: results, output: output))
+        }
+    }
+}
+
+private struct SharedTasks: @unchecked Sendable {
+    let base: UnsafeMutablePointer<SpecTask>
+}
+
 /// The document's file tables, made from the chunks' own tables: each chunk's
 /// keys mapped to document keys (so files are numbered in order of first
 /// appearance in the document), then the CSR tables and the path Strings.
@@ -327,13 +411,16 @@ private struct SharedJobs: @unchecked Sendable {
 struct TextReader: @unchecked Sendable {
     let text: Bytes
     let bodyLines: [BodyLine]
+    /// The index of `bodyLines[0]` among all the document's body lines.
+    let bodyBase: Int
     /// The parser's text scans read only the bytes they are given, never the
     /// parser's state: a parser of no text serves every thread.
     private let scans: DocumentParser
 
-    init(text: Bytes, bodyLines: [BodyLine], wordedIDs: Bool) {
+    init(text: Bytes, bodyLines: [BodyLine], bodyBase: Int = 0, wordedIDs: Bool) {
         self.text = text
         self.bodyLines = bodyLines
+        self.bodyBase = bodyBase
         var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
         scans.wordedIDs = wordedIDs
         self.scans = scans
@@ -371,7 +458,7 @@ struct TextReader: @unchecked Sendable {
             segments.removeAll(keepingCapacity: true)
             joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[descriptionStart..<job.descriptionEnd]))
             segments.append((0, job.line, 0 - (descriptionStart - job.lineStart)))
-            for line in bodyLines[Int(job.firstBodyLine)..<Int(job.bodyLineEnd)] {
+            for line in bodyLines[Int(job.firstBodyLine) - bodyBase..<Int(job.bodyLineEnd) - bodyBase] {
                 joined.append(0x0A)
                 let offset = joined.count
                 segments.append((offset, line.line, offset - (line.start - line.lineStart)))
@@ -385,7 +472,7 @@ struct TextReader: @unchecked Sendable {
             var s = 0
             for (lo, hi) in scratch.paths {
                 while s + 1 < segments.count, segments[s + 1].offset <= lo { s += 1 }
-                let documentStart = s == 0 ? descriptionStart : bodyLines[Int(job.firstBodyLine) + s - 1].start
+                let documentStart = s == 0 ? descriptionStart : bodyLines[Int(job.firstBodyLine) - bodyBase + s - 1].start
                 let shift = documentStart - segments[s].offset
                 output.paths.append((lo + shift, hi + shift))
             }

@@ -13,6 +13,12 @@ public enum SpecParser {
     /// - Complexity: O(n) in the number of bytes, plus the size of expanded
     ///   dependency ranges.
     public static func parse(_ bytes: [UInt8], path: String) -> SpecDocument {
+        parse(bytes, path: path, pipelined: true)
+    }
+
+    /// ``parse(_:path:)``; `pipelined: false` reads every task text after the
+    /// line scan, as small documents are read (tests compare the two).
+    package static func parse(_ bytes: [UInt8], path: String, pipelined: Bool) -> SpecDocument {
         if let first = firstLoneCarriageReturn(bytes) {
             return parseWithCarriageReturns(bytes, path: path, first: first)
         }
@@ -26,17 +32,27 @@ public enum SpecParser {
                 parser.checkEncoding()
                 parser.scanLines()
             } else {
-                // The encoding check reads the caller's bytes beside the line scan.
+                // The encoding check reads the caller's bytes beside the line
+                // scan, and task texts are read as the scan closes them.
                 let check = EncodingCheck(text: buffer)
                 let group = DispatchGroup()
                 DispatchQueue.global().async(group: group) { check.run() }
+                parser.pipeline = pipelined && buffer.count >= TextPipeline.minimumBytes ? TextPipeline() : nil
                 parser.scanLines()
                 group.wait()
+                // A worded ID (`Task 3`) found after the pipeline read texts
+                // without them: those texts are read again, with the whole scan.
+                if parser.wordedIDs, let pipeline = parser.pipeline, pipeline.readPlain {
+                    pipeline.done.wait()
+                    parser.releaseCopy()
+                    return parse(bytes, path: path, pipelined: false)
+                }
                 parser.diagnostics.insert(contentsOf: check.found, at: 0)
             }
             // Shape 7: a document with no task of its own is read again, its
             // checkbox items under headings taken as tasks.
             if parser.tasks.isEmpty, parser.plainCheckboxes > 0 {
+                parser.pipeline?.done.wait()
                 let diagnostics = parser.diagnostics.filter { $0.code == .invalidUTF8 || $0.code == .unreadable }
                 parser.releaseCopy()
                 parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
@@ -241,6 +257,10 @@ struct DocumentParser {
     var isDirectory: [Bool] = []
     var taskFileOffsets: [Int32] = [0]
     var taskFileIDs: [Int32] = []
+    /// Large documents: task texts read beside the line scan, and how many
+    /// jobs it was handed (see `TextPipeline`).
+    var pipeline: TextPipeline?
+    var dispatchedJobs = 0
     /// File tables being built beside the parser (see `completeFileTables`).
     var pendingFileTables: FileTableBuilder?
     /// Every task's text, read after the line scan (see `runTextJobs`), and

@@ -1,0 +1,72 @@
+@testable import SpecKitTasks
+import Testing
+
+/// Large documents read task texts beside the line scan (`TextPipeline`);
+/// the document must be exactly the one the serial reading makes.
+@Suite struct TextPipelineTests {
+    /// One block of varied task shapes: bodies, comments, tables, headings,
+    /// estimates, paths, dependencies and a Dependencies section.
+    static func block(_ n: Int, worded: Bool = false) -> String {
+        let a = String(format: "T%06d", n * 10 + 1), b = String(format: "T%06d", n * 10 + 2)
+        let c = String(format: "T%06d", n * 10 + 3), d = String(format: "T%06d", n * 10 + 4)
+        let e = String(format: "T%06d", n * 10 + 5)
+        var text = """
+            ## Phase \(n + 1): Story \(n) (Priority: P\(n % 3 + 1))
+
+            - [ ] \(a) [P] [US\(n)] Create model in src/models/m\(n).py (2h)
+            - [x] \(b) [US\(n)] Add service in `src/services/s\(n).py` per data-model.md (depends on \(a))
+              <!-- reviewer: keep this short -->
+              continues on a wrapped line, after \(a) is merged
+            - [ ] \(c) Wire the route in src/api/r\(n).ts @alice (est: 1h/2h/4h)
+              - Depends on: \(b)
+
+            ### \(d): Document the endpoint
+            **Status**: Done
+            Update docs/api\(n).md using contracts/api.yaml.
+
+            | ID | Task | Depends |
+            |----|------|---------|
+            | \(e) | Ship it in deploy/\(n).yml | \(c), \(d) |
+
+            """
+        if worded { text += "\n### Task \(n): Review the release\nAfter Task \(n - 1) is done, review deploy/\(n).yml.\n\n" }
+        return text
+    }
+
+    static func document(blocks: Int, wordedFrom: Int? = nil) -> [UInt8] {
+        var text = "# Tasks: pipeline check\n\n"
+        for n in 0..<blocks { text += block(n, worded: wordedFrom.map { n >= $0 } ?? false) }
+        text += "## Dependencies\n\n- \(String(format: "T%06d", 2)) → \(String(format: "T%06d", blocks * 10 - 1))\n"
+        return Array(text.utf8)
+    }
+
+    static func expectSame(_ bytes: [UInt8]) {
+        #expect(bytes.count >= TextPipeline.minimumBytes)
+        let serial = SpecParser.parse(bytes, path: "big.md", pipelined: false)
+        let pipelined = SpecParser.parse(bytes, path: "big.md", pipelined: true)
+        #expect(serial.tasks.count > TextPipeline.chunkSize * 2)
+        #expect(pipelined.tasks == serial.tasks)
+        #expect(pipelined.dependencies == serial.dependencies)
+        #expect(pipelined.phases == serial.phases)
+        #expect(pipelined.phaseDependencies == serial.phaseDependencies)
+        #expect(pipelined.parallelStatements == serial.parallelStatements)
+        #expect(pipelined.dependencyGroups == serial.dependencyGroups)
+        #expect(pipelined.diagnostics == serial.diagnostics)
+        #expect(pipelined.filePaths == serial.filePaths)
+        #expect(pipelined.taskFileOffsets == serial.taskFileOffsets)
+        #expect(pipelined.taskFileIDs == serial.taskFileIDs)
+    }
+
+    @Test func largeDocumentReadsTheSameWithThePipeline() {
+        Self.expectSame(Self.document(blocks: 3000))
+    }
+
+    /// Worded IDs met only after the pipeline read texts without them: the
+    /// document is read again serially, and nothing differs.
+    @Test func wordedIDsFoundLateReadTheSame() {
+        let bytes = Self.document(blocks: 3000, wordedFrom: 2900)
+        Self.expectSame(bytes)
+        let document = SpecParser.parse(bytes, path: "big.md")
+        #expect(document.tasks.contains { $0.id == "Task 2950" })
+    }
+}
