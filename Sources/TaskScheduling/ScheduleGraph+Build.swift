@@ -82,7 +82,7 @@ struct GraphBuilder {
     var segmentOfNode: [Int32] = []
     var statesDependenciesNode: [Bool] = []
     /// The groups of each phase in π order (task nodes), for the order rule and the checks.
-    var groupsOfPhase: [[[Int32]]]
+    var groups = PhaseGroups()
 
     init(document: SpecDocument, options: PlanOptions) {
         var document = document
@@ -93,7 +93,6 @@ struct GraphBuilder {
         let phaseCount = max(document.phases.count, 1)
         phaseNodes = Array(repeating: [], count: phaseCount)
         stageOfPhase = [Int32](repeating: -1, count: phaseCount)
-        groupsOfPhase = Array(repeating: [], count: phaseCount)
     }
 
     var taskCount: Int { taskOfNode.count }
@@ -626,26 +625,36 @@ struct GraphBuilder {
     /// consecutive `[P]` tasks of one section is a group, every other task a
     /// group of its own.
     mutating func formGroups() {
-        var ordered: [[Int32]] = Array(repeating: [], count: phaseNodes.count)
-        for v in referenceOrder { ordered[phaseOf(v)].append(v) }
-        for p in ordered.indices where !ordered[p].isEmpty {
-            let nodes = ordered[p]
-            var groups: [[Int32]] = []
-            var i = 0
-            while i < nodes.count {
-                let first = Int(nodes[i])
+        // π by phase (a stable counting sort), then the runs of each phase.
+        let phaseCount = phaseNodes.count
+        var next = [Int](repeating: 0, count: phaseCount + 1)
+        for v in referenceOrder { next[phaseOf(v) + 1] += 1 }
+        for p in 0..<phaseCount { next[p + 1] += next[p] }
+        let phaseStart = next
+        var ordered = [Int32](repeating: 0, count: referenceOrder.count)
+        for v in referenceOrder {
+            let p = phaseOf(v)
+            ordered[next[p]] = v
+            next[p] += 1
+        }
+        groups = PhaseGroups(nodes: ordered)
+        for p in 0..<phaseCount {
+            var i = phaseStart[p]
+            let end = phaseStart[p + 1]
+            while i < end {
+                let first = Int(ordered[i])
                 var j = i + 1
                 if parallelNode[first] {
-                    while j < nodes.count {
-                        let next = Int(nodes[j])
+                    while j < end {
+                        let next = Int(ordered[j])
                         if !parallelNode[next] || segmentOfNode[next] != segmentOfNode[first] { break }
                         j += 1
                     }
                 }
-                groups.append(Array(nodes[i..<j]))
+                groups.start.append(Int32(j))
                 i = j
             }
-            groupsOfPhase[p] = groups
+            groups.firstGroup.append(Int32(groups.start.count - 1))
         }
     }
 
@@ -665,25 +674,23 @@ struct GraphBuilder {
         var groupOf = [Int32](repeating: -1, count: taskCount)
         var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
         var stamp: Int32 = 0
-        for p in groupsOfPhase.indices {
-            for group in groupsOfPhase[p] where group.count > 1 {
-                stamp += 1
-                writersOfFile.startGroup()
-                for v in group {
-                    groupOf[Int(v)] = stamp
-                    for file in document.fileIDs(ofTask: Int(taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
-                        writersOfFile.add(v, writes: file)
-                    }
+        for g in 0..<groups.count where groups.size(g) > 1 {
+            stamp += 1
+            writersOfFile.startGroup()
+            for v in groups.nodes[groups.range(g)] {
+                groupOf[Int(v)] = stamp
+                for file in document.fileIDs(ofTask: Int(taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
+                    writersOfFile.add(v, writes: file)
                 }
-                for (file, writers) in writersOfFile.shared {
-                    let list = Self.listed(writers.map { task($0).id })
-                    let first = task(writers[0])
-                    diagnostics.append(Diagnostic(
-                        .parallelFileConflict,
-                        "\(list) are marked [P] in one group but \(writers.count == 2 ? "both" : "all") write \(document.filePaths[Int(file)])",
-                        at: task(writers[1]).location,
-                        notes: [.init(message: "\(first.id) is here", location: first.location)]))
-                }
+            }
+            for (file, writers) in writersOfFile.shared {
+                let list = Self.listed(writers.map { task($0).id })
+                let first = task(writers[0])
+                diagnostics.append(Diagnostic(
+                    .parallelFileConflict,
+                    "\(list) are marked [P] in one group but \(writers.count == 2 ? "both" : "all") write \(document.filePaths[Int(file)])",
+                    at: task(writers[1]).location,
+                    notes: [.init(message: "\(first.id) is here", location: first.location)]))
             }
         }
         var warned = Set<Int64>()
@@ -744,7 +751,11 @@ struct GraphBuilder {
         var firstGroupOfSet = [Int](repeating: -1, count: setCount)
         var seenOfSet = [Int](repeating: 0, count: setCount)
         var touched: [Int32] = []
-        for p in groupsOfPhase.indices where !groupsOfPhase[p].isEmpty && isOrdered(p) {
+        var frontiers = Frontiers()
+        var members: [Int32] = []
+        // Linked (not independent) tasks in groups < g.
+        var linkedBefore: [Int] = []
+        for p in 0..<phaseNodes.count where !groups.groups(ofPhase: p).isEmpty && isOrdered(p) {
             defer {
                 for x in touched {
                     firstGroupOfSet[Int(x)] = -1
@@ -752,21 +763,22 @@ struct GraphBuilder {
                 }
                 touched.removeAll(keepingCapacity: true)
             }
-            let groups = groupsOfPhase[p]
-            // frontiers[g]: nodes reaching every linked task of groups ≤ g.
-            var frontiers: [[Int32]] = []
-            frontiers.reserveCapacity(groups.count)
-            // Linked (not independent) tasks in groups < g.
-            var linkedBefore: [Int] = [0]
-            for (g, group) in groups.enumerated() {
-                let location = taskLocation(group[0])
-                var members: [Int32] = []
+            let phase = groups.groups(ofPhase: p)
+            // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
+            frontiers.removeAll()
+            linkedBefore.removeAll(keepingCapacity: true)
+            linkedBefore.append(0)
+            for g in 0..<phase.count {
+                let range = groups.range(phase.lowerBound + g)
+                let location = taskLocation(groups.nodes[range.lowerBound])
+                members.removeAll(keepingCapacity: true)
                 var allFull = true
-                for b in group {
+                for i in range {
+                    let b = groups.nodes[i]
                     if independentNode[Int(b)] { continue }
                     members.append(b)
                     guard g > 0 else { continue }
-                    if !linkOrder(b, group: g, groups: groups, frontiers: &frontiers, linkedBefore: linkedBefore,
+                    if !linkOrder(b, group: g, phase: phase, frontiers: &frontiers, linkedBefore: linkedBefore,
                         firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
                     {
                         allFull = false
@@ -785,33 +797,34 @@ struct GraphBuilder {
                 if g == 0 {
                     frontiers.append(members)
                 } else if members.isEmpty {
-                    frontiers.append(frontiers[g - 1])
+                    frontiers.repeatLast()
                 } else if allFull {
                     frontiers.append(members)
                 } else {
-                    let carried = materialize(&frontiers, g - 1, groups: groups, kind: .order)
-                    frontiers.append(members + (carried.map { [$0] } ?? []))
+                    let carried = materialize(&frontiers, g - 1, phase: phase, kind: .order)
+                    frontiers.append(members, carried)
                 }
             }
         }
     }
 
     /// A single node that reaches every task of `frontiers[g]`, made once.
-    mutating func materialize(_ frontiers: inout [[Int32]], _ g: Int, groups: [[Int32]], kind: EdgeKind) -> Int32? {
-        let f = frontiers[g]
-        if f.count <= 1 { return f.first }
-        let group = groups[g]
-        let m = milestone("@end-\(task(group[0]).id)..\(task(group[group.count - 1]).id)")
-        let location = g + 1 < groups.count ? taskLocation(groups[g + 1][0]) : taskLocation(group[0])
-        for a in f { addEdge(a, m, kind, location) }
-        frontiers[g] = [m]
+    mutating func materialize(_ frontiers: inout Frontiers, _ g: Int, phase: Range<Int>, kind: EdgeKind) -> Int32? {
+        let count = frontiers.count(g)
+        if count <= 1 { return count == 1 ? frontiers.node(g, 0) : nil }
+        let range = groups.range(phase.lowerBound + g)
+        let m = milestone("@end-\(task(groups.nodes[range.lowerBound]).id)..\(task(groups.nodes[range.upperBound - 1]).id)")
+        let location = g + 1 < phase.count
+            ? taskLocation(groups.nodes[groups.range(phase.lowerBound + g + 1).lowerBound]) : taskLocation(groups.nodes[range.lowerBound])
+        for k in 0..<count { addEdge(frontiers.node(g, k), m, kind, location) }
+        frontiers.replace(g, with: m)
         return m
     }
 
     /// Links task `b` of group `g` from every linked task of the groups before
     /// it that it is not excluded from. Returns whether it got all of them.
     mutating func linkOrder(
-        _ b: Int32, group g: Int, groups: [[Int32]], frontiers: inout [[Int32]], linkedBefore: [Int],
+        _ b: Int32, group g: Int, phase: Range<Int>, frontiers: inout Frontiers, linkedBefore: [Int],
         firstGroupOfSet: [Int], seenOfSet: [Int], location: SourceLocation
     ) -> Bool {
         // Phase-level sets never keep two tasks of one phase apart.
@@ -824,15 +837,18 @@ struct GraphBuilder {
             let f = firstGroupOfSet[Int(x)]
             if f >= 0 { g0 = min(g0, f) }
         }
+        let groupSize = groups.size(phase.lowerBound + g)
         if g0 == g {
-            linkFrom(&frontiers, g - 1, to: b, groupSize: groups[g].count, groups: groups)
+            linkFrom(&frontiers, g - 1, to: b, groupSize: groupSize, phase: phase)
             return true
         }
-        if g0 > 0 { linkFrom(&frontiers, g0 - 1, to: b, groupSize: groups[g].count, groups: groups) }
+        if g0 > 0 { linkFrom(&frontiers, g0 - 1, to: b, groupSize: groupSize, phase: phase) }
         let between = linkedBefore[g] - linkedBefore[g0]
         if mineCount == 1, seenOfSet[Int(onlySet)] == between { return false }
         for k in g0..<g {
-            for a in groups[k] where !independentNode[Int(a)] {
+            for i in groups.range(phase.lowerBound + k) {
+                let a = groups.nodes[i]
+                guard !independentNode[Int(a)] else { continue }
                 scanBudget -= 1
                 if scanBudget < 0 || !excluded(a, b) { addEdge(a, b, .order, location) }
             }
@@ -842,11 +858,12 @@ struct GraphBuilder {
 
     /// Links `b` from the nodes of `frontiers[g]`: directly when there is one of
     /// them or `b` is alone in its group, else through a milestone.
-    mutating func linkFrom(_ frontiers: inout [[Int32]], _ g: Int, to b: Int32, groupSize: Int, groups: [[Int32]]) {
+    mutating func linkFrom(_ frontiers: inout Frontiers, _ g: Int, to b: Int32, groupSize: Int, phase: Range<Int>) {
         let location = taskLocation(b)
-        if frontiers[g].count <= 1 || groupSize == 1 {
-            for a in frontiers[g] { addEdge(a, b, .order, location) }
-        } else if let m = materialize(&frontiers, g, groups: groups, kind: .order) {
+        let count = frontiers.count(g)
+        if count <= 1 || groupSize == 1 {
+            for k in 0..<count { addEdge(frontiers.node(g, k), b, .order, location) }
+        } else if let m = materialize(&frontiers, g, phase: phase, kind: .order) {
             addEdge(m, b, .order, location)
         }
     }
@@ -960,6 +977,62 @@ struct GraphBuilder {
                 }
             }
         }
+    }
+}
+
+/// The groups of every phase (docs/semantics.md, the order rule), flat: group
+/// `g` is `nodes[range(g)]`, and phase `p`'s groups are `groups(ofPhase: p)`.
+struct PhaseGroups {
+    /// Task nodes, phase by phase, each phase in π order.
+    var nodes: [Int32] = []
+    var start: [Int32] = [0]
+    var firstGroup: [Int32] = [0]
+
+    init(nodes: [Int32] = []) { self.nodes = nodes }
+
+    var count: Int { start.count - 1 }
+    func range(_ g: Int) -> Range<Int> { Int(start[g])..<Int(start[g + 1]) }
+    func size(_ g: Int) -> Int { Int(start[g + 1] - start[g]) }
+    func groups(ofPhase p: Int) -> Range<Int> {
+        p + 1 < firstGroup.count ? Int(firstGroup[p])..<Int(firstGroup[p + 1]) : 0..<0
+    }
+}
+
+/// The order rule's frontiers of one phase, flat: frontier `g` is
+/// `count(g)` nodes from `first[g]` in `nodes`; frontiers are replaced, never
+/// edited, so one may share the nodes of another.
+struct Frontiers {
+    private var nodes: [Int32] = []
+    private var first: [Int32] = []
+    private var counts: [Int32] = []
+
+    mutating func removeAll() {
+        nodes.removeAll(keepingCapacity: true)
+        first.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+    }
+
+    func count(_ g: Int) -> Int { Int(counts[g]) }
+    func node(_ g: Int, _ k: Int) -> Int32 { nodes[Int(first[g]) + k] }
+
+    /// A new last frontier: `members`, then `extra` when there is one.
+    mutating func append(_ members: [Int32], _ extra: Int32? = nil) {
+        first.append(Int32(nodes.count))
+        nodes.append(contentsOf: members)
+        if let extra { nodes.append(extra) }
+        counts.append(Int32(members.count + (extra == nil ? 0 : 1)))
+    }
+
+    /// A new last frontier equal to the one before it.
+    mutating func repeatLast() {
+        first.append(first[first.count - 1])
+        counts.append(counts[counts.count - 1])
+    }
+
+    mutating func replace(_ g: Int, with node: Int32) {
+        first[g] = Int32(nodes.count)
+        counts[g] = 1
+        nodes.append(node)
     }
 }
 
