@@ -221,7 +221,7 @@ extension DocumentParser {
     }
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
-    mutating func addTask(_ task: SpecTask, idStart: Int, idEnd: Int, open: OpenTask?) {
+    mutating func addTask(_ task: consuming SpecTask, idStart: Int, idEnd: Int, open: OpenTask?) {
         appendTask(task)
         registerTask(idStart: idStart, idEnd: idEnd, open: open)
     }

@@ -170,9 +170,9 @@ extension DocumentParser {
 
     /// Appends a task. The pipeline writes into the tasks array in place, so
     /// before the array grows (and moves) the pipeline is let finish.
-    mutating func appendTask(_ task: SpecTask) {
+    mutating func appendTask(_ task: consuming SpecTask) {
         if let pipeline, tasks.count == tasks.capacity { pipeline.done.wait() }
-        tasks.append(task)
+        tasks.append(consume task)
     }
 
     /// References into their places in `taskReferences`; paths into the
