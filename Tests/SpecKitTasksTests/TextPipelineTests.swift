@@ -61,6 +61,19 @@ import Testing
         Self.expectSame(Self.document(blocks: 3000))
     }
 
+    /// Tasks far denser than the parser reserves for (a dozen bytes each):
+    /// the tasks array grows while the pipeline writes into it.
+    @Test func denseTasksGrowTheArrayBesideThePipeline() {
+        var text = "# Tasks\n\n## Phase 1: Setup\n\n"
+        var n = 0
+        while text.utf8.count < TextPipeline.minimumBytes + 1000 {
+            n += 1
+            text += "- [ ] T\(n) a\n"
+            if n % 7 == 0 { text += "- [x] T\(n)b b (after T\(n))\n" }
+        }
+        Self.expectSame(Array(text.utf8))
+    }
+
     /// Worded IDs met only after the pipeline read texts without them: the
     /// document is read again serially, and nothing differs.
     @Test func wordedIDsFoundLateReadTheSame() {
