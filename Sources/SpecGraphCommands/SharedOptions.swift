@@ -104,8 +104,9 @@ final class StageTimer {
         let d = now - last
         last = now
         let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-        lines.append("timing: \(stage) \(PlanTextFormat.ms(ms))")
+        lines.append("timing: \(stage) \(PlanTextFormat.ms(ms)), peak memory \(Syscall.peakMegabytes()) MB")
     }
+
 
     func report() {
         guard enabled else { return }

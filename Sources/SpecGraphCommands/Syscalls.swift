@@ -22,4 +22,16 @@ enum Syscall {
 
     /// `exit(3)`.
     static func exit(_ code: Int32) -> Never { libcExit(code) }
+
+    /// The process's peak resident memory so far, in MB.
+    static func peakMegabytes() -> Int {
+        var usage = rusage()
+        #if canImport(Darwin)
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) / (1 << 20)  // bytes
+        #else
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) / 1024  // kilobytes
+        #endif
+    }
 }
