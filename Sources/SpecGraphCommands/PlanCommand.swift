@@ -26,7 +26,7 @@ struct PlanCommand: PlanningCommand {
         "Add a team schedule for a number of people (3) or their names (ann,bo,cy), as `assign` makes it.",
         valueName: "n|names"))
     var team: String?
-    @Flag(help: "Print the time of each stage (read, parse, graph and schedule, output) to stderr.") var timings = false
+    @Flag(help: "Print the time of each stage (read, parse, graph and schedule, output) and the peak memory so far to stderr.") var timings = false
     @OptionGroup(title: "Forecast") var forecast: ForecastOptions
 
     func validate() throws {
