@@ -44,8 +44,7 @@ struct TextJobResult {
     /// Reference groups: `ChunkOutput.references[referenceStart..<referenceEnd]`.
     var referenceStart: Int32 = 0
     var referenceEnd: Int32 = 0
-    /// Path spans in the document: `ChunkOutput.paths[pathStart..<pathEnd]`
-    /// while the job is read; then its files, `ChunkOutput.fileKeys[pathStart..<pathEnd]`.
+    /// The job's paths: spans of the document, `ChunkOutput.paths[pathStart..<pathEnd]`.
     var pathStart: Int32 = 0
     var pathEnd: Int32 = 0
     /// The chunk that read the job.
@@ -57,24 +56,8 @@ struct ChunkOutput {
     var references: [(references: [Reference], reversed: Bool)] = []
     /// `parallel with T006` in a task's text, in job order.
     var parallels: [PendingParallel] = []
+    /// Every job's path spans (document offsets), in job order.
     var paths: [(Int, Int)] = []
-    /// The chunk's file paths, numbered in order of first appearance in the chunk.
-    var files = ByteInterner(expectedCount: 512, expectedBytes: 16 << 10)
-    /// Each job's files (keys of `files`, each once per task), in job order.
-    var fileKeys: [Int32] = []
-
-    /// Numbers the paths of job result `r` in the chunk's own file table (each
-    /// path once per task) and points `r` at its keys; the spans are dropped.
-    mutating func internPaths(_ b: Bytes, _ r: inout TextJobResult) {
-        let first = fileKeys.count
-        for (lo, hi) in paths[Int(r.pathStart)..<Int(r.pathEnd)] {
-            let key = files.intern(b, lo, hi).key
-            if !fileKeys[first...].contains(key) { fileKeys.append(key) }
-        }
-        r.pathStart = Int32(first)
-        r.pathEnd = Int32(fileKeys.count)
-        paths.removeAll(keepingCapacity: true)
-    }
 }
 
 /// Scratch buffers of one reader, reused by every task it reads.
@@ -84,6 +67,8 @@ struct TextScratch {
     var joined: [UInt8] = []
     var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
     var facts = TaskTextFacts()
+    /// The stories of the last task read that had any.
+    var stories: [String] = []
 }
 
 extension DocumentParser {
@@ -137,7 +122,6 @@ extension DocumentParser {
                                 var result = reader.read(
                                     shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
                                     output: &output, chunk: Int32(chunk), scratch: &scratch)
-                                output.internPaths(reader.text, &result)
                                 shared.results[j] = result
                             }
                             shared.outputs[chunk] = output
@@ -175,14 +159,8 @@ extension DocumentParser {
         tasks.append(consume task)
     }
 
-    /// References into their places in `taskReferences`; paths into the
-    /// document's file tables, task by task.
-    ///
-    /// Each chunk numbered its own paths while it was read; here the chunks'
-    /// tables are merged in chunk order, so file keys are still numbered in
-    /// order of first appearance in the document, at a cost linear in the
-    /// paths that are new to each chunk. The path Strings and every task's
-    /// `files` are made afterwards on every core.
+    /// References into their places in `taskReferences`; the paths go into
+    /// the document's file tables on another thread (`FileTableBuilder`).
     private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
         var merged: [PendingTaskReferences] = []
         merged.reserveCapacity(taskReferences.count)
@@ -210,7 +188,8 @@ extension DocumentParser {
         // The file tables are built on another thread while the references are
         // resolved (`finish`); `completeFileTables` waits for them.
         let builder = FileTableBuilder(
-            table: fileTable, isDirectory: isDirectory, offsets: taskFileOffsets, ids: taskFileIDs, results: results, outputs: outputs)
+            text: bytes, table: fileTable, isDirectory: isDirectory, offsets: taskFileOffsets, ids: taskFileIDs, results: results,
+            outputs: outputs)
         fileTable = ByteInterner(expectedCount: 0, expectedBytes: 0)
         isDirectory = []
         taskFileOffsets = []
@@ -307,7 +286,6 @@ final class TextPipeline: @unchecked Sendable {
             results.reserveCapacity(jobs.count)
             for job in jobs {
                 var result = reader.read(job, into: shared.base + Int(job.task), output: &output, chunk: index, scratch: &scratch)
-                output.internPaths(reader.text, &result)
                 results.append(result)
             }
             self.chunks.append(Chunk(firstJob: firstJob, results: results, output: output))
@@ -319,12 +297,14 @@ private struct SharedTasks: @unchecked Sendable {
     let base: UnsafeMutablePointer<SpecTask>
 }
 
-/// The document's file tables, made from the chunks' own tables: each chunk's
-/// keys mapped to document keys (so files are numbered in order of first
-/// appearance in the document), then the CSR tables and the path Strings.
-/// Reads only what it was given, so it runs beside the parser.
+/// The document's file tables, made from every task's path spans: each path
+/// interned (so files are numbered in order of first appearance in the
+/// document, each once per task), then the CSR tables and the path Strings.
+/// Reads only what it was given and the document's bytes (which outlive it:
+/// the parser waits for it before it lets them go), so it runs beside the parser.
 final class FileTableBuilder: @unchecked Sendable {
     let done = DispatchGroup()
+    private let text: Bytes
     private var table: ByteInterner
     private(set) var isDirectory: [Bool]
     private(set) var offsets: [Int32]
@@ -333,7 +313,11 @@ final class FileTableBuilder: @unchecked Sendable {
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
 
-    init(table: ByteInterner, isDirectory: [Bool], offsets: [Int32], ids: [Int32], results: [TextJobResult], outputs: [ChunkOutput]) {
+    init(
+        text: Bytes, table: ByteInterner, isDirectory: [Bool], offsets: [Int32], ids: [Int32], results: [TextJobResult],
+        outputs: [ChunkOutput]
+    ) {
+        self.text = text
         self.table = table
         self.isDirectory = isDirectory
         self.offsets = offsets
@@ -342,44 +326,28 @@ final class FileTableBuilder: @unchecked Sendable {
         self.outputs = outputs
     }
 
-    /// - Complexity: linear in the paths new to each chunk plus the file mentions.
+    /// - Complexity: linear in the file mentions (and their bytes).
     func run() {
-        var documentKey: [Int32] = []
-        var keyBase: [Int] = []
-        var fileKeys: [Int32] = []
-        var fileKeyBase: [Int] = []
-        fileKeys.reserveCapacity(outputs.reduce(0) { $0 + $1.fileKeys.count })
-        for output in outputs {
-            let local = output.files
-            keyBase.append(documentKey.count)
-            fileKeyBase.append(fileKeys.count)
-            fileKeys.append(contentsOf: output.fileKeys)
-            local.arena.withUnsafeBufferPointer { arena in
-                for k in 0..<local.count {
-                    let (lo, hi) = local.span(Int32(k))
-                    let (key, inserted) = table.intern(arena, lo, hi)
-                    if inserted { isDirectory.append(arena[hi - 1] == UInt8(ascii: "/")) }
-                    documentKey.append(key)
+        let b = text
+        ids.reserveCapacity(ids.count + outputs.reduce(0) { $0 + $1.paths.count })
+        results.withUnsafeBufferPointer { results in
+            for r in results {
+                let index = Int(r.task)
+                while offsets.count <= index { offsets.append(Int32(ids.count)) }
+                if r.pathEnd > r.pathStart {
+                    let first = ids.count
+                    outputs[Int(r.chunk)].paths.withUnsafeBufferPointer { spans in
+                        for (lo, hi) in spans[Int(r.pathStart)..<Int(r.pathEnd)] {
+                            let (key, inserted) = table.intern(b, lo, hi)
+                            if inserted { isDirectory.append(b[hi - 1] == UInt8(ascii: "/")) }
+                            if !ids[first...].contains(key) { ids.append(key) }
+                        }
+                    }
                 }
+                offsets.append(Int32(ids.count))
             }
         }
         outputs = []
-        ids.reserveCapacity(ids.count + fileKeys.count)
-        documentKey.withUnsafeBufferPointer { map in
-            fileKeys.withUnsafeBufferPointer { keys in
-                results.withUnsafeBufferPointer { results in
-                    for r in results {
-                        let index = Int(r.task)
-                        while offsets.count <= index { offsets.append(Int32(ids.count)) }
-                        if r.pathEnd > r.pathStart {
-                            let m = keyBase[Int(r.chunk)], f = fileKeyBase[Int(r.chunk)]
-                            for k in f + Int(r.pathStart)..<f + Int(r.pathEnd) { ids.append(map[m + Int(keys[k])]) }
-                        }
-                        offsets.append(Int32(ids.count))
-                    }
-                }
-            }
-        }
         results = []
         paths = DocumentParser.strings(of: table)
         table = ByteInterner(expectedCount: 0, expectedBytes: 0)
@@ -437,6 +405,14 @@ struct TextReader: @unchecked Sendable {
         if job.idStart >= 0 {
             task.pointee.id = b.taskIDString(job.idStart, job.descriptionStart)
             descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
+            // Tasks of one story share one stories array (a million tasks, a few thousand stories).
+            if !task.pointee.stories.isEmpty {
+                if task.pointee.stories == scratch.stories {
+                    task.pointee.stories = scratch.stories
+                } else {
+                    scratch.stories = task.pointee.stories
+                }
+            }
             let end = DocumentParser.descriptionEnd(b, descriptionStart, job.descriptionEnd, into: &task.pointee)
             task.pointee.description = b.string(descriptionStart, end)
         }
