@@ -1,3 +1,4 @@
+import Dispatch
 import SpecKitTasks
 import TaskGraph
 
@@ -127,6 +128,15 @@ public struct Schedule: Sendable {
     init(graph: ScheduleGraph, order: [Int32]) {
         self.order = order
         let g = graph.graph
+        // Times and the critical chain do not depend on the waves: on large
+        // graphs they are computed on another thread meanwhile.
+        let timing = CriticalTiming()
+        let group = DispatchGroup()
+        if graph.nodeCount >= 1 << 16 {
+            DispatchQueue.global().async(group: group) { timing.run(graph: graph, order: order) }
+        } else {
+            timing.run(graph: graph, order: order)
+        }
         var weight = [Int32](repeating: 1, count: graph.nodeCount)
         for m in graph.taskNodeCount..<graph.nodeCount { weight[m] = 0 }
         let level = g.generations(order: order, weight: weight)
@@ -142,9 +152,21 @@ public struct Schedule: Sendable {
         }
         for v in 0..<Int32(graph.taskNodeCount) { waves[Int(level[Int(v)]) - 1].append(v) }
         self.waves = waves
-        let times = g.criticalPathTimes(order: order, durations: graph.durations)
-        self.times = times
-        criticalPath = Self.criticalChain(graph: graph, times: times)
+        group.wait()
+        times = timing.times!
+        criticalPath = timing.chain
+    }
+
+    /// The critical path times and one critical chain, made on whichever thread runs them.
+    private final class CriticalTiming: @unchecked Sendable {
+        var times: CriticalPathTimes?
+        var chain: [Int32] = []
+
+        func run(graph: ScheduleGraph, order: [Int32]) {
+            let times = graph.graph.criticalPathTimes(order: order, durations: graph.durations)
+            chain = Schedule.criticalChain(graph: graph, times: times)
+            self.times = times
+        }
     }
 
     /// One chain of critical tasks from time 0 to the project length, taking the
