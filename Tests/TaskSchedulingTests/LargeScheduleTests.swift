@@ -1,0 +1,21 @@
+import SpecKitGenerator
+import SpecKitTasks
+import TaskGraph
+import Testing
+@testable import TaskScheduling
+
+/// A large graph's critical-path times are computed on another thread while
+/// the waves are; the result must be the serial computation's.
+@Test func largeSchedulesMatchTheSerialComputation() {
+    let doc = SpecParser.parse(SpecGenerator.generate(GeneratorOptions(tasks: 70_000, seed: 4)), path: "g.md")
+    let plan = Plan(doc)
+    let graph = plan.graph
+    #expect(graph.nodeCount >= 1 << 16)
+    let times = graph.graph.criticalPathTimes(order: plan.schedule.order, durations: graph.durations)
+    #expect(plan.schedule.times.earliestStart == times.earliestStart)
+    #expect(plan.schedule.times.latestStart == times.latestStart)
+    #expect(plan.schedule.length == times.length)
+    #expect(plan.schedule.criticalPath == Schedule.criticalChain(graph: graph, times: times))
+    #expect(!plan.schedule.criticalPath.isEmpty)
+    #expect(plan.schedule.waves.reduce(0) { $0 + $1.count } == graph.taskNodeCount)
+}
