@@ -6,16 +6,113 @@
 #include <graphviz/gvc.h>
 #include <graphviz/graphviz_version.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 // Only what Sources/Graphviz/GraphvizRenderer.swift needs that Swift cannot
 // call directly. Everything else (gvContext, gvLayout, agclose, ...) is
 // called from Swift as declared by gvc.h.
 
-/// Parses DOT text held in memory; NULL when nothing could be parsed.
-/// Graphviz 2.4x declares the text `char *` although it only reads it; Swift
-/// bridges String only to `const char *`, so the cast lives here.
+// Deterministic layouts. cgraph numbers a named object by the address of its
+// interned name, and `dot` takes clusters in that order: with malloc, the
+// order (and so the picture) changed from run to run in a process whose
+// other threads had allocated and freed memory before. Each graph therefore
+// allocates from a region of its own whose addresses only grow (one large
+// reservation, committed page by page as it is touched), so names are
+// numbered in the order they first appear in the DOT text. Nothing is freed
+// before the graph is closed, which unmaps the whole region at once. Should
+// the reservation fail, allocation falls back to calloc (correct, but the
+// order is then malloc's again).
+typedef struct {
+    char *base;       /* the reserved region, or NULL when falling back to calloc */
+    size_t used;
+    size_t reserved;
+} cgv_region_t;
+
+static void *cgv_region_open(Agdisc_t *disc) {
+    (void)disc;
+    cgv_region_t *r = (cgv_region_t *)calloc(1, sizeof(cgv_region_t));
+    if (!r) return NULL;
+    /* Address space only: pages are committed when first written. */
+    for (size_t size = (size_t)1 << 36; size >= ((size_t)1 << 30); size >>= 2) {
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p != MAP_FAILED) {
+            r->base = (char *)p;
+            r->reserved = size;
+            break;
+        }
+    }
+    return r;
+}
+
+static void *cgv_region_alloc(void *state, size_t request) {
+    cgv_region_t *r = (cgv_region_t *)state;
+    size_t size = (request + 15) & ~(size_t)15;
+    if (size == 0) size = 16;
+    if (r->base && r->used <= r->reserved && size <= r->reserved - r->used) {
+        void *p = r->base + r->used;   /* never handed out before: zero */
+        r->used += size;
+        return p;
+    }
+    return calloc(1, size);           /* past the region: freed never, like the rest */
+}
+
+static void *cgv_region_resize(void *state, void *ptr, size_t old, size_t request) {
+    void *p = cgv_region_alloc(state, request);
+    if (p && ptr) memcpy(p, ptr, old < request ? old : request);
+    return p;
+}
+
+static void cgv_region_free(void *state, void *ptr) {
+    (void)state;
+    (void)ptr;  /* the region is released whole by cgv_region_close */
+}
+
+static void cgv_region_close(void *state) {
+    cgv_region_t *r = (cgv_region_t *)state;
+    if (!r) return;
+    if (r->base) munmap(r->base, r->reserved);
+    free(r);
+}
+
+static Agmemdisc_t cgv_region_disc = {
+    cgv_region_open, cgv_region_alloc, cgv_region_resize, cgv_region_free, cgv_region_close,
+};
+
+/// DOT text in memory, handed to cgraph's lexer one line at a time (as
+/// `agmemread` does).
+typedef struct {
+    const char *text;
+    size_t length;
+    size_t position;
+} cgv_text_reader_t;
+
+static int cgv_text_read(void *chan, char *buffer, int size) {
+    cgv_text_reader_t *reader = (cgv_text_reader_t *)chan;
+    if (size <= 0 || reader->position >= reader->length) return 0;
+    int n = 0;
+    while (n < size && reader->position < reader->length) {
+        char c = reader->text[reader->position++];
+        buffer[n++] = c;
+        if (c == '\n') break;
+    }
+    return n;
+}
+
+/// Parses DOT text held in memory; NULL when nothing could be parsed. The
+/// graph allocates from its own growing region (see above).
 static inline Agraph_t *cgv_memread(const char *text) {
-    return agmemread((char *)text);
+    static Agiodisc_t io;
+    static Agdisc_t disc;
+    io.afread = cgv_text_read;
+    io.putstr = AgIoDisc.putstr;
+    io.flush = AgIoDisc.flush;
+    disc.mem = &cgv_region_disc;
+    disc.id = &AgIdDisc;
+    disc.io = &io;
+    cgv_text_reader_t reader = {text, strlen(text), 0};
+    agreadline(1);  /* the lexer keeps its line count between parses */
+    return agread(&reader, &disc);
 }
 
 /// Names of the installed plugins of one kind ("layout", "device", ...).
