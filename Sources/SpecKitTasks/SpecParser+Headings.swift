@@ -31,7 +31,7 @@ extension DocumentParser {
         segment += 1
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         let parent = headingStack.last
-        func has(_ word: StaticString) -> Bool { b.containsLowercase(word, lo, hi) }
+        func hasAny(_ words: [StaticString]) -> Bool { words.contains { b.containsLowercase($0, lo, hi) } }
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:
@@ -39,18 +39,25 @@ extension DocumentParser {
         // work are skipped one by one (`parseDeclaredLine`).
         // The document's title (`# Tasks: Dependency Tracker`, its first
         // heading, level 1) names the feature, not a Dependencies section.
+        // The words are those of every language of the vocabulary (`依存関係`,
+        // `Dependências`, `実行順序`, `并行`, `Notas`…), not English alone.
         let isTitle = level == 1 && headings.isEmpty
-        let isExample = has("example")
-        let noOrder = isTitle || has("strateg") || has("team") || isExample
+        let isExample = hasAny(Vocabulary.exampleHeadingWords)
+        let isStrategy = hasAny(Vocabulary.strategyHeadingWords)
+        let isParallel = hasAny(Vocabulary.parallelHeadingWords)
+        let namesDependencies = hasAny(Vocabulary.dependencyHeadingWords)
+        let namesOrder = hasAny(Vocabulary.executionOrderHeadingWords)
+        let noOrder = isTitle || isStrategy || hasAny(Vocabulary.teamHeadingWords) || isExample
         let declared = !noOrder
             && ((parent?.declared ?? false)
-                || (!isPhase && (has("dependenc") || has("execution order"))))
+                || (!isPhase && (namesDependencies || namesOrder)))
         let excluded = (parent?.excluded ?? false) || declared
-            || (isExample && has("parallel"))
-            || has("strateg") || (!isPhase && !isTitle && has("dependenc"))
+            || (isExample && isParallel)
+            || isStrategy || (!isPhase && !isTitle && namesDependencies)
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
         let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
-            || (!isPhase && !isTitle && (has("parallel") || has("note") || isExample || has("execution order")))
+            || (!isPhase && !isTitle
+                && (isParallel || hasAny(Vocabulary.noteHeadingWords) || isExample || namesOrder))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
@@ -415,4 +422,41 @@ extension String {
         while let c = s.last, c == " " || c == "*" || c == "_" || c == "`" || c == "\t" { s.removeLast() }
         return String(s)
     }
+}
+
+extension Vocabulary {
+    /// Words of a heading that names dependencies (lowercase; a part of the
+    /// word is enough: `dependenc` is in `Dependencies` and `Dependencias`).
+    static let dependencyHeadingWords: [StaticString] = [
+        "dependenc", "dependênc", "dépendanc", "dipendenz", "abhängigkeit", "зависимост", "Зависимост",
+        "依赖", "依賴", "相依", "依存", "의존", "선행 관계",
+    ]
+    /// Words of a heading that names the execution order.
+    static let executionOrderHeadingWords: [StaticString] = [
+        "execution order", "order of execution", "ordem de execução", "orden de ejecución", "ordre d'exécution",
+        "ausführungsreihenfolge", "reihenfolge", "порядок выполнения", "Порядок выполнения",
+        "执行顺序", "執行順序", "实施顺序", "実行順序", "実装順序", "실행 순서", "실행순서",
+    ]
+    /// Words of a heading about parallel work.
+    static let parallelHeadingWords: [StaticString] = [
+        "parallel", "paralel", "parallèl", "параллел", "Параллел", "并行", "並行", "並列", "병렬",
+    ]
+    /// Words of a heading of notes.
+    static let noteHeadingWords: [StaticString] = [
+        "note", "notas", "notiz", "hinweis", "примечан", "Примечан", "注意", "备注", "備註", "メモ", "備考", "注記",
+        "참고", "비고", "메모",
+    ]
+    /// Words of a heading of examples.
+    static let exampleHeadingWords: [StaticString] = [
+        "example", "ejemplo", "exemplo", "exemple", "beispiel", "пример", "Пример", "示例", "例子", "范例", "範例",
+        "実行例", "使用例", "예시", "예제",
+    ]
+    /// Words of a heading about strategy.
+    static let strategyHeadingWords: [StaticString] = [
+        "strateg", "stratég", "стратег", "Стратег", "策略", "战略", "戦略", "전략",
+    ]
+    /// Words of a heading about team work.
+    static let teamHeadingWords: [StaticString] = [
+        "team", "equipo", "equipe", "équipe", "团队", "團隊", "チーム", "팀",
+    ]
 }
