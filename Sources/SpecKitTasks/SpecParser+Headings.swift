@@ -274,8 +274,10 @@ extension DocumentParser {
             return
         }
         parseParallelLine(p, end)
-        // `**Depends on**: T013` before a section's first task applies to the section.
-        guard var top = headingStack.last, !top.hasTasks else { return }
+        // `**Depends on**: T013` before a section's first task applies to the section;
+        // a strategy, notes or parallel-work section holds no tasks for it to apply to
+        // (`Tras Phase 2: A toma US1…` under `### Parallel Team Strategy` states no order).
+        guard var top = headingStack.last, !top.hasTasks, !top.noLooseTasks else { return }
         var k = p
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
         // `**Depends on**:`, `**Requires**:`, `**依存**:`: any clause word opening the line.
