@@ -15,7 +15,9 @@ extension DocumentParser {
             idStart += 1
         }
         // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
-        if let (taskIDStart, idEnd) = taskID(at: idStart, hi),
+        // `### T013-T015: Integration tests`, `### Task 13-15: …`: a range names
+        // a group of the tasks below, not a task.
+        if let (taskIDStart, idEnd) = taskID(at: idStart, hi), !rangeFollows(idEnd, hi),
             b.taskIDEnd(at: taskIDStart, end: idEnd) == idEnd || !sectionHoldsTaskIDs(after: end)
         {
             idStart = taskIDStart
@@ -148,6 +150,8 @@ extension DocumentParser {
             }
         }
         descriptionEnd = b.trimEnd(descriptionStart, max(descriptionStart, descriptionEnd))
+        // `### T003: Setup translation files [P]`: the `[P]` closing the heading counts.
+        descriptionEnd = Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task)
         task.description = b.string(descriptionStart, descriptionEnd)
         addTask(task, idStart: idStart, idEnd: idEnd, open: OpenTask(
             job: TextJob(

@@ -150,7 +150,13 @@ extension DocumentParser {
         }
         k = b.skipSpaces(k, end)
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
-        return taskID(at: k, end) != nil
+        if taskID(at: k, end) != nil { return true }
+        // `Task 13-15`, `任务 2.1-2.3`: the end of a range of worded IDs is a bare number.
+        var digits = k
+        while digits < end, b[digits].isDigit || (b[digits] == UInt8(ascii: ".") && digits > k && digits + 1 < end && b[digits + 1].isDigit) {
+            digits += 1
+        }
+        return digits > k && !b[k - 1].isSpaceOrTab && (digits == end || !b[digits].isAlnum)
     }
 
     /// Shape 4: a list item without a checkbox whose text starts with a bold ID
@@ -326,9 +332,22 @@ extension DocumentParser {
     /// opened before the ID (`- [x] **任务 1.1: 创建功能分支**`).
     static func descriptionEnd(_ b: Bytes, _ lo: Int, _ hi: Int, into task: inout SpecTask) -> Int {
         var hi = b.trimEnd(lo, hi)
-        if hi - lo >= 3, b[hi - 1] == UInt8(ascii: "]"), b[hi - 2] | 0x20 == UInt8(ascii: "p"), b[hi - 3] == UInt8(ascii: "[") {
+        // A status mark may close the line after the `[P]` (`### Task 4: Write tests [P] ✅`).
+        var beforeMarks = hi
+        while true {
+            if beforeMarks - lo >= 3, b.matches("✅", at: beforeMarks - 3, end: beforeMarks) {
+                beforeMarks = b.trimEnd(lo, beforeMarks - 3)
+            } else if beforeMarks - lo >= 6, b.matches("[DONE]", at: beforeMarks - 6, end: beforeMarks) {
+                beforeMarks = b.trimEnd(lo, beforeMarks - 6)
+            } else {
+                break
+            }
+        }
+        if beforeMarks - lo >= 3, b[beforeMarks - 1] == UInt8(ascii: "]"), b[beforeMarks - 2] | 0x20 == UInt8(ascii: "p"),
+            b[beforeMarks - 3] == UInt8(ascii: "[")
+        {
             task.parallel = true
-            hi = b.trimEnd(lo, hi - 3)
+            hi = b.trimEnd(lo, beforeMarks - 3)
         }
         if hi - lo >= 2, b.matches("**", at: hi - 2, end: hi), b.find("**", lo, hi - 2) == nil {
             hi = b.trimEnd(lo, hi - 2)
