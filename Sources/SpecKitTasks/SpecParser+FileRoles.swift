@@ -105,21 +105,22 @@ extension DocumentParser {
             k = max(k, pathHi)
         }
         paths.removeSubrange(kept...)
-        dropBareNamesOfFullPaths(b, &paths)
+        dropPathsEndingFullerOnes(b, &paths)
     }
 
     /// `Add the type to api.types.ts` in a task that names
-    /// `src/types/api.types.ts`: a bare file name that is the last segment of
-    /// another written path of the same task is that file, not a second one.
-    /// - Complexity: O(p²) in the task's p paths (a handful).
-    func dropBareNamesOfFullPaths(_ b: Bytes, _ paths: inout [(Int, Int)]) {
-        guard paths.count > 1 else { return }
+    /// `src/types/api.types.ts`; `src/main.py` beside `backend/src/main.py`:
+    /// a path that is the last segments of another written path of the same
+    /// task is that file, not a second one.
+    /// - Complexity: O(p²) in the task's p paths: only for a handful (a task
+    /// that lists more is a generated or pasted list; it keeps them all).
+    func dropPathsEndingFullerOnes(_ b: Bytes, _ paths: inout [(Int, Int)]) {
+        guard paths.count > 1, paths.count <= 32 else { return }
         var kept = 0
         for i in paths.indices {
             let (lo, hi) = paths[i]
             let length = hi - lo
-            let bare = b.firstIndex(of: UInt8(ascii: "/"), lo, hi) == nil
-            let named = bare && paths.contains { other in
+            let named = paths.contains { other in
                 let (otherLo, otherHi) = other
                 guard otherHi - otherLo > length + 1, b[otherHi - length - 1] == UInt8(ascii: "/") else { return false }
                 for j in 0..<length where b[otherHi - length + j] != b[lo + j] { return false }

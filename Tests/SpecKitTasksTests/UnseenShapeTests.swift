@@ -132,6 +132,17 @@ struct UnseenShapeTests {
         #expect(doc.task("T002")?.files == ["config.yaml", "deploy/other/settings.yaml"])
     }
 
+    @Test("a relative path that ends a longer path of the same task is that file")
+    func shortPathOfALongerOne() {
+        let doc = parse("""
+            - [ ] T001 [P] Create the entry point `src/main.py`
+              - Files: `backend/src/main.py`
+            - [ ] T002 [P] Create `lib/util.py` and `tools/lib/other.py`
+            """)
+        #expect(doc.task("T001")?.files == ["backend/src/main.py"])
+        #expect(doc.task("T002")?.files == ["lib/util.py", "tools/lib/other.py"])
+    }
+
     @Test(
         "routes, decorators and scoped packages are not files",
         arguments: [
