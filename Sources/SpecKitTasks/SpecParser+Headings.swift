@@ -328,13 +328,26 @@ extension DocumentParser {
             for (index, (lo, hi)) in cells.enumerated() {
                 let name = lowercasedASCII(b, lo, hi).trimmingASCIIDecoration()
                 switch name {
-                case "status", "state": context.statusColumn = index
-                case "estimate", "est", "est.", "effort", "duration", "time", "hours", "size":
+                // Headers in the languages of the vocabulary too (`状态`, `Estado`, `依赖`, `Dependências`).
+                case "status", "state", "estado", "situação", "statut", "zustand", "状态", "狀態", "状態", "ステータス",
+                    "상태", "статус", "Статус":
+                    context.statusColumn = index
+                case "estimate", "est", "est.", "effort", "duration", "time", "hours", "size", "estimación", "estimativa",
+                    "esfuerzo", "esforço", "duración", "duração", "durée", "estimation", "schätzung", "aufwand", "dauer",
+                    "预估", "预计", "估算", "工时", "預估", "工時", "見積", "見積もり", "見積り", "工数", "所要時間", "예상",
+                    "예상 시간", "소요 시간", "оценка", "Оценка":
                     if index > 0 { context.estimateColumn = index }
-                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites":
+                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites",
+                    "dependencias", "dependencia", "dependências", "dependência", "depende de", "dépendances", "dépend de",
+                    "abhängigkeiten", "abhängig von", "依赖", "依赖项", "依赖任务", "前置任务", "前置", "依賴", "前置任務",
+                    "依存", "依存関係", "依存タスク", "前提", "前提タスク", "의존성", "의존", "선행 작업", "선행",
+                    "зависимости", "Зависимости", "зависит от", "Зависит от":
                     context.dependencyColumn = index
                 // The first column holds the ID, whatever its header says (`Task`).
-                case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description":
+                case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description",
+                    "descripción", "descrição", "tarea", "tarefa", "título", "titulo", "nombre", "nome", "tâche", "titre",
+                    "aufgabe", "beschreibung", "titel", "描述", "任务", "任务描述", "任務", "説明", "内容", "タスク", "タスク名",
+                    "작업", "설명", "작업 내용", "описание", "Описание", "задача", "Задача":
                     if context.descriptionColumn == nil, index > 0 { context.descriptionColumn = index }
                 default: break
                 }

@@ -518,8 +518,17 @@ extension DocumentParser {
     private func statusValueStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         var j = k
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "-") || b[j].isSpaceOrTab { j += 1 }
-        guard b.matchesLowercase("status", at: j, end: hi) else { return nil }
-        j += 6
+        if b.matchesLowercase("status", at: j, end: hi) {
+            j += 6
+        } else if let name = Vocabulary.statusFieldNames.first(where: { b.matchesLowercase($0, at: j, end: hi) }) {
+            // `**Estado**: Hecho`, `**状态**：已完成`: in other languages the field needs its colon.
+            var c = j + name.utf8CodeUnitCount
+            while c < hi, b[c] == UInt8(ascii: "*") || b[c].isSpaceOrTab { c += 1 }
+            guard c < hi, b[c] == UInt8(ascii: ":") || b.matches("：", at: c, end: hi) else { return nil }
+            j = b[c] == UInt8(ascii: ":") ? c + 1 : c + 3
+        } else {
+            return nil
+        }
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ":") || b[j].isSpaceOrTab { j += 1 }
         return j
     }
@@ -543,6 +552,37 @@ extension DocumentParser {
             let e = k + word.byteCount
             if word.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) { return status }
         }
+        for (word, status) in Vocabulary.statusWordsOfOtherLanguages where b.matchesLowercase(word, at: k, end: hi) {
+            let e = k + word.byteCount
+            if word.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) { return status }
+        }
         return nil
     }
+}
+
+extension Vocabulary {
+    /// Names of a `Status` field in other languages (lowercase ASCII letters).
+    static let statusFieldNames: [StaticString] = [
+        "estado", "situação", "statut", "zustand", "状态", "狀態", "状態", "ステータス", "상태", "статус", "Статус",
+    ]
+
+    /// Status values of a `Status` field or column in Spanish, Portuguese,
+    /// French, German, Korean, Russian, Japanese and Chinese (lowercase ASCII letters).
+    static let statusWordsOfOtherLanguages: [(StaticString, TaskStatus)] = [
+        ("hecho", .done), ("completado", .done), ("completada", .done), ("terminado", .done), ("terminada", .done),
+        ("concluído", .done), ("concluido", .done), ("concluída", .done), ("concluida", .done), ("feito", .done),
+        ("finalizado", .done), ("finalizada", .done), ("terminé", .done), ("fait", .done), ("erledigt", .done),
+        ("fertig", .done), ("abgeschlossen", .done), ("완료", .done), ("готово", .done), ("Готово", .done),
+        ("выполнено", .done), ("Выполнено", .done), ("завершено", .done), ("Завершено", .done),
+        ("en progreso", .inProgress), ("en curso", .inProgress), ("em andamento", .inProgress),
+        ("em progresso", .inProgress), ("en cours", .inProgress), ("in bearbeitung", .inProgress),
+        ("in arbeit", .inProgress), ("진행 중", .inProgress), ("진행중", .inProgress), ("в работе", .inProgress),
+        ("В работе", .inProgress), ("作業中", .inProgress), ("実装中", .inProgress), ("開発中", .inProgress),
+        ("pendiente", .todo), ("pendente", .todo), ("por hacer", .todo), ("a fazer", .todo), ("à faire", .todo),
+        ("offen", .todo), ("ausstehend", .todo), ("대기", .todo), ("미착수", .todo), ("예정", .todo), ("未完成", .todo),
+        ("待处理", .todo), ("未実装", .todo),
+        ("omitido", .skipped), ("cancelado", .skipped), ("cancelada", .skipped), ("annulé", .skipped),
+        ("abgebrochen", .skipped), ("übersprungen", .skipped), ("취소", .skipped), ("отменено", .skipped),
+        ("Отменено", .skipped), ("已取消", .skipped), ("スキップ", .skipped), ("中止", .skipped),
+    ]
 }

@@ -199,4 +199,39 @@ struct UnseenShapeTests {
             """)
         #expect(doc.tasks.map(\.reads) == [["quickstart.md"], ["quickstart.md"], ["quickstart.md"]])
     }
+
+    // MARK: Tables and status fields in other languages
+
+    @Test("table columns named in other languages give status, dependencies and estimate")
+    func foreignTableColumns() {
+        let doc = parse("""
+            ## Phase 1: Base
+
+            | ID | 说明 | 状态 | 依赖 | 预估 |
+            |----|------|------|------|------|
+            | T001 | 写配置 `etc/app.toml` | 已完成 | 无 | 2h |
+            | T002 | 写服务 `src/svc.go` | 进行中 | T001 | 4h |
+
+            | Tarefa | Descrição | Situação | Dependências |
+            |--------|-----------|----------|--------------|
+            | T003 | Escrever `src/cli.go` | Pendente | T001, T002 |
+            """)
+        #expect(doc.tasks.map(\.status) == [.done, .inProgress, .todo])
+        #expect(doc.predecessors(of: "T002") == ["T001"])
+        #expect(Set(doc.predecessors(of: "T003")) == ["T001", "T002"])
+        #expect(doc.task("T002")?.estimate?.hours == 4)
+        #expect(doc.task("T003")?.description == "Escrever `src/cli.go`")
+    }
+
+    @Test(
+        "a status field named and valued in another language sets the heading task's status",
+        arguments: [
+            ("**Estado**: Terminado", TaskStatus.done), ("**Statut** : en cours", .inProgress),
+            ("**상태**: 완료", .done), ("**Статус**: В работе", .inProgress), ("**状态**：待处理", .todo),
+            ("**Estado**: Cancelado", .skipped), ("Estado de la API: terminado", .todo),
+        ])
+    func foreignStatusField(line: String, status: TaskStatus) {
+        let doc = parse("## Phase 1: Base\n### T001: Build the thing\n\(line)\n")
+        #expect(doc.task("T001")?.status == status)
+    }
 }
