@@ -101,14 +101,18 @@ extension DocumentParser {
                 break
             }
         }
+        // `第一阶段`, `第 2 フェーズ`, `제3단계`, `2단계`: the number before the word.
+        if let number = ordinalPhaseNumber(b, k, hi) { return number }
         if b.matchesLowercase("phase", at: k, end: hi) {
             k += 5
         } else if b.matchesLowercase("fase", at: k, end: hi) {
             k += 4
-        } else if b.matches("フェーズ", at: k, end: hi) {
-            k += "フェーズ".utf8.count
-        } else if b.matches("阶段", at: k, end: hi) {
-            k += "阶段".utf8.count
+        } else if b.matchesLowercase("etapa", at: k, end: hi) {
+            k += 5
+        } else if let word = Vocabulary.phaseWords.first(where: { b.matches($0, at: k, end: hi) }) {
+            k += word.utf8CodeUnitCount
+            // `阶段一`: a Chinese numeral right after the word.
+            if let (value, e) = Self.chineseNumeral(b, b.skipSpaces(k, hi), hi), e >= hi || !b[e].isAlnum { return String(value) }
         } else {
             return nil
         }
@@ -122,6 +126,59 @@ extension DocumentParser {
         if k > start, k < hi, b[k].isLetter, b.isWordEnd(k + 1, hi) { k += 1 }
         guard k > start, b.isWordEnd(k, hi) || b[k] >= 0x80 || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "*") else { return nil }
         return b.string(start, k)
+    }
+
+    /// `第一阶段`, `第 2 阶段`, `第3フェーズ`, `제2단계`, `2단계`: the phase number
+    /// written before the phase word, or nil.
+    func ordinalPhaseNumber(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
+        var k = lo
+        if b.matches("第", at: k, end: hi) {
+            k += "第".utf8.count
+        } else if b.matches("제", at: k, end: hi) {
+            k += "제".utf8.count
+        }
+        k = b.skipSpaces(k, hi)
+        var value: Int
+        var e = k
+        while e < hi, e - k < 4, b[e].isDigit { e += 1 }
+        if e > k {
+            value = Int(b.string(k, e)) ?? 0
+        } else if k > lo, let (v, end) = Self.chineseNumeral(b, k, hi) {
+            value = v
+            e = end
+        } else {
+            return nil
+        }
+        e = b.skipSpaces(e, hi)
+        guard Vocabulary.phaseWords.contains(where: { b.matches($0, at: e, end: hi) }) else { return nil }
+        // `2단계` needs no `제`; `1阶段` without `第` is read too.
+        return String(value)
+    }
+
+    /// A Chinese numeral from 1 to 99 at `k` (`一`, `十二`, `二十三`): its value and end.
+    static func chineseNumeral(_ b: Bytes, _ k: Int, _ hi: Int) -> (Int, Int)? {
+        func digit(_ at: Int) -> (Int, Int)? {
+            for (index, numeral) in Vocabulary.chineseDigits.enumerated() where b.matches(numeral, at: at, end: hi) {
+                return (index + 1, at + numeral.utf8CodeUnitCount)
+            }
+            return nil
+        }
+        let ten = "十".utf8.count
+        var value = 0
+        var e = k
+        if let (d, end) = digit(e) {
+            value = d
+            e = end
+        }
+        if b.matches("十", at: e, end: hi) {
+            value = max(value, 1) * 10
+            e += ten
+            if let (d, end) = digit(e) {
+                value += d
+                e = end
+            }
+        }
+        return value > 0 ? (value, e) : nil
     }
 
     func lowercasedASCII(_ b: Bytes, _ lo: Int, _ hi: Int) -> String {
@@ -444,6 +501,13 @@ extension String {
 }
 
 extension Vocabulary {
+    /// Phase words of other scripts (`フェーズ 3`, `阶段 3`, `단계 2`, `Этап 2`).
+    static let phaseWords: [StaticString] = [
+        "フェーズ", "阶段", "階段", "단계", "페이즈", "Этап", "этап", "Фаза", "фаза",
+    ]
+    /// `一` … `九`: Chinese digits 1 to 9.
+    static let chineseDigits: [StaticString] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
     /// Words of a heading that names dependencies (lowercase; a part of the
     /// word is enough: `dependenc` is in `Dependencies` and `Dependencias`).
     static let dependencyHeadingWords: [StaticString] = [

@@ -234,4 +234,35 @@ struct UnseenShapeTests {
         let doc = parse("## Phase 1: Base\n### T001: Build the thing\n\(line)\n")
         #expect(doc.task("T001")?.status == status)
     }
+
+    // MARK: Phase headings written the CJK way
+
+    @Test(
+        "phase headings with the number before the word, or a Chinese numeral, are phases",
+        arguments: [
+            ("## 第一阶段：准备", "1"), ("## 第 12 阶段 收尾", "12"), ("## 阶段二：开发", "2"), ("## 第3フェーズ: 実装", "3"),
+            ("## 2단계: 구현", "2"), ("## 제4단계 - 테스트", "4"), ("## Etapa 5: Pruebas", "5"), ("## Этап 6. Тесты", "6"),
+            ("## 第二十一阶段", "21"),
+        ])
+    func cjkPhaseHeadings(heading: String, number: String) {
+        let doc = parse("""
+            \(heading)
+            - [ ] T001 Do the work
+            ## Phase 99: Wrap up
+            - [ ] T002 Ship it
+            ## Dependencies
+            - Phase 99 depends on Phase \(number)
+            """)
+        #expect(doc.phases.filter { $0.index > 0 }.map(\.title).first == String(heading.dropFirst(3)))
+        #expect(doc.task("T001")?.phase == 1)
+        // `Phase N` names the phase by the number its heading wrote.
+        #expect(doc.phaseDependencies.count == 1)
+    }
+
+    @Test("words that only begin like a phase heading are sections", arguments: ["## 阶段性目标", "## 第一章 概述", "## 1. 准备"])
+    func notPhaseHeadings(heading: String) {
+        let doc = parse("## Phase 1: Base\n- [ ] T000 Start\n\(heading)\n- [ ] T001 Do the work\n")
+        #expect(doc.phases.filter { $0.index > 0 }.count == 1)
+        #expect(doc.task("T001")?.phase == 1)
+    }
 }
