@@ -446,7 +446,8 @@ extension DocumentParser {
             }
         }
         task.description = b.string(descriptionRange.0, descriptionRange.1)
-        if let s = context.statusColumn, s < cells.count, !struck {
+        // An empty Status cell leaves a checkbox written before the text (`[x] Write …`) standing.
+        if let s = context.statusColumn, s < cells.count, !struck, b.skipSpaces(cells[s].0, cells[s].1) < b.trimEnd(cells[s].0, cells[s].1) {
             task.status = statusWord(b, cells[s].0, cells[s].1) ?? .todo
         }
         if let e = context.estimateColumn, e < cells.count {
@@ -464,6 +465,19 @@ extension DocumentParser {
         for c in cells.indices.dropFirst()
         where c != descriptionColumn && c != context.statusColumn && c != context.dependencyColumn && c != context.estimateColumn {
             let lo = b.skipSpaces(cells[c].0, cells[c].1), hi = b.trimEnd(lo, cells[c].1)
+            // `| T057 | [X] | … |`, `| T085 | [P] | … |`: a cell that is only a
+            // checkbox is the row's status (when no Status column says it), one
+            // that is only `[P]` marks the task parallel.
+            if hi - lo == 3, b[lo] == UInt8(ascii: "["), b[lo + 2] == UInt8(ascii: "]") {
+                if b[lo + 1] | 0x20 == UInt8(ascii: "p") {
+                    tasks[Int(index)].parallel = true
+                    continue
+                }
+                if context.statusColumn == nil, !struck, let status = statusWord(b, lo, hi) {
+                    tasks[Int(index)].status = status
+                    continue
+                }
+            }
             if lo < hi {
                 bodyLines.append(BodyLine(start: lo, end: hi, line: lineNumber, lineStart: lineStart))
                 job.bodyLineEnd = Int32(bodyLines.count)

@@ -376,8 +376,9 @@ extension DocumentParser {
             task.status = .done
             return
         }
-        // `- **T001** [X] — …`: a list item or line task's status.
-        if task.form == .listItem || task.form == .line, hi - lo == 1 {
+        // `- **T001** [X] — …`: a list item or line task's status; in a table
+        // row, `| T001 | [x] Write the docs |` (a Status column, read later, wins).
+        if task.form == .listItem || task.form == .line || task.form == .tableRow, hi - lo == 1 {
             switch b[lo] {
             case UInt8(ascii: "x"), UInt8(ascii: "X"): task.status = .done; return
             case UInt8(ascii: "/"): task.status = .inProgress; return

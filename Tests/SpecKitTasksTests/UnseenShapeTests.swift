@@ -265,4 +265,25 @@ struct UnseenShapeTests {
         #expect(doc.phases.filter { $0.index > 0 }.count == 1)
         #expect(doc.task("T001")?.phase == 1)
     }
+
+    @Test("a table cell that is only a checkbox gives the row's status, one that is only [P] marks it parallel")
+    func checkboxCellsInTables() {
+        let doc = parse("""
+            ## Phase 1: Polish
+
+            | ID | P | Work |
+            |----|---|------|
+            | T001 | [X] | Tune the cache `src/cache.rs` |
+            | T002 | [P] | Profile the loader `src/load.rs` |
+            | T003 | [ ] | Trim the logs |
+
+            | ID | Work | Status |
+            |----|------|--------|
+            | T004 | [x] Write the notes | open |
+            | T005 | [x] Publish the notes | |
+            """)
+        #expect(doc.tasks.map(\.status) == [.done, .todo, .todo, .todo, .done])
+        #expect(doc.tasks.map(\.parallel) == [false, true, false, false, false])
+        #expect(doc.task("T005")?.description == "Publish the notes")
+    }
 }
