@@ -42,7 +42,18 @@ extension DocumentParser {
                     k += 1
                 } else if c >= 0x80 {
                     if let e = Self.cjkReferenceWordEnd(b, k, pathLo) {
-                        read = true
+                        if Self.isPostpositionalReferenceWord(b, k, e) {
+                            // Japanese puts the cited thing first: `docs/api.md に従って
+                            // src/app.ts を修正` reads api.md and writes app.ts.
+                            if i > 0, kept > 0, paths[kept - 1] == paths[i - 1], Self.onlyTrivia(b, paths[i - 1].1, k) {
+                                let path = b.string(paths[i - 1].0, paths[i - 1].1)
+                                if !reads.contains(path) { reads.append(path) }
+                                kept -= 1
+                            }
+                            read = false
+                        } else {
+                            read = true
+                        }
                         verb = false
                         pendingComma = false
                         k = e
@@ -82,7 +93,8 @@ extension DocumentParser {
                     k += 1
                 }
             }
-            let cited = read || (!verb && Self.isDesignDocument(b, pathLo, pathHi))
+            let cited = read
+                || (!verb && Self.isDesignDocument(b, pathLo, pathHi) && !Self.isObjectOfWritingVerb(b, pathHi, hi))
             if cited {
                 let path = b.string(pathLo, pathHi)
                 if !reads.contains(path) { reads.append(path) }
@@ -91,6 +103,33 @@ extension DocumentParser {
                 kept += 1
             }
             k = max(k, pathHi)
+        }
+        paths.removeSubrange(kept...)
+        dropPathsEndingFullerOnes(b, &paths)
+    }
+
+    /// `Add the type to api.types.ts` in a task that names
+    /// `src/types/api.types.ts`; `src/main.py` beside `backend/src/main.py`:
+    /// a path that is the last segments of another written path of the same
+    /// task is that file, not a second one.
+    /// - Complexity: O(p²) in the task's p paths: only for a handful (a task
+    /// that lists more is a generated or pasted list; it keeps them all).
+    func dropPathsEndingFullerOnes(_ b: Bytes, _ paths: inout [(Int, Int)]) {
+        guard paths.count > 1, paths.count <= 32 else { return }
+        var kept = 0
+        for i in paths.indices {
+            let (lo, hi) = paths[i]
+            let length = hi - lo
+            let named = paths.contains { other in
+                let (otherLo, otherHi) = other
+                guard otherHi - otherLo > length + 1, b[otherHi - length - 1] == UInt8(ascii: "/") else { return false }
+                for j in 0..<length where b[otherHi - length + j] != b[lo + j] { return false }
+                return true
+            }
+            if !named {
+                paths[kept] = paths[i]
+                kept += 1
+            }
         }
         paths.removeSubrange(kept...)
     }
@@ -152,6 +191,35 @@ extension DocumentParser {
         guard length >= 7, b[hi - 3] == UInt8(ascii: "."), b[hi - 2] | 0x20 == UInt8(ascii: "m"), b[hi - 1] | 0x20 == UInt8(ascii: "d")
         else { return false }
         return Vocabulary.designDocuments.contains { $0.byteCount == length && b.matchesLowercase($0, at: segment, end: hi) }
+    }
+
+    /// Whether the path ending at `e` is the object of a writing verb placed
+    /// after it, as Japanese and Korean put it: a particle, then the verb
+    /// (`quickstart.md を更新`, `quickstart.md에 갱신한다`, `tasks.md에 추가하고`).
+    static func isObjectOfWritingVerb(_ b: Bytes, _ e: Int, _ hi: Int) -> Bool {
+        var k = e
+        while k < hi, b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "*") || b[k].isSpaceOrTab { k += 1 }
+        guard k < hi, b[k] >= 0x80, let particle = Vocabulary.objectParticles.first(where: { b.matches($0, at: k, end: hi) })
+        else { return false }
+        k = b.skipSpaces(k + particle.utf8CodeUnitCount, hi)
+        return Vocabulary.cjkWritingVerbs.contains { b.matches($0, at: k, end: hi) }
+            || Vocabulary.koreanWritingVerbs.contains { b.matches($0, at: k, end: hi) }
+    }
+
+    /// `に準拠`, `に従`, `に基づ`: reference words placed after what they cite.
+    static func isPostpositionalReferenceWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
+        b.matches("に", at: k, end: e)
+    }
+
+    /// Whether `lo..<hi` holds only blanks, backticks, emphasis and quotes.
+    static func onlyTrivia(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        for k in lo..<max(lo, hi) {
+            let c = b[k]
+            if !(c.isSpaceOrTab || c == UInt8(ascii: "`") || c == UInt8(ascii: "*") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")) {
+                return false
+            }
+        }
+        return true
     }
 
     /// The end of a reference word (`per`, `according to`, `según`) at `k`, or nil.
@@ -217,10 +285,25 @@ extension Vocabulary {
         "append", "rewrite", "refine", "finalize", "finalise", "document", "delete", "remove", "fix", "amend", "expand",
         "populate", "author", "prepare", "record", "regenerate", "rename", "move", "replace", "insert", "publish",
         "complete", "produce", "save", "adjust", "polish", "enhance", "improve", "correct", "sync", "synchronize",
+        // Spanish, Portuguese, French, German, Italian (words of ASCII letters).
+        "crear", "criar", "actualizar", "atualizar", "escribir", "escrever", "agregar", "adicionar", "editar",
+        "modificar", "generar", "gerar", "documentar", "eliminar", "excluir", "borrar", "completar", "rellenar",
+        "preencher", "redactar", "redigir", "corregir", "corrigir", "ampliar", "extender", "estender", "reescribir",
+        "reescrever", "ajouter", "modifier", "documenter", "supprimer", "mettre", "aktualisieren", "erstellen",
+        "schreiben", "anlegen", "bearbeiten", "erweitern", "dokumentieren", "aggiornare", "creare", "scrivere",
+        "aggiungere",
     ]
+    /// Korean verbs that write their object (`quickstart.md에 갱신한다`).
+    static let koreanWritingVerbs: [StaticString] = [
+        "갱신", "업데이트", "추가", "작성", "수정", "생성", "기록", "반영", "삭제", "보완", "편집",
+    ]
+    /// Particles between an object and a verb placed after it (Japanese, Korean).
+    static let objectParticles: [StaticString] = ["を", "に", "へ", "에", "을", "를"]
     static let cjkWritingVerbs: [StaticString] = [
         "更新", "创建", "創建", "建立", "编写", "編寫", "撰写", "撰寫", "修改", "新增", "添加", "补充", "補充", "完善", "删除", "刪除",
-        "作成", "追加", "編集", "修正", "削除", "記述", "生成",
+        "作成", "追加", "編集", "修正", "削除", "記述", "生成", "追記", "記録", "反映",
+        "Обновить", "обновить", "Создать", "создать", "Добавить", "добавить", "Написать", "написать", "Дополнить",
+        "Изменить", "изменить", "Удалить",
     ]
     static let designDocuments: [StaticString] = [
         "spec.md", "plan.md", "research.md", "data-model.md", "quickstart.md", "tasks.md", "constitution.md",

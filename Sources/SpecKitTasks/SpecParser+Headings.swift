@@ -15,7 +15,9 @@ extension DocumentParser {
             idStart += 1
         }
         // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
-        if let (taskIDStart, idEnd) = taskID(at: idStart, hi),
+        // `### T013-T015: Integration tests`, `### Task 13-15: …`: a range names
+        // a group of the tasks below, not a task.
+        if let (taskIDStart, idEnd) = taskID(at: idStart, hi), !rangeFollows(idEnd, hi),
             b.taskIDEnd(at: taskIDStart, end: idEnd) == idEnd || !sectionHoldsTaskIDs(after: end)
         {
             idStart = taskIDStart
@@ -31,7 +33,7 @@ extension DocumentParser {
         segment += 1
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         let parent = headingStack.last
-        func has(_ word: StaticString) -> Bool { b.containsLowercase(word, lo, hi) }
+        func hasAny(_ words: [StaticString]) -> Bool { words.contains { b.containsLowercase($0, lo, hi) } }
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:
@@ -39,18 +41,25 @@ extension DocumentParser {
         // work are skipped one by one (`parseDeclaredLine`).
         // The document's title (`# Tasks: Dependency Tracker`, its first
         // heading, level 1) names the feature, not a Dependencies section.
+        // The words are those of every language of the vocabulary (`依存関係`,
+        // `Dependências`, `実行順序`, `并行`, `Notas`…), not English alone.
         let isTitle = level == 1 && headings.isEmpty
-        let isExample = has("example")
-        let noOrder = isTitle || has("strateg") || has("team") || isExample
+        let isExample = hasAny(Vocabulary.exampleHeadingWords)
+        let isStrategy = hasAny(Vocabulary.strategyHeadingWords)
+        let isParallel = hasAny(Vocabulary.parallelHeadingWords)
+        let namesDependencies = hasAny(Vocabulary.dependencyHeadingWords)
+        let namesOrder = hasAny(Vocabulary.executionOrderHeadingWords)
+        let noOrder = isTitle || isStrategy || hasAny(Vocabulary.teamHeadingWords) || isExample
         let declared = !noOrder
             && ((parent?.declared ?? false)
-                || (!isPhase && (has("dependenc") || has("execution order"))))
+                || (!isPhase && (namesDependencies || namesOrder)))
         let excluded = (parent?.excluded ?? false) || declared
-            || (isExample && has("parallel"))
-            || has("strateg") || (!isPhase && !isTitle && has("dependenc"))
+            || (isExample && isParallel)
+            || isStrategy || (!isPhase && !isTitle && namesDependencies)
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
         let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
-            || (!isPhase && !isTitle && (has("parallel") || has("note") || isExample || has("execution order")))
+            || (!isPhase && !isTitle
+                && (isParallel || hasAny(Vocabulary.noteHeadingWords) || isExample || namesOrder))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
@@ -92,14 +101,18 @@ extension DocumentParser {
                 break
             }
         }
+        // `第一阶段`, `第 2 フェーズ`, `제3단계`, `2단계`: the number before the word.
+        if let number = ordinalPhaseNumber(b, k, hi) { return number }
         if b.matchesLowercase("phase", at: k, end: hi) {
             k += 5
         } else if b.matchesLowercase("fase", at: k, end: hi) {
             k += 4
-        } else if b.matches("フェーズ", at: k, end: hi) {
-            k += "フェーズ".utf8.count
-        } else if b.matches("阶段", at: k, end: hi) {
-            k += "阶段".utf8.count
+        } else if b.matchesLowercase("etapa", at: k, end: hi) {
+            k += 5
+        } else if let word = Vocabulary.phaseWords.first(where: { b.matches($0, at: k, end: hi) }) {
+            k += word.utf8CodeUnitCount
+            // `阶段一`: a Chinese numeral right after the word.
+            if let (value, e) = Self.chineseNumeral(b, b.skipSpaces(k, hi), hi), e >= hi || !b[e].isAlnum { return String(value) }
         } else {
             return nil
         }
@@ -113,6 +126,59 @@ extension DocumentParser {
         if k > start, k < hi, b[k].isLetter, b.isWordEnd(k + 1, hi) { k += 1 }
         guard k > start, b.isWordEnd(k, hi) || b[k] >= 0x80 || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "*") else { return nil }
         return b.string(start, k)
+    }
+
+    /// `第一阶段`, `第 2 阶段`, `第3フェーズ`, `제2단계`, `2단계`: the phase number
+    /// written before the phase word, or nil.
+    func ordinalPhaseNumber(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
+        var k = lo
+        if b.matches("第", at: k, end: hi) {
+            k += "第".utf8.count
+        } else if b.matches("제", at: k, end: hi) {
+            k += "제".utf8.count
+        }
+        k = b.skipSpaces(k, hi)
+        var value: Int
+        var e = k
+        while e < hi, e - k < 4, b[e].isDigit { e += 1 }
+        if e > k {
+            value = Int(b.string(k, e)) ?? 0
+        } else if k > lo, let (v, end) = Self.chineseNumeral(b, k, hi) {
+            value = v
+            e = end
+        } else {
+            return nil
+        }
+        e = b.skipSpaces(e, hi)
+        guard Vocabulary.phaseWords.contains(where: { b.matches($0, at: e, end: hi) }) else { return nil }
+        // `2단계` needs no `제`; `1阶段` without `第` is read too.
+        return String(value)
+    }
+
+    /// A Chinese numeral from 1 to 99 at `k` (`一`, `十二`, `二十三`): its value and end.
+    static func chineseNumeral(_ b: Bytes, _ k: Int, _ hi: Int) -> (Int, Int)? {
+        func digit(_ at: Int) -> (Int, Int)? {
+            for (index, numeral) in Vocabulary.chineseDigits.enumerated() where b.matches(numeral, at: at, end: hi) {
+                return (index + 1, at + numeral.utf8CodeUnitCount)
+            }
+            return nil
+        }
+        let ten = "十".utf8.count
+        var value = 0
+        var e = k
+        if let (d, end) = digit(e) {
+            value = d
+            e = end
+        }
+        if b.matches("十", at: e, end: hi) {
+            value = max(value, 1) * 10
+            e += ten
+            if let (d, end) = digit(e) {
+                value += d
+                e = end
+            }
+        }
+        return value > 0 ? (value, e) : nil
     }
 
     func lowercasedASCII(_ b: Bytes, _ lo: Int, _ hi: Int) -> String {
@@ -141,6 +207,8 @@ extension DocumentParser {
             }
         }
         descriptionEnd = b.trimEnd(descriptionStart, max(descriptionStart, descriptionEnd))
+        // `### T003: Setup translation files [P]`: the `[P]` closing the heading counts.
+        descriptionEnd = Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task)
         task.description = b.string(descriptionStart, descriptionEnd)
         addTask(task, idStart: idStart, idEnd: idEnd, open: OpenTask(
             job: TextJob(
@@ -267,8 +335,10 @@ extension DocumentParser {
             return
         }
         parseParallelLine(p, end)
-        // `**Depends on**: T013` before a section's first task applies to the section.
-        guard var top = headingStack.last, !top.hasTasks else { return }
+        // `**Depends on**: T013` before a section's first task applies to the section;
+        // a strategy, notes or parallel-work section holds no tasks for it to apply to
+        // (`Tras Phase 2: A toma US1…` under `### Parallel Team Strategy` states no order).
+        guard var top = headingStack.last, !top.hasTasks, !top.noLooseTasks else { return }
         var k = p
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
         // `**Depends on**:`, `**Requires**:`, `**依存**:`: any clause word opening the line.
@@ -315,13 +385,26 @@ extension DocumentParser {
             for (index, (lo, hi)) in cells.enumerated() {
                 let name = lowercasedASCII(b, lo, hi).trimmingASCIIDecoration()
                 switch name {
-                case "status", "state": context.statusColumn = index
-                case "estimate", "est", "est.", "effort", "duration", "time", "hours", "size":
+                // Headers in the languages of the vocabulary too (`状态`, `Estado`, `依赖`, `Dependências`).
+                case "status", "state", "estado", "situação", "statut", "zustand", "状态", "狀態", "状態", "ステータス",
+                    "상태", "статус", "Статус":
+                    context.statusColumn = index
+                case "estimate", "est", "est.", "effort", "duration", "time", "hours", "size", "estimación", "estimativa",
+                    "esfuerzo", "esforço", "duración", "duração", "durée", "estimation", "schätzung", "aufwand", "dauer",
+                    "预估", "预计", "估算", "工时", "預估", "工時", "見積", "見積もり", "見積り", "工数", "所要時間", "예상",
+                    "예상 시간", "소요 시간", "оценка", "Оценка":
                     if index > 0 { context.estimateColumn = index }
-                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites":
+                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites",
+                    "dependencias", "dependencia", "dependências", "dependência", "depende de", "dépendances", "dépend de",
+                    "abhängigkeiten", "abhängig von", "依赖", "依赖项", "依赖任务", "前置任务", "前置", "依賴", "前置任務",
+                    "依存", "依存関係", "依存タスク", "前提", "前提タスク", "의존성", "의존", "선행 작업", "선행",
+                    "зависимости", "Зависимости", "зависит от", "Зависит от":
                     context.dependencyColumn = index
                 // The first column holds the ID, whatever its header says (`Task`).
-                case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description":
+                case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description",
+                    "descripción", "descrição", "tarea", "tarefa", "título", "titulo", "nombre", "nome", "tâche", "titre",
+                    "aufgabe", "beschreibung", "titel", "描述", "任务", "任务描述", "任務", "説明", "内容", "タスク", "タスク名",
+                    "작업", "설명", "작업 내용", "описание", "Описание", "задача", "Задача":
                     if context.descriptionColumn == nil, index > 0 { context.descriptionColumn = index }
                 default: break
                 }
@@ -363,7 +446,8 @@ extension DocumentParser {
             }
         }
         task.description = b.string(descriptionRange.0, descriptionRange.1)
-        if let s = context.statusColumn, s < cells.count, !struck {
+        // An empty Status cell leaves a checkbox written before the text (`[x] Write …`) standing.
+        if let s = context.statusColumn, s < cells.count, !struck, b.skipSpaces(cells[s].0, cells[s].1) < b.trimEnd(cells[s].0, cells[s].1) {
             task.status = statusWord(b, cells[s].0, cells[s].1) ?? .todo
         }
         if let e = context.estimateColumn, e < cells.count {
@@ -381,6 +465,19 @@ extension DocumentParser {
         for c in cells.indices.dropFirst()
         where c != descriptionColumn && c != context.statusColumn && c != context.dependencyColumn && c != context.estimateColumn {
             let lo = b.skipSpaces(cells[c].0, cells[c].1), hi = b.trimEnd(lo, cells[c].1)
+            // `| T057 | [X] | … |`, `| T085 | [P] | … |`: a cell that is only a
+            // checkbox is the row's status (when no Status column says it), one
+            // that is only `[P]` marks the task parallel.
+            if hi - lo == 3, b[lo] == UInt8(ascii: "["), b[lo + 2] == UInt8(ascii: "]") {
+                if b[lo + 1] | 0x20 == UInt8(ascii: "p") {
+                    tasks[Int(index)].parallel = true
+                    continue
+                }
+                if context.statusColumn == nil, !struck, let status = statusWord(b, lo, hi) {
+                    tasks[Int(index)].status = status
+                    continue
+                }
+            }
             if lo < hi {
                 bodyLines.append(BodyLine(start: lo, end: hi, line: lineNumber, lineStart: lineStart))
                 job.bodyLineEnd = Int32(bodyLines.count)
@@ -415,4 +512,48 @@ extension String {
         while let c = s.last, c == " " || c == "*" || c == "_" || c == "`" || c == "\t" { s.removeLast() }
         return String(s)
     }
+}
+
+extension Vocabulary {
+    /// Phase words of other scripts (`フェーズ 3`, `阶段 3`, `단계 2`, `Этап 2`).
+    static let phaseWords: [StaticString] = [
+        "フェーズ", "阶段", "階段", "단계", "페이즈", "Этап", "этап", "Фаза", "фаза",
+    ]
+    /// `一` … `九`: Chinese digits 1 to 9.
+    static let chineseDigits: [StaticString] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    /// Words of a heading that names dependencies (lowercase; a part of the
+    /// word is enough: `dependenc` is in `Dependencies` and `Dependencias`).
+    static let dependencyHeadingWords: [StaticString] = [
+        "dependenc", "dependênc", "dépendanc", "dipendenz", "abhängigkeit", "зависимост", "Зависимост",
+        "依赖", "依賴", "相依", "依存", "의존", "선행 관계",
+    ]
+    /// Words of a heading that names the execution order.
+    static let executionOrderHeadingWords: [StaticString] = [
+        "execution order", "order of execution", "ordem de execução", "orden de ejecución", "ordre d'exécution",
+        "ausführungsreihenfolge", "reihenfolge", "порядок выполнения", "Порядок выполнения",
+        "执行顺序", "執行順序", "实施顺序", "実行順序", "実装順序", "실행 순서", "실행순서",
+    ]
+    /// Words of a heading about parallel work.
+    static let parallelHeadingWords: [StaticString] = [
+        "parallel", "paralel", "parallèl", "параллел", "Параллел", "并行", "並行", "並列", "병렬",
+    ]
+    /// Words of a heading of notes.
+    static let noteHeadingWords: [StaticString] = [
+        "note", "notas", "notiz", "hinweis", "примечан", "Примечан", "注意", "备注", "備註", "メモ", "備考", "注記",
+        "참고", "비고", "메모",
+    ]
+    /// Words of a heading of examples.
+    static let exampleHeadingWords: [StaticString] = [
+        "example", "ejemplo", "exemplo", "exemple", "beispiel", "пример", "Пример", "示例", "例子", "范例", "範例",
+        "実行例", "使用例", "예시", "예제",
+    ]
+    /// Words of a heading about strategy.
+    static let strategyHeadingWords: [StaticString] = [
+        "strateg", "stratég", "стратег", "Стратег", "策略", "战略", "戦略", "전략",
+    ]
+    /// Words of a heading about team work.
+    static let teamHeadingWords: [StaticString] = [
+        "team", "equipo", "equipe", "équipe", "团队", "團隊", "チーム", "팀",
+    ]
 }

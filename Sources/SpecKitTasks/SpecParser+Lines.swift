@@ -311,6 +311,14 @@ extension DocumentParser {
                 bodyLines.append(BodyLine(start: item.idEnd, end: end, line: lineNumber, lineStart: lineStart))
                 return
             }
+            // `### T007: Implement X`, then `- [ ] **T002 tests pass**` among its
+            // acceptance criteria: a checkbox naming a task written above, inside
+            // the body of a heading or line task, is a checklist step of that
+            // body (about T002), not a second definition of T002.
+            if let open = openTask, open.form == .heading || open.form == .line, isDefined((item.idStart, item.idEnd)) {
+                bodyLines.append(BodyLine(start: p, end: end, line: lineNumber, lineStart: lineStart))
+                return
+            }
             closeTask()
             startCheckboxTask(item, indent: indent, end: end)
             return

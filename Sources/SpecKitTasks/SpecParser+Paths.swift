@@ -115,6 +115,15 @@ extension DocumentParser {
             // (`devcontainers/action@v1`, `pkg@1.2`); `src/@types/x.d.ts` is a path.
             if !backticked || b[at - 1] != UInt8(ascii: "/") { return nil }
         }
+        if b[lo] == UInt8(ascii: "@") {
+            // A decorator or mention (`@pytest.mark.skip`, `@Injectable`), and a
+            // scoped package (`@tanstack/react-query`): a name, not a file.
+            // `@/lib/api` (an import alias) and `@types/x.d.ts` stay paths.
+            guard let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, hi) else { return nil }
+            if slash > lo + 1, b.firstIndex(of: UInt8(ascii: "/"), slash + 1, hi) == nil, !hasExtension(b, slash + 1, hi) {
+                return nil
+            }
+        }
         // `file.py:42` names the file.
         var end = hi
         var c = end
@@ -125,6 +134,13 @@ extension DocumentParser {
         if slash >= 0, isMIMEType(b, lo, end) { return nil }
         if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1
+        // `/login`, `/api/todos`, `/speckit.plan`: a route or command from the
+        // root, not a file of the project (`/specs/001-x/` is a directory).
+        if b[lo] == UInt8(ascii: "/"), end > lo + 1, b[end - 1] != UInt8(ascii: "/"),
+            !hasExtension(b, max(lastSegment, lo), end) || (slash == lo && isCodeReference(b, lo + 1, end))
+        {
+            return nil
+        }
         if backticked {
             if slash >= 0 {
                 // `T007/T008`, `2h/4h/8h`: slash-joined IDs or durations are not paths.

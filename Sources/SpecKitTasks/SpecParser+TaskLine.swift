@@ -150,7 +150,13 @@ extension DocumentParser {
         }
         k = b.skipSpaces(k, end)
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
-        return taskID(at: k, end) != nil
+        if taskID(at: k, end) != nil { return true }
+        // `Task 13-15`, `任务 2.1-2.3`: the end of a range of worded IDs is a bare number.
+        var digits = k
+        while digits < end, b[digits].isDigit || (b[digits] == UInt8(ascii: ".") && digits > k && digits + 1 < end && b[digits + 1].isDigit) {
+            digits += 1
+        }
+        return digits > k && !b[k - 1].isSpaceOrTab && (digits == end || !b[digits].isAlnum)
     }
 
     /// Shape 4: a list item without a checkbox whose text starts with a bold ID
@@ -326,9 +332,22 @@ extension DocumentParser {
     /// opened before the ID (`- [x] **任务 1.1: 创建功能分支**`).
     static func descriptionEnd(_ b: Bytes, _ lo: Int, _ hi: Int, into task: inout SpecTask) -> Int {
         var hi = b.trimEnd(lo, hi)
-        if hi - lo >= 3, b[hi - 1] == UInt8(ascii: "]"), b[hi - 2] | 0x20 == UInt8(ascii: "p"), b[hi - 3] == UInt8(ascii: "[") {
+        // A status mark may close the line after the `[P]` (`### Task 4: Write tests [P] ✅`).
+        var beforeMarks = hi
+        while true {
+            if beforeMarks - lo >= 3, b.matches("✅", at: beforeMarks - 3, end: beforeMarks) {
+                beforeMarks = b.trimEnd(lo, beforeMarks - 3)
+            } else if beforeMarks - lo >= 6, b.matches("[DONE]", at: beforeMarks - 6, end: beforeMarks) {
+                beforeMarks = b.trimEnd(lo, beforeMarks - 6)
+            } else {
+                break
+            }
+        }
+        if beforeMarks - lo >= 3, b[beforeMarks - 1] == UInt8(ascii: "]"), b[beforeMarks - 2] | 0x20 == UInt8(ascii: "p"),
+            b[beforeMarks - 3] == UInt8(ascii: "[")
+        {
             task.parallel = true
-            hi = b.trimEnd(lo, hi - 3)
+            hi = b.trimEnd(lo, beforeMarks - 3)
         }
         if hi - lo >= 2, b.matches("**", at: hi - 2, end: hi), b.find("**", lo, hi - 2) == nil {
             hi = b.trimEnd(lo, hi - 2)
@@ -357,8 +376,9 @@ extension DocumentParser {
             task.status = .done
             return
         }
-        // `- **T001** [X] — …`: a list item or line task's status.
-        if task.form == .listItem || task.form == .line, hi - lo == 1 {
+        // `- **T001** [X] — …`: a list item or line task's status; in a table
+        // row, `| T001 | [x] Write the docs |` (a Status column, read later, wins).
+        if task.form == .listItem || task.form == .line || task.form == .tableRow, hi - lo == 1 {
             switch b[lo] {
             case UInt8(ascii: "x"), UInt8(ascii: "X"): task.status = .done; return
             case UInt8(ascii: "/"): task.status = .inProgress; return
@@ -499,8 +519,17 @@ extension DocumentParser {
     private func statusValueStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
         var j = k
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "-") || b[j].isSpaceOrTab { j += 1 }
-        guard b.matchesLowercase("status", at: j, end: hi) else { return nil }
-        j += 6
+        if b.matchesLowercase("status", at: j, end: hi) {
+            j += 6
+        } else if let name = Vocabulary.statusFieldNames.first(where: { b.matchesLowercase($0, at: j, end: hi) }) {
+            // `**Estado**: Hecho`, `**状态**：已完成`: in other languages the field needs its colon.
+            var c = j + name.utf8CodeUnitCount
+            while c < hi, b[c] == UInt8(ascii: "*") || b[c].isSpaceOrTab { c += 1 }
+            guard c < hi, b[c] == UInt8(ascii: ":") || b.matches("：", at: c, end: hi) else { return nil }
+            j = b[c] == UInt8(ascii: ":") ? c + 1 : c + 3
+        } else {
+            return nil
+        }
         while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ":") || b[j].isSpaceOrTab { j += 1 }
         return j
     }
@@ -524,6 +553,37 @@ extension DocumentParser {
             let e = k + word.byteCount
             if word.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) { return status }
         }
+        for (word, status) in Vocabulary.statusWordsOfOtherLanguages where b.matchesLowercase(word, at: k, end: hi) {
+            let e = k + word.byteCount
+            if word.utf8Start[0] >= 0x80 || b.isWordEnd(e, hi) { return status }
+        }
         return nil
     }
+}
+
+extension Vocabulary {
+    /// Names of a `Status` field in other languages (lowercase ASCII letters).
+    static let statusFieldNames: [StaticString] = [
+        "estado", "situação", "statut", "zustand", "状态", "狀態", "状態", "ステータス", "상태", "статус", "Статус",
+    ]
+
+    /// Status values of a `Status` field or column in Spanish, Portuguese,
+    /// French, German, Korean, Russian, Japanese and Chinese (lowercase ASCII letters).
+    static let statusWordsOfOtherLanguages: [(StaticString, TaskStatus)] = [
+        ("hecho", .done), ("completado", .done), ("completada", .done), ("terminado", .done), ("terminada", .done),
+        ("concluído", .done), ("concluido", .done), ("concluída", .done), ("concluida", .done), ("feito", .done),
+        ("finalizado", .done), ("finalizada", .done), ("terminé", .done), ("fait", .done), ("erledigt", .done),
+        ("fertig", .done), ("abgeschlossen", .done), ("완료", .done), ("готово", .done), ("Готово", .done),
+        ("выполнено", .done), ("Выполнено", .done), ("завершено", .done), ("Завершено", .done),
+        ("en progreso", .inProgress), ("en curso", .inProgress), ("em andamento", .inProgress),
+        ("em progresso", .inProgress), ("en cours", .inProgress), ("in bearbeitung", .inProgress),
+        ("in arbeit", .inProgress), ("진행 중", .inProgress), ("진행중", .inProgress), ("в работе", .inProgress),
+        ("В работе", .inProgress), ("作業中", .inProgress), ("実装中", .inProgress), ("開発中", .inProgress),
+        ("pendiente", .todo), ("pendente", .todo), ("por hacer", .todo), ("a fazer", .todo), ("à faire", .todo),
+        ("offen", .todo), ("ausstehend", .todo), ("대기", .todo), ("미착수", .todo), ("예정", .todo), ("未完成", .todo),
+        ("待处理", .todo), ("未実装", .todo),
+        ("omitido", .skipped), ("cancelado", .skipped), ("cancelada", .skipped), ("annulé", .skipped),
+        ("abgebrochen", .skipped), ("übersprungen", .skipped), ("취소", .skipped), ("отменено", .skipped),
+        ("Отменено", .skipped), ("已取消", .skipped), ("スキップ", .skipped), ("中止", .skipped),
+    ]
 }

@@ -17,9 +17,17 @@ struct FileRoleTests {
         #expect(task?.reads == ["docs/design/notes.txt"])
     }
 
-    @Test("CJK reference words", arguments: ["对应", "對應", "参照", "参考", "根据", "依据", "に準拠", "に従"])
+    @Test("CJK reference words", arguments: ["对应", "對應", "参照", "参考", "根据", "依据"])
     func cjkReferenceWords(word: String) {
         let task = parse("- [ ] T001 实现 src/a.py，\(word) docs/b.txt\n").tasks.first
+        #expect(task?.files == ["src/a.py"])
+        #expect(task?.reads == ["docs/b.txt"])
+    }
+
+    /// Japanese puts the cited document before the word: `docs/b.txt に従って`.
+    @Test("Japanese reference words cite what stands before them", arguments: ["に準拠", "に従", "に基づ"])
+    func japaneseReferenceWords(word: String) {
+        let task = parse("- [ ] T001 docs/b.txt \(word)して src/a.py を実装\n").tasks.first
         #expect(task?.files == ["src/a.py"])
         #expect(task?.reads == ["docs/b.txt"])
     }
