@@ -119,7 +119,7 @@ extension DocumentParser {
                             var scratch = TextScratch()
                             var output = ChunkOutput()
                             for j in range.lowerBound + first..<range.upperBound + first {
-                                var result = reader.read(
+                                let result = reader.read(
                                     shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
                                     output: &output, chunk: Int32(chunk), scratch: &scratch)
                                 shared.results[j] = result
@@ -285,7 +285,7 @@ final class TextPipeline: @unchecked Sendable {
             var results: [TextJobResult] = []
             results.reserveCapacity(jobs.count)
             for job in jobs {
-                var result = reader.read(job, into: shared.base + Int(job.task), output: &output, chunk: index, scratch: &scratch)
+                let result = reader.read(job, into: shared.base + Int(job.task), output: &output, chunk: index, scratch: &scratch)
                 results.append(result)
             }
             self.chunks.append(Chunk(firstJob: firstJob, results: results, output: output))
