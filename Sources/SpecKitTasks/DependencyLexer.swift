@@ -74,22 +74,9 @@ struct ProseToken: Equatable, Sendable {
 /// `declared`: words read only in Dependencies sections (`before`, `block`) count.
 /// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
-///
-/// With `from`, reading starts there (`lo` still bounds the word before it)
-/// and the tokens are appended to those already in `tokens`.
-/// With `clauseWordsOnly`, only the dependency and parallel words become
-/// tokens (a task's own text needs no more, and this is its hot path: one
-/// table load per word, as before the lexer).
-func lexDependencyProse(
-    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], from: Int? = nil,
-    clauseWordsOnly: Bool = false
-) {
-    if from == nil { tokens.removeAll(keepingCapacity: true) }
-    var k = from ?? lo
-    if clauseWordsOnly {
-        lexClauseWords(b, lo, hi, k, declared: declared, into: &tokens)
-        return
-    }
+func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken]) {
+    tokens.removeAll(keepingCapacity: true)
+    var k = lo
     while k < hi {
         let c = b[k]
         if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || (c == UInt8(ascii: "_") && (k == lo || !b[k - 1].isWordByte)) {
@@ -167,44 +154,18 @@ func lexDependencyProse(
     return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.sentenceEnd), declared: true)?.end
 }
 
-/// The dependency and parallel words of `start..<hi`, appended to `tokens`.
-private func lexClauseWords(_ b: Bytes, _ lo: Int, _ hi: Int, _ start: Int, declared: Bool, into tokens: inout [ProseToken]) {
-    var k = start
-    while k < hi {
-        let c = b[k]
-        guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
-            k += 1
-            continue
-        }
-        // Most words start with no clause word's first letters: one table load rules them out.
-        let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
-        if possible, let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: declared) {
-            tokens.append(
-                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
-            k = e
-            continue
-        }
-        // The rest of the word (one character of a non-ASCII script).
-        k += 1
-        if c < 0x80 {
-            while k < hi, b[k].isWordByte { k += 1 }
-        } else {
-            while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
-        }
-    }
-}
-
 /// Whether an ID, range or phase reference may start with the byte `c`:
-/// `T` (IDs), `U`/`u` (`US1`, `User Story`), `P`/`p` (`Phase`, `Polish`),
-/// `S`/`s` (`Story`, `Setup`), `F` (`Foundational`), `A`/`a` (`all stories`);
-/// in a document of worded IDs also `t` and the first bytes of `任务`, `タスク`, `Задача`.
+/// `T` (IDs), `U`/`u` (`US1`, `User Story`), `P`/`p` (`Phase`), `S`/`s`
+/// (`Story`), `A`/`a` (`all stories`), the first bytes of the vocabulary's
+/// phase names (`Setup`, `Foundational`, `基盤`); in a document of worded IDs
+/// also those of its task words (`task`, `任务`, `Задача`).
 @inline(__always) func mayStartItem(_ c: UInt8, worded: Bool) -> Bool {
     switch c {
     case UInt8(ascii: "T"), UInt8(ascii: "U"), UInt8(ascii: "u"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "S"),
-        UInt8(ascii: "s"), UInt8(ascii: "F"), UInt8(ascii: "A"), UInt8(ascii: "a"):
+        UInt8(ascii: "s"), UInt8(ascii: "A"), UInt8(ascii: "a"):
         true
     default:
-        worded && (c == UInt8(ascii: "t") || c >= 0x80)
+        DependencyVocabulary.mayStartPhaseName(c) || worded && DependencyVocabulary.mayStartTaskWord(c)
     }
 }
 
@@ -252,7 +213,7 @@ extension DependencyRole {
         case .open: .open
         case .close: .close
         case .colon: .colon
-        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier: .word
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord: .word
         }
     }
 }
@@ -285,17 +246,15 @@ func proseItem(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool, worded: Bool) -> (
     return phaseItem(b, k, hi)
 }
 
-/// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by name
-/// (`Setup`, `Foundational`, `Polish`, capitalised as authors write them);
+/// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by a
+/// phase name of the vocabulary (`Setup`, `Foundational`, `Polish`, `基盤`,
+/// capitalised as authors write them);
 /// `all user stories`, `all desired user stories`, `all stories`.
 func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
     guard b.isWordStart(k, 0) || k == 0 else { return nil }
     var j = k
-    if b[k].isUpper {
-        for name in Vocabulary.phaseNames where b.matchesLowercase(name, at: k, end: hi) {
-            let e = k + name.byteCount
-            if b.isWordEnd(e, hi) { return (.phase([.named(b.string(k, e).lowercasedASCII())]), e) }
-        }
+    if let e = DependencyVocabulary.phaseNameEnd(b, k, hi) {
+        return (.phase([.named(b.string(k, e).lowercasedASCII())]), e)
     }
     if b.matchesLowercase("all ", at: j, end: hi) {
         j = b.skipSpaces(j + 4, hi)
@@ -370,23 +329,6 @@ func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool) -> ([String],
         end = e
     }
     return (numbers, end)
-}
-
-func skipListOpening(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
-    var k = start
-    while k < hi {
-        let c = b[k]
-        if c.isWhitespace || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "(")
-            || c == UInt8(ascii: "`") || c == UInt8(ascii: "[")
-        {
-            k += 1
-        } else if b.matches("：", at: k, end: hi) {
-            k += 3
-        } else {
-            break
-        }
-    }
-    return k
 }
 
 /// A list marker (`-`, `*`, `+` and a blank) at `k`: where the item starts.

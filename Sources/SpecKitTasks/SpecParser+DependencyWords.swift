@@ -55,6 +55,13 @@ enum DependencyRole: Int, Sendable {
     case viceVersa
     /// Picks some of a phase's tasks only: `many`, `most`, `some`, `several`.
     case quantifier
+    /// Between a subject and its clause word: `T012 can run in parallel`, `T018 also depends on`.
+    case helper
+    /// A barrier phase named by a word of its title, capitalised as authors
+    /// write it: `Setup`, `Foundational`, `Polish`, `Fundacional`, `基盤`.
+    case phaseName
+    /// The word of a worded task ID: `Task 3`, `任务 1.1`, `タスク 1.2a`, `Tarea 2`, `Задача 2` (`TASK-001`).
+    case taskWord
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -90,11 +97,15 @@ struct DependencyWord: Sendable {
     let symbol: Bool
     /// `.` ends a sentence only before a blank or the end of the text.
     let needsBlankAfter: Bool
+    /// An "after" word that reads as the verb of the item before it
+    /// (`T018 depends on T015`, `T003 requires T001`): it starts a clause there.
+    let subjectVerb: Bool
 }
 
 enum DependencyVocabulary {
     /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s`
-    /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must follow).
+    /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must
+    /// follow), `v` (a verb that a subject takes: `T018 depends on T015`).
     private typealias Row = (String, DependencyRole, String)
 
     /// Every language's words. English first; order within a role does not
@@ -103,12 +114,12 @@ enum DependencyVocabulary {
         (
             "en",
             [
-                ("depends on", .after, ""), ("depends_on", .after, ""), ("depends-on", .after, ""),
-                ("depend on", .after, ""), ("dependent on", .after, ""), ("dependencies", .after, ""),
-                ("dependency", .after, ""), ("depends", .after, ""), ("after", .after, ""), ("requires", .after, ""),
-                ("require", .after, ""), ("needs", .after, ""), ("blocked by", .after, ""), ("blocked_by", .after, ""),
-                ("blocked-by", .after, ""), ("waits for", .after, ""), ("wait for", .after, ""),
-                ("waits on", .after, ""), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
+                ("depends on", .after, "v"), ("depends_on", .after, ""), ("depends-on", .after, "v"),
+                ("depend on", .after, "v"), ("dependent on", .after, ""), ("dependencies", .after, ""),
+                ("dependency", .after, ""), ("depends", .after, "v"), ("after", .after, ""), ("requires", .after, "v"),
+                ("require", .after, "v"), ("needs", .after, "v"), ("blocked by", .after, "v"), ("blocked_by", .after, ""),
+                ("blocked-by", .after, ""), ("waits for", .after, "v"), ("wait for", .after, "v"),
+                ("waits on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
                 ("prereqs", .after, ""), ("once", .after, ""),
                 ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
                 ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
@@ -137,17 +148,26 @@ enum DependencyVocabulary {
                 ("or the other way around", .viceVersa, ""),
                 ("many", .quantifier, ""), ("most", .quantifier, ""), ("some", .quantifier, ""), ("several", .quantifier, ""),
                 ("certain", .quantifier, ""), ("a few", .quantifier, ""),
+                ("can run", .helper, ""), ("can be", .helper, ""), ("can start", .helper, ""), ("can", .helper, ""),
+                ("is", .helper, ""), ("are", .helper, ""), ("must", .helper, ""), ("should", .helper, ""),
+                ("will", .helper, ""), ("may", .helper, ""), ("also", .helper, ""), ("then", .helper, ""),
+                ("only", .helper, ""), ("runs", .helper, ""), ("run", .helper, ""), ("is fully", .helper, ""),
+                ("fully", .helper, ""), ("still", .helper, ""), ("complete", .helper, ""), ("be complete", .helper, ""),
+                ("be completed", .helper, ""), ("finish", .helper, ""), ("be done", .helper, ""), ("start", .helper, ""),
+                ("starts", .helper, ""), ("begin", .helper, ""), ("begins", .helper, ""),
+                ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
             ]
         ),
         (
             "pt",
             [
-                ("depende de", .after, ""), ("depende", .after, ""), ("dependências", .after, ""),
+                ("depende de", .after, "v"), ("depende", .after, "v"), ("dependências", .after, ""),
                 ("dependência", .after, ""), ("após", .after, ""), ("apos", .after, ""), ("depois de", .after, ""),
-                ("requer", .after, ""), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
+                ("requer", .after, "v"), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
                 ("bloqueada por", .after, ""), ("aguarda", .after, ""),
                 ("bloqueia", .blocks, ""), ("antes de", .before, "d"),
-                ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""), ("paralelizáveis", .parallel, ""),
+                ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""),
+                ("paralelizáveis", .parallel, ""),
                 ("simultaneamente", .parallel, ""),
                 ("independente", .independent, ""), ("independentes", .independent, ""),
                 ("sem", .negation, ""), ("não", .negation, ""), ("nao", .negation, ""),
@@ -161,13 +181,17 @@ enum DependencyVocabulary {
                 ("outras histórias", .otherStories, ""),
                 ("ou vice-versa", .viceVersa, ""), ("ou vice versa", .viceVersa, ""),
                 ("muitas", .quantifier, ""), ("algumas", .quantifier, ""),
+                ("pode", .helper, ""), ("podem", .helper, ""), ("deve", .helper, ""), ("devem", .helper, ""),
+                ("também", .helper, ""), ("só", .helper, ""), ("somente", .helper, ""), ("apenas", .helper, ""),
+                ("configuração", .phaseName, ""), ("fundacional", .phaseName, ""), ("fundação", .phaseName, ""),
+                ("polimento", .phaseName, ""), ("tarefa", .taskWord, ""),
             ]
         ),
         (
             "es",
             [
                 ("dependencias", .after, ""), ("dependencia", .after, ""), ("después de", .after, ""),
-                ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, ""), ("necesita", .after, ""),
+                ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, "v"), ("necesita", .after, ""),
                 ("bloqueado por", .after, ""), ("bloqueada por", .after, ""),
                 ("bloquea", .blocks, ""),
                 ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""),
@@ -182,12 +206,16 @@ enum DependencyVocabulary {
                 ("otras historias", .otherStories, ""),
                 ("o viceversa", .viceVersa, ""), ("o vice versa", .viceVersa, ""),
                 ("muchas", .quantifier, ""), ("algunas", .quantifier, ""),
+                ("puede", .helper, ""), ("pueden", .helper, ""), ("debe", .helper, ""), ("deben", .helper, ""),
+                ("también", .helper, ""), ("solo", .helper, ""), ("sólo", .helper, ""),
+                ("configuración", .phaseName, ""), ("fundacional", .phaseName, ""), ("pulido", .phaseName, ""),
+                ("tarea", .taskWord, ""),
             ]
         ),
         (
             "fr",
             [
-                ("dépend de", .after, ""), ("dépendances", .after, ""), ("dépendance", .after, ""),
+                ("dépend de", .after, "v"), ("dépendances", .after, ""), ("dépendance", .after, ""),
                 ("après", .after, ""), ("nécessite", .after, ""), ("requiert", .after, ""),
                 ("bloqué par", .after, ""), ("bloquée par", .after, ""),
                 ("bloque", .blocks, ""), ("avant", .before, "d"),
@@ -204,13 +232,16 @@ enum DependencyVocabulary {
                 ("autres histoires", .otherStories, ""),
                 ("ou inversement", .viceVersa, ""),
                 ("plusieurs", .quantifier, ""), ("certaines", .quantifier, ""),
+                ("peut", .helper, ""), ("peuvent", .helper, ""), ("doit", .helper, ""), ("doivent", .helper, ""),
+                ("aussi", .helper, ""), ("seulement", .helper, ""),
+                ("fondations", .phaseName, ""), ("finitions", .phaseName, ""),
             ]
         ),
         (
             "de",
             [
                 ("abhängig von", .after, ""), ("abhängigkeiten", .after, ""), ("abhängigkeit", .after, ""),
-                ("hängt ab von", .after, ""), ("nach", .after, ""), ("benötigt", .after, ""),
+                ("hängt ab von", .after, ""), ("nach", .after, ""), ("benötigt", .after, "v"),
                 ("erfordert", .after, ""), ("blockiert durch", .after, ""), ("voraussetzungen", .after, ""),
                 ("voraussetzung", .after, ""),
                 ("blockiert", .blocks, ""), ("vor", .before, "d"),
@@ -227,12 +258,15 @@ enum DependencyVocabulary {
                 ("anderen stories", .otherStories, ""),
                 ("oder umgekehrt", .viceVersa, ""),
                 ("einige", .quantifier, ""), ("viele", .quantifier, ""),
+                ("kann", .helper, ""), ("können", .helper, ""), ("muss", .helper, ""), ("müssen", .helper, ""),
+                ("auch", .helper, ""), ("nur", .helper, ""),
+                ("einrichtung", .phaseName, ""), ("grundlagen", .phaseName, ""), ("feinschliff", .phaseName, ""),
             ]
         ),
         (
             "zh-Hans",
             [
-                ("依赖于", .after, ""), ("依赖关系", .after, ""), ("依赖", .after, ""), ("前置任务", .after, ""),
+                ("依赖于", .after, "v"), ("依赖关系", .after, "v"), ("依赖", .after, "v"), ("前置任务", .after, ""),
                 ("前置条件", .after, ""), ("前置", .after, ""), ("需要", .after, ""),
                 ("完成之后", .after, "p"), ("完成后", .after, "p"), ("之后", .after, "p"), ("以后", .after, "p"),
                 ("阻塞", .blocks, ""),
@@ -246,12 +280,14 @@ enum DependencyVocabulary {
                 ("彼此", .eachOther, ""), ("互相", .eachOther, ""), ("相互", .eachOther, ""),
                 ("其他用户故事", .otherStories, ""), ("其他故事", .otherStories, ""),
                 ("或反之", .viceVersa, ""), ("反之亦然", .viceVersa, ""),
+                ("可以", .helper, ""), ("也", .helper, ""),
+                ("任务", .taskWord, ""),
             ]
         ),
         (
             "zh-Hant",
             [
-                ("依賴於", .after, ""), ("依賴關係", .after, ""), ("依賴", .after, ""), ("相依", .after, ""),
+                ("依賴於", .after, "v"), ("依賴關係", .after, "v"), ("依賴", .after, "v"), ("相依", .after, ""),
                 ("前置任務", .after, ""), ("需要", .after, ""),
                 ("完成之後", .after, "p"), ("完成後", .after, "p"), ("之後", .after, "p"),
                 ("並行", .parallel, ""), ("平行", .parallel, ""), ("同時", .parallel, ""),
@@ -261,12 +297,14 @@ enum DependencyVocabulary {
                 ("任務", .filler, ""),
                 ("與", .and, ""),
                 ("於", .connector, ""), ("與", .connector, ""),
+                ("可以", .helper, ""), ("也", .helper, ""),
+                ("任務", .taskWord, ""),
             ]
         ),
         (
             "ja",
             [
-                ("依存関係", .after, ""), ("依存", .after, ""), ("前提条件", .after, ""), ("前提", .after, ""),
+                ("依存関係", .after, "v"), ("依存", .after, "v"), ("前提条件", .after, ""), ("前提", .after, ""),
                 ("完了後", .after, "p"), ("の後", .after, "p"),
                 ("並列", .parallel, ""),
                 ("独立", .independent, ""),
@@ -275,6 +313,8 @@ enum DependencyVocabulary {
                 ("と", .and, ""),
                 ("互いに", .eachOther, ""),
                 ("他のストーリー", .otherStories, ""),
+                ("セットアップ", .phaseName, ""), ("基盤", .phaseName, ""), ("仕上げ", .phaseName, ""),
+                ("タスク", .taskWord, ""),
             ]
         ),
         (
@@ -295,7 +335,8 @@ enum DependencyVocabulary {
         (
             "ru",
             [
-                ("зависит от", .after, ""), ("зависят от", .after, ""), ("зависимост", .after, "s"), ("после", .after, ""), ("требует", .after, ""),
+                ("зависит от", .after, "v"), ("зависят от", .after, ""), ("зависимост", .after, "s"), ("после", .after, ""),
+                ("требует", .after, ""),
                 ("требуется", .after, ""), ("заблокировано", .after, ""),
                 ("блокирует", .blocks, ""), ("перед", .before, "d"),
                 ("параллельно", .parallel, ""), ("одновременно", .parallel, ""),
@@ -308,6 +349,10 @@ enum DependencyVocabulary {
                 ("друг от друга", .eachOther, ""), ("друг с другом", .eachOther, ""),
                 ("других историй", .otherStories, ""),
                 ("или наоборот", .viceVersa, ""),
+                ("может", .helper, ""), ("могут", .helper, ""), ("должна", .helper, ""), ("должен", .helper, ""),
+                ("также", .helper, ""), ("только", .helper, ""),
+                ("настройка", .phaseName, ""), ("полировка", .phaseName, ""),
+                ("задача", .taskWord, ""),
             ]
         ),
         (
@@ -330,9 +375,10 @@ enum DependencyVocabulary {
 
     /// Every row as written in the table (capitalised forms left out), in table order:
     /// for tests and for the word lists in docs/grammar.md.
-    static var rows: [(word: String, language: String, role: DependencyRole, postfix: Bool, declaredOnly: Bool)] {
+    /// `flags` are the row's flags as written (see `Row`).
+    static var rows: [(word: String, language: String, role: DependencyRole, postfix: Bool, declaredOnly: Bool, flags: String)] {
         languages.flatMap { language, rows in
-            rows.map { ($0.0, language, $0.1, $0.2.contains("p"), $0.2.contains("d")) }
+            rows.map { ($0.0, language, $0.1, $0.2.contains("p"), $0.2.contains("d"), $0.2) }
         }
     }
 
@@ -359,6 +405,9 @@ enum DependencyVocabulary {
         let anySecond: UnsafeBufferPointer<UInt32>
         /// Per pair of lowercase ASCII letters: a bit per third byte of every row that starts with them.
         let anyThird: UnsafeBufferPointer<UInt32>
+        /// Per byte: whether a phase name (any case) or a task word starts with it.
+        let phaseNameFirst: UnsafeBufferPointer<Bool>
+        let taskWordFirst: UnsafeBufferPointer<Bool>
     }
 
     private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -385,7 +434,7 @@ enum DependencyVocabulary {
                             stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1],
                             second: utf8.count > 1 ? utf8[1] : 0, start: Int32(bytes.count),
                             count: Int32(utf8.count), language: UInt8(l), symbol: flags.contains("y"),
-                            needsBlankAfter: flags.contains("b")))
+                            needsBlankAfter: flags.contains("b"), subjectVerb: flags.contains("v")))
                     bytes += utf8
                 }
             }
@@ -429,10 +478,19 @@ enum DependencyVocabulary {
                 anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
             }
         }
+        var phaseNameFirst = [Bool](repeating: false, count: 256)
+        var taskWordFirst = [Bool](repeating: false, count: 256)
+        for word in words where word.role == .phaseName || word.role == .taskWord {
+            let firsts = word.first.isLetter ? [word.first.lowercased, word.first & ~0x20] : [word.first]
+            for c in firsts {
+                if word.role == .phaseName { phaseNameFirst[Int(c)] = true } else { taskWordFirst[Int(c)] = true }
+            }
+        }
         return Storage(
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
             secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
-            anySecond: immortal(anySecond), anyThird: immortal(anyThird))
+            anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
+            taskWordFirst: immortal(taskWordFirst))
     }()
 
     /// Whether `lo..<hi` may hold a word saying that tasks run together
@@ -481,6 +539,36 @@ enum DependencyVocabulary {
         let t = b[k + 2]
         let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
         return thirds & third != 0
+    }
+
+    /// Whether a phase name of the table may start with the byte `c`.
+    @inline(__always) static func mayStartPhaseName(_ c: UInt8) -> Bool { storage.phaseNameFirst[Int(c)] }
+
+    /// Whether a task word of the table may start with the byte `c` (any case).
+    @inline(__always) static func mayStartTaskWord(_ c: UInt8) -> Bool { storage.taskWordFirst[Int(c)] }
+
+    /// The end of a phase name at `k` (`Setup`, `Fundacional`, `Настройка`,
+    /// `基盤`), written with a capital as authors name phases (a lowercase
+    /// `setup` is a plain word), or nil.
+    static func phaseNameEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard k < hi, mayStartPhaseName(b[k]) else { return nil }
+        let c = b[k]
+        let capital = c.isUpper || c >= 0xE0
+            || (k + 1 < hi && (c == 0xD0 && b[k + 1] >= 0x90 && b[k + 1] <= 0xAF || c == 0xC3 && b[k + 1] >= 0x80 && b[k + 1] <= 0x9E))
+        guard capital else { return nil }
+        return match(b, k, k, hi, roles: RoleSet(.phaseName), declared: true)?.end
+    }
+
+    /// The end of the word of a worded ID at `k` (`Task`, `任务`, `Задача`), or nil.
+    static func taskWordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard k < hi, mayStartTaskWord(b[k]) else { return nil }
+        return match(b, k, k, hi, roles: RoleSet(.taskWord), declared: true)?.end
+    }
+
+    /// Whether the ordering word at `k` is one that a subject takes as its verb
+    /// (`depends on`, `requires`, `依赖`): after an item it starts a clause.
+    static func isSubjectVerb(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        match(b, k, k, hi, roles: .ordering, declared: true)?.word.subjectVerb ?? false
     }
 
     /// Whether the ASCII letter `c` may start a clause word (or is `e`, for estimates), for `textTriggers`.
@@ -608,7 +696,7 @@ extension DependencyRole {
         switch self {
         case .after, .blocks, .before, .parallel, .independent: true
         case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
-            .eachOther, .otherStories, .viceVersa, .quantifier:
+            .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord:
             false
         }
     }

@@ -398,7 +398,11 @@ extension DocumentParser {
                 start = keywordEnd
                 reversed = kind == .blocks
             }
-            let list = parseReferenceList(b, start, hi, locator, skipWords: 0, phases: false)
+            var tokens: [ProseToken] = []
+            swap(&tokens, &proseTokens)
+            defer { swap(&tokens, &proseTokens) }
+            lexDependencyProse(b, start, hi, worded: wordedIDs, declared: false, into: &tokens)
+            let list = readReferenceList(b, tokens[...], from: start, to: hi, locator, worded: wordedIDs, phases: false)
             if !list.references.isEmpty {
                 taskReferences.append(PendingTaskReferences(task: index, references: list.references, reversed: reversed))
             }
