@@ -213,7 +213,7 @@ extension DependencyRole {
         case .open: .open
         case .close: .close
         case .colon: .colon
-        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord: .word
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord, .sectionHeading: .word
         }
     }
 }

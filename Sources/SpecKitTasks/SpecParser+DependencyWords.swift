@@ -62,6 +62,9 @@ enum DependencyRole: Int, Sendable {
     case phaseName
     /// The word of a worded task ID: `Task 3`, `任务 1.1`, `タスク 1.2a`, `Tarea 2`, `Задача 2` (`TASK-001`).
     case taskWord
+    /// A heading that holds one names a Dependencies section: `Dependencies`,
+    /// `Execution Order`, `Dependências`, `依存関係`, `执行顺序`, `Зависимости`.
+    case sectionHeading
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -156,6 +159,7 @@ enum DependencyVocabulary {
                 ("be completed", .helper, ""), ("finish", .helper, ""), ("be done", .helper, ""), ("start", .helper, ""),
                 ("starts", .helper, ""), ("begin", .helper, ""), ("begins", .helper, ""),
                 ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
+                ("dependenc", .sectionHeading, "s"), ("execution order", .sectionHeading, ""),
             ]
         ),
         (
@@ -185,6 +189,7 @@ enum DependencyVocabulary {
                 ("também", .helper, ""), ("só", .helper, ""), ("somente", .helper, ""), ("apenas", .helper, ""),
                 ("configuração", .phaseName, ""), ("fundacional", .phaseName, ""), ("fundação", .phaseName, ""),
                 ("polimento", .phaseName, ""), ("tarefa", .taskWord, ""),
+                ("dependênc", .sectionHeading, "s"), ("ordem de execução", .sectionHeading, ""),
             ]
         ),
         (
@@ -210,6 +215,7 @@ enum DependencyVocabulary {
                 ("también", .helper, ""), ("solo", .helper, ""), ("sólo", .helper, ""),
                 ("configuración", .phaseName, ""), ("fundacional", .phaseName, ""), ("pulido", .phaseName, ""),
                 ("tarea", .taskWord, ""),
+                ("orden de ejecución", .sectionHeading, ""),
             ]
         ),
         (
@@ -235,6 +241,7 @@ enum DependencyVocabulary {
                 ("peut", .helper, ""), ("peuvent", .helper, ""), ("doit", .helper, ""), ("doivent", .helper, ""),
                 ("aussi", .helper, ""), ("seulement", .helper, ""),
                 ("fondations", .phaseName, ""), ("finitions", .phaseName, ""),
+                ("dépendanc", .sectionHeading, "s"), ("ordre d'exécution", .sectionHeading, ""), ("ordre d’exécution", .sectionHeading, ""),
             ]
         ),
         (
@@ -261,6 +268,7 @@ enum DependencyVocabulary {
                 ("kann", .helper, ""), ("können", .helper, ""), ("muss", .helper, ""), ("müssen", .helper, ""),
                 ("auch", .helper, ""), ("nur", .helper, ""),
                 ("einrichtung", .phaseName, ""), ("grundlagen", .phaseName, ""), ("feinschliff", .phaseName, ""),
+                ("abhängigkeit", .sectionHeading, "s"), ("ausführungsreihenfolge", .sectionHeading, ""),
             ]
         ),
         (
@@ -282,6 +290,7 @@ enum DependencyVocabulary {
                 ("或反之", .viceVersa, ""), ("反之亦然", .viceVersa, ""),
                 ("可以", .helper, ""), ("也", .helper, ""),
                 ("任务", .taskWord, ""),
+                ("依赖", .sectionHeading, ""), ("执行顺序", .sectionHeading, ""),
             ]
         ),
         (
@@ -299,6 +308,7 @@ enum DependencyVocabulary {
                 ("於", .connector, ""), ("與", .connector, ""),
                 ("可以", .helper, ""), ("也", .helper, ""),
                 ("任務", .taskWord, ""),
+                ("依賴", .sectionHeading, ""), ("相依", .sectionHeading, ""), ("執行順序", .sectionHeading, ""),
             ]
         ),
         (
@@ -315,6 +325,7 @@ enum DependencyVocabulary {
                 ("他のストーリー", .otherStories, ""),
                 ("セットアップ", .phaseName, ""), ("基盤", .phaseName, ""), ("仕上げ", .phaseName, ""),
                 ("タスク", .taskWord, ""),
+                ("依存関係", .sectionHeading, ""), ("依存", .sectionHeading, ""), ("実行順序", .sectionHeading, ""),
             ]
         ),
         (
@@ -330,6 +341,7 @@ enum DependencyVocabulary {
                 ("및", .and, ""), ("와", .and, ""), ("과", .and, ""),
                 ("서로", .eachOther, ""),
                 ("다른 스토리", .otherStories, ""),
+                ("의존성", .sectionHeading, ""), ("실행 순서", .sectionHeading, ""),
             ]
         ),
         (
@@ -353,6 +365,7 @@ enum DependencyVocabulary {
                 ("также", .helper, ""), ("только", .helper, ""),
                 ("настройка", .phaseName, ""), ("полировка", .phaseName, ""),
                 ("задача", .taskWord, ""),
+                ("зависимост", .sectionHeading, "s"), ("порядок выполнения", .sectionHeading, ""),
             ]
         ),
         (
@@ -565,6 +578,22 @@ enum DependencyVocabulary {
         return match(b, k, k, hi, roles: RoleSet(.taskWord), declared: true)?.end
     }
 
+    /// Whether `lo..<hi` (a heading's text) holds a word that names a
+    /// Dependencies section (`Dependencies`, `Execution Order`, `依存関係`).
+    /// - Complexity: O(hi - lo) table lookups at word starts.
+    static func namesDependencySection(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            if startsWord(b, k, lo) || b[k] >= 0xE0, b[k] & 0xC0 != 0x80,
+                match(b, k, lo, hi, roles: RoleSet(.sectionHeading), declared: true) != nil
+            {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// Whether the ordering word at `k` is one that a subject takes as its verb
     /// (`depends on`, `requires`, `依赖`): after an item it starts a clause.
     static func isSubjectVerb(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
@@ -696,7 +725,8 @@ extension DependencyRole {
         switch self {
         case .after, .blocks, .before, .parallel, .independent: true
         case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
-            .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord:
+            .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord,
+            .sectionHeading:
             false
         }
     }

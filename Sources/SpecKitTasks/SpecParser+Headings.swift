@@ -42,15 +42,15 @@ extension DocumentParser {
         let isTitle = level == 1 && headings.isEmpty
         let isExample = has("example")
         let noOrder = isTitle || has("strateg") || has("team") || isExample
-        let declared = !noOrder
-            && ((parent?.declared ?? false)
-                || (!isPhase && (has("dependenc") || has("execution order"))))
+        // `Dependencies`, `Execution Order`, `依存関係`, `Зависимости`: the vocabulary's section headings.
+        let namesOrder = !isPhase && !isTitle && DependencyVocabulary.namesDependencySection(b, lo, hi)
+        let declared = !noOrder && ((parent?.declared ?? false) || namesOrder)
         let excluded = (parent?.excluded ?? false) || declared
             || (isExample && has("parallel"))
-            || has("strateg") || (!isPhase && !isTitle && has("dependenc"))
+            || has("strateg") || namesOrder
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
         let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
-            || (!isPhase && !isTitle && (has("parallel") || has("note") || isExample || has("execution order")))
+            || (!isPhase && !isTitle && (has("parallel") || has("note") || isExample))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)

@@ -284,6 +284,7 @@ enum VocabularyMarkdown {
         case .helper: "helper"
         case .phaseName: "phase name"
         case .taskWord: "task word"
+        case .sectionHeading: "section heading"
         }
     }
 
