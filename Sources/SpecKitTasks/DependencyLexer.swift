@@ -155,14 +155,13 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
 }
 
 /// Whether an ID, range or phase reference may start with the byte `c`:
-/// `T` (IDs), `U`/`u` (`US1`, `User Story`), `P`/`p` (`Phase`), `S`/`s`
-/// (`Story`), `A`/`a` (`all stories`), the first bytes of the vocabulary's
-/// phase names (`Setup`, `Foundational`, `基盤`); in a document of worded IDs
-/// also those of its task words (`task`, `任务`, `Задача`).
+/// `T` (IDs), `U` (`US1`), the first bytes of the vocabulary's phase names,
+/// phase words, story words and all-stories phrases (`Setup`, `Phase`,
+/// `User Story`, `all stories`, `阶段`); in a document of worded IDs also
+/// those of its task words (`task`, `任务`, `Задача`).
 @inline(__always) func mayStartItem(_ c: UInt8, worded: Bool) -> Bool {
     switch c {
-    case UInt8(ascii: "T"), UInt8(ascii: "U"), UInt8(ascii: "u"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "S"),
-        UInt8(ascii: "s"), UInt8(ascii: "A"), UInt8(ascii: "a"):
+    case UInt8(ascii: "T"), UInt8(ascii: "U"):
         true
     default:
         DependencyVocabulary.mayStartPhaseName(c) || worded && DependencyVocabulary.mayStartTaskWord(c)
@@ -213,7 +212,7 @@ extension DependencyRole {
         case .open: .open
         case .close: .close
         case .colon: .colon
-        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord, .sectionHeading: .word
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord, .sectionHeading, .phaseWord, .storyWord, .allStories: .word
         }
     }
 }
@@ -246,26 +245,31 @@ func proseItem(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool, worded: Bool) -> (
     return phaseItem(b, k, hi)
 }
 
-/// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by a
-/// phase name of the vocabulary (`Setup`, `Foundational`, `Polish`, `基盤`,
-/// capitalised as authors write them);
-/// `all user stories`, `all desired user stories`, `all stories`.
+/// `Phase 2`, `US1`, `User Story 1`, `Story 1` and their kin in every
+/// language (the vocabulary's phase words, story words and all-stories
+/// phrases: `Fase 2`, `História 1`, `阶段 2`, `all user stories`); the
+/// barrier phases by a phase name of the vocabulary (`Setup`,
+/// `Foundational`, `Polish`, `基盤`, capitalised as authors write them).
 func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
     guard b.isWordStart(k, 0) || k == 0 else { return nil }
     var j = k
     if let e = DependencyVocabulary.phaseNameEnd(b, k, hi) {
         return (.phase([.named(b.string(k, e).lowercasedASCII())]), e)
     }
-    if b.matchesLowercase("all ", at: j, end: hi) {
-        j = b.skipSpaces(j + 4, hi)
-        if b.matchesLowercase("desired ", at: j, end: hi) { j = b.skipSpaces(j + 8, hi) }
-        if b.matchesLowercase("user ", at: j, end: hi) { j = b.skipSpaces(j + 5, hi) }
-        guard b.matchesLowercase("stories", at: j, end: hi), b.isWordEnd(j + 7, hi) else { return nil }
-        return (.phase([.allStories]), j + 7)
-    }
-    for word in ["phases ", "phase "] as [StaticString] where b.matchesLowercase(word, at: j, end: hi) {
-        guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: true) else { return nil }
-        return (.phase(numbers.map { .number($0) }), e)
+    // `Phase 2`, `Fase 2`, `阶段 2`; `User Story 3`, `História 3`, `用户故事 3`; `all stories`.
+    if DependencyVocabulary.mayStartPhaseName(b[k]),
+        let (word, e) = DependencyVocabulary.match(b, k, k, hi, roles: .phaseReference, declared: true)
+    {
+        switch word.role {
+        case .allStories:
+            return (.phase([.allStories]), e)
+        case .phaseWord:
+            guard let (numbers, end) = numberList(b, e, hi, dotted: true) else { return nil }
+            return (.phase(numbers.map { .number($0) }), end)
+        default:
+            guard let (numbers, end) = numberList(b, e, hi, dotted: false) else { return nil }
+            return (.phase(numbers.map { .story("US" + $0) }), end)
+        }
     }
     if b.matches("US", at: j, end: hi) {
         j += 2
@@ -283,11 +287,6 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
             }
         }
         return (.phase([.story("US" + b.string(s, j))]), j)
-    }
-    for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
-    where b.matchesLowercase(word, at: j, end: hi) {
-        guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: false) else { return nil }
-        return (.phase(numbers.map { .story("US" + $0) }), e)
     }
     return nil
 }

@@ -65,6 +65,12 @@ enum DependencyRole: Int, Sendable {
     /// A heading that holds one names a Dependencies section: `Dependencies`,
     /// `Execution Order`, `Dependências`, `依存関係`, `执行顺序`, `Зависимости`.
     case sectionHeading
+    /// Names a phase by the number that follows: `Phase 2`, `Fase 2`, `阶段 2`, `フェーズ 2`, `Этап 2`.
+    case phaseWord
+    /// Names a user story by the number that follows: `User Story 2`, `História 2`, `用户故事 2`.
+    case storyWord
+    /// Every story phase: `all user stories`, `todas as histórias`, `所有用户故事`.
+    case allStories
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -160,6 +166,7 @@ enum DependencyVocabulary {
                 ("starts", .helper, ""), ("begin", .helper, ""), ("begins", .helper, ""),
                 ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
                 ("dependenc", .sectionHeading, "s"), ("execution order", .sectionHeading, ""),
+                ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
             ]
         ),
         (
@@ -190,6 +197,7 @@ enum DependencyVocabulary {
                 ("configuração", .phaseName, ""), ("fundacional", .phaseName, ""), ("fundação", .phaseName, ""),
                 ("polimento", .phaseName, ""), ("tarefa", .taskWord, ""),
                 ("dependênc", .sectionHeading, "s"), ("ordem de execução", .sectionHeading, ""),
+                ("fase", .phaseWord, ""), ("fases", .phaseWord, ""), ("história de usuário", .storyWord, ""), ("histórias de usuário", .storyWord, ""), ("história", .storyWord, ""), ("histórias", .storyWord, ""), ("todas as histórias de usuário", .allStories, ""), ("todas as histórias", .allStories, ""),
             ]
         ),
         (
@@ -216,6 +224,7 @@ enum DependencyVocabulary {
                 ("configuración", .phaseName, ""), ("fundacional", .phaseName, ""), ("pulido", .phaseName, ""),
                 ("tarea", .taskWord, ""),
                 ("orden de ejecución", .sectionHeading, ""),
+                ("historia de usuario", .storyWord, ""), ("historias de usuario", .storyWord, ""), ("historia", .storyWord, ""), ("historias", .storyWord, ""), ("todas las historias de usuario", .allStories, ""), ("todas las historias", .allStories, ""),
             ]
         ),
         (
@@ -242,6 +251,7 @@ enum DependencyVocabulary {
                 ("aussi", .helper, ""), ("seulement", .helper, ""),
                 ("fondations", .phaseName, ""), ("finitions", .phaseName, ""),
                 ("dépendanc", .sectionHeading, "s"), ("ordre d'exécution", .sectionHeading, ""), ("ordre d’exécution", .sectionHeading, ""),
+                ("histoire utilisateur", .storyWord, ""), ("histoires utilisateur", .storyWord, ""), ("histoire", .storyWord, ""), ("histoires", .storyWord, ""), ("toutes les histoires", .allStories, ""),
             ]
         ),
         (
@@ -269,6 +279,7 @@ enum DependencyVocabulary {
                 ("auch", .helper, ""), ("nur", .helper, ""),
                 ("einrichtung", .phaseName, ""), ("grundlagen", .phaseName, ""), ("feinschliff", .phaseName, ""),
                 ("abhängigkeit", .sectionHeading, "s"), ("ausführungsreihenfolge", .sectionHeading, ""),
+                ("alle stories", .allStories, ""), ("alle user stories", .allStories, ""),
             ]
         ),
         (
@@ -291,6 +302,7 @@ enum DependencyVocabulary {
                 ("可以", .helper, ""), ("也", .helper, ""),
                 ("任务", .taskWord, ""),
                 ("依赖", .sectionHeading, ""), ("执行顺序", .sectionHeading, ""),
+                ("阶段", .phaseWord, ""), ("用户故事", .storyWord, ""), ("所有用户故事", .allStories, ""), ("所有故事", .allStories, ""),
             ]
         ),
         (
@@ -309,6 +321,7 @@ enum DependencyVocabulary {
                 ("可以", .helper, ""), ("也", .helper, ""),
                 ("任務", .taskWord, ""),
                 ("依賴", .sectionHeading, ""), ("相依", .sectionHeading, ""), ("執行順序", .sectionHeading, ""),
+                ("階段", .phaseWord, ""), ("使用者故事", .storyWord, ""), ("用戶故事", .storyWord, ""), ("所有使用者故事", .allStories, ""), ("所有故事", .allStories, ""),
             ]
         ),
         (
@@ -326,6 +339,7 @@ enum DependencyVocabulary {
                 ("セットアップ", .phaseName, ""), ("基盤", .phaseName, ""), ("仕上げ", .phaseName, ""),
                 ("タスク", .taskWord, ""),
                 ("依存関係", .sectionHeading, ""), ("依存", .sectionHeading, ""), ("実行順序", .sectionHeading, ""),
+                ("フェーズ", .phaseWord, ""), ("ユーザーストーリー", .storyWord, ""), ("すべてのユーザーストーリー", .allStories, ""), ("すべてのストーリー", .allStories, ""),
             ]
         ),
         (
@@ -342,6 +356,7 @@ enum DependencyVocabulary {
                 ("서로", .eachOther, ""),
                 ("다른 스토리", .otherStories, ""),
                 ("의존성", .sectionHeading, ""), ("실행 순서", .sectionHeading, ""),
+                ("단계", .phaseWord, ""), ("사용자 스토리", .storyWord, ""), ("유저 스토리", .storyWord, ""), ("모든 사용자 스토리", .allStories, ""), ("모든 스토리", .allStories, ""),
             ]
         ),
         (
@@ -366,6 +381,7 @@ enum DependencyVocabulary {
                 ("настройка", .phaseName, ""), ("полировка", .phaseName, ""),
                 ("задача", .taskWord, ""),
                 ("зависимост", .sectionHeading, "s"), ("порядок выполнения", .sectionHeading, ""),
+                ("фаза", .phaseWord, ""), ("фазы", .phaseWord, ""), ("этап", .phaseWord, ""), ("этапы", .phaseWord, ""), ("история", .storyWord, ""), ("истории", .storyWord, ""), ("все истории", .allStories, ""), ("все пользовательские истории", .allStories, ""), ("всех историй", .allStories, ""), ("всех пользовательских историй", .allStories, ""),
             ]
         ),
         (
@@ -493,10 +509,10 @@ enum DependencyVocabulary {
         }
         var phaseNameFirst = [Bool](repeating: false, count: 256)
         var taskWordFirst = [Bool](repeating: false, count: 256)
-        for word in words where word.role == .phaseName || word.role == .taskWord {
+        for word in words where word.role == .phaseName || word.role == .taskWord || RoleSet.phaseReference.contains(word.role) {
             let firsts = word.first.isLetter ? [word.first.lowercased, word.first & ~0x20] : [word.first]
             for c in firsts {
-                if word.role == .phaseName { phaseNameFirst[Int(c)] = true } else { taskWordFirst[Int(c)] = true }
+                if word.role == .taskWord { taskWordFirst[Int(c)] = true } else { phaseNameFirst[Int(c)] = true }
             }
         }
         return Storage(
@@ -554,7 +570,7 @@ enum DependencyVocabulary {
         return thirds & third != 0
     }
 
-    /// Whether a phase name of the table may start with the byte `c`.
+    /// Whether a phase name, phase word, story word or all-stories phrase of the table may start with the byte `c`.
     @inline(__always) static func mayStartPhaseName(_ c: UInt8) -> Bool { storage.phaseNameFirst[Int(c)] }
 
     /// Whether a task word of the table may start with the byte `c` (any case).
@@ -726,7 +742,7 @@ extension DependencyRole {
         case .after, .blocks, .before, .parallel, .independent: true
         case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
             .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord,
-            .sectionHeading:
+            .sectionHeading, .phaseWord, .storyWord, .allStories:
             false
         }
     }
@@ -747,6 +763,8 @@ struct RoleSet: OptionSet, Sendable {
     static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
     /// Words and arrows that state an order or parallel work.
     static let statesOrder = RoleSet(.after, .blocks, .before, .parallel, .independent, .arrow, .arrowBack)
+    /// Words that start a phase reference: `Phase 2`, `User Story 3`, `all stories`.
+    static let phaseReference = RoleSet(.phaseWord, .storyWord, .allStories)
     /// Every row of the vocabulary that makes a token: what the lexer asks
     /// for (the clause layer's own words, `connector` and after, make none).
     static let all = RoleSet(rawValue: 1 << 16 - 1)

@@ -285,6 +285,9 @@ enum VocabularyMarkdown {
         case .phaseName: "phase name"
         case .taskWord: "task word"
         case .sectionHeading: "section heading"
+        case .phaseWord: "phase word"
+        case .storyWord: "story word"
+        case .allStories: "all stories"
         }
     }
 

@@ -370,6 +370,61 @@ struct DependencyPhraseTableTests {
         #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["1->3"])
     }
 
+    @Test(
+        "a phase by its number, a story by its number, in every language: phase 3 (US2) after phase 2 (US1)",
+        arguments: [
+            Phrase("en", "Phase 3 depends on Phase 2"), Phrase("en", "User Story 2 requires User Story 1"),
+            Phrase("pt", "Fase 3 depende da Fase 2"), Phrase("pt", "História de Usuário 2 depende da História de Usuário 1"),
+            Phrase("es", "Fase 3 requiere Fase 2"), Phrase("es", "Historia de usuario 2 requiere Historia de usuario 1"),
+            Phrase("fr", "Phase 3 dépend de Phase 2"), Phrase("fr", "Histoire utilisateur 2 après Histoire utilisateur 1"),
+            Phrase("de", "Phase 3 benötigt Phase 2"), Phrase("de", "Story 2 nach Story 1"),
+            Phrase("zh-Hans", "阶段 3 依赖 阶段 2"), Phrase("zh-Hans", "用户故事 2 依赖 用户故事 1"),
+            Phrase("zh-Hant", "階段 3 依賴 階段 2"), Phrase("zh-Hant", "使用者故事 2 依賴 使用者故事 1"),
+            Phrase("ja", "フェーズ 3: フェーズ 2 完了後"), Phrase("ja", "ユーザーストーリー 2: ユーザーストーリー 1 完了後"),
+            Phrase("ko", "단계 3: 단계 2 이후"), Phrase("ko", "사용자 스토리 2: 사용자 스토리 1 이후"),
+            Phrase("ru", "Фаза 3 зависит от фазы 2"), Phrase("ru", "История 2 зависит от истории 1"),
+        ])
+    func phaseAndStoryNumbers(phrase: Phrase) {
+        let doc = dependencies(phrase.text)
+        #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["2->3"])
+    }
+
+    @Test(
+        "`all user stories` names every story phase, in every language",
+        arguments: [
+            Phrase("en", "Phase 4 depends on all user stories"), Phrase("pt", "Fase 4 depende de todas as histórias"),
+            Phrase("es", "Fase 4 requiere todas las historias"), Phrase("fr", "Phase 4 dépend de toutes les histoires"),
+            Phrase("de", "Phase 4 benötigt alle Stories"), Phrase("zh-Hans", "阶段 4 依赖所有用户故事"),
+            Phrase("zh-Hant", "階段 4 依賴所有使用者故事"), Phrase("ja", "フェーズ 4: すべてのユーザーストーリー完了後"),
+            Phrase("ko", "단계 4: 모든 사용자 스토리 이후"), Phrase("ru", "Этап 4 зависит от всех историй"),
+        ])
+    func allStories(phrase: Phrase) {
+        let doc = parse(
+            """
+            ## Phase 1: Setup
+
+            - [ ] T001 Create the schema
+
+            ## Phase 2: User Story 1 (Priority: P1)
+
+            - [ ] T002 [US1] Seed the tables
+
+            ## Phase 3: User Story 2 (Priority: P2)
+
+            - [ ] T003 [US2] Wire the screens
+
+            ## Phase 4: Polish
+
+            - [ ] T004 Write the docs
+
+            ## Dependencies
+
+            - \(phrase.text)
+
+            """)
+        #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" }.sorted() == ["2->4", "3->4"])
+    }
+
     @Test("a lowercase phase word is a plain word: `setup` names no phase")
     func lowercasePhaseWord() {
         let doc = dependencies("US2 after the setup of T001")
