@@ -490,3 +490,27 @@ func referencesRightBefore(
     }
     return (taskReferences(b, tokens, first, j + 1, locator), tokens[first].start)
 }
+
+/// Where a CJK joining word (an *and* word of the table: `と`, `和`, `与`,
+/// `與`, `跟`) right before the word at index `i` starts, or nil: `US1, US2と独立`.
+func joinedBefore(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Int? {
+    guard i > tokens.startIndex, tokens[i - 1].start >= lo, tokens[i - 1].kind == .separator, b[tokens[i - 1].start] >= 0xE0
+    else { return nil }
+    return tokens[i - 1].start
+}
+
+/// Whether `or vice versa` (in any language of the table) ends the clause
+/// that goes on at offset `k`: before its sentence end, a `,` or another clause word.
+func hasViceVersa(_ b: Bytes, _ tokens: ProseTokens, from k: Int, _ hi: Int) -> Bool {
+    var j = firstToken(tokens, at: k)
+    while j < tokens.endIndex, tokens[j].end <= hi {
+        let t = tokens[j]
+        if DependencyVocabulary.match(b, t.start, t.start, hi, roles: RoleSet(.viceVersa), declared: true) != nil { return true }
+        switch t.kind {
+        case .sentenceEnd, .dependency, .parallel, .arrow: return false
+        case .separator where b[t.start] == UInt8(ascii: ","): return false
+        default: j += 1
+        }
+    }
+    return false
+}

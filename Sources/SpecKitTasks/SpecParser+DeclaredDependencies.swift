@@ -355,7 +355,9 @@ extension DocumentParser {
                 if let arrowEnd = lastArrowEnd(from, k) { from = arrowEnd }
                 var partners = object.list
                 var subject: ReferenceList
-                if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0, let joint = cjkJointBefore(b, from, k) {
+                if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0,
+                    let joint = joinedBefore(b, tokens, t - 1, from)
+                {
                     // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
                     partners = collectReferences(b, tokens, from, joint, locator, worded: wordedIDs)
                     subject = previousSubject ?? lead ?? lineSubject ?? ReferenceList(end: k)
@@ -431,7 +433,7 @@ extension DocumentParser {
             if !subject.references.isEmpty || !subject.phases.isEmpty { lineSubject = subject }
             sentenceHasClause = true
             // `US3 before US2 or vice versa`: either order, so no order.
-            let eitherOrder = hasViceVersa(b, object.end, hi)
+            let eitherOrder = hasViceVersa(b, tokens, from: object.end, hi)
             if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
@@ -466,30 +468,6 @@ extension DocumentParser {
                 return true
             }
             k += 1
-        }
-        return false
-    }
-
-    /// Where a CJK joining word (`と`, `和`, `与`, `與`, `跟`) right before `k` starts, or nil.
-    func cjkJointBefore(_ b: Bytes, _ lo: Int, _ k: Int) -> Int? {
-        let e = b.trimEnd(lo, k)
-        guard e - 3 >= lo else { return nil }
-        for joint in ["と", "和", "与", "與", "跟"] as [StaticString] where b.matches(joint, at: e - 3, end: e) {
-            return e - 3
-        }
-        return nil
-    }
-
-    /// Whether `or vice versa` (in any language of the vocabulary) follows within a few words of `k`.
-    func hasViceVersa(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
-        var j = k
-        var words = 0
-        while j < hi, words < 4 {
-            j = b.skipSpaces(j, hi)
-            if j < hi, DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.viceVersa), declared: true) != nil { return true }
-            guard j < hi, sentenceEndEnd(b, j, hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
-            while j < hi, !b[j].isWhitespace { j += 1 }
-            words += 1
         }
         return false
     }

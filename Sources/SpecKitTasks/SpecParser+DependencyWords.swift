@@ -294,7 +294,7 @@ enum DependencyVocabulary {
                 ("没有", .negation, ""), ("不", .negation, ""), ("非", .negation, ""),
                 ("无", .none, ""),
                 ("任务", .filler, ""),
-                ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("，", .and, ""),
+                ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("跟", .and, ""), ("，", .and, ""),
                 ("于", .connector, ""), ("与", .connector, ""), ("和", .connector, ""),
                 ("彼此", .eachOther, ""), ("互相", .eachOther, ""), ("相互", .eachOther, ""),
                 ("其他用户故事", .otherStories, ""), ("其他故事", .otherStories, ""),
