@@ -212,7 +212,7 @@ extension DependencyRole {
         case .open: .open
         case .close: .close
         case .colon: .colon
-        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord, .sectionHeading, .phaseWord, .storyWord, .allStories: .word
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord, .sectionHeading, .phaseWord, .storyWord, .allStories, .teamWord: .word
         }
     }
 }

@@ -74,11 +74,12 @@ extension DocumentParser {
         }
     }
 
-    /// `Developer A: US1 (T013–T015)`, `Team B: …`: who does what, never an order.
+    /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
+    /// what, never an order (a line that starts with a team word of the vocabulary).
     func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        return Vocabulary.teamWords.contains { b.matchesLowercase($0, at: w, end: end) }
+        return DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil
     }
 
     /// A plain line outside Dependencies sections (a note, a `Parallel

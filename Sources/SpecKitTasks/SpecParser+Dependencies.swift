@@ -285,7 +285,6 @@ extension DocumentParser {
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
 enum Vocabulary {
-    static let teamWords: [StaticString] = ["developer", "dev ", "team ", "engineer", "person "]
     static let estimateSuffixes: [StaticString] = ["imated", "imate", "."]
     static let estimateWords: [StaticString] = ["time", "effort", "duration", "hours"]
     static let units: [(StaticString, Double)] = [

@@ -71,6 +71,9 @@ enum DependencyRole: Int, Sendable {
     case storyWord
     /// Every story phase: `all user stories`, `todas as histórias`, `所有用户故事`.
     case allStories
+    /// A line that starts with one says who does what, never an order:
+    /// `Developer A: US1 (T013–T015)`, `Equipe B: …`, `开发者 A：…`.
+    case teamWord
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -167,6 +170,7 @@ enum DependencyVocabulary {
                 ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
                 ("dependenc", .sectionHeading, "s"), ("execution order", .sectionHeading, ""),
                 ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
+                ("developer", .teamWord, "s"), ("dev", .teamWord, ""), ("devs", .teamWord, ""), ("team", .teamWord, ""), ("teams", .teamWord, ""), ("engineer", .teamWord, "s"), ("person", .teamWord, ""),
             ]
         ),
         (
@@ -198,6 +202,7 @@ enum DependencyVocabulary {
                 ("polimento", .phaseName, ""), ("tarefa", .taskWord, ""),
                 ("dependênc", .sectionHeading, "s"), ("ordem de execução", .sectionHeading, ""),
                 ("fase", .phaseWord, ""), ("fases", .phaseWord, ""), ("história de usuário", .storyWord, ""), ("histórias de usuário", .storyWord, ""), ("história", .storyWord, ""), ("histórias", .storyWord, ""), ("todas as histórias de usuário", .allStories, ""), ("todas as histórias", .allStories, ""),
+                ("desenvolvedor", .teamWord, "s"), ("equipe", .teamWord, ""), ("pessoa", .teamWord, ""),
             ]
         ),
         (
@@ -225,6 +230,7 @@ enum DependencyVocabulary {
                 ("tarea", .taskWord, ""),
                 ("orden de ejecución", .sectionHeading, ""),
                 ("historia de usuario", .storyWord, ""), ("historias de usuario", .storyWord, ""), ("historia", .storyWord, ""), ("historias", .storyWord, ""), ("todas las historias de usuario", .allStories, ""), ("todas las historias", .allStories, ""),
+                ("desarrollador", .teamWord, "s"), ("equipo", .teamWord, ""), ("persona", .teamWord, ""),
             ]
         ),
         (
@@ -252,6 +258,7 @@ enum DependencyVocabulary {
                 ("fondations", .phaseName, ""), ("finitions", .phaseName, ""),
                 ("dépendanc", .sectionHeading, "s"), ("ordre d'exécution", .sectionHeading, ""), ("ordre d’exécution", .sectionHeading, ""),
                 ("histoire utilisateur", .storyWord, ""), ("histoires utilisateur", .storyWord, ""), ("histoire", .storyWord, ""), ("histoires", .storyWord, ""), ("toutes les histoires", .allStories, ""),
+                ("développeu", .teamWord, "s"), ("équipe", .teamWord, ""), ("personne", .teamWord, ""),
             ]
         ),
         (
@@ -280,6 +287,7 @@ enum DependencyVocabulary {
                 ("einrichtung", .phaseName, ""), ("grundlagen", .phaseName, ""), ("feinschliff", .phaseName, ""),
                 ("abhängigkeit", .sectionHeading, "s"), ("ausführungsreihenfolge", .sectionHeading, ""),
                 ("alle stories", .allStories, ""), ("alle user stories", .allStories, ""),
+                ("entwickler", .teamWord, "s"),
             ]
         ),
         (
@@ -303,6 +311,7 @@ enum DependencyVocabulary {
                 ("任务", .taskWord, ""),
                 ("依赖", .sectionHeading, ""), ("执行顺序", .sectionHeading, ""),
                 ("阶段", .phaseWord, ""), ("用户故事", .storyWord, ""), ("所有用户故事", .allStories, ""), ("所有故事", .allStories, ""),
+                ("开发者", .teamWord, ""), ("开发人员", .teamWord, ""), ("团队", .teamWord, ""), ("工程师", .teamWord, ""),
             ]
         ),
         (
@@ -322,6 +331,7 @@ enum DependencyVocabulary {
                 ("任務", .taskWord, ""),
                 ("依賴", .sectionHeading, ""), ("相依", .sectionHeading, ""), ("執行順序", .sectionHeading, ""),
                 ("階段", .phaseWord, ""), ("使用者故事", .storyWord, ""), ("用戶故事", .storyWord, ""), ("所有使用者故事", .allStories, ""), ("所有故事", .allStories, ""),
+                ("開發者", .teamWord, ""), ("開發人員", .teamWord, ""), ("團隊", .teamWord, ""), ("工程師", .teamWord, ""),
             ]
         ),
         (
@@ -340,6 +350,7 @@ enum DependencyVocabulary {
                 ("タスク", .taskWord, ""),
                 ("依存関係", .sectionHeading, ""), ("依存", .sectionHeading, ""), ("実行順序", .sectionHeading, ""),
                 ("フェーズ", .phaseWord, ""), ("ユーザーストーリー", .storyWord, ""), ("すべてのユーザーストーリー", .allStories, ""), ("すべてのストーリー", .allStories, ""),
+                ("開発者", .teamWord, ""), ("チーム", .teamWord, ""), ("エンジニア", .teamWord, ""), ("担当者", .teamWord, ""),
             ]
         ),
         (
@@ -357,6 +368,7 @@ enum DependencyVocabulary {
                 ("다른 스토리", .otherStories, ""),
                 ("의존성", .sectionHeading, ""), ("실행 순서", .sectionHeading, ""),
                 ("단계", .phaseWord, ""), ("사용자 스토리", .storyWord, ""), ("유저 스토리", .storyWord, ""), ("모든 사용자 스토리", .allStories, ""), ("모든 스토리", .allStories, ""),
+                ("개발자", .teamWord, ""), ("팀", .teamWord, ""), ("엔지니어", .teamWord, ""),
             ]
         ),
         (
@@ -382,6 +394,7 @@ enum DependencyVocabulary {
                 ("задача", .taskWord, ""),
                 ("зависимост", .sectionHeading, "s"), ("порядок выполнения", .sectionHeading, ""),
                 ("фаза", .phaseWord, ""), ("фазы", .phaseWord, ""), ("этап", .phaseWord, ""), ("этапы", .phaseWord, ""), ("история", .storyWord, ""), ("истории", .storyWord, ""), ("все истории", .allStories, ""), ("все пользовательские истории", .allStories, ""), ("всех историй", .allStories, ""), ("всех пользовательских историй", .allStories, ""),
+                ("разработчик", .teamWord, "s"), ("команда", .teamWord, ""), ("инженер", .teamWord, "s"),
             ]
         ),
         (
@@ -742,7 +755,7 @@ extension DependencyRole {
         case .after, .blocks, .before, .parallel, .independent: true
         case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
             .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord,
-            .sectionHeading, .phaseWord, .storyWord, .allStories:
+            .sectionHeading, .phaseWord, .storyWord, .allStories, .teamWord:
             false
         }
     }

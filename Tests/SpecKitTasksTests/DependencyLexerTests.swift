@@ -288,6 +288,7 @@ enum VocabularyMarkdown {
         case .phaseWord: "phase word"
         case .storyWord: "story word"
         case .allStories: "all stories"
+        case .teamWord: "team word"
         }
     }
 

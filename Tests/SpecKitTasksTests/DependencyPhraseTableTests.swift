@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SpecKitTasks
@@ -423,6 +424,24 @@ struct DependencyPhraseTableTests {
 
             """)
         #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" }.sorted() == ["2->4", "3->4"])
+    }
+
+    @Test(
+        "a team line says who does what, never an order, in every language",
+        arguments: [
+            Phrase("en", "Developer A: T001 → T003"), Phrase("pt", "Desenvolvedor A: T001 → T003"),
+            Phrase("es", "Equipo B: T001 → T003"), Phrase("fr", "Développeur A : T001 → T003"),
+            Phrase("de", "Entwickler A: T001 → T003"), Phrase("zh-Hans", "开发者 A：T001 → T003"),
+            Phrase("zh-Hant", "開發者 A：T001 → T003"), Phrase("ja", "担当者 A: T001 → T003"),
+            Phrase("ko", "개발자 A: T001 → T003"), Phrase("ru", "Разработчик A: T001 → T003"),
+        ])
+    func teamLine(phrase: Phrase) {
+        let doc = dependencies(phrase.text)
+        #expect(doc.edges().isEmpty)
+        // The same line without its team word is an order.
+        let order = phrase.text.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+        let plain = order.split(separator: "：", maxSplits: 1).last.map(String.init) ?? order
+        #expect(dependencies(plain.trimmingCharacters(in: .whitespaces)).edges(.declared) == ["T001->T003"])
     }
 
     @Test("a lowercase phase word is a plain word: `setup` names no phase")
