@@ -514,3 +514,71 @@ func hasViceVersa(_ b: Bytes, _ tokens: ProseTokens, from k: Int, _ hi: Int) -> 
     }
     return false
 }
+
+/// Whether the clause word at index `i` names a field: `:` follows it
+/// (`Dependencies:`, `**Depends on**:`, `依存：`).
+func isFieldName(tokens: ProseTokens, _ i: Int) -> Bool {
+    i + 1 < tokens.endIndex && tokens[i + 1].kind == .colon
+}
+
+/// Whether the list that starts at offset `start` is empty by a word: `None`,
+/// `n/a`, `なし`, `无` (after a `:` or `(`), or a dash alone at the end of its
+/// line or cell (`Depends on: -`, `| — |`).
+func listIsNone(_ b: Bytes, _ tokens: ProseTokens, from start: Int, _ hi: Int) -> Bool {
+    var j = firstToken(tokens, at: start)
+    while j < tokens.endIndex, tokens[j].end <= hi, tokens[j].kind == .colon || tokens[j].kind == .open { j += 1 }
+    guard j < tokens.endIndex, tokens[j].end <= hi else { return false }
+    switch tokens[j].kind {
+    case .none:
+        return true
+    case .dash where b[tokens[j].start] == UInt8(ascii: "-") || b[tokens[j].start] == 0xE2:
+        let next = j + 1
+        guard next < tokens.endIndex, tokens[next].end <= hi else { return true }
+        return tokens[next].kind == .close || hasLineBreak(b, tokens[j].end, tokens[next].start)
+            || (tokens[next].kind == .mark && b[tokens[next].start] == UInt8(ascii: "|"))
+    default:
+        return false
+    }
+}
+
+/// Whether the tokens in `lo..<hi` hold a word that picks some tasks only
+/// (`many`, `most`, `some`, `several`: the table's quantifiers).
+func hasQuantifier(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int) -> Bool {
+    var j = firstToken(tokens, at: lo)
+    while j < tokens.endIndex, tokens[j].end <= hi {
+        if tokens[j].kind == .word,
+            DependencyVocabulary.match(b, tokens[j].start, tokens[j].start, hi, roles: RoleSet(.quantifier), declared: true) != nil
+        {
+            return true
+        }
+        j += 1
+    }
+    return false
+}
+
+/// Whether the tokens in `lo..<hi` hold a bare number (`7 parallel tasks`,
+/// `5タスク`, `15+`): a word of digits that does not follow a word
+/// (`Step 3` is a name), and is no part of an ID or a phase reference.
+func hasCount(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int) -> Bool {
+    var j = firstToken(tokens, at: lo)
+    while j < tokens.endIndex, tokens[j].end <= hi {
+        let t = tokens[j]
+        if t.kind == .word, b[t.start].isDigit {
+            let previous = j > tokens.startIndex && tokens[j - 1].start >= lo ? tokens[j - 1] : nil
+            if let previous, previous.kind == .word, b[previous.end - 1].isLetter, previous.end < t.start { j += 1; continue }
+            return true
+        }
+        j += 1
+    }
+    return false
+}
+
+/// Whether a token starts with punctuation: an ASCII mark, or a full-width
+/// one (`（`, `，`, `：`, `、`, `。`: EF BC xx, E3 80 xx).
+func startsWithPunctuation(_ b: Bytes, _ token: ProseToken) -> Bool {
+    let c = b[token.start]
+    if c < 0x80 { return !c.isWordByte }
+    guard token.start + 1 < token.end else { return false }
+    let next = b[token.start + 1]
+    return c == 0xEF && next == 0xBC || c == 0xE3 && next == 0x80
+}

@@ -344,7 +344,7 @@ extension DocumentParser {
                 continue
             }
             if word.role == .parallel || word.role == .independent {
-                guard let object = togetherObject(b, tokens, wordEnd, hi, locator, role: word.role) else {
+                guard let object = togetherObject(b, tokens, t - 1, hi, locator, role: word.role) else {
                     k = wordEnd
                     continue
                 }
@@ -376,7 +376,7 @@ extension DocumentParser {
                 // `**Phase 1 병렬 실행 가능**:` over a list: the list says which.
                 let marked = (subject.references.isEmpty && (b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)))
                     || (partners.references.isEmpty && partners.phases.isEmpty && subject.references.isEmpty
-                        && (hasCount(b, from, k) || hasQuantifier(b, from, k)))
+                        && (hasCount(b, tokens, from, k) || hasQuantifier(b, tokens, from, k)))
                     || (k < bodyStart && bodyStart >= b.trimEnd(lo, hi))
                 if !marked, !object.unnamedPartner, !isNegatedTogether(b, tokens, t - 1, lo) {
                     // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
@@ -447,30 +447,6 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
-    }
-
-    /// Whether `lo..<hi` holds a bare number (`7 parallel tasks`, `5タスク`, `15+`), not part of an ID or a phase name.
-    func hasCount(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var k = lo
-        while k < hi {
-            if b[k].isDigit, k == lo || !(b[k - 1].isWordByte || b[k - 1] == UInt8(ascii: ".") || b[k - 1].isSpaceOrTab && k - 1 > lo && b[k - 2].isLetter) {
-                return true
-            }
-            k += 1
-        }
-        return false
-    }
-
-    /// Whether `lo..<hi` holds a word that picks some tasks only (`many`, `most`, `some`, `several`).
-    func hasQuantifier(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var k = lo
-        while k < hi {
-            if b[k].isLetter, b.isWordStart(k, lo), DependencyVocabulary.match(b, k, lo, hi, roles: RoleSet(.quantifier), declared: true) != nil {
-                return true
-            }
-            k += 1
-        }
-        return false
     }
 
     /// `leftoverTasks`: the subject's tasks were read after an earlier clause of

@@ -122,7 +122,8 @@ extension DocumentParser {
             while listIndex < all.endIndex, all[listIndex].kind == .filler { listIndex += 1 }
             let listStart = listIndex > index + 1 ? all[listIndex - 1].end : wordEnd
             let list = readReferenceList(b, all, from: listStart, to: hi, locator, worded: wordedIDs, phases: true)
-            if negated || isFieldName(b, wordEnd, hi) || noneWordEnd(b, listStart, hi) != nil {
+            let fieldOrNone = isFieldName(tokens: all, index) || listIsNone(b, all, from: listStart, hi)
+            if negated || fieldOrNone {
                 facts.statesDependencies = true
             }
             // `Dependencies: T218 must complete before T284`: the field holds a
@@ -153,9 +154,7 @@ extension DocumentParser {
                 k = all[subject].end
                 continue
             }
-            if list.references.isEmpty, list.phases.isEmpty, b[token.start] >= 0xE0, !isFieldName(b, wordEnd, hi),
-                noneWordEnd(b, listStart, hi) == nil
-            {
+            if list.references.isEmpty, list.phases.isEmpty, b[token.start] >= 0xE0, !fieldOrNone {
                 // `（T013, T015 依存）`: a CJK clause word may also follow its list.
                 let (before, from) = referencesRightBefore(b, all, index, lo, locator)
                 if !before.isEmpty {
@@ -188,7 +187,7 @@ extension DocumentParser {
         let k = tokens[i].start, wordEnd = tokens[i].end
         let role = tokens[i].role ?? .parallel
         guard !isNegatedTogether(b, tokens, i, lo) else { return wordEnd }
-        guard let object = togetherObject(b, tokens, wordEnd, hi, locator, role: role) else { return wordEnd }
+        guard let object = togetherObject(b, tokens, i, hi, locator, role: role) else { return wordEnd }
         if role == .independent, object.standalone, isClauseBoundary(before: k, b, lo) {
             // `(independent)`, `**Independent**`: this task waits for nothing.
             facts.independent = true
@@ -220,67 +219,37 @@ extension DocumentParser {
         return j - 3 >= lo && (b[j - 3] == 0xEF || b[j - 3] == 0xE3 && b[j - 2] == 0x80)
     }
 
-    /// What follows a `parallel` / `independent` word: `with T006`, `of US2`,
-    /// `of other stories`, `: T005, T006`; nil when a plain word follows
-    /// `independent` (`Independent Test`), which states nothing.
-    func togetherObject(_ b: Bytes, _ tokens: ProseTokens, _ start: Int, _ hi: Int, _ locator: TextLocator, role: DependencyRole)
+    /// What follows the `parallel` / `independent` word at token `i`: `with
+    /// T006`, `of US2`, `of other stories`, `: T005, T006`; nil when a plain
+    /// word follows `independent` (`Independent Test`), which states nothing.
+    func togetherObject(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ hi: Int, _ locator: TextLocator, role: DependencyRole)
         -> (list: ReferenceList, otherStories: Bool, standalone: Bool, unnamedPartner: Bool)?
     {
-        var j = b.skipSpaces(start, hi)
-        while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") { j += 1 }
-        j = b.skipSpaces(j, hi)
+        let start = tokens[i].end
+        var j = i + 1
+        @inline(__always) func within(_ j: Int) -> Bool { j < tokens.endIndex && tokens[j].end <= hi }
+        func match(_ j: Int, _ role: DependencyRole) -> Int? {
+            DependencyVocabulary.match(b, tokens[j].start, tokens[j].start, hi, roles: RoleSet(role), declared: true)?.end
+        }
         var connected = false
-        if let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.connector), declared: true) {
-            j = b.skipSpaces(e, hi)
+        if within(j), let e = match(j, .connector) {
+            j = firstToken(tokens, at: e)
             connected = true
         }
-        if connected, let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.otherStories), declared: true) {
-            return (ReferenceList(end: e), true, false, false)
-        }
+        if connected, within(j), let e = match(j, .otherStories) { return (ReferenceList(end: e), true, false, false) }
         // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
-        if let (_, e) = DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.eachOther), declared: true) {
-            return (ReferenceList(end: e), false, false, false)
-        }
-        let list = readReferenceList(b, tokens, from: j, to: hi, locator, worded: wordedIDs, phases: true)
+        if within(j), let e = match(j, .eachOther) { return (ReferenceList(end: e), false, false, false) }
+        let from = connected ? (within(j) ? tokens[j].start : hi) : start
+        let list = readReferenceList(b, tokens, from: from, to: hi, locator, worded: wordedIDs, phases: true)
         if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false) }
         // Nothing named after the word: it stands alone when punctuation or
         // the end follows; a plain word after `independent` makes it an adjective.
-        let standalone = j >= hi || !(b[j].isWordByte || (b[j] >= 0xC3 && !isFullWidthPunctuation(b, j, hi)))
+        let standalone = !within(j) || startsWithPunctuation(b, tokens[j])
         if role == .independent, !standalone, !connected { return nil }
         // `in parallel with implementation`: a partner that names no task or phase.
         return (ReferenceList(end: start), false, standalone && !connected, connected)
     }
 
-    private func isFullWidthPunctuation(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
-        k + 2 < hi && (b[k] == 0xEF && b[k + 1] == 0xBC || b[k] == 0xE3 && b[k + 1] == 0x80)
-    }
-
-    /// Whether `:` (or `**:`) follows a clause word: `Dependencies:`, `**Depends on**:` name a field.
-    func isFieldName(_ b: Bytes, _ keywordEnd: Int, _ hi: Int) -> Bool {
-        var j = keywordEnd
-        while j < hi, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j].isSpaceOrTab { j += 1 }
-        guard j < hi, b[j] == UInt8(ascii: ":") || b[j] == 0xEF else { return false }
-        return DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.colon), declared: true) != nil
-    }
-
-    /// Where a word meaning "none" ends at `k` (`None`, `n/a`, `-`, `なし`, `无`), or nil.
-    func noneWordEnd(_ b: Bytes, _ start: Int, _ hi: Int) -> Int? {
-        var k = start
-        while k < hi, b[k].isSpaceOrTab || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "(")
-            || b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "_")
-        {
-            k += 1
-        }
-        if b.matches("：", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
-        guard k < hi else { return nil }
-        // A dash alone: `Depends on: -`, `Dependencies: —`.
-        if b[k] == UInt8(ascii: "-") || b[k] == 0xE2, let (_, e) = DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.range), declared: true) {
-            var j = e
-            while j < hi, b[j].isSpaceOrTab || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: ")") { j += 1 }
-            return j >= hi || b[j] == 0x0A || b[j] == UInt8(ascii: "|") ? e : nil
-        }
-        return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.none), declared: false)?.end
-    }
 }
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
