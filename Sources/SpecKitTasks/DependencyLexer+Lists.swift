@@ -96,7 +96,9 @@ func titleItems(
     guard token.kind == .phase, let open = token.inner else { return }
     var k = open
     while k < token.end {
-        if b.isWordStart(k, open), mayStartItem(b[k], worded: worded), let (item, e) = proseItem(b, k, token.end, phases: phases, worded: worded) {
+        if b.isWordStart(k, open), mayStartItem(b[k], worded: worded),
+            let (item, e) = proseItem(b, k, token.end, phases: phases, worded: worded)
+        {
             switch item {
             case .task(let idEnd, let second):
                 list.references.append(Reference(b, k, idEnd, second, e, locator))
@@ -198,8 +200,9 @@ func readReferenceList(
             next = close + 1
         }
         // `T002 (types) from Setup`: where the item comes from is part of it.
-        if within(next + 1), tokens[next].kind == .word, b.matchesLowercaseWords("from", at: tokens[next].start, end: tokens[next].end) != nil,
-            tokens[next].end - tokens[next].start == 4, listItem(b, tokens[next + 1], phases: true) != nil
+        if within(next + 1), tokens[next].kind == .word, tokens[next].end - tokens[next].start == 4,
+            b.matchesLowercaseWords("from", at: tokens[next].start, end: tokens[next].end) != nil,
+            listItem(b, tokens[next + 1], phases: true) != nil
         {
             list.end = tokens[next + 1].end
             next += 2
@@ -232,8 +235,12 @@ private func isBullet(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ hi: Int) ->
 func possessiveTasks(_ b: Bytes, _ tokens: ProseTokens, after i: Int, _ hi: Int, _ locator: TextLocator) -> ([Reference], Int)? {
     let end = tokens.endIndex
     var j = i + 1
-    guard j + 1 < end, tokens[j + 1].end <= hi, tokens[j].start == tokens[i].end, tokens[j + 1].start == tokens[j].end,
-        b[tokens[j].start] == UInt8(ascii: "'") && tokens[j].end - tokens[j].start == 1 || b.matches("’", at: tokens[j].start, end: tokens[j].end),
+    // `'s` or `’s` glued to the phase.
+    guard j + 1 < end else { return nil }
+    let apostrophe = tokens[j]
+    guard tokens[j + 1].end <= hi, apostrophe.start == tokens[i].end, tokens[j + 1].start == apostrophe.end,
+        b[apostrophe.start] == UInt8(ascii: "'") && apostrophe.end - apostrophe.start == 1
+            || b.matches("’", at: apostrophe.start, end: apostrophe.end),
         tokens[j + 1].kind == .word, tokens[j + 1].end - tokens[j + 1].start == 1, b[tokens[j + 1].start] | 0x20 == UInt8(ascii: "s")
     else { return nil }
     j += 2
@@ -469,7 +476,9 @@ func referencesRightBefore(
     _ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int, _ locator: TextLocator, connectors: Bool = false
 ) -> (references: [Reference], start: Int) {
     // All on the word's line: a list on a line above is another statement.
-    func sameLine(_ j: Int) -> Bool { j >= tokens.startIndex && tokens[j].start >= lo && !hasLineBreak(b, tokens[j].end, tokens[j + 1].start) }
+    func sameLine(_ j: Int) -> Bool {
+        j >= tokens.startIndex && tokens[j].start >= lo && !hasLineBreak(b, tokens[j].end, tokens[j + 1].start)
+    }
     var j = i - 1
     var gap = 0
     while sameLine(j), gap < 2 {

@@ -137,7 +137,9 @@ extension DocumentParser {
             {
                 facts.statesDependencies = true
                 // `T218 must complete before T284, T397` in T218's own text: T218 blocks them.
-                if let ownID, list.references[0].id == ownID, list.references[0].upTo == nil, verb.role == .before || verb.role == .blocks {
+                if let ownID, list.references[0].id == ownID, list.references[0].upTo == nil,
+                    verb.role == .before || verb.role == .blocks
+                {
                     let wordEnd = all[verb.index].kind == .word
                         ? DependencyVocabulary.match(b, all[verb.index].start, lo, hi, roles: RoleSet(verb.role), declared: true)?.end
                             ?? all[verb.index].end
@@ -188,7 +190,9 @@ extension DocumentParser {
         let role = tokens[i].role ?? .parallel
         guard !isNegatedTogether(b, tokens, i, lo) else { return wordEnd }
         guard let object = togetherObject(b, tokens, i, hi, locator, role: role) else { return wordEnd }
-        if role == .independent, object.standalone, isClauseBoundary(before: k, b, lo) {
+        // A clause of its own: the text starts with the word, or punctuation comes right before it.
+        let opensClause = i == tokens.startIndex || tokens[i - 1].start < lo || startsWithPunctuation(b, tokens[i - 1])
+        if role == .independent, object.standalone, opensClause {
             // `(independent)`, `**Independent**`: this task waits for nothing.
             facts.independent = true
             facts.statesDependencies = true
@@ -205,18 +209,6 @@ extension DocumentParser {
         facts.together.append((references, phases, locator.location(k)))
         excluded.append((k, max(wordEnd, object.list.end)))
         return max(wordEnd, object.list.end)
-    }
-
-    /// Whether `k` starts a clause: the text, a line, or a punctuation mark
-    /// (`(`, `-`, `,`, `:`, `*`, `[`, full-width marks) comes right before it.
-    func isClauseBoundary(before k: Int, _ b: Bytes, _ lo: Int) -> Bool {
-        var j = k
-        while j > lo, b[j - 1].isSpaceOrTab || b[j - 1] == UInt8(ascii: "*") || b[j - 1] == UInt8(ascii: "_") { j -= 1 }
-        guard j > lo else { return true }
-        let c = b[j - 1]
-        if c < 0x80 { return !c.isWordByte }
-        // `（`, `，`, `：`, `、`, `。`: full-width punctuation (EF BC xx, E3 80 xx).
-        return j - 3 >= lo && (b[j - 3] == 0xEF || b[j - 3] == 0xE3 && b[j - 2] == 0x80)
     }
 
     /// What follows the `parallel` / `independent` word at token `i`: `with

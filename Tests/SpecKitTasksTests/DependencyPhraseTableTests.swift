@@ -450,6 +450,20 @@ struct DependencyPhraseTableTests {
         #expect(doc.phaseDependencies.isEmpty)
     }
 
+    @Test(
+        "truncated and odd clauses never crash the clause layer, in a task's text or a Dependencies line",
+        arguments: [
+            "US1's", "US1's (", "US1's payment (T001", "T001 (", "depends on (", "depends on T001 (see", "（", "依赖", "依赖：",
+            "T001完了後", "→", "T001 →", "← T001", "after", "after:", "**:**", ":", "T001 can", "T001 can run in", "- ",
+            "Depends on:\n- ", "T001 - ", "independent of", "parallel with", "no", "n't", "US2 (", "Phase", "all",
+            "T001 or vice", "T001, and", "T001 through", "T001 depends on T001 depends on",
+        ])
+    func oddClauses(text: String) {
+        _ = taskText(text)
+        _ = dependencies(text)
+        _ = dependencies(text.replacingOccurrences(of: "\n", with: " "), heading: "依存関係")
+    }
+
     // MARK: The issue's own examples
 
     @Test("`T016 independent, T017 depends on T014, T018 depends on T015`: three clauses, no cycle")
