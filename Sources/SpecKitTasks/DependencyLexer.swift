@@ -99,9 +99,14 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
         if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi) : DependencyVocabulary.hasRows(startingWith: c),
             let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared)
         {
+            // `after the Task 1`, `después de la Tarea 3`: in a document of worded
+            // IDs a filler ends where a worded ID starts (`the`, `la`), and the ID is one.
+            let end = worded && word.role == .filler ? wordedIDStart(b, k + 1, e, hi) ?? e : e
             tokens.append(
-                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
-            k = e
+                ProseToken(
+                    kind: word.role.tokenKind, start: k, end: b.trimEnd(k, end), role: word.role, placement: word.placement,
+                    language: word.language))
+            k = end
             continue
         }
         // Not in the vocabulary: a plain word, character or mark.
@@ -144,6 +149,16 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
         }
         tokens.append(ProseToken(kind: .word, start: start, end: k))
     }
+}
+
+/// The first word start in `from..<to` where a worded ID (`Task 1`, `Tarea 3`) starts, or nil.
+private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int? {
+    var k = from
+    while k < to {
+        if DependencyVocabulary.startsWord(b, k, 0), b[k] & 0xC0 != 0x80, b.wordedID(at: k, end: hi) != nil { return k }
+        k += 1
+    }
+    return nil
 }
 
 /// Where the sentence end at `k` ends (`;`, `；`, `。`, `.` before a blank or

@@ -464,6 +464,19 @@ struct DependencyPhraseTableTests {
         _ = dependencies(text.replacingOccurrences(of: "\n", with: " "), heading: "依存関係")
     }
 
+    @Test(
+        "a reference written with the task word resolves to the worded ID, also after a filler (`the`, `la`, `a`)",
+        arguments: [
+            ("Task", "Depends on the Task 1"), ("Task", "After Task 1 is merged"), ("Tarea", "Después de la Tarea 1"),
+            ("Tarefa", "Após a Tarefa 1"), ("任务", "依赖任务 1"), ("任務", "依賴 任務 1"), ("タスク", "タスク 1 完了後"),
+            ("Задача", "Зависит от: Задача 1"),
+        ])
+    func wordedReference(word: String, body: String) {
+        let doc = parse("# Plan\n\n### \(word) 1: Schema\nCreate it.\n\n### \(word) 2: Screens\n\(body)\n")
+        let first = word == "Задача" ? "Задача 1" : "\(word) 1"
+        #expect(doc.predecessors(of: word == "Задача" ? "Задача 2" : "\(word) 2") == [first])
+    }
+
     // MARK: The issue's own examples
 
     @Test("`T016 independent, T017 depends on T014, T018 depends on T015`: three clauses, no cycle")
