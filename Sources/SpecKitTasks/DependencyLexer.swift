@@ -74,22 +74,9 @@ struct ProseToken: Equatable, Sendable {
 /// `declared`: words read only in Dependencies sections (`before`, `block`) count.
 /// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
-///
-/// With `from`, reading starts there (`lo` still bounds the word before it)
-/// and the tokens are appended to those already in `tokens`.
-/// With `clauseWordsOnly`, only the dependency and parallel words become
-/// tokens (a task's own text needs no more, and this is its hot path: one
-/// table load per word, as before the lexer).
-func lexDependencyProse(
-    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], from: Int? = nil,
-    clauseWordsOnly: Bool = false
-) {
-    if from == nil { tokens.removeAll(keepingCapacity: true) }
-    var k = from ?? lo
-    if clauseWordsOnly {
-        lexClauseWords(b, lo, hi, k, declared: declared, into: &tokens)
-        return
-    }
+func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken]) {
+    tokens.removeAll(keepingCapacity: true)
+    var k = lo
     while k < hi {
         let c = b[k]
         if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || (c == UInt8(ascii: "_") && (k == lo || !b[k - 1].isWordByte)) {
@@ -112,9 +99,14 @@ func lexDependencyProse(
         if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi) : DependencyVocabulary.hasRows(startingWith: c),
             let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared)
         {
+            // `after the Task 1`, `después de la Tarea 3`: in a document of worded
+            // IDs a filler ends where a worded ID starts (`the`, `la`), and the ID is one.
+            let end = worded && word.role == .filler ? wordedIDStart(b, k + 1, e, hi) ?? e : e
             tokens.append(
-                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
-            k = e
+                ProseToken(
+                    kind: word.role.tokenKind, start: k, end: b.trimEnd(k, end), role: word.role, placement: word.placement,
+                    language: word.language))
+            k = end
             continue
         }
         // Not in the vocabulary: a plain word, character or mark.
@@ -159,6 +151,16 @@ func lexDependencyProse(
     }
 }
 
+/// The first word start in `from..<to` where a worded ID (`Task 1`, `Tarea 3`) starts, or nil.
+private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int? {
+    var k = from
+    while k < to {
+        if DependencyVocabulary.startsWord(b, k, 0), b[k] & 0xC0 != 0x80, b.wordedID(at: k, end: hi) != nil { return k }
+        k += 1
+    }
+    return nil
+}
+
 /// Where the sentence end at `k` ends (`;`, `；`, `。`, `.` before a blank or
 /// the end: the table's *sentenceEnd* rows), or nil.
 @inline(__always) func sentenceEndEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
@@ -167,44 +169,17 @@ func lexDependencyProse(
     return DependencyVocabulary.match(b, k, k, hi, roles: RoleSet(.sentenceEnd), declared: true)?.end
 }
 
-/// The dependency and parallel words of `start..<hi`, appended to `tokens`.
-private func lexClauseWords(_ b: Bytes, _ lo: Int, _ hi: Int, _ start: Int, declared: Bool, into tokens: inout [ProseToken]) {
-    var k = start
-    while k < hi {
-        let c = b[k]
-        guard c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) else {
-            k += 1
-            continue
-        }
-        // Most words start with no clause word's first letters: one table load rules them out.
-        let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, k, hi)
-        if possible, let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: declared) {
-            tokens.append(
-                ProseToken(kind: word.role.tokenKind, start: k, end: e, role: word.role, placement: word.placement, language: word.language))
-            k = e
-            continue
-        }
-        // The rest of the word (one character of a non-ASCII script).
-        k += 1
-        if c < 0x80 {
-            while k < hi, b[k].isWordByte { k += 1 }
-        } else {
-            while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
-        }
-    }
-}
-
 /// Whether an ID, range or phase reference may start with the byte `c`:
-/// `T` (IDs), `U`/`u` (`US1`, `User Story`), `P`/`p` (`Phase`, `Polish`),
-/// `S`/`s` (`Story`, `Setup`), `F` (`Foundational`), `A`/`a` (`all stories`);
-/// in a document of worded IDs also `t` and the first bytes of `任务`, `タスク`, `Задача`.
+/// `T` (IDs), `U` (`US1`), the first bytes of the vocabulary's phase names,
+/// phase words, story words and all-stories phrases (`Setup`, `Phase`,
+/// `User Story`, `all stories`, `阶段`); in a document of worded IDs also
+/// those of its task words (`task`, `任务`, `Задача`).
 @inline(__always) func mayStartItem(_ c: UInt8, worded: Bool) -> Bool {
     switch c {
-    case UInt8(ascii: "T"), UInt8(ascii: "U"), UInt8(ascii: "u"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "S"),
-        UInt8(ascii: "s"), UInt8(ascii: "F"), UInt8(ascii: "A"), UInt8(ascii: "a"):
+    case UInt8(ascii: "T"), UInt8(ascii: "U"):
         true
     default:
-        worded && (c == UInt8(ascii: "t") || c >= 0x80)
+        DependencyVocabulary.mayStartPhaseName(c) || worded && DependencyVocabulary.mayStartTaskWord(c)
     }
 }
 
@@ -252,7 +227,7 @@ extension DependencyRole {
         case .open: .open
         case .close: .close
         case .colon: .colon
-        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier: .word
+        case .connector, .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord, .sectionHeading, .phaseWord, .storyWord, .allStories, .teamWord: .word
         }
     }
 }
@@ -285,28 +260,31 @@ func proseItem(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool, worded: Bool) -> (
     return phaseItem(b, k, hi)
 }
 
-/// `Phase 2`, `US1`, `User Story 1`, `Story 1`; the barrier phases by name
-/// (`Setup`, `Foundational`, `Polish`, capitalised as authors write them);
-/// `all user stories`, `all desired user stories`, `all stories`.
+/// `Phase 2`, `US1`, `User Story 1`, `Story 1` and their kin in every
+/// language (the vocabulary's phase words, story words and all-stories
+/// phrases: `Fase 2`, `História 1`, `阶段 2`, `all user stories`); the
+/// barrier phases by a phase name of the vocabulary (`Setup`,
+/// `Foundational`, `Polish`, `基盤`, capitalised as authors write them).
 func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
     guard b.isWordStart(k, 0) || k == 0 else { return nil }
     var j = k
-    if b[k].isUpper {
-        for name in Vocabulary.phaseNames where b.matchesLowercase(name, at: k, end: hi) {
-            let e = k + name.byteCount
-            if b.isWordEnd(e, hi) { return (.phase([.named(b.string(k, e).lowercasedASCII())]), e) }
+    if let e = DependencyVocabulary.phaseNameEnd(b, k, hi) {
+        return (.phase([.named(b.string(k, e).lowercasedASCII())]), e)
+    }
+    // `Phase 2`, `Fase 2`, `阶段 2`; `User Story 3`, `História 3`, `用户故事 3`; `all stories`.
+    if DependencyVocabulary.mayStartPhaseName(b[k]),
+        let (word, e) = DependencyVocabulary.match(b, k, k, hi, roles: .phaseReference, declared: true)
+    {
+        switch word.role {
+        case .allStories:
+            return (.phase([.allStories]), e)
+        case .phaseWord:
+            guard let (numbers, end) = numberList(b, e, hi, dotted: true) else { return nil }
+            return (.phase(numbers.map { .number($0) }), end)
+        default:
+            guard let (numbers, end) = numberList(b, e, hi, dotted: false) else { return nil }
+            return (.phase(numbers.map { .story("US" + $0) }), end)
         }
-    }
-    if b.matchesLowercase("all ", at: j, end: hi) {
-        j = b.skipSpaces(j + 4, hi)
-        if b.matchesLowercase("desired ", at: j, end: hi) { j = b.skipSpaces(j + 8, hi) }
-        if b.matchesLowercase("user ", at: j, end: hi) { j = b.skipSpaces(j + 5, hi) }
-        guard b.matchesLowercase("stories", at: j, end: hi), b.isWordEnd(j + 7, hi) else { return nil }
-        return (.phase([.allStories]), j + 7)
-    }
-    for word in ["phases ", "phase "] as [StaticString] where b.matchesLowercase(word, at: j, end: hi) {
-        guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: true) else { return nil }
-        return (.phase(numbers.map { .number($0) }), e)
     }
     if b.matches("US", at: j, end: hi) {
         j += 2
@@ -324,11 +302,6 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
             }
         }
         return (.phase([.story("US" + b.string(s, j))]), j)
-    }
-    for word in ["user stories ", "user story ", "stories ", "story "] as [StaticString]
-    where b.matchesLowercase(word, at: j, end: hi) {
-        guard let (numbers, e) = numberList(b, j + word.byteCount, hi, dotted: false) else { return nil }
-        return (.phase(numbers.map { .story("US" + $0) }), e)
     }
     return nil
 }
@@ -370,23 +343,6 @@ func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool) -> ([String],
         end = e
     }
     return (numbers, end)
-}
-
-func skipListOpening(_ b: Bytes, _ start: Int, _ hi: Int) -> Int {
-    var k = start
-    while k < hi {
-        let c = b[k]
-        if c.isWhitespace || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "(")
-            || c == UInt8(ascii: "`") || c == UInt8(ascii: "[")
-        {
-            k += 1
-        } else if b.matches("：", at: k, end: hi) {
-            k += 3
-        } else {
-            break
-        }
-    }
-    return k
 }
 
 /// A list marker (`-`, `*`, `+` and a blank) at `k`: where the item starts.

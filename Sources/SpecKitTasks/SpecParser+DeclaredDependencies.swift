@@ -37,7 +37,7 @@ extension DocumentParser {
         let firstArrow = tokens.first { $0.kind == .arrow }?.start
         // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
         if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, firstArrow != k {
-            let first = collectReferences(b, k, firstArrow ?? end, locator)
+            let first = collectReferences(b, tokens[...], k, firstArrow ?? end, locator, worded: wordedIDs)
             let group = statementGroups
             statementGroups += 1
             addStatement(predecessors: tail, successors: first, at: locator.location(k), leftArrow: false, group: group)
@@ -74,11 +74,12 @@ extension DocumentParser {
         }
     }
 
-    /// `Developer A: US1 (T013–T015)`, `Team B: …`: who does what, never an order.
+    /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
+    /// what, never an order (a line that starts with a team word of the vocabulary).
     func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        return Vocabulary.teamWords.contains { b.matchesLowercase($0, at: w, end: end) }
+        return DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil
     }
 
     /// A plain line outside Dependencies sections (a note, a `Parallel
@@ -203,7 +204,7 @@ extension DocumentParser {
             for token in tokens ?? [] where token.kind == .colon && token.start >= lo && token.end < arrows[0].start {
                 if b[token.start] >= 0x80 || b[token.end].isSpaceOrTab { from = token.end }
             }
-            var first = collectReferences(b, from, arrows[0].start, locator)
+            var first = collectReferences(b, tokens ?? [], from, arrows[0].start, locator, worded: wordedIDs)
             // `→ T008` right below a chain goes on from that chain's last part.
             if arrows[0].start == lo, chainLine == lineNumber - 1, let tail = chainTail { first = tail }
             parts.append(first)
@@ -211,15 +212,17 @@ extension DocumentParser {
                 let partEnd = i + 1 < arrows.count ? arrows[i + 1].start : hi
                 // `T004 → after T001`, `T004 → T001完了後`: a word meaning "after"
                 // at either end of the part turns the arrow round.
-                let start = b.skipSpaces(a.end, partEnd)
-                if let (word, e) = DependencyVocabulary.match(b, start, start, partEnd, roles: RoleSet(.after), declared: true),
-                    word.placement == .prefix
-                {
-                    parts.append(parseReferenceList(b, skipFillers(b, e, partEnd), partEnd, locator, skipWords: 0, phases: true))
+                let all = tokens ?? []
+                var next = firstToken(all, at: a.end)
+                if next < all.endIndex, all[next].kind == .dependency, all[next].role == .after, all[next].placement == .prefix {
+                    next += 1
+                    while next < all.endIndex, all[next].kind == .filler { next += 1 }
+                    let from = all[next - 1].end
+                    parts.append(readReferenceList(b, all, from: from, to: partEnd, locator, worded: wordedIDs, phases: true))
                     backwards[i] = true
                     continue
                 }
-                let part = parseReferenceList(b, a.end, partEnd, locator, skipWords: 3, phases: true)
+                let part = readReferenceList(b, all, from: a.end, to: partEnd, locator, worded: wordedIDs, skipWords: 3, phases: true)
                 parts.append(part)
                 let after = b.skipSpaces(part.end, partEnd)
                 if !part.references.isEmpty || !part.phases.isEmpty,
@@ -242,23 +245,6 @@ extension DocumentParser {
             let (before, after) = arrows[i].left != backwards[i] ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
             addStatement(predecessors: before, successors: after, at: at, leftArrow: arrows[i].left, group: group)
         }
-    }
-
-    /// The start of the sentence or clause holding `end`: after the last `;`, `. `, `: ` or their CJK forms.
-    func sentenceStart(_ b: Bytes, _ lo: Int, _ end: Int) -> Int {
-        var k = end
-        while k > lo {
-            let c = b[k - 1]
-            if c == UInt8(ascii: ";") { return k }
-            if (c == UInt8(ascii: ".") || c == UInt8(ascii: ":")), k < end, b[k].isSpaceOrTab { return k }
-            if k - 3 >= lo, b.matches("；", at: k - 3, end: end) || b.matches("。", at: k - 3, end: end)
-                || b.matches("：", at: k - 3, end: end)
-            {
-                return k
-            }
-            k -= 1
-        }
-        return lo
     }
 
     /// Node IDs of a mermaid chain part: `T001[Label] & T002`, labels skipped.
@@ -306,8 +292,8 @@ extension DocumentParser {
         // is a title, and its words (`before templates`) state nothing.
         var leadSubject: ReferenceList?
         var bodyStart = lo
-        if let leadEnd = leadEnd(b, lo, hi) {
-            let lead = collectReferences(b, lo, leadEnd, locator)
+        if let leadEnd = leadEnd(b, tokens, lo, hi) {
+            let lead = collectReferences(b, tokens, lo, leadEnd, locator, worded: wordedIDs)
             if lead.references.isEmpty, lead.phases.isEmpty {
                 lo = leadEnd
             } else {
@@ -348,7 +334,7 @@ extension DocumentParser {
             if word.placement == .postfix {
                 // `**US1**: Foundational 完成後可開始`: what stands before the word
                 // comes first; the subject is the lead's or the previous clause's.
-                let object = collectReferences(b, max(subjectStart, leadSubject == nil ? lo : bodyStart), k, locator)
+                let object = collectReferences(b, tokens, max(subjectStart, leadSubject == nil ? lo : bodyStart), k, locator, worded: wordedIDs)
                 if edges, let subject = previousSubject ?? leadSubject, !object.references.isEmpty || !object.phases.isEmpty {
                     addStatement(predecessors: object, successors: subject, at: locator.location(lo), leftArrow: false, group: group)
                 }
@@ -358,7 +344,7 @@ extension DocumentParser {
                 continue
             }
             if word.role == .parallel || word.role == .independent {
-                guard let object = togetherObject(b, wordEnd, hi, locator, role: word.role) else {
+                guard let object = togetherObject(b, tokens, t - 1, hi, locator, role: word.role) else {
                     k = wordEnd
                     continue
                 }
@@ -370,12 +356,14 @@ extension DocumentParser {
                 if let arrowEnd = lastArrowEnd(from, k) { from = arrowEnd }
                 var partners = object.list
                 var subject: ReferenceList
-                if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0, let joint = cjkJointBefore(b, from, k) {
+                if partners.references.isEmpty, partners.phases.isEmpty, word.first >= 0xE0,
+                    let joint = joinedBefore(b, tokens, t - 1, from)
+                {
                     // `US1, US2と独立`, `与 US1 并行`: what is joined to the word is the partner.
-                    partners = collectReferences(b, from, joint, locator)
+                    partners = collectReferences(b, tokens, from, joint, locator, worded: wordedIDs)
                     subject = previousSubject ?? lead ?? lineSubject ?? ReferenceList(end: k)
                 } else {
-                    subject = collectReferences(b, from, k, locator)
+                    subject = collectReferences(b, tokens, from, k, locator, worded: wordedIDs)
                     // `US5 — depends on Foundational. Independent of all other stories.`:
                     // the last subject of the line, also across a full stop.
                     if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? lead ?? lineSubject {
@@ -388,9 +376,9 @@ extension DocumentParser {
                 // `**Phase 1 병렬 실행 가능**:` over a list: the list says which.
                 let marked = (subject.references.isEmpty && (b.find("[P]", from, k) != nil || b.containsLowercase("marked", from, k)))
                     || (partners.references.isEmpty && partners.phases.isEmpty && subject.references.isEmpty
-                        && (hasCount(b, from, k) || hasQuantifier(b, from, k)))
+                        && (hasCount(b, tokens, from, k) || hasQuantifier(b, tokens, from, k)))
                     || (k < bodyStart && bodyStart >= b.trimEnd(lo, hi))
-                if !marked, !object.unnamedPartner, !isNegatedTogether(b, lo, k) {
+                if !marked, !object.unnamedPartner, !isNegatedTogether(b, tokens, t - 1, lo) {
                     // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
                     let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
                     let independent = word.role == .independent && object.standalone && !hasPartners
@@ -413,23 +401,24 @@ extension DocumentParser {
             }
             let kind: ClauseKeyword = word.role == .blocks ? .blocks : word.role == .before ? .before : .dependsOn
             let keywordEnd = wordEnd
-            if isNegated(b, lo, k) {
+            if isNegated(b, tokens, t - 1, lo) {
                 // `no dependency on US2`, `does not depend on T003`: the clause
                 // states the absence of an order; its list yields nothing.
-                let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+                let object = readReferenceList(b, tokens, from: keywordEnd, to: hi, locator, worded: wordedIDs, skipWords: 4, phases: true)
                 subjectStart = max(object.end, keywordEnd)
                 k = subjectStart
                 continue
             }
             // The list right before the word (`… (T044 depende de T022)`), else the clause's first list.
             let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
-            var subject = listRightBefore(b, clauseStart, k, locator, tokens: tokens) ?? firstList(b, subjectStart, k, locator)
+            var subject = listRightBefore(b, tokens, clauseStart, word: t - 1, locator, worded: wordedIDs)
+                ?? firstList(b, tokens, subjectStart, k, locator, worded: wordedIDs)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
             // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
             let fallback = previousSubject ?? (k < bodyStart ? nil : leadSubject)
             if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
-            let object = parseReferenceList(b, keywordEnd, hi, locator, skipWords: 4, phases: true)
+            let object = readReferenceList(b, tokens, from: keywordEnd, to: hi, locator, worded: wordedIDs, skipWords: 4, phases: true)
             // A clause word with nothing after it is a plain word (`all dependency
             // installs can run in parallel`): it neither ends nor starts a clause.
             if object.references.isEmpty, object.phases.isEmpty {
@@ -445,7 +434,7 @@ extension DocumentParser {
             if !subject.references.isEmpty || !subject.phases.isEmpty { lineSubject = subject }
             sentenceHasClause = true
             // `US3 before US2 or vice versa`: either order, so no order.
-            let eitherOrder = hasViceVersa(b, object.end, hi)
+            let eitherOrder = hasViceVersa(b, tokens, from: object.end, hi)
             if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
@@ -458,192 +447,6 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
-    }
-
-    /// The list of references that ends right before the clause word at `k`
-    /// (only blanks, emphasis, a closing parenthesis, a short note or helper
-    /// words such as `can`, `must`, `also` between): `T011, T012 block T014`,
-    /// `(T044 depends on T022)`; nil when none does. Lists may start at the
-    /// ID, range and phase tokens of `lo..<k`, leftmost first.
-    /// - Complexity: O(items in `lo..<k` · list length).
-    func listRightBefore(_ b: Bytes, _ lo: Int, _ k: Int, _ locator: TextLocator, tokens: ArraySlice<ProseToken>) -> ReferenceList? {
-        for token in tokens where token.start >= lo && token.start < k {
-            guard token.kind == .id || token.kind == .range || token.kind == .phase else { continue }
-            let list = parseReferenceList(b, token.start, k, locator, skipWords: 0, phases: true)
-            if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, list.end, k) { return list }
-        }
-        return nil
-    }
-
-    /// Whether `lo..<hi` holds nothing but blanks, emphasis, closing marks, one short note and helper words.
-    func onlyHelpers(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var j = lo
-        var words = 0
-        while j < hi {
-            let c = b[j]
-            if c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: ")") || c == UInt8(ascii: "_") {
-                j += 1
-            } else if b.matches("）", at: j, end: hi) {
-                j += 3
-            } else if c == UInt8(ascii: "(") {
-                var close = j + 1
-                while close < hi, close - j < 60, b[close] != UInt8(ascii: ")") { close += 1 }
-                guard close < hi else { return false }
-                j = close + 1
-            } else if c.isLetter, words < 3,
-                let e = Vocabulary.helperVerbs.lazy.compactMap({ b.matchesLowercaseWords($0, at: j, end: hi) }).first(where: { b.isWordEnd($0, hi) })
-            {
-                j = e
-                words += 1
-            } else {
-                return false
-            }
-        }
-        return true
-    }
-
-    /// The subject of a clause: the first list of references in `lo..<hi`
-    /// (`Tests (T004-T007)`, `T011, T012`, `Setup (T001-T003)`). References
-    /// further on are mentions: in `T027 edits the file of T019/T026 — after
-    /// US1`, only T027 comes after US1.
-    func firstList(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
-        let all = collectReferences(b, lo, hi, locator)
-        guard all.references.count + all.phases.count > 1 else { return all }
-        var k = lo
-        var depth = 0
-        while k < hi {
-            let c = b[k]
-            if c == UInt8(ascii: "(") || b.matches("（", at: k, end: hi) { depth += 1 }
-            if depth > 0, c == UInt8(ascii: ")") || b.matches("）", at: k, end: hi) { depth -= 1 }
-            if c.isLetter, b.isWordStart(k, lo), let (found, _) = item(b, k, hi, phases: true) {
-                if depth > 0, case .phase(let ps) = found, ps.allSatisfy({ if case .named = $0 { true } else { false } }) {
-                    k += 1
-                    continue
-                }
-                var list = parseReferenceList(b, k, hi, locator, skipWords: 0, phases: true)
-                list.phases = list.phases.filter { all.phases.contains($0) }
-                return list.references.isEmpty && list.phases.isEmpty ? all : list
-            }
-            k += 1
-        }
-        return all
-    }
-
-    /// Whether `lo..<hi` holds a bare number (`7 parallel tasks`, `5タスク`, `15+`), not part of an ID or a phase name.
-    func hasCount(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var k = lo
-        while k < hi {
-            if b[k].isDigit, k == lo || !(b[k - 1].isWordByte || b[k - 1] == UInt8(ascii: ".") || b[k - 1].isSpaceOrTab && k - 1 > lo && b[k - 2].isLetter) {
-                return true
-            }
-            k += 1
-        }
-        return false
-    }
-
-    /// Whether `lo..<hi` holds a word that picks some tasks only (`many`, `most`, `some`, `several`).
-    func hasQuantifier(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var k = lo
-        while k < hi {
-            if b[k].isLetter, b.isWordStart(k, lo), DependencyVocabulary.match(b, k, lo, hi, roles: RoleSet(.quantifier), declared: true) != nil {
-                return true
-            }
-            k += 1
-        }
-        return false
-    }
-
-    /// Where a CJK joining word (`と`, `和`, `与`, `與`, `跟`) right before `k` starts, or nil.
-    func cjkJointBefore(_ b: Bytes, _ lo: Int, _ k: Int) -> Int? {
-        let e = b.trimEnd(lo, k)
-        guard e - 3 >= lo else { return nil }
-        for joint in ["と", "和", "与", "與", "跟"] as [StaticString] where b.matches(joint, at: e - 3, end: e) {
-            return e - 3
-        }
-        return nil
-    }
-
-    /// Whether `or vice versa` (in any language of the vocabulary) follows within a few words of `k`.
-    func hasViceVersa(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
-        var j = k
-        var words = 0
-        while j < hi, words < 4 {
-            j = b.skipSpaces(j, hi)
-            if j < hi, DependencyVocabulary.match(b, j, j, hi, roles: RoleSet(.viceVersa), declared: true) != nil { return true }
-            guard j < hi, sentenceEndEnd(b, j, hi) == nil, b[j] != UInt8(ascii: ",") else { return false }
-            while j < hi, !b[j].isWhitespace { j += 1 }
-            words += 1
-        }
-        return false
-    }
-
-    /// Where a line's lead ends: after the first `:` (or `：`) that a blank,
-    /// `*` or the line end follows, within the first 160 bytes, unless a
-    /// clause keyword comes right before it (`T010 depends on: T001`).
-    func leadEnd(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
-        var k = lo
-        while k < hi, k - lo < 160 {
-            var after: Int?
-            if b[k] == UInt8(ascii: ":") {
-                after = k + 1
-            } else if b.matches("：", at: k, end: hi) {
-                after = k + 3
-            }
-            if let e = after {
-                guard e == hi || b[e].isSpaceOrTab || b[e] == UInt8(ascii: "*") else {
-                    k = e
-                    continue
-                }
-                var w = k
-                while w > lo, b[w - 1] == UInt8(ascii: "*") || b[w - 1].isSpaceOrTab { w -= 1 }
-                // A keyword ending at the colon (`depends on:`, `Blocks:`) makes it no lead.
-                for s in max(lo, w - 16)..<w where b[s] == 0xE4 || (b[s].isLetter && b.isWordStart(s, lo)) {
-                    if let (_, e) = clauseKeyword(b, s, lo, hi, declared: true), b.skipSpaces(e, w) >= w { return nil }
-                }
-                var end = e
-                while end < hi, b[end] == UInt8(ascii: "*") { end += 1 }
-                return end
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    /// Whether the word before the clause word at `k` negates it: a negation
-    /// of the vocabulary (`no`, `not`, `without`, `sem`, `sin`, `sans`, `ohne`,
-    /// `без`, `не`), a word ending in `n't`, or `无` / `不` / `没有` right before a CJK word.
-    func isNegated(_ b: Bytes, _ lo: Int, _ k: Int) -> Bool {
-        var e = k
-        while e > lo, b[e - 1].isSpaceOrTab || b[e - 1] == UInt8(ascii: "*") { e -= 1 }
-        // The previous word: ASCII letters, or letters of a two-byte script (Cyrillic, accented Latin).
-        var s = e
-        while s > lo {
-            let c = b[s - 1]
-            if c.isLetter || c == UInt8(ascii: "'") {
-                s -= 1
-            } else if c >= 0x80, c < 0xC0, s - 2 >= lo, b[s - 2] >= 0xC3, b[s - 2] < 0xE0 {
-                s -= 2
-            } else {
-                break
-            }
-        }
-        if s < e {
-            let n = e - s
-            if n >= 3, b.matchesLowercase("n't", at: e - 3, end: e) { return true }
-            if let (word, end) = DependencyVocabulary.match(b, s, lo, e, roles: RoleSet(.negation), declared: true), end == e {
-                return word.role == .negation
-            }
-            return false
-        }
-        // `无依赖`, `没有依赖`, `不依赖`, `非依存`: CJK words are not spaced; a negation
-        // or none word of the vocabulary (one or two characters) right before the word.
-        guard e == k else { return false }
-        for back in stride(from: 3, through: 6, by: 3) where e - back >= lo && b[e - back] >= 0xE0 {
-            if let (_, end) = DependencyVocabulary.match(b, e - back, lo, e, roles: RoleSet(.negation, .none), declared: true), end == e {
-                return true
-            }
-        }
-        return false
     }
 
     /// `leftoverTasks`: the subject's tasks were read after an earlier clause of

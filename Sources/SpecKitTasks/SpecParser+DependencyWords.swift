@@ -55,6 +55,25 @@ enum DependencyRole: Int, Sendable {
     case viceVersa
     /// Picks some of a phase's tasks only: `many`, `most`, `some`, `several`.
     case quantifier
+    /// Between a subject and its clause word: `T012 can run in parallel`, `T018 also depends on`.
+    case helper
+    /// A barrier phase named by a word of its title, capitalised as authors
+    /// write it: `Setup`, `Foundational`, `Polish`, `Fundacional`, `基盤`.
+    case phaseName
+    /// The word of a worded task ID: `Task 3`, `任务 1.1`, `タスク 1.2a`, `Tarea 2`, `Задача 2` (`TASK-001`).
+    case taskWord
+    /// A heading that holds one names a Dependencies section: `Dependencies`,
+    /// `Execution Order`, `Dependências`, `依存関係`, `执行顺序`, `Зависимости`.
+    case sectionHeading
+    /// Names a phase by the number that follows: `Phase 2`, `Fase 2`, `阶段 2`, `フェーズ 2`, `Этап 2`.
+    case phaseWord
+    /// Names a user story by the number that follows: `User Story 2`, `História 2`, `用户故事 2`.
+    case storyWord
+    /// Every story phase: `all user stories`, `todas as histórias`, `所有用户故事`.
+    case allStories
+    /// A line that starts with one says who does what, never an order:
+    /// `Developer A: US1 (T013–T015)`, `Equipe B: …`, `开发者 A：…`.
+    case teamWord
 }
 
 /// Where a word stands relative to the tasks it names.
@@ -90,11 +109,15 @@ struct DependencyWord: Sendable {
     let symbol: Bool
     /// `.` ends a sentence only before a blank or the end of the text.
     let needsBlankAfter: Bool
+    /// An "after" word that reads as the verb of the item before it
+    /// (`T018 depends on T015`, `T003 requires T001`): it starts a clause there.
+    let subjectVerb: Bool
 }
 
 enum DependencyVocabulary {
     /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s`
-    /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must follow).
+    /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must
+    /// follow), `v` (a verb that a subject takes: `T018 depends on T015`).
     private typealias Row = (String, DependencyRole, String)
 
     /// Every language's words. English first; order within a role does not
@@ -103,12 +126,12 @@ enum DependencyVocabulary {
         (
             "en",
             [
-                ("depends on", .after, ""), ("depends_on", .after, ""), ("depends-on", .after, ""),
-                ("depend on", .after, ""), ("dependent on", .after, ""), ("dependencies", .after, ""),
-                ("dependency", .after, ""), ("depends", .after, ""), ("after", .after, ""), ("requires", .after, ""),
-                ("require", .after, ""), ("needs", .after, ""), ("blocked by", .after, ""), ("blocked_by", .after, ""),
-                ("blocked-by", .after, ""), ("waits for", .after, ""), ("wait for", .after, ""),
-                ("waits on", .after, ""), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
+                ("depends on", .after, "v"), ("depends_on", .after, ""), ("depends-on", .after, "v"),
+                ("depend on", .after, "v"), ("dependent on", .after, ""), ("dependencies", .after, ""),
+                ("dependency", .after, ""), ("depends", .after, "v"), ("after", .after, ""), ("requires", .after, "v"),
+                ("require", .after, "v"), ("needs", .after, "v"), ("need", .after, "v"), ("blocked by", .after, "v"), ("blocked_by", .after, ""),
+                ("blocked-by", .after, ""), ("waits for", .after, "v"), ("wait for", .after, "v"),
+                ("waits on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
                 ("prereqs", .after, ""), ("once", .after, ""),
                 ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
                 ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
@@ -137,17 +160,29 @@ enum DependencyVocabulary {
                 ("or the other way around", .viceVersa, ""),
                 ("many", .quantifier, ""), ("most", .quantifier, ""), ("some", .quantifier, ""), ("several", .quantifier, ""),
                 ("certain", .quantifier, ""), ("a few", .quantifier, ""),
+                ("can run", .helper, ""), ("can be", .helper, ""), ("can start", .helper, ""), ("can", .helper, ""),
+                ("is", .helper, ""), ("are", .helper, ""), ("must", .helper, ""), ("should", .helper, ""),
+                ("will", .helper, ""), ("may", .helper, ""), ("also", .helper, ""), ("then", .helper, ""),
+                ("only", .helper, ""), ("runs", .helper, ""), ("run", .helper, ""), ("is fully", .helper, ""),
+                ("fully", .helper, ""), ("still", .helper, ""), ("complete", .helper, ""), ("be complete", .helper, ""),
+                ("be completed", .helper, ""), ("finish", .helper, ""), ("be done", .helper, ""), ("start", .helper, ""),
+                ("starts", .helper, ""), ("begin", .helper, ""), ("begins", .helper, ""),
+                ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
+                ("dependenc", .sectionHeading, "s"), ("execution order", .sectionHeading, ""), ("order of execution", .sectionHeading, ""),
+                ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
+                ("developer", .teamWord, "s"), ("dev", .teamWord, ""), ("devs", .teamWord, ""), ("team", .teamWord, ""), ("teams", .teamWord, ""), ("engineer", .teamWord, "s"), ("person", .teamWord, ""),
             ]
         ),
         (
             "pt",
             [
-                ("depende de", .after, ""), ("depende", .after, ""), ("dependências", .after, ""),
+                ("depende de", .after, "v"), ("depende", .after, "v"), ("dependências", .after, ""),
                 ("dependência", .after, ""), ("após", .after, ""), ("apos", .after, ""), ("depois de", .after, ""),
-                ("requer", .after, ""), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
+                ("requer", .after, "v"), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
                 ("bloqueada por", .after, ""), ("aguarda", .after, ""),
                 ("bloqueia", .blocks, ""), ("antes de", .before, "d"),
-                ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""), ("paralelizáveis", .parallel, ""),
+                ("paralelamente", .parallel, ""), ("paralelo", .parallel, ""), ("paralelizável", .parallel, ""),
+                ("paralelizáveis", .parallel, ""),
                 ("simultaneamente", .parallel, ""),
                 ("independente", .independent, ""), ("independentes", .independent, ""),
                 ("sem", .negation, ""), ("não", .negation, ""), ("nao", .negation, ""),
@@ -161,13 +196,20 @@ enum DependencyVocabulary {
                 ("outras histórias", .otherStories, ""),
                 ("ou vice-versa", .viceVersa, ""), ("ou vice versa", .viceVersa, ""),
                 ("muitas", .quantifier, ""), ("algumas", .quantifier, ""),
+                ("pode", .helper, ""), ("podem", .helper, ""), ("deve", .helper, ""), ("devem", .helper, ""),
+                ("também", .helper, ""), ("só", .helper, ""), ("somente", .helper, ""), ("apenas", .helper, ""),
+                ("configuração", .phaseName, ""), ("fundacional", .phaseName, ""), ("fundação", .phaseName, ""),
+                ("polimento", .phaseName, ""), ("tarefa", .taskWord, ""),
+                ("dependênc", .sectionHeading, "s"), ("ordem de execução", .sectionHeading, ""),
+                ("fase", .phaseWord, ""), ("fases", .phaseWord, ""), ("história de usuário", .storyWord, ""), ("histórias de usuário", .storyWord, ""), ("história", .storyWord, ""), ("histórias", .storyWord, ""), ("todas as histórias de usuário", .allStories, ""), ("todas as histórias", .allStories, ""),
+                ("desenvolvedor", .teamWord, "s"), ("equipe", .teamWord, ""), ("pessoa", .teamWord, ""),
             ]
         ),
         (
             "es",
             [
                 ("dependencias", .after, ""), ("dependencia", .after, ""), ("después de", .after, ""),
-                ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, ""), ("necesita", .after, ""),
+                ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, "v"), ("necesita", .after, ""),
                 ("bloqueado por", .after, ""), ("bloqueada por", .after, ""),
                 ("bloquea", .blocks, ""),
                 ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""),
@@ -182,19 +224,26 @@ enum DependencyVocabulary {
                 ("otras historias", .otherStories, ""),
                 ("o viceversa", .viceVersa, ""), ("o vice versa", .viceVersa, ""),
                 ("muchas", .quantifier, ""), ("algunas", .quantifier, ""),
+                ("puede", .helper, ""), ("pueden", .helper, ""), ("debe", .helper, ""), ("deben", .helper, ""),
+                ("también", .helper, ""), ("solo", .helper, ""), ("sólo", .helper, ""),
+                ("configuración", .phaseName, ""), ("fundacional", .phaseName, ""), ("pulido", .phaseName, ""),
+                ("tarea", .taskWord, ""),
+                ("orden de ejecución", .sectionHeading, ""),
+                ("historia de usuario", .storyWord, ""), ("historias de usuario", .storyWord, ""), ("historia", .storyWord, ""), ("historias", .storyWord, ""), ("todas las historias de usuario", .allStories, ""), ("todas las historias", .allStories, ""),
+                ("desarrollador", .teamWord, "s"), ("equipo", .teamWord, ""), ("persona", .teamWord, ""),
             ]
         ),
         (
             "fr",
             [
-                ("dépend de", .after, ""), ("dépendances", .after, ""), ("dépendance", .after, ""),
+                ("dépend de", .after, "v"), ("dépend", .after, "v"), ("dépendances", .after, ""), ("dépendance", .after, ""),
                 ("après", .after, ""), ("nécessite", .after, ""), ("requiert", .after, ""),
                 ("bloqué par", .after, ""), ("bloquée par", .after, ""),
                 ("bloque", .blocks, ""), ("avant", .before, "d"),
                 ("parallèle", .parallel, ""), ("parallèlement", .parallel, ""), ("parallélisable", .parallel, ""),
                 ("parallélisables", .parallel, ""),
                 ("indépendante", .independent, ""), ("indépendant", .independent, ""),
-                ("sans", .negation, ""), ("pas", .negation, ""),
+                ("sans", .negation, ""), ("pas", .negation, ""), ("ne", .negation, ""),
                 ("aucune", .none, ""), ("aucun", .none, ""),
                 ("la tâche", .filler, ""), ("les tâches", .filler, ""), ("la fin de", .filler, ""),
                 ("et", .and, ""),
@@ -204,13 +253,19 @@ enum DependencyVocabulary {
                 ("autres histoires", .otherStories, ""),
                 ("ou inversement", .viceVersa, ""),
                 ("plusieurs", .quantifier, ""), ("certaines", .quantifier, ""),
+                ("peut", .helper, ""), ("peuvent", .helper, ""), ("doit", .helper, ""), ("doivent", .helper, ""),
+                ("aussi", .helper, ""), ("seulement", .helper, ""),
+                ("fondations", .phaseName, ""), ("finitions", .phaseName, ""),
+                ("dépendanc", .sectionHeading, "s"), ("ordre d'exécution", .sectionHeading, ""), ("ordre d’exécution", .sectionHeading, ""),
+                ("histoire utilisateur", .storyWord, ""), ("histoires utilisateur", .storyWord, ""), ("histoire", .storyWord, ""), ("histoires", .storyWord, ""), ("toutes les histoires", .allStories, ""),
+                ("développeu", .teamWord, "s"), ("équipe", .teamWord, ""), ("personne", .teamWord, ""),
             ]
         ),
         (
             "de",
             [
                 ("abhängig von", .after, ""), ("abhängigkeiten", .after, ""), ("abhängigkeit", .after, ""),
-                ("hängt ab von", .after, ""), ("nach", .after, ""), ("benötigt", .after, ""),
+                ("hängt ab von", .after, ""), ("nach", .after, ""), ("benötigt", .after, "v"),
                 ("erfordert", .after, ""), ("blockiert durch", .after, ""), ("voraussetzungen", .after, ""),
                 ("voraussetzung", .after, ""),
                 ("blockiert", .blocks, ""), ("vor", .before, "d"),
@@ -227,12 +282,18 @@ enum DependencyVocabulary {
                 ("anderen stories", .otherStories, ""),
                 ("oder umgekehrt", .viceVersa, ""),
                 ("einige", .quantifier, ""), ("viele", .quantifier, ""),
+                ("kann", .helper, ""), ("können", .helper, ""), ("muss", .helper, ""), ("müssen", .helper, ""),
+                ("auch", .helper, ""), ("nur", .helper, ""),
+                ("einrichtung", .phaseName, ""), ("grundlagen", .phaseName, ""), ("feinschliff", .phaseName, ""),
+                ("abhängigkeit", .sectionHeading, "s"), ("ausführungsreihenfolge", .sectionHeading, ""),
+                ("alle stories", .allStories, ""), ("alle user stories", .allStories, ""),
+                ("entwickler", .teamWord, "s"),
             ]
         ),
         (
             "zh-Hans",
             [
-                ("依赖于", .after, ""), ("依赖关系", .after, ""), ("依赖", .after, ""), ("前置任务", .after, ""),
+                ("依赖于", .after, "v"), ("依赖关系", .after, "v"), ("依赖", .after, "v"), ("前置任务", .after, ""),
                 ("前置条件", .after, ""), ("前置", .after, ""), ("需要", .after, ""),
                 ("完成之后", .after, "p"), ("完成后", .after, "p"), ("之后", .after, "p"), ("以后", .after, "p"),
                 ("阻塞", .blocks, ""),
@@ -241,17 +302,22 @@ enum DependencyVocabulary {
                 ("没有", .negation, ""), ("不", .negation, ""), ("非", .negation, ""),
                 ("无", .none, ""),
                 ("任务", .filler, ""),
-                ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("，", .and, ""),
+                ("和", .and, ""), ("及", .and, ""), ("与", .and, ""), ("、", .and, ""), ("跟", .and, ""), ("，", .and, ""),
                 ("于", .connector, ""), ("与", .connector, ""), ("和", .connector, ""),
                 ("彼此", .eachOther, ""), ("互相", .eachOther, ""), ("相互", .eachOther, ""),
                 ("其他用户故事", .otherStories, ""), ("其他故事", .otherStories, ""),
                 ("或反之", .viceVersa, ""), ("反之亦然", .viceVersa, ""),
+                ("可以", .helper, ""), ("也", .helper, ""),
+                ("任务", .taskWord, ""),
+                ("依赖", .sectionHeading, ""), ("执行顺序", .sectionHeading, ""), ("实施顺序", .sectionHeading, ""),
+                ("阶段", .phaseWord, ""), ("用户故事", .storyWord, ""), ("所有用户故事", .allStories, ""), ("所有故事", .allStories, ""),
+                ("开发者", .teamWord, ""), ("开发人员", .teamWord, ""), ("团队", .teamWord, ""), ("工程师", .teamWord, ""),
             ]
         ),
         (
             "zh-Hant",
             [
-                ("依賴於", .after, ""), ("依賴關係", .after, ""), ("依賴", .after, ""), ("相依", .after, ""),
+                ("依賴於", .after, "v"), ("依賴關係", .after, "v"), ("依賴", .after, "v"), ("相依", .after, ""),
                 ("前置任務", .after, ""), ("需要", .after, ""),
                 ("完成之後", .after, "p"), ("完成後", .after, "p"), ("之後", .after, "p"),
                 ("並行", .parallel, ""), ("平行", .parallel, ""), ("同時", .parallel, ""),
@@ -261,12 +327,17 @@ enum DependencyVocabulary {
                 ("任務", .filler, ""),
                 ("與", .and, ""),
                 ("於", .connector, ""), ("與", .connector, ""),
+                ("可以", .helper, ""), ("也", .helper, ""),
+                ("任務", .taskWord, ""),
+                ("依賴", .sectionHeading, ""), ("相依", .sectionHeading, ""), ("執行順序", .sectionHeading, ""),
+                ("階段", .phaseWord, ""), ("使用者故事", .storyWord, ""), ("用戶故事", .storyWord, ""), ("所有使用者故事", .allStories, ""), ("所有故事", .allStories, ""),
+                ("開發者", .teamWord, ""), ("開發人員", .teamWord, ""), ("團隊", .teamWord, ""), ("工程師", .teamWord, ""),
             ]
         ),
         (
             "ja",
             [
-                ("依存関係", .after, ""), ("依存", .after, ""), ("前提条件", .after, ""), ("前提", .after, ""),
+                ("依存関係", .after, "v"), ("依存", .after, "v"), ("前提条件", .after, ""), ("前提", .after, ""),
                 ("完了後", .after, "p"), ("の後", .after, "p"),
                 ("並列", .parallel, ""),
                 ("独立", .independent, ""),
@@ -275,6 +346,11 @@ enum DependencyVocabulary {
                 ("と", .and, ""),
                 ("互いに", .eachOther, ""),
                 ("他のストーリー", .otherStories, ""),
+                ("セットアップ", .phaseName, ""), ("基盤", .phaseName, ""), ("仕上げ", .phaseName, ""),
+                ("タスク", .taskWord, ""),
+                ("依存関係", .sectionHeading, ""), ("依存", .sectionHeading, ""), ("実行順序", .sectionHeading, ""), ("実装順序", .sectionHeading, ""),
+                ("フェーズ", .phaseWord, ""), ("ユーザーストーリー", .storyWord, ""), ("すべてのユーザーストーリー", .allStories, ""), ("すべてのストーリー", .allStories, ""),
+                ("開発者", .teamWord, ""), ("チーム", .teamWord, ""), ("エンジニア", .teamWord, ""), ("担当者", .teamWord, ""),
             ]
         ),
         (
@@ -290,12 +366,16 @@ enum DependencyVocabulary {
                 ("및", .and, ""), ("와", .and, ""), ("과", .and, ""),
                 ("서로", .eachOther, ""),
                 ("다른 스토리", .otherStories, ""),
+                ("의존성", .sectionHeading, ""), ("실행 순서", .sectionHeading, ""), ("실행순서", .sectionHeading, ""), ("선행 관계", .sectionHeading, ""),
+                ("단계", .phaseWord, ""), ("사용자 스토리", .storyWord, ""), ("유저 스토리", .storyWord, ""), ("모든 사용자 스토리", .allStories, ""), ("모든 스토리", .allStories, ""),
+                ("개발자", .teamWord, ""), ("팀", .teamWord, ""), ("엔지니어", .teamWord, ""),
             ]
         ),
         (
             "ru",
             [
-                ("зависит от", .after, ""), ("зависят от", .after, ""), ("зависимост", .after, "s"), ("после", .after, ""), ("требует", .after, ""),
+                ("зависит от", .after, "v"), ("зависят от", .after, ""), ("зависимост", .after, "s"), ("после", .after, ""),
+                ("требует", .after, ""),
                 ("требуется", .after, ""), ("заблокировано", .after, ""),
                 ("блокирует", .blocks, ""), ("перед", .before, "d"),
                 ("параллельно", .parallel, ""), ("одновременно", .parallel, ""),
@@ -308,6 +388,13 @@ enum DependencyVocabulary {
                 ("друг от друга", .eachOther, ""), ("друг с другом", .eachOther, ""),
                 ("других историй", .otherStories, ""),
                 ("или наоборот", .viceVersa, ""),
+                ("может", .helper, ""), ("могут", .helper, ""), ("должна", .helper, ""), ("должен", .helper, ""),
+                ("также", .helper, ""), ("только", .helper, ""),
+                ("настройка", .phaseName, ""), ("полировка", .phaseName, ""),
+                ("задача", .taskWord, ""),
+                ("зависимост", .sectionHeading, "s"), ("порядок выполнения", .sectionHeading, ""),
+                ("фаза", .phaseWord, ""), ("фазы", .phaseWord, ""), ("этап", .phaseWord, ""), ("этапы", .phaseWord, ""), ("история", .storyWord, ""), ("истории", .storyWord, ""), ("все истории", .allStories, ""), ("все пользовательские истории", .allStories, ""), ("всех историй", .allStories, ""), ("всех пользовательских историй", .allStories, ""),
+                ("разработчик", .teamWord, "s"), ("команда", .teamWord, ""), ("инженер", .teamWord, "s"),
             ]
         ),
         (
@@ -330,9 +417,10 @@ enum DependencyVocabulary {
 
     /// Every row as written in the table (capitalised forms left out), in table order:
     /// for tests and for the word lists in docs/grammar.md.
-    static var rows: [(word: String, language: String, role: DependencyRole, postfix: Bool, declaredOnly: Bool)] {
+    /// `flags` are the row's flags as written (see `Row`).
+    static var rows: [(word: String, language: String, role: DependencyRole, postfix: Bool, declaredOnly: Bool, flags: String)] {
         languages.flatMap { language, rows in
-            rows.map { ($0.0, language, $0.1, $0.2.contains("p"), $0.2.contains("d")) }
+            rows.map { ($0.0, language, $0.1, $0.2.contains("p"), $0.2.contains("d"), $0.2) }
         }
     }
 
@@ -359,6 +447,9 @@ enum DependencyVocabulary {
         let anySecond: UnsafeBufferPointer<UInt32>
         /// Per pair of lowercase ASCII letters: a bit per third byte of every row that starts with them.
         let anyThird: UnsafeBufferPointer<UInt32>
+        /// Per byte: whether a phase name (any case) or a task word starts with it.
+        let phaseNameFirst: UnsafeBufferPointer<Bool>
+        let taskWordFirst: UnsafeBufferPointer<Bool>
     }
 
     private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -385,7 +476,7 @@ enum DependencyVocabulary {
                             stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1],
                             second: utf8.count > 1 ? utf8[1] : 0, start: Int32(bytes.count),
                             count: Int32(utf8.count), language: UInt8(l), symbol: flags.contains("y"),
-                            needsBlankAfter: flags.contains("b")))
+                            needsBlankAfter: flags.contains("b"), subjectVerb: flags.contains("v")))
                     bytes += utf8
                 }
             }
@@ -429,10 +520,19 @@ enum DependencyVocabulary {
                 anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
             }
         }
+        var phaseNameFirst = [Bool](repeating: false, count: 256)
+        var taskWordFirst = [Bool](repeating: false, count: 256)
+        for word in words where word.role == .phaseName || word.role == .taskWord || RoleSet.phaseReference.contains(word.role) {
+            let firsts = word.first.isLetter ? [word.first.lowercased, word.first & ~0x20] : [word.first]
+            for c in firsts {
+                if word.role == .taskWord { taskWordFirst[Int(c)] = true } else { phaseNameFirst[Int(c)] = true }
+            }
+        }
         return Storage(
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
             secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
-            anySecond: immortal(anySecond), anyThird: immortal(anyThird))
+            anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
+            taskWordFirst: immortal(taskWordFirst))
     }()
 
     /// Whether `lo..<hi` may hold a word saying that tasks run together
@@ -481,6 +581,52 @@ enum DependencyVocabulary {
         let t = b[k + 2]
         let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
         return thirds & third != 0
+    }
+
+    /// Whether a phase name, phase word, story word or all-stories phrase of the table may start with the byte `c`.
+    @inline(__always) static func mayStartPhaseName(_ c: UInt8) -> Bool { storage.phaseNameFirst[Int(c)] }
+
+    /// Whether a task word of the table may start with the byte `c` (any case).
+    @inline(__always) static func mayStartTaskWord(_ c: UInt8) -> Bool { storage.taskWordFirst[Int(c)] }
+
+    /// The end of a phase name at `k` (`Setup`, `Fundacional`, `Настройка`,
+    /// `基盤`), written with a capital as authors name phases (a lowercase
+    /// `setup` is a plain word), or nil.
+    static func phaseNameEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard k < hi, mayStartPhaseName(b[k]) else { return nil }
+        let c = b[k]
+        let capital = c.isUpper || c >= 0xE0
+            || (k + 1 < hi && (c == 0xD0 && b[k + 1] >= 0x90 && b[k + 1] <= 0xAF || c == 0xC3 && b[k + 1] >= 0x80 && b[k + 1] <= 0x9E))
+        guard capital else { return nil }
+        return match(b, k, k, hi, roles: RoleSet(.phaseName), declared: true)?.end
+    }
+
+    /// The end of the word of a worded ID at `k` (`Task`, `任务`, `Задача`), or nil.
+    static func taskWordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard k < hi, mayStartTaskWord(b[k]) else { return nil }
+        return match(b, k, k, hi, roles: RoleSet(.taskWord), declared: true)?.end
+    }
+
+    /// Whether `lo..<hi` (a heading's text) holds a word that names a
+    /// Dependencies section (`Dependencies`, `Execution Order`, `依存関係`).
+    /// - Complexity: O(hi - lo) table lookups at word starts.
+    static func namesDependencySection(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            if startsWord(b, k, lo) || b[k] >= 0xE0, b[k] & 0xC0 != 0x80,
+                match(b, k, lo, hi, roles: RoleSet(.sectionHeading), declared: true) != nil
+            {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether the ordering word at `k` is one that a subject takes as its verb
+    /// (`depends on`, `requires`, `依赖`): after an item it starts a clause.
+    static func isSubjectVerb(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        match(b, k, k, hi, roles: .ordering, declared: true)?.word.subjectVerb ?? false
     }
 
     /// Whether the ASCII letter `c` may start a clause word (or is `e`, for estimates), for `textTriggers`.
@@ -608,7 +754,8 @@ extension DependencyRole {
         switch self {
         case .after, .blocks, .before, .parallel, .independent: true
         case .negation, .none, .filler, .and, .range, .arrow, .arrowBack, .sentenceEnd, .open, .close, .colon, .connector,
-            .eachOther, .otherStories, .viceVersa, .quantifier:
+            .eachOther, .otherStories, .viceVersa, .quantifier, .helper, .phaseName, .taskWord,
+            .sectionHeading, .phaseWord, .storyWord, .allStories, .teamWord:
             false
         }
     }
@@ -629,6 +776,8 @@ struct RoleSet: OptionSet, Sendable {
     static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
     /// Words and arrows that state an order or parallel work.
     static let statesOrder = RoleSet(.after, .blocks, .before, .parallel, .independent, .arrow, .arrowBack)
+    /// Words that start a phase reference: `Phase 2`, `User Story 3`, `all stories`.
+    static let phaseReference = RoleSet(.phaseWord, .storyWord, .allStories)
     /// Every row of the vocabulary that makes a token: what the lexer asks
     /// for (the clause layer's own words, `connector` and after, make none).
     static let all = RoleSet(rawValue: 1 << 16 - 1)

@@ -47,19 +47,16 @@ extension DocumentParser {
         let isExample = hasAny(Vocabulary.exampleHeadingWords)
         let isStrategy = hasAny(Vocabulary.strategyHeadingWords)
         let isParallel = hasAny(Vocabulary.parallelHeadingWords)
-        let namesDependencies = hasAny(Vocabulary.dependencyHeadingWords)
-        let namesOrder = hasAny(Vocabulary.executionOrderHeadingWords)
+        // `Dependencies`, `Execution Order`, `依存関係`, `Зависимости`: the vocabulary's section headings.
+        let namesOrder = !isPhase && !isTitle && DependencyVocabulary.namesDependencySection(b, lo, hi)
         let noOrder = isTitle || isStrategy || hasAny(Vocabulary.teamHeadingWords) || isExample
-        let declared = !noOrder
-            && ((parent?.declared ?? false)
-                || (!isPhase && (namesDependencies || namesOrder)))
+        let declared = !noOrder && ((parent?.declared ?? false) || namesOrder)
         let excluded = (parent?.excluded ?? false) || declared
             || (isExample && isParallel)
-            || isStrategy || (!isPhase && !isTitle && namesDependencies)
+            || isStrategy || namesOrder
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
         let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
-            || (!isPhase && !isTitle
-                && (isParallel || hasAny(Vocabulary.noteHeadingWords) || isExample || namesOrder))
+            || (!isPhase && !isTitle && (isParallel || hasAny(Vocabulary.noteHeadingWords) || isExample))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
@@ -495,7 +492,11 @@ extension DocumentParser {
                 start = keywordEnd
                 reversed = kind == .blocks
             }
-            let list = parseReferenceList(b, start, hi, locator, skipWords: 0, phases: false)
+            var tokens: [ProseToken] = []
+            swap(&tokens, &proseTokens)
+            defer { swap(&tokens, &proseTokens) }
+            lexDependencyProse(b, start, hi, worded: wordedIDs, declared: false, into: &tokens)
+            let list = readReferenceList(b, tokens[...], from: start, to: hi, locator, worded: wordedIDs, phases: false)
             if !list.references.isEmpty {
                 taskReferences.append(PendingTaskReferences(task: index, references: list.references, reversed: reversed))
             }
@@ -522,19 +523,10 @@ extension Vocabulary {
     /// `一` … `九`: Chinese digits 1 to 9.
     static let chineseDigits: [StaticString] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
-    /// Words of a heading that names dependencies (lowercase; a part of the
-    /// word is enough: `dependenc` is in `Dependencies` and `Dependencias`).
-    static let dependencyHeadingWords: [StaticString] = [
-        "dependenc", "dependênc", "dépendanc", "dipendenz", "abhängigkeit", "зависимост", "Зависимост",
-        "依赖", "依賴", "相依", "依存", "의존", "선행 관계",
-    ]
-    /// Words of a heading that names the execution order.
-    static let executionOrderHeadingWords: [StaticString] = [
-        "execution order", "order of execution", "ordem de execução", "orden de ejecución", "ordre d'exécution",
-        "ausführungsreihenfolge", "reihenfolge", "порядок выполнения", "Порядок выполнения",
-        "执行顺序", "執行順序", "实施顺序", "実行順序", "実装順序", "실행 순서", "실행순서",
-    ]
-    /// Words of a heading about parallel work.
+    /// Words of a heading about parallel work (lowercase; a part of the word
+    /// is enough: `parallel` is in `Parallel Opportunities`). Dependencies and
+    /// execution-order headings are rows of the vocabulary table
+    /// (`DependencyVocabulary.namesDependencySection`).
     static let parallelHeadingWords: [StaticString] = [
         "parallel", "paralel", "parallèl", "параллел", "Параллел", "并行", "並行", "並列", "병렬",
     ]

@@ -60,61 +60,49 @@ extension UnsafeBufferPointer where Element == UInt8 {
 ///     word [" "] number ( "." number )* [letter]      Task 3, Task 1.2, 任务 1.1, タスク 1.2a
 ///     "TASK-" digits                                  TASK-001
 ///
-/// The word is one of ``WordedID/words``, ASCII letters in any case. Its ID
-/// is spelled one way whatever the case or spacing written (`task 3`,
-/// `任务1.1` are `Task 3`, `任务 1.1`), so references resolve however they
-/// are written.
-enum WordedID {
-    /// The words, as matched (lowercase ASCII) and as spelled in the ID.
-    static let words: [(match: StaticString, spelling: String)] = [
-        ("task", "Task"), ("tarea", "Tarea"), ("tarefa", "Tarefa"), ("任务", "任务"), ("任務", "任務"),
-        ("タスク", "タスク"), ("задача", "Задача"), ("Задача", "Задача"),
-    ]
-}
-
+/// The word is a *task word* of the vocabulary table (`DependencyVocabulary`:
+/// `Task`, `Tarea`, `Tarefa`, `任务`, `任務`, `タスク`, `Задача`), ASCII
+/// letters in any case. Its ID is spelled one way whatever the case or
+/// spacing written (`task 3`, `任务1.1` are `Task 3`, `任务 1.1`), so
+/// references resolve however they are written.
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// A worded ID at `i`: where its number starts, where it ends, and which
-    /// word (index into ``WordedID/words``; -1 for `TASK-001`). Nil when none
-    /// starts there. The byte before `i` is not looked at.
+    /// A worded ID at `i`: where its number starts, where it ends, and where
+    /// its word ends (-1 for `TASK-001`). Nil when none starts there. The
+    /// byte before `i` is not looked at.
     /// - Complexity: O(length of the ID).
-    func wordedID(at i: Int, end: Int) -> (numberStart: Int, end: Int, word: Int)? {
-        guard i < end else { return nil }
-        let c = self[i]
-        // Every word starts with `t`, `T`, a CJK byte (E4/E3) or Cyrillic З/з (D0 97 / D0 B7).
-        guard c | 0x20 == UInt8(ascii: "t") || c == 0xE4 || c == 0xE3 || c == 0xD0 else { return nil }
-        for (w, word) in WordedID.words.enumerated() where matchesLowercase(word.match, at: i, end: end) {
-            var j = i + word.match.byteCount
-            // `TASK-001`: a hyphen and digits, no dotted parts.
-            if w == 0, j + 1 < end, self[j] == UInt8(ascii: "-"), self[j + 1].isDigit {
-                let s = j + 1
-                j = s
-                while j < end, self[j].isDigit { j += 1 }
-                return isWordEnd(j, end) ? (s, j, -1) : nil
-            }
-            // ASCII words end at a word boundary; `任务1.1` needs no space.
-            if self[i] < 0x80, j < end, self[j].isWordByte { return nil }
-            j = skipSpaces(j, end)
-            let s = j
+    func wordedID(at i: Int, end: Int) -> (numberStart: Int, end: Int, wordEnd: Int)? {
+        // `Task1` is no ID (an ASCII word ends at a word boundary); `任务1.1` needs no space.
+        guard let wordEnd = DependencyVocabulary.taskWordEnd(self, i, end) else { return nil }
+        var j = wordEnd
+        // `TASK-001`: a hyphen and digits, no dotted parts.
+        if self[i] < 0x80, j + 1 < end, self[j] == UInt8(ascii: "-"), self[j + 1].isDigit {
+            let s = j + 1
+            j = s
             while j < end, self[j].isDigit { j += 1 }
-            guard j > s else { return nil }
-            while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
-                j += 1
-                while j < end, self[j].isDigit { j += 1 }
-            }
-            if j < end, self[j].isLetter, isWordEnd(j + 1, end) { j += 1 }
-            return isWordEnd(j, end) ? (s, j, w) : nil
+            return isWordEnd(j, end) ? (s, j, -1) : nil
         }
-        return nil
+        j = skipSpaces(j, end)
+        let s = j
+        while j < end, self[j].isDigit { j += 1 }
+        guard j > s else { return nil }
+        while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
+            j += 1
+            while j < end, self[j].isDigit { j += 1 }
+        }
+        if j < end, self[j].isLetter, isWordEnd(j + 1, end) { j += 1 }
+        return isWordEnd(j, end) ? (s, j, wordEnd) : nil
     }
 
     /// The ID written at `lo..<hi` (a task ID or a worded ID), spelled as
     /// its task's ID: `T012` as written, `task  3` as `Task 3`.
     func taskIDString(_ lo: Int, _ hi: Int) -> String {
         guard lo < hi, self[lo] != UInt8(ascii: "T") || taskIDEnd(at: lo, end: hi) != hi,
-            let (s, e, w) = wordedID(at: lo, end: hi), e == hi
+            let (s, e, wordEnd) = wordedID(at: lo, end: hi), e == hi
         else { return string(lo, hi) }
-        if w < 0 { return "TASK-" + string(s, e) }
-        return WordedID.words[w].spelling + " " + string(s, e)
+        if wordEnd < 0 { return "TASK-" + string(s, e) }
+        // The word capitalised: `task`, `TASK` → `Task`; `задача` → `Задача`.
+        let word = string(lo, wordEnd)
+        return word.prefix(1).uppercased() + word.dropFirst().lowercased() + " " + string(s, e)
     }
 
     /// A task ID or (when `worded`) a worded ID at `i`: its end, or nil.

@@ -199,19 +199,6 @@ struct DependencyLexerTests {
         #expect(lexed("after Task 2") == "AFTER:after FILLER:Task WORD:2")
     }
 
-    @Test("with clauseWordsOnly only the dependency and parallel words are tokens, at the same offsets")
-    func clauseWordsOnly() {
-        let bytes = Array("T014 waits for T010; T015 (see T002) can run in parallel, T016 之后 — none".utf8)
-        var full: [ProseToken] = []
-        var skim: [ProseToken] = []
-        bytes.withUnsafeBufferPointer {
-            lexDependencyProse($0, 0, $0.count, worded: false, declared: false, into: &full)
-            lexDependencyProse($0, 0, $0.count, worded: false, declared: false, into: &skim, clauseWordsOnly: true)
-        }
-        #expect(skim == full.filter { $0.kind == .dependency || $0.kind == .parallel })
-        #expect(skim.count == 3)
-    }
-
     @Test("the token buffer is reused: a second text replaces the first text's tokens")
     func bufferReused() {
         var tokens: [ProseToken] = []
@@ -237,13 +224,96 @@ struct DependencyLexerTests {
         }
     }
 
-    @Test("docs/grammar.md lists every word of the vocabulary")
-    func grammarListsEveryWord() throws {
+    @Test("docs/grammar.md's word lists are the vocabulary table's, rendered (SPECGRAPH_RECORD=grammar rewrites them)")
+    func grammarListsAreTheTable() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/grammar.md")
         let grammar = try String(contentsOf: url, encoding: .utf8)
+        let begin = "<!-- vocabulary: generated from DependencyVocabulary by DependencyLexerTests; SPECGRAPH_RECORD=grammar -->\n"
+        let end = "<!-- /vocabulary -->"
+        guard let open = grammar.range(of: begin), let close = grammar.range(of: end, range: open.upperBound..<grammar.endIndex) else {
+            Issue.record("docs/grammar.md has no generated vocabulary block")
+            return
+        }
+        let rendered = VocabularyMarkdown.wordLists()
+        let record = ProcessInfo.processInfo.environment["SPECGRAPH_RECORD"]
+        if record == "grammar" || record == "1" {
+            try (grammar[..<open.upperBound] + rendered + grammar[close.lowerBound...]).write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(String(grammar[open.upperBound..<close.lowerBound]) == rendered, "re-record with SPECGRAPH_RECORD=grammar")
+        // And every word is there, as a check that needs no renderer.
         let missing = DependencyVocabulary.rows.filter { !grammar.contains("`\($0.word)`") }.map(\.word)
         #expect(missing.isEmpty, "not in docs/grammar.md: \(missing)")
+    }
+}
+
+/// The vocabulary table as the Markdown word lists of docs/grammar.md: one
+/// bullet per language, its roles in table order, each word in backticks with
+/// its flags spelled out.
+enum VocabularyMarkdown {
+    static let languageNames: [String: String] = [
+        "en": "English", "pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German",
+        "zh-Hans": "Chinese (simplified)", "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean",
+        "ru": "Russian", "symbols": "Symbols (every language)",
+    ]
+
+    static func label(_ role: DependencyRole) -> String {
+        switch role {
+        case .after: "after"
+        case .blocks: "blocks"
+        case .before: "before"
+        case .parallel: "parallel"
+        case .independent: "independent"
+        case .negation: "negation"
+        case .none: "none"
+        case .filler: "filler"
+        case .and: "and (separator)"
+        case .range: "range"
+        case .arrow: "arrow →"
+        case .arrowBack: "arrow ←"
+        case .sentenceEnd: "sentence end"
+        case .open: "open"
+        case .close: "close"
+        case .colon: "colon"
+        case .connector: "connector"
+        case .eachOther: "each other"
+        case .otherStories: "other stories"
+        case .viceVersa: "vice versa"
+        case .quantifier: "quantifier"
+        case .helper: "helper"
+        case .phaseName: "phase name"
+        case .taskWord: "task word"
+        case .sectionHeading: "section heading"
+        case .phaseWord: "phase word"
+        case .storyWord: "story word"
+        case .allStories: "all stories"
+        case .teamWord: "team word"
+        }
+    }
+
+    static func wordLists() -> String {
+        var out = ""
+        for code in DependencyVocabulary.languageCodes {
+            let rows = DependencyVocabulary.rows.filter { $0.language == code }
+            var groups: [(label: String, words: [String])] = []
+            for row in rows {
+                let label = label(row.role) + (row.postfix ? ", after its list" : "")
+                var word = "`\(row.word)`"
+                if row.flags.contains("d") { word += " (Dependencies sections)" }
+                if row.flags.contains("s") { word += " (stem)" }
+                if row.flags.contains("v") { word += " (verb)" }
+                if row.flags.contains("b") { word += " (before a blank)" }
+                if let i = groups.firstIndex(where: { $0.label == label }) {
+                    groups[i].words.append(word)
+                } else {
+                    groups.append((label, [word]))
+                }
+            }
+            let body = groups.map { "\($0.label): \($0.words.joined(separator: ", "))" }.joined(separator: "; ")
+            out += "- **\(languageNames[code] ?? code)** (`\(code)`) — \(body).\n"
+        }
+        return out
     }
 }
 
