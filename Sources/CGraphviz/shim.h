@@ -45,6 +45,11 @@ static void *cgv_region_open(Agdisc_t *disc) {
     return r;
 }
 
+/* Whether `ptr` was handed out from the region (as opposed to by calloc). */
+static int cgv_region_holds(cgv_region_t *r, void *ptr) {
+    return r->base && (char *)ptr >= r->base && (char *)ptr < r->base + r->reserved;
+}
+
 static void *cgv_region_alloc(void *state, size_t request) {
     cgv_region_t *r = (cgv_region_t *)state;
     size_t size = (request + 15) & ~(size_t)15;
@@ -54,18 +59,25 @@ static void *cgv_region_alloc(void *state, size_t request) {
         r->used += size;
         return p;
     }
-    return calloc(1, size);           /* past the region: freed never, like the rest */
+    return calloc(1, size);           /* no region, or past its end: freed one by one */
 }
 
 static void *cgv_region_resize(void *state, void *ptr, size_t old, size_t request) {
+    cgv_region_t *r = (cgv_region_t *)state;
+    if (ptr && !cgv_region_holds(r, ptr)) {
+        char *p = (char *)realloc(ptr, request ? request : 1);
+        if (p && request > old) memset(p + old, 0, request - old);
+        return p;
+    }
     void *p = cgv_region_alloc(state, request);
     if (p && ptr) memcpy(p, ptr, old < request ? old : request);
     return p;
 }
 
 static void cgv_region_free(void *state, void *ptr) {
-    (void)state;
-    (void)ptr;  /* the region is released whole by cgv_region_close */
+    cgv_region_t *r = (cgv_region_t *)state;
+    /* The region is released whole by cgv_region_close; calloc'd blocks now. */
+    if (ptr && !cgv_region_holds(r, ptr)) free(ptr);
 }
 
 static void cgv_region_close(void *state) {
