@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -74,7 +75,9 @@ struct TextScratch {
 extension DocumentParser {
     /// Queues a task's text; holds its place among the pending references.
     mutating func addTextJob(_ job: TextJob) {
-        if let pipeline, textJobs.count - dispatchedJobs >= TextPipeline.chunkSize { dispatch(to: pipeline) }
+        // The pipeline is handed a chunk only when it is not behind: what it
+        // has not taken when the scan ends is read on every core.
+        if let pipeline, textJobs.count - dispatchedJobs >= TextPipeline.chunkSize, pipeline.backlog < 2 { dispatch(to: pipeline) }
         taskReferences.append(
             PendingTaskReferences(task: job.task, references: [], reversed: false, job: Int32(textJobs.count)))
         textJobs.append(job)
@@ -93,21 +96,14 @@ extension DocumentParser {
         let jobCount = textJobs.count
         guard jobCount > 0 else { return }
         var results = [TextJobResult](repeating: TextJobResult(), count: jobCount)
-        var outputs: [ChunkOutput] = []
-        // Chunks the pipeline read during the line scan come first.
-        if let pipeline {
-            self.pipeline = nil
-            pipeline.done.wait()
-            for chunk in pipeline.chunks {
-                for (k, r) in chunk.results.enumerated() { results[chunk.firstJob + k] = r }
-                outputs.append(chunk.output)
-            }
-        }
+        // Chunks the pipeline took during the line scan come first; the rest
+        // are read on every core while it finishes its last ones.
+        let pipelined = pipeline?.handedOver ?? 0
         let first = dispatchedJobs
         let chunkSize = TextPipeline.chunkSize
         let chunkCount = (jobCount - first + chunkSize - 1) / chunkSize
-        let chunkBase = outputs.count
-        outputs += [ChunkOutput](repeating: ChunkOutput(), count: chunkCount)
+        let chunkBase = pipelined
+        var outputs = [ChunkOutput](repeating: ChunkOutput(), count: pipelined + chunkCount)
         let reader = TextReader(text: bytes, bodyLines: bodyLines, wordedIDs: wordedIDs)
         textJobs.withUnsafeBufferPointer { jobs in
             tasks.withUnsafeMutableBufferPointer { tasks in
@@ -128,6 +124,14 @@ extension DocumentParser {
                         }
                     }
                 }
+            }
+        }
+        if let pipeline {
+            self.pipeline = nil
+            pipeline.done.wait()
+            for (k, chunk) in pipeline.chunks.enumerated() {
+                for (j, r) in chunk.results.enumerated() { results[chunk.firstJob + j] = r }
+                outputs[k] = chunk.output
             }
         }
         textJobs = []
@@ -270,14 +274,18 @@ final class TextPipeline: @unchecked Sendable {
     /// only after `done.wait()`.
     private(set) var chunks: [Chunk] = []
     /// Chunks handed over (the scan's thread only).
-    private var handedOver: Int32 = 0
+    private(set) var handedOver = 0
+    /// Chunks handed over and not yet read.
+    private let pending = Atomic<Int>(0)
+    var backlog: Int { pending.load(ordering: .relaxed) }
     /// Whether a chunk was read without worded IDs (the scan's thread only).
     private(set) var readPlain = false
 
     func read(_ jobs: [TextJob], firstJob: Int, reader: TextReader, tasks: UnsafeMutablePointer<SpecTask>, wordedIDs: Bool) {
         if !wordedIDs { readPlain = true }
-        let index = handedOver
+        let index = Int32(handedOver)
         handedOver += 1
+        pending.add(1, ordering: .relaxed)
         let shared = SharedTasks(base: tasks)
         queue.async(group: done) {
             var scratch = TextScratch()
@@ -289,6 +297,7 @@ final class TextPipeline: @unchecked Sendable {
                 results.append(result)
             }
             self.chunks.append(Chunk(firstJob: firstJob, results: results, output: output))
+            self.pending.subtract(1, ordering: .relaxed)
         }
     }
 }
