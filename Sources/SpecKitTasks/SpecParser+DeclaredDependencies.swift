@@ -51,9 +51,17 @@ extension DocumentParser {
         }
         // Statements separated by `;` or a full stop each stand alone:
         // `T021 → T026; T022 → T027`, `T005 blocks T007; T009 → T011.`
+        // So does each arrow statement after a comma: `T004 → T010, T005 →
+        // T011` is two chains (a list before the first arrow is one part).
         var start = k
         var first = 0
-        for i in 0...tokens.count where i == tokens.count || tokens[i].kind == .sentenceEnd {
+        var sawArrow = false
+        for i in 0...tokens.count {
+            if i < tokens.count {
+                if tokens[i].kind == .arrow { sawArrow = true }
+                guard tokens[i].kind == .sentenceEnd || sawArrow && startsArrowStatement(b, tokens[...], after: i) else { continue }
+                sawArrow = false
+            }
             let sentenceEnd = i == tokens.count ? end : tokens[i].start
             let sentence = tokens[first..<i]
             let lo = b.skipSpaces(start, sentenceEnd)
@@ -72,6 +80,20 @@ extension DocumentParser {
             start = i == tokens.count ? end : tokens[i].end
             first = i + 1
         }
+    }
+
+    /// Whether the token at `i` is a comma (`,`, `，`, `、`) that an item
+    /// follows, and an arrow right after that item, on the same line: the
+    /// comma ends one arrow statement and the item starts the next.
+    func startsArrowStatement(_ b: Bytes, _ tokens: ProseTokens, after i: Int) -> Bool {
+        let comma = tokens[i]
+        guard comma.kind == .separator, i + 2 < tokens.endIndex,
+            b[comma.start] == UInt8(ascii: ",") || b.matches("，", at: comma.start, end: comma.end)
+                || b.matches("、", at: comma.start, end: comma.end)
+        else { return false }
+        let item = tokens[i + 1], arrow = tokens[i + 2]
+        guard item.kind == .id || item.kind == .range || item.kind == .phase, arrow.kind == .arrow else { return false }
+        return !hasLineBreak(b, comma.end, item.start) && !hasLineBreak(b, item.end, arrow.start)
     }
 
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does

@@ -548,3 +548,54 @@ struct DependencyPhraseTableTests {
         #expect(doc.edges(.declared) == ["T001->T004"])
     }
 }
+
+/// Tasks T001–T009 in one phase, and `line` in a Dependencies section.
+private func nineTasks(_ line: String) -> SpecDocument {
+    parse(
+        """
+        ## Phase 1: Setup
+
+        - [ ] T001 Draft the schema
+        - [ ] T002 Add the loader
+        - [ ] T003 Add the cache
+        - [ ] T004 Add the search
+        - [ ] T005 Add the export
+        - [ ] T006 Add the import
+        - [ ] T007 Add the report
+        - [ ] T008 Add the audit
+        - [ ] T009 Add the help
+
+        ## Dependencies
+
+        - \(line)
+
+        """)
+}
+
+@Suite("Dependency prose: statements, lists and separators on one line")
+struct DependencyStatementTests {
+    @Test(
+        "arrow statements after commas each stand alone",
+        arguments: [
+            Phrase("symbols", "T001 → T004, T002 → T005, T003 → T006 → T007", ["T001->T004", "T002->T005", "T003->T006", "T006->T007"]),
+            Phrase("symbols", "T002 -> T003，T005 -> T008", ["T002->T003", "T005->T008"]),
+            Phrase("symbols", "T001 → T009、T006 → T007", ["T001->T009", "T006->T007"]),
+            Phrase("symbols", "T008 ← T004, T009 ← T005", ["T004->T008", "T005->T009"]),
+        ])
+    func arrowStatementsAfterCommas(phrase: Phrase) {
+        let doc = nineTasks(phrase.text)
+        #expect(doc.edges(.declared).sorted() == phrase.expected)
+        #expect(doc.codes(.reordered).isEmpty)
+    }
+
+    @Test(
+        "a list before one arrow, or after it, is one part of the chain",
+        arguments: [
+            Phrase("symbols", "T002, T003 → T007", ["T002->T007", "T003->T007"]),
+            Phrase("symbols", "T001 → T005, T006", ["T001->T005", "T001->T006"]),
+            Phrase("symbols", "T001, T002 → T004 → T008, T009", ["T001->T004", "T002->T004", "T004->T008", "T004->T009"]),
+        ])
+    func listAroundOneArrow(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+}
