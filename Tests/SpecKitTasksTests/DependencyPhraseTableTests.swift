@@ -598,4 +598,22 @@ struct DependencyStatementTests {
     func listAroundOneArrow(phrase: Phrase) {
         #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
     }
+
+    @Test(
+        "an arrow to a parenthesised list that runs together: every item of the list follows",
+        arguments: [
+            Phrase("en", "T002 → (T005, T006, T007 parallel)", ["T002->T005", "T002->T006", "T002->T007"]),
+            Phrase("en", "T002 → (T005, T006 in parallel)", ["T002->T005", "T002->T006"]),
+            Phrase("en", "T003 -> (T008 and T009 concurrently)", ["T003->T008", "T003->T009"]),
+            Phrase("zh-Hans", "T001 → （T004、T005 并行）", ["T001->T004", "T001->T005"]),
+        ])
+    func arrowToParallelList(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test("a parallel word outside the parenthesis still starts its own clause")
+    func parallelClauseAfterList() {
+        let doc = nineTasks("T001 → T002, T003 parallel with T004")
+        #expect(doc.edges(.declared).sorted() == ["T001->T002"])
+    }
 }
