@@ -401,7 +401,7 @@ enum DependencyVocabulary {
             // Words of no language: symbols, and the range words every language shares.
             "symbols",
             [
-                (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"),
+                (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"), ("·", .and, "y"), ("・", .and, "y"),
                 ("-", .range, "y"), ("–", .range, "y"), ("—", .range, "y"), ("..", .range, "y"),
                 ("→", .arrow, "y"), ("⟶", .arrow, "y"), ("->", .arrow, "y"), ("-->", .arrow, "y"), ("--->", .arrow, "y"),
                 ("←", .arrowBack, "y"), ("⟵", .arrowBack, "y"), ("<-", .arrowBack, "y"), ("<--", .arrowBack, "y"),

@@ -611,6 +611,17 @@ struct DependencyStatementTests {
         #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
     }
 
+    @Test(
+        "a middle dot joins a list like a comma",
+        arguments: [
+            Phrase("ko", "T001 → T003·T005", ["T001->T003", "T001->T005"]),
+            Phrase("ja", "T002 → T006・T007・T008", ["T002->T006", "T002->T007", "T002->T008"]),
+            Phrase("ja", "T004・T005 → T009", ["T004->T009", "T005->T009"]),
+        ])
+    func middleDotSeparator(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
     @Test("a parallel word outside the parenthesis still starts its own clause")
     func parallelClauseAfterList() {
         let doc = nineTasks("T001 → T002, T003 parallel with T004")
