@@ -612,6 +612,23 @@ struct DependencyStatementTests {
     }
 
     @Test(
+        "Korean `후` (after) right after a task list: the lead waits for the list",
+        arguments: [
+            Phrase("ko", "T005: T001, T002 후", ["T001->T005", "T002->T005"]),
+            Phrase("ko", "T009: T004 후 진행", ["T004->T009"]),
+        ])
+    func koreanBareAfter(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test(
+        "`후` glued to other Hangul is part of that word, not `after`",
+        arguments: [Phrase("ko", "T009는 T004 후속 작업"), Phrase("ko", "T009: T004 최후 점검")])
+    func koreanAfterInsideWord(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).isEmpty)
+    }
+
+    @Test(
         "a middle dot joins a list like a comma",
         arguments: [
             Phrase("ko", "T001 → T003·T005", ["T001->T003", "T001->T005"]),
@@ -620,6 +637,11 @@ struct DependencyStatementTests {
         ])
     func middleDotSeparator(phrase: Phrase) {
         #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test("`후` in a task's own text after its list: the task waits for the list")
+    func koreanBareAfterInTaskText() {
+        #expect(taskText("T001, T002 후 착수").predecessors(of: "T003").sorted() == ["T001", "T002"])
     }
 
     @Test("a parallel word outside the parenthesis still starts its own clause")
