@@ -612,10 +612,15 @@ struct DependencyStatementTests {
     }
 
     @Test(
-        "Korean `후` (after) right after a task list: the lead waits for the list",
+        "Korean `후` (after) right after a task list: the subject waits for the list",
         arguments: [
+            Phrase("ko", "T009는 T004 후 진행", ["T004->T009"]),
+            Phrase("ko", "T007은 T002/T003 후 시작한다", ["T002->T007", "T003->T007"]),
             Phrase("ko", "T005: T001, T002 후", ["T001->T005", "T002->T005"]),
-            Phrase("ko", "T009: T004 후 진행", ["T004->T009"]),
+            Phrase("ko", "T005는 T001, T009는 T003/T004 후 진행", ["T003->T009", "T004->T009"]),
+            Phrase("ko", "T006, T007은 T002 이후 진행", ["T002->T006", "T002->T007"]),
+            Phrase("zh-Hans", "T008 在 T005 之后开始", ["T005->T008"]),
+            Phrase("ja", "T008は T005 完了後に着手", ["T005->T008"]),
         ])
     func koreanBareAfter(phrase: Phrase) {
         #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
