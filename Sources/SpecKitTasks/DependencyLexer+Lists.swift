@@ -132,7 +132,11 @@ func readReferenceList(
     let end = tokens.endIndex
     @inline(__always) func within(_ i: Int) -> Bool { i < end && tokens[i].end <= hi }
     var i = firstToken(tokens, at: start)
-    while within(i), isListOpening(b, tokens[i]) { i += 1 }
+    var inParenthesis = false
+    while within(i), isListOpening(b, tokens[i]) {
+        if tokens[i].kind == .open { inParenthesis = true }
+        i += 1
+    }
     // `Depends on:` and the IDs as sub-bullets below it, one per line.
     var bulleted = false
     if within(i), hasLineBreak(b, start, tokens[i].start), isBullet(b, tokens, i, hi) {
@@ -166,7 +170,13 @@ func readReferenceList(
     while within(i), let item = listItem(b, tokens[i], phases: phases) {
         // `depends on T014, T018 depends on T015`: an item that a clause
         // word follows starts the next clause.
-        if !list.references.isEmpty || !list.phases.isEmpty, startsClause(b, tokens, after: i, hi) { break }
+        // `(T002, T003, T004 parallel)`: a parallel word that closes the
+        // parenthesis the list opened says the whole list runs together.
+        if !list.references.isEmpty || !list.phases.isEmpty, startsClause(b, tokens, after: i, hi),
+            !(inParenthesis && parallelWordCloses(b, tokens, after: i, hi))
+        {
+            break
+        }
         var isPhase = false
         switch item {
         case .task(let idEnd, let second):
@@ -218,6 +228,16 @@ func readReferenceList(
         i = next
     }
     return list
+}
+
+/// Whether the clause word after the item at `i` is a parallel word (`parallel`,
+/// `in parallel`, `并行`) that a closing parenthesis follows right away.
+private func parallelWordCloses(_ b: Bytes, _ tokens: ProseTokens, after i: Int, _ hi: Int) -> Bool {
+    guard let found = clauseWordAfter(b, tokens, after: i, hi, needsHelper: false),
+        found.role == .parallel || found.role == .independent
+    else { return false }
+    let next = found.index + 1
+    return next < tokens.endIndex && tokens[next].end <= hi && tokens[next].kind == .close
 }
 
 /// Whether the token at `i` is a list marker (`-`, `+`) that a blank follows and an item comes after.

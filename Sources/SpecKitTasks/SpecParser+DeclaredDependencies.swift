@@ -51,9 +51,17 @@ extension DocumentParser {
         }
         // Statements separated by `;` or a full stop each stand alone:
         // `T021 → T026; T022 → T027`, `T005 blocks T007; T009 → T011.`
+        // So does each arrow statement after a comma: `T004 → T010, T005 →
+        // T011` is two chains (a list before the first arrow is one part).
         var start = k
         var first = 0
-        for i in 0...tokens.count where i == tokens.count || tokens[i].kind == .sentenceEnd {
+        var sawArrow = false
+        for i in 0...tokens.count {
+            if i < tokens.count {
+                if tokens[i].kind == .arrow { sawArrow = true }
+                guard tokens[i].kind == .sentenceEnd || sawArrow && startsArrowStatement(b, tokens[...], after: i) else { continue }
+                sawArrow = false
+            }
             let sentenceEnd = i == tokens.count ? end : tokens[i].start
             let sentence = tokens[first..<i]
             let lo = b.skipSpaces(start, sentenceEnd)
@@ -72,6 +80,20 @@ extension DocumentParser {
             start = i == tokens.count ? end : tokens[i].end
             first = i + 1
         }
+    }
+
+    /// Whether the token at `i` is a comma (`,`, `，`, `、`) that an item
+    /// follows, and an arrow right after that item, on the same line: the
+    /// comma ends one arrow statement and the item starts the next.
+    func startsArrowStatement(_ b: Bytes, _ tokens: ProseTokens, after i: Int) -> Bool {
+        let comma = tokens[i]
+        guard comma.kind == .separator, i + 2 < tokens.endIndex,
+            b[comma.start] == UInt8(ascii: ",") || b.matches("，", at: comma.start, end: comma.end)
+                || b.matches("、", at: comma.start, end: comma.end)
+        else { return false }
+        let item = tokens[i + 1], arrow = tokens[i + 2]
+        guard item.kind == .id || item.kind == .range || item.kind == .phase, arrow.kind == .arrow else { return false }
+        return !hasLineBreak(b, comma.end, item.start) && !hasLineBreak(b, item.end, arrow.start)
     }
 
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
@@ -334,8 +356,14 @@ extension DocumentParser {
             if word.placement == .postfix {
                 // `**US1**: Foundational 完成後可開始`: what stands before the word
                 // comes first; the subject is the lead's or the previous clause's.
-                let object = collectReferences(b, tokens, max(subjectStart, leadSubject == nil ? lo : bodyStart), k, locator, worded: wordedIDs)
-                if edges, let subject = previousSubject ?? leadSubject, !object.references.isEmpty || !object.phases.isEmpty {
+                let from = max(subjectStart, leadSubject == nil ? lo : bodyStart)
+                var object = collectReferences(b, tokens, from, k, locator, worded: wordedIDs)
+                var subject = previousSubject ?? leadSubject
+                if subject == nil, let (before, right) = subjectBeforePostfixList(b, tokens, word: t - 1, from, locator) {
+                    subject = before
+                    object = right
+                }
+                if edges, let subject, !object.references.isEmpty || !object.phases.isEmpty {
                     addStatement(predecessors: object, successors: subject, at: locator.location(lo), leftArrow: false, group: group)
                 }
                 sentenceHasClause = true
@@ -447,6 +475,30 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// A word meaning "after" written after its list, with no lead: the list
+    /// right before the word comes first, and the list that a few plain words
+    /// (a particle) separate from it is the subject: `T008은 T006 후 진행`
+    /// is T008 after T006. An item of that subject list that a plain word
+    /// precedes ends an earlier clause (`T007은 T004, T008은 T006 후`: T004
+    /// is not the subject). Nil when either list is missing.
+    func subjectBeforePostfixList(_ b: Bytes, _ tokens: ProseTokens, word: Int, _ from: Int, _ locator: TextLocator)
+        -> (subject: ReferenceList, object: ReferenceList)?
+    {
+        let right = referencesRightBefore(b, tokens, word, from, locator)
+        guard !right.references.isEmpty else { return nil }
+        let objectFirst = firstToken(tokens, at: right.start)
+        guard objectFirst > tokens.startIndex, tokens[objectFirst - 1].kind == .word || tokens[objectFirst - 1].kind == .filler
+        else { return nil }
+        let before = referencesRightBefore(b, tokens, objectFirst, from, locator)
+        var subject = before.references
+        let head = firstToken(tokens, at: before.start)
+        if subject.count > 1, head > tokens.startIndex, tokens[head - 1].start >= from, tokens[head - 1].kind == .word {
+            subject.removeFirst()
+        }
+        guard !subject.isEmpty else { return nil }
+        return (ReferenceList(references: subject, end: tokens[objectFirst - 1].start), ReferenceList(references: right.references, end: tokens[word].start))
     }
 
     /// `leftoverTasks`: the subject's tasks were read after an earlier clause of

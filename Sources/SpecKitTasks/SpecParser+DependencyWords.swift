@@ -117,7 +117,9 @@ struct DependencyWord: Sendable {
 enum DependencyVocabulary {
     /// Rows: word, role, and flags `p` (postfix), `d` (declared only), `s`
     /// (stem), `y` (symbol: no word boundary), `b` (a blank or the end must
-    /// follow), `v` (a verb that a subject takes: `T018 depends on T015`).
+    /// follow; a word of another script with it stands alone: no letter of
+    /// its script glued to it on either side, as `후` in `T006 후 진행`),
+    /// `v` (a verb that a subject takes: `T018 depends on T015`).
     private typealias Row = (String, DependencyRole, String)
 
     /// Every language's words. English first; order within a role does not
@@ -358,7 +360,7 @@ enum DependencyVocabulary {
             [
                 ("의존성", .after, ""), ("의존", .after, ""), ("선행 작업", .after, ""), ("선행작업", .after, ""),
                 ("선행", .after, ""),
-                ("완료 후", .after, "p"), ("이후", .after, "p"), ("후에", .after, "p"),
+                ("완료 후", .after, "p"), ("이후", .after, "p"), ("후에", .after, "p"), ("후", .after, "pb"),
                 ("병렬", .parallel, ""), ("동시에", .parallel, ""),
                 ("독립", .independent, ""),
                 ("없음", .none, ""), ("없이", .none, ""),
@@ -401,7 +403,7 @@ enum DependencyVocabulary {
             // Words of no language: symbols, and the range words every language shares.
             "symbols",
             [
-                (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"),
+                (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"), ("·", .and, "y"), ("・", .and, "y"),
                 ("-", .range, "y"), ("–", .range, "y"), ("—", .range, "y"), ("..", .range, "y"),
                 ("→", .arrow, "y"), ("⟶", .arrow, "y"), ("->", .arrow, "y"), ("-->", .arrow, "y"), ("--->", .arrow, "y"),
                 ("←", .arrowBack, "y"), ("⟵", .arrowBack, "y"), ("<-", .arrowBack, "y"), ("<--", .arrowBack, "y"),
@@ -697,9 +699,22 @@ enum DependencyVocabulary {
                 }
                 return (word, end)
             }
+            if word.needsBlankAfter, !standsAlone(b, k, e, lo, hi) { continue }
             if endsWord(b, e, hi, last: word.last) { return (word, e) }
         }
         return nil
+    }
+
+    /// Whether the word at `k..<e` is glued to no letter of another script:
+    /// an ASCII byte or the text's edge before it, and a blank, an ASCII mark,
+    /// a full-width mark (`，`, `、`, `）`) or the end after it.
+    private static func standsAlone(_ b: Bytes, _ k: Int, _ e: Int, _ lo: Int, _ hi: Int) -> Bool {
+        guard k == lo || b[k - 1] < 0x80 else { return false }
+        guard e < hi else { return true }
+        let next = b[e]
+        if next < 0x80 { return !next.isWordByte }
+        guard e + 1 < hi else { return false }
+        return next == 0xEF && b[e + 1] == 0xBC || next == 0xE3 && b[e + 1] == 0x80
     }
 
     /// Whether a word may start at `k`: not after a letter of the same kind.

@@ -548,3 +548,110 @@ struct DependencyPhraseTableTests {
         #expect(doc.edges(.declared) == ["T001->T004"])
     }
 }
+
+/// Tasks T001–T009 in one phase, and `line` in a Dependencies section.
+private func nineTasks(_ line: String) -> SpecDocument {
+    parse(
+        """
+        ## Phase 1: Setup
+
+        - [ ] T001 Draft the schema
+        - [ ] T002 Add the loader
+        - [ ] T003 Add the cache
+        - [ ] T004 Add the search
+        - [ ] T005 Add the export
+        - [ ] T006 Add the import
+        - [ ] T007 Add the report
+        - [ ] T008 Add the audit
+        - [ ] T009 Add the help
+
+        ## Dependencies
+
+        - \(line)
+
+        """)
+}
+
+@Suite("Dependency prose: statements, lists and separators on one line")
+struct DependencyStatementTests {
+    @Test(
+        "arrow statements after commas each stand alone",
+        arguments: [
+            Phrase("symbols", "T001 → T004, T002 → T005, T003 → T006 → T007", ["T001->T004", "T002->T005", "T003->T006", "T006->T007"]),
+            Phrase("symbols", "T002 -> T003，T005 -> T008", ["T002->T003", "T005->T008"]),
+            Phrase("symbols", "T001 → T009、T006 → T007", ["T001->T009", "T006->T007"]),
+            Phrase("symbols", "T008 ← T004, T009 ← T005", ["T004->T008", "T005->T009"]),
+        ])
+    func arrowStatementsAfterCommas(phrase: Phrase) {
+        let doc = nineTasks(phrase.text)
+        #expect(doc.edges(.declared).sorted() == phrase.expected)
+        #expect(doc.codes(.reordered).isEmpty)
+    }
+
+    @Test(
+        "a list before one arrow, or after it, is one part of the chain",
+        arguments: [
+            Phrase("symbols", "T002, T003 → T007", ["T002->T007", "T003->T007"]),
+            Phrase("symbols", "T001 → T005, T006", ["T001->T005", "T001->T006"]),
+            Phrase("symbols", "T001, T002 → T004 → T008, T009", ["T001->T004", "T002->T004", "T004->T008", "T004->T009"]),
+        ])
+    func listAroundOneArrow(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test(
+        "an arrow to a parenthesised list that runs together: every item of the list follows",
+        arguments: [
+            Phrase("en", "T002 → (T005, T006, T007 parallel)", ["T002->T005", "T002->T006", "T002->T007"]),
+            Phrase("en", "T002 → (T005, T006 in parallel)", ["T002->T005", "T002->T006"]),
+            Phrase("en", "T003 -> (T008 and T009 concurrently)", ["T003->T008", "T003->T009"]),
+            Phrase("zh-Hans", "T001 → （T004、T005 并行）", ["T001->T004", "T001->T005"]),
+        ])
+    func arrowToParallelList(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test(
+        "Korean `후` (after) right after a task list: the subject waits for the list",
+        arguments: [
+            Phrase("ko", "T009는 T004 후 진행", ["T004->T009"]),
+            Phrase("ko", "T007은 T002/T003 후 시작한다", ["T002->T007", "T003->T007"]),
+            Phrase("ko", "T005: T001, T002 후", ["T001->T005", "T002->T005"]),
+            Phrase("ko", "T005는 T001, T009는 T003/T004 후 진행", ["T003->T009", "T004->T009"]),
+            Phrase("ko", "T006, T007은 T002 이후 진행", ["T002->T006", "T002->T007"]),
+            Phrase("zh-Hans", "T008 在 T005 之后开始", ["T005->T008"]),
+            Phrase("ja", "T008は T005 完了後に着手", ["T005->T008"]),
+        ])
+    func koreanBareAfter(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test(
+        "`후` glued to other Hangul is part of that word, not `after`",
+        arguments: [Phrase("ko", "T009는 T004 후속 작업"), Phrase("ko", "T009: T004 최후 점검")])
+    func koreanAfterInsideWord(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).isEmpty)
+    }
+
+    @Test(
+        "a middle dot joins a list like a comma",
+        arguments: [
+            Phrase("ko", "T001 → T003·T005", ["T001->T003", "T001->T005"]),
+            Phrase("ja", "T002 → T006・T007・T008", ["T002->T006", "T002->T007", "T002->T008"]),
+            Phrase("ja", "T004・T005 → T009", ["T004->T009", "T005->T009"]),
+        ])
+    func middleDotSeparator(phrase: Phrase) {
+        #expect(nineTasks(phrase.text).edges(.declared).sorted() == phrase.expected)
+    }
+
+    @Test("`후` in a task's own text after its list: the task waits for the list")
+    func koreanBareAfterInTaskText() {
+        #expect(taskText("T001, T002 후 착수").predecessors(of: "T003").sorted() == ["T001", "T002"])
+    }
+
+    @Test("a parallel word outside the parenthesis still starts its own clause")
+    func parallelClauseAfterList() {
+        let doc = nineTasks("T001 → T002, T003 parallel with T004")
+        #expect(doc.edges(.declared).sorted() == ["T001->T002"])
+    }
+}
