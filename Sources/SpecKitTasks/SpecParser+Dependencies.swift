@@ -57,28 +57,7 @@ extension DocumentParser {
     ) {
         // Most texts hold no clause word: one table load per word rules them out,
         // and only a text that holds one is lexed.
-        var first = lo
-        var firstWord: (word: DependencyWord, end: Int)?
-        while first < hi {
-            let c = b[first]
-            if c >= 0xC0 || (c.isLetter && (first == lo || !b[first - 1].isWordByte)) {
-                let possible = c >= 0xC0 ? DependencyVocabulary.isLeadByte(c) : DependencyVocabulary.mayStart(b, first, hi)
-                if possible, let found = DependencyVocabulary.match(b, first, lo, hi, roles: .clause, declared: false) {
-                    firstWord = found
-                    break
-                }
-                // Skip the rest of the word (one character of a non-ASCII script).
-                first += 1
-                if c < 0x80 {
-                    while first < hi, b[first].isWordByte { first += 1 }
-                } else {
-                    while first < hi, b[first] & 0xC0 == 0x80 { first += 1 }
-                }
-            } else {
-                first += 1
-            }
-        }
-        guard firstWord != nil else { return }
+        guard let first = DependencyVocabulary.firstWordStart(b, lo, hi, roles: .clause, declared: false) else { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &facts.tokens)
         defer { swap(&tokens, &facts.tokens) }

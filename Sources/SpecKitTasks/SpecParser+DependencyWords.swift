@@ -542,12 +542,21 @@ enum DependencyVocabulary {
     /// and are never lexed. A prefilter: the lexer decides.
     /// - Complexity: O(hi - lo), one table load per word.
     static func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        firstWordStart(b, lo, hi, roles: .together, declared: true) != nil
+    }
+
+    /// Where the first word of `roles` starts in `lo..<hi` (at a word start, or
+    /// at any character of a non-ASCII script), or nil: the prefilter that keeps
+    /// most texts from being lexed.
+    /// - Complexity: O(hi - lo), one table load per word.
+    static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool) -> Int? {
         var k = lo
         while k < hi {
             let c = b[k]
             if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {
                 let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi)
-                if possible, match(b, k, lo, hi, roles: .together, declared: true) != nil { return true }
+                if possible, match(b, k, lo, hi, roles: roles, declared: declared) != nil { return k }
+                // Skip the rest of the word (one character of a non-ASCII script).
                 k += 1
                 if c < 0x80 {
                     while k < hi, b[k].isWordByte { k += 1 }
@@ -558,7 +567,7 @@ enum DependencyVocabulary {
                 k += 1
             }
         }
-        return false
+        return nil
     }
 
     /// Whether some row of the table starts with the byte `c` (any case).
