@@ -112,15 +112,14 @@ extension DocumentParser {
                         let shared = SharedJobs(jobs: jobs, tasks: tasks, results: results, outputs: outputs)
                         forEachChunk(count: jobCount - first, size: chunkSize) { c, range in
                             let chunk = chunkBase + c
-                            var scratch = TextScratch()
-                            var output = ChunkOutput()
-                            for j in range.lowerBound + first..<range.upperBound + first {
-                                let result = reader.read(
-                                    shared.jobs[j], into: shared.tasks.baseAddress! + Int(shared.jobs[j].task),
-                                    output: &output, chunk: Int32(chunk), scratch: &scratch)
+                            var j = range.lowerBound + first
+                            shared.outputs[chunk] = reader.readChunk(
+                                shared.jobs[range.lowerBound + first..<range.upperBound + first],
+                                tasks: shared.tasks.baseAddress!, chunk: Int32(chunk)
+                            ) { result in
                                 shared.results[j] = result
+                                j += 1
                             }
-                            shared.outputs[chunk] = output
                         }
                     }
                 }
@@ -152,7 +151,7 @@ extension DocumentParser {
         }
         let reader = TextReader(text: bytes, bodyLines: Array(bodyLines[bodyLo..<bodyHi]), bodyBase: bodyLo, wordedIDs: wordedIDs)
         let taskBase = tasks.withUnsafeMutableBufferPointer { $0.baseAddress! }
-        pipeline.read(jobs, firstJob: range.lowerBound, reader: reader, tasks: taskBase, wordedIDs: wordedIDs)
+        pipeline.read(jobs, firstJob: range.lowerBound, reader: reader, tasks: taskBase)
         dispatchedJobs = range.upperBound
     }
 
@@ -281,21 +280,16 @@ final class TextPipeline: @unchecked Sendable {
     /// Whether a chunk was read without worded IDs (the scan's thread only).
     private(set) var readPlain = false
 
-    func read(_ jobs: [TextJob], firstJob: Int, reader: TextReader, tasks: UnsafeMutablePointer<SpecTask>, wordedIDs: Bool) {
-        if !wordedIDs { readPlain = true }
+    func read(_ jobs: [TextJob], firstJob: Int, reader: TextReader, tasks: UnsafeMutablePointer<SpecTask>) {
+        if !reader.wordedIDs { readPlain = true }
         let index = Int32(handedOver)
         handedOver += 1
         pending.add(1, ordering: .relaxed)
         let shared = SharedTasks(base: tasks)
         queue.async(group: done) {
-            var scratch = TextScratch()
-            var output = ChunkOutput()
             var results: [TextJobResult] = []
             results.reserveCapacity(jobs.count)
-            for job in jobs {
-                let result = reader.read(job, into: shared.base + Int(job.task), output: &output, chunk: index, scratch: &scratch)
-                results.append(result)
-            }
+            let output = reader.readChunk(jobs, tasks: shared.base, chunk: index) { results.append($0) }
             self.chunks.append(Chunk(firstJob: firstJob, results: results, output: output))
             self.pending.subtract(1, ordering: .relaxed)
         }
@@ -394,13 +388,28 @@ struct TextReader: @unchecked Sendable {
     /// parser's state: a parser of no text serves every thread.
     private let scans: DocumentParser
 
+    /// Whether references in worded IDs (`Task 3`) are read.
+    let wordedIDs: Bool
+
     init(text: Bytes, bodyLines: [BodyLine], bodyBase: Int = 0, wordedIDs: Bool) {
         self.text = text
+        self.wordedIDs = wordedIDs
         self.bodyLines = bodyLines
         self.bodyBase = bodyBase
         var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
         scans.wordedIDs = wordedIDs
         self.scans = scans
+    }
+
+    /// Reads `jobs` in order as chunk `chunk` (their tasks are at `tasks`),
+    /// handing each job's result to `take`; returns what the chunk found.
+    func readChunk<Jobs: Sequence<TextJob>>(
+        _ jobs: Jobs, tasks: UnsafeMutablePointer<SpecTask>, chunk: Int32, _ take: (TextJobResult) -> Void
+    ) -> ChunkOutput {
+        var scratch = TextScratch()
+        var output = ChunkOutput()
+        for job in jobs { take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch)) }
+        return output
     }
 
     /// Reads one task's text, sets what it finds on `task`, appends
