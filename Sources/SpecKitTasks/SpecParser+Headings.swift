@@ -33,7 +33,7 @@ extension DocumentParser {
         segment += 1
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         let parent = headingStack.last
-        func hasAny(_ words: [StaticString]) -> Bool { words.contains { b.containsLowercase($0, lo, hi) } }
+        let kinds = HeadingWords.kinds(b, lo, hi)
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:
@@ -44,19 +44,19 @@ extension DocumentParser {
         // The words are those of every language of the vocabulary (`依存関係`,
         // `Dependências`, `実行順序`, `并行`, `Notas`…), not English alone.
         let isTitle = level == 1 && headings.isEmpty
-        let isExample = hasAny(Vocabulary.exampleHeadingWords)
-        let isStrategy = hasAny(Vocabulary.strategyHeadingWords)
-        let isParallel = hasAny(Vocabulary.parallelHeadingWords)
+        let isExample = kinds.contains(.example)
+        let isStrategy = kinds.contains(.strategy)
+        let isParallel = kinds.contains(.parallel)
         // `Dependencies`, `Execution Order`, `依存関係`, `Зависимости`: the vocabulary's section headings.
         let namesOrder = !isPhase && !isTitle && DependencyVocabulary.namesDependencySection(b, lo, hi)
-        let noOrder = isTitle || isStrategy || hasAny(Vocabulary.teamHeadingWords) || isExample
+        let noOrder = isTitle || isStrategy || kinds.contains(.team) || isExample
         let declared = !noOrder && ((parent?.declared ?? false) || namesOrder)
         let excluded = (parent?.excluded ?? false) || declared
             || (isExample && isParallel)
             || isStrategy || namesOrder
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
         let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
-            || (!isPhase && !isTitle && (isParallel || hasAny(Vocabulary.noteHeadingWords) || isExample))
+            || (!isPhase && !isTitle && (isParallel || kinds.contains(.note) || isExample))
         var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
         if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
@@ -548,4 +548,55 @@ extension Vocabulary {
     static let teamHeadingWords: [StaticString] = [
         "team", "equipo", "equipe", "équipe", "团队", "團隊", "チーム", "팀",
     ]
+}
+
+/// The kinds of heading the `Vocabulary` heading words name, found in one pass
+/// over a heading (a part of a word is enough, ASCII letters in any case).
+enum HeadingWords {
+    struct Kinds: OptionSet {
+        let rawValue: UInt8
+        static let parallel = Kinds(rawValue: 1)
+        static let note = Kinds(rawValue: 2)
+        static let example = Kinds(rawValue: 4)
+        static let strategy = Kinds(rawValue: 8)
+        static let team = Kinds(rawValue: 16)
+    }
+
+    /// Every heading word with its kind, by first byte (CSR): a heading is read
+    /// once, not once per word.
+    private struct Index: @unchecked Sendable {
+        let offsets: [Int32]
+        let words: [(word: StaticString, kind: Kinds)]
+    }
+
+    private static let index: Index = {
+        let lists: [([StaticString], Kinds)] = [
+            (Vocabulary.parallelHeadingWords, .parallel), (Vocabulary.noteHeadingWords, .note),
+            (Vocabulary.exampleHeadingWords, .example), (Vocabulary.strategyHeadingWords, .strategy),
+            (Vocabulary.teamHeadingWords, .team),
+        ]
+        var buckets = [[(word: StaticString, kind: Kinds)]](repeating: [], count: 256)
+        for (words, kind) in lists {
+            for word in words { buckets[Int(word.utf8Start[0])].append((word, kind)) }
+        }
+        var offsets: [Int32] = [0]
+        for bucket in buckets { offsets.append(offsets[offsets.count - 1] + Int32(bucket.count)) }
+        return Index(offsets: offsets, words: buckets.flatMap { $0 })
+    }()
+
+    /// The kinds whose words occur in `lo..<hi`.
+    /// - Complexity: O(hi - lo) table loads, plus a compare per word that
+    ///   starts with the byte at hand.
+    static func kinds(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
+        let index = Self.index
+        var found = Kinds()
+        for k in lo..<max(lo, hi) {
+            let first = Int(b[k].lowercased)
+            for i in Int(index.offsets[first])..<Int(index.offsets[first + 1]) {
+                let (word, kind) = index.words[i]
+                if !found.contains(kind), b.matchesLowercase(word, at: k, end: hi) { found.insert(kind) }
+            }
+        }
+        return found
+    }
 }
