@@ -9,9 +9,24 @@ extension DocumentParser {
     /// Tokens end at white space and at non-ASCII bytes (CJK text often has no
     /// spaces around paths).
     /// - Complexity: O(n).
-    func findPaths(_ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)]) {
-        var next = 0
+    /// `shortcut: false` scans from `lo` (tests compare the two).
+    func findPaths(
+        _ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)], shortcut: Bool = true
+    ) {
+        // Only a token with a `.` or `/`, or a backticked one, can be a path:
+        // the scan starts at the token of the first such byte when no
+        // excluded span comes before it (tokens end at blanks, and no backtick
+        // comes before it either, so the tokens from there are the same).
+        var first = b.firstIndex(of: UInt8(ascii: "."), lo, hi) ?? hi
+        if let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, first) { first = slash }
+        if let tick = b.firstIndex(of: UInt8(ascii: "`"), lo, first) { first = tick }
+        guard first < hi else { return }
         var k = lo
+        if shortcut, excluded.isEmpty || excluded[0].0 > first {
+            k = first
+            while k > lo, !b[k - 1].isWhitespace, b[k - 1] < 0x80 { k -= 1 }
+        }
+        var next = 0
         while k < hi {
             while next < excluded.count, excluded[next].1 <= k { next += 1 }
             if next < excluded.count, excluded[next].0 <= k {
