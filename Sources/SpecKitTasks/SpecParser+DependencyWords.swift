@@ -437,6 +437,18 @@ enum DependencyVocabulary {
         /// `order[offsets[c]..<offsets[c + 1]]`: the rows whose first byte is `c`.
         let offsets: UnsafeBufferPointer<Int32>
         let order: UnsafeBufferPointer<Int32>
+        /// The same rows by first byte and second byte: `pairOrder[pairOffsets[p]..<pairOffsets[p + 1]]`
+        /// with `p = first * pairWidth + secondClass[second]` holds, in `order`'s order, the rows of
+        /// that first byte whose second byte is that byte (a blank for a row's space), or which have none.
+        let pairOffsets: UnsafeBufferPointer<Int32>
+        let pairOrder: UnsafeBufferPointer<Int32>
+        let secondClass: UnsafeBufferPointer<UInt8>
+        let pairWidth: Int
+        /// Per pair bucket, the roles of its rows (`RoleSet` bits), and of its
+        /// rows read outside Dependencies sections: most lookups for a few
+        /// roles end here.
+        let pairRoles: UnsafeBufferPointer<UInt32>
+        let pairPlainRoles: UnsafeBufferPointer<UInt32>
         /// Per lowercase ASCII first letter: a bit per second letter of the clause words (bit 26: non-ASCII).
         let secondLetters: UnsafeBufferPointer<UInt32>
         /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
@@ -491,6 +503,37 @@ enum DependencyVocabulary {
             order += buckets[b].sorted { words[Int($0)].count > words[Int($1)].count }
             offsets.append(Int32(order.count))
         }
+        // Second bytes in classes: one per second byte some row has, blanks in
+        // the class of the space, every other byte in class 0 (one-byte rows only).
+        var secondClass = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for word in words where word.second != 0 && secondClass[Int(word.second)] == 0 {
+            secondClass[Int(word.second)] = UInt8(classCount)
+            classCount += 1
+        }
+        precondition(classCount < 256, "too many second bytes for the pair index")
+        for c in 0..<256 where UInt8(c).isWhitespace && c != 0x20 {
+            precondition(secondClass[c] == 0, "a row's second byte is a blank other than the space")
+            secondClass[c] = secondClass[0x20]
+        }
+        var pairOffsets: [Int32] = [0]
+        var pairOrder: [Int32] = []
+        var pairRoles: [UInt32] = []
+        var pairPlainRoles: [UInt32] = []
+        pairOffsets.reserveCapacity(256 * classCount + 1)
+        for f in 0..<256 {
+            let rows = order[Int(offsets[f])..<Int(offsets[f + 1])]
+            for c in 0..<classCount {
+                let pair = rows.filter {
+                    let second = words[Int($0)].second
+                    return second == 0 || Int(secondClass[Int(second)]) == c
+                }
+                pairOrder += pair
+                pairOffsets.append(Int32(pairOrder.count))
+                pairRoles.append(pair.reduce(0) { $0 | RoleSet(words[Int($1)].role).rawValue })
+                pairPlainRoles.append(pair.reduce(0) { words[Int($1)].declaredOnly ? $0 : $0 | RoleSet(words[Int($1)].role).rawValue })
+            }
+        }
         var second = [UInt32](repeating: 0, count: 256)
         var third = [UInt32](repeating: 0, count: 26 * 26)
         func thirdBit(_ c: UInt8) -> UInt32 { c >= 0x80 ? 1 << 26 : c.isLetter ? 1 << UInt32(c.lowercased - 0x61) : 1 << 27 }
@@ -532,6 +575,8 @@ enum DependencyVocabulary {
         }
         return Storage(
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
+            pairOffsets: immortal(pairOffsets), pairOrder: immortal(pairOrder), secondClass: immortal(secondClass),
+            pairWidth: classCount, pairRoles: immortal(pairRoles), pairPlainRoles: immortal(pairPlainRoles),
             secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
             anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst))
@@ -676,14 +721,15 @@ enum DependencyVocabulary {
         guard k < hi else { return nil }
         let table = storage  // one lazy-initialisation check, not one per row
         let first = Int(b[k].lowercased)
-        let from = Int(table.offsets[first]), to = Int(table.offsets[first + 1])
-        guard from < to else { return nil }
-        let wordStart = startsWord(b, k, lo)
+        guard table.offsets[first] < table.offsets[first + 1] else { return nil }
         let second = k + 1 < hi ? b[k + 1].lowercased : 0
-        for i in from..<to {
-            let word = table.words[Int(table.order[i])]
+        // Only the rows whose second byte fits (or that have none).
+        let pair = first * table.pairWidth + Int(table.secondClass[Int(second)])
+        guard (declared ? table.pairRoles[pair] : table.pairPlainRoles[pair]) & roles.rawValue != 0 else { return nil }
+        let wordStart = startsWord(b, k, lo)
+        for i in Int(table.pairOffsets[pair])..<Int(table.pairOffsets[pair + 1]) {
+            let word = table.words[Int(table.pairOrder[i])]
             guard roles.contains(word.role) else { continue }
-            if word.second != 0, word.second != second, !(word.second == 0x20 && second.isWhitespace) { continue }
             guard declared || !word.declaredOnly, wordStart || word.symbol,
                 let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
             else {
