@@ -1,0 +1,115 @@
+import Testing
+
+@testable import SpecKitTasks
+
+/// The task-text readers skip what cannot matter (a text's words before its
+/// first path, the citation scan of a text that cites nothing, a heading's
+/// words one list at a time). Each shortcut must give what the full reading
+/// gives: these tests read many made-up texts both ways.
+@Suite("Reader shortcuts")
+struct ReaderShortcutTests {
+    /// Pieces of task text: words, reference words, paths, design documents,
+    /// clause marks, other scripts, backticks and emphasis.
+    static let pieces = [
+        "Create", "Update", "per", "see", "using", "according to", "from", "in", "to", "and", "or", "the", "model",
+        "src/a.py", "src/types/api.types.ts", "api.types.ts", "`docs/x.md`", "`Makefile`", "spec.md", "data-model.md",
+        "contracts/api.yaml", "quickstart.md", "(est: 2h)", "(depends on T002)", "T001", "参照", "に従って", "を更新", "。",
+        "，", "**bold**", "_x_", "v1.2", "e.g.", "./run.sh", "(", ")", ";", ".", ",", "/", "`", "@alice", "según", "docs/",
+    ]
+    static let separators = [" ", " ", " ", "\n", "; ", ". ", ", ", "", "\t"]
+
+    /// A made-up text from the pieces (a fixed seed per case).
+    static func text(seed: UInt64) -> [UInt8] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        var text = ""
+        for _ in 0..<(3 + next(14)) {
+            text += pieces[next(pieces.count)]
+            text += separators[next(separators.count)]
+        }
+        return Array(text.utf8)
+    }
+
+    /// The parser's text scans read only the bytes they are given: a parser of no text.
+    var scans: DocumentParser { DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "") }
+
+    @Test("paths found from the first candidate are those found from the start", arguments: 0..<400)
+    func pathsFromFirstCandidate(seed: UInt64) {
+        let bytes = Self.text(seed: seed)
+        bytes.withUnsafeBufferPointer { b in
+            // Excluded spans as the readers make them: sorted, apart, anywhere.
+            var excluded: [(Int, Int)] = []
+            var k = Int(seed % 7)
+            while k + 3 < b.count, seed % 3 != 0 {
+                excluded.append((k, k + 3))
+                k += 9 + Int(seed % 5)
+            }
+            var fast: [(Int, Int)] = []
+            var full: [(Int, Int)] = []
+            scans.findPaths(b, 0, b.count, excluding: excluded, into: &fast)
+            scans.findPaths(b, 0, b.count, excluding: excluded, into: &full, shortcut: false)
+            #expect(fast.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    @Test("a text that may cite nothing keeps its paths, as the full citation scan does", arguments: 0..<400)
+    func citations(seed: UInt64) {
+        let bytes = Self.text(seed: seed)
+        bytes.withUnsafeBufferPointer { b in
+            var paths: [(Int, Int)] = []
+            scans.findPaths(b, 0, b.count, excluding: [], into: &paths)
+            var fast = paths, full = paths
+            var fastReads: [String] = [], fullReads: [String] = []
+            scans.separateReads(b, 0, b.count, &fast, reads: &fastReads)
+            scans.separateReads(b, 0, b.count, &full, reads: &fullReads, shortcut: false)
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(fast.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(text)")
+            #expect(fastReads == fullReads, "\(text)")
+        }
+    }
+
+    @Test("the shortcut is taken for a plain task and not for a citing one")
+    func shortcutTaken() {
+        func mayCite(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { b in
+                var paths: [(Int, Int)] = []
+                scans.findPaths(b, 0, b.count, excluding: [], into: &paths)
+                return DocumentParser.mayCite(b, 0, paths)
+            }
+        }
+        #expect(!mayCite("Create the user model in src/models/user.py"))
+        #expect(!mayCite("Configure linting in config/lint.toml and .github/workflows/ci.yml"))
+        #expect(mayCite("Create src/a.py per docs/notes.txt"))
+        #expect(mayCite("Implement src/a.py as described in plan.md"))
+        #expect(mayCite("实现 src/a.py，参照 docs/b.txt"))
+    }
+
+    @Test(
+        "heading kinds read in one pass are those of each word list",
+        arguments: [
+            "Phase 3: User Story 1", "Parallel Opportunities", "Parallel Example: User Story 2", "Notes",
+            "Implementation Strategy", "Team Strategy", "Ejemplo de ejecución paralela", "Estratégia de implementação",
+            "並列実行の例", "병렬 실행 예시", "Примечания", "Параллельные возможности", "备注与团队", "Équipe et stratégie",
+            "NOTE: Team parallel example strategy", "Hinweise zum Beispiel", "チーム戦略メモ", "Dependencies & Execution Order", "",
+        ])
+    func headingKinds(heading: String) {
+        let bytes = Array(heading.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let kinds = HeadingWords.kinds(b, 0, b.count)
+            let lists: [([StaticString], HeadingWords.Kinds)] = [
+                (Vocabulary.parallelHeadingWords, .parallel), (Vocabulary.noteHeadingWords, .note),
+                (Vocabulary.exampleHeadingWords, .example), (Vocabulary.strategyHeadingWords, .strategy),
+                (Vocabulary.teamHeadingWords, .team),
+            ]
+            for (words, kind) in lists {
+                #expect(kinds.contains(kind) == words.contains { b.containsLowercase($0, 0, b.count) }, "\(heading)")
+            }
+        }
+    }
+}
