@@ -593,9 +593,11 @@ enum DependencyVocabulary {
     /// Where the first word of `roles` starts in `lo..<hi` (at a word start, or
     /// at any character of a non-ASCII script), or nil: the prefilter that keeps
     /// most texts from being lexed.
-    /// - Complexity: O(hi - lo), one table load per word.
-    static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool) -> Int? {
-        var k = lo
+    /// `from`: where to begin (a word start or a non-ASCII byte, with no word
+    /// of `roles` before it), for a caller that knows.
+    /// - Complexity: O(hi - from), one table load per word.
+    static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil, roles: RoleSet, declared: Bool) -> Int? {
+        var k = from ?? lo
         while k < hi {
             let c = b[k]
             if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {

@@ -457,10 +457,13 @@ extension DocumentParser {
     /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
     /// owner needs `@` or `(owner:`.
     /// - Complexity: O(hi - lo), one table load per byte.
+    /// Also returns where the first keyword trigger is (`hi` when none): no
+    /// clause word of `scanDependencyClauses` starts before it.
     @inline(__always)
-    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> TextTriggers {
+    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int) {
         Self.triggerClasses.withUnsafeBufferPointer { classes in
             var t: UInt8 = 0
+            var firstKeyword = hi
             var k = lo
             // Whether b[k - 1] is a word byte: letters matter only at a word
             // start, and keeping this as we go (instead of testing the letter
@@ -488,17 +491,21 @@ extension DocumentParser {
                 case 0x80...0xFF, UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
                     if c >= 0x80 {
                         // The first byte of a clause word in another script (`依`, `並`, `п`, `의`).
+                        if t & TextTriggers.keyword.rawValue == 0 { firstKeyword = k }
                         t |= TextTriggers.keyword.rawValue
                     } else if wordStart, k + 1 < hi {
                         if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
-                        if DependencyVocabulary.mayStart(b, k, hi) { t |= TextTriggers.keyword.rawValue }
+                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi) {
+                            firstKeyword = k
+                            t |= TextTriggers.keyword.rawValue
+                        }
                     }
                 default:
                     break
                 }
                 k += 1
             }
-            return TextTriggers(rawValue: t)
+            return (TextTriggers(rawValue: t), firstKeyword)
         }
     }
 

@@ -489,11 +489,12 @@ struct TextReader: @unchecked Sendable {
         into task: UnsafeMutablePointer<SpecTask>,
         output: inout ChunkOutput, scratch: inout TextScratch
     ) {
-        let triggers = scans.textTriggers(b, lo, hi)
+        let (triggers, firstKeyword) = scans.textTriggers(b, lo, hi)
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.paths.removeAll(keepingCapacity: true)
         if triggers.contains(.keyword) {
-            scans.scanDependencyClauses(b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id)
+            scans.scanDependencyClauses(
+                b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id, firstCandidate: firstKeyword)
             for group in scratch.facts.references where !group.references.isEmpty {
                 output.references.append(group)
             }

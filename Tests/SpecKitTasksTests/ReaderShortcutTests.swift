@@ -73,6 +73,43 @@ struct ReaderShortcutTests {
         }
     }
 
+    /// Clause words and their kin in several languages, for the clause scan.
+    static let clausePieces = [
+        "depends on", "after", "blocked by", "blocks", "requires", "parallel with", "independent", "no dependencies",
+        "None", "T001", "T002-T004", "US2", "Phase 3", "Setup", "依赖", "之后", "完了後", "並列", "después de", "após",
+        "Create", "Configure", "settings", "endpoint", "in", "and", ",", "(", ")", ":", "src/a.py", "T003 之后", "e.g.",
+    ]
+
+    @Test("the clause scan from the first keyword trigger finds what a scan from the start finds", arguments: 0..<400)
+    func clausesFromFirstTrigger(seed: UInt64) {
+        var state = seed &* 0xD6E8_FEB8_6659_FD93 | 1
+        var text = ""
+        for _ in 0..<(2 + Int(seed % 9)) {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            text += Self.clausePieces[Int(state % UInt64(Self.clausePieces.count))] + (state & 64 == 0 ? " " : "")
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let locator = TextLocator((0, 1, 0))
+            let (triggers, firstKeyword) = scans.textTriggers(b, 0, b.count)
+            var fast = TaskTextFacts(), full = TaskTextFacts()
+            var fastSpans: [(Int, Int)] = [], fullSpans: [(Int, Int)] = []
+            if triggers.contains(.keyword) {
+                scans.scanDependencyClauses(b, 0, b.count, locator, into: &fast, excluded: &fastSpans, firstCandidate: firstKeyword)
+            }
+            scans.scanDependencyClauses(b, 0, b.count, locator, into: &full, excluded: &fullSpans)
+            func summary(_ facts: TaskTextFacts) -> [String] {
+                facts.references.map { "\($0.reversed) " + $0.references.map { "\($0.id)…\($0.upTo ?? "")" }.joined(separator: ",") }
+                    + facts.together.map { "together " + $0.references.map(\.id).joined(separator: ",") }
+                    + ["\(facts.statesDependencies) \(facts.independent) \(facts.phaseReferences.count)"]
+            }
+            #expect(summary(fast) == summary(full), "\(text)")
+            #expect(fastSpans.map { [$0.0, $0.1] } == fullSpans.map { [$0.0, $0.1] }, "\(text)")
+        }
+    }
+
     @Test("the shortcut is taken for a plain task and not for a citing one")
     func shortcutTaken() {
         func mayCite(_ text: String) -> Bool {
