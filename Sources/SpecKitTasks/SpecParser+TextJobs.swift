@@ -332,7 +332,14 @@ final class FileTableBuilder: @unchecked Sendable {
     /// - Complexity: linear in the file mentions (and their bytes).
     func run() {
         let b = text
+        // The tables are worked on as locals (the class's stored arrays would
+        // take an exclusivity check and a reference count per access).
+        var table = self.table, isDirectory = self.isDirectory, offsets = self.offsets, ids = self.ids
+        let results = self.results, outputs = self.outputs
+        self.table = ByteInterner(expectedCount: 0, expectedBytes: 0)
+        (self.isDirectory, self.offsets, self.ids, self.results, self.outputs) = ([], [], [], [], [])
         ids.reserveCapacity(ids.count + outputs.reduce(0) { $0 + $1.paths.count })
+        offsets.reserveCapacity(offsets.count + results.count + 1)
         results.withUnsafeBufferPointer { results in
             for r in results {
                 let index = Int(r.task)
@@ -343,17 +350,17 @@ final class FileTableBuilder: @unchecked Sendable {
                         for (lo, hi) in spans[Int(r.pathStart)..<Int(r.pathEnd)] {
                             let (key, inserted) = table.intern(b, lo, hi)
                             if inserted { isDirectory.append(b[hi - 1] == UInt8(ascii: "/")) }
-                            if !ids[first...].contains(key) { ids.append(key) }
+                            var seen = false
+                            for k in first..<ids.count where ids[k] == key { seen = true }
+                            if !seen { ids.append(key) }
                         }
                     }
                 }
                 offsets.append(Int32(ids.count))
             }
         }
-        outputs = []
-        results = []
+        (self.isDirectory, self.offsets, self.ids) = (isDirectory, offsets, ids)
         paths = DocumentParser.strings(of: table)
-        table = ByteInterner(expectedCount: 0, expectedBytes: 0)
     }
 }
 
