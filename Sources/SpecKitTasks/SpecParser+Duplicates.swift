@@ -1,7 +1,8 @@
 /// Tasks written twice with one ID (docs/grammar.md, "Duplicates").
 ///
-/// A later definition that restates the first (a summary list and its detail
-/// headings, the same description, or no description) is merged into it, with a
+/// A later definition that restates the first (the same ID in another form: a
+/// summary list and its detail headings, a recap list after the checkbox
+/// tasks; the same description; or no description) is merged into it, with a
 /// `duplicate-id` warning; a later definition that is a different task stays a
 /// task of its own, renamed `T045#2` (then `#3`), with a `duplicate-id` error.
 /// References name the first definition either way.
@@ -54,12 +55,14 @@ extension DocumentParser {
     }
 
     /// Whether `later` restates `first`: no description, the same one (ignoring
-    /// emphasis, case and spacing), or a summary line beside its detail heading.
+    /// emphasis, case and spacing), or the same ID written in another form (a
+    /// summary line beside its detail heading, a recap list of bold IDs after
+    /// the checkbox tasks, a table row naming a heading task).
     static func restates(_ first: SpecTask, _ later: SpecTask) -> Bool {
         let a = comparable(first.description)
         let b = comparable(later.description)
         if a.isEmpty || b.isEmpty || a == b { return true }
-        return (first.form == .heading) != (later.form == .heading)
+        return first.form != later.form
     }
 
     /// A description as compared for duplicates: ASCII lowercased, emphasis,

@@ -14,6 +14,10 @@ struct DuplicateTests {
             "## Phase 1\n- [ ] T001 Create the schema\n- [ ] T002 Other\n- [ ] T001\n",
             // A summary list and its detail headings.
             "## Summary\n- **T001**: Schema\n- **T002**: Other\n\n## Phase 1\n### T001: Create the database schema\n",
+            // A recap list of bold IDs after the checkbox tasks, in other words.
+            "## Phase 1\n- [x] T001 Create the database schema\n- [ ] T002 Other\n\n## Done so far\n- **T001**: schema in place, migrations pass\n",
+            // A table that names a checkbox task again.
+            "## Phase 1\n- [ ] T001 Create the database schema\n- [ ] T002 Other\n\n| Task | Note |\n|---|---|\n| T001 | the schema, reviewed |\n",
         ])
     func merged(text: String) {
         let doc = parse(text)
