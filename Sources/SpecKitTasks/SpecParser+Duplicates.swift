@@ -62,7 +62,23 @@ extension DocumentParser {
         let a = comparable(first.description)
         let b = comparable(later.description)
         if a.isEmpty || b.isEmpty || a == b { return true }
-        return first.form != later.form
+        if first.form != later.form { return true }
+        // A shortened restatement: without a closing remark in parentheses, one
+        // description is the other's beginning, three words or more, ending at
+        // a word's end (`Unit tests for the config loader (optional)` restates
+        // `Unit tests for the config loader in tests/test_config.py`).
+        let (x, y) = (withoutRemark(a), withoutRemark(b))
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        guard short.filter({ $0 == 0x20 }).count >= 2, long.starts(with: short) else { return false }
+        return long.count == short.count || long[short.count] == 0x20
+    }
+
+    /// A comparable description without the remark in parentheses at its end.
+    private static func withoutRemark(_ text: [UInt8]) -> [UInt8] {
+        guard text.last == UInt8(ascii: ")"), let open = text.lastIndex(of: UInt8(ascii: "(")) else { return text }
+        var end = open
+        while end > 0, text[end - 1] == 0x20 { end -= 1 }
+        return Array(text[..<end])
     }
 
     /// A description as compared for duplicates: ASCII lowercased, emphasis,

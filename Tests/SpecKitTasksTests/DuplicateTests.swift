@@ -16,6 +16,8 @@ struct DuplicateTests {
             "## Summary\n- **T001**: Schema\n- **T002**: Other\n\n## Phase 1\n### T001: Create the database schema\n",
             // A recap list of bold IDs after the checkbox tasks, in other words.
             "## Phase 1\n- [x] T001 Create the database schema\n- [ ] T002 Other\n\n## Done so far\n- **T001**: schema in place, migrations pass\n",
+            // A shortened restatement with a remark, in a list of what is left.
+            "## Phase 1\n- [ ] T001 Write unit tests for the config loader in tests/test_config.py\n- [ ] T002 Other\n\n### Left to do\n- [ ] T001: Write unit tests for the config loader (optional)\n",
             // A table that names a checkbox task again.
             "## Phase 1\n- [ ] T001 Create the database schema\n- [ ] T002 Other\n\n| Task | Note |\n|---|---|\n| T001 | the schema, reviewed |\n",
         ])
@@ -65,6 +67,19 @@ struct DuplicateTests {
         #expect(duplicates.allSatisfy { $0.severity == .error })
         #expect(doc.edges() == ["T001->T002"])
         #expect(doc.task("T001#2")?.files == ["src/api.ts"])
+    }
+
+    @Test(
+        "descriptions that only begin alike, or share a short first word or two, are different tasks",
+        arguments: [
+            ("Create unit test for CreateProduct handler", "Create unit test for UpdateProduct handler"),
+            ("Add tests", "Add tests for the login flow"),
+            ("Write the API client in src/api.ts", "Write the API client tests in tests/api.test.ts"),
+        ])
+    func notShortened(first: String, later: String) {
+        let doc = parse("## Phase 1\n- [ ] T001 \(first)\n- [ ] T001 \(later)\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T001#2"])
+        #expect(doc.codes(.duplicateID).first?.severity == .error)
     }
 
     @Test("a different task with a repeated ID naming that ID depends on the first definition")
