@@ -87,6 +87,7 @@ public struct DirectedGraph: Sendable {
 /// being built: edge ids stay valid while edges are appended.
 public struct EdgeLists: Sendable {
     public let offsets: [Int32]
+    /// Edge ids, or the value given for each edge (see ``init(nodeCount:keys:values:)``).
     public let edges: [Int32]
 
     /// Buckets the edges by their key (a counting sort, stable).
@@ -94,6 +95,21 @@ public struct EdgeLists: Sendable {
     /// - Precondition: every key in `0..<nodeCount`.
     /// - Complexity: O(V + E).
     public init(nodeCount: Int, keys: [Int32]) {
+        self.init(nodeCount: nodeCount, keys: keys, values: nil)
+    }
+
+    /// Buckets `values[e]` by the key of edge `e`: with the sources as keys and
+    /// the targets as values, the lists are each node's successors, read
+    /// without going through the edge ids (one cache miss less per edge).
+    ///
+    /// - Precondition: `values.count == keys.count`, every key in `0..<nodeCount`.
+    /// - Complexity: O(V + E).
+    public init(nodeCount: Int, keys: [Int32], values: [Int32]) {
+        precondition(values.count == keys.count, "one value per edge")
+        self.init(nodeCount: nodeCount, keys: keys, values: Optional(values))
+    }
+
+    private init(nodeCount: Int, keys: [Int32], values: [Int32]?) {
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
         // Raw buffers: these loops run over millions of edges, and checked
         // array accesses cost more than the counting itself.
@@ -110,10 +126,20 @@ public struct EdgeLists: Sendable {
         let edges = [Int32](unsafeUninitializedCapacity: keys.count) { buffer, count in
             fill.withUnsafeMutableBufferPointer { fill in
                 keys.withUnsafeBufferPointer { keys in
-                    for (e, k) in keys.enumerated() {
-                        let slot = Int(fill[Int(k)])
-                        fill[Int(k)] = Int32(slot + 1)
-                        buffer[slot] = Int32(e)
+                    if let values {
+                        values.withUnsafeBufferPointer { values in
+                            for (e, k) in keys.enumerated() {
+                                let slot = Int(fill[Int(k)])
+                                fill[Int(k)] = Int32(slot + 1)
+                                buffer[slot] = values[e]
+                            }
+                        }
+                    } else {
+                        for (e, k) in keys.enumerated() {
+                            let slot = Int(fill[Int(k)])
+                            fill[Int(k)] = Int32(slot + 1)
+                            buffer[slot] = Int32(e)
+                        }
                     }
                 }
             }
@@ -126,7 +152,7 @@ public struct EdgeLists: Sendable {
     /// The number of edges keyed by `node`.
     @inlinable public func count(_ node: Int32) -> Int { Int(offsets[Int(node) + 1] - offsets[Int(node)]) }
 
-    /// Ids of the edges keyed by `node`, in edge order.
+    /// Ids (or values) of the edges keyed by `node`, in edge order.
     @inlinable public func of(_ node: Int32) -> ArraySlice<Int32> {
         edges[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
     }

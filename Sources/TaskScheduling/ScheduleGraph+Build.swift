@@ -568,8 +568,8 @@ struct GraphBuilder {
     mutating func computeReferenceOrder() -> Bool {
         referenceOrder.removeAll(keepingCapacity: true)
         let nodeCount = taskCount + milestoneNames.count
-        // Only the outgoing lists are needed (the notes scan the edges in order).
-        let outgoing = EdgeLists(nodeCount: nodeCount, keys: sources)
+        // Only the successors are needed (the notes scan the edges in order).
+        let successors = EdgeLists(nodeCount: nodeCount, keys: sources, values: targets)
         var indegree = [Int32](repeating: 0, count: nodeCount)
         for t in targets { indegree[Int(t)] += 1 }
         // Task nodes by (stage, document position): a counting sort by stage.
@@ -590,8 +590,7 @@ struct GraphBuilder {
         referenceOrder.reserveCapacity(taskCount)
         while true {
             while let m = passing.popLast() {
-                for e in outgoing.of(m) {
-                    let w = targets[Int(e)]
+                for w in successors.of(m) {
                     indegree[Int(w)] -= 1
                     if indegree[Int(w)] == 0 {
                         if Int(w) >= taskCount {
@@ -939,10 +938,9 @@ struct GraphBuilder {
     mutating func addPhaseEdges() {
         guard stages.count > 1 else { return }
         var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
-        // In-edges among tasks so far (written and order), to skip links a
-        // predecessor of the same stage already provides. Their ids stay
-        // valid while phase edges are appended after them.
-        let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets)
+        // Predecessors among tasks so far (written and order edges), to skip
+        // links a predecessor of the same stage already provides.
+        let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
         // Per set: (stage, members arrived) pairs, in order of first arrival.
         var stageCountsOfSet = [[(stage: Int32, count: Int)]](repeating: [], count: setCount)
@@ -975,13 +973,11 @@ struct GraphBuilder {
     func sameStagePredecessors(of b: Int32, in known: EdgeLists, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
         let stage = stageOfNode[Int(b)]
-        for e in known.of(b) {
-            let a = sources[Int(e)]
+        for a in known.of(b) {
             if Int(a) < taskCount {
                 if stageOfNode[Int(a)] == stage { found.append(a) }
             } else if known.count(a) <= 64 {
-                for e2 in known.of(a) {
-                    let a2 = sources[Int(e2)]
+                for a2 in known.of(a) {
                     if Int(a2) < taskCount && stageOfNode[Int(a2)] == stage { found.append(a2) }
                 }
             }
