@@ -972,13 +972,23 @@ struct GraphBuilder {
     /// Task predecessors of `b` in its own stage: direct, or through one milestone.
     func sameStagePredecessors(of b: Int32, in known: EdgeLists, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        let stage = stageOfNode[Int(b)]
-        for a in known.of(b) {
-            if Int(a) < taskCount {
-                if stageOfNode[Int(a)] == stage { found.append(a) }
-            } else if known.count(a) <= 64 {
-                for a2 in known.of(a) {
-                    if Int(a2) < taskCount && stageOfNode[Int(a2)] == stage { found.append(a2) }
+        let taskCount = taskCount
+        // Raw buffers: called once per task, reading a few lists each time.
+        known.offsets.withUnsafeBufferPointer { offsets in
+            known.edges.withUnsafeBufferPointer { predecessors in
+                stageOfNode.withUnsafeBufferPointer { stageOfNode in
+                    let stage = stageOfNode[Int(b)]
+                    for i in Int(offsets[Int(b)])..<Int(offsets[Int(b) + 1]) {
+                        let a = Int(predecessors[i])
+                        if a < taskCount {
+                            if stageOfNode[a] == stage { found.append(Int32(a)) }
+                        } else if offsets[a + 1] - offsets[a] <= 64 {
+                            for j in Int(offsets[a])..<Int(offsets[a + 1]) {
+                                let a2 = Int(predecessors[j])
+                                if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
+                            }
+                        }
+                    }
                 }
             }
         }
