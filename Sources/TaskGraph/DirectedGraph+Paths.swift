@@ -22,13 +22,25 @@ extension DirectedGraph {
     ///   - weight: what each node adds to the layer of its predecessors.
     /// - Complexity: O(V + E).
     public func generations(order: [Int32], weight: [Int32]) -> [Int32] {
+        precondition(weight.count == nodeCount, "one weight per node")
         var level = [Int32](repeating: 0, count: nodeCount)
-        for v in order {
-            var best: Int32 = 0
-            for e in incoming(v) {
-                best = max(best, level[Int(edgeSources[Int(e)])])
+        // Raw buffers: one pass over every edge of graphs with millions of them.
+        level.withUnsafeMutableBufferPointer { level in
+            inOffsets.withUnsafeBufferPointer { offsets in
+                inEdges.withUnsafeBufferPointer { edges in
+                    edgeSources.withUnsafeBufferPointer { sources in
+                        for v in order {
+                            let v = Int(v)
+                            precondition(v >= 0 && v < nodeCount, "order names a node out of range")
+                            var best: Int32 = 0
+                            for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                best = max(best, level[Int(sources[Int(edges[i])])])
+                            }
+                            level[v] = best + weight[v]
+                        }
+                    }
+                }
             }
-            level[Int(v)] = best + weight[Int(v)]
         }
         return level
     }
@@ -41,27 +53,48 @@ extension DirectedGraph {
     /// - Complexity: O(V + E).
     public func criticalPathTimes(order: [Int32], durations: [Double]) -> CriticalPathTimes {
         let n = nodeCount
+        precondition(durations.count == n, "one duration per node")
         var es = [Double](repeating: 0, count: n)
         var ef = [Double](repeating: 0, count: n)
         var length = 0.0
-        for v in order {
-            var start = 0.0
-            for e in incoming(v) {
-                start = max(start, ef[Int(edgeSources[Int(e)])])
+        // Raw buffers: two passes over every edge of graphs with millions of them.
+        ef.withUnsafeMutableBufferPointer { ef in
+            inOffsets.withUnsafeBufferPointer { offsets in
+                inEdges.withUnsafeBufferPointer { edges in
+                    edgeSources.withUnsafeBufferPointer { sources in
+                        for v in order {
+                            let v = Int(v)
+                            precondition(v >= 0 && v < n, "order names a node out of range")
+                            var start = 0.0
+                            for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                start = max(start, ef[Int(sources[Int(edges[i])])])
+                            }
+                            es[v] = start
+                            ef[v] = start + durations[v]
+                            length = max(length, ef[v])
+                        }
+                    }
+                }
             }
-            es[Int(v)] = start
-            ef[Int(v)] = start + durations[Int(v)]
-            length = max(length, ef[Int(v)])
         }
         var lf = [Double](repeating: length, count: n)
         var ls = [Double](repeating: 0, count: n)
-        for v in order.reversed() {
-            var finish = length
-            for e in outgoing(v) {
-                finish = min(finish, ls[Int(edgeTargets[Int(e)])])
+        ls.withUnsafeMutableBufferPointer { ls in
+            outOffsets.withUnsafeBufferPointer { offsets in
+                outEdges.withUnsafeBufferPointer { edges in
+                    edgeTargets.withUnsafeBufferPointer { targets in
+                        for v in order.reversed() {
+                            let v = Int(v)
+                            var finish = length
+                            for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                finish = min(finish, ls[Int(targets[Int(edges[i])])])
+                            }
+                            lf[v] = finish
+                            ls[v] = finish - durations[v]
+                        }
+                    }
+                }
             }
-            lf[Int(v)] = finish
-            ls[Int(v)] = finish - durations[Int(v)]
         }
         return CriticalPathTimes(earliestStart: es, earliestFinish: ef, latestStart: ls, latestFinish: lf, length: length)
     }

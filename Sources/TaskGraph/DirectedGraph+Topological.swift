@@ -47,20 +47,38 @@ extension DirectedGraph {
     public func anyTopologicalOrder() -> [Int32]? {
         var remaining = [Int32](repeating: 0, count: nodeCount)
         for v in 0..<nodeCount { remaining[v] = inOffsets[v + 1] - inOffsets[v] }
-        var order: [Int32] = []
-        order.reserveCapacity(nodeCount)
-        for v in 0..<Int32(nodeCount) where remaining[Int(v)] == 0 { order.append(v) }
-        var head = 0
-        while head < order.count {
-            let v = order[head]
-            head += 1
-            for e in outgoing(v) {
-                let w = Int(edgeTargets[Int(e)])
-                remaining[w] -= 1
-                if remaining[w] == 0 { order.append(Int32(w)) }
+        var order = [Int32](repeating: 0, count: nodeCount)
+        var tail = 0
+        // Raw buffers: this runs over every edge of graphs with millions of
+        // them, where checked accesses cost more than the walk itself.
+        remaining.withUnsafeMutableBufferPointer { remaining in
+            order.withUnsafeMutableBufferPointer { order in
+                outOffsets.withUnsafeBufferPointer { offsets in
+                    outEdges.withUnsafeBufferPointer { edges in
+                        edgeTargets.withUnsafeBufferPointer { targets in
+                            for v in 0..<nodeCount where remaining[v] == 0 {
+                                order[tail] = Int32(v)
+                                tail += 1
+                            }
+                            var head = 0
+                            while head < tail {
+                                let v = Int(order[head])
+                                head += 1
+                                for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                    let w = Int(targets[Int(edges[i])])
+                                    remaining[w] -= 1
+                                    if remaining[w] == 0 {
+                                        order[tail] = Int32(w)
+                                        tail += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        return order.count == nodeCount ? order : nil
+        return tail == nodeCount ? order : nil
     }
 }
 

@@ -58,19 +58,8 @@ public struct DirectedGraph: Sendable {
     }
 
     private static func bucket(nodeCount: Int, keys: [Int32]) -> ([Int32], [Int32]) {
-        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        for k in keys { offsets[Int(k) + 1] &+= 1 }
-        for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
-        var fill = offsets
-        let items = [Int32](unsafeUninitializedCapacity: keys.count) { buffer, count in
-            for (e, k) in keys.enumerated() {
-                let slot = Int(fill[Int(k)])
-                fill[Int(k)] = Int32(slot + 1)
-                buffer[slot] = Int32(e)
-            }
-            count = keys.count
-        }
-        return (offsets, items)
+        let list = EdgeLists(nodeCount: nodeCount, keys: keys)
+        return (list.offsets, list.edges)
     }
 
     /// Ids of the edges leaving `node`, in edge order.
@@ -89,5 +78,82 @@ public struct DirectedGraph: Sendable {
 
     @inlinable public func inDegree(_ node: Int32) -> Int {
         Int(inOffsets[Int(node) + 1] - inOffsets[Int(node)])
+    }
+}
+
+/// One direction of a graph's compressed sparse rows: the ids of the edges
+/// whose key (source or target) is `v` are `edges[offsets[v]..<offsets[v + 1]]`,
+/// in edge order. For a pass that needs only one direction of a graph still
+/// being built: edge ids stay valid while edges are appended.
+public struct EdgeLists: Sendable {
+    public let offsets: [Int32]
+    /// Edge ids, or the value given for each edge (see ``init(nodeCount:keys:values:)``).
+    public let edges: [Int32]
+
+    /// Buckets the edges by their key (a counting sort, stable).
+    ///
+    /// - Precondition: every key in `0..<nodeCount`.
+    /// - Complexity: O(V + E).
+    public init(nodeCount: Int, keys: [Int32]) {
+        self.init(nodeCount: nodeCount, keys: keys, values: nil)
+    }
+
+    /// Buckets `values[e]` by the key of edge `e`: with the sources as keys and
+    /// the targets as values, the lists are each node's successors, read
+    /// without going through the edge ids (one cache miss less per edge).
+    ///
+    /// - Precondition: `values.count == keys.count`, every key in `0..<nodeCount`.
+    /// - Complexity: O(V + E).
+    public init(nodeCount: Int, keys: [Int32], values: [Int32]) {
+        precondition(values.count == keys.count, "one value per edge")
+        self.init(nodeCount: nodeCount, keys: keys, values: Optional(values))
+    }
+
+    private init(nodeCount: Int, keys: [Int32], values: [Int32]?) {
+        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
+        // Raw buffers: these loops run over millions of edges, and checked
+        // array accesses cost more than the counting itself.
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            keys.withUnsafeBufferPointer { keys in
+                for k in keys {
+                    precondition(k >= 0 && Int(k) < nodeCount, "edge endpoint out of range")
+                    offsets[Int(k) + 1] &+= 1
+                }
+            }
+            for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
+        }
+        var fill = offsets
+        let edges = [Int32](unsafeUninitializedCapacity: keys.count) { buffer, count in
+            fill.withUnsafeMutableBufferPointer { fill in
+                keys.withUnsafeBufferPointer { keys in
+                    if let values {
+                        values.withUnsafeBufferPointer { values in
+                            for (e, k) in keys.enumerated() {
+                                let slot = Int(fill[Int(k)])
+                                fill[Int(k)] = Int32(slot + 1)
+                                buffer[slot] = values[e]
+                            }
+                        }
+                    } else {
+                        for (e, k) in keys.enumerated() {
+                            let slot = Int(fill[Int(k)])
+                            fill[Int(k)] = Int32(slot + 1)
+                            buffer[slot] = Int32(e)
+                        }
+                    }
+                }
+            }
+            count = keys.count
+        }
+        self.offsets = offsets
+        self.edges = edges
+    }
+
+    /// The number of edges keyed by `node`.
+    @inlinable public func count(_ node: Int32) -> Int { Int(offsets[Int(node) + 1] - offsets[Int(node)]) }
+
+    /// Ids (or values) of the edges keyed by `node`, in edge order.
+    @inlinable public func of(_ node: Int32) -> ArraySlice<Int32> {
+        edges[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
     }
 }

@@ -101,6 +101,15 @@ struct GraphBuilder {
     func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
 
     mutating func run() {
+        let count = document.tasks.count
+        taskOfNode.reserveCapacity(count)
+        phaseOfNode.reserveCapacity(count)
+        locationOfNode.reserveCapacity(count)
+        independentNode.reserveCapacity(count)
+        parallelNode.reserveCapacity(count)
+        segmentOfNode.reserveCapacity(count)
+        statesDependenciesNode.reserveCapacity(count)
+        durations.reserveCapacity(count)
         document.tasks.withUnsafeBufferPointer { tasks in
             for i in tasks.indices {
                 // Fields are read through the element: a copy of the task would
@@ -123,6 +132,9 @@ struct GraphBuilder {
         }
         computeStages()
         buildExclusionSets()
+        // Written edges, then about one order edge per task and a story edge
+        // or two per task of a dependent phase: room made once, not by doubling.
+        reserveEdges(document.dependencies.count + 3 * taskCount)
         addWrittenEdges()
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
@@ -158,6 +170,38 @@ struct GraphBuilder {
         kinds.append(kind)
         lines.append(location.line)
         columns.append(location.column)
+    }
+
+    /// An edge from each of `nodes` to `target`, appended column by column.
+    mutating func addEdges(from nodes: [Int32], to target: Int32, _ kind: EdgeKind, _ location: SourceLocation) {
+        sources.append(contentsOf: nodes)
+        appendColumns(target: target, kind, location, count: nodes.count)
+    }
+
+    /// An edge from `source` to each of `nodes`, appended column by column.
+    mutating func addEdges(from source: Int32, to nodes: [Int32], _ kind: EdgeKind, _ location: SourceLocation) {
+        sources.append(contentsOf: repeatElement(source, count: nodes.count))
+        targets.append(contentsOf: nodes)
+        kinds.append(contentsOf: repeatElement(kind, count: nodes.count))
+        lines.append(contentsOf: repeatElement(location.line, count: nodes.count))
+        columns.append(contentsOf: repeatElement(location.column, count: nodes.count))
+    }
+
+    private mutating func appendColumns(target: Int32, _ kind: EdgeKind, _ location: SourceLocation, count: Int) {
+        targets.append(contentsOf: repeatElement(target, count: count))
+        kinds.append(contentsOf: repeatElement(kind, count: count))
+        lines.append(contentsOf: repeatElement(location.line, count: count))
+        columns.append(contentsOf: repeatElement(location.column, count: count))
+    }
+
+    /// Room for `extra` more edges.
+    mutating func reserveEdges(_ extra: Int) {
+        let capacity = sources.count + extra
+        sources.reserveCapacity(capacity)
+        targets.reserveCapacity(capacity)
+        kinds.reserveCapacity(capacity)
+        lines.reserveCapacity(capacity)
+        columns.reserveCapacity(capacity)
     }
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
@@ -246,23 +290,31 @@ struct GraphBuilder {
             }
         }
         setCount = members.count
+        guard !members.isEmpty else {
+            setOffsets = [Int32](repeating: 0, count: taskCount + 1)
+            return
+        }
         var counts = [Int32](repeating: 0, count: taskCount + 1)
         for set in members { for n in set { counts[Int(n) + 1] += 1 } }
         for v in 0..<taskCount { counts[v + 1] += counts[v] }
         setOffsets = counts
         var fill = counts
         setIDs = [Int32](repeating: 0, count: Int(counts[taskCount]))
+        var repeated = false
         for (id, set) in members.enumerated() {
             for n in set {
                 // A task named twice in one statement is listed once.
                 let at = Int(fill[Int(n)])
-                if at > Int(setOffsets[Int(n)]) && setIDs[at - 1] == Int32(id) { continue }
+                if at > Int(setOffsets[Int(n)]) && setIDs[at - 1] == Int32(id) {
+                    repeated = true
+                    continue
+                }
                 setIDs[at] = Int32(id)
                 fill[Int(n)] += 1
             }
         }
         // Close the gaps left by repeated names.
-        if fill != Array(counts.dropFirst()) + [counts[taskCount]] {
+        if repeated {
             var compact: [Int32] = []
             var offsets: [Int32] = [0]
             for v in 0..<taskCount {
@@ -344,7 +396,7 @@ struct GraphBuilder {
                 end = made
             } else {
                 end = milestone("@end-phase-\(phaseNumber(p))")
-                for a in before { addEdge(a, end, .story, d.location) }
+                addEdges(from: before, to: end, .story, d.location)
                 storyEnd[p] = end
             }
             let start: Int32
@@ -352,11 +404,18 @@ struct GraphBuilder {
                 start = made
             } else {
                 start = milestone("@start-phase-\(phaseNumber(s))")
-                for b in phaseNodes[s] where !correctedAgainstStory(b) { addEdge(start, b, .story, d.location) }
+                if removedPairs.isEmpty {
+                    addEdges(from: start, to: phaseNodes[s], .story, d.location)
+                } else {
+                    for b in phaseNodes[s] where !correctedAgainstStory(b) { addEdge(start, b, .story, d.location) }
+                }
                 storyStart[s] = start
             }
             addEdge(end, start, .story, d.location)
-            // A task a correction keeps from some of the phase's tasks gets the others one by one.
+            // A task a correction keeps from some of the phase's tasks gets
+            // the others one by one (the test is hoisted: without corrections
+            // this loop would visit the phase's tasks once per statement).
+            guard !removedPairs.isEmpty else { continue }
             for b in phaseNodes[s] where correctedAgainstStory(b) {
                 for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
             }
@@ -509,9 +568,10 @@ struct GraphBuilder {
     mutating func computeReferenceOrder() -> Bool {
         referenceOrder.removeAll(keepingCapacity: true)
         let nodeCount = taskCount + milestoneNames.count
-        let written = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        // Only the successors are needed (the notes scan the edges in order).
+        let successors = EdgeLists(nodeCount: nodeCount, keys: sources, values: targets)
         var indegree = [Int32](repeating: 0, count: nodeCount)
-        for v in 0..<nodeCount { indegree[v] = Int32(written.inDegree(Int32(v))) }
+        for t in targets { indegree[Int(t)] += 1 }
         // Task nodes by (stage, document position): a counting sort by stage.
         let byKey = tasksByStage()
         var rank = [Int32](repeating: 0, count: taskCount)
@@ -530,8 +590,7 @@ struct GraphBuilder {
         referenceOrder.reserveCapacity(taskCount)
         while true {
             while let m = passing.popLast() {
-                for e in written.outgoing(m) {
-                    let w = written.edgeTargets[Int(e)]
+                for w in successors.of(m) {
                     indegree[Int(w)] -= 1
                     if indegree[Int(w)] == 0 {
                         if Int(w) >= taskCount {
@@ -560,7 +619,7 @@ struct GraphBuilder {
         guard referenceOrder.count == taskCount else { return false }
         positionInOrder = [Int32](repeating: -1, count: taskCount)
         for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
-        noteReordering(written)
+        noteReordering()
         return true
     }
 
@@ -579,34 +638,38 @@ struct GraphBuilder {
     }
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
-    mutating func noteReordering(_ written: DirectedGraph) {
+    mutating func noteReordering() {
+        let nodeCount = taskCount + milestoneNames.count
         // Through story milestones (task → phase end → phase start → task),
-        // the predecessor phases' last task in the document: two passes.
-        var latestBehind = [Int32](repeating: -1, count: written.nodeCount)
+        // the predecessor phases' last task in the document: two passes, as
+        // written milestones are at most two deep.
+        var latestBehind = [Int32](repeating: -1, count: nodeCount)
         for _ in 0..<2 {
-            for m in taskCount..<written.nodeCount {
-                for e in written.incoming(Int32(m)) {
-                    let a = written.edgeSources[Int(e)]
-                    latestBehind[m] = max(latestBehind[m], Int(a) < taskCount ? a : latestBehind[Int(a)])
-                }
+            for e in sources.indices where Int(targets[e]) >= taskCount {
+                let a = sources[e], m = Int(targets[e])
+                latestBehind[m] = max(latestBehind[m], Int(a) < taskCount ? a : latestBehind[Int(a)])
             }
+        }
+        // The first edge into each task (in edge order) from a task written below it.
+        var firstMoving = [Int32](repeating: -1, count: taskCount)
+        for e in sources.indices {
+            let b = targets[e]
+            guard Int(b) < taskCount, firstMoving[Int(b)] < 0 else { continue }
+            let a = sources[e]
+            let latest = Int(a) < taskCount ? a : latestBehind[Int(a)]
+            if latest > b { firstMoving[Int(b)] = Int32(e) }
         }
         var movedByLine: [Int32: [Int32]] = [:]
         var lineOrder: [Int32] = []
         var columnOfLine: [Int32: Int32] = [:]
-        for b in 0..<Int32(taskCount) {
-            for e in written.incoming(b) {
-                let a = written.edgeSources[Int(e)]
-                let latest = Int(a) < taskCount ? a : latestBehind[Int(a)]
-                guard latest > b else { continue }
-                let line = lines[Int(e)]
-                if movedByLine[line] == nil {
-                    lineOrder.append(line)
-                    columnOfLine[line] = columns[Int(e)]
-                }
-                if movedByLine[line, default: []].last != b { movedByLine[line, default: []].append(b) }
-                break
+        for b in 0..<Int32(taskCount) where firstMoving[Int(b)] >= 0 {
+            let e = Int(firstMoving[Int(b)])
+            let line = lines[e]
+            if movedByLine[line] == nil {
+                lineOrder.append(line)
+                columnOfLine[line] = columns[e]
             }
+            if movedByLine[line, default: []].last != b { movedByLine[line, default: []].append(b) }
         }
         for line in lineOrder {
             let moved = movedByLine[line] ?? []
@@ -875,9 +938,9 @@ struct GraphBuilder {
     mutating func addPhaseEdges() {
         guard stages.count > 1 else { return }
         var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
-        // In-edges among tasks so far (written and order), to skip links a
-        // predecessor of the same stage already provides.
-        let known = DirectedGraph(nodeCount: taskCount + milestoneNames.count, sources: sources, targets: targets)
+        // Predecessors among tasks so far (written and order edges), to skip
+        // links a predecessor of the same stage already provides.
+        let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
         // Per set: (stage, members arrived) pairs, in order of first arrival.
         var stageCountsOfSet = [[(stage: Int32, count: Int)]](repeating: [], count: setCount)
@@ -907,17 +970,25 @@ struct GraphBuilder {
     }
 
     /// Task predecessors of `b` in its own stage: direct, or through one milestone.
-    func sameStagePredecessors(of b: Int32, in known: DirectedGraph, into found: inout [Int32]) {
+    func sameStagePredecessors(of b: Int32, in known: EdgeLists, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        let stage = stageOfNode[Int(b)]
-        for e in known.incoming(b) {
-            let a = known.edgeSources[Int(e)]
-            if Int(a) < taskCount {
-                if stageOfNode[Int(a)] == stage { found.append(a) }
-            } else if known.inDegree(a) <= 64 {
-                for e2 in known.incoming(a) {
-                    let a2 = known.edgeSources[Int(e2)]
-                    if Int(a2) < taskCount && stageOfNode[Int(a2)] == stage { found.append(a2) }
+        let taskCount = taskCount
+        // Raw buffers: called once per task, reading a few lists each time.
+        known.offsets.withUnsafeBufferPointer { offsets in
+            known.edges.withUnsafeBufferPointer { predecessors in
+                stageOfNode.withUnsafeBufferPointer { stageOfNode in
+                    let stage = stageOfNode[Int(b)]
+                    for i in Int(offsets[Int(b)])..<Int(offsets[Int(b) + 1]) {
+                        let a = Int(predecessors[i])
+                        if a < taskCount {
+                            if stageOfNode[a] == stage { found.append(Int32(a)) }
+                        } else if offsets[a + 1] - offsets[a] <= 64 {
+                            for j in Int(offsets[a])..<Int(offsets[a + 1]) {
+                                let a2 = Int(predecessors[j])
+                                if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -18,6 +18,20 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect(diamond.inDegree(0) == 0)
     }
 
+    @Test func edgeListsHoldOneDirectionInEdgeOrder() {
+        let sources: [Int32] = [0, 0, 1, 2], targets: [Int32] = [1, 2, 3, 3]
+        let ids = EdgeLists(nodeCount: 4, keys: targets)
+        #expect(Array(ids.of(3)) == [2, 3])
+        #expect(ids.count(0) == 0)
+        // With values, the lists hold the other endpoint: here each node's predecessors.
+        let predecessors = EdgeLists(nodeCount: 4, keys: targets, values: sources)
+        #expect(Array(predecessors.of(3)) == [1, 2])
+        #expect(Array(predecessors.of(1)) == [0])
+        let successors = EdgeLists(nodeCount: 4, keys: sources, values: targets)
+        #expect(Array(successors.of(0)) == [1, 2])
+        #expect(successors.offsets == diamond.outOffsets)
+    }
+
     @Test func topologicalOrderTakesSmallestReadyFirst() {
         #expect(diamond.topologicalOrder() == [0, 1, 2, 3])
         // 2 ──▶ 0, 1 free: 1 is ready first, then 2, then 0.
