@@ -226,10 +226,12 @@ public enum PlanJSON {
                 for b in stride(from: k, to: blocks, by: ring.workers) {
                     let lane = b % ring.lanes
                     ring.free[lane].wait()
-                    // Room for a block of large task objects without regrowing.
-                    var local = ByteWriter(capacity: 4 << 20)
+                    // The lane's buffer of its last block, emptied: its memory is
+                    // mapped already, where a fresh buffer would fault in every page.
+                    var local = (ring.slots.baseAddress! + lane).move()
+                    local.removeAll()
                     render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
-                    ring.slots[lane] = local
+                    (ring.slots.baseAddress! + lane).initialize(to: local)
                     ring.ready[lane].signal()
                 }
             }
@@ -238,7 +240,6 @@ public enum PlanJSON {
             let lane = b % ring.lanes
             ring.ready[lane].wait()
             w.pass(ring.slots[lane])
-            ring.slots[lane] = ByteWriter(capacity: 16)
             ring.free[lane].signal()
         }
         group.wait()
@@ -258,7 +259,9 @@ public enum PlanJSON {
         init() {
             lanes = 2 * workers
             slots = .allocate(capacity: lanes)
-            slots.initialize(repeating: ByteWriter(capacity: 16))
+            // Room for a block of large task objects without regrowing; a
+            // buffer serves every block of its lane.
+            for lane in 0..<lanes { (slots.baseAddress! + lane).initialize(to: ByteWriter(capacity: 4 << 20)) }
             free = (0..<lanes).map { _ in DispatchSemaphore(value: 1) }
             ready = (0..<lanes).map { _ in DispatchSemaphore(value: 0) }
         }
