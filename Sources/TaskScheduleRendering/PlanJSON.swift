@@ -135,38 +135,9 @@ public enum PlanJSON {
     /// `[…]` of every task object, in blocks on every core; each object
     /// writes its own leading comma (the cursor writers place their own).
     private static func writeTasks(_ plan: Plan, _ facts: PlanFacts, _ names: Names, _ w: inout ByteWriter) {
-        let doc = plan.document
+        let objects = TaskObjects(plan: plan, facts: facts, names: names)
         w.write("[" as StaticString)
-        writeBlocks(count: doc.tasks.count, into: &w) { range, w in
-            func write(_ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ w: inout ByteWriter) {
-                // One capacity check per task: the most its object can take.
-                var bound = 640 + ByteCursor.jsonStringBound(task.pointee.id.utf8.count)
-                    + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
-                bound += stringsBound(task.pointee.labels) + stringsBound(task.pointee.stories)
-                    + stringsBound(task.pointee.files) + stringsBound(task.pointee.reads)
-                for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
-                w.withCursor(bound: bound) { c in
-                    writeTask(task, t, predecessors, plan, names, &c)
-                }
-            }
-            doc.tasks.withUnsafeBufferPointer { tasks in
-                facts.withOwnPredecessors { offsets, items in
-                    for t in range {
-                        // Read fields through the element: copying the task would
-                        // retain and release each of its strings and arrays.
-                        let task = tasks.baseAddress! + t
-                        if facts.isInGroup(Int32(t)) {
-                            write(task, t, facts.writtenPredecessors(of: Int32(t)), &w)
-                        } else {
-                            // The common case, read in place: no reference counting
-                            // on arrays every core shares.
-                            let own = UnsafeBufferPointer(rebasing: items[Int(offsets[t])..<Int(offsets[t + 1])])
-                            write(task, t, own.lazy.filter { $0 >= 0 }, &w)
-                        }
-                    }
-                }
-            }
-        }
+        writeBlocks(count: plan.document.tasks.count, into: &w) { range, w in objects.write(range, into: &w) }
         w.write("]" as StaticString)
     }
 
@@ -370,84 +341,34 @@ public enum PlanJSON {
         }
     }
 
-    /// One task object, `,` first unless it is the first task.
-    private static func writeTask(
-        _ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ plan: Plan, _ names: Names,
-        _ c: inout ByteCursor
-    ) {
-        let doc = plan.document
-        if t > 0 { c.write("," as StaticString) }
-        c.write("{\"id\":" as StaticString)
-        c.writeJSONString(task.pointee.id)
-        c.write(",\"line\":" as StaticString)
-        c.write(task.pointee.location.line)
-        c.write(",\"status\":\"" as StaticString)
-        switch task.pointee.status {
-        case .todo: c.write("todo\"" as StaticString)
-        case .done: c.write("done\"" as StaticString)
-        case .skipped: c.write("skipped\"" as StaticString)
-        case .inProgress: c.write("in-progress\"" as StaticString)
-        }
-        c.write(task.pointee.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
-        c.write(",\"labels\":" as StaticString)
-        writeStrings(task.pointee.labels, &c)
-        c.write(",\"stories\":" as StaticString)
-        writeStrings(task.pointee.stories, &c)
-        c.write(",\"phase\":" as StaticString)
-        let phase = Int(task.pointee.phase)
-        c.write(doc.phases.indices.contains(phase) ? doc.phases[phase].index : task.pointee.phase)
-        c.write(",\"description\":" as StaticString)
-        c.writeJSONString(task.pointee.description)
-        c.write(",\"files\":" as StaticString)
-        writeStrings(task.pointee.files, &c)
-        c.write(",\"reads\":" as StaticString)
-        writeStrings(task.pointee.reads, &c)
-        c.write(",\"duration\":" as StaticString)
-        c.write(PlanFacts.duration(of: task.pointee.estimate, options: plan.options))
-        c.write(",\"dependsOn\":[" as StaticString)
-        var first = true
-        for d in predecessors {
-            if !first { c.write("," as StaticString) }
-            first = false
-            names.writeTask(Int(d), &c)
-        }
-        c.write("]" as StaticString)
-        let node = plan.graph.nodeOfTask[t]
-        if node >= 0 {
-            let schedule = plan.schedule
-            let v = Int(node)
-            c.write(",\"wave\":" as StaticString)
-            c.write(schedule.waveOfNode[v])
-            c.write(",\"earliestStart\":" as StaticString)
-            c.write(schedule.times.earliestStart[v])
-            c.write(",\"earliestFinish\":" as StaticString)
-            c.write(schedule.times.earliestFinish[v])
-            c.write(",\"latestStart\":" as StaticString)
-            c.write(schedule.times.latestStart[v])
-            c.write(",\"latestFinish\":" as StaticString)
-            c.write(schedule.times.latestFinish[v])
-            c.write(",\"slack\":" as StaticString)
-            c.write(max(0, schedule.times.slack(node)))
-            c.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
-        } else {
-            c.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
-        }
-    }
-
     /// The most ``writeStrings(_:_:)`` writes, without its brackets.
+    @inline(__always)
     static func stringsBound(_ strings: [String]) -> Int {
-        var bound = 0
-        for s in strings { bound += ByteCursor.jsonStringBound(s.utf8.count) + 1 }
-        return bound
+        if strings.isEmpty { return 0 }
+        // Elements read in place: iterating copies (and retains) each string.
+        return strings.withUnsafeBufferPointer { strings in
+            var bound = 0
+            for i in strings.indices { bound += ByteCursor.jsonStringBound(strings[i].utf8.count) + 1 }
+            return bound
+        }
     }
 
+    /// `["a","b"]`.
+    @inline(__always)
     static func writeStrings(_ strings: [String], _ c: inout ByteCursor) {
-        c.write("[" as StaticString)
-        for (i, s) in strings.enumerated() {
-            if i > 0 { c.write("," as StaticString) }
-            c.writeJSONString(s)
+        // Most lists are empty: reaching the elements would retain the array.
+        guard !strings.isEmpty else {
+            c.write("[]" as StaticString)
+            return
         }
-        c.write("]" as StaticString)
+        c.write(byte: UInt8(ascii: "["))
+        strings.withUnsafeBufferPointer { strings in
+            for i in strings.indices {
+                if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+                c.writeJSONString(borrowing: strings[i])
+            }
+        }
+        c.write(byte: UInt8(ascii: "]"))
     }
 
     public static func writeEdge(_ e: Int32, _ plan: Plan, _ w: inout ByteWriter) {
@@ -480,5 +401,4 @@ public enum PlanJSON {
             w.jsonMember("line", Int(e.location.line))
         }
     }
-
 }
