@@ -28,8 +28,7 @@ public enum PlanJSON {
         let doc = plan.document
         let graph = plan.graph
         let schedule = plan.schedule
-        let facts = PlanFacts(plan)
-        let names = Names(plan)
+        let (facts, names) = factsAndNames(plan)
 
         w.jsonObject { w in
             w.jsonHead(source: doc.path)
@@ -60,13 +59,30 @@ public enum PlanJSON {
                             w.jsonMember("story", phase.story)
                             w.jsonMember("priority", phase.priority.map { "P\($0)" })
                             w.jsonMember("checkpoint", phase.checkpoint)
-                            w.jsonMember("tasks") { w in names.writeList(facts.tasksOfPhase[p], of: names.writeTask, &w) }
+                            w.jsonMember("tasks") { w in names.writeTaskList(facts.tasksOfPhase[p], &w) }
                         }
                     }
                 }
             }
             sections(plan, facts, names, forecast: forecast, team: team, into: &w)
         }
+    }
+
+    /// The plan's facts and names. Each is a pass over every task: a large
+    /// plan builds them on two cores at once.
+    private static func factsAndNames(_ plan: Plan) -> (PlanFacts, Names) {
+        guard plan.document.tasks.count >= 1 << 16 else { return (PlanFacts(plan), Names(plan)) }
+        let names = NamesSlot()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { names.value = Names(plan) }
+        let facts = PlanFacts(plan)
+        group.wait()
+        return (facts, names.value!)
+    }
+
+    /// The names, built on another thread; read after its group is waited for.
+    private final class NamesSlot: @unchecked Sendable {
+        var value: Names?
     }
 
     /// The members after `phases`: tasks and edges (raw blocks that place
@@ -87,7 +103,7 @@ public enum PlanJSON {
             w.jsonArray { w in
                 for wave in schedule.waves {
                     w.checkpoint()
-                    names.writeList(wave, of: names.writeNode, &w)
+                    names.writeNodeList(wave, &w)
                 }
             }
         }
@@ -98,7 +114,7 @@ public enum PlanJSON {
                     w.jsonObject { w in
                         w.jsonMember("wave", c.wave)
                         w.jsonMember("file", doc.filePaths[Int(c.file)])
-                        w.jsonMember("tasks") { w in names.writeList(c.tasks, of: names.writeNode, &w) }
+                        w.jsonMember("tasks") { w in names.writeNodeList(c.tasks, &w) }
                     }
                 }
             }
@@ -106,7 +122,7 @@ public enum PlanJSON {
         w.jsonMember("criticalPath") { w in
             w.jsonObject { w in
                 w.jsonMember("length", schedule.length)
-                w.jsonMember("tasks") { w in names.writeList(schedule.criticalPath, of: names.writeNode, &w) }
+                w.jsonMember("tasks") { w in names.writeNodeList(schedule.criticalPath, &w) }
             }
         }
         w.jsonMember("cycles") { w in
@@ -114,7 +130,7 @@ public enum PlanJSON {
                 for cycle in plan.cycles {
                     w.jsonObject { w in
                         w.jsonMember("tasks") { w in
-                            names.writeList(cycle.nodes.filter { !graph.isMilestone($0) }, of: names.writeNode, &w)
+                            names.writeNodeList(cycle.nodes.filter { !graph.isMilestone($0) }, &w)
                         }
                         w.jsonMember("edges") { w in w.jsonArray { w in for e in cycle.edges { writeCycleEdge(e, plan, &w) } } }
                         w.jsonMember("removed") { w in w.jsonArray { w in for e in cycle.removed { writeCycleEdge(e, plan, &w) } } }
@@ -143,29 +159,38 @@ public enum PlanJSON {
 
     /// `[…]` of every edge object, milestones included, in blocks on every core.
     private static func writeEdges(_ plan: Plan, _ names: Names, _ w: inout ByteWriter) {
+        let g = plan.graph
+        // Room is reserved for a run of edges at once, as if each had the
+        // longest names: one capacity check per run instead of one per edge.
+        let edgeBound = 80 + 2 * names.longest
+        let run = max(1, (1 << 20) / edgeBound)
         w.write("[" as StaticString)
-        writeBlocks(count: plan.graph.graph.edgeCount, into: &w) { range, w in
-            let g = plan.graph
-            for e in range {
-                let from = names.length(ofNode: g.graph.edgeSources[e])
-                let to = names.length(ofNode: g.graph.edgeTargets[e])
-                w.withCursor(bound: 80 + from + to) { c in
-                    if e > 0 { c.write("," as StaticString) }
-                    c.write("{\"from\":" as StaticString)
-                    names.writeNode(g.graph.edgeSources[e], &c)
-                    c.write(",\"to\":" as StaticString)
-                    names.writeNode(g.graph.edgeTargets[e], &c)
-                    switch g.edgeKinds[e] {
-                    case .phase: c.write(",\"kind\":\"phase\",\"line\":" as StaticString)
-                    case .order: c.write(",\"kind\":\"order\",\"line\":" as StaticString)
-                    case .explicit: c.write(",\"kind\":\"explicit\",\"line\":" as StaticString)
-                    case .declared: c.write(",\"kind\":\"declared\",\"line\":" as StaticString)
-                    case .story: c.write(",\"kind\":\"story\",\"line\":" as StaticString)
-                    case .file: c.write(",\"kind\":\"file\",\"line\":" as StaticString)
-                    case .correction: c.write(",\"kind\":\"correction\",\"line\":" as StaticString)
+        writeBlocks(count: g.graph.edgeCount, into: &w) { range, w in
+            let sources = g.graph.edgeSources
+            let targets = g.graph.edgeTargets
+            let kinds = g.edgeKinds
+            let lines = g.edgeLines
+            for start in stride(from: range.lowerBound, to: range.upperBound, by: run) {
+                let end = min(range.upperBound, start + run)
+                w.withCursor(bound: (end - start) * edgeBound) { c in
+                    for e in start..<end {
+                        if e > 0 { c.write("," as StaticString) }
+                        c.write("{\"from\":" as StaticString)
+                        names.writeNode(sources[e], &c)
+                        c.write(",\"to\":" as StaticString)
+                        names.writeNode(targets[e], &c)
+                        switch kinds[e] {
+                        case .phase: c.write(",\"kind\":\"phase\",\"line\":" as StaticString)
+                        case .order: c.write(",\"kind\":\"order\",\"line\":" as StaticString)
+                        case .explicit: c.write(",\"kind\":\"explicit\",\"line\":" as StaticString)
+                        case .declared: c.write(",\"kind\":\"declared\",\"line\":" as StaticString)
+                        case .story: c.write(",\"kind\":\"story\",\"line\":" as StaticString)
+                        case .file: c.write(",\"kind\":\"file\",\"line\":" as StaticString)
+                        case .correction: c.write(",\"kind\":\"correction\",\"line\":" as StaticString)
+                        }
+                        c.write(lines[e])
+                        c.write(byte: UInt8(ascii: "}"))
                     }
-                    c.write(g.edgeLines[e])
-                    c.write(byte: UInt8(ascii: "}"))
                 }
             }
         }
@@ -251,6 +276,8 @@ public enum PlanJSON {
         private let taskCount: Int
         private let taskOfNode: [Int32]
         private let taskNodeCount: Int
+        /// The length of the longest quoted name.
+        private(set) var longest = 0
 
         init(_ plan: Plan) {
             let doc = plan.document
@@ -267,6 +294,7 @@ public enum PlanJSON {
                 w.writeJSONString(name)
                 offsets.append(Int32(w.count))
             }
+            for i in offsets.indices.dropFirst() { longest = max(longest, Int(offsets[i] - offsets[i - 1])) }
             bytes = w.bytes
         }
 
@@ -283,17 +311,38 @@ public enum PlanJSON {
             bytes.withUnsafeBufferPointer { w.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
         }
 
-        /// Writes `[name, name, …]` for document tasks or graph nodes.
-        func writeList(
-            _ items: some Sequence<Int32>, of write: (Int32, inout ByteWriter) -> Void, _ w: inout ByteWriter
-        ) {
-            w.jsonArray { w in
-                for item in items { w.jsonValue(raw: { write(item, &$0) }) }
-            }
+        /// Writes `["T001","T002",…]`, the names of document tasks, as one JSON value.
+        func writeTaskList(_ tasks: [Int32], _ w: inout ByteWriter) {
+            var bound = 2
+            for t in tasks { bound += length(ofTask: Int(t)) + 1 }
+            w.jsonValue(raw: { w in
+                // One capacity check for the list instead of one per name.
+                w.withCursor(bound: bound) { c in
+                    c.write(byte: UInt8(ascii: "["))
+                    for (i, t) in tasks.enumerated() {
+                        if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+                        writeTask(Int(t), &c)
+                    }
+                    c.write(byte: UInt8(ascii: "]"))
+                }
+            })
         }
 
-        /// Writes the quoted name of document task `t`.
-        @inline(__always) func writeTask(_ t: Int32, _ w: inout ByteWriter) { writeTask(Int(t), &w) }
+        /// Writes `["T001","T002",…]`, the names of graph nodes, as one JSON value.
+        func writeNodeList(_ nodes: [Int32], _ w: inout ByteWriter) {
+            var bound = 2
+            for v in nodes { bound += length(ofNode: v) + 1 }
+            w.jsonValue(raw: { w in
+                w.withCursor(bound: bound) { c in
+                    c.write(byte: UInt8(ascii: "["))
+                    for (i, v) in nodes.enumerated() {
+                        if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+                        writeNode(v, &c)
+                    }
+                    c.write(byte: UInt8(ascii: "]"))
+                }
+            })
+        }
 
         /// The document task or milestone entry of graph node `v`.
         @inline(__always) private func entry(ofNode v: Int32) -> Int {
