@@ -18,19 +18,19 @@ public enum PlanText {
 
     /// Summary, waves and critical path.
     public static func plan(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
-        let facts = PlanFacts(plan)
+        let facts = PlanTotals(plan)
         let doc = plan.document
         let edges = plan.graph.graph.edgeCount
         switch style {
         case .text:
             w.write("\(doc.path)\n")
-            w.write("  \(count(doc.tasks.count, "task")) (\(facts.doneCount) done) in \(count(facts.listedPhases.count, "phase")), \(count(edges, "edge"))\n")
+            w.write("  \(count(doc.tasks.count, "task")) (\(facts.doneCount) done) in \(count(facts.listedPhaseCount, "phase")), \(count(edges, "edge"))\n")
         case .markdown:
             w.write("## Plan for `\(markdownCode(doc.path))`\n\n")
             w.write("| tasks | done | phases | edges | waves | widest wave | critical path | total work |\n")
             w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
             let s = plan.schedule
-            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhases.count) | \(edges) | \(s.waves.count) | \(s.waves.map(\.count).max() ?? 0) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
+            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhaseCount) | \(edges) | \(s.waves.count) | \(s.waves.map(\.count).max() ?? 0) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
             if let note = assumedNote(plan) { w.write("> \(markdownCell(note))\n\n") }
         }
         let schedule = plan.schedule
