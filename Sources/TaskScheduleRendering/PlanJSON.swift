@@ -28,7 +28,9 @@ public enum PlanJSON {
         let doc = plan.document
         let graph = plan.graph
         let schedule = plan.schedule
-        let (facts, names) = factsAndNames(plan)
+        let prelude = Prelude(plan)
+        let facts = prelude.facts!
+        let names = prelude.names!
 
         w.jsonObject { w in
             w.jsonHead(source: doc.path)
@@ -64,33 +66,42 @@ public enum PlanJSON {
                     }
                 }
             }
-            sections(plan, facts, names, forecast: forecast, team: team, into: &w)
+            sections(plan, facts, names, prelude.conflicts, forecast: forecast, team: team, into: &w)
         }
     }
 
-    /// The plan's facts and names. Each is a pass over every task: a large
-    /// plan builds them on two cores at once.
-    private static func factsAndNames(_ plan: Plan) -> (PlanFacts, Names) {
-        guard plan.document.tasks.count >= 1 << 16 else { return (PlanFacts(plan), Names(plan)) }
-        let names = NamesSlot()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { names.value = Names(plan) }
-        let facts = PlanFacts(plan)
-        group.wait()
-        return (facts, names.value!)
-    }
+    /// What the object is written from besides the plan: its facts, the
+    /// names, and the files two tasks of a wave write. Each is a pass over
+    /// every task or node: a large plan builds them on every core at once.
+    private final class Prelude: @unchecked Sendable {
+        var facts: PlanFacts?
+        var names: Names?
+        var conflicts: [WaveFileConflict] = []
 
-    /// The names, built on another thread; read after its group is waited for.
-    private final class NamesSlot: @unchecked Sendable {
-        var value: Names?
+        init(_ plan: Plan) {
+            guard plan.document.tasks.count >= 1 << 16 else {
+                facts = PlanFacts(plan)
+                names = Names(plan)
+                conflicts = plan.waveFileConflicts()
+                return
+            }
+            // Each job writes its own property, and all are read after the last ends.
+            DispatchQueue.concurrentPerform(iterations: 3) { job in
+                switch job {
+                case 0: facts = PlanFacts(plan)
+                case 1: names = Names(plan)
+                default: conflicts = plan.waveFileConflicts()
+                }
+            }
+        }
     }
 
     /// The members after `phases`: tasks and edges (raw blocks that place
     /// their own commas, for speed), then waves, conflicts, the critical path,
     /// cycles, diagnostics and the optional forecast and assignment.
     private static func sections(
-        _ plan: Plan, _ facts: PlanFacts, _ names: Names, forecast: MonteCarloForecast?, team: (Team, TeamSchedule?)?,
-        into w: inout ByteWriter
+        _ plan: Plan, _ facts: PlanFacts, _ names: Names, _ conflicts: [WaveFileConflict], forecast: MonteCarloForecast?,
+        team: (Team, TeamSchedule?)?, into w: inout ByteWriter
     ) {
         let doc = plan.document
         let graph = plan.graph
@@ -110,7 +121,7 @@ public enum PlanJSON {
         // files written by two tasks of one wave (--files exclusive)
         w.jsonMember("waveConflicts") { w in
             w.jsonArray { w in
-                for c in plan.waveFileConflicts() {
+                for c in conflicts {
                     w.jsonObject { w in
                         w.jsonMember("wave", c.wave)
                         w.jsonMember("file", doc.filePaths[Int(c.file)])
