@@ -73,6 +73,14 @@ public struct ByteWriter {
     @inlinable @inline(__always)
     public mutating func commit(_ n: Int) { written &+= n }
 
+    /// Forgets the bytes written, keeping the buffer (and its memory pages,
+    /// already touched) for the next ones.
+    public mutating func removeAll() {
+        written = 0
+        jsonNeedsComma = false
+        jsonDepth = 0
+    }
+
     /// Hands the collected bytes to the sink if there are enough of them.
     @inline(__always) public mutating func checkpoint() {
         if count > threshold { flush() }
@@ -263,49 +271,81 @@ public struct ByteCursor {
             if digits == 20 { break }
             limit = limit &* 10
         }
+        writeDigits(n, count: digits)
+    }
+
+    /// The last `count` decimal digits of `n`, leading zeros included, two at
+    /// a time: half the dependent divisions of one digit at a time.
+    @inlinable @inline(__always)
+    mutating func writeDigits(_ n: UInt64, count: Int) {
+        let pairs: StaticString = """
+            00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+            40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899
+            """
+        let table = pairs.utf8Start
         var v = n
-        var k = digits
-        while k > 0 {
-            k &-= 1
-            position[k] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
-            v /= 10
+        var k = count
+        while k >= 2 {
+            let pair = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            k &-= 2
+            position[k] = table[pair]
+            position[k &+ 1] = table[pair &+ 1]
         }
-        position += digits
+        if k == 1 { position[0] = UInt8(truncatingIfNeeded: 48 &+ v % 10) }
+        position += count
     }
 
     /// See ``ByteWriter/write(_:)-(Double)``; at most ``doubleBound`` bytes.
+    ///
+    /// The value is rounded to nine decimals, `(x * 1e9).rounded()`, and that
+    /// integer written with a point before its last nine digits, trailing
+    /// zeros of the fraction dropped (one kept).
     public mutating func write(_ x: Double) {
-        if x.isNaN || x.isInfinite {
-            write("null" as StaticString)
+        let scaled = x * 1e9
+        // Below 9e15 (< 2^53) truncation to an integer is exact and so is the
+        // fraction it leaves: rounding half away from zero, as `rounded()`
+        // does, is one comparison instead of a call to libm.
+        guard scaled.magnitude < 9e15 else {
+            writeUnusual(x)
             return
         }
-        let scaled = (x * 1e9).rounded()
-        guard abs(scaled) < 9e15 else {
-            var text = x.description
-            text.withUTF8 { write(bytes: UnsafeBufferPointer(rebasing: $0.prefix(ByteCursor.doubleBound))) }
-            return
-        }
-        let m = UInt64(abs(scaled))
+        var m = UInt64(scaled.magnitude)
+        if scaled.magnitude - Double(m) >= 0.5 { m &+= 1 }
         if scaled < 0 && m != 0 { write(byte: UInt8(ascii: "-")) }
-        writeUnsigned(m / 1_000_000_000)
+        let whole = m / 1_000_000_000
+        var frac = m &- whole &* 1_000_000_000
+        writeUnsigned(whole)
         write(byte: UInt8(ascii: "."))
-        var frac = m % 1_000_000_000
         if frac == 0 {
             write(byte: UInt8(ascii: "0"))
             return
         }
         var width = 9
-        while frac % 10 == 0 {
-            frac /= 10
-            width -= 1
+        while frac % 10_000 == 0 {
+            frac /= 10_000
+            width &-= 4
         }
-        var j = width
-        while j > 0 {
-            j -= 1
-            position[j] = UInt8(truncatingIfNeeded: 48 &+ frac % 10)
-            frac /= 10
+        if frac % 100 == 0 {
+            frac /= 100
+            width &-= 2
         }
-        position += width
+        if frac % 10 == 0 {
+            frac /= 10
+            width &-= 1
+        }
+        writeDigits(frac, count: width)
+    }
+
+    /// NaN and infinities as `null`; magnitudes of 9e6 and more as Swift prints them.
+    private mutating func writeUnusual(_ x: Double) {
+        if x.isNaN || x.isInfinite {
+            write("null" as StaticString)
+            return
+        }
+        var text = x.description
+        text.withUTF8 { write(bytes: UnsafeBufferPointer(rebasing: $0.prefix(ByteCursor.doubleBound))) }
     }
 
     /// See ``ByteWriter/writeJSONString(_:)``; at most ``jsonStringBound(_:)`` bytes.
@@ -314,35 +354,77 @@ public struct ByteCursor {
         s.withUTF8 { writeJSONString(utf8: $0) }
     }
 
+    /// ``writeJSONString(_:)`` reading the string's bytes where they are:
+    /// for a string read in place (through a pointer), a copy would retain its storage.
+    @inline(__always)
+    public mutating func writeJSONString(borrowing s: String) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeJSONString(utf8: $0) }
+        if done == nil { writeJSONString(s) }
+    }
+
     /// See ``ByteWriter/writeJSONString(_:)``; at most ``jsonStringBound(_:)`` bytes.
     public mutating func writeJSONString(utf8: UnsafeBufferPointer<UInt8>) {
         write(byte: UInt8(ascii: "\""))
-        var start = 0
         let n = utf8.count
-        ByteCursor.jsonEscapeClass.withUnsafeBufferPointer { table in
-            for i in 0..<n where table[Int(utf8[i])] != 0 {
-                let b = utf8[i]
-                if start < i { write(bytes: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                switch b {
-                case UInt8(ascii: "\""): write("\\\"" as StaticString)
-                case UInt8(ascii: "\\"): write("\\\\" as StaticString)
-                case 0x0A: write("\\n" as StaticString)
-                case 0x0D: write("\\r" as StaticString)
-                case 0x09: write("\\t" as StaticString)
-                case UInt8(ascii: "<"): write("\\u003c" as StaticString)
-                case UInt8(ascii: ">"): write("\\u003e" as StaticString)
-                case UInt8(ascii: "&"): write("\\u0026" as StaticString)
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    write("\\u00" as StaticString)
-                    write(byte: hex.utf8Start[Int(b >> 4)])
-                    write(byte: hex.utf8Start[Int(b & 15)])
+        var start = 0
+        if let base = utf8.baseAddress {
+            ByteCursor.jsonEscapeClass.withUnsafeBufferPointer { table in
+                var i = 0
+                while i < n {
+                    // Eight bytes at a time while none of them needs an escape (most text).
+                    if i + 8 <= n, !ByteCursor.anyJSONEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                        i += 8
+                        continue
+                    }
+                    let b = base[i]
+                    if table[Int(b)] != 0 {
+                        if start < i { write(bytes: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                        start = i + 1
+                        writeJSONEscape(b)
+                    }
+                    i += 1
                 }
             }
         }
         if start < n { write(bytes: UnsafeBufferPointer(rebasing: utf8[start...])) }
         write(byte: UInt8(ascii: "\""))
+    }
+
+    /// The escape of one byte that ``jsonEscapeClass`` marks.
+    private mutating func writeJSONEscape(_ b: UInt8) {
+        switch b {
+        case UInt8(ascii: "\""): write("\\\"" as StaticString)
+        case UInt8(ascii: "\\"): write("\\\\" as StaticString)
+        case 0x0A: write("\\n" as StaticString)
+        case 0x0D: write("\\r" as StaticString)
+        case 0x09: write("\\t" as StaticString)
+        case UInt8(ascii: "<"): write("\\u003c" as StaticString)
+        case UInt8(ascii: ">"): write("\\u003e" as StaticString)
+        case UInt8(ascii: "&"): write("\\u0026" as StaticString)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            write("\\u00" as StaticString)
+            write(byte: hex.utf8Start[Int(b >> 4)])
+            write(byte: hex.utf8Start[Int(b & 15)])
+        }
+    }
+
+    /// Whether any of the eight bytes of `word` is one ``jsonEscapeClass``
+    /// marks: below 0x20, `"` or `&` (0x22, 0x26), `<` or `>` (0x3C, 0x3E),
+    /// `\` (0x5C) or DEL (0x7F). Each test is the bit trick that finds a zero
+    /// byte, `(v - 0x01…) & ~v & 0x80…`, which is exact for "any" (a false
+    /// flag can only follow a true one).
+    @inline(__always)
+    static func anyJSONEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func anyZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (word &- 0x20 &* ones) & ~word & highs
+        let quoteOrAmpersand = anyZero((word | 0x04 &* ones) ^ (0x26 &* ones))
+        let angle = anyZero((word | 0x02 &* ones) ^ (0x3E &* ones))
+        let backslash = anyZero(word ^ (0x5C &* ones))
+        let delete = anyZero(word ^ (0x7F &* ones))
+        return control | quoteOrAmpersand | angle | backslash | delete != 0
     }
 
     /// 1 for the bytes ``writeJSONString(utf8:)`` escapes.

@@ -142,3 +142,29 @@ public struct PlanFacts: Sendable {
         options.duration(of: estimate)
     }
 }
+
+/// The figures of a plan's summary line, without the per-task lists that
+/// ``PlanFacts`` builds: what the text summary of `plan` prints.
+public struct PlanTotals: Sendable {
+    /// Tasks whose checkbox is done (`[x]`).
+    public let doneCount: Int
+    /// The number of ``PlanFacts/listedPhases``.
+    public let listedPhaseCount: Int
+    /// Sum of the durations of the planned tasks, in hours.
+    public let totalWork: Double
+
+    public init(_ plan: Plan) {
+        let doc = plan.document
+        var done = 0
+        var phaseZeroHasTasks = false
+        for i in doc.tasks.indices {
+            if doc.tasks[i].status == .done { done += 1 }
+            if doc.tasks[i].phase == 0 { phaseZeroHasTasks = true }
+        }
+        doneCount = done
+        listedPhaseCount = doc.phases.isEmpty ? 0 : doc.phases.count - 1 + (phaseZeroHasTasks ? 1 : 0)
+        var work = 0.0
+        for v in 0..<plan.graph.taskNodeCount { work += plan.graph.durations[v] }
+        totalWork = work
+    }
+}

@@ -28,8 +28,9 @@ public enum PlanJSON {
         let doc = plan.document
         let graph = plan.graph
         let schedule = plan.schedule
-        let facts = PlanFacts(plan)
-        let names = Names(plan)
+        let prelude = Prelude(plan)
+        let facts = prelude.facts!
+        let names = prelude.names!
 
         w.jsonObject { w in
             w.jsonHead(source: doc.path)
@@ -60,12 +61,38 @@ public enum PlanJSON {
                             w.jsonMember("story", phase.story)
                             w.jsonMember("priority", phase.priority.map { "P\($0)" })
                             w.jsonMember("checkpoint", phase.checkpoint)
-                            w.jsonMember("tasks") { w in names.writeList(facts.tasksOfPhase[p], of: names.writeTask, &w) }
+                            w.jsonMember("tasks") { w in names.writeTaskList(facts.tasksOfPhase[p], &w) }
                         }
                     }
                 }
             }
-            sections(plan, facts, names, forecast: forecast, team: team, into: &w)
+            sections(plan, facts, names, prelude.conflicts, forecast: forecast, team: team, into: &w)
+        }
+    }
+
+    /// What the object is written from besides the plan: its facts, the
+    /// names, and the files two tasks of a wave write. Each is a pass over
+    /// every task or node: a large plan builds them on every core at once.
+    private final class Prelude: @unchecked Sendable {
+        var facts: PlanFacts?
+        var names: Names?
+        var conflicts: [WaveFileConflict] = []
+
+        init(_ plan: Plan) {
+            guard plan.document.tasks.count >= 1 << 16 else {
+                facts = PlanFacts(plan)
+                names = Names(plan)
+                conflicts = plan.waveFileConflicts()
+                return
+            }
+            // Each job writes its own property, and all are read after the last ends.
+            DispatchQueue.concurrentPerform(iterations: 3) { job in
+                switch job {
+                case 0: facts = PlanFacts(plan)
+                case 1: names = Names(plan)
+                default: conflicts = plan.waveFileConflicts()
+                }
+            }
         }
     }
 
@@ -73,8 +100,8 @@ public enum PlanJSON {
     /// their own commas, for speed), then waves, conflicts, the critical path,
     /// cycles, diagnostics and the optional forecast and assignment.
     private static func sections(
-        _ plan: Plan, _ facts: PlanFacts, _ names: Names, forecast: MonteCarloForecast?, team: (Team, TeamSchedule?)?,
-        into w: inout ByteWriter
+        _ plan: Plan, _ facts: PlanFacts, _ names: Names, _ conflicts: [WaveFileConflict], forecast: MonteCarloForecast?,
+        team: (Team, TeamSchedule?)?, into w: inout ByteWriter
     ) {
         let doc = plan.document
         let graph = plan.graph
@@ -87,18 +114,18 @@ public enum PlanJSON {
             w.jsonArray { w in
                 for wave in schedule.waves {
                     w.checkpoint()
-                    names.writeList(wave, of: names.writeNode, &w)
+                    names.writeNodeList(wave, &w)
                 }
             }
         }
         // files written by two tasks of one wave (--files exclusive)
         w.jsonMember("waveConflicts") { w in
             w.jsonArray { w in
-                for c in plan.waveFileConflicts() {
+                for c in conflicts {
                     w.jsonObject { w in
                         w.jsonMember("wave", c.wave)
                         w.jsonMember("file", doc.filePaths[Int(c.file)])
-                        w.jsonMember("tasks") { w in names.writeList(c.tasks, of: names.writeNode, &w) }
+                        w.jsonMember("tasks") { w in names.writeNodeList(c.tasks, &w) }
                     }
                 }
             }
@@ -106,7 +133,7 @@ public enum PlanJSON {
         w.jsonMember("criticalPath") { w in
             w.jsonObject { w in
                 w.jsonMember("length", schedule.length)
-                w.jsonMember("tasks") { w in names.writeList(schedule.criticalPath, of: names.writeNode, &w) }
+                w.jsonMember("tasks") { w in names.writeNodeList(schedule.criticalPath, &w) }
             }
         }
         w.jsonMember("cycles") { w in
@@ -114,7 +141,7 @@ public enum PlanJSON {
                 for cycle in plan.cycles {
                     w.jsonObject { w in
                         w.jsonMember("tasks") { w in
-                            names.writeList(cycle.nodes.filter { !graph.isMilestone($0) }, of: names.writeNode, &w)
+                            names.writeNodeList(cycle.nodes.filter { !graph.isMilestone($0) }, &w)
                         }
                         w.jsonMember("edges") { w in w.jsonArray { w in for e in cycle.edges { writeCycleEdge(e, plan, &w) } } }
                         w.jsonMember("removed") { w in w.jsonArray { w in for e in cycle.removed { writeCycleEdge(e, plan, &w) } } }
@@ -135,66 +162,46 @@ public enum PlanJSON {
     /// `[…]` of every task object, in blocks on every core; each object
     /// writes its own leading comma (the cursor writers place their own).
     private static func writeTasks(_ plan: Plan, _ facts: PlanFacts, _ names: Names, _ w: inout ByteWriter) {
-        let doc = plan.document
+        let objects = TaskObjects(plan: plan, facts: facts, names: names)
         w.write("[" as StaticString)
-        writeBlocks(count: doc.tasks.count, into: &w) { range, w in
-            func write(_ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ w: inout ByteWriter) {
-                // One capacity check per task: the most its object can take.
-                var bound = 640 + ByteCursor.jsonStringBound(task.pointee.id.utf8.count)
-                    + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
-                bound += stringsBound(task.pointee.labels) + stringsBound(task.pointee.stories)
-                    + stringsBound(task.pointee.files) + stringsBound(task.pointee.reads)
-                for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
-                w.withCursor(bound: bound) { c in
-                    writeTask(task, t, predecessors, plan, names, &c)
-                }
-            }
-            doc.tasks.withUnsafeBufferPointer { tasks in
-                facts.withOwnPredecessors { offsets, items in
-                    for t in range {
-                        // Read fields through the element: copying the task would
-                        // retain and release each of its strings and arrays.
-                        let task = tasks.baseAddress! + t
-                        if facts.isInGroup(Int32(t)) {
-                            write(task, t, facts.writtenPredecessors(of: Int32(t)), &w)
-                        } else {
-                            // The common case, read in place: no reference counting
-                            // on arrays every core shares.
-                            let own = UnsafeBufferPointer(rebasing: items[Int(offsets[t])..<Int(offsets[t + 1])])
-                            write(task, t, own.lazy.filter { $0 >= 0 }, &w)
-                        }
-                    }
-                }
-            }
-        }
+        writeBlocks(count: plan.document.tasks.count, into: &w) { range, w in objects.write(range, into: &w) }
         w.write("]" as StaticString)
     }
 
     /// `[…]` of every edge object, milestones included, in blocks on every core.
     private static func writeEdges(_ plan: Plan, _ names: Names, _ w: inout ByteWriter) {
+        let g = plan.graph
+        // Room is reserved for a run of edges at once, as if each had the
+        // longest names: one capacity check per run instead of one per edge.
+        let edgeBound = 80 + 2 * names.longest
+        let run = max(1, (1 << 20) / edgeBound)
         w.write("[" as StaticString)
-        writeBlocks(count: plan.graph.graph.edgeCount, into: &w) { range, w in
-            let g = plan.graph
-            for e in range {
-                let from = names.length(ofNode: g.graph.edgeSources[e])
-                let to = names.length(ofNode: g.graph.edgeTargets[e])
-                w.withCursor(bound: 80 + from + to) { c in
-                    if e > 0 { c.write("," as StaticString) }
-                    c.write("{\"from\":" as StaticString)
-                    names.writeNode(g.graph.edgeSources[e], &c)
-                    c.write(",\"to\":" as StaticString)
-                    names.writeNode(g.graph.edgeTargets[e], &c)
-                    switch g.edgeKinds[e] {
-                    case .phase: c.write(",\"kind\":\"phase\",\"line\":" as StaticString)
-                    case .order: c.write(",\"kind\":\"order\",\"line\":" as StaticString)
-                    case .explicit: c.write(",\"kind\":\"explicit\",\"line\":" as StaticString)
-                    case .declared: c.write(",\"kind\":\"declared\",\"line\":" as StaticString)
-                    case .story: c.write(",\"kind\":\"story\",\"line\":" as StaticString)
-                    case .file: c.write(",\"kind\":\"file\",\"line\":" as StaticString)
-                    case .correction: c.write(",\"kind\":\"correction\",\"line\":" as StaticString)
+        writeBlocks(count: g.graph.edgeCount, into: &w) { range, w in
+            let sources = g.graph.edgeSources
+            let targets = g.graph.edgeTargets
+            let kinds = g.edgeKinds
+            let lines = g.edgeLines
+            for start in stride(from: range.lowerBound, to: range.upperBound, by: run) {
+                let end = min(range.upperBound, start + run)
+                w.withCursor(bound: (end - start) * edgeBound) { c in
+                    for e in start..<end {
+                        if e > 0 { c.write("," as StaticString) }
+                        c.write("{\"from\":" as StaticString)
+                        names.writeNode(sources[e], &c)
+                        c.write(",\"to\":" as StaticString)
+                        names.writeNode(targets[e], &c)
+                        switch kinds[e] {
+                        case .phase: c.write(",\"kind\":\"phase\",\"line\":" as StaticString)
+                        case .order: c.write(",\"kind\":\"order\",\"line\":" as StaticString)
+                        case .explicit: c.write(",\"kind\":\"explicit\",\"line\":" as StaticString)
+                        case .declared: c.write(",\"kind\":\"declared\",\"line\":" as StaticString)
+                        case .story: c.write(",\"kind\":\"story\",\"line\":" as StaticString)
+                        case .file: c.write(",\"kind\":\"file\",\"line\":" as StaticString)
+                        case .correction: c.write(",\"kind\":\"correction\",\"line\":" as StaticString)
+                        }
+                        c.write(lines[e])
+                        c.write(byte: UInt8(ascii: "}"))
                     }
-                    c.write(g.edgeLines[e])
-                    c.write(byte: UInt8(ascii: "}"))
                 }
             }
         }
@@ -226,10 +233,12 @@ public enum PlanJSON {
                 for b in stride(from: k, to: blocks, by: ring.workers) {
                     let lane = b % ring.lanes
                     ring.free[lane].wait()
-                    // Room for a block of large task objects without regrowing.
-                    var local = ByteWriter(capacity: 4 << 20)
+                    // The lane's buffer of its last block, emptied: its memory is
+                    // mapped already, where a fresh buffer would fault in every page.
+                    var local = (ring.slots.baseAddress! + lane).move()
+                    local.removeAll()
                     render(b * blockSize..<min(count, (b + 1) * blockSize), &local)
-                    ring.slots[lane] = local
+                    (ring.slots.baseAddress! + lane).initialize(to: local)
                     ring.ready[lane].signal()
                 }
             }
@@ -238,7 +247,6 @@ public enum PlanJSON {
             let lane = b % ring.lanes
             ring.ready[lane].wait()
             w.pass(ring.slots[lane])
-            ring.slots[lane] = ByteWriter(capacity: 16)
             ring.free[lane].signal()
         }
         group.wait()
@@ -258,7 +266,9 @@ public enum PlanJSON {
         init() {
             lanes = 2 * workers
             slots = .allocate(capacity: lanes)
-            slots.initialize(repeating: ByteWriter(capacity: 16))
+            // Room for a block of large task objects without regrowing; a
+            // buffer serves every block of its lane.
+            for lane in 0..<lanes { (slots.baseAddress! + lane).initialize(to: ByteWriter(capacity: 4 << 20)) }
             free = (0..<lanes).map { _ in DispatchSemaphore(value: 1) }
             ready = (0..<lanes).map { _ in DispatchSemaphore(value: 0) }
         }
@@ -277,6 +287,8 @@ public enum PlanJSON {
         private let taskCount: Int
         private let taskOfNode: [Int32]
         private let taskNodeCount: Int
+        /// The length of the longest quoted name.
+        private(set) var longest = 0
 
         init(_ plan: Plan) {
             let doc = plan.document
@@ -293,6 +305,7 @@ public enum PlanJSON {
                 w.writeJSONString(name)
                 offsets.append(Int32(w.count))
             }
+            for i in offsets.indices.dropFirst() { longest = max(longest, Int(offsets[i] - offsets[i - 1])) }
             bytes = w.bytes
         }
 
@@ -309,17 +322,38 @@ public enum PlanJSON {
             bytes.withUnsafeBufferPointer { w.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
         }
 
-        /// Writes `[name, name, …]` for document tasks or graph nodes.
-        func writeList(
-            _ items: some Sequence<Int32>, of write: (Int32, inout ByteWriter) -> Void, _ w: inout ByteWriter
-        ) {
-            w.jsonArray { w in
-                for item in items { w.jsonValue(raw: { write(item, &$0) }) }
-            }
+        /// Writes `["T001","T002",…]`, the names of document tasks, as one JSON value.
+        func writeTaskList(_ tasks: [Int32], _ w: inout ByteWriter) {
+            var bound = 2
+            for t in tasks { bound += length(ofTask: Int(t)) + 1 }
+            w.jsonValue(raw: { w in
+                // One capacity check for the list instead of one per name.
+                w.withCursor(bound: bound) { c in
+                    c.write(byte: UInt8(ascii: "["))
+                    for (i, t) in tasks.enumerated() {
+                        if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+                        writeTask(Int(t), &c)
+                    }
+                    c.write(byte: UInt8(ascii: "]"))
+                }
+            })
         }
 
-        /// Writes the quoted name of document task `t`.
-        @inline(__always) func writeTask(_ t: Int32, _ w: inout ByteWriter) { writeTask(Int(t), &w) }
+        /// Writes `["T001","T002",…]`, the names of graph nodes, as one JSON value.
+        func writeNodeList(_ nodes: [Int32], _ w: inout ByteWriter) {
+            var bound = 2
+            for v in nodes { bound += length(ofNode: v) + 1 }
+            w.jsonValue(raw: { w in
+                w.withCursor(bound: bound) { c in
+                    c.write(byte: UInt8(ascii: "["))
+                    for (i, v) in nodes.enumerated() {
+                        if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+                        writeNode(v, &c)
+                    }
+                    c.write(byte: UInt8(ascii: "]"))
+                }
+            })
+        }
 
         /// The document task or milestone entry of graph node `v`.
         @inline(__always) private func entry(ofNode v: Int32) -> Int {
@@ -367,84 +401,34 @@ public enum PlanJSON {
         }
     }
 
-    /// One task object, `,` first unless it is the first task.
-    private static func writeTask(
-        _ task: UnsafePointer<SpecTask>, _ t: Int, _ predecessors: some Sequence<Int32>, _ plan: Plan, _ names: Names,
-        _ c: inout ByteCursor
-    ) {
-        let doc = plan.document
-        if t > 0 { c.write("," as StaticString) }
-        c.write("{\"id\":" as StaticString)
-        c.writeJSONString(task.pointee.id)
-        c.write(",\"line\":" as StaticString)
-        c.write(task.pointee.location.line)
-        c.write(",\"status\":\"" as StaticString)
-        switch task.pointee.status {
-        case .todo: c.write("todo\"" as StaticString)
-        case .done: c.write("done\"" as StaticString)
-        case .skipped: c.write("skipped\"" as StaticString)
-        case .inProgress: c.write("in-progress\"" as StaticString)
-        }
-        c.write(task.pointee.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
-        c.write(",\"labels\":" as StaticString)
-        writeStrings(task.pointee.labels, &c)
-        c.write(",\"stories\":" as StaticString)
-        writeStrings(task.pointee.stories, &c)
-        c.write(",\"phase\":" as StaticString)
-        let phase = Int(task.pointee.phase)
-        c.write(doc.phases.indices.contains(phase) ? doc.phases[phase].index : task.pointee.phase)
-        c.write(",\"description\":" as StaticString)
-        c.writeJSONString(task.pointee.description)
-        c.write(",\"files\":" as StaticString)
-        writeStrings(task.pointee.files, &c)
-        c.write(",\"reads\":" as StaticString)
-        writeStrings(task.pointee.reads, &c)
-        c.write(",\"duration\":" as StaticString)
-        c.write(PlanFacts.duration(of: task.pointee.estimate, options: plan.options))
-        c.write(",\"dependsOn\":[" as StaticString)
-        var first = true
-        for d in predecessors {
-            if !first { c.write("," as StaticString) }
-            first = false
-            names.writeTask(Int(d), &c)
-        }
-        c.write("]" as StaticString)
-        let node = plan.graph.nodeOfTask[t]
-        if node >= 0 {
-            let schedule = plan.schedule
-            let v = Int(node)
-            c.write(",\"wave\":" as StaticString)
-            c.write(schedule.waveOfNode[v])
-            c.write(",\"earliestStart\":" as StaticString)
-            c.write(schedule.times.earliestStart[v])
-            c.write(",\"earliestFinish\":" as StaticString)
-            c.write(schedule.times.earliestFinish[v])
-            c.write(",\"latestStart\":" as StaticString)
-            c.write(schedule.times.latestStart[v])
-            c.write(",\"latestFinish\":" as StaticString)
-            c.write(schedule.times.latestFinish[v])
-            c.write(",\"slack\":" as StaticString)
-            c.write(max(0, schedule.times.slack(node)))
-            c.write(schedule.isCritical(node) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
-        } else {
-            c.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
-        }
-    }
-
     /// The most ``writeStrings(_:_:)`` writes, without its brackets.
+    @inline(__always)
     static func stringsBound(_ strings: [String]) -> Int {
-        var bound = 0
-        for s in strings { bound += ByteCursor.jsonStringBound(s.utf8.count) + 1 }
-        return bound
+        if strings.isEmpty { return 0 }
+        // Elements read in place: iterating copies (and retains) each string.
+        return strings.withUnsafeBufferPointer { strings in
+            var bound = 0
+            for i in strings.indices { bound += ByteCursor.jsonStringBound(strings[i].utf8.count) + 1 }
+            return bound
+        }
     }
 
+    /// `["a","b"]`.
+    @inline(__always)
     static func writeStrings(_ strings: [String], _ c: inout ByteCursor) {
-        c.write("[" as StaticString)
-        for (i, s) in strings.enumerated() {
-            if i > 0 { c.write("," as StaticString) }
-            c.writeJSONString(s)
+        // Most lists are empty: reaching the elements would retain the array.
+        guard !strings.isEmpty else {
+            c.write("[]" as StaticString)
+            return
         }
-        c.write("]" as StaticString)
+        c.write(byte: UInt8(ascii: "["))
+        strings.withUnsafeBufferPointer { strings in
+            for i in strings.indices {
+                if i > 0 { c.write(byte: UInt8(ascii: ",")) }
+                c.writeJSONString(borrowing: strings[i])
+            }
+        }
+        c.write(byte: UInt8(ascii: "]"))
     }
 
     public static func writeEdge(_ e: Int32, _ plan: Plan, _ w: inout ByteWriter) {
@@ -477,5 +461,4 @@ public enum PlanJSON {
             w.jsonMember("line", Int(e.location.line))
         }
     }
-
 }

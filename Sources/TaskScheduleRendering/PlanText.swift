@@ -18,19 +18,19 @@ public enum PlanText {
 
     /// Summary, waves and critical path.
     public static func plan(_ plan: Plan, style: TextStyle, into w: inout ByteWriter) {
-        let facts = PlanFacts(plan)
+        let facts = PlanTotals(plan)
         let doc = plan.document
         let edges = plan.graph.graph.edgeCount
         switch style {
         case .text:
             w.write("\(doc.path)\n")
-            w.write("  \(count(doc.tasks.count, "task")) (\(facts.doneCount) done) in \(count(facts.listedPhases.count, "phase")), \(count(edges, "edge"))\n")
+            w.write("  \(count(doc.tasks.count, "task")) (\(facts.doneCount) done) in \(count(facts.listedPhaseCount, "phase")), \(count(edges, "edge"))\n")
         case .markdown:
             w.write("## Plan for `\(markdownCode(doc.path))`\n\n")
             w.write("| tasks | done | phases | edges | waves | widest wave | critical path | total work |\n")
             w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
             let s = plan.schedule
-            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhases.count) | \(edges) | \(s.waves.count) | \(s.waves.map(\.count).max() ?? 0) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
+            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhaseCount) | \(edges) | \(s.waves.count) | \(s.waves.map(\.count).max() ?? 0) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
             if let note = assumedNote(plan) { w.write("> \(markdownCell(note))\n\n") }
         }
         let schedule = plan.schedule
@@ -71,9 +71,11 @@ public enum PlanText {
             for (i, wave) in schedule.waves.enumerated() {
                 let label = pad(String(i + 1), numberWidth, right: true)
                 let prefix = "  \(label)  \(pad("(\(wave.count))", 7, right: false)) "
-                wrapIDs(wave.map { plan.name(of: $0) }, limit: limit, prefix: prefix, into: &w)
+                // Names only for the IDs shown: a wide wave has thousands.
+                let shown = limit.map { min($0, wave.count) } ?? wave.count
+                wrapIDs(wave.prefix(shown).map { plan.name(of: $0) }, more: wave.count - shown, prefix: prefix, into: &w)
                 for c in conflicts[i + 1] ?? [] {
-                    w.write("\(String(repeating: " ", count: prefix.count))! \(conflictText(c))\n")
+                    w.write("\(spaces(prefix.count))! \(conflictText(c))\n")
                 }
             }
         case .markdown:
@@ -102,7 +104,7 @@ public enum PlanText {
         switch style {
         case .text:
             w.write("Critical path: \(hours(schedule.length))\(assumed), \(count(schedule.criticalPath.count, "task"))\n")
-            wrapIDs(ids, limit: nil, prefix: "  ", separator: " → ", into: &w)
+            wrapIDs(ids, prefix: "  ", separator: " → ", into: &w)
         case .markdown:
             w.write("### Critical path (\(hours(schedule.length))\(assumed))\n\n")
             w.write(markdownCell(ids.joined(separator: " → ")))
@@ -178,16 +180,18 @@ public enum PlanText {
         return "no task has an estimate: every task counts \(hours(plan.options.defaultDuration)), so lengths are assumed, not forecast"
     }
 
-    static func wrapIDs(_ ids: [String], limit: Int?, prefix: String, separator: String = " ", into w: inout ByteWriter) {
+    /// IDs after `prefix`, wrapped at 80 columns; `more` IDs left out are
+    /// counted at the end (`… 12 more`).
+    static func wrapIDs(_ ids: [String], more: Int = 0, prefix: String, separator: String = " ", into w: inout ByteWriter) {
         let width = 80
-        let indent = String(repeating: " ", count: prefix.count)
+        let indent = spaces(prefix.count)
         var line = prefix
         var lineHasItem = false
-        let shown = limit.map { min($0, ids.count) } ?? ids.count
-        var items = Array(ids.prefix(shown))
-        if shown < ids.count { items.append("… \(ids.count - shown) more") }
+        var items = ids
+        if more > 0 { items.append("… \(more) more") }
+        let joiner = separator == " " ? "" : separator.trimmingSuffixSpaces()
         for (i, id) in items.enumerated() {
-            let piece = (i + 1 < items.count) ? id + separator.trimmingSuffixSpaces() : id
+            let piece = (i + 1 < items.count) ? id + joiner : id
             if lineHasItem && line.count + 1 + piece.count > width {
                 w.write(line)
                 w.write("\n")
@@ -218,10 +222,19 @@ public enum PlanText {
         return String(w)
     }
 
+    /// `n` spaces (made from bytes: `String(repeating:count:)` costs
+    /// thousands of instructions, once per wave of a large plan).
+    static func spaces(_ n: Int) -> String {
+        String(unsafeUninitializedCapacity: n) { buffer in
+            buffer.initialize(repeating: UInt8(ascii: " "))
+            return n
+        }
+    }
+
     static func pad(_ s: String, _ width: Int, right: Bool) -> String {
         let n = s.count
         if n >= width { return s }
-        let fill = String(repeating: " ", count: width - n)
+        let fill = spaces(width - n)
         return right ? fill + s : s + fill
     }
 

@@ -1,0 +1,153 @@
+import TaskScheduleRendering
+import Testing
+
+/// The number and string writers of ``ByteWriter`` against plain statements of
+/// their formats: the writers take shortcuts, the bytes must not change.
+@Suite struct ByteWriterShortcutTests {
+    /// The JSON number format written the slow way: rounded to nine decimals,
+    /// trailing zeros of the fraction dropped (one kept), `null` for NaN and
+    /// infinities, Swift's own text from 9e6 on.
+    static func expected(_ x: Double) -> String {
+        if x.isNaN || x.isInfinite { return "null" }
+        let scaled = (x * 1e9).rounded()
+        guard abs(scaled) < 9e15 else { return String(decoding: Array(x.description.utf8.prefix(32)), as: UTF8.self) }
+        let m = UInt64(abs(scaled))
+        var fraction = String(m % 1_000_000_000)
+        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+        while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
+        return (scaled < 0 && m != 0 ? "-" : "") + String(m / 1_000_000_000) + "." + fraction
+    }
+
+    static func written(_ x: Double) -> String {
+        var w = ByteWriter(capacity: 16)
+        w.write(x)
+        return String(w)
+    }
+
+    static let edgeValues: [Double] = [
+        0, -0.0, 1, -1, 2.5, 14, 0.1, 0.25, 1.0 / 3, 2.0 / 3, 5.0 / 6, 0.8333333333333339, 1.0 / 60, 7.0 / 60,
+        1e-9, -1e-9, 4e-10, -4e-10, 5e-10, -5e-10, 6e-10, -6e-10, 1.5e-9, 2.5e-9, 0.0000000015, 0.9999999995,
+        0.99999999949, 9.9999999995, 1_000_000, 8_999_999.999999999, 8_999_999.9999999995, 9_000_000, -9_000_000,
+        10_000_000, 1e15, 1e300, -1e300, 123_456.789, 312_192.583333333, 27_319.75,
+        .leastNonzeroMagnitude, .greatestFiniteMagnitude, .nan, .infinity, -.infinity, Double.ulpOfOne,
+    ]
+
+    @Test(arguments: edgeValues)
+    func edgeCases(_ x: Double) {
+        #expect(Self.written(x) == Self.expected(x))
+    }
+
+    /// Hours as plans produce them (quarters, minutes, thirds, their sums), and
+    /// arbitrary doubles of every magnitude, from a fixed seed.
+    @Test func manyValues() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state ^ (state >> 29)
+        }
+        var mismatches: [Double] = []
+        for i in 0..<60_000 {
+            let r = next()
+            let x: Double
+            switch i % 6 {
+            case 0: x = Double(r % 100_000) / 4
+            case 1: x = Double(r % 1_000_000) / 60
+            case 2: x = Double(r % 300_000) / 3 + Double(r >> 40 % 7) / 6
+            case 3: x = Double(bitPattern: r)
+            case 4: x = Double(r % 1_000_000_000_000) * 1e-9 * (r & 1 == 0 ? 1 : -1)
+            default: x = Double(r >> 11) / Double(1 << 53) * pow10(Int(r % 20) - 12)
+            }
+            if Self.written(x) != Self.expected(x) { mismatches.append(x) }
+        }
+        #expect(mismatches.isEmpty)
+    }
+
+    func pow10(_ k: Int) -> Double {
+        var p = 1.0
+        for _ in 0..<abs(k) { p *= 10 }
+        return k < 0 ? 1 / p : p
+    }
+
+    static let integerValues: [Int] = [
+        0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 99_999, 100_000, 1_234_567, 4_294_967_295,
+        999_999_999_999_999_999, 1_000_000_000_000_000_000, Int.max, -1, -10, -99, -100, -123_456, Int.min,
+    ]
+
+    @Test(arguments: integerValues)
+    func integers(_ n: Int) {
+        var w = ByteWriter(capacity: 16)
+        w.write(n)
+        #expect(String(w) == String(n))
+    }
+
+    static let strings: [String] = [
+        "", "T001", "a\"b\\c", "short é", "<tag> & \u{1}\u{7F}\t\n\r", String(repeating: "long text ", count: 40),
+        "日本語のタスクの説明はここにあります", "\u{1F600} emoji after sixteen bytes",
+    ]
+
+    @Test(arguments: strings)
+    func borrowedStringsAreEscapedAsCopies(_ s: String) {
+        var copied = ByteWriter()
+        copied.writeJSONString(s)
+        var borrowed = ByteWriter()
+        borrowed.withCursor(bound: ByteCursor.jsonStringBound(s.utf8.count)) { $0.writeJSONString(borrowing: s) }
+        #expect(borrowed.bytes == copied.bytes)
+    }
+
+    @Test func removeAllKeepsTheWriterUsable() {
+        var w = ByteWriter(capacity: 16)
+        w.jsonObject { $0.jsonMember("a", 1) }
+        w.removeAll()
+        #expect(w.count == 0)
+        w.jsonArray { $0.jsonValue(2.5) }
+        #expect(String(w) == "[2.5]")
+    }
+
+    /// JSON string escapes written one byte at a time, as the format states them.
+    static func escaped(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for b in bytes {
+            switch b {
+            case 0x22: out += Array(#"\""#.utf8)
+            case 0x5C: out += Array(#"\\"#.utf8)
+            case 0x0A: out += Array(#"\n"#.utf8)
+            case 0x0D: out += Array(#"\r"#.utf8)
+            case 0x09: out += Array(#"\t"#.utf8)
+            case 0x3C, 0x3E, 0x26, 0..<0x20, 0x7F:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array(#"\u00"#.utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+        return out + [0x22]
+    }
+
+    /// Runs of plain text of every length with bytes that need an escape (and
+    /// their neighbours, which do not) at every offset of the eight-byte steps.
+    @Test func jsonStringsMatchTheByteByByteEscapes() {
+        let special: [UInt8] = [0, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x3B, 0x3C,
+                                0x3D, 0x3E, 0x3F, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xA0, 0xC3, 0xE2, 0xFF]
+        var state: UInt64 = 12345
+        var failures = 0
+        for length in 0..<40 {
+            for _ in 0..<60 {
+                var bytes: [UInt8] = []
+                for _ in 0..<length {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let r = Int(state >> 33)
+                    bytes.append(r % 4 == 0 ? special[(r >> 2) % special.count] : UInt8(0x61 + (r >> 2) % 26))
+                }
+                var w = ByteWriter(capacity: 16)
+                bytes.withUnsafeBufferPointer { w.writeJSONString(utf8: $0) }
+                if w.bytes != Self.escaped(bytes) { failures += 1 }
+            }
+        }
+        #expect(failures == 0)
+        for b in UInt8.min...UInt8.max {
+            let bytes = [UInt8](repeating: 0x61, count: 11) + [b] + [UInt8](repeating: 0x62, count: 9)
+            var w = ByteWriter(capacity: 16)
+            bytes.withUnsafeBufferPointer { w.writeJSONString(utf8: $0) }
+            #expect(w.bytes == Self.escaped(bytes), "byte \(b)")
+        }
+    }
+}
