@@ -26,19 +26,15 @@ extension DirectedGraph {
         var level = [Int32](repeating: 0, count: nodeCount)
         // Raw buffers: one pass over every edge of graphs with millions of them.
         level.withUnsafeMutableBufferPointer { level in
-            inOffsets.withUnsafeBufferPointer { offsets in
-                inEdges.withUnsafeBufferPointer { edges in
-                    edgeSources.withUnsafeBufferPointer { sources in
-                        for v in order {
-                            let v = Int(v)
-                            precondition(v >= 0 && v < nodeCount, "order names a node out of range")
-                            var best: Int32 = 0
-                            for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                                best = max(best, level[Int(sources[Int(edges[i])])])
-                            }
-                            level[v] = best + weight[v]
-                        }
+            withRawInLists { offsets, edges, sources in
+                for v in order {
+                    let v = Int(v)
+                    precondition(v >= 0 && v < nodeCount, "order names a node out of range")
+                    var best: Int32 = 0
+                    for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        best = max(best, level[Int(sources[Int(edges[i])])])
                     }
+                    level[v] = best + weight[v]
                 }
             }
         }
@@ -59,40 +55,32 @@ extension DirectedGraph {
         var length = 0.0
         // Raw buffers: two passes over every edge of graphs with millions of them.
         ef.withUnsafeMutableBufferPointer { ef in
-            inOffsets.withUnsafeBufferPointer { offsets in
-                inEdges.withUnsafeBufferPointer { edges in
-                    edgeSources.withUnsafeBufferPointer { sources in
-                        for v in order {
-                            let v = Int(v)
-                            precondition(v >= 0 && v < n, "order names a node out of range")
-                            var start = 0.0
-                            for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                                start = max(start, ef[Int(sources[Int(edges[i])])])
-                            }
-                            es[v] = start
-                            ef[v] = start + durations[v]
-                            length = max(length, ef[v])
-                        }
+            withRawInLists { offsets, edges, sources in
+                for v in order {
+                    let v = Int(v)
+                    precondition(v >= 0 && v < n, "order names a node out of range")
+                    var start = 0.0
+                    for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        start = max(start, ef[Int(sources[Int(edges[i])])])
                     }
+                    es[v] = start
+                    ef[v] = start + durations[v]
+                    length = max(length, ef[v])
                 }
             }
         }
         var lf = [Double](repeating: length, count: n)
         var ls = [Double](repeating: 0, count: n)
         ls.withUnsafeMutableBufferPointer { ls in
-            outOffsets.withUnsafeBufferPointer { offsets in
-                outEdges.withUnsafeBufferPointer { edges in
-                    edgeTargets.withUnsafeBufferPointer { targets in
-                        for v in order.reversed() {
-                            let v = Int(v)
-                            var finish = length
-                            for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                                finish = min(finish, ls[Int(targets[Int(edges[i])])])
-                            }
-                            lf[v] = finish
-                            ls[v] = finish - durations[v]
-                        }
+            withRawOutLists { offsets, edges, targets in
+                for v in order.reversed() {
+                    let v = Int(v)
+                    var finish = length
+                    for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        finish = min(finish, ls[Int(targets[Int(edges[i])])])
                     }
+                    lf[v] = finish
+                    ls[v] = finish - durations[v]
                 }
             }
         }

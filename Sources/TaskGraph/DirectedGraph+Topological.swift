@@ -53,25 +53,21 @@ extension DirectedGraph {
         // them, where checked accesses cost more than the walk itself.
         remaining.withUnsafeMutableBufferPointer { remaining in
             order.withUnsafeMutableBufferPointer { order in
-                outOffsets.withUnsafeBufferPointer { offsets in
-                    outEdges.withUnsafeBufferPointer { edges in
-                        edgeTargets.withUnsafeBufferPointer { targets in
-                            for v in 0..<nodeCount where remaining[v] == 0 {
-                                order[tail] = Int32(v)
+                withRawOutLists { offsets, edges, targets in
+                    for v in 0..<nodeCount where remaining[v] == 0 {
+                        order[tail] = Int32(v)
+                        tail += 1
+                    }
+                    var head = 0
+                    while head < tail {
+                        let v = Int(order[head])
+                        head += 1
+                        for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                            let w = Int(targets[Int(edges[i])])
+                            remaining[w] -= 1
+                            if remaining[w] == 0 {
+                                order[tail] = Int32(w)
                                 tail += 1
-                            }
-                            var head = 0
-                            while head < tail {
-                                let v = Int(order[head])
-                                head += 1
-                                for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                                    let w = Int(targets[Int(edges[i])])
-                                    remaining[w] -= 1
-                                    if remaining[w] == 0 {
-                                        order[tail] = Int32(w)
-                                        tail += 1
-                                    }
-                                }
                             }
                         }
                     }

@@ -28,6 +28,30 @@ public struct DirectedGraph: Sendable {
     /// The number of edges.
     @inlinable public var edgeCount: Int { edgeSources.count }
 
+    /// Raw buffers of the in-edge lists, for loops over every edge of graphs
+    /// with millions of them (where checked accesses cost more than the walk):
+    /// the in-edges of `v` are `edges[offsets[v]..<offsets[v + 1]]`, and
+    /// `sources[edge]` is where each comes from.
+    @inline(__always)
+    func withRawInLists<R>(
+        _ body: (_ offsets: UnsafeBufferPointer<Int32>, _ edges: UnsafeBufferPointer<Int32>, _ sources: UnsafeBufferPointer<Int32>) -> R
+    ) -> R {
+        inOffsets.withUnsafeBufferPointer { offsets in
+            inEdges.withUnsafeBufferPointer { edges in edgeSources.withUnsafeBufferPointer { body(offsets, edges, $0) } }
+        }
+    }
+
+    /// Raw buffers of the out-edge lists: the out-edges of `v` are
+    /// `edges[offsets[v]..<offsets[v + 1]]`, and `targets[edge]` is where each goes.
+    @inline(__always)
+    func withRawOutLists<R>(
+        _ body: (_ offsets: UnsafeBufferPointer<Int32>, _ edges: UnsafeBufferPointer<Int32>, _ targets: UnsafeBufferPointer<Int32>) -> R
+    ) -> R {
+        outOffsets.withUnsafeBufferPointer { offsets in
+            outEdges.withUnsafeBufferPointer { edges in edgeTargets.withUnsafeBufferPointer { body(offsets, edges, $0) } }
+        }
+    }
+
     /// Builds the graph from parallel arrays of edge endpoints.
     ///
     /// - Precondition: `sources.count == targets.count`, every endpoint in `0..<nodeCount`.
