@@ -1015,8 +1015,9 @@ struct GraphBuilder {
         // stages u..<t (none is below u), b takes nothing more.
         for x in mine where setArrivals.count(set: Int(x), below: t) == between { return }
         // Stages u..<t: every task arrived there whose sets share none with
-        // b's, class by class (few classes: tasks named in the same statements).
-        if classes.isUsable {
+        // b's, class by class (few classes: tasks named in the same statements),
+        // when there are more than a few to check one by one.
+        if classes.isUsable && between > ExclusionClasses.pairwiseLimit {
             let mineClass = classes.classOfNode[Int(b)]
             for c in classes.disjoint[Int(mineClass)] where classes.prefixes[Int(c)].hasArrivals(stages: u..<t) {
                 if let m = classes.prefixes[Int(c)].materialize(below: t, builder: &self) { addEdge(m, b, .phase, location) }
@@ -1240,6 +1241,8 @@ struct ExclusionClasses {
     var prefixes: [ClassPrefix] = []
     /// Beyond this many classes the pairwise scan is used (their pairs are checked once each here).
     static let classLimit = 256
+    /// Up to this many earlier tasks are linked to one by one (small specs keep the graph they had).
+    static let pairwiseLimit = 64
     var isUsable: Bool { !disjoint.isEmpty }
 
     init(builder: GraphBuilder) {
