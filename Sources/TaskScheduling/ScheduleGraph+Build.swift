@@ -942,27 +942,22 @@ struct GraphBuilder {
         // links a predecessor of the same stage already provides.
         let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
-        // Per set: (stage, members arrived) pairs, in order of first arrival.
-        var stageCountsOfSet = [[(stage: Int32, count: Int)]](repeating: [], count: setCount)
+        var setArrivals = SetArrivals(builder: self)
         var predecessors: [Int32] = []
+        var classes = ExclusionClasses(builder: self)
         for b in referenceOrder {
             let t = Int(stageOfNode[Int(b)])
             sameStagePredecessors(of: b, in: known, into: &predecessors)
             if t > 0 {
                 linkPhase(
-                    b, stage: t, prefix: &prefix, predecessors: predecessors, minStageOfSet: minStageOfSet,
-                    stageCountsOfSet: stageCountsOfSet)
+                    b, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
+                    minStageOfSet: minStageOfSet, setArrivals: setArrivals)
             }
             prefix.arrive(b, stage: t)
+            classes.arrive(b, stage: t)
             for x in sets(of: b) {
                 minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
-                if let last = stageCountsOfSet[Int(x)].indices.last, stageCountsOfSet[Int(x)][last].stage == Int32(t) {
-                    stageCountsOfSet[Int(x)][last].count += 1
-                } else if let k = stageCountsOfSet[Int(x)].firstIndex(where: { $0.stage == Int32(t) }) {
-                    stageCountsOfSet[Int(x)][k].count += 1
-                } else {
-                    stageCountsOfSet[Int(x)].append((Int32(t), 1))
-                }
+                setArrivals.arrive(set: Int(x), stage: t)
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
@@ -995,8 +990,8 @@ struct GraphBuilder {
     }
 
     mutating func linkPhase(
-        _ b: Int32, stage t: Int, prefix: inout StagePrefix, predecessors: [Int32], minStageOfSet: [Int32],
-        stageCountsOfSet: [[(stage: Int32, count: Int)]]
+        _ b: Int32, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses, predecessors: [Int32],
+        minStageOfSet: [Int32], setArrivals: SetArrivals
     ) {
         let location = phaseLocation(phaseOf(b))
         let mine = sets(of: b)
@@ -1016,9 +1011,18 @@ struct GraphBuilder {
         prefix.markFull(b, stage: t, seq: -1)
         if u > 0, let m = prefix.materialize(u - 1, builder: &self) { addEdge(m, b, .phase, location) }
         let between = prefix.arrivedCount(stages: u..<t)
-        if mine.count == 1 {
-            let partners = stageCountsOfSet[Int(mine[mine.startIndex])].reduce(0) { $0 + ($1.stage < Int32(t) ? $1.count : 0) }
-            if partners == between { return }
+        // When the members of one of b's sets are all the tasks arrived in
+        // stages u..<t (none is below u), b takes nothing more.
+        for x in mine where setArrivals.count(set: Int(x), below: t) == between { return }
+        // Stages u..<t: every task arrived there whose sets share none with
+        // b's, class by class (few classes: tasks named in the same statements),
+        // when there are more than a few to check one by one.
+        if classes.isUsable && between > ExclusionClasses.pairwiseLimit {
+            let mineClass = classes.classOfNode[Int(b)]
+            for c in classes.disjoint[Int(mineClass)] where classes.prefixes[Int(c)].hasArrivals(stages: u..<t) {
+                if let m = classes.prefixes[Int(c)].materialize(below: t, builder: &self) { addEdge(m, b, .phase, location) }
+            }
+            return
         }
         for s in u..<t {
             for a in prefix.arrived[s] {
@@ -1222,5 +1226,216 @@ struct StagePrefix {
             s += 1
         }
         return versionNode[t] >= 0 ? versionNode[t] : nil
+    }
+}
+
+/// Tasks grouped by the exclusion sets they belong to (equal lists of the
+/// sets that span stages, one class each), with a ``ClassPrefix`` per class: a task in a set takes
+/// its phase edges from earlier stages through the prefixes of the classes
+/// whose sets share none with its own, a few edges instead of one per task.
+struct ExclusionClasses {
+    var classOfNode: [Int32]
+    /// For each class, the classes whose sets share none with its own (itself
+    /// included when it has no sets).
+    var disjoint: [[Int32]] = []
+    var prefixes: [ClassPrefix] = []
+    /// Beyond this many classes the pairwise scan is used (their pairs are checked once each here).
+    static let classLimit = 256
+    /// Up to this many earlier tasks are linked to one by one (small specs keep the graph they had).
+    static let pairwiseLimit = 64
+    var isUsable: Bool { !disjoint.isEmpty }
+
+    init(builder: GraphBuilder) {
+        classOfNode = [Int32](repeating: 0, count: builder.taskCount)
+        guard builder.setCount > 0 else { return }
+        // A set whose tasks are all in one stage keeps no two stages apart:
+        // it takes no part here (a statement about one phase makes such a set).
+        var stageOfSet = [Int32](repeating: -1, count: builder.setCount)
+        var spansStages = [Bool](repeating: false, count: builder.setCount)
+        for v in builder.referenceOrder {
+            let stage = builder.stageOfNode[Int(v)]
+            for x in builder.sets(of: v) {
+                if stageOfSet[Int(x)] < 0 { stageOfSet[Int(x)] = stage } else if stageOfSet[Int(x)] != stage { spansStages[Int(x)] = true }
+            }
+        }
+        var index: [[Int32]: Int32] = [:]
+        var signatures: [[Int32]] = []
+        var stagesOfClass: [[Int32]] = []
+        for v in builder.referenceOrder {
+            let sets = builder.sets(of: v).filter { spansStages[Int($0)] }
+            let c: Int32
+            if let known = index[sets] {
+                c = known
+            } else {
+                c = Int32(signatures.count)
+                index[sets] = c
+                signatures.append(sets)
+                stagesOfClass.append([])
+                if signatures.count > Self.classLimit { return }
+            }
+            classOfNode[Int(v)] = c
+            stagesOfClass[Int(c)].append(builder.stageOfNode[Int(v)])
+        }
+        func meet(_ x: [Int32], _ y: [Int32]) -> Bool {
+            var i = x.startIndex, j = y.startIndex
+            while i < x.endIndex && j < y.endIndex {
+                if x[i] == y[j] { return true }
+                if x[i] < y[j] { i += 1 } else { j += 1 }
+            }
+            return false
+        }
+        disjoint = signatures.map { x in
+            signatures.indices.filter { !meet(x, signatures[$0]) }.map(Int32.init)
+        }
+        prefixes = stagesOfClass.map { ClassPrefix(stages: Array(Set($0)).sorted()) }
+    }
+
+    mutating func arrive(_ v: Int32, stage s: Int) {
+        guard isUsable else { return }
+        prefixes[Int(classOfNode[Int(v)])].arrive(v, stage: s)
+    }
+}
+
+/// "Every task of one class seen so far in π whose stage is below t", as
+/// milestones made on demand, over the stages the class has tasks in; like
+/// ``StagePrefix`` without its shortcuts.
+struct ClassPrefix {
+    /// The class's stages, ascending; everything below is indexed by position in it.
+    let stages: [Int32]
+    var pending: [[Int32]]
+    var versionNode: [Int32]
+    var versionSeq: [Int]
+    /// Whether a version holds tasks of its own stage (else it is the one below).
+    var hasOwn: [Bool]
+    var seq = 0
+    /// Fenwick trees over the class's stages: the latest arrival, and the number of arrivals.
+    var latest: [Int]
+    var counts: [Int]
+
+    init(stages: [Int32]) {
+        self.stages = stages
+        pending = Array(repeating: [], count: stages.count)
+        versionNode = [Int32](repeating: -1, count: stages.count)
+        versionSeq = [Int](repeating: 0, count: stages.count)
+        hasOwn = [Bool](repeating: false, count: stages.count)
+        latest = [Int](repeating: 0, count: stages.count + 1)
+        counts = [Int](repeating: 0, count: stages.count + 1)
+    }
+
+    /// How many of the class's stages are below stage `t`.
+    func local(_ t: Int) -> Int {
+        var low = 0, high = stages.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(stages[mid]) < t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    mutating func arrive(_ v: Int32, stage s: Int) {
+        seq += 1
+        let k = local(s)
+        pending[k].append(v)
+        var i = k + 1
+        while i < latest.count {
+            latest[i] = max(latest[i], seq)
+            counts[i] += 1
+            i += i & -i
+        }
+    }
+
+    func latestArrival(below k: Int) -> Int {
+        var i = k, best = 0
+        while i > 0 {
+            best = max(best, latest[i])
+            i -= i & -i
+        }
+        return best
+    }
+
+    func arrivals(below k: Int) -> Int {
+        var i = k, sum = 0
+        while i > 0 {
+            sum += counts[i]
+            i -= i & -i
+        }
+        return sum
+    }
+
+    func hasArrivals(stages r: Range<Int>) -> Bool { arrivals(below: local(r.upperBound)) > arrivals(below: local(r.lowerBound)) }
+
+    /// A node reaching every arrived task of the class in stages below `t`, or nil when none arrived.
+    mutating func materialize(below t: Int, builder: inout GraphBuilder) -> Int32? {
+        let top = local(t) - 1
+        guard top >= 0 else { return nil }
+        var low = top
+        while low >= 0 && versionSeq[low] < latestArrival(below: low + 1) {
+            low -= 1
+        }
+        var k = low + 1
+        while k <= top {
+            var inputs: [Int32] = []
+            if k > 0, versionNode[k - 1] >= 0 { inputs.append(versionNode[k - 1]) }
+            if hasOwn[k], versionNode[k] >= 0, !inputs.contains(versionNode[k]) { inputs.append(versionNode[k]) }
+            if !pending[k].isEmpty { hasOwn[k] = true }
+            inputs.append(contentsOf: pending[k])
+            pending[k].removeAll(keepingCapacity: true)
+            if inputs.count == 1 {
+                versionNode[k] = inputs[0]
+            } else if inputs.count > 1 {
+                let stage = builder.stages[Int(stages[k])]
+                let m = builder.milestone("@end-phase-\(builder.phaseNumber(stage[0]))")
+                let location = builder.phaseLocation(stage[0])
+                for v in inputs { builder.addEdge(v, m, .phase, location) }
+                versionNode[k] = m
+            }
+            versionSeq[k] = seq
+            k += 1
+        }
+        return versionNode[top] >= 0 ? versionNode[top] : nil
+    }
+}
+
+/// Per exclusion set, how many of its tasks arrived in each stage so far, as
+/// a Fenwick tree over the set's own stages (ascending).
+struct SetArrivals {
+    var stages: [[Int32]]
+    var trees: [[Int]]
+
+    init(builder: GraphBuilder) {
+        var stages = [[Int32]](repeating: [], count: builder.setCount)
+        for v in 0..<Int32(builder.taskCount) {
+            for x in builder.sets(of: v) { stages[Int(x)].append(builder.stageOfNode[Int(v)]) }
+        }
+        self.stages = stages.map { Array(Set($0)).sorted() }
+        trees = self.stages.map { [Int](repeating: 0, count: $0.count + 1) }
+    }
+
+    /// How many of the set's stages are below stage `t`.
+    func local(_ x: Int, _ t: Int) -> Int {
+        var low = 0, high = stages[x].count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(stages[x][mid]) < t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    mutating func arrive(set x: Int, stage s: Int) {
+        var i = local(x, s) + 1
+        while i < trees[x].count {
+            trees[x][i] += 1
+            i += i & -i
+        }
+    }
+
+    /// Members of set `x` arrived so far in stages below `t`.
+    func count(set x: Int, below t: Int) -> Int {
+        var i = local(x, t), sum = 0
+        while i > 0 {
+            sum += trees[x][i]
+            i -= i & -i
+        }
+        return sum
     }
 }

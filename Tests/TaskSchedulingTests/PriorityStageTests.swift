@@ -1,0 +1,55 @@
+import SpecKitGenerator
+import SpecKitTasks
+import Testing
+@testable import TaskScheduling
+
+/// `--stories priority` makes one stage per story phase; tasks named in
+/// statements about several phases must still get their phase edges through
+/// milestones, not one edge per earlier task.
+@Suite struct PriorityStageTests {
+    /// A generated spec with many story phases, and statements that put
+    /// every story phase side by side (as `all user stories can start in
+    /// parallel` does) and pair each story phase with the next.
+    static func manyStories(tasks: Int, stories: Int, seed: UInt64) -> SpecDocument {
+        var doc = SpecParser.parse(
+            SpecGenerator.generate(GeneratorOptions(tasks: tasks, seed: seed, stories: stories)), path: "g.md")
+        let at = SourceLocation(line: 1, column: 1)
+        let storyPhases = doc.phases.indices.filter { doc.phases[$0].kind == .story }.map(Int32.init)
+        doc.parallelStatements.append(ParallelStatement(phases: storyPhases, location: at))
+        doc.parallelStatements.append(ParallelStatement(phases: storyPhases, location: at))
+        for (p, q) in zip(storyPhases, storyPhases.dropFirst()) {
+            doc.parallelStatements.append(ParallelStatement(phases: [p, q], location: at))
+        }
+        return doc
+    }
+
+    @Test(arguments: [PlanOptions(stories: .priority), PlanOptions(withinPhase: .ordered, stories: .priority)])
+    func edgesStayLinearWithManyPriorityStages(options: PlanOptions) {
+        // Every story task is named in several statements: checked pair by
+        // pair, its earlier story tasks were some 25 million checks, past the
+        // builder's budget, after which every pair got an edge.
+        let doc = Self.manyStories(tasks: 8_000, stories: 200, seed: 3)
+        let plan = Plan(doc, options: options)
+        #expect(plan.graph.taskNodeCount > 6_000)
+        #expect(plan.graph.graph.edgeCount < 8 * plan.graph.taskNodeCount)
+    }
+
+    @Test(arguments: 1...6)
+    func agreesWithTheReferencePlannerUnderPriority(seed: Int) throws {
+        let doc = Self.manyStories(tasks: 240, stories: 24, seed: UInt64(seed))
+        // A statement joining one task of an early story to a later story phase.
+        var withTask = doc
+        if let t = withTask.tasks.indices.first(where: { withTask.phases[Int(withTask.tasks[$0].phase)].kind == .story }) {
+            let last = Int32(withTask.phases.lastIndex { $0.kind == .story } ?? 0)
+            withTask.parallelStatements.append(
+                ParallelStatement(tasks: [Int32(t)], phases: [last], location: SourceLocation(line: 1, column: 1)))
+        }
+        for options in [
+            PlanOptions(stories: .priority), PlanOptions(withinPhase: .ordered, stories: .priority),
+            PlanOptions(stories: .priority, remaining: false), PlanOptions(),
+        ] {
+            try PlanPropertyTests.check(doc, options)
+            try PlanPropertyTests.check(withTask, options)
+        }
+    }
+}
