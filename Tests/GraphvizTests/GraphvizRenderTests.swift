@@ -140,10 +140,10 @@ struct GraphvizRenderTests {
         let renders = 50
         let bound = renders * first.count / 2
         #expect(bound >= 3 << 20, "the bound must stand well above the allocator's noise")
-        // Other tests run in this process at the same time and may grow it
-        // too (some plan 70 000 tasks), so the smallest growth of up to a
-        // dozen rounds counts, stopping at the first quiet one: a leak grows
-        // every round.
+        // `make test` runs this test alone, after the others; run beside them
+        // (some plan 70 000 tasks) the process may grow for other reasons,
+        // so the smallest growth of up to a dozen rounds counts, stopping at
+        // the first quiet one: a leak grows every round.
         var growths: [Int] = []
         for _ in 0..<12 {
             let before = residentBytes()
