@@ -1261,20 +1261,32 @@ struct ExclusionClasses {
         var index: [[Int32]: Int32] = [:]
         var signatures: [[Int32]] = []
         var stagesOfClass: [[Int32]] = []
+        // Neighbours in π mostly share their sets: the last class is tried first.
+        var lastSets: ArraySlice<Int32>? = nil
+        var lastClass: Int32 = 0
         for v in builder.referenceOrder {
-            let sets = builder.sets(of: v).filter { spansStages[Int($0)] }
+            let raw = builder.sets(of: v)
             let c: Int32
-            if let known = index[sets] {
-                c = known
+            if let last = lastSets, last.elementsEqual(raw) {
+                c = lastClass
             } else {
-                c = Int32(signatures.count)
-                index[sets] = c
-                signatures.append(sets)
-                stagesOfClass.append([])
-                if signatures.count > Self.classLimit { return }
+                let sets = raw.filter { spansStages[Int($0)] }
+                if let known = index[sets] {
+                    c = known
+                } else {
+                    c = Int32(signatures.count)
+                    index[sets] = c
+                    signatures.append(sets)
+                    stagesOfClass.append([])
+                    if signatures.count > Self.classLimit { return }
+                }
+                lastSets = raw
+                lastClass = c
             }
             classOfNode[Int(v)] = c
-            stagesOfClass[Int(c)].append(builder.stageOfNode[Int(v)])
+            // Each class's distinct stages (sorted below): runs of one stage count once.
+            let stage = builder.stageOfNode[Int(v)]
+            if stagesOfClass[Int(c)].last != stage { stagesOfClass[Int(c)].append(stage) }
         }
         func meet(_ x: [Int32], _ y: [Int32]) -> Bool {
             var i = x.startIndex, j = y.startIndex
@@ -1405,7 +1417,9 @@ struct SetArrivals {
     init(builder: GraphBuilder) {
         var stages = [[Int32]](repeating: [], count: builder.setCount)
         for v in 0..<Int32(builder.taskCount) {
-            for x in builder.sets(of: v) { stages[Int(x)].append(builder.stageOfNode[Int(v)]) }
+            let stage = builder.stageOfNode[Int(v)]
+            // Each set's distinct stages (sorted below): runs of one stage count once.
+            for x in builder.sets(of: v) where stages[Int(x)].last != stage { stages[Int(x)].append(stage) }
         }
         self.stages = stages.map { Array(Set($0)).sorted() }
         trees = self.stages.map { [Int](repeating: 0, count: $0.count + 1) }
