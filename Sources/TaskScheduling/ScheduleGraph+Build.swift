@@ -1312,46 +1312,39 @@ struct ExclusionClasses {
 /// milestones made on demand, over the stages the class has tasks in; like
 /// ``StagePrefix`` without its shortcuts.
 struct ClassPrefix {
-    /// The class's stages, ascending; everything below is indexed by position in it.
-    let stages: [Int32]
+    /// The class's stages, ascending, with the number of arrivals in each;
+    /// everything below is indexed by position in them.
+    var arrived: StageCounts
+    var stages: [Int32] { arrived.stages }
     var pending: [[Int32]]
     var versionNode: [Int32]
     var versionSeq: [Int]
     /// Whether a version holds tasks of its own stage (else it is the one below).
     var hasOwn: [Bool]
     var seq = 0
-    /// Fenwick trees over the class's stages: the latest arrival, and the number of arrivals.
+    /// A Fenwick tree over the class's stages: the latest arrival.
     var latest: [Int]
-    var counts: [Int]
 
     init(stages: [Int32]) {
-        self.stages = stages
+        arrived = StageCounts(stages: stages)
         pending = Array(repeating: [], count: stages.count)
         versionNode = [Int32](repeating: -1, count: stages.count)
         versionSeq = [Int](repeating: 0, count: stages.count)
         hasOwn = [Bool](repeating: false, count: stages.count)
         latest = [Int](repeating: 0, count: stages.count + 1)
-        counts = [Int](repeating: 0, count: stages.count + 1)
     }
 
     /// How many of the class's stages are below stage `t`.
-    func local(_ t: Int) -> Int {
-        var low = 0, high = stages.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(stages[mid]) < t { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    func local(_ t: Int) -> Int { arrived.local(t) }
 
     mutating func arrive(_ v: Int32, stage s: Int) {
         seq += 1
         let k = local(s)
         pending[k].append(v)
+        arrived.add(atLocal: k)
         var i = k + 1
         while i < latest.count {
             latest[i] = max(latest[i], seq)
-            counts[i] += 1
             i += i & -i
         }
     }
@@ -1365,16 +1358,7 @@ struct ClassPrefix {
         return best
     }
 
-    func arrivals(below k: Int) -> Int {
-        var i = k, sum = 0
-        while i > 0 {
-            sum += counts[i]
-            i -= i & -i
-        }
-        return sum
-    }
-
-    func hasArrivals(stages r: Range<Int>) -> Bool { arrivals(below: local(r.upperBound)) > arrivals(below: local(r.lowerBound)) }
+    func hasArrivals(stages r: Range<Int>) -> Bool { arrived.count(below: r.upperBound) > arrived.count(below: r.lowerBound) }
 
     /// A node reaching every arrived task of the class in stages below `t`, or nil when none arrived.
     mutating func materialize(below t: Int, builder: inout GraphBuilder) -> Int32? {
@@ -1408,11 +1392,10 @@ struct ClassPrefix {
     }
 }
 
-/// Per exclusion set, how many of its tasks arrived in each stage so far, as
-/// a Fenwick tree over the set's own stages (ascending).
+/// Per exclusion set, how many of its tasks arrived in each stage so far
+/// (over the set's own stages).
 struct SetArrivals {
-    var stages: [[Int32]]
-    var trees: [[Int]]
+    var sets: [StageCounts]
 
     init(builder: GraphBuilder) {
         var stages = [[Int32]](repeating: [], count: builder.setCount)
@@ -1421,33 +1404,50 @@ struct SetArrivals {
             // Each set's distinct stages (sorted below): runs of one stage count once.
             for x in builder.sets(of: v) where stages[Int(x)].last != stage { stages[Int(x)].append(stage) }
         }
-        self.stages = stages.map { Array(Set($0)).sorted() }
-        trees = self.stages.map { [Int](repeating: 0, count: $0.count + 1) }
+        sets = stages.map { StageCounts(stages: Array(Set($0)).sorted()) }
     }
 
-    /// How many of the set's stages are below stage `t`.
-    func local(_ x: Int, _ t: Int) -> Int {
-        var low = 0, high = stages[x].count
+    mutating func arrive(set x: Int, stage s: Int) { sets[x].add(atLocal: sets[x].local(s)) }
+
+    /// Members of set `x` arrived so far in stages below `t`.
+    func count(set x: Int, below t: Int) -> Int { sets[x].count(below: t) }
+}
+
+/// Arrivals counted per stage over a few stages (ascending, distinct): a
+/// Fenwick tree, so "how many below stage t" costs O(log stages).
+struct StageCounts {
+    let stages: [Int32]
+    private var tree: [Int]
+
+    init(stages: [Int32]) {
+        self.stages = stages
+        tree = [Int](repeating: 0, count: stages.count + 1)
+    }
+
+    /// How many of the stages are below stage `t`.
+    func local(_ t: Int) -> Int {
+        var low = 0, high = stages.count
         while low < high {
             let mid = (low + high) / 2
-            if Int(stages[x][mid]) < t { low = mid + 1 } else { high = mid }
+            if Int(stages[mid]) < t { low = mid + 1 } else { high = mid }
         }
         return low
     }
 
-    mutating func arrive(set x: Int, stage s: Int) {
-        var i = local(x, s) + 1
-        while i < trees[x].count {
-            trees[x][i] += 1
+    /// One arrival in the stage at position `k` of `stages`.
+    mutating func add(atLocal k: Int) {
+        var i = k + 1
+        while i < tree.count {
+            tree[i] += 1
             i += i & -i
         }
     }
 
-    /// Members of set `x` arrived so far in stages below `t`.
-    func count(set x: Int, below t: Int) -> Int {
-        var i = local(x, t), sum = 0
+    /// Arrivals so far in stages below stage `t`.
+    func count(below t: Int) -> Int {
+        var i = local(t), sum = 0
         while i > 0 {
-            sum += trees[x][i]
+            sum += tree[i]
             i -= i & -i
         }
         return sum
