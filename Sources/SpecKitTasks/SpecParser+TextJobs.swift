@@ -143,13 +143,13 @@ extension DocumentParser {
     /// of them is closed: a later job was queued after them.
     private mutating func dispatch(to pipeline: TextPipeline) {
         let range = dispatchedJobs..<dispatchedJobs + TextPipeline.chunkSize
-        let jobs = Array(textJobs[range])
+        let jobs = textJobs.copied(range)
         var bodyLo = Int(jobs[0].firstBodyLine), bodyHi = bodyLo
         for job in jobs {
             bodyLo = min(bodyLo, Int(job.firstBodyLine))
             bodyHi = max(bodyHi, Int(job.bodyLineEnd))
         }
-        let reader = TextReader(text: bytes, bodyLines: Array(bodyLines[bodyLo..<bodyHi]), bodyBase: bodyLo, wordedIDs: wordedIDs)
+        let reader = TextReader(text: bytes, bodyLines: bodyLines.copied(bodyLo..<bodyHi), bodyBase: bodyLo, wordedIDs: wordedIDs)
         let taskBase = tasks.withUnsafeMutableBufferPointer { $0.baseAddress! }
         pipeline.read(jobs, firstJob: range.lowerBound, reader: reader, tasks: taskBase)
         dispatchedJobs = range.upperBound

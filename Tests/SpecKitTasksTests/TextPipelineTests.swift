@@ -82,4 +82,19 @@ import Testing
         let document = SpecParser.parse(bytes, path: "big.md")
         #expect(document.tasks.contains { $0.id == "Task 2950" })
     }
+
+    /// A chunk handed to the pipeline is a copy: when it covers the whole job
+    /// queue, `Array(queue[range])` would share the queue's buffer, and the
+    /// next job queued would copy all of it, reserved capacity included.
+    @Test func aCopiedRangeNeverSharesTheBuffer() {
+        var queue: [Int32] = []
+        queue.reserveCapacity(1 << 16)
+        queue.append(contentsOf: 0..<64)
+        let whole = queue.copied(0..<64), part = queue.copied(8..<16)
+        #expect(whole == queue && part == Array(8..<16))
+        let base = queue.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(whole.withUnsafeBufferPointer { $0.baseAddress } != base)
+        queue.append(64)
+        #expect(queue.withUnsafeBufferPointer { $0.baseAddress } == base)
+    }
 }
