@@ -68,6 +68,13 @@ extension DocumentParser {
             diagnostics.append(Diagnostic(.noTasks, "no tasks found", at: SourceLocation(line: 1, column: 1)))
         }
         diagnostics.append(contentsOf: resolver.diagnostics)
+        // Every reference is resolved: the pending references (an array per
+        // task that names any), the ID table, the per-task keys and the
+        // resolver's tables go now, before the file tables make an array per
+        // task, rather than when the parse returns (they were part of its peak).
+        let (edges, groups) = (resolver.edges, resolver.groups)
+        resolver = Resolver(idTable: ByteInterner(), firstTaskOfKey: [], isFirst: [])
+        releaseResolved()
         // Stable sort into source order.
         let ordered = diagnostics.enumerated().sorted {
             ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
@@ -75,12 +82,25 @@ extension DocumentParser {
         completeFileTables()
         while taskFileOffsets.count <= tasks.count { taskFileOffsets.append(Int32(taskFileIDs.count)) }
         var document = SpecDocument(
-            path: path, tasks: tasks, phases: phases, dependencies: resolver.edges,
+            path: path, tasks: tasks, phases: phases, dependencies: edges,
             phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber,
             filePaths: filePaths, isDirectory: isDirectory, taskFileOffsets: taskFileOffsets, taskFileIDs: taskFileIDs)
         document.parallelStatements = parallelStatements
-        document.dependencyGroups = resolver.groups
+        document.dependencyGroups = groups
         return document
+    }
+
+    /// Lets go of what only reference resolution reads. The parser reads no
+    /// ID, heading of a task or pending statement afterwards.
+    private mutating func releaseResolved() {
+        taskReferences = []
+        statements = []
+        phaseStatements = []
+        mixedStatements = []
+        parallels = []
+        idTable = ByteInterner()
+        taskIDKey = []
+        taskHeading = []
     }
 
     /// Declared statements, deciding the direction of `←` lines as a whole.
