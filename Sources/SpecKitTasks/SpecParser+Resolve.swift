@@ -23,7 +23,8 @@ extension DocumentParser {
         var reportedMissing = Set<SourceLocation>()
         for pending in taskReferences {
             let task = pending.task
-            let id = tasks[Int(task)].id
+            // The task's ID is read for a diagnostic only: reading it for every
+            // group loaded a task record (and retained its ID) per reference group.
             for reference in pending.references {
                 if reference.upTo != nil, !grouped.isEmpty, grouped.contains(HeadingRange(reference.location, pending.reversed)) {
                     continue
@@ -33,7 +34,7 @@ extension DocumentParser {
                     // Only the task itself: a later duplicate naming its own ID
                     // depends on the first task with that ID.
                     if target == task {
-                        diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
+                        diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: reference.location))
                         continue
                     }
                     let (p, s) = pending.reversed ? (task, target) : (target, task)
@@ -44,15 +45,15 @@ extension DocumentParser {
                     guard reportedMissing.insert(reference.location).inserted else { continue }
                     let missing = resolver.missingEnd(reference)
                     let message = pending.reversed
-                        ? "\(id) blocks \(missing), which does not exist"
-                        : "\(id) depends on \(missing), which does not exist"
+                        ? "\(tasks[Int(task)].id) blocks \(missing), which does not exist"
+                        : "\(tasks[Int(task)].id) depends on \(missing), which does not exist"
                     diagnostics.append(Diagnostic(.unknownReference, message, at: reference.location))
                     continue
                 }
                 for target in targets {
                     if target == task {
                         if reference.upTo == nil {
-                            diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
+                            diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: reference.location))
                         }
                         continue
                     }
@@ -184,23 +185,38 @@ extension DocumentParser {
     /// holds some of the tasks below it stays pairwise (a task never waits
     /// for itself).
     func groupHeadingRanges(_ resolver: inout Resolver) -> Set<HeadingRange> {
-        var tasksOfRange: [HeadingRange: [Int32]] = [:]
-        var firstReference: [HeadingRange: Reference] = [:]
-        var order: [HeadingRange] = []
-        for pending in taskReferences {
-            for reference in pending.references where reference.upTo != nil {
-                let key = HeadingRange(reference.location, pending.reversed)
-                if tasksOfRange[key] == nil {
-                    order.append(key)
-                    firstReference[key] = reference
-                }
-                tasksOfRange[key, default: []].append(pending.task)
+        // Every range reference with where it was written, in order. Sorted by
+        // place (order kept among equals), the references written once for
+        // several tasks lie side by side; most ranges are a task's own, written
+        // once, and never went further than this (no dictionary per range).
+        var ranges: [(location: SourceLocation, reversed: Bool, order: Int32, task: Int32, pending: Int32, slot: Int32)] = []
+        for p in taskReferences.indices {
+            let pending = taskReferences[p]
+            for (slot, reference) in pending.references.enumerated() where reference.upTo != nil {
+                ranges.append((reference.location, pending.reversed, Int32(ranges.count), pending.task, Int32(p), Int32(slot)))
             }
         }
+        guard ranges.count >= 2 else { return [] }
+        ranges.sort { ($0.location, $0.reversed ? 1 : 0, $0.order) < ($1.location, $1.reversed ? 1 : 0, $1.order) }
+        // The ranges named for two tasks or more, in order of first appearance.
+        var shared: [(order: Int32, key: HeadingRange, reference: Reference, tasks: [Int32])] = []
+        var a = 0
+        while a < ranges.count {
+            var z = a + 1
+            while z < ranges.count, ranges[z].location == ranges[a].location, ranges[z].reversed == ranges[a].reversed { z += 1 }
+            if z - a >= 2 {
+                let first = ranges[a]
+                shared.append(
+                    (first.order, HeadingRange(first.location, first.reversed),
+                     taskReferences[Int(first.pending)].references[Int(first.slot)], ranges[a..<z].map(\.task)))
+            }
+            a = z
+        }
+        shared.sort { $0.order < $1.order }
         var grouped = Set<HeadingRange>()
-        for key in order {
-            let below = Self.withoutRepeats(tasksOfRange[key]!)
-            guard below.count >= 2, let range = resolver.expand(firstReference[key]!),
+        for (_, key, reference, tasks) in shared {
+            let below = Self.withoutRepeats(tasks)
+            guard below.count >= 2, let range = resolver.expand(reference),
                 DependencyGroup.isLarge(predecessors: range.count, successors: below.count),
                 Set(range).isDisjoint(with: below)
             else { continue }
