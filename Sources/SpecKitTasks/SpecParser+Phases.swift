@@ -42,34 +42,39 @@ extension DocumentParser {
             }
             phaseOfHeading[h] = current
         }
-        for t in tasks.indices {
-            let h = Int(taskHeading[t])
-            tasks[t].phase = h >= 0 ? phaseOfHeading[h] : 0
-            tasks[t].section = h >= 0 ? sectionOfHeading[h] : -1
+        // One pass over the tasks (records of about 170 bytes, a million of
+        // them in a large document): phase and section, and the stories shared
+        // by every task of a phase that names stories (see `classifyPhases`).
+        var shared = [[String]?](repeating: nil, count: phases.count)
+        taskHeading.withUnsafeBufferPointer { taskHeading in
+            tasks.withUnsafeMutableBufferPointer { tasks in
+                for t in tasks.indices {
+                    let h = Int(taskHeading[t])
+                    let p = h >= 0 ? phaseOfHeading[h] : 0
+                    tasks[t].phase = p
+                    tasks[t].section = h >= 0 ? sectionOfHeading[h] : -1
+                    guard !tasks[t].stories.isEmpty else { continue }
+                    if let current = shared[Int(p)] {
+                        if current.count != 1 || current != tasks[t].stories {
+                            shared[Int(p)] = current.filter { tasks[t].stories.contains($0) }
+                        }
+                    } else {
+                        shared[Int(p)] = tasks[t].stories
+                    }
+                }
+            }
         }
         for (heading, text) in checkpoints {
             let p = heading >= 0 ? Int(phaseOfHeading[Int(heading)]) : 0
             if phases[p].checkpoint == nil { phases[p].checkpoint = text }
         }
-        classifyPhases(&phases)
+        classifyPhases(&phases, shared: shared)
         return (phases, phaseOfHeading)
     }
 
-    /// Story or barrier, story name and priority for every phase.
-    func classifyPhases(_ phases: inout [Phase]) {
-        // Stories shared by every task of a phase that names stories.
-        var shared = [[String]?](repeating: nil, count: phases.count)
-        // Indices, not `for task in tasks`: copying a SpecTask retains every field.
-        for t in tasks.indices where !tasks[t].stories.isEmpty {
-            let p = Int(tasks[t].phase)
-            if let current = shared[p] {
-                if current.count != 1 || current != tasks[t].stories {
-                    shared[p] = current.filter { tasks[t].stories.contains($0) }
-                }
-            } else {
-                shared[p] = tasks[t].stories
-            }
-        }
+    /// Story or barrier, story name and priority for every phase; `shared`
+    /// holds, per phase, the stories every task of it that names stories names.
+    func classifyPhases(_ phases: inout [Phase], shared: [[String]?]) {
         for p in phases.indices {
             let title = Array(phases[p].title.utf8)
             title.withUnsafeBufferPointer { b in

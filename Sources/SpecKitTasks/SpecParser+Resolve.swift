@@ -23,7 +23,8 @@ extension DocumentParser {
         var reportedMissing = Set<SourceLocation>()
         for pending in taskReferences {
             let task = pending.task
-            let id = tasks[Int(task)].id
+            // The task's ID is read for a diagnostic only: reading it for every
+            // group loaded a task record (and retained its ID) per reference group.
             for reference in pending.references {
                 if reference.upTo != nil, !grouped.isEmpty, grouped.contains(HeadingRange(reference.location, pending.reversed)) {
                     continue
@@ -33,7 +34,7 @@ extension DocumentParser {
                     // Only the task itself: a later duplicate naming its own ID
                     // depends on the first task with that ID.
                     if target == task {
-                        diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
+                        diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: reference.location))
                         continue
                     }
                     let (p, s) = pending.reversed ? (task, target) : (target, task)
@@ -44,15 +45,15 @@ extension DocumentParser {
                     guard reportedMissing.insert(reference.location).inserted else { continue }
                     let missing = resolver.missingEnd(reference)
                     let message = pending.reversed
-                        ? "\(id) blocks \(missing), which does not exist"
-                        : "\(id) depends on \(missing), which does not exist"
+                        ? "\(tasks[Int(task)].id) blocks \(missing), which does not exist"
+                        : "\(tasks[Int(task)].id) depends on \(missing), which does not exist"
                     diagnostics.append(Diagnostic(.unknownReference, message, at: reference.location))
                     continue
                 }
                 for target in targets {
                     if target == task {
                         if reference.upTo == nil {
-                            diagnostics.append(Diagnostic(.selfReference, "\(id) depends on itself", at: reference.location))
+                            diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: reference.location))
                         }
                         continue
                     }
@@ -68,6 +69,13 @@ extension DocumentParser {
             diagnostics.append(Diagnostic(.noTasks, "no tasks found", at: SourceLocation(line: 1, column: 1)))
         }
         diagnostics.append(contentsOf: resolver.diagnostics)
+        // Every reference is resolved: the pending references (an array per
+        // task that names any), the ID table, the per-task keys and the
+        // resolver's tables go now, before the file tables make an array per
+        // task, rather than when the parse returns (they were part of its peak).
+        let (edges, groups) = (resolver.edges, resolver.groups)
+        resolver = Resolver(idTable: ByteInterner(), firstTaskOfKey: [], isFirst: [])
+        releaseResolved()
         // Stable sort into source order.
         let ordered = diagnostics.enumerated().sorted {
             ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
@@ -75,12 +83,25 @@ extension DocumentParser {
         completeFileTables()
         while taskFileOffsets.count <= tasks.count { taskFileOffsets.append(Int32(taskFileIDs.count)) }
         var document = SpecDocument(
-            path: path, tasks: tasks, phases: phases, dependencies: resolver.edges,
+            path: path, tasks: tasks, phases: phases, dependencies: edges,
             phaseDependencies: phaseDependencies, diagnostics: ordered, lineCount: lineNumber,
             filePaths: filePaths, isDirectory: isDirectory, taskFileOffsets: taskFileOffsets, taskFileIDs: taskFileIDs)
         document.parallelStatements = parallelStatements
-        document.dependencyGroups = resolver.groups
+        document.dependencyGroups = groups
         return document
+    }
+
+    /// Lets go of what only reference resolution reads. The parser reads no
+    /// ID, heading of a task or pending statement afterwards.
+    private mutating func releaseResolved() {
+        taskReferences = []
+        statements = []
+        phaseStatements = []
+        mixedStatements = []
+        parallels = []
+        idTable = ByteInterner()
+        taskIDKey = []
+        taskHeading = []
     }
 
     /// Declared statements, deciding the direction of `←` lines as a whole.
@@ -164,23 +185,38 @@ extension DocumentParser {
     /// holds some of the tasks below it stays pairwise (a task never waits
     /// for itself).
     func groupHeadingRanges(_ resolver: inout Resolver) -> Set<HeadingRange> {
-        var tasksOfRange: [HeadingRange: [Int32]] = [:]
-        var firstReference: [HeadingRange: Reference] = [:]
-        var order: [HeadingRange] = []
-        for pending in taskReferences {
-            for reference in pending.references where reference.upTo != nil {
-                let key = HeadingRange(reference.location, pending.reversed)
-                if tasksOfRange[key] == nil {
-                    order.append(key)
-                    firstReference[key] = reference
-                }
-                tasksOfRange[key, default: []].append(pending.task)
+        // Every range reference with where it was written, in order. Sorted by
+        // place (order kept among equals), the references written once for
+        // several tasks lie side by side; most ranges are a task's own, written
+        // once, and never went further than this (no dictionary per range).
+        var ranges: [(location: SourceLocation, reversed: Bool, order: Int32, task: Int32, pending: Int32, slot: Int32)] = []
+        for p in taskReferences.indices {
+            let pending = taskReferences[p]
+            for (slot, reference) in pending.references.enumerated() where reference.upTo != nil {
+                ranges.append((reference.location, pending.reversed, Int32(ranges.count), pending.task, Int32(p), Int32(slot)))
             }
         }
+        guard ranges.count >= 2 else { return [] }
+        ranges.sort { ($0.location, $0.reversed ? 1 : 0, $0.order) < ($1.location, $1.reversed ? 1 : 0, $1.order) }
+        // The ranges named for two tasks or more, in order of first appearance.
+        var shared: [(order: Int32, key: HeadingRange, reference: Reference, tasks: [Int32])] = []
+        var a = 0
+        while a < ranges.count {
+            var z = a + 1
+            while z < ranges.count, ranges[z].location == ranges[a].location, ranges[z].reversed == ranges[a].reversed { z += 1 }
+            if z - a >= 2 {
+                let first = ranges[a]
+                shared.append(
+                    (first.order, HeadingRange(first.location, first.reversed),
+                     taskReferences[Int(first.pending)].references[Int(first.slot)], ranges[a..<z].map(\.task)))
+            }
+            a = z
+        }
+        shared.sort { $0.order < $1.order }
         var grouped = Set<HeadingRange>()
-        for key in order {
-            let below = Self.withoutRepeats(tasksOfRange[key]!)
-            guard below.count >= 2, let range = resolver.expand(firstReference[key]!),
+        for (_, key, reference, tasks) in shared {
+            let below = Self.withoutRepeats(tasks)
+            guard below.count >= 2, let range = resolver.expand(reference),
                 DependencyGroup.isLarge(predecessors: range.count, successors: below.count),
                 Set(range).isDisjoint(with: below)
             else { continue }
@@ -386,7 +422,7 @@ struct Resolver {
     var edges: [TaskDependency] = []
     /// Statements about many pairs, kept whole (``DependencyGroup``).
     var groups: [DependencyGroup] = []
-    var seen = Set<UInt64>()
+    var seen = EdgeKeySet()
     var diagnostics: [Diagnostic] = []
 
     init(idTable: ByteInterner, firstTaskOfKey: [Int32], isFirst: [Bool]) {
@@ -438,7 +474,7 @@ struct Resolver {
     /// Room for about `edges` edges, so the edge list and the seen-set do not regrow.
     mutating func reserve(edges count: Int) {
         edges.reserveCapacity(count)
-        seen.reserveCapacity(count)
+        seen = EdgeKeySet(expectedCount: count)
     }
 
     /// Sides of the groups so far, so that a statement written again (even a
@@ -453,7 +489,66 @@ struct Resolver {
 
     mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {
         let key = UInt64(UInt32(predecessor)) << 33 | UInt64(UInt32(successor)) << 1 | (kind == .declared ? 1 : 0)
-        guard seen.insert(key).inserted else { return }
+        guard seen.insert(key) else { return }
         edges.append(TaskDependency(predecessor: predecessor, successor: successor, kind: kind, location: location))
+    }
+}
+
+/// The edge keys a ``Resolver`` has added: an open-addressing set of
+/// `UInt64` (linear probing, power-of-two capacity, load ≤ ½) with a
+/// multiplicative hash, where `Set<UInt64>` hashes every key with SipHash.
+struct EdgeKeySet {
+    /// Per slot: the key + 1, or 0 when empty (a key is never `UInt64.max`:
+    /// its successor bits never hold task -1).
+    private var slots: [UInt64]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(expectedCount: Int = 0) {
+        var capacity = 16
+        var bits: UInt64 = 4
+        while capacity < expectedCount * 2 {
+            capacity <<= 1
+            bits += 1
+        }
+        slots = [UInt64](repeating: 0, count: capacity)
+        shift = 64 - bits
+    }
+
+    /// Adds `key`; whether it was new.
+    /// - Complexity: O(1) expected.
+    mutating func insert(_ key: UInt64) -> Bool {
+        let stored = key &+ 1
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        let found: Bool = slots.withUnsafeMutableBufferPointer { slots in
+            while true {
+                let slot = slots[s]
+                if slot == stored { return true }
+                if slot == 0 {
+                    slots[s] = stored
+                    return false
+                }
+                s = (s + 1) & mask
+            }
+        }
+        if found { return false }
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        shift -= 1
+        let mask = slots.count - 1
+        slots.withUnsafeMutableBufferPointer { slots in
+            for stored in old where stored != 0 {
+                var s = Int(truncatingIfNeeded: ((stored &- 1) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while slots[s] != 0 { s = (s + 1) & mask }
+                slots[s] = stored
+            }
+        }
     }
 }

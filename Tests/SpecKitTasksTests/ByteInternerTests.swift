@@ -1,0 +1,101 @@
+import Testing
+
+@testable import SpecKitTasks
+
+/// Keys of every shape the parser interns: numbered task IDs, worded IDs,
+/// paths with and without digits, keys shorter and longer than one 8-byte word,
+/// keys that differ only in their last byte, in one byte of a middle word, or
+/// in the length of a digit run.
+private func sampleKeys() -> [String] {
+    var keys: [String] = []
+    for i in 0..<3000 { keys.append("T" + String(repeating: "0", count: 6 - String(i).count) + String(i)) }
+    for i in 0..<500 { keys.append("T\(i)") }
+    for i in 0..<200 { keys.append("src/app\(i)/models/user\(i % 7).py") }
+    for i in 0..<200 { keys.append("tests/contract/courses/test_customer\(i).py") }
+    let words = ["models", "services", "api", "schemas", "ui", "docs", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi"]
+    for a in words {
+        for b in words { keys.append("\(a)/\(b).md") }
+    }
+    for n in 1...40 { keys.append(String(repeating: "x", count: n)) }
+    for n in 1...40 { keys.append(String(repeating: "x", count: n - 1) + "y") }
+    keys += ["", "T", "T-HF02", "T007a", "T231.1", "任务 1.1", "Task 3", "TASK-001", "T01", "T1", "T001", "a1b", "a01b"]
+    keys += ["src/courses/models/customer.py", "src/courses/models/customer.pz", "src/courses/modelz/customer.py"]
+    keys += [String(repeating: "9", count: 30), "T" + String(repeating: "1", count: 19), "T" + String(repeating: "1", count: 18)]
+    return keys
+}
+
+@Test func internerNumbersKeysInOrderOfFirstInsertion() {
+    let keys = sampleKeys()
+    var table = ByteInterner(expectedCount: 4)
+    var expected: [String: Int32] = [:]
+    var order: [String] = []
+    // Every key twice, the second round in reverse: the second sight of a key finds it.
+    for key in keys + keys.reversed() {
+        let (found, inserted) = table.intern(key)
+        if let known = expected[key] {
+            #expect(!inserted, "\(key) was inserted twice")
+            #expect(found == known, "\(key) changed its key")
+        } else {
+            #expect(inserted, "\(key) was not new")
+            #expect(found == Int32(order.count), "\(key) got key \(found), not \(order.count)")
+            expected[key] = found
+            order.append(key)
+        }
+    }
+    #expect(table.count == order.count)
+    for (k, key) in order.enumerated() {
+        #expect(table.string(Int32(k)) == key)
+        #expect(table.find(key) == Int32(k))
+    }
+}
+
+@Test func internerFindsNothingItWasNotGiven() {
+    var table = ByteInterner(expectedCount: 16)
+    let keys = sampleKeys()
+    for key in keys where key.count % 2 == 0 { _ = table.intern(key) }
+    for key in keys {
+        #expect((table.find(key) != nil) == (key.count % 2 == 0), "\(key)")
+    }
+    // Near misses of the keys held (no key held has a U+0001): one byte more,
+    // the last or the first byte changed.
+    for key in keys where key.count % 2 == 0 && !key.isEmpty {
+        for miss in [key + "\u{1}", String(key.dropLast()) + "\u{1}", "\u{1}" + key.dropFirst()] {
+            #expect(table.find(miss) == nil, "\(miss) found")
+        }
+    }
+}
+
+@Test func internerReadsKeysInsideALargerBuffer() {
+    // The same bytes at different offsets of a document are the same key
+    // (the word loads read up to the key's end, never past it).
+    let text = Array("- [ ] T000123 in src/app12/models/user.py\n- [ ] T000123 in src/app12/models/user.py".utf8)
+    var table = ByteInterner()
+    text.withUnsafeBufferPointer { b in
+        let first = table.intern(b, 6, 13)
+        let path = table.intern(b, 17, 41)
+        let again = table.intern(b, 48, 55)
+        let pathAgain = table.intern(b, 59, 83)
+        #expect(first.inserted && path.inserted)
+        #expect(!again.inserted && again.key == first.key)
+        #expect(!pathAgain.inserted && pathAgain.key == path.key)
+    }
+    #expect(table.string(0) == "T000123")
+    #expect(table.string(1) == "src/app12/models/user.py")
+}
+
+@Test func edgeKeySetAddsEachKeyOnce() {
+    var set = EdgeKeySet(expectedCount: 2)
+    var reference = Set<UInt64>()
+    var state: UInt64 = 0x1234_5678
+    for step in 0..<20_000 {
+        // Keys as the resolver makes them, with many repeats and near neighbours.
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let p = UInt64(state >> 40) % 3000
+        let s = UInt64(state >> 20) % 3000
+        let key = p << 33 | s << 1 | UInt64(step & 1)
+        #expect(set.insert(key) == reference.insert(key).inserted)
+    }
+    #expect(set.count == reference.count)
+    #expect(set.insert(0) == true)
+    #expect(set.insert(0) == false)
+}
