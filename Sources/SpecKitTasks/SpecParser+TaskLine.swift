@@ -458,12 +458,15 @@ extension DocumentParser {
     /// owner needs `@` or `(owner:`.
     /// - Complexity: O(hi - lo), one table load per byte.
     /// Also returns where the first keyword trigger is (`hi` when none): no
-    /// clause word of `scanDependencyClauses` starts before it.
+    /// clause word of `scanDependencyClauses` starts before it; and where the
+    /// first estimate trigger is (`hi` when none): no estimate of
+    /// `findEstimate` starts before it.
     @inline(__always)
-    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int) {
+    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int) {
         Self.triggerClasses.withUnsafeBufferPointer { classes in
             var t: UInt8 = 0
             var firstKeyword = hi
+            var firstEstimate = hi
             var k = lo
             // Whether b[k - 1] is a word byte: letters matter only at a word
             // start, and keeping this as we go (instead of testing the letter
@@ -480,9 +483,11 @@ extension DocumentParser {
                 }
                 switch c {
                 case UInt8(ascii: "("):
+                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                     t |= TextTriggers.estimate.rawValue
                     if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
                 case UInt8(ascii: "["):
+                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                     t |= TextTriggers.estimate.rawValue
                 case UInt8(ascii: "."), UInt8(ascii: "/"):
                     t |= TextTriggers.path.rawValue
@@ -494,7 +499,10 @@ extension DocumentParser {
                         if t & TextTriggers.keyword.rawValue == 0 { firstKeyword = k }
                         t |= TextTriggers.keyword.rawValue
                     } else if wordStart, k + 1 < hi {
-                        if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
+                        if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
+                            if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
+                            t |= TextTriggers.estimate.rawValue
+                        }
                         if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi) {
                             firstKeyword = k
                             t |= TextTriggers.keyword.rawValue
@@ -505,7 +513,7 @@ extension DocumentParser {
                 }
                 k += 1
             }
-            return (TextTriggers(rawValue: t), firstKeyword)
+            return (TextTriggers(rawValue: t), firstKeyword, firstEstimate)
         }
     }
 

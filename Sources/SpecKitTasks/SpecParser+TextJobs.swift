@@ -496,7 +496,7 @@ struct TextReader: @unchecked Sendable {
         into task: UnsafeMutablePointer<SpecTask>,
         output: inout ChunkOutput, scratch: inout TextScratch
     ) {
-        let (triggers, firstKeyword) = scans.textTriggers(b, lo, hi)
+        let (triggers, firstKeyword, firstEstimate) = scans.textTriggers(b, lo, hi)
         scratch.spans.removeAll(keepingCapacity: true)
         scratch.paths.removeAll(keepingCapacity: true)
         if triggers.contains(.keyword) {
@@ -516,7 +516,7 @@ struct TextReader: @unchecked Sendable {
             scratch.facts.independent = false
             if !scratch.facts.together.isEmpty { scratch.facts.together.removeAll(keepingCapacity: true) }
         }
-        if triggers.contains(.estimate), let (estimate, range) = DocumentParser.findEstimate(b, lo, hi) {
+        if triggers.contains(.estimate), let (estimate, range) = DocumentParser.findEstimate(b, lo, hi, from: firstEstimate) {
             // A label estimate (`T001 [2h] …`) came first.
             if task.pointee.estimate == nil { task.pointee.estimate = estimate }
             scratch.spans.append(range)
