@@ -70,6 +70,10 @@ struct TextScratch {
     var facts = TaskTextFacts()
     /// The stories of the last task read that had any.
     var stories: [String] = []
+    /// Where a task's labels put its stories: kept from task to task, so
+    /// reading a task's stories allocates no array (its task is given
+    /// `stories`, shared, or a copy when they differ).
+    var storyBuffer: [String] = []
 }
 
 extension DocumentParser {
@@ -429,9 +433,23 @@ struct TextReader: @unchecked Sendable {
         var descriptionStart = job.descriptionStart
         if job.idStart >= 0 {
             task.pointee.id = b.taskIDString(job.idStart, job.descriptionStart)
+            let pooled = task.pointee.stories.isEmpty
+            if pooled { swap(&task.pointee.stories, &scratch.storyBuffer) }
             descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
             // Tasks of one story share one stories array (a million tasks, a few thousand stories).
-            if !task.pointee.stories.isEmpty {
+            if pooled {
+                swap(&task.pointee.stories, &scratch.storyBuffer)
+                if !scratch.storyBuffer.isEmpty {
+                    if scratch.storyBuffer != scratch.stories {
+                        scratch.stories = []
+                        scratch.stories.reserveCapacity(scratch.storyBuffer.count)
+                        scratch.stories.append(contentsOf: scratch.storyBuffer)
+                    }
+                    task.pointee.stories = scratch.stories
+                    // One or two stories: `removeLast` is far cheaper than `removeAll(keepingCapacity:)`.
+                    while !scratch.storyBuffer.isEmpty { scratch.storyBuffer.removeLast() }
+                }
+            } else if !task.pointee.stories.isEmpty {
                 if task.pointee.stories == scratch.stories {
                     task.pointee.stories = scratch.stories
                 } else {

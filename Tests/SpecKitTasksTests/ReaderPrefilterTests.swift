@@ -51,4 +51,28 @@ struct ReaderPrefilterTests {
             }
         }
     }
+
+    @Test("each checkbox task keeps its own stories when the readers reuse one buffer for them", arguments: [300, 30_000])
+    func storiesOfManyTasks(count: Int) {
+        // Story labels as authors write them, and labels that are no stories.
+        let labels: [(String, [String])] = [
+            ("[US1]", ["US1"]), ("[P] [US1]", ["US1"]), ("", []), ("[US2, US1]", ["US2", "US1"]), ("[Story: US3]", ["US3"]),
+            ("[US3]", ["US3"]), ("[USX]", []), ("[US1] [US1]", ["US1"]), ("[US4][P]", ["US4"]), ("[P]", []),
+            ("[US12/US4]", ["US12", "US4"]), ("**[US5]**", ["US5"]), ("[US1,US2,US3]", ["US1", "US2", "US3"]),
+        ]
+        var r = Stream(seed: UInt64(count))
+        var text = "# Tasks\n\n"
+        var expected: [[String]] = []
+        var run = 0
+        for i in 1...count {
+            // Runs of one story, as in real documents, then a change.
+            if r.next(4) == 0 { run = r.next(labels.count) }
+            let (label, stories) = labels[run]
+            text += "- [ ] T\(String(100_000 + i).dropFirst()) \(label) Write module \(i) in src/m\(i).py\n"
+            expected.append(stories)
+        }
+        let document = parse(text)
+        #expect(document.tasks.count == count)
+        #expect(document.tasks.map(\.stories) == expected)
+    }
 }
