@@ -27,6 +27,7 @@ extension DocumentParser {
             while k > lo, !b[k - 1].isWhitespace, b[k - 1] < 0x80 { k -= 1 }
         }
         var next = 0
+        let classes = Self.pathTokenClasses
         while k < hi {
             while next < excluded.count, excluded[next].1 <= k { next += 1 }
             if next < excluded.count, excluded[next].0 <= k {
@@ -51,14 +52,28 @@ extension DocumentParser {
             // are words, and pathCandidate would return nil for them.
             var e = k
             var interesting = false
-            while e < hi, !b[e].isWhitespace, b[e] < 0x80, b[e] != UInt8(ascii: "`") {
-                if b[e] == UInt8(ascii: ".") || b[e] == UInt8(ascii: "/") { interesting = true }
+            while e < hi {
+                let cls = classes[Int(b[e])]
+                if cls == 2 { break }
+                if cls == 1 { interesting = true }
                 e += 1
             }
             if interesting, let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
             k = max(e, k + 1)
         }
     }
+
+    /// Per byte, for the token scan of `findPaths`: 2 for what ends a token
+    /// (a blank, a backtick, a byte of another script), 1 for `.` and `/`, 0
+    /// for the rest. An immortal buffer: the scan takes no reference count.
+    nonisolated(unsafe) static let pathTokenClasses: UnsafeBufferPointer<UInt8> = {
+        let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+        for i in 0..<256 {
+            let c = UInt8(i)
+            table[i] = c.isWhitespace || c >= 0x80 || c == UInt8(ascii: "`") ? 2 : c == UInt8(ascii: ".") || c == UInt8(ascii: "/") ? 1 : 0
+        }
+        return UnsafeBufferPointer(table)
+    }()
 
     /// The span of the path a token names, or nil.
     func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> (Int, Int)? {
@@ -98,8 +113,24 @@ extension DocumentParser {
         var slash = -1
         var hasSpace = false
         var groupEnd = -1
+        // What the checks after this loop ask of the whole token, noted in
+        // the same pass: a letter or digit, the first `@`, the first `:`, `://`.
+        var hasAlnum = false
+        var firstAt = -1
+        var firstColon = -1
+        var hasScheme = false
         for k in lo..<hi {
             let c = b[k]
+            if c.isAlnum {
+                hasAlnum = true
+                continue
+            }
+            if c == UInt8(ascii: ":") {
+                if firstColon < 0 { firstColon = k }
+                if k + 2 < hi, b[k + 1] == UInt8(ascii: "/"), b[k + 2] == UInt8(ascii: "/") { hasScheme = true }
+            } else if c == UInt8(ascii: "@") {
+                if firstAt < 0 { firstAt = k }
+            }
             if k < groupEnd { continue }
             switch c {
             case UInt8(ascii: "("):
@@ -120,15 +151,15 @@ extension DocumentParser {
         }
         guard !hasSpace else { return nil }
         // `//!`, `/`, `./`: punctuation only names no file.
-        guard (lo..<hi).contains(where: { b[$0].isAlnum }) else { return nil }
+        guard hasAlnum else { return nil }
         // URLs, e-mail addresses, `user@host`.
-        if b.find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
+        if hasScheme || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil
         }
-        if let at = b.find("@", lo, hi), at > lo {
+        if firstAt > lo {
             // Bare: e-mail addresses, `user@host`. Backticked: versioned names
             // (`devcontainers/action@v1`, `pkg@1.2`); `src/@types/x.d.ts` is a path.
-            if !backticked || b[at - 1] != UInt8(ascii: "/") { return nil }
+            if !backticked || b[firstAt - 1] != UInt8(ascii: "/") { return nil }
         }
         if b[lo] == UInt8(ascii: "@") {
             // A decorator or mention (`@pytest.mark.skip`, `@Injectable`), and a
@@ -145,7 +176,7 @@ extension DocumentParser {
         while c > lo, b[c - 1].isDigit { c -= 1 }
         if c < end, c > lo + 1, b[c - 1] == UInt8(ascii: ":") { end = c - 1 }
         // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
-        if b.firstIndex(of: UInt8(ascii: ":"), lo, end) != nil { return nil }
+        if firstColon >= 0, firstColon < end { return nil }
         if slash >= 0, isMIMEType(b, lo, end) { return nil }
         if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1
