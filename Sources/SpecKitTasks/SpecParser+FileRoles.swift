@@ -122,29 +122,32 @@ extension DocumentParser {
     /// looks at, with the same bounds, so a false answer means nothing is cited.
     /// - Complexity: O(bytes before the last path).
     static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
-        var k = lo
-        for (pathLo, pathHi) in paths {
-            if isDesignDocument(b, pathLo, pathHi) { return true }
-            while k < pathLo {
-                let c = b[k]
-                if c >= 0x80 { return true }
-                guard c.isLetter, b.isWordStart(k, lo) else {
-                    k += 1
-                    continue
+        // The table once, not once per word (a global's access check each time).
+        Vocabulary.referenceWordRuns.withUnsafeBufferPointer { runs in
+            var k = lo
+            for (pathLo, pathHi) in paths {
+                if isDesignDocument(b, pathLo, pathHi) { return true }
+                while k < pathLo {
+                    let c = b[k]
+                    if c >= 0x80 { return true }
+                    guard c.isLetter, b.isWordStart(k, lo) else {
+                        k += 1
+                        continue
+                    }
+                    var run = k + 1
+                    while run < pathLo, b[run].isWordByte { run += 1 }
+                    // `referenceWordEnd`'s own filter (initial and run length) first.
+                    if run - k < 32, runs[Int((c | 0x20) &- UInt8(ascii: "a"))] & (1 << (run - k)) != 0,
+                        referenceWordEnd(b, k, pathLo) != nil
+                    {
+                        return true
+                    }
+                    k = run
                 }
-                var run = k + 1
-                while run < pathLo, b[run].isWordByte { run += 1 }
-                // `referenceWordEnd`'s own filter (initial and run length) first.
-                if run - k < 32, Vocabulary.referenceWordRuns[Int((c | 0x20) &- UInt8(ascii: "a"))] & (1 << (run - k)) != 0,
-                    referenceWordEnd(b, k, pathLo) != nil
-                {
-                    return true
-                }
-                k = run
+                k = max(k, pathHi)
             }
-            k = max(k, pathHi)
+            return false
         }
-        return false
     }
 
     /// `Add the type to api.types.ts` in a task that names
