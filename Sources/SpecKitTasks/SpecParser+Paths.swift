@@ -75,20 +75,24 @@ extension DocumentParser {
         return UnsafeBufferPointer(table)
     }()
 
-    /// The span of the path a token names, or nil.
+    /// Per byte, for `pathCandidate`'s pass over a token: bit 0 for an ASCII
+    /// letter or digit, bit 1 for a byte that pass acts on (`:` `@` `/`, blanks,
+    /// parentheses and the marks that rule a token out). Immortal, as above.
+    nonisolated(unsafe) static let pathCandidateClasses: UnsafeBufferPointer<UInt8> = {
+        let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+        for i in 0..<256 {
+            let c = UInt8(i)
+            table[i] = (c.isAlnum ? 1 : 0) | (" \t:@/()*[]<>{}|\"=,".utf8.contains(c) ? 2 : 0)
+        }
+        return UnsafeBufferPointer(table)
+    }()
+
+    /// The span of the path a token names, or nil. A bare token (not
+    /// `backticked`) holds a `.` or `/`: `findPaths` passes no other.
     func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> (Int, Int)? {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
-        // Most tokens are words: without a `.` or `/` there is nothing to look at.
-        if !backticked {
-            var interesting = false
-            for k in lo..<hi where b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: "/") {
-                interesting = true
-                break
-            }
-            guard interesting else { return nil }
-        }
         // Strip surrounding punctuation, quotes and matched emphasis.
         func isStrippable(_ c: UInt8) -> Bool {
             c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
@@ -115,16 +119,17 @@ extension DocumentParser {
         var groupEnd = -1
         // What the checks after this loop ask of the whole token, noted in
         // the same pass: a letter or digit, the first `@`, the first `:`, `://`.
-        var hasAlnum = false
         var firstAt = -1
         var firstColon = -1
         var hasScheme = false
+        // One table load per byte; only the bytes the checks below name are looked at further.
+        let classes = Self.pathCandidateClasses
+        var seen: UInt8 = 0
         for k in lo..<hi {
             let c = b[k]
-            if c.isAlnum {
-                hasAlnum = true
-                continue
-            }
+            let cls = classes[Int(c)]
+            seen |= cls
+            if cls & 2 == 0 { continue }
             if c == UInt8(ascii: ":") {
                 if firstColon < 0 { firstColon = k }
                 if k + 2 < hi, b[k + 1] == UInt8(ascii: "/"), b[k + 2] == UInt8(ascii: "/") { hasScheme = true }
@@ -151,7 +156,7 @@ extension DocumentParser {
         }
         guard !hasSpace else { return nil }
         // `//!`, `/`, `./`: punctuation only names no file.
-        guard hasAlnum else { return nil }
+        guard seen & 1 != 0 else { return nil }
         // URLs, e-mail addresses, `user@host`.
         if hasScheme || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil
