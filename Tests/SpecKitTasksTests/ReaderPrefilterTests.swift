@@ -75,4 +75,71 @@ struct ReaderPrefilterTests {
         #expect(document.tasks.count == count)
         #expect(document.tasks.map(\.stories) == expected)
     }
+
+    /// Words of the vocabulary in every language, cut short, in other cases,
+    /// between words of our own, IDs, paths, marks and blanks of several kinds.
+    static func vocabularyText(seed: UInt64) -> [UInt8] {
+        let words = DependencyVocabulary.rows.map(\.word)
+        let others = [
+            "T001", "T002-T004", "Task 3", "src/a.py", "(", ")", ",", ":", "、", "，", "。", ";", ".", "-", "->", "→", "the",
+            "dep", "de", "依", "после", "Após", "ñ", "é", "x", "_", "*", "`", "2h", "Setup", "US2", "Phase 3", "none", "n/a",
+            "(est: 2h)", "[3d]", "estimate:", "@ann", "(owner: bo)", "docs/plan.md", "Configure", "in", "e2e", "x_y", "a1.b2",
+        ]
+        let blanks = [" ", "", "  ", "\n", "\t", " \n ", "\r\n"]
+        var r = Stream(seed: seed)
+        var text = ""
+        for _ in 0..<(2 + r.next(10)) {
+            var piece = r.next(3) == 0 ? others[r.next(others.count)] : words[r.next(words.count)]
+            switch r.next(6) {
+            case 0: piece = piece.uppercased()
+            case 1: piece = piece.prefix(1).uppercased() + piece.dropFirst()
+            case 2: piece = String(piece.prefix(max(1, piece.count - 1 - r.next(3))))
+            case 3: piece = piece.replacingOccurrences(of: " ", with: blanks[r.next(blanks.count)])
+            default: break
+            }
+            text += piece + blanks[r.next(blanks.count)]
+        }
+        return Array(text.utf8)
+    }
+
+    @Test("a clause word looked up among the clause rows only is the one found among every row", arguments: 0..<300)
+    func clauseRows(seed: UInt64) {
+        let bytes = Self.vocabularyText(seed: seed)
+        bytes.withUnsafeBufferPointer { b in
+            var found = 0
+            for k in 0..<b.count {
+                for lo in Set([0, k]) {
+                    let fast = DependencyVocabulary.match(b, k, lo, b.count, roles: .clause, declared: false)
+                    let full = DependencyVocabulary.match(b, k, lo, b.count, roles: .clause, declared: false, onlyClauseRows: false)
+                    if full != nil { found += 1 }
+                    #expect(
+                        fast.map { [Int($0.word.start), Int($0.word.count), $0.word.role.rawValue, $0.end] }
+                            == full.map { [Int($0.word.start), Int($0.word.count), $0.word.role.rawValue, $0.end] },
+                        "\(String(decoding: bytes, as: UTF8.self)) at \(k)")
+                }
+            }
+            // Declared lookups and other roles never take the clause rows.
+            for k in 0..<b.count {
+                let declared = DependencyVocabulary.match(b, k, 0, b.count, roles: .clause, declared: true)
+                let declaredFull = DependencyVocabulary.match(b, k, 0, b.count, roles: .clause, declared: true, onlyClauseRows: false)
+                #expect(declared?.end == declaredFull?.end && declared?.word.start == declaredFull?.word.start)
+            }
+            _ = found
+        }
+    }
+
+    @Test("the clause rows are the rows of clause words read outside Dependencies sections, and some text finds them")
+    func clauseRowsAreUsed() {
+        for (text, expected) in [
+            ("Build it after T001", "after"), ("depende de T002", "depende de"), ("T003 之后", "之后"), ("ready before T004", nil),
+            ("in parallel with T005", "parallel"), ("Configure the app", nil), ("(independent)", "independent"),
+        ] as [(String, String?)] {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                let start = DependencyVocabulary.firstWordStart(b, 0, b.count, roles: .clause, declared: false)
+                let word = start.flatMap { DependencyVocabulary.match(b, $0, 0, b.count, roles: .clause, declared: false) }
+                #expect(word.map { String(decoding: b[$0.end - expected!.utf8.count..<$0.end], as: UTF8.self) } == expected, "\(text)")
+            }
+        }
+    }
 }
