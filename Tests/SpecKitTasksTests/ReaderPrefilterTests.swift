@@ -102,6 +102,65 @@ struct ReaderPrefilterTests {
         return Array(text.utf8)
     }
 
+    /// The trigger pass as it was written first: every byte looked at in turn.
+    static func triggersByteByByte(_ b: Bytes, _ lo: Int, _ hi: Int) -> (UInt8, Int, Int) {
+        var t: UInt8 = 0
+        var firstKeyword = hi
+        var firstEstimate = hi
+        var afterWord = false
+        for k in lo..<hi {
+            let c = b[k]
+            let cls = DocumentParser.triggerClasses[Int(c)]
+            let wordStart = !afterWord
+            afterWord = cls & 1 != 0
+            guard cls & (wordStart ? 6 : 4) != 0 else { continue }
+            switch c {
+            case UInt8(ascii: "("), UInt8(ascii: "["):
+                if t & 2 == 0 { firstEstimate = k }
+                t |= 2
+                if c == UInt8(ascii: "("), k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= 8 }
+            case UInt8(ascii: "."), UInt8(ascii: "/"):
+                t |= 4
+            case UInt8(ascii: "@"):
+                t |= 8
+            case 0x80...0xFF, UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                if c >= 0x80 {
+                    if t & 1 == 0 { firstKeyword = k }
+                    t |= 1
+                } else if wordStart, k + 1 < hi {
+                    if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
+                        if t & 2 == 0 { firstEstimate = k }
+                        t |= 2
+                    }
+                    if t & 1 == 0, DependencyVocabulary.mayStart(b, k, hi) {
+                        firstKeyword = k
+                        t |= 1
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return (t, firstKeyword, firstEstimate)
+    }
+
+    @Test("the trigger pass that skips the rest of each word finds what looking at every byte finds", arguments: 0..<400)
+    func triggersSkippingWords(seed: UInt64) {
+        let bytes = Self.vocabularyText(seed: seed)
+        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        bytes.withUnsafeBufferPointer { b in
+            for lo in Set([0, min(b.count, Int(seed % 7)), b.count / 2]) {
+                for hi in Set([b.count, max(lo, b.count - Int(seed % 3))]) {
+                    let (triggers, firstKeyword, firstEstimate) = scans.textTriggers(b, lo, hi)
+                    let (t, keyword, estimate) = Self.triggersByteByByte(b, lo, hi)
+                    #expect(
+                        [Int(triggers.rawValue), firstKeyword, firstEstimate] == [Int(t), keyword, estimate],
+                        "\(String(decoding: bytes, as: UTF8.self)) in \(lo)..<\(hi)")
+                }
+            }
+        }
+    }
+
     @Test("a clause word looked up among the clause rows only is the one found among every row", arguments: 0..<300)
     func clauseRows(seed: UInt64) {
         let bytes = Self.vocabularyText(seed: seed)
