@@ -465,7 +465,7 @@ struct TextReader: @unchecked Sendable {
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
             readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
-            output.paths.append(contentsOf: scratch.paths)
+            for path in scratch.paths { output.paths.append(path) }
         } else {
             // Join the description and body lines with newlines so clauses can
             // run across wrapped lines; the locator maps offsets back.
@@ -515,8 +515,9 @@ struct TextReader: @unchecked Sendable {
         output: inout ChunkOutput, scratch: inout TextScratch
     ) {
         let (triggers, firstKeyword, firstEstimate) = scans.textTriggers(b, lo, hi)
-        scratch.spans.removeAll(keepingCapacity: true)
-        scratch.paths.removeAll(keepingCapacity: true)
+        // A few spans each: `removeLast` costs far less than `removeAll(keepingCapacity:)`.
+        while !scratch.spans.isEmpty { scratch.spans.removeLast() }
+        while !scratch.paths.isEmpty { scratch.paths.removeLast() }
         if triggers.contains(.keyword) {
             scans.scanDependencyClauses(
                 b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id, firstCandidate: firstKeyword)
