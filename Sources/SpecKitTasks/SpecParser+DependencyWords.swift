@@ -711,11 +711,23 @@ enum DependencyVocabulary {
     /// Whether `c` is the first byte of a clause word in another script (`依`, `並`, `п`, `의`), for `textTriggers`.
     @inline(__always) static func isLeadByte(_ c: UInt8) -> Bool { storage.leadBytes[Int(c)] }
 
+    /// The tables of `mayStart`, for a caller that asks for many words (one
+    /// lazy-initialisation check instead of one per word).
+    struct ClauseStarts {
+        fileprivate let secondLetters: UnsafeBufferPointer<UInt32>
+        fileprivate let thirdLetters: UnsafeBufferPointer<UInt32>
+    }
+
+    static var clauseStarts: ClauseStarts { ClauseStarts(secondLetters: storage.secondLetters, thirdLetters: storage.thirdLetters) }
+
     /// Whether a clause word may start at `k`, an ASCII letter, from its first three bytes.
     @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        mayStart(b, k, hi, clauseStarts)
+    }
+
+    @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int, _ table: ClauseStarts) -> Bool {
         guard k + 1 < hi else { return false }
         let c = b[k], next = b[k + 1]
-        let table = storage
         let bits = table.secondLetters[Int(c)]
         guard bits != 0 else { return false }
         if next >= 0x80 { return bits & (1 << 26) != 0 }

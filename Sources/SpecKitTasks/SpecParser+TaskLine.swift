@@ -468,6 +468,7 @@ extension DocumentParser {
             var t: UInt8 = 0
             var firstKeyword = hi
             var firstEstimate = hi
+            let clauseStarts = DependencyVocabulary.clauseStarts
             /// The byte at `k`, whose class is in the triggers' bits (`cls & 6`
             /// at a word start, `cls & 4` elsewhere: letters matter only at a word start).
             @inline(__always) func trigger(_ k: Int, _ c: UInt8, wordStart: Bool) {
@@ -493,7 +494,7 @@ extension DocumentParser {
                             if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                             t |= TextTriggers.estimate.rawValue
                         }
-                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi) {
+                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi, clauseStarts) {
                             firstKeyword = k
                             t |= TextTriggers.keyword.rawValue
                         }
