@@ -616,10 +616,11 @@ enum DependencyVocabulary {
     /// - Complexity: O(hi - from), one table load per word.
     static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil, roles: RoleSet, declared: Bool) -> Int? {
         var k = from ?? lo
+        let starts = clauseStarts
         while k < hi {
             let c = b[k]
             if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {
-                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi)
+                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi, starts)
                 if possible, match(b, k, lo, hi, roles: roles, declared: declared) != nil { return k }
                 // Skip the rest of the word (one character of a non-ASCII script).
                 k += 1

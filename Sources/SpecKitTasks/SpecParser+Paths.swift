@@ -10,15 +10,23 @@ extension DocumentParser {
     /// spaces around paths).
     /// - Complexity: O(n).
     /// `shortcut: false` scans from `lo` (tests compare the two).
+    /// `firstDotOrSlash`: where the first `.` or `/` of `lo..<hi` is (`hi`
+    /// when none), for a caller that knows (`textTriggers`).
     func findPaths(
-        _ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)], shortcut: Bool = true
+        _ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)], shortcut: Bool = true,
+        firstDotOrSlash: Int? = nil
     ) {
         // Only a token with a `.` or `/`, or a backticked one, can be a path:
         // the scan starts at the token of the first such byte when no
         // excluded span comes before it (tokens end at blanks, and no backtick
         // comes before it either, so the tokens from there are the same).
-        var first = b.firstIndex(of: UInt8(ascii: "."), lo, hi) ?? hi
-        if let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, first) { first = slash }
+        var first: Int
+        if let firstDotOrSlash {
+            first = firstDotOrSlash
+        } else {
+            first = b.firstIndex(of: UInt8(ascii: "."), lo, hi) ?? hi
+            if let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, first) { first = slash }
+        }
         if let tick = b.firstIndex(of: UInt8(ascii: "`"), lo, first) { first = tick }
         guard first < hi else { return }
         var k = lo

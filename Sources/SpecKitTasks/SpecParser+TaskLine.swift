@@ -461,13 +461,15 @@ extension DocumentParser {
     /// Also returns where the first keyword trigger is (`hi` when none): no
     /// clause word of `scanDependencyClauses` starts before it; and where the
     /// first estimate trigger is (`hi` when none): no estimate of
-    /// `findEstimate` starts before it.
+    /// `findEstimate` starts before it; and where the first `.` or `/` is
+    /// (`hi` when none), for `findPaths`.
     @inline(__always)
-    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int) {
+    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
         Self.triggerClasses.withUnsafeBufferPointer { classes in
             var t: UInt8 = 0
             var firstKeyword = hi
             var firstEstimate = hi
+            var firstPath = hi
             let clauseStarts = DependencyVocabulary.clauseStarts
             /// The byte at `k`, whose class is in the triggers' bits (`cls & 6`
             /// at a word start, `cls & 4` elsewhere: letters matter only at a word start).
@@ -481,6 +483,7 @@ extension DocumentParser {
                     if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                     t |= TextTriggers.estimate.rawValue
                 case UInt8(ascii: "."), UInt8(ascii: "/"):
+                    if t & TextTriggers.path.rawValue == 0 { firstPath = k }
                     t |= TextTriggers.path.rawValue
                 case UInt8(ascii: "@"):
                     t |= TextTriggers.owner.rawValue
@@ -520,7 +523,7 @@ extension DocumentParser {
                 if classes[Int(end)] & 4 != 0 { trigger(k, end, wordStart: false) }
                 k += 1
             }
-            return (TextTriggers(rawValue: t), firstKeyword, firstEstimate)
+            return (TextTriggers(rawValue: t), firstKeyword, firstEstimate, firstPath)
         }
     }
 

@@ -514,7 +514,7 @@ struct TextReader: @unchecked Sendable {
         into task: UnsafeMutablePointer<SpecTask>,
         output: inout ChunkOutput, scratch: inout TextScratch
     ) {
-        let (triggers, firstKeyword, firstEstimate) = scans.textTriggers(b, lo, hi)
+        let (triggers, firstKeyword, firstEstimate, firstPath) = scans.textTriggers(b, lo, hi)
         // A few spans each: `removeLast` costs far less than `removeAll(keepingCapacity:)`.
         while !scratch.spans.isEmpty { scratch.spans.removeLast() }
         while !scratch.paths.isEmpty { scratch.paths.removeLast() }
@@ -542,7 +542,7 @@ struct TextReader: @unchecked Sendable {
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {
-            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths)
+            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath)
             // Cited files (`per data-model.md`) are the task's reads, not its files.
             if !scratch.paths.isEmpty { scans.separateReads(b, lo, hi, &scratch.paths, reads: &task.pointee.reads) }
         }

@@ -41,7 +41,7 @@ struct ReaderPrefilterTests {
         bytes.withUnsafeBufferPointer { b in
             // From the start and from inside the text (a word may start at `lo` only).
             for lo in Set([0, min(b.count, Int(seed % 5))]) {
-                let (triggers, _, firstEstimate) = scans.textTriggers(b, lo, b.count)
+                let (triggers, _, firstEstimate, _) = scans.textTriggers(b, lo, b.count)
                 let full = DocumentParser.findEstimate(b, lo, b.count)
                 let fast = triggers.contains(.estimate) ? DocumentParser.findEstimate(b, lo, b.count, from: firstEstimate) : nil
                 func summary(_ found: (Estimate, (Int, Int))?) -> String {
@@ -103,10 +103,11 @@ struct ReaderPrefilterTests {
     }
 
     /// The trigger pass as it was written first: every byte looked at in turn.
-    static func triggersByteByByte(_ b: Bytes, _ lo: Int, _ hi: Int) -> (UInt8, Int, Int) {
+    static func triggersByteByByte(_ b: Bytes, _ lo: Int, _ hi: Int) -> (UInt8, Int, Int, Int) {
         var t: UInt8 = 0
         var firstKeyword = hi
         var firstEstimate = hi
+        var firstPath = hi
         var afterWord = false
         for k in lo..<hi {
             let c = b[k]
@@ -120,6 +121,7 @@ struct ReaderPrefilterTests {
                 t |= 2
                 if c == UInt8(ascii: "("), k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= 8 }
             case UInt8(ascii: "."), UInt8(ascii: "/"):
+                if t & 4 == 0 { firstPath = k }
                 t |= 4
             case UInt8(ascii: "@"):
                 t |= 8
@@ -141,7 +143,7 @@ struct ReaderPrefilterTests {
                 break
             }
         }
-        return (t, firstKeyword, firstEstimate)
+        return (t, firstKeyword, firstEstimate, firstPath)
     }
 
     @Test("the trigger pass that skips the rest of each word finds what looking at every byte finds", arguments: 0..<400)
@@ -151,10 +153,10 @@ struct ReaderPrefilterTests {
         bytes.withUnsafeBufferPointer { b in
             for lo in Set([0, min(b.count, Int(seed % 7)), b.count / 2]) {
                 for hi in Set([b.count, max(lo, b.count - Int(seed % 3))]) {
-                    let (triggers, firstKeyword, firstEstimate) = scans.textTriggers(b, lo, hi)
-                    let (t, keyword, estimate) = Self.triggersByteByByte(b, lo, hi)
+                    let (triggers, firstKeyword, firstEstimate, firstPath) = scans.textTriggers(b, lo, hi)
+                    let (t, keyword, estimate, path) = Self.triggersByteByByte(b, lo, hi)
                     #expect(
-                        [Int(triggers.rawValue), firstKeyword, firstEstimate] == [Int(t), keyword, estimate],
+                        [Int(triggers.rawValue), firstKeyword, firstEstimate, firstPath] == [Int(t), keyword, estimate, path],
                         "\(String(decoding: bytes, as: UTF8.self)) in \(lo)..<\(hi)")
                 }
             }
@@ -198,6 +200,30 @@ struct ReaderPrefilterTests {
                 let start = DependencyVocabulary.firstWordStart(b, 0, b.count, roles: .clause, declared: false)
                 let word = start.flatMap { DependencyVocabulary.match(b, $0, 0, b.count, roles: .clause, declared: false) }
                 #expect(word.map { String(decoding: b[$0.end - expected!.utf8.count..<$0.end], as: UTF8.self) } == expected, "\(text)")
+            }
+        }
+    }
+
+    @Test("paths found from the trigger pass's first '.' or '/' are those found with its own search", arguments: 0..<400)
+    func pathsFromFirstDotOrSlash(seed: UInt64) {
+        let bytes = ReaderShortcutTests.text(seed: seed)
+        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        bytes.withUnsafeBufferPointer { b in
+            for lo in Set([0, min(b.count, Int(seed % 6))]) {
+                // Excluded spans as the readers make them: sorted, apart, anywhere.
+                var excluded: [(Int, Int)] = []
+                var k = lo + Int(seed % 5)
+                while k + 3 < b.count, seed % 4 != 0 {
+                    excluded.append((k, k + 3))
+                    k += 8 + Int(seed % 7)
+                }
+                let (triggers, _, _, firstPath) = scans.textTriggers(b, lo, b.count)
+                var given: [(Int, Int)] = [], own: [(Int, Int)] = []
+                if triggers.contains(.path) {
+                    scans.findPaths(b, lo, b.count, excluding: excluded, into: &given, firstDotOrSlash: firstPath)
+                }
+                scans.findPaths(b, lo, b.count, excluding: excluded, into: &own)
+                #expect(given.map { [$0.0, $0.1] } == own.map { [$0.0, $0.1] }, "\(String(decoding: bytes, as: UTF8.self)) from \(lo)")
             }
         }
     }
