@@ -449,6 +449,14 @@ enum DependencyVocabulary {
         /// roles end here.
         let pairRoles: UnsafeBufferPointer<UInt32>
         let pairPlainRoles: UnsafeBufferPointer<UInt32>
+        /// The same buckets holding only the rows that open a clause in a
+        /// task's text (`RoleSet.clause`, not declared-only), in the same
+        /// order: the lookup of every word start of `firstWordStart` goes
+        /// through these, with none of the other rows to skip.
+        let clauseOffsets: UnsafeBufferPointer<Int32>
+        let clauseOrder: UnsafeBufferPointer<Int32>
+        /// `RoleSet.clause.rawValue`, at hand with the table.
+        let clauseRoles: UInt32
         /// Per lowercase ASCII first letter: a bit per second letter of the clause words (bit 26: non-ASCII).
         let secondLetters: UnsafeBufferPointer<UInt32>
         /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
@@ -534,6 +542,15 @@ enum DependencyVocabulary {
                 pairPlainRoles.append(pair.reduce(0) { words[Int($1)].declaredOnly ? $0 : $0 | RoleSet(words[Int($1)].role).rawValue })
             }
         }
+        var clauseOffsets: [Int32] = [0]
+        var clauseOrder: [Int32] = []
+        for p in 0..<pairOffsets.count - 1 {
+            for i in Int(pairOffsets[p])..<Int(pairOffsets[p + 1]) {
+                let word = words[Int(pairOrder[i])]
+                if RoleSet.clause.contains(word.role), !word.declaredOnly { clauseOrder.append(pairOrder[i]) }
+            }
+            clauseOffsets.append(Int32(clauseOrder.count))
+        }
         var second = [UInt32](repeating: 0, count: 256)
         var third = [UInt32](repeating: 0, count: 26 * 26)
         func thirdBit(_ c: UInt8) -> UInt32 { c >= 0x80 ? 1 << 26 : c.isLetter ? 1 << UInt32(c.lowercased - 0x61) : 1 << 27 }
@@ -577,6 +594,7 @@ enum DependencyVocabulary {
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
             pairOffsets: immortal(pairOffsets), pairOrder: immortal(pairOrder), secondClass: immortal(secondClass),
             pairWidth: classCount, pairRoles: immortal(pairRoles), pairPlainRoles: immortal(pairPlainRoles),
+            clauseOffsets: immortal(clauseOffsets), clauseOrder: immortal(clauseOrder), clauseRoles: RoleSet.clause.rawValue,
             secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
             anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst))
@@ -598,10 +616,11 @@ enum DependencyVocabulary {
     /// - Complexity: O(hi - from), one table load per word.
     static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil, roles: RoleSet, declared: Bool) -> Int? {
         var k = from ?? lo
+        let starts = clauseStarts
         while k < hi {
             let c = b[k]
             if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {
-                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi)
+                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi, starts)
                 if possible, match(b, k, lo, hi, roles: roles, declared: declared) != nil { return k }
                 // Skip the rest of the word (one character of a non-ASCII script).
                 k += 1
@@ -693,11 +712,23 @@ enum DependencyVocabulary {
     /// Whether `c` is the first byte of a clause word in another script (`依`, `並`, `п`, `의`), for `textTriggers`.
     @inline(__always) static func isLeadByte(_ c: UInt8) -> Bool { storage.leadBytes[Int(c)] }
 
+    /// The tables of `mayStart`, for a caller that asks for many words (one
+    /// lazy-initialisation check instead of one per word).
+    struct ClauseStarts {
+        fileprivate let secondLetters: UnsafeBufferPointer<UInt32>
+        fileprivate let thirdLetters: UnsafeBufferPointer<UInt32>
+    }
+
+    static var clauseStarts: ClauseStarts { ClauseStarts(secondLetters: storage.secondLetters, thirdLetters: storage.thirdLetters) }
+
     /// Whether a clause word may start at `k`, an ASCII letter, from its first three bytes.
     @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        mayStart(b, k, hi, clauseStarts)
+    }
+
+    @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int, _ table: ClauseStarts) -> Bool {
         guard k + 1 < hi else { return false }
         let c = b[k], next = b[k + 1]
-        let table = storage
         let bits = table.secondLetters[Int(c)]
         guard bits != 0 else { return false }
         if next >= 0x80 { return bits & (1 << 26) != 0 }
@@ -716,9 +747,14 @@ enum DependencyVocabulary {
     /// word in an alphabetic script (Cyrillic, accented Latin) must not sit
     /// inside a longer word of that script; CJK words need no boundary. A
     /// stem takes the rest of its word (`Зависимост|и`).
+    ///
+    /// The clause words of a task's text (`roles: .clause`, not `declared`)
+    /// are looked up among those rows only (`Storage.clauseOrder`): the rows
+    /// left out are the ones the loop would skip. `onlyClauseRows: false`
+    /// looks through every row (tests compare the two).
     /// - Complexity: O(words starting with the byte at `k` · their length).
     static func match(
-        _ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool
+        _ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool, onlyClauseRows: Bool = true
     ) -> (word: DependencyWord, end: Int)? {
         guard k < hi else { return nil }
         let table = storage  // one lazy-initialisation check, not one per row
@@ -729,8 +765,11 @@ enum DependencyVocabulary {
         let pair = first * table.pairWidth + Int(table.secondClass[Int(second)])
         guard (declared ? table.pairRoles[pair] : table.pairPlainRoles[pair]) & roles.rawValue != 0 else { return nil }
         let wordStart = startsWord(b, k, lo)
-        for i in Int(table.pairOffsets[pair])..<Int(table.pairOffsets[pair + 1]) {
-            let word = table.words[Int(table.pairOrder[i])]
+        let clauseRows = onlyClauseRows && roles.rawValue == table.clauseRoles && !declared
+        let offsets = clauseRows ? table.clauseOffsets : table.pairOffsets
+        let order = clauseRows ? table.clauseOrder : table.pairOrder
+        for i in Int(offsets[pair])..<Int(offsets[pair + 1]) {
+            let word = table.words[Int(order[i])]
             guard roles.contains(word.role) else { continue }
             guard declared || !word.declaredOnly, wordStart || word.symbol,
                 let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)

@@ -6,9 +6,13 @@
 /// Units: m/min, h/hr/hours, d/days (8 h), w/weeks (5 d). Results are in hours.
 extension DocumentParser {
     /// The first estimate in the text and the span it covers.
+    ///
+    /// `from`: where to begin, for a caller that knows no estimate starts
+    /// before it (`textTriggers`' first estimate trigger); words start
+    /// relative to `lo` as ever.
     /// - Complexity: O(n); each candidate looks at a bounded number of bytes.
-    static func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
-        var k = lo
+    static func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil) -> (Estimate, (Int, Int))? {
+        var k = from ?? lo
         while k < hi {
             let c = b[k]
             if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {

@@ -122,29 +122,33 @@ extension DocumentParser {
     /// looks at, with the same bounds, so a false answer means nothing is cited.
     /// - Complexity: O(bytes before the last path).
     static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
-        var k = lo
-        for (pathLo, pathHi) in paths {
-            if isDesignDocument(b, pathLo, pathHi) { return true }
-            while k < pathLo {
-                let c = b[k]
-                if c >= 0x80 { return true }
-                guard c.isLetter, b.isWordStart(k, lo) else {
-                    k += 1
-                    continue
+        // The tables once, not once per word (a global's access check each time).
+        triggerClasses.withUnsafeBufferPointer { classes in Vocabulary.referenceWordRuns.withUnsafeBufferPointer { runs in
+            var k = lo
+            for (pathLo, pathHi) in paths {
+                if isDesignDocument(b, pathLo, pathHi) { return true }
+                while k < pathLo {
+                    let c = b[k]
+                    if c >= 0x80 { return true }
+                    guard c.isLetter, k == lo || classes[Int(b[k - 1])] & 1 == 0 else {
+                        k += 1
+                        continue
+                    }
+                    // The rest of the word (bit 0 of the trigger classes: a word byte).
+                    var run = k + 1
+                    while run < pathLo, classes[Int(b[run])] & 1 != 0 { run += 1 }
+                    // `referenceWordEnd`'s own filter (initial and run length) first.
+                    if run - k < 32, runs[Int((c | 0x20) &- UInt8(ascii: "a"))] & (1 << (run - k)) != 0,
+                        referenceWordEnd(b, k, pathLo) != nil
+                    {
+                        return true
+                    }
+                    k = run
                 }
-                var run = k + 1
-                while run < pathLo, b[run].isWordByte { run += 1 }
-                // `referenceWordEnd`'s own filter (initial and run length) first.
-                if run - k < 32, Vocabulary.referenceWordRuns[Int((c | 0x20) &- UInt8(ascii: "a"))] & (1 << (run - k)) != 0,
-                    referenceWordEnd(b, k, pathLo) != nil
-                {
-                    return true
-                }
-                k = run
+                k = max(k, pathHi)
             }
-            k = max(k, pathHi)
-        }
-        return false
+            return false
+        } }
     }
 
     /// `Add the type to api.types.ts` in a task that names
@@ -216,7 +220,7 @@ extension DocumentParser {
     /// anything under `contracts/` or `checklists/`.
     static func isDesignDocument(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var segment = lo
-        for k in lo..<hi where b[k] == UInt8(ascii: "/") {
+        while let k = b.firstIndex(of: UInt8(ascii: "/"), segment, hi) {
             let length = k - segment
             if (length == 9 && b.matchesLowercase("contracts", at: segment, end: k))
                 || (length == 10 && b.matchesLowercase("checklists", at: segment, end: k))

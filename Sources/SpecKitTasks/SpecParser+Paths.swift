@@ -10,15 +10,23 @@ extension DocumentParser {
     /// spaces around paths).
     /// - Complexity: O(n).
     /// `shortcut: false` scans from `lo` (tests compare the two).
+    /// `firstDotOrSlash`: where the first `.` or `/` of `lo..<hi` is (`hi`
+    /// when none), for a caller that knows (`textTriggers`).
     func findPaths(
-        _ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)], shortcut: Bool = true
+        _ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)], shortcut: Bool = true,
+        firstDotOrSlash: Int? = nil
     ) {
         // Only a token with a `.` or `/`, or a backticked one, can be a path:
         // the scan starts at the token of the first such byte when no
         // excluded span comes before it (tokens end at blanks, and no backtick
         // comes before it either, so the tokens from there are the same).
-        var first = b.firstIndex(of: UInt8(ascii: "."), lo, hi) ?? hi
-        if let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, first) { first = slash }
+        var first: Int
+        if let firstDotOrSlash {
+            first = firstDotOrSlash
+        } else {
+            first = b.firstIndex(of: UInt8(ascii: "."), lo, hi) ?? hi
+            if let slash = b.firstIndex(of: UInt8(ascii: "/"), lo, first) { first = slash }
+        }
         if let tick = b.firstIndex(of: UInt8(ascii: "`"), lo, first) { first = tick }
         guard first < hi else { return }
         var k = lo
@@ -27,6 +35,7 @@ extension DocumentParser {
             while k > lo, !b[k - 1].isWhitespace, b[k - 1] < 0x80 { k -= 1 }
         }
         var next = 0
+        let classes = Self.pathTokenClasses
         while k < hi {
             while next < excluded.count, excluded[next].1 <= k { next += 1 }
             if next < excluded.count, excluded[next].0 <= k {
@@ -51,8 +60,10 @@ extension DocumentParser {
             // are words, and pathCandidate would return nil for them.
             var e = k
             var interesting = false
-            while e < hi, !b[e].isWhitespace, b[e] < 0x80, b[e] != UInt8(ascii: "`") {
-                if b[e] == UInt8(ascii: ".") || b[e] == UInt8(ascii: "/") { interesting = true }
+            while e < hi {
+                let cls = classes[Int(b[e])]
+                if cls == 2 { break }
+                if cls == 1 { interesting = true }
                 e += 1
             }
             if interesting, let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
@@ -60,20 +71,36 @@ extension DocumentParser {
         }
     }
 
-    /// The span of the path a token names, or nil.
+    /// Per byte, for the token scan of `findPaths`: 2 for what ends a token
+    /// (a blank, a backtick, a byte of another script), 1 for `.` and `/`, 0
+    /// for the rest. An immortal buffer: the scan takes no reference count.
+    nonisolated(unsafe) static let pathTokenClasses: UnsafeBufferPointer<UInt8> = {
+        let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+        for i in 0..<256 {
+            let c = UInt8(i)
+            table[i] = c.isWhitespace || c >= 0x80 || c == UInt8(ascii: "`") ? 2 : c == UInt8(ascii: ".") || c == UInt8(ascii: "/") ? 1 : 0
+        }
+        return UnsafeBufferPointer(table)
+    }()
+
+    /// Per byte, for `pathCandidate`'s pass over a token: bit 0 for an ASCII
+    /// letter or digit, bit 1 for a byte that pass acts on (`:` `@` `/`, blanks,
+    /// parentheses and the marks that rule a token out). Immortal, as above.
+    nonisolated(unsafe) static let pathCandidateClasses: UnsafeBufferPointer<UInt8> = {
+        let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+        for i in 0..<256 {
+            let c = UInt8(i)
+            table[i] = (c.isAlnum ? 1 : 0) | (" \t:@/()*[]<>{}|\"=,".utf8.contains(c) ? 2 : 0)
+        }
+        return UnsafeBufferPointer(table)
+    }()
+
+    /// The span of the path a token names, or nil. A bare token (not
+    /// `backticked`) holds a `.` or `/`: `findPaths` passes no other.
     func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> (Int, Int)? {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
-        // Most tokens are words: without a `.` or `/` there is nothing to look at.
-        if !backticked {
-            var interesting = false
-            for k in lo..<hi where b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: "/") {
-                interesting = true
-                break
-            }
-            guard interesting else { return nil }
-        }
         // Strip surrounding punctuation, quotes and matched emphasis.
         func isStrippable(_ c: UInt8) -> Bool {
             c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",") || c == UInt8(ascii: ".")
@@ -98,8 +125,25 @@ extension DocumentParser {
         var slash = -1
         var hasSpace = false
         var groupEnd = -1
+        // What the checks after this loop ask of the whole token, noted in
+        // the same pass: a letter or digit, the first `@`, the first `:`, `://`.
+        var firstAt = -1
+        var firstColon = -1
+        var hasScheme = false
+        // One table load per byte; only the bytes the checks below name are looked at further.
+        let classes = Self.pathCandidateClasses
+        var seen: UInt8 = 0
         for k in lo..<hi {
             let c = b[k]
+            let cls = classes[Int(c)]
+            seen |= cls
+            if cls & 2 == 0 { continue }
+            if c == UInt8(ascii: ":") {
+                if firstColon < 0 { firstColon = k }
+                if k + 2 < hi, b[k + 1] == UInt8(ascii: "/"), b[k + 2] == UInt8(ascii: "/") { hasScheme = true }
+            } else if c == UInt8(ascii: "@") {
+                if firstAt < 0 { firstAt = k }
+            }
             if k < groupEnd { continue }
             switch c {
             case UInt8(ascii: "("):
@@ -120,15 +164,15 @@ extension DocumentParser {
         }
         guard !hasSpace else { return nil }
         // `//!`, `/`, `./`: punctuation only names no file.
-        guard (lo..<hi).contains(where: { b[$0].isAlnum }) else { return nil }
+        guard seen & 1 != 0 else { return nil }
         // URLs, e-mail addresses, `user@host`.
-        if b.find("://", lo, hi) != nil || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
+        if hasScheme || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil
         }
-        if let at = b.find("@", lo, hi), at > lo {
+        if firstAt > lo {
             // Bare: e-mail addresses, `user@host`. Backticked: versioned names
             // (`devcontainers/action@v1`, `pkg@1.2`); `src/@types/x.d.ts` is a path.
-            if !backticked || b[at - 1] != UInt8(ascii: "/") { return nil }
+            if !backticked || b[firstAt - 1] != UInt8(ascii: "/") { return nil }
         }
         if b[lo] == UInt8(ascii: "@") {
             // A decorator or mention (`@pytest.mark.skip`, `@Injectable`), and a
@@ -145,7 +189,7 @@ extension DocumentParser {
         while c > lo, b[c - 1].isDigit { c -= 1 }
         if c < end, c > lo + 1, b[c - 1] == UInt8(ascii: ":") { end = c - 1 }
         // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
-        if b.firstIndex(of: UInt8(ascii: ":"), lo, end) != nil { return nil }
+        if firstColon >= 0, firstColon < end { return nil }
         if slash >= 0, isMIMEType(b, lo, end) { return nil }
         if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1

@@ -457,34 +457,33 @@ extension DocumentParser {
     /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
     /// owner needs `@` or `(owner:`.
     /// - Complexity: O(hi - lo), one table load per byte.
+    ///
     /// Also returns where the first keyword trigger is (`hi` when none): no
-    /// clause word of `scanDependencyClauses` starts before it.
+    /// clause word of `scanDependencyClauses` starts before it; and where the
+    /// first estimate trigger is (`hi` when none): no estimate of
+    /// `findEstimate` starts before it; and where the first `.` or `/` is
+    /// (`hi` when none), for `findPaths`.
     @inline(__always)
-    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int) {
+    func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
         Self.triggerClasses.withUnsafeBufferPointer { classes in
             var t: UInt8 = 0
             var firstKeyword = hi
-            var k = lo
-            // Whether b[k - 1] is a word byte: letters matter only at a word
-            // start, and keeping this as we go (instead of testing the letter
-            // first, then looking back) leaves one predictable branch per byte.
-            var afterWord = false
-            while k < hi {
-                let c = b[k]
-                let cls = classes[Int(c)]
-                let wordStart = !afterWord
-                afterWord = cls & 1 != 0
-                guard cls & (wordStart ? 6 : 4) != 0 else {
-                    k += 1
-                    continue
-                }
+            var firstEstimate = hi
+            var firstPath = hi
+            let clauseStarts = DependencyVocabulary.clauseStarts
+            /// The byte at `k`, whose class is in the triggers' bits (`cls & 6`
+            /// at a word start, `cls & 4` elsewhere: letters matter only at a word start).
+            @inline(__always) func trigger(_ k: Int, _ c: UInt8, wordStart: Bool) {
                 switch c {
                 case UInt8(ascii: "("):
+                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                     t |= TextTriggers.estimate.rawValue
                     if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
                 case UInt8(ascii: "["):
+                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                     t |= TextTriggers.estimate.rawValue
                 case UInt8(ascii: "."), UInt8(ascii: "/"):
+                    if t & TextTriggers.path.rawValue == 0 { firstPath = k }
                     t |= TextTriggers.path.rawValue
                 case UInt8(ascii: "@"):
                     t |= TextTriggers.owner.rawValue
@@ -494,8 +493,11 @@ extension DocumentParser {
                         if t & TextTriggers.keyword.rawValue == 0 { firstKeyword = k }
                         t |= TextTriggers.keyword.rawValue
                     } else if wordStart, k + 1 < hi {
-                        if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") { t |= TextTriggers.estimate.rawValue }
-                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi) {
+                        if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
+                            if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
+                            t |= TextTriggers.estimate.rawValue
+                        }
+                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi, clauseStarts) {
                             firstKeyword = k
                             t |= TextTriggers.keyword.rawValue
                         }
@@ -503,9 +505,25 @@ extension DocumentParser {
                 default:
                     break
                 }
+            }
+            // At the top of the loop `k` is a word start (`lo`, or the byte
+            // before is no word byte). The rest of a word is skipped with one
+            // table load per byte: a word byte after the first is never a
+            // trigger; the byte ending the word is looked at as no word start.
+            var k = lo
+            while k < hi {
+                let c = b[k]
+                let cls = classes[Int(c)]
+                if cls & 6 != 0 { trigger(k, c, wordStart: true) }
+                k += 1
+                guard cls & 1 != 0 else { continue }
+                while k < hi, classes[Int(b[k])] & 1 != 0 { k += 1 }
+                guard k < hi else { break }
+                let end = b[k]
+                if classes[Int(end)] & 4 != 0 { trigger(k, end, wordStart: false) }
                 k += 1
             }
-            return (TextTriggers(rawValue: t), firstKeyword)
+            return (TextTriggers(rawValue: t), firstKeyword, firstEstimate, firstPath)
         }
     }
 

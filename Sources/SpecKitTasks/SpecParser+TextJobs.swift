@@ -70,6 +70,10 @@ struct TextScratch {
     var facts = TaskTextFacts()
     /// The stories of the last task read that had any.
     var stories: [String] = []
+    /// Where a task's labels put its stories: kept from task to task, so
+    /// reading a task's stories allocates no array (its task is given
+    /// `stories`, shared, or a copy when they differ).
+    var storyBuffer: [String] = []
 }
 
 extension DocumentParser {
@@ -436,9 +440,23 @@ struct TextReader: @unchecked Sendable {
         var descriptionStart = job.descriptionStart
         if job.idStart >= 0 {
             task.pointee.id = b.taskIDString(job.idStart, job.descriptionStart)
+            let pooled = task.pointee.stories.isEmpty
+            if pooled { swap(&task.pointee.stories, &scratch.storyBuffer) }
             descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
             // Tasks of one story share one stories array (a million tasks, a few thousand stories).
-            if !task.pointee.stories.isEmpty {
+            if pooled {
+                swap(&task.pointee.stories, &scratch.storyBuffer)
+                if !scratch.storyBuffer.isEmpty {
+                    if scratch.storyBuffer != scratch.stories {
+                        scratch.stories = []
+                        scratch.stories.reserveCapacity(scratch.storyBuffer.count)
+                        scratch.stories.append(contentsOf: scratch.storyBuffer)
+                    }
+                    task.pointee.stories = scratch.stories
+                    // One or two stories: `removeLast` is far cheaper than `removeAll(keepingCapacity:)`.
+                    while !scratch.storyBuffer.isEmpty { scratch.storyBuffer.removeLast() }
+                }
+            } else if !task.pointee.stories.isEmpty {
                 if task.pointee.stories == scratch.stories {
                     task.pointee.stories = scratch.stories
                 } else {
@@ -454,7 +472,7 @@ struct TextReader: @unchecked Sendable {
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
             readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
-            output.paths.append(contentsOf: scratch.paths)
+            for path in scratch.paths { output.paths.append(path) }
         } else {
             // Join the description and body lines with newlines so clauses can
             // run across wrapped lines; the locator maps offsets back.
@@ -503,9 +521,10 @@ struct TextReader: @unchecked Sendable {
         into task: UnsafeMutablePointer<SpecTask>,
         output: inout ChunkOutput, scratch: inout TextScratch
     ) {
-        let (triggers, firstKeyword) = scans.textTriggers(b, lo, hi)
-        scratch.spans.removeAll(keepingCapacity: true)
-        scratch.paths.removeAll(keepingCapacity: true)
+        let (triggers, firstKeyword, firstEstimate, firstPath) = scans.textTriggers(b, lo, hi)
+        // A few spans each: `removeLast` costs far less than `removeAll(keepingCapacity:)`.
+        while !scratch.spans.isEmpty { scratch.spans.removeLast() }
+        while !scratch.paths.isEmpty { scratch.paths.removeLast() }
         if triggers.contains(.keyword) {
             scans.scanDependencyClauses(
                 b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id, firstCandidate: firstKeyword)
@@ -523,14 +542,14 @@ struct TextReader: @unchecked Sendable {
             scratch.facts.independent = false
             if !scratch.facts.together.isEmpty { scratch.facts.together.removeAll(keepingCapacity: true) }
         }
-        if triggers.contains(.estimate), let (estimate, range) = DocumentParser.findEstimate(b, lo, hi) {
+        if triggers.contains(.estimate), let (estimate, range) = DocumentParser.findEstimate(b, lo, hi, from: firstEstimate) {
             // A label estimate (`T001 [2h] …`) came first.
             if task.pointee.estimate == nil { task.pointee.estimate = estimate }
             scratch.spans.append(range)
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {
-            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths)
+            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath)
             // Cited files (`per data-model.md`) are the task's reads, not its files.
             if !scratch.paths.isEmpty { scans.separateReads(b, lo, hi, &scratch.paths, reads: &task.pointee.reads) }
         }

@@ -93,7 +93,7 @@ struct ReaderShortcutTests {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { b in
             let locator = TextLocator((0, 1, 0))
-            let (triggers, firstKeyword) = scans.textTriggers(b, 0, b.count)
+            let (triggers, firstKeyword, _, _) = scans.textTriggers(b, 0, b.count)
             var fast = TaskTextFacts(), full = TaskTextFacts()
             var fastSpans: [(Int, Int)] = [], fullSpans: [(Int, Int)] = []
             if triggers.contains(.keyword) {
