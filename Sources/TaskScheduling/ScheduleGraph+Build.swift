@@ -942,22 +942,24 @@ struct GraphBuilder {
         // links a predecessor of the same stage already provides.
         let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
-        var setArrivals = SetArrivals(builder: self)
+        // The per-set counts and the classes are made on first use (most
+        // plans never need them), from the arrivals so far in π.
+        var setArrivals: SetArrivals? = nil
+        var classes: ExclusionClasses? = nil
         var predecessors: [Int32] = []
-        var classes = ExclusionClasses(builder: self)
-        for b in referenceOrder {
+        for (i, b) in referenceOrder.enumerated() {
             let t = Int(stageOfNode[Int(b)])
             sameStagePredecessors(of: b, in: known, into: &predecessors)
             if t > 0 {
                 linkPhase(
-                    b, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
-                    minStageOfSet: minStageOfSet, setArrivals: setArrivals)
+                    b, at: i, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
+                    minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
             }
             prefix.arrive(b, stage: t)
-            classes.arrive(b, stage: t)
+            classes?.arrive(b, stage: t)
             for x in sets(of: b) {
                 minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
-                setArrivals.arrive(set: Int(x), stage: t)
+                setArrivals?.arrive(set: Int(x), stage: t)
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
@@ -989,9 +991,12 @@ struct GraphBuilder {
         }
     }
 
+    /// Links `b`, at position `i` of π, from the tasks of the stages before
+    /// its own. `classes` and `setArrivals` are made here when first needed,
+    /// with the arrivals of π's first `i` tasks.
     mutating func linkPhase(
-        _ b: Int32, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses, predecessors: [Int32],
-        minStageOfSet: [Int32], setArrivals: SetArrivals
+        _ b: Int32, at i: Int, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses?,
+        predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
         let mine = sets(of: b)
@@ -1013,16 +1018,22 @@ struct GraphBuilder {
         let between = prefix.arrivedCount(stages: u..<t)
         // When the members of one of b's sets are all the tasks arrived in
         // stages u..<t (none is below u), b takes nothing more.
-        for x in mine where setArrivals.count(set: Int(x), below: t) == between { return }
+        if setArrivals == nil { setArrivals = SetArrivals(builder: self, replaying: referenceOrder[..<i]) }
+        for x in mine where setArrivals!.count(set: Int(x), below: t) == between { return }
         // Stages u..<t: every task arrived there whose sets share none with
         // b's, class by class (few classes: tasks named in the same statements),
         // when there are more than a few to check one by one.
-        if classes.isUsable && between > ExclusionClasses.pairwiseLimit {
-            let mineClass = classes.classOfNode[Int(b)]
-            for c in classes.disjoint[Int(mineClass)] where classes.prefixes[Int(c)].hasArrivals(stages: u..<t) {
-                if let m = classes.prefixes[Int(c)].materialize(below: t, builder: &self) { addEdge(m, b, .phase, location) }
+        if between > ExclusionClasses.pairwiseLimit {
+            if classes == nil { classes = ExclusionClasses(builder: self, replaying: referenceOrder[..<i]) }
+            if classes!.isUsable {
+                let mineClass = classes!.classOfNode[Int(b)]
+                for c in classes!.disjoint[Int(mineClass)] where classes!.prefixes[Int(c)].hasArrivals(stages: u..<t) {
+                    if let m = classes!.prefixes[Int(c)].materialize(below: t, builder: &self) {
+                        addEdge(m, b, .phase, location)
+                    }
+                }
+                return
             }
-            return
         }
         for s in u..<t {
             for a in prefix.arrived[s] {
@@ -1245,6 +1256,13 @@ struct ExclusionClasses {
     static let pairwiseLimit = 64
     var isUsable: Bool { !disjoint.isEmpty }
 
+    /// The classes, then the arrivals of `visited` (the start of π) replayed:
+    /// the state they would have had if made before the first task.
+    init(builder: GraphBuilder, replaying visited: ArraySlice<Int32>) {
+        self.init(builder: builder)
+        for v in visited { arrive(v, stage: Int(builder.stageOfNode[Int(v)])) }
+    }
+
     init(builder: GraphBuilder) {
         classOfNode = [Int32](repeating: 0, count: builder.taskCount)
         guard builder.setCount > 0 else { return }
@@ -1405,6 +1423,15 @@ struct SetArrivals {
             for x in builder.sets(of: v) where stages[Int(x)].last != stage { stages[Int(x)].append(stage) }
         }
         sets = stages.map { StageCounts(stages: Array(Set($0)).sorted()) }
+    }
+
+    /// The counts, then the arrivals of `visited` (the start of π) replayed.
+    init(builder: GraphBuilder, replaying visited: ArraySlice<Int32>) {
+        self.init(builder: builder)
+        for v in visited {
+            let stage = Int(builder.stageOfNode[Int(v)])
+            for x in builder.sets(of: v) { arrive(set: Int(x), stage: stage) }
+        }
     }
 
     mutating func arrive(set x: Int, stage s: Int) { sets[x].add(atLocal: sets[x].local(s)) }
