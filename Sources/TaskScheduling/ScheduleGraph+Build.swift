@@ -97,8 +97,10 @@ struct GraphBuilder {
 
     var taskCount: Int { taskOfNode.count }
 
-    func task(_ node: Int32) -> SpecTask { document.tasks[Int(taskOfNode[Int(node)])] }
-    func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
+    // The small accessors are inlined: called out of line from a mutating
+    // method's loop, each call copied the whole builder (408 bytes) to lend it.
+    @inline(__always) func task(_ node: Int32) -> SpecTask { document.tasks[Int(taskOfNode[Int(node)])] }
+    @inline(__always) func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
 
     mutating func run() {
         let count = document.tasks.count
@@ -210,14 +212,14 @@ struct GraphBuilder {
         return Int32(taskCount + milestoneNames.count - 1)
     }
 
-    func taskLocation(_ node: Int32) -> SourceLocation { locationOfNode[Int(node)] }
+    @inline(__always) func taskLocation(_ node: Int32) -> SourceLocation { locationOfNode[Int(node)] }
 
-    func phaseLocation(_ p: Int) -> SourceLocation {
+    @inline(__always) func phaseLocation(_ p: Int) -> SourceLocation {
         let line = document.phases.indices.contains(p) ? document.phases[p].line : 0
         return SourceLocation(line: line, column: 1)
     }
 
-    func phaseNumber(_ p: Int) -> Int32 {
+    @inline(__always) func phaseNumber(_ p: Int) -> Int32 {
         document.phases.indices.contains(p) ? document.phases[p].index : Int32(p)
     }
 
@@ -326,12 +328,12 @@ struct GraphBuilder {
         }
     }
 
-    func sets(of node: Int32) -> ArraySlice<Int32> {
+    @inline(__always) func sets(of node: Int32) -> ArraySlice<Int32> {
         setIDs[Int(setOffsets[Int(node)])..<Int(setOffsets[Int(node) + 1])]
     }
 
     /// Whether two task nodes are named in one parallel statement (or one `not after` correction).
-    func excluded(_ a: Int32, _ b: Int32) -> Bool {
+    @inline(__always) func excluded(_ a: Int32, _ b: Int32) -> Bool {
         let x = sets(of: a), y = sets(of: b)
         if x.isEmpty || y.isEmpty { return false }
         var i = x.startIndex, j = y.startIndex
