@@ -103,35 +103,7 @@ struct GraphBuilder {
     @inline(__always) func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
 
     mutating func run() {
-        let count = document.tasks.count
-        taskOfNode.reserveCapacity(count)
-        phaseOfNode.reserveCapacity(count)
-        locationOfNode.reserveCapacity(count)
-        independentNode.reserveCapacity(count)
-        parallelNode.reserveCapacity(count)
-        segmentOfNode.reserveCapacity(count)
-        statesDependenciesNode.reserveCapacity(count)
-        durations.reserveCapacity(count)
-        document.tasks.withUnsafeBufferPointer { tasks in
-            for i in tasks.indices {
-                // Fields are read through the element: a copy of the task would
-                // retain and release each of its strings and arrays.
-                let task = tasks.baseAddress! + i
-                if options.remaining && task.pointee.status.isFinished { continue }
-                let p = Int(task.pointee.phase)
-                guard p >= 0 && p < phaseNodes.count else { continue }
-                nodeOfTask[i] = Int32(taskOfNode.count)
-                taskOfNode.append(Int32(i))
-                phaseNodes[p].append(Int32(taskOfNode.count - 1))
-                phaseOfNode.append(task.pointee.phase)
-                locationOfNode.append(task.pointee.location)
-                independentNode.append(task.pointee.independent)
-                parallelNode.append(task.pointee.parallel)
-                segmentOfNode.append(task.pointee.segment)
-                statesDependenciesNode.append(task.pointee.statesDependencies)
-                durations.append(options.duration(of: task.pointee.estimate))
-            }
-        }
+        readTasks()
         computeStages()
         buildExclusionSets()
         // Written edges, then about one order edge per task and a story edge
@@ -151,6 +123,69 @@ struct GraphBuilder {
         addOrderEdges()
         addPhaseEdges()
         if options.files == .serialize { addFileEdges() }
+    }
+
+    /// The node of every planned task, and the fields of it that the hot
+    /// loops read, in one pass over the document. The pass writes into local
+    /// arrays made at full size and cut after: appending to the stored
+    /// properties cost a uniqueness and a capacity check per field and task.
+    mutating func readTasks() {
+        let count = document.tasks.count
+        let phaseCount = phaseNodes.count
+        let options = options
+        var nodeOfTask: [Int32] = []
+        swap(&nodeOfTask, &self.nodeOfTask)  // unshared: written in place
+        var taskOfNode = [Int32](repeating: 0, count: count)
+        var phaseOfNode = [Int32](repeating: 0, count: count)
+        var locationOfNode = [SourceLocation](repeating: SourceLocation(line: 0, column: 0), count: count)
+        var independentNode = [Bool](repeating: false, count: count)
+        var parallelNode = [Bool](repeating: false, count: count)
+        var segmentOfNode = [Int32](repeating: 0, count: count)
+        var statesDependenciesNode = [Bool](repeating: false, count: count)
+        var durations = [Double](repeating: 0, count: count)
+        var phaseSizes = [Int](repeating: 0, count: phaseCount)
+        var nodes = 0
+        document.tasks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                // Fields are read through the element: a copy of the task would
+                // retain and release each of its strings and arrays.
+                let task = tasks.baseAddress! + i
+                if options.remaining && task.pointee.status.isFinished { continue }
+                let p = Int(task.pointee.phase)
+                guard p >= 0 && p < phaseCount else { continue }
+                nodeOfTask[i] = Int32(nodes)
+                taskOfNode[nodes] = Int32(i)
+                phaseSizes[p] += 1
+                phaseOfNode[nodes] = task.pointee.phase
+                locationOfNode[nodes] = task.pointee.location
+                independentNode[nodes] = task.pointee.independent
+                parallelNode[nodes] = task.pointee.parallel
+                segmentOfNode[nodes] = task.pointee.segment
+                statesDependenciesNode[nodes] = task.pointee.statesDependencies
+                durations[nodes] = options.duration(of: task.pointee.estimate)
+                nodes += 1
+            }
+        }
+        let unplanned = count - nodes
+        taskOfNode.removeLast(unplanned)
+        phaseOfNode.removeLast(unplanned)
+        locationOfNode.removeLast(unplanned)
+        independentNode.removeLast(unplanned)
+        parallelNode.removeLast(unplanned)
+        segmentOfNode.removeLast(unplanned)
+        statesDependenciesNode.removeLast(unplanned)
+        durations.removeLast(unplanned)
+        for p in 0..<phaseCount where phaseSizes[p] > 0 { phaseNodes[p].reserveCapacity(phaseSizes[p]) }
+        for v in 0..<nodes { phaseNodes[Int(phaseOfNode[v])].append(Int32(v)) }
+        self.nodeOfTask = nodeOfTask
+        self.taskOfNode = taskOfNode
+        self.phaseOfNode = phaseOfNode
+        self.locationOfNode = locationOfNode
+        self.independentNode = independentNode
+        self.parallelNode = parallelNode
+        self.segmentOfNode = segmentOfNode
+        self.statesDependenciesNode = statesDependenciesNode
+        self.durations = durations
     }
 
     func finish() -> ScheduleGraph.Built {
