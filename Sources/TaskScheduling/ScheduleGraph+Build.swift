@@ -97,39 +97,13 @@ struct GraphBuilder {
 
     var taskCount: Int { taskOfNode.count }
 
-    func task(_ node: Int32) -> SpecTask { document.tasks[Int(taskOfNode[Int(node)])] }
-    func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
+    // The small accessors are inlined: called out of line from a mutating
+    // method's loop, each call copied the whole builder (408 bytes) to lend it.
+    @inline(__always) func task(_ node: Int32) -> SpecTask { document.tasks[Int(taskOfNode[Int(node)])] }
+    @inline(__always) func phaseOf(_ node: Int32) -> Int { Int(phaseOfNode[Int(node)]) }
 
     mutating func run() {
-        let count = document.tasks.count
-        taskOfNode.reserveCapacity(count)
-        phaseOfNode.reserveCapacity(count)
-        locationOfNode.reserveCapacity(count)
-        independentNode.reserveCapacity(count)
-        parallelNode.reserveCapacity(count)
-        segmentOfNode.reserveCapacity(count)
-        statesDependenciesNode.reserveCapacity(count)
-        durations.reserveCapacity(count)
-        document.tasks.withUnsafeBufferPointer { tasks in
-            for i in tasks.indices {
-                // Fields are read through the element: a copy of the task would
-                // retain and release each of its strings and arrays.
-                let task = tasks.baseAddress! + i
-                if options.remaining && task.pointee.status.isFinished { continue }
-                let p = Int(task.pointee.phase)
-                guard p >= 0 && p < phaseNodes.count else { continue }
-                nodeOfTask[i] = Int32(taskOfNode.count)
-                taskOfNode.append(Int32(i))
-                phaseNodes[p].append(Int32(taskOfNode.count - 1))
-                phaseOfNode.append(task.pointee.phase)
-                locationOfNode.append(task.pointee.location)
-                independentNode.append(task.pointee.independent)
-                parallelNode.append(task.pointee.parallel)
-                segmentOfNode.append(task.pointee.segment)
-                statesDependenciesNode.append(task.pointee.statesDependencies)
-                durations.append(options.duration(of: task.pointee.estimate))
-            }
-        }
+        readTasks()
         computeStages()
         buildExclusionSets()
         // Written edges, then about one order edge per task and a story edge
@@ -149,6 +123,69 @@ struct GraphBuilder {
         addOrderEdges()
         addPhaseEdges()
         if options.files == .serialize { addFileEdges() }
+    }
+
+    /// The node of every planned task, and the fields of it that the hot
+    /// loops read, in one pass over the document. The pass writes into local
+    /// arrays made at full size and cut after: appending to the stored
+    /// properties cost a uniqueness and a capacity check per field and task.
+    mutating func readTasks() {
+        let count = document.tasks.count
+        let phaseCount = phaseNodes.count
+        let options = options
+        var nodeOfTask: [Int32] = []
+        swap(&nodeOfTask, &self.nodeOfTask)  // unshared: written in place
+        var taskOfNode = [Int32](repeating: 0, count: count)
+        var phaseOfNode = [Int32](repeating: 0, count: count)
+        var locationOfNode = [SourceLocation](repeating: SourceLocation(line: 0, column: 0), count: count)
+        var independentNode = [Bool](repeating: false, count: count)
+        var parallelNode = [Bool](repeating: false, count: count)
+        var segmentOfNode = [Int32](repeating: 0, count: count)
+        var statesDependenciesNode = [Bool](repeating: false, count: count)
+        var durations = [Double](repeating: 0, count: count)
+        var phaseSizes = [Int](repeating: 0, count: phaseCount)
+        var nodes = 0
+        document.tasks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                // Fields are read through the element: a copy of the task would
+                // retain and release each of its strings and arrays.
+                let task = tasks.baseAddress! + i
+                if options.remaining && task.pointee.status.isFinished { continue }
+                let p = Int(task.pointee.phase)
+                guard p >= 0 && p < phaseCount else { continue }
+                nodeOfTask[i] = Int32(nodes)
+                taskOfNode[nodes] = Int32(i)
+                phaseSizes[p] += 1
+                phaseOfNode[nodes] = task.pointee.phase
+                locationOfNode[nodes] = task.pointee.location
+                independentNode[nodes] = task.pointee.independent
+                parallelNode[nodes] = task.pointee.parallel
+                segmentOfNode[nodes] = task.pointee.segment
+                statesDependenciesNode[nodes] = task.pointee.statesDependencies
+                durations[nodes] = options.duration(of: task.pointee.estimate)
+                nodes += 1
+            }
+        }
+        let unplanned = count - nodes
+        taskOfNode.removeLast(unplanned)
+        phaseOfNode.removeLast(unplanned)
+        locationOfNode.removeLast(unplanned)
+        independentNode.removeLast(unplanned)
+        parallelNode.removeLast(unplanned)
+        segmentOfNode.removeLast(unplanned)
+        statesDependenciesNode.removeLast(unplanned)
+        durations.removeLast(unplanned)
+        for p in 0..<phaseCount where phaseSizes[p] > 0 { phaseNodes[p].reserveCapacity(phaseSizes[p]) }
+        for v in 0..<nodes { phaseNodes[Int(phaseOfNode[v])].append(Int32(v)) }
+        self.nodeOfTask = nodeOfTask
+        self.taskOfNode = taskOfNode
+        self.phaseOfNode = phaseOfNode
+        self.locationOfNode = locationOfNode
+        self.independentNode = independentNode
+        self.parallelNode = parallelNode
+        self.segmentOfNode = segmentOfNode
+        self.statesDependenciesNode = statesDependenciesNode
+        self.durations = durations
     }
 
     func finish() -> ScheduleGraph.Built {
@@ -210,14 +247,14 @@ struct GraphBuilder {
         return Int32(taskCount + milestoneNames.count - 1)
     }
 
-    func taskLocation(_ node: Int32) -> SourceLocation { locationOfNode[Int(node)] }
+    @inline(__always) func taskLocation(_ node: Int32) -> SourceLocation { locationOfNode[Int(node)] }
 
-    func phaseLocation(_ p: Int) -> SourceLocation {
+    @inline(__always) func phaseLocation(_ p: Int) -> SourceLocation {
         let line = document.phases.indices.contains(p) ? document.phases[p].line : 0
         return SourceLocation(line: line, column: 1)
     }
 
-    func phaseNumber(_ p: Int) -> Int32 {
+    @inline(__always) func phaseNumber(_ p: Int) -> Int32 {
         document.phases.indices.contains(p) ? document.phases[p].index : Int32(p)
     }
 
@@ -326,12 +363,12 @@ struct GraphBuilder {
         }
     }
 
-    func sets(of node: Int32) -> ArraySlice<Int32> {
+    @inline(__always) func sets(of node: Int32) -> ArraySlice<Int32> {
         setIDs[Int(setOffsets[Int(node)])..<Int(setOffsets[Int(node) + 1])]
     }
 
     /// Whether two task nodes are named in one parallel statement (or one `not after` correction).
-    func excluded(_ a: Int32, _ b: Int32) -> Bool {
+    @inline(__always) func excluded(_ a: Int32, _ b: Int32) -> Bool {
         let x = sets(of: a), y = sets(of: b)
         if x.isEmpty || y.isEmpty { return false }
         var i = x.startIndex, j = y.startIndex
@@ -942,22 +979,24 @@ struct GraphBuilder {
         // links a predecessor of the same stage already provides.
         let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
-        var setArrivals = SetArrivals(builder: self)
+        // The per-set counts and the classes are made on first use (most
+        // plans never need them), from the arrivals so far in π.
+        var setArrivals: SetArrivals? = nil
+        var classes: ExclusionClasses? = nil
         var predecessors: [Int32] = []
-        var classes = ExclusionClasses(builder: self)
-        for b in referenceOrder {
+        for (i, b) in referenceOrder.enumerated() {
             let t = Int(stageOfNode[Int(b)])
             sameStagePredecessors(of: b, in: known, into: &predecessors)
             if t > 0 {
                 linkPhase(
-                    b, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
-                    minStageOfSet: minStageOfSet, setArrivals: setArrivals)
+                    b, at: i, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
+                    minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
             }
             prefix.arrive(b, stage: t)
-            classes.arrive(b, stage: t)
+            classes?.arrive(b, stage: t)
             for x in sets(of: b) {
                 minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
-                setArrivals.arrive(set: Int(x), stage: t)
+                setArrivals?.arrive(set: Int(x), stage: t)
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
@@ -989,9 +1028,12 @@ struct GraphBuilder {
         }
     }
 
+    /// Links `b`, at position `i` of π, from the tasks of the stages before
+    /// its own. `classes` and `setArrivals` are made here when first needed,
+    /// with the arrivals of π's first `i` tasks.
     mutating func linkPhase(
-        _ b: Int32, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses, predecessors: [Int32],
-        minStageOfSet: [Int32], setArrivals: SetArrivals
+        _ b: Int32, at i: Int, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses?,
+        predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
         let mine = sets(of: b)
@@ -1013,16 +1055,22 @@ struct GraphBuilder {
         let between = prefix.arrivedCount(stages: u..<t)
         // When the members of one of b's sets are all the tasks arrived in
         // stages u..<t (none is below u), b takes nothing more.
-        for x in mine where setArrivals.count(set: Int(x), below: t) == between { return }
+        if setArrivals == nil { setArrivals = SetArrivals(builder: self, replaying: referenceOrder[..<i]) }
+        for x in mine where setArrivals!.count(set: Int(x), below: t) == between { return }
         // Stages u..<t: every task arrived there whose sets share none with
         // b's, class by class (few classes: tasks named in the same statements),
         // when there are more than a few to check one by one.
-        if classes.isUsable && between > ExclusionClasses.pairwiseLimit {
-            let mineClass = classes.classOfNode[Int(b)]
-            for c in classes.disjoint[Int(mineClass)] where classes.prefixes[Int(c)].hasArrivals(stages: u..<t) {
-                if let m = classes.prefixes[Int(c)].materialize(below: t, builder: &self) { addEdge(m, b, .phase, location) }
+        if between > ExclusionClasses.pairwiseLimit {
+            if classes == nil { classes = ExclusionClasses(builder: self, replaying: referenceOrder[..<i]) }
+            if classes!.isUsable {
+                let mineClass = classes!.classOfNode[Int(b)]
+                for c in classes!.disjoint[Int(mineClass)] where classes!.prefixes[Int(c)].hasArrivals(stages: u..<t) {
+                    if let m = classes!.prefixes[Int(c)].materialize(below: t, builder: &self) {
+                        addEdge(m, b, .phase, location)
+                    }
+                }
+                return
             }
-            return
         }
         for s in u..<t {
             for a in prefix.arrived[s] {
@@ -1245,6 +1293,13 @@ struct ExclusionClasses {
     static let pairwiseLimit = 64
     var isUsable: Bool { !disjoint.isEmpty }
 
+    /// The classes, then the arrivals of `visited` (the start of π) replayed:
+    /// the state they would have had if made before the first task.
+    init(builder: GraphBuilder, replaying visited: ArraySlice<Int32>) {
+        self.init(builder: builder)
+        for v in visited { arrive(v, stage: Int(builder.stageOfNode[Int(v)])) }
+    }
+
     init(builder: GraphBuilder) {
         classOfNode = [Int32](repeating: 0, count: builder.taskCount)
         guard builder.setCount > 0 else { return }
@@ -1405,6 +1460,15 @@ struct SetArrivals {
             for x in builder.sets(of: v) where stages[Int(x)].last != stage { stages[Int(x)].append(stage) }
         }
         sets = stages.map { StageCounts(stages: Array(Set($0)).sorted()) }
+    }
+
+    /// The counts, then the arrivals of `visited` (the start of π) replayed.
+    init(builder: GraphBuilder, replaying visited: ArraySlice<Int32>) {
+        self.init(builder: builder)
+        for v in visited {
+            let stage = Int(builder.stageOfNode[Int(v)])
+            for x in builder.sets(of: v) { arrive(set: Int(x), stage: stage) }
+        }
     }
 
     mutating func arrive(set x: Int, stage s: Int) { sets[x].add(atLocal: sets[x].local(s)) }
