@@ -26,7 +26,14 @@ extension ScheduleGraph {
     ///   and F file mentions, plus O(R · S) for R tasks that a written edge
     ///   moves before a task of a later stage (S stages).
     public static func build(_ document: SpecDocument, options: PlanOptions = PlanOptions()) -> Built {
+        build(document, options: options, scanBudget: GraphBuilder.defaultScanBudget)
+    }
+
+    /// ``build(_:options:)`` with another budget of exclusion checks (tests
+    /// take the path past the budget on small documents).
+    package static func build(_ document: SpecDocument, options: PlanOptions, scanBudget: Int) -> Built {
         var builder = GraphBuilder(document: document, options: options)
+        builder.scanBudget = scanBudget
         builder.run()
         return builder.finish()
     }
@@ -71,8 +78,14 @@ struct GraphBuilder {
     var phaseLevelSet: [Bool] = []
     /// Pairs taken out by `not after` corrections: predecessor task << 32 | successor task (document indices).
     var removedPairs: Set<Int64> = []
-    /// Work left for scans that exclusions make per task (adversarial inputs stop here).
-    var scanBudget = 20_000_000
+    /// Work left for scans that exclusions make per task (adversarial inputs
+    /// stop here): past it, a task follows every task before it in its phase
+    /// or stage through one node, as if no parallel statement named it, and
+    /// the plan says so (``budgetWarning``).
+    var scanBudget = defaultScanBudget
+    static let defaultScanBudget = 20_000_000
+    /// The first task planned past ``scanBudget``, for the warning.
+    var pastBudget: Int32 = -1
     /// Per task node, read once from the document (the hot loops touch no `SpecTask`).
     var phaseOfNode: [Int32] = []
     var locationOfNode: [SourceLocation] = []
@@ -123,6 +136,24 @@ struct GraphBuilder {
         addOrderEdges()
         addPhaseEdges()
         if options.files == .serialize { addFileEdges() }
+        if pastBudget >= 0 { diagnostics.append(budgetWarning()) }
+    }
+
+    /// Spends the rest of ``scanBudget`` on `b`, the first time past it.
+    mutating func spendBudget(on b: Int32) {
+        scanBudget = -1
+        if pastBudget < 0 { pastBudget = b }
+    }
+
+    /// Says that parallel statements were not all honoured: checking them
+    /// pair by pair would have taken more than ``scanBudget`` steps.
+    func budgetWarning() -> Diagnostic {
+        Diagnostic(
+            .parallelWithDependency,
+            "parallel statements name too many pairs of tasks to check one by one (more than \(Self.defaultScanBudget) checks); "
+                + "from \(task(pastBudget).id) on, a task is planned after every task before it in its phase and in earlier phases, "
+                + "whatever the statements say",
+            at: taskLocation(pastBudget))
     }
 
     /// The node of every planned task, and the fields of it that the hot
@@ -945,12 +976,19 @@ struct GraphBuilder {
         if g0 > 0 { linkFrom(&frontiers, g0 - 1, to: b, groupSize: groupSize, phase: phase) }
         let between = linkedBefore[g] - linkedBefore[g0]
         if mineCount == 1, seenOfSet[Int(onlySet)] == between { return false }
+        if scanBudget < between {
+            // Past the budget: after every linked task of the groups before
+            // (the frontier reaches them all), one edge instead of one per pair.
+            spendBudget(on: b)
+            linkFrom(&frontiers, g - 1, to: b, groupSize: groupSize, phase: phase)
+            return true
+        }
         for k in g0..<g {
             for i in groups.range(phase.lowerBound + k) {
                 let a = groups.nodes[i]
                 guard !independentNode[Int(a)] else { continue }
                 scanBudget -= 1
-                if scanBudget < 0 || !excluded(a, b) { addEdge(a, b, .order, location) }
+                if !excluded(a, b) { addEdge(a, b, .order, location) }
             }
         }
         return false
@@ -1072,10 +1110,17 @@ struct GraphBuilder {
                 return
             }
         }
+        if scanBudget < between {
+            // Past the budget: after every task arrived below its stage,
+            // through the stages' prefix, instead of one edge per pair.
+            spendBudget(on: b)
+            if let m = prefix.materialize(t - 1, builder: &self) { addEdge(m, b, .phase, location) }
+            return
+        }
         for s in u..<t {
             for a in prefix.arrived[s] {
                 scanBudget -= 1
-                if scanBudget < 0 || !excluded(a, b) { addEdge(a, b, .phase, location) }
+                if !excluded(a, b) { addEdge(a, b, .phase, location) }
             }
         }
     }

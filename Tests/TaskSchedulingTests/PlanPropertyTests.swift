@@ -393,8 +393,10 @@ struct SeededRandom {
 
 /// Predecessor sets of task nodes through any chain, milestones walked through.
 enum PlanClosure {
-    static func taskPredecessors(_ plan: Plan) -> [Set<Int32>] {
-        let g = plan.graph.graph
+    static func taskPredecessors(_ plan: Plan) -> [Set<Int32>] { taskPredecessors(plan.graph) }
+
+    static func taskPredecessors(_ graph: ScheduleGraph) -> [Set<Int32>] {
+        let g = graph.graph
         guard let order = g.anyTopologicalOrder() else { return [] }
         var reach = [Set<Int32>](repeating: [], count: g.nodeCount)
         for v in order {
@@ -402,10 +404,10 @@ enum PlanClosure {
             for e in g.incoming(v) {
                 let a = g.edgeSources[Int(e)]
                 set.formUnion(reach[Int(a)])
-                if !plan.graph.isMilestone(a) { set.insert(a) }
+                if !graph.isMilestone(a) { set.insert(a) }
             }
             reach[Int(v)] = set
         }
-        return Array(reach[0..<plan.graph.taskNodeCount])
+        return Array(reach[0..<graph.taskNodeCount])
     }
 }

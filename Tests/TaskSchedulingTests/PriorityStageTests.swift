@@ -88,4 +88,58 @@ import Testing
             try PlanPropertyTests.check(withTask, options)
         }
     }
+
+    /// Past the budget of exclusion checks (adversarial inputs: a 50 000-task
+    /// spec with many pairwise phase statements asked for billions of edges),
+    /// a task follows every earlier task of its phase and stages through one
+    /// node: the plan is more serial than the statements allow, never less
+    /// than without them, its edges stay linear, and a warning says so.
+    @Test(arguments: 1...3)
+    func pastTheCheckBudgetTasksFollowEveryEarlierTaskThroughOneNode(seed: Int) throws {
+        // Three [P] setup tasks, and the first of them beside a build task:
+        // checked, T004 follows T002 and T003 only; past the budget, all three.
+        let written = SpecParser.parse(
+            Array(
+                """
+                ## Phase 1: Setup
+                - [ ] T001 [P] Create the schema in db/schema.sql
+                - [ ] T002 [P] Create the seed data in db/seed.sql
+                - [ ] T003 [P] Create the config in config/app.toml
+                ## Phase 2: Build
+                - [ ] T004 Build the importer in src/importer.py
+                - [ ] T005 Build the exporter in src/exporter.py
+                ## Dependencies
+                - T001 and T004 can run in parallel
+                """.utf8), path: "tasks.md")
+        let docs = [
+            written,
+            Self.pairedStories(tasks: 480, stories: 12, gap: 3, seed: UInt64(seed)),
+            Self.manyStories(tasks: 240, stories: 24, seed: UInt64(seed)),
+        ]
+        var changed = 0
+        for doc in docs {
+            var plain = doc
+            plain.parallelStatements.removeAll()
+            for options in [PlanOptions(stories: .priority), PlanOptions(withinPhase: .ordered, stories: .priority), PlanOptions()] {
+                let checked = ScheduleGraph.build(doc, options: options)
+                let past = ScheduleGraph.build(doc, options: options, scanBudget: 0)
+                let none = ScheduleGraph.build(plain, options: options)
+                #expect(!checked.diagnostics.contains { $0.message.contains("too many pairs") })
+                #expect(past.graph.graph.edgeCount < 10 * past.graph.taskNodeCount)
+                let (a, b, c) = (
+                    PlanClosure.taskPredecessors(checked.graph), PlanClosure.taskPredecessors(past.graph),
+                    PlanClosure.taskPredecessors(none.graph)
+                )
+                try #require(a.count == b.count && b.count == c.count && !b.isEmpty)
+                #expect(a.indices.allSatisfy { a[$0].isSubset(of: b[$0]) && b[$0].isSubset(of: c[$0]) })
+                let warning = past.diagnostics.first { $0.message.contains("too many pairs") }
+                if a != b {
+                    // Some statement is no longer honoured, and the plan says so.
+                    changed += 1
+                    #expect(warning?.code == .parallelWithDependency && warning?.severity == .warning)
+                }
+            }
+        }
+        #expect(changed > 0)
+    }
 }
