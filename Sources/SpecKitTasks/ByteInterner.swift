@@ -107,7 +107,15 @@ struct ByteInterner {
     /// - Complexity: O(hi - lo) expected.
     @inline(__always)
     mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (key: Int32, inserted: Bool) {
-        let h = Self.hash(b, lo, hi)
+        intern(b, lo, hi, hash: Self.hash(b, lo, hi))
+    }
+
+    /// The key of `b[lo..<hi]`, inserting it when new, given its hash.
+    /// - Precondition: `h == ByteInterner.hash(b, lo, hi)` (the file tables
+    ///   hash paths in the parallel text jobs, where the bytes are in cache).
+    /// - Complexity: O(hi - lo) expected.
+    @inline(__always)
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, hash h: UInt64) -> (key: Int32, inserted: Bool) {
         let tag = h & 0xFFFF_FFFF_0000_0000
         var s = Int(truncatingIfNeeded: h) & mask
         while true {

@@ -59,6 +59,9 @@ struct ChunkOutput {
     var parallels: [PendingParallel] = []
     /// Every job's path spans (document offsets), in job order.
     var paths: [(Int, Int)] = []
+    /// `ByteInterner.hash` of each span of `paths`, made here in parallel so
+    /// that the serial interning of `FileTableBuilder` only probes.
+    var pathHashes: [UInt64] = []
 }
 
 /// Scratch buffers of one reader, reused by every task it reads.
@@ -352,22 +355,32 @@ final class FileTableBuilder: @unchecked Sendable {
         ids.reserveCapacity(ids.count + outputs.reduce(0) { $0 + $1.paths.count })
         offsets.reserveCapacity(offsets.count + results.count + 1)
         results.withUnsafeBufferPointer { results in
-            for r in results {
-                let index = Int(r.task)
-                while offsets.count <= index { offsets.append(Int32(ids.count)) }
-                if r.pathEnd > r.pathStart {
-                    let first = ids.count
-                    outputs[Int(r.chunk)].paths.withUnsafeBufferPointer { spans in
-                        for (lo, hi) in spans[Int(r.pathStart)..<Int(r.pathEnd)] {
-                            let (key, inserted) = table.intern(b, lo, hi)
-                            if inserted { isDirectory.append(b[hi - 1] == UInt8(ascii: "/")) }
-                            var seen = false
-                            for k in first..<ids.count where ids[k] == key { seen = true }
-                            if !seen { ids.append(key) }
+            // Results come in runs of one chunk: each run takes its chunk's
+            // buffers once (taking them per task cost four reference counts a task).
+            var runStart = 0
+            while runStart < results.count {
+                let chunk = Int(results[runStart].chunk)
+                var runEnd = runStart + 1
+                while runEnd < results.count, Int(results[runEnd].chunk) == chunk { runEnd += 1 }
+                outputs[chunk].paths.withUnsafeBufferPointer { spans in
+                    outputs[chunk].pathHashes.withUnsafeBufferPointer { hashes in
+                        for r in results[runStart..<runEnd] {
+                            let index = Int(r.task)
+                            while offsets.count <= index { offsets.append(Int32(ids.count)) }
+                            let first = ids.count
+                            for i in Int(r.pathStart)..<Int(r.pathEnd) {
+                                let (lo, hi) = spans[i]
+                                let (key, inserted) = table.intern(b, lo, hi, hash: hashes[i])
+                                if inserted { isDirectory.append(b[hi - 1] == UInt8(ascii: "/")) }
+                                var seen = false
+                                for k in first..<ids.count where ids[k] == key { seen = true }
+                                if !seen { ids.append(key) }
+                            }
+                            offsets.append(Int32(ids.count))
                         }
                     }
                 }
-                offsets.append(Int32(ids.count))
+                runStart = runEnd
             }
         }
         (self.isDirectory, self.offsets, self.ids) = (isDirectory, offsets, ids)
@@ -472,7 +485,10 @@ struct TextReader: @unchecked Sendable {
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
             readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
-            for path in scratch.paths { output.paths.append(path) }
+            for path in scratch.paths {
+                output.paths.append(path)
+                output.pathHashes.append(ByteInterner.hash(b, path.0, path.1))
+            }
         } else {
             // Join the description and body lines with newlines so clauses can
             // run across wrapped lines; the locator maps offsets back.
@@ -501,6 +517,7 @@ struct TextReader: @unchecked Sendable {
                 let documentStart = s == 0 ? descriptionStart : bodyLines[Int(job.firstBodyLine) - bodyBase + s - 1].start
                 let shift = documentStart - segments[s].offset
                 output.paths.append((lo + shift, hi + shift))
+                output.pathHashes.append(ByteInterner.hash(b, lo + shift, hi + shift))
             }
             scratch.joined = joined
             scratch.segments = segments
