@@ -422,7 +422,7 @@ struct Resolver {
     var edges: [TaskDependency] = []
     /// Statements about many pairs, kept whole (``DependencyGroup``).
     var groups: [DependencyGroup] = []
-    var seen = EdgeKeySet()
+    var seen = Set<UInt64>()
     var diagnostics: [Diagnostic] = []
 
     init(idTable: ByteInterner, firstTaskOfKey: [Int32], isFirst: [Bool]) {
@@ -474,7 +474,7 @@ struct Resolver {
     /// Room for about `edges` edges, so the edge list and the seen-set do not regrow.
     mutating func reserve(edges count: Int) {
         edges.reserveCapacity(count)
-        seen = EdgeKeySet(expectedCount: count)
+        seen.reserveCapacity(count)
     }
 
     /// Sides of the groups so far, so that a statement written again (even a
@@ -489,66 +489,7 @@ struct Resolver {
 
     mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {
         let key = UInt64(UInt32(predecessor)) << 33 | UInt64(UInt32(successor)) << 1 | (kind == .declared ? 1 : 0)
-        guard seen.insert(key) else { return }
+        guard seen.insert(key).inserted else { return }
         edges.append(TaskDependency(predecessor: predecessor, successor: successor, kind: kind, location: location))
-    }
-}
-
-/// The edge keys a ``Resolver`` has added: an open-addressing set of
-/// `UInt64` (linear probing, power-of-two capacity, load ≤ ½) with a
-/// multiplicative hash, where `Set<UInt64>` hashes every key with SipHash.
-struct EdgeKeySet {
-    /// Per slot: the key + 1, or 0 when empty (a key is never `UInt64.max`:
-    /// its successor bits never hold task -1).
-    private var slots: [UInt64]
-    private var shift: UInt64
-    private(set) var count = 0
-
-    init(expectedCount: Int = 0) {
-        var capacity = 16
-        var bits: UInt64 = 4
-        while capacity < expectedCount * 2 {
-            capacity <<= 1
-            bits += 1
-        }
-        slots = [UInt64](repeating: 0, count: capacity)
-        shift = 64 - bits
-    }
-
-    /// Adds `key`; whether it was new.
-    /// - Complexity: O(1) expected.
-    mutating func insert(_ key: UInt64) -> Bool {
-        let stored = key &+ 1
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        let found: Bool = slots.withUnsafeMutableBufferPointer { slots in
-            while true {
-                let slot = slots[s]
-                if slot == stored { return true }
-                if slot == 0 {
-                    slots[s] = stored
-                    return false
-                }
-                s = (s + 1) & mask
-            }
-        }
-        if found { return false }
-        count += 1
-        if count * 2 > slots.count { grow() }
-        return true
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        shift -= 1
-        let mask = slots.count - 1
-        slots.withUnsafeMutableBufferPointer { slots in
-            for stored in old where stored != 0 {
-                var s = Int(truncatingIfNeeded: ((stored &- 1) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                while slots[s] != 0 { s = (s + 1) & mask }
-                slots[s] = stored
-            }
-        }
     }
 }

@@ -82,20 +82,3 @@ private func sampleKeys() -> [String] {
     #expect(table.string(0) == "T000123")
     #expect(table.string(1) == "src/app12/models/user.py")
 }
-
-@Test func edgeKeySetAddsEachKeyOnce() {
-    var set = EdgeKeySet(expectedCount: 2)
-    var reference = Set<UInt64>()
-    var state: UInt64 = 0x1234_5678
-    for step in 0..<20_000 {
-        // Keys as the resolver makes them, with many repeats and near neighbours.
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        let p = UInt64(state >> 40) % 3000
-        let s = UInt64(state >> 20) % 3000
-        let key = p << 33 | s << 1 | UInt64(step & 1)
-        #expect(set.insert(key) == reference.insert(key).inserted)
-    }
-    #expect(set.count == reference.count)
-    #expect(set.insert(0) == true)
-    #expect(set.insert(0) == false)
-}
