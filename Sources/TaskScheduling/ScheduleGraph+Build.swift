@@ -1125,6 +1125,21 @@ struct GraphBuilder {
         }
     }
 
+    /// A node after every one of `inputs`, tasks of stage `s` or earlier
+    /// versions: the input itself when there is one, else a new
+    /// `@end-phase-N` (`@end-phases-N-M`) milestone whose edges carry the
+    /// heading line of the next stage's first phase; nil for no input.
+    mutating func stageEnd(_ s: Int, after inputs: [Int32]) -> Int32? {
+        guard inputs.count > 1 else { return inputs.first }
+        let stage = stages[s]
+        let name = stage.count == 1
+            ? "@end-phase-\(phaseNumber(stage[0]))" : "@end-phases-\(phaseNumber(stage.first!))-\(phaseNumber(stage.last!))"
+        let m = milestone(name)
+        let location = s + 1 < stages.count ? phaseLocation(stages[s + 1][0]) : phaseLocation(stage[0])
+        addEdges(from: inputs, to: m, .phase, location)
+        return m
+    }
+
     // MARK: - File edges
 
     /// `--files serialize`: the tasks that write one file, chained in π order.
@@ -1302,19 +1317,7 @@ struct StagePrefix {
             for v in pending[s] where !covered[Int(v)] { inputs.append(v) }
             if !pending[s].isEmpty { hasOwn[s] = true }
             pending[s].removeAll(keepingCapacity: true)
-            if inputs.count == 1 {
-                versionNode[s] = inputs[0]
-            } else if inputs.count > 1 {
-                let stage = builder.stages[s]
-                let name = stage.count == 1
-                    ? "@end-phase-\(builder.phaseNumber(stage[0]))"
-                    : "@end-phases-\(builder.phaseNumber(stage.first!))-\(builder.phaseNumber(stage.last!))"
-                let m = builder.milestone(name)
-                let location = s + 1 < builder.stages.count
-                    ? builder.phaseLocation(builder.stages[s + 1][0]) : builder.phaseLocation(stage[0])
-                for v in inputs { builder.addEdge(v, m, .phase, location) }
-                versionNode[s] = m
-            }
+            if let node = builder.stageEnd(s, after: inputs) { versionNode[s] = node }
             versionSeq[s] = seq
             s += 1
         }
@@ -1476,15 +1479,7 @@ struct ClassPrefix {
             if !pending[k].isEmpty { hasOwn[k] = true }
             inputs.append(contentsOf: pending[k])
             pending[k].removeAll(keepingCapacity: true)
-            if inputs.count == 1 {
-                versionNode[k] = inputs[0]
-            } else if inputs.count > 1 {
-                let stage = builder.stages[Int(stages[k])]
-                let m = builder.milestone("@end-phase-\(builder.phaseNumber(stage[0]))")
-                let location = builder.phaseLocation(stage[0])
-                for v in inputs { builder.addEdge(v, m, .phase, location) }
-                versionNode[k] = m
-            }
+            if let node = builder.stageEnd(Int(stages[k]), after: inputs) { versionNode[k] = node }
             versionSeq[k] = seq
             k += 1
         }

@@ -70,6 +70,28 @@ import Testing
         }
     }
 
+    /// The milestones a class prefix makes are a stage's end like those of
+    /// the stage prefix: one name per stage and, on their `phase` edges, the
+    /// heading line of the next stage's first phase (docs/semantics.md).
+    @Test(arguments: 1...3)
+    func classMilestonesAreNamedAndLinedAsTheirStagesEnd(seed: Int) throws {
+        let doc = Self.pairedStories(tasks: 480, stories: 12, gap: 3, seed: UInt64(seed))
+        let graph = ScheduleGraph.build(doc, options: PlanOptions(stories: .priority)).graph
+        let g = graph.graph
+        var linesOfStageEnd: [Substring: Set<Int32>] = [:]
+        var versions: [Substring: Int] = [:]
+        for e in 0..<g.edgeCount where graph.edgeKinds[e] == .phase && graph.isMilestone(g.edgeTargets[e]) {
+            let name = graph.milestoneNames[Int(g.edgeTargets[e]) - graph.taskNodeCount]
+            guard name.hasPrefix("@end-phase") else { continue }
+            let base = name.split(separator: "#")[0]
+            linesOfStageEnd[base, default: []].insert(graph.edgeLines[e])
+        }
+        for name in graph.milestoneNames where name.hasPrefix("@end-phase") { versions[name.split(separator: "#")[0], default: 0] += 1 }
+        // Some stage has several versions, made by both prefixes.
+        #expect(versions.values.contains { $0 > 2 })
+        for (base, lines) in linesOfStageEnd { #expect(lines.count == 1, "\(base): \(lines.sorted())") }
+    }
+
     @Test(arguments: 1...6)
     func agreesWithTheReferencePlannerUnderPriority(seed: Int) throws {
         let doc = Self.manyStories(tasks: 240, stories: 24, seed: UInt64(seed))
