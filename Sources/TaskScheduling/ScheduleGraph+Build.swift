@@ -33,7 +33,7 @@ extension ScheduleGraph {
     /// take the path past the budget on small documents).
     package static func build(_ document: SpecDocument, options: PlanOptions, scanBudget: Int) -> Built {
         var builder = GraphBuilder(document: document, options: options)
-        builder.scanBudget = scanBudget
+        (builder.scanBudget, builder.scanLimit) = (scanBudget, scanBudget)
         builder.run()
         return builder.finish()
     }
@@ -83,6 +83,8 @@ struct GraphBuilder {
     /// or stage through one node, as if no parallel statement named it, and
     /// the plan says so (``budgetWarning``).
     var scanBudget = defaultScanBudget
+    /// The budget the build started with, for the warning.
+    var scanLimit = defaultScanBudget
     static let defaultScanBudget = 20_000_000
     /// The first task planned past ``scanBudget``, for the warning.
     var pastBudget: Int32 = -1
@@ -150,7 +152,7 @@ struct GraphBuilder {
     func budgetWarning() -> Diagnostic {
         Diagnostic(
             .parallelWithDependency,
-            "parallel statements name too many pairs of tasks to check one by one (more than \(Self.defaultScanBudget) checks); "
+            "parallel statements name too many pairs of tasks to check one by one (more than \(scanLimit) checks); "
                 + "from \(task(pastBudget).id) on, a task is planned after every task before it in its phase and in earlier phases, "
                 + "whatever the statements say",
             at: taskLocation(pastBudget))
