@@ -36,9 +36,7 @@ public struct DirectedGraph: Sendable {
     func withRawInLists<R>(
         _ body: (_ offsets: UnsafeBufferPointer<Int32>, _ edges: UnsafeBufferPointer<Int32>, _ sources: UnsafeBufferPointer<Int32>) -> R
     ) -> R {
-        inOffsets.withUnsafeBufferPointer { offsets in
-            inEdges.withUnsafeBufferPointer { edges in edgeSources.withUnsafeBufferPointer { body(offsets, edges, $0) } }
-        }
+        Self.withRawLists(inOffsets, inEdges, edgeSources, body)
     }
 
     /// Raw buffers of the out-edge lists: the out-edges of `v` are
@@ -47,9 +45,16 @@ public struct DirectedGraph: Sendable {
     func withRawOutLists<R>(
         _ body: (_ offsets: UnsafeBufferPointer<Int32>, _ edges: UnsafeBufferPointer<Int32>, _ targets: UnsafeBufferPointer<Int32>) -> R
     ) -> R {
-        outOffsets.withUnsafeBufferPointer { offsets in
-            outEdges.withUnsafeBufferPointer { edges in edgeTargets.withUnsafeBufferPointer { body(offsets, edges, $0) } }
-        }
+        Self.withRawLists(outOffsets, outEdges, edgeTargets, body)
+    }
+
+    /// One direction's CSR lists and the far end of every edge, as raw buffers.
+    @inline(__always)
+    private static func withRawLists<R>(
+        _ offsets: [Int32], _ edges: [Int32], _ ends: [Int32],
+        _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R
+    ) -> R {
+        offsets.withUnsafeBufferPointer { o in edges.withUnsafeBufferPointer { e in ends.withUnsafeBufferPointer { body(o, e, $0) } } }
     }
 
     /// Builds the graph from parallel arrays of edge endpoints.
