@@ -363,30 +363,45 @@ public struct ByteCursor {
     }
 
     /// See ``ByteWriter/writeJSONString(_:)``; at most ``jsonStringBound(_:)`` bytes.
+    ///
+    /// Text that needs no escape (most of it) is checked and copied eight
+    /// bytes at a time, in one pass; the last few bytes of a string as one
+    /// word that ends where the string ends.
     public mutating func writeJSONString(utf8: UnsafeBufferPointer<UInt8>) {
         write(byte: UInt8(ascii: "\""))
         let n = utf8.count
-        var start = 0
         if let base = utf8.baseAddress {
             ByteCursor.jsonEscapeClass.withUnsafeBufferPointer { table in
                 var i = 0
                 while i < n {
-                    // Eight bytes at a time while none of them needs an escape (most text).
-                    if i + 8 <= n, !ByteCursor.anyJSONEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                        i += 8
-                        continue
+                    if i + 8 <= n {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if !ByteCursor.anyJSONEscape(word) {
+                            UnsafeMutableRawPointer(position).storeBytes(of: word, as: UInt64.self)
+                            position += 8
+                            i += 8
+                            continue
+                        }
+                    } else if n >= 8 {
+                        // The string's last eight bytes, of which the first
+                        // 8 - (n - i) were written already. When none of the
+                        // eight needs an escape, those were written as
+                        // themselves, so rewriting them from one word changes
+                        // nothing.
+                        let back = 8 - (n - i)
+                        let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+                        if !ByteCursor.anyJSONEscape(word) {
+                            UnsafeMutableRawPointer(position - back).storeBytes(of: word, as: UInt64.self)
+                            position += n - i
+                            break
+                        }
                     }
                     let b = base[i]
-                    if table[Int(b)] != 0 {
-                        if start < i { write(bytes: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                        start = i + 1
-                        writeJSONEscape(b)
-                    }
+                    if table[Int(b)] != 0 { writeJSONEscape(b) } else { write(byte: b) }
                     i += 1
                 }
             }
         }
-        if start < n { write(bytes: UnsafeBufferPointer(rebasing: utf8[start...])) }
         write(byte: UInt8(ascii: "\""))
     }
 
