@@ -221,7 +221,14 @@ public struct SpecTask: Sendable, Hashable {
     public var segment: Int32
     /// The description: the text after the ID and labels on the task's own line,
     /// with Markdown emphasis kept as written and surrounding white space trimmed.
-    public var description: String
+    /// Made from ``descriptionText`` on every read.
+    public var description: String {
+        get { descriptionText.string }
+        set { descriptionText = TaskText(newValue) }
+    }
+    /// The description's bytes, as the parser keeps them (see ``TaskText``):
+    /// writers that only copy the text read it here without making a `String`.
+    public var descriptionText: TaskText
     /// File paths the task writes (creates, changes, deletes), named in the
     /// description and body, in order of appearance, without duplicates.
     /// Directories (ending in `/`) are included as written. Cited files are in ``reads``.
@@ -257,7 +264,7 @@ public struct SpecTask: Sendable, Hashable {
         self.phase = phase
         self.section = section
         self.segment = segment
-        self.description = description
+        self.descriptionText = description.isEmpty ? .empty : TaskText(description)
         self.files = files
         self.estimate = estimate
         self.owner = owner

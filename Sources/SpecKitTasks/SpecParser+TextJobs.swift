@@ -71,6 +71,10 @@ struct TextScratch {
     var joined: [UInt8] = []
     var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
     var facts = TaskTextFacts()
+    /// The description spans of the tasks read (document offsets), and their
+    /// tasks: made `TaskText`s sharing one buffer once the chunk is read.
+    var descriptions: [(Int, Int)] = []
+    var describedTasks: [Int32] = []
     /// The stories of the last task read that had any.
     var stories: [String] = []
     /// Where a task's labels put its stories: kept from task to task, so
@@ -440,6 +444,8 @@ struct TextReader: @unchecked Sendable {
         var scratch = TextScratch()
         var output = ChunkOutput()
         for job in jobs { take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch)) }
+        let descriptions = scratch.descriptions.withUnsafeBufferPointer { TaskText.shared(text, spans: $0) }
+        for (t, description) in zip(scratch.describedTasks, descriptions) { tasks[Int(t)].descriptionText = description }
         return output
     }
 
@@ -477,7 +483,9 @@ struct TextReader: @unchecked Sendable {
                 }
             }
             let end = DocumentParser.descriptionEnd(b, descriptionStart, job.descriptionEnd, into: &task.pointee)
-            task.pointee.description = b.string(descriptionStart, end)
+            // Copied with the chunk's other descriptions into one buffer (`readChunk`).
+            scratch.descriptions.append((descriptionStart, end))
+            scratch.describedTasks.append(job.task)
         }
         var result = TextJobResult(
             task: job.task, referenceStart: Int32(output.references.count), referenceEnd: 0, pathStart: Int32(output.paths.count),

@@ -53,7 +53,7 @@ extension PlanJSON {
         ) {
             // One capacity check per task: the most its object can take.
             var bound = 640 + names.length(ofTask: row.t)
-                + ByteCursor.jsonStringBound(task.pointee.description.utf8.count)
+                + ByteCursor.jsonStringBound(task.pointee.descriptionText.utf8Count)
             bound += PlanJSON.stringsBound(task.pointee.labels) + PlanJSON.stringsBound(task.pointee.stories)
                 + PlanJSON.stringsBound(task.pointee.files) + PlanJSON.stringsBound(task.pointee.reads)
             for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
@@ -77,7 +77,7 @@ extension PlanJSON {
                 c.write(",\"phase\":" as StaticString)
                 c.write(row.phase)
                 c.write(",\"description\":" as StaticString)
-                c.writeJSONString(borrowing: task.pointee.description)
+                task.pointee.descriptionText.withUTF8 { c.writeJSONString(utf8: $0) }
                 c.write(",\"files\":" as StaticString)
                 PlanJSON.writeStrings(task.pointee.files, &c)
                 c.write(",\"reads\":" as StaticString)

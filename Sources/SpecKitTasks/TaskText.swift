@@ -1,0 +1,104 @@
+/// A piece of text kept as UTF-8 bytes, made a `String` only when asked for.
+///
+/// The parser copies the descriptions of a chunk of tasks into one shared
+/// buffer and gives each task a span of it: a million descriptions are then a
+/// few hundred allocations instead of a million `String`s, each with its own
+/// header and allocator overhead. Text given as a `String` gets a buffer of
+/// its own. Either way the bytes are never written after they are made, so
+/// the value is `Sendable` (which `ManagedBuffer` cannot declare).
+public struct TaskText: @unchecked Sendable {
+    private let storage: TextStorage
+    private let offset: UInt32
+    /// `UInt32.max`: the whole storage (text given as a `String`, of any length).
+    private let length: UInt32
+
+    /// The empty text (shares one empty buffer).
+    public static let empty = TaskText(storage: TextStorage.make(count: 0) { _ in }, offset: 0, length: UInt32.max)
+
+    private init(storage: TextStorage, offset: UInt32, length: UInt32) {
+        self.storage = storage
+        self.offset = offset
+        self.length = length
+    }
+
+    /// The text of `string`, in a buffer of its own.
+    public init(_ string: String) {
+        var string = string
+        let count = string.utf8.count
+        guard count > 0 else {
+            self = .empty
+            return
+        }
+        let storage = string.withUTF8 { bytes in
+            TextStorage.make(count: count) { $0.baseAddress!.initialize(from: bytes.baseAddress!, count: count) }
+        }
+        self.init(storage: storage, offset: 0, length: UInt32.max)
+    }
+
+    /// The number of UTF-8 bytes.
+    public var utf8Count: Int { length == UInt32.max ? storage.header : Int(length) }
+
+    /// The text's UTF-8 bytes, valid inside `body`.
+    @inline(__always)
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storage.withUnsafeMutablePointerToElements {
+            try body(UnsafeBufferPointer(start: $0 + Int(offset), count: utf8Count))
+        }
+    }
+
+    /// The text as a `String` (made on every call).
+    public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+
+    /// Spans of `bytes`, copied into one buffer shared by the texts made:
+    /// `texts[i]` is `bytes[spans[i].0..<spans[i].1]` (invalid UTF-8 reads
+    /// as replacement characters, as `String(decoding:as:)` reads it).
+    /// A span that would not fit the 32-bit offsets gets a buffer of its own.
+    static func shared(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(Int, Int)>) -> [TaskText] {
+        var total = 0
+        for (lo, hi) in spans { total += hi - lo }
+        guard total > 0 else { return [TaskText](repeating: .empty, count: spans.count) }
+        guard total < Int(UInt32.max) else {
+            return spans.map { TaskText(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.0..<$0.1]), as: UTF8.self)) }
+        }
+        let storage = TextStorage.make(count: total) { buffer in
+            var at = buffer.baseAddress!
+            for (lo, hi) in spans where hi > lo {
+                at.initialize(from: bytes.baseAddress! + lo, count: hi - lo)
+                at += hi - lo
+            }
+        }
+        var offset: UInt32 = 0
+        return spans.map { (lo, hi) in
+            guard hi > lo else { return .empty }
+            let text = TaskText(storage: storage, offset: offset, length: UInt32(hi - lo))
+            offset += UInt32(hi - lo)
+            return text
+        }
+    }
+}
+
+extension TaskText: Hashable {
+    /// Texts are equal when their strings are (`String` equality: canonically
+    /// equivalent spellings are equal); equal bytes answer without a `String`.
+    public static func == (a: TaskText, b: TaskText) -> Bool {
+        let sameBytes = a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+        return sameBytes || a.string == b.string
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(string) }
+}
+
+extension TaskText: CustomStringConvertible, ExpressibleByStringLiteral {
+    public var description: String { string }
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// The bytes of one or more texts: a count and the bytes, in one allocation.
+final class TextStorage: ManagedBuffer<Int, UInt8> {
+    /// A buffer of `count` bytes that `fill` initialises; never written after.
+    static func make(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> TextStorage {
+        let buffer = TextStorage.create(minimumCapacity: max(count, 1)) { _ in count }
+        buffer.withUnsafeMutablePointerToElements { fill(UnsafeMutableBufferPointer(start: $0, count: count)) }
+        return unsafeDowncast(buffer, to: TextStorage.self)
+    }
+}
