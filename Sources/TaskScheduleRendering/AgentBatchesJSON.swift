@@ -64,7 +64,8 @@ public enum AgentBatchesJSON {
                 let task = doc.tasks[Int(t)]
                 w.jsonObject { w in
                     w.jsonMember("id", plan.name(of: v))
-                    w.jsonMember("description", task.description)
+                    w.jsonKey("description")
+                    w.jsonValue(raw: { w in task.descriptionText.withUTF8 { w.writeJSONString(utf8: $0) } })
                     w.jsonMember("files") { $0.jsonStrings(task.files) }
                     w.jsonMember("reads") { $0.jsonStrings(task.reads) }
                     w.jsonMember("stories") { $0.jsonStrings(task.stories) }

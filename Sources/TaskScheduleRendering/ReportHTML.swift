@@ -225,7 +225,7 @@ public enum ReportHTML {
                 first = false
                 w.writeJSONString(name)
                 w.write(":{\"text\":" as StaticString)
-                w.writeJSONString(task.description)
+                task.descriptionText.withUTF8 { w.writeJSONString(utf8: $0) }
                 w.write(",\"status\":" as StaticString)
                 w.writeJSONString(task.status.rawValue)
                 w.write(",\"line\":" as StaticString)
