@@ -7,15 +7,17 @@
 /// its own. Either way the bytes are never written after they are made, so
 /// the value is `Sendable` (which `ManagedBuffer` cannot declare).
 public struct TaskText: @unchecked Sendable {
-    private let storage: TextStorage
+    /// nil for the empty text: a task made empty and given its text on
+    /// another thread then counts no references on an object both threads share.
+    private let storage: TextStorage?
     private let offset: UInt32
     /// `UInt32.max`: the whole storage (text given as a `String`, of any length).
     private let length: UInt32
 
-    /// The empty text (shares one empty buffer).
-    public static let empty = TaskText(storage: TextStorage.make(count: 0) { _ in }, offset: 0, length: UInt32.max)
+    /// The empty text.
+    public static var empty: TaskText { TaskText(storage: nil, offset: 0, length: 0) }
 
-    private init(storage: TextStorage, offset: UInt32, length: UInt32) {
+    private init(storage: TextStorage?, offset: UInt32, length: UInt32) {
         self.storage = storage
         self.offset = offset
         self.length = length
@@ -36,12 +38,13 @@ public struct TaskText: @unchecked Sendable {
     }
 
     /// The number of UTF-8 bytes.
-    public var utf8Count: Int { length == UInt32.max ? storage.header : Int(length) }
+    public var utf8Count: Int { length == UInt32.max ? storage?.header ?? 0 : Int(length) }
 
     /// The text's UTF-8 bytes, valid inside `body`.
     @inline(__always)
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try storage.withUnsafeMutablePointerToElements {
+        guard let storage else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try storage.withUnsafeMutablePointerToElements {
             try body(UnsafeBufferPointer(start: $0 + Int(offset), count: utf8Count))
         }
     }
