@@ -232,7 +232,8 @@ public struct SpecTask: Sendable, Hashable {
     /// File paths the task writes (creates, changes, deletes), named in the
     /// description and body, in order of appearance, without duplicates.
     /// Directories (ending in `/`) are included as written. Cited files are in ``reads``.
-    public var files: [String]
+    /// One path is held inline (see ``FileList``).
+    public var files: FileList
     /// The estimate found in the task's text or body, if any.
     public var estimate: Estimate?
     /// The owner named by `@name` or `(owner: name)`, if any.
@@ -265,7 +266,7 @@ public struct SpecTask: Sendable, Hashable {
         self.section = section
         self.segment = segment
         self.descriptionText = description.isEmpty ? .empty : TaskText(description)
-        self.files = files
+        self.files = FileList(files)
         self.estimate = estimate
         self.owner = owner
     }

@@ -254,17 +254,15 @@ extension DocumentParser {
                             let lo = Int(shared.offsets[t])
                             let hi = Int(shared.offsets[t + 1])
                             guard hi > lo else { continue }
-                            // One path (the common case): an array literal is one
-                            // allocation of the final size, where reserving then
-                            // appending went through the generic regrowth path.
+                            // One path (the common case): held inline, no allocation.
                             if hi - lo == 1 {
-                                shared.tasks[t].files = [paths[Int(shared.ids[lo])]]
+                                shared.tasks[t].files = FileList(path: paths[Int(shared.ids[lo])])
                                 continue
                             }
                             var files: [String] = []
                             files.reserveCapacity(hi - lo)
                             for k in lo..<hi { files.append(paths[Int(shared.ids[k])]) }
-                            shared.tasks[t].files = files
+                            shared.tasks[t].files = FileList(files)
                         }
                     }
                 }

@@ -55,7 +55,7 @@ extension PlanJSON {
             var bound = 640 + names.length(ofTask: row.t)
                 + ByteCursor.jsonStringBound(task.pointee.descriptionText.utf8Count)
             bound += PlanJSON.stringsBound(task.pointee.labels) + PlanJSON.stringsBound(task.pointee.stories)
-                + PlanJSON.stringsBound(task.pointee.files) + PlanJSON.stringsBound(task.pointee.reads)
+                + PlanJSON.stringsBound(task.pointer(to: \.files)!) + PlanJSON.stringsBound(task.pointee.reads)
             for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
             w.withCursor(bound: bound) { c in
                 if row.t > 0 { c.write("," as StaticString) }
@@ -79,7 +79,7 @@ extension PlanJSON {
                 c.write(",\"description\":" as StaticString)
                 task.pointee.descriptionText.withUTF8 { c.writeJSONString(utf8: $0) }
                 c.write(",\"files\":" as StaticString)
-                PlanJSON.writeStrings(task.pointee.files, &c)
+                PlanJSON.writeStrings(task.pointer(to: \.files)!, &c)
                 c.write(",\"reads\":" as StaticString)
                 PlanJSON.writeStrings(task.pointee.reads, &c)
                 c.write(",\"duration\":" as StaticString)

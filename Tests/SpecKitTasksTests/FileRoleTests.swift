@@ -47,7 +47,7 @@ struct FileRoleTests {
         ])
     func designDocuments(text: String, written: [String], read: [String]) {
         let task = parse("- [ ] T001 \(text)\n").tasks.first
-        #expect(task?.files == written)
+        #expect(task?.files == FileList(written))
         #expect(task?.reads == read)
     }
 
@@ -66,7 +66,7 @@ struct FileRoleTests {
         ])
     func clauses(text: String, written: [String], read: [String]) {
         let task = parse("- [ ] T001 \(text)\n").tasks.first
-        #expect(task?.files == written)
+        #expect(task?.files == FileList(written))
         #expect(task?.reads == read)
     }
 

@@ -133,9 +133,9 @@ import Testing
         var doc = random.document(tasks: random.int(1...150), owners: withOwners ? ["ann", "bo"] : [])
         for t in doc.tasks.indices {
             if random.chance(0.5) {
-                doc.tasks[t].files = (0..<random.int(1...3)).map { _ in
+                doc.tasks[t].files = FileList((0..<random.int(1...3)).map { _ in
                     random.chance(0.1) ? "src/dir\(random.int(1...2))/" : "src/f\(random.int(1...6)).swift"
-                }
+                })
             }
             if random.chance(0.05) { doc.tasks[t].status = .inProgress }
         }
