@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
 
@@ -26,19 +27,23 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let plans = try load()
-        let report = CheckReport(plans, strict: strict)
+        let documents = try load()
+        // Every command exits after using its documents: they are never freed.
+        Teardown.skip(documents)
+        let report = CheckReport(checking: documents, options: planning.planOptions, strict: strict)
         var w = ByteWriter()
         report.render(format, into: &w)
         if format == .json { Output.stdout(w) } else { Output.stdoutText(w) }
         if report.hasErrors { throw ExitCode(1) }
     }
 
-    /// The plans; an I/O failure is also an annotation with `--format github`,
-    /// so that a workflow shows why the check stopped.
-    func load() throws -> [Plan] {
+    /// The documents (no schedule is made: no diagnostic needs one); an I/O
+    /// failure is also an annotation with `--format github`, so that a
+    /// workflow shows why the check stopped.
+    func load() throws -> [SpecDocument] {
         do {
-            return try Loading.plans(planning, timer: StageTimer(enabled: false))
+            return try Loading.documents(
+                planning.paths, corrections: planning.corrections, limit: planning.inputLimit, timer: StageTimer(enabled: false))
         } catch {
             if format == .github {
                 let lines = error.problems.map { p in

@@ -6,19 +6,31 @@ import TaskScheduling
 public struct CheckReport {
     public enum Format: String, CaseIterable, Sendable { case text, json, github }
 
-    let plans: [Plan]
-    /// Per plan, its diagnostics (warnings made errors under `strict`).
+    /// Per file: its path and how many tasks it has.
+    let files: [(path: String, tasks: Int)]
+    /// Per file, its diagnostics (warnings made errors under `strict`).
     let diagnostics: [[Diagnostic]]
 
     /// The report of `plans`; with `strict`, warnings count as errors.
     public init(_ plans: [Plan], strict: Bool) {
-        self.plans = plans
-        diagnostics = plans.map { plan in
-            plan.diagnostics.map { d in
-                var d = d
-                if strict && d.severity == .warning { d.severity = .error }
-                return d
-            }
+        files = plans.map { ($0.document.path, $0.document.tasks.count) }
+        diagnostics = plans.map { Self.strict($0.diagnostics, strict) }
+    }
+
+    /// The report of `documents` planned with `options`: the diagnostics
+    /// their plans would have (`Plan.diagnostics(of:options:)`), without
+    /// the schedules.
+    public init(checking documents: [SpecDocument], options: PlanOptions, strict: Bool) {
+        files = documents.map { ($0.path, $0.tasks.count) }
+        diagnostics = documents.map { Self.strict(Plan.diagnostics(of: $0, options: options), strict) }
+    }
+
+    private static func strict(_ diagnostics: [Diagnostic], _ strict: Bool) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map { d in
+            var d = d
+            if d.severity == .warning { d.severity = .error }
+            return d
         }
     }
 
@@ -29,31 +41,31 @@ public struct CheckReport {
         switch format {
         case .text: text(into: &w)
         case .github: github(into: &w)
-        case .json: w.jsonPerFile(plans.count) { i, w in json(i, into: &w) }
+        case .json: w.jsonPerFile(files.count) { i, w in json(i, into: &w) }
         }
     }
 
     /// `path:line:col: severity: message [code]` lines, and a count line per
     /// file when there are several files or nothing to say.
     func text(into w: inout ByteWriter) {
-        for (plan, diagnostics) in zip(plans, diagnostics) {
-            let path = plan.document.path
+        for (file, diagnostics) in zip(files, diagnostics) {
+            let path = file.path
             for d in diagnostics {
                 w.write(d.formatted(path: path))
                 w.write("\n" as StaticString)
             }
-            if plans.count > 1 || diagnostics.isEmpty {
+            if files.count > 1 || diagnostics.isEmpty {
                 let errors = diagnostics.count { $0.severity == .error }
                 let warnings = diagnostics.count { $0.severity == .warning }
-                w.write("\(path): \(PlanText.count(plan.document.tasks.count, "task")), \(PlanText.count(errors, "error")), \(PlanText.count(warnings, "warning"))\n")
+                w.write("\(path): \(PlanText.count(file.tasks, "task")), \(PlanText.count(errors, "error")), \(PlanText.count(warnings, "warning"))\n")
             }
         }
     }
 
     func github(into w: inout ByteWriter) {
-        for (plan, diagnostics) in zip(plans, diagnostics) {
+        for (file, diagnostics) in zip(files, diagnostics) {
             for d in diagnostics {
-                w.write(GitHubAnnotation.line(d, path: plan.document.path))
+                w.write(GitHubAnnotation.line(d, path: file.path))
                 w.write("\n" as StaticString)
             }
         }
@@ -63,8 +75,8 @@ public struct CheckReport {
     func json(_ i: Int, into w: inout ByteWriter) {
         let diagnostics = diagnostics[i]
         w.jsonObject { w in
-            w.jsonHead(source: plans[i].document.path)
-            w.jsonMember("tasks", plans[i].document.tasks.count)
+            w.jsonHead(source: files[i].path)
+            w.jsonMember("tasks", files[i].tasks)
             w.jsonMember("errors", diagnostics.count { $0.severity == .error })
             w.jsonMember("warnings", diagnostics.count { $0.severity == .warning })
             w.jsonMember("diagnostics") { w in w.jsonValue(raw: { PlanJSON.writeDiagnostics(diagnostics, &$0) }) }

@@ -38,20 +38,33 @@ public struct Plan: Sendable {
         lap?("graph (\(graph.nodeCount) nodes, \(graph.graph.edgeCount) edges)")
         self.graph = graph
         cycles = built.cycles
-        var diagnostics = Self.aboutPlannedTasks(document.diagnostics, document: document, options: options)
-        diagnostics += built.diagnostics
-        for cycle in cycles { diagnostics.append(cycle.diagnostic(graph: graph, document: document)) }
+        diagnostics = Self.diagnostics(of: document, options: options, built: built)
         // Implied edges only go forward in the reference order, and written
         // cycles are broken, so the graph is acyclic by construction.
         guard let order = graph.graph.anyTopologicalOrder() else {
             preconditionFailure("the schedule graph of \(document.path) has a cycle; ScheduleGraph.build must break every cycle")
         }
         schedule = Schedule(graph: graph, order: order)
-        self.diagnostics = diagnostics.sorted { a, b in
+        lap?("schedule (waves, critical path)")
+    }
+
+    /// The ``diagnostics`` a plan of `document` has, found without making its
+    /// schedule (which no diagnostic reads): what `specgraph check` reports.
+    /// - Complexity: that of the graph build.
+    public static func diagnostics(of document: SpecDocument, options: PlanOptions = PlanOptions()) -> [Diagnostic] {
+        diagnostics(of: document, options: options, built: ScheduleGraph.build(document, options: options))
+    }
+
+    /// The document's diagnostics (``aboutPlannedTasks(_:document:options:)``),
+    /// the graph build's and one per cycle, errors first in source order.
+    private static func diagnostics(of document: SpecDocument, options: PlanOptions, built: ScheduleGraph.Built) -> [Diagnostic] {
+        var diagnostics = aboutPlannedTasks(document.diagnostics, document: document, options: options)
+        diagnostics += built.diagnostics
+        for cycle in built.cycles { diagnostics.append(cycle.diagnostic(graph: built.graph, document: document)) }
+        return diagnostics.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             return a.severity > b.severity
         }
-        lap?("schedule (waves, critical path)")
     }
 
     /// Diagnostics about finished tasks are left out unless every task is planned.
