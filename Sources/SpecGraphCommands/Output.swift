@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+
 import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
@@ -147,7 +147,7 @@ enum Output {
         let plain = !path.isEmpty && path.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+,:@%=".unicodeScalars.contains($0)
         }
-        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return plain ? path : "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// Prints at most `limit` diagnostics (errors first), then a line saying how many more there are.
