@@ -42,6 +42,20 @@ import Testing
         #expect(check.stdout.split(separator: "\n").count { $0.contains("[unknown-reference]") } == 3)
     }
 
+    /// The summary line names the file as a shell reads it back: quoted, with
+    /// a quote in the name written `'\''`.
+    @Test func theSummaryQuotesAPathForTheShell() throws {
+        let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("it's a plan")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = try Self.write(Self.warned, in: folder)
+        let r = try SpecGraphBinary.run(["plan", file.path])
+        let quoted = "'" + file.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        #expect(r.stderr.hasSuffix("`specgraph check \(quoted)` lists them\n"), "\(r.stderr)")
+        #expect(quoted.contains("it'\\''s a plan"))
+    }
+
     @Test func errorsAreStillPrintedInFull() throws {
         let r = try SpecGraphBinary.run(["next", "Examples/broken/tasks.md"])
         #expect(r.code == 1)
