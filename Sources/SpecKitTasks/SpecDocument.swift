@@ -145,12 +145,18 @@ public enum TaskForm: String, Sendable, Hashable {
 
 /// A duration estimate, in hours.
 public struct Estimate: Sendable, Hashable {
-    /// The expected duration in hours (PERT mean for three-point estimates).
-    public var hours: Double
+    /// The expected duration in hours (PERT mean for three-point estimates),
+    /// within 0 … ``maximumHours``.
+    public let hours: Double
     /// The variance in hours² (0 for a single-point estimate).
-    public var variance: Double
-    /// Optimistic, most likely and pessimistic durations for three-point estimates.
-    public var threePoint: (optimistic: Double, likely: Double, pessimistic: Double)?
+    public let variance: Double
+    /// Optimistic, most likely and pessimistic durations for three-point
+    /// estimates, each within 0 … ``maximumHours``.
+    ///
+    /// The three values are read-only so that ``hours`` and ``variance``
+    /// always follow from them: a task stores only the hours and the points
+    /// and computes the variance again with the same expression, to the same bits.
+    public let threePoint: (optimistic: Double, likely: Double, pessimistic: Double)?
 
     /// The longest duration a task can have, in hours (about 114 years): larger
     /// estimates are read as this much, so that sums of a million of them stay
@@ -175,9 +181,24 @@ public struct Estimate: Sendable, Hashable {
     public init(optimistic o: Double, likely m: Double, pessimistic p: Double) {
         let (o, m, p) = (Self.clampHours(o), Self.clampHours(m), Self.clampHours(p))
         self.hours = (o + 4 * m + p) / 6
-        let sd = (p - o) / 6
-        self.variance = sd * sd
+        self.variance = Self.variance(optimistic: o, pessimistic: p)
         self.threePoint = (o, m, p)
+    }
+
+    /// An estimate made again from what a task stores (`SpecTask.estimate`):
+    /// values that came out of the public initialisers, taken as they are.
+    @inlinable init(
+        storedHours hours: Double, threePoint: (optimistic: Double, likely: Double, pessimistic: Double)?
+    ) {
+        self.hours = hours
+        self.variance = threePoint.map { Self.variance(optimistic: $0.optimistic, pessimistic: $0.pessimistic) } ?? 0
+        self.threePoint = threePoint
+    }
+
+    /// The PERT variance of a three-point estimate (the points clamped).
+    @inlinable static func variance(optimistic o: Double, pessimistic p: Double) -> Double {
+        let sd = (p - o) / 6
+        return sd * sd
     }
 
     public static func == (a: Estimate, b: Estimate) -> Bool {
@@ -193,6 +214,15 @@ public struct Estimate: Sendable, Hashable {
 }
 
 /// One task of the spec.
+///
+/// A document holds one per task, a million for a large generated spec, so
+/// the stored layout is kept compact (112 bytes, checked by a test): the
+/// stored properties are ordered so that the small ones fill what would be
+/// padding, the estimate is one `Double` (its hours), and the fields few
+/// tasks have (labels, owner, reads, a three-point estimate's points) live
+/// in one shared, immutable side record that is absent when they are empty
+/// (SpecTask+RareFields.swift). Every property reads and writes as a plain
+/// stored one; a task is a value like any other.
 public struct SpecTask: Sendable, Hashable {
     /// The task ID as written, without decoration: `T012`, `T-HF02`, `T007a`, `T231.1`;
     /// a worded ID spelled one way (`Task 3`, `任务 1.1`, `TASK-001`); `L42` for a
@@ -208,8 +238,10 @@ public struct SpecTask: Sendable, Hashable {
     public var status: TaskStatus
     /// `[P]`: may run in parallel with the other `[P]` tasks of its group.
     public var parallel: Bool
-    /// Bracket labels other than `[P]` and story labels, in order (`Setup`, `SEC`).
-    public var labels: [String]
+    /// The task states its own dependencies: a dependency clause in its line or
+    /// body (`Depends on: T003`, `Dependencies: None`). A phase whose every task
+    /// does is explicit under `--within-phase auto`.
+    public var statesDependencies: Bool
     /// User stories named by labels, in order, without duplicates (`US1`, `US2`).
     public var stories: [String]
     /// Index into `SpecDocument.phases`.
@@ -219,6 +251,8 @@ public struct SpecTask: Sendable, Hashable {
     /// Group segment: increases at every phase heading, section heading and
     /// checkpoint line. A `[P]` group never spans two segments (docs/semantics.md, "Groups and `order` edges").
     public var segment: Int32
+    /// The task is declared independent (`T016 independent`): it gets no `order` edges.
+    public var independent: Bool
     /// The description: the text after the ID and labels on the task's own line,
     /// with Markdown emphasis kept as written and surrounding white space trimmed.
     /// Made from ``descriptionText`` on every read.
@@ -235,18 +269,13 @@ public struct SpecTask: Sendable, Hashable {
     /// One path is held inline (see ``FileList``).
     public var files: FileList
     /// The estimate found in the task's text or body, if any.
-    public var estimate: Estimate?
-    /// The owner named by `@name` or `(owner: name)`, if any.
-    public var owner: String?
-    /// Files the task only cites (`per data-model.md`, `see contracts/api.md`):
-    /// read, not written, so they take no part in file rules. In order, without duplicates.
-    public var reads: [String] = []
-    /// The task states its own dependencies: a dependency clause in its line or
-    /// body (`Depends on: T003`, `Dependencies: None`). A phase whose every task
-    /// does is explicit under `--within-phase auto`.
-    public var statesDependencies: Bool = false
-    /// The task is declared independent (`T016 independent`): it gets no `order` edges.
-    public var independent: Bool = false
+    /// Stored as its hours (`Estimate.hours`, never negative), or -1 when
+    /// there is none; read and written through ``estimate``.
+    @usableFromInline var estimateHours: Double
+    /// Labels, owner, reads and a three-point estimate's points; nil when
+    /// they are all empty (most tasks). Read and written through the public
+    /// properties, which keep that invariant.
+    @usableFromInline var rare: RareFields?
 
     public init(
         id: String, location: SourceLocation, endLine: Int32? = nil, form: TaskForm = .checkbox,
@@ -260,15 +289,17 @@ public struct SpecTask: Sendable, Hashable {
         self.form = form
         self.status = status
         self.parallel = parallel
-        self.labels = labels
+        self.statesDependencies = false
+        self.independent = false
         self.stories = stories
         self.phase = phase
         self.section = section
         self.segment = segment
         self.descriptionText = description.isEmpty ? .empty : TaskText(description)
         self.files = FileList(files)
-        self.estimate = estimate
-        self.owner = owner
+        // The stored form of `estimate`, `owner` and `labels` (their setters, in one step).
+        self.estimateHours = estimate?.hours ?? -1
+        self.rare = .make(labels: labels, owner: owner, reads: [], threePoint: estimate?.threePoint)
     }
 }
 

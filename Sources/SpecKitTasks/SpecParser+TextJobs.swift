@@ -574,7 +574,13 @@ struct TextReader: @unchecked Sendable {
         if triggers.contains(.path) {
             scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath)
             // Cited files (`per data-model.md`) are the task's reads, not its files.
-            if !scratch.paths.isEmpty { scans.separateReads(b, lo, hi, &scratch.paths, reads: &task.pointee.reads) }
+            if !scratch.paths.isEmpty {
+                // Few texts cite a file: the task's reads are written back only when this one adds to them.
+                var reads = task.pointee.reads
+                let count = reads.count
+                scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads)
+                if reads.count != count { task.pointee.reads = reads }
+            }
         }
         if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }
         if heading, let status = scans.findStatusField(b, lo, hi) { task.pointee.status = status }
