@@ -252,6 +252,29 @@ struct BadInputTests {
         #expect(doc.codes(.unreadable).map(\.location) == [SourceLocation(line: 40_001, column: 19)])
     }
 
+    /// The check reads 32 and 8 bytes at a time through plain ASCII: a bad
+    /// byte, a NUL or a valid multi-byte letter anywhere in or across those
+    /// steps is read as the byte-by-byte reading reads it.
+    @Test("the encoding check finds a bad byte or NUL at every offset of its steps")
+    func encodingCheckAtEveryOffset() {
+        let text = Array(String(repeating: "abcdefghij", count: 10).utf8)
+        for k in 0..<96 {
+            for (inserted, code) in [([0xFF], Optional(DiagnosticCode.invalidUTF8)), ([0x00], .unreadable), ([0xC3, 0xA9], nil)]
+                as [([UInt8], DiagnosticCode?)]
+            {
+                var bytes = text
+                bytes.replaceSubrange(k..<k + inserted.count, with: inserted)
+                let found = bytes.withUnsafeBufferPointer { DocumentParser.encodingDiagnostics($0) }
+                if let code {
+                    #expect(found.map(\.code) == [code], "offset \(k)")
+                    #expect(found.first?.location == SourceLocation(line: 1, column: Int32(k + 1)), "offset \(k)")
+                } else {
+                    #expect(found.isEmpty, "offset \(k)")
+                }
+            }
+        }
+    }
+
     @Test("binary input is a diagnostic, not a crash")
     func binary() {
         var bytes: [UInt8] = []
