@@ -35,7 +35,7 @@ extension ScheduleGraph {
         var builder = GraphBuilder(document: document, options: options)
         (builder.scanBudget, builder.scanLimit) = (scanBudget, scanBudget)
         builder.run()
-        return builder.finish()
+        return (consume builder).finish()
     }
 
     /// The location that explains an edge, for notes.
@@ -121,9 +121,12 @@ struct GraphBuilder {
         readTasks()
         computeStages()
         buildExclusionSets()
-        // Written edges, then about one order edge per task and a story edge
-        // or two per task of a dependent phase: room made once, not by doubling.
-        reserveEdges(document.dependencies.count + 3 * taskCount)
+        // Room made once, not by doubling (which would leave up to as much
+        // again unused until the end): the written edges, then at most two
+        // order edges per task (into its group's milestone and out of it),
+        // which leaves room for the phase edges of most documents. Parallel
+        // statements that make edges pair by pair can still outgrow it.
+        reserveEdges(writtenEdgeBound() + 2 * taskCount)
         addWrittenEdges()
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
@@ -221,10 +224,25 @@ struct GraphBuilder {
         self.durations = durations
     }
 
-    func finish() -> ScheduleGraph.Built {
-        let graph = DirectedGraph(nodeCount: taskOfNode.count + milestoneNames.count, sources: sources, targets: targets)
-        var allDurations = durations
+    /// The graph, its edge arrays copied at their exact size (the reserve
+    /// overshoots, and they live as long as the plan). What only the build
+    /// reads is let go before the CSR lists are made.
+    consuming func finish() -> ScheduleGraph.Built {
+        // One array at a time, so that only one spare copy exists at once.
+        sources.trimCapacity()
+        targets.trimCapacity()
+        kinds.trimCapacity()
+        lines.trimCapacity()
+        columns.trimCapacity()
+        var allDurations: [Double] = []
+        allDurations.reserveCapacity(taskCount + milestoneNames.count)
+        allDurations.append(contentsOf: durations)
         allDurations.append(contentsOf: repeatElement(0, count: milestoneNames.count))
+        let (taskOfNode, nodeOfTask, milestoneNames, referenceOrder) = (taskOfNode, nodeOfTask, milestoneNames, referenceOrder)
+        let (sources, targets, kinds, lines, columns) = (sources, targets, kinds, lines, columns)
+        let (diagnostics, cycles) = (diagnostics, cycles)
+        _ = consume self
+        let graph = DirectedGraph(nodeCount: taskOfNode.count + milestoneNames.count, sources: sources, targets: targets)
         let scheduleGraph = ScheduleGraph(
             graph: graph, taskOfNode: taskOfNode, nodeOfTask: nodeOfTask, milestoneNames: milestoneNames,
             edgeKinds: kinds, edgeLines: lines, edgeColumns: columns, durations: allDurations,
@@ -272,6 +290,29 @@ struct GraphBuilder {
         kinds.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
         columns.reserveCapacity(capacity)
+    }
+
+    /// An upper bound of the written edges (explicit, declared, correction,
+    /// story), read from the document before any is made: one per dependency,
+    /// one per task on each side of a group (but the pairs of corrected
+    /// successors), and the story edges of each phase named before or after
+    /// a phase-level statement, plus the statement's own edge.
+    func writtenEdgeBound() -> Int {
+        var bound = document.dependencies.count
+        for group in document.dependencyGroups { bound += group.predecessors.count + group.successors.count }
+        // Phase p named first before (slot 2p) or after (2p + 1) a statement.
+        var named = [Bool](repeating: false, count: 2 * phaseNodes.count)
+        func name(_ p: Int32, slot: Int) {
+            guard phaseNodes.indices.contains(Int(p)), !named[2 * Int(p) + slot] else { return }
+            named[2 * Int(p) + slot] = true
+            bound += phaseNodes[Int(p)].count
+        }
+        for d in document.phaseDependencies {
+            bound += 1
+            name(d.predecessor, slot: 0)
+            name(d.successor, slot: 1)
+        }
+        return bound
     }
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
@@ -1557,5 +1598,16 @@ struct StageCounts {
             i -= i & -i
         }
         return sum
+    }
+}
+
+extension Array {
+    /// Copies the elements into storage of exactly their count when appending
+    /// left room to spare.
+    mutating func trimCapacity() {
+        guard capacity > count else { return }
+        self = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }
