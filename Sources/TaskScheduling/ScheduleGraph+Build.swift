@@ -37,11 +37,6 @@ extension ScheduleGraph {
         builder.run()
         return (consume builder).finish()
     }
-
-    /// The location that explains an edge, for notes.
-    public func location(ofEdge e: Int32) -> SourceLocation {
-        SourceLocation(line: edgeLines[Int(e)], column: edgeColumns[Int(e)])
-    }
 }
 
 struct GraphBuilder {
@@ -55,6 +50,9 @@ struct GraphBuilder {
     var targets: [Int32] = []
     var kinds: [EdgeKind] = []
     var lines: [Int32] = []
+    /// The source column of each written edge: implied edges are all made
+    /// after them, and only the notes about cycles and reordering read a
+    /// column, so implied edges record none and the graph keeps none.
     var columns: [Int32] = []
     var diagnostics: [Diagnostic] = []
     var cycles: [DependencyCycle] = []
@@ -126,7 +124,9 @@ struct GraphBuilder {
         // order edges per task (into its group's milestone and out of it),
         // which leaves room for the phase edges of most documents. Parallel
         // statements that make edges pair by pair can still outgrow it.
-        reserveEdges(writtenEdgeBound() + 2 * taskCount)
+        let writtenBound = writtenEdgeBound()
+        reserveEdges(writtenBound + 2 * taskCount)
+        columns.reserveCapacity(writtenBound)
         addWrittenEdges()
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
@@ -136,6 +136,7 @@ struct GraphBuilder {
         } else {
             pruneStoryEdges()
         }
+        columns = []  // read by nothing from here on
         formGroups()
         checkGroups()
         addOrderEdges()
@@ -233,19 +234,18 @@ struct GraphBuilder {
         targets.trimCapacity()
         kinds.trimCapacity()
         lines.trimCapacity()
-        columns.trimCapacity()
         var allDurations: [Double] = []
         allDurations.reserveCapacity(taskCount + milestoneNames.count)
         allDurations.append(contentsOf: durations)
         allDurations.append(contentsOf: repeatElement(0, count: milestoneNames.count))
         let (taskOfNode, nodeOfTask, milestoneNames, referenceOrder) = (taskOfNode, nodeOfTask, milestoneNames, referenceOrder)
-        let (sources, targets, kinds, lines, columns) = (sources, targets, kinds, lines, columns)
+        let (sources, targets, kinds, lines) = (sources, targets, kinds, lines)
         let (diagnostics, cycles) = (diagnostics, cycles)
         _ = consume self
         let graph = DirectedGraph(nodeCount: taskOfNode.count + milestoneNames.count, sources: sources, targets: targets)
         let scheduleGraph = ScheduleGraph(
             graph: graph, taskOfNode: taskOfNode, nodeOfTask: nodeOfTask, milestoneNames: milestoneNames,
-            edgeKinds: kinds, edgeLines: lines, edgeColumns: columns, durations: allDurations,
+            edgeKinds: kinds, edgeLines: lines, durations: allDurations,
             referenceOrder: referenceOrder)
         return ScheduleGraph.Built(graph: scheduleGraph, diagnostics: diagnostics, cycles: cycles)
     }
@@ -257,7 +257,7 @@ struct GraphBuilder {
         targets.append(to)
         kinds.append(kind)
         lines.append(location.line)
-        columns.append(location.column)
+        if kind.isWritten { columns.append(location.column) }
     }
 
     /// An edge from each of `nodes` to `target`, appended column by column.
@@ -272,14 +272,14 @@ struct GraphBuilder {
         targets.append(contentsOf: nodes)
         kinds.append(contentsOf: repeatElement(kind, count: nodes.count))
         lines.append(contentsOf: repeatElement(location.line, count: nodes.count))
-        columns.append(contentsOf: repeatElement(location.column, count: nodes.count))
+        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: nodes.count)) }
     }
 
     private mutating func appendColumns(target: Int32, _ kind: EdgeKind, _ location: SourceLocation, count: Int) {
         targets.append(contentsOf: repeatElement(target, count: count))
         kinds.append(contentsOf: repeatElement(kind, count: count))
         lines.append(contentsOf: repeatElement(location.line, count: count))
-        columns.append(contentsOf: repeatElement(location.column, count: count))
+        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: count)) }
     }
 
     /// Room for `extra` more edges.
@@ -289,7 +289,6 @@ struct GraphBuilder {
         targets.reserveCapacity(capacity)
         kinds.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
-        columns.reserveCapacity(capacity)
     }
 
     /// An upper bound of the written edges (explicit, declared, correction,
