@@ -71,7 +71,11 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         let t = diamond.criticalPathTimes(order: order, durations: [1, 5, 2, 1])
         #expect(t.length == 7)
         #expect(t.earliestStart == [0, 1, 1, 6])
-        #expect(t.latestStart == [0, 1, 4, 6])
+        #expect(Array(t.latestStart) == [0, 1, 4, 6])
+        // The finishes and latest starts are read from the stored times and the durations.
+        #expect(Array(t.earliestFinish) == [1, 6, 3, 7])
+        #expect(t.latestFinish == [1, 6, 6, 7])
+        #expect(t.earliestFinish.count == 4 && t.latestStart.count == 4)
         #expect(t.slack(2) == 3)
         #expect(t.slack(1) == 0)
     }
