@@ -66,6 +66,31 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect(g.generations(order: order, weight: [1, 1, 1, 1, 0]) == [1, 2, 3, 1, 1])
     }
 
+    /// Graphs of 2^17 edges or more sort their two directions on two threads
+    /// (into arrays made on the calling one): the lists must be the ones each
+    /// direction gets alone.
+    @Test func largeGraphsListTheEdgesOfOneDirectionSortedAlone() {
+        let nodeCount = 3_001, edgeCount = (1 << 17) + 5
+        var state: UInt64 = 7
+        func next() -> Int32 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int32((state >> 33) % UInt64(nodeCount))
+        }
+        var sources: [Int32] = [], targets: [Int32] = []
+        for _ in 0..<edgeCount {
+            sources.append(next())
+            targets.append(next())
+        }
+        let g = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        let out = EdgeLists(nodeCount: nodeCount, keys: sources), into = EdgeLists(nodeCount: nodeCount, keys: targets)
+        #expect(g.outOffsets == out.offsets && g.outEdges == out.edges)
+        #expect(g.inOffsets == into.offsets && g.inEdges == into.edges)
+        #expect(g.outEdges.count == edgeCount && g.outOffsets.count == nodeCount + 1)
+        // Every edge is listed once in each direction, under its own endpoint.
+        #expect(Set(g.inEdges).count == edgeCount)
+        #expect(g.incoming(targets[edgeCount - 1]).contains(Int32(edgeCount - 1)))
+    }
+
     @Test func criticalPathTimesOnDiamond() {
         let order = diamond.topologicalOrder()!
         let t = diamond.criticalPathTimes(order: order, durations: [1, 5, 2, 1])
