@@ -211,7 +211,8 @@ public struct Schedule: Sendable {
             while let (v, orderOnly, zeroTask) = stack.popLast() {
                 for e in g.outgoing(v) {
                     let w = g.edgeTargets[Int(e)]
-                    guard critical(w), abs(times.earliestStart[Int(w)] - finish) <= eps else { continue }
+                    // The start is tested first: it is one load, the slack three.
+                    guard abs(times.earliestStart[Int(w)] - finish) <= eps, critical(w) else { continue }
                     let kind = graph.edgeKinds[Int(e)]
                     let milestone = graph.isMilestone(w)
                     // A zero-duration task of the phase, reached by order edges: walk through it.
