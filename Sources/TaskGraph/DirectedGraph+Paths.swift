@@ -1,14 +1,50 @@
 /// Earliest and latest start and finish of every node (the critical path method).
+///
+/// Only the earliest starts and the latest finishes are stored: an earliest
+/// finish is read as the earliest start plus the node's duration, and a
+/// latest start as the latest finish minus it, the very operations that
+/// computed them, so every value read is the one computed, to the bit. A plan
+/// of a million tasks keeps two arrays of times instead of four.
 public struct CriticalPathTimes: Sendable {
     public var earliestStart: [Double]
-    public var earliestFinish: [Double]
-    public var latestStart: [Double]
     public var latestFinish: [Double]
+    /// The duration of every node.
+    @usableFromInline var durations: [Double]
     /// The project length: the largest earliest finish (0 for an empty graph).
     public var length: Double
 
+    /// The earliest start plus the duration of every node.
+    @inlinable public var earliestFinish: OffsetTimes { OffsetTimes(earliestStart, plus: durations) }
+    /// The latest finish minus the duration of every node.
+    @inlinable public var latestStart: OffsetTimes { OffsetTimes(latestFinish, minus: durations) }
+
     /// Latest start minus earliest start.
     @inlinable public func slack(_ v: Int32) -> Double { latestStart[Int(v)] - earliestStart[Int(v)] }
+}
+
+/// Node times read as other node times plus or minus each node's duration
+/// (``CriticalPathTimes/earliestFinish``, ``CriticalPathTimes/latestStart``).
+public struct OffsetTimes: RandomAccessCollection, Equatable, Sendable {
+    @usableFromInline let times: [Double]
+    @usableFromInline let durations: [Double]
+    @usableFromInline let subtracts: Bool
+
+    @inlinable init(_ times: [Double], plus durations: [Double]) {
+        (self.times, self.durations, subtracts) = (times, durations, false)
+    }
+
+    @inlinable init(_ times: [Double], minus durations: [Double]) {
+        (self.times, self.durations, subtracts) = (times, durations, true)
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { times.count }
+
+    @inlinable public subscript(node: Int) -> Double {
+        subtracts ? times[node] - durations[node] : times[node] + durations[node]
+    }
+
+    public static func == (a: OffsetTimes, b: OffsetTimes) -> Bool { a.elementsEqual(b) }
 }
 
 extension DirectedGraph {
@@ -84,7 +120,8 @@ extension DirectedGraph {
                 }
             }
         }
-        return CriticalPathTimes(earliestStart: es, earliestFinish: ef, latestStart: ls, latestFinish: lf, length: length)
+        // `ef` and `ls` go: the times read them back from `es` and `lf`.
+        return CriticalPathTimes(earliestStart: es, latestFinish: lf, durations: durations, length: length)
     }
 
     /// The edges of the transitive reduction of a DAG: an edge u → v is kept

@@ -71,19 +71,34 @@ public struct DirectedGraph: Sendable {
             (inOffsets, inEdges) = Self.bucket(nodeCount: nodeCount, keys: targets)
             return
         }
-        // Large graphs: the two directions are sorted on two threads.
-        let slots = UnsafeMutablePointer<([Int32], [Int32])>.allocate(capacity: 2)
-        defer { slots.deallocate() }
-        let shared = Slots(base: slots)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            (shared.base + k).initialize(to: Self.bucket(nodeCount: nodeCount, keys: k == 0 ? sources : targets))
+        // Large graphs: the two directions are sorted on two threads, into
+        // arrays made on this one. Memory allocated on the other thread comes
+        // from that thread's own heap, which grows even while this thread's
+        // has room (at 1M tasks the graph's peak memory was 15 MB higher).
+        var offsets = (out: [Int32](repeating: 0, count: nodeCount + 1), in: [Int32](repeating: 0, count: nodeCount + 1))
+        var inEdges: [Int32] = []
+        outEdges = [Int32](unsafeUninitializedCapacity: sources.count) { outEdges, outCount in
+            inEdges = [Int32](unsafeUninitializedCapacity: sources.count) { inEdges, inCount in
+                offsets.out.withUnsafeMutableBufferPointer { outOffsets in
+                    offsets.in.withUnsafeMutableBufferPointer { inOffsets in
+                        let lists = [Lists(offsets: outOffsets, edges: outEdges), Lists(offsets: inOffsets, edges: inEdges)]
+                        DispatchQueue.concurrentPerform(iterations: 2) { k in
+                            EdgeLists.bucket(keys: k == 0 ? sources : targets, values: nil, into: lists[k].offsets, lists[k].edges)
+                        }
+                    }
+                }
+                inCount = sources.count
+            }
+            outCount = sources.count
         }
-        (outOffsets, outEdges) = slots.move()
-        (inOffsets, inEdges) = (slots + 1).move()
+        self.inEdges = inEdges
+        (outOffsets, inOffsets) = offsets
     }
 
-    private struct Slots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<([Int32], [Int32])>
+    /// One direction's lists, filled on another thread.
+    private struct Lists: @unchecked Sendable {
+        let offsets: UnsafeMutableBufferPointer<Int32>
+        let edges: UnsafeMutableBufferPointer<Int32>
     }
 
     private static func bucket(nodeCount: Int, keys: [Int32]) -> ([Int32], [Int32]) {
@@ -140,42 +155,49 @@ public struct EdgeLists: Sendable {
 
     private init(nodeCount: Int, keys: [Int32], values: [Int32]?) {
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        // Raw buffers: these loops run over millions of edges, and checked
-        // array accesses cost more than the counting itself.
-        offsets.withUnsafeMutableBufferPointer { offsets in
-            keys.withUnsafeBufferPointer { keys in
-                for k in keys {
-                    precondition(k >= 0 && Int(k) < nodeCount, "edge endpoint out of range")
-                    offsets[Int(k) + 1] &+= 1
-                }
-            }
-            for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
-        }
-        var fill = offsets
         let edges = [Int32](unsafeUninitializedCapacity: keys.count) { buffer, count in
-            fill.withUnsafeMutableBufferPointer { fill in
-                keys.withUnsafeBufferPointer { keys in
-                    if let values {
-                        values.withUnsafeBufferPointer { values in
-                            for (e, k) in keys.enumerated() {
-                                let slot = Int(fill[Int(k)])
-                                fill[Int(k)] = Int32(slot + 1)
-                                buffer[slot] = values[e]
-                            }
-                        }
-                    } else {
-                        for (e, k) in keys.enumerated() {
-                            let slot = Int(fill[Int(k)])
-                            fill[Int(k)] = Int32(slot + 1)
-                            buffer[slot] = Int32(e)
-                        }
-                    }
-                }
-            }
+            offsets.withUnsafeMutableBufferPointer { Self.bucket(keys: keys, values: values, into: $0, buffer) }
             count = keys.count
         }
         self.offsets = offsets
         self.edges = edges
+    }
+
+    /// The counting sort itself, into `offsets` (`nodeCount + 1` zeros) and
+    /// `edges` (one slot per key).
+    static func bucket(
+        keys: [Int32], values: [Int32]?, into offsets: UnsafeMutableBufferPointer<Int32>, _ edges: UnsafeMutableBufferPointer<Int32>
+    ) {
+        let nodeCount = offsets.count - 1
+        // Raw buffers: these loops run over millions of edges, and checked
+        // array accesses cost more than the counting itself.
+        keys.withUnsafeBufferPointer { keys in
+            for k in keys {
+                precondition(k >= 0 && Int(k) < nodeCount, "edge endpoint out of range")
+                offsets[Int(k) + 1] &+= 1
+            }
+        }
+        for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
+        var fill = Array(offsets)
+        fill.withUnsafeMutableBufferPointer { fill in
+            keys.withUnsafeBufferPointer { keys in
+                if let values {
+                    values.withUnsafeBufferPointer { values in
+                        for (e, k) in keys.enumerated() {
+                            let slot = Int(fill[Int(k)])
+                            fill[Int(k)] = Int32(slot + 1)
+                            edges[slot] = values[e]
+                        }
+                    }
+                } else {
+                    for (e, k) in keys.enumerated() {
+                        let slot = Int(fill[Int(k)])
+                        fill[Int(k)] = Int32(slot + 1)
+                        edges[slot] = Int32(e)
+                    }
+                }
+            }
+        }
     }
 
     /// The number of edges keyed by `node`.

@@ -35,12 +35,7 @@ extension ScheduleGraph {
         var builder = GraphBuilder(document: document, options: options)
         (builder.scanBudget, builder.scanLimit) = (scanBudget, scanBudget)
         builder.run()
-        return builder.finish()
-    }
-
-    /// The location that explains an edge, for notes.
-    public func location(ofEdge e: Int32) -> SourceLocation {
-        SourceLocation(line: edgeLines[Int(e)], column: edgeColumns[Int(e)])
+        return (consume builder).finish()
     }
 }
 
@@ -55,6 +50,9 @@ struct GraphBuilder {
     var targets: [Int32] = []
     var kinds: [EdgeKind] = []
     var lines: [Int32] = []
+    /// The source column of each written edge: implied edges are all made
+    /// after them, and only the notes about cycles and reordering read a
+    /// column, so implied edges record none and the graph keeps none.
     var columns: [Int32] = []
     var diagnostics: [Diagnostic] = []
     var cycles: [DependencyCycle] = []
@@ -121,9 +119,14 @@ struct GraphBuilder {
         readTasks()
         computeStages()
         buildExclusionSets()
-        // Written edges, then about one order edge per task and a story edge
-        // or two per task of a dependent phase: room made once, not by doubling.
-        reserveEdges(document.dependencies.count + 3 * taskCount)
+        // Room made once, not by doubling (which would leave up to as much
+        // again unused until the end): the written edges, then at most two
+        // order edges per task (into its group's milestone and out of it),
+        // which leaves room for the phase edges of most documents. Parallel
+        // statements that make edges pair by pair can still outgrow it.
+        let writtenBound = writtenEdgeBound()
+        reserveEdges(writtenBound + 2 * taskCount)
+        columns.reserveCapacity(writtenBound)
         addWrittenEdges()
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
@@ -133,6 +136,7 @@ struct GraphBuilder {
         } else {
             pruneStoryEdges()
         }
+        columns = []  // read by nothing from here on
         formGroups()
         checkGroups()
         addOrderEdges()
@@ -221,13 +225,27 @@ struct GraphBuilder {
         self.durations = durations
     }
 
-    func finish() -> ScheduleGraph.Built {
-        let graph = DirectedGraph(nodeCount: taskOfNode.count + milestoneNames.count, sources: sources, targets: targets)
-        var allDurations = durations
+    /// The graph, its edge arrays copied at their exact size (the reserve
+    /// overshoots, and they live as long as the plan). What only the build
+    /// reads is let go before the CSR lists are made.
+    consuming func finish() -> ScheduleGraph.Built {
+        // One array at a time, so that only one spare copy exists at once.
+        sources.trimCapacity()
+        targets.trimCapacity()
+        kinds.trimCapacity()
+        lines.trimCapacity()
+        var allDurations: [Double] = []
+        allDurations.reserveCapacity(taskCount + milestoneNames.count)
+        allDurations.append(contentsOf: durations)
         allDurations.append(contentsOf: repeatElement(0, count: milestoneNames.count))
+        let (taskOfNode, nodeOfTask, milestoneNames, referenceOrder) = (taskOfNode, nodeOfTask, milestoneNames, referenceOrder)
+        let (sources, targets, kinds, lines) = (sources, targets, kinds, lines)
+        let (diagnostics, cycles) = (diagnostics, cycles)
+        _ = consume self
+        let graph = DirectedGraph(nodeCount: taskOfNode.count + milestoneNames.count, sources: sources, targets: targets)
         let scheduleGraph = ScheduleGraph(
             graph: graph, taskOfNode: taskOfNode, nodeOfTask: nodeOfTask, milestoneNames: milestoneNames,
-            edgeKinds: kinds, edgeLines: lines, edgeColumns: columns, durations: allDurations,
+            edgeKinds: kinds, edgeLines: lines, durations: allDurations,
             referenceOrder: referenceOrder)
         return ScheduleGraph.Built(graph: scheduleGraph, diagnostics: diagnostics, cycles: cycles)
     }
@@ -239,7 +257,7 @@ struct GraphBuilder {
         targets.append(to)
         kinds.append(kind)
         lines.append(location.line)
-        columns.append(location.column)
+        if kind.isWritten { columns.append(location.column) }
     }
 
     /// An edge from each of `nodes` to `target`, appended column by column.
@@ -254,14 +272,14 @@ struct GraphBuilder {
         targets.append(contentsOf: nodes)
         kinds.append(contentsOf: repeatElement(kind, count: nodes.count))
         lines.append(contentsOf: repeatElement(location.line, count: nodes.count))
-        columns.append(contentsOf: repeatElement(location.column, count: nodes.count))
+        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: nodes.count)) }
     }
 
     private mutating func appendColumns(target: Int32, _ kind: EdgeKind, _ location: SourceLocation, count: Int) {
         targets.append(contentsOf: repeatElement(target, count: count))
         kinds.append(contentsOf: repeatElement(kind, count: count))
         lines.append(contentsOf: repeatElement(location.line, count: count))
-        columns.append(contentsOf: repeatElement(location.column, count: count))
+        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: count)) }
     }
 
     /// Room for `extra` more edges.
@@ -271,7 +289,29 @@ struct GraphBuilder {
         targets.reserveCapacity(capacity)
         kinds.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
-        columns.reserveCapacity(capacity)
+    }
+
+    /// An upper bound of the written edges (explicit, declared, correction,
+    /// story), read from the document before any is made: one per dependency,
+    /// one per task on each side of a group (but the pairs of corrected
+    /// successors), and the story edges of each phase named before or after
+    /// a phase-level statement, plus the statement's own edge.
+    func writtenEdgeBound() -> Int {
+        var bound = document.dependencies.count
+        for group in document.dependencyGroups { bound += group.predecessors.count + group.successors.count }
+        // Phase p named first before (slot 2p) or after (2p + 1) a statement.
+        var named = [Bool](repeating: false, count: 2 * phaseNodes.count)
+        func name(_ p: Int32, slot: Int) {
+            guard phaseNodes.indices.contains(Int(p)), !named[2 * Int(p) + slot] else { return }
+            named[2 * Int(p) + slot] = true
+            bound += phaseNodes[Int(p)].count
+        }
+        for d in document.phaseDependencies {
+            bound += 1
+            name(d.predecessor, slot: 0)
+            name(d.successor, slot: 1)
+        }
+        return bound
     }
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
@@ -1557,5 +1597,16 @@ struct StageCounts {
             i -= i & -i
         }
         return sum
+    }
+}
+
+extension Array {
+    /// Copies the elements into storage of exactly their count when appending
+    /// left room to spare.
+    mutating func trimCapacity() {
+        guard capacity > count else { return }
+        self = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }

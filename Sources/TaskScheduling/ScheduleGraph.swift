@@ -92,8 +92,6 @@ public struct ScheduleGraph: Sendable {
     public let edgeKinds: [EdgeKind]
     /// Source line that created each edge.
     public let edgeLines: [Int32]
-    /// Source column that created each edge (1 when only the line is known).
-    public let edgeColumns: [Int32]
     /// Duration in hours of each node (0 for milestones).
     public let durations: [Double]
     /// The reference order π: task nodes in document order, changed only where

@@ -66,12 +66,41 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect(g.generations(order: order, weight: [1, 1, 1, 1, 0]) == [1, 2, 3, 1, 1])
     }
 
+    /// Graphs of 2^17 edges or more sort their two directions on two threads
+    /// (into arrays made on the calling one): the lists must be the ones each
+    /// direction gets alone.
+    @Test func largeGraphsListTheEdgesOfOneDirectionSortedAlone() {
+        let nodeCount = 3_001, edgeCount = (1 << 17) + 5
+        var state: UInt64 = 7
+        func next() -> Int32 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int32((state >> 33) % UInt64(nodeCount))
+        }
+        var sources: [Int32] = [], targets: [Int32] = []
+        for _ in 0..<edgeCount {
+            sources.append(next())
+            targets.append(next())
+        }
+        let g = DirectedGraph(nodeCount: nodeCount, sources: sources, targets: targets)
+        let out = EdgeLists(nodeCount: nodeCount, keys: sources), into = EdgeLists(nodeCount: nodeCount, keys: targets)
+        #expect(g.outOffsets == out.offsets && g.outEdges == out.edges)
+        #expect(g.inOffsets == into.offsets && g.inEdges == into.edges)
+        #expect(g.outEdges.count == edgeCount && g.outOffsets.count == nodeCount + 1)
+        // Every edge is listed once in each direction, under its own endpoint.
+        #expect(Set(g.inEdges).count == edgeCount)
+        #expect(g.incoming(targets[edgeCount - 1]).contains(Int32(edgeCount - 1)))
+    }
+
     @Test func criticalPathTimesOnDiamond() {
         let order = diamond.topologicalOrder()!
         let t = diamond.criticalPathTimes(order: order, durations: [1, 5, 2, 1])
         #expect(t.length == 7)
         #expect(t.earliestStart == [0, 1, 1, 6])
-        #expect(t.latestStart == [0, 1, 4, 6])
+        #expect(Array(t.latestStart) == [0, 1, 4, 6])
+        // The finishes and latest starts are read from the stored times and the durations.
+        #expect(Array(t.earliestFinish) == [1, 6, 3, 7])
+        #expect(t.latestFinish == [1, 6, 6, 7])
+        #expect(t.earliestFinish.count == 4 && t.latestStart.count == 4)
         #expect(t.slack(2) == 3)
         #expect(t.slack(1) == 0)
     }

@@ -4,8 +4,8 @@ import TaskGraph
 import Testing
 @testable import TaskScheduling
 
-/// A large graph's critical-path times are computed on another thread while
-/// the waves are; the result must be the serial computation's.
+/// A large graph's waves are computed on another thread while the
+/// critical-path times are; the result must be the serial computation's.
 @Test func largeSchedulesMatchTheSerialComputation() {
     let doc = SpecParser.parse(SpecGenerator.generate(GeneratorOptions(tasks: 70_000, seed: 4)), path: "g.md")
     let plan = Plan(doc)
@@ -18,4 +18,7 @@ import Testing
     #expect(plan.schedule.criticalPath == Schedule.criticalChain(graph: graph, times: times))
     #expect(!plan.schedule.criticalPath.isEmpty)
     #expect(plan.schedule.waves.reduce(0) { $0 + $1.count } == graph.taskNodeCount)
+    let weight = (0..<graph.nodeCount).map { Int32($0 < graph.taskNodeCount ? 1 : 0) }
+    #expect(plan.schedule.waveOfNode == graph.graph.generations(order: plan.schedule.order, weight: weight))
+    #expect(plan.schedule.waves.enumerated().allSatisfy { w, nodes in nodes.allSatisfy { plan.schedule.waveOfNode[Int($0)] == w + 1 } })
 }
