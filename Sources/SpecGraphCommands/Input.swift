@@ -138,7 +138,32 @@ enum InputFiles {
         let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         if isRegular && Int(info.st_size) > limit { throw tooLarge }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(isRegular ? min(max(Int(info.st_size), 0), limit) + 1 : 1 << 16)
+        if isRegular {
+            // The file's size and one byte more, read straight into the array
+            // (through a buffer, every byte would be copied twice); a file
+            // that grew meanwhile goes on below, and one that shrank just ends.
+            var failed: Int32 = 0
+            let room = min(max(Int(info.st_size), 0), limit) + 1
+            bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                while count < room {
+                    let n = Syscall.read(fd: fd, into: buffer.baseAddress! + count, count: room - count)
+                    if n > 0 {
+                        count += n
+                    } else if n == 0 || errno != EINTR {
+                        if n < 0 { failed = errno }
+                        break
+                    }
+                }
+            }
+            if failed != 0 {
+                errno = failed
+                throw IOFailure(name, "cannot read: \(errnoText())", reading: true)
+            }
+            if bytes.count > limit { throw tooLarge }
+            if bytes.count < room { return bytes }
+        } else {
+            bytes.reserveCapacity(1 << 16)
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             // Never more than one byte past the limit.

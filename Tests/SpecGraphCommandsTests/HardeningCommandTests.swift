@@ -157,6 +157,24 @@ import Testing
         #expect(fits.code == 0)
     }
 
+    /// A regular file is read straight into its array: one of exactly the
+    /// limit is read whole (the same tasks as through standard input), one
+    /// byte more is refused.
+    @Test func aFileOfExactlyTheLimitIsReadWhole() throws {
+        let example = try Data(contentsOf: SpecGraphBinary.packageRoot.appendingPathComponent(Self.example))
+        let exact = try SpecGraphBinary.run(["plan", "--format", "json", "--max-input", "\(example.count)", Self.example])
+        #expect(exact.code == 0, "\(exact.stderr)")
+        let piped = try SpecGraphBinary.run(["plan", "--format", "json", "-"], stdin: example)
+        // The same plan but for its source (`<` and `>` escaped in JSON).
+        let fromFile = String(decoding: exact.stdoutBytes, as: UTF8.self)
+            .replacingOccurrences(of: "\"source\":\"\(Self.example)\"", with: "\"source\":\"\\u003cstdin\\u003e\"")
+        let same = fromFile == String(decoding: piped.stdoutBytes, as: UTF8.self)
+        #expect(same, "the file's plan differs from the same bytes read through standard input")
+        let over = try SpecGraphBinary.run(["check", "--max-input", "\(example.count - 1)", Self.example])
+        #expect(over.code == 2)
+        #expect(over.stderr.contains("larger than the input limit of \(example.count - 1) bytes"))
+    }
+
     // MARK: -o
 
     @Test func newFilesFollowTheUmaskAndReplacedFilesKeepTheirMode() throws {
