@@ -11,15 +11,9 @@ public struct CheckReport {
     /// Per file, its diagnostics (warnings made errors under `strict`).
     let diagnostics: [[Diagnostic]]
 
-    /// The report of `plans`; with `strict`, warnings count as errors.
-    public init(_ plans: [Plan], strict: Bool) {
-        files = plans.map { ($0.document.path, $0.document.tasks.count) }
-        diagnostics = plans.map { Self.strict($0.diagnostics, strict) }
-    }
-
     /// The report of `documents` planned with `options`: the diagnostics
     /// their plans would have (`Plan.diagnostics(of:options:)`), without
-    /// the schedules.
+    /// the schedules; with `strict`, warnings count as errors.
     public init(checking documents: [SpecDocument], options: PlanOptions, strict: Bool) {
         files = documents.map { ($0.path, $0.tasks.count) }
         diagnostics = documents.map { Self.strict(Plan.diagnostics(of: $0, options: options), strict) }
