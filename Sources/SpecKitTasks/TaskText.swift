@@ -91,11 +91,6 @@ extension TaskText: Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(string) }
 }
 
-extension TaskText: CustomStringConvertible, ExpressibleByStringLiteral {
-    public var description: String { string }
-    public init(stringLiteral value: String) { self.init(value) }
-}
-
 /// The bytes of one or more texts: a count and the bytes, in one allocation.
 final class TextStorage: ManagedBuffer<Int, UInt8> {
     /// A buffer of `count` bytes that `fill` initialises; never written after.
