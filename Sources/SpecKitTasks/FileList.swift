@@ -56,13 +56,6 @@ public struct FileList: Sendable {
         }
     }
 
-    /// The paths of `paths`, in order.
-    /// - Complexity: O(*n*), where *n* is the number of paths.
-    @inlinable
-    public init(_ paths: some Sequence<String>) {
-        self.init(Array(paths))
-    }
-
     /// Adds `path` at the end (whether or not it is already there, as `Array.append`).
     /// - Complexity: amortized O(1).
     @inlinable
@@ -77,13 +70,6 @@ public struct FileList: Sendable {
         } else {
             many!.append(path)  // in place, through the optional: no copy of the array
         }
-    }
-
-    /// Adds the paths of `paths` at the end, in order.
-    /// - Complexity: O(*n*), where *n* is the number of paths added (amortized).
-    @inlinable
-    public mutating func append(contentsOf paths: some Sequence<String>) {
-        for path in paths { append(path) }
     }
 
     /// Calls `body` with the paths in contiguous memory (a copy of the single
