@@ -146,13 +146,12 @@ enum InputFiles {
             let room = min(max(Int(info.st_size), 0), limit) + 1
             bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
                 while count < room {
-                    let n = Syscall.read(fd: fd, into: buffer.baseAddress! + count, count: room - count)
-                    if n > 0 {
-                        count += n
-                    } else if n == 0 || errno != EINTR {
-                        if n < 0 { failed = errno }
+                    let n = readSome(fd, buffer.baseAddress! + count, room - count)
+                    if n <= 0 {
+                        failed = Int32(-n)
                         break
                     }
+                    count += n
                 }
             }
             if failed != 0 {
@@ -168,9 +167,9 @@ enum InputFiles {
         while true {
             // Never more than one byte past the limit.
             let room = min(chunk.count, limit - bytes.count + 1)
-            let n = chunk.withUnsafeMutableBytes { Syscall.read(fd: fd, into: $0.baseAddress, count: room) }
+            let n = chunk.withUnsafeMutableBytes { readSome(fd, $0.baseAddress, room) }
             if n < 0 {
-                if errno == EINTR { continue }
+                errno = Int32(-n)
                 throw IOFailure(name, "cannot read: \(errnoText())", reading: true)
             }
             if n == 0 { break }
@@ -178,6 +177,16 @@ enum InputFiles {
             if bytes.count > limit { throw tooLarge }
         }
         return bytes
+    }
+
+    /// `read(2)` of at most `count` bytes, again when a signal interrupted
+    /// it: how many were read (0 at the end of the file), or `-errno`.
+    private static func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        while true {
+            let n = Syscall.read(fd: fd, into: buffer, count: count)
+            if n >= 0 { return n }
+            if errno != EINTR { return -Int(errno) }
+        }
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
