@@ -84,7 +84,7 @@ extension DocumentParser {
     }()
 
     /// Per byte, for `pathCandidate`'s pass over a token: bit 0 for an ASCII
-    /// letter or digit, bit 1 for a byte that pass acts on (`:` `@` `/`, blanks,
+    /// letter or digit (unused there now), bit 1 for a byte that pass acts on (`:` `@` `/`, blanks,
     /// parentheses and the marks that rule a token out). Immortal, as above.
     nonisolated(unsafe) static let pathCandidateClasses: UnsafeBufferPointer<UInt8> = {
         let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
@@ -123,6 +123,7 @@ extension DocumentParser {
         }
         guard hi > lo else { return nil }
         var slash = -1
+        var firstSlash = -1
         var hasSpace = false
         var groupEnd = -1
         // What the checks after this loop ask of the whole token, noted in
@@ -130,41 +131,48 @@ extension DocumentParser {
         var firstAt = -1
         var firstColon = -1
         var hasScheme = false
-        // One table load per byte; only the bytes the checks below name are looked at further.
+        // One table load per byte: most bytes (letters, digits, `.`, `-`, `_`)
+        // are skipped by the inner loop; only the bytes the checks below name
+        // are looked at further.
         let classes = Self.pathCandidateClasses
-        var seen: UInt8 = 0
-        for k in lo..<hi {
+        var k = lo
+        while true {
+            while k < hi, classes[Int(b[k])] & 2 == 0 { k += 1 }
+            guard k < hi else { break }
             let c = b[k]
-            let cls = classes[Int(c)]
-            seen |= cls
-            if cls & 2 == 0 { continue }
             if c == UInt8(ascii: ":") {
                 if firstColon < 0 { firstColon = k }
                 if k + 2 < hi, b[k + 1] == UInt8(ascii: "/"), b[k + 2] == UInt8(ascii: "/") { hasScheme = true }
             } else if c == UInt8(ascii: "@") {
                 if firstAt < 0 { firstAt = k }
             }
-            if k < groupEnd { continue }
-            switch c {
-            case UInt8(ascii: "("):
-                // A whole segment in parentheses is a route group (`app/(tabs)/_layout.tsx`).
-                guard k > lo, b[k - 1] == UInt8(ascii: "/"), let close = b.firstIndex(of: UInt8(ascii: ")"), k + 1, hi),
-                    close > k + 1, close + 1 < hi, b[close + 1] == UInt8(ascii: "/"),
-                    b.firstIndex(of: UInt8(ascii: "("), k + 1, close) == nil, b.firstIndex(of: UInt8(ascii: "/"), k + 1, close) == nil
-                else { return nil }
-                groupEnd = close + 1
-            case UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: ")"),
-                UInt8(ascii: "\""), UInt8(ascii: "="), UInt8(ascii: ","):
-                return nil
-            case UInt8(ascii: "/"): slash = k
-            case UInt8(ascii: " "), 0x09: hasSpace = true
-            default: break
+            if k >= groupEnd {
+                switch c {
+                case UInt8(ascii: "("):
+                    // A whole segment in parentheses is a route group (`app/(tabs)/_layout.tsx`).
+                    guard k > lo, b[k - 1] == UInt8(ascii: "/"), let close = b.firstIndex(of: UInt8(ascii: ")"), k + 1, hi),
+                        close > k + 1, close + 1 < hi, b[close + 1] == UInt8(ascii: "/"),
+                        b.firstIndex(of: UInt8(ascii: "("), k + 1, close) == nil, b.firstIndex(of: UInt8(ascii: "/"), k + 1, close) == nil
+                    else { return nil }
+                    groupEnd = close + 1
+                case UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                    UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: ")"),
+                    UInt8(ascii: "\""), UInt8(ascii: "="), UInt8(ascii: ","):
+                    return nil
+                case UInt8(ascii: "/"):
+                    if slash < 0 { firstSlash = k }
+                    slash = k
+                case UInt8(ascii: " "), 0x09: hasSpace = true
+                default: break
+                }
             }
+            k += 1
         }
         guard !hasSpace else { return nil }
-        // `//!`, `/`, `./`: punctuation only names no file.
-        guard seen & 1 != 0 else { return nil }
+        // `//!`, `/`, `./`: punctuation only names no file (most tokens start with a letter).
+        var alnum = lo
+        while alnum < hi, !b[alnum].isAlnum { alnum += 1 }
+        guard alnum < hi else { return nil }
         // URLs, e-mail addresses, `user@host`.
         if hasScheme || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
             return nil
@@ -190,7 +198,8 @@ extension DocumentParser {
         if c < end, c > lo + 1, b[c - 1] == UInt8(ascii: ":") { end = c - 1 }
         // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
         if firstColon >= 0, firstColon < end { return nil }
-        if slash >= 0, isMIMEType(b, lo, end) { return nil }
+        // A media type has one `/` (every `/` lies before `end`): most paths have more.
+        if slash >= 0, firstSlash == slash, isMIMEType(b, lo, end) { return nil }
         if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1
         // `/login`, `/api/todos`, `/speckit.plan`: a route or command from the
