@@ -123,7 +123,8 @@ extension DocumentParser {
     /// - Complexity: O(bytes before the last path).
     static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
         // The tables once, not once per word (a global's access check each time).
-        triggerClasses.withUnsafeBufferPointer { classes in Vocabulary.referenceWordRuns.withUnsafeBufferPointer { runs in
+        let runs = Vocabulary.referenceWordStarts
+        return triggerClasses.withUnsafeBufferPointer { classes in
             var k = lo
             for (pathLo, pathHi) in paths {
                 if isDesignDocument(b, pathLo, pathHi) { return true }
@@ -137,8 +138,12 @@ extension DocumentParser {
                     // The rest of the word (bit 0 of the trigger classes: a word byte).
                     var run = k + 1
                     while run < pathLo, classes[Int(b[run])] & 1 != 0 { run += 1 }
-                    // `referenceWordEnd`'s own filter (initial and run length) first.
-                    if run - k < 32, runs[Int((c | 0x20) &- UInt8(ascii: "a"))] & (1 << (run - k)) != 0,
+                    // A stricter filter than `referenceWordEnd`'s own (initial
+                    // and run length): the initial, the second byte and the run
+                    // length. Most words that pass the first (`Build`, `Contract`)
+                    // fail this one.
+                    if run - k < 32, run - k >= 2,
+                        runs[Vocabulary.referenceWordStartIndex(c, b[k + 1])] & (1 << (run - k)) != 0,
                         referenceWordEnd(b, k, pathLo) != nil
                     {
                         return true
@@ -148,7 +153,7 @@ extension DocumentParser {
                 k = max(k, pathHi)
             }
             return false
-        } }
+        }
     }
 
     /// `Add the type to api.types.ts` in a task that names
@@ -308,6 +313,32 @@ extension Vocabulary {
     static let referenceWordRuns: [UInt32] = initialLengthMasks(referenceWords)
     /// Per initial, a bit for each length of a writing verb.
     static let writingVerbLengths: [UInt32] = initialLengthMasks(writingVerbs)
+
+    /// Per initial and second byte of a reference word's first word run
+    /// (`referenceWordStartIndex`), a bit for each length of that run: `per`
+    /// sets bit 3 at (`p`, `e`). Immortal, so `mayCite` takes no reference count.
+    nonisolated(unsafe) static let referenceWordStarts: UnsafeBufferPointer<UInt32> = {
+        let table = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 26 * 32)
+        table.initialize(repeating: 0)
+        for word in referenceWords {
+            let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            var run = 1
+            while run < w.count, w[run].isWordByte { run += 1 }
+            // Every reference word's first run has two letters or more (`as`, `per`).
+            precondition(run >= 2 && w[1].isLetter)
+            table[referenceWordStartIndex(w[0], w[1])] |= 1 << run
+        }
+        return UnsafeBufferPointer(table)
+    }()
+
+    /// The index in `referenceWordStarts` of a word starting with ASCII letter
+    /// `first` and word byte `second`; any case. A second byte that is no
+    /// letter (a digit, `_`) gets a row of its own (26 * 32 - 1), which no
+    /// reference word sets.
+    @inline(__always) static func referenceWordStartIndex(_ first: UInt8, _ second: UInt8) -> Int {
+        let s = (second | 0x20) &- UInt8(ascii: "a")
+        return Int((first | 0x20) &- UInt8(ascii: "a")) * 32 + (s < 26 ? Int(s) : 31)
+    }
 
     static func initialLengthMasks(_ words: [StaticString]) -> [UInt32] {
         var masks = [UInt32](repeating: 0, count: 26)
