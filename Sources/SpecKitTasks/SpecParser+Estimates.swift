@@ -101,10 +101,30 @@ extension DocumentParser {
             }
         }
         j = b.skipSpaces(j, hi)
-        for (unit, factor) in Vocabulary.units where b.matchesLowercase(unit, at: j, end: hi) {
-            let e = j + unit.byteCount
-            if b.isWordEnd(e, hi) { return (value * factor, e) }
+        guard let (factor, e) = unit(b, j, hi) else { return nil }
+        return (value * factor, e)
+    }
+
+    /// The unit word at `j` (`m`, `mins`, `hours`, `d`, `wks`: one of
+    /// `Vocabulary.units`, any case) as hours per unit, and where it ends.
+    ///
+    /// A unit is a whole word: the word at `j` (its letters, digits and `_`)
+    /// is looked up as one packed value, not compared with every unit in turn.
+    @inline(__always) static func unit(_ b: Bytes, _ j: Int, _ hi: Int) -> (Double, Int)? {
+        var e = j
+        var packed: UInt64 = 0
+        while e < hi, e - j < 8, b[e].isWordByte {
+            packed = packed << 8 | UInt64(b[e].lowercased)
+            e += 1
         }
-        return nil
+        guard e > j, b.isWordEnd(e, hi) else { return nil }
+        // The words of `Vocabulary.units`, packed big-endian (`hr` is 0x6872).
+        switch packed {
+        case 0x6d, 0x6d696e, 0x6d696e73, 0x6d696e757465, 0x6d696e75746573: return (1.0 / 60, e)
+        case 0x68, 0x6872, 0x687273, 0x686f7572, 0x686f757273: return (1, e)
+        case 0x64, 0x646179, 0x64617973: return (8, e)
+        case 0x77, 0x776b, 0x776b73, 0x7765656b, 0x7765656b73: return (40, e)
+        default: return nil
+        }
     }
 }
