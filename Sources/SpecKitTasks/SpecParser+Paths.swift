@@ -58,15 +58,16 @@ extension DocumentParser {
             }
             // Note on the way whether the token has a `.` or `/`: most tokens
             // are words, and pathCandidate would return nil for them.
+            // (The classes are 0, 1 and 2: OR-ing those below 2 notes a 1.)
             var e = k
-            var interesting = false
+            var seen: UInt8 = 0
             while e < hi {
                 let cls = classes[Int(b[e])]
                 if cls == 2 { break }
-                if cls == 1 { interesting = true }
+                seen |= cls
                 e += 1
             }
-            if interesting, let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
+            if seen != 0, let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
             k = max(e, k + 1)
         }
     }
