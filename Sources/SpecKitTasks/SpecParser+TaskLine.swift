@@ -296,8 +296,14 @@ extension DocumentParser {
                 }
             }
             guard j < end, b[j] == UInt8(ascii: "[") else { break }
+            // A label is at most 40 bytes: the scan stops at `j + 41` at the latest.
             var close = j + 1
-            while close < end, close - j <= 40, b[close] != UInt8(ascii: "]"), b[close] != UInt8(ascii: "[") { close += 1 }
+            let limit = min(end, j + 41)
+            while close < limit {
+                let c = b[close]
+                if c == UInt8(ascii: "]") || c == UInt8(ascii: "[") { break }
+                close += 1
+            }
             guard close < end, b[close] == UInt8(ascii: "]"), close > j + 1 else { break }
             // `[text](link)` is a Markdown link, not a label.
             if close + 1 < end, b[close + 1] == UInt8(ascii: "(") { break }
