@@ -226,8 +226,6 @@ extension DocumentParser {
 
 /// Word lists, built once (a literal array inside a function allocates on every call).
 enum Vocabulary {
-    static let estimateSuffixes: [StaticString] = ["imated", "imate", "."]
-    static let estimateWords: [StaticString] = ["time", "effort", "duration", "hours"]
     static let units: [(StaticString, Double)] = [
         ("minutes", 1.0 / 60), ("minute", 1.0 / 60), ("mins", 1.0 / 60), ("min", 1.0 / 60), ("m", 1.0 / 60),
         ("hours", 1), ("hour", 1), ("hrs", 1), ("hr", 1), ("h", 1),

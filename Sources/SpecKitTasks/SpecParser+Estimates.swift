@@ -38,15 +38,25 @@ extension DocumentParser {
         var j = k + 3
         // `est.` is an abbreviation: `(Est. 1.5h)` needs no colon.
         let abbreviated = b.matchesLowercase(".", at: j, end: hi)
-        for suffix in Vocabulary.estimateSuffixes where b.matchesLowercase(suffix, at: j, end: hi) {
-            j += suffix.byteCount
-            break
+        // A suffix (`imated`, `imate`, `.`), then a word (`time`, `effort`,
+        // `duration`, `hours`): compared in place, not by walking global lists.
+        if b.matchesLowercase("imated", at: j, end: hi) {
+            j += 6
+        } else if b.matchesLowercase("imate", at: j, end: hi) {
+            j += 5
+        } else if abbreviated {
+            j += 1
         }
         guard b.isWordEnd(j, hi) || b[j] == UInt8(ascii: "*") else { return nil }
         j = b.skipSpaces(j, hi)
-        for word in Vocabulary.estimateWords where b.matchesLowercase(word, at: j, end: hi) {
-            j += word.byteCount
-            break
+        if b.matchesLowercase("time", at: j, end: hi) {
+            j += 4
+        } else if b.matchesLowercase("effort", at: j, end: hi) {
+            j += 6
+        } else if b.matchesLowercase("duration", at: j, end: hi) {
+            j += 8
+        } else if b.matchesLowercase("hours", at: j, end: hi) {
+            j += 5
         }
         var sawColon = false
         while j < hi {
