@@ -237,6 +237,28 @@ struct PathFactsFastPathTests {
         for word in ["Build", "Bused", "p3r", "P_r", "Add", "Create", "model"] { #expect(!passes(word), "\(word)") }
     }
 
+    // MARK: Labels
+
+    @Test("a label holds at most 40 bytes; a bracket further on is no label's end")
+    func labelLength() {
+        let forty = String(repeating: "k", count: 40)
+        let long = parse("- [ ] T001 [\(forty)] [US7] Tune the cache").tasks.first
+        #expect(long?.labels == [forty])
+        #expect(long?.stories == ["US7"])
+        #expect(long?.description == "Tune the cache")
+        let tooLong = parse("- [ ] T001 [\(forty)k] [US7] Tune the cache").tasks.first
+        #expect(tooLong?.labels == [])
+        #expect(tooLong?.stories == [])
+        #expect(tooLong?.description == "[\(forty)k] [US7] Tune the cache")
+        // A `[` inside ends the try: `[a [b]` is no label.
+        let nested = parse("- [ ] T001 [a [P] Tune").tasks.first
+        #expect(nested?.labels == [])
+        #expect(nested?.parallel == false)
+        // A label at the line's end, and an unclosed one.
+        #expect(parse("- [ ] T001 Tune [P]").tasks.first?.parallel == true)
+        #expect(parse("- [ ] T001 [P").tasks.first?.description == "[P")
+    }
+
     // MARK: Estimates
 
     /// `duration` as it was before the packed lookup: every unit in turn.
@@ -315,5 +337,10 @@ struct PathFactsFastPathTests {
         #expect(estimate("Tune the cache (3hx)") == nil)
         #expect(estimate("Tune the cache (3 months)") == nil)
         #expect(estimate("Tune the cache (2h_)") == nil)
+        #expect(estimate("Tune the cache (Est. 2 hours)") == [2])
+        #expect(estimate("**Estimated Time**: 90 mins") == [1.5])
+        #expect(estimate("Estimate duration = 4h") == [4])
+        #expect(estimate("Estimation: 4h") == nil)
+        #expect(estimate("Tune the cache (est 4h)") == nil)
     }
 }
