@@ -48,8 +48,10 @@ extension DocumentParser {
                 continue
             }
             if c == UInt8(ascii: "`") {
-                var close = k + 1
-                while close < hi, b[close] != UInt8(ascii: "`"), b[close] != 0x0A { close += 1 }
+                // The closing backtick on the same line (two `memchr`s: a
+                // backticked span runs to the next backtick or line break).
+                var close = b.firstIndex(of: UInt8(ascii: "`"), k + 1, hi) ?? hi
+                if let newline = b.firstIndex(of: 0x0A, k + 1, close) { close = newline }
                 if close < hi, b[close] == UInt8(ascii: "`") {
                     if let path = pathCandidate(b, k + 1, close, backticked: true) { paths.append(path) }
                     k = close + 1
