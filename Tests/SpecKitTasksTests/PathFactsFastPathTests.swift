@@ -174,6 +174,12 @@ struct PathFactsFastPathTests {
         #expect(paths("見直す：web/pages/index.vue を更新") == ["web/pages/index.vue"])
         #expect(paths("Serve app/(auth)/login.tsx") == ["app/(auth)/login.tsx"])
         #expect(paths("Break at lib/parse.c:120 first") == ["lib/parse.c"])
+        // A backticked span ends at its line's end: an unclosed backtick, or one
+        // closed on the next line (a joined text), leaves bare tokens.
+        #expect(paths("Edit `src/a.py") == ["src/a.py"])
+        #expect(paths("Edit `src/a.py\nand src/b.py` too") == ["src/a.py", "src/b.py"])
+        #expect(paths("Use `x` and `lib/c.rb` then `d e.md`") == ["lib/c.rb"])
+        #expect(paths("Edit `src/a.py`") == ["src/a.py"])
     }
 
     @Test("media types, URLs, versions and hosts are no paths; a file under a media-type folder is one")
