@@ -60,28 +60,36 @@ extension DocumentParser {
             }
             // Note on the way whether the token has a `.` or `/`: most tokens
             // are words, and pathCandidate would return nil for them.
-            // (The classes are 0, 1 and 2: OR-ing those below 2 notes a 1.)
+            // And whether it has a byte `pathCandidate`'s pass acts on besides
+            // `/`: most paths have none, and that pass is then skipped.
             var e = k
             var seen: UInt8 = 0
             while e < hi {
                 let cls = classes[Int(b[e])]
-                if cls == 2 { break }
+                if cls & 2 != 0 { break }
                 seen |= cls
                 e += 1
             }
-            if seen != 0, let path = pathCandidate(b, k, e, backticked: false) { paths.append(path) }
+            if seen & 1 != 0, let path = pathCandidate(b, k, e, backticked: false, plain: seen & 4 == 0) { paths.append(path) }
             k = max(e, k + 1)
         }
     }
 
     /// Per byte, for the token scan of `findPaths`: 2 for what ends a token
-    /// (a blank, a backtick, a byte of another script), 1 for `.` and `/`, 0
-    /// for the rest. An immortal buffer: the scan takes no reference count.
+    /// (a blank, a backtick, a byte of another script), else bit 0 for `.` and
+    /// `/` and bit 2 for the other bytes `pathCandidate`'s pass acts on (all
+    /// of `pathCandidateClasses`' bit 1 but `/` and the blanks). An immortal
+    /// buffer: the scan takes no reference count.
     nonisolated(unsafe) static let pathTokenClasses: UnsafeBufferPointer<UInt8> = {
         let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
         for i in 0..<256 {
             let c = UInt8(i)
-            table[i] = c.isWhitespace || c >= 0x80 || c == UInt8(ascii: "`") ? 2 : c == UInt8(ascii: ".") || c == UInt8(ascii: "/") ? 1 : 0
+            if c.isWhitespace || c >= 0x80 || c == UInt8(ascii: "`") {
+                table[i] = 2
+            } else {
+                table[i] = (c == UInt8(ascii: ".") || c == UInt8(ascii: "/") ? 1 : 0)
+                    | (pathCandidateClasses[i] & 2 != 0 && c != UInt8(ascii: "/") ? 4 : 0)
+            }
         }
         return UnsafeBufferPointer(table)
     }()
@@ -100,7 +108,10 @@ extension DocumentParser {
 
     /// The span of the path a token names, or nil. A bare token (not
     /// `backticked`) holds a `.` or `/`: `findPaths` passes no other.
-    func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool) -> (Int, Int)? {
+    /// `plain`: the token holds no byte of `pathCandidateClasses`' bit 1 but
+    /// `/` (its caller's scan saw none), so the pass over it only finds its
+    /// first and last `/`.
+    func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool, plain: Bool = false) -> (Int, Int)? {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
@@ -138,7 +149,18 @@ extension DocumentParser {
         // are skipped by the inner loop; only the bytes the checks below name
         // are looked at further.
         let classes = Self.pathCandidateClasses
-        var k = lo
+        var k = plain ? hi : lo
+        if plain {
+            // Nothing to note but the `/`s: the last one from the end, the first from the start.
+            var last = hi
+            while last > lo, b[last - 1] != UInt8(ascii: "/") { last -= 1 }
+            if last > lo {
+                slash = last - 1
+                var first = lo
+                while b[first] != UInt8(ascii: "/") { first += 1 }
+                firstSlash = first
+            }
+        }
         while true {
             while k < hi, classes[Int(b[k])] & 2 == 0 { k += 1 }
             guard k < hi else { break }

@@ -145,10 +145,15 @@ struct PathFactsFastPathTests {
             for _ in 0..<(1 + g.next(7)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
             let bytes = Array(token.utf8)
             bytes.withUnsafeBufferPointer { b in
+                // `plain` may be claimed of a token without a byte the pass acts on but `/`.
+                let plain = !b.contains { DocumentParser.pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
                 for backticked in [false, true] {
-                    let now = scans.pathCandidate(b, 0, b.count, backticked: backticked)
                     let before = previousPathCandidate(b, 0, b.count, backticked: backticked)
-                    #expect(now.map { [$0.0, $0.1] } == before.map { [$0.0, $0.1] }, "\(token) backticked: \(backticked)")
+                    for claim in plain ? [false, true] : [false] {
+                        let now = scans.pathCandidate(b, 0, b.count, backticked: backticked, plain: claim)
+                        #expect(
+                            now.map { [$0.0, $0.1] } == before.map { [$0.0, $0.1] }, "\(token) backticked: \(backticked) plain: \(claim)")
+                    }
                 }
             }
         }
@@ -161,6 +166,20 @@ struct PathFactsFastPathTests {
             var spans: [(Int, Int)] = []
             scans.findPaths(b, 0, b.count, excluding: [], into: &spans)
             return spans.map { b.string($0.0, $0.1) }
+        }
+    }
+
+    @Test("the token scan's classes: token ends, `.` and `/`, and the bytes the candidate pass acts on")
+    func tokenClasses() {
+        for i in 0..<256 {
+            let c = UInt8(i)
+            let cls = DocumentParser.pathTokenClasses[i]
+            let ends = c.isWhitespace || c >= 0x80 || c == UInt8(ascii: "`")
+            #expect((cls == 2) == ends, "\(i)")
+            if !ends {
+                #expect((cls & 1 != 0) == (c == UInt8(ascii: ".") || c == UInt8(ascii: "/")), "\(i)")
+                #expect((cls & 4 != 0) == (":@()*[]<>{}|\"=,".utf8.contains(c)), "\(i)")
+            }
         }
     }
 
