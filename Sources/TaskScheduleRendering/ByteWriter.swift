@@ -433,13 +433,7 @@ public struct ByteCursor {
             let from = UnsafeRawPointer(base)
             var i = 0
             while i &+ 8 <= n {
-                let word = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if _fastPath(!ByteCursor.anyJSONEscape(word)) {
-                    UnsafeMutableRawPointer(position).storeBytes(of: word, as: UInt64.self)
-                    position += 8
-                } else {
-                    writeEscaping(base + i, count: 8)
-                }
+                writeWord(from, at: i)
                 i &+= 8
             }
             let left = n &- i
@@ -473,6 +467,18 @@ public struct ByteCursor {
             }
         }
         write(byte: UInt8(ascii: "\""))
+    }
+
+    /// The eight bytes at `i`, as one word when none needs an escape.
+    @inline(__always)
+    private mutating func writeWord(_ from: UnsafeRawPointer, at i: Int) {
+        let word = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if _fastPath(!ByteCursor.anyJSONEscape(word)) {
+            UnsafeMutableRawPointer(position).storeBytes(of: word, as: UInt64.self)
+            position += 8
+        } else {
+            writeEscaping(from.assumingMemoryBound(to: UInt8.self) + i, count: 8)
+        }
     }
 
     /// `count` bytes a byte at a time, escaping those ``jsonEscapeClass`` marks.
