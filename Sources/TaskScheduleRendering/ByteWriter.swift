@@ -377,8 +377,10 @@ public struct ByteCursor {
             writeUnusual(x)
             return
         }
-        var m = UInt64(scaled.magnitude)
-        if scaled.magnitude - Double(m) >= 0.5 { m &+= 1 }
+        // Through Int64, which converts in one instruction each way (the
+        // magnitude is far below 2^63, so both conversions are exact).
+        var m = UInt64(Int64(scaled.magnitude))
+        if scaled.magnitude - Double(Int64(m)) >= 0.5 { m &+= 1 }
         if scaled < 0 && m != 0 { write(byte: UInt8(ascii: "-")) }
         // m <= 9e15, so the whole part is below 10^8 and so are the last
         // eight digits of the fraction: each is written as one word.
