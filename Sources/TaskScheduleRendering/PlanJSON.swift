@@ -341,9 +341,17 @@ public enum PlanJSON {
         /// The length of the quoted name of document task `t`.
         @inline(__always) func length(ofTask t: Int) -> Int { Int(offsets[t + 1] - offsets[t]) }
 
-        /// Writes the quoted name of document task `t`.
+        /// Writes the quoted name of document task `t`. The table is read
+        /// through pointers, without a bounds check per read: `t` is a task
+        /// or milestone entry of this plan (an edge, a wave or a task object
+        /// writes two to four names per task, so the checks add up).
         @inline(__always) func writeTask(_ t: Int, _ c: inout ByteCursor) {
-            bytes.withUnsafeBufferPointer { c.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
+            offsets.withUnsafeBufferPointer { ends in
+                bytes.withUnsafeBufferPointer { text in
+                    let start = Int(ends[t])
+                    c.write(bytes: UnsafeBufferPointer(start: text.baseAddress! + start, count: Int(ends[t &+ 1]) &- start))
+                }
+            }
         }
 
         /// Writes the quoted name of document task `t`.
@@ -387,7 +395,8 @@ public enum PlanJSON {
         /// The document task or milestone entry of graph node `v`.
         @inline(__always) private func entry(ofNode v: Int32) -> Int {
             let v = Int(v)
-            return v < taskNodeCount ? Int(taskOfNode[v]) : taskCount + (v - taskNodeCount)
+            guard v < taskNodeCount else { return taskCount + (v - taskNodeCount) }
+            return taskOfNode.withUnsafeBufferPointer { Int($0[v]) }
         }
 
         /// The length of the quoted name of graph node `v`.
