@@ -127,12 +127,7 @@ public struct ByteWriter {
         guard let source = more.baseAddress else { return }
         let n = more.count
         let p = reserve(n)
-        // Keys and punctuation are a few bytes: a loop beats a call to memcpy.
-        if n <= 16 {
-            for i in 0..<n { p[i] = source[i] }
-        } else {
-            p.update(from: source, count: n)
-        }
+        ByteCursor.copy(source, to: p, count: n)
         commit(n)
     }
 
@@ -238,12 +233,34 @@ public struct ByteCursor {
     public mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         let n = bytes.count
-        if n <= 16 {
-            for i in 0..<n { position[i] = source[i] }
-        } else {
-            position.update(from: source, count: n)
-        }
+        ByteCursor.copy(source, to: position, count: n)
         position += n
+    }
+
+    /// Copies `n` bytes. Names, keys and punctuation are a few bytes: two
+    /// overlapping words (the first and the last eight or four bytes) beat a
+    /// loop and a call to memcpy. Writes nothing outside `target..<target + n`.
+    @inlinable @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        if n >= 8 {
+            guard n <= 16 else {
+                target.update(from: source, count: n)
+                return
+            }
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else {
+            for i in 0..<n { target[i] = source[i] }
+        }
     }
 
     /// At most 21 bytes.
@@ -257,11 +274,12 @@ public struct ByteCursor {
     @inlinable @inline(__always)
     public mutating func write(_ n: Int32) { write(Int(n)) }
 
-    /// The decimal digits of `n` (at most 20).
+    /// The decimal digits of `n` (at most 20); below 10^8 (line numbers,
+    /// waves, whole hours) eight bytes are stored, of which the digits are kept.
     @inlinable @inline(__always)
     mutating func writeUnsigned(_ n: UInt64) {
-        if n < 10 {
-            write(byte: UInt8(truncatingIfNeeded: 48 &+ n))
+        if n < 100_000_000 {
+            writeShort(n)
             return
         }
         var digits = 1
@@ -272,6 +290,33 @@ public struct ByteCursor {
             limit = limit &* 10
         }
         writeDigits(n, count: digits)
+    }
+
+    /// The digits of `n` < 10^8 without leading zeros ("0" for 0). Stores
+    /// eight bytes: the caller reserves eight, of which the digits are kept.
+    @inlinable @inline(__always)
+    mutating func writeShort(_ n: UInt64) {
+        let digits = ByteCursor.eightDigits(n)
+        // The leading zeros are the low bytes that are 0; one digit is always kept.
+        let zeros = min(digits.trailingZeroBitCount &>> 3, 7)
+        let text = (digits | 0x3030_3030_3030_3030) &>> UInt64(zeros &* 8)
+        UnsafeMutableRawPointer(position).storeBytes(of: text, as: UInt64.self)
+        position += 8 &- zeros
+    }
+
+    /// The eight decimal digits of `n` < 10^8, leading zeros included, as the
+    /// bytes of a word (values 0...9, the first digit in the low byte, as a
+    /// little-endian store puts it first), without a division per digit: the
+    /// halves, quarters and digits are split in the lanes of one word at once.
+    /// `(x * 5243) >> 19` is `x / 100` for `x` < 10^4, `(x * 103) >> 10` is `x / 10` for `x` < 100.
+    @inlinable @inline(__always)
+    static func eightDigits(_ n: UInt64) -> UInt64 {
+        let high = n / 10_000
+        var v = high | (n &- high &* 10_000) &<< 32
+        let hundreds = ((v &* 5243) &>> 19) & 0x0000_007F_0000_007F
+        v = hundreds | (v &- hundreds &* 100) &<< 16
+        let tens = ((v &* 103) &>> 10) & 0x000F_000F_000F_000F
+        return tens | (v &- tens &* 10) &<< 8
     }
 
     /// The last `count` decimal digits of `n`, leading zeros included, two at
@@ -297,12 +342,33 @@ public struct ByteCursor {
         position += count
     }
 
-    /// See ``ByteWriter/write(_:)-(Double)``; at most ``doubleBound`` bytes.
+    /// See ``ByteWriter/write(_:)-(Double)``; at most ``doubleBound`` bytes
+    /// (it stores whole words, at most 18 bytes from where it starts, and
+    /// keeps the digits of them).
     ///
     /// The value is rounded to nine decimals, `(x * 1e9).rounded()`, and that
     /// integer written with a point before its last nine digits, trailing
     /// zeros of the fraction dropped (one kept).
     public mutating func write(_ x: Double) {
+        // Most hours are whole or quarters. For x = k / 4 the general path
+        // below computes m = |k| * 2.5e8 exactly (below 2^53 the product is
+        // exact) and writes the same digits as these: the whole part and
+        // `.0`, `.25`, `.5` or `.75`.
+        let quarters = x * 4
+        if quarters.magnitude < 32_000_000 {
+            let k = Int64(quarters)
+            if Double(k) == quarters {
+                if k < 0 { write(byte: UInt8(ascii: "-")) }
+                let u = k.magnitude
+                writeShort(u &>> 2)
+                let r = u & 3
+                // ".0", ".25", ".5", ".75" as little-endian words.
+                let text: UInt32 = r == 0 ? 0x302E : r == 1 ? 0x35_322E : r == 2 ? 0x352E : 0x35_372E
+                UnsafeMutableRawPointer(position).storeBytes(of: text, as: UInt32.self)
+                position += 2 &+ Int(r & 1)
+                return
+            }
+        }
         let scaled = x * 1e9
         // Below 9e15 (< 2^53) truncation to an integer is exact and so is the
         // fraction it leaves: rounding half away from zero, as `rounded()`
@@ -311,31 +377,24 @@ public struct ByteCursor {
             writeUnusual(x)
             return
         }
-        var m = UInt64(scaled.magnitude)
-        if scaled.magnitude - Double(m) >= 0.5 { m &+= 1 }
+        // Through Int64, which converts in one instruction each way (the
+        // magnitude is far below 2^63, so both conversions are exact).
+        var m = UInt64(Int64(scaled.magnitude))
+        if scaled.magnitude - Double(Int64(m)) >= 0.5 { m &+= 1 }
         if scaled < 0 && m != 0 { write(byte: UInt8(ascii: "-")) }
+        // m <= 9e15, so the whole part is below 10^8 and so are the last
+        // eight digits of the fraction: each is written as one word.
         let whole = m / 1_000_000_000
-        var frac = m &- whole &* 1_000_000_000
-        writeUnsigned(whole)
-        write(byte: UInt8(ascii: "."))
-        if frac == 0 {
-            write(byte: UInt8(ascii: "0"))
-            return
-        }
-        var width = 9
-        while frac % 10_000 == 0 {
-            frac /= 10_000
-            width &-= 4
-        }
-        if frac % 100 == 0 {
-            frac /= 100
-            width &-= 2
-        }
-        if frac % 10 == 0 {
-            frac /= 10
-            width &-= 1
-        }
-        writeDigits(frac, count: width)
+        let fraction = m &- whole &* 1_000_000_000
+        writeShort(whole)
+        let first = fraction / 100_000_000
+        let rest = ByteCursor.eightDigits(fraction &- first &* 100_000_000)
+        position[0] = UInt8(ascii: ".")
+        position[1] = UInt8(truncatingIfNeeded: 48 &+ first)
+        UnsafeMutableRawPointer(position + 2).storeBytes(of: rest | 0x3030_3030_3030_3030, as: UInt64.self)
+        // The trailing zeros of the fraction are the high bytes that are 0
+        // (all eight when only the first decimal is kept, `2.5`, `14.0`).
+        position += 10 &- rest.leadingZeroBitCount &>> 3
     }
 
     /// NaN and infinities as `null`; magnitudes of 9e6 and more as Swift prints them.
@@ -366,43 +425,72 @@ public struct ByteCursor {
     ///
     /// Text that needs no escape (most of it) is checked and copied eight
     /// bytes at a time, in one pass; the last few bytes of a string as one
-    /// word that ends where the string ends.
+    /// word that ends where the string ends, and a string of four to seven
+    /// bytes (a task ID) as two overlapping halves checked as one word. Only
+    /// a word with a byte to escape is written a byte at a time.
     public mutating func writeJSONString(utf8: UnsafeBufferPointer<UInt8>) {
         write(byte: UInt8(ascii: "\""))
         let n = utf8.count
         if let base = utf8.baseAddress {
-            ByteCursor.jsonEscapeClass.withUnsafeBufferPointer { table in
-                var i = 0
-                while i < n {
-                    if i + 8 <= n {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if !ByteCursor.anyJSONEscape(word) {
-                            UnsafeMutableRawPointer(position).storeBytes(of: word, as: UInt64.self)
-                            position += 8
-                            i += 8
-                            continue
-                        }
-                    } else if n >= 8 {
-                        // The string's last eight bytes, of which the first
-                        // 8 - (n - i) were written already. When none of the
-                        // eight needs an escape, those were written as
-                        // themselves, so rewriting them from one word changes
-                        // nothing.
-                        let back = 8 - (n - i)
-                        let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
-                        if !ByteCursor.anyJSONEscape(word) {
-                            UnsafeMutableRawPointer(position - back).storeBytes(of: word, as: UInt64.self)
-                            position += n - i
-                            break
-                        }
+            let from = UnsafeRawPointer(base)
+            var i = 0
+            while i &+ 8 <= n {
+                writeWord(from, at: i)
+                i &+= 8
+            }
+            let left = n &- i
+            if left > 0 {
+                if n >= 8 {
+                    // The string's last eight bytes, of which the first
+                    // 8 - left were written already. When none of the eight
+                    // needs an escape, those were written as themselves, so
+                    // rewriting them from one word changes nothing.
+                    let word = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    if !ByteCursor.anyJSONEscape(word) {
+                        UnsafeMutableRawPointer(position - (8 &- left)).storeBytes(of: word, as: UInt64.self)
+                        position += left
+                    } else {
+                        writeEscaping(base + i, count: left)
                     }
-                    let b = base[i]
-                    if table[Int(b)] != 0 { writeJSONEscape(b) } else { write(byte: b) }
-                    i += 1
+                } else if n >= 4 {
+                    let head = from.loadUnaligned(as: UInt32.self)
+                    let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+                    if !ByteCursor.anyJSONEscape(UInt64(head) | UInt64(tail) &<< 32) {
+                        let to = UnsafeMutableRawPointer(position)
+                        to.storeBytes(of: head, as: UInt32.self)
+                        to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+                        position += n
+                    } else {
+                        writeEscaping(base, count: n)
+                    }
+                } else {
+                    writeEscaping(base, count: n)
                 }
             }
         }
         write(byte: UInt8(ascii: "\""))
+    }
+
+    /// The eight bytes at `i`, as one word when none needs an escape.
+    @inline(__always)
+    private mutating func writeWord(_ from: UnsafeRawPointer, at i: Int) {
+        let word = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if _fastPath(!ByteCursor.anyJSONEscape(word)) {
+            UnsafeMutableRawPointer(position).storeBytes(of: word, as: UInt64.self)
+            position += 8
+        } else {
+            writeEscaping(from.assumingMemoryBound(to: UInt8.self) + i, count: 8)
+        }
+    }
+
+    /// `count` bytes a byte at a time, escaping those ``jsonEscapeClass`` marks.
+    private mutating func writeEscaping(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        ByteCursor.jsonEscapeClass.withUnsafeBufferPointer { table in
+            for k in 0..<count {
+                let b = bytes[k]
+                if table[Int(b)] != 0 { writeJSONEscape(b) } else { write(byte: b) }
+            }
+        }
     }
 
     /// The escape of one byte that ``jsonEscapeClass`` marks.

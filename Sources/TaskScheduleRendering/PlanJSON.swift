@@ -282,39 +282,76 @@ public enum PlanJSON {
     /// Every task ID and milestone name, escaped for JSON once, so that edges,
     /// waves and references copy bytes instead of escaping strings again.
     struct Names: Sendable {
-        private var bytes: [UInt8] = []
-        private var offsets: [Int32] = [0]
+        private let bytes: [UInt8]
+        private let offsets: [Int32]
         private let taskCount: Int
         private let taskOfNode: [Int32]
         private let taskNodeCount: Int
         /// The length of the longest quoted name.
-        private(set) var longest = 0
+        let longest: Int
 
         init(_ plan: Plan) {
             let doc = plan.document
             taskCount = doc.tasks.count
             taskOfNode = plan.graph.taskOfNode
             taskNodeCount = plan.graph.taskNodeCount
-            var w = ByteWriter(capacity: (doc.tasks.count + plan.graph.milestoneNames.count) * 12)
-            offsets.reserveCapacity(doc.tasks.count + plan.graph.milestoneNames.count + 1)
-            for t in doc.tasks.indices {
-                w.writeJSONString(doc.tasks[t].id)
-                offsets.append(Int32(w.count))
+            let milestones = plan.graph.milestoneNames
+            let firstMilestone = doc.tasks.count + 1
+            var offsets = [Int32](repeating: 0, count: firstMilestone + milestones.count)
+            var longest = 0
+            var bound = 1
+            doc.tasks.withUnsafeBufferPointer { tasks in
+                for t in tasks.indices { bound += ByteCursor.jsonStringBound(tasks[t].id.utf8.count) }
             }
-            for name in plan.graph.milestoneNames {
-                w.writeJSONString(name)
-                offsets.append(Int32(w.count))
+            for name in milestones { bound += ByteCursor.jsonStringBound(name.utf8.count) }
+            // The names escaped straight into the array through one cursor:
+            // room for the most every name can take is reserved (one check
+            // instead of one per name), and only what is written is touched.
+            // The counts are kept in locals of the closure, not captured
+            // variables, which would be checked for exclusive access on every write.
+            bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                let start = buffer.baseAddress!
+                var c = ByteCursor(start)
+                var most = 0
+                offsets.withUnsafeMutableBufferPointer { ends in
+                    doc.tasks.withUnsafeBufferPointer { tasks in
+                        for t in tasks.indices {
+                            let before = c.position
+                            var id = tasks[t].id
+                            id.withUTF8 { c.writeJSONString(utf8: $0) }
+                            most = max(most, before.distance(to: c.position))
+                            ends[t + 1] = Int32(start.distance(to: c.position))
+                        }
+                    }
+                    for (k, name) in milestones.enumerated() {
+                        let before = c.position
+                        var name = name
+                        name.withUTF8 { c.writeJSONString(utf8: $0) }
+                        most = max(most, before.distance(to: c.position))
+                        ends[firstMilestone + k] = Int32(start.distance(to: c.position))
+                    }
+                }
+                longest = most
+                count = start.distance(to: c.position)
             }
-            for i in offsets.indices.dropFirst() { longest = max(longest, Int(offsets[i] - offsets[i - 1])) }
-            bytes = w.bytes
+            self.offsets = offsets
+            self.longest = longest
         }
 
         /// The length of the quoted name of document task `t`.
         @inline(__always) func length(ofTask t: Int) -> Int { Int(offsets[t + 1] - offsets[t]) }
 
-        /// Writes the quoted name of document task `t`.
+        /// Writes the quoted name of document task `t`. The table is read
+        /// through pointers, without a bounds check per read: `t` is a task
+        /// or milestone entry of this plan (an edge, a wave or a task object
+        /// writes two to four names per task, so the checks add up).
         @inline(__always) func writeTask(_ t: Int, _ c: inout ByteCursor) {
-            bytes.withUnsafeBufferPointer { c.write(bytes: UnsafeBufferPointer(rebasing: $0[Int(offsets[t])..<Int(offsets[t + 1])])) }
+            offsets.withUnsafeBufferPointer { ends in
+                bytes.withUnsafeBufferPointer { text in
+                    let start = Int(ends[t])
+                    c.write(bytes: UnsafeBufferPointer(start: text.baseAddress! + start, count: Int(ends[t &+ 1]) &- start))
+                }
+            }
         }
 
         /// Writes the quoted name of document task `t`.
@@ -358,7 +395,8 @@ public enum PlanJSON {
         /// The document task or milestone entry of graph node `v`.
         @inline(__always) private func entry(ofNode v: Int32) -> Int {
             let v = Int(v)
-            return v < taskNodeCount ? Int(taskOfNode[v]) : taskCount + (v - taskNodeCount)
+            guard v < taskNodeCount else { return taskCount + (v - taskNodeCount) }
+            return taskOfNode.withUnsafeBufferPointer { Int($0[v]) }
         }
 
         /// The length of the quoted name of graph node `v`.

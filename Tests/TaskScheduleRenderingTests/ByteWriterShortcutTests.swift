@@ -80,6 +80,93 @@ import Testing
         #expect(String(w) == String(n))
     }
 
+    /// Every whole number and quarter the quarter shortcut takes (|x| < 8e6),
+    /// sampled densely at the bottom and around each power of ten and the
+    /// shortcut's limit, with eighths and thirds beside them (which take the
+    /// general path), against the slow statement of the format.
+    @Test func quartersAndTheirNeighboursMatchTheGeneralFormat() {
+        var quarters: [Int64] = Array(-40_000...40_000)
+        var p: Int64 = 10
+        while p <= 1_000_000_000 {
+            for d in -3...3 { quarters += [p + Int64(d), -p + Int64(d), 4 * p + Int64(d)] }
+            p *= 10
+        }
+        for d in -5...5 { quarters += [32_000_000 + Int64(d), -32_000_000 + Int64(d), 36_000_000 + Int64(d)] }
+        var mismatches: [Double] = []
+        for k in quarters {
+            for x in [Double(k) / 4, Double(k) / 8, Double(k) / 3, Double(k) / 4 + 1e-9, Double(k) / 4 - 4e-10] {
+                if Self.written(x) != Self.expected(x) { mismatches.append(x) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
+    /// Sums that floating point does not make exact, next to the quarters they approach.
+    static let nearQuarters: [Double] = [
+        0.1 + 0.2, 0.25 + 1e-17, 0.75 - 1e-16, 2.5.nextUp, 2.5.nextDown, -0.25.nextUp, 1.0.nextDown, 7_999_999.75,
+        7_999_999.75.nextUp, 8_000_000, 8_000_000.25, 3.3 * 3, 1.1 + 2.2, 0.000000001 * 3, 1e-300, -1e-300,
+    ]
+
+    @Test(arguments: nearQuarters)
+    func sumsNearQuartersMatchTheGeneralFormat(_ x: Double) {
+        #expect(Self.written(x) == Self.expected(x))
+    }
+
+    /// Numbers are stored a word at a time: what follows them in the same
+    /// reservation is still exactly what was written next.
+    @Test func numbersWrittenInARowKeepTheirNeighbours() {
+        let values: [Double] = [0, 1, 2.5, 0.75, 22_345.75, 1.0 / 3, -4.125, 8_999_999.5, 12.000000001]
+        var w = ByteWriter(capacity: 16)
+        var expected = ""
+        for (i, x) in values.enumerated() {
+            w.withCursor(bound: ByteCursor.doubleBound + 21 + 1) { c in
+                c.write(x)
+                c.write(byte: UInt8(ascii: ","))
+                c.write(i * 1_000_003)
+            }
+            expected += Self.expected(x) + "," + String(i * 1_000_003)
+        }
+        #expect(String(w) == expected)
+    }
+
+    /// Integers below 10^8 take the word shortcut: all of them up to 10^5,
+    /// and every power of ten and its neighbours, both signs.
+    @Test func shortIntegersMatchTheirDescription() {
+        var values = Array(0..<100_000)
+        var p = 10
+        while p <= 1_000_000_000_000 {
+            for d in -2...2 { values.append(p + d) }
+            p *= 10
+        }
+        values += values.map { -$0 }
+        var mismatches: [Int] = []
+        for n in values {
+            var w = ByteWriter(capacity: 16)
+            w.write(n)
+            if String(w) != String(n) { mismatches.append(n) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
+    /// Byte runs of every length up to 40 are copied whole, through the
+    /// writer and through a cursor, and nothing after them changes.
+    @Test func byteRunsOfEveryLengthAreCopiedExactly() {
+        let source = (0..<40).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+        for n in 0...40 {
+            let run = Array(source.prefix(n))
+            var w = ByteWriter(capacity: 16)
+            run.withUnsafeBufferPointer { w.write(bytes: $0) }
+            w.write(byte: 0x7C)
+            var c = ByteWriter(capacity: 16)
+            c.withCursor(bound: n + 1) { cursor in
+                run.withUnsafeBufferPointer { cursor.write(bytes: $0) }
+                cursor.write(byte: 0x7C)
+            }
+            #expect(w.bytes == run + [0x7C], "length \(n)")
+            #expect(c.bytes == run + [0x7C], "length \(n)")
+        }
+    }
+
     static let strings: [String] = [
         "", "T001", "a\"b\\c", "short é", "<tag> & \u{1}\u{7F}\t\n\r", String(repeating: "long text ", count: 40),
         "日本語のタスクの説明はここにあります", "\u{1F600} emoji after sixteen bytes",
