@@ -9,10 +9,10 @@
 public struct TaskText: @unchecked Sendable {
     /// nil for the empty text: a task made empty and given its text on
     /// another thread then counts no references on an object both threads share.
-    private let storage: TextStorage?
-    private let offset: UInt32
+    @usableFromInline let storage: TextStorage?
+    @usableFromInline let offset: UInt32
     /// `UInt32.max`: the whole storage (text given as a `String`, of any length).
-    private let length: UInt32
+    @usableFromInline let length: UInt32
 
     /// The empty text.
     public static var empty: TaskText { TaskText(storage: nil, offset: 0, length: 0) }
@@ -38,10 +38,11 @@ public struct TaskText: @unchecked Sendable {
     }
 
     /// The number of UTF-8 bytes.
-    public var utf8Count: Int { length == UInt32.max ? storage?.header ?? 0 : Int(length) }
+    @inlinable public var utf8Count: Int { length == UInt32.max ? storage?.header ?? 0 : Int(length) }
 
-    /// The text's UTF-8 bytes, valid inside `body`.
-    @inline(__always)
+    /// The text's UTF-8 bytes, valid inside `body` (inlinable: the writers
+    /// in other modules call it once per task).
+    @inlinable @inline(__always)
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         guard let storage else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         return try storage.withUnsafeMutablePointerToElements {
@@ -92,7 +93,7 @@ extension TaskText: Hashable {
 }
 
 /// The bytes of one or more texts: a count and the bytes, in one allocation.
-final class TextStorage: ManagedBuffer<Int, UInt8> {
+@usableFromInline final class TextStorage: ManagedBuffer<Int, UInt8> {
     /// A buffer of `count` bytes that `fill` initialises; never written after.
     static func make(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> TextStorage {
         let buffer = TextStorage.create(minimumCapacity: max(count, 1)) { _ in count }
