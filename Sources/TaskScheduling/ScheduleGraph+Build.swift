@@ -32,8 +32,16 @@ extension ScheduleGraph {
     /// ``build(_:options:)`` with another budget of exclusion checks (tests
     /// take the path past the budget on small documents).
     package static func build(_ document: SpecDocument, options: PlanOptions, scanBudget: Int) -> Built {
+        build(document, options: options, scanBudget: scanBudget, twoThreads: nil)
+    }
+
+    /// ``build(_:options:scanBudget:)`` with the implied edges made on two
+    /// threads or on one whatever the size (nil: two for large documents),
+    /// for tests that compare the two.
+    package static func build(_ document: SpecDocument, options: PlanOptions, scanBudget: Int, twoThreads: Bool?) -> Built {
         var builder = GraphBuilder(document: document, options: options)
         (builder.scanBudget, builder.scanLimit) = (scanBudget, scanBudget)
+        builder.twoThreads = twoThreads
         builder.run()
         return (consume builder).finish()
     }
@@ -96,6 +104,12 @@ struct GraphBuilder {
     var statesDependenciesNode: [Bool] = []
     /// The groups of each phase in π order (task nodes), for the order rule and the checks.
     var groups = PhaseGroups()
+    /// Whether the order and phase passes run on two threads (nil: for
+    /// large documents, ``usesTwoThreads``).
+    var twoThreads: Bool? = nil
+    /// Milestones keep the name proposed, to be made unique later (the
+    /// phase pass on its own thread, see ``addImpliedEdgesOnTwoThreads()``).
+    var defersNames = false
 
     init(document: SpecDocument, options: PlanOptions) {
         var document = document
@@ -125,7 +139,9 @@ struct GraphBuilder {
         // which leaves room for the phase edges of most documents. Parallel
         // statements that make edges pair by pair can still outgrow it.
         let writtenBound = writtenEdgeBound()
-        reserveEdges(writtenBound + 2 * taskCount)
+        let twoThreads = usesTwoThreads
+        // On two threads, the implied edges are made in arrays of their own.
+        reserveEdges(writtenBound + (twoThreads ? 0 : 2 * taskCount))
         columns.reserveCapacity(writtenBound)
         addWrittenEdges()
         // Kahn's pass finds π, and whether the written edges hold a cycle at
@@ -138,9 +154,13 @@ struct GraphBuilder {
         }
         columns = []  // read by nothing from here on
         formGroups()
-        checkGroups()
-        addOrderEdges()
-        addPhaseEdges()
+        if twoThreads {
+            addImpliedEdgesOnTwoThreads()
+        } else {
+            checkGroups()
+            addOrderEdges()
+            addPhaseEdges()
+        }
         if options.files == .serialize { addFileEdges() }
         if pastBudget >= 0 { diagnostics.append(budgetWarning()) }
     }
@@ -316,7 +336,7 @@ struct GraphBuilder {
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
     mutating func milestone(_ proposed: String) -> Int32 {
-        milestoneNames.append(milestoneNamer.claim(proposed))
+        milestoneNames.append(defersNames ? proposed : milestoneNamer.claim(proposed))
         return Int32(taskCount + milestoneNames.count - 1)
     }
 
@@ -918,65 +938,60 @@ struct GraphBuilder {
     /// of the groups so far; a task links from the frontier before its group
     /// (a milestone when that frontier has several nodes and the group too).
     mutating func addOrderEdges() {
-        // Per set (indexed by set ID), within the current phase: the first group
-        // with a member (-1: none yet), and how many linked members were seen.
-        // Only the entries a phase touched are reset after it.
-        var firstGroupOfSet = [Int](repeating: -1, count: setCount)
-        var seenOfSet = [Int](repeating: 0, count: setCount)
-        var touched: [Int32] = []
-        var frontiers = Frontiers()
-        var members: [Int32] = []
-        // Linked (not independent) tasks in groups < g.
-        var linkedBefore: [Int] = []
-        for p in 0..<phaseNodes.count where !groups.groups(ofPhase: p).isEmpty && isOrdered(p) {
-            defer {
-                for x in touched {
-                    firstGroupOfSet[Int(x)] = -1
-                    seenOfSet[Int(x)] = 0
-                }
-                touched.removeAll(keepingCapacity: true)
+        var scratch = OrderScratch(setCount: setCount)
+        for p in 0..<phaseNodes.count { addOrderEdges(ofPhase: p, &scratch) }
+    }
+
+    /// The order edges of phase `p` (none when it is not ordered).
+    mutating func addOrderEdges(ofPhase p: Int, _ scratch: inout OrderScratch) {
+        guard !groups.groups(ofPhase: p).isEmpty && isOrdered(p) else { return }
+        defer {
+            for x in scratch.touched {
+                scratch.firstGroupOfSet[Int(x)] = -1
+                scratch.seenOfSet[Int(x)] = 0
             }
-            let phase = groups.groups(ofPhase: p)
-            // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
-            frontiers.removeAll()
-            linkedBefore.removeAll(keepingCapacity: true)
-            linkedBefore.append(0)
-            for g in 0..<phase.count {
-                let range = groups.range(phase.lowerBound + g)
-                let location = taskLocation(groups.nodes[range.lowerBound])
-                members.removeAll(keepingCapacity: true)
-                var allFull = true
-                for i in range {
-                    let b = groups.nodes[i]
-                    if independentNode[Int(b)] { continue }
-                    members.append(b)
-                    guard g > 0 else { continue }
-                    if !linkOrder(b, group: g, phase: phase, frontiers: &frontiers, linkedBefore: linkedBefore,
-                        firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
-                    {
-                        allFull = false
+            scratch.touched.removeAll(keepingCapacity: true)
+        }
+        let phase = groups.groups(ofPhase: p)
+        // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
+        scratch.frontiers.removeAll()
+        scratch.linkedBefore.removeAll(keepingCapacity: true)
+        scratch.linkedBefore.append(0)
+        for g in 0..<phase.count {
+            let range = groups.range(phase.lowerBound + g)
+            let location = taskLocation(groups.nodes[range.lowerBound])
+            scratch.members.removeAll(keepingCapacity: true)
+            var allFull = true
+            for i in range {
+                let b = groups.nodes[i]
+                if independentNode[Int(b)] { continue }
+                scratch.members.append(b)
+                guard g > 0 else { continue }
+                if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore,
+                    firstGroupOfSet: scratch.firstGroupOfSet, seenOfSet: scratch.seenOfSet, location: location)
+                {
+                    allFull = false
+                }
+            }
+            for b in scratch.members {
+                for x in sets(of: b) {
+                    if scratch.firstGroupOfSet[Int(x)] < 0 {
+                        scratch.firstGroupOfSet[Int(x)] = g
+                        scratch.touched.append(x)
                     }
+                    scratch.seenOfSet[Int(x)] += 1
                 }
-                for b in members {
-                    for x in sets(of: b) {
-                        if firstGroupOfSet[Int(x)] < 0 {
-                            firstGroupOfSet[Int(x)] = g
-                            touched.append(x)
-                        }
-                        seenOfSet[Int(x)] += 1
-                    }
-                }
-                linkedBefore.append(linkedBefore[g] + members.count)
-                if g == 0 {
-                    frontiers.append(members)
-                } else if members.isEmpty {
-                    frontiers.repeatLast()
-                } else if allFull {
-                    frontiers.append(members)
-                } else {
-                    let carried = materialize(&frontiers, g - 1, phase: phase, kind: .order)
-                    frontiers.append(members, carried)
-                }
+            }
+            scratch.linkedBefore.append(scratch.linkedBefore[g] + scratch.members.count)
+            if g == 0 {
+                scratch.frontiers.append(scratch.members)
+            } else if scratch.members.isEmpty {
+                scratch.frontiers.repeatLast()
+            } else if allFull {
+                scratch.frontiers.append(scratch.members)
+            } else {
+                let carried = materialize(&scratch.frontiers, g - 1, phase: phase, kind: .order)
+                scratch.frontiers.append(scratch.members, carried)
             }
         }
     }
@@ -1054,10 +1069,17 @@ struct GraphBuilder {
     /// forward in π only, except tasks named together in a parallel statement.
     mutating func addPhaseEdges() {
         guard stages.count > 1 else { return }
-        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
         // Predecessors among tasks so far (written and order edges), to skip
         // links a predecessor of the same stage already provides.
-        let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
+        var known = KnownPredecessors(
+            lists: EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources),
+            stageOfNode: stageOfNode, taskCount: taskCount)
+        addPhaseEdges(known: &known)
+    }
+
+    /// ``addPhaseEdges()`` with the same-stage predecessors of each task read from `known`.
+    mutating func addPhaseEdges<Known: SameStagePredecessors>(known: inout Known) {
+        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
         // The per-set counts and the classes are made on first use (most
         // plans never need them), from the arrivals so far in π.
@@ -1066,7 +1088,7 @@ struct GraphBuilder {
         var predecessors: [Int32] = []
         for (i, b) in referenceOrder.enumerated() {
             let t = Int(stageOfNode[Int(b)])
-            sameStagePredecessors(of: b, in: known, into: &predecessors)
+            known.find(of: b, into: &predecessors)
             if t > 0 {
                 linkPhase(
                     b, at: i, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
@@ -1080,31 +1102,6 @@ struct GraphBuilder {
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
-        }
-    }
-
-    /// Task predecessors of `b` in its own stage: direct, or through one milestone.
-    func sameStagePredecessors(of b: Int32, in known: EdgeLists, into found: inout [Int32]) {
-        found.removeAll(keepingCapacity: true)
-        let taskCount = taskCount
-        // Raw buffers: called once per task, reading a few lists each time.
-        known.offsets.withUnsafeBufferPointer { offsets in
-            known.edges.withUnsafeBufferPointer { predecessors in
-                stageOfNode.withUnsafeBufferPointer { stageOfNode in
-                    let stage = stageOfNode[Int(b)]
-                    for i in Int(offsets[Int(b)])..<Int(offsets[Int(b) + 1]) {
-                        let a = Int(predecessors[i])
-                        if a < taskCount {
-                            if stageOfNode[a] == stage { found.append(Int32(a)) }
-                        } else if offsets[a + 1] - offsets[a] <= 64 {
-                            for j in Int(offsets[a])..<Int(offsets[a + 1]) {
-                                let a2 = Int(predecessors[j])
-                                if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -1202,6 +1199,74 @@ struct GraphBuilder {
                 }
             }
         }
+    }
+}
+
+/// Where the phase pass finds, for each task, its task predecessors in its
+/// own stage among the edges made before it: direct, or through one
+/// milestone of at most 64 predecessors, in edge order.
+protocol SameStagePredecessors {
+    mutating func find(of b: Int32, into found: inout [Int32])
+}
+
+/// Every edge made before the phase pass, in one list per node.
+struct KnownPredecessors: SameStagePredecessors {
+    let lists: EdgeLists
+    let stageOfNode: [Int32]
+    let taskCount: Int
+
+    mutating func find(of b: Int32, into found: inout [Int32]) {
+        found.removeAll(keepingCapacity: true)
+        Self.append(of: b, lists: lists, stageOfNode: stageOfNode, taskCount: taskCount, slot: { Int($0) }, into: &found)
+    }
+
+    /// Appends the same-stage task predecessors of `b` in `lists`, whose list
+    /// of node `v` is at index `slot(v)` (nodes whose lists are elsewhere are never asked for).
+    @inline(__always)
+    static func append(
+        of b: Int32, lists: EdgeLists, stageOfNode: [Int32], taskCount: Int, slot: (Int32) -> Int, into found: inout [Int32]
+    ) {
+        // Raw buffers: called once per task, reading a few lists each time.
+        lists.offsets.withUnsafeBufferPointer { offsets in
+            lists.edges.withUnsafeBufferPointer { predecessors in
+                stageOfNode.withUnsafeBufferPointer { stageOfNode in
+                    let stage = stageOfNode[Int(b)]
+                    let s = slot(b)
+                    for i in Int(offsets[s])..<Int(offsets[s + 1]) {
+                        let a = predecessors[i]
+                        if Int(a) < taskCount {
+                            if stageOfNode[Int(a)] == stage { found.append(a) }
+                            continue
+                        }
+                        let m = slot(a)
+                        guard offsets[m + 1] - offsets[m] <= 64 else { continue }
+                        for j in Int(offsets[m])..<Int(offsets[m + 1]) {
+                            let a2 = Int(predecessors[j])
+                            if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the order rule's pass keeps from one phase to the next.
+struct OrderScratch {
+    /// Per set (indexed by set ID), within the current phase: the first group
+    /// with a member (-1: none yet), and how many linked members were seen.
+    /// Only the entries a phase touched are reset after it.
+    var firstGroupOfSet: [Int]
+    var seenOfSet: [Int]
+    var touched: [Int32] = []
+    var frontiers = Frontiers()
+    var members: [Int32] = []
+    /// Linked (not independent) tasks in groups < g.
+    var linkedBefore: [Int] = []
+
+    init(setCount: Int) {
+        firstGroupOfSet = [Int](repeating: -1, count: setCount)
+        seenOfSet = [Int](repeating: 0, count: setCount)
     }
 }
 

@@ -1,0 +1,278 @@
+import Dispatch
+import Synchronization
+import TaskGraph
+
+// The implied edges of a large document on two threads: the order pass (and
+// the `[P]` group checks) on one, the phase pass on the other, which reads the
+// order edges of each run of phases once that run is done. The result is the
+// serial one, edge for edge and name for name.
+
+extension GraphBuilder {
+    /// Documents with fewer planned tasks build on one thread.
+    static let twoThreadMinimum = 1 << 16
+    /// How many runs of phases the order pass hands over one by one.
+    static let orderChunkCount = 64
+
+    /// Whether ``run()`` makes the order and phase edges on two threads.
+    var usesTwoThreads: Bool {
+        stages.count > 1 && (twoThreads ?? (taskCount >= Self.twoThreadMinimum))
+    }
+
+    /// `checkGroups`, `addOrderEdges` and `addPhaseEdges`, in that order's
+    /// result, with the order pass and the phase pass running side by side.
+    ///
+    /// The phase pass reads each task's predecessors among the written edges
+    /// (made before) and the order edges (made on the other thread, phase run
+    /// by phase run, handed over as each run is done). Its milestones are
+    /// numbered as if none came before them, and renumbered and named after
+    /// the order pass's. Both passes start from the whole budget of
+    /// exclusion checks; when together they spend more than it (or either
+    /// runs out), the phase pass is made again after the order pass, as the
+    /// serial build does.
+    mutating func addImpliedEdgesOnTwoThreads() {
+        let budget = scanBudget
+        let writtenMilestones = milestoneNames.count
+        let written = EdgeLists(nodeCount: taskCount + writtenMilestones, keys: targets, values: sources)
+        var phase = withoutEdges()
+        phase.defersNames = true
+        let handoff = OrderHandoff(orderPassBuilder(), chunks: orderChunks())
+        var known = PipelinedPredecessors(builder: self, written: written, handoff: handoff)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { handoff.runUnlessClaimed() }
+        phase.addPhaseEdges(known: &known)
+        // The phase pass may have needed none of it (no phase is ordered).
+        handoff.runUnlessClaimed()
+        group.wait()
+        var order = handoff.takeResult()
+        diagnostics += order.diagnostics
+        milestoneNames = order.milestoneNames
+        milestoneNamer = order.milestoneNamer
+        let spent = (order: budget - order.scanBudget, phase: budget - phase.scanBudget)
+        if order.pastBudget >= 0 || phase.pastBudget >= 0 || spent.order + spent.phase > budget {
+            // As the serial build: the phase pass with what the order pass left.
+            (scanBudget, pastBudget) = (order.scanBudget, order.pastBudget)
+            reserveEdges(order.sources.count)
+            sources.append(contentsOf: order.sources)
+            targets.append(contentsOf: order.targets)
+            kinds.append(contentsOf: order.kinds)
+            lines.append(contentsOf: order.lines)
+            addPhaseEdges()
+            return
+        }
+        scanBudget = budget - spent.order - spent.phase
+        for name in phase.milestoneNames[writtenMilestones...] { milestoneNames.append(milestoneNamer.claim(name)) }
+        // Exact arrays, one column at a time (each part let go once copied).
+        let limit = Int32(taskCount + writtenMilestones)
+        let shift = Int32(order.milestoneNames.count - writtenMilestones)
+        sources = Self.joined(sources, order.sources, phase.sources, from: limit, shift: shift)
+        (order.sources, phase.sources) = ([], [])
+        targets = Self.joined(targets, order.targets, phase.targets, from: limit, shift: shift)
+        (order.targets, phase.targets) = ([], [])
+        kinds = Self.joined(kinds, order.kinds, phase.kinds)
+        (order.kinds, phase.kinds) = ([], [])
+        lines = Self.joined(lines, order.lines, phase.lines)
+    }
+
+    /// A copy of the builder with no edges and no diagnostics, for a pass of its own.
+    func withoutEdges() -> GraphBuilder {
+        var copy = self
+        copy.diagnostics = []
+        (copy.sources, copy.targets, copy.kinds, copy.lines) = ([], [], [], [])
+        return copy
+    }
+
+    /// The order pass's copy, its room for edges made on this thread, whose
+    /// heap has it (see `DirectedGraph.init`).
+    func orderPassBuilder() -> GraphBuilder {
+        var order = withoutEdges()
+        order.reserveEdges(2 * taskCount)
+        return order
+    }
+
+    /// Runs of consecutive phases of about equal task counts, for the order
+    /// pass to hand over one by one.
+    func orderChunks() -> [Range<Int>] {
+        let size = max(1, taskCount / Self.orderChunkCount)
+        var chunks: [Range<Int>] = []
+        var start = 0, tasks = 0
+        for p in phaseNodes.indices {
+            tasks += phaseNodes[p].count
+            if tasks >= size {
+                chunks.append(start..<p + 1)
+                (start, tasks) = (p + 1, 0)
+            }
+        }
+        if start < phaseNodes.count { chunks.append(start..<phaseNodes.count) }
+        return chunks
+    }
+
+    /// `a`, `b` and `c` in one array of their exact size.
+    static func joined<T>(_ a: [T], _ b: [T], _ c: [T]) -> [T] {
+        [T](unsafeUninitializedCapacity: a.count + b.count + c.count) { buffer, count in
+            var at = buffer.baseAddress!
+            for part in [a, b, c] {
+                part.withUnsafeBufferPointer { at.initialize(from: $0.baseAddress!, count: $0.count) }
+                at += part.count
+            }
+            count = a.count + b.count + c.count
+        }
+    }
+
+    /// Node arrays joined, the nodes of `c` from `limit` on moved up by `shift`.
+    static func joined(_ a: [Int32], _ b: [Int32], _ c: [Int32], from limit: Int32, shift: Int32) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: a.count + b.count + c.count) { buffer, count in
+            var at = 0
+            for part in [a, b] {
+                for v in part {
+                    buffer[at] = v
+                    at += 1
+                }
+            }
+            for v in c {
+                buffer[at] = v >= limit ? v + shift : v
+                at += 1
+            }
+            count = at
+        }
+    }
+}
+
+/// The order edges of one run of phases, by target: the task nodes of the
+/// run (by their position in the groups' node list, from `firstPosition`),
+/// then the milestones the run made (from `firstMilestone`).
+struct OrderChunk {
+    var lists: EdgeLists
+    var firstPosition = 0
+    var taskSlots = 0
+    var firstMilestone: Int32 = 0
+}
+
+/// The order pass, run once on whichever thread claims it first, and its
+/// runs of phases as they are done.
+final class OrderHandoff: @unchecked Sendable {
+    let chunks: [Range<Int>]
+    private let slots: UnsafeMutablePointer<OrderChunk>
+    private var filled = 0
+    private let done = DispatchSemaphore(value: 0)
+    private let claimed = Atomic<Bool>(false)
+    /// The order pass's builder: its copy before, its result after.
+    private var builder: GraphBuilder?
+    /// Each task node's position in the groups' node list.
+    let positions: [Int32]
+
+    init(_ builder: GraphBuilder, chunks: [Range<Int>]) {
+        self.chunks = chunks
+        self.builder = builder
+        slots = .allocate(capacity: chunks.count)
+        var positions = [Int32](repeating: 0, count: builder.taskCount)
+        for (i, v) in builder.groups.nodes.enumerated() { positions[Int(v)] = Int32(i) }
+        self.positions = positions
+    }
+
+    deinit {
+        slots.deinitialize(count: filled)
+        slots.deallocate()
+    }
+
+    /// Makes the order edges (then the group checks) unless another thread has started.
+    /// Returns whether this call made them.
+    @discardableResult
+    func runUnlessClaimed() -> Bool {
+        guard claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return false }
+        var b = builder!
+        builder = nil
+        var scratch = OrderScratch(setCount: b.setCount)
+        let taskCount = b.taskCount
+        for phases in chunks {
+            let firstEdge = b.sources.count
+            let firstMilestone = b.milestoneNames.count
+            for p in phases { b.addOrderEdges(ofPhase: p, &scratch) }
+            let firstPosition = phases.isEmpty ? 0 : Self.position(ofPhase: phases.lowerBound, b.groups)
+            let taskSlots = (phases.isEmpty ? 0 : Self.position(ofPhase: phases.upperBound, b.groups)) - firstPosition
+            let milestoneBase = Int32(taskCount + firstMilestone)
+            let keys = b.targets[firstEdge...].map { v in
+                Int(v) < taskCount ? positions[Int(v)] - Int32(firstPosition) : Int32(taskSlots) + v - milestoneBase
+            }
+            let lists = EdgeLists(
+                nodeCount: taskSlots + b.milestoneNames.count - firstMilestone, keys: keys, values: Array(b.sources[firstEdge...]))
+            (slots + filled).initialize(
+                to: OrderChunk(lists: lists, firstPosition: firstPosition, taskSlots: taskSlots, firstMilestone: milestoneBase))
+            filled += 1
+            done.signal()
+        }
+        b.checkGroups()
+        builder = b
+        return true
+    }
+
+    /// The first position of phase `p`'s tasks in the groups' node list.
+    static func position(ofPhase p: Int, _ groups: PhaseGroups) -> Int {
+        Int(groups.start[Int(groups.firstGroup[p])])
+    }
+
+    /// Waits until chunk `k` is handed over, `ready` chunks having been
+    /// waited for; returns how many have been now.
+    func wait(for k: Int, ready: Int) -> Int {
+        var ready = ready
+        while ready <= k {
+            if !claimed.load(ordering: .acquiring) && runUnlessClaimed() { return chunks.count }
+            done.wait()
+            ready += 1
+        }
+        return ready
+    }
+
+    func chunk(_ k: Int) -> OrderChunk { slots[k] }
+
+    /// The order pass's builder once it has run (after the thread that ran it is waited for).
+    func takeResult() -> GraphBuilder {
+        defer { builder = nil }
+        return builder!
+    }
+}
+
+/// Same-stage predecessors among the written edges, then among the order
+/// edges of the task's run of phases (waited for when not handed over yet).
+struct PipelinedPredecessors: SameStagePredecessors {
+    let written: EdgeLists
+    let stageOfNode: [Int32]
+    let taskCount: Int
+    let phaseOfNode: [Int32]
+    /// The run of each phase, -1 when the phase has no order edges.
+    let chunkOfPhase: [Int32]
+    let handoff: OrderHandoff
+    var ready = 0
+    var current = -1
+    var chunk = OrderChunk(lists: EdgeLists(nodeCount: 0, keys: []))
+
+    init(builder: GraphBuilder, written: EdgeLists, handoff: OrderHandoff) {
+        self.written = written
+        stageOfNode = builder.stageOfNode
+        taskCount = builder.taskCount
+        phaseOfNode = builder.phaseOfNode
+        var chunkOfPhase = [Int32](repeating: -1, count: builder.phaseNodes.count)
+        for (k, phases) in handoff.chunks.enumerated() {
+            for p in phases where !builder.groups.groups(ofPhase: p).isEmpty && builder.isOrdered(p) { chunkOfPhase[p] = Int32(k) }
+        }
+        self.chunkOfPhase = chunkOfPhase
+        self.handoff = handoff
+    }
+
+    mutating func find(of b: Int32, into found: inout [Int32]) {
+        found.removeAll(keepingCapacity: true)
+        KnownPredecessors.append(of: b, lists: written, stageOfNode: stageOfNode, taskCount: taskCount, slot: { Int($0) }, into: &found)
+        let k = Int(chunkOfPhase[Int(phaseOfNode[Int(b)])])
+        guard k >= 0 else { return }
+        if k != current {
+            if ready <= k { ready = handoff.wait(for: k, ready: ready) }
+            chunk = handoff.chunk(k)
+            current = k
+        }
+        let (positions, taskCount, chunk) = (handoff.positions, taskCount, chunk)
+        KnownPredecessors.append(
+            of: b, lists: chunk.lists, stageOfNode: stageOfNode, taskCount: taskCount,
+            slot: { v in
+                Int(v) < taskCount ? Int(positions[Int(v)]) - chunk.firstPosition : chunk.taskSlots + Int(v - chunk.firstMilestone)
+            }, into: &found)
+    }
+}
