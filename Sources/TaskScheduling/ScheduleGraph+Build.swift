@@ -866,6 +866,13 @@ struct GraphBuilder {
     mutating func checkGroups() {
         var groupOf = [Int32](repeating: -1, count: taskCount)
         var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
+        checkGroups(groupOf: &groupOf, writersOfFile: &writersOfFile)
+    }
+
+    /// ``checkGroups()`` with its tables made by the caller (on another
+    /// thread: see ``addImpliedEdgesOnTwoThreads()``): `groupOf` all -1, one
+    /// per task node, and `writersOfFile` for every file of the document.
+    mutating func checkGroups(groupOf: inout [Int32], writersOfFile: inout SharedFileWriters) {
         var stamp: Int32 = 0
         for g in 0..<groups.count where groups.size(g) > 1 {
             stamp += 1
@@ -1217,35 +1224,40 @@ struct KnownPredecessors: SameStagePredecessors {
 
     mutating func find(of b: Int32, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        Self.append(of: b, lists: lists, stageOfNode: stageOfNode, taskCount: taskCount, slot: { Int($0) }, into: &found)
-    }
-
-    /// Appends the same-stage task predecessors of `b` in `lists`, whose list
-    /// of node `v` is at index `slot(v)` (nodes whose lists are elsewhere are never asked for).
-    @inline(__always)
-    static func append(
-        of b: Int32, lists: EdgeLists, stageOfNode: [Int32], taskCount: Int, slot: (Int32) -> Int, into found: inout [Int32]
-    ) {
-        // Raw buffers: called once per task, reading a few lists each time.
+        let taskCount = taskCount
         lists.offsets.withUnsafeBufferPointer { offsets in
             lists.edges.withUnsafeBufferPointer { predecessors in
                 stageOfNode.withUnsafeBufferPointer { stageOfNode in
-                    let stage = stageOfNode[Int(b)]
-                    let s = slot(b)
-                    for i in Int(offsets[s])..<Int(offsets[s + 1]) {
-                        let a = predecessors[i]
-                        if Int(a) < taskCount {
-                            if stageOfNode[Int(a)] == stage { found.append(a) }
-                            continue
-                        }
-                        let m = slot(a)
-                        guard offsets[m + 1] - offsets[m] <= 64 else { continue }
-                        for j in Int(offsets[m])..<Int(offsets[m + 1]) {
-                            let a2 = Int(predecessors[j])
-                            if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
-                        }
-                    }
+                    Self.append(
+                        of: b, offsets: offsets, predecessors: predecessors, stageOfNode: stageOfNode, taskCount: taskCount,
+                        slot: { Int($0) }, into: &found)
                 }
+            }
+        }
+    }
+
+    /// Appends the same-stage task predecessors of `b` in CSR lists (raw
+    /// buffers: called once per task, reading a few lists each time), whose
+    /// list of node `v` is number `slot(v)` (nodes whose lists are elsewhere
+    /// are never asked for).
+    @inline(__always)
+    static func append(
+        of b: Int32, offsets: UnsafeBufferPointer<Int32>, predecessors: UnsafeBufferPointer<Int32>,
+        stageOfNode: UnsafeBufferPointer<Int32>, taskCount: Int, slot: (Int32) -> Int, into found: inout [Int32]
+    ) {
+        let stage = stageOfNode[Int(b)]
+        let s = slot(b)
+        for i in Int(offsets[s])..<Int(offsets[s + 1]) {
+            let a = predecessors[i]
+            if Int(a) < taskCount {
+                if stageOfNode[Int(a)] == stage { found.append(a) }
+                continue
+            }
+            let m = slot(a)
+            guard offsets[m + 1] - offsets[m] <= 64 else { continue }
+            for j in Int(offsets[m])..<Int(offsets[m + 1]) {
+                let a2 = Int(predecessors[j])
+                if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
             }
         }
     }

@@ -139,9 +139,11 @@ extension GraphBuilder {
 
 /// The order edges of one run of phases, by target: the task nodes of the
 /// run (by their position in the groups' node list, from `firstPosition`),
-/// then the milestones the run made (from `firstMilestone`).
+/// then the milestones the run made (from `firstMilestone`). The lists are
+/// CSR in memory the ``OrderHandoff`` owns.
 struct OrderChunk {
-    var lists: EdgeLists
+    var offsets = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    var predecessors = UnsafeBufferPointer<Int32>(start: nil, count: 0)
     var firstPosition = 0
     var taskSlots = 0
     var firstMilestone: Int32 = 0
@@ -149,6 +151,11 @@ struct OrderChunk {
 
 /// The order pass, run once on whichever thread claims it first, and its
 /// runs of phases as they are done.
+///
+/// The tables the order pass fills are made here, on the thread that builds
+/// the graph: memory allocated on another thread comes from that thread's
+/// own heap, which the later stages do not reuse (made there, they raised
+/// the peak memory at 1M tasks by some 14 MB).
 final class OrderHandoff: @unchecked Sendable {
     let chunks: [Range<Int>]
     private let slots: UnsafeMutablePointer<OrderChunk>
@@ -159,6 +166,17 @@ final class OrderHandoff: @unchecked Sendable {
     private var builder: GraphBuilder?
     /// Each task node's position in the groups' node list.
     let positions: [Int32]
+    /// Room for the chunks' lists: offsets (a slot per task and order
+    /// milestone, one more per chunk) and predecessors (one per order edge),
+    /// used from the front; a chunk that does not fit gets buffers of its own.
+    private let offsetStore: UnsafeMutableBufferPointer<Int32>
+    private let predecessorStore: UnsafeMutableBufferPointer<Int32>
+    private var offsetsUsed = 0
+    private var predecessorsUsed = 0
+    private var ownBuffers: [UnsafeMutableBufferPointer<Int32>] = []
+    /// The group checks' tables.
+    private var groupOf: [Int32]
+    private var writersOfFile: SharedFileWriters
 
     init(_ builder: GraphBuilder, chunks: [Range<Int>]) {
         self.chunks = chunks
@@ -167,42 +185,92 @@ final class OrderHandoff: @unchecked Sendable {
         var positions = [Int32](repeating: 0, count: builder.taskCount)
         for (i, v) in builder.groups.nodes.enumerated() { positions[Int(v)] = Int32(i) }
         self.positions = positions
+        // Order edges: about one per task, two at most but for pairs an
+        // exclusion makes; milestones: at most one per group.
+        offsetStore = .allocate(capacity: 2 * builder.taskCount + chunks.count)
+        predecessorStore = .allocate(capacity: 2 * builder.taskCount)
+        groupOf = [Int32](repeating: -1, count: builder.taskCount)
+        writersOfFile = SharedFileWriters(fileCount: builder.document.filePaths.count)
     }
 
     deinit {
         slots.deinitialize(count: filled)
         slots.deallocate()
+        offsetStore.deallocate()
+        predecessorStore.deallocate()
+        for buffer in ownBuffers { buffer.deallocate() }
     }
 
-    /// Makes the order edges (then the group checks) unless another thread has started.
-    /// Returns whether this call made them.
+    /// `count` slots of `store` from `used` on, or a buffer of their own.
+    private func room(_ count: Int, in store: UnsafeMutableBufferPointer<Int32>, used: inout Int) -> UnsafeMutableBufferPointer<Int32> {
+        if used + count <= store.count {
+            defer { used += count }
+            return UnsafeMutableBufferPointer(rebasing: store[used..<used + count])
+        }
+        let own = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        ownBuffers.append(own)
+        return own
+    }
+
+    /// Makes the order edges (then the group checks) unless another thread
+    /// has started. Returns whether this call made them.
     @discardableResult
     func runUnlessClaimed() -> Bool {
         guard claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return false }
         var b = builder!
         builder = nil
         var scratch = OrderScratch(setCount: b.setCount)
-        let taskCount = b.taskCount
         for phases in chunks {
             let firstEdge = b.sources.count
             let firstMilestone = b.milestoneNames.count
             for p in phases { b.addOrderEdges(ofPhase: p, &scratch) }
-            let firstPosition = phases.isEmpty ? 0 : Self.position(ofPhase: phases.lowerBound, b.groups)
-            let taskSlots = (phases.isEmpty ? 0 : Self.position(ofPhase: phases.upperBound, b.groups)) - firstPosition
-            let milestoneBase = Int32(taskCount + firstMilestone)
-            let keys = b.targets[firstEdge...].map { v in
-                Int(v) < taskCount ? positions[Int(v)] - Int32(firstPosition) : Int32(taskSlots) + v - milestoneBase
-            }
-            let lists = EdgeLists(
-                nodeCount: taskSlots + b.milestoneNames.count - firstMilestone, keys: keys, values: Array(b.sources[firstEdge...]))
-            (slots + filled).initialize(
-                to: OrderChunk(lists: lists, firstPosition: firstPosition, taskSlots: taskSlots, firstMilestone: milestoneBase))
+            (slots + filled).initialize(to: chunk(of: b, phases: phases, firstEdge: firstEdge, firstMilestone: firstMilestone))
             filled += 1
             done.signal()
         }
-        b.checkGroups()
+        b.checkGroups(groupOf: &groupOf, writersOfFile: &writersOfFile)
         builder = b
         return true
+    }
+
+    /// The lists of the order edges from `firstEdge` on, made for `phases`.
+    private func chunk(of b: GraphBuilder, phases: Range<Int>, firstEdge: Int, firstMilestone: Int) -> OrderChunk {
+        let taskCount = b.taskCount
+        let firstPosition = phases.isEmpty ? 0 : Self.position(ofPhase: phases.lowerBound, b.groups)
+        let taskSlots = (phases.isEmpty ? 0 : Self.position(ofPhase: phases.upperBound, b.groups)) - firstPosition
+        let milestoneBase = Int32(taskCount + firstMilestone)
+        let slotCount = taskSlots + b.milestoneNames.count - firstMilestone
+        let edgeCount = b.sources.count - firstEdge
+        let offsets = room(slotCount + 1, in: offsetStore, used: &offsetsUsed)
+        let predecessors = room(edgeCount, in: predecessorStore, used: &predecessorsUsed)
+        offsets.initialize(repeating: 0)
+        positions.withUnsafeBufferPointer { positions in
+            b.targets.withUnsafeBufferPointer { targets in
+                b.sources.withUnsafeBufferPointer { sources in
+                    func slot(_ v: Int32) -> Int {
+                        Int(v) < taskCount ? Int(positions[Int(v)]) - firstPosition : taskSlots + Int(v - milestoneBase)
+                    }
+                    // A counting sort by target, stable: each list in edge order.
+                    for e in firstEdge..<sources.count { offsets[slot(targets[e]) + 1] += 1 }
+                    for k in 0..<slotCount { offsets[k + 1] += offsets[k] }
+                    for e in firstEdge..<sources.count {
+                        let k = slot(targets[e])
+                        predecessors[Int(offsets[k])] = sources[e]
+                        offsets[k] += 1
+                    }
+                    // Each offset is now where the next list starts: back one place.
+                    var k = slotCount
+                    while k > 0 {
+                        offsets[k] = offsets[k - 1]
+                        k -= 1
+                    }
+                    offsets[0] = 0
+                }
+            }
+        }
+        return OrderChunk(
+            offsets: UnsafeBufferPointer(offsets), predecessors: UnsafeBufferPointer(predecessors),
+            firstPosition: firstPosition, taskSlots: taskSlots, firstMilestone: milestoneBase)
     }
 
     /// The first position of phase `p`'s tasks in the groups' node list.
@@ -243,7 +311,7 @@ struct PipelinedPredecessors: SameStagePredecessors {
     let handoff: OrderHandoff
     var ready = 0
     var current = -1
-    var chunk = OrderChunk(lists: EdgeLists(nodeCount: 0, keys: []))
+    var chunk = OrderChunk()
 
     init(builder: GraphBuilder, written: EdgeLists, handoff: OrderHandoff) {
         self.written = written
@@ -260,19 +328,29 @@ struct PipelinedPredecessors: SameStagePredecessors {
 
     mutating func find(of b: Int32, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        KnownPredecessors.append(of: b, lists: written, stageOfNode: stageOfNode, taskCount: taskCount, slot: { Int($0) }, into: &found)
         let k = Int(chunkOfPhase[Int(phaseOfNode[Int(b)])])
-        guard k >= 0 else { return }
-        if k != current {
+        if k >= 0 && k != current {
             if ready <= k { ready = handoff.wait(for: k, ready: ready) }
             chunk = handoff.chunk(k)
             current = k
         }
-        let (positions, taskCount, chunk) = (handoff.positions, taskCount, chunk)
-        KnownPredecessors.append(
-            of: b, lists: chunk.lists, stageOfNode: stageOfNode, taskCount: taskCount,
-            slot: { v in
-                Int(v) < taskCount ? Int(positions[Int(v)]) - chunk.firstPosition : chunk.taskSlots + Int(v - chunk.firstMilestone)
-            }, into: &found)
+        let (taskCount, chunk) = (taskCount, chunk)
+        stageOfNode.withUnsafeBufferPointer { stageOfNode in
+            written.offsets.withUnsafeBufferPointer { offsets in
+                written.edges.withUnsafeBufferPointer { predecessors in
+                    KnownPredecessors.append(
+                        of: b, offsets: offsets, predecessors: predecessors, stageOfNode: stageOfNode, taskCount: taskCount,
+                        slot: { Int($0) }, into: &found)
+                }
+            }
+            guard k >= 0 else { return }
+            handoff.positions.withUnsafeBufferPointer { positions in
+                KnownPredecessors.append(
+                    of: b, offsets: chunk.offsets, predecessors: chunk.predecessors, stageOfNode: stageOfNode, taskCount: taskCount,
+                    slot: { v in
+                        Int(v) < taskCount ? Int(positions[Int(v)]) - chunk.firstPosition : chunk.taskSlots + Int(v - chunk.firstMilestone)
+                    }, into: &found)
+            }
+        }
     }
 }
