@@ -132,7 +132,7 @@ struct GraphBuilder {
     mutating func run() {
         readTasks()
         computeStages()
-        buildExclusionSets()
+        collectRemovedPairs()
         // Room made once, not by doubling (which would leave up to as much
         // again unused until the end): the written edges, then at most two
         // order edges per task (into its group's milestone and out of it),
@@ -143,7 +143,12 @@ struct GraphBuilder {
         // On two threads, the implied edges are made in arrays of their own.
         reserveEdges(writtenBound + (twoThreads ? 0 : 2 * taskCount))
         columns.reserveCapacity(writtenBound)
-        addWrittenEdges()
+        if twoThreads {
+            addWrittenEdgesBesideExclusionSets()
+        } else {
+            buildExclusionSets()
+            addWrittenEdges()
+        }
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
         if !computeReferenceOrder() {
@@ -386,6 +391,15 @@ struct GraphBuilder {
 
     // MARK: - Exclusions
 
+    /// The pairs `not after` corrections take out (``removedPairs``).
+    mutating func collectRemovedPairs() {
+        for d in document.removedDependencies {
+            guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
+            else { continue }
+            removedPairs.insert(Int64(d.predecessor) << 32 | Int64(d.successor))
+        }
+    }
+
     /// Every parallel statement and every `not after` correction is a set of
     /// task nodes; no implied edge joins two members of one set.
     mutating func buildExclusionSets() {
@@ -412,7 +426,6 @@ struct GraphBuilder {
         for d in document.removedDependencies {
             guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }
-            removedPairs.insert(Int64(d.predecessor) << 32 | Int64(d.successor))
             let a = nodeOfTask[Int(d.predecessor)], b = nodeOfTask[Int(d.successor)]
             if a >= 0, b >= 0, a != b {
                 phaseLevelSet.append(false)
@@ -717,35 +730,53 @@ struct GraphBuilder {
         for v in 0..<Int32(nodeCount) where indegree[Int(v)] == 0 {
             if Int(v) < taskCount { isReady[Int(v)] = true } else { passing.append(v) }
         }
-        referenceOrder.reserveCapacity(taskCount)
-        while true {
-            while let m = passing.popLast() {
-                for w in successors.of(m) {
-                    indegree[Int(w)] -= 1
-                    if indegree[Int(w)] == 0 {
-                        if Int(w) >= taskCount {
-                            passing.append(w)
-                        } else if Int(rank[Int(w)]) < cursor {
-                            late.insert(rank[Int(w)])
-                        } else {
-                            isReady[Int(w)] = true
+        var order = referenceOrder
+        referenceOrder = []
+        order.reserveCapacity(taskCount)
+        let taskCount = taskCount
+        // Raw buffers: a step per node and per edge, where checked accesses
+        // and the lists' slices cost more than the step itself.
+        successors.offsets.withUnsafeBufferPointer { offsets in
+            successors.edges.withUnsafeBufferPointer { next in
+                indegree.withUnsafeMutableBufferPointer { indegree in
+                    isReady.withUnsafeMutableBufferPointer { isReady in
+                        rank.withUnsafeBufferPointer { rank in
+                            byKey.withUnsafeBufferPointer { byKey in
+                                while true {
+                                    while let m = passing.popLast() {
+                                        for i in Int(offsets[Int(m)])..<Int(offsets[Int(m) + 1]) {
+                                            let w = next[i]
+                                            indegree[Int(w)] -= 1
+                                            guard indegree[Int(w)] == 0 else { continue }
+                                            if Int(w) >= taskCount {
+                                                passing.append(w)
+                                            } else if Int(rank[Int(w)]) < cursor {
+                                                late.insert(rank[Int(w)])
+                                            } else {
+                                                isReady[Int(w)] = true
+                                            }
+                                        }
+                                    }
+                                    while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
+                                    let v: Int32
+                                    if let r = late.min, cursor == taskCount || Int(r) < cursor {
+                                        v = byKey[Int(late.removeMin())]
+                                    } else if cursor < taskCount {
+                                        v = byKey[cursor]
+                                        cursor += 1
+                                    } else {
+                                        break
+                                    }
+                                    order.append(v)
+                                    passing.append(v)
+                                }
+                            }
                         }
                     }
                 }
             }
-            while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
-            let v: Int32
-            if let r = late.min, cursor == taskCount || Int(r) < cursor {
-                v = byKey[Int(late.removeMin())]
-            } else if cursor < taskCount {
-                v = byKey[cursor]
-                cursor += 1
-            } else {
-                break
-            }
-            referenceOrder.append(v)
-            passing.append(v)
         }
+        referenceOrder = order
         guard referenceOrder.count == taskCount else { return false }
         positionInOrder = [Int32](repeating: -1, count: taskCount)
         for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }

@@ -18,6 +18,24 @@ extension GraphBuilder {
         stages.count > 1 && (twoThreads ?? (taskCount >= Self.twoThreadMinimum))
     }
 
+    /// `buildExclusionSets` on this thread and `addWrittenEdges` on another
+    /// (neither reads what the other makes). The written edges go into the
+    /// arrays reserved here, handed over to the other thread and back, so
+    /// that it allocates next to nothing (see ``OrderHandoff``).
+    mutating func addWrittenEdgesBesideExclusionSets() {
+        let job = SideJob(self) { $0.addWrittenEdges() }
+        // The job's arrays are then its own: it appends without copying them.
+        (sources, targets, kinds, lines, columns) = ([], [], [], [], [])
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { job.runUnlessClaimed() }
+        buildExclusionSets()
+        job.runUnlessClaimed()
+        group.wait()
+        let written = job.take()
+        (sources, targets, kinds, lines, columns) = (written.sources, written.targets, written.kinds, written.lines, written.columns)
+        (milestoneNames, milestoneNamer) = (written.milestoneNames, written.milestoneNamer)
+    }
+
     /// `checkGroups`, `addOrderEdges` and `addPhaseEdges`, in that order's
     /// result, with the order pass and the phase pass running side by side.
     ///
@@ -134,6 +152,31 @@ extension GraphBuilder {
             }
             count = at
         }
+    }
+}
+
+/// Work on a value run once, by whichever thread claims it first: another
+/// thread, or the one that needs the result when that thread has not started.
+final class SideJob<Value>: @unchecked Sendable {
+    private var value: Value?
+    private let body: (inout Value) -> Void
+    private let claimed = Atomic<Bool>(false)
+
+    init(_ value: Value, _ body: @escaping (inout Value) -> Void) {
+        self.value = value
+        self.body = body
+    }
+
+    func runUnlessClaimed() {
+        guard claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        body(&value!)
+    }
+
+    /// The value after the work (once the thread that ran it is waited
+    /// for), which the job lets go.
+    func take() -> Value {
+        defer { value = nil }
+        return value!
     }
 }
 
@@ -309,6 +352,8 @@ struct PipelinedPredecessors: SameStagePredecessors {
     /// The run of each phase, -1 when the phase has no order edges.
     let chunkOfPhase: [Int32]
     let handoff: OrderHandoff
+    /// The handoff's ``OrderHandoff/positions``, read without going through the class.
+    let positions: [Int32]
     var ready = 0
     var current = -1
     var chunk = OrderChunk()
@@ -324,6 +369,7 @@ struct PipelinedPredecessors: SameStagePredecessors {
         }
         self.chunkOfPhase = chunkOfPhase
         self.handoff = handoff
+        positions = handoff.positions
     }
 
     mutating func find(of b: Int32, into found: inout [Int32]) {
@@ -344,7 +390,7 @@ struct PipelinedPredecessors: SameStagePredecessors {
                 }
             }
             guard k >= 0 else { return }
-            handoff.positions.withUnsafeBufferPointer { positions in
+            positions.withUnsafeBufferPointer { positions in
                 KnownPredecessors.append(
                     of: b, offsets: chunk.offsets, predecessors: chunk.predecessors, stageOfNode: stageOfNode, taskCount: taskCount,
                     slot: { v in
