@@ -1,3 +1,4 @@
+import Dispatch
 import HeapModule
 import SpecKitTasks
 import TaskGraph
@@ -151,7 +152,7 @@ struct GraphBuilder {
         }
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
-        if !computeReferenceOrder() {
+        if !computeReferenceOrder(notes: twoThreads ? ReorderingNotes(self) : nil) {
             breakWrittenCycles()
             _ = computeReferenceOrder()
         } else {
@@ -668,31 +669,51 @@ struct GraphBuilder {
     /// through it: their own story edges add nothing and are dropped.
     mutating func pruneStoryEdges() {
         guard milestoneNames.count > 0 else { return }
+        let taskCount = taskCount
+        let isStart = milestoneNames.map { $0.hasPrefix("@start-") }
         var hasSuccessorInPhase = [Bool](repeating: false, count: taskCount)
         var hasPredecessorInPhase = [Bool](repeating: false, count: taskCount)
-        for e in 0..<sources.count {
-            let a = sources[e], b = targets[e]
-            guard Int(a) < taskCount, Int(b) < taskCount, phaseOf(a) == phaseOf(b) else { continue }
-            hasSuccessorInPhase[Int(a)] = true
-            hasPredecessorInPhase[Int(b)] = true
-        }
-        var keep = 0
-        for e in 0..<sources.count {
-            let a = sources[e], b = targets[e]
-            if kinds[e] == .story {
-                if Int(a) < taskCount && Int(b) >= taskCount && hasSuccessorInPhase[Int(a)] { continue }
-                if Int(a) >= taskCount && Int(b) < taskCount && hasPredecessorInPhase[Int(b)]
-                    && milestoneNames[Int(a) - taskCount].hasPrefix("@start-")
-                {
-                    continue
+        // Raw buffers: two steps per written edge, where checked accesses
+        // (and a uniqueness check per store) cost more than the step itself.
+        sources.withUnsafeBufferPointer { sources in
+            targets.withUnsafeBufferPointer { targets in
+                phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+                    for e in sources.indices {
+                        let a = Int(sources[e]), b = Int(targets[e])
+                        guard a < taskCount, b < taskCount, phaseOfNode[a] == phaseOfNode[b] else { continue }
+                        hasSuccessorInPhase[a] = true
+                        hasPredecessorInPhase[b] = true
+                    }
                 }
             }
-            sources[keep] = a
-            targets[keep] = b
-            kinds[keep] = kinds[e]
-            lines[keep] = lines[e]
-            columns[keep] = columns[e]
-            keep += 1
+        }
+        var keep = 0
+        sources.withUnsafeMutableBufferPointer { sources in
+            targets.withUnsafeMutableBufferPointer { targets in
+                kinds.withUnsafeMutableBufferPointer { kinds in
+                    lines.withUnsafeMutableBufferPointer { lines in
+                        columns.withUnsafeMutableBufferPointer { columns in
+                            for e in sources.indices {
+                                let a = sources[e], b = targets[e]
+                                if kinds[e] == .story {
+                                    if Int(a) < taskCount && Int(b) >= taskCount && hasSuccessorInPhase[Int(a)] { continue }
+                                    if Int(a) >= taskCount && Int(b) < taskCount && hasPredecessorInPhase[Int(b)]
+                                        && isStart[Int(a) - taskCount]
+                                    {
+                                        continue
+                                    }
+                                }
+                                sources[keep] = a
+                                targets[keep] = b
+                                kinds[keep] = kinds[e]
+                                lines[keep] = lines[e]
+                                columns[keep] = columns[e]
+                                keep += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
         sources.removeSubrange(keep...)
         targets.removeSubrange(keep...)
@@ -709,6 +730,14 @@ struct GraphBuilder {
     /// Returns false, with π incomplete and no note made, when the written
     /// edges hold a cycle.
     mutating func computeReferenceOrder() -> Bool {
+        computeReferenceOrder(notes: nil)
+    }
+
+    /// ``computeReferenceOrder()``, its `reordered` notes made by `notes`
+    /// when given (on another thread meanwhile: they do not depend on π).
+    mutating func computeReferenceOrder(notes: ReorderingNotes?) -> Bool {
+        let group = DispatchGroup()
+        if let notes { DispatchQueue.global().async(group: group) { notes.runUnlessClaimed() } }
         referenceOrder.removeAll(keepingCapacity: true)
         let nodeCount = taskCount + milestoneNames.count
         // Only the successors are needed (the notes scan the edges in order).
@@ -777,10 +806,16 @@ struct GraphBuilder {
             }
         }
         referenceOrder = order
+        // The other thread's copy of the edges is let go before they change.
+        let madeNotes = notes.map { notes in
+            notes.runUnlessClaimed()
+            group.wait()
+            return notes.take()
+        }
         guard referenceOrder.count == taskCount else { return false }
         positionInOrder = [Int32](repeating: -1, count: taskCount)
         for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
-        noteReordering()
+        if let madeNotes { diagnostics += madeNotes } else { noteReordering() }
         return true
     }
 
@@ -800,11 +835,17 @@ struct GraphBuilder {
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
     mutating func noteReordering() {
-        let nodeCount = taskCount + milestoneNames.count
+        var latestBehind = [Int32](repeating: -1, count: taskCount + milestoneNames.count)
+        var firstMoving = [Int32](repeating: -1, count: taskCount)
+        noteReordering(latestBehind: &latestBehind, firstMoving: &firstMoving)
+    }
+
+    /// ``noteReordering()`` with its tables made by the caller (on another
+    /// thread, see ``ReorderingNotes``), all -1: one per node, one per task node.
+    mutating func noteReordering(latestBehind: inout [Int32], firstMoving: inout [Int32]) {
         // Through story milestones (task → phase end → phase start → task),
         // the predecessor phases' last task in the document: two passes, as
         // written milestones are at most two deep.
-        var latestBehind = [Int32](repeating: -1, count: nodeCount)
         for _ in 0..<2 {
             for e in sources.indices where Int(targets[e]) >= taskCount {
                 let a = sources[e], m = Int(targets[e])
@@ -812,7 +853,6 @@ struct GraphBuilder {
             }
         }
         // The first edge into each task (in edge order) from a task written below it.
-        var firstMoving = [Int32](repeating: -1, count: taskCount)
         for e in sources.indices {
             let b = targets[e]
             guard Int(b) < taskCount, firstMoving[Int(b)] < 0 else { continue }
@@ -1410,11 +1450,17 @@ struct StagePrefix {
         seq += 1
         arrived[s].append(v)
         pending[s].append(v)
-        var i = s + 1
-        while i < latest.count {
-            latest[i] = max(latest[i], seq)
-            counts[i] += 1
-            i += i & -i
+        let seq = seq
+        // Raw buffers: one uniqueness check per tree, not one per step.
+        latest.withUnsafeMutableBufferPointer { latest in
+            counts.withUnsafeMutableBufferPointer { counts in
+                var i = s + 1
+                while i < latest.count {
+                    latest[i] = max(latest[i], seq)
+                    counts[i] += 1
+                    i += i & -i
+                }
+            }
         }
     }
 

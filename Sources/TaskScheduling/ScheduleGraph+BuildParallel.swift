@@ -1,4 +1,5 @@
 import Dispatch
+import SpecKitTasks
 import Synchronization
 import TaskGraph
 
@@ -178,6 +179,36 @@ final class SideJob<Value>: @unchecked Sendable {
         defer { value = nil }
         return value!
     }
+}
+
+/// The `reordered` notes of the written edges, made once by whichever
+/// thread claims them first, in tables made on the thread that builds the
+/// graph (see ``OrderHandoff``).
+final class ReorderingNotes: @unchecked Sendable {
+    private struct Work {
+        var builder: GraphBuilder
+        var latestBehind: [Int32]
+        var firstMoving: [Int32]
+
+        mutating func run() { builder.noteReordering(latestBehind: &latestBehind, firstMoving: &firstMoving) }
+    }
+
+    private let job: SideJob<Work>
+
+    init(_ builder: GraphBuilder) {
+        var copy = builder
+        copy.diagnostics = []
+        job = SideJob(
+            Work(
+                builder: copy, latestBehind: [Int32](repeating: -1, count: builder.taskCount + builder.milestoneNames.count),
+                firstMoving: [Int32](repeating: -1, count: builder.taskCount))
+        ) { $0.run() }
+    }
+
+    func runUnlessClaimed() { job.runUnlessClaimed() }
+
+    /// The notes (once the thread that made them is waited for); the copy of the builder is let go.
+    func take() -> [Diagnostic] { job.take().builder.diagnostics }
 }
 
 /// The order edges of one run of phases, by target: the task nodes of the
