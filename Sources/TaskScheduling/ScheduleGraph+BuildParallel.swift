@@ -404,7 +404,7 @@ struct PipelinedPredecessors: SameStagePredecessors {
     }
 
     mutating func find(of b: Int32, into found: inout [Int32]) {
-        found.removeAll(keepingCapacity: true)
+        found.emptyKeepingCapacity()
         let k = Int(chunkOfPhase[Int(phaseOfNode[Int(b)])])
         if k >= 0 && k != current {
             if ready <= k { ready = handoff.wait(for: k, ready: ready) }
