@@ -128,12 +128,10 @@ extension GraphBuilder {
     /// `a`, `b` and `c` in one array of their exact size.
     static func joined<T>(_ a: [T], _ b: [T], _ c: [T]) -> [T] {
         [T](unsafeUninitializedCapacity: a.count + b.count + c.count) { buffer, count in
-            var at = buffer.baseAddress!
+            count = 0
             for part in [a, b, c] {
-                part.withUnsafeBufferPointer { at.initialize(from: $0.baseAddress!, count: $0.count) }
-                at += part.count
+                count += UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: part)
             }
-            count = a.count + b.count + c.count
         }
     }
 
