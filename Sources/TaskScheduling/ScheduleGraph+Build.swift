@@ -206,29 +206,53 @@ struct GraphBuilder {
         var segmentOfNode = [Int32](repeating: 0, count: count)
         var statesDependenciesNode = [Bool](repeating: false, count: count)
         var durations = [Double](repeating: 0, count: count)
-        var phaseSizes = [Int](repeating: 0, count: phaseCount)
-        var nodes = 0
+        // Large documents are read in two halves side by side: the second
+        // half's nodes are written from `mid` on, and moved down after.
+        let halves = count >= 2 && (twoThreads ?? (count >= Self.twoThreadMinimum)) ? 2 : 1
+        let mid = halves == 2 ? count / 2 : count
+        var phaseSizes = [Int](repeating: 0, count: halves * phaseCount)
+        var planned = [Int](repeating: 0, count: halves)
         document.tasks.withUnsafeBufferPointer { tasks in
-            for i in tasks.indices {
-                // Fields are read through the element: a copy of the task would
-                // retain and release each of its strings and arrays.
-                let task = tasks.baseAddress! + i
-                if options.remaining && task.pointee.status.isFinished { continue }
-                let p = Int(task.pointee.phase)
-                guard p >= 0 && p < phaseCount else { continue }
-                nodeOfTask[i] = Int32(nodes)
-                taskOfNode[nodes] = Int32(i)
-                phaseSizes[p] += 1
-                phaseOfNode[nodes] = task.pointee.phase
-                locationOfNode[nodes] = task.pointee.location
-                independentNode[nodes] = task.pointee.independent
-                parallelNode[nodes] = task.pointee.parallel
-                segmentOfNode[nodes] = task.pointee.segment
-                statesDependenciesNode[nodes] = task.pointee.statesDependencies
-                durations[nodes] = options.duration(of: task.pointee.estimate)
-                nodes += 1
+            nodeOfTask.withUnsafeMutableBufferPointer { nodeOfTask in
+                taskOfNode.withUnsafeMutableBufferPointer { taskOfNode in
+                    phaseOfNode.withUnsafeMutableBufferPointer { phaseOfNode in
+                        locationOfNode.withUnsafeMutableBufferPointer { locationOfNode in
+                            independentNode.withUnsafeMutableBufferPointer { independentNode in
+                                parallelNode.withUnsafeMutableBufferPointer { parallelNode in
+                                    segmentOfNode.withUnsafeMutableBufferPointer { segmentOfNode in
+                                        statesDependenciesNode.withUnsafeMutableBufferPointer { statesDependenciesNode in
+                                            durations.withUnsafeMutableBufferPointer { durations in
+                                                phaseSizes.withUnsafeMutableBufferPointer { phaseSizes in
+                                                    planned.withUnsafeMutableBufferPointer { planned in
+                                                        let columns = TaskColumns(
+                                                            tasks: tasks, nodeOfTask: nodeOfTask, taskOfNode: taskOfNode,
+                                                            phaseOfNode: phaseOfNode, locationOfNode: locationOfNode,
+                                                            independentNode: independentNode, parallelNode: parallelNode,
+                                                            segmentOfNode: segmentOfNode, statesDependenciesNode: statesDependenciesNode,
+                                                            durations: durations, phaseSizes: phaseSizes, planned: planned,
+                                                            options: options, phaseCount: phaseCount)
+                                                        if halves == 2 {
+                                                            DispatchQueue.concurrentPerform(iterations: 2) { h in
+                                                                columns.read(h == 0 ? 0..<mid : mid..<count, from: h == 0 ? 0 : mid, half: h)
+                                                            }
+                                                            columns.moveSecondHalf(from: mid, to: planned[0], count: planned[1], tasks: mid..<count)
+                                                        } else {
+                                                            columns.read(0..<count, from: 0, half: 0)
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        let nodes = planned.reduce(0, +)
+        if halves == 2 { for p in 0..<phaseCount { phaseSizes[p] += phaseSizes[phaseCount + p] } }
         let unplanned = count - nodes
         taskOfNode.removeLast(unplanned)
         phaseOfNode.removeLast(unplanned)
@@ -1331,6 +1355,74 @@ struct KnownPredecessors: SameStagePredecessors {
                 if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
             }
         }
+    }
+}
+
+/// The columns ``GraphBuilder/readTasks()`` fills, as raw buffers that two
+/// threads write apart (each half of the tasks its own nodes, its own
+/// count and its own phase sizes).
+struct TaskColumns: @unchecked Sendable {
+    let tasks: UnsafeBufferPointer<SpecTask>
+    let nodeOfTask: UnsafeMutableBufferPointer<Int32>
+    let taskOfNode: UnsafeMutableBufferPointer<Int32>
+    let phaseOfNode: UnsafeMutableBufferPointer<Int32>
+    let locationOfNode: UnsafeMutableBufferPointer<SourceLocation>
+    let independentNode: UnsafeMutableBufferPointer<Bool>
+    let parallelNode: UnsafeMutableBufferPointer<Bool>
+    let segmentOfNode: UnsafeMutableBufferPointer<Int32>
+    let statesDependenciesNode: UnsafeMutableBufferPointer<Bool>
+    let durations: UnsafeMutableBufferPointer<Double>
+    /// Tasks per phase, `phaseCount` per half.
+    let phaseSizes: UnsafeMutableBufferPointer<Int>
+    /// Planned tasks per half.
+    let planned: UnsafeMutableBufferPointer<Int>
+    let options: PlanOptions
+    let phaseCount: Int
+
+    /// Reads the tasks of `range`, numbering the planned ones from `first`.
+    func read(_ range: Range<Int>, from first: Int, half: Int) {
+        var node = first
+        let sizes = half * phaseCount
+        for i in range {
+            // Fields are read through the element: a copy of the task would
+            // retain and release each of its strings and arrays.
+            let task = tasks.baseAddress! + i
+            if options.remaining && task.pointee.status.isFinished { continue }
+            let p = Int(task.pointee.phase)
+            guard p >= 0 && p < phaseCount else { continue }
+            nodeOfTask[i] = Int32(node)
+            taskOfNode[node] = Int32(i)
+            phaseSizes[sizes + p] += 1
+            phaseOfNode[node] = task.pointee.phase
+            locationOfNode[node] = task.pointee.location
+            independentNode[node] = task.pointee.independent
+            parallelNode[node] = task.pointee.parallel
+            segmentOfNode[node] = task.pointee.segment
+            statesDependenciesNode[node] = task.pointee.statesDependencies
+            durations[node] = options.duration(of: task.pointee.estimate)
+            node += 1
+        }
+        planned[half] = node - first
+    }
+
+    /// Moves the `count` nodes written from `start` on down to `target`
+    /// (the end of the first half's), renumbering the `tasks` they are.
+    func moveSecondHalf(from start: Int, to target: Int, count: Int, tasks: Range<Int>) {
+        guard target < start else { return }
+        func move<T>(_ column: UnsafeMutableBufferPointer<T>) {
+            // Overlapping ranges, the target first: a copy front to back.
+            for k in 0..<count { column[target + k] = column[start + k] }
+        }
+        move(taskOfNode)
+        move(phaseOfNode)
+        move(locationOfNode)
+        move(independentNode)
+        move(parallelNode)
+        move(segmentOfNode)
+        move(statesDependenciesNode)
+        move(durations)
+        let shift = Int32(start - target)
+        for i in tasks where nodeOfTask[i] >= 0 { nodeOfTask[i] -= shift }
     }
 }
 
