@@ -262,8 +262,24 @@ struct GraphBuilder {
         segmentOfNode.removeLast(unplanned)
         statesDependenciesNode.removeLast(unplanned)
         durations.removeLast(unplanned)
-        for p in 0..<phaseCount where phaseSizes[p] > 0 { phaseNodes[p].reserveCapacity(phaseSizes[p]) }
-        for v in 0..<nodes { phaseNodes[Int(phaseOfNode[v])].append(Int32(v)) }
+        // Each phase's nodes, by a counting sort into one list cut after
+        // (appending to the phase's own array cost two uniqueness checks per task).
+        var start = [Int](repeating: 0, count: phaseCount + 1)
+        for p in 0..<phaseCount { start[p + 1] = start[p] + phaseSizes[p] }
+        var byPhase = [Int32](repeating: 0, count: nodes)
+        var fill = start
+        phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+            byPhase.withUnsafeMutableBufferPointer { byPhase in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for v in 0..<nodes {
+                        let p = Int(phaseOfNode[v])
+                        byPhase[fill[p]] = Int32(v)
+                        fill[p] += 1
+                    }
+                }
+            }
+        }
+        for p in 0..<phaseCount where phaseSizes[p] > 0 { phaseNodes[p] = Array(byPhase[start[p]..<start[p + 1]]) }
         self.nodeOfTask = nodeOfTask
         self.taskOfNode = taskOfNode
         self.phaseOfNode = phaseOfNode
