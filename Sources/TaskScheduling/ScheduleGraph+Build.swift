@@ -1426,8 +1426,11 @@ struct TaskColumns: @unchecked Sendable {
     func moveSecondHalf(from start: Int, to target: Int, count: Int, tasks: Range<Int>) {
         guard target < start else { return }
         func move<T>(_ column: UnsafeMutableBufferPointer<T>) {
-            // Overlapping ranges, the target first: a copy front to back.
-            for k in 0..<count { column[target + k] = column[start + k] }
+            guard count > 0, let base = column.baseAddress else { return }
+            // A memmove (the ranges may overlap), of plain values: numbers,
+            // flags and source locations.
+            precondition(_isPOD(T.self))
+            UnsafeMutableRawPointer(base + target).copyMemory(from: base + start, byteCount: count * MemoryLayout<T>.stride)
         }
         move(taskOfNode)
         move(phaseOfNode)
