@@ -1,3 +1,4 @@
+import Dispatch
 import HeapModule
 import SpecKitTasks
 import TaskGraph
@@ -32,8 +33,16 @@ extension ScheduleGraph {
     /// ``build(_:options:)`` with another budget of exclusion checks (tests
     /// take the path past the budget on small documents).
     package static func build(_ document: SpecDocument, options: PlanOptions, scanBudget: Int) -> Built {
+        build(document, options: options, scanBudget: scanBudget, twoThreads: nil)
+    }
+
+    /// ``build(_:options:scanBudget:)`` with the implied edges made on two
+    /// threads or on one whatever the size (nil: two for large documents),
+    /// for tests that compare the two.
+    package static func build(_ document: SpecDocument, options: PlanOptions, scanBudget: Int, twoThreads: Bool?) -> Built {
         var builder = GraphBuilder(document: document, options: options)
         (builder.scanBudget, builder.scanLimit) = (scanBudget, scanBudget)
+        builder.twoThreads = twoThreads
         builder.run()
         return (consume builder).finish()
     }
@@ -96,6 +105,12 @@ struct GraphBuilder {
     var statesDependenciesNode: [Bool] = []
     /// The groups of each phase in π order (task nodes), for the order rule and the checks.
     var groups = PhaseGroups()
+    /// Whether the order and phase passes run on two threads (nil: for
+    /// large documents, ``usesTwoThreads``).
+    var twoThreads: Bool? = nil
+    /// Milestones keep the name proposed, to be made unique later (the
+    /// phase pass on its own thread, see ``addImpliedEdgesOnTwoThreads()``).
+    var defersNames = false
 
     init(document: SpecDocument, options: PlanOptions) {
         var document = document
@@ -118,19 +133,26 @@ struct GraphBuilder {
     mutating func run() {
         readTasks()
         computeStages()
-        buildExclusionSets()
+        collectRemovedPairs()
         // Room made once, not by doubling (which would leave up to as much
         // again unused until the end): the written edges, then at most two
         // order edges per task (into its group's milestone and out of it),
         // which leaves room for the phase edges of most documents. Parallel
         // statements that make edges pair by pair can still outgrow it.
         let writtenBound = writtenEdgeBound()
-        reserveEdges(writtenBound + 2 * taskCount)
+        let twoThreads = usesTwoThreads
+        // On two threads, the implied edges are made in arrays of their own.
+        reserveEdges(writtenBound + (twoThreads ? 0 : 2 * taskCount))
         columns.reserveCapacity(writtenBound)
-        addWrittenEdges()
+        if twoThreads {
+            addWrittenEdgesBesideExclusionSets()
+        } else {
+            buildExclusionSets()
+            addWrittenEdges()
+        }
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
-        if !computeReferenceOrder() {
+        if !computeReferenceOrder(notes: twoThreads ? ReorderingNotes(self) : nil) {
             breakWrittenCycles()
             _ = computeReferenceOrder()
         } else {
@@ -138,9 +160,13 @@ struct GraphBuilder {
         }
         columns = []  // read by nothing from here on
         formGroups()
-        checkGroups()
-        addOrderEdges()
-        addPhaseEdges()
+        if twoThreads {
+            addImpliedEdgesOnTwoThreads()
+        } else {
+            checkGroups()
+            addOrderEdges()
+            addPhaseEdges()
+        }
         if options.files == .serialize { addFileEdges() }
         if pastBudget >= 0 { diagnostics.append(budgetWarning()) }
     }
@@ -180,29 +206,53 @@ struct GraphBuilder {
         var segmentOfNode = [Int32](repeating: 0, count: count)
         var statesDependenciesNode = [Bool](repeating: false, count: count)
         var durations = [Double](repeating: 0, count: count)
-        var phaseSizes = [Int](repeating: 0, count: phaseCount)
-        var nodes = 0
+        // Large documents are read in two halves side by side: the second
+        // half's nodes are written from `mid` on, and moved down after.
+        let halves = count >= 2 && (twoThreads ?? (count >= Self.twoThreadMinimum)) ? 2 : 1
+        let mid = halves == 2 ? count / 2 : count
+        var phaseSizes = [Int](repeating: 0, count: halves * phaseCount)
+        var planned = [Int](repeating: 0, count: halves)
         document.tasks.withUnsafeBufferPointer { tasks in
-            for i in tasks.indices {
-                // Fields are read through the element: a copy of the task would
-                // retain and release each of its strings and arrays.
-                let task = tasks.baseAddress! + i
-                if options.remaining && task.pointee.status.isFinished { continue }
-                let p = Int(task.pointee.phase)
-                guard p >= 0 && p < phaseCount else { continue }
-                nodeOfTask[i] = Int32(nodes)
-                taskOfNode[nodes] = Int32(i)
-                phaseSizes[p] += 1
-                phaseOfNode[nodes] = task.pointee.phase
-                locationOfNode[nodes] = task.pointee.location
-                independentNode[nodes] = task.pointee.independent
-                parallelNode[nodes] = task.pointee.parallel
-                segmentOfNode[nodes] = task.pointee.segment
-                statesDependenciesNode[nodes] = task.pointee.statesDependencies
-                durations[nodes] = options.duration(of: task.pointee.estimate)
-                nodes += 1
+            nodeOfTask.withUnsafeMutableBufferPointer { nodeOfTask in
+                taskOfNode.withUnsafeMutableBufferPointer { taskOfNode in
+                    phaseOfNode.withUnsafeMutableBufferPointer { phaseOfNode in
+                        locationOfNode.withUnsafeMutableBufferPointer { locationOfNode in
+                            independentNode.withUnsafeMutableBufferPointer { independentNode in
+                                parallelNode.withUnsafeMutableBufferPointer { parallelNode in
+                                    segmentOfNode.withUnsafeMutableBufferPointer { segmentOfNode in
+                                        statesDependenciesNode.withUnsafeMutableBufferPointer { statesDependenciesNode in
+                                            durations.withUnsafeMutableBufferPointer { durations in
+                                                phaseSizes.withUnsafeMutableBufferPointer { phaseSizes in
+                                                    planned.withUnsafeMutableBufferPointer { planned in
+                                                        let columns = TaskColumns(
+                                                            tasks: tasks, nodeOfTask: nodeOfTask, taskOfNode: taskOfNode,
+                                                            phaseOfNode: phaseOfNode, locationOfNode: locationOfNode,
+                                                            independentNode: independentNode, parallelNode: parallelNode,
+                                                            segmentOfNode: segmentOfNode, statesDependenciesNode: statesDependenciesNode,
+                                                            durations: durations, phaseSizes: phaseSizes, planned: planned,
+                                                            options: options, phaseCount: phaseCount)
+                                                        if halves == 2 {
+                                                            DispatchQueue.concurrentPerform(iterations: 2) { h in
+                                                                columns.read(h == 0 ? 0..<mid : mid..<count, from: h == 0 ? 0 : mid, half: h)
+                                                            }
+                                                            columns.moveSecondHalf(from: mid, to: planned[0], count: planned[1], tasks: mid..<count)
+                                                        } else {
+                                                            columns.read(0..<count, from: 0, half: 0)
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        let nodes = planned.reduce(0, +)
+        if halves == 2 { for p in 0..<phaseCount { phaseSizes[p] += phaseSizes[phaseCount + p] } }
         let unplanned = count - nodes
         taskOfNode.removeLast(unplanned)
         phaseOfNode.removeLast(unplanned)
@@ -212,8 +262,24 @@ struct GraphBuilder {
         segmentOfNode.removeLast(unplanned)
         statesDependenciesNode.removeLast(unplanned)
         durations.removeLast(unplanned)
-        for p in 0..<phaseCount where phaseSizes[p] > 0 { phaseNodes[p].reserveCapacity(phaseSizes[p]) }
-        for v in 0..<nodes { phaseNodes[Int(phaseOfNode[v])].append(Int32(v)) }
+        // Each phase's nodes, by a counting sort into one list cut after
+        // (appending to the phase's own array cost two uniqueness checks per task).
+        var start = [Int](repeating: 0, count: phaseCount + 1)
+        for p in 0..<phaseCount { start[p + 1] = start[p] + phaseSizes[p] }
+        var byPhase = [Int32](repeating: 0, count: nodes)
+        var fill = start
+        phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+            byPhase.withUnsafeMutableBufferPointer { byPhase in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for v in 0..<nodes {
+                        let p = Int(phaseOfNode[v])
+                        byPhase[fill[p]] = Int32(v)
+                        fill[p] += 1
+                    }
+                }
+            }
+        }
+        for p in 0..<phaseCount where phaseSizes[p] > 0 { phaseNodes[p] = Array(byPhase[start[p]..<start[p + 1]]) }
         self.nodeOfTask = nodeOfTask
         self.taskOfNode = taskOfNode
         self.phaseOfNode = phaseOfNode
@@ -316,7 +382,7 @@ struct GraphBuilder {
 
     /// A new milestone node; a name already taken gets `#2`, `#3`.
     mutating func milestone(_ proposed: String) -> Int32 {
-        milestoneNames.append(milestoneNamer.claim(proposed))
+        milestoneNames.append(defersNames ? proposed : milestoneNamer.claim(proposed))
         return Int32(taskCount + milestoneNames.count - 1)
     }
 
@@ -366,6 +432,15 @@ struct GraphBuilder {
 
     // MARK: - Exclusions
 
+    /// The pairs `not after` corrections take out (``removedPairs``).
+    mutating func collectRemovedPairs() {
+        for d in document.removedDependencies {
+            guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
+            else { continue }
+            removedPairs.insert(Int64(d.predecessor) << 32 | Int64(d.successor))
+        }
+    }
+
     /// Every parallel statement and every `not after` correction is a set of
     /// task nodes; no implied edge joins two members of one set.
     mutating func buildExclusionSets() {
@@ -392,7 +467,6 @@ struct GraphBuilder {
         for d in document.removedDependencies {
             guard document.tasks.indices.contains(Int(d.predecessor)), document.tasks.indices.contains(Int(d.successor))
             else { continue }
-            removedPairs.insert(Int64(d.predecessor) << 32 | Int64(d.successor))
             let a = nodeOfTask[Int(d.predecessor)], b = nodeOfTask[Int(d.successor)]
             if a >= 0, b >= 0, a != b {
                 phaseLevelSet.append(false)
@@ -635,31 +709,51 @@ struct GraphBuilder {
     /// through it: their own story edges add nothing and are dropped.
     mutating func pruneStoryEdges() {
         guard milestoneNames.count > 0 else { return }
+        let taskCount = taskCount
+        let isStart = milestoneNames.map { $0.hasPrefix("@start-") }
         var hasSuccessorInPhase = [Bool](repeating: false, count: taskCount)
         var hasPredecessorInPhase = [Bool](repeating: false, count: taskCount)
-        for e in 0..<sources.count {
-            let a = sources[e], b = targets[e]
-            guard Int(a) < taskCount, Int(b) < taskCount, phaseOf(a) == phaseOf(b) else { continue }
-            hasSuccessorInPhase[Int(a)] = true
-            hasPredecessorInPhase[Int(b)] = true
-        }
-        var keep = 0
-        for e in 0..<sources.count {
-            let a = sources[e], b = targets[e]
-            if kinds[e] == .story {
-                if Int(a) < taskCount && Int(b) >= taskCount && hasSuccessorInPhase[Int(a)] { continue }
-                if Int(a) >= taskCount && Int(b) < taskCount && hasPredecessorInPhase[Int(b)]
-                    && milestoneNames[Int(a) - taskCount].hasPrefix("@start-")
-                {
-                    continue
+        // Raw buffers: two steps per written edge, where checked accesses
+        // (and a uniqueness check per store) cost more than the step itself.
+        sources.withUnsafeBufferPointer { sources in
+            targets.withUnsafeBufferPointer { targets in
+                phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+                    for e in sources.indices {
+                        let a = Int(sources[e]), b = Int(targets[e])
+                        guard a < taskCount, b < taskCount, phaseOfNode[a] == phaseOfNode[b] else { continue }
+                        hasSuccessorInPhase[a] = true
+                        hasPredecessorInPhase[b] = true
+                    }
                 }
             }
-            sources[keep] = a
-            targets[keep] = b
-            kinds[keep] = kinds[e]
-            lines[keep] = lines[e]
-            columns[keep] = columns[e]
-            keep += 1
+        }
+        var keep = 0
+        sources.withUnsafeMutableBufferPointer { sources in
+            targets.withUnsafeMutableBufferPointer { targets in
+                kinds.withUnsafeMutableBufferPointer { kinds in
+                    lines.withUnsafeMutableBufferPointer { lines in
+                        columns.withUnsafeMutableBufferPointer { columns in
+                            for e in sources.indices {
+                                let a = sources[e], b = targets[e]
+                                if kinds[e] == .story {
+                                    if Int(a) < taskCount && Int(b) >= taskCount && hasSuccessorInPhase[Int(a)] { continue }
+                                    if Int(a) >= taskCount && Int(b) < taskCount && hasPredecessorInPhase[Int(b)]
+                                        && isStart[Int(a) - taskCount]
+                                    {
+                                        continue
+                                    }
+                                }
+                                sources[keep] = a
+                                targets[keep] = b
+                                kinds[keep] = kinds[e]
+                                lines[keep] = lines[e]
+                                columns[keep] = columns[e]
+                                keep += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
         sources.removeSubrange(keep...)
         targets.removeSubrange(keep...)
@@ -676,6 +770,14 @@ struct GraphBuilder {
     /// Returns false, with π incomplete and no note made, when the written
     /// edges hold a cycle.
     mutating func computeReferenceOrder() -> Bool {
+        computeReferenceOrder(notes: nil)
+    }
+
+    /// ``computeReferenceOrder()``, its `reordered` notes made by `notes`
+    /// when given (on another thread meanwhile: they do not depend on π).
+    mutating func computeReferenceOrder(notes: ReorderingNotes?) -> Bool {
+        let group = DispatchGroup()
+        if let notes { DispatchQueue.global().async(group: group) { notes.runUnlessClaimed() } }
         referenceOrder.removeAll(keepingCapacity: true)
         let nodeCount = taskCount + milestoneNames.count
         // Only the successors are needed (the notes scan the edges in order).
@@ -697,39 +799,63 @@ struct GraphBuilder {
         for v in 0..<Int32(nodeCount) where indegree[Int(v)] == 0 {
             if Int(v) < taskCount { isReady[Int(v)] = true } else { passing.append(v) }
         }
-        referenceOrder.reserveCapacity(taskCount)
-        while true {
-            while let m = passing.popLast() {
-                for w in successors.of(m) {
-                    indegree[Int(w)] -= 1
-                    if indegree[Int(w)] == 0 {
-                        if Int(w) >= taskCount {
-                            passing.append(w)
-                        } else if Int(rank[Int(w)]) < cursor {
-                            late.insert(rank[Int(w)])
-                        } else {
-                            isReady[Int(w)] = true
+        var order = referenceOrder
+        referenceOrder = []
+        order.reserveCapacity(taskCount)
+        let taskCount = taskCount
+        // Raw buffers: a step per node and per edge, where checked accesses
+        // and the lists' slices cost more than the step itself.
+        successors.offsets.withUnsafeBufferPointer { offsets in
+            successors.edges.withUnsafeBufferPointer { next in
+                indegree.withUnsafeMutableBufferPointer { indegree in
+                    isReady.withUnsafeMutableBufferPointer { isReady in
+                        rank.withUnsafeBufferPointer { rank in
+                            byKey.withUnsafeBufferPointer { byKey in
+                                while true {
+                                    while let m = passing.popLast() {
+                                        for i in Int(offsets[Int(m)])..<Int(offsets[Int(m) + 1]) {
+                                            let w = next[i]
+                                            indegree[Int(w)] -= 1
+                                            guard indegree[Int(w)] == 0 else { continue }
+                                            if Int(w) >= taskCount {
+                                                passing.append(w)
+                                            } else if Int(rank[Int(w)]) < cursor {
+                                                late.insert(rank[Int(w)])
+                                            } else {
+                                                isReady[Int(w)] = true
+                                            }
+                                        }
+                                    }
+                                    while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
+                                    let v: Int32
+                                    if let r = late.min, cursor == taskCount || Int(r) < cursor {
+                                        v = byKey[Int(late.removeMin())]
+                                    } else if cursor < taskCount {
+                                        v = byKey[cursor]
+                                        cursor += 1
+                                    } else {
+                                        break
+                                    }
+                                    order.append(v)
+                                    passing.append(v)
+                                }
+                            }
                         }
                     }
                 }
             }
-            while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
-            let v: Int32
-            if let r = late.min, cursor == taskCount || Int(r) < cursor {
-                v = byKey[Int(late.removeMin())]
-            } else if cursor < taskCount {
-                v = byKey[cursor]
-                cursor += 1
-            } else {
-                break
-            }
-            referenceOrder.append(v)
-            passing.append(v)
+        }
+        referenceOrder = order
+        // The other thread's copy of the edges is let go before they change.
+        let madeNotes = notes.map { notes in
+            notes.runUnlessClaimed()
+            group.wait()
+            return notes.take()
         }
         guard referenceOrder.count == taskCount else { return false }
         positionInOrder = [Int32](repeating: -1, count: taskCount)
         for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
-        noteReordering()
+        if let madeNotes { diagnostics += madeNotes } else { noteReordering() }
         return true
     }
 
@@ -749,11 +875,17 @@ struct GraphBuilder {
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
     mutating func noteReordering() {
-        let nodeCount = taskCount + milestoneNames.count
+        var latestBehind = [Int32](repeating: -1, count: taskCount + milestoneNames.count)
+        var firstMoving = [Int32](repeating: -1, count: taskCount)
+        noteReordering(latestBehind: &latestBehind, firstMoving: &firstMoving)
+    }
+
+    /// ``noteReordering()`` with its tables made by the caller (on another
+    /// thread, see ``ReorderingNotes``), all -1: one per node, one per task node.
+    mutating func noteReordering(latestBehind: inout [Int32], firstMoving: inout [Int32]) {
         // Through story milestones (task → phase end → phase start → task),
         // the predecessor phases' last task in the document: two passes, as
         // written milestones are at most two deep.
-        var latestBehind = [Int32](repeating: -1, count: nodeCount)
         for _ in 0..<2 {
             for e in sources.indices where Int(targets[e]) >= taskCount {
                 let a = sources[e], m = Int(targets[e])
@@ -761,7 +893,6 @@ struct GraphBuilder {
             }
         }
         // The first edge into each task (in edge order) from a task written below it.
-        var firstMoving = [Int32](repeating: -1, count: taskCount)
         for e in sources.indices {
             let b = targets[e]
             guard Int(b) < taskCount, firstMoving[Int(b)] < 0 else { continue }
@@ -846,6 +977,13 @@ struct GraphBuilder {
     mutating func checkGroups() {
         var groupOf = [Int32](repeating: -1, count: taskCount)
         var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
+        checkGroups(groupOf: &groupOf, writersOfFile: &writersOfFile)
+    }
+
+    /// ``checkGroups()`` with its tables made by the caller (on another
+    /// thread: see ``addImpliedEdgesOnTwoThreads()``): `groupOf` all -1, one
+    /// per task node, and `writersOfFile` for every file of the document.
+    mutating func checkGroups(groupOf: inout [Int32], writersOfFile: inout SharedFileWriters) {
         var stamp: Int32 = 0
         for g in 0..<groups.count where groups.size(g) > 1 {
             stamp += 1
@@ -918,65 +1056,60 @@ struct GraphBuilder {
     /// of the groups so far; a task links from the frontier before its group
     /// (a milestone when that frontier has several nodes and the group too).
     mutating func addOrderEdges() {
-        // Per set (indexed by set ID), within the current phase: the first group
-        // with a member (-1: none yet), and how many linked members were seen.
-        // Only the entries a phase touched are reset after it.
-        var firstGroupOfSet = [Int](repeating: -1, count: setCount)
-        var seenOfSet = [Int](repeating: 0, count: setCount)
-        var touched: [Int32] = []
-        var frontiers = Frontiers()
-        var members: [Int32] = []
-        // Linked (not independent) tasks in groups < g.
-        var linkedBefore: [Int] = []
-        for p in 0..<phaseNodes.count where !groups.groups(ofPhase: p).isEmpty && isOrdered(p) {
-            defer {
-                for x in touched {
-                    firstGroupOfSet[Int(x)] = -1
-                    seenOfSet[Int(x)] = 0
-                }
-                touched.removeAll(keepingCapacity: true)
+        var scratch = OrderScratch(setCount: setCount)
+        for p in 0..<phaseNodes.count { addOrderEdges(ofPhase: p, &scratch) }
+    }
+
+    /// The order edges of phase `p` (none when it is not ordered).
+    mutating func addOrderEdges(ofPhase p: Int, _ scratch: inout OrderScratch) {
+        guard !groups.groups(ofPhase: p).isEmpty && isOrdered(p) else { return }
+        defer {
+            for x in scratch.touched {
+                scratch.firstGroupOfSet[Int(x)] = -1
+                scratch.seenOfSet[Int(x)] = 0
             }
-            let phase = groups.groups(ofPhase: p)
-            // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
-            frontiers.removeAll()
-            linkedBefore.removeAll(keepingCapacity: true)
-            linkedBefore.append(0)
-            for g in 0..<phase.count {
-                let range = groups.range(phase.lowerBound + g)
-                let location = taskLocation(groups.nodes[range.lowerBound])
-                members.removeAll(keepingCapacity: true)
-                var allFull = true
-                for i in range {
-                    let b = groups.nodes[i]
-                    if independentNode[Int(b)] { continue }
-                    members.append(b)
-                    guard g > 0 else { continue }
-                    if !linkOrder(b, group: g, phase: phase, frontiers: &frontiers, linkedBefore: linkedBefore,
-                        firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
-                    {
-                        allFull = false
+            scratch.touched.removeAll(keepingCapacity: true)
+        }
+        let phase = groups.groups(ofPhase: p)
+        // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
+        scratch.frontiers.removeAll()
+        scratch.linkedBefore.removeAll(keepingCapacity: true)
+        scratch.linkedBefore.append(0)
+        for g in 0..<phase.count {
+            let range = groups.range(phase.lowerBound + g)
+            let location = taskLocation(groups.nodes[range.lowerBound])
+            scratch.members.removeAll(keepingCapacity: true)
+            var allFull = true
+            for i in range {
+                let b = groups.nodes[i]
+                if independentNode[Int(b)] { continue }
+                scratch.members.append(b)
+                guard g > 0 else { continue }
+                if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore,
+                    firstGroupOfSet: scratch.firstGroupOfSet, seenOfSet: scratch.seenOfSet, location: location)
+                {
+                    allFull = false
+                }
+            }
+            for b in scratch.members {
+                for x in sets(of: b) {
+                    if scratch.firstGroupOfSet[Int(x)] < 0 {
+                        scratch.firstGroupOfSet[Int(x)] = g
+                        scratch.touched.append(x)
                     }
+                    scratch.seenOfSet[Int(x)] += 1
                 }
-                for b in members {
-                    for x in sets(of: b) {
-                        if firstGroupOfSet[Int(x)] < 0 {
-                            firstGroupOfSet[Int(x)] = g
-                            touched.append(x)
-                        }
-                        seenOfSet[Int(x)] += 1
-                    }
-                }
-                linkedBefore.append(linkedBefore[g] + members.count)
-                if g == 0 {
-                    frontiers.append(members)
-                } else if members.isEmpty {
-                    frontiers.repeatLast()
-                } else if allFull {
-                    frontiers.append(members)
-                } else {
-                    let carried = materialize(&frontiers, g - 1, phase: phase, kind: .order)
-                    frontiers.append(members, carried)
-                }
+            }
+            scratch.linkedBefore.append(scratch.linkedBefore[g] + scratch.members.count)
+            if g == 0 {
+                scratch.frontiers.append(scratch.members)
+            } else if scratch.members.isEmpty {
+                scratch.frontiers.repeatLast()
+            } else if allFull {
+                scratch.frontiers.append(scratch.members)
+            } else {
+                let carried = materialize(&scratch.frontiers, g - 1, phase: phase, kind: .order)
+                scratch.frontiers.append(scratch.members, carried)
             }
         }
     }
@@ -1054,10 +1187,17 @@ struct GraphBuilder {
     /// forward in π only, except tasks named together in a parallel statement.
     mutating func addPhaseEdges() {
         guard stages.count > 1 else { return }
-        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
         // Predecessors among tasks so far (written and order edges), to skip
         // links a predecessor of the same stage already provides.
-        let known = EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources)
+        var known = KnownPredecessors(
+            lists: EdgeLists(nodeCount: taskCount + milestoneNames.count, keys: targets, values: sources),
+            stageOfNode: stageOfNode, taskCount: taskCount)
+        addPhaseEdges(known: &known)
+    }
+
+    /// ``addPhaseEdges()`` with the same-stage predecessors of each task read from `known`.
+    mutating func addPhaseEdges<Known: SameStagePredecessors>(known: inout Known) {
+        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
         // The per-set counts and the classes are made on first use (most
         // plans never need them), from the arrivals so far in π.
@@ -1066,7 +1206,7 @@ struct GraphBuilder {
         var predecessors: [Int32] = []
         for (i, b) in referenceOrder.enumerated() {
             let t = Int(stageOfNode[Int(b)])
-            sameStagePredecessors(of: b, in: known, into: &predecessors)
+            known.find(of: b, into: &predecessors)
             if t > 0 {
                 linkPhase(
                     b, at: i, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
@@ -1080,31 +1220,6 @@ struct GraphBuilder {
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
-        }
-    }
-
-    /// Task predecessors of `b` in its own stage: direct, or through one milestone.
-    func sameStagePredecessors(of b: Int32, in known: EdgeLists, into found: inout [Int32]) {
-        found.removeAll(keepingCapacity: true)
-        let taskCount = taskCount
-        // Raw buffers: called once per task, reading a few lists each time.
-        known.offsets.withUnsafeBufferPointer { offsets in
-            known.edges.withUnsafeBufferPointer { predecessors in
-                stageOfNode.withUnsafeBufferPointer { stageOfNode in
-                    let stage = stageOfNode[Int(b)]
-                    for i in Int(offsets[Int(b)])..<Int(offsets[Int(b) + 1]) {
-                        let a = Int(predecessors[i])
-                        if a < taskCount {
-                            if stageOfNode[a] == stage { found.append(Int32(a)) }
-                        } else if offsets[a + 1] - offsets[a] <= 64 {
-                            for j in Int(offsets[a])..<Int(offsets[a + 1]) {
-                                let a2 = Int(predecessors[j])
-                                if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -1205,6 +1320,150 @@ struct GraphBuilder {
     }
 }
 
+/// Where the phase pass finds, for each task, its task predecessors in its
+/// own stage among the edges made before it: direct, or through one
+/// milestone of at most 64 predecessors, in edge order.
+protocol SameStagePredecessors {
+    mutating func find(of b: Int32, into found: inout [Int32])
+}
+
+/// Every edge made before the phase pass, in one list per node.
+struct KnownPredecessors: SameStagePredecessors {
+    let lists: EdgeLists
+    let stageOfNode: [Int32]
+    let taskCount: Int
+
+    mutating func find(of b: Int32, into found: inout [Int32]) {
+        found.emptyKeepingCapacity()
+        let taskCount = taskCount
+        lists.offsets.withUnsafeBufferPointer { offsets in
+            lists.edges.withUnsafeBufferPointer { predecessors in
+                stageOfNode.withUnsafeBufferPointer { stageOfNode in
+                    Self.append(
+                        of: b, offsets: offsets, predecessors: predecessors, stageOfNode: stageOfNode, taskCount: taskCount,
+                        slot: { Int($0) }, into: &found)
+                }
+            }
+        }
+    }
+
+    /// Appends the same-stage task predecessors of `b` in CSR lists (raw
+    /// buffers: called once per task, reading a few lists each time), whose
+    /// list of node `v` is number `slot(v)` (nodes whose lists are elsewhere
+    /// are never asked for).
+    @inline(__always)
+    static func append(
+        of b: Int32, offsets: UnsafeBufferPointer<Int32>, predecessors: UnsafeBufferPointer<Int32>,
+        stageOfNode: UnsafeBufferPointer<Int32>, taskCount: Int, slot: (Int32) -> Int, into found: inout [Int32]
+    ) {
+        let stage = stageOfNode[Int(b)]
+        let s = slot(b)
+        for i in Int(offsets[s])..<Int(offsets[s + 1]) {
+            let a = predecessors[i]
+            if Int(a) < taskCount {
+                if stageOfNode[Int(a)] == stage { found.append(a) }
+                continue
+            }
+            let m = slot(a)
+            guard offsets[m + 1] - offsets[m] <= 64 else { continue }
+            for j in Int(offsets[m])..<Int(offsets[m + 1]) {
+                let a2 = Int(predecessors[j])
+                if a2 < taskCount && stageOfNode[a2] == stage { found.append(Int32(a2)) }
+            }
+        }
+    }
+}
+
+/// The columns ``GraphBuilder/readTasks()`` fills, as raw buffers that two
+/// threads write apart (each half of the tasks its own nodes, its own
+/// count and its own phase sizes).
+struct TaskColumns: @unchecked Sendable {
+    let tasks: UnsafeBufferPointer<SpecTask>
+    let nodeOfTask: UnsafeMutableBufferPointer<Int32>
+    let taskOfNode: UnsafeMutableBufferPointer<Int32>
+    let phaseOfNode: UnsafeMutableBufferPointer<Int32>
+    let locationOfNode: UnsafeMutableBufferPointer<SourceLocation>
+    let independentNode: UnsafeMutableBufferPointer<Bool>
+    let parallelNode: UnsafeMutableBufferPointer<Bool>
+    let segmentOfNode: UnsafeMutableBufferPointer<Int32>
+    let statesDependenciesNode: UnsafeMutableBufferPointer<Bool>
+    let durations: UnsafeMutableBufferPointer<Double>
+    /// Tasks per phase, `phaseCount` per half.
+    let phaseSizes: UnsafeMutableBufferPointer<Int>
+    /// Planned tasks per half.
+    let planned: UnsafeMutableBufferPointer<Int>
+    let options: PlanOptions
+    let phaseCount: Int
+
+    /// Reads the tasks of `range`, numbering the planned ones from `first`.
+    func read(_ range: Range<Int>, from first: Int, half: Int) {
+        var node = first
+        let sizes = half * phaseCount
+        for i in range {
+            // Fields are read through the element: a copy of the task would
+            // retain and release each of its strings and arrays.
+            let task = tasks.baseAddress! + i
+            if options.remaining && task.pointee.status.isFinished { continue }
+            let p = Int(task.pointee.phase)
+            guard p >= 0 && p < phaseCount else { continue }
+            nodeOfTask[i] = Int32(node)
+            taskOfNode[node] = Int32(i)
+            phaseSizes[sizes + p] += 1
+            phaseOfNode[node] = task.pointee.phase
+            locationOfNode[node] = task.pointee.location
+            independentNode[node] = task.pointee.independent
+            parallelNode[node] = task.pointee.parallel
+            segmentOfNode[node] = task.pointee.segment
+            statesDependenciesNode[node] = task.pointee.statesDependencies
+            durations[node] = options.duration(of: task.pointee.estimate)
+            node += 1
+        }
+        planned[half] = node - first
+    }
+
+    /// Moves the `count` nodes written from `start` on down to `target`
+    /// (the end of the first half's), renumbering the `tasks` they are.
+    func moveSecondHalf(from start: Int, to target: Int, count: Int, tasks: Range<Int>) {
+        guard target < start else { return }
+        func move<T>(_ column: UnsafeMutableBufferPointer<T>) {
+            guard count > 0, let base = column.baseAddress else { return }
+            // A memmove (the ranges may overlap), of plain values: numbers,
+            // flags and source locations.
+            precondition(_isPOD(T.self))
+            UnsafeMutableRawPointer(base + target).copyMemory(from: base + start, byteCount: count * MemoryLayout<T>.stride)
+        }
+        move(taskOfNode)
+        move(phaseOfNode)
+        move(locationOfNode)
+        move(independentNode)
+        move(parallelNode)
+        move(segmentOfNode)
+        move(statesDependenciesNode)
+        move(durations)
+        let shift = Int32(start - target)
+        for i in tasks where nodeOfTask[i] >= 0 { nodeOfTask[i] -= shift }
+    }
+}
+
+/// What the order rule's pass keeps from one phase to the next.
+struct OrderScratch {
+    /// Per set (indexed by set ID), within the current phase: the first group
+    /// with a member (-1: none yet), and how many linked members were seen.
+    /// Only the entries a phase touched are reset after it.
+    var firstGroupOfSet: [Int]
+    var seenOfSet: [Int]
+    var touched: [Int32] = []
+    var frontiers = Frontiers()
+    var members: [Int32] = []
+    /// Linked (not independent) tasks in groups < g.
+    var linkedBefore: [Int] = []
+
+    init(setCount: Int) {
+        firstGroupOfSet = [Int](repeating: -1, count: setCount)
+        seenOfSet = [Int](repeating: 0, count: setCount)
+    }
+}
+
 /// The groups of every phase (docs/semantics.md, the order rule), flat: group
 /// `g` is `nodes[range(g)]`, and phase `p`'s groups are `groups(ofPhase: p)`.
 struct PhaseGroups {
@@ -1302,11 +1561,17 @@ struct StagePrefix {
         seq += 1
         arrived[s].append(v)
         pending[s].append(v)
-        var i = s + 1
-        while i < latest.count {
-            latest[i] = max(latest[i], seq)
-            counts[i] += 1
-            i += i & -i
+        let seq = seq
+        // Raw buffers: one uniqueness check per tree, not one per step.
+        latest.withUnsafeMutableBufferPointer { latest in
+            counts.withUnsafeMutableBufferPointer { counts in
+                var i = s + 1
+                while i < latest.count {
+                    latest[i] = max(latest[i], seq)
+                    counts[i] += 1
+                    i += i & -i
+                }
+            }
         }
     }
 
@@ -1601,6 +1866,14 @@ struct StageCounts {
 }
 
 extension Array {
+    /// `removeAll(keepingCapacity: true)` for lists of a few elements, called
+    /// once per task: removing the last ones costs less than the general
+    /// replacement `removeAll` makes.
+    @inline(__always)
+    mutating func emptyKeepingCapacity() {
+        while !isEmpty { removeLast() }
+    }
+
     /// Copies the elements into storage of exactly their count when appending
     /// left room to spare.
     mutating func trimCapacity() {
