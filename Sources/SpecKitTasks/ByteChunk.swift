@@ -62,3 +62,18 @@ struct ByteChunk {
     /// The positions of the set bits of `mask`, in order, as offsets 0..<8 into the chunk.
     @inline(__always) static func firstOffset(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The first offset from `k` on (up to `hi`) whose byte is no word byte
+    /// (`UInt8.isWordByte`), eight bytes at a time while eight remain.
+    @inline(__always) func wordBytesEnd(_ k: Int, _ hi: Int) -> Int {
+        var k = k
+        while hi - k >= 8 {
+            let other = ~ByteChunk(self, k, hi).wordBytes & ByteChunk.high
+            if other != 0 { return k + ByteChunk.firstOffset(other) }
+            k += 8
+        }
+        while k < hi, self[k].isWordByte { k += 1 }
+        return k
+    }
+}

@@ -112,6 +112,7 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
         // Not in the vocabulary: a plain word, character or mark.
         let start = k
         if c < 0x80, c.isWordByte {
+            k = b.wordBytesEnd(k, hi)
             while k < hi, b[k].isWordByte || (b[k] >= 0xC3 && b[k] < 0xE0 && k + 1 < hi) {
                 k += b[k] < 0x80 ? 1 : 2
             }
