@@ -858,8 +858,10 @@ enum DependencyVocabulary {
             let key = order[i]
             guard key.roles & roles.rawValue != 0, text & key.mask == key.prefix else { continue }
             let word = table.words[Int(key.word)]
+            // The bytes under the mask are the row's first ones, spaces before them none: compared already.
+            let verified = (64 - key.mask.leadingZeroBitCount) >> 3
             guard declared || !word.declaredOnly, wordStart || word.symbol,
-                let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
+                let e = matchBytes(table.bytes, Int(word.start) + verified, Int(word.count) - verified, b, k + verified, hi)
             else {
                 continue
             }
