@@ -464,6 +464,9 @@ enum DependencyVocabulary {
         /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
         /// clause words that start with them (letters; bit 26 non-ASCII; bit 27 anything else).
         let thirdLetters: UnsafeBufferPointer<UInt32>
+        /// Per pair of ASCII bytes `c << 7 | next`: `thirdLetters` of the pair when some clause
+        /// word starts with those two letters (any case), else 0; one load for both tests.
+        let pairThirds: UnsafeBufferPointer<UInt32>
         /// Non-ASCII first bytes of clause words.
         let leadBytes: UnsafeBufferPointer<Bool>
         /// Per ASCII letter: a bit per second byte of every row that starts with it
@@ -639,6 +642,12 @@ enum DependencyVocabulary {
                 }
             }
         }
+        var pairThirds = [UInt32](repeating: 0, count: 128 * 128)
+        for c in UInt8(0)..<0x80 where c.isLetter && second[Int(c)] != 0 {
+            for next in UInt8(0)..<0x80 where next.isLetter && second[Int(c)] & 1 << UInt32(next.lowercased - 0x61) != 0 {
+                pairThirds[Int(c) << 7 | Int(next)] = third[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
+            }
+        }
         var anySecond = [UInt32](repeating: 0, count: 256)
         var anyThird = [UInt32](repeating: 0, count: 26 * 26)
         for word in words where word.first.isLetter {
@@ -666,7 +675,7 @@ enum DependencyVocabulary {
             pairWidth: classCount, pairRoles: immortal(pairRoles), pairPlainRoles: immortal(pairPlainRoles),
             clauseOffsets: immortal(clauseOffsets), clauseOrder: immortal(clauseOrder), clauseRoles: RoleSet.clause.rawValue,
             phaseItemRoles: RoleSet.phaseReference.rawValue | RoleSet(.phaseName).rawValue,
-            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
+            secondLetters: immortal(second), thirdLetters: immortal(third), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
             anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst))
     }()
@@ -800,10 +809,10 @@ enum DependencyVocabulary {
     /// lazy-initialisation check instead of one per word).
     struct ClauseStarts {
         fileprivate let secondLetters: UnsafeBufferPointer<UInt32>
-        fileprivate let thirdLetters: UnsafeBufferPointer<UInt32>
+        fileprivate let pairThirds: UnsafeBufferPointer<UInt32>
     }
 
-    static var clauseStarts: ClauseStarts { ClauseStarts(secondLetters: storage.secondLetters, thirdLetters: storage.thirdLetters) }
+    static var clauseStarts: ClauseStarts { ClauseStarts(secondLetters: storage.secondLetters, pairThirds: storage.pairThirds) }
 
     /// Whether a clause word may start at `k`, an ASCII letter, from its first three bytes.
     @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
@@ -813,11 +822,11 @@ enum DependencyVocabulary {
     @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int, _ table: ClauseStarts) -> Bool {
         guard k + 1 < hi else { return false }
         let c = b[k], next = b[k + 1]
-        let bits = table.secondLetters[Int(c)]
-        guard bits != 0 else { return false }
-        if next >= 0x80 { return bits & (1 << 26) != 0 }
-        guard next.isLetter, bits & (1 << UInt32(next.lowercased - 0x61)) != 0 else { return false }
-        let thirds = table.thirdLetters[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
+        guard c < 0x80 else { return false }
+        if next >= 0x80 { return table.secondLetters[Int(c)] & (1 << 26) != 0 }
+        // The second letter's test and the third letters in one load.
+        let thirds = table.pairThirds[Int(c) << 7 | Int(next)]
+        guard thirds != 0 else { return false }
         guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
         let t = b[k + 2]
         let bit: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27

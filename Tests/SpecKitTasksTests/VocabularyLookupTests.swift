@@ -197,6 +197,69 @@ struct VocabularyLookupTests {
         }
     }
 
+    /// `mayStart` as the docs state it: some clause word (any row that opens
+    /// a clause) starts with the text's first letter and second byte (an ASCII
+    /// letter in any case, or any byte of another script for one), and its
+    /// third byte is of the text's third byte's kind: the same letter, a byte
+    /// of another script, or any other byte (a two-byte word ends there); at
+    /// the end of the text, a word of two bytes or with no letter third.
+    static func mayStartReference(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        guard k + 1 < hi, b[k] < 0x80 else { return false }
+        let next = b[k + 1]
+        for row in rows where row.role.startsClause && row.bytes[0] < 0x80 && row.bytes.count > 1 && row.bytes[0] == b[k].lowercased {
+            if next >= 0x80 {
+                if row.bytes[1] >= 0x80 { return true }
+                continue
+            }
+            guard next.isLetter, row.bytes[1] == next.lowercased else { continue }
+            guard k + 2 < hi else {
+                // At the end: a two-byte word, or one whose third byte is no letter (a blank, a mark).
+                if row.bytes.count == 2 || row.bytes[2] < 0x80 && !row.bytes[2].isLetter { return true }
+                continue
+            }
+            let t = b[k + 2]
+            guard row.bytes.count > 2 else {
+                if t < 0x80, !t.isLetter { return true }
+                continue
+            }
+            let third = row.bytes[2]
+            if t >= 0x80 ? third >= 0x80 : t.isLetter ? third == t.lowercased : third < 0x80 && !third.isLetter { return true }
+        }
+        return false
+    }
+
+    @Test("a clause word may start where the two-letter table says so, and only there", arguments: 0..<200)
+    func mayStartPairs(seed: UInt64) {
+        let bytes = ReaderPrefilterTests.vocabularyText(seed: seed)
+        var wrong: [Int] = []
+        bytes.withUnsafeBufferPointer { b in
+            for hi in Set([b.count, max(0, b.count - 1), max(0, b.count - 2)]) {
+                for k in 0..<hi where b[k].isLetter {
+                    if DependencyVocabulary.mayStart(b, k, hi) != Self.mayStartReference(b, k, hi) { wrong.append(k) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(String(decoding: bytes, as: UTF8.self).debugDescription) at \(wrong)")
+    }
+
+    @Test("every clause word, in every case and before every kind of byte, may start where it stands")
+    func mayStartEveryClauseWord() {
+        var wrong: [String] = []
+        for row in DependencyVocabulary.rows where row.role.startsClause && row.word.utf8.first! < 0x80 {
+            for form in [row.word, row.word.uppercased(), row.word.prefix(1).uppercased() + row.word.dropFirst()] {
+                for after in ["", " ", "s", "é", ".", "后"] {
+                    let bytes = Array((String(form.prefix(3)) + after).utf8)
+                    bytes.withUnsafeBufferPointer { b in
+                        for hi in 1...b.count where DependencyVocabulary.mayStart(b, 0, hi) != Self.mayStartReference(b, 0, hi) {
+                            wrong.append("\(form) \(after) to \(hi)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("eight bytes at a time: each class is the byte's own, and bytes past the end are of none")
     func byteChunkClasses() {
         // Every byte value at every offset of a chunk, among neighbours of every kind.
