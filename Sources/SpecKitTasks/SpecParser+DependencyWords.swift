@@ -517,8 +517,10 @@ enum DependencyVocabulary {
     }
 
     private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        precondition(_isPOD(T.self), "the table's buffers hold plain values")
         let buffer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
-        array.withUnsafeBufferPointer { if let from = $0.baseAddress { buffer.initialize(from: from, count: $0.count) } }
+        // Plain values: one copy of the bytes.
+        array.withUnsafeBytes { if let from = $0.baseAddress { UnsafeMutableRawPointer(buffer).copyMemory(from: from, byteCount: $0.count) } }
         return UnsafeBufferPointer(start: buffer, count: array.count)
     }
 
@@ -527,14 +529,14 @@ enum DependencyVocabulary {
         var words: [DependencyWord] = []
         for (l, (_, rows)) in languages.enumerated() {
             for (word, role, flags) in rows {
-                var forms = [word]
-                if let first = word.utf8.first, first >= 0x80 {
-                    let capital = String(word.prefix(1)).uppercased() + word.dropFirst()
-                    if capital != word { forms.append(capital) }
+                var forms = [Array(word.utf8)]
+                if forms[0][0] >= 0x80, let first = word.unicodeScalars.first {
+                    // The first letter capitalised (`после` → `После`), the rest as written.
+                    let capital = Array(first.properties.uppercaseMapping.utf8) + forms[0].dropFirst(UTF8.width(first))
+                    if capital != forms[0] { forms.append(capital) }
                 }
                 let flag = Set(flags.utf8)
-                for form in forms {
-                    let utf8 = Array(form.utf8)
+                for utf8 in forms {
                     words.append(
                         DependencyWord(
                             role: role, placement: flag.contains(UInt8(ascii: "p")) ? .postfix : .prefix,
