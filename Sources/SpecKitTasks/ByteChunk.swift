@@ -1,11 +1,12 @@
 /// Eight bytes of a text read as one number, for scans that look at a few
-/// kinds of byte only (word starts, lead bytes of other scripts, a few
-/// marks): the classes of all eight bytes come from a handful of word
-/// operations, and only the bytes that matter are visited one by one.
+/// kinds of byte only (word starts, lead bytes of other scripts): the
+/// classes of all eight bytes come from a handful of word operations, and
+/// only the bytes that matter are visited one by one
+/// (`DependencyVocabulary.firstWordStart`, `wordBytesEnd`).
 ///
 /// Each class is a mask with bit 7 of a byte set where that byte is of the
 /// class; byte `i` of the chunk is the text's byte `k + i` (little-endian).
-/// Bytes past the end of the text read as zero, which is of no class.
+/// Bytes past the end of the text read as zero: ASCII, and of no other class.
 struct ByteChunk {
     let bytes: UInt64
 
@@ -50,16 +51,13 @@ struct ByteChunk {
     /// First bytes of a character of two bytes or more (0xC0 and up).
     @inline(__always) var leadBytes: UInt64 { bytes & bytes << 1 & Self.high }
 
-    /// Bytes equal to the ASCII byte `c` (below 0x80).
-    @inline(__always) func equal(_ c: UInt8) -> UInt64 { equalBits(c) & ascii }
-
     /// Bytes whose low seven bits equal `c`'s (bit 7 not looked at).
     @inline(__always) private func equalBits(_ c: UInt8) -> UInt64 {
         let x = (bytes & Self.low7) ^ (UInt64(c) &* Self.ones)
         return ~(x &+ Self.low7) & Self.high
     }
 
-    /// The positions of the set bits of `mask`, in order, as offsets 0..<8 into the chunk.
+    /// The offset into the chunk (0..<8) of the first byte whose bit is set in `mask` (not 0).
     @inline(__always) static func firstOffset(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
 }
 
