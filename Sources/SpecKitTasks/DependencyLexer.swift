@@ -84,7 +84,7 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             continue
         }
         let wordStart = k == lo || !b[k - 1].isWordByte
-        if wordStart, mayStartItem(c, worded: worded), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
+        if wordStart, mayStartItem(b, k, hi, worded: worded), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
             switch item {
             case .task(_, let second):
                 tokens.append(ProseToken(kind: second == nil ? .id : .range, start: k, end: e, inner: second))
@@ -112,6 +112,7 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
         // Not in the vocabulary: a plain word, character or mark.
         let start = k
         if c < 0x80, c.isWordByte {
+            k = b.wordBytesEnd(k, hi)
             while k < hi, b[k].isWordByte || (b[k] >= 0xC3 && b[k] < 0xE0 && k + 1 < hi) {
                 k += b[k] < 0x80 ? 1 : 2
             }
@@ -181,6 +182,16 @@ private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int
     default:
         DependencyVocabulary.mayStartPhaseName(c) || worded && DependencyVocabulary.mayStartTaskWord(c)
     }
+}
+
+/// `mayStartItem` of the byte at `k`, sharpened by the byte after it where
+/// the document's IDs are not worded: a word that starts neither `T` nor
+/// `U` is an item only as a phase name or phase reference of the table, and
+/// none of those starts with its first two bytes.
+@inline(__always) func mayStartItem(_ b: Bytes, _ k: Int, _ hi: Int, worded: Bool) -> Bool {
+    let c = b[k]
+    guard !worded, c != UInt8(ascii: "T"), c != UInt8(ascii: "U") else { return mayStartItem(c, worded: worded) }
+    return DependencyVocabulary.mayStartPhaseItem(b, k, hi)
 }
 
 /// The parenthesised title right after a phase reference ending at `e`

@@ -434,14 +434,14 @@ enum DependencyVocabulary {
     private struct Storage: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         let words: UnsafeBufferPointer<DependencyWord>
-        /// `order[offsets[c]..<offsets[c + 1]]`: the rows whose first byte is `c`.
+        /// `offsets[c]..<offsets[c + 1]`: where the rows whose first byte is `c` are in the
+        /// table's order by first byte, longest first (only whether a byte has rows is asked).
         let offsets: UnsafeBufferPointer<Int32>
-        let order: UnsafeBufferPointer<Int32>
         /// The same rows by first byte and second byte: `pairOrder[pairOffsets[p]..<pairOffsets[p + 1]]`
-        /// with `p = first * pairWidth + secondClass[second]` holds, in `order`'s order, the rows of
+        /// with `p = first * pairWidth + secondClass[second]` holds, longest first, the rows of
         /// that first byte whose second byte is that byte (a blank for a row's space), or which have none.
         let pairOffsets: UnsafeBufferPointer<Int32>
-        let pairOrder: UnsafeBufferPointer<Int32>
+        let pairOrder: UnsafeBufferPointer<RowKey>
         let secondClass: UnsafeBufferPointer<UInt8>
         let pairWidth: Int
         /// Per pair bucket, the roles of its rows (`RoleSet` bits), and of its
@@ -454,14 +454,19 @@ enum DependencyVocabulary {
         /// order: the lookup of every word start of `firstWordStart` goes
         /// through these, with none of the other rows to skip.
         let clauseOffsets: UnsafeBufferPointer<Int32>
-        let clauseOrder: UnsafeBufferPointer<Int32>
+        let clauseOrder: UnsafeBufferPointer<RowKey>
         /// `RoleSet.clause.rawValue`, at hand with the table.
         let clauseRoles: UInt32
+        /// The roles of a phase item: phase names, phase words, story words, all-stories phrases.
+        let phaseItemRoles: UInt32
         /// Per lowercase ASCII first letter: a bit per second letter of the clause words (bit 26: non-ASCII).
         let secondLetters: UnsafeBufferPointer<UInt32>
         /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
         /// clause words that start with them (letters; bit 26 non-ASCII; bit 27 anything else).
         let thirdLetters: UnsafeBufferPointer<UInt32>
+        /// Per pair of ASCII bytes `c << 7 | next`: `thirdLetters` of the pair when some clause
+        /// word starts with those two letters (any case), else 0; one load for both tests.
+        let pairThirds: UnsafeBufferPointer<UInt32>
         /// Non-ASCII first bytes of clause words.
         let leadBytes: UnsafeBufferPointer<Bool>
         /// Per ASCII letter: a bit per second byte of every row that starts with it
@@ -474,10 +479,49 @@ enum DependencyVocabulary {
         let taskWordFirst: UnsafeBufferPointer<Bool>
     }
 
+    /// A row as the lookup loop first sees it: its role's bit and the bytes
+    /// of the word before its first space (at most eight, little-endian, with
+    /// a mask of them), so that most rows are ruled out by one compare with
+    /// the text's next eight bytes lowercased, before the row itself is read.
+    struct RowKey {
+        let prefix: UInt64
+        let mask: UInt64
+        let roles: UInt32
+        let word: Int32
+
+        init(_ word: DependencyWord, index: Int, bytes: [UInt8]) {
+            var prefix: UInt64 = 0
+            var mask: UInt64 = 0
+            for i in 0..<min(8, Int(word.count)) {
+                let p = bytes[Int(word.start) + i]
+                if p == 0x20 { break }
+                prefix |= UInt64(p) << UInt64(8 * i)
+                mask |= 0xFF << UInt64(8 * i)
+            }
+            self.prefix = prefix
+            self.mask = mask
+            roles = RoleSet(word.role).rawValue
+            self.word = Int32(index)
+        }
+    }
+
+    /// The eight bytes at `k` (zeros past `hi`) as one little-endian number,
+    /// ASCII capitals lowercased (`UInt8.lowercased` of each byte): what
+    /// `RowKey.prefix` is compared with.
+    @inline(__always) static func lowercasedPrefix(_ b: Bytes, _ k: Int, _ hi: Int) -> UInt64 {
+        let v = ByteChunk(b, k, hi).bytes
+        // Per byte below 0x80: bit 7 of `h + 0x3F` is set from `A` up, that of `h + 0x25` from `[` up.
+        let h = v & 0x7F7F_7F7F_7F7F_7F7F
+        let upper = (h &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(h &+ 0x2525_2525_2525_2525) & ~v & 0x8080_8080_8080_8080
+        return v | upper >> 2
+    }
+
     private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
-        _ = buffer.initialize(from: array)
-        return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+        precondition(_isPOD(T.self), "the table's buffers hold plain values")
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+        // Plain values: one copy of the bytes.
+        array.withUnsafeBytes { if let from = $0.baseAddress { UnsafeMutableRawPointer(buffer).copyMemory(from: from, byteCount: $0.count) } }
+        return UnsafeBufferPointer(start: buffer, count: array.count)
     }
 
     private static let storage: Storage = {
@@ -485,20 +529,22 @@ enum DependencyVocabulary {
         var words: [DependencyWord] = []
         for (l, (_, rows)) in languages.enumerated() {
             for (word, role, flags) in rows {
-                var forms = [word]
-                if let first = word.unicodeScalars.first, first.value >= 0x80 {
-                    let capital = String(word.prefix(1)).uppercased() + word.dropFirst()
-                    if capital != word { forms.append(capital) }
+                var forms = [Array(word.utf8)]
+                if forms[0][0] >= 0x80, let first = word.unicodeScalars.first {
+                    // The first letter capitalised (`после` → `После`), the rest as written.
+                    let capital = Array(first.properties.uppercaseMapping.utf8) + forms[0].dropFirst(UTF8.width(first))
+                    if capital != forms[0] { forms.append(capital) }
                 }
-                for form in forms {
-                    let utf8 = Array(form.utf8)
+                let flag = Set(flags.utf8)
+                for utf8 in forms {
                     words.append(
                         DependencyWord(
-                            role: role, placement: flags.contains("p") ? .postfix : .prefix, declaredOnly: flags.contains("d"),
-                            stem: flags.contains("s"), first: utf8[0], last: utf8[utf8.count - 1],
-                            second: utf8.count > 1 ? utf8[1] : 0, start: Int32(bytes.count),
-                            count: Int32(utf8.count), language: UInt8(l), symbol: flags.contains("y"),
-                            needsBlankAfter: flags.contains("b"), subjectVerb: flags.contains("v")))
+                            role: role, placement: flag.contains(UInt8(ascii: "p")) ? .postfix : .prefix,
+                            declaredOnly: flag.contains(UInt8(ascii: "d")), stem: flag.contains(UInt8(ascii: "s")),
+                            first: utf8[0], last: utf8[utf8.count - 1], second: utf8.count > 1 ? utf8[1] : 0,
+                            start: Int32(bytes.count), count: Int32(utf8.count), language: UInt8(l),
+                            symbol: flag.contains(UInt8(ascii: "y")), needsBlankAfter: flag.contains(UInt8(ascii: "b")),
+                            subjectVerb: flag.contains(UInt8(ascii: "v"))))
                     bytes += utf8
                 }
             }
@@ -524,32 +570,61 @@ enum DependencyVocabulary {
             precondition(secondClass[c] == 0, "a row's second byte is a blank other than the space")
             secondClass[c] = secondClass[0x20]
         }
-        var pairOffsets: [Int32] = [0]
-        var pairOrder: [Int32] = []
-        var pairRoles: [UInt32] = []
-        var pairPlainRoles: [UInt32] = []
-        pairOffsets.reserveCapacity(256 * classCount + 1)
+        // Every bucket's bounds and roles are written in place (most first bytes
+        // have no rows, and most classes of the others only their one-byte rows).
+        let pairCount = 256 * classCount
+        var pairOffsets = [Int32](repeating: 0, count: pairCount + 1)
+        var clauseOffsets = [Int32](repeating: 0, count: pairCount + 1)
+        var pairRoles = [UInt32](repeating: 0, count: pairCount)
+        var pairPlainRoles = [UInt32](repeating: 0, count: pairCount)
+        var pairOrder: [RowKey] = []
+        var clauseOrder: [RowKey] = []
+        let keys = words.indices.map { RowKey(words[$0], index: $0, bytes: bytes) }
+        var present = [Bool](repeating: false, count: classCount)
+        var oneByte: [Int32] = []
         for f in 0..<256 {
             let rows = order[Int(offsets[f])..<Int(offsets[f + 1])]
-            for c in 0..<classCount {
-                let pair = rows.filter {
-                    let second = words[Int($0)].second
-                    return second == 0 || Int(secondClass[Int(second)]) == c
+            let base = f * classCount
+            guard !rows.isEmpty else {
+                for p in base + 1...base + classCount {
+                    pairOffsets[p] = Int32(pairOrder.count)
+                    clauseOffsets[p] = Int32(clauseOrder.count)
                 }
-                pairOrder += pair
-                pairOffsets.append(Int32(pairOrder.count))
-                pairRoles.append(pair.reduce(0) { $0 | RoleSet(words[Int($1)].role).rawValue })
-                pairPlainRoles.append(pair.reduce(0) { words[Int($1)].declaredOnly ? $0 : $0 | RoleSet(words[Int($1)].role).rawValue })
+                continue
             }
-        }
-        var clauseOffsets: [Int32] = [0]
-        var clauseOrder: [Int32] = []
-        for p in 0..<pairOffsets.count - 1 {
-            for i in Int(pairOffsets[p])..<Int(pairOffsets[p + 1]) {
-                let word = words[Int(pairOrder[i])]
-                if RoleSet.clause.contains(word.role), !word.declaredOnly { clauseOrder.append(pairOrder[i]) }
+            // The rows of one byte fit every second byte: a class that no row of
+            // this first byte has holds those rows only.
+            oneByte.removeAll(keepingCapacity: true)
+            for i in present.indices { present[i] = false }
+            for r in rows {
+                let second = words[Int(r)].second
+                if second == 0 { oneByte.append(r) } else { present[Int(secondClass[Int(second)])] = true }
             }
-            clauseOffsets.append(Int32(clauseOrder.count))
+            for c in 0..<classCount {
+                var roles: UInt32 = 0
+                var plainRoles: UInt32 = 0
+                func add(_ r: Int32) {
+                    let word = words[Int(r)]
+                    pairOrder.append(keys[Int(r)])
+                    roles |= RoleSet(word.role).rawValue
+                    if !word.declaredOnly {
+                        plainRoles |= RoleSet(word.role).rawValue
+                        if RoleSet.clause.contains(word.role) { clauseOrder.append(keys[Int(r)]) }
+                    }
+                }
+                if present[c] {
+                    for r in rows {
+                        let second = words[Int(r)].second
+                        if second == 0 || Int(secondClass[Int(second)]) == c { add(r) }
+                    }
+                } else {
+                    for r in oneByte { add(r) }
+                }
+                pairOffsets[base + c + 1] = Int32(pairOrder.count)
+                clauseOffsets[base + c + 1] = Int32(clauseOrder.count)
+                pairRoles[base + c] = roles
+                pairPlainRoles[base + c] = plainRoles
+            }
         }
         var second = [UInt32](repeating: 0, count: 256)
         var third = [UInt32](repeating: 0, count: 26 * 26)
@@ -567,6 +642,12 @@ enum DependencyVocabulary {
                     let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
                     third[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
                 }
+            }
+        }
+        var pairThirds = [UInt32](repeating: 0, count: 128 * 128)
+        for c in UInt8(0)..<0x80 where c.isLetter && second[Int(c)] != 0 {
+            for next in UInt8(0)..<0x80 where next.isLetter && second[Int(c)] & 1 << UInt32(next.lowercased - 0x61) != 0 {
+                pairThirds[Int(c) << 7 | Int(next)] = third[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
             }
         }
         var anySecond = [UInt32](repeating: 0, count: 256)
@@ -591,11 +672,12 @@ enum DependencyVocabulary {
             }
         }
         return Storage(
-            bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets), order: immortal(order),
+            bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets),
             pairOffsets: immortal(pairOffsets), pairOrder: immortal(pairOrder), secondClass: immortal(secondClass),
             pairWidth: classCount, pairRoles: immortal(pairRoles), pairPlainRoles: immortal(pairPlainRoles),
             clauseOffsets: immortal(clauseOffsets), clauseOrder: immortal(clauseOrder), clauseRoles: RoleSet.clause.rawValue,
-            secondLetters: immortal(second), thirdLetters: immortal(third), leadBytes: immortal(lead),
+            phaseItemRoles: RoleSet.phaseReference.rawValue | RoleSet(.phaseName).rawValue,
+            secondLetters: immortal(second), thirdLetters: immortal(third), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
             anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst))
     }()
@@ -616,22 +698,25 @@ enum DependencyVocabulary {
     /// - Complexity: O(hi - from), one table load per word.
     static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil, roles: RoleSet, declared: Bool) -> Int? {
         var k = from ?? lo
+        guard k < hi else { return nil }
         let starts = clauseStarts
+        // The candidates, eight bytes at a time: an ASCII letter that starts a
+        // word (no word byte before it), and the first byte of a character of
+        // another script. `carry`: whether the byte before the chunk is a word byte.
+        var carry: UInt64 = k > lo && b[k - 1].isWordByte ? 0x80 : 0
         while k < hi {
-            let c = b[k]
-            if c >= 0xC0 || (c.isLetter && (k == lo || !b[k - 1].isWordByte)) {
-                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, k, hi, starts)
-                if possible, match(b, k, lo, hi, roles: roles, declared: declared) != nil { return k }
-                // Skip the rest of the word (one character of a non-ASCII script).
-                k += 1
-                if c < 0x80 {
-                    while k < hi, b[k].isWordByte { k += 1 }
-                } else {
-                    while k < hi, b[k] & 0xC0 == 0x80 { k += 1 }
-                }
-            } else {
-                k += 1
+            let chunk = ByteChunk(b, k, hi)
+            let word = chunk.wordBytes
+            var candidates = chunk.letters & ~(word << 8 | carry) | chunk.leadBytes
+            carry = word >> 56 & 0x80
+            while candidates != 0 {
+                let i = k + ByteChunk.firstOffset(candidates)
+                candidates &= candidates - 1
+                let c = b[i]
+                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, i, hi, starts)
+                if possible, match(b, i, lo, hi, roles: roles, declared: declared) != nil { return i }
             }
+            k += 8
         }
         return nil
     }
@@ -662,6 +747,16 @@ enum DependencyVocabulary {
 
     /// Whether a phase name, phase word, story word or all-stories phrase of the table may start with the byte `c`.
     @inline(__always) static func mayStartPhaseName(_ c: UInt8) -> Bool { storage.phaseNameFirst[Int(c)] }
+
+    /// Whether a phase name, phase word, story word or all-stories phrase of
+    /// the table may start at `k`, from its first two bytes (what `match` looks at first).
+    @inline(__always) static func mayStartPhaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        let table = storage
+        let first = Int(b[k].lowercased)
+        let second = k + 1 < hi ? b[k + 1].lowercased : 0
+        let pair = first * table.pairWidth + Int(table.secondClass[Int(second)])
+        return table.pairRoles[pair] & table.phaseItemRoles != 0
+    }
 
     /// Whether a task word of the table may start with the byte `c` (any case).
     @inline(__always) static func mayStartTaskWord(_ c: UInt8) -> Bool { storage.taskWordFirst[Int(c)] }
@@ -716,10 +811,10 @@ enum DependencyVocabulary {
     /// lazy-initialisation check instead of one per word).
     struct ClauseStarts {
         fileprivate let secondLetters: UnsafeBufferPointer<UInt32>
-        fileprivate let thirdLetters: UnsafeBufferPointer<UInt32>
+        fileprivate let pairThirds: UnsafeBufferPointer<UInt32>
     }
 
-    static var clauseStarts: ClauseStarts { ClauseStarts(secondLetters: storage.secondLetters, thirdLetters: storage.thirdLetters) }
+    static var clauseStarts: ClauseStarts { ClauseStarts(secondLetters: storage.secondLetters, pairThirds: storage.pairThirds) }
 
     /// Whether a clause word may start at `k`, an ASCII letter, from its first three bytes.
     @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
@@ -729,11 +824,11 @@ enum DependencyVocabulary {
     @inline(__always) static func mayStart(_ b: Bytes, _ k: Int, _ hi: Int, _ table: ClauseStarts) -> Bool {
         guard k + 1 < hi else { return false }
         let c = b[k], next = b[k + 1]
-        let bits = table.secondLetters[Int(c)]
-        guard bits != 0 else { return false }
-        if next >= 0x80 { return bits & (1 << 26) != 0 }
-        guard next.isLetter, bits & (1 << UInt32(next.lowercased - 0x61)) != 0 else { return false }
-        let thirds = table.thirdLetters[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
+        guard c < 0x80 else { return false }
+        if next >= 0x80 { return table.secondLetters[Int(c)] & (1 << 26) != 0 }
+        // The second letter's test and the third letters in one load.
+        let thirds = table.pairThirds[Int(c) << 7 | Int(next)]
+        guard thirds != 0 else { return false }
         guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
         let t = b[k + 2]
         let bit: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
@@ -768,11 +863,16 @@ enum DependencyVocabulary {
         let clauseRows = onlyClauseRows && roles.rawValue == table.clauseRoles && !declared
         let offsets = clauseRows ? table.clauseOffsets : table.pairOffsets
         let order = clauseRows ? table.clauseOrder : table.pairOrder
+        let text = lowercasedPrefix(b, k, hi)
         for i in Int(offsets[pair])..<Int(offsets[pair + 1]) {
-            let word = table.words[Int(order[i])]
-            guard roles.contains(word.role) else { continue }
+            // The row's role and its bytes before a space rule out most rows.
+            let key = order[i]
+            guard key.roles & roles.rawValue != 0, text & key.mask == key.prefix else { continue }
+            let word = table.words[Int(key.word)]
+            // The bytes under the mask are the row's first ones, spaces before them none: compared already.
+            let verified = (64 - key.mask.leadingZeroBitCount) >> 3
             guard declared || !word.declaredOnly, wordStart || word.symbol,
-                let e = matchBytes(table.bytes, Int(word.start), Int(word.count), b, k, hi)
+                let e = matchBytes(table.bytes, Int(word.start) + verified, Int(word.count) - verified, b, k + verified, hi)
             else {
                 continue
             }
@@ -877,6 +977,8 @@ struct RoleSet: OptionSet, Sendable {
     let rawValue: UInt32
     init(rawValue: UInt32) { self.rawValue = rawValue }
     init(_ roles: DependencyRole...) { rawValue = roles.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+    /// One role: no array of roles to build (the lexer asks for one role at a time, often).
+    @inline(__always) init(_ role: DependencyRole) { rawValue = 1 << UInt32(role.rawValue) }
     @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt32(role.rawValue) != 0 }
 
     /// Words that order tasks: `after`, `blocks`, `before`.

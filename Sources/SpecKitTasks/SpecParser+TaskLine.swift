@@ -523,6 +523,14 @@ extension DocumentParser {
                 if cls & 6 != 0 { trigger(k, c, wordStart: true) }
                 k += 1
                 guard cls & 1 != 0 else { continue }
+                // Four bytes per bound check while four remain.
+                while hi &- k >= 4 {
+                    guard classes[Int(b[k])] & 1 != 0 else { break }
+                    guard classes[Int(b[k &+ 1])] & 1 != 0 else { k &+= 1; break }
+                    guard classes[Int(b[k &+ 2])] & 1 != 0 else { k &+= 2; break }
+                    guard classes[Int(b[k &+ 3])] & 1 != 0 else { k &+= 3; break }
+                    k &+= 4
+                }
                 while k < hi, classes[Int(b[k])] & 1 != 0 { k += 1 }
                 guard k < hi else { break }
                 let end = b[k]
