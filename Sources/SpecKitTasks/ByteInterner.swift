@@ -48,15 +48,21 @@ struct ByteInterner {
     @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
         var q = hi
         while q > lo, !b[q - 1].isDigit { q -= 1 }
+        // The run's value is read in the same backward pass that finds its
+        // start (wrapping past 19 digits, where it is not used).
         var p = q
-        while p > lo, b[p - 1].isDigit { p -= 1 }
+        var d: UInt64 = 0
+        var place: UInt64 = 1
+        while p > lo, b[p - 1].isDigit {
+            d = d &+ UInt64(b[p - 1] &- 0x30) &* place
+            place = place &* 10
+            p -= 1
+        }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         guard p < q, q - p <= 18 else {
             mix(b, lo, hi, into: &h)
             return finalize(h)
         }
-        var d: UInt64 = 0
-        for k in p..<q { d = d &* 10 &+ UInt64(b[k] &- 0x30) }
         mix(b, lo, p, into: &h)
         // The digit run's length keeps `T01` and `T1` apart in the tag.
         h = (h ^ UInt64(q - p)) &* 0x100_0000_01b3

@@ -26,8 +26,21 @@ typealias Bytes = UnsafeBufferPointer<UInt8>
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The bytes in `range` as a String, invalid UTF-8 repaired.
+    ///
+    /// Up to 15 bytes (task IDs, labels, most heading words) the String is
+    /// built in place as a small string: the standard library then checks the
+    /// bytes are ASCII with one mask instead of validating and copying them
+    /// again (non-ASCII bytes still go through the repairing decoder). Either
+    /// way the String is the same.
     @inline(__always) func string(_ lo: Int, _ hi: Int) -> String {
         guard lo < hi else { return "" }
+        let n = hi - lo
+        if n <= 15, let base = baseAddress {
+            return String(unsafeUninitializedCapacity: n) { buffer in
+                buffer.baseAddress!.update(from: base + lo, count: n)
+                return n
+            }
+        }
         return String(decoding: UnsafeBufferPointer(rebasing: self[lo..<hi]), as: UTF8.self)
     }
 

@@ -567,6 +567,9 @@ enum HeadingWords {
     private struct Index: @unchecked Sendable {
         let offsets: [Int32]
         let words: [(word: StaticString, kind: Kinds)]
+        /// A bit per pair of bytes (lowercased) that starts some word: most
+        /// places in a heading start none and are passed with one load.
+        let pairs: [UInt64]
     }
 
     private static let index: Index = {
@@ -581,7 +584,16 @@ enum HeadingWords {
         }
         var offsets: [Int32] = [0]
         for bucket in buckets { offsets.append(offsets[offsets.count - 1] + Int32(bucket.count)) }
-        return Index(offsets: offsets, words: buckets.flatMap { $0 })
+        var pairs = [UInt64](repeating: 0, count: 65536 / 64)
+        for (words, _) in lists {
+            for word in words {
+                // Every word has at least two bytes (a CJK letter is three).
+                precondition(word.utf8CodeUnitCount >= 2)
+                let pair = Int(word.utf8Start[0].lowercased) << 8 | Int(word.utf8Start[1].lowercased)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        return Index(offsets: offsets, words: buckets.flatMap { $0 }, pairs: pairs)
     }()
 
     /// The kinds whose words occur in `lo..<hi`.
@@ -590,12 +602,18 @@ enum HeadingWords {
     static func kinds(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
         let index = Self.index
         var found = Kinds()
-        for k in lo..<max(lo, hi) {
+        // A word (two bytes or more) cannot start on the last byte.
+        var k = lo
+        while k + 1 < hi {
             let first = Int(b[k].lowercased)
-            for i in Int(index.offsets[first])..<Int(index.offsets[first + 1]) {
-                let (word, kind) = index.words[i]
-                if !found.contains(kind), b.matchesLowercase(word, at: k, end: hi) { found.insert(kind) }
+            let pair = first << 8 | Int(b[k + 1].lowercased)
+            if index.pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                for i in Int(index.offsets[first])..<Int(index.offsets[first + 1]) {
+                    let (word, kind) = index.words[i]
+                    if !found.contains(kind), b.matchesLowercase(word, at: k, end: hi) { found.insert(kind) }
+                }
             }
+            k += 1
         }
         return found
     }

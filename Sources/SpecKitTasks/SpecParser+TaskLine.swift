@@ -14,6 +14,8 @@ struct TaskLineItem {
     var status: TaskStatus
     var idStart: Int
     var idEnd: Int
+    /// The ID is a task ID of the usual kind (`T012`), spelled as written.
+    var plainID = false
 }
 
 /// What a task's text yields besides its description.
@@ -106,10 +108,13 @@ extension DocumentParser {
         }
         // `- [x] [TASK-004] …`: the ID in brackets.
         if j < end, b[j] == UInt8(ascii: "[") { j += 1 }
-        if let (idStart, idEnd) = taskID(at: j, end) {
+        // Most lines hold a task ID of the usual kind; the line scan notes it,
+        // so neither interning nor the text job looks at the ID again.
+        let plainEnd = b.taskIDEnd(at: j, end: end)
+        if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(at: j, end) {
             guard var status else { return .suspicious(box) }
             if struck { status = .skipped }
-            return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd))
+            return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd, plainID: plainEnd != nil))
         }
         if b.looksLikeTaskID(at: j, end: end) { return .suspicious(j) }
         if let status { return .plain(TaskLineItem(column: box, status: status, idStart: textStart, idEnd: textStart)) }
@@ -219,11 +224,17 @@ extension DocumentParser {
         let end = bytes.trimEnd(item.idEnd, end)
         let index = tasks.count
         appendTask(SpecTask(id: "", location: location(item.column), form: .checkbox, status: item.status, segment: segment))
-        registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(
-            job: TextJob(
-                task: Int32(index), idStart: item.idStart, descriptionStart: item.idEnd, descriptionEnd: end,
-                line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count),
-            indent: indent, form: .checkbox))
+        let plain = item.plainID || isPlainTaskID(item.idStart, item.idEnd)
+        var job = TextJob(
+            task: Int32(index), idStart: item.idStart, descriptionStart: item.idEnd, descriptionEnd: end,
+            line: lineNumber, lineStart: lineStart, firstBodyLine: bodyLines.count)
+        job.plainID = plain
+        registerTask(idStart: item.idStart, idEnd: item.idEnd, open: OpenTask(job: job, indent: indent, form: .checkbox), plainID: plain)
+    }
+
+    /// Whether `idStart..<idEnd` is a task ID of the usual kind (`T012`), not a worded ID.
+    @inline(__always) private func isPlainTaskID(_ idStart: Int, _ idEnd: Int) -> Bool {
+        bytes[idStart] == UInt8(ascii: "T") && bytes.taskIDEnd(at: idStart, end: idEnd) == idEnd
     }
 
     /// Records a task, its ID key and the heading it sits under, and opens its body.
@@ -233,9 +244,10 @@ extension DocumentParser {
     }
 
     /// Records the last task of `tasks`: its ID key, the heading it sits under,
-    /// references inherited from headings; opens its body.
-    mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?) {
-        if bytes[idStart] == UInt8(ascii: "T"), bytes.taskIDEnd(at: idStart, end: idEnd) == idEnd {
+    /// references inherited from headings; opens its body. `plainID`: the
+    /// caller knows the ID is a task ID of the usual kind (`T012`).
+    mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?, plainID: Bool = false) {
+        if plainID || isPlainTaskID(idStart, idEnd) {
             taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
         } else {
             wordedIDs = true

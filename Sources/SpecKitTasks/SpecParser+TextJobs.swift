@@ -24,6 +24,9 @@ struct TextJob {
     var bodyLineEnd: Int32
     /// A heading task with a body: look for a `**Status**:` field.
     var heading: Bool
+    /// The ID at `idStart` is a task ID of the usual kind (`T012`): its
+    /// String is its bytes (`taskIDString` would find the same).
+    var plainID = false
 
     /// A job with no body yet (`bodyLineEnd` is set when the task closes).
     init(task: Int32, idStart: Int, descriptionStart: Int, descriptionEnd: Int, line: Int32, lineStart: Int, firstBodyLine: Int) {
@@ -456,7 +459,8 @@ struct TextReader: @unchecked Sendable {
         let b = text
         var descriptionStart = job.descriptionStart
         if job.idStart >= 0 {
-            task.pointee.id = b.taskIDString(job.idStart, job.descriptionStart)
+            task.pointee.id =
+                job.plainID ? b.string(job.idStart, job.descriptionStart) : b.taskIDString(job.idStart, job.descriptionStart)
             let pooled = task.pointee.stories.isEmpty
             if pooled { swap(&task.pointee.stories, &scratch.storyBuffer) }
             descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)

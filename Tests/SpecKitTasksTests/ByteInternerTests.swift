@@ -82,3 +82,36 @@ private func sampleKeys() -> [String] {
     #expect(table.string(0) == "T000123")
     #expect(table.string(1) == "src/app12/models/user.py")
 }
+
+/// The slot hash reads the value of a key's last digit run: its low three
+/// bits pick the slot in a group of eight, the rest picks the group. A wrong
+/// value (digits read in the wrong order, a carry lost) breaks this.
+@Test func internerHashPlacesNumberedKeysByTheirLastNumber() {
+    func hash(_ key: String) -> UInt64 {
+        let bytes = Array(("xx" + key + "yy").utf8)
+        return bytes.withUnsafeBufferPointer { ByteInterner.hash($0, 2, 2 + key.utf8.count) }
+    }
+    // Numbers written with as many digits (the run's length is hashed too).
+    func padded(_ value: UInt64, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    let values: [UInt64] = [0, 7, 8, 13, 123, 4095, 987_654_321, 123_456_789_012_345_678, 999_999_999_999_999_999]
+    for value in values {
+        let width = max(6, String(value).count)
+        for (prefix, suffix) in [("T", ""), ("T-HF", "a"), ("src/app12/models/user", ".py"), ("", "")] {
+            let key = prefix + padded(value, width) + suffix
+            let h = hash(key)
+            #expect(h & 7 == value & 7, "\(key)")
+            // The other seven numbers of its group of eight share its group.
+            let first = value & ~7
+            for other in first..<(first + 8) {
+                let o = hash(prefix + padded(other, width) + suffix)
+                #expect(o & 0xFFFF_FFF8 == h & 0xFFFF_FFF8, "\(key) and \(other)")
+                #expect(o & 7 == other & 7)
+            }
+        }
+    }
+    // Zero-padded numbers keep their value; the run's length keeps them apart in the tag.
+    #expect(hash("T000123") != hash("T123"))
+}

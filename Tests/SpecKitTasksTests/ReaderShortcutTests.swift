@@ -134,6 +134,8 @@ struct ReaderShortcutTests {
             "Implementation Strategy", "Team Strategy", "Ejemplo de ejecución paralela", "Estratégia de implementação",
             "並列実行の例", "병렬 실행 예시", "Примечания", "Параллельные возможности", "备注与团队", "Équipe et stratégie",
             "NOTE: Team parallel example strategy", "Hinweise zum Beispiel", "チーム戦略メモ", "Dependencies & Execution Order", "",
+            // Words at the very start and end, cut short, in capitals, one byte long.
+            "TEAM", "Our TEAM", "xx팀", "Tea", "Strateg", "STRATE", "n", "teamnote", "a팀", "팀", "예", "NoTeS:",
         ])
     func headingKinds(heading: String) {
         let bytes = Array(heading.utf8)

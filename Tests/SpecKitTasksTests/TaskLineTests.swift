@@ -21,6 +21,20 @@ struct TaskLineTests {
     }
 
     @Test(
+        "checkbox IDs of every kind are spelled as their task's ID, and references find them",
+        arguments: [
+            ("T001", "T001"), ("T12.3.4", "T12.3.4"), ("TAB12", "TAB12"), ("T-HF02", "T-HF02"), ("T014a_new", "T014a_new"),
+            ("Task 3", "Task 3"), ("task  3", "Task 3"), ("TASK 3b", "Task 3b"), ("TASK-004", "TASK-004"),
+            ("[TASK-004]", "TASK-004"), ("Task T-006", "T-006"), ("任务1.1", "任务 1.1"), ("Tarea 2", "Tarea 2"),
+            ("T" + String(repeating: "7", count: 20), "T" + String(repeating: "7", count: 20)),
+        ])
+    func checkboxIDSpelling(written: String, id: String) {
+        let doc = parse("- [ ] \(written) First\n- [ ] T999 Second (after \(id))\n")
+        #expect(doc.tasks.map(\.id) == [id, "T999"])
+        #expect(doc.dependencies.map(\.predecessor) == [0])
+    }
+
+    @Test(
         "task ID grammar",
         arguments: ["T001", "T12", "T-HF02", "T007a", "T032A", "T014a_new", "T231.1", "T1000", "TAB12"])
     func validIDs(id: String) {
