@@ -62,17 +62,33 @@ extension PlanText {
         /// bytes are its Characters (CR LF is one Character) and it joins no
         /// Character before or after it: then widths are byte counts.
         func areSimple(_ nodes: some Sequence<Int32>) -> Bool {
+            for v in nodes where !withName(v, Self.isSimple) { return false }
+            return true
+        }
+
+        /// Whether a name is ASCII without CR (see ``areSimple(_:)``).
+        @inline(__always) static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var any: UInt8 = 0
+            var cr = false
+            for b in bytes {
+                any |= b
+                cr = cr || b == UInt8(ascii: "\r")
+            }
+            return any < 0x80 && !cr
+        }
+
+        /// Writes the names of `nodes` on `line` and returns true when every
+        /// name is simple (see ``areSimple(_:)``); stops at the first that is
+        /// not and returns false, leaving the names before it written.
+        func writeSimple(_ nodes: some Sequence<Int32>, on line: inout IDLine, _ w: inout ByteWriter) -> Bool {
             for v in nodes {
-                let simple = withName(v) { bytes in
-                    var any: UInt8 = 0
-                    var cr = false
-                    for b in bytes {
-                        any |= b
-                        cr = cr || b == UInt8(ascii: "\r")
-                    }
-                    return any < 0x80 && !cr
+                let written = withName(v) { bytes in
+                    guard Self.isSimple(bytes) else { return false }
+                    line.start(bytes.count, &w)
+                    w.write(bytes: bytes)
+                    return true
                 }
-                if !simple { return false }
+                if !written { return false }
             }
             return true
         }

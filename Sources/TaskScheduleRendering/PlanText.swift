@@ -78,20 +78,19 @@ public enum PlanText {
                 // `  12  (3)     `: the number right-aligned, the count left-aligned in 7.
                 let countWidth = digitCount(wave.count) + 2
                 let prefixWidth = 2 + numberWidth + 2 + max(countWidth, 7) + 1
-                if names.areSimple(shown) {
-                    w.withCursor(bound: prefixWidth + 8) { c in
-                        for _ in 0..<(2 + numberWidth - digitCount(i + 1)) { c.write(byte: UInt8(ascii: " ")) }
-                        c.write(i + 1)
-                        c.write("  (" as StaticString)
-                        c.write(wave.count)
-                        c.write(byte: UInt8(ascii: ")"))
-                        for _ in 0..<(max(7 - countWidth, 0) + 1) { c.write(byte: UInt8(ascii: " ")) }
-                    }
-                    var line = IDLine(indent: prefixWidth)
-                    for v in shown {
-                        line.start(names.length(v), &w)
-                        names.write(v, &w)
-                    }
+                // Bytes first; a name that is not ASCII takes the row back to the
+                // mark (nothing is flushed within a row: no checkpoint is reached).
+                let mark = w.count
+                w.withCursor(bound: prefixWidth + 8) { c in
+                    for _ in 0..<(2 + numberWidth - digitCount(i + 1)) { c.write(byte: UInt8(ascii: " ")) }
+                    c.write(i + 1)
+                    c.write("  (" as StaticString)
+                    c.write(wave.count)
+                    c.write(byte: UInt8(ascii: ")"))
+                    for _ in 0..<(max(7 - countWidth, 0) + 1) { c.write(byte: UInt8(ascii: " ")) }
+                }
+                var line = IDLine(indent: prefixWidth)
+                if names.writeSimple(shown, on: &line, &w) {
                     if more > 0 {
                         // `… 12 more`: the ellipsis is one column of three bytes.
                         line.start(digitCount(more) + 7, &w)
@@ -102,6 +101,7 @@ public enum PlanText {
                     w.write(byte: UInt8(ascii: "\n"))
                 } else {
                     // Widths in Characters, which need the names as Strings.
+                    w.written = mark
                     let label = pad(String(i + 1), numberWidth, right: true)
                     let prefix = "  \(label)  \(pad("(\(wave.count))", 7, right: false)) "
                     wrapIDs(shown.map { plan.name(of: $0) }, more: more, prefix: prefix, into: &w)
