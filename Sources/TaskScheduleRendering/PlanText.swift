@@ -347,7 +347,15 @@ public enum PlanText {
 
 extension String {
     func replacingNewlines() -> String {
-        guard contains(where: { $0.isNewline }) else { return self }
+        // A newline Character (U+000A–U+000D, NEL, LS, PS, or CR LF) is never
+        // part of a larger one: text without any of their bytes (0A–0D, the
+        // 85 of NEL, the A8 and A9 of LS and PS) has none, and a scan of bytes
+        // costs far less than one of Characters.
+        var text = self
+        let mayHaveNewline = text.withUTF8 { bytes in
+            bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
+        }
+        guard mayHaveNewline, contains(where: { $0.isNewline }) else { return self }
         return String(map { $0.isNewline ? " " : $0 })
     }
 

@@ -145,4 +145,14 @@ import Testing
             #expect(out.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") })
         }
     }
+
+    /// Every newline Character becomes one space in a table cell, and text
+    /// whose bytes only look like part of one (Å is C3 85, è is C3 A8) is kept.
+    @Test func cellsFoldEveryKindOfNewline() {
+        for newline in ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(PlanText.markdownCell("Ship\(newline)it") == "Ship it", "\(Array(newline.unicodeScalars))")
+        }
+        #expect(PlanText.markdownCell("Åsa écrit è…") == "Åsa écrit è…")
+        #expect(PlanText.markdownCell("Åsa\u{2028}è") == "Åsa è")
+    }
 }
