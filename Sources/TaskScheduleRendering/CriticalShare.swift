@@ -19,7 +19,9 @@ public struct CriticalShare: Sendable, Hashable {
     /// - Complexity: O(V).
     public init(_ plan: Plan) {
         let count = plan.graph.taskNodeCount
-        let critical = (0..<Int32(count)).count { plan.schedule.isCritical($0) }
+        let schedule = plan.schedule
+        var critical = 0
+        for v in 0..<Int32(count) where schedule.isCritical(v) { critical += 1 }
         self.init(critical: critical, tasks: count)
     }
 

@@ -30,11 +30,11 @@ public enum PlanText {
             w.write("| tasks | done | phases | edges | waves | widest wave | critical path | total work |\n")
             w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
             let s = plan.schedule
-            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhaseCount) | \(edges) | \(s.waves.count) | \(s.waves.map(\.count).max() ?? 0) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
+            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhaseCount) | \(edges) | \(s.waves.count) | \(widestWave(s)) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
             if let note = assumedNote(plan) { w.write("> \(markdownCell(note))\n\n") }
         }
         let schedule = plan.schedule
-        let widest = schedule.waves.map(\.count).max() ?? 0
+        let widest = widestWave(schedule)
         if style == .text {
             w.write("  \(count(schedule.waves.count, "wave")), widest \(widest); critical path \(hours(schedule.length)) of \(hours(facts.totalWork)) work")
             if schedule.length > 0 {
@@ -58,7 +58,9 @@ public enum PlanText {
     /// The waves table: one row per wave. With a `limit`, at most that many IDs per wave.
     public static func waves(_ plan: Plan, style: TextStyle, limit: Int? = nil, into w: inout ByteWriter) {
         let schedule = plan.schedule
-        let conflicts = Dictionary(grouping: plan.waveFileConflicts(), by: \.wave)
+        // In wave order: each wave's conflicts follow those of the waves before it.
+        let conflicts = plan.waveFileConflicts()
+        var nextConflict = 0
         func conflictText(_ c: WaveFileConflict) -> String {
             let names = c.tasks.map { plan.name(of: $0) }
             let list = names.count == 2 ? "\(names[0]) and \(names[1])" : names.dropLast().joined(separator: ", ") + " and " + names.last!
@@ -66,16 +68,47 @@ public enum PlanText {
         }
         switch style {
         case .text:
-            w.write("Waves (tasks that can run at the same time)\n")
-            let numberWidth = String(schedule.waves.count).count
+            w.write("Waves (tasks that can run at the same time)\n" as StaticString)
+            let numberWidth = digitCount(schedule.waves.count)
+            let names = NodeNames(plan)
             for (i, wave) in schedule.waves.enumerated() {
-                let label = pad(String(i + 1), numberWidth, right: true)
-                let prefix = "  \(label)  \(pad("(\(wave.count))", 7, right: false)) "
                 // Names only for the IDs shown: a wide wave has thousands.
-                let shown = limit.map { min($0, wave.count) } ?? wave.count
-                wrapIDs(wave.prefix(shown).map { plan.name(of: $0) }, more: wave.count - shown, prefix: prefix, into: &w)
-                for c in conflicts[i + 1] ?? [] {
-                    w.write("\(spaces(prefix.count))! \(conflictText(c))\n")
+                let shown = wave.prefix(limit.map { min($0, wave.count) } ?? wave.count)
+                let more = wave.count - shown.count
+                // `  12  (3)     `: the number right-aligned, the count left-aligned in 7.
+                let countWidth = digitCount(wave.count) + 2
+                let prefixWidth = 2 + numberWidth + 2 + max(countWidth, 7) + 1
+                // Bytes first; a name that is not ASCII takes the row back to the
+                // mark (nothing is flushed within a row: no checkpoint is reached).
+                let mark = w.count
+                w.withCursor(bound: prefixWidth + 8) { c in
+                    for _ in 0..<(2 + numberWidth - digitCount(i + 1)) { c.write(byte: UInt8(ascii: " ")) }
+                    c.write(i + 1)
+                    c.write("  (" as StaticString)
+                    c.write(wave.count)
+                    c.write(byte: UInt8(ascii: ")"))
+                    for _ in 0..<(max(7 - countWidth, 0) + 1) { c.write(byte: UInt8(ascii: " ")) }
+                }
+                var line = IDLine(indent: prefixWidth)
+                if names.writeSimple(shown, on: &line, &w) {
+                    if more > 0 {
+                        // `… 12 more`: the ellipsis is one column of three bytes.
+                        line.start(digitCount(more) + 7, &w)
+                        w.write("… " as StaticString)
+                        w.write(more)
+                        w.write(" more" as StaticString)
+                    }
+                    w.write(byte: UInt8(ascii: "\n"))
+                } else {
+                    // Widths in Characters, which need the names as Strings.
+                    w.written = mark
+                    let label = pad(String(i + 1), numberWidth, right: true)
+                    let prefix = "  \(label)  \(pad("(\(wave.count))", 7, right: false)) "
+                    wrapIDs(shown.map { plan.name(of: $0) }, more: more, prefix: prefix, into: &w)
+                }
+                while nextConflict < conflicts.count, conflicts[nextConflict].wave == i + 1 {
+                    w.write("\(spaces(prefixWidth))! \(conflictText(conflicts[nextConflict]))\n")
+                    nextConflict += 1
                 }
             }
         case .markdown:
@@ -83,7 +116,10 @@ public enum PlanText {
             for (i, wave) in schedule.waves.enumerated() {
                 var ids = wave.prefix(limit ?? wave.count).map { plan.name(of: $0) }.joined(separator: ", ")
                 if let limit, wave.count > limit { ids += ", … \(wave.count - limit) more" }
-                for c in conflicts[i + 1] ?? [] { ids += " (\(conflictText(c)))" }
+                while nextConflict < conflicts.count, conflicts[nextConflict].wave == i + 1 {
+                    ids += " (\(conflictText(conflicts[nextConflict])))"
+                    nextConflict += 1
+                }
                 w.write("| \(i + 1) | \(wave.count) | \(markdownCell(ids)) |\n")
             }
         }
@@ -94,6 +130,13 @@ public enum PlanText {
     /// The critical chain as one line of IDs.
     public static func criticalChain(_ plan: Plan, style: TextStyle, limit: Int? = nil, into w: inout ByteWriter) {
         let schedule = plan.schedule
+        let path = schedule.criticalPath
+        let names = NodeNames(plan)
+        if style == .text, names.areSimple(path) {
+            w.write("Critical path: \(hours(schedule.length))\(plan.hasEstimates ? "" : " (assumed durations)"), \(count(path.count, "task"))\n")
+            writeChain(path, names, limit: limit, into: &w)
+            return
+        }
         var ids = schedule.criticalPath.map { plan.name(of: $0) }
         if let limit, ids.count > limit {
             let head = ids.prefix(limit / 2)
@@ -110,6 +153,36 @@ public enum PlanText {
             w.write(markdownCell(ids.joined(separator: " → ")))
             w.write("\n")
         }
+    }
+
+    /// The chain as bytes, wrapped like ``wrapIDs(_:more:prefix:separator:into:)``
+    /// with the separator ` → `: every name of `path` is ASCII without CR.
+    static func writeChain(_ path: [Int32], _ names: NodeNames, limit: Int?, into w: inout ByteWriter) {
+        w.write("  " as StaticString)
+        var line = IDLine(indent: 2)
+        // `T001 →`: the arrow is one column of three bytes.
+        func item(_ k: Int) {
+            let v = path[k]
+            let last = k + 1 == path.count
+            line.start(names.length(v) + (last ? 0 : 2), &w)
+            names.write(v, &w)
+            if !last { w.write(" →" as StaticString) }
+        }
+        if let limit, path.count > limit {
+            let half = limit / 2
+            for k in 0..<half { item(k) }
+            // `… 5883 more … →`: two ellipses and the arrow, a column each.
+            let more = path.count - 2 * half
+            line.start(digitCount(more) + 9 + (half > 0 ? 2 : 0), &w)
+            w.write("… " as StaticString)
+            w.write(more)
+            w.write(" more …" as StaticString)
+            if half > 0 { w.write(" →" as StaticString) }
+            for k in (path.count - half)..<path.count { item(k) }
+        } else {
+            for k in path.indices { item(k) }
+        }
+        w.write(byte: UInt8(ascii: "\n"))
     }
 
     /// `critical-path`: the chain, then every planned task by slack (most critical first).
@@ -172,6 +245,13 @@ public enum PlanText {
     }
 
     // MARK: helpers
+
+    /// The number of tasks of the widest wave (0 without waves).
+    static func widestWave(_ schedule: Schedule) -> Int {
+        var widest = 0
+        for wave in schedule.waves { widest = max(widest, wave.count) }
+        return widest
+    }
 
     /// Said wherever a length is shown when no planned task has an estimate:
     /// the hours are `--default-duration` each, not a forecast.
@@ -267,7 +347,15 @@ public enum PlanText {
 
 extension String {
     func replacingNewlines() -> String {
-        guard contains(where: { $0.isNewline }) else { return self }
+        // A newline Character (U+000A–U+000D, NEL, LS, PS, or CR LF) is never
+        // part of a larger one: text without any of their bytes (0A–0D, the
+        // 85 of NEL, the A8 and A9 of LS and PS) has none, and a scan of bytes
+        // costs far less than one of Characters.
+        var text = self
+        let mayHaveNewline = text.withUTF8 { bytes in
+            bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
+        }
+        guard mayHaveNewline, contains(where: { $0.isNewline }) else { return self }
         return String(map { $0.isNewline ? " " : $0 })
     }
 

@@ -92,11 +92,15 @@ extension Plan {
         guard options.files == .exclusive, document.hasFileTables else { return [] }
         var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
         var result: [WaveFileConflict] = []
+        // The tables in locals: `fileIDs(ofTask:)` is a call and a slice per task.
+        let offsets = document.taskFileOffsets, fileIDs = document.taskFileIDs
+        let isDirectory = document.isDirectory, taskOfNode = graph.taskOfNode
         for (i, wave) in schedule.waves.enumerated() where wave.count > 1 {
             writersOfFile.startGroup()
             for v in wave {
-                for file in document.fileIDs(ofTask: Int(graph.taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
-                    writersOfFile.add(v, writes: file)
+                let t = Int(taskOfNode[Int(v)])
+                for k in Int(offsets[t])..<Int(offsets[t + 1]) where !isDirectory[Int(fileIDs[k])] {
+                    writersOfFile.add(v, writes: fileIDs[k])
                 }
             }
             for (file, tasks) in writersOfFile.shared { result.append(WaveFileConflict(wave: i + 1, file: file, tasks: tasks)) }

@@ -136,7 +136,7 @@ public struct Schedule: Sendable {
     }
 
     /// Whether a node has zero slack (within 1e-9).
-    public func isCritical(_ node: Int32) -> Bool { abs(times.slack(node)) <= 1e-9 }
+    @inlinable public func isCritical(_ node: Int32) -> Bool { abs(times.slack(node)) <= 1e-9 }
 
     init(graph: ScheduleGraph, order: [Int32]) {
         self.order = order

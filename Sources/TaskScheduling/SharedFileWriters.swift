@@ -26,13 +26,22 @@ struct SharedFileWriters {
         }
     }
 
-    /// Task node `v` of the current group writes `file`.
-    mutating func add(_ v: Int32, writes file: Int32) {
+    /// Task node `v` of the current group writes `file`. Inlined: called
+    /// once per written file of every task; a second writer is rare.
+    @inline(__always) mutating func add(_ v: Int32, writes file: Int32) {
         let f = Int(file)
         if stamp[f] != group {
             stamp[f] = group
             firstWriter[f] = v
-        } else if let k = indexOfFile[file] {
+        } else {
+            addShared(v, file)
+        }
+    }
+
+    /// `v` is a further writer of `file` in the current group.
+    private mutating func addShared(_ v: Int32, _ file: Int32) {
+        let f = Int(file)
+        if let k = indexOfFile[file] {
             shared[k].writers.append(v)
         } else {
             indexOfFile[file] = shared.count
