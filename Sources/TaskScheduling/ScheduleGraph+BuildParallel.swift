@@ -105,6 +105,10 @@ extension GraphBuilder {
     func orderPassBuilder() -> GraphBuilder {
         var order = withoutEdges()
         order.reserveEdges(2 * taskCount)
+        // Both passes read each task's exclusion sets as slices, which count
+        // a reference to their array: on one shared array the two threads
+        // would bounce its count between the cores on every task.
+        order.setIDs = setIDs.withUnsafeBufferPointer { Array($0) }
         return order
     }
 
