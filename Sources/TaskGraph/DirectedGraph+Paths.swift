@@ -20,6 +20,37 @@ public struct CriticalPathTimes: Sendable {
 
     /// Latest start minus earliest start.
     @inlinable public func slack(_ v: Int32) -> Double { latestStart[Int(v)] - earliestStart[Int(v)] }
+
+    /// The stored times read in place, for loops over every node on several
+    /// threads: each read of ``earliestFinish`` or ``latestStart`` counts a
+    /// reference to two shared arrays, which threads reading at once bounce
+    /// between the cores. Valid inside `body` only.
+    @inlinable public func withUnsafeTimes<R>(_ body: (UnsafeTimes) throws -> R) rethrows -> R {
+        try earliestStart.withUnsafeBufferPointer { es in
+            try latestFinish.withUnsafeBufferPointer { lf in
+                try durations.withUnsafeBufferPointer { d in
+                    try body(UnsafeTimes(earliestStart: es, latestFinish: lf, durations: d))
+                }
+            }
+        }
+    }
+}
+
+/// ``CriticalPathTimes`` read through buffers (``CriticalPathTimes/withUnsafeTimes(_:)``):
+/// the same values, by the same operations.
+public struct UnsafeTimes {
+    public let earliestStart: UnsafeBufferPointer<Double>
+    public let latestFinish: UnsafeBufferPointer<Double>
+    @usableFromInline let durations: UnsafeBufferPointer<Double>
+
+    @inlinable init(earliestStart: UnsafeBufferPointer<Double>, latestFinish: UnsafeBufferPointer<Double>, durations: UnsafeBufferPointer<Double>) {
+        (self.earliestStart, self.latestFinish, self.durations) = (earliestStart, latestFinish, durations)
+    }
+
+    @inlinable public func earliestFinish(_ v: Int) -> Double { earliestStart[v] + durations[v] }
+    @inlinable public func latestStart(_ v: Int) -> Double { latestFinish[v] - durations[v] }
+    /// Latest start minus earliest start, as ``CriticalPathTimes/slack(_:)``.
+    @inlinable public func slack(_ v: Int) -> Double { latestStart(v) - earliestStart[v] }
 }
 
 /// Node times read as other node times plus or minus each node's duration

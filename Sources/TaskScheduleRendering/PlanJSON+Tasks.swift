@@ -1,4 +1,5 @@
 import SpecKitTasks
+import TaskGraph
 import TaskScheduling
 
 extension PlanJSON {
@@ -17,6 +18,11 @@ extension PlanJSON {
             let schedule = plan.schedule
             // Buffers taken once per block: fields read through the element in
             // place, as copying a task retains and releases each of its strings and arrays.
+            // Times and waves read in place too: the other core reads the same
+            // arrays, and a reference counted on them per task would bounce
+            // between the cores.
+            schedule.times.withUnsafeTimes { times in
+            schedule.waveOfNode.withUnsafeBufferPointer { waves in
             plan.document.tasks.withUnsafeBufferPointer { tasks in
                 facts.withOwnPredecessors { offsets, items in
                     for t in range {
@@ -26,14 +32,16 @@ extension PlanJSON {
                             t: t, phase: phases.indices.contains(phase) ? phases[phase].index : task.pointee.phase,
                             duration: options.duration(of: task.pointee.estimate), node: Int(nodeOfTask[t]))
                         if facts.isInGroup(Int32(t)) {
-                            write(task, row, facts.writtenPredecessors(of: Int32(t)), schedule, &w)
+                            write(task, row, facts.writtenPredecessors(of: Int32(t)), times, waves, &w)
                         } else {
                             // The common case: the task's own list, -1 marking holes.
                             let own = UnsafeBufferPointer(rebasing: items[Int(offsets[t])..<Int(offsets[t + 1])])
-                            write(task, row, OwnPredecessors(items: own), schedule, &w)
+                            write(task, row, OwnPredecessors(items: own), times, waves, &w)
                         }
                     }
                 }
+            }
+            }
             }
         }
 
@@ -48,8 +56,8 @@ extension PlanJSON {
 
         @inline(__always)
         private func write(
-            _ task: UnsafePointer<SpecTask>, _ row: Row, _ predecessors: some Sequence<Int32>, _ schedule: Schedule,
-            _ w: inout ByteWriter
+            _ task: UnsafePointer<SpecTask>, _ row: Row, _ predecessors: some Sequence<Int32>, _ times: UnsafeTimes,
+            _ waves: UnsafeBufferPointer<Int32>, _ w: inout ByteWriter
         ) {
             // One capacity check per task: the most its object can take.
             var bound = 640 + names.length(ofTask: row.t)
@@ -97,20 +105,21 @@ extension PlanJSON {
                     c.write(",\"wave\":null,\"earliestStart\":null,\"earliestFinish\":null,\"latestStart\":null,\"latestFinish\":null,\"slack\":null,\"critical\":null}" as StaticString)
                     return
                 }
-                let times = schedule.times
                 c.write(",\"wave\":" as StaticString)
-                c.write(schedule.waveOfNode[v])
+                c.write(waves[v])
                 c.write(",\"earliestStart\":" as StaticString)
                 c.write(times.earliestStart[v])
                 c.write(",\"earliestFinish\":" as StaticString)
-                c.write(times.earliestFinish[v])
+                c.write(times.earliestFinish(v))
                 c.write(",\"latestStart\":" as StaticString)
-                c.write(times.latestStart[v])
+                c.write(times.latestStart(v))
                 c.write(",\"latestFinish\":" as StaticString)
                 c.write(times.latestFinish[v])
+                let slack = times.slack(v)
                 c.write(",\"slack\":" as StaticString)
-                c.write(max(0, times.slack(Int32(v))))
-                c.write(schedule.isCritical(Int32(v)) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
+                c.write(max(0, slack))
+                // Critical as Schedule.isCritical says: zero slack within 1e-9.
+                c.write(abs(slack) <= 1e-9 ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
             }
         }
     }
