@@ -105,6 +105,29 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect(t.slack(1) == 0)
     }
 
+    @Test func unsafeTimesReadTheSameValuesToTheBit() {
+        // Durations that do not add up exactly in binary (0.1, 0.2, 1/3), a
+        // chain of 40 nodes with shortcuts, and 10 nodes hanging off it (slack).
+        var edges: [(Int32, Int32)] = []
+        for v in 1..<40 { edges.append((Int32(v - 1), Int32(v))) }
+        for v in stride(from: 3, to: 40, by: 5) { edges.append((Int32(v - 3), Int32(v))) }
+        for v in 40..<50 { edges.append((Int32((v - 40) * 3), Int32(v))) }
+        let g = graph(50, edges)
+        let durations = (0..<50).map { [0.1, 0.2, 1.0 / 3, 7, 0][$0 % 5] * Double($0 % 7 + 1) }
+        let t = g.criticalPathTimes(order: g.topologicalOrder()!, durations: durations)
+        t.withUnsafeTimes { u in
+            for v in 0..<50 {
+                #expect(u.earliestStart[v].bitPattern == t.earliestStart[v].bitPattern)
+                #expect(u.latestFinish[v].bitPattern == t.latestFinish[v].bitPattern)
+                #expect(u.earliestFinish(v).bitPattern == t.earliestFinish[v].bitPattern)
+                #expect(u.latestStart(v).bitPattern == t.latestStart[v].bitPattern)
+                #expect(u.slack(v).bitPattern == t.slack(Int32(v)).bitPattern)
+            }
+        }
+        // Not all zero: the side branches have slack.
+        #expect((0..<50).contains { t.slack(Int32($0)) > 0 })
+    }
+
     @Test func sccFindsCyclesAndSingletons() {
         // 0 ⇄ 1 ──▶ 2 ──▶ 3 ──▶ 2
         let g = graph(4, [(0, 1), (1, 0), (1, 2), (2, 3), (3, 2)])
