@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "specgraph", dependencies: ["SpecGraphCommands"]),
         .target(name: "SpecGraphTestSupport", dependencies: ["SpecKitTasks"], path: "Tests/SpecGraphTestSupport"),
         .testTarget(name: "TaskGraphTests", dependencies: ["TaskGraph"]),
-        .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks"]),
+        .testTarget(name: "SpecKitTasksTests", dependencies: ["SpecKitTasks", "SpecGraphTestSupport"]),
         .testTarget(name: "SpecKitGeneratorTests", dependencies: ["SpecKitGenerator"]),
         .testTarget(
             name: "TaskSchedulingTests",

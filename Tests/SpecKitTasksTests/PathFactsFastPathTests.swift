@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import Testing
 
 @testable import SpecKitTasks
@@ -13,17 +14,6 @@ struct PathFactsFastPathTests {
     /// The parser's text scans read only the bytes they are given: a parser of no text.
     var scans: DocumentParser { DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "") }
 
-    /// A small xorshift generator: the same cases on every run.
-    struct Generator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-        mutating func next(_ n: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(n))
-        }
-    }
 
     // MARK: Paths
 
@@ -139,7 +129,7 @@ struct PathFactsFastPathTests {
 
     @Test("a token is a path, or not, as the rule before the tight loop says", arguments: 0..<300)
     func pathCandidateAsBefore(seed: UInt64) {
-        var g = Generator(seed: seed)
+        var g = SeededStream(seed: seed)
         for _ in 0..<40 {
             var token = ""
             for _ in 0..<(1 + g.next(7)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
@@ -228,7 +218,7 @@ struct PathFactsFastPathTests {
 
     @Test("a text the filter says cites nothing separates as the full citation scan does", arguments: 0..<400)
     func citationFilter(seed: UInt64) {
-        var g = Generator(seed: seed)
+        var g = SeededStream(seed: seed)
         var text = ""
         for _ in 0..<(2 + g.next(10)) { text += Self.citingPieces[g.next(Self.citingPieces.count)] + " " }
         let bytes = Array(text.utf8)
@@ -318,7 +308,7 @@ struct PathFactsFastPathTests {
 
     @Test("a duration reads as every unit compared in turn reads it", arguments: 0..<200)
     func durationAsBefore(seed: UInt64) {
-        var g = Generator(seed: seed)
+        var g = SeededStream(seed: seed)
         let numbers = ["2", "90", "1.5", "0.25", "12", "3.", "1234567890", "", "7"]
         let spaces = ["", " ", "  ", "\t"]
         let words = Vocabulary.units.map { $0.0.description } + ["mo", "month", "hourss", "minutesx", "wks2", "d_", "s", "sec", "hh"]

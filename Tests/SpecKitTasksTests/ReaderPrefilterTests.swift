@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import Testing
 
 @testable import SpecKitTasks
@@ -8,17 +9,6 @@ import Testing
 /// texts both ways.
 @Suite("Reader prefilters")
 struct ReaderPrefilterTests {
-    /// A small xorshift generator: the same texts on every run.
-    struct Stream {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-        mutating func next(_ n: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(n))
-        }
-    }
 
     /// Pieces of task text around estimates: their forms in several
     /// languages, words that start like `est`, brackets that hold none.
@@ -31,7 +21,7 @@ struct ReaderPrefilterTests {
 
     @Test("the estimate found from the first estimate trigger is the one found from the start", arguments: 0..<400)
     func estimateFromFirstTrigger(seed: UInt64) {
-        var r = Stream(seed: seed)
+        var r = SeededStream(seed: seed)
         var text = ""
         for _ in 0..<(1 + r.next(9)) {
             text += Self.estimatePieces[r.next(Self.estimatePieces.count)] + [" ", "", "  ", "\n", ", "][r.next(5)]
@@ -60,7 +50,7 @@ struct ReaderPrefilterTests {
             ("[US3]", ["US3"]), ("[USX]", []), ("[US1] [US1]", ["US1"]), ("[US4][P]", ["US4"]), ("[P]", []),
             ("[US12/US4]", ["US12", "US4"]), ("**[US5]**", ["US5"]), ("[US1,US2,US3]", ["US1", "US2", "US3"]),
         ]
-        var r = Stream(seed: UInt64(count))
+        var r = SeededStream(seed: UInt64(count))
         var text = "# Tasks\n\n"
         var expected: [[String]] = []
         var run = 0
@@ -86,7 +76,7 @@ struct ReaderPrefilterTests {
             "(est: 2h)", "[3d]", "estimate:", "@ann", "(owner: bo)", "docs/plan.md", "Configure", "in", "e2e", "x_y", "a1.b2",
         ]
         let blanks = [" ", "", "  ", "\n", "\t", " \n ", "\r\n"]
-        var r = Stream(seed: seed)
+        var r = SeededStream(seed: seed)
         var text = ""
         for _ in 0..<(2 + r.next(10)) {
             var piece = r.next(3) == 0 ? others[r.next(others.count)] : words[r.next(words.count)]

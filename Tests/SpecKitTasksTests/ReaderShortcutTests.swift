@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import Testing
 
 @testable import SpecKitTasks
@@ -20,13 +21,8 @@ struct ReaderShortcutTests {
 
     /// A made-up text from the pieces (a fixed seed per case).
     static func text(seed: UInt64) -> [UInt8] {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        func next(_ n: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(n))
-        }
+        var stream = SeededStream(seed: seed)
+        func next(_ n: Int) -> Int { stream.next(n) }
         var text = ""
         for _ in 0..<(3 + next(14)) {
             text += pieces[next(pieces.count)]

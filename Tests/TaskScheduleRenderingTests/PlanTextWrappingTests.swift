@@ -1,3 +1,4 @@
+import SpecGraphTestSupport
 import SpecKitTasks
 import TaskScheduleRendering
 import TaskScheduling
@@ -9,13 +10,8 @@ import Testing
 @Suite struct PlanTextWrappingTests {
     /// IDs of many widths and kinds: short and long, worded, non-ASCII for an even seed.
     static func ids(seed: UInt64, count: Int) -> [String] {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        func next(_ n: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(n))
-        }
+        var stream = SeededStream(seed: seed)
+        func next(_ n: Int) -> Int { stream.next(n) }
         return (0..<count).map { k in
             let n = k + 1
             switch next(7) {

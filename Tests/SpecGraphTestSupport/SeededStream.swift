@@ -1,0 +1,15 @@
+/// A small xorshift generator for tests that make up inputs: the same
+/// numbers for the same seed on every run and machine.
+public struct SeededStream {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+
+    /// A number in `0..<n`.
+    public mutating func next(_ n: Int) -> Int {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Int(state % UInt64(n))
+    }
+}
