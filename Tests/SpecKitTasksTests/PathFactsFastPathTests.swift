@@ -221,17 +221,7 @@ struct PathFactsFastPathTests {
         var g = SeededStream(seed: seed)
         var text = ""
         for _ in 0..<(2 + g.next(10)) { text += Self.citingPieces[g.next(Self.citingPieces.count)] + " " }
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { b in
-            var paths: [(Int, Int)] = []
-            scans.findPaths(b, 0, b.count, excluding: [], into: &paths)
-            var fast = paths, full = paths
-            var fastReads: [String] = [], fullReads: [String] = []
-            scans.separateReads(b, 0, b.count, &fast, reads: &fastReads)
-            scans.separateReads(b, 0, b.count, &full, reads: &fullReads, shortcut: false)
-            #expect(fast.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(text)")
-            #expect(fastReads == fullReads, "\(text)")
-        }
+        ReaderShortcutTests.expectSameCitations(Array(text.utf8))
     }
 
     @Test("every reference word passes the two-letter filter, in any case; look-alikes do not")
