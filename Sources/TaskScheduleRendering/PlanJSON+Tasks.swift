@@ -118,8 +118,7 @@ extension PlanJSON {
                 let slack = times.slack(v)
                 c.write(",\"slack\":" as StaticString)
                 c.write(max(0, slack))
-                // Critical as Schedule.isCritical says: zero slack within 1e-9.
-                c.write(abs(slack) <= 1e-9 ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
+                c.write(Schedule.isCritical(slack: slack) ? ",\"critical\":true}" as StaticString : ",\"critical\":false}" as StaticString)
             }
         }
     }

@@ -136,7 +136,10 @@ public struct Schedule: Sendable {
     }
 
     /// Whether a node has zero slack (within 1e-9).
-    @inlinable public func isCritical(_ node: Int32) -> Bool { abs(times.slack(node)) <= 1e-9 }
+    @inlinable public func isCritical(_ node: Int32) -> Bool { Self.isCritical(slack: times.slack(node)) }
+
+    /// Whether a slack counts as zero: within 1e-9, the rounding noise of sums of durations.
+    @inlinable public static func isCritical(slack: Double) -> Bool { abs(slack) <= 1e-9 }
 
     init(graph: ScheduleGraph, order: [Int32]) {
         self.order = order
@@ -197,7 +200,7 @@ public struct Schedule: Sendable {
     static func criticalChain(graph: ScheduleGraph, times: CriticalPathTimes) -> [Int32] {
         let g = graph.graph
         let eps = 1e-9
-        func critical(_ v: Int32) -> Bool { abs(times.slack(v)) <= eps }
+        func critical(_ v: Int32) -> Bool { isCritical(slack: times.slack(v)) }
         // The first critical task that starts at 0: task nodes are in document order.
         var current: Int32 = -1
         for v in 0..<Int32(graph.taskNodeCount) where critical(v) && times.earliestStart[Int(v)] <= eps {
