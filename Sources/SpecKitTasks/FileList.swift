@@ -93,6 +93,22 @@ public struct FileList: Sendable {
         if let many = list.pointee.many { return try many.withUnsafeBufferPointer(body) }
         return try body(UnsafeBufferPointer(start: list.pointer(to: \.one)!, count: 1))
     }
+
+    /// The paths of the list at `list`, where they are (the single path in
+    /// place, or the array's buffer): valid while that list (the task holding
+    /// it) is neither changed nor destroyed.
+    ///
+    /// For writers that read tasks in place on several threads at once:
+    /// ``withUnsafeBufferPointer(at:_:)`` retains the array or the path around
+    /// its body when the optimizer cannot see through the body, and a path is
+    /// shared by every task that names it, so its count would bounce between
+    /// the cores. Nothing runs here between reading the list and taking the address.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func unsafeBuffer(at list: UnsafePointer<FileList>) -> UnsafeBufferPointer<String> {
+        if let many = list.pointee.many { return many.withUnsafeBufferPointer { $0 } }
+        return UnsafeBufferPointer(start: list.pointer(to: \.one)!, count: 1)
+    }
 }
 
 extension FileList: RandomAccessCollection {

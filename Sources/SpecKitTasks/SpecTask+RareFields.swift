@@ -101,6 +101,39 @@ extension SpecTask {
         }
     }
 
+    /// The labels (``labels``) of the task at `task`, where they are: valid
+    /// while that task is neither changed nor destroyed.
+    ///
+    /// For writers that read tasks in place on several threads at once: the
+    /// getter returns the array retained (or the empty array, released
+    /// after), and the writer's use of it would hold that count across code
+    /// the optimizer cannot see through. Nothing runs here between reading
+    /// the record and taking the address.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func unsafeLabels(at task: UnsafePointer<SpecTask>) -> UnsafeBufferPointer<String> {
+        guard let rare = task.pointee.rare else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return rare.labels.withUnsafeBufferPointer { $0 }
+    }
+
+    /// The cited files (``reads``) of the task at `task`, where they are;
+    /// valid and meant as ``unsafeLabels(at:)``.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func unsafeReads(at task: UnsafePointer<SpecTask>) -> UnsafeBufferPointer<String> {
+        guard let rare = task.pointee.rare else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return rare.reads.withUnsafeBufferPointer { $0 }
+    }
+
+    /// The stories (``stories``) of the task at `task`, where they are; valid
+    /// and meant as ``unsafeLabels(at:)``. Tasks in a row with the same
+    /// stories share one array, so a count taken on it from two cores would bounce.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func unsafeStories(at task: UnsafePointer<SpecTask>) -> UnsafeBufferPointer<String> {
+        task.pointee.stories.withUnsafeBufferPointer { $0 }
+    }
+
     /// Replaces the side record (a new one, or none when every field is empty).
     @usableFromInline mutating func setRare(
         labels: [String], owner: String?, reads: [String],

@@ -50,6 +50,27 @@ public struct TaskText: @unchecked Sendable {
         }
     }
 
+    /// The bytes of the text at `text`, where they are: valid while that
+    /// text (the task holding it) is neither changed nor destroyed.
+    ///
+    /// For writers that read a task in place through a pointer on several
+    /// threads at once: ``withUTF8(_:)`` would retain the storage, which the
+    /// tasks of a parser chunk share, around its body (which the optimizer
+    /// cannot see through), and the count would bounce between the cores;
+    /// here nothing runs between reading the storage and taking its address.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public static func unsafeUTF8(at text: UnsafePointer<TaskText>) -> UnsafeBufferPointer<UInt8> {
+        guard let storage = text.pointee.storage else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let length = text.pointee.length
+        let offset = Int(text.pointee.offset)
+        return storage.withUnsafeMutablePointers { header, bytes in
+            // The header read through its pointer: `header` itself is a
+            // stored `var` of a class, checked for exclusive access on every read.
+            UnsafeBufferPointer(start: bytes + offset, count: length == UInt32.max ? header.pointee : Int(length))
+        }
+    }
+
     /// The text as a `String` (made on every call).
     public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
 

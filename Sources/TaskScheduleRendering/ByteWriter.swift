@@ -421,6 +421,26 @@ public struct ByteCursor {
         if done == nil { writeJSONString(s) }
     }
 
+    /// ``writeJSONString(_:)`` of the string at `s`, read where it is, without
+    /// counting a reference to its storage; `s` must stay valid and unchanged
+    /// during the call.
+    ///
+    /// For strings read in place on several cores at once (a file path shared by
+    /// every task that names it): ``writeJSONString(borrowing:)`` takes its
+    /// bytes in a closure around the writes, which may change memory, so the
+    /// string is retained first, and its count bounces between the cores. A
+    /// string of more than 15 bytes is never small, so its bytes are in its
+    /// storage: their address is taken before anything is written. A small
+    /// string holds its bytes in the value, which is copied without a count.
+    @inline(__always)
+    public mutating func writeJSONString(at s: UnsafePointer<String>) {
+        if s.pointee.utf8.count > 15, let bytes = s.pointee.utf8.withContiguousStorageIfAvailable({ $0 }) {
+            writeJSONString(utf8: bytes)
+        } else {
+            writeJSONString(borrowing: s.pointee)
+        }
+    }
+
     /// See ``ByteWriter/writeJSONString(_:)``; at most ``jsonStringBound(_:)`` bytes.
     ///
     /// Text that needs no escape (most of it) is checked and copied eight

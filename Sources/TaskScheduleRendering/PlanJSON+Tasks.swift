@@ -59,11 +59,20 @@ extension PlanJSON {
             _ task: UnsafePointer<SpecTask>, _ row: Row, _ predecessors: some Sequence<Int32>, _ times: UnsafeTimes,
             _ waves: UnsafeBufferPointer<Int32>, _ w: inout ByteWriter
         ) {
+            // The task's lists and text taken where they are, before anything
+            // is written: a value read through `task` and used around a write
+            // (which may change memory, as far as the optimizer knows) would be
+            // retained first, and paths and story lists are shared by many
+            // tasks, whose counts would then bounce between the cores.
+            let labels = SpecTask.unsafeLabels(at: task)
+            let stories = SpecTask.unsafeStories(at: task)
+            let files = FileList.unsafeBuffer(at: task.pointer(to: \.files)!)
+            let reads = SpecTask.unsafeReads(at: task)
+            let description = TaskText.unsafeUTF8(at: task.pointer(to: \.descriptionText)!)
             // One capacity check per task: the most its object can take.
-            var bound = 640 + names.length(ofTask: row.t)
-                + ByteCursor.jsonStringBound(task.pointee.descriptionText.utf8Count)
-            bound += PlanJSON.stringsBound(task.pointee.labels) + PlanJSON.stringsBound(task.pointee.stories)
-                + PlanJSON.stringsBound(task.pointer(to: \.files)!) + PlanJSON.stringsBound(task.pointee.reads)
+            var bound = 640 + names.length(ofTask: row.t) + ByteCursor.jsonStringBound(description.count)
+            bound += PlanJSON.stringsBound(labels) + PlanJSON.stringsBound(stories)
+                + PlanJSON.stringsBound(files) + PlanJSON.stringsBound(reads)
             for d in predecessors { bound += names.length(ofTask: Int(d)) + 1 }
             w.withCursor(bound: bound) { c in
                 if row.t > 0 { c.write("," as StaticString) }
@@ -79,17 +88,17 @@ extension PlanJSON {
                 }
                 c.write(task.pointee.parallel ? ",\"parallel\":true" as StaticString : ",\"parallel\":false" as StaticString)
                 c.write(",\"labels\":" as StaticString)
-                PlanJSON.writeStrings(task.pointee.labels, &c)
+                PlanJSON.writeStrings(labels, &c)
                 c.write(",\"stories\":" as StaticString)
-                PlanJSON.writeStrings(task.pointee.stories, &c)
+                PlanJSON.writeStrings(stories, &c)
                 c.write(",\"phase\":" as StaticString)
                 c.write(row.phase)
                 c.write(",\"description\":" as StaticString)
-                task.pointee.descriptionText.withUTF8 { c.writeJSONString(utf8: $0) }
+                c.writeJSONString(utf8: description)
                 c.write(",\"files\":" as StaticString)
-                PlanJSON.writeStrings(task.pointer(to: \.files)!, &c)
+                PlanJSON.writeStrings(files, &c)
                 c.write(",\"reads\":" as StaticString)
-                PlanJSON.writeStrings(task.pointee.reads, &c)
+                PlanJSON.writeStrings(reads, &c)
                 c.write(",\"duration\":" as StaticString)
                 c.write(row.duration)
                 c.write(",\"dependsOn\":[" as StaticString)

@@ -439,57 +439,22 @@ public enum PlanJSON {
         }
     }
 
-    /// The most ``writeStrings(_:_:)`` writes, without its brackets.
+    /// The most ``writeStrings(_:_:)`` writes for `strings`, without its brackets.
     @inline(__always)
-    static func stringsBound(_ strings: [String]) -> Int {
-        if strings.isEmpty { return 0 }
-        // Elements read in place: iterating copies (and retains) each string.
-        return strings.withUnsafeBufferPointer(stringsBound)
-    }
-
-    /// The most ``writeStrings(_:_:)`` writes, without its brackets.
-    @inline(__always)
-    static func stringsBound(_ files: UnsafePointer<FileList>) -> Int {
-        if files.pointee.isEmpty { return 0 }
-        return FileList.withUnsafeBufferPointer(at: files, stringsBound)
-    }
-
-    @inline(__always)
-    private static func stringsBound(_ strings: UnsafeBufferPointer<String>) -> Int {
+    static func stringsBound(_ strings: UnsafeBufferPointer<String>) -> Int {
         var bound = 0
         for i in strings.indices { bound += ByteCursor.jsonStringBound(strings[i].utf8.count) + 1 }
         return bound
     }
 
-    /// `["a","b"]`.
+    /// `["a","b"]` from strings read in place (``SpecTask/unsafeStories(at:)``
+    /// and its kin): iterating a list would copy, and retain, each one.
     @inline(__always)
-    static func writeStrings(_ strings: [String], _ c: inout ByteCursor) {
-        // Most lists are empty: reaching the elements would retain the array.
-        guard !strings.isEmpty else {
-            c.write("[]" as StaticString)
-            return
-        }
-        strings.withUnsafeBufferPointer { writeStrings($0, &c) }
-    }
-
-    /// `["a","b"]`.
-    @inline(__always)
-    static func writeStrings(_ files: UnsafePointer<FileList>, _ c: inout ByteCursor) {
-        guard !files.pointee.isEmpty else {
-            c.write("[]" as StaticString)
-            return
-        }
-        // Read in place: a copy of the one path (most lists) would retain it.
-        FileList.withUnsafeBufferPointer(at: files) { writeStrings($0, &c) }
-    }
-
-    /// `["a","b"]` from strings read in place (iterating a list would copy, and retain, each one).
-    @inline(__always)
-    private static func writeStrings(_ strings: UnsafeBufferPointer<String>, _ c: inout ByteCursor) {
+    static func writeStrings(_ strings: UnsafeBufferPointer<String>, _ c: inout ByteCursor) {
         c.write(byte: UInt8(ascii: "["))
         for i in strings.indices {
             if i > 0 { c.write(byte: UInt8(ascii: ",")) }
-            c.writeJSONString(borrowing: strings[i])
+            c.writeJSONString(at: strings.baseAddress! + i)
         }
         c.write(byte: UInt8(ascii: "]"))
     }

@@ -32,6 +32,8 @@ struct FileListTests {
         var stored = list
         let throughPointer = withUnsafePointer(to: &stored) { p in FileList.withUnsafeBufferPointer(at: p) { Array($0) } }
         #expect(throughPointer == paths)
+        let unsafe = withUnsafePointer(to: &stored) { p in Array(FileList.unsafeBuffer(at: p)) }
+        #expect(unsafe == paths)
     }
 
     @Test("equality and hash agree with the array's", arguments: shapes, shapes)

@@ -24,6 +24,22 @@ struct TaskStorageTests {
             estimate: Estimate(optimistic: 1, likely: 2, pessimistic: 6), owner: "ann")
     }
 
+    @Test("labels, reads and stories read in place through a pointer are the properties' arrays")
+    func listsInPlace() {
+        var plain = SpecTask(id: "T002", location: SourceLocation(line: 4, column: 3), stories: ["US1", "US2"])
+        var rare = Self.sample()
+        rare.reads = ["docs/a-long-cited-path/data-model.md", "b.md"]
+        for var task in [plain, rare, SpecTask(id: "T003", location: SourceLocation(line: 5, column: 3))] {
+            withUnsafePointer(to: &task) { p in
+                #expect(Array(SpecTask.unsafeLabels(at: p)) == p.pointee.labels)
+                #expect(Array(SpecTask.unsafeReads(at: p)) == p.pointee.reads)
+                #expect(Array(SpecTask.unsafeStories(at: p)) == p.pointee.stories)
+            }
+        }
+        plain.stories = []
+        #expect(withUnsafePointer(to: &plain) { SpecTask.unsafeStories(at: $0).isEmpty })
+    }
+
     @Test("a copy changed leaves the original as it was, field by field")
     func copyThenMutate() {
         let original = Self.sample()

@@ -36,6 +36,20 @@ import Testing
         #expect(texts[0].string == "first")
     }
 
+    /// The bytes read in place through a pointer (what the JSON writer reads)
+    /// are those `withUTF8` reads: own buffers of any length, shared spans, empty texts.
+    @Test func bytesInPlaceAreTheTextsBytes() {
+        let bytes = Array("one two three".utf8)
+        let spans: [(Int, Int)] = [(0, 3), (3, 3), (4, 13)]
+        var texts = bytes.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { TaskText.shared(b, spans: $0) } }
+        texts += Self.samples.map(TaskText.init) + [.empty]
+        texts.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                #expect(Array(TaskText.unsafeUTF8(at: all.baseAddress! + i)) == all[i].withUTF8 { Array($0) })
+            }
+        }
+    }
+
     @Test func onlyEmptySpans() {
         let bytes: [UInt8] = [1, 2, 3]
         let spans: [(Int, Int)] = [(1, 1), (2, 2)]

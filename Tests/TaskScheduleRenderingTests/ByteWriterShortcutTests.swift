@@ -181,6 +181,32 @@ import Testing
         #expect(borrowed.bytes == copied.bytes)
     }
 
+    /// Strings read in place through a pointer: around the small-string limit
+    /// (15 bytes), short and long, with escapes and other scripts.
+    static let inPlaceStrings: [String] = strings + [
+        "fifteen bytes!!", "sixteen bytes!!!", "src/models/user.py", "é twelve b \"", String(repeating: "é", count: 8),
+    ]
+
+    @Test(arguments: inPlaceStrings)
+    func stringsInPlaceAreEscapedAsCopies(_ s: String) {
+        var copied = ByteWriter()
+        copied.writeJSONString(s)
+        // Inside an array, as a task's lists hold them.
+        let held = [s, s + "-", String(s.reversed())]
+        held.withUnsafeBufferPointer { strings in
+            for i in strings.indices {
+                var expected = ByteWriter()
+                expected.writeJSONString(strings[i])
+                var inPlace = ByteWriter()
+                inPlace.withCursor(bound: ByteCursor.jsonStringBound(strings[i].utf8.count)) {
+                    $0.writeJSONString(at: strings.baseAddress! + i)
+                }
+                #expect(inPlace.bytes == expected.bytes)
+            }
+        }
+        #expect(copied.bytes == Self.escaped(Array(s.utf8)))
+    }
+
     @Test func removeAllKeepsTheWriterUsable() {
         var w = ByteWriter(capacity: 16)
         w.jsonObject { $0.jsonMember("a", 1) }
