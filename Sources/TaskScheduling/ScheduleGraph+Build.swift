@@ -1075,6 +1075,11 @@ struct GraphBuilder {
         scratch.frontiers.removeAll()
         scratch.linkedBefore.removeAll(keepingCapacity: true)
         scratch.linkedBefore.append(0)
+        // The exclusion sets (made before the edge passes, never changed by
+        // them) read through arrays held for the phase: a slice per task
+        // (`sets(of:)`) was retained and released around the scratch writes
+        // below, on the thread beside the phase pass.
+        let setIDs = self.setIDs, setOffsets = self.setOffsets
         for g in 0..<phase.count {
             let range = groups.range(phase.lowerBound + g)
             let location = taskLocation(groups.nodes[range.lowerBound])
@@ -1092,7 +1097,8 @@ struct GraphBuilder {
                 }
             }
             for b in scratch.members {
-                for x in sets(of: b) {
+                for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
+                    let x = setIDs[k]
                     if scratch.firstGroupOfSet[Int(x)] < 0 {
                         scratch.firstGroupOfSet[Int(x)] = g
                         scratch.touched.append(x)
