@@ -445,8 +445,13 @@ struct TextReader: @unchecked Sendable {
         var scratch = TextScratch()
         var output = ChunkOutput()
         for job in jobs { take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch)) }
-        let descriptions = scratch.descriptions.withUnsafeBufferPointer { TaskText.shared(text, spans: $0) }
-        for (t, description) in zip(scratch.describedTasks, descriptions) { tasks[Int(t)].descriptionText = description }
+        var descriptions = scratch.descriptions.withUnsafeBufferPointer { TaskText.shared(text, spans: $0) }
+        // Each text swapped into its task: copying it out of the array would
+        // count a reference to the chunk's storage per task, and destroying
+        // the array another (the array is left holding the tasks' old texts).
+        descriptions.withUnsafeMutableBufferPointer { texts in
+            for (i, t) in zip(texts.indices, scratch.describedTasks) { swap(&tasks[Int(t)].descriptionText, &texts[i]) }
+        }
         return output
     }
 
