@@ -985,13 +985,20 @@ struct GraphBuilder {
     /// per task node, and `writersOfFile` for every file of the document.
     mutating func checkGroups(groupOf: inout [Int32], writersOfFile: inout SharedFileWriters) {
         var stamp: Int32 = 0
+        // The file tables and group members held for the pass: a slice per
+        // task (`fileIDs(ofTask:)`) or group counted a reference to the
+        // document's array, which the other thread reads too, around the writes below.
+        let fileOffsets = document.taskFileOffsets, fileIDs = document.taskFileIDs, isDirectory = document.isDirectory
+        let groupNodes = groups.nodes
         for g in 0..<groups.count where groups.size(g) > 1 {
             stamp += 1
             writersOfFile.startGroup()
-            for v in groups.nodes[groups.range(g)] {
+            for i in groups.range(g) {
+                let v = groupNodes[i]
                 groupOf[Int(v)] = stamp
-                for file in document.fileIDs(ofTask: Int(taskOfNode[Int(v)])) where !document.isDirectory[Int(file)] {
-                    writersOfFile.add(v, writes: file)
+                let t = Int(taskOfNode[Int(v)])
+                for k in Int(fileOffsets[t])..<Int(fileOffsets[t + 1]) where !isDirectory[Int(fileIDs[k])] {
+                    writersOfFile.add(v, writes: fileIDs[k])
                 }
             }
             for (file, writers) in writersOfFile.shared {
