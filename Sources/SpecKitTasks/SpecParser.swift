@@ -266,8 +266,9 @@ struct DocumentParser {
     var dispatchedJobs = 0
     /// File tables being built beside the parser (see `completeFileTables`).
     var pendingFileTables: FileTableBuilder?
-    /// Every task's text, read after the line scan (see `runTextJobs`), and
-    /// the body lines of all of them, task after task.
+    /// The texts still to read after the line scan (see `runTextJobs`): the
+    /// jobs from `dispatchedJobs` on (those before went to the pipeline); and
+    /// the body lines of every task, task after task.
     var textJobs: [TextJob] = []
     var bodyLines: [BodyLine] = []
 
