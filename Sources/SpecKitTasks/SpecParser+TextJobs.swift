@@ -87,14 +87,24 @@ struct TextScratch {
 }
 
 extension DocumentParser {
-    /// Queues a task's text; holds its place among the pending references.
+    /// Queues a task's text. The references it finds go after the pending
+    /// references made so far (`placeReferences`).
     mutating func addTextJob(_ job: TextJob) {
         // The pipeline is handed a chunk only when it is not behind: what it
         // has not taken when the scan ends is read on every core.
-        if let pipeline, textJobs.count - dispatchedJobs >= TextPipeline.chunkSize, pipeline.backlog < 2 { dispatch(to: pipeline) }
-        taskReferences.append(
-            PendingTaskReferences(task: job.task, references: [], reversed: false, job: Int32(textJobs.count)))
+        if let pipeline, textJobs.count >= TextPipeline.chunkSize, pipeline.backlog < 2 { dispatch(to: pipeline) }
+        placeReferences()
         textJobs.append(job)
+    }
+
+    /// Sets `jobsBefore` on the pending references made since the last job
+    /// was queued. (Holding a place for every job instead cost an entry a
+    /// task, where few texts name other tasks.)
+    @inline(__always) mutating func placeReferences() {
+        guard placedReferences < taskReferences.count else { return }
+        let jobs = Int32(truncatingIfNeeded: dispatchedJobs + textJobs.count)
+        for k in placedReferences..<taskReferences.count { taskReferences[k].jobsBefore = jobs }
+        placedReferences = taskReferences.count
     }
 
     /// Reads every queued task text: ID strings, labels and descriptions of
@@ -107,9 +117,9 @@ extension DocumentParser {
     /// serial read.
     /// - Complexity: O(total text), spread over the cores.
     mutating func runTextJobs() {
-        let jobCount = textJobs.count
+        let jobCount = dispatchedJobs + textJobs.count
         guard jobCount > 0 else { return }
-        var results = [TextJobResult](repeating: TextJobResult(), count: jobCount)
+        placeReferences()
         // Chunks the pipeline took during the line scan come first; the rest
         // are read on every core while it finishes its last ones.
         let pipelined = pipeline?.handedOver ?? 0
@@ -119,33 +129,37 @@ extension DocumentParser {
         let chunkBase = pipelined
         var outputs = [ChunkOutput](repeating: ChunkOutput(), count: pipelined + chunkCount)
         let reader = TextReader(text: bytes, bodyLines: bodyLines, wordedIDs: wordedIDs)
-        textJobs.withUnsafeBufferPointer { jobs in
-            tasks.withUnsafeMutableBufferPointer { tasks in
-                results.withUnsafeMutableBufferPointer { results in
+        // Every job's result is written once, by the chunk that reads it (the
+        // pipeline's jobs `0..<first`, then the rest), so the array is not
+        // zero-filled first.
+        let results = [TextJobResult](unsafeUninitializedCapacity: jobCount) { results, initialized in
+            textJobs.withUnsafeBufferPointer { jobs in
+                tasks.withUnsafeMutableBufferPointer { tasks in
                     outputs.withUnsafeMutableBufferPointer { outputs in
                         let shared = SharedJobs(jobs: jobs, tasks: tasks, results: results, outputs: outputs)
                         forEachChunk(count: jobCount - first, size: chunkSize) { c, range in
                             let chunk = chunkBase + c
                             var j = range.lowerBound + first
                             shared.outputs[chunk] = reader.readChunk(
-                                shared.jobs[range.lowerBound + first..<range.upperBound + first],
+                                shared.jobs[range],
                                 tasks: shared.tasks.baseAddress!, chunk: Int32(chunk)
                             ) { result in
-                                shared.results[j] = result
+                                (shared.results.baseAddress! + j).initialize(to: result)
                                 j += 1
                             }
                         }
                     }
                 }
             }
-        }
-        if let pipeline {
-            self.pipeline = nil
-            pipeline.done.wait()
-            for (k, chunk) in pipeline.chunks.enumerated() {
-                for (j, r) in chunk.results.enumerated() { results[chunk.firstJob + j] = r }
-                outputs[k] = chunk.output
+            if let pipeline {
+                self.pipeline = nil
+                pipeline.done.wait()
+                for (k, chunk) in pipeline.chunks.enumerated() {
+                    for (j, r) in chunk.results.enumerated() { (results.baseAddress! + chunk.firstJob + j).initialize(to: r) }
+                    outputs[k] = chunk.output
+                }
             }
+            initialized = jobCount
         }
         textJobs = []
         bodyLines = []
@@ -153,11 +167,15 @@ extension DocumentParser {
         mergeTextJobs(results, outputs)
     }
 
-    /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline. Every one
-    /// of them is closed: a later job was queued after them.
+    /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline and drops
+    /// them from the queue, which so stays a few chunks long, in cache, instead
+    /// of holding every task's job (56 MB at 1M tasks). Every one of them is
+    /// closed: a later job was queued after them.
     private mutating func dispatch(to pipeline: TextPipeline) {
         let range = dispatchedJobs..<dispatchedJobs + TextPipeline.chunkSize
-        let jobs = textJobs.copied(range)
+        let jobs = textJobs.copied(0..<TextPipeline.chunkSize)
+        // Usually the whole queue: nothing is moved.
+        textJobs.removeSubrange(0..<TextPipeline.chunkSize)
         var bodyLo = Int(jobs[0].firstBodyLine), bodyHi = bodyLo
         for job in jobs {
             bodyLo = min(bodyLo, Int(job.firstBodyLine))
@@ -176,39 +194,40 @@ extension DocumentParser {
         tasks.append(consume task)
     }
 
-    /// References into their places in `taskReferences`; the paths go into
-    /// the document's file tables on another thread (`FileTableBuilder`).
+    /// References into their places in `taskReferences` (those of job `j`
+    /// after the entries made before it was queued, before the others); the
+    /// paths go into the document's file tables on another thread (`FileTableBuilder`).
     private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
         var merged: [PendingTaskReferences] = []
-        merged.reserveCapacity(taskReferences.count)
+        merged.reserveCapacity(taskReferences.count + outputs.reduce(0) { $0 + $1.references.count })
         results.withUnsafeBufferPointer { results in
             outputs.withUnsafeBufferPointer { outputs in
-                for pending in taskReferences {
-                    guard pending.job >= 0 else {
-                        merged.append(pending)
-                        continue
-                    }
-                    let r = results[Int(pending.job)]
-                    guard r.referenceEnd > r.referenceStart else { continue }
-                    outputs[Int(r.chunk)].references.withUnsafeBufferPointer { groups in
-                        for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
-                            merged.append(
-                                PendingTaskReferences(task: pending.task, references: groups[g].references, reversed: groups[g].reversed))
+                var job = 0
+                for k in 0...taskReferences.count {
+                    let upTo = k < taskReferences.count ? Int(taskReferences[k].jobsBefore) : results.count
+                    while job < upTo {
+                        let r = results[job]
+                        job += 1
+                        guard r.referenceEnd > r.referenceStart else { continue }
+                        outputs[Int(r.chunk)].references.withUnsafeBufferPointer { groups in
+                            for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
+                                merged.append(
+                                    PendingTaskReferences(task: r.task, references: groups[g].references, reversed: groups[g].reversed))
+                            }
                         }
                     }
+                    if k < taskReferences.count { merged.append(taskReferences[k]) }
                 }
             }
         }
         taskReferences = merged
+        placedReferences = merged.count
         for output in outputs { parallels += output.parallels }
 
         // The file tables are built on another thread while the references are
         // resolved (`finish`); `completeFileTables` waits for them.
         let builder = FileTableBuilder(
-            text: bytes, table: fileTable, isDirectory: isDirectory, offsets: taskFileOffsets, ids: taskFileIDs, results: results,
-            outputs: outputs)
-        fileTable = ByteInterner(expectedCount: 0, expectedBytes: 0)
-        isDirectory = []
+            text: bytes, offsets: taskFileOffsets, ids: taskFileIDs, results: results, outputs: outputs)
         taskFileOffsets = []
         taskFileIDs = []
         if results.count < 1 << 14 {
@@ -328,20 +347,27 @@ final class FileTableBuilder: @unchecked Sendable {
     let done = DispatchGroup()
     private let text: Bytes
     private var table: ByteInterner
-    private(set) var isDirectory: [Bool]
+    private(set) var isDirectory: [Bool] = []
     private(set) var offsets: [Int32]
     private(set) var ids: [Int32]
     private(set) var paths: [String] = []
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
 
-    init(
-        text: Bytes, table: ByteInterner, isDirectory: [Bool], offsets: [Int32], ids: [Int32], results: [TextJobResult],
-        outputs: [ChunkOutput]
-    ) {
+    init(text: Bytes, offsets: [Int32], ids: [Int32], results: [TextJobResult], outputs: [ChunkOutput]) {
         self.text = text
-        self.table = table
-        self.isDirectory = isDirectory
+        // Every distinct path is one of the spans: their count and bytes bound
+        // the table, so it never grows (a regrown arena is copied, and both
+        // copies are paged in). It is made on the parser's thread: made on the
+        // thread that builds the tables, it took memory from that thread's
+        // malloc arena, and peak RSS rose by 3 MB at 100k tasks.
+        let (mentions, spanBytes) = Self.size(of: outputs)
+        table = ByteInterner(expectedCount: mentions, expectedBytes: spanBytes)
+        isDirectory.reserveCapacity(mentions)
+        var ids = ids
+        ids.reserveCapacity(ids.count + mentions)
+        var offsets = offsets
+        offsets.reserveCapacity(offsets.count + results.count + 1)
         self.offsets = offsets
         self.ids = ids
         self.results = results
@@ -357,8 +383,6 @@ final class FileTableBuilder: @unchecked Sendable {
         let results = self.results, outputs = self.outputs
         self.table = ByteInterner(expectedCount: 0, expectedBytes: 0)
         (self.isDirectory, self.offsets, self.ids, self.results, self.outputs) = ([], [], [], [], [])
-        ids.reserveCapacity(ids.count + outputs.reduce(0) { $0 + $1.paths.count })
-        offsets.reserveCapacity(offsets.count + results.count + 1)
         results.withUnsafeBufferPointer { results in
             // Results come in runs of one chunk: each run takes its chunk's
             // buffers once (taking them per task cost four reference counts a task).
@@ -390,6 +414,16 @@ final class FileTableBuilder: @unchecked Sendable {
         }
         (self.isDirectory, self.offsets, self.ids) = (isDirectory, offsets, ids)
         paths = DocumentParser.strings(of: table)
+    }
+
+    /// How many path spans the outputs hold, and their bytes together.
+    static func size(of outputs: [ChunkOutput]) -> (spans: Int, bytes: Int) {
+        var spans = 0, bytes = 0
+        for output in outputs {
+            spans += output.paths.count
+            for (lo, hi) in output.paths { bytes += hi - lo }
+        }
+        return (spans, bytes)
     }
 }
 
@@ -444,6 +478,13 @@ struct TextReader: @unchecked Sendable {
     ) -> ChunkOutput {
         var scratch = TextScratch()
         var output = ChunkOutput()
+        // About one path and one description a task: reserved once rather
+        // than grown from empty, chunk after chunk.
+        let expected = jobs.underestimatedCount
+        scratch.descriptions.reserveCapacity(expected)
+        scratch.describedTasks.reserveCapacity(expected)
+        output.paths.reserveCapacity(expected)
+        output.pathHashes.reserveCapacity(expected)
         for job in jobs { take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch)) }
         var descriptions = scratch.descriptions.withUnsafeBufferPointer { TaskText.shared(text, spans: $0) }
         // Each text swapped into its task: copying it out of the array would

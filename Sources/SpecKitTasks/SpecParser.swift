@@ -139,9 +139,10 @@ struct PendingTaskReferences {
     var references: [Reference]
     /// `blocks T011`: the named tasks depend on this one.
     var reversed: Bool
-    /// A place held for the references text job `job` finds (see
-    /// `runTextJobs`); -1 for references known when the entry was made.
-    var job: Int32 = -1
+    /// How many text jobs were queued before this entry: the references
+    /// those jobs find come before it (`mergeTextJobs`). Set when the next
+    /// job is queued, or when the jobs are run; -1 until then.
+    var jobsBefore: Int32 = -1
 }
 
 /// A statement in a Dependencies section: every successor depends on every predecessor.
@@ -222,6 +223,8 @@ struct DocumentParser {
     var taskHeading: [Int32] = []
     var checkpoints: [(heading: Int32, text: String)] = []
     var taskReferences: [PendingTaskReferences] = []
+    /// `taskReferences[..<placedReferences]` have their `jobsBefore` set.
+    var placedReferences = 0
     var statements: [PendingStatement] = []
     var phaseStatements: [PendingPhaseStatement] = []
     /// `**US1**: needs T002/T003`: a phase on one side, tasks on the other.
@@ -251,8 +254,8 @@ struct DocumentParser {
     /// Task IDs by their bytes; `taskIDKey[t]` is task `t`'s key.
     var idTable: ByteInterner
     var taskIDKey: [Int32] = []
-    /// File paths by their bytes, and the document's file tables (see `SpecDocument.filePaths`).
-    var fileTable: ByteInterner
+    /// The document's file tables (see `SpecDocument.filePaths`), built from
+    /// the text jobs' path spans by `FileTableBuilder`.
     var filePaths: [String] = []
     var isDirectory: [Bool] = []
     var taskFileOffsets: [Int32] = [0]
@@ -263,8 +266,9 @@ struct DocumentParser {
     var dispatchedJobs = 0
     /// File tables being built beside the parser (see `completeFileTables`).
     var pendingFileTables: FileTableBuilder?
-    /// Every task's text, read after the line scan (see `runTextJobs`), and
-    /// the body lines of all of them, task after task.
+    /// The texts still to read after the line scan (see `runTextJobs`): the
+    /// jobs from `dispatchedJobs` on (those before went to the pipeline); and
+    /// the body lines of every task, task after task.
     var textJobs: [TextJob] = []
     var bodyLines: [BodyLine] = []
 
@@ -299,10 +303,9 @@ struct DocumentParser {
         taskIDKey.reserveCapacity(expectedTasks)
         taskFileOffsets.reserveCapacity(expectedTasks + 1)
         taskFileIDs.reserveCapacity(expectedTasks)
-        // Arenas: generated IDs are 7 bytes and paths about 20; one path per task is typical.
+        // The ID arena: generated IDs are 7 or 8 bytes. (The file table is
+        // sized by `FileTableBuilder`, which knows every path span.)
         idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
-        fileTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 24)
-        isDirectory.reserveCapacity(expectedTasks)
         taskReferences.reserveCapacity(expectedTasks / 2)
         textJobs.reserveCapacity(expectedTasks)
     }
