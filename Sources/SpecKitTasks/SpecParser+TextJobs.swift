@@ -420,9 +420,11 @@ struct TextReader: @unchecked Sendable {
     let bodyLines: [BodyLine]
     /// The index of `bodyLines[0]` among all the document's body lines.
     let bodyBase: Int
-    /// The parser's text scans read only the bytes they are given, never the
-    /// parser's state: a parser of no text serves every thread.
-    private let scans: DocumentParser
+    /// `DocumentParser.triggerTable` and the vocabulary's clause-start
+    /// tables, looked up once per reader instead of once per task (each
+    /// global's lazy-initialisation check).
+    private let triggerClasses: UnsafeBufferPointer<UInt8>
+    private let clauseStarts: DependencyVocabulary.ClauseStarts
 
     /// Whether references in worded IDs (`Task 3`) are read.
     let wordedIDs: Bool
@@ -432,9 +434,8 @@ struct TextReader: @unchecked Sendable {
         self.wordedIDs = wordedIDs
         self.bodyLines = bodyLines
         self.bodyBase = bodyBase
-        var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
-        scans.wordedIDs = wordedIDs
-        self.scans = scans
+        triggerClasses = DocumentParser.triggerTable
+        clauseStarts = DependencyVocabulary.clauseStarts
     }
 
     /// Reads `jobs` in order as chunk `chunk` (their tasks are at `tasks`),
@@ -444,9 +445,20 @@ struct TextReader: @unchecked Sendable {
     ) -> ChunkOutput {
         var scratch = TextScratch()
         var output = ChunkOutput()
-        for job in jobs { take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch)) }
-        let descriptions = scratch.descriptions.withUnsafeBufferPointer { TaskText.shared(text, spans: $0) }
-        for (t, description) in zip(scratch.describedTasks, descriptions) { tasks[Int(t)].descriptionText = description }
+        // The parser's text scans read only the bytes they are given, never the
+        // parser's state: a parser of no text, made per chunk (no reference
+        // counts on a parser other threads use) and lent to every task read
+        // (a parser stored in the reader was copied, 570 bytes, at every task).
+        var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        scans.wordedIDs = wordedIDs
+        for job in jobs {
+            take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch, scans: scans))
+        }
+        scratch.describedTasks.withUnsafeBufferPointer { described in
+            scratch.descriptions.withUnsafeBufferPointer { spans in
+                TaskText.shared(text, spans: spans) { i, description in tasks[Int(described[i])].descriptionText = copy description }
+            }
+        }
         return output
     }
 
@@ -454,7 +466,7 @@ struct TextReader: @unchecked Sendable {
     /// references and path spans to `output`.
     func read(
         _ job: TextJob, into task: UnsafeMutablePointer<SpecTask>, output: inout ChunkOutput, chunk: Int32,
-        scratch: inout TextScratch
+        scratch: inout TextScratch, scans: borrowing DocumentParser
     ) -> TextJobResult {
         let b = text
         var descriptionStart = job.descriptionStart
@@ -494,7 +506,9 @@ struct TextReader: @unchecked Sendable {
             pathEnd: 0, chunk: chunk)
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
-            readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
+            readFacts(
+                b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output,
+                scratch: &scratch, scans: scans)
             for path in scratch.paths {
                 output.paths.append(path)
                 output.pathHashes.append(ByteInterner.hash(b, path.0, path.1))
@@ -518,7 +532,9 @@ struct TextReader: @unchecked Sendable {
             }
             let locator = TextLocator(segments: segments)
             joined.withUnsafeBufferPointer {
-                readFacts($0, 0, $0.count, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
+                readFacts(
+                    $0, 0, $0.count, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch,
+                    scans: scans)
             }
             // Paths never hold a newline, so each lies in one line: back to document offsets.
             var s = 0
@@ -546,9 +562,10 @@ struct TextReader: @unchecked Sendable {
     private func readFacts(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool, index: Int32,
         into task: UnsafeMutablePointer<SpecTask>,
-        output: inout ChunkOutput, scratch: inout TextScratch
+        output: inout ChunkOutput, scratch: inout TextScratch, scans: borrowing DocumentParser
     ) {
-        let (triggers, firstKeyword, firstEstimate, firstPath) = scans.textTriggers(b, lo, hi)
+        let (triggers, firstKeyword, firstEstimate, firstPath) = DocumentParser.textTriggers(
+            b, lo, hi, classes: triggerClasses, starts: clauseStarts)
         // A few spans each: `removeLast` costs far less than `removeAll(keepingCapacity:)`.
         while !scratch.spans.isEmpty { scratch.spans.removeLast() }
         while !scratch.paths.isEmpty { scratch.paths.removeLast() }
