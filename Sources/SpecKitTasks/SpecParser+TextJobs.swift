@@ -75,9 +75,15 @@ struct TextScratch {
     var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
     var facts = TaskTextFacts()
     /// The description spans of the tasks read (document offsets), and their
-    /// tasks: made `TaskText`s sharing one buffer once the chunk is read.
-    var descriptions: [(Int, Int)] = []
-    var describedTasks: [Int32] = []
+    /// tasks, `described` of each: made `TaskText`s sharing one buffer once
+    /// the chunk is read. Written in place, in room for every job of the
+    /// chunk (`readChunk` makes it and frees it): no array append per task.
+    var descriptions = UnsafeMutableBufferPointer<(Int, Int)>(start: nil, count: 0)
+    var describedTasks = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var described = 0
+    /// The reads of a task that had none before its text: separated into
+    /// this buffer, which a task gets a copy of only when it cites something.
+    var reads: [String] = []
     /// The stories of the last task read that had any.
     var stories: [String] = []
     /// Where a task's labels put its stories: kept from task to task, so
@@ -440,10 +446,17 @@ struct TextReader: @unchecked Sendable {
 
     /// Reads `jobs` in order as chunk `chunk` (their tasks are at `tasks`),
     /// handing each job's result to `take`; returns what the chunk found.
-    func readChunk<Jobs: Sequence<TextJob>>(
+    func readChunk<Jobs: Collection<TextJob>>(
         _ jobs: Jobs, tasks: UnsafeMutablePointer<SpecTask>, chunk: Int32, _ take: (TextJobResult) -> Void
     ) -> ChunkOutput {
         var scratch = TextScratch()
+        // At most one description per job.
+        scratch.descriptions = .allocate(capacity: jobs.count)
+        scratch.describedTasks = .allocate(capacity: jobs.count)
+        defer {
+            scratch.descriptions.deallocate()
+            scratch.describedTasks.deallocate()
+        }
         var output = ChunkOutput()
         // The parser's text scans read only the bytes they are given, never the
         // parser's state: a parser of no text, made per chunk (no reference
@@ -454,11 +467,9 @@ struct TextReader: @unchecked Sendable {
         for job in jobs {
             take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch, scans: scans))
         }
-        scratch.describedTasks.withUnsafeBufferPointer { described in
-            scratch.descriptions.withUnsafeBufferPointer { spans in
-                TaskText.shared(text, spans: spans) { i, description in tasks[Int(described[i])].descriptionText = copy description }
-            }
-        }
+        let described = UnsafeBufferPointer(rebasing: scratch.describedTasks[..<scratch.described])
+        let spans = UnsafeBufferPointer(rebasing: scratch.descriptions[..<scratch.described])
+        TaskText.shared(text, spans: spans) { i, description in tasks[Int(described[i])].descriptionText = copy description }
         return output
     }
 
@@ -498,8 +509,9 @@ struct TextReader: @unchecked Sendable {
             }
             let end = DocumentParser.descriptionEnd(b, descriptionStart, job.descriptionEnd, into: &task.pointee)
             // Copied with the chunk's other descriptions into one buffer (`readChunk`).
-            scratch.descriptions.append((descriptionStart, end))
-            scratch.describedTasks.append(job.task)
+            scratch.descriptions[scratch.described] = (descriptionStart, end)
+            scratch.describedTasks[scratch.described] = job.task
+            scratch.described += 1
         }
         var result = TextJobResult(
             task: job.task, referenceStart: Int32(output.references.count), referenceEnd: 0, pathStart: Int32(output.paths.count),
@@ -524,11 +536,15 @@ struct TextReader: @unchecked Sendable {
             segments.removeAll(keepingCapacity: true)
             joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[descriptionStart..<job.descriptionEnd]))
             segments.append((0, job.line, 0 - (descriptionStart - job.lineStart)))
-            for line in bodyLines[Int(job.firstBodyLine) - bodyBase..<Int(job.bodyLineEnd) - bodyBase] {
-                joined.append(0x0A)
-                let offset = joined.count
-                segments.append((offset, line.line, offset - (line.start - line.lineStart)))
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
+            // Through a buffer pointer: a slice of the body lines would count a
+            // reference on an array every chunk of the document reads.
+            bodyLines.withUnsafeBufferPointer { lines in
+                for line in lines[Int(job.firstBodyLine) - bodyBase..<Int(job.bodyLineEnd) - bodyBase] {
+                    joined.append(0x0A)
+                    let offset = joined.count
+                    segments.append((offset, line.line, offset - (line.start - line.lineStart)))
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
+                }
             }
             let locator = TextLocator(segments: segments)
             joined.withUnsafeBufferPointer {
@@ -597,10 +613,20 @@ struct TextReader: @unchecked Sendable {
             // Cited files (`per data-model.md`) are the task's reads, not its files.
             if !scratch.paths.isEmpty {
                 // Few texts cite a file: the task's reads are written back only when this one adds to them.
-                var reads = task.pointee.reads
-                let count = reads.count
-                scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads)
-                if reads.count != count { task.pointee.reads = reads }
+                if task.pointee.rare == nil {
+                    // No reads yet (the common case): separated into the scratch
+                    // buffer, not into a copy of the task's (empty) array.
+                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &scratch.reads)
+                    if !scratch.reads.isEmpty {
+                        task.pointee.reads = scratch.reads
+                        scratch.reads = []
+                    }
+                } else {
+                    var reads = task.pointee.reads
+                    let count = reads.count
+                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads)
+                    if reads.count != count { task.pointee.reads = reads }
+                }
             }
         }
         if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }
