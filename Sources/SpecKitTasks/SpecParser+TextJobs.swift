@@ -431,6 +431,7 @@ struct TextReader: @unchecked Sendable {
     /// global's lazy-initialisation check).
     private let triggerClasses: UnsafeBufferPointer<UInt8>
     private let clauseStarts: DependencyVocabulary.ClauseStarts
+    private let pathTables: DocumentParser.PathTables
 
     /// Whether references in worded IDs (`Task 3`) are read.
     let wordedIDs: Bool
@@ -442,6 +443,7 @@ struct TextReader: @unchecked Sendable {
         self.bodyBase = bodyBase
         triggerClasses = DocumentParser.triggerTable
         clauseStarts = DependencyVocabulary.clauseStarts
+        pathTables = .current
     }
 
     /// Reads `jobs` in order as chunk `chunk` (their tasks are at `tasks`),
@@ -609,7 +611,7 @@ struct TextReader: @unchecked Sendable {
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {
-            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath)
+            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath, tables: pathTables)
             // Cited files (`per data-model.md`) are the task's reads, not its files.
             if !scratch.paths.isEmpty {
                 // Few texts cite a file: the task's reads are written back only when this one adds to them.
