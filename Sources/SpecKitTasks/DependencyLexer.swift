@@ -76,6 +76,7 @@ struct ProseToken: Equatable, Sendable {
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
 func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken]) {
     tokens.removeAll(keepingCapacity: true)
+    let tables = DependencyVocabulary.Tables.current
     var k = lo
     while k < hi {
         let c = b[k]
@@ -84,7 +85,7 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             continue
         }
         let wordStart = k == lo || !b[k - 1].isWordByte
-        if wordStart, mayStartItem(b, k, hi, worded: worded), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
+        if wordStart, mayStartItem(b, k, hi, worded: worded, tables), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
             switch item {
             case .task(_, let second):
                 tokens.append(ProseToken(kind: second == nil ? .id : .range, start: k, end: e, inner: second))
@@ -96,8 +97,8 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
             }
             continue
         }
-        if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi) : DependencyVocabulary.hasRows(startingWith: c),
-            let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared)
+        if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi, tables) : DependencyVocabulary.hasRows(startingWith: c, tables),
+            let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared, tables)
         {
             // `after the Task 1`, `después de la Tarea 3`: in a document of worded
             // IDs a filler ends where a worded ID starts (`the`, `la`), and the ID is one.
@@ -175,12 +176,12 @@ private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int
 /// phase words, story words and all-stories phrases (`Setup`, `Phase`,
 /// `User Story`, `all stories`, `阶段`); in a document of worded IDs also
 /// those of its task words (`task`, `任务`, `Задача`).
-@inline(__always) func mayStartItem(_ c: UInt8, worded: Bool) -> Bool {
+@inline(__always) func mayStartItem(_ c: UInt8, worded: Bool, _ tables: DependencyVocabulary.Tables = .current) -> Bool {
     switch c {
     case UInt8(ascii: "T"), UInt8(ascii: "U"):
         true
     default:
-        DependencyVocabulary.mayStartPhaseName(c) || worded && DependencyVocabulary.mayStartTaskWord(c)
+        DependencyVocabulary.mayStartPhaseName(c, tables) || worded && DependencyVocabulary.mayStartTaskWord(c, tables)
     }
 }
 
@@ -188,10 +189,12 @@ private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int
 /// the document's IDs are not worded: a word that starts neither `T` nor
 /// `U` is an item only as a phase name or phase reference of the table, and
 /// none of those starts with its first two bytes.
-@inline(__always) func mayStartItem(_ b: Bytes, _ k: Int, _ hi: Int, worded: Bool) -> Bool {
+@inline(__always) func mayStartItem(
+    _ b: Bytes, _ k: Int, _ hi: Int, worded: Bool, _ tables: DependencyVocabulary.Tables = .current
+) -> Bool {
     let c = b[k]
-    guard !worded, c != UInt8(ascii: "T"), c != UInt8(ascii: "U") else { return mayStartItem(c, worded: worded) }
-    return DependencyVocabulary.mayStartPhaseItem(b, k, hi)
+    guard !worded, c != UInt8(ascii: "T"), c != UInt8(ascii: "U") else { return mayStartItem(c, worded: worded, tables) }
+    return DependencyVocabulary.mayStartPhaseItem(b, k, hi, tables)
 }
 
 /// The parenthesised title right after a phase reference ending at `e`

@@ -431,7 +431,7 @@ enum DependencyVocabulary {
     /// letters lowercase; a space matches any run of blanks and line breaks;
     /// capitalised forms of words that start with a non-ASCII letter, `После`,
     /// added), the rows, and the rows by first byte, longest first (CSR).
-    private struct Storage: @unchecked Sendable {
+    fileprivate struct Storage: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         let words: UnsafeBufferPointer<DependencyWord>
         /// `offsets[c]..<offsets[c + 1]`: where the rows whose first byte is `c` are in the
@@ -524,7 +524,24 @@ enum DependencyVocabulary {
         return UnsafeBufferPointer(start: buffer, count: array.count)
     }
 
-    private static let storage: Storage = {
+    /// The vocabulary's tables, for a caller that looks up many words (the
+    /// lexer, the clause prefilter): taken once (`current`) and passed to the
+    /// lookups, which then make no lazy-initialisation check of their own
+    /// (a global's `swift_once` per word, in code both cores run).
+    struct Tables: @unchecked Sendable {
+        fileprivate let storage: UnsafePointer<Storage>
+        /// The tables (one lazy-initialisation check).
+        static var current: Tables { Tables(storage: storagePointer) }
+    }
+
+    /// `storage`, in an immortal buffer that `Tables` points to.
+    nonisolated(unsafe) private static let storagePointer: UnsafePointer<Storage> = {
+        let pointer = UnsafeMutablePointer<Storage>.allocate(capacity: 1)
+        pointer.initialize(to: storage)
+        return UnsafePointer(pointer)
+    }()
+
+    fileprivate static let storage: Storage = {
         var bytes: [UInt8] = []
         var words: [DependencyWord] = []
         for (l, (_, rows)) in languages.enumerated() {
@@ -700,6 +717,7 @@ enum DependencyVocabulary {
         var k = from ?? lo
         guard k < hi else { return nil }
         let starts = clauseStarts
+        let tables = Tables.current
         // The candidates, eight bytes at a time: an ASCII letter that starts a
         // word (no word byte before it), and the first byte of a character of
         // another script. `carry`: whether the byte before the chunk is a word byte.
@@ -713,8 +731,8 @@ enum DependencyVocabulary {
                 let i = k + ByteChunk.firstOffset(candidates)
                 candidates &= candidates - 1
                 let c = b[i]
-                let possible = c >= 0xC0 ? isLeadByte(c) : mayStart(b, i, hi, starts)
-                if possible, match(b, i, lo, hi, roles: roles, declared: declared) != nil { return i }
+                let possible = c >= 0xC0 ? isLeadByte(c, tables) : mayStart(b, i, hi, starts)
+                if possible, match(b, i, lo, hi, roles: roles, declared: declared, tables) != nil { return i }
             }
             k += 8
         }
@@ -722,23 +740,23 @@ enum DependencyVocabulary {
     }
 
     /// Whether some row of the table starts with the byte `c` (any case).
-    @inline(__always) static func hasRows(startingWith c: UInt8) -> Bool {
-        let table = storage
+    @inline(__always) static func hasRows(startingWith c: UInt8, _ tables: Tables = .current) -> Bool {
+        let table = tables.storage
         let first = Int(c.lowercased)
-        return table.offsets[first] < table.offsets[first + 1]
+        return table.pointee.offsets[first] < table.pointee.offsets[first + 1]
     }
 
     /// Whether any row of the table may start at `k`, an ASCII letter, from its first two bytes.
-    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
-        let table = storage
-        let bits = table.anySecond[Int(b[k])]
+    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int, _ tables: Tables = .current) -> Bool {
+        let table = tables.storage
+        let bits = table.pointee.anySecond[Int(b[k])]
         guard bits != 0 else { return false }
         guard k + 1 < hi else { return bits & (1 << 27) != 0 }
         let n = b[k + 1]
         let bit: UInt32 = n >= 0x80 ? 1 << 26 : n.isLetter ? 1 << UInt32(n.lowercased - 0x61) : 1 << 27
         guard bits & bit != 0 else { return false }
         guard n.isLetter else { return true }
-        let thirds = table.anyThird[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
+        let thirds = table.pointee.anyThird[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
         guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
         let t = b[k + 2]
         let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
@@ -746,20 +764,24 @@ enum DependencyVocabulary {
     }
 
     /// Whether a phase name, phase word, story word or all-stories phrase of the table may start with the byte `c`.
-    @inline(__always) static func mayStartPhaseName(_ c: UInt8) -> Bool { storage.phaseNameFirst[Int(c)] }
+    @inline(__always) static func mayStartPhaseName(_ c: UInt8, _ tables: Tables = .current) -> Bool {
+        tables.storage.pointee.phaseNameFirst[Int(c)]
+    }
 
     /// Whether a phase name, phase word, story word or all-stories phrase of
     /// the table may start at `k`, from its first two bytes (what `match` looks at first).
-    @inline(__always) static func mayStartPhaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
-        let table = storage
+    @inline(__always) static func mayStartPhaseItem(_ b: Bytes, _ k: Int, _ hi: Int, _ tables: Tables = .current) -> Bool {
+        let table = tables.storage
         let first = Int(b[k].lowercased)
         let second = k + 1 < hi ? b[k + 1].lowercased : 0
-        let pair = first * table.pairWidth + Int(table.secondClass[Int(second)])
-        return table.pairRoles[pair] & table.phaseItemRoles != 0
+        let pair = first * table.pointee.pairWidth + Int(table.pointee.secondClass[Int(second)])
+        return table.pointee.pairRoles[pair] & table.pointee.phaseItemRoles != 0
     }
 
     /// Whether a task word of the table may start with the byte `c` (any case).
-    @inline(__always) static func mayStartTaskWord(_ c: UInt8) -> Bool { storage.taskWordFirst[Int(c)] }
+    @inline(__always) static func mayStartTaskWord(_ c: UInt8, _ tables: Tables = .current) -> Bool {
+        tables.storage.pointee.taskWordFirst[Int(c)]
+    }
 
     /// The end of a phase name at `k` (`Setup`, `Fundacional`, `Настройка`,
     /// `基盤`), written with a capital as authors name phases (a lowercase
@@ -805,7 +827,9 @@ enum DependencyVocabulary {
     static func mayStartWord(_ c: UInt8) -> Bool { storage.secondLetters[Int(c)] != 0 }
 
     /// Whether `c` is the first byte of a clause word in another script (`依`, `並`, `п`, `의`), for `textTriggers`.
-    @inline(__always) static func isLeadByte(_ c: UInt8) -> Bool { storage.leadBytes[Int(c)] }
+    @inline(__always) static func isLeadByte(_ c: UInt8, _ tables: Tables = .current) -> Bool {
+        tables.storage.pointee.leadBytes[Int(c)]
+    }
 
     /// The tables of `mayStart`, for a caller that asks for many words (one
     /// lazy-initialisation check instead of one per word).
@@ -849,30 +873,31 @@ enum DependencyVocabulary {
     /// looks through every row (tests compare the two).
     /// - Complexity: O(words starting with the byte at `k` · their length).
     static func match(
-        _ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool, onlyClauseRows: Bool = true
+        _ b: Bytes, _ k: Int, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool, onlyClauseRows: Bool = true,
+        _ tables: Tables = .current
     ) -> (word: DependencyWord, end: Int)? {
         guard k < hi else { return nil }
-        let table = storage  // one lazy-initialisation check, not one per row
+        let table = tables.storage
         let first = Int(b[k].lowercased)
-        guard table.offsets[first] < table.offsets[first + 1] else { return nil }
+        guard table.pointee.offsets[first] < table.pointee.offsets[first + 1] else { return nil }
         let second = k + 1 < hi ? b[k + 1].lowercased : 0
         // Only the rows whose second byte fits (or that have none).
-        let pair = first * table.pairWidth + Int(table.secondClass[Int(second)])
-        guard (declared ? table.pairRoles[pair] : table.pairPlainRoles[pair]) & roles.rawValue != 0 else { return nil }
+        let pair = first * table.pointee.pairWidth + Int(table.pointee.secondClass[Int(second)])
+        guard (declared ? table.pointee.pairRoles[pair] : table.pointee.pairPlainRoles[pair]) & roles.rawValue != 0 else { return nil }
         let wordStart = startsWord(b, k, lo)
-        let clauseRows = onlyClauseRows && roles.rawValue == table.clauseRoles && !declared
-        let offsets = clauseRows ? table.clauseOffsets : table.pairOffsets
-        let order = clauseRows ? table.clauseOrder : table.pairOrder
+        let clauseRows = onlyClauseRows && roles.rawValue == table.pointee.clauseRoles && !declared
+        let offsets = clauseRows ? table.pointee.clauseOffsets : table.pointee.pairOffsets
+        let order = clauseRows ? table.pointee.clauseOrder : table.pointee.pairOrder
         let text = lowercasedPrefix(b, k, hi)
         for i in Int(offsets[pair])..<Int(offsets[pair + 1]) {
             // The row's role and its bytes before a space rule out most rows.
             let key = order[i]
             guard key.roles & roles.rawValue != 0, text & key.mask == key.prefix else { continue }
-            let word = table.words[Int(key.word)]
+            let word = table.pointee.words[Int(key.word)]
             // The bytes under the mask are the row's first ones, spaces before them none: compared already.
             let verified = (64 - key.mask.leadingZeroBitCount) >> 3
             guard declared || !word.declaredOnly, wordStart || word.symbol,
-                let e = matchBytes(table.bytes, Int(word.start) + verified, Int(word.count) - verified, b, k + verified, hi)
+                let e = matchBytes(table.pointee.bytes, Int(word.start) + verified, Int(word.count) - verified, b, k + verified, hi)
             else {
                 continue
             }
@@ -981,17 +1006,22 @@ struct RoleSet: OptionSet, Sendable {
     @inline(__always) init(_ role: DependencyRole) { rawValue = 1 << UInt32(role.rawValue) }
     @inline(__always) func contains(_ role: DependencyRole) -> Bool { rawValue & 1 << UInt32(role.rawValue) != 0 }
 
+    // Computed from single roles (constants once inlined): a `static let` made
+    // with the variadic initialiser is a lazily initialised global, checked
+    // at every use.
     /// Words that order tasks: `after`, `blocks`, `before`.
-    static let ordering = RoleSet(.after, .blocks, .before)
+    @inline(__always) static var ordering: RoleSet { RoleSet(.after).union(RoleSet(.blocks)).union(RoleSet(.before)) }
     /// Words that say tasks run together.
-    static let together = RoleSet(.parallel, .independent)
+    @inline(__always) static var together: RoleSet { RoleSet(.parallel).union(RoleSet(.independent)) }
     /// Every word that opens a clause.
-    static let clause = RoleSet(.after, .blocks, .before, .parallel, .independent)
+    @inline(__always) static var clause: RoleSet { ordering.union(together) }
     /// Words and arrows that state an order or parallel work.
-    static let statesOrder = RoleSet(.after, .blocks, .before, .parallel, .independent, .arrow, .arrowBack)
+    @inline(__always) static var statesOrder: RoleSet { clause.union(RoleSet(.arrow)).union(RoleSet(.arrowBack)) }
     /// Words that start a phase reference: `Phase 2`, `User Story 3`, `all stories`.
-    static let phaseReference = RoleSet(.phaseWord, .storyWord, .allStories)
+    @inline(__always) static var phaseReference: RoleSet {
+        RoleSet(.phaseWord).union(RoleSet(.storyWord)).union(RoleSet(.allStories))
+    }
     /// Every row of the vocabulary that makes a token: what the lexer asks
     /// for (the clause layer's own words, `connector` and after, make none).
-    static let all = RoleSet(rawValue: 1 << 16 - 1)
+    @inline(__always) static var all: RoleSet { RoleSet(rawValue: 1 << 16 - 1) }
 }

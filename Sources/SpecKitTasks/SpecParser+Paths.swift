@@ -12,9 +12,12 @@ extension DocumentParser {
     /// `shortcut: false` scans from `lo` (tests compare the two).
     /// `firstDotOrSlash`: where the first `.` or `/` of `lo..<hi` is (`hi`
     /// when none), for a caller that knows (`textTriggers`).
+    /// `tables`: `PathTables.current`, for a caller that reads many texts
+    /// (taken once, not once per text and path: each is a global's
+    /// lazy-initialisation check).
     func findPaths(
         _ b: Bytes, _ lo: Int, _ hi: Int, excluding excluded: [(Int, Int)], into paths: inout [(Int, Int)], shortcut: Bool = true,
-        firstDotOrSlash: Int? = nil
+        firstDotOrSlash: Int? = nil, tables: PathTables = .current
     ) {
         // Only a token with a `.` or `/`, or a backticked one, can be a path:
         // the scan starts at the token of the first such byte when no
@@ -35,7 +38,7 @@ extension DocumentParser {
             while k > lo, !b[k - 1].isWhitespace, b[k - 1] < 0x80 { k -= 1 }
         }
         var next = 0
-        let classes = Self.pathTokenClasses
+        let classes = tables.token
         while k < hi {
             while next < excluded.count, excluded[next].1 <= k { next += 1 }
             if next < excluded.count, excluded[next].0 <= k {
@@ -53,7 +56,7 @@ extension DocumentParser {
                 var close = b.firstIndex(of: UInt8(ascii: "`"), k + 1, hi) ?? hi
                 if let newline = b.firstIndex(of: 0x0A, k + 1, close) { close = newline }
                 if close < hi, b[close] == UInt8(ascii: "`") {
-                    if let path = pathCandidate(b, k + 1, close, backticked: true) { paths.append(path) }
+                    if let path = pathCandidate(b, k + 1, close, backticked: true, classes: tables.candidate) { paths.append(path) }
                     k = close + 1
                     continue
                 }
@@ -70,9 +73,18 @@ extension DocumentParser {
                 seen |= cls
                 e += 1
             }
-            if seen & 1 != 0, let path = pathCandidate(b, k, e, backticked: false, plain: seen & 4 == 0) { paths.append(path) }
+            if seen & 1 != 0, let path = pathCandidate(b, k, e, backticked: false, plain: seen & 4 == 0, classes: tables.candidate) {
+                paths.append(path)
+            }
             k = max(e, k + 1)
         }
+    }
+
+    /// The byte tables of `findPaths` and `pathCandidate`.
+    struct PathTables {
+        let token: UnsafeBufferPointer<UInt8>
+        let candidate: UnsafeBufferPointer<UInt8>
+        static var current: PathTables { PathTables(token: pathTokenClasses, candidate: pathCandidateClasses) }
     }
 
     /// Per byte, for the token scan of `findPaths`: 2 for what ends a token
@@ -111,7 +123,10 @@ extension DocumentParser {
     /// `plain`: the token holds no byte of `pathCandidateClasses`' bit 1 but
     /// `/` (its caller's scan saw none), so the pass over it only finds its
     /// first and last `/`.
-    func pathCandidate(_ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool, plain: Bool = false) -> (Int, Int)? {
+    func pathCandidate(
+        _ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool, plain: Bool = false,
+        classes candidateClasses: UnsafeBufferPointer<UInt8> = pathCandidateClasses
+    ) -> (Int, Int)? {
         var lo = lo
         var hi = hi
         guard hi > lo, hi - lo <= 1024 else { return nil }
@@ -148,7 +163,7 @@ extension DocumentParser {
         // One table load per byte: most bytes (letters, digits, `.`, `-`, `_`)
         // are skipped by the inner loop; only the bytes the checks below name
         // are looked at further.
-        let classes = Self.pathCandidateClasses
+        let classes = candidateClasses
         var k = plain ? hi : lo
         if plain {
             // Nothing to note but the `/`s: the last one from the end, the first from the start.

@@ -481,14 +481,29 @@ extension DocumentParser {
     /// first estimate trigger is (`hi` when none): no estimate of
     /// `findEstimate` starts before it; and where the first `.` or `/` is
     /// (`hi` when none), for `findPaths`.
-    @inline(__always)
     func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
-        Self.triggerClasses.withUnsafeBufferPointer { classes in
+        Self.textTriggers(b, lo, hi, classes: Self.triggerTable, starts: DependencyVocabulary.clauseStarts)
+    }
+
+    /// `triggerClasses` in an immortal buffer: the readers take it once and
+    /// pass it on, with no array access and no lazy-initialisation check per task.
+    nonisolated(unsafe) static let triggerTable: UnsafeBufferPointer<UInt8> = {
+        let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+        _ = table.initialize(from: triggerClasses)
+        return UnsafeBufferPointer(table)
+    }()
+
+    /// `textTriggers` with its tables given (`triggerTable` and
+    /// `DependencyVocabulary.clauseStarts`), for a caller that reads many texts.
+    @inline(__always)
+    static func textTriggers(
+        _ b: Bytes, _ lo: Int, _ hi: Int, classes: UnsafeBufferPointer<UInt8>, starts clauseStarts: DependencyVocabulary.ClauseStarts
+    ) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
+        do {
             var t: UInt8 = 0
             var firstKeyword = hi
             var firstEstimate = hi
             var firstPath = hi
-            let clauseStarts = DependencyVocabulary.clauseStarts
             /// The byte at `k`, whose class is in the triggers' bits (`cls & 6`
             /// at a word start, `cls & 4` elsewhere: letters matter only at a word start).
             @inline(__always) func trigger(_ k: Int, _ c: UInt8, wordStart: Bool) {

@@ -75,9 +75,15 @@ struct TextScratch {
     var segments: [(offset: Int, line: Int32, columnBase: Int)] = []
     var facts = TaskTextFacts()
     /// The description spans of the tasks read (document offsets), and their
-    /// tasks: made `TaskText`s sharing one buffer once the chunk is read.
-    var descriptions: [(Int, Int)] = []
-    var describedTasks: [Int32] = []
+    /// tasks, `described` of each: made `TaskText`s sharing one buffer once
+    /// the chunk is read. Written in place, in room for every job of the
+    /// chunk (`readChunk` makes it and frees it): no array append per task.
+    var descriptions = UnsafeMutableBufferPointer<(Int, Int)>(start: nil, count: 0)
+    var describedTasks = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var described = 0
+    /// The reads of a task that had none before its text: separated into
+    /// this buffer, which a task gets a copy of only when it cites something.
+    var reads: [String] = []
     /// The stories of the last task read that had any.
     var stories: [String] = []
     /// Where a task's labels put its stories: kept from task to task, so
@@ -454,9 +460,12 @@ struct TextReader: @unchecked Sendable {
     let bodyLines: [BodyLine]
     /// The index of `bodyLines[0]` among all the document's body lines.
     let bodyBase: Int
-    /// The parser's text scans read only the bytes they are given, never the
-    /// parser's state: a parser of no text serves every thread.
-    private let scans: DocumentParser
+    /// `DocumentParser.triggerTable` and the vocabulary's clause-start
+    /// tables, looked up once per reader instead of once per task (each
+    /// global's lazy-initialisation check).
+    private let triggerClasses: UnsafeBufferPointer<UInt8>
+    private let clauseStarts: DependencyVocabulary.ClauseStarts
+    private let pathTables: DocumentParser.PathTables
 
     /// Whether references in worded IDs (`Task 3`) are read.
     let wordedIDs: Bool
@@ -466,33 +475,42 @@ struct TextReader: @unchecked Sendable {
         self.wordedIDs = wordedIDs
         self.bodyLines = bodyLines
         self.bodyBase = bodyBase
-        var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
-        scans.wordedIDs = wordedIDs
-        self.scans = scans
+        triggerClasses = DocumentParser.triggerTable
+        clauseStarts = DependencyVocabulary.clauseStarts
+        pathTables = .current
     }
 
     /// Reads `jobs` in order as chunk `chunk` (their tasks are at `tasks`),
     /// handing each job's result to `take`; returns what the chunk found.
-    func readChunk<Jobs: Sequence<TextJob>>(
+    func readChunk<Jobs: Collection<TextJob>>(
         _ jobs: Jobs, tasks: UnsafeMutablePointer<SpecTask>, chunk: Int32, _ take: (TextJobResult) -> Void
     ) -> ChunkOutput {
         var scratch = TextScratch()
+        // At most one description per job.
+        scratch.descriptions = .allocate(capacity: jobs.count)
+        scratch.describedTasks = .allocate(capacity: jobs.count)
+        defer {
+            scratch.descriptions.deallocate()
+            scratch.describedTasks.deallocate()
+        }
         var output = ChunkOutput()
-        // About one path and one description a task: reserved once rather
-        // than grown from empty, chunk after chunk.
+        // About one path a task: reserved once rather than grown from empty,
+        // chunk after chunk.
         let expected = jobs.underestimatedCount
-        scratch.descriptions.reserveCapacity(expected)
-        scratch.describedTasks.reserveCapacity(expected)
         output.paths.reserveCapacity(expected)
         output.pathHashes.reserveCapacity(expected)
-        for job in jobs { take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch)) }
-        var descriptions = scratch.descriptions.withUnsafeBufferPointer { TaskText.shared(text, spans: $0) }
-        // Each text swapped into its task: copying it out of the array would
-        // count a reference to the chunk's storage per task, and destroying
-        // the array another (the array is left holding the tasks' old texts).
-        descriptions.withUnsafeMutableBufferPointer { texts in
-            for (i, t) in zip(texts.indices, scratch.describedTasks) { swap(&tasks[Int(t)].descriptionText, &texts[i]) }
+        // The parser's text scans read only the bytes they are given, never the
+        // parser's state: a parser of no text, made per chunk (no reference
+        // counts on a parser other threads use) and lent to every task read
+        // (a parser stored in the reader was copied, 570 bytes, at every task).
+        var scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        scans.wordedIDs = wordedIDs
+        for job in jobs {
+            take(read(job, into: tasks + Int(job.task), output: &output, chunk: chunk, scratch: &scratch, scans: scans))
         }
+        let described = UnsafeBufferPointer(rebasing: scratch.describedTasks[..<scratch.described])
+        let spans = UnsafeBufferPointer(rebasing: scratch.descriptions[..<scratch.described])
+        TaskText.shared(text, spans: spans) { i, description in tasks[Int(described[i])].descriptionText = copy description }
         return output
     }
 
@@ -500,7 +518,7 @@ struct TextReader: @unchecked Sendable {
     /// references and path spans to `output`.
     func read(
         _ job: TextJob, into task: UnsafeMutablePointer<SpecTask>, output: inout ChunkOutput, chunk: Int32,
-        scratch: inout TextScratch
+        scratch: inout TextScratch, scans: borrowing DocumentParser
     ) -> TextJobResult {
         let b = text
         var descriptionStart = job.descriptionStart
@@ -532,15 +550,18 @@ struct TextReader: @unchecked Sendable {
             }
             let end = DocumentParser.descriptionEnd(b, descriptionStart, job.descriptionEnd, into: &task.pointee)
             // Copied with the chunk's other descriptions into one buffer (`readChunk`).
-            scratch.descriptions.append((descriptionStart, end))
-            scratch.describedTasks.append(job.task)
+            scratch.descriptions[scratch.described] = (descriptionStart, end)
+            scratch.describedTasks[scratch.described] = job.task
+            scratch.described += 1
         }
         var result = TextJobResult(
             task: job.task, referenceStart: Int32(output.references.count), referenceEnd: 0, pathStart: Int32(output.paths.count),
             pathEnd: 0, chunk: chunk)
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
-            readFacts(b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
+            readFacts(
+                b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output,
+                scratch: &scratch, scans: scans)
             for path in scratch.paths {
                 output.paths.append(path)
                 output.pathHashes.append(ByteInterner.hash(b, path.0, path.1))
@@ -556,15 +577,21 @@ struct TextReader: @unchecked Sendable {
             segments.removeAll(keepingCapacity: true)
             joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[descriptionStart..<job.descriptionEnd]))
             segments.append((0, job.line, 0 - (descriptionStart - job.lineStart)))
-            for line in bodyLines[Int(job.firstBodyLine) - bodyBase..<Int(job.bodyLineEnd) - bodyBase] {
-                joined.append(0x0A)
-                let offset = joined.count
-                segments.append((offset, line.line, offset - (line.start - line.lineStart)))
-                joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
+            // Through a buffer pointer: a slice of the body lines would count a
+            // reference on an array every chunk of the document reads.
+            bodyLines.withUnsafeBufferPointer { lines in
+                for line in lines[Int(job.firstBodyLine) - bodyBase..<Int(job.bodyLineEnd) - bodyBase] {
+                    joined.append(0x0A)
+                    let offset = joined.count
+                    segments.append((offset, line.line, offset - (line.start - line.lineStart)))
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: b[line.start..<line.end]))
+                }
             }
             let locator = TextLocator(segments: segments)
             joined.withUnsafeBufferPointer {
-                readFacts($0, 0, $0.count, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch)
+                readFacts(
+                    $0, 0, $0.count, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch,
+                    scans: scans)
             }
             // Paths never hold a newline, so each lies in one line: back to document offsets.
             var s = 0
@@ -592,9 +619,10 @@ struct TextReader: @unchecked Sendable {
     private func readFacts(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool, index: Int32,
         into task: UnsafeMutablePointer<SpecTask>,
-        output: inout ChunkOutput, scratch: inout TextScratch
+        output: inout ChunkOutput, scratch: inout TextScratch, scans: borrowing DocumentParser
     ) {
-        let (triggers, firstKeyword, firstEstimate, firstPath) = scans.textTriggers(b, lo, hi)
+        let (triggers, firstKeyword, firstEstimate, firstPath) = DocumentParser.textTriggers(
+            b, lo, hi, classes: triggerClasses, starts: clauseStarts)
         // A few spans each: `removeLast` costs far less than `removeAll(keepingCapacity:)`.
         while !scratch.spans.isEmpty { scratch.spans.removeLast() }
         while !scratch.paths.isEmpty { scratch.paths.removeLast() }
@@ -622,14 +650,24 @@ struct TextReader: @unchecked Sendable {
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {
-            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath)
+            scans.findPaths(b, lo, hi, excluding: scratch.spans, into: &scratch.paths, firstDotOrSlash: firstPath, tables: pathTables)
             // Cited files (`per data-model.md`) are the task's reads, not its files.
             if !scratch.paths.isEmpty {
                 // Few texts cite a file: the task's reads are written back only when this one adds to them.
-                var reads = task.pointee.reads
-                let count = reads.count
-                scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads)
-                if reads.count != count { task.pointee.reads = reads }
+                if task.pointee.rare == nil {
+                    // No reads yet (the common case): separated into the scratch
+                    // buffer, not into a copy of the task's (empty) array.
+                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &scratch.reads)
+                    if !scratch.reads.isEmpty {
+                        task.pointee.reads = scratch.reads
+                        scratch.reads = []
+                    }
+                } else {
+                    var reads = task.pointee.reads
+                    let count = reads.count
+                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads)
+                    if reads.count != count { task.pointee.reads = reads }
+                }
             }
         }
         if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }

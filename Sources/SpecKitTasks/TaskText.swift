@@ -79,11 +79,30 @@ public struct TaskText: @unchecked Sendable {
     /// as replacement characters, as `String(decoding:as:)` reads it).
     /// A span that would not fit the 32-bit offsets gets a buffer of its own.
     static func shared(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(Int, Int)>) -> [TaskText] {
+        var texts: [TaskText] = []
+        texts.reserveCapacity(spans.count)
+        shared(bytes, spans: spans) { _, text in texts.append(text) }
+        return texts
+    }
+
+    /// `shared(_:spans:)` handing each text to `take` with its span's index,
+    /// in span order: a caller that stores the texts elsewhere (the parser,
+    /// into its tasks) makes no array of them, and counts one reference per
+    /// text instead of three.
+    static func shared(
+        _ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(Int, Int)>, _ take: (Int, borrowing TaskText) -> Void
+    ) {
         var total = 0
         for (lo, hi) in spans { total += hi - lo }
-        guard total > 0 else { return [TaskText](repeating: .empty, count: spans.count) }
+        guard total > 0 else {
+            for i in spans.indices { take(i, .empty) }
+            return
+        }
         guard total < Int(UInt32.max) else {
-            return spans.map { TaskText(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.0..<$0.1]), as: UTF8.self)) }
+            for (i, (lo, hi)) in spans.enumerated() {
+                take(i, TaskText(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)))
+            }
+            return
         }
         let storage = TextStorage.make(count: total) { buffer in
             var at = buffer.baseAddress!
@@ -93,11 +112,13 @@ public struct TaskText: @unchecked Sendable {
             }
         }
         var offset: UInt32 = 0
-        return spans.map { (lo, hi) in
-            guard hi > lo else { return .empty }
-            let text = TaskText(storage: storage, offset: offset, length: UInt32(hi - lo))
+        for (i, (lo, hi)) in spans.enumerated() {
+            guard hi > lo else {
+                take(i, .empty)
+                continue
+            }
+            take(i, TaskText(storage: storage, offset: offset, length: UInt32(hi - lo)))
             offset += UInt32(hi - lo)
-            return text
         }
     }
 }
