@@ -252,7 +252,10 @@ extension DirectedGraph {
                                             let left = remaining[w] &- 1
                                             remaining[w] = left
                                             order[tail] = Int32(truncatingIfNeeded: w)
-                                            tail &+= left == 0 ? 1 : 0
+                                            // One when `left` is 0, by arithmetic: whether a
+                                            // successor is ready follows no pattern a branch
+                                            // predictor could learn (`left` is never negative).
+                                            tail &+= Int((UInt32(bitPattern: left) &- 1) >> 31)
                                         }
                                     }
                                 }
