@@ -82,7 +82,8 @@ public struct OffsetTimes: RandomAccessCollection, Equatable, Sendable {
 public struct ForwardPass: Sendable {
     /// A topological order: that of ``DirectedGraph/anyTopologicalOrder()``.
     public let order: [Int32]
-    /// The layer of every node, as ``DirectedGraph/generations(order:weight:)``.
+    /// The layer of every node, as ``DirectedGraph/generations(order:weight:)``
+    /// (empty when the pass was given no weights).
     public let generations: [Int32]
     /// The earliest start of every node, as ``CriticalPathTimes/earliestStart``.
     public let earliestStart: [Double]
@@ -197,8 +198,9 @@ extension DirectedGraph {
     }
 
     /// ``anyTopologicalOrder()``, ``generations(order:weight:)`` in that order
-    /// and the earliest starts and length of ``criticalPathTimes(order:durations:)``
-    /// in one pass over the out-edges, or nil when the graph has a cycle.
+    /// (when `weight` is given) and the earliest starts and length of
+    /// ``criticalPathTimes(order:durations:)`` in one pass over the
+    /// out-edges, or nil when the graph has a cycle.
     ///
     /// Each node hands its layer and its earliest finish to its successors as
     /// it leaves Kahn's queue, instead of each node reading its predecessors'
@@ -208,66 +210,119 @@ extension DirectedGraph {
     /// finish is skipped either way, and no finish is -0), only taken in
     /// another order; and the length is taken in the same order.
     ///
+    /// - Parameter weight: what each node adds to its predecessors' layer;
+    ///   nil for no layers (``ForwardPass/generations`` is then empty, and
+    ///   ``generations(weight:)`` can find them on another thread meanwhile).
     /// - Complexity: O(V + E).
-    public func forwardPass(weight: [Int32], durations: [Double]) -> ForwardPass? {
+    public func forwardPass(weight: [Int32]?, durations: [Double]) -> ForwardPass? {
         let n = nodeCount
-        precondition(weight.count == n && durations.count == n, "one weight and one duration per node")
+        precondition((weight?.count ?? n) == n && durations.count == n, "one weight and one duration per node")
         // What each node has been handed so far: the largest layer and finish.
-        var level = [Int32](repeating: 0, count: n)
+        var level = [Int32](repeating: 0, count: weight == nil ? 0 : n)
         var start = [Double](repeating: 0, count: n)
-        var length = 0.0
-        var tail = 0
-        // One slot more than the nodes: a successor is written at the tail
-        // whether or not it became ready, and counted only when it did.
+        var pass = (ordered: 0, length: 0.0)
+        // One slot more than the nodes: see `queuePass`.
         let order = [Int32](unsafeUninitializedCapacity: n + 1) { order, count in
-            var remaining = [Int32](unsafeUninitializedCapacity: n) { remaining, count in
-                inOffsets.withUnsafeBufferPointer { offsets in
-                    for v in 0..<n { remaining[v] = offsets[v + 1] &- offsets[v] }
-                }
-                count = n
-            }
-            // Raw buffers: one pass over every edge of graphs with millions of them.
-            remaining.withUnsafeMutableBufferPointer { remaining in
-                level.withUnsafeMutableBufferPointer { level in
-                    start.withUnsafeMutableBufferPointer { start in
-                        weight.withUnsafeBufferPointer { weight in
-                            durations.withUnsafeBufferPointer { durations in
-                                withRawOutLists { offsets, edges, targets in
-                                    for v in 0..<n where remaining[v] == 0 {
-                                        order[tail] = Int32(v)
-                                        tail += 1
-                                    }
-                                    var head = 0
-                                    while head < tail {
-                                        let v = Int(order[head])
-                                        head += 1
-                                        let layer = level[v] + weight[v]
-                                        level[v] = layer
-                                        let finish = start[v] + durations[v]
-                                        length = max(length, finish)
-                                        for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                                            let w = Int(targets[Int(edges[i])])
-                                            level[w] = max(level[w], layer)
-                                            start[w] = max(start[w], finish)
-                                            let left = remaining[w] &- 1
-                                            remaining[w] = left
-                                            order[tail] = Int32(truncatingIfNeeded: w)
-                                            // One when `left` is 0, by arithmetic: whether a
-                                            // successor is ready follows no pattern a branch
-                                            // predictor could learn (`left` is never negative).
-                                            tail &+= Int((UInt32(bitPattern: left) &- 1) >> 31)
-                                        }
-                                    }
-                                }
+            level.withUnsafeMutableBufferPointer { level in
+                start.withUnsafeMutableBufferPointer { start in
+                    durations.withUnsafeBufferPointer { durations in
+                        if let weight {
+                            weight.withUnsafeBufferPointer { weight in
+                                pass = queuePass(order: order, weight: weight, level: level, durations: durations, start: start)
                             }
+                        } else {
+                            pass = queuePass(order: order, weight: nil, level: level, durations: durations, start: start)
                         }
                     }
                 }
             }
-            count = tail
+            count = pass.ordered
         }
-        guard tail == n else { return nil }
-        return ForwardPass(order: order, generations: level, earliestStart: start, length: length)
+        guard pass.ordered == n else { return nil }
+        return ForwardPass(order: order, generations: level, earliestStart: start, length: pass.length)
+    }
+
+    /// ``generations(order:weight:)`` without an order: Kahn's pass of
+    /// ``forwardPass(weight:durations:)`` handing on the layers alone (the
+    /// layers do not depend on the order), or nil when the graph has a cycle.
+    ///
+    /// - Complexity: O(V + E).
+    public func generations(weight: [Int32]) -> [Int32]? {
+        let n = nodeCount
+        precondition(weight.count == n, "one weight per node")
+        var ordered = 0
+        let level = [Int32](unsafeUninitializedCapacity: n) { level, count in
+            level.initialize(repeating: 0)
+            // The queue: the order, which is not kept.
+            let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n + 1)
+            defer { queue.deallocate() }
+            weight.withUnsafeBufferPointer { weight in
+                let none = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+                ordered = queuePass(order: queue, weight: weight, level: level, durations: nil, start: none).ordered
+            }
+            count = n
+        }
+        return ordered == n ? level : nil
+    }
+
+    /// Kahn's algorithm with a FIFO queue (the order of ``anyTopologicalOrder()``),
+    /// written into `order` (one slot more than the nodes: a successor is
+    /// written at the tail whether or not it became ready, and counted only
+    /// when it did). Each node leaving the queue hands its layer (with
+    /// `weight`) and its earliest finish (with `durations`) to its
+    /// successors, in `level` and `start` (zeros, one per node, when asked for).
+    @inline(__always)
+    private func queuePass(
+        order: UnsafeMutableBufferPointer<Int32>,
+        weight: UnsafeBufferPointer<Int32>?, level: UnsafeMutableBufferPointer<Int32>,
+        durations: UnsafeBufferPointer<Double>?, start: UnsafeMutableBufferPointer<Double>
+    ) -> (ordered: Int, length: Double) {
+        let n = nodeCount
+        var remaining = [Int32](unsafeUninitializedCapacity: n) { remaining, count in
+            inOffsets.withUnsafeBufferPointer { offsets in
+                for v in 0..<n { remaining[v] = offsets[v + 1] &- offsets[v] }
+            }
+            count = n
+        }
+        var length = 0.0
+        var tail = 0
+        // Raw buffers: one pass over every edge of graphs with millions of them.
+        remaining.withUnsafeMutableBufferPointer { remaining in
+            withRawOutLists { offsets, edges, targets in
+                for v in 0..<n where remaining[v] == 0 {
+                    order[tail] = Int32(v)
+                    tail += 1
+                }
+                var head = 0
+                while head < tail {
+                    let v = Int(order[head])
+                    head += 1
+                    var layer: Int32 = 0
+                    if let weight {
+                        layer = level[v] + weight[v]
+                        level[v] = layer
+                    }
+                    var finish = 0.0
+                    if let durations {
+                        finish = start[v] + durations[v]
+                        length = max(length, finish)
+                    }
+                    for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        let w = Int(targets[Int(edges[i])])
+                        if weight != nil { level[w] = max(level[w], layer) }
+                        if durations != nil { start[w] = max(start[w], finish) }
+                        let left = remaining[w] &- 1
+                        remaining[w] = left
+                        order[tail] = Int32(truncatingIfNeeded: w)
+                        // One when `left` is 0, by arithmetic: whether a
+                        // successor is ready follows no pattern a branch
+                        // predictor could learn (`left` is never negative).
+                        tail &+= Int((UInt32(bitPattern: left) &- 1) >> 31)
+                    }
+                }
+            }
+        }
+        return (tail, length)
     }
 
     /// The edges of the transitive reduction of a DAG: an edge u → v is kept

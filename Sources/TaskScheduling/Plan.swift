@@ -41,10 +41,10 @@ public struct Plan: Sendable {
         diagnostics = Self.diagnostics(of: document, options: options, built: built)
         // Implied edges only go forward in the reference order, and written
         // cycles are broken, so the graph is acyclic by construction.
-        guard let forward = Schedule.forwardPass(graph) else {
+        guard let schedule = Schedule(graph: graph) else {
             preconditionFailure("the schedule graph of \(document.path) has a cycle; ScheduleGraph.build must break every cycle")
         }
-        schedule = Schedule(graph: graph, forward: forward)
+        self.schedule = schedule
         lap?("schedule (waves, critical path)")
     }
 
@@ -141,45 +141,57 @@ public struct Schedule: Sendable {
     /// Whether a slack counts as zero: within 1e-9, the rounding noise of sums of durations.
     @inlinable public static func isCritical(slack: Double) -> Bool { abs(slack) <= 1e-9 }
 
-    /// The order, the waves and the earliest starts in one pass over the
-    /// graph (``DirectedGraph/forwardPass(weight:durations:)``): a task
-    /// weighs one wave, a milestone none. Nil when the graph has a cycle.
-    static func forwardPass(_ graph: ScheduleGraph) -> ForwardPass? {
-        let (n, tasks) = (graph.nodeCount, graph.taskNodeCount)
-        let weight = [Int32](unsafeUninitializedCapacity: n) { weight, count in
-            for v in 0..<n { weight[v] = v < tasks ? 1 : 0 }
-            count = n
-        }
-        return graph.graph.forwardPass(weight: weight, durations: graph.durations)
-    }
-
-    init(graph: ScheduleGraph, forward: ForwardPass) {
-        order = forward.order
-        // The tasks of each wave are listed on another thread on large
-        // graphs while this one finds the latest times and the critical
-        // chain (the times stay on this thread: they are the larger arrays,
-        // and this thread's heap has the room the graph build let go, where
-        // another thread's heap would grow).
+    /// The schedule of an acyclic graph, or nil when it has a cycle.
+    ///
+    /// The order, the waves and the earliest starts come from one pass over
+    /// the graph (``DirectedGraph/forwardPass(weight:durations:)``). On large
+    /// graphs the waves are found on another thread meanwhile, by a pass of
+    /// their own in the same order (``DirectedGraph/generations(weight:)``),
+    /// and their task lists made there while this thread finds the latest
+    /// times and the critical chain. The times stay on this thread: they are
+    /// the larger arrays, and this thread's heap has the room the graph build
+    /// let go, where another thread's heap would grow.
+    init?(graph: ScheduleGraph) {
         let layers = WaveLayers()
         let group = DispatchGroup()
-        if graph.nodeCount >= 1 << 16 {
-            DispatchQueue.global().async(group: group) { layers.run(level: forward.generations, taskNodeCount: graph.taskNodeCount) }
-        } else {
-            layers.run(level: forward.generations, taskNodeCount: graph.taskNodeCount)
+        let twoThreads = graph.nodeCount >= 1 << 16
+        if twoThreads {
+            DispatchQueue.global().async(group: group) { layers.run(graph.graph.generations(weight: Self.weight(graph)), graph: graph) }
         }
+        guard let forward = graph.graph.forwardPass(weight: twoThreads ? nil : Self.weight(graph), durations: graph.durations) else {
+            group.wait()
+            return nil
+        }
+        if !twoThreads { layers.run(forward.generations, graph: graph) }
+        order = forward.order
         let times = graph.graph.criticalPathTimes(forward, durations: graph.durations)
         criticalPath = Schedule.criticalChain(graph: graph, times: times)
         self.times = times
         group.wait()
-        waveOfNode = forward.generations
+        guard let waveOfNode = layers.waveOfNode else { return nil }
+        self.waveOfNode = waveOfNode
         waves = layers.waves
     }
 
-    /// The task nodes of each wave, made on whichever thread runs them.
+    /// What each node adds to the wave of its predecessors: one for a task, none for a milestone.
+    private static func weight(_ graph: ScheduleGraph) -> [Int32] {
+        let (n, tasks) = (graph.nodeCount, graph.taskNodeCount)
+        return [Int32](unsafeUninitializedCapacity: n) { weight, count in
+            for v in 0..<n { weight[v] = v < tasks ? 1 : 0 }
+            count = n
+        }
+    }
+
+    /// The wave of every node and the task nodes of each wave, made on whichever thread runs them.
     private final class WaveLayers: @unchecked Sendable {
+        var waveOfNode: [Int32]?
         var waves: [[Int32]] = []
 
-        func run(level: [Int32], taskNodeCount: Int) {
+        /// Keeps the waves of every node (nil: the graph has a cycle) and lists the tasks of each.
+        func run(_ level: [Int32]?, graph: ScheduleGraph) {
+            waveOfNode = level
+            guard let level else { return }
+            let taskNodeCount = graph.taskNodeCount
             level.withUnsafeBufferPointer { level in
                 var maxWave: Int32 = 0
                 for v in 0..<taskNodeCount { maxWave = max(maxWave, level[v]) }

@@ -163,8 +163,18 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect(fused.length.bitPattern == separate.length.bitPattern)
         #expect(fused.earliestStart.map(\.bitPattern) == separate.earliestStart.map(\.bitPattern))
         #expect(fused.latestFinish.map(\.bitPattern) == separate.latestFinish.map(\.bitPattern))
+        // The pass without weights (the waves found on another thread by a
+        // pass of their own): the same order, starts and length, no layers.
+        let unweighted = try #require(g.forwardPass(weight: nil, durations: durations))
+        #expect(unweighted.order == order && unweighted.generations.isEmpty)
+        #expect(unweighted.length.bitPattern == forward.length.bitPattern)
+        #expect(unweighted.earliestStart.map(\.bitPattern) == forward.earliestStart.map(\.bitPattern))
+        #expect(g.generations(weight: weight) == forward.generations)
         // A cycle: no pass.
-        #expect(graph(3, [(0, 1), (1, 2), (2, 0)]).forwardPass(weight: [1, 1, 1], durations: [1, 1, 1]) == nil)
+        let cycle = graph(3, [(0, 1), (1, 2), (2, 0)])
+        #expect(cycle.forwardPass(weight: [1, 1, 1], durations: [1, 1, 1]) == nil)
+        #expect(cycle.forwardPass(weight: nil, durations: [1, 1, 1]) == nil)
+        #expect(cycle.generations(weight: [1, 1, 1]) == nil)
     }
 
     @Test func sccFindsCyclesAndSingletons() {
