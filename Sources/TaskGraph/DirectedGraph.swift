@@ -177,24 +177,29 @@ public struct EdgeLists: Sendable {
                 offsets[Int(k) + 1] &+= 1
             }
         }
-        for v in 0..<nodeCount { offsets[v + 1] &+= offsets[v] }
-        var fill = Array(offsets)
-        fill.withUnsafeMutableBufferPointer { fill in
-            keys.withUnsafeBufferPointer { keys in
-                if let values {
-                    values.withUnsafeBufferPointer { values in
-                        for (e, k) in keys.enumerated() {
-                            let slot = Int(fill[Int(k)])
-                            fill[Int(k)] = Int32(slot + 1)
-                            edges[slot] = values[e]
-                        }
-                    }
-                } else {
+        // Each node's count becomes the start of its list, and the start is
+        // moved up as the list is filled: it ends where the next list starts,
+        // the offset wanted there (no second array of positions to fill from).
+        var start: Int32 = 0
+        for v in 0..<nodeCount {
+            let count = offsets[v + 1]
+            offsets[v + 1] = start
+            start &+= count
+        }
+        keys.withUnsafeBufferPointer { keys in
+            if let values {
+                values.withUnsafeBufferPointer { values in
                     for (e, k) in keys.enumerated() {
-                        let slot = Int(fill[Int(k)])
-                        fill[Int(k)] = Int32(slot + 1)
-                        edges[slot] = Int32(e)
+                        let slot = Int(offsets[Int(k) + 1])
+                        offsets[Int(k) + 1] = Int32(truncatingIfNeeded: slot &+ 1)
+                        edges[slot] = values[e]
                     }
+                }
+            } else {
+                for (e, k) in keys.enumerated() {
+                    let slot = Int(offsets[Int(k) + 1])
+                    offsets[Int(k) + 1] = Int32(truncatingIfNeeded: slot &+ 1)
+                    edges[slot] = Int32(truncatingIfNeeded: e)
                 }
             }
         }

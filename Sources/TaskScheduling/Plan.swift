@@ -41,10 +41,10 @@ public struct Plan: Sendable {
         diagnostics = Self.diagnostics(of: document, options: options, built: built)
         // Implied edges only go forward in the reference order, and written
         // cycles are broken, so the graph is acyclic by construction.
-        guard let order = graph.graph.anyTopologicalOrder() else {
+        guard let schedule = Schedule(graph: graph) else {
             preconditionFailure("the schedule graph of \(document.path) has a cycle; ScheduleGraph.build must break every cycle")
         }
-        schedule = Schedule(graph: graph, order: order)
+        self.schedule = schedule
         lap?("schedule (waves, critical path)")
     }
 
@@ -141,50 +141,70 @@ public struct Schedule: Sendable {
     /// Whether a slack counts as zero: within 1e-9, the rounding noise of sums of durations.
     @inlinable public static func isCritical(slack: Double) -> Bool { abs(slack) <= 1e-9 }
 
-    init(graph: ScheduleGraph, order: [Int32]) {
-        self.order = order
-        // The waves do not depend on the times and the critical chain: on
-        // large graphs they are computed on another thread meanwhile. The
-        // times stay on this thread: they are the larger arrays, and this
-        // thread's heap has the room the graph build let go, where another
-        // thread's heap would grow (at 1M tasks the schedule's peak memory
-        // was 14 MB higher with the times made on the other thread).
+    /// The schedule of an acyclic graph, or nil when it has a cycle.
+    ///
+    /// The order, the waves and the earliest starts come from one pass over
+    /// the graph (``DirectedGraph/forwardPass(weight:durations:)``). On large
+    /// graphs the waves are found on another thread meanwhile, by a pass of
+    /// their own in the same order (``DirectedGraph/generations(weight:)``),
+    /// and their task lists made there while this thread finds the latest
+    /// times and the critical chain. The times stay on this thread: they are
+    /// the larger arrays, and this thread's heap has the room the graph build
+    /// let go, where another thread's heap would grow.
+    init?(graph: ScheduleGraph) {
         let layers = WaveLayers()
         let group = DispatchGroup()
-        if graph.nodeCount >= 1 << 16 {
-            DispatchQueue.global().async(group: group) { layers.run(graph: graph, order: order) }
-        } else {
-            layers.run(graph: graph, order: order)
+        let twoThreads = graph.nodeCount >= 1 << 16
+        if twoThreads {
+            DispatchQueue.global().async(group: group) { layers.run(graph.graph.generations(weight: Self.weight(graph)), graph: graph) }
         }
-        let times = graph.graph.criticalPathTimes(order: order, durations: graph.durations)
+        guard let forward = graph.graph.forwardPass(weight: twoThreads ? nil : Self.weight(graph), durations: graph.durations) else {
+            group.wait()
+            return nil
+        }
+        if !twoThreads { layers.run(forward.generations, graph: graph) }
+        order = forward.order
+        let times = graph.graph.criticalPathTimes(forward, durations: graph.durations)
         criticalPath = Schedule.criticalChain(graph: graph, times: times)
         self.times = times
         group.wait()
-        waveOfNode = layers.waveOfNode
+        guard let waveOfNode = layers.waveOfNode else { return nil }
+        self.waveOfNode = waveOfNode
         waves = layers.waves
+    }
+
+    /// What each node adds to the wave of its predecessors: one for a task, none for a milestone.
+    private static func weight(_ graph: ScheduleGraph) -> [Int32] {
+        let (n, tasks) = (graph.nodeCount, graph.taskNodeCount)
+        return [Int32](unsafeUninitializedCapacity: n) { weight, count in
+            for v in 0..<n { weight[v] = v < tasks ? 1 : 0 }
+            count = n
+        }
     }
 
     /// The wave of every node and the task nodes of each wave, made on whichever thread runs them.
     private final class WaveLayers: @unchecked Sendable {
-        var waveOfNode: [Int32] = []
+        var waveOfNode: [Int32]?
         var waves: [[Int32]] = []
 
-        func run(graph: ScheduleGraph, order: [Int32]) {
-            var weight = [Int32](repeating: 1, count: graph.nodeCount)
-            for m in graph.taskNodeCount..<graph.nodeCount { weight[m] = 0 }
-            let level = graph.graph.generations(order: order, weight: weight)
-            var maxWave: Int32 = 0
-            for v in 0..<graph.taskNodeCount { maxWave = max(maxWave, level[v]) }
-            var counts = [Int](repeating: 0, count: Int(maxWave))
-            for v in 0..<graph.taskNodeCount { counts[Int(level[v]) - 1] += 1 }
-            var waves = counts.map { c -> [Int32] in
-                var a: [Int32] = []
-                a.reserveCapacity(c)
-                return a
-            }
-            for v in 0..<Int32(graph.taskNodeCount) { waves[Int(level[Int(v)]) - 1].append(v) }
+        /// Keeps the waves of every node (nil: the graph has a cycle) and lists the tasks of each.
+        func run(_ level: [Int32]?, graph: ScheduleGraph) {
             waveOfNode = level
-            self.waves = waves
+            guard let level else { return }
+            let taskNodeCount = graph.taskNodeCount
+            level.withUnsafeBufferPointer { level in
+                var maxWave: Int32 = 0
+                for v in 0..<taskNodeCount { maxWave = max(maxWave, level[v]) }
+                var counts = [Int](repeating: 0, count: Int(maxWave))
+                for v in 0..<taskNodeCount { counts[Int(level[v]) - 1] += 1 }
+                var waves = counts.map { c -> [Int32] in
+                    var a: [Int32] = []
+                    a.reserveCapacity(c)
+                    return a
+                }
+                for v in 0..<Int32(taskNodeCount) { waves[Int(level[Int(v)]) - 1].append(v) }
+                self.waves = waves
+            }
         }
     }
 

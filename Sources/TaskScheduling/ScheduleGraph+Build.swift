@@ -778,16 +778,25 @@ struct GraphBuilder {
     mutating func computeReferenceOrder(notes: ReorderingNotes?) -> Bool {
         let group = DispatchGroup()
         if let notes { DispatchQueue.global().async(group: group) { notes.runUnlessClaimed() } }
-        referenceOrder.removeAll(keepingCapacity: true)
+        referenceOrder = []  // a new one is made at its size
         let nodeCount = taskCount + milestoneNames.count
         // Only the successors are needed (the notes scan the edges in order).
         let successors = EdgeLists(nodeCount: nodeCount, keys: sources, values: targets)
         var indegree = [Int32](repeating: 0, count: nodeCount)
-        for t in targets { indegree[Int(t)] += 1 }
+        indegree.withUnsafeMutableBufferPointer { indegree in
+            targets.withUnsafeBufferPointer { targets in
+                for t in targets { indegree[Int(t)] &+= 1 }
+            }
+        }
         // Task nodes by (stage, document position): a counting sort by stage.
         let byKey = tasksByStage()
-        var rank = [Int32](repeating: 0, count: taskCount)
-        for (r, v) in byKey.enumerated() { rank[Int(v)] = Int32(r) }
+        let taskCount = taskCount
+        let rank = [Int32](unsafeUninitializedCapacity: taskCount) { rank, count in
+            byKey.withUnsafeBufferPointer { byKey in
+                for r in 0..<taskCount { rank[Int(byKey[r])] = Int32(truncatingIfNeeded: r) }
+            }
+            count = taskCount
+        }
         // The smallest ready rank is found by a cursor over `byKey`; only a task
         // that becomes ready after the cursor passed it (one a written edge moves
         // back) goes to the heap, so documents whose written edges point
@@ -795,49 +804,65 @@ struct GraphBuilder {
         var isReady = [Bool](repeating: false, count: taskCount)
         var late = Heap<Int32>()
         var cursor = 0
-        var passing: [Int32] = []
+        // The nodes to pass on: each node is put there once (a milestone when
+        // it becomes ready, a task when it is taken), and a task only once the
+        // stack is empty, so it holds at most every milestone and one task.
+        var passing = [Int32](repeating: 0, count: nodeCount - taskCount + 1)
+        var top = 0
         for v in 0..<Int32(nodeCount) where indegree[Int(v)] == 0 {
-            if Int(v) < taskCount { isReady[Int(v)] = true } else { passing.append(v) }
+            if Int(v) < taskCount {
+                isReady[Int(v)] = true
+            } else {
+                passing[top] = v
+                top += 1
+            }
         }
-        var order = referenceOrder
-        referenceOrder = []
-        order.reserveCapacity(taskCount)
-        let taskCount = taskCount
-        // Raw buffers: a step per node and per edge, where checked accesses
-        // and the lists' slices cost more than the step itself.
-        successors.offsets.withUnsafeBufferPointer { offsets in
-            successors.edges.withUnsafeBufferPointer { next in
-                indegree.withUnsafeMutableBufferPointer { indegree in
-                    isReady.withUnsafeMutableBufferPointer { isReady in
-                        rank.withUnsafeBufferPointer { rank in
-                            byKey.withUnsafeBufferPointer { byKey in
-                                while true {
-                                    while let m = passing.popLast() {
-                                        for i in Int(offsets[Int(m)])..<Int(offsets[Int(m) + 1]) {
-                                            let w = next[i]
-                                            indegree[Int(w)] -= 1
-                                            guard indegree[Int(w)] == 0 else { continue }
-                                            if Int(w) >= taskCount {
-                                                passing.append(w)
-                                            } else if Int(rank[Int(w)]) < cursor {
-                                                late.insert(rank[Int(w)])
-                                            } else {
-                                                isReady[Int(w)] = true
+        // Raw buffers: a step per node and per edge, where checked accesses,
+        // the lists' slices and the arrays' appends cost more than the step itself.
+        let order = [Int32](unsafeUninitializedCapacity: taskCount) { order, ordered in
+            ordered = 0
+            successors.offsets.withUnsafeBufferPointer { offsets in
+                successors.edges.withUnsafeBufferPointer { next in
+                    indegree.withUnsafeMutableBufferPointer { indegree in
+                        isReady.withUnsafeMutableBufferPointer { isReady in
+                            rank.withUnsafeBufferPointer { rank in
+                                byKey.withUnsafeBufferPointer { byKey in
+                                    passing.withUnsafeMutableBufferPointer { passing in
+                                        while true {
+                                            while top > 0 {
+                                                top -= 1
+                                                let m = Int(passing[top])
+                                                for i in Int(offsets[m])..<Int(offsets[m + 1]) {
+                                                    let w = next[i]
+                                                    let left = indegree[Int(w)] &- 1
+                                                    indegree[Int(w)] = left
+                                                    guard left == 0 else { continue }
+                                                    if Int(w) >= taskCount {
+                                                        passing[top] = w
+                                                        top += 1
+                                                    } else if Int(rank[Int(w)]) < cursor {
+                                                        late.insert(rank[Int(w)])
+                                                    } else {
+                                                        isReady[Int(w)] = true
+                                                    }
+                                                }
                                             }
+                                            while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
+                                            let v: Int32
+                                            if let r = late.min, cursor == taskCount || Int(r) < cursor {
+                                                v = byKey[Int(late.removeMin())]
+                                            } else if cursor < taskCount {
+                                                v = byKey[cursor]
+                                                cursor += 1
+                                            } else {
+                                                break
+                                            }
+                                            order[ordered] = v
+                                            ordered += 1
+                                            passing[top] = v
+                                            top += 1
                                         }
                                     }
-                                    while cursor < taskCount, !isReady[Int(byKey[cursor])] { cursor += 1 }
-                                    let v: Int32
-                                    if let r = late.min, cursor == taskCount || Int(r) < cursor {
-                                        v = byKey[Int(late.removeMin())]
-                                    } else if cursor < taskCount {
-                                        v = byKey[cursor]
-                                        cursor += 1
-                                    } else {
-                                        break
-                                    }
-                                    order.append(v)
-                                    passing.append(v)
                                 }
                             }
                         }
@@ -853,8 +878,13 @@ struct GraphBuilder {
             return notes.take()
         }
         guard referenceOrder.count == taskCount else { return false }
-        positionInOrder = [Int32](repeating: -1, count: taskCount)
-        for (i, v) in referenceOrder.enumerated() { positionInOrder[Int(v)] = Int32(i) }
+        // π holds every task node once: each slot is written.
+        positionInOrder = [Int32](unsafeUninitializedCapacity: taskCount) { position, count in
+            order.withUnsafeBufferPointer { order in
+                for i in 0..<taskCount { position[Int(order[i])] = Int32(truncatingIfNeeded: i) }
+            }
+            count = taskCount
+        }
         if let madeNotes { diagnostics += madeNotes } else { noteReordering() }
         return true
     }

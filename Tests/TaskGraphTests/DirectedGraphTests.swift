@@ -128,6 +128,55 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect((0..<50).contains { t.slack(Int32($0)) > 0 })
     }
 
+    /// The one forward pass hands each node's layer and finish to its
+    /// successors: its order, layers, starts and length must be those of
+    /// the separate passes to the bit, on random DAGs with durations that
+    /// do not add up exactly, zeros of both signs, negatives, NaN and ∞.
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
+    func forwardPassMatchesTheSeparatePassesToTheBit(seed: UInt64) throws {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let n = 50 + next(400)
+        // Edges from a lower to a higher rank of a shuffled numbering: acyclic,
+        // with nodes that are not in number order.
+        var rank = Array(0..<Int32(n))
+        for i in stride(from: n - 1, to: 0, by: -1) { rank.swapAt(i, next(i + 1)) }
+        var edges: [(Int32, Int32)] = []
+        for _ in 0..<(n * (1 + next(4))) {
+            let a = next(n), b = next(n)
+            guard a != b else { continue }
+            edges.append((rank[min(a, b)], rank[max(a, b)]))
+        }
+        let g = graph(n, edges)
+        let odd: [Double] = [0.1, 0.2, 1.0 / 3, 7, 0, -0.0, -2.5, .nan, .infinity, 1e6, 0.3]
+        let durations = (0..<n).map { _ in next(3) == 0 ? odd[next(odd.count)] : Double(next(9)) * 0.1 }
+        let weight = (0..<n).map { _ in Int32(next(2)) }
+        let forward = try #require(g.forwardPass(weight: weight, durations: durations))
+        let order = try #require(g.anyTopologicalOrder())
+        #expect(forward.order == order)
+        #expect(forward.generations == g.generations(order: order, weight: weight))
+        let separate = g.criticalPathTimes(order: order, durations: durations)
+        let fused = g.criticalPathTimes(forward, durations: durations)
+        #expect(fused.length.bitPattern == separate.length.bitPattern)
+        #expect(fused.earliestStart.map(\.bitPattern) == separate.earliestStart.map(\.bitPattern))
+        #expect(fused.latestFinish.map(\.bitPattern) == separate.latestFinish.map(\.bitPattern))
+        // The pass without weights (the waves found on another thread by a
+        // pass of their own): the same order, starts and length, no layers.
+        let unweighted = try #require(g.forwardPass(weight: nil, durations: durations))
+        #expect(unweighted.order == order && unweighted.generations.isEmpty)
+        #expect(unweighted.length.bitPattern == forward.length.bitPattern)
+        #expect(unweighted.earliestStart.map(\.bitPattern) == forward.earliestStart.map(\.bitPattern))
+        #expect(g.generations(weight: weight) == forward.generations)
+        // A cycle: no pass.
+        let cycle = graph(3, [(0, 1), (1, 2), (2, 0)])
+        #expect(cycle.forwardPass(weight: [1, 1, 1], durations: [1, 1, 1]) == nil)
+        #expect(cycle.forwardPass(weight: nil, durations: [1, 1, 1]) == nil)
+        #expect(cycle.generations(weight: [1, 1, 1]) == nil)
+    }
+
     @Test func sccFindsCyclesAndSingletons() {
         // 0 ⇄ 1 ──▶ 2 ──▶ 3 ──▶ 2
         let g = graph(4, [(0, 1), (1, 0), (1, 2), (2, 3), (3, 2)])
