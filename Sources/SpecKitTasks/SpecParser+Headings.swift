@@ -285,7 +285,10 @@ extension DocumentParser {
 
     /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
     func checkpointText(_ p: Int, _ end: Int) -> (Int, Int)? {
-        let b = bytes
+        Self.checkpointText(bytes, p, end)
+    }
+
+    static func checkpointText(_ b: Bytes, _ p: Int, _ end: Int) -> (Int, Int)? {
         var k = p
         if k + 1 < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: ">"), b[k + 1].isSpaceOrTab {
             k = b.skipSpaces(k + 1, end)
@@ -309,7 +312,7 @@ extension DocumentParser {
     /// A line that is neither a heading nor a task line nor part of a task body.
     mutating func handlePlainLine(_ p: Int, _ end: Int) {
         let b = bytes
-        if let (lo, hi) = checkpointText(p, end) {
+        if let (lo, hi) = Self.checkpointText(b, p, end) {
             if !inExcludedSection {
                 segment += 1
                 checkpoints.append((headingStack.last?.index ?? -1, b.string(lo, hi)))
