@@ -137,12 +137,21 @@ extension DocumentParser {
         }
         // A final newline does not start another line.
         closeTask()
+        countDirectTasks()
         if !fences.isEmpty, fenceHiddenTasks > 0 {
             diagnostics.append(
                 Diagnostic(
                     .unclosedFence,
                     "this code fence is never closed, so the \(fenceHiddenTasks == 1 ? "task-like line" : "\(fenceHiddenTasks) task-like lines") below it \(fenceHiddenTasks == 1 ? "is" : "are") read as code, not as tasks; close it with a line of the same fence characters",
                     at: fenceStart))
+        }
+    }
+
+    /// Each heading's `directTasks`, from the heading every task sits under:
+    /// one pass when the scan ends instead of a write per task line.
+    mutating func countDirectTasks() {
+        headings.withUnsafeMutableBufferPointer { headings in
+            for h in taskHeading where h >= 0 { headings[Int(h)].directTasks += 1 }
         }
     }
 

@@ -292,8 +292,8 @@ extension DocumentParser {
     private mutating func placeTask(open: OpenTask?) {
         let index = Int32(tasks.count - 1)
         let heading = headingStack.last?.index ?? -1
+        // `HeadingRecord.directTasks` is counted from `taskHeading` when the scan ends.
         taskHeading.append(heading)
-        if heading >= 0 { headings[Int(heading)].directTasks += 1 }
         // Once the innermost open heading has a task, so has every heading
         // around it: they were all marked with it (headings open innermost).
         if let innermost = headingStack.indices.last, !headingStack[innermost].hasTasks {
