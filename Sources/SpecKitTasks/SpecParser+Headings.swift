@@ -27,11 +27,13 @@ extension DocumentParser {
             while let last = headingStack.last, last.level >= level, headings[Int(last.index)].phaseNumber == nil {
                 headingStack.removeLast()
             }
+            noteHeadingReferences()
             startHeadingTask(p, idStart, idEnd, hi, struck: struck)
             return
         }
         segment += 1
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
+        noteHeadingReferences()
         let parent = headingStack.last
         let kinds = HeadingWords.kinds(b, lo, hi)
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
@@ -83,6 +85,12 @@ extension DocumentParser {
             }
         }
         headingStack.append(open)
+        noteHeadingReferences()
+    }
+
+    /// Sets `headingReferencesOpen`; called after every change to `headingStack`.
+    mutating func noteHeadingReferences() {
+        headingReferencesOpen = headingStack.contains { !$0.references.isEmpty || !$0.reversedReferences.isEmpty }
     }
 
     /// The phase number of a `Phase 3:` / `Phase 3.1` / `Phase N` / `フェーズ 3` / `阶段 3` / `Fase 3` heading.
@@ -351,6 +359,7 @@ extension DocumentParser {
             if group.reversed { top.reversedReferences += group.references } else { top.references += group.references }
         }
         headingStack[headingStack.count - 1] = top
+        noteHeadingReferences()
         if !facts.phaseReferences.isEmpty {
             phaseStatements.append(
                 PendingPhaseStatement(

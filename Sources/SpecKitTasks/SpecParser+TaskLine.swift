@@ -299,14 +299,17 @@ extension DocumentParser {
         if let innermost = headingStack.indices.last, !headingStack[innermost].hasTasks {
             for k in headingStack.indices { headingStack[k].hasTasks = true }
         }
-        for k in headingStack.indices {
-            if !headingStack[k].references.isEmpty {
-                taskReferences.append(
-                    PendingTaskReferences(task: index, references: headingStack[k].references, reversed: false))
-            }
-            if !headingStack[k].reversedReferences.isEmpty {
-                taskReferences.append(
-                    PendingTaskReferences(task: index, references: headingStack[k].reversedReferences, reversed: true))
+        // References inherited from the open headings: most documents have none.
+        if headingReferencesOpen {
+            for k in headingStack.indices {
+                if !headingStack[k].references.isEmpty {
+                    taskReferences.append(
+                        PendingTaskReferences(task: index, references: headingStack[k].references, reversed: false))
+                }
+                if !headingStack[k].reversedReferences.isEmpty {
+                    taskReferences.append(
+                        PendingTaskReferences(task: index, references: headingStack[k].reversedReferences, reversed: true))
+                }
             }
         }
         openTask = open

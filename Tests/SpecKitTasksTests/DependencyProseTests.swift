@@ -245,6 +245,29 @@ struct DependencyClauseTests {
         #expect(doc.edges(.explicit).sorted() == ["T001->T002", "T001->T003", "T001->T004", "T003->T004", "T004->T005"])
     }
 
+    // The line scan looks for inherited references only while an open
+    // heading has some; each heading closed must take its references along.
+    @Test("a heading's references reach only the tasks while it is open")
+    func sectionReferencesClose() {
+        let doc = parse("""
+            ## Phase 1: Base
+            - [ ] T001 a
+            - [ ] T002 b
+            ## Phase 2: More (depends on T001)
+            ### Part A
+            - [ ] T003 c
+            ## Phase 3: Last
+            - [ ] T004 d
+            ### Part B
+            **Requires**: T002
+            - [ ] T005 e
+            ### T007: Heading task under Phase 3
+            ### Part C
+            - [ ] T006 f
+            """)
+        #expect(doc.edges(.explicit).sorted() == ["T001->T003", "T002->T005"])
+    }
+
     @Test("an arrow to words names no task")
     func arrowToWords() {
         let doc = plan(section: "- Foundational → API → UI\n- T012 → integration tests")
