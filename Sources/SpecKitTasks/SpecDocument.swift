@@ -280,7 +280,7 @@ public struct SpecTask: Sendable, Hashable {
 
 // The public initializer lives in an extension so that the struct keeps its
 // implicit memberwise initializer, which builds the value in one step: the
-// line scan opens a task per task line with it (`SpecTask(opening:…)`),
+// line scan opens a task per task line with it (`SpecTask.opening`),
 // where an initializer assigning field by field left a copy and a destroy
 // of the whole task.
 extension SpecTask {
