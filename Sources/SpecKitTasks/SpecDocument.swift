@@ -276,7 +276,14 @@ public struct SpecTask: Sendable, Hashable {
     /// they are all empty (most tasks). Read and written through the public
     /// properties, which keep that invariant.
     @usableFromInline var rare: RareFields?
+}
 
+// The public initializer lives in an extension so that the struct keeps its
+// implicit memberwise initializer, which builds the value in one step: the
+// line scan opens a task per task line with it (`SpecTask.opening`),
+// where an initializer assigning field by field left a copy and a destroy
+// of the whole task.
+extension SpecTask {
     public init(
         id: String, location: SourceLocation, endLine: Int32? = nil, form: TaskForm = .checkbox,
         status: TaskStatus = .todo, parallel: Bool = false, labels: [String] = [], stories: [String] = [],

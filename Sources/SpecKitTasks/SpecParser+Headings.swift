@@ -27,11 +27,13 @@ extension DocumentParser {
             while let last = headingStack.last, last.level >= level, headings[Int(last.index)].phaseNumber == nil {
                 headingStack.removeLast()
             }
+            noteHeadingReferences()
             startHeadingTask(p, idStart, idEnd, hi, struck: struck)
             return
         }
         segment += 1
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
+        noteHeadingReferences()
         let parent = headingStack.last
         let kinds = HeadingWords.kinds(b, lo, hi)
         let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
@@ -83,6 +85,12 @@ extension DocumentParser {
             }
         }
         headingStack.append(open)
+        noteHeadingReferences()
+    }
+
+    /// Sets `headingReferencesOpen`; called after every change to `headingStack`.
+    mutating func noteHeadingReferences() {
+        headingReferencesOpen = headingStack.contains { !$0.references.isEmpty || !$0.reversedReferences.isEmpty }
     }
 
     /// The phase number of a `Phase 3:` / `Phase 3.1` / `Phase N` / `フェーズ 3` / `阶段 3` / `Fase 3` heading.
@@ -285,7 +293,10 @@ extension DocumentParser {
 
     /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
     func checkpointText(_ p: Int, _ end: Int) -> (Int, Int)? {
-        let b = bytes
+        Self.checkpointText(bytes, p, end)
+    }
+
+    static func checkpointText(_ b: Bytes, _ p: Int, _ end: Int) -> (Int, Int)? {
         var k = p
         if k + 1 < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: ">"), b[k + 1].isSpaceOrTab {
             k = b.skipSpaces(k + 1, end)
@@ -309,7 +320,7 @@ extension DocumentParser {
     /// A line that is neither a heading nor a task line nor part of a task body.
     mutating func handlePlainLine(_ p: Int, _ end: Int) {
         let b = bytes
-        if let (lo, hi) = checkpointText(p, end) {
+        if let (lo, hi) = Self.checkpointText(b, p, end) {
             if !inExcludedSection {
                 segment += 1
                 checkpoints.append((headingStack.last?.index ?? -1, b.string(lo, hi)))
@@ -348,6 +359,7 @@ extension DocumentParser {
             if group.reversed { top.reversedReferences += group.references } else { top.references += group.references }
         }
         headingStack[headingStack.count - 1] = top
+        noteHeadingReferences()
         if !facts.phaseReferences.isEmpty {
             phaseStatements.append(
                 PendingPhaseStatement(

@@ -137,12 +137,21 @@ extension DocumentParser {
         }
         // A final newline does not start another line.
         closeTask()
+        countDirectTasks()
         if !fences.isEmpty, fenceHiddenTasks > 0 {
             diagnostics.append(
                 Diagnostic(
                     .unclosedFence,
                     "this code fence is never closed, so the \(fenceHiddenTasks == 1 ? "task-like line" : "\(fenceHiddenTasks) task-like lines") below it \(fenceHiddenTasks == 1 ? "is" : "are") read as code, not as tasks; close it with a line of the same fence characters",
                     at: fenceStart))
+        }
+    }
+
+    /// Each heading's `directTasks`, from the heading every task sits under:
+    /// one pass when the scan ends instead of a write per task line.
+    mutating func countDirectTasks() {
+        headings.withUnsafeMutableBufferPointer { headings in
+            for h in taskHeading where h >= 0 { headings[Int(h)].directTasks += 1 }
         }
     }
 
@@ -193,7 +202,7 @@ extension DocumentParser {
             if mermaidFence, fences.count == 1, inDeclaredSection {
                 parseMermaidLine(lo, hi)
             }
-            if p < hi, case .task = recognizeCheckbox(p, b.trimEnd(p, hi)) { fenceHiddenTasks += 1 }
+            if p < hi, case .task = Self.recognizeCheckbox(b, p, b.trimEnd(p, hi)) { fenceHiddenTasks += 1 }
             return
         }
         if p + 3 <= hi, b[p] == UInt8(ascii: "`") || b[p] == UInt8(ascii: "~") {
@@ -293,6 +302,11 @@ extension DocumentParser {
     }
 
     /// One visible Markdown line: headings, task lines, table rows, body and statements.
+    ///
+    /// The parser's own non-mutating helpers called here for every line are
+    /// inlined (`@inline(__always)`) or static: a call of an instance method
+    /// from a mutating one copied the whole parser (about 570 bytes) to pass
+    /// it as `self`.
     mutating func handleLine(_ lo: Int, _ hi: Int) {
         let b = bytes
         let (indent, p) = indentation(lo, hi)
@@ -315,7 +329,7 @@ extension DocumentParser {
         } else {
             table = nil
         }
-        switch recognizeCheckbox(p, end) {
+        switch Self.recognizeCheckbox(b, p, end) {
         case .task(let item):
             // `## T-01: Schema` then `- [x] **T-01 done**`: a checkbox that
             // repeats a heading task's ID is that task's status, in its body.
@@ -357,14 +371,14 @@ extension DocumentParser {
         case .none:
             // Shapes 4 and 5: a list item starting with a bold ID, a line starting with an ID.
             if !generatedIDs, !(headingStack.last?.noLooseTasks ?? false) {
-                if let id = recognizeBoldListItem(p, end) {
+                if let id = Self.recognizeBoldListItem(b, p, end) {
                     closeTask()
                     startLooseTask(p, id, indent: indent, end: end, form: .listItem)
                     return
                 }
                 // A line about a task already defined (`T001: must land before T002`)
                 // is prose, not a second definition.
-                if indent < 4, !startsBlock(p, end), let id = recognizeIDLine(p, end), !isDefined(id) {
+                if indent < 4, !startsBlock(p, end), let id = Self.recognizeIDLine(b, p, end), !isDefined(id) {
                     closeTask()
                     startLooseTask(p, id, indent: indent, end: end, form: .line)
                     return
@@ -372,7 +386,7 @@ extension DocumentParser {
             }
         }
         if let task = openTask {
-            let isCheckpoint = checkpointText(p, end) != nil
+            let isCheckpoint = Self.checkpointText(b, p, end) != nil
             // A checkbox task's body: lines indented deeper than its marker,
             // and lines right below it that start no block of their own (a
             // lazy continuation: the body ends at a blank line followed by a
@@ -391,7 +405,7 @@ extension DocumentParser {
     }
 
     /// Whether a task with the ID at `id` was read already.
-    func isDefined(_ id: (start: Int, end: Int)) -> Bool {
+    @inline(__always) func isDefined(_ id: (start: Int, end: Int)) -> Bool {
         let b = bytes
         if b.taskIDEnd(at: id.start, end: id.end) == id.end { return idTable.find(b, id.start, id.end) != nil }
         return idTable.find(b.taskIDString(id.start, id.end)) != nil
@@ -399,7 +413,7 @@ extension DocumentParser {
 
     /// Whether the line opens a Markdown block of its own: a list item, a
     /// quote or a table row (headings are handled before).
-    func startsBlock(_ p: Int, _ end: Int) -> Bool {
+    @inline(__always) func startsBlock(_ p: Int, _ end: Int) -> Bool {
         let b = bytes
         let c = b[p]
         if c == UInt8(ascii: ">") || c == UInt8(ascii: "|") { return true }
@@ -411,7 +425,7 @@ extension DocumentParser {
         return k > p && k < end && (b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ")")) && (k + 1 >= end || b[k + 1].isSpaceOrTab)
     }
 
-    func headingLevel(_ p: Int, _ end: Int) -> Int? {
+    @inline(__always) func headingLevel(_ p: Int, _ end: Int) -> Int? {
         let b = bytes
         var k = p
         while k < end, b[k] == UInt8(ascii: "#") { k += 1 }
@@ -420,7 +434,7 @@ extension DocumentParser {
         return level
     }
 
-    func isThematicBreak(_ p: Int, _ end: Int) -> Bool {
+    @inline(__always) func isThematicBreak(_ p: Int, _ end: Int) -> Bool {
         let b = bytes
         let c = b[p]
         guard c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") else { return false }

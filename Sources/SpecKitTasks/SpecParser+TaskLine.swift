@@ -58,11 +58,33 @@ struct TextLocator {
     }
 }
 
+extension SpecTask {
+    /// A task as the line scan opens it, before its text is read: no ID
+    /// string, description, stories, files or estimate yet. Made with the
+    /// memberwise initializer: one that assigns field by field leaves a
+    /// copy and a destroy of the whole task (about 300 instructions and a
+    /// retain and a release per reference field) that the optimizer keeps.
+    @inline(__always)
+    static func opening(_ location: SourceLocation, form: TaskForm, status: TaskStatus, segment: Int32) -> SpecTask {
+        SpecTask(
+            id: "", location: location, endLine: location.line, form: form, status: status, parallel: false,
+            statesDependencies: false, stories: [], phase: 0, section: -1, segment: segment, independent: false,
+            descriptionText: .empty, files: FileList(), estimateHours: -1, rare: nil)
+    }
+}
+
 extension DocumentParser {
     /// Recognises `- [ ] T012 …` (any list marker, any indentation).
     /// - Complexity: O(1) bytes looked at beyond the ID.
     func recognizeCheckbox(_ p: Int, _ end: Int) -> CheckboxLine {
-        let b = bytes
+        Self.recognizeCheckbox(bytes, p, end)
+    }
+
+    /// ``recognizeCheckbox(_:_:)`` in `b`. The line scan calls the static
+    /// forms of its per-line recognizers: a call of an instance method from
+    /// a mutating one copied the whole parser (about 570 bytes) to pass it
+    /// as `self`.
+    static func recognizeCheckbox(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
         var k = p
         let c = b[p]
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
@@ -111,7 +133,7 @@ extension DocumentParser {
         // Most lines hold a task ID of the usual kind; the line scan notes it,
         // so neither interning nor the text job looks at the ID again.
         let plainEnd = b.taskIDEnd(at: j, end: end)
-        if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(at: j, end) {
+        if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(b, at: j, end) {
             guard var status else { return .suspicious(box) }
             if struck { status = .skipped }
             return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd, plainID: plainEnd != nil))
@@ -124,7 +146,10 @@ extension DocumentParser {
     /// The task ID at `j`, or nil: a task ID (`T012`), a worded ID (`Task 3`,
     /// `任务 1.1`, `TASK-001`), or a task ID after the word (`Task T-002`).
     func taskID(at j: Int, _ end: Int) -> (start: Int, end: Int)? {
-        let b = bytes
+        Self.taskID(bytes, at: j, end)
+    }
+
+    static func taskID(_ b: Bytes, at j: Int, _ end: Int) -> (start: Int, end: Int)? {
         guard j < end else { return nil }
         if let e = b.taskIDEnd(at: j, end: end) { return (j, e) }
         guard let (numberStart, e, _) = b.wordedID(at: j, end: end) else {
@@ -142,7 +167,10 @@ extension DocumentParser {
     /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`):
     /// such a line names tasks, it is none.
     func rangeFollows(_ e: Int, _ end: Int) -> Bool {
-        let b = bytes
+        Self.rangeFollows(bytes, e, end)
+    }
+
+    static func rangeFollows(_ b: Bytes, _ e: Int, _ end: Int) -> Bool {
         var k = b.skipSpaces(e, end)
         if k < end, b[k] == UInt8(ascii: "-") {
             k += 1
@@ -155,7 +183,7 @@ extension DocumentParser {
         }
         k = b.skipSpaces(k, end)
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
-        if taskID(at: k, end) != nil { return true }
+        if taskID(b, at: k, end) != nil { return true }
         // `Task 13-15`, `任务 2.1-2.3`: the end of a range of worded IDs is a bare number.
         var digits = k
         while digits < end, b[digits].isDigit || (b[digits] == UInt8(ascii: ".") && digits > k && digits + 1 < end && b[digits + 1].isDigit) {
@@ -166,8 +194,7 @@ extension DocumentParser {
 
     /// Shape 4: a list item without a checkbox whose text starts with a bold ID
     /// (`- **T001: [設定]** 建立 Android 專案 [P]`, `1. **Task 2**: …`); the ID's span.
-    func recognizeBoldListItem(_ p: Int, _ end: Int) -> (start: Int, end: Int)? {
-        let b = bytes
+    static func recognizeBoldListItem(_ b: Bytes, _ p: Int, _ end: Int) -> (start: Int, end: Int)? {
         let c = b[p]
         var k = p
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
@@ -184,18 +211,17 @@ extension DocumentParser {
         guard b.matches("**", at: k, end: end) || b.matches("__", at: k, end: end) else { return nil }
         k += 2
         if k < end, b[k] == UInt8(ascii: "`") || b[k] == UInt8(ascii: "[") { k += 1 }
-        guard let id = taskID(at: k, end), !rangeFollows(id.end, end) else { return nil }
+        guard let id = taskID(b, at: k, end), !rangeFollows(b, id.end, end) else { return nil }
         return id
     }
 
     /// Shape 5: a line outside any list that starts with an ID (possibly bold),
     /// then a dash or colon and text: `T001 — Create data/ scaffolding`,
     /// `**T001**: [P] ✅ Setup`, `Task 2: Wire the API`. The ID's span.
-    func recognizeIDLine(_ p: Int, _ end: Int) -> (start: Int, end: Int)? {
-        let b = bytes
+    static func recognizeIDLine(_ b: Bytes, _ p: Int, _ end: Int) -> (start: Int, end: Int)? {
         var k = p
         while k < end, k - p < 3, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "`") { k += 1 }
-        guard let id = taskID(at: k, end), !rangeFollows(id.end, end) else { return nil }
+        guard let id = taskID(b, at: k, end), !rangeFollows(b, id.end, end) else { return nil }
         var j = id.end
         while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j] == UInt8(ascii: "`") { j += 1 }
         let spaced = b.skipSpaces(j, end)
@@ -212,7 +238,7 @@ extension DocumentParser {
         guard separatorEnd > 0 else { return nil }
         var text = b.skipSpaces(separatorEnd, end)
         while text < end, b[text] == UInt8(ascii: "*") || b[text] == UInt8(ascii: "_") { text += 1 }
-        guard text < end, taskID(at: text, end) == nil else { return nil }
+        guard text < end, taskID(b, at: text, end) == nil else { return nil }
         return id
     }
 
@@ -223,7 +249,7 @@ extension DocumentParser {
     mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
         let end = bytes.trimEnd(item.idEnd, end)
         let index = tasks.count
-        appendTask(SpecTask(id: "", location: location(item.column), form: .checkbox, status: item.status, segment: segment))
+        appendTask(SpecTask.opening(location(item.column), form: .checkbox, status: item.status, segment: segment))
         let plain = item.plainID || isPlainTaskID(item.idStart, item.idEnd)
         var job = TextJob(
             task: Int32(index), idStart: item.idStart, descriptionStart: item.idEnd, descriptionEnd: end,
@@ -266,17 +292,24 @@ extension DocumentParser {
     private mutating func placeTask(open: OpenTask?) {
         let index = Int32(tasks.count - 1)
         let heading = headingStack.last?.index ?? -1
+        // `HeadingRecord.directTasks` is counted from `taskHeading` when the scan ends.
         taskHeading.append(heading)
-        if heading >= 0 { headings[Int(heading)].directTasks += 1 }
-        for k in headingStack.indices {
-            headingStack[k].hasTasks = true
-            if !headingStack[k].references.isEmpty {
-                taskReferences.append(
-                    PendingTaskReferences(task: index, references: headingStack[k].references, reversed: false))
-            }
-            if !headingStack[k].reversedReferences.isEmpty {
-                taskReferences.append(
-                    PendingTaskReferences(task: index, references: headingStack[k].reversedReferences, reversed: true))
+        // Once the innermost open heading has a task, so has every heading
+        // around it: they were all marked with it (headings open innermost).
+        if let innermost = headingStack.indices.last, !headingStack[innermost].hasTasks {
+            for k in headingStack.indices { headingStack[k].hasTasks = true }
+        }
+        // References inherited from the open headings: most documents have none.
+        if headingReferencesOpen {
+            for k in headingStack.indices {
+                if !headingStack[k].references.isEmpty {
+                    taskReferences.append(
+                        PendingTaskReferences(task: index, references: headingStack[k].references, reversed: false))
+                }
+                if !headingStack[k].reversedReferences.isEmpty {
+                    taskReferences.append(
+                        PendingTaskReferences(task: index, references: headingStack[k].reversedReferences, reversed: true))
+                }
             }
         }
         openTask = open

@@ -97,8 +97,11 @@ extension DocumentParser {
     /// references made so far (`placeReferences`).
     mutating func addTextJob(_ job: TextJob) {
         // The pipeline is handed a chunk only when it is not behind: what it
-        // has not taken when the scan ends is read on every core.
-        if let pipeline, textJobs.count >= TextPipeline.chunkSize, pipeline.backlog < 2 { dispatch(to: pipeline) }
+        // has not taken when the scan ends is read on every core. While it is
+        // behind, it is asked again every 64 jobs, not at every job (each ask
+        // retains and releases it, an object its own thread writes).
+        let waiting = textJobs.count
+        if waiting >= TextPipeline.chunkSize, waiting & 63 == 0, let pipeline, pipeline.backlog < 2 { dispatch(to: pipeline) }
         placeReferences()
         textJobs.append(job)
     }
@@ -195,7 +198,7 @@ extension DocumentParser {
 
     /// Appends a task. The pipeline writes into the tasks array in place, so
     /// before the array grows (and moves) the pipeline is let finish.
-    mutating func appendTask(_ task: consuming SpecTask) {
+    @inline(__always) mutating func appendTask(_ task: consuming SpecTask) {
         if let pipeline, tasks.count == tasks.capacity { pipeline.done.wait() }
         tasks.append(consume task)
     }

@@ -289,6 +289,9 @@ struct DocumentParser {
 
     /// Open headings, innermost last.
     var headingStack: [OpenHeading] = []
+    /// Whether an open heading has references its tasks inherit (kept by
+    /// `noteHeadingReferences`), so most task lines skip looking for them.
+    var headingReferencesOpen = false
     var openTask: OpenTask?
     var table: TableContext?
 

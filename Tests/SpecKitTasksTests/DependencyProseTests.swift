@@ -222,6 +222,52 @@ struct DependencyClauseTests {
         #expect(doc.tasks.allSatisfy { !$0.statesDependencies })
     }
 
+    // The line scan marks the open headings as holding tasks only while the
+    // innermost one holds none (every heading around it then holds one too).
+    @Test("a **Requires**: line before a section's first task holds there, however deep, and never after it")
+    func sectionLevelNested() {
+        let doc = parse("""
+            ## Phase 1: Base
+            - [ ] T001 a
+            ### Part A
+            **Requires**: T001
+            - [ ] T002 b
+
+            **Requires**: T002
+            - [ ] T003 c
+            #### Deep
+            **Requires**: T003
+            - [ ] T004 d
+            ### Part B
+            **Requires**: T004
+            - [ ] T005 e
+            """)
+        #expect(doc.edges(.explicit).sorted() == ["T001->T002", "T001->T003", "T001->T004", "T003->T004", "T004->T005"])
+    }
+
+    // The line scan looks for inherited references only while an open
+    // heading has some; each heading closed must take its references along.
+    @Test("a heading's references reach only the tasks while it is open")
+    func sectionReferencesClose() {
+        let doc = parse("""
+            ## Phase 1: Base
+            - [ ] T001 a
+            - [ ] T002 b
+            ## Phase 2: More (depends on T001)
+            ### Part A
+            - [ ] T003 c
+            ## Phase 3: Last
+            - [ ] T004 d
+            ### Part B
+            **Requires**: T002
+            - [ ] T005 e
+            ### T007: Heading task under Phase 3
+            ### Part C
+            - [ ] T006 f
+            """)
+        #expect(doc.edges(.explicit).sorted() == ["T001->T003", "T002->T005"])
+    }
+
     @Test("an arrow to words names no task")
     func arrowToWords() {
         let doc = plan(section: "- Foundational → API → UI\n- T012 → integration tests")

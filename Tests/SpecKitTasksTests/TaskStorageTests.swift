@@ -18,6 +18,18 @@ struct TaskStorageTests {
         #expect(MemoryLayout<SpecTask>.stride <= 112)
     }
 
+    @Test("a task as the line scan opens it is the public initializer's task with no text")
+    func openingTask() {
+        let location = SourceLocation(line: 12, column: 3)
+        for (form, status) in [(TaskForm.checkbox, TaskStatus.done), (.heading, .todo), (.tableRow, .inProgress)] {
+            let opened = SpecTask.opening(location, form: form, status: status, segment: 4)
+            #expect(opened == SpecTask(id: "", location: location, form: form, status: status, segment: 4))
+            #expect(opened.endLine == 12 && opened.section == -1 && opened.phase == 0 && !opened.parallel)
+            #expect(opened.description.isEmpty && opened.files.isEmpty && opened.stories.isEmpty && opened.labels.isEmpty)
+            #expect(opened.estimate == nil && opened.owner == nil && opened.rare == nil)
+        }
+    }
+
     static func sample() -> SpecTask {
         SpecTask(
             id: "T001", location: SourceLocation(line: 3, column: 3), labels: ["Setup"], description: "Write it",
