@@ -142,7 +142,7 @@ extension DocumentParser {
         // pipeline's jobs `0..<first`, then the rest), so the array is not
         // zero-filled first.
         let results = [TextJobResult](unsafeUninitializedCapacity: jobCount) { results, initialized in
-            textJobs.withUnsafeBufferPointer { jobs in
+            textJobs.withWaiting { jobs in
                 tasks.withUnsafeMutableBufferPointer { tasks in
                     outputs.withUnsafeMutableBufferPointer { outputs in
                         let shared = SharedJobs(jobs: jobs, tasks: tasks, results: results, outputs: outputs)
@@ -170,21 +170,19 @@ extension DocumentParser {
             }
             initialized = jobCount
         }
-        textJobs = []
+        textJobs.removeAll()
         bodyLines = []
         dispatchedJobs = 0
         mergeTextJobs(results, outputs)
     }
 
-    /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline and drops
-    /// them from the queue, which so stays a few chunks long, in cache, instead
-    /// of holding every task's job (56 MB at 1M tasks). Every one of them is
-    /// closed: a later job was queued after them.
+    /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline; the queue
+    /// drops them (`HandOverQueue`), so while the pipeline keeps up it stays a
+    /// few chunks long, in cache, instead of holding every task's job (56 MB at
+    /// 1M tasks). Every one of them is closed: a later job was queued after them.
     private mutating func dispatch(to pipeline: TextPipeline) {
         let range = dispatchedJobs..<dispatchedJobs + TextPipeline.chunkSize
-        let jobs = textJobs.copied(0..<TextPipeline.chunkSize)
-        // Usually the whole queue: nothing is moved.
-        textJobs.removeSubrange(0..<TextPipeline.chunkSize)
+        let jobs = textJobs.handOver(TextPipeline.chunkSize)
         var bodyLo = Int(jobs[0].firstBodyLine), bodyHi = bodyLo
         for job in jobs {
             bodyLo = min(bodyLo, Int(job.firstBodyLine))

@@ -269,7 +269,7 @@ struct DocumentParser {
     /// The texts still to read after the line scan (see `runTextJobs`): the
     /// jobs from `dispatchedJobs` on (those before went to the pipeline); and
     /// the body lines of every task, task after task.
-    var textJobs: [TextJob] = []
+    var textJobs = HandOverQueue<TextJob>()
     var bodyLines: [BodyLine] = []
 
     // Line state.

@@ -97,4 +97,29 @@ import Testing
         queue.append(64)
         #expect(queue.withUnsafeBufferPointer { $0.baseAddress } == base)
     }
+
+    /// The hand-over queue gives back the elements in order whether its
+    /// reader keeps up or falls behind, and its storage never holds more than
+    /// the waiting elements and as many handed over.
+    @Test(arguments: [1, 2, 5])
+    func handOverQueueKeepsOrderAndBoundsItsStorage(appendsPerHandOver: Int) {
+        var queue = HandOverQueue<Int32>()
+        var next: Int32 = 0, expected: Int32 = 0
+        for step in 0..<400 {
+            for _ in 0..<appendsPerHandOver * 64 {
+                queue.append(next)
+                next += 1
+            }
+            guard step % 3 != 2, queue.count >= 64 else { continue }
+            let front = queue.handOver(64)
+            #expect(front == Array(expected..<expected + 64))
+            expected += 64
+            #expect(queue.count == Int(next - expected))
+            #expect(queue.storage.count <= 2 * queue.count + 64)
+        }
+        let waiting = queue.withWaiting { Array($0) }
+        #expect(waiting == Array(expected..<next))
+        queue.removeAll()
+        #expect(queue.count == 0 && queue.withWaiting { $0.isEmpty })
+    }
 }
