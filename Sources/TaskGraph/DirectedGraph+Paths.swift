@@ -272,7 +272,7 @@ extension DirectedGraph {
     /// `weight`) and its earliest finish (with `durations`) to its
     /// successors, in `level` and `start` (zeros, one per node, when asked for).
     @inline(__always)
-    private func queuePass(
+    func queuePass(
         order: UnsafeMutableBufferPointer<Int32>,
         weight: UnsafeBufferPointer<Int32>?, level: UnsafeMutableBufferPointer<Int32>,
         durations: UnsafeBufferPointer<Double>?, start: UnsafeMutableBufferPointer<Double>

@@ -45,36 +45,16 @@ extension DirectedGraph {
     ///
     /// - Complexity: O(V + E).
     public func anyTopologicalOrder() -> [Int32]? {
-        var remaining = [Int32](repeating: 0, count: nodeCount)
-        for v in 0..<nodeCount { remaining[v] = inOffsets[v + 1] - inOffsets[v] }
-        var order = [Int32](repeating: 0, count: nodeCount)
-        var tail = 0
-        // Raw buffers: this runs over every edge of graphs with millions of
-        // them, where checked accesses cost more than the walk itself.
-        remaining.withUnsafeMutableBufferPointer { remaining in
-            order.withUnsafeMutableBufferPointer { order in
-                withRawOutLists { offsets, edges, targets in
-                    for v in 0..<nodeCount where remaining[v] == 0 {
-                        order[tail] = Int32(v)
-                        tail += 1
-                    }
-                    var head = 0
-                    while head < tail {
-                        let v = Int(order[head])
-                        head += 1
-                        for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                            let w = Int(targets[Int(edges[i])])
-                            remaining[w] -= 1
-                            if remaining[w] == 0 {
-                                order[tail] = Int32(w)
-                                tail += 1
-                            }
-                        }
-                    }
-                }
-            }
+        let n = nodeCount
+        var ordered = 0
+        // One slot more than the nodes: see `queuePass`.
+        let order = [Int32](unsafeUninitializedCapacity: n + 1) { order, count in
+            let noLayers = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+            let noStarts = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
+            ordered = queuePass(order: order, weight: nil, level: noLayers, durations: nil, start: noStarts).ordered
+            count = ordered
         }
-        return tail == nodeCount ? order : nil
+        return ordered == n ? order : nil
     }
 }
 
