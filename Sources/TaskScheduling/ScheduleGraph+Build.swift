@@ -1247,17 +1247,24 @@ struct GraphBuilder {
         var setArrivals: SetArrivals? = nil
         var classes: ExclusionClasses? = nil
         var predecessors: [Int32] = []
+        // The exclusion sets (made before the edge passes, never changed by
+        // them) read through arrays held for the pass: a slice per task
+        // (`sets(of:)`) was retained and released around the writes below,
+        // on one of the two threads of the edge passes.
+        let setIDs = self.setIDs, setOffsets = self.setOffsets
         for (i, b) in referenceOrder.enumerated() {
             let t = Int(stageOfNode[Int(b)])
+            let mine = Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1])
             known.find(of: b, into: &predecessors)
             if t > 0 {
                 linkPhase(
-                    b, at: i, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
-                    minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
+                    b, at: i, stage: t, sets: mine, of: setIDs, prefix: &prefix, classes: &classes,
+                    predecessors: predecessors, minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
             }
             prefix.arrive(b, stage: t)
             classes?.arrive(b, stage: t)
-            for x in sets(of: b) {
+            for k in mine {
+                let x = setIDs[k]
                 minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
                 setArrivals?.arrive(set: Int(x), stage: t)
             }
@@ -1267,16 +1274,16 @@ struct GraphBuilder {
     }
 
     /// Links `b`, at position `i` of π, from the tasks of the stages before
-    /// its own. `classes` and `setArrivals` are made here when first needed,
-    /// with the arrivals of π's first `i` tasks.
+    /// its own. Its exclusion sets are `setIDs[mine]` (``sets(of:)``).
+    /// `classes` and `setArrivals` are made here when first needed, with the
+    /// arrivals of π's first `i` tasks.
     mutating func linkPhase(
-        _ b: Int32, at i: Int, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses?,
-        predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
+        _ b: Int32, at i: Int, stage t: Int, sets mine: Range<Int>, of setIDs: [Int32], prefix: inout StagePrefix,
+        classes: inout ExclusionClasses?, predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
-        let mine = sets(of: b)
         var u = t
-        for x in mine { u = min(u, Int(minStageOfSet[Int(x)])) }
+        for k in mine { u = min(u, Int(minStageOfSet[Int(setIDs[k])])) }
         if u == t {
             let need = prefix.latestArrival(below: t)
             if need == 0 { prefix.markFull(b, stage: t, seq: 0); return }
@@ -1294,7 +1301,7 @@ struct GraphBuilder {
         // When the members of one of b's sets are all the tasks arrived in
         // stages u..<t (none is below u), b takes nothing more.
         if setArrivals == nil { setArrivals = SetArrivals(builder: self, replaying: referenceOrder[..<i]) }
-        for x in mine where setArrivals!.count(set: Int(x), below: t) == between { return }
+        for k in mine where setArrivals!.count(set: Int(setIDs[k]), below: t) == between { return }
         // Stages u..<t: every task arrived there whose sets share none with
         // b's, class by class (few classes: tasks named in the same statements),
         // when there are more than a few to check one by one.
