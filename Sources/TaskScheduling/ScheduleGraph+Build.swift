@@ -478,25 +478,35 @@ struct GraphBuilder {
             setOffsets = [Int32](repeating: 0, count: taskCount + 1)
             return
         }
+        // The tables are written through raw buffers: one uniqueness check
+        // per table, not one per write.
         var counts = [Int32](repeating: 0, count: taskCount + 1)
-        for set in members { for n in set { counts[Int(n) + 1] += 1 } }
-        for v in 0..<taskCount { counts[v + 1] += counts[v] }
-        setOffsets = counts
+        counts.withUnsafeMutableBufferPointer { counts in
+            for set in members { for n in set { counts[Int(n) + 1] += 1 } }
+            for v in 0..<counts.count - 1 { counts[v + 1] += counts[v] }
+        }
+        let offsets = counts
+        setOffsets = offsets
         var fill = counts
-        setIDs = [Int32](repeating: 0, count: Int(counts[taskCount]))
+        var ids = [Int32](repeating: 0, count: Int(counts[taskCount]))
         var repeated = false
-        for (id, set) in members.enumerated() {
-            for n in set {
-                // A task named twice in one statement is listed once.
-                let at = Int(fill[Int(n)])
-                if at > Int(setOffsets[Int(n)]) && setIDs[at - 1] == Int32(id) {
-                    repeated = true
-                    continue
+        ids.withUnsafeMutableBufferPointer { ids in
+            fill.withUnsafeMutableBufferPointer { fill in
+                for (id, set) in members.enumerated() {
+                    for n in set {
+                        // A task named twice in one statement is listed once.
+                        let at = Int(fill[Int(n)])
+                        if at > Int(offsets[Int(n)]) && ids[at - 1] == Int32(id) {
+                            repeated = true
+                            continue
+                        }
+                        ids[at] = Int32(id)
+                        fill[Int(n)] += 1
+                    }
                 }
-                setIDs[at] = Int32(id)
-                fill[Int(n)] += 1
             }
         }
+        setIDs = ids
         // Close the gaps left by repeated names.
         if repeated {
             var compact: [Int32] = []
