@@ -1110,12 +1110,22 @@ struct GraphBuilder {
     /// The order edges of phase `p` (none when it is not ordered).
     mutating func addOrderEdges(ofPhase p: Int, _ scratch: inout OrderScratch) {
         guard !groups.groups(ofPhase: p).isEmpty && isOrdered(p) else { return }
+        // The per-set tables held in locals for the phase (given back after
+        // it), so that their writes below go through raw buffers, one
+        // uniqueness check per group instead of one per write.
+        var firstGroupOfSet: [Int] = [], seenOfSet: [Int] = [], touched: [Int32] = []
+        swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
+        swap(&seenOfSet, &scratch.seenOfSet)
+        swap(&touched, &scratch.touched)
         defer {
-            for x in scratch.touched {
-                scratch.firstGroupOfSet[Int(x)] = -1
-                scratch.seenOfSet[Int(x)] = 0
+            for x in touched {
+                firstGroupOfSet[Int(x)] = -1
+                seenOfSet[Int(x)] = 0
             }
-            scratch.touched.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true)
+            swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
+            swap(&seenOfSet, &scratch.seenOfSet)
+            swap(&touched, &scratch.touched)
         }
         let phase = groups.groups(ofPhase: p)
         // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
@@ -1138,19 +1148,27 @@ struct GraphBuilder {
                 scratch.members.append(b)
                 guard g > 0 else { continue }
                 if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore,
-                    firstGroupOfSet: scratch.firstGroupOfSet, seenOfSet: scratch.seenOfSet, location: location)
+                    firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
                 {
                     allFull = false
                 }
             }
-            for b in scratch.members {
-                for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
-                    let x = setIDs[k]
-                    if scratch.firstGroupOfSet[Int(x)] < 0 {
-                        scratch.firstGroupOfSet[Int(x)] = g
-                        scratch.touched.append(x)
+            scratch.members.withUnsafeBufferPointer { members in
+                // Groups whose tasks are in no set write nothing.
+                guard members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) else { return }
+                firstGroupOfSet.withUnsafeMutableBufferPointer { firstGroupOfSet in
+                    seenOfSet.withUnsafeMutableBufferPointer { seenOfSet in
+                        for b in members {
+                            for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
+                                let x = setIDs[k]
+                                if firstGroupOfSet[Int(x)] < 0 {
+                                    firstGroupOfSet[Int(x)] = g
+                                    touched.append(x)
+                                }
+                                seenOfSet[Int(x)] += 1
+                            }
+                        }
                     }
-                    scratch.seenOfSet[Int(x)] += 1
                 }
             }
             scratch.linkedBefore.append(scratch.linkedBefore[g] + scratch.members.count)
@@ -1273,10 +1291,12 @@ struct GraphBuilder {
             }
             prefix.arrive(b, stage: t)
             classes?.arrive(b, stage: t)
-            for k in mine {
-                let x = setIDs[k]
-                minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
-                setArrivals?.arrive(set: Int(x), stage: t)
+            if !mine.isEmpty {
+                // One uniqueness check per task with sets, not one per set.
+                minStageOfSet.withUnsafeMutableBufferPointer { minStageOfSet in
+                    for k in mine { minStageOfSet[Int(setIDs[k])] = min(minStageOfSet[Int(setIDs[k])], Int32(t)) }
+                }
+                if setArrivals != nil { for k in mine { setArrivals!.arrive(set: Int(setIDs[k]), stage: t) } }
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
