@@ -1620,9 +1620,9 @@ struct StagePrefix {
     /// The smallest `fullSeq` among the arrived tasks of each stage.
     var minFull: [Int]
     var seq = 0
-    /// Fenwick trees over stages: the latest arrival, and the number of arrivals.
-    var latest: [Int]
-    var counts: [Int]
+    /// Two Fenwick trees over stages in one array (one uniqueness check per
+    /// arrival for both): the latest arrival, and the number of arrivals.
+    var tree: [(latest: Int, count: Int)]
 
     init(stageCount: Int, taskCount: Int) {
         arrived = Array(repeating: [], count: stageCount)
@@ -1633,8 +1633,7 @@ struct StagePrefix {
         hasOwn = [Bool](repeating: false, count: stageCount)
         fullSeq = [Int](repeating: -1, count: taskCount)
         minFull = [Int](repeating: Int.max, count: stageCount)
-        latest = [Int](repeating: 0, count: stageCount + 1)
-        counts = [Int](repeating: 0, count: stageCount + 1)
+        tree = Array(repeating: (latest: 0, count: 0), count: stageCount + 1)
     }
 
     mutating func arrive(_ v: Int32, stage s: Int) {
@@ -1642,15 +1641,13 @@ struct StagePrefix {
         arrived[s].append(v)
         pending[s].append(v)
         let seq = seq
-        // Raw buffers: one uniqueness check per tree, not one per step.
-        latest.withUnsafeMutableBufferPointer { latest in
-            counts.withUnsafeMutableBufferPointer { counts in
-                var i = s + 1
-                while i < latest.count {
-                    latest[i] = max(latest[i], seq)
-                    counts[i] += 1
-                    i += i & -i
-                }
+        // A raw buffer: one uniqueness check, not one per step.
+        tree.withUnsafeMutableBufferPointer { tree in
+            var i = s + 1
+            while i < tree.count {
+                tree[i].latest = max(tree[i].latest, seq)
+                tree[i].count += 1
+                i += i & -i
             }
         }
     }
@@ -1667,7 +1664,7 @@ struct StagePrefix {
     func latestArrival(below t: Int) -> Int {
         var i = t, best = 0
         while i > 0 {
-            best = max(best, latest[i])
+            best = max(best, tree[i].latest)
             i -= i & -i
         }
         return best
@@ -1677,7 +1674,7 @@ struct StagePrefix {
         func upTo(_ t: Int) -> Int {
             var i = t, sum = 0
             while i > 0 {
-                sum += counts[i]
+                sum += tree[i].count
                 i -= i & -i
             }
             return sum
