@@ -478,25 +478,35 @@ struct GraphBuilder {
             setOffsets = [Int32](repeating: 0, count: taskCount + 1)
             return
         }
+        // The tables are written through raw buffers: one uniqueness check
+        // per table, not one per write.
         var counts = [Int32](repeating: 0, count: taskCount + 1)
-        for set in members { for n in set { counts[Int(n) + 1] += 1 } }
-        for v in 0..<taskCount { counts[v + 1] += counts[v] }
-        setOffsets = counts
+        counts.withUnsafeMutableBufferPointer { counts in
+            for set in members { for n in set { counts[Int(n) + 1] += 1 } }
+            for v in 0..<counts.count - 1 { counts[v + 1] += counts[v] }
+        }
+        let offsets = counts
+        setOffsets = offsets
         var fill = counts
-        setIDs = [Int32](repeating: 0, count: Int(counts[taskCount]))
+        var ids = [Int32](repeating: 0, count: Int(counts[taskCount]))
         var repeated = false
-        for (id, set) in members.enumerated() {
-            for n in set {
-                // A task named twice in one statement is listed once.
-                let at = Int(fill[Int(n)])
-                if at > Int(setOffsets[Int(n)]) && setIDs[at - 1] == Int32(id) {
-                    repeated = true
-                    continue
+        ids.withUnsafeMutableBufferPointer { ids in
+            fill.withUnsafeMutableBufferPointer { fill in
+                for (id, set) in members.enumerated() {
+                    for n in set {
+                        // A task named twice in one statement is listed once.
+                        let at = Int(fill[Int(n)])
+                        if at > Int(offsets[Int(n)]) && ids[at - 1] == Int32(id) {
+                            repeated = true
+                            continue
+                        }
+                        ids[at] = Int32(id)
+                        fill[Int(n)] += 1
+                    }
                 }
-                setIDs[at] = Int32(id)
-                fill[Int(n)] += 1
             }
         }
+        setIDs = ids
         // Close the gaps left by repeated names.
         if repeated {
             var compact: [Int32] = []
@@ -1100,12 +1110,22 @@ struct GraphBuilder {
     /// The order edges of phase `p` (none when it is not ordered).
     mutating func addOrderEdges(ofPhase p: Int, _ scratch: inout OrderScratch) {
         guard !groups.groups(ofPhase: p).isEmpty && isOrdered(p) else { return }
+        // The per-set tables held in locals for the phase (given back after
+        // it), so that their writes below go through raw buffers, one
+        // uniqueness check per group instead of one per write.
+        var firstGroupOfSet: [Int] = [], seenOfSet: [Int] = [], touched: [Int32] = []
+        swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
+        swap(&seenOfSet, &scratch.seenOfSet)
+        swap(&touched, &scratch.touched)
         defer {
-            for x in scratch.touched {
-                scratch.firstGroupOfSet[Int(x)] = -1
-                scratch.seenOfSet[Int(x)] = 0
+            for x in touched {
+                firstGroupOfSet[Int(x)] = -1
+                seenOfSet[Int(x)] = 0
             }
-            scratch.touched.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true)
+            swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
+            swap(&seenOfSet, &scratch.seenOfSet)
+            swap(&touched, &scratch.touched)
         }
         let phase = groups.groups(ofPhase: p)
         // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
@@ -1128,19 +1148,27 @@ struct GraphBuilder {
                 scratch.members.append(b)
                 guard g > 0 else { continue }
                 if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore,
-                    firstGroupOfSet: scratch.firstGroupOfSet, seenOfSet: scratch.seenOfSet, location: location)
+                    firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
                 {
                     allFull = false
                 }
             }
-            for b in scratch.members {
-                for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
-                    let x = setIDs[k]
-                    if scratch.firstGroupOfSet[Int(x)] < 0 {
-                        scratch.firstGroupOfSet[Int(x)] = g
-                        scratch.touched.append(x)
+            scratch.members.withUnsafeBufferPointer { members in
+                // Groups whose tasks are in no set write nothing.
+                guard members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) else { return }
+                firstGroupOfSet.withUnsafeMutableBufferPointer { firstGroupOfSet in
+                    seenOfSet.withUnsafeMutableBufferPointer { seenOfSet in
+                        for b in members {
+                            for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
+                                let x = setIDs[k]
+                                if firstGroupOfSet[Int(x)] < 0 {
+                                    firstGroupOfSet[Int(x)] = g
+                                    touched.append(x)
+                                }
+                                seenOfSet[Int(x)] += 1
+                            }
+                        }
                     }
-                    scratch.seenOfSet[Int(x)] += 1
                 }
             }
             scratch.linkedBefore.append(scratch.linkedBefore[g] + scratch.members.count)
@@ -1247,19 +1275,28 @@ struct GraphBuilder {
         var setArrivals: SetArrivals? = nil
         var classes: ExclusionClasses? = nil
         var predecessors: [Int32] = []
+        // The exclusion sets (made before the edge passes, never changed by
+        // them) read through arrays held for the pass: a slice per task
+        // (`sets(of:)`) was retained and released around the writes below,
+        // on one of the two threads of the edge passes.
+        let setIDs = self.setIDs, setOffsets = self.setOffsets
         for (i, b) in referenceOrder.enumerated() {
             let t = Int(stageOfNode[Int(b)])
+            let mine = Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1])
             known.find(of: b, into: &predecessors)
             if t > 0 {
                 linkPhase(
-                    b, at: i, stage: t, prefix: &prefix, classes: &classes, predecessors: predecessors,
-                    minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
+                    b, at: i, stage: t, sets: mine, of: setIDs, prefix: &prefix, classes: &classes,
+                    predecessors: predecessors, minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
             }
             prefix.arrive(b, stage: t)
             classes?.arrive(b, stage: t)
-            for x in sets(of: b) {
-                minStageOfSet[Int(x)] = min(minStageOfSet[Int(x)], Int32(t))
-                setArrivals?.arrive(set: Int(x), stage: t)
+            if !mine.isEmpty {
+                // One uniqueness check per task with sets, not one per set.
+                minStageOfSet.withUnsafeMutableBufferPointer { minStageOfSet in
+                    for k in mine { minStageOfSet[Int(setIDs[k])] = min(minStageOfSet[Int(setIDs[k])], Int32(t)) }
+                }
+                if setArrivals != nil { for k in mine { setArrivals!.arrive(set: Int(setIDs[k]), stage: t) } }
             }
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
@@ -1267,16 +1304,16 @@ struct GraphBuilder {
     }
 
     /// Links `b`, at position `i` of π, from the tasks of the stages before
-    /// its own. `classes` and `setArrivals` are made here when first needed,
-    /// with the arrivals of π's first `i` tasks.
+    /// its own. Its exclusion sets are `setIDs[mine]` (``sets(of:)``).
+    /// `classes` and `setArrivals` are made here when first needed, with the
+    /// arrivals of π's first `i` tasks.
     mutating func linkPhase(
-        _ b: Int32, at i: Int, stage t: Int, prefix: inout StagePrefix, classes: inout ExclusionClasses?,
-        predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
+        _ b: Int32, at i: Int, stage t: Int, sets mine: Range<Int>, of setIDs: [Int32], prefix: inout StagePrefix,
+        classes: inout ExclusionClasses?, predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
-        let mine = sets(of: b)
         var u = t
-        for x in mine { u = min(u, Int(minStageOfSet[Int(x)])) }
+        for k in mine { u = min(u, Int(minStageOfSet[Int(setIDs[k])])) }
         if u == t {
             let need = prefix.latestArrival(below: t)
             if need == 0 { prefix.markFull(b, stage: t, seq: 0); return }
@@ -1294,7 +1331,7 @@ struct GraphBuilder {
         // When the members of one of b's sets are all the tasks arrived in
         // stages u..<t (none is below u), b takes nothing more.
         if setArrivals == nil { setArrivals = SetArrivals(builder: self, replaying: referenceOrder[..<i]) }
-        for x in mine where setArrivals!.count(set: Int(x), below: t) == between { return }
+        for k in mine where setArrivals!.count(set: Int(setIDs[k]), below: t) == between { return }
         // Stages u..<t: every task arrived there whose sets share none with
         // b's, class by class (few classes: tasks named in the same statements),
         // when there are more than a few to check one by one.
@@ -1583,9 +1620,9 @@ struct StagePrefix {
     /// The smallest `fullSeq` among the arrived tasks of each stage.
     var minFull: [Int]
     var seq = 0
-    /// Fenwick trees over stages: the latest arrival, and the number of arrivals.
-    var latest: [Int]
-    var counts: [Int]
+    /// Two Fenwick trees over stages in one array (one uniqueness check per
+    /// arrival for both): the latest arrival, and the number of arrivals.
+    var tree: [(latest: Int, count: Int)]
 
     init(stageCount: Int, taskCount: Int) {
         arrived = Array(repeating: [], count: stageCount)
@@ -1596,8 +1633,7 @@ struct StagePrefix {
         hasOwn = [Bool](repeating: false, count: stageCount)
         fullSeq = [Int](repeating: -1, count: taskCount)
         minFull = [Int](repeating: Int.max, count: stageCount)
-        latest = [Int](repeating: 0, count: stageCount + 1)
-        counts = [Int](repeating: 0, count: stageCount + 1)
+        tree = Array(repeating: (latest: 0, count: 0), count: stageCount + 1)
     }
 
     mutating func arrive(_ v: Int32, stage s: Int) {
@@ -1605,15 +1641,13 @@ struct StagePrefix {
         arrived[s].append(v)
         pending[s].append(v)
         let seq = seq
-        // Raw buffers: one uniqueness check per tree, not one per step.
-        latest.withUnsafeMutableBufferPointer { latest in
-            counts.withUnsafeMutableBufferPointer { counts in
-                var i = s + 1
-                while i < latest.count {
-                    latest[i] = max(latest[i], seq)
-                    counts[i] += 1
-                    i += i & -i
-                }
+        // A raw buffer: one uniqueness check, not one per step.
+        tree.withUnsafeMutableBufferPointer { tree in
+            var i = s + 1
+            while i < tree.count {
+                tree[i].latest = max(tree[i].latest, seq)
+                tree[i].count += 1
+                i += i & -i
             }
         }
     }
@@ -1630,7 +1664,7 @@ struct StagePrefix {
     func latestArrival(below t: Int) -> Int {
         var i = t, best = 0
         while i > 0 {
-            best = max(best, latest[i])
+            best = max(best, tree[i].latest)
             i -= i & -i
         }
         return best
@@ -1640,7 +1674,7 @@ struct StagePrefix {
         func upTo(_ t: Int) -> Int {
             var i = t, sum = 0
             while i > 0 {
-                sum += counts[i]
+                sum += tree[i].count
                 i -= i & -i
             }
             return sum

@@ -5,16 +5,16 @@
 /// only for a file that gets a second one, so a group whose tasks write
 /// different files allocates nothing.
 struct SharedFileWriters {
-    private var stamp: [Int32]
-    private var firstWriter: [Int32]
+    /// Per file, the last group that wrote it and its first writer there,
+    /// side by side: one uniqueness check per first write, not two.
+    private var firstWriter: [(group: Int32, writer: Int32)]
     private var group: Int32 = -1
     private var indexOfFile: [Int32: Int] = [:]
     /// The shared files of the current group, in the order their second writer came.
     private(set) var shared: [(file: Int32, writers: [Int32])] = []
 
     init(fileCount: Int) {
-        stamp = [Int32](repeating: -1, count: fileCount)
-        firstWriter = [Int32](repeating: -1, count: fileCount)
+        firstWriter = Array(repeating: (group: -1, writer: -1), count: fileCount)
     }
 
     /// Forgets the previous group.
@@ -30,9 +30,8 @@ struct SharedFileWriters {
     /// once per written file of every task; a second writer is rare.
     @inline(__always) mutating func add(_ v: Int32, writes file: Int32) {
         let f = Int(file)
-        if stamp[f] != group {
-            stamp[f] = group
-            firstWriter[f] = v
+        if firstWriter[f].group != group {
+            firstWriter[f] = (group, v)
         } else {
             addShared(v, file)
         }
@@ -45,7 +44,7 @@ struct SharedFileWriters {
             shared[k].writers.append(v)
         } else {
             indexOfFile[file] = shared.count
-            shared.append((file, [firstWriter[f], v]))
+            shared.append((file, [firstWriter[f].writer, v]))
         }
     }
 }
