@@ -155,7 +155,10 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         let durations = (0..<n).map { _ in next(3) == 0 ? odd[next(odd.count)] : Double(next(9)) * 0.1 }
         let weight = (0..<n).map { _ in Int32(next(2)) }
         let forward = try #require(g.forwardPass(weight: weight, durations: durations))
-        let order = try #require(g.anyTopologicalOrder())
+        // `anyTopologicalOrder` runs the same queue loop, so the order is
+        // checked against a plain FIFO Kahn written here.
+        let order = fifoKahnOrder(g)
+        #expect(try #require(g.anyTopologicalOrder()) == order)
         #expect(forward.order == order)
         #expect(forward.generations == g.generations(order: order, weight: weight))
         let separate = g.criticalPathTimes(order: order, durations: durations)
@@ -175,6 +178,24 @@ func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> DirectedGraph {
         #expect(cycle.forwardPass(weight: [1, 1, 1], durations: [1, 1, 1]) == nil)
         #expect(cycle.forwardPass(weight: nil, durations: [1, 1, 1]) == nil)
         #expect(cycle.generations(weight: [1, 1, 1]) == nil)
+    }
+
+    /// Kahn's algorithm with a FIFO queue, ready successors queued in edge
+    /// order: the order `anyTopologicalOrder` and `forwardPass` promise.
+    func fifoKahnOrder(_ g: DirectedGraph) -> [Int32] {
+        var remaining = (0..<Int32(g.nodeCount)).map { g.inDegree($0) }
+        var queue = (0..<Int32(g.nodeCount)).filter { remaining[Int($0)] == 0 }
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for e in g.outgoing(v) {
+                let w = g.edgeTargets[Int(e)]
+                remaining[Int(w)] -= 1
+                if remaining[Int(w)] == 0 { queue.append(w) }
+            }
+        }
+        return queue
     }
 
     @Test func sccFindsCyclesAndSingletons() {
