@@ -74,21 +74,13 @@ public struct TaskText: @unchecked Sendable {
     /// The text as a `String` (made on every call).
     public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
 
-    /// Spans of `bytes`, copied into one buffer shared by the texts made:
-    /// `texts[i]` is `bytes[spans[i].0..<spans[i].1]` (invalid UTF-8 reads
-    /// as replacement characters, as `String(decoding:as:)` reads it).
-    /// A span that would not fit the 32-bit offsets gets a buffer of its own.
-    static func shared(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(Int, Int)>) -> [TaskText] {
-        var texts: [TaskText] = []
-        texts.reserveCapacity(spans.count)
-        shared(bytes, spans: spans) { _, text in texts.append(text) }
-        return texts
-    }
-
-    /// `shared(_:spans:)` handing each text to `take` with its span's index,
-    /// in span order: a caller that stores the texts elsewhere (the parser,
-    /// into its tasks) makes no array of them, and counts one reference per
-    /// text instead of three.
+    /// Spans of `bytes`, copied into one buffer shared by the texts made,
+    /// each handed to `take` with its span's index, in span order: text `i`
+    /// is `bytes[spans[i].0..<spans[i].1]` (invalid UTF-8 reads as
+    /// replacement characters, as `String(decoding:as:)` reads it). A span
+    /// that would not fit the 32-bit offsets gets a buffer of its own. The
+    /// caller stores the texts where they belong (the parser, into its
+    /// tasks): no array of them is made, and one reference is counted per text.
     static func shared(
         _ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(Int, Int)>, _ take: (Int, borrowing TaskText) -> Void
     ) {

@@ -1,6 +1,18 @@
 @testable import SpecKitTasks
 import Testing
 
+extension TaskText {
+    /// `shared(_:spans:_:)`'s texts in an array, for the tests.
+    static func shared(_ bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(Int, Int)>) -> [TaskText] {
+        var texts: [TaskText] = []
+        shared(bytes, spans: spans) { i, text in
+            #expect(i == texts.count, "texts are handed over in span order")
+            texts.append(copy text)
+        }
+        return texts
+    }
+}
+
 /// Descriptions are kept as spans of a shared buffer (`TaskText`); every
 /// reading of them must be the `String` the text would have been.
 @Suite struct TaskTextTests {

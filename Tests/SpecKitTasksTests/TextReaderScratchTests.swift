@@ -48,32 +48,15 @@ struct TextReaderScratchTests {
         #expect(doc.tasks.map { Array($0.files) } == [["src/h.py"], ["src/c.py"], ["src/s.py"], ["tests/s.py"]])
     }
 
-    @Test("texts handed over one by one are the texts of the array form")
+    @Test("texts are handed over one by one, in span order")
     func sharedTextsByIndex() {
         let bytes = Array("alpha beta gamma ünïcode".utf8)
         let spans = [(0, 5), (6, 6), (6, 10), (11, 16), (17, bytes.count)]
-        let array = bytes.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { TaskText.shared(b, spans: $0) } }
         var handed: [(Int, String)] = []
         bytes.withUnsafeBufferPointer { b in
             spans.withUnsafeBufferPointer { TaskText.shared(b, spans: $0) { i, text in handed.append((i, text.string)) } }
         }
         #expect(handed.map(\.0) == Array(spans.indices))
-        #expect(handed.map(\.1) == array.map(\.string))
         #expect(handed.map(\.1) == ["alpha", "", "beta", "gamma", "ünïcode"])
-    }
-
-    @Test("the trigger scan with its tables given is the scan of the parser")
-    func triggersWithTables() {
-        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
-        for text in ["Create src/a.py (depends on T001)", "Añadir la prueba después de T003 @ana", "plain words only", "[2h] est: 3h"] {
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { b in
-                let given = DocumentParser.textTriggers(
-                    b, 0, b.count, classes: DocumentParser.triggerTable, starts: DependencyVocabulary.clauseStarts)
-                let own = scans.textTriggers(b, 0, b.count)
-                #expect(given.triggers.rawValue == own.triggers.rawValue, "\(text)")
-                #expect([given.firstKeyword, given.firstEstimate, given.firstPath] == [own.firstKeyword, own.firstEstimate, own.firstPath])
-            }
-        }
     }
 }
