@@ -17,7 +17,7 @@ extension DocumentParser {
         // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
         // `### T013-T015: Integration tests`, `### Task 13-15: …`: a range names
         // a group of the tasks below, not a task.
-        if let (taskIDStart, idEnd) = taskID(at: idStart, hi), !rangeFollows(idEnd, hi),
+        if let (taskIDStart, idEnd) = Self.taskID(bytes, at: idStart, hi), !Self.rangeFollows(bytes, idEnd, hi),
             b.taskIDEnd(at: taskIDStart, end: idEnd) == idEnd || !sectionHoldsTaskIDs(after: end)
         {
             idStart = taskIDStart
@@ -234,7 +234,7 @@ extension DocumentParser {
             let end = b.trimEnd(p, lineEnd)
             if p < end {
                 if b[p] == UInt8(ascii: "#"), headingLevel(p, end) != nil { return false }
-                if case .task(let item) = recognizeCheckbox(p, end), b.taskIDEnd(at: item.idStart, end: item.idEnd) == item.idEnd {
+                if case .task(let item) = Self.recognizeCheckbox(b, p, end), b.taskIDEnd(at: item.idStart, end: item.idEnd) == item.idEnd {
                     return true
                 }
             }
@@ -292,10 +292,6 @@ extension DocumentParser {
     }
 
     /// The text of a checkpoint line (`**Checkpoint**: Foundation ready`), or nil.
-    func checkpointText(_ p: Int, _ end: Int) -> (Int, Int)? {
-        Self.checkpointText(bytes, p, end)
-    }
-
     static func checkpointText(_ b: Bytes, _ p: Int, _ end: Int) -> (Int, Int)? {
         var k = p
         if k + 1 < end, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: ">"), b[k + 1].isSpaceOrTab {
@@ -431,7 +427,7 @@ extension DocumentParser {
             if b[idStart] == UInt8(ascii: "~") { struck = true }
             idStart += 1
         }
-        guard let (taskIDStart, idEnd) = taskID(at: idStart, firstHi) else { return true }
+        guard let (taskIDStart, idEnd) = Self.taskID(bytes, at: idStart, firstHi) else { return true }
         idStart = taskIDStart
         var rest = idEnd
         while rest < firstHi, b[rest] == UInt8(ascii: "*") || b[rest] == UInt8(ascii: "`") || b[rest] == UInt8(ascii: "~") || b[rest].isSpaceOrTab {

@@ -74,16 +74,11 @@ extension SpecTask {
 }
 
 extension DocumentParser {
-    /// Recognises `- [ ] T012 …` (any list marker, any indentation).
-    /// - Complexity: O(1) bytes looked at beyond the ID.
-    func recognizeCheckbox(_ p: Int, _ end: Int) -> CheckboxLine {
-        Self.recognizeCheckbox(bytes, p, end)
-    }
-
-    /// ``recognizeCheckbox(_:_:)`` in `b`. The line scan calls the static
-    /// forms of its per-line recognizers: a call of an instance method from
+    /// Recognises `- [ ] T012 …` in `b` (any list marker, any indentation).
+    /// The per-line recognizers are static: a call of an instance method from
     /// a mutating one copied the whole parser (about 570 bytes) to pass it
     /// as `self`.
+    /// - Complexity: O(1) bytes looked at beyond the ID.
     static func recognizeCheckbox(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
         var k = p
         let c = b[p]
@@ -145,10 +140,6 @@ extension DocumentParser {
 
     /// The task ID at `j`, or nil: a task ID (`T012`), a worded ID (`Task 3`,
     /// `任务 1.1`, `TASK-001`), or a task ID after the word (`Task T-002`).
-    func taskID(at j: Int, _ end: Int) -> (start: Int, end: Int)? {
-        Self.taskID(bytes, at: j, end)
-    }
-
     static func taskID(_ b: Bytes, at j: Int, _ end: Int) -> (start: Int, end: Int)? {
         guard j < end else { return nil }
         if let e = b.taskIDEnd(at: j, end: end) { return (j, e) }
@@ -166,10 +157,6 @@ extension DocumentParser {
 
     /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`):
     /// such a line names tasks, it is none.
-    func rangeFollows(_ e: Int, _ end: Int) -> Bool {
-        Self.rangeFollows(bytes, e, end)
-    }
-
     static func rangeFollows(_ b: Bytes, _ e: Int, _ end: Int) -> Bool {
         var k = b.skipSpaces(e, end)
         if k < end, b[k] == UInt8(ascii: "-") {
