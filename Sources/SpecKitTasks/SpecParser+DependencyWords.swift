@@ -461,11 +461,9 @@ enum DependencyVocabulary {
         let phaseItemRoles: UInt32
         /// Per lowercase ASCII first letter: a bit per second letter of the clause words (bit 26: non-ASCII).
         let secondLetters: UnsafeBufferPointer<UInt32>
-        /// Per pair of ASCII letters `(a - 'a') * 26 + (b - 'a')`: a bit per third byte of the
-        /// clause words that start with them (letters; bit 26 non-ASCII; bit 27 anything else).
-        let thirdLetters: UnsafeBufferPointer<UInt32>
-        /// Per pair of ASCII bytes `c << 7 | next`: `thirdLetters` of the pair when some clause
-        /// word starts with those two letters (any case), else 0; one load for both tests.
+        /// Per pair of ASCII bytes `c << 7 | next`: a bit per third byte of the clause words
+        /// that start with those two letters, any case (letters; bit 26 non-ASCII; bit 27
+        /// anything else), or 0 when none does; one load for both tests.
         let pairThirds: UnsafeBufferPointer<UInt32>
         /// Non-ASCII first bytes of clause words.
         let leadBytes: UnsafeBufferPointer<Bool>
@@ -694,7 +692,7 @@ enum DependencyVocabulary {
             pairWidth: classCount, pairRoles: immortal(pairRoles), pairPlainRoles: immortal(pairPlainRoles),
             clauseOffsets: immortal(clauseOffsets), clauseOrder: immortal(clauseOrder), clauseRoles: RoleSet.clause.rawValue,
             phaseItemRoles: RoleSet.phaseReference.rawValue | RoleSet(.phaseName).rawValue,
-            secondLetters: immortal(second), thirdLetters: immortal(third), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
+            secondLetters: immortal(second), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
             anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst))
     }()
