@@ -18,7 +18,7 @@
 /// list holds one path. An enum of the two (17 bytes: a tag byte after the
 /// path) takes the same 24 in `SpecTask` between 8-byte fields, and its path,
 /// an enum payload, cannot be read in place; here it is a stored property, read
-/// through a pointer to the task without a copy (``withUnsafeBufferPointer(at:_:)``).
+/// through a pointer to the task without a copy (``unsafeBuffer(at:)``).
 public struct FileList: Sendable {
     /// The path when the list holds exactly one (``many`` is nil); "" otherwise.
     @usableFromInline
@@ -90,19 +90,18 @@ public struct FileList: Sendable {
     public static func withUnsafeBufferPointer<R>(
         at list: UnsafePointer<FileList>, _ body: (UnsafeBufferPointer<String>) throws -> R
     ) rethrows -> R {
-        if let many = list.pointee.many { return try many.withUnsafeBufferPointer(body) }
-        return try body(UnsafeBufferPointer(start: list.pointer(to: \.one)!, count: 1))
+        try body(unsafeBuffer(at: list))
     }
 
     /// The paths of the list at `list`, where they are (the single path in
     /// place, or the array's buffer): valid while that list (the task holding
     /// it) is neither changed nor destroyed.
     ///
-    /// For writers that read tasks in place on several threads at once:
-    /// ``withUnsafeBufferPointer(at:_:)`` retains the array or the path around
-    /// its body when the optimizer cannot see through the body, and a path is
-    /// shared by every task that names it, so its count would bounce between
-    /// the cores. Nothing runs here between reading the list and taking the address.
+    /// For writers that read tasks in place on several threads at once: a
+    /// value read through a pointer and used around code the optimizer cannot
+    /// see through is retained first, and a path is shared by every task that
+    /// names it, so its count would bounce between the cores. Nothing runs
+    /// here between reading the list and taking the address.
     /// - Complexity: O(1).
     @inlinable @inline(__always)
     public static func unsafeBuffer(at list: UnsafePointer<FileList>) -> UnsafeBufferPointer<String> {
