@@ -233,10 +233,7 @@ extension DocumentParser {
 
         // The file tables are built on another thread while the references are
         // resolved (`finish`); `completeFileTables` waits for them.
-        let builder = FileTableBuilder(
-            text: bytes, offsets: taskFileOffsets, ids: taskFileIDs, results: results, outputs: outputs)
-        taskFileOffsets = []
-        taskFileIDs = []
+        let builder = FileTableBuilder(text: bytes, results: results, outputs: outputs)
         if results.count < 1 << 14 {
             builder.run()
         } else {
@@ -355,13 +352,14 @@ final class FileTableBuilder: @unchecked Sendable {
     private let text: Bytes
     private var table: ByteInterner
     private(set) var isDirectory: [Bool] = []
-    private(set) var offsets: [Int32]
-    private(set) var ids: [Int32]
+    /// The task file tables, made from the jobs' paths (the parser has none before).
+    private(set) var offsets: [Int32] = [0]
+    private(set) var ids: [Int32] = []
     private(set) var paths: [String] = []
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
 
-    init(text: Bytes, offsets: [Int32], ids: [Int32], results: [TextJobResult], outputs: [ChunkOutput]) {
+    init(text: Bytes, results: [TextJobResult], outputs: [ChunkOutput]) {
         self.text = text
         // Every distinct path is one of the spans: their count and bytes bound
         // the table, so it never grows (a regrown arena is copied, and both
@@ -371,12 +369,8 @@ final class FileTableBuilder: @unchecked Sendable {
         let (mentions, spanBytes) = Self.size(of: outputs)
         table = ByteInterner(expectedCount: mentions, expectedBytes: spanBytes)
         isDirectory.reserveCapacity(mentions)
-        var ids = ids
-        ids.reserveCapacity(ids.count + mentions)
-        var offsets = offsets
-        offsets.reserveCapacity(offsets.count + results.count + 1)
-        self.offsets = offsets
-        self.ids = ids
+        ids.reserveCapacity(mentions)
+        offsets.reserveCapacity(results.count + 1)
         self.results = results
         self.outputs = outputs
     }

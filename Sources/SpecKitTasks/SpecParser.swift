@@ -304,8 +304,6 @@ struct DocumentParser {
         tasks.reserveCapacity(expectedTasks)
         taskHeading.reserveCapacity(expectedTasks)
         taskIDKey.reserveCapacity(expectedTasks)
-        taskFileOffsets.reserveCapacity(expectedTasks + 1)
-        taskFileIDs.reserveCapacity(expectedTasks)
         // The ID arena: generated IDs are 7 or 8 bytes. (The file table is
         // sized by `FileTableBuilder`, which knows every path span.)
         idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
