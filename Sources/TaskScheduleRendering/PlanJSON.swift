@@ -43,7 +43,7 @@ public enum PlanJSON {
                     w.jsonMember("waves", schedule.waves.count)
                     w.jsonMember("criticalPathLength", schedule.length)
                     w.jsonMember("totalWork", facts.totalWork)
-                    w.jsonMember("maxWaveWidth", schedule.waves.map(\.count).max() ?? 0)
+                    w.jsonMember("maxWaveWidth", schedule.widestWave)
                     w.jsonMember("errors", plan.errorCount)
                     w.jsonMember("warnings", plan.warningCount)
                     w.jsonMember("durationsAssumed", !plan.hasEstimates)

@@ -30,11 +30,11 @@ public enum PlanText {
             w.write("| tasks | done | phases | edges | waves | widest wave | critical path | total work |\n")
             w.write("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
             let s = plan.schedule
-            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhaseCount) | \(edges) | \(s.waves.count) | \(widestWave(s)) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
+            w.write("| \(doc.tasks.count) | \(facts.doneCount) | \(facts.listedPhaseCount) | \(edges) | \(s.waves.count) | \(s.widestWave) | \(hours(s.length)) | \(hours(facts.totalWork)) |\n\n")
             if let note = assumedNote(plan) { w.write("> \(markdownCell(note))\n\n") }
         }
         let schedule = plan.schedule
-        let widest = widestWave(schedule)
+        let widest = schedule.widestWave
         if style == .text {
             w.write("  \(count(schedule.waves.count, "wave")), widest \(widest); critical path \(hours(schedule.length)) of \(hours(facts.totalWork)) work")
             if schedule.length > 0 {
@@ -245,13 +245,6 @@ public enum PlanText {
     }
 
     // MARK: helpers
-
-    /// The number of tasks of the widest wave (0 without waves).
-    static func widestWave(_ schedule: Schedule) -> Int {
-        var widest = 0
-        for wave in schedule.waves { widest = max(widest, wave.count) }
-        return widest
-    }
 
     /// Said wherever a length is shown when no planned task has an estimate:
     /// the hours are `--default-duration` each, not a forecast.

@@ -119,6 +119,13 @@ public struct Schedule: Sendable {
 
     public var length: Double { times.length }
 
+    /// The number of tasks of the widest wave (0 without waves).
+    public var widestWave: Int {
+        var widest = 0
+        for wave in waves { widest = max(widest, wave.count) }
+        return widest
+    }
+
     /// Task nodes, most critical first: by slack (compared to a millionth of an
     /// hour, so rounding noise does not reorder equal slacks), then document order.
     public func tasksBySlack(taskNodeCount: Int) -> [Int32] {
