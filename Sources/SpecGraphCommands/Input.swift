@@ -124,6 +124,47 @@ enum InputFiles {
     ///   limit (or an endless one, such as `/dev/zero`) is refused after `limit + 1`
     ///   bytes at most.
     static func read(_ path: String, limit: Int = defaultLimit) throws(IOFailure) -> [UInt8] {
+        try withOpened(path, limit: limit) { (fd, info, name) throws(IOFailure) in
+            try read(fd, info, name: name, limit: limit)
+        }
+    }
+
+    /// Regular files at least this large are mapped rather than read: mapping
+    /// saves the copy and the page faults of a fresh buffer (at 100 MB, about
+    /// 50 ms of the read's 60 on the 2-core machine), and below it the two
+    /// cost the same.
+    static let mappingThreshold = 1 << 20
+
+    /// The whole file's bytes (`-`: standard input), at most `limit` of
+    /// them, lent to `body`: the bytes are valid inside it only.
+    ///
+    /// A regular file of at least ``mappingThreshold`` bytes is mapped into
+    /// memory read-only, and unmapped when `body` returns; any other input is
+    /// read as ``read(_:limit:)`` reads it. A mapped file cut short by another
+    /// process while `body` reads it would end the process with `SIGBUS`; the
+    /// run then stops with a `path: error: …` line and exit code 2
+    /// (``MappedInput``).
+    /// - Complexity: O(1) to map; `body` pays for the pages it reads.
+    static func withContents<R>(
+        _ path: String, limit: Int = defaultLimit, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) throws(IOFailure) -> R {
+        let mapped: UnsafeBufferPointer<UInt8>? = try withOpened(path, limit: limit) { (fd, info, name) throws(IOFailure) in
+            let size = Int(info.st_size)
+            guard (info.st_mode & S_IFMT) == S_IFREG, size >= mappingThreshold else { return nil }
+            guard let start = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED else { return nil }
+            return UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: size)
+        }
+        guard let mapped else { return try read(path, limit: limit).withUnsafeBufferPointer(body) }
+        defer { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
+        return MappedInput.guarding(path) { body(mapped) }
+    }
+
+    /// Opens `path` (`-`: standard input), refuses a directory or a regular
+    /// file over `limit`, and hands the descriptor, its `fstat` and the name
+    /// diagnostics use to `body`; the file is closed when `body` returns.
+    private static func withOpened<R>(
+        _ path: String, limit: Int, _ body: (Int32, stat, String) throws(IOFailure) -> R
+    ) throws(IOFailure) -> R {
         let name = path == standardInput ? standardInputName : path
         let fd = path == standardInput ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else { throw IOFailure(name, "cannot open: \(errnoText())", reading: true) }
@@ -133,10 +174,17 @@ enum InputFiles {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw IOFailure(name, "is a directory", reading: true)
         }
-        let tooLarge = IOFailure(
-            name, "larger than the input limit of \(limit) bytes; --max-input BYTES reads larger files", reading: true)
+        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { throw tooLarge(name, limit: limit) }
+        return try body(fd, info, name)
+    }
+
+    private static func tooLarge(_ name: String, limit: Int) -> IOFailure {
+        IOFailure(name, "larger than the input limit of \(limit) bytes; --max-input BYTES reads larger files", reading: true)
+    }
+
+    /// The rest of the open file `fd`, read as ``read(_:limit:)`` describes.
+    private static func read(_ fd: Int32, _ info: stat, name: String, limit: Int) throws(IOFailure) -> [UInt8] {
         let isRegular = (info.st_mode & S_IFMT) == S_IFREG
-        if isRegular && Int(info.st_size) > limit { throw tooLarge }
         var bytes: [UInt8] = []
         if isRegular {
             // The file's size and one byte more, read straight into the array
@@ -158,7 +206,7 @@ enum InputFiles {
                 errno = failed
                 throw IOFailure(name, "cannot read: \(errnoText())", reading: true)
             }
-            if bytes.count > limit { throw tooLarge }
+            if bytes.count > limit { throw tooLarge(name, limit: limit) }
             if bytes.count < room { return bytes }
         } else {
             bytes.reserveCapacity(1 << 16)
@@ -174,7 +222,7 @@ enum InputFiles {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > limit { throw tooLarge }
+            if bytes.count > limit { throw tooLarge(name, limit: limit) }
         }
         return bytes
     }
@@ -190,4 +238,38 @@ enum InputFiles {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// What a run does when a file it has mapped (``InputFiles/withContents(_:limit:_:)``)
+/// is cut short by another process while being read: reading a page past the
+/// new end raises `SIGBUS`, which would end the process with no word of why.
+/// The handler writes one `path: error: …` line, as for any unreadable input,
+/// removes a half-written output file, and exits with code 2.
+enum MappedInput {
+    /// The line to write, made before the handler can run (a handler may not allocate).
+    nonisolated(unsafe) private static var message: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) private static var length = 0
+    nonisolated(unsafe) private static var installed = false
+
+    /// Runs `body` with the handler armed for `path`.
+    static func guarding<R>(_ path: String, _ body: () -> R) -> R {
+        let line = "\(path): error: cannot read: the file was cut short while it was read [unreadable]\n"
+        let old = message
+        message = strdup(line)
+        length = line.utf8.count
+        free(old)
+        if !installed {
+            installed = true
+            var signals = sigset_t()
+            sigemptyset(&signals)
+            sigaddset(&signals, SIGBUS)
+            signal(SIGBUS) { _ in
+                if let message = MappedInput.message { _ = write(2, message, MappedInput.length) }
+                OutputCleanup.removePending()
+                _exit(2)
+            }
+            sigprocmask(SIG_UNBLOCK, &signals, nil)
+        }
+        return body()
+    }
 }

@@ -15,11 +15,13 @@ enum Loading {
         var named: (String, [UInt8])? = nil
         if let corrections { named = (corrections, try InputFiles.read(corrections)) }
         for file in files {
-            let bytes = try InputFiles.read(file, limit: limit)
             let name = file == InputFiles.standardInput ? InputFiles.standardInputName : file
-            timer.lap("read \(name) (\(bytes.count) bytes)")
-            var document = SpecParser.parse(bytes, path: name)
-            timer.lap("parse")
+            var document = try InputFiles.withContents(file, limit: limit) { bytes in
+                timer.lap("read \(name) (\(bytes.count) bytes)")
+                let document = SpecParser.parse(bytes, path: name)
+                timer.lap("parse")
+                return document
+            }
             var found = named
             if found == nil { found = try besideCorrections(of: file) }
             if let (path, text) = found { Corrections.apply(text, path: path, to: &document) }

@@ -154,6 +154,11 @@ enum OutputCleanup {
         free(old)
     }
 
+    /// Removes the output file being written, if any (safe in a signal handler).
+    static func removePending() {
+        if let path = pending { unlink(path) }
+    }
+
     static func installHandlers() {
         guard !installed else { return }
         installed = true
@@ -165,7 +170,7 @@ enum OutputCleanup {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             sigaddset(&signals, sig)
             signal(sig) { sig in
-                if let path = OutputCleanup.pending { unlink(path) }
+                OutputCleanup.removePending()
                 signal(sig, SIG_DFL)
                 raise(sig)
             }

@@ -13,59 +13,71 @@ public enum SpecParser {
     /// - Complexity: O(n) in the number of bytes, plus the size of expanded
     ///   dependency ranges.
     public static func parse(_ bytes: [UInt8], path: String) -> SpecDocument {
+        bytes.withUnsafeBufferPointer { parse($0, path: path, pipelined: true) }
+    }
+
+    /// ``parse(_:path:)`` of bytes the caller holds, such as a file mapped
+    /// into memory: they are read during the call only, never written, and
+    /// the document keeps no reference to them.
+    ///
+    /// - Complexity: O(n) in the number of bytes, plus the size of expanded
+    ///   dependency ranges.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> SpecDocument {
         parse(bytes, path: path, pipelined: true)
     }
 
     /// ``parse(_:path:)``; `pipelined: false` reads every task text after the
     /// line scan, as small documents are read (tests compare the two).
     package static func parse(_ bytes: [UInt8], path: String, pipelined: Bool) -> SpecDocument {
-        if let first = firstLoneCarriageReturn(bytes) {
-            return parseWithCarriageReturns(bytes, path: path, first: first)
+        bytes.withUnsafeBufferPointer { parse($0, path: path, pipelined: pipelined) }
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, path: String, pipelined: Bool) -> SpecDocument {
+        if let first = firstLoneCarriageReturn(buffer) {
+            return parseWithCarriageReturns(Array(buffer), path: path, first: first)
         }
         // The caller's bytes are read in place. HTML comments are blanked out
         // so that later passes never see them and columns stay exact; the
         // parser copies the document on its first such write (most documents,
         // generated ones included, have only comment-only lines and never do).
-        return bytes.withUnsafeBufferPointer { buffer in
-            var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
-            if buffer.count < 1 << 20 {
-                parser.checkEncoding()
-                parser.scanLines()
-            } else {
-                // The encoding check reads the caller's bytes beside the line
-                // scan, and task texts are read as the scan closes them.
-                let check = EncodingCheck(text: buffer)
-                let group = DispatchGroup()
-                DispatchQueue.global().async(group: group) { check.run() }
-                parser.pipeline = pipelined && buffer.count >= TextPipeline.minimumBytes ? TextPipeline() : nil
-                parser.scanLines()
-                group.wait()
-                // A worded ID (`Task 3`) found after the pipeline read texts
-                // without them: those texts are read again, with the whole scan.
-                if parser.wordedIDs, let pipeline = parser.pipeline, pipeline.readPlain {
-                    pipeline.done.wait()
-                    parser.releaseCopy()
-                    return parse(bytes, path: path, pipelined: false)
-                }
-                parser.diagnostics.insert(contentsOf: check.found, at: 0)
-            }
-            // Shape 7: a document with no task of its own is read again, its
-            // checkbox items under headings taken as tasks.
-            if parser.tasks.isEmpty, parser.plainCheckboxes > 0 {
-                parser.pipeline?.done.wait()
-                let diagnostics = parser.diagnostics.filter { $0.code == .invalidUTF8 || $0.code == .unreadable }
+        var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
+        if buffer.count < 1 << 20 {
+            parser.checkEncoding()
+            parser.scanLines()
+        } else {
+            // The encoding check reads the caller's bytes beside the line
+            // scan, and task texts are read as the scan closes them.
+            let check = EncodingCheck(text: buffer)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { check.run() }
+            parser.pipeline = pipelined && buffer.count >= TextPipeline.minimumBytes ? TextPipeline() : nil
+            parser.scanLines()
+            group.wait()
+            // A worded ID (`Task 3`) found after the pipeline read texts
+            // without them: those texts are read again, with the whole scan.
+            if parser.wordedIDs, let pipeline = parser.pipeline, pipeline.readPlain {
+                pipeline.done.wait()
                 parser.releaseCopy()
-                parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
-                parser.generatedIDs = true
-                parser.diagnostics = diagnostics
-                parser.scanLines()
+                return parse(buffer, path: path, pipelined: false)
             }
-            parser.runTextJobs()
-            parser.mergeDuplicates()
-            let document = parser.finish()
-            parser.releaseCopy()
-            return document
+            parser.diagnostics.insert(contentsOf: check.found, at: 0)
         }
+        // Shape 7: a document with no task of its own is read again, its
+        // checkbox items under headings taken as tasks.
+        if parser.tasks.isEmpty, parser.plainCheckboxes > 0 {
+            parser.pipeline?.done.wait()
+            let diagnostics = parser.diagnostics.filter { $0.code == .invalidUTF8 || $0.code == .unreadable }
+            parser.releaseCopy()
+            parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
+            parser.generatedIDs = true
+            parser.diagnostics = diagnostics
+            parser.scanLines()
+        }
+        parser.runTextJobs()
+        parser.mergeDuplicates()
+        let document = parser.finish()
+        parser.releaseCopy()
+        return document
     }
 }
 
@@ -73,15 +85,13 @@ extension SpecParser {
     /// The offset of the first CR not followed by LF, if any.
     ///
     /// - Complexity: O(n).
-    static func firstLoneCarriageReturn(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while let cr = b.firstIndex(of: 0x0D, i, b.count) {
-                if cr + 1 == b.count || b[cr + 1] != 0x0A { return cr }
-                i = cr + 2
-            }
-            return nil
+    static func firstLoneCarriageReturn(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while let cr = b.firstIndex(of: 0x0D, i, b.count) {
+            if cr + 1 == b.count || b[cr + 1] != 0x0A { return cr }
+            i = cr + 2
         }
+        return nil
     }
 
     /// Classic Mac OS line ends (CR alone): each lone CR is read as a line end,

@@ -175,6 +175,56 @@ import Testing
         #expect(over.stderr.contains("larger than the input limit of \(example.count - 1) bytes"))
     }
 
+    /// A file of a megabyte or more is mapped, not read (`InputFiles.withContents`):
+    /// its plan is the one of the same bytes through standard input, HTML
+    /// comments inside task lines (which the parser blanks out in its own
+    /// copy, the mapping being read-only) included, and the file is unchanged.
+    @Test func aLargeFileIsMappedAndPlannedAsItsBytesThroughStandardInput() throws {
+        let dir = try SpecGraphBinary.temporaryDirectory()
+        let r = try Self.shell(
+            """
+            $SG generate --tasks 15000 --seed 7 -o gen.md || exit 9
+            sed -e 's/^\\(- \\[.\\] T[0-9]*7 \\)/\\1<!-- was "T9" --> /' -e '200a\\
+            <!-- a comment\\
+            - [ ] T999 inside it -->' gen.md > big.md
+            [ $(wc -c < big.md) -ge 1048576 ] || exit 8
+            grep -c '<!-- was' big.md > comments.txt
+            cksum big.md > before.txt
+            $SG plan --format json big.md > mapped.json; echo "mapped $?"
+            $SG plan --format json - < big.md > piped.json; echo "piped $?"
+            cksum big.md | cmp -s - before.txt && echo unchanged
+            """, in: dir)
+        #expect(r.stdout.contains("mapped 0") && r.stdout.contains("piped 0") && r.stdout.contains("unchanged"),
+                "\(r.stdout) \(r.stderr)")
+        let comments = try String(contentsOf: dir.appendingPathComponent("comments.txt"), encoding: .utf8)
+        #expect((Int(comments.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 100)
+        let mapped = try String(contentsOf: dir.appendingPathComponent("mapped.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"source\":\"big.md\"", with: "\"source\":\"\\u003cstdin\\u003e\"")
+        let piped = try String(contentsOf: dir.appendingPathComponent("piped.json"), encoding: .utf8)
+        #expect(mapped.count > 1_000_000)
+        #expect(mapped == piped, "the mapped file's plan differs from its bytes through standard input")
+        #expect(!mapped.contains("T999"), "a task inside an HTML comment was read")
+    }
+
+    /// A mapped file cut short by another process while it is read would
+    /// raise SIGBUS: the run stops with an `unreadable` error and exit code 2,
+    /// not a crash. The file is emptied once the process has mapped it
+    /// (Linux: seen in /proc/PID/maps).
+    @Test func aMappedFileCutShortWhileReadIsAnErrorNotACrash() throws {
+        let dir = try SpecGraphBinary.temporaryDirectory()
+        let r = try Self.shell(
+            """
+            $SG generate --tasks 200000 --seed 3 -o big.md || exit 9
+            $SG plan --format json big.md > out.json & pid=$!
+            i=0; while ! grep -q 'big.md' /proc/$pid/maps 2>/dev/null && [ $i -lt 3000 ]; do i=$((i+1)); sleep 0.005; done
+            : > big.md
+            wait $pid; echo "status $?"
+            """, in: dir)
+        #expect(r.stdout.contains("status 2"), "\(r.stdout) \(r.stderr)")
+        #expect(r.stderr.contains("big.md: error: cannot read: the file was cut short while it was read [unreadable]"),
+                "\(r.stderr)")
+    }
+
     // MARK: -o
 
     @Test func newFilesFollowTheUmaskAndReplacedFilesKeepTheirMode() throws {

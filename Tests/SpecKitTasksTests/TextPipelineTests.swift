@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import SpecKitTasks
 import Testing
 
@@ -59,6 +64,32 @@ import Testing
 
     @Test func largeDocumentReadsTheSameWithThePipeline() {
         Self.expectSame(Self.document(blocks: 3000))
+    }
+
+    /// `parse(_:path:)` of bytes the caller lends (a mapped file) reads them
+    /// in place and never writes them: from read-only pages, with HTML
+    /// comments inside task lines that the parser blanks out in its own copy,
+    /// the document is the one the array makes.
+    @Test func readOnlyBytesParseAsTheArrayDoes() throws {
+        var text = String(decoding: Self.document(blocks: 3000), as: UTF8.self)
+        text = text.replacingOccurrences(of: "Create model in", with: "Create <!-- not T000001 --> model in")
+        let bytes = Array(text.utf8)
+        let size = bytes.count
+        let pages = try #require(mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(pages != MAP_FAILED)
+        defer { munmap(pages, size) }
+        bytes.withUnsafeBytes { pages.copyMemory(from: $0.baseAddress!, byteCount: size) }
+        #expect(mprotect(pages, size, PROT_READ) == 0)
+        let lent = UnsafeBufferPointer(start: pages.assumingMemoryBound(to: UInt8.self), count: size)
+        let fromPages = SpecParser.parse(lent, path: "big.md")
+        let fromArray = SpecParser.parse(bytes, path: "big.md")
+        #expect(fromPages.tasks.count > TextPipeline.chunkSize * 2)
+        #expect(!fromPages.tasks.contains { $0.description.contains("<!--") })
+        #expect(fromPages.tasks == fromArray.tasks)
+        #expect(fromPages.dependencies == fromArray.dependencies)
+        #expect(fromPages.diagnostics == fromArray.diagnostics)
+        #expect(fromPages.filePaths == fromArray.filePaths)
+        #expect(fromPages.taskFileIDs == fromArray.taskFileIDs)
     }
 
     /// Tasks far denser than the parser reserves for (a dozen bytes each):
