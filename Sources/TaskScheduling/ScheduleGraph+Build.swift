@@ -63,6 +63,8 @@ struct GraphBuilder {
     /// after them, and only the notes about cycles and reordering read a
     /// column, so implied edges record none and the graph keeps none.
     var columns: [Int32] = []
+    /// Edges made and not yet moved into the columns above (``addEdge(_:_:_:_:)``).
+    var pending = PendingEdges()
     var diagnostics: [Diagnostic] = []
     var cycles: [DependencyCycle] = []
     var durations: [Double] = []
@@ -295,6 +297,7 @@ struct GraphBuilder {
     /// overshoots, and they live as long as the plan). What only the build
     /// reads is let go before the CSR lists are made.
     consuming func finish() -> ScheduleGraph.Built {
+        assert(pending.count == 0, "edges left pending")
         // One array at a time, so that only one spare copy exists at once.
         sources.trimCapacity()
         targets.trimCapacity()
@@ -318,34 +321,45 @@ struct GraphBuilder {
 
     // MARK: - Edges and milestones
 
+    /// An edge, through ``pending``: a few stores, where an append to each
+    /// of the four or five columns cost a uniqueness and a capacity check.
+    @inline(__always)
     mutating func addEdge(_ from: Int32, _ to: Int32, _ kind: EdgeKind, _ location: SourceLocation) {
-        sources.append(from)
-        targets.append(to)
-        kinds.append(kind)
-        lines.append(location.line)
-        if kind.isWritten { columns.append(location.column) }
+        if pending.isFull { makeRoomForEdges() }
+        pending.append(from, to, kind, location)
     }
 
-    /// An edge from each of `nodes` to `target`, appended column by column.
+    /// Moves the pending edges into the columns (or, the first time, makes
+    /// the pending block): ``addEdge(_:_:_:_:)`` found it full.
+    @inline(never)
+    mutating func makeRoomForEdges() {
+        if pending.isAllocated { flushEdges() } else { pending.allocate() }
+    }
+
+    /// Moves the pending edges into the columns, which hold every edge made
+    /// so far after it. Every pass that makes edges ends with
+    /// ``closeEdges()``, and whatever reads the columns in the middle of one
+    /// calls this first.
+    mutating func flushEdges() {
+        guard pending.count > 0 else { return }
+        pending.move(into: &sources, &targets, &kinds, &lines, &columns)
+    }
+
+    /// ``flushEdges()``, and the pending block let go: a copy of the builder
+    /// made after it shares no block with this one.
+    mutating func closeEdges() {
+        flushEdges()
+        pending = PendingEdges()
+    }
+
+    /// An edge from each of `nodes` to `target`.
     mutating func addEdges(from nodes: [Int32], to target: Int32, _ kind: EdgeKind, _ location: SourceLocation) {
-        sources.append(contentsOf: nodes)
-        appendColumns(target: target, kind, location, count: nodes.count)
+        for a in nodes { addEdge(a, target, kind, location) }
     }
 
-    /// An edge from `source` to each of `nodes`, appended column by column.
+    /// An edge from `source` to each of `nodes`.
     mutating func addEdges(from source: Int32, to nodes: [Int32], _ kind: EdgeKind, _ location: SourceLocation) {
-        sources.append(contentsOf: repeatElement(source, count: nodes.count))
-        targets.append(contentsOf: nodes)
-        kinds.append(contentsOf: repeatElement(kind, count: nodes.count))
-        lines.append(contentsOf: repeatElement(location.line, count: nodes.count))
-        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: nodes.count)) }
-    }
-
-    private mutating func appendColumns(target: Int32, _ kind: EdgeKind, _ location: SourceLocation, count: Int) {
-        targets.append(contentsOf: repeatElement(target, count: count))
-        kinds.append(contentsOf: repeatElement(kind, count: count))
-        lines.append(contentsOf: repeatElement(location.line, count: count))
-        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: count)) }
+        for b in nodes { addEdge(source, b, kind, location) }
     }
 
     /// Room for `extra` more edges.
@@ -614,6 +628,7 @@ struct GraphBuilder {
                 for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
             }
         }
+        closeEdges()
     }
 
     /// A statement about many pairs (`T00001-T10000 → T10001-T20000`): every
@@ -1105,6 +1120,7 @@ struct GraphBuilder {
     mutating func addOrderEdges() {
         var scratch = OrderScratch(setCount: setCount)
         for p in 0..<phaseNodes.count { addOrderEdges(ofPhase: p, &scratch) }
+        closeEdges()
     }
 
     /// The order edges of phase `p` (none when it is not ordered).
@@ -1301,6 +1317,7 @@ struct GraphBuilder {
             // A predecessor of the same stage is reached through b from now on.
             for a in predecessors { prefix.cover(a) }
         }
+        closeEdges()
     }
 
     /// Links `b`, at position `i` of π, from the tasks of the stages before
@@ -1397,6 +1414,7 @@ struct GraphBuilder {
                 }
             }
         }
+        closeEdges()
     }
 }
 
