@@ -1146,7 +1146,7 @@ struct GraphBuilder {
         let phase = groups.groups(ofPhase: p)
         // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
         scratch.frontiers.removeAll()
-        scratch.linkedBefore.removeAll(keepingCapacity: true)
+        scratch.linkedBefore.removeAll()
         scratch.linkedBefore.append(0)
         // The exclusion sets (made before the edge passes, never changed by
         // them) read through arrays held for the phase: a slice per task
@@ -1156,22 +1156,22 @@ struct GraphBuilder {
         for g in 0..<phase.count {
             let range = groups.range(phase.lowerBound + g)
             let location = taskLocation(groups.nodes[range.lowerBound])
-            scratch.members.removeAll(keepingCapacity: true)
+            scratch.members.removeAll()
             var allFull = true
             for i in range {
                 let b = groups.nodes[i]
                 if independentNode[Int(b)] { continue }
                 scratch.members.append(b)
                 guard g > 0 else { continue }
-                if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore,
+                if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore.elements,
                     firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
                 {
                     allFull = false
                 }
             }
-            scratch.members.withUnsafeBufferPointer { members in
-                // Groups whose tasks are in no set write nothing.
-                guard members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) else { return }
+            let members = scratch.members.elements
+            // Groups whose tasks are in no set write nothing.
+            if members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) {
                 firstGroupOfSet.withUnsafeMutableBufferPointer { firstGroupOfSet in
                     seenOfSet.withUnsafeMutableBufferPointer { seenOfSet in
                         for b in members {
@@ -1187,16 +1187,16 @@ struct GraphBuilder {
                     }
                 }
             }
-            scratch.linkedBefore.append(scratch.linkedBefore[g] + scratch.members.count)
+            scratch.linkedBefore.append(scratch.linkedBefore[g] + members.count)
             if g == 0 {
-                scratch.frontiers.append(scratch.members)
-            } else if scratch.members.isEmpty {
+                scratch.frontiers.append(members)
+            } else if members.isEmpty {
                 scratch.frontiers.repeatLast()
             } else if allFull {
-                scratch.frontiers.append(scratch.members)
+                scratch.frontiers.append(members)
             } else {
                 let carried = materialize(&scratch.frontiers, g - 1, phase: phase, kind: .order)
-                scratch.frontiers.append(scratch.members, carried)
+                scratch.frontiers.append(members, carried)
             }
         }
     }
@@ -1217,7 +1217,7 @@ struct GraphBuilder {
     /// Links task `b` of group `g` from every linked task of the groups before
     /// it that it is not excluded from. Returns whether it got all of them.
     mutating func linkOrder(
-        _ b: Int32, group g: Int, phase: Range<Int>, frontiers: inout Frontiers, linkedBefore: [Int],
+        _ b: Int32, group g: Int, phase: Range<Int>, frontiers: inout Frontiers, linkedBefore: UnsafeBufferPointer<Int>,
         firstGroupOfSet: [Int], seenOfSet: [Int], location: SourceLocation
     ) -> Bool {
         // Phase-level sets never keep two tasks of one phase apart.
@@ -1284,13 +1284,13 @@ struct GraphBuilder {
 
     /// ``addPhaseEdges()`` with the same-stage predecessors of each task read from `known`.
     mutating func addPhaseEdges<Known: SameStagePredecessors>(known: inout Known) {
-        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
+        var prefix = StagePrefix(stageCount: stages.count, stageOfNode: stageOfNode)
         var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
         // The per-set counts and the classes are made on first use (most
         // plans never need them), from the arrivals so far in π.
         var setArrivals: SetArrivals? = nil
         var classes: ExclusionClasses? = nil
-        var predecessors: [Int32] = []
+        var predecessors = RawList<Int32>(filler: -1)
         // The exclusion sets (made before the edge passes, never changed by
         // them) read through arrays held for the pass: a slice per task
         // (`sets(of:)`) was retained and released around the writes below,
@@ -1303,7 +1303,7 @@ struct GraphBuilder {
             if t > 0 {
                 linkPhase(
                     b, at: i, stage: t, sets: mine, of: setIDs, prefix: &prefix, classes: &classes,
-                    predecessors: predecessors, minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
+                    predecessors: predecessors.elements, minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
             }
             prefix.arrive(b, stage: t)
             classes?.arrive(b, stage: t)
@@ -1315,7 +1315,7 @@ struct GraphBuilder {
                 if setArrivals != nil { for k in mine { setArrivals!.arrive(set: Int(setIDs[k]), stage: t) } }
             }
             // A predecessor of the same stage is reached through b from now on.
-            for a in predecessors { prefix.cover(a) }
+            for a in predecessors.elements { prefix.cover(a) }
         }
         closeEdges()
     }
@@ -1326,7 +1326,8 @@ struct GraphBuilder {
     /// arrivals of π's first `i` tasks.
     mutating func linkPhase(
         _ b: Int32, at i: Int, stage t: Int, sets mine: Range<Int>, of setIDs: [Int32], prefix: inout StagePrefix,
-        classes: inout ExclusionClasses?, predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
+        classes: inout ExclusionClasses?, predecessors: UnsafeBufferPointer<Int32>, minStageOfSet: [Int32],
+        setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
         var u = t
@@ -1372,7 +1373,7 @@ struct GraphBuilder {
             return
         }
         for s in u..<t {
-            for a in prefix.arrived[s] {
+            for a in prefix.arrived(s) {
                 scanBudget -= 1
                 if !excluded(a, b) { addEdge(a, b, .phase, location) }
             }
@@ -1422,7 +1423,7 @@ struct GraphBuilder {
 /// own stage among the edges made before it: direct, or through one
 /// milestone of at most 64 predecessors, in edge order.
 protocol SameStagePredecessors {
-    mutating func find(of b: Int32, into found: inout [Int32])
+    mutating func find(of b: Int32, into found: inout RawList<Int32>)
 }
 
 /// Every edge made before the phase pass, in one list per node.
@@ -1431,8 +1432,8 @@ struct KnownPredecessors: SameStagePredecessors {
     let stageOfNode: [Int32]
     let taskCount: Int
 
-    mutating func find(of b: Int32, into found: inout [Int32]) {
-        found.emptyKeepingCapacity()
+    mutating func find(of b: Int32, into found: inout RawList<Int32>) {
+        found.removeAll()
         let taskCount = taskCount
         lists.offsets.withUnsafeBufferPointer { offsets in
             lists.edges.withUnsafeBufferPointer { predecessors in
@@ -1452,7 +1453,7 @@ struct KnownPredecessors: SameStagePredecessors {
     @inline(__always)
     static func append(
         of b: Int32, offsets: UnsafeBufferPointer<Int32>, predecessors: UnsafeBufferPointer<Int32>,
-        stageOfNode: UnsafeBufferPointer<Int32>, taskCount: Int, slot: (Int32) -> Int, into found: inout [Int32]
+        stageOfNode: UnsafeBufferPointer<Int32>, taskCount: Int, slot: (Int32) -> Int, into found: inout RawList<Int32>
     ) {
         let stage = stageOfNode[Int(b)]
         let s = slot(b)
@@ -1552,9 +1553,9 @@ struct OrderScratch {
     var seenOfSet: [Int]
     var touched: [Int32] = []
     var frontiers = Frontiers()
-    var members: [Int32] = []
+    var members = RawList<Int32>(filler: -1)
     /// Linked (not independent) tasks in groups < g.
-    var linkedBefore: [Int] = []
+    var linkedBefore = RawList<Int>(filler: 0)
 
     init(setCount: Int) {
         firstGroupOfSet = [Int](repeating: -1, count: setCount)
@@ -1584,21 +1585,21 @@ struct PhaseGroups {
 /// `count(g)` nodes from `first[g]` in `nodes`; frontiers are replaced, never
 /// edited, so one may share the nodes of another.
 struct Frontiers {
-    private var nodes: [Int32] = []
-    private var first: [Int32] = []
-    private var counts: [Int32] = []
+    private var nodes = RawList<Int32>(filler: -1)
+    private var first = RawList<Int32>(filler: 0)
+    private var counts = RawList<Int32>(filler: 0)
 
     mutating func removeAll() {
-        nodes.removeAll(keepingCapacity: true)
-        first.removeAll(keepingCapacity: true)
-        counts.removeAll(keepingCapacity: true)
+        nodes.removeAll()
+        first.removeAll()
+        counts.removeAll()
     }
 
     func count(_ g: Int) -> Int { Int(counts[g]) }
     func node(_ g: Int, _ k: Int) -> Int32 { nodes[Int(first[g]) + k] }
 
     /// A new last frontier: `members`, then `extra` when there is one.
-    mutating func append(_ members: [Int32], _ extra: Int32? = nil) {
+    mutating func append(_ members: UnsafeBufferPointer<Int32>, _ extra: Int32? = nil) {
         first.append(Int32(nodes.count))
         nodes.append(contentsOf: members)
         if let extra { nodes.append(extra) }
@@ -1621,59 +1622,84 @@ struct Frontiers {
 /// "Every task seen so far in π whose stage is at most s", for each stage s,
 /// as milestones made on demand and remade (a new version) only when a task
 /// of a stage at most s arrived after the last one was used.
+///
+/// The tables written once or more per task are ``RawColumn``s (the pass
+/// owns the prefix and never copies it): as arrays, each write cost a
+/// uniqueness check, a few per task.
 struct StagePrefix {
-    /// Tasks arrived per stage, in π order.
-    var arrived: [[Int32]]
-    /// Arrived tasks of each stage not yet in a version, and whether a later
-    /// task of the same stage reaches them (then they need no edge of their own).
-    var pending: [[Int32]]
-    var covered: [Bool]
+    /// Tasks arrived, stage by stage in π order: those of stage `s` from
+    /// `stageStart[s]` on, `arrivedCount[s]` of them so far.
+    private let arrivedNodes: RawColumn<Int32>
+    private let stageStart: [Int]
+    private let arrivedCount: RawColumn<Int>
+    /// The arrived tasks of each stage not yet in a version are those from
+    /// number `pendingFrom[s]` of the stage on.
+    private let pendingFrom: RawColumn<Int>
+    /// Whether a later task of the same stage reaches a task (then it needs no edge of its own).
+    private let covered: RawColumn<Bool>
     /// The node standing for each stage's prefix, and the arrival count it covers.
     var versionNode: [Int32]
     var versionSeq: [Int]
     /// Whether a version of the stage's prefix holds tasks of the stage itself.
     var hasOwn: [Bool]
     /// The arrival count at which each task got every task of the stages before its own.
-    var fullSeq: [Int]
+    let fullSeq: RawColumn<Int>
     /// The smallest `fullSeq` among the arrived tasks of each stage.
-    var minFull: [Int]
+    private let minFull: RawColumn<Int>
     var seq = 0
-    /// Two Fenwick trees over stages in one array (one uniqueness check per
-    /// arrival for both): the latest arrival, and the number of arrivals.
-    var tree: [(latest: Int, count: Int)]
+    /// Two Fenwick trees over stages in one table: the latest arrival, and the number of arrivals.
+    private let tree: RawColumn<(latest: Int, count: Int)>
+    private let stageCount: Int
 
-    init(stageCount: Int, taskCount: Int) {
-        arrived = Array(repeating: [], count: stageCount)
-        pending = Array(repeating: [], count: stageCount)
-        covered = [Bool](repeating: false, count: taskCount)
+    /// The prefixes of `stageCount` stages, the task nodes' stages being `stageOfNode`.
+    init(stageCount: Int, stageOfNode: [Int32]) {
+        let taskCount = stageOfNode.count
+        var start = [Int](repeating: 0, count: stageCount + 1)
+        for s in stageOfNode { start[Int(s) + 1] += 1 }
+        for s in 0..<stageCount { start[s + 1] += start[s] }
+        stageStart = start
+        arrivedNodes = RawColumn(repeating: -1, count: taskCount)
+        arrivedCount = RawColumn(repeating: 0, count: stageCount)
+        pendingFrom = RawColumn(repeating: 0, count: stageCount)
+        covered = RawColumn(repeating: false, count: taskCount)
         versionNode = [Int32](repeating: -1, count: stageCount)
         versionSeq = [Int](repeating: 0, count: stageCount)
         hasOwn = [Bool](repeating: false, count: stageCount)
-        fullSeq = [Int](repeating: -1, count: taskCount)
-        minFull = [Int](repeating: Int.max, count: stageCount)
-        tree = Array(repeating: (latest: 0, count: 0), count: stageCount + 1)
+        fullSeq = RawColumn(repeating: -1, count: taskCount)
+        minFull = RawColumn(repeating: Int.max, count: stageCount)
+        tree = RawColumn(repeating: (latest: 0, count: 0), count: stageCount + 1)
+        self.stageCount = stageCount
+    }
+
+    /// The tasks of stage `s` arrived so far, in π order (valid until the next arrival).
+    func arrived(_ s: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: arrivedNodes.base + stageStart[s], count: arrivedCount[s])
+    }
+
+    /// The arrived tasks of stage `s` not yet in a version.
+    func pending(_ s: Int) -> UnsafeBufferPointer<Int32> {
+        let from = pendingFrom[s]
+        return UnsafeBufferPointer(start: arrivedNodes.base + stageStart[s] + from, count: arrivedCount[s] - from)
     }
 
     mutating func arrive(_ v: Int32, stage s: Int) {
         seq += 1
-        arrived[s].append(v)
-        pending[s].append(v)
+        let k = arrivedCount[s]
+        arrivedNodes[stageStart[s] + k] = v
+        arrivedCount[s] = k + 1
         let seq = seq
-        // A raw buffer: one uniqueness check, not one per step.
-        tree.withUnsafeMutableBufferPointer { tree in
-            var i = s + 1
-            while i < tree.count {
-                tree[i].latest = max(tree[i].latest, seq)
-                tree[i].count += 1
-                i += i & -i
-            }
+        var i = s + 1
+        while i <= stageCount {
+            tree[i].latest = max(tree[i].latest, seq)
+            tree[i].count += 1
+            i += i & -i
         }
     }
 
-    mutating func cover(_ v: Int32) { covered[Int(v)] = true }
+    func cover(_ v: Int32) { covered[Int(v)] = true }
     /// Records that `v` reaches every task of the stages below its own that
     /// arrived up to `seq` (-1: not all of them, some are excluded).
-    mutating func markFull(_ v: Int32, stage s: Int, seq: Int) {
+    func markFull(_ v: Int32, stage s: Int, seq: Int) {
         fullSeq[Int(v)] = seq
         minFull[s] = min(minFull[s], seq)
     }
@@ -1713,12 +1739,13 @@ struct StagePrefix {
             var inputs: [Int32] = []
             // The stages below are reached through this stage's own tasks when
             // every one of them reaches all of them already.
-            let belowReached = !arrived[s].isEmpty && minFull[s] >= latestArrival(below: s)
+            let belowReached = arrivedCount[s] > 0 && minFull[s] >= latestArrival(below: s)
             if s > 0, versionNode[s - 1] >= 0, !belowReached { inputs.append(versionNode[s - 1]) }
             if hasOwn[s], versionNode[s] >= 0, !inputs.contains(versionNode[s]) { inputs.append(versionNode[s]) }
-            for v in pending[s] where !covered[Int(v)] { inputs.append(v) }
-            if !pending[s].isEmpty { hasOwn[s] = true }
-            pending[s].removeAll(keepingCapacity: true)
+            let pending = pending(s)
+            for v in pending where !covered[Int(v)] { inputs.append(v) }
+            if !pending.isEmpty { hasOwn[s] = true }
+            pendingFrom[s] = arrivedCount[s]
             if let node = builder.stageEnd(s, after: inputs) { versionNode[s] = node }
             versionSeq[s] = seq
             s += 1
@@ -1961,14 +1988,6 @@ struct StageCounts {
 }
 
 extension Array {
-    /// `removeAll(keepingCapacity: true)` for lists of a few elements, called
-    /// once per task: removing the last ones costs less than the general
-    /// replacement `removeAll` makes.
-    @inline(__always)
-    mutating func emptyKeepingCapacity() {
-        while !isEmpty { removeLast() }
-    }
-
     /// Copies the elements into storage of exactly their count when appending
     /// left room to spare.
     mutating func trimCapacity() {

@@ -408,8 +408,8 @@ struct PipelinedPredecessors: SameStagePredecessors {
         positions = handoff.positions
     }
 
-    mutating func find(of b: Int32, into found: inout [Int32]) {
-        found.emptyKeepingCapacity()
+    mutating func find(of b: Int32, into found: inout RawList<Int32>) {
+        found.removeAll()
         let k = Int(chunkOfPhase[Int(phaseOfNode[Int(b)])])
         if k >= 0 && k != current {
             if ready <= k { ready = handoff.wait(for: k, ready: ready) }
