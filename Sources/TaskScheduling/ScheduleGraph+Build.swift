@@ -591,8 +591,9 @@ struct GraphBuilder {
         }
         // One milestone after each predecessor phase and one before each
         // successor phase, so that every statement adds a single edge between them.
-        var storyEnd: [Int: Int32] = [:]
-        var storyStart: [Int: Int32] = [:]
+        // By phase, -1 until made.
+        var storyEnd = [Int32](repeating: -1, count: phaseNodes.count)
+        var storyStart = [Int32](repeating: -1, count: phaseNodes.count)
         for d in document.phaseDependencies {
             let p = Int(d.predecessor), s = Int(d.successor)
             guard phaseNodes.indices.contains(p), phaseNodes.indices.contains(s), p != s,
@@ -600,16 +601,16 @@ struct GraphBuilder {
             else { continue }
             let before = phaseNodes[p]
             let end: Int32
-            if let made = storyEnd[p] {
-                end = made
+            if storyEnd[p] >= 0 {
+                end = storyEnd[p]
             } else {
                 end = milestone("@end-phase-\(phaseNumber(p))")
                 addEdges(from: before, to: end, .story, d.location)
                 storyEnd[p] = end
             }
             let start: Int32
-            if let made = storyStart[s] {
-                start = made
+            if storyStart[s] >= 0 {
+                start = storyStart[s]
             } else {
                 start = milestone("@start-phase-\(phaseNumber(s))")
                 if removedPairs.isEmpty {
