@@ -1127,22 +1127,15 @@ struct GraphBuilder {
     /// The order edges of phase `p` (none when it is not ordered).
     mutating func addOrderEdges(ofPhase p: Int, _ scratch: inout OrderScratch) {
         guard !groups.groups(ofPhase: p).isEmpty && isOrdered(p) else { return }
-        // The per-set tables held in locals for the phase (given back after
-        // it), so that their writes below go through raw buffers, one
-        // uniqueness check per group instead of one per write.
-        var firstGroupOfSet: [Int] = [], seenOfSet: [Int] = [], touched: [Int32] = []
-        swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
-        swap(&seenOfSet, &scratch.seenOfSet)
-        swap(&touched, &scratch.touched)
+        // The per-set tables are raw columns: written through their
+        // pointer, with no uniqueness check (see ``RawColumn``).
+        let firstGroupOfSet = scratch.firstGroupOfSet, seenOfSet = scratch.seenOfSet
         defer {
-            for x in touched {
+            for x in scratch.touched.elements {
                 firstGroupOfSet[Int(x)] = -1
                 seenOfSet[Int(x)] = 0
             }
-            touched.removeAll(keepingCapacity: true)
-            swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
-            swap(&seenOfSet, &scratch.seenOfSet)
-            swap(&touched, &scratch.touched)
+            scratch.touched.removeAll()
         }
         let phase = groups.groups(ofPhase: p)
         // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
@@ -1173,18 +1166,14 @@ struct GraphBuilder {
             let members = scratch.members.elements
             // Groups whose tasks are in no set write nothing.
             if members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) {
-                firstGroupOfSet.withUnsafeMutableBufferPointer { firstGroupOfSet in
-                    seenOfSet.withUnsafeMutableBufferPointer { seenOfSet in
-                        for b in members {
-                            for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
-                                let x = setIDs[k]
-                                if firstGroupOfSet[Int(x)] < 0 {
-                                    firstGroupOfSet[Int(x)] = g
-                                    touched.append(x)
-                                }
-                                seenOfSet[Int(x)] += 1
-                            }
+                for b in members {
+                    for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
+                        let x = setIDs[k]
+                        if firstGroupOfSet[Int(x)] < 0 {
+                            firstGroupOfSet[Int(x)] = g
+                            scratch.touched.append(x)
                         }
+                        seenOfSet[Int(x)] += 1
                     }
                 }
             }
@@ -1219,7 +1208,7 @@ struct GraphBuilder {
     /// it that it is not excluded from. Returns whether it got all of them.
     mutating func linkOrder(
         _ b: Int32, group g: Int, phase: Range<Int>, frontiers: inout Frontiers, linkedBefore: UnsafeBufferPointer<Int>,
-        firstGroupOfSet: [Int], seenOfSet: [Int], location: SourceLocation
+        firstGroupOfSet: RawColumn<Int>, seenOfSet: RawColumn<Int>, location: SourceLocation
     ) -> Bool {
         // Phase-level sets never keep two tasks of one phase apart.
         var g0 = g
@@ -1286,7 +1275,7 @@ struct GraphBuilder {
     /// ``addPhaseEdges()`` with the same-stage predecessors of each task read from `known`.
     mutating func addPhaseEdges<Known: SameStagePredecessors>(known: inout Known) {
         var prefix = StagePrefix(stageCount: stages.count, stageOfNode: stageOfNode)
-        var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
+        let minStageOfSet = RawColumn<Int32>(repeating: Int32.max, count: setCount)
         // The per-set counts and the classes are made on first use (most
         // plans never need them), from the arrivals so far in π.
         var setArrivals: SetArrivals? = nil
@@ -1309,10 +1298,7 @@ struct GraphBuilder {
             prefix.arrive(b, stage: t)
             classes?.arrive(b, stage: t)
             if !mine.isEmpty {
-                // One uniqueness check per task with sets, not one per set.
-                minStageOfSet.withUnsafeMutableBufferPointer { minStageOfSet in
-                    for k in mine { minStageOfSet[Int(setIDs[k])] = min(minStageOfSet[Int(setIDs[k])], Int32(t)) }
-                }
+                for k in mine { minStageOfSet[Int(setIDs[k])] = min(minStageOfSet[Int(setIDs[k])], Int32(t)) }
                 if setArrivals != nil { for k in mine { setArrivals!.arrive(set: Int(setIDs[k]), stage: t) } }
             }
             // A predecessor of the same stage is reached through b from now on.
@@ -1327,7 +1313,7 @@ struct GraphBuilder {
     /// arrivals of π's first `i` tasks.
     mutating func linkPhase(
         _ b: Int32, at i: Int, stage t: Int, sets mine: Range<Int>, of setIDs: [Int32], prefix: inout StagePrefix,
-        classes: inout ExclusionClasses?, predecessors: UnsafeBufferPointer<Int32>, minStageOfSet: [Int32],
+        classes: inout ExclusionClasses?, predecessors: UnsafeBufferPointer<Int32>, minStageOfSet: RawColumn<Int32>,
         setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
@@ -1550,17 +1536,17 @@ struct OrderScratch {
     /// Per set (indexed by set ID), within the current phase: the first group
     /// with a member (-1: none yet), and how many linked members were seen.
     /// Only the entries a phase touched are reset after it.
-    var firstGroupOfSet: [Int]
-    var seenOfSet: [Int]
-    var touched: [Int32] = []
+    let firstGroupOfSet: RawColumn<Int>
+    let seenOfSet: RawColumn<Int>
+    var touched = RawList<Int32>(filler: -1)
     var frontiers = Frontiers()
     var members = RawList<Int32>(filler: -1)
     /// Linked (not independent) tasks in groups < g.
     var linkedBefore = RawList<Int>(filler: 0)
 
     init(setCount: Int) {
-        firstGroupOfSet = [Int](repeating: -1, count: setCount)
-        seenOfSet = [Int](repeating: 0, count: setCount)
+        firstGroupOfSet = RawColumn(repeating: -1, count: setCount)
+        seenOfSet = RawColumn(repeating: 0, count: setCount)
     }
 }
 
