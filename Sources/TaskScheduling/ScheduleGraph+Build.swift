@@ -441,7 +441,15 @@ struct GraphBuilder {
         }
         flushRun()
         for (s, stage) in stages.enumerated() { for p in stage { stageOfPhase[p] = Int32(s) } }
-        stageOfNode = phaseOfNode.map { stageOfPhase[Int($0)] }
+        let taskCount = taskCount
+        stageOfNode = [Int32](unsafeUninitializedCapacity: taskCount) { stageOfNode, count in
+            phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+                stageOfPhase.withUnsafeBufferPointer { stageOfPhase in
+                    for v in 0..<taskCount { stageOfNode[v] = stageOfPhase[Int(phaseOfNode[v])] }
+                }
+            }
+            count = taskCount
+        }
     }
 
     // MARK: - Exclusions
@@ -917,16 +925,23 @@ struct GraphBuilder {
 
     /// Task nodes ordered by stage, then document position (node order).
     func tasksByStage() -> [Int32] {
+        let taskCount = taskCount
         var start = [Int](repeating: 0, count: stages.count + 1)
-        for v in 0..<taskCount { start[Int(stageOfNode[v]) + 1] += 1 }
-        for s in 0..<stages.count { start[s + 1] += start[s] }
-        var order = [Int32](repeating: 0, count: taskCount)
-        for v in 0..<taskCount {
-            let s = Int(stageOfNode[v])
-            order[start[s]] = Int32(v)
-            start[s] += 1
+        // Raw buffers: two steps per task.
+        return stageOfNode.withUnsafeBufferPointer { stageOfNode in
+            start.withUnsafeMutableBufferPointer { start in
+                for v in 0..<taskCount { start[Int(stageOfNode[v]) + 1] += 1 }
+                for s in 0..<start.count - 1 { start[s + 1] += start[s] }
+                return [Int32](unsafeUninitializedCapacity: taskCount) { order, count in
+                    for v in 0..<taskCount {
+                        let s = Int(stageOfNode[v])
+                        order[start[s]] = Int32(truncatingIfNeeded: v)
+                        start[s] += 1
+                    }
+                    count = taskCount
+                }
+            }
         }
-        return order
     }
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
@@ -986,36 +1001,80 @@ struct GraphBuilder {
     /// group of its own.
     mutating func formGroups() {
         // π by phase (a stable counting sort), then the runs of each phase.
+        // Raw buffers: a step per task, where checked accesses and an append
+        // per group (a uniqueness check each) cost more than the step.
         let phaseCount = phaseNodes.count
-        var next = [Int](repeating: 0, count: phaseCount + 1)
-        for v in referenceOrder { next[phaseOf(v) + 1] += 1 }
-        for p in 0..<phaseCount { next[p + 1] += next[p] }
-        let phaseStart = next
-        var ordered = [Int32](repeating: 0, count: referenceOrder.count)
-        for v in referenceOrder {
-            let p = phaseOf(v)
-            ordered[next[p]] = v
-            next[p] += 1
-        }
-        groups = PhaseGroups(nodes: ordered)
-        for p in 0..<phaseCount {
-            var i = phaseStart[p]
-            let end = phaseStart[p + 1]
-            while i < end {
-                let first = Int(ordered[i])
-                var j = i + 1
-                if parallelNode[first] {
-                    while j < end {
-                        let next = Int(ordered[j])
-                        if !parallelNode[next] || segmentOfNode[next] != segmentOfNode[first] { break }
-                        j += 1
+        let count = referenceOrder.count
+        var phaseStart = [Int](repeating: 0, count: phaseCount + 1)
+        var ordered = [Int32](repeating: 0, count: count)
+        referenceOrder.withUnsafeBufferPointer { order in
+            phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+                phaseStart.withUnsafeMutableBufferPointer { phaseStart in
+                    for v in order { phaseStart[Int(phaseOfNode[Int(v)]) + 1] += 1 }
+                    for p in 0..<phaseCount { phaseStart[p + 1] += phaseStart[p] }
+                }
+                var next = phaseStart
+                next.withUnsafeMutableBufferPointer { next in
+                    ordered.withUnsafeMutableBufferPointer { ordered in
+                        for v in order {
+                            let p = Int(phaseOfNode[Int(v)])
+                            ordered[next[p]] = v
+                            next[p] += 1
+                        }
                     }
                 }
-                groups.start.append(Int32(j))
-                i = j
             }
-            groups.firstGroup.append(Int32(groups.start.count - 1))
         }
+        var starts: [Int32] = []
+        var firstGroup = [Int32](repeating: 0, count: phaseCount + 1)
+        ordered.withUnsafeBufferPointer { ordered in
+            parallelNode.withUnsafeBufferPointer { parallelNode in
+                segmentOfNode.withUnsafeBufferPointer { segmentOfNode in
+                    // A group ends where the run of `[P]` tasks of one section
+                    // that its first task starts ends (a task not marked `[P]`
+                    // is a group of its own); the groups are counted, then listed.
+                    func groupEnd(from i: Int, before end: Int) -> Int {
+                        let first = Int(ordered[i])
+                        var j = i + 1
+                        if parallelNode[first] {
+                            while j < end {
+                                let next = Int(ordered[j])
+                                if !parallelNode[next] || segmentOfNode[next] != segmentOfNode[first] { break }
+                                j += 1
+                            }
+                        }
+                        return j
+                    }
+                    var groupCount = 0
+                    for p in 0..<phaseCount {
+                        var i = phaseStart[p]
+                        while i < phaseStart[p + 1] {
+                            i = groupEnd(from: i, before: phaseStart[p + 1])
+                            groupCount += 1
+                        }
+                    }
+                    starts = [Int32](unsafeUninitializedCapacity: groupCount + 1) { starts, made in
+                        starts[0] = 0
+                        var g = 0
+                        firstGroup.withUnsafeMutableBufferPointer { firstGroup in
+                            for p in 0..<phaseCount {
+                                var i = phaseStart[p]
+                                while i < phaseStart[p + 1] {
+                                    i = groupEnd(from: i, before: phaseStart[p + 1])
+                                    g += 1
+                                    starts[g] = Int32(i)
+                                }
+                                firstGroup[p + 1] = Int32(g)
+                            }
+                        }
+                        made = g + 1
+                    }
+                }
+            }
+        }
+        groups = PhaseGroups(nodes: ordered)
+        groups.start = starts
+        groups.firstGroup = firstGroup
     }
 
     /// Whether a phase's tasks are ordered by the order rule.
