@@ -62,9 +62,10 @@ struct RawList<Element> {
         count += 1
     }
 
-    mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
+    @inline(__always) mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
         if count + values.count > column.count { grow(to: max(2 * column.count, count + values.count)) }
-        for (k, v) in values.enumerated() { column[count + k] = v }
+        let to = column.base + count
+        for k in 0..<values.count { to[k] = values[k] }
         count += values.count
     }
 
