@@ -202,15 +202,23 @@ public struct Schedule: Sendable {
             level.withUnsafeBufferPointer { level in
                 var maxWave: Int32 = 0
                 for v in 0..<taskNodeCount { maxWave = max(maxWave, level[v]) }
-                var counts = [Int](repeating: 0, count: Int(maxWave))
-                for v in 0..<taskNodeCount { counts[Int(level[v]) - 1] += 1 }
-                var waves = counts.map { c -> [Int32] in
-                    var a: [Int32] = []
-                    a.reserveCapacity(c)
-                    return a
+                // A counting sort by wave into one list, cut after: appending
+                // to each wave's own array cost two uniqueness checks per task.
+                var start = [Int](repeating: 0, count: Int(maxWave) + 1)
+                for v in 0..<taskNodeCount { start[Int(level[v])] += 1 }
+                for w in 0..<Int(maxWave) { start[w + 1] += start[w] }
+                let byWave = [Int32](unsafeUninitializedCapacity: taskNodeCount) { byWave, count in
+                    var fill = start
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        for v in 0..<taskNodeCount {
+                            let w = Int(level[v]) - 1
+                            byWave[fill[w]] = Int32(truncatingIfNeeded: v)
+                            fill[w] += 1
+                        }
+                    }
+                    count = taskNodeCount
                 }
-                for v in 0..<Int32(taskNodeCount) { waves[Int(level[Int(v)]) - 1].append(v) }
-                self.waves = waves
+                self.waves = (0..<Int(maxWave)).map { w in Array(byWave[start[w]..<start[w + 1]]) }
             }
         }
     }

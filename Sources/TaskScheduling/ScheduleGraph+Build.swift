@@ -63,6 +63,8 @@ struct GraphBuilder {
     /// after them, and only the notes about cycles and reordering read a
     /// column, so implied edges record none and the graph keeps none.
     var columns: [Int32] = []
+    /// Edges made and not yet moved into the columns above (``addEdge(_:_:_:_:)``).
+    var pending = PendingEdges()
     var diagnostics: [Diagnostic] = []
     var cycles: [DependencyCycle] = []
     var durations: [Double] = []
@@ -295,6 +297,7 @@ struct GraphBuilder {
     /// overshoots, and they live as long as the plan). What only the build
     /// reads is let go before the CSR lists are made.
     consuming func finish() -> ScheduleGraph.Built {
+        assert(pending.count == 0, "edges left pending")
         // One array at a time, so that only one spare copy exists at once.
         sources.trimCapacity()
         targets.trimCapacity()
@@ -318,34 +321,45 @@ struct GraphBuilder {
 
     // MARK: - Edges and milestones
 
+    /// An edge, through ``pending``: a few stores, where an append to each
+    /// of the four or five columns cost a uniqueness and a capacity check.
+    @inline(__always)
     mutating func addEdge(_ from: Int32, _ to: Int32, _ kind: EdgeKind, _ location: SourceLocation) {
-        sources.append(from)
-        targets.append(to)
-        kinds.append(kind)
-        lines.append(location.line)
-        if kind.isWritten { columns.append(location.column) }
+        if pending.isFull { makeRoomForEdges() }
+        pending.append(from, to, kind, location)
     }
 
-    /// An edge from each of `nodes` to `target`, appended column by column.
+    /// Moves the pending edges into the columns (or, the first time, makes
+    /// the pending block): ``addEdge(_:_:_:_:)`` found it full.
+    @inline(never)
+    mutating func makeRoomForEdges() {
+        if pending.isAllocated { flushEdges() } else { pending.allocate() }
+    }
+
+    /// Moves the pending edges into the columns, which hold every edge made
+    /// so far after it. Every pass that makes edges ends with
+    /// ``closeEdges()``, and whatever reads the columns in the middle of one
+    /// calls this first.
+    mutating func flushEdges() {
+        guard pending.count > 0 else { return }
+        pending.move(into: &sources, &targets, &kinds, &lines, &columns)
+    }
+
+    /// ``flushEdges()``, and the pending block let go: a copy of the builder
+    /// made after it shares no block with this one.
+    mutating func closeEdges() {
+        flushEdges()
+        pending = PendingEdges()
+    }
+
+    /// An edge from each of `nodes` to `target`.
     mutating func addEdges(from nodes: [Int32], to target: Int32, _ kind: EdgeKind, _ location: SourceLocation) {
-        sources.append(contentsOf: nodes)
-        appendColumns(target: target, kind, location, count: nodes.count)
+        for a in nodes { addEdge(a, target, kind, location) }
     }
 
-    /// An edge from `source` to each of `nodes`, appended column by column.
+    /// An edge from `source` to each of `nodes`.
     mutating func addEdges(from source: Int32, to nodes: [Int32], _ kind: EdgeKind, _ location: SourceLocation) {
-        sources.append(contentsOf: repeatElement(source, count: nodes.count))
-        targets.append(contentsOf: nodes)
-        kinds.append(contentsOf: repeatElement(kind, count: nodes.count))
-        lines.append(contentsOf: repeatElement(location.line, count: nodes.count))
-        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: nodes.count)) }
-    }
-
-    private mutating func appendColumns(target: Int32, _ kind: EdgeKind, _ location: SourceLocation, count: Int) {
-        targets.append(contentsOf: repeatElement(target, count: count))
-        kinds.append(contentsOf: repeatElement(kind, count: count))
-        lines.append(contentsOf: repeatElement(location.line, count: count))
-        if kind.isWritten { columns.append(contentsOf: repeatElement(location.column, count: count)) }
+        for b in nodes { addEdge(source, b, kind, location) }
     }
 
     /// Room for `extra` more edges.
@@ -427,7 +441,15 @@ struct GraphBuilder {
         }
         flushRun()
         for (s, stage) in stages.enumerated() { for p in stage { stageOfPhase[p] = Int32(s) } }
-        stageOfNode = phaseOfNode.map { stageOfPhase[Int($0)] }
+        let taskCount = taskCount
+        stageOfNode = [Int32](unsafeUninitializedCapacity: taskCount) { stageOfNode, count in
+            phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+                stageOfPhase.withUnsafeBufferPointer { stageOfPhase in
+                    for v in 0..<taskCount { stageOfNode[v] = stageOfPhase[Int(phaseOfNode[v])] }
+                }
+            }
+            count = taskCount
+        }
     }
 
     // MARK: - Exclusions
@@ -577,8 +599,9 @@ struct GraphBuilder {
         }
         // One milestone after each predecessor phase and one before each
         // successor phase, so that every statement adds a single edge between them.
-        var storyEnd: [Int: Int32] = [:]
-        var storyStart: [Int: Int32] = [:]
+        // By phase, -1 until made.
+        var storyEnd = [Int32](repeating: -1, count: phaseNodes.count)
+        var storyStart = [Int32](repeating: -1, count: phaseNodes.count)
         for d in document.phaseDependencies {
             let p = Int(d.predecessor), s = Int(d.successor)
             guard phaseNodes.indices.contains(p), phaseNodes.indices.contains(s), p != s,
@@ -586,16 +609,16 @@ struct GraphBuilder {
             else { continue }
             let before = phaseNodes[p]
             let end: Int32
-            if let made = storyEnd[p] {
-                end = made
+            if storyEnd[p] >= 0 {
+                end = storyEnd[p]
             } else {
                 end = milestone("@end-phase-\(phaseNumber(p))")
                 addEdges(from: before, to: end, .story, d.location)
                 storyEnd[p] = end
             }
             let start: Int32
-            if let made = storyStart[s] {
-                start = made
+            if storyStart[s] >= 0 {
+                start = storyStart[s]
             } else {
                 start = milestone("@start-phase-\(phaseNumber(s))")
                 if removedPairs.isEmpty {
@@ -614,6 +637,7 @@ struct GraphBuilder {
                 for a in before where a != b && !removedByCorrection(a, b) { addEdge(a, b, .story, d.location) }
             }
         }
+        closeEdges()
     }
 
     /// A statement about many pairs (`T00001-T10000 → T10001-T20000`): every
@@ -901,16 +925,23 @@ struct GraphBuilder {
 
     /// Task nodes ordered by stage, then document position (node order).
     func tasksByStage() -> [Int32] {
+        let taskCount = taskCount
         var start = [Int](repeating: 0, count: stages.count + 1)
-        for v in 0..<taskCount { start[Int(stageOfNode[v]) + 1] += 1 }
-        for s in 0..<stages.count { start[s + 1] += start[s] }
-        var order = [Int32](repeating: 0, count: taskCount)
-        for v in 0..<taskCount {
-            let s = Int(stageOfNode[v])
-            order[start[s]] = Int32(v)
-            start[s] += 1
+        // Raw buffers: two steps per task.
+        return stageOfNode.withUnsafeBufferPointer { stageOfNode in
+            start.withUnsafeMutableBufferPointer { start in
+                for v in 0..<taskCount { start[Int(stageOfNode[v]) + 1] += 1 }
+                for s in 0..<start.count - 1 { start[s + 1] += start[s] }
+                return [Int32](unsafeUninitializedCapacity: taskCount) { order, count in
+                    for v in 0..<taskCount {
+                        let s = Int(stageOfNode[v])
+                        order[start[s]] = Int32(truncatingIfNeeded: v)
+                        start[s] += 1
+                    }
+                    count = taskCount
+                }
+            }
         }
-        return order
     }
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
@@ -970,36 +1001,80 @@ struct GraphBuilder {
     /// group of its own.
     mutating func formGroups() {
         // π by phase (a stable counting sort), then the runs of each phase.
+        // Raw buffers: a step per task, where checked accesses and an append
+        // per group (a uniqueness check each) cost more than the step.
         let phaseCount = phaseNodes.count
-        var next = [Int](repeating: 0, count: phaseCount + 1)
-        for v in referenceOrder { next[phaseOf(v) + 1] += 1 }
-        for p in 0..<phaseCount { next[p + 1] += next[p] }
-        let phaseStart = next
-        var ordered = [Int32](repeating: 0, count: referenceOrder.count)
-        for v in referenceOrder {
-            let p = phaseOf(v)
-            ordered[next[p]] = v
-            next[p] += 1
-        }
-        groups = PhaseGroups(nodes: ordered)
-        for p in 0..<phaseCount {
-            var i = phaseStart[p]
-            let end = phaseStart[p + 1]
-            while i < end {
-                let first = Int(ordered[i])
-                var j = i + 1
-                if parallelNode[first] {
-                    while j < end {
-                        let next = Int(ordered[j])
-                        if !parallelNode[next] || segmentOfNode[next] != segmentOfNode[first] { break }
-                        j += 1
+        let count = referenceOrder.count
+        var phaseStart = [Int](repeating: 0, count: phaseCount + 1)
+        var ordered = [Int32](repeating: 0, count: count)
+        referenceOrder.withUnsafeBufferPointer { order in
+            phaseOfNode.withUnsafeBufferPointer { phaseOfNode in
+                phaseStart.withUnsafeMutableBufferPointer { phaseStart in
+                    for v in order { phaseStart[Int(phaseOfNode[Int(v)]) + 1] += 1 }
+                    for p in 0..<phaseCount { phaseStart[p + 1] += phaseStart[p] }
+                }
+                var next = phaseStart
+                next.withUnsafeMutableBufferPointer { next in
+                    ordered.withUnsafeMutableBufferPointer { ordered in
+                        for v in order {
+                            let p = Int(phaseOfNode[Int(v)])
+                            ordered[next[p]] = v
+                            next[p] += 1
+                        }
                     }
                 }
-                groups.start.append(Int32(j))
-                i = j
             }
-            groups.firstGroup.append(Int32(groups.start.count - 1))
         }
+        var starts: [Int32] = []
+        var firstGroup = [Int32](repeating: 0, count: phaseCount + 1)
+        ordered.withUnsafeBufferPointer { ordered in
+            parallelNode.withUnsafeBufferPointer { parallelNode in
+                segmentOfNode.withUnsafeBufferPointer { segmentOfNode in
+                    // A group ends where the run of `[P]` tasks of one section
+                    // that its first task starts ends (a task not marked `[P]`
+                    // is a group of its own); the groups are counted, then listed.
+                    func groupEnd(from i: Int, before end: Int) -> Int {
+                        let first = Int(ordered[i])
+                        var j = i + 1
+                        if parallelNode[first] {
+                            while j < end {
+                                let next = Int(ordered[j])
+                                if !parallelNode[next] || segmentOfNode[next] != segmentOfNode[first] { break }
+                                j += 1
+                            }
+                        }
+                        return j
+                    }
+                    var groupCount = 0
+                    for p in 0..<phaseCount {
+                        var i = phaseStart[p]
+                        while i < phaseStart[p + 1] {
+                            i = groupEnd(from: i, before: phaseStart[p + 1])
+                            groupCount += 1
+                        }
+                    }
+                    starts = [Int32](unsafeUninitializedCapacity: groupCount + 1) { starts, made in
+                        starts[0] = 0
+                        var g = 0
+                        firstGroup.withUnsafeMutableBufferPointer { firstGroup in
+                            for p in 0..<phaseCount {
+                                var i = phaseStart[p]
+                                while i < phaseStart[p + 1] {
+                                    i = groupEnd(from: i, before: phaseStart[p + 1])
+                                    g += 1
+                                    starts[g] = Int32(i)
+                                }
+                                firstGroup[p + 1] = Int32(g)
+                            }
+                        }
+                        made = g + 1
+                    }
+                }
+            }
+        }
+        groups = PhaseGroups(nodes: ordered)
+        groups.start = starts
+        groups.firstGroup = firstGroup
     }
 
     /// Whether a phase's tasks are ordered by the order rule.
@@ -1105,32 +1180,26 @@ struct GraphBuilder {
     mutating func addOrderEdges() {
         var scratch = OrderScratch(setCount: setCount)
         for p in 0..<phaseNodes.count { addOrderEdges(ofPhase: p, &scratch) }
+        closeEdges()
     }
 
     /// The order edges of phase `p` (none when it is not ordered).
     mutating func addOrderEdges(ofPhase p: Int, _ scratch: inout OrderScratch) {
         guard !groups.groups(ofPhase: p).isEmpty && isOrdered(p) else { return }
-        // The per-set tables held in locals for the phase (given back after
-        // it), so that their writes below go through raw buffers, one
-        // uniqueness check per group instead of one per write.
-        var firstGroupOfSet: [Int] = [], seenOfSet: [Int] = [], touched: [Int32] = []
-        swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
-        swap(&seenOfSet, &scratch.seenOfSet)
-        swap(&touched, &scratch.touched)
+        // The per-set tables are raw columns: written through their
+        // pointer, with no uniqueness check (see ``RawColumn``).
+        let firstGroupOfSet = scratch.firstGroupOfSet, seenOfSet = scratch.seenOfSet
         defer {
-            for x in touched {
+            for x in scratch.touched.elements {
                 firstGroupOfSet[Int(x)] = -1
                 seenOfSet[Int(x)] = 0
             }
-            touched.removeAll(keepingCapacity: true)
-            swap(&firstGroupOfSet, &scratch.firstGroupOfSet)
-            swap(&seenOfSet, &scratch.seenOfSet)
-            swap(&touched, &scratch.touched)
+            scratch.touched.removeAll()
         }
         let phase = groups.groups(ofPhase: p)
         // frontiers[g]: nodes reaching every linked task of groups ≤ g (g local to the phase).
         scratch.frontiers.removeAll()
-        scratch.linkedBefore.removeAll(keepingCapacity: true)
+        scratch.linkedBefore.removeAll()
         scratch.linkedBefore.append(0)
         // The exclusion sets (made before the edge passes, never changed by
         // them) read through arrays held for the phase: a slice per task
@@ -1140,47 +1209,43 @@ struct GraphBuilder {
         for g in 0..<phase.count {
             let range = groups.range(phase.lowerBound + g)
             let location = taskLocation(groups.nodes[range.lowerBound])
-            scratch.members.removeAll(keepingCapacity: true)
+            scratch.members.removeAll()
             var allFull = true
             for i in range {
                 let b = groups.nodes[i]
                 if independentNode[Int(b)] { continue }
                 scratch.members.append(b)
                 guard g > 0 else { continue }
-                if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore,
+                if !linkOrder(b, group: g, phase: phase, frontiers: &scratch.frontiers, linkedBefore: scratch.linkedBefore.elements,
                     firstGroupOfSet: firstGroupOfSet, seenOfSet: seenOfSet, location: location)
                 {
                     allFull = false
                 }
             }
-            scratch.members.withUnsafeBufferPointer { members in
-                // Groups whose tasks are in no set write nothing.
-                guard members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) else { return }
-                firstGroupOfSet.withUnsafeMutableBufferPointer { firstGroupOfSet in
-                    seenOfSet.withUnsafeMutableBufferPointer { seenOfSet in
-                        for b in members {
-                            for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
-                                let x = setIDs[k]
-                                if firstGroupOfSet[Int(x)] < 0 {
-                                    firstGroupOfSet[Int(x)] = g
-                                    touched.append(x)
-                                }
-                                seenOfSet[Int(x)] += 1
-                            }
+            let members = scratch.members.elements
+            // Groups whose tasks are in no set write nothing.
+            if members.contains(where: { setOffsets[Int($0)] != setOffsets[Int($0) + 1] }) {
+                for b in members {
+                    for k in Int(setOffsets[Int(b)])..<Int(setOffsets[Int(b) + 1]) {
+                        let x = setIDs[k]
+                        if firstGroupOfSet[Int(x)] < 0 {
+                            firstGroupOfSet[Int(x)] = g
+                            scratch.touched.append(x)
                         }
+                        seenOfSet[Int(x)] += 1
                     }
                 }
             }
-            scratch.linkedBefore.append(scratch.linkedBefore[g] + scratch.members.count)
+            scratch.linkedBefore.append(scratch.linkedBefore[g] + members.count)
             if g == 0 {
-                scratch.frontiers.append(scratch.members)
-            } else if scratch.members.isEmpty {
+                scratch.frontiers.append(members)
+            } else if members.isEmpty {
                 scratch.frontiers.repeatLast()
             } else if allFull {
-                scratch.frontiers.append(scratch.members)
+                scratch.frontiers.append(members)
             } else {
                 let carried = materialize(&scratch.frontiers, g - 1, phase: phase, kind: .order)
-                scratch.frontiers.append(scratch.members, carried)
+                scratch.frontiers.append(members, carried)
             }
         }
     }
@@ -1201,8 +1266,8 @@ struct GraphBuilder {
     /// Links task `b` of group `g` from every linked task of the groups before
     /// it that it is not excluded from. Returns whether it got all of them.
     mutating func linkOrder(
-        _ b: Int32, group g: Int, phase: Range<Int>, frontiers: inout Frontiers, linkedBefore: [Int],
-        firstGroupOfSet: [Int], seenOfSet: [Int], location: SourceLocation
+        _ b: Int32, group g: Int, phase: Range<Int>, frontiers: inout Frontiers, linkedBefore: UnsafeBufferPointer<Int>,
+        firstGroupOfSet: RawColumn<Int>, seenOfSet: RawColumn<Int>, location: SourceLocation
     ) -> Bool {
         // Phase-level sets never keep two tasks of one phase apart.
         var g0 = g
@@ -1268,13 +1333,13 @@ struct GraphBuilder {
 
     /// ``addPhaseEdges()`` with the same-stage predecessors of each task read from `known`.
     mutating func addPhaseEdges<Known: SameStagePredecessors>(known: inout Known) {
-        var prefix = StagePrefix(stageCount: stages.count, taskCount: taskCount)
-        var minStageOfSet = [Int32](repeating: Int32.max, count: setCount)
+        var prefix = StagePrefix(stageCount: stages.count, stageOfNode: stageOfNode)
+        let minStageOfSet = RawColumn<Int32>(repeating: Int32.max, count: setCount)
         // The per-set counts and the classes are made on first use (most
         // plans never need them), from the arrivals so far in π.
         var setArrivals: SetArrivals? = nil
         var classes: ExclusionClasses? = nil
-        var predecessors: [Int32] = []
+        var predecessors = RawList<Int32>(filler: -1)
         // The exclusion sets (made before the edge passes, never changed by
         // them) read through arrays held for the pass: a slice per task
         // (`sets(of:)`) was retained and released around the writes below,
@@ -1287,20 +1352,18 @@ struct GraphBuilder {
             if t > 0 {
                 linkPhase(
                     b, at: i, stage: t, sets: mine, of: setIDs, prefix: &prefix, classes: &classes,
-                    predecessors: predecessors, minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
+                    predecessors: predecessors.elements, minStageOfSet: minStageOfSet, setArrivals: &setArrivals)
             }
             prefix.arrive(b, stage: t)
             classes?.arrive(b, stage: t)
             if !mine.isEmpty {
-                // One uniqueness check per task with sets, not one per set.
-                minStageOfSet.withUnsafeMutableBufferPointer { minStageOfSet in
-                    for k in mine { minStageOfSet[Int(setIDs[k])] = min(minStageOfSet[Int(setIDs[k])], Int32(t)) }
-                }
+                for k in mine { minStageOfSet[Int(setIDs[k])] = min(minStageOfSet[Int(setIDs[k])], Int32(t)) }
                 if setArrivals != nil { for k in mine { setArrivals!.arrive(set: Int(setIDs[k]), stage: t) } }
             }
             // A predecessor of the same stage is reached through b from now on.
-            for a in predecessors { prefix.cover(a) }
+            for a in predecessors.elements { prefix.cover(a) }
         }
+        closeEdges()
     }
 
     /// Links `b`, at position `i` of π, from the tasks of the stages before
@@ -1309,7 +1372,8 @@ struct GraphBuilder {
     /// arrivals of π's first `i` tasks.
     mutating func linkPhase(
         _ b: Int32, at i: Int, stage t: Int, sets mine: Range<Int>, of setIDs: [Int32], prefix: inout StagePrefix,
-        classes: inout ExclusionClasses?, predecessors: [Int32], minStageOfSet: [Int32], setArrivals: inout SetArrivals?
+        classes: inout ExclusionClasses?, predecessors: UnsafeBufferPointer<Int32>, minStageOfSet: RawColumn<Int32>,
+        setArrivals: inout SetArrivals?
     ) {
         let location = phaseLocation(phaseOf(b))
         var u = t
@@ -1355,7 +1419,7 @@ struct GraphBuilder {
             return
         }
         for s in u..<t {
-            for a in prefix.arrived[s] {
+            for a in prefix.arrived(s) {
                 scanBudget -= 1
                 if !excluded(a, b) { addEdge(a, b, .phase, location) }
             }
@@ -1397,6 +1461,7 @@ struct GraphBuilder {
                 }
             }
         }
+        closeEdges()
     }
 }
 
@@ -1404,7 +1469,7 @@ struct GraphBuilder {
 /// own stage among the edges made before it: direct, or through one
 /// milestone of at most 64 predecessors, in edge order.
 protocol SameStagePredecessors {
-    mutating func find(of b: Int32, into found: inout [Int32])
+    mutating func find(of b: Int32, into found: inout RawList<Int32>)
 }
 
 /// Every edge made before the phase pass, in one list per node.
@@ -1413,8 +1478,8 @@ struct KnownPredecessors: SameStagePredecessors {
     let stageOfNode: [Int32]
     let taskCount: Int
 
-    mutating func find(of b: Int32, into found: inout [Int32]) {
-        found.emptyKeepingCapacity()
+    mutating func find(of b: Int32, into found: inout RawList<Int32>) {
+        found.removeAll()
         let taskCount = taskCount
         lists.offsets.withUnsafeBufferPointer { offsets in
             lists.edges.withUnsafeBufferPointer { predecessors in
@@ -1434,7 +1499,7 @@ struct KnownPredecessors: SameStagePredecessors {
     @inline(__always)
     static func append(
         of b: Int32, offsets: UnsafeBufferPointer<Int32>, predecessors: UnsafeBufferPointer<Int32>,
-        stageOfNode: UnsafeBufferPointer<Int32>, taskCount: Int, slot: (Int32) -> Int, into found: inout [Int32]
+        stageOfNode: UnsafeBufferPointer<Int32>, taskCount: Int, slot: (Int32) -> Int, into found: inout RawList<Int32>
     ) {
         let stage = stageOfNode[Int(b)]
         let s = slot(b)
@@ -1530,17 +1595,17 @@ struct OrderScratch {
     /// Per set (indexed by set ID), within the current phase: the first group
     /// with a member (-1: none yet), and how many linked members were seen.
     /// Only the entries a phase touched are reset after it.
-    var firstGroupOfSet: [Int]
-    var seenOfSet: [Int]
-    var touched: [Int32] = []
+    let firstGroupOfSet: RawColumn<Int>
+    let seenOfSet: RawColumn<Int>
+    var touched = RawList<Int32>(filler: -1)
     var frontiers = Frontiers()
-    var members: [Int32] = []
+    var members = RawList<Int32>(filler: -1)
     /// Linked (not independent) tasks in groups < g.
-    var linkedBefore: [Int] = []
+    var linkedBefore = RawList<Int>(filler: 0)
 
     init(setCount: Int) {
-        firstGroupOfSet = [Int](repeating: -1, count: setCount)
-        seenOfSet = [Int](repeating: 0, count: setCount)
+        firstGroupOfSet = RawColumn(repeating: -1, count: setCount)
+        seenOfSet = RawColumn(repeating: 0, count: setCount)
     }
 }
 
@@ -1566,21 +1631,21 @@ struct PhaseGroups {
 /// `count(g)` nodes from `first[g]` in `nodes`; frontiers are replaced, never
 /// edited, so one may share the nodes of another.
 struct Frontiers {
-    private var nodes: [Int32] = []
-    private var first: [Int32] = []
-    private var counts: [Int32] = []
+    private var nodes = RawList<Int32>(filler: -1)
+    private var first = RawList<Int32>(filler: 0)
+    private var counts = RawList<Int32>(filler: 0)
 
     mutating func removeAll() {
-        nodes.removeAll(keepingCapacity: true)
-        first.removeAll(keepingCapacity: true)
-        counts.removeAll(keepingCapacity: true)
+        nodes.removeAll()
+        first.removeAll()
+        counts.removeAll()
     }
 
     func count(_ g: Int) -> Int { Int(counts[g]) }
     func node(_ g: Int, _ k: Int) -> Int32 { nodes[Int(first[g]) + k] }
 
     /// A new last frontier: `members`, then `extra` when there is one.
-    mutating func append(_ members: [Int32], _ extra: Int32? = nil) {
+    mutating func append(_ members: UnsafeBufferPointer<Int32>, _ extra: Int32? = nil) {
         first.append(Int32(nodes.count))
         nodes.append(contentsOf: members)
         if let extra { nodes.append(extra) }
@@ -1603,59 +1668,84 @@ struct Frontiers {
 /// "Every task seen so far in π whose stage is at most s", for each stage s,
 /// as milestones made on demand and remade (a new version) only when a task
 /// of a stage at most s arrived after the last one was used.
+///
+/// The tables written once or more per task are ``RawColumn``s (the pass
+/// owns the prefix and never copies it): as arrays, each write cost a
+/// uniqueness check, a few per task.
 struct StagePrefix {
-    /// Tasks arrived per stage, in π order.
-    var arrived: [[Int32]]
-    /// Arrived tasks of each stage not yet in a version, and whether a later
-    /// task of the same stage reaches them (then they need no edge of their own).
-    var pending: [[Int32]]
-    var covered: [Bool]
+    /// Tasks arrived, stage by stage in π order: those of stage `s` from
+    /// `stageStart[s]` on, `arrivedCount[s]` of them so far.
+    private let arrivedNodes: RawColumn<Int32>
+    private let stageStart: [Int]
+    private let arrivedCount: RawColumn<Int>
+    /// The arrived tasks of each stage not yet in a version are those from
+    /// number `pendingFrom[s]` of the stage on.
+    private let pendingFrom: RawColumn<Int>
+    /// Whether a later task of the same stage reaches a task (then it needs no edge of its own).
+    private let covered: RawColumn<Bool>
     /// The node standing for each stage's prefix, and the arrival count it covers.
     var versionNode: [Int32]
     var versionSeq: [Int]
     /// Whether a version of the stage's prefix holds tasks of the stage itself.
     var hasOwn: [Bool]
     /// The arrival count at which each task got every task of the stages before its own.
-    var fullSeq: [Int]
+    let fullSeq: RawColumn<Int>
     /// The smallest `fullSeq` among the arrived tasks of each stage.
-    var minFull: [Int]
+    private let minFull: RawColumn<Int>
     var seq = 0
-    /// Two Fenwick trees over stages in one array (one uniqueness check per
-    /// arrival for both): the latest arrival, and the number of arrivals.
-    var tree: [(latest: Int, count: Int)]
+    /// Two Fenwick trees over stages in one table: the latest arrival, and the number of arrivals.
+    private let tree: RawColumn<(latest: Int, count: Int)>
+    private let stageCount: Int
 
-    init(stageCount: Int, taskCount: Int) {
-        arrived = Array(repeating: [], count: stageCount)
-        pending = Array(repeating: [], count: stageCount)
-        covered = [Bool](repeating: false, count: taskCount)
+    /// The prefixes of `stageCount` stages, the task nodes' stages being `stageOfNode`.
+    init(stageCount: Int, stageOfNode: [Int32]) {
+        let taskCount = stageOfNode.count
+        var start = [Int](repeating: 0, count: stageCount + 1)
+        for s in stageOfNode { start[Int(s) + 1] += 1 }
+        for s in 0..<stageCount { start[s + 1] += start[s] }
+        stageStart = start
+        arrivedNodes = RawColumn(repeating: -1, count: taskCount)
+        arrivedCount = RawColumn(repeating: 0, count: stageCount)
+        pendingFrom = RawColumn(repeating: 0, count: stageCount)
+        covered = RawColumn(repeating: false, count: taskCount)
         versionNode = [Int32](repeating: -1, count: stageCount)
         versionSeq = [Int](repeating: 0, count: stageCount)
         hasOwn = [Bool](repeating: false, count: stageCount)
-        fullSeq = [Int](repeating: -1, count: taskCount)
-        minFull = [Int](repeating: Int.max, count: stageCount)
-        tree = Array(repeating: (latest: 0, count: 0), count: stageCount + 1)
+        fullSeq = RawColumn(repeating: -1, count: taskCount)
+        minFull = RawColumn(repeating: Int.max, count: stageCount)
+        tree = RawColumn(repeating: (latest: 0, count: 0), count: stageCount + 1)
+        self.stageCount = stageCount
+    }
+
+    /// The tasks of stage `s` arrived so far, in π order (valid until the next arrival).
+    func arrived(_ s: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: arrivedNodes.base + stageStart[s], count: arrivedCount[s])
+    }
+
+    /// The arrived tasks of stage `s` not yet in a version.
+    func pending(_ s: Int) -> UnsafeBufferPointer<Int32> {
+        let from = pendingFrom[s]
+        return UnsafeBufferPointer(start: arrivedNodes.base + stageStart[s] + from, count: arrivedCount[s] - from)
     }
 
     mutating func arrive(_ v: Int32, stage s: Int) {
         seq += 1
-        arrived[s].append(v)
-        pending[s].append(v)
+        let k = arrivedCount[s]
+        arrivedNodes[stageStart[s] + k] = v
+        arrivedCount[s] = k + 1
         let seq = seq
-        // A raw buffer: one uniqueness check, not one per step.
-        tree.withUnsafeMutableBufferPointer { tree in
-            var i = s + 1
-            while i < tree.count {
-                tree[i].latest = max(tree[i].latest, seq)
-                tree[i].count += 1
-                i += i & -i
-            }
+        var i = s + 1
+        while i <= stageCount {
+            tree[i].latest = max(tree[i].latest, seq)
+            tree[i].count += 1
+            i += i & -i
         }
     }
 
-    mutating func cover(_ v: Int32) { covered[Int(v)] = true }
+    func cover(_ v: Int32) { covered[Int(v)] = true }
     /// Records that `v` reaches every task of the stages below its own that
     /// arrived up to `seq` (-1: not all of them, some are excluded).
-    mutating func markFull(_ v: Int32, stage s: Int, seq: Int) {
+    func markFull(_ v: Int32, stage s: Int, seq: Int) {
         fullSeq[Int(v)] = seq
         minFull[s] = min(minFull[s], seq)
     }
@@ -1695,12 +1785,13 @@ struct StagePrefix {
             var inputs: [Int32] = []
             // The stages below are reached through this stage's own tasks when
             // every one of them reaches all of them already.
-            let belowReached = !arrived[s].isEmpty && minFull[s] >= latestArrival(below: s)
+            let belowReached = arrivedCount[s] > 0 && minFull[s] >= latestArrival(below: s)
             if s > 0, versionNode[s - 1] >= 0, !belowReached { inputs.append(versionNode[s - 1]) }
             if hasOwn[s], versionNode[s] >= 0, !inputs.contains(versionNode[s]) { inputs.append(versionNode[s]) }
-            for v in pending[s] where !covered[Int(v)] { inputs.append(v) }
-            if !pending[s].isEmpty { hasOwn[s] = true }
-            pending[s].removeAll(keepingCapacity: true)
+            let pending = pending(s)
+            for v in pending where !covered[Int(v)] { inputs.append(v) }
+            if !pending.isEmpty { hasOwn[s] = true }
+            pendingFrom[s] = arrivedCount[s]
             if let node = builder.stageEnd(s, after: inputs) { versionNode[s] = node }
             versionSeq[s] = seq
             s += 1
@@ -1943,14 +2034,6 @@ struct StageCounts {
 }
 
 extension Array {
-    /// `removeAll(keepingCapacity: true)` for lists of a few elements, called
-    /// once per task: removing the last ones costs less than the general
-    /// replacement `removeAll` makes.
-    @inline(__always)
-    mutating func emptyKeepingCapacity() {
-        while !isEmpty { removeLast() }
-    }
-
     /// Copies the elements into storage of exactly their count when appending
     /// left room to spare.
     mutating func trimCapacity() {

@@ -97,6 +97,7 @@ extension GraphBuilder {
         var copy = self
         copy.diagnostics = []
         (copy.sources, copy.targets, copy.kinds, copy.lines) = ([], [], [], [])
+        copy.pending = PendingEdges()
         return copy
     }
 
@@ -300,10 +301,12 @@ final class OrderHandoff: @unchecked Sendable {
             let firstEdge = b.sources.count
             let firstMilestone = b.milestoneNames.count
             for p in phases { b.addOrderEdges(ofPhase: p, &scratch) }
+            b.flushEdges()
             (slots + filled).initialize(to: chunk(of: b, phases: phases, firstEdge: firstEdge, firstMilestone: firstMilestone))
             filled += 1
             done.signal()
         }
+        b.closeEdges()
         b.checkGroups(groupOf: &groupOf, writersOfFile: &writersOfFile)
         builder = b
         return true
@@ -405,8 +408,8 @@ struct PipelinedPredecessors: SameStagePredecessors {
         positions = handoff.positions
     }
 
-    mutating func find(of b: Int32, into found: inout [Int32]) {
-        found.emptyKeepingCapacity()
+    mutating func find(of b: Int32, into found: inout RawList<Int32>) {
+        found.removeAll()
         let k = Int(chunkOfPhase[Int(phaseOfNode[Int(b)])])
         if k >= 0 && k != current {
             if ready <= k { ready = handoff.wait(for: k, ready: ready) }

@@ -4,17 +4,19 @@
 /// Each file remembers its first writer in the current group; a list is made
 /// only for a file that gets a second one, so a group whose tasks write
 /// different files allocates nothing.
+///
+/// Copies share the per-file table (a ``RawColumn``): one pass owns the value.
 struct SharedFileWriters {
     /// Per file, the last group that wrote it and its first writer there,
-    /// side by side: one uniqueness check per first write, not two.
-    private var firstWriter: [(group: Int32, writer: Int32)]
+    /// written through a pointer: no uniqueness check per first write.
+    private let firstWriter: RawColumn<(group: Int32, writer: Int32)>
     private var group: Int32 = -1
     private var indexOfFile: [Int32: Int] = [:]
     /// The shared files of the current group, in the order their second writer came.
     private(set) var shared: [(file: Int32, writers: [Int32])] = []
 
     init(fileCount: Int) {
-        firstWriter = Array(repeating: (group: -1, writer: -1), count: fileCount)
+        firstWriter = RawColumn(repeating: (group: -1, writer: -1), count: fileCount)
     }
 
     /// Forgets the previous group.
