@@ -466,7 +466,7 @@ extension DocumentParser {
         let rawValue: UInt8
         /// A word that may start a dependency clause (`DependencyVocabulary.mayStart`).
         static let keyword = TextTriggers(rawValue: 1)
-        /// `(`, `[` or a word starting `es`: a possible estimate.
+        /// `(` or `[` before a blank, `~`, a digit or `e`, or a word starting `es`: a possible estimate.
         static let estimate = TextTriggers(rawValue: 2)
         /// `.` or `/`: every path has one.
         static let path = TextTriggers(rawValue: 4)
@@ -492,7 +492,8 @@ extension DocumentParser {
     ///
     /// Every trigger is a necessary condition of the scan it gates: a clause
     /// keyword starts a word with one of the listed two-byte prefixes, an
-    /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
+    /// estimate starts at `(`/`[` before a blank, `~`, a digit or `e`, or at a
+    /// word `est…`; a path holds `.` or `/`; an
     /// owner needs `@` or `(owner:`.
     /// - Complexity: O(hi - lo), one table load per byte.
     ///
@@ -528,13 +529,17 @@ extension DocumentParser {
             /// at a word start, `cls & 4` elsewhere: letters matter only at a word start).
             @inline(__always) func trigger(_ k: Int, _ c: UInt8, wordStart: Bool) {
                 switch c {
-                case UInt8(ascii: "("):
-                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
-                    t |= TextTriggers.estimate.rawValue
-                    if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
-                case UInt8(ascii: "["):
-                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
-                    t |= TextTriggers.estimate.rawValue
+                case UInt8(ascii: "("), UInt8(ascii: "["):
+                    // A bracket starts an estimate only before a blank, `~`, a
+                    // digit or `est` (`findEstimate`): `(depends on …)`, `[P]` start none.
+                    if k + 1 < hi {
+                        let next = b[k + 1]
+                        if next.isDigit || next.isSpaceOrTab || next == UInt8(ascii: "~") || next | 0x20 == UInt8(ascii: "e") {
+                            if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
+                            t |= TextTriggers.estimate.rawValue
+                        }
+                        if c == UInt8(ascii: "("), next | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
+                    }
                 case UInt8(ascii: "."), UInt8(ascii: "/"):
                     if t & TextTriggers.path.rawValue == 0 { firstPath = k }
                     t |= TextTriggers.path.rawValue
