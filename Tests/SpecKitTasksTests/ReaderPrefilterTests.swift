@@ -86,6 +86,37 @@ struct ReaderPrefilterTests {
         }
     }
 
+    /// Words of our own that begin like clause words (`Configure`, `request`,
+    /// `tracing`, `aftermath`), clause words glued to marks, other scripts.
+    static let keywordPieces = [
+        "Configure", "concurrency", "request", "requirements", "tracing", "aftermath", "afterwards", "blocker", "blockers",
+        "needle", "needs", "after", "AFTER", "(after", "after:", "dependencies", "dependency-free", "depend", "Prereq",
+        "prereqs", "paralleled", "parallel", "independently", "independent", "once", "oncet", "traslado", "tras", "nachher",
+        "nach", "依赖", "依", "並列", "после", "послеоперационный", "après", "apres", "x_after", "2after", "_needs", "T004",
+        "src/after.py", "blocks", "unblocks", "unblocking", "requires", "réquisition", "完了後", "Ölçüm", "—", "e", "ab",
+    ]
+
+    @Test("the keyword trigger is the first clause word the prefilter finds", arguments: 0..<400)
+    func keywordIsFirstClauseWord(seed: UInt64) {
+        var r = SeededStream(seed: seed &+ 65_537)
+        var text = ""
+        for _ in 0..<(1 + r.next(10)) {
+            text += Self.keywordPieces[r.next(Self.keywordPieces.count)] + [" ", "", "\n", ", ", "("][r.next(5)]
+        }
+        let bytes = Array(text.utf8)
+        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        bytes.withUnsafeBufferPointer { b in
+            for lo in Set([0, min(b.count, Int(seed % 6))]) {
+                for hi in Set([b.count, max(lo, b.count - Int(seed % 4))]) {
+                    let (triggers, firstKeyword, _, _) = scans.textTriggers(b, lo, hi)
+                    let prefiltered = DependencyVocabulary.firstWordStart(b, lo, hi, roles: .clause, declared: false)
+                    #expect(triggers.contains(.keyword) == (prefiltered != nil), "\(text) in \(lo)..<\(hi)")
+                    #expect(firstKeyword == prefiltered ?? hi, "\(text) in \(lo)..<\(hi)")
+                }
+            }
+        }
+    }
+
     @Test("each checkbox task keeps its own stories when the readers reuse one buffer for them", arguments: [300, 30_000])
     func storiesOfManyTasks(count: Int) {
         // Story labels as authors write them, and labels that are no stories.
@@ -163,15 +194,19 @@ struct ReaderPrefilterTests {
             case UInt8(ascii: "@"):
                 t |= 8
             case 0x80...0xFF, UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                // The keyword trigger is a clause word the vocabulary finds there.
+                let isClauseWord = { DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) != nil }
                 if c >= 0x80 {
-                    if t & 1 == 0 { firstKeyword = k }
-                    t |= 1
+                    if t & 1 == 0, isClauseWord() {
+                        firstKeyword = k
+                        t |= 1
+                    }
                 } else if wordStart, k + 1 < hi {
                     if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
                         if t & 2 == 0 { firstEstimate = k }
                         t |= 2
                     }
-                    if t & 1 == 0, DependencyVocabulary.mayStart(b, k, hi) {
+                    if t & 1 == 0, DependencyVocabulary.mayStart(b, k, hi), isClauseWord() {
                         firstKeyword = k
                         t |= 1
                     }
