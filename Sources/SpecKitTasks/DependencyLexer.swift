@@ -74,7 +74,11 @@ struct ProseToken: Equatable, Sendable {
 /// `declared`: words read only in Dependencies sections (`before`, `block`) count.
 /// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
-func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken]) {
+/// `symbolShortcut: false` looks every symbol up in the vocabulary (tests
+/// compare the two).
+func lexDependencyProse(
+    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], symbolShortcut: Bool = true
+) {
     tokens.removeAll(keepingCapacity: true)
     let tables = DependencyVocabulary.Tables.current
     var k = lo
@@ -95,6 +99,14 @@ func lexDependencyProse(_ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared
                 tokens.append(ProseToken(kind: .phase, start: k, end: title?.end ?? e, inner: title?.open))
                 k = title?.end ?? e
             }
+            continue
+        }
+        // `,` `/` `(` `)` `:` `;`: the one row of the byte, taken without the
+        // lookup (what `match` would return, ending one byte on).
+        if symbolShortcut, let word = DependencyVocabulary.singleByteSymbol(c, tables), RoleSet.all.contains(word.role) {
+            tokens.append(
+                ProseToken(kind: word.role.tokenKind, start: k, end: k + 1, role: word.role, placement: word.placement, language: word.language))
+            k += 1
             continue
         }
         if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi, tables) : DependencyVocabulary.hasRows(startingWith: c, tables),

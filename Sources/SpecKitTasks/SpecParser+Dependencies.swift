@@ -53,19 +53,28 @@ extension DocumentParser {
     /// - Complexity: O(n); every byte is looked at a bounded number of times.
     func scanDependencyClauses(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
-        excluded: inout [(Int, Int)], ownID: String? = nil, firstCandidate: Int? = nil
+        excluded: inout [(Int, Int)], ownID: String? = nil, firstCandidate: Int? = nil, firstWord: Int? = nil,
+        partialLex: Bool = true
     ) {
         // Most texts hold no clause word: one table load per word rules them out,
-        // and only a text that holds one is lexed.
-        guard let first = DependencyVocabulary.firstWordStart(b, lo, hi, from: firstCandidate ?? lo, roles: .clause, declared: false)
+        // and only a text that holds one is lexed. `firstWord`: where the first
+        // clause word starts, found by the caller (`textTriggers`'s keyword).
+        guard let first = firstWord ?? DependencyVocabulary.firstWordStart(b, lo, hi, from: firstCandidate ?? lo, roles: .clause, declared: false)
         else { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &facts.tokens)
         defer { swap(&tokens, &facts.tokens) }
         // Only a text that holds a clause word is lexed, then whole: a word
         // standing after its list (`T003 之后`) and a negation need what
-        // comes before the first clause word.
-        lexDependencyProse(b, lo, hi, worded: wordedIDs, declared: false, into: &tokens)
+        // comes before the first clause word. But a `(` right before it
+        // (`Add the model in src/m.py (depends on T003)`, the common case) is
+        // a token of its own in any lexing (no token spans a `(`: a phase
+        // title holding a clause word is none), and every look back from a
+        // clause word (negation, a list before the word, what opens the
+        // clause) stops at it: the text is lexed from there.
+        // `partialLex: false` lexes every text whole (tests compare the two).
+        let lexStart = partialLex && first > lo && b[first - 1] == UInt8(ascii: "(") ? first - 1 : lo
+        lexDependencyProse(b, lexStart, hi, worded: wordedIDs, declared: false, into: &tokens)
         let all = tokens[...]
         var k = first
         var t = all.startIndex

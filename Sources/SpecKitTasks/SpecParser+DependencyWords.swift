@@ -475,6 +475,10 @@ enum DependencyVocabulary {
         /// Per byte: whether a phase name (any case) or a task word starts with it.
         let phaseNameFirst: UnsafeBufferPointer<Bool>
         let taskWordFirst: UnsafeBufferPointer<Bool>
+        /// Per byte: the row of a one-byte symbol that is the only row
+        /// starting with that byte and matches wherever it stands (`,` `/`
+        /// `(` `)` `:` `;`: no `needsBlankAfter`, no dash), or -1.
+        let singleSymbol: UnsafeBufferPointer<Int32>
     }
 
     /// A row as the lookup loop first sees it: its role's bit and the bytes
@@ -686,6 +690,18 @@ enum DependencyVocabulary {
                 if word.role == .taskWord { taskWordFirst[Int(c)] = true } else { phaseNameFirst[Int(c)] = true }
             }
         }
+        // A byte whose only row is a one-byte symbol that needs nothing around
+        // it: `match` of any roles holding that row's role finds it, ending one
+        // byte on, wherever it stands (the lexer takes it without the lookup).
+        var singleSymbol = [Int32](repeating: -1, count: 256)
+        for c in 0..<0x80 where offsets[c + 1] - offsets[c] == 1 {
+            let row = order[Int(offsets[c])]
+            let word = words[Int(row)]
+            guard word.count == 1, word.first == UInt8(c), UInt8(c).lowercased == UInt8(c), word.symbol, !word.needsBlankAfter,
+                word.last != UInt8(ascii: "-"), !word.declaredOnly, !word.stem, !UInt8(c).isWhitespace
+            else { continue }
+            singleSymbol[c] = row
+        }
         return Storage(
             bytes: immortal(bytes), words: immortal(words), offsets: immortal(offsets),
             pairOffsets: immortal(pairOffsets), pairOrder: immortal(pairOrder), secondClass: immortal(secondClass),
@@ -694,7 +710,7 @@ enum DependencyVocabulary {
             phaseItemRoles: RoleSet.phaseReference.rawValue | RoleSet(.phaseName).rawValue,
             secondLetters: immortal(second), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
             anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
-            taskWordFirst: immortal(taskWordFirst))
+            taskWordFirst: immortal(taskWordFirst), singleSymbol: immortal(singleSymbol))
     }()
 
     /// Whether `lo..<hi` may hold a word saying that tasks run together
@@ -735,6 +751,15 @@ enum DependencyVocabulary {
             k += 8
         }
         return nil
+    }
+
+    /// The row of `c` when `c` is a one-byte symbol that is the only row
+    /// starting with it and needs nothing around it (`,` `/` `(` `)` `:` `;`):
+    /// `match` at such a byte, of any roles that hold the row's role, returns
+    /// this row, ending one byte on. Nil for every other byte.
+    @inline(__always) static func singleByteSymbol(_ c: UInt8, _ tables: Tables = .current) -> DependencyWord? {
+        let row = tables.storage.pointee.singleSymbol[Int(c)]
+        return row < 0 ? nil : tables.storage.pointee.words[Int(row)]
     }
 
     /// Whether some row of the table starts with the byte `c` (any case).

@@ -464,9 +464,9 @@ extension DocumentParser {
     /// Which kinds of fact a task text may hold, from one cheap pass over its bytes.
     struct TextTriggers: OptionSet {
         let rawValue: UInt8
-        /// A word that may start a dependency clause (`DependencyVocabulary.mayStart`).
+        /// A clause word of the vocabulary (`RoleSet.clause`, as `scanDependencyClauses` reads them).
         static let keyword = TextTriggers(rawValue: 1)
-        /// `(`, `[` or a word starting `es`: a possible estimate.
+        /// `(` or `[` before a blank, `~`, a digit or `e`, or a word starting `es`: a possible estimate.
         static let estimate = TextTriggers(rawValue: 2)
         /// `.` or `/`: every path has one.
         static let path = TextTriggers(rawValue: 4)
@@ -490,19 +490,23 @@ extension DocumentParser {
     /// find anything. Most task lines name a path and nothing else, so the
     /// clause, estimate and owner scans usually never run.
     ///
-    /// Every trigger is a necessary condition of the scan it gates: a clause
-    /// keyword starts a word with one of the listed two-byte prefixes, an
-    /// estimate starts at `(`/`[` or a word `est…`, a path holds `.` or `/`, an
+    /// Every trigger is a necessary condition of the scan it gates: the
+    /// keyword trigger is a clause word of the vocabulary (a word start that
+    /// `DependencyVocabulary.mayStart` lets through, or a character of another
+    /// script, that `match` finds a clause word at), an
+    /// estimate starts at `(`/`[` before a blank, `~`, a digit or `e`, or at a
+    /// word `est…`; a path holds `.` or `/`; an
     /// owner needs `@` or `(owner:`.
     /// - Complexity: O(hi - lo), one table load per byte.
     ///
-    /// Also returns where the first keyword trigger is (`hi` when none): no
-    /// clause word of `scanDependencyClauses` starts before it; and where the
+    /// Also returns where the first keyword trigger is (`hi` when none): the
+    /// first clause word, where `scanDependencyClauses` starts (its
+    /// `firstWord`); and where the
     /// first estimate trigger is (`hi` when none): no estimate of
     /// `findEstimate` starts before it; and where the first `.` or `/` is
     /// (`hi` when none), for `findPaths`.
     func textTriggers(_ b: Bytes, _ lo: Int, _ hi: Int) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
-        Self.textTriggers(b, lo, hi, classes: Self.triggerTable, starts: DependencyVocabulary.clauseStarts)
+        Self.textTriggers(b, lo, hi, classes: Self.triggerTable, starts: DependencyVocabulary.clauseStarts, words: .current)
     }
 
     /// `triggerClasses` in an immortal buffer: the readers take it once and
@@ -513,28 +517,40 @@ extension DocumentParser {
         return UnsafeBufferPointer(table)
     }()
 
-    /// `textTriggers` with its tables given (`triggerTable` and
-    /// `DependencyVocabulary.clauseStarts`), for a caller that reads many texts.
+    /// `textTriggers` with its tables given (`triggerTable`,
+    /// `DependencyVocabulary.clauseStarts` and the vocabulary's tables), for a
+    /// caller that reads many texts.
     @inline(__always)
     static func textTriggers(
-        _ b: Bytes, _ lo: Int, _ hi: Int, classes: UnsafeBufferPointer<UInt8>, starts clauseStarts: DependencyVocabulary.ClauseStarts
+        _ b: Bytes, _ lo: Int, _ hi: Int, classes: UnsafeBufferPointer<UInt8>, starts clauseStarts: DependencyVocabulary.ClauseStarts,
+        words: DependencyVocabulary.Tables
     ) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
         do {
             var t: UInt8 = 0
             var firstKeyword = hi
             var firstEstimate = hi
             var firstPath = hi
+            /// Whether a clause word starts at `k` (what `scanDependencyClauses`'
+            /// prefilter, `DependencyVocabulary.firstWordStart`, looks up at each
+            /// candidate it keeps): the keyword trigger is set at the first one.
+            @inline(__always) func isClauseWord(_ k: Int) -> Bool {
+                DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false, words) != nil
+            }
             /// The byte at `k`, whose class is in the triggers' bits (`cls & 6`
             /// at a word start, `cls & 4` elsewhere: letters matter only at a word start).
             @inline(__always) func trigger(_ k: Int, _ c: UInt8, wordStart: Bool) {
                 switch c {
-                case UInt8(ascii: "("):
-                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
-                    t |= TextTriggers.estimate.rawValue
-                    if k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
-                case UInt8(ascii: "["):
-                    if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
-                    t |= TextTriggers.estimate.rawValue
+                case UInt8(ascii: "("), UInt8(ascii: "["):
+                    // A bracket starts an estimate only before a blank, `~`, a
+                    // digit or `est` (`findEstimate`): `(depends on …)`, `[P]` start none.
+                    if k + 1 < hi {
+                        let next = b[k + 1]
+                        if next.isDigit || next.isSpaceOrTab || next == UInt8(ascii: "~") || next | 0x20 == UInt8(ascii: "e") {
+                            if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
+                            t |= TextTriggers.estimate.rawValue
+                        }
+                        if c == UInt8(ascii: "("), next | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
+                    }
                 case UInt8(ascii: "."), UInt8(ascii: "/"):
                     if t & TextTriggers.path.rawValue == 0 { firstPath = k }
                     t |= TextTriggers.path.rawValue
@@ -543,14 +559,16 @@ extension DocumentParser {
                 case 0x80...0xFF, UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
                     if c >= 0x80 {
                         // The first byte of a clause word in another script (`依`, `並`, `п`, `의`).
-                        if t & TextTriggers.keyword.rawValue == 0 { firstKeyword = k }
-                        t |= TextTriggers.keyword.rawValue
+                        if t & TextTriggers.keyword.rawValue == 0, isClauseWord(k) {
+                            firstKeyword = k
+                            t |= TextTriggers.keyword.rawValue
+                        }
                     } else if wordStart, k + 1 < hi {
                         if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
                             if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                             t |= TextTriggers.estimate.rawValue
                         }
-                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi, clauseStarts) {
+                        if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi, clauseStarts), isClauseWord(k) {
                             firstKeyword = k
                             t |= TextTriggers.keyword.rawValue
                         }

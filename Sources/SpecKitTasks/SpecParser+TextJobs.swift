@@ -460,6 +460,7 @@ struct TextReader: @unchecked Sendable {
     /// global's lazy-initialisation check).
     private let triggerClasses: UnsafeBufferPointer<UInt8>
     private let clauseStarts: DependencyVocabulary.ClauseStarts
+    private let vocabulary: DependencyVocabulary.Tables
     private let pathTables: DocumentParser.PathTables
 
     /// Whether references in worded IDs (`Task 3`) are read.
@@ -472,6 +473,7 @@ struct TextReader: @unchecked Sendable {
         self.bodyBase = bodyBase
         triggerClasses = DocumentParser.triggerTable
         clauseStarts = DependencyVocabulary.clauseStarts
+        vocabulary = .current
         pathTables = .current
     }
 
@@ -617,13 +619,13 @@ struct TextReader: @unchecked Sendable {
         output: inout ChunkOutput, scratch: inout TextScratch, scans: borrowing DocumentParser
     ) {
         let (triggers, firstKeyword, firstEstimate, firstPath) = DocumentParser.textTriggers(
-            b, lo, hi, classes: triggerClasses, starts: clauseStarts)
+            b, lo, hi, classes: triggerClasses, starts: clauseStarts, words: vocabulary)
         // A few spans each: `removeLast` costs far less than `removeAll(keepingCapacity:)`.
         while !scratch.spans.isEmpty { scratch.spans.removeLast() }
         while !scratch.paths.isEmpty { scratch.paths.removeLast() }
         if triggers.contains(.keyword) {
             scans.scanDependencyClauses(
-                b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id, firstCandidate: firstKeyword)
+                b, lo, hi, locator, into: &scratch.facts, excluded: &scratch.spans, ownID: task.pointee.id, firstWord: firstKeyword)
             for group in scratch.facts.references where !group.references.isEmpty {
                 output.references.append(group)
             }

@@ -42,6 +42,81 @@ struct ReaderPrefilterTests {
         }
     }
 
+    /// Brackets that hold an estimate and brackets that hold none, in
+    /// phrasings of our own: what follows the bracket decides.
+    static let bracketPieces = [
+        "( 4h)", "(\t2d)", "(~ 30m)", "[ ~1w ]", "(E: 3h)", "(Est: 6h)", "[est.2h]", "(Estimated effort: 3h)", "(e2e)",
+        "(0.25d)", "[12 hrs]", "(x 2h)", "(by Q3)", "[Owner: kim]", "(see T004)", "[wip]", "(", "[", "((2h))", "[(3h)]",
+        "(-1h)", "(+2h)", "(.5h)", "(~)", "( )", "(EST 1h)", "(estimate 2h)", "Refresh cache", "tidy logs", "est 2h",
+        "(?2h)", "(~~1d)", "(\u{00A0}2h)", "（3h）", "[US4]", "(after T009)", "(2h", "[5m]", "(eta: 1h)", "(est: soon)",
+    ]
+
+    @Test("an estimate found only from brackets the trigger pass keeps is every estimate there is", arguments: 0..<300)
+    func estimateBrackets(seed: UInt64) {
+        var r = SeededStream(seed: seed &+ 7_919)
+        var text = ""
+        for _ in 0..<(1 + r.next(7)) {
+            text += Self.bracketPieces[r.next(Self.bracketPieces.count)] + [" ", "", "\t", "\n", "; "][r.next(5)]
+        }
+        let bytes = Array(text.utf8)
+        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        bytes.withUnsafeBufferPointer { b in
+            for lo in Set([0, min(b.count, Int(seed % 4))]) {
+                for hi in Set([b.count, max(lo, b.count - Int(seed % 3))]) {
+                    let (triggers, _, firstEstimate, _) = scans.textTriggers(b, lo, hi)
+                    let full = DocumentParser.findEstimate(b, lo, hi)
+                    let fast = triggers.contains(.estimate) ? DocumentParser.findEstimate(b, lo, hi, from: firstEstimate) : nil
+                    #expect(fast.map { "\($0.0) \($0.1.0) \($0.1.1)" } == full.map { "\($0.0) \($0.1.0) \($0.1.1)" }, "\(text) in \(lo)..<\(hi)")
+                }
+            }
+        }
+    }
+
+    @Test("a bracket that opens no estimate sets no estimate trigger")
+    func bracketsWithoutEstimates() {
+        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        for (text, triggered) in [
+            ("Wire the queue (after T010)", false), ("Wire the queue [P]", false), ("Wire the queue ( 3h)", true),
+            ("Wire the queue [~2d]", true), ("Wire the queue (est: 1h)", true), ("Wire the queue (", false), ("Wire it (4h)", true),
+        ] {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                #expect(scans.textTriggers(b, 0, b.count).triggers.contains(.estimate) == triggered, "\(text)")
+            }
+        }
+    }
+
+    /// Words of our own that begin like clause words (`Configure`, `request`,
+    /// `tracing`, `aftermath`), clause words glued to marks, other scripts.
+    static let keywordPieces = [
+        "Configure", "concurrency", "request", "requirements", "tracing", "aftermath", "afterwards", "blocker", "blockers",
+        "needle", "needs", "after", "AFTER", "(after", "after:", "dependencies", "dependency-free", "depend", "Prereq",
+        "prereqs", "paralleled", "parallel", "independently", "independent", "once", "oncet", "traslado", "tras", "nachher",
+        "nach", "依赖", "依", "並列", "после", "послеоперационный", "après", "apres", "x_after", "2after", "_needs", "T004",
+        "src/after.py", "blocks", "unblocks", "unblocking", "requires", "réquisition", "完了後", "Ölçüm", "—", "e", "ab",
+    ]
+
+    @Test("the keyword trigger is the first clause word the prefilter finds", arguments: 0..<400)
+    func keywordIsFirstClauseWord(seed: UInt64) {
+        var r = SeededStream(seed: seed &+ 65_537)
+        var text = ""
+        for _ in 0..<(1 + r.next(10)) {
+            text += Self.keywordPieces[r.next(Self.keywordPieces.count)] + [" ", "", "\n", ", ", "("][r.next(5)]
+        }
+        let bytes = Array(text.utf8)
+        let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        bytes.withUnsafeBufferPointer { b in
+            for lo in Set([0, min(b.count, Int(seed % 6))]) {
+                for hi in Set([b.count, max(lo, b.count - Int(seed % 4))]) {
+                    let (triggers, firstKeyword, _, _) = scans.textTriggers(b, lo, hi)
+                    let prefiltered = DependencyVocabulary.firstWordStart(b, lo, hi, roles: .clause, declared: false)
+                    #expect(triggers.contains(.keyword) == (prefiltered != nil), "\(text) in \(lo)..<\(hi)")
+                    #expect(firstKeyword == prefiltered ?? hi, "\(text) in \(lo)..<\(hi)")
+                }
+            }
+        }
+    }
+
     @Test("each checkbox task keeps its own stories when the readers reuse one buffer for them", arguments: [300, 30_000])
     func storiesOfManyTasks(count: Int) {
         // Story labels as authors write them, and labels that are no stories.
@@ -107,8 +182,11 @@ struct ReaderPrefilterTests {
             guard cls & (wordStart ? 6 : 4) != 0 else { continue }
             switch c {
             case UInt8(ascii: "("), UInt8(ascii: "["):
-                if t & 2 == 0 { firstEstimate = k }
-                t |= 2
+                // An estimate opens a bracket with a blank, `~`, a digit or `est`.
+                if k + 1 < hi, " \t~0123456789eE".utf8.contains(b[k + 1]) {
+                    if t & 2 == 0 { firstEstimate = k }
+                    t |= 2
+                }
                 if c == UInt8(ascii: "("), k + 1 < hi, b[k + 1] | 0x20 == UInt8(ascii: "o") { t |= 8 }
             case UInt8(ascii: "."), UInt8(ascii: "/"):
                 if t & 4 == 0 { firstPath = k }
@@ -116,15 +194,19 @@ struct ReaderPrefilterTests {
             case UInt8(ascii: "@"):
                 t |= 8
             case 0x80...0xFF, UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                // The keyword trigger is a clause word the vocabulary finds there.
+                let isClauseWord = { DependencyVocabulary.match(b, k, lo, hi, roles: .clause, declared: false) != nil }
                 if c >= 0x80 {
-                    if t & 1 == 0 { firstKeyword = k }
-                    t |= 1
+                    if t & 1 == 0, isClauseWord() {
+                        firstKeyword = k
+                        t |= 1
+                    }
                 } else if wordStart, k + 1 < hi {
                     if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
                         if t & 2 == 0 { firstEstimate = k }
                         t |= 2
                     }
-                    if t & 1 == 0, DependencyVocabulary.mayStart(b, k, hi) {
+                    if t & 1 == 0, DependencyVocabulary.mayStart(b, k, hi), isClauseWord() {
                         firstKeyword = k
                         t |= 1
                     }

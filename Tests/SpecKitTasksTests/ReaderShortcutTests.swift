@@ -96,10 +96,12 @@ struct ReaderShortcutTests {
         bytes.withUnsafeBufferPointer { b in
             let locator = TextLocator((0, 1, 0))
             let (triggers, firstKeyword, _, _) = scans.textTriggers(b, 0, b.count)
-            var fast = TaskTextFacts(), full = TaskTextFacts()
-            var fastSpans: [(Int, Int)] = [], fullSpans: [(Int, Int)] = []
+            var fast = TaskTextFacts(), full = TaskTextFacts(), given = TaskTextFacts()
+            var fastSpans: [(Int, Int)] = [], fullSpans: [(Int, Int)] = [], givenSpans: [(Int, Int)] = []
             if triggers.contains(.keyword) {
                 scans.scanDependencyClauses(b, 0, b.count, locator, into: &fast, excluded: &fastSpans, firstCandidate: firstKeyword)
+                // The keyword trigger is the first clause word: the scan may start there with no prefilter of its own.
+                scans.scanDependencyClauses(b, 0, b.count, locator, into: &given, excluded: &givenSpans, firstWord: firstKeyword)
             }
             scans.scanDependencyClauses(b, 0, b.count, locator, into: &full, excluded: &fullSpans)
             func summary(_ facts: TaskTextFacts) -> [String] {
@@ -109,6 +111,52 @@ struct ReaderShortcutTests {
             }
             #expect(summary(fast) == summary(full), "\(text)")
             #expect(fastSpans.map { [$0.0, $0.1] } == fullSpans.map { [$0.0, $0.1] }, "\(text)")
+            #expect(summary(given) == summary(full), "\(text)")
+            #expect(givenSpans.map { [$0.0, $0.1] } == fullSpans.map { [$0.0, $0.1] }, "\(text)")
+        }
+    }
+
+    /// Clause words right after `(`, and what comes before such a `(` in
+    /// phrasings of our own: phase references with titles, negations, lists
+    /// before postfix words, parallel words, other scripts, emphasis.
+    static let parenthesisPieces = [
+        "(needs T010)", "(after T004, T005)", "(blocked by US3)", "(requires Phase 2)", "(parallel with T012)", "(independent)",
+        "(blocks T020)", "(depends on T001-T003)", "(independent of US1)", "(依赖 T002)", "(T006 之后)", "(после T007)",
+        "(after T1; before T9)", "(after the tasks T008 and T009)", "(needs: none)", "(requires: -)", "(Depends on T030 and T031)",
+        "not", "never", "no", "can't", "cannot run", "US2", "US4 (Reporting)", "Phase 3", "Setup", "Polish (final pass)",
+        "T011", "T012, T013", "T014 之后", "T015完了後", "独立", "并行", "可以", "Wire", "ledger", "service", "in", "and",
+        "lib/ledger.go", "(", ")", "((", ":", ",", "*", "**", "`", "_", "—", "->", "T016 ->", "T017 → T018", "parallel",
+        "Task 2", "with", "of", "each other", "(see", "(est: 3h)", "(2h)", "must not run in parallel", "in parallel (with T019)",
+    ]
+
+    @Test("clauses read from a `(` right before the first clause word are those read from the whole text", arguments: 0..<500)
+    func clausesLexedFromParenthesis(seed: UInt64) {
+        var r = SeededStream(seed: seed &+ 31_337)
+        var text = ""
+        for _ in 0..<(1 + r.next(9)) {
+            text += Self.parenthesisPieces[r.next(Self.parenthesisPieces.count)] + [" ", "", " ", "\n", ", "][r.next(5)]
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let locator = TextLocator((0, 1, 0))
+            for lo in Set([0, min(b.count, Int(seed % 3))]) {
+                for wordedIDs in [false, true] {
+                    var parser = scans
+                    parser.wordedIDs = wordedIDs
+                    var partial = TaskTextFacts(), whole = TaskTextFacts()
+                    var partialSpans: [(Int, Int)] = [], wholeSpans: [(Int, Int)] = []
+                    parser.scanDependencyClauses(b, lo, b.count, locator, into: &partial, excluded: &partialSpans, ownID: "T011")
+                    parser.scanDependencyClauses(
+                        b, lo, b.count, locator, into: &whole, excluded: &wholeSpans, ownID: "T011", partialLex: false)
+                    func summary(_ facts: TaskTextFacts) -> [String] {
+                        facts.references.map { "\($0.reversed) " + $0.references.map { "\($0.id)…\($0.upTo ?? "") \($0.location)" }.joined(separator: ",") }
+                            + facts.together.map { "together " + $0.references.map(\.id).joined(separator: ",") + " \($0.phases) \($0.location)" }
+                            + ["\(facts.statesDependencies) \(facts.independent) \(facts.phaseReferences)"]
+                    }
+                    #expect(summary(partial) == summary(whole), "\(text) from \(lo)")
+                    #expect(partialSpans.map { [$0.0, $0.1] } == wholeSpans.map { [$0.0, $0.1] }, "\(text) from \(lo)")
+                }
+            }
         }
     }
 
