@@ -366,13 +366,23 @@ extension DocumentParser {
         func add(_ statement: ParallelStatement) {
             if seen.insert(statement.tasks + [-1] + statement.phases).inserted { statements.append(statement) }
         }
+        // Phases already in `phaseIndices`, cleared after each statement: `all
+        // user stories` names every story phase, and a `contains` per phase
+        // was quadratic in the stories (4M compares at 2,000 stories).
+        var phaseListed = [Bool](repeating: false, count: phases.count)
         for pending in parallels {
-            var named: [Int32] = pending.task >= 0 ? [pending.task] : []
+            var named: [Int32] = []
+            var namedSet = NamedTasks()
+            if pending.task >= 0 { namedSet.insert(pending.task, into: &named) }
             for reference in pending.references {
-                for t in resolver.expand(reference) ?? [] where !named.contains(t) { named.append(t) }
+                for t in resolver.expand(reference) ?? [] { namedSet.insert(t, into: &named) }
             }
             var phaseIndices: [Int32] = []
-            for p in pending.phases.flatMap(resolve) where p > 0 && !phaseIndices.contains(p) { phaseIndices.append(p) }
+            for p in pending.phases.flatMap(resolve) where p > 0 && !phaseListed[Int(p)] {
+                phaseListed[Int(p)] = true
+                phaseIndices.append(p)
+            }
+            for p in phaseIndices { phaseListed[Int(p)] = false }
             if pending.independent {
                 independent += named
             }
@@ -395,7 +405,7 @@ extension DocumentParser {
                 // Beside what? Without a subject, a partner alone says nothing.
                 guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
                 for reference in pending.partners {
-                    for t in resolver.expand(reference) ?? [] where !named.contains(t) {
+                    for t in resolver.expand(reference) ?? [] where !namedSet.contains(t, in: named) {
                         add(ParallelStatement(tasks: named + [t], phases: phaseIndices, location: pending.location))
                     }
                 }
@@ -408,6 +418,31 @@ extension DocumentParser {
             add(ParallelStatement(tasks: named, phases: phaseIndices, location: pending.location))
         }
         return (statements, independent)
+    }
+}
+
+/// The tasks a parallel statement names, each once, in the order first
+/// named: a list searched from end to end while it is short, with a set
+/// beside it once it is long (a range of a thousand tasks made a million
+/// compares).
+struct NamedTasks {
+    private var set: Set<Int32>?
+    /// Lists from this length on get a set.
+    static let setFrom = 16
+
+    /// Appends `t` to `list` unless it is there already.
+    mutating func insert(_ t: Int32, into list: inout [Int32]) {
+        if set == nil, list.count >= Self.setFrom { set = Set(list) }
+        if set != nil {
+            if set!.insert(t).inserted { list.append(t) }
+        } else if !list.contains(t) {
+            list.append(t)
+        }
+    }
+
+    /// Whether `t` is in `list`, which holds what `insert` put there.
+    func contains(_ t: Int32, in list: [Int32]) -> Bool {
+        set.map { $0.contains(t) } ?? list.contains(t)
     }
 }
 
