@@ -125,18 +125,7 @@ struct ByteInterner {
     /// hash (clusters stay short; no run of IDs can pile up). Keys without
     /// digits, or with a longer digit run than fits, hash all their bytes with `mix`.
     @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
-        var q = hi
-        while q > lo, !b[q - 1].isDigit { q -= 1 }
-        // The run's value is read in the same backward pass that finds its
-        // start (wrapping past 19 digits, where it is not used).
-        var p = q
-        var d: UInt64 = 0
-        var place: UInt64 = 1
-        while p > lo, b[p - 1].isDigit {
-            d = d &+ UInt64(b[p - 1] &- 0x30) &* place
-            place = place &* 10
-            p -= 1
-        }
+        let (p, q, d) = lastDigitRun(b, lo, hi)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         guard p < q, q - p <= 18 else {
             mix(b, lo, hi, into: &h)
@@ -149,6 +138,70 @@ struct ByteInterner {
         let group = finalize(h ^ ((d >> 3) &* 0x9E37_79B9_7F4A_7C15))
         let tag = finalize(group ^ (d &* 0xD6E8_FEB8_6659_FD93))
         return (tag & 0xFFFF_FFFF_0000_0000) | (group & 0xFFFF_FFF8) | (d & 7)
+    }
+
+    /// The last run of ASCII digits in `b[lo..<hi]`: where it starts and ends
+    /// (`p == q == lo` when there is none) and its value (wrapping past 19
+    /// digits, where `hash` does not use it).
+    ///
+    /// Eight bytes at a time where a word ending at the position can be read
+    /// (`ByteChunk`'s digit test): the last digit of a path lies behind its
+    /// extension and file name, and the run of an ID's number is read with a
+    /// few multiplications instead of one per digit. Bytes of `b` before `lo`
+    /// may be loaded; they are masked off, never used.
+    /// - Complexity: O(hi - lo).
+    @inline(__always) static func lastDigitRun(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (p: Int, q: Int, d: UInt64) {
+        var q = hi
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while q - lo >= 8 {
+                let digits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q - 8, as: UInt64.self)))
+                if digits != 0 {
+                    // Just past the highest digit byte of the word.
+                    q += (56 - digits.leadingZeroBitCount) / 8 - 7
+                    break
+                }
+                q -= 8
+            }
+            // The run ends at `q`: when a word ending there can be read, its
+            // top bytes that are digits are the run, up to eight of them.
+            if q > lo, q >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q - 8, as: UInt64.self))
+                let others = ~digitBits(word) & 0x8080_8080_8080_8080
+                let run = min(others == 0 ? 8 : others.leadingZeroBitCount / 8, q - lo)
+                if run > 0, run < 8 || q - 8 == lo || !b[q - 9].isDigit {
+                    return (q - run, q, decimalValue(word, digits: run))
+                }
+            }
+        }
+        while q > lo, !b[q - 1].isDigit { q -= 1 }
+        // The run's value is read in the same backward pass that finds its
+        // start (wrapping past 19 digits, where it is not used).
+        var p = q
+        var d: UInt64 = 0
+        var place: UInt64 = 1
+        while p > lo, b[p - 1].isDigit {
+            d = d &+ UInt64(b[p - 1] &- 0x30) &* place
+            place = place &* 10
+            p -= 1
+        }
+        return (p, q, d)
+    }
+
+    /// Bit 7 of each byte of `w` that is an ASCII digit (`ByteChunk.wordBytes`' digit test).
+    @inline(__always) static func digitBits(_ w: UInt64) -> UInt64 {
+        let h = w & ByteChunk.low7
+        return (h &+ 0x5050_5050_5050_5050) & ~(h &+ 0x4646_4646_4646_4646) & ~w & ByteChunk.high
+    }
+
+    /// The value of the top `digits` bytes of `w` (1...8, each an ASCII
+    /// digit, the most significant lowest): the other bytes are cleared to
+    /// leading zeros, then pairs, quads and halves are combined.
+    @inline(__always) static func decimalValue(_ w: UInt64, digits: Int) -> UInt64 {
+        var v = (w & 0x0F0F_0F0F_0F0F_0F0F) & (UInt64.max << UInt64(8 * (8 - digits)))
+        v = (v &* 10 &+ (v >> 8)) & 0x00FF_00FF_00FF_00FF
+        v = (v &* 100 &+ (v >> 16)) & 0x0000_FFFF_0000_FFFF
+        return (v &* 10000 &+ (v >> 32)) & 0xFFFF_FFFF
     }
 
     /// Mixes `b[lo..<hi]` and its length into `h` (nothing when empty), eight
