@@ -260,36 +260,43 @@ extension DocumentParser {
         if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
         // `Setup` names every barrier phase whose title has that word (after `Phase N:`).
         func named(_ word: String) -> [Int32] {
-            var result: [Int32] = []
             var w = word
-            w.withUTF8 { needle in
-                for phase in phases where phase.index > 0 {
-                    var title = phase.title
-                    let found = title.withUTF8 { t -> Bool in
-                        var k = 0
-                        while k + needle.count <= t.count {
-                            if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
-                                var same = true
-                                for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
-                                    same = false
-                                    break
+            return w.withUTF8 { needle in
+                /// The phases after the first of `kind` (any kind when nil) whose title has the word.
+                func titled(_ kind: PhaseKind?) -> [Int32] {
+                    var result: [Int32] = []
+                    for p in phases.indices where phases[p].index > 0 && (kind == nil || phases[p].kind == kind) {
+                        var title = phases[p].title
+                        let found = title.withUTF8 { t -> Bool in
+                            var k = 0
+                            while k + needle.count <= t.count {
+                                if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
+                                    var same = true
+                                    for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
+                                        same = false
+                                        break
+                                    }
+                                    if same { return true }
                                 }
-                                if same { return true }
+                                k += 1
                             }
-                            k += 1
+                            return false
                         }
-                        return false
+                        if found { result.append(phases[p].index) }
                     }
-                    if found { result.append(phase.index) }
+                    return result
                 }
+                // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
+                // Setup`: barrier phases first, story phases only when no barrier
+                // has the word. So the story phases' titles (2,000 of them in a
+                // large document) are read only then.
+                let barriers = titled(.barrier)
+                if barriers.isEmpty { return titled(nil) }
+                // And among barriers the one the word names (`Phase 1: Setup`), not
+                // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
+                let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
+                return !leading.isEmpty ? leading : barriers
             }
-            // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
-            // Setup`: barrier phases first, story phases only when no barrier has the word.
-            let barriers = result.filter { phases[Int($0)].kind == .barrier }
-            // And among barriers the one the word names (`Phase 1: Setup`), not
-            // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
-            let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
-            return !leading.isEmpty ? leading : barriers.isEmpty ? result : barriers
         }
         /// Whether the title, after `Phase N:` and decoration, starts with `word` (lowercase).
         func titleStarts(_ title: String, with word: String) -> Bool {
