@@ -72,6 +72,8 @@ struct ByteInterner {
     /// turns `malloc` and a zeroing write into `calloc`.
     private static func emptySlots(_ capacity: Int) -> UnsafeMutablePointer<UInt64> {
         let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        // Every slot page is written here, and probed at random afterwards.
+        HugePages.advise(UnsafeMutableRawPointer(slots), bytes: capacity * MemoryLayout<UInt64>.stride)
         slots.initialize(repeating: 0, count: capacity)
         return slots
     }

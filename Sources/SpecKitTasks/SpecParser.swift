@@ -309,6 +309,9 @@ struct DocumentParser {
         idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
         taskReferences.reserveCapacity(expectedTasks / 2)
         textJobs.reserveCapacity(expectedTasks)
+        // The two largest tables are written from end to end (`HugePages`).
+        tasks.adviseHugePages()
+        textJobs.adviseHugePages()
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {
