@@ -278,6 +278,11 @@ struct DocumentParser {
     var lineStart = 0
     var segment: Int32 = 0
     var inComment = false
+    /// The first `<` at or after the start of the last line handed to
+    /// `handleRawLine` (the document's length when there is none); -1 before
+    /// the first search. Lines are handed over in order, so it holds until a
+    /// line starts past it.
+    var nextAngle = -1
     /// The last line handed to `handleLine` was blank (it ends lazy continuations).
     var previousLineBlank = true
     var fences: [(marker: UInt8, count: Int)] = []
