@@ -58,9 +58,10 @@ struct ByteInterner {
         let slots = Self.emptySlots(capacity)
         let starts = malloc(startsCapacity * MemoryLayout<Int32>.stride)!.assumingMemoryBound(to: Int32.self)
         let arena = malloc(arenaCapacity + Self.slack)!.assumingMemoryBound(to: UInt8.self)
-        // Keys are copied in from front to back (8 MB of task IDs, 25 MB of
-        // paths at a million tasks).
+        // Keys and their starts are written from front to back (8 MB of task
+        // IDs and 4 MB of starts, 25 MB of paths, at a million tasks).
         HugePages.advise(UnsafeMutableRawPointer(arena), bytes: arenaCapacity)
+        HugePages.advise(UnsafeMutableRawPointer(starts), bytes: startsCapacity * MemoryLayout<Int32>.stride)
         starts[0] = 0
         (self.slots, self.starts, self.arena) = (slots, starts, arena)
         storage = Storage(slots: slots, starts: starts, arena: arena)

@@ -5,15 +5,16 @@ import Glibc
 /// Large per-task tables backed by 2 MB pages where the system allows it.
 ///
 /// A parse of a million tasks writes its task array (112 MB), its queue of
-/// text jobs (56 MB) and its ID slots (16 MB) from start to end: one page
-/// fault per 4 KB, about 45,000 of them. With `transparent_hugepage` set to
+/// text jobs (56 MB), its ID slots (16 MB) and keys, and two per-task
+/// `Int32` tables (4 MB each) from start to end: one page fault per 4 KB,
+/// about 50,000 of them. With `transparent_hugepage` set to
 /// `madvise` (a common default), a range the process advises is faulted in
 /// 2 MB at a time. Only the reservations are advised, and only whole 2 MB
 /// pages inside them; memory never written is still never touched. Elsewhere
 /// (`always`, `never`, other systems) this does nothing.
 enum HugePages {
-    /// Tables of at least this many bytes are advised (a few huge pages).
-    static let minimumBytes = 8 << 20
+    /// Tables of at least this many bytes are advised (two huge pages).
+    static let minimumBytes = 4 << 20
 
     static let pageSize = 1 << 21
 

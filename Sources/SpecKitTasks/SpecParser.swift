@@ -314,9 +314,11 @@ struct DocumentParser {
         idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
         taskReferences.reserveCapacity(expectedTasks / 2)
         textJobs.reserveCapacity(expectedTasks)
-        // The two largest tables are written from end to end (`HugePages`).
+        // The per-task tables are written from end to end (`HugePages`).
         tasks.adviseHugePages()
         textJobs.adviseHugePages()
+        taskHeading.adviseHugePages()
+        taskIDKey.adviseHugePages()
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {
