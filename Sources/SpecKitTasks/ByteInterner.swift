@@ -1,36 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps byte strings (task IDs, file paths) to dense `Int32` keys, in order of
 /// first insertion, without creating a `String` or hashing through `Hasher`.
 ///
 /// An open-addressing table (linear probing, power-of-two capacity, load ≤ ½)
-/// of entry indices; each entry keeps its hash and a copy of its bytes in one
-/// shared arena, so keys can come from the document or from a joined task text.
+/// of entry indices; each entry keeps a copy of its bytes in one shared
+/// arena, so keys can come from the document or from a joined task text.
 ///
-///     slots:  [ -1 | 0 | -1 | 2 | 1 | -1 | … ]     entry index or empty
-///     entry 0: hash, arena[0..<4]   "T001"
-///     entry 1: hash, arena[4..<8]   "T002"
+///     slots:  [ 0 | 1 | 0 | 3 | 2 | 0 | … ]     tag and entry index + 1, or empty
+///     starts: [ 0, 4, 8, … ]                    entry e is arena[starts[e]..<starts[e + 1]]
+///     arena:  "T001T002…"
+///
+/// The three tables are raw memory owned by one ``Storage`` object (copied
+/// on write, like an array's buffer): an insertion checks that one object is
+/// unique, where four arrays took a uniqueness check each, and copies a key
+/// of up to eight bytes with one word store instead of a call to the
+/// generic `Array.append(contentsOf:)` and `memcpy` (about 330 instructions a
+/// task ID before). The slot hashes are not kept: the slots hold their tags,
+/// and a rare regrowth hashes the keys' bytes again.
 struct ByteInterner {
+    /// The owner of the tables below; the struct keeps their addresses and
+    /// sizes itself, so the hot path reads no class property (each would take
+    /// a dynamic exclusivity check).
+    private var storage: Storage
     /// Per slot: the hash's high 32 bits and the entry index + 1 (0 = empty), so
     /// a probe touches one cache line before the arena compare.
-    private var slots: [UInt64]
+    private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
-    private var hashes: [UInt64] = []
-    private var starts: [Int32] = []
-    private(set) var arena: [UInt8] = []
+    /// `count + 1` entry starts; room for `startsCapacity`.
+    private var starts: UnsafeMutablePointer<Int32>
+    private var startsCapacity: Int
+    private var arena: UnsafeMutablePointer<UInt8>
+    /// Bytes of `arena` in use; it has room for `arenaCapacity` plus
+    /// `Self.slack` (a short key is copied as one eight-byte word).
+    private var arenaCount = 0
+    private var arenaCapacity: Int
 
     /// The number of distinct keys.
-    var count: Int { hashes.count }
+    private(set) var count = 0
+
+    /// Bytes past `arenaCapacity`, so that a key of fewer than eight bytes is stored with one word.
+    private static let slack = 8
 
     /// `expectedBytes` reserves the key arena: a large reservation that is
-    /// never reached costs address space only, regrowing costs copies and page faults.
+    /// never reached costs address space only (its pages are never touched),
+    /// regrowing costs copies and page faults.
     init(expectedCount: Int = 16, expectedBytes: Int = 0) {
-        arena.reserveCapacity(expectedBytes)
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
-        hashes.reserveCapacity(expectedCount)
-        starts.reserveCapacity(expectedCount + 1)
-        starts.append(0)
+        startsCapacity = max(expectedCount, 16) + 1
+        arenaCapacity = max(expectedBytes, 64)
+        let slots = Self.emptySlots(capacity)
+        let starts = malloc(startsCapacity * MemoryLayout<Int32>.stride)!.assumingMemoryBound(to: Int32.self)
+        let arena = malloc(arenaCapacity + Self.slack)!.assumingMemoryBound(to: UInt8.self)
+        // Keys and their starts are written from front to back (8 MB of task
+        // IDs and 4 MB of starts, 25 MB of paths, at a million tasks).
+        HugePages.advise(UnsafeMutableRawPointer(arena), bytes: arenaCapacity)
+        HugePages.advise(UnsafeMutableRawPointer(starts), bytes: startsCapacity * MemoryLayout<Int32>.stride)
+        starts[0] = 0
+        (self.slots, self.starts, self.arena) = (slots, starts, arena)
+        storage = Storage(slots: slots, starts: starts, arena: arena)
+    }
+
+    /// `capacity` empty slots (freed with `deallocate`, not `free`).
+    ///
+    /// Written with zeros, not taken zeroed from `calloc`: the first probe of
+    /// a fresh page reads it (the kernel maps its zero page) and the insertion
+    /// then writes it, two page faults where the zeroing write takes one
+    /// (8,192 more at a million task IDs). Not `malloc` either: the optimizer
+    /// turns `malloc` and a zeroing write into `calloc`.
+    private static func emptySlots(_ capacity: Int) -> UnsafeMutablePointer<UInt64> {
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        // Every slot page is written here, and probed at random afterwards.
+        HugePages.advise(UnsafeMutableRawPointer(slots), bytes: capacity * MemoryLayout<UInt64>.stride)
+        slots.initialize(repeating: 0, count: capacity)
+        return slots
+    }
+
+    /// Frees the tables when the last copy of an interner goes.
+    private final class Storage {
+        var slots: UnsafeMutablePointer<UInt64>
+        var starts: UnsafeMutablePointer<Int32>
+        var arena: UnsafeMutablePointer<UInt8>
+
+        init(slots: UnsafeMutablePointer<UInt64>, starts: UnsafeMutablePointer<Int32>, arena: UnsafeMutablePointer<UInt8>) {
+            self.slots = slots
+            self.starts = starts
+            self.arena = arena
+        }
+
+        deinit {
+            slots.deallocate()
+            free(starts)
+            free(arena)
+        }
+    }
+
+    /// Makes the tables this copy's own before a write, when another copy shares them.
+    @inline(__always) private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { copyTables() }
+    }
+
+    private mutating func copyTables() {
+        let capacity = mask + 1
+        let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        newSlots.initialize(from: slots, count: capacity)
+        let newStarts = malloc(startsCapacity * MemoryLayout<Int32>.stride)!.assumingMemoryBound(to: Int32.self)
+        newStarts.update(from: starts, count: count + 1)
+        let newArena = malloc(arenaCapacity + Self.slack)!.assumingMemoryBound(to: UInt8.self)
+        newArena.update(from: arena, count: arenaCount)
+        (slots, starts, arena) = (newSlots, newStarts, newArena)
+        storage = Storage(slots: slots, starts: starts, arena: arena)
     }
 
     /// The slot hash of a key: the low 32 bits place it, the high 32 bits are
@@ -46,18 +131,7 @@ struct ByteInterner {
     /// hash (clusters stay short; no run of IDs can pile up). Keys without
     /// digits, or with a longer digit run than fits, hash all their bytes with `mix`.
     @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
-        var q = hi
-        while q > lo, !b[q - 1].isDigit { q -= 1 }
-        // The run's value is read in the same backward pass that finds its
-        // start (wrapping past 19 digits, where it is not used).
-        var p = q
-        var d: UInt64 = 0
-        var place: UInt64 = 1
-        while p > lo, b[p - 1].isDigit {
-            d = d &+ UInt64(b[p - 1] &- 0x30) &* place
-            place = place &* 10
-            p -= 1
-        }
+        let (p, q, d) = lastDigitRun(b, lo, hi)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         guard p < q, q - p <= 18 else {
             mix(b, lo, hi, into: &h)
@@ -70,6 +144,70 @@ struct ByteInterner {
         let group = finalize(h ^ ((d >> 3) &* 0x9E37_79B9_7F4A_7C15))
         let tag = finalize(group ^ (d &* 0xD6E8_FEB8_6659_FD93))
         return (tag & 0xFFFF_FFFF_0000_0000) | (group & 0xFFFF_FFF8) | (d & 7)
+    }
+
+    /// The last run of ASCII digits in `b[lo..<hi]`: where it starts and ends
+    /// (`p == q == lo` when there is none) and its value (wrapping past 19
+    /// digits, where `hash` does not use it).
+    ///
+    /// Eight bytes at a time where a word ending at the position can be read
+    /// (`ByteChunk`'s digit test): the last digit of a path lies behind its
+    /// extension and file name, and the run of an ID's number is read with a
+    /// few multiplications instead of one per digit. Bytes of `b` before `lo`
+    /// may be loaded; they are masked off, never used.
+    /// - Complexity: O(hi - lo).
+    @inline(__always) static func lastDigitRun(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (p: Int, q: Int, d: UInt64) {
+        var q = hi
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while q - lo >= 8 {
+                let digits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q - 8, as: UInt64.self)))
+                if digits != 0 {
+                    // Just past the highest digit byte of the word.
+                    q += (56 - digits.leadingZeroBitCount) / 8 - 7
+                    break
+                }
+                q -= 8
+            }
+            // The run ends at `q`: when a word ending there can be read, its
+            // top bytes that are digits are the run, up to eight of them.
+            if q > lo, q >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q - 8, as: UInt64.self))
+                let others = ~digitBits(word) & 0x8080_8080_8080_8080
+                let run = min(others == 0 ? 8 : others.leadingZeroBitCount / 8, q - lo)
+                if run > 0, run < 8 || q - 8 == lo || !b[q - 9].isDigit {
+                    return (q - run, q, decimalValue(word, digits: run))
+                }
+            }
+        }
+        while q > lo, !b[q - 1].isDigit { q -= 1 }
+        // The run's value is read in the same backward pass that finds its
+        // start (wrapping past 19 digits, where it is not used).
+        var p = q
+        var d: UInt64 = 0
+        var place: UInt64 = 1
+        while p > lo, b[p - 1].isDigit {
+            d = d &+ UInt64(b[p - 1] &- 0x30) &* place
+            place = place &* 10
+            p -= 1
+        }
+        return (p, q, d)
+    }
+
+    /// Bit 7 of each byte of `w` that is an ASCII digit (`ByteChunk.wordBytes`' digit test).
+    @inline(__always) static func digitBits(_ w: UInt64) -> UInt64 {
+        let h = w & ByteChunk.low7
+        return (h &+ 0x5050_5050_5050_5050) & ~(h &+ 0x4646_4646_4646_4646) & ~w & ByteChunk.high
+    }
+
+    /// The value of the top `digits` bytes of `w` (1...8, each an ASCII
+    /// digit, the most significant lowest): the other bytes are cleared to
+    /// leading zeros, then pairs, quads and halves are combined.
+    @inline(__always) static func decimalValue(_ w: UInt64, digits: Int) -> UInt64 {
+        var v = (w & 0x0F0F_0F0F_0F0F_0F0F) & (UInt64.max << UInt64(8 * (8 - digits)))
+        v = (v &* 10 &+ (v >> 8)) & 0x00FF_00FF_00FF_00FF
+        v = (v &* 100 &+ (v >> 16)) & 0x0000_FFFF_0000_FFFF
+        return (v &* 10000 &+ (v >> 32)) & 0xFFFF_FFFF
     }
 
     /// Mixes `b[lo..<hi]` and its length into `h` (nothing when empty), eight
@@ -131,13 +269,55 @@ struct ByteInterner {
             if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return (Int32(e), false) }
             s = (s + 1) & mask
         }
-        let key = Int32(hashes.count)
-        hashes.append(h)
-        arena.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi]))
-        starts.append(Int32(arena.count))
+        makeUnique()
+        let key = count
+        let n = hi - lo
+        if arenaCount + n > arenaCapacity || key + 2 > startsCapacity { reserve(bytes: n) }
+        Self.copy(b, lo, hi, to: arena + arenaCount)
+        arenaCount += n
+        count = key + 1
+        starts[key + 1] = Int32(truncatingIfNeeded: arenaCount)
         slots[s] = tag | UInt64(key + 1)
-        if hashes.count * 2 > slots.count { grow() }
-        return (key, true)
+        if count * 2 > mask + 1 { grow() }
+        return (Int32(truncatingIfNeeded: key), true)
+    }
+
+    /// Copies `b[lo..<hi]` to `to`, which has room for `hi - lo` bytes plus ``slack``.
+    @inline(__always) private static func copy(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, to: UnsafeMutablePointer<UInt8>) {
+        let n = hi - lo
+        guard n > 0, let base = b.baseAddress else { return }
+        let from = UnsafeRawPointer(base + lo)
+        let raw = UnsafeMutableRawPointer(to)
+        if n >= 8 {
+            // Whole words, the last one overlapping the one before.
+            var k = 0
+            while k + 8 < n {
+                raw.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+                k += 8
+            }
+            raw.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else if lo + 8 <= b.count {
+            // One word: the bytes after the key land in the arena's slack,
+            // where the next key overwrites them.
+            raw.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            for k in 0..<n { to[k] = from.load(fromByteOffset: k, as: UInt8.self) }
+        }
+    }
+
+    /// Room for one more key of `n` bytes: the arena or the starts doubled
+    /// (`realloc`, which moves a large block by remapping its pages).
+    private mutating func reserve(bytes n: Int) {
+        if arenaCount + n > arenaCapacity {
+            arenaCapacity = max(arenaCapacity * 2, arenaCount + n)
+            arena = realloc(arena, arenaCapacity + Self.slack)!.assumingMemoryBound(to: UInt8.self)
+            storage.arena = arena
+        }
+        if count + 2 > startsCapacity {
+            startsCapacity *= 2
+            starts = realloc(starts, startsCapacity * MemoryLayout<Int32>.stride)!.assumingMemoryBound(to: Int32.self)
+            storage.starts = starts
+        }
     }
 
     /// The key of `b[lo..<hi]`, or nil when it was never interned.
@@ -166,16 +346,13 @@ struct ByteInterner {
         return s.withUTF8 { intern($0, 0, $0.count) }
     }
 
-    /// Where the bytes of `key` lie in ``arena``.
-    func span(_ key: Int32) -> (lo: Int, hi: Int) {
-        (Int(starts[Int(key)]), Int(starts[Int(key) + 1]))
-    }
-
     /// The bytes of `key` as a String.
     func string(_ key: Int32) -> String {
         let lo = Int(starts[Int(key)])
         let hi = Int(starts[Int(key) + 1])
-        return arena.withUnsafeBufferPointer { $0.string(lo, hi) }
+        return withExtendedLifetime(storage) {
+            UnsafeBufferPointer(start: arena, count: arenaCount).string(lo, hi)
+        }
     }
 
     @inline(__always) private func equals(_ e: Int, _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
@@ -183,35 +360,41 @@ struct ByteInterner {
         let n = Int(starts[e + 1]) - s
         guard n == hi - lo else { return false }
         guard n > 0 else { return true }
+        let a = arena
         // Eight bytes per compare (paths are long); the last word may overlap.
-        return arena.withUnsafeBufferPointer { a in
-            if n < 8 {
-                for k in 0..<n where a[s + k] != b[lo + k] { return false }
-                return true
-            }
-            let x = UnsafeRawPointer(a.baseAddress! + s)
-            let y = UnsafeRawPointer(b.baseAddress! + lo)
-            var k = 0
-            while k + 8 < n {
-                if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
-                    return false
-                }
-                k += 8
-            }
-            return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        if n < 8 {
+            for k in 0..<n where a[s + k] != b[lo + k] { return false }
+            return true
         }
+        let x = UnsafeRawPointer(a + s)
+        let y = UnsafeRawPointer(b.baseAddress! + lo)
+        var k = 0
+        while k + 8 < n {
+            if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                return false
+            }
+            k += 8
+        }
+        return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
 
+    /// Doubles the slots, placing every key again by its hash, made anew
+    /// from its bytes (the hashes are not kept: a grown table is rare, as the
+    /// parser reserves for the keys it expects).
     private mutating func grow() {
-        let capacity = slots.count * 2
-        var newSlots = [UInt64](repeating: 0, count: capacity)
+        let capacity = (mask + 1) * 2
+        let newSlots = Self.emptySlots(capacity)
         let newMask = capacity - 1
-        for e in hashes.indices {
-            var s = Int(truncatingIfNeeded: hashes[e]) & newMask
+        let keys = UnsafeBufferPointer(start: UnsafePointer(arena), count: arenaCount)
+        for e in 0..<count {
+            let h = Self.hash(keys, Int(starts[e]), Int(starts[e + 1]))
+            var s = Int(truncatingIfNeeded: h) & newMask
             while newSlots[s] != 0 { s = (s + 1) & newMask }
-            newSlots[s] = hashes[e] & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+            newSlots[s] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         }
+        slots.deallocate()
         slots = newSlots
+        storage.slots = newSlots
         mask = newMask
     }
 }

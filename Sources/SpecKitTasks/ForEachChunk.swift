@@ -42,6 +42,9 @@ struct HandOverQueue<Element> {
 
     mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
 
+    /// Advises huge pages for the reserved storage (`HugePages`).
+    mutating func adviseHugePages() { storage.adviseHugePages() }
+
     mutating func append(_ element: Element) { storage.append(element) }
 
     /// The first `n` waiting elements (`n <= count`), as an array of their own.

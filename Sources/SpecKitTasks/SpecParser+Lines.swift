@@ -222,8 +222,11 @@ extension DocumentParser {
         // HTML comments: blank them so no later pass sees their text. A line
         // that is only comments and blanks reads as a blank line, which needs
         // no write (and so no copy of the document).
-        // Most lines have no `<` at all: one inlined memchr settles them.
-        guard b.firstIndex(of: UInt8(ascii: "<"), lo, hi) != nil, let first = find("<!--", lo, hi) else {
+        // Most lines have no `<` at all: the next `<` of the document, found
+        // with one memchr, settles every line before it (blanking a comment
+        // only ever removes a `<`, so a line past it holds none either).
+        if nextAngle < lo { nextAngle = b.firstIndex(of: UInt8(ascii: "<"), lo, b.count) ?? b.count }
+        guard nextAngle < hi, let first = find("<!--", lo, hi) else {
             handleLine(lo, hi)
             return
         }

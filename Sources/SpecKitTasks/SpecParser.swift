@@ -288,6 +288,11 @@ struct DocumentParser {
     var lineStart = 0
     var segment: Int32 = 0
     var inComment = false
+    /// The first `<` at or after the start of the last line handed to
+    /// `handleRawLine` (the document's length when there is none); -1 before
+    /// the first search. Lines are handed over in order, so it holds until a
+    /// line starts past it.
+    var nextAngle = -1
     /// The last line handed to `handleLine` was blank (it ends lazy continuations).
     var previousLineBlank = true
     var fences: [(marker: UInt8, count: Int)] = []
@@ -319,6 +324,11 @@ struct DocumentParser {
         idTable = ByteInterner(expectedCount: expectedTasks, expectedBytes: expectedTasks * 8)
         taskReferences.reserveCapacity(expectedTasks / 2)
         textJobs.reserveCapacity(expectedTasks)
+        // The per-task tables are written from end to end (`HugePages`).
+        tasks.adviseHugePages()
+        textJobs.adviseHugePages()
+        taskHeading.adviseHugePages()
+        taskIDKey.adviseHugePages()
     }
 
     @inline(__always) func location(_ offset: Int) -> SourceLocation {

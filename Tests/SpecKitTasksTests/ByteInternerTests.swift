@@ -115,3 +115,64 @@ private func sampleKeys() -> [String] {
     // Zero-padded numbers keep their value; the run's length keeps them apart in the tag.
     #expect(hash("T000123") != hash("T123"))
 }
+
+/// The slot hash as it read its digit run before the eight-byte reads: one
+/// byte at a time, backwards.
+private func referenceHash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
+    var q = hi
+    while q > lo, !b[q - 1].isDigit { q -= 1 }
+    var p = q
+    var d: UInt64 = 0
+    var place: UInt64 = 1
+    while p > lo, b[p - 1].isDigit {
+        d = d &+ UInt64(b[p - 1] &- 0x30) &* place
+        place = place &* 10
+        p -= 1
+    }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    guard p < q, q - p <= 18 else {
+        ByteInterner.mix(b, lo, hi, into: &h)
+        return ByteInterner.finalize(h)
+    }
+    ByteInterner.mix(b, lo, p, into: &h)
+    h = (h ^ UInt64(q - p)) &* 0x100_0000_01b3
+    ByteInterner.mix(b, q, hi, into: &h)
+    let group = ByteInterner.finalize(h ^ ((d >> 3) &* 0x9E37_79B9_7F4A_7C15))
+    let tag = ByteInterner.finalize(group ^ (d &* 0xD6E8_FEB8_6659_FD93))
+    return (tag & 0xFFFF_FFFF_0000_0000) | (group & 0xFFFF_FFF8) | (d & 7)
+}
+
+/// The word-at-a-time digit run gives the byte-at-a-time hash for keys of
+/// every length at every offset of a buffer (so with and without a word
+/// readable before the key), digit runs of 0 to 25 bytes at the end, in the
+/// middle or filling the key, and bytes that are digits only in their low
+/// seven bits (`0xB0`…`0xB9`) or look like digits' neighbours (`/`, `:`).
+@Test func internerHashReadsDigitRunsAsTheByteLoopDid() {
+    var state: UInt64 = 12345
+    func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    let alphabet = Array("0123456789/:Ta._".utf8) + [0xB0, 0xB5, 0xB9, 0xC3, 0xA9, 0x00, 0x39, 0x30]
+    var mismatches = 0
+    for _ in 0..<20000 {
+        var key: [UInt8] = []
+        let shape = next(4)
+        let length = next(30)
+        for _ in 0..<length { key.append(alphabet[next(alphabet.count)]) }
+        // Most keys end in or hold a long run of digits.
+        if shape > 0 {
+            let run = (0..<next(26)).map { _ in UInt8(0x30 + next(10)) }
+            key += run
+            if shape == 2 { key += Array(".py".utf8) }
+        }
+        let before = next(12)
+        let after = next(12)
+        let buffer = [UInt8](repeating: 0x37, count: before) + key + [UInt8](repeating: 0x38, count: after)
+        buffer.withUnsafeBufferPointer { b in
+            let (lo, hi) = (before, before + key.count)
+            if ByteInterner.hash(b, lo, hi) != referenceHash(b, lo, hi) { mismatches += 1 }
+        }
+    }
+    #expect(mismatches == 0)
+}
