@@ -13,3 +13,15 @@ public struct SeededStream {
         return Int(state % UInt64(n))
     }
 }
+
+extension SeededStream {
+    /// Made-up text: one to `most` pieces, each followed by a separator, both
+    /// drawn from the lists (a count, then a piece and a separator at each step).
+    public mutating func text(_ pieces: [String], most: Int, separators: [String]) -> String {
+        var text = ""
+        for _ in 0..<(1 + next(most)) {
+            text += pieces[next(pieces.count)] + separators[next(separators.count)]
+        }
+        return text
+    }
+}

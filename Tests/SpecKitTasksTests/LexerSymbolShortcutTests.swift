@@ -54,10 +54,7 @@ struct LexerSymbolShortcutTests {
     @Test("the tokens with the shortcut are the tokens every symbol looked up gives", arguments: 0..<300)
     func tokensMatchTheLookup(seed: UInt64) {
         var r = SeededStream(seed: seed &+ 104_729)
-        var text = ""
-        for _ in 0..<(1 + r.next(14)) {
-            text += Self.pieces[r.next(Self.pieces.count)] + ["", " ", "  ", "\n", "\t"][r.next(5)]
-        }
+        let text = r.text(Self.pieces, most: 14, separators: ["", " ", "  ", "\n", "\t"])
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { b in
             for lo in Set([0, min(b.count, Int(seed % 5))]) {

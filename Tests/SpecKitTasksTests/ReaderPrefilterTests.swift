@@ -22,10 +22,7 @@ struct ReaderPrefilterTests {
     @Test("the estimate found from the first estimate trigger is the one found from the start", arguments: 0..<400)
     func estimateFromFirstTrigger(seed: UInt64) {
         var r = SeededStream(seed: seed)
-        var text = ""
-        for _ in 0..<(1 + r.next(9)) {
-            text += Self.estimatePieces[r.next(Self.estimatePieces.count)] + [" ", "", "  ", "\n", ", "][r.next(5)]
-        }
+        let text = r.text(Self.estimatePieces, most: 9, separators: [" ", "", "  ", "\n", ", "])
         let bytes = Array(text.utf8)
         let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
         bytes.withUnsafeBufferPointer { b in
@@ -54,10 +51,7 @@ struct ReaderPrefilterTests {
     @Test("an estimate found only from brackets the trigger pass keeps is every estimate there is", arguments: 0..<300)
     func estimateBrackets(seed: UInt64) {
         var r = SeededStream(seed: seed &+ 7_919)
-        var text = ""
-        for _ in 0..<(1 + r.next(7)) {
-            text += Self.bracketPieces[r.next(Self.bracketPieces.count)] + [" ", "", "\t", "\n", "; "][r.next(5)]
-        }
+        let text = r.text(Self.bracketPieces, most: 7, separators: [" ", "", "\t", "\n", "; "])
         let bytes = Array(text.utf8)
         let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
         bytes.withUnsafeBufferPointer { b in
@@ -99,10 +93,7 @@ struct ReaderPrefilterTests {
     @Test("the keyword trigger is the first clause word the prefilter finds", arguments: 0..<400)
     func keywordIsFirstClauseWord(seed: UInt64) {
         var r = SeededStream(seed: seed &+ 65_537)
-        var text = ""
-        for _ in 0..<(1 + r.next(10)) {
-            text += Self.keywordPieces[r.next(Self.keywordPieces.count)] + [" ", "", "\n", ", ", "("][r.next(5)]
-        }
+        let text = r.text(Self.keywordPieces, most: 10, separators: [" ", "", "\n", ", ", "("])
         let bytes = Array(text.utf8)
         let scans = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
         bytes.withUnsafeBufferPointer { b in

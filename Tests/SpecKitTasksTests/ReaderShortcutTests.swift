@@ -132,10 +132,7 @@ struct ReaderShortcutTests {
     @Test("clauses read from a `(` right before the first clause word are those read from the whole text", arguments: 0..<500)
     func clausesLexedFromParenthesis(seed: UInt64) {
         var r = SeededStream(seed: seed &+ 31_337)
-        var text = ""
-        for _ in 0..<(1 + r.next(9)) {
-            text += Self.parenthesisPieces[r.next(Self.parenthesisPieces.count)] + [" ", "", " ", "\n", ", "][r.next(5)]
-        }
+        let text = r.text(Self.parenthesisPieces, most: 9, separators: [" ", "", " ", "\n", ", "])
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { b in
             let locator = TextLocator((0, 1, 0))
