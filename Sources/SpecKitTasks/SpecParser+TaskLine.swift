@@ -468,7 +468,8 @@ extension DocumentParser {
             while j < hi, b[j].isDigit { j += 1 }
             guard j > k + 2 else { valid = false; break }
             let story = names.name(b, k, j)
-            if !task.stories.contains(story) { task.stories.append(story) }
+            // A first story needs no search (the call alone costs more than the test).
+            if task.stories.isEmpty || !task.stories.contains(story) { task.stories.append(story) }
             found = true
             k = j
             while k < hi, b[k] == UInt8(ascii: ",") || b[k].isSpaceOrTab || b[k] == UInt8(ascii: "/") { k += 1 }
