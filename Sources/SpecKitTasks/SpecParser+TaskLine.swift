@@ -302,9 +302,39 @@ extension DocumentParser {
         openTask = open
     }
 
+    /// The last story name a reader made (`US12`) and its bytes: the tasks of
+    /// one story stand together, so the next label of that story takes this
+    /// String instead of building its own from the same bytes.
+    struct StoryNameCache {
+        /// The name's bytes, the first in the lowest byte; its length is `count`.
+        var key: UInt64 = 0
+        var count = 0
+        var name = ""
+
+        /// The String of the bytes `k..<j` (at most 8 of them take the cache).
+        @inline(__always) mutating func name(_ b: Bytes, _ k: Int, _ j: Int) -> String {
+            let n = j - k
+            guard n <= 8 else { return b.string(k, j) }
+            var key: UInt64 = 0
+            for i in 0..<n { key |= UInt64(b[k + i]) << (8 * UInt64(i)) }
+            if key == self.key, n == count { return name }
+            let made = b.string(k, j)
+            self.key = key
+            count = n
+            name = made
+            return made
+        }
+    }
+
     /// Reads bracket labels after the ID (`[P]`, `[US1]`, `**[P]**`, `[US1,US2]`)
     /// and returns where the description starts.
     static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int) -> Int {
+        var names = StoryNameCache()
+        return readLabels(b, into: &task, from: start, end: end, names: &names)
+    }
+
+    /// `readLabels`, taking story names from `names` (kept by a reader from task to task).
+    static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int, names: inout StoryNameCache) -> Int {
         var k = start
         // The bracket around `[TASK-004]`.
         if k < end, b[k] == UInt8(ascii: "]"), k > 0, b[k - 1] != UInt8(ascii: "[") { k += 1 }
@@ -339,7 +369,7 @@ extension DocumentParser {
             guard close < end, b[close] == UInt8(ascii: "]"), close > j + 1 else { break }
             // `[text](link)` is a Markdown link, not a label.
             if close + 1 < end, b[close + 1] == UInt8(ascii: "(") { break }
-            addLabel(b, j + 1, close, to: &task)
+            addLabel(b, j + 1, close, to: &task, names: &names)
             k = close + 1
         }
         // Separators between the ID or labels and the text: `T001: …`, `**T001** - …`.
@@ -393,7 +423,7 @@ extension DocumentParser {
         return hi
     }
 
-    static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask) {
+    static func addLabel(_ b: Bytes, _ lo: Int, _ hi: Int, to task: inout SpecTask, names: inout StoryNameCache) {
         // `[2h]`, `[~3d]`, `[est: 2h/4h/8h]` right after the ID: an estimate,
         // the first one in the task's text.
         let first = lo < hi ? b[lo] : 0
@@ -437,8 +467,9 @@ extension DocumentParser {
             var j = k + 2
             while j < hi, b[j].isDigit { j += 1 }
             guard j > k + 2 else { valid = false; break }
-            let story = b.string(k, j)
-            if !task.stories.contains(story) { task.stories.append(story) }
+            let story = names.name(b, k, j)
+            // A first story needs no search (the call alone costs more than the test).
+            if task.stories.isEmpty || !task.stories.contains(story) { task.stories.append(story) }
             found = true
             k = j
             while k < hi, b[k] == UInt8(ascii: ",") || b[k].isSpaceOrTab || b[k] == UInt8(ascii: "/") { k += 1 }

@@ -90,6 +90,8 @@ struct TextScratch {
     /// reading a task's stories allocates no array (its task is given
     /// `stories`, shared, or a copy when they differ).
     var storyBuffer: [String] = []
+    /// The last story name made, for the next task of the same story.
+    var storyNames = DocumentParser.StoryNameCache()
 }
 
 extension DocumentParser {
@@ -524,7 +526,9 @@ struct TextReader: @unchecked Sendable {
                 job.plainID ? b.string(job.idStart, job.descriptionStart) : b.taskIDString(job.idStart, job.descriptionStart)
             let pooled = task.pointee.stories.isEmpty
             if pooled { swap(&task.pointee.stories, &scratch.storyBuffer) }
-            descriptionStart = DocumentParser.readLabels(b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd)
+            descriptionStart = DocumentParser.readLabels(
+                b, into: &task.pointee, from: job.descriptionStart, end: job.descriptionEnd, names: &scratch.storyNames
+            )
             // Tasks of one story share one stories array (a million tasks, a few thousand stories).
             if pooled {
                 swap(&task.pointee.stories, &scratch.storyBuffer)

@@ -58,3 +58,38 @@ private func sampleByteStrings() -> [[UInt8]] {
         }
     }
 }
+
+/// A reader keeps the last story name it made and hands it to the next label
+/// with the same bytes: labels read in a row with one cache must give the
+/// stories and labels that a fresh cache for each (no reuse) gives.
+@Test func storyNamesReusedAcrossTasksMatchFreshOnes() {
+    let lines = [
+        "[US4] a", "[US4] b", "[US41] c", "[US4] d", "[US4, US41] e", "[US41/US4] f", "[P] [US7] g",
+        "[US1234567] h", "[US12345678] i", "[US12345678] j", "[US1234567] k", "[Story: US7] l", "[US7x] m",
+        "[US] n", "[US0] o", "[US00] p", "[US0] q", "[US3,US3] r",
+    ]
+    var names = DocumentParser.StoryNameCache()
+    for line in lines {
+        let bytes = Array(line.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            var reused = SpecTask(id: "T1", location: SourceLocation(line: 1, column: 1))
+            var fresh = reused
+            let reusedEnd = DocumentParser.readLabels(b, into: &reused, from: 0, end: b.count, names: &names)
+            var own = DocumentParser.StoryNameCache()
+            let freshEnd = DocumentParser.readLabels(b, into: &fresh, from: 0, end: b.count, names: &own)
+            #expect(reusedEnd == freshEnd, "\(line)")
+            #expect(reused.stories == fresh.stories, "\(line)")
+            #expect(reused.stories.map { Array($0.utf8) } == fresh.stories.map { Array($0.utf8) }, "\(line)")
+            #expect(reused.labels == fresh.labels, "\(line)")
+            #expect(reused.parallel == fresh.parallel, "\(line)")
+        }
+    }
+    // The cache's own answer is the String of the bytes, hit or miss.
+    var cache = DocumentParser.StoryNameCache()
+    for word in ["US1", "US1", "US12", "US1", "US12345678", "US123456789", "US12345678", "US2"] {
+        Array(word.utf8).withUnsafeBufferPointer { b in
+            #expect(cache.name(b, 0, b.count) == word)
+            #expect(Array(cache.name(b, 0, b.count).utf8) == Array(word.utf8))
+        }
+    }
+}
