@@ -12,15 +12,16 @@ import Glibc
 /// 2 MB at a time. Only the reservations are advised, and only whole 2 MB
 /// pages inside them; memory never written is still never touched. Elsewhere
 /// (`always`, `never`, other systems) this does nothing.
-enum HugePages {
-    /// Tables of at least this many bytes are advised (two huge pages).
-    static let minimumBytes = 4 << 20
+package enum HugePages {
+    /// Tables of at least this many bytes are advised: one whole huge page
+    /// fits in most of them (a graph table of 900,000 `Int32`s, 3.6 MB, holds one).
+    package static let minimumBytes = 2 << 20
 
-    static let pageSize = 1 << 21
+    package static let pageSize = 1 << 21
 
     /// The whole 2 MB pages inside `bytes` bytes from the address `base`,
     /// or nil when the table is too small to advise or holds no whole page.
-    static func wholePages(base: Int, bytes: Int) -> Range<Int>? {
+    package static func wholePages(base: Int, bytes: Int) -> Range<Int>? {
         guard bytes >= minimumBytes else { return nil }
         let start = (base + pageSize - 1) & ~(pageSize - 1)
         let end = (base + bytes) & ~(pageSize - 1)
@@ -28,7 +29,7 @@ enum HugePages {
     }
 
     /// Advises the whole 2 MB pages of `bytes` bytes from `base`.
-    static func advise(_ base: UnsafeMutableRawPointer?, bytes: Int) {
+    package static func advise(_ base: UnsafeMutableRawPointer?, bytes: Int) {
         #if os(Linux)
         guard let base, let pages = wholePages(base: Int(bitPattern: base), bytes: bytes) else { return }
         // Advice only: a refusal (an older kernel, no THP) changes nothing.
@@ -40,7 +41,7 @@ enum HugePages {
 extension Array {
     /// Advises huge pages for the storage `reserveCapacity` gave this array
     /// (see ``HugePages``); call it right after reserving, before writing.
-    mutating func adviseHugePages() {
+    package mutating func adviseHugePages() {
         let bytes = capacity * MemoryLayout<Element>.stride
         withUnsafeMutableBufferPointer { HugePages.advise(UnsafeMutableRawPointer($0.baseAddress), bytes: bytes) }
     }

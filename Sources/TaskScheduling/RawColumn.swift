@@ -1,3 +1,5 @@
+import SpecKitTasks
+
 /// A fixed number of values in memory of their own, read and written through
 /// a pointer: no uniqueness check per write, which an array stored in a
 /// struct costs each time a mutating method changes it (the graph passes
@@ -12,6 +14,8 @@ struct RawColumn<Element> {
 
         init(repeating value: Element, count: Int) {
             base = .allocate(capacity: max(count, 1))
+            // Written from end to end before it is read (`HugePages`).
+            HugePages.advise(UnsafeMutableRawPointer(base), bytes: count * MemoryLayout<Element>.stride)
             base.initialize(repeating: value, count: count)
             self.count = count
         }
@@ -86,5 +90,20 @@ struct RawList<Element> {
         let larger = RawColumn(repeating: filler, count: capacity)
         for k in 0..<count { larger[k] = column[k] }
         column = larger
+    }
+}
+
+extension Array {
+    /// `count` copies of `value` in storage advised for huge pages before it
+    /// is written (see `HugePages`): `Array(repeating:count:)` writes the
+    /// whole table, one page fault per 4 KB, before it could be advised.
+    /// Made in this module, where the optimizer specializes it: called as a
+    /// generic from another, it copied the value element by element.
+    init(hugeRepeating value: Element, count: Int) {
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), bytes: buffer.count * MemoryLayout<Element>.stride)
+            buffer.initialize(repeating: value)
+            initialized = buffer.count
+        }
     }
 }

@@ -146,6 +146,7 @@ struct GraphBuilder {
         // On two threads, the implied edges are made in arrays of their own.
         reserveEdges(writtenBound + (twoThreads ? 0 : 2 * taskCount))
         columns.reserveCapacity(writtenBound)
+        columns.adviseHugePages()
         if twoThreads {
             addWrittenEdgesBesideExclusionSets()
         } else {
@@ -200,14 +201,14 @@ struct GraphBuilder {
         let options = options
         var nodeOfTask: [Int32] = []
         swap(&nodeOfTask, &self.nodeOfTask)  // unshared: written in place
-        var taskOfNode = [Int32](repeating: 0, count: count)
-        var phaseOfNode = [Int32](repeating: 0, count: count)
-        var locationOfNode = [SourceLocation](repeating: SourceLocation(line: 0, column: 0), count: count)
-        var independentNode = [Bool](repeating: false, count: count)
-        var parallelNode = [Bool](repeating: false, count: count)
-        var segmentOfNode = [Int32](repeating: 0, count: count)
-        var statesDependenciesNode = [Bool](repeating: false, count: count)
-        var durations = [Double](repeating: 0, count: count)
+        var taskOfNode = [Int32](hugeRepeating: 0, count: count)
+        var phaseOfNode = [Int32](hugeRepeating: 0, count: count)
+        var locationOfNode = [SourceLocation](hugeRepeating: SourceLocation(line: 0, column: 0), count: count)
+        var independentNode = [Bool](hugeRepeating: false, count: count)
+        var parallelNode = [Bool](hugeRepeating: false, count: count)
+        var segmentOfNode = [Int32](hugeRepeating: 0, count: count)
+        var statesDependenciesNode = [Bool](hugeRepeating: false, count: count)
+        var durations = [Double](hugeRepeating: 0, count: count)
         // Large documents are read in two halves side by side: the second
         // half's nodes are written from `mid` on, and moved down after.
         let halves = count >= 2 && (twoThreads ?? (count >= Self.twoThreadMinimum)) ? 2 : 1
@@ -305,6 +306,7 @@ struct GraphBuilder {
         lines.trimCapacity()
         var allDurations: [Double] = []
         allDurations.reserveCapacity(taskCount + milestoneNames.count)
+        allDurations.adviseHugePages()
         allDurations.append(contentsOf: durations)
         allDurations.append(contentsOf: repeatElement(0, count: milestoneNames.count))
         let (taskOfNode, nodeOfTask, milestoneNames, referenceOrder) = (taskOfNode, nodeOfTask, milestoneNames, referenceOrder)
@@ -369,6 +371,11 @@ struct GraphBuilder {
         targets.reserveCapacity(capacity)
         kinds.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
+        // Filled from end to end by the passes (`HugePages`).
+        sources.adviseHugePages()
+        targets.adviseHugePages()
+        kinds.adviseHugePages()
+        lines.adviseHugePages()
     }
 
     /// An upper bound of the written edges (explicit, declared, correction,
@@ -816,7 +823,7 @@ struct GraphBuilder {
         let nodeCount = taskCount + milestoneNames.count
         // Only the successors are needed (the notes scan the edges in order).
         let successors = EdgeLists(nodeCount: nodeCount, keys: sources, values: targets)
-        var indegree = [Int32](repeating: 0, count: nodeCount)
+        var indegree = [Int32](hugeRepeating: 0, count: nodeCount)
         indegree.withUnsafeMutableBufferPointer { indegree in
             targets.withUnsafeBufferPointer { targets in
                 for t in targets { indegree[Int(t)] &+= 1 }
@@ -946,8 +953,8 @@ struct GraphBuilder {
 
     /// One `reordered` note per written line that places tasks after tasks written below them.
     mutating func noteReordering() {
-        var latestBehind = [Int32](repeating: -1, count: taskCount + milestoneNames.count)
-        var firstMoving = [Int32](repeating: -1, count: taskCount)
+        var latestBehind = [Int32](hugeRepeating: -1, count: taskCount + milestoneNames.count)
+        var firstMoving = [Int32](hugeRepeating: -1, count: taskCount)
         noteReordering(latestBehind: &latestBehind, firstMoving: &firstMoving)
     }
 
@@ -1090,7 +1097,7 @@ struct GraphBuilder {
 
     /// `parallel-file-conflict` once per group and file; `parallel-with-dependency` once per pair.
     mutating func checkGroups() {
-        var groupOf = [Int32](repeating: -1, count: taskCount)
+        var groupOf = [Int32](hugeRepeating: -1, count: taskCount)
         var writersOfFile = SharedFileWriters(fileCount: document.filePaths.count)
         checkGroups(groupOf: &groupOf, writersOfFile: &writersOfFile)
     }
@@ -2039,6 +2046,7 @@ extension Array {
     mutating func trimCapacity() {
         guard capacity > count else { return }
         self = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), bytes: buffer.count * MemoryLayout<Element>.stride)
             initialized = buffer.initialize(fromContentsOf: self)
         }
     }

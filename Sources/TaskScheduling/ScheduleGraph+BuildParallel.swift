@@ -133,6 +133,7 @@ extension GraphBuilder {
     /// `a`, `b` and `c` in one array of their exact size.
     static func joined<T>(_ a: [T], _ b: [T], _ c: [T]) -> [T] {
         [T](unsafeUninitializedCapacity: a.count + b.count + c.count) { buffer, count in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), bytes: buffer.count * MemoryLayout<T>.stride)
             count = 0
             for part in [a, b, c] {
                 count += UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: part)
@@ -143,6 +144,7 @@ extension GraphBuilder {
     /// Node arrays joined, the nodes of `c` from `limit` on moved up by `shift`.
     static func joined(_ a: [Int32], _ b: [Int32], _ c: [Int32], from limit: Int32, shift: Int32) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: a.count + b.count + c.count) { buffer, count in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), bytes: buffer.count * MemoryLayout<Int32>.stride)
             var at = 0
             for part in [a, b] {
                 for v in part {
@@ -203,8 +205,8 @@ final class ReorderingNotes: @unchecked Sendable {
         copy.diagnostics = []
         job = SideJob(
             Work(
-                builder: copy, latestBehind: [Int32](repeating: -1, count: builder.taskCount + builder.milestoneNames.count),
-                firstMoving: [Int32](repeating: -1, count: builder.taskCount))
+                builder: copy, latestBehind: [Int32](hugeRepeating: -1, count: builder.taskCount + builder.milestoneNames.count),
+                firstMoving: [Int32](hugeRepeating: -1, count: builder.taskCount))
         ) { $0.run() }
     }
 
@@ -259,14 +261,14 @@ final class OrderHandoff: @unchecked Sendable {
         self.chunks = chunks
         self.builder = builder
         slots = .allocate(capacity: chunks.count)
-        var positions = [Int32](repeating: 0, count: builder.taskCount)
+        var positions = [Int32](hugeRepeating: 0, count: builder.taskCount)
         for (i, v) in builder.groups.nodes.enumerated() { positions[Int(v)] = Int32(i) }
         self.positions = positions
         // Order edges: about one per task, two at most but for pairs an
         // exclusion makes; milestones: at most one per group.
         offsetStore = .allocate(capacity: 2 * builder.taskCount + chunks.count)
         predecessorStore = .allocate(capacity: 2 * builder.taskCount)
-        groupOf = [Int32](repeating: -1, count: builder.taskCount)
+        groupOf = [Int32](hugeRepeating: -1, count: builder.taskCount)
         writersOfFile = SharedFileWriters(fileCount: builder.document.filePaths.count)
     }
 

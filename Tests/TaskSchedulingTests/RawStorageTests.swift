@@ -95,4 +95,17 @@ import Testing
         #expect(lines == reference.lines)
         #expect(columns == reference.columns)
     }
+
+    /// `init(hugeRepeating:count:)` holds what `init(repeating:count:)`
+    /// does, for tables too small to advise and large enough to.
+    @Test(arguments: [0, 1, 4095, (2 << 20) / 8 + 17])
+    func hugeRepeatingMatchesRepeating(count: Int) {
+        let made = [Double](hugeRepeating: 2.5, count: count)
+        let same = made == [Double](repeating: 2.5, count: count)
+        #expect(same)
+        var ints = [Int32](hugeRepeating: 7, count: count)
+        if count > 0 { ints[count - 1] = 1 }
+        let held = ints.count == count && ints.dropLast().allSatisfy { $0 == 7 }
+        #expect(held)
+    }
 }
