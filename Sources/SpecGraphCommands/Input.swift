@@ -148,15 +148,29 @@ enum InputFiles {
     static func withContents<R>(
         _ path: String, limit: Int = defaultLimit, _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) throws(IOFailure) -> R {
-        let mapped: UnsafeBufferPointer<UInt8>? = try withOpened(path, limit: limit) { (fd, info, name) throws(IOFailure) in
+        // One open for both ways: a FIFO opened a second time could wait for
+        // a writer that has already written and gone.
+        let contents: Contents = try withOpened(path, limit: limit) { (fd, info, name) throws(IOFailure) in
             let size = Int(info.st_size)
-            guard (info.st_mode & S_IFMT) == S_IFREG, size >= mappingThreshold else { return nil }
-            guard let start = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED else { return nil }
-            return UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: size)
+            if (info.st_mode & S_IFMT) == S_IFREG, size >= mappingThreshold,
+                let start = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED
+            {
+                return .mapped(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: size))
+            }
+            return .read(try read(fd, info, name: name, limit: limit))
         }
-        guard let mapped else { return try read(path, limit: limit).withUnsafeBufferPointer(body) }
-        defer { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
-        return MappedInput.guarding(path) { body(mapped) }
+        switch contents {
+        case .read(let bytes):
+            return bytes.withUnsafeBufferPointer(body)
+        case .mapped(let mapped):
+            defer { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
+            return MappedInput.guarding(path) { body(mapped) }
+        }
+    }
+
+    private enum Contents {
+        case mapped(UnsafeBufferPointer<UInt8>)
+        case read([UInt8])
     }
 
     /// Opens `path` (`-`: standard input), refuses a directory or a regular
