@@ -152,7 +152,9 @@ enum InputFiles {
         // a writer that has already written and gone.
         let contents: Contents = try withOpened(path, limit: limit) { (fd, info, name) throws(IOFailure) in
             let size = Int(info.st_size)
-            if (info.st_mode & S_IFMT) == S_IFREG, size >= mappingThreshold,
+            // Standard input is read from where it stands (a caller may have
+            // read some of it already), so it is never mapped.
+            if path != standardInput, (info.st_mode & S_IFMT) == S_IFREG, size >= mappingThreshold,
                 let start = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED
             {
                 return .mapped(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: size))
@@ -268,21 +270,31 @@ enum MappedInput {
     /// Runs `body` with the handler armed for `path`.
     static func guarding<R>(_ path: String, _ body: () -> R) -> R {
         let line = "\(path): error: cannot read: the file was cut short while it was read [unreadable]\n"
-        let old = message
         message = strdup(line)
         length = line.utf8.count
-        free(old)
         if !installed {
             installed = true
             var signals = sigset_t()
             sigemptyset(&signals)
             sigaddset(&signals, SIGBUS)
-            signal(SIGBUS) { _ in
-                if let message = MappedInput.message { _ = write(2, message, MappedInput.length) }
+            signal(SIGBUS) { sig in
+                // Armed only while a mapped file is read; any other SIGBUS
+                // ends the process as it would have without this handler.
+                guard let message = MappedInput.message else {
+                    signal(sig, SIG_DFL)
+                    raise(sig)
+                    return
+                }
+                _ = write(2, message, MappedInput.length)
                 OutputCleanup.removePending()
                 _exit(2)
             }
             sigprocmask(SIG_UNBLOCK, &signals, nil)
+        }
+        defer {
+            let armed = message
+            message = nil
+            free(armed)
         }
         return body()
     }
