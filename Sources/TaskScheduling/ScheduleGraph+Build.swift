@@ -155,6 +155,8 @@ struct GraphBuilder {
         }
         // Kahn's pass finds π, and whether the written edges hold a cycle at
         // all: the components are looked for only when they do.
+        // The notes' copy of the builder would share an open edge block.
+        assert(!pending.isAllocated, "a pass left its edge block open")
         if !computeReferenceOrder(notes: twoThreads ? ReorderingNotes(self) : nil) {
             breakWrittenCycles()
             _ = computeReferenceOrder()

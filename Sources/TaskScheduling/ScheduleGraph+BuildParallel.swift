@@ -24,6 +24,8 @@ extension GraphBuilder {
     /// arrays reserved here, handed over to the other thread and back, so
     /// that it allocates next to nothing (see ``OrderHandoff``).
     mutating func addWrittenEdgesBesideExclusionSets() {
+        // The copy would share an open edge block with this builder.
+        assert(!pending.isAllocated, "a pass left its edge block open")
         let job = SideJob(self) { $0.addWrittenEdges() }
         // The job's arrays are then its own: it appends without copying them.
         (sources, targets, kinds, lines, columns) = ([], [], [], [], [])
