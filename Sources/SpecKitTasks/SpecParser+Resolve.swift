@@ -260,43 +260,36 @@ extension DocumentParser {
         if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
         // `Setup` names every barrier phase whose title has that word (after `Phase N:`).
         func named(_ word: String) -> [Int32] {
+            var result: [Int32] = []
             var w = word
-            return w.withUTF8 { needle in
-                /// The phases after the first of `kind` (any kind when nil) whose title has the word.
-                func titled(_ kind: PhaseKind?) -> [Int32] {
-                    var result: [Int32] = []
-                    for p in phases.indices where phases[p].index > 0 && (kind == nil || phases[p].kind == kind) {
-                        var title = phases[p].title
-                        let found = title.withUTF8 { t -> Bool in
-                            var k = 0
-                            while k + needle.count <= t.count {
-                                if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
-                                    var same = true
-                                    for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
-                                        same = false
-                                        break
-                                    }
-                                    if same { return true }
+            w.withUTF8 { needle in
+                for phase in phases where phase.index > 0 {
+                    var title = phase.title
+                    let found = title.withUTF8 { t -> Bool in
+                        var k = 0
+                        while k + needle.count <= t.count {
+                            if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
+                                var same = true
+                                for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
+                                    same = false
+                                    break
                                 }
-                                k += 1
+                                if same { return true }
                             }
-                            return false
+                            k += 1
                         }
-                        if found { result.append(phases[p].index) }
+                        return false
                     }
-                    return result
+                    if found { result.append(phase.index) }
                 }
-                // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
-                // Setup`: barrier phases first, story phases only when no barrier
-                // has the word. So the story phases' titles (2,000 of them in a
-                // large document) are read only then.
-                let barriers = titled(.barrier)
-                if barriers.isEmpty { return titled(nil) }
-                // And among barriers the one the word names (`Phase 1: Setup`), not
-                // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
-                let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
-                return !leading.isEmpty ? leading : barriers
             }
+            // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
+            // Setup`: barrier phases first, story phases only when no barrier has the word.
+            let barriers = result.filter { phases[Int($0)].kind == .barrier }
+            // And among barriers the one the word names (`Phase 1: Setup`), not
+            // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
+            let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
+            return !leading.isEmpty ? leading : barriers.isEmpty ? result : barriers
         }
         /// Whether the title, after `Phase N:` and decoration, starts with `word` (lowercase).
         func titleStarts(_ title: String, with word: String) -> Bool {
@@ -381,23 +374,14 @@ extension DocumentParser {
         func add(_ statement: ParallelStatement) {
             if seen.insert(statement.tasks + [-1] + statement.phases).inserted { statements.append(statement) }
         }
-        // Phases already in `phaseIndices`, cleared after each statement: `all
-        // user stories` names every story phase, and a `contains` per phase
-        // was quadratic in the stories (4M compares at 2,000 stories).
-        var phaseListed = [Bool](repeating: false, count: phases.count)
         for pending in parallels {
-            var named: [Int32] = []
-            var namedSet = NamedTasks()
-            if pending.task >= 0 { namedSet.insert(pending.task, into: &named) }
-            for reference in pending.references {
-                for t in resolver.expand(reference) ?? [] { namedSet.insert(t, into: &named) }
-            }
-            var phaseIndices: [Int32] = []
-            for p in pending.phases.flatMap(resolve) where p > 0 && !phaseListed[Int(p)] {
-                phaseListed[Int(p)] = true
-                phaseIndices.append(p)
-            }
-            for p in phaseIndices { phaseListed[Int(p)] = false }
+            // Each task and phase once, in the order first named, through a set:
+            // `all user stories` names every story phase, and a range a thousand
+            // tasks (a `contains` per entry was quadratic in them).
+            var listed: [Int32] = pending.task >= 0 ? [pending.task] : []
+            for reference in pending.references { listed += resolver.expand(reference) ?? [] }
+            let named = Self.withoutRepeats(listed)
+            let phaseIndices = Self.withoutRepeats(pending.phases.flatMap(resolve).filter { $0 > 0 })
             if pending.independent {
                 independent += named
             }
@@ -419,8 +403,9 @@ extension DocumentParser {
             if !pending.partners.isEmpty || !pending.partnerPhases.isEmpty {
                 // Beside what? Without a subject, a partner alone says nothing.
                 guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
+                let namedSet = Set(named)
                 for reference in pending.partners {
-                    for t in resolver.expand(reference) ?? [] where !namedSet.contains(t, in: named) {
+                    for t in resolver.expand(reference) ?? [] where !namedSet.contains(t) {
                         add(ParallelStatement(tasks: named + [t], phases: phaseIndices, location: pending.location))
                     }
                 }
@@ -433,31 +418,6 @@ extension DocumentParser {
             add(ParallelStatement(tasks: named, phases: phaseIndices, location: pending.location))
         }
         return (statements, independent)
-    }
-}
-
-/// The tasks a parallel statement names, each once, in the order first
-/// named: a list searched from end to end while it is short, with a set
-/// beside it once it is long (a range of a thousand tasks made a million
-/// compares).
-struct NamedTasks {
-    private var set: Set<Int32>?
-    /// Lists from this length on get a set.
-    static let setFrom = 16
-
-    /// Appends `t` to `list` unless it is there already.
-    mutating func insert(_ t: Int32, into list: inout [Int32]) {
-        if set == nil, list.count >= Self.setFrom { set = Set(list) }
-        if set != nil {
-            if set!.insert(t).inserted { list.append(t) }
-        } else if !list.contains(t) {
-            list.append(t)
-        }
-    }
-
-    /// Whether `t` is in `list`, which holds what `insert` put there.
-    func contains(_ t: Int32, in list: [Int32]) -> Bool {
-        set.map { $0.contains(t) } ?? list.contains(t)
     }
 }
 
