@@ -53,13 +53,13 @@ extension DocumentParser {
     /// - Complexity: O(n); every byte is looked at a bounded number of times.
     func scanDependencyClauses(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
-        excluded: inout [(Int, Int)], ownID: String? = nil, firstCandidate: Int? = nil, firstWord: Int? = nil,
+        excluded: inout [(Int, Int)], ownID: String? = nil, firstWord: Int? = nil,
         partialLex: Bool = true
     ) {
         // Most texts hold no clause word: one table load per word rules them out,
         // and only a text that holds one is lexed. `firstWord`: where the first
         // clause word starts, found by the caller (`textTriggers`'s keyword).
-        guard let first = firstWord ?? DependencyVocabulary.firstWordStart(b, lo, hi, from: firstCandidate ?? lo, roles: .clause, declared: false)
+        guard let first = firstWord ?? DependencyVocabulary.firstWordStart(b, lo, hi, roles: .clause, declared: false)
         else { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &facts.tokens)
