@@ -3,12 +3,41 @@ import Testing
 
 @testable import SpecKitTasks
 
-/// `(2h)` and `(est: 90m)` are read without the general estimate reading:
-/// compared with it over many made-up inputs.
+/// A plain token's last `/` is found eight bytes at a time, a token is
+/// stripped only when an end byte may be, and `(2h)` is read without the
+/// general estimate reading. Each is compared with the full reading over
+/// many made-up inputs.
 @Suite("Text fact shortcuts")
 struct TextFactShortcutTests {
     /// The parser's text scans read only the bytes they are given: a parser of no text.
     var scans: DocumentParser { DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "") }
+
+    static let tokenPieces = [
+        "src", "/", "/", "a.py", "api.types.ts", "12345678", "abcdefghij", "x", ".", "..", "./", "_", "-", "v1.2", "README",
+        "data-model.md", "docs", "`", "*", "**", "(", ")", ":", "@", ",", ";", "\"", "'", "!", "?", "__", "é", "1", "a",
+    ]
+
+    @Test("a token's last `/` read eight bytes at a time, and its ends stripped only when one may be, read as before", arguments: 0..<30)
+    func lastSlashWords(seed: UInt64) {
+        var g = SeededStream(seed: seed &+ 555)
+        for _ in 0..<200 {
+            var token = ""
+            for _ in 0..<(1 + g.next(8)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let bytes = Array(token.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                let plain = !b.contains { DocumentParser.pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
+                for lo in 0..<b.count {
+                    for backticked in [false, true] {
+                        let words = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain)
+                        let bytewise = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain, plainSlashWords: false)
+                        #expect(words.map { [$0.0, $0.1] } == bytewise.map { [$0.0, $0.1] }, "\(token) from \(lo)")
+                        let stripped = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain, stripTest: false)
+                        #expect(words.map { [$0.0, $0.1] } == stripped.map { [$0.0, $0.1] }, "\(token) from \(lo)")
+                    }
+                }
+            }
+        }
+    }
 
     static let estimatePieces = [
         "(2h)", "(2H)", "[3d]", "(~1w)", "(5m)", "(9M)", "(0h)", "(2x)", "(2h", "(2 h)", "( 2h)", "(2h/4h/8h)", "(2hr)", "(22h)",
