@@ -35,7 +35,11 @@ extension DocumentParser {
         var k = lo
         if shortcut, excluded.isEmpty || excluded[0].0 > first {
             k = first
-            while k > lo, !b[k - 1].isWhitespace, b[k - 1] < 0x80 { k -= 1 }
+            // Back to the token's start: a blank or a byte of another script
+            // (class 2 of the token table; it also holds the backtick, and
+            // none comes before `first`).
+            let classes = tables.token
+            while k > lo, classes[Int(b[k - 1])] != 2 { k -= 1 }
         }
         var next = 0
         let classes = tables.token
