@@ -114,6 +114,12 @@ struct TextFactShortcutTests {
             for part in parts.dropLast() { endings |= 1 << (part.utf8.last! - UInt8(ascii: "a")) }
         }
         #expect(Vocabulary.innerReferenceWordEndings == endings)
+        // The route rests on the place words ending a citation: none may be a
+        // reference word, nor start one.
+        for word in Vocabulary.referenceWords {
+            let first = word.description.split(separator: " ").first.map(String.init) ?? ""
+            #expect(!["to", "in", "at", "into", "under", "inside"].contains(first), "\(word)")
+        }
     }
 
     static let tokenPieces = [
