@@ -11,7 +11,8 @@ extension DocumentParser {
     /// before it (`textTriggers`' first estimate trigger); words start
     /// relative to `lo` as ever.
     /// - Complexity: O(n); each candidate looks at a bounded number of bytes.
-    static func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil) -> (Estimate, (Int, Int))? {
+    /// `shapes: false` reads `(2h)` and `(est: 90m)` as any other estimate (tests compare).
+    static func findEstimate(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil, shapes: Bool = true) -> (Estimate, (Int, Int))? {
         var k = from ?? lo
         while k < hi {
             let c = b[k]
@@ -19,7 +20,30 @@ extension DocumentParser {
                 let close = c == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
                 var j = b.skipSpaces(k + 1, hi)
                 if j < hi, b[j] == UInt8(ascii: "~") { j += 1 }
-                if let after = estimateKeywordEnd(b, j, hi) { j = after }
+                // Most estimates hold no keyword (`(2h)`): one byte rules it out.
+                if j < hi, b[j] | 0x20 == UInt8(ascii: "e"), let after = estimateKeywordEnd(b, j, hi) { j = after }
+                // The commonest shape, whole digits and a one-letter unit right
+                // before the bracket (`(2h)`, `[3d]`, `(~1w)`, `(est: 90m)`):
+                // what `durationOrThreePoint` and the bracket test read of it.
+                if shapes {
+                    var value = 0.0
+                    var q = j
+                    while q < hi, b[q].isDigit, q - j < 9 {
+                        value = value * 10 + Double(b[q] &- 0x30)
+                        q += 1
+                    }
+                    if q > j, q + 1 < hi, b[q + 1] == close {
+                        let factor: Double
+                        switch b[q] | 0x20 {
+                        case UInt8(ascii: "m"): factor = 1.0 / 60
+                        case UInt8(ascii: "h"): factor = 1
+                        case UInt8(ascii: "d"): factor = 8
+                        case UInt8(ascii: "w"): factor = 40
+                        default: factor = 0
+                        }
+                        if factor != 0 { return (Estimate(hours: value * factor), (k, q + 2)) }
+                    }
+                }
                 if let (estimate, e) = durationOrThreePoint(b, j, hi) {
                     let end = b.skipSpaces(e, hi)
                     if end < hi, b[end] == close { return (estimate, (k, end + 1)) }

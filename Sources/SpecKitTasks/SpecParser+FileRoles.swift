@@ -120,14 +120,72 @@ extension DocumentParser {
     /// design document, or a reference word (or a byte of another script)
     /// stands between two paths. Looks at the word starts `separateReads`
     /// looks at, with the same bounds, so a false answer means nothing is cited.
+    ///
+    /// Most paths follow a place word (`Create the model in src/user.py`),
+    /// which ends any citation before it: such texts are answered from the
+    /// bytes before each path (`placeWordBeforeEach`), not from every word.
+    /// `quick: false` reads every word (tests compare the two).
     /// - Complexity: O(bytes before the last path).
-    static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
+    static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], quick: Bool = true) -> Bool {
+        for (pathLo, pathHi) in paths where isDesignDocument(b, pathLo, pathHi) { return true }
+        if quick, placeWordBeforeEach(b, lo, paths) { return false }
+        return mayCiteByWords(b, lo, paths)
+    }
+
+    /// Whether every path of `paths` (spans in `lo..<…`, in order) comes
+    /// right after a place word (`in`, `to`, …: only ASCII marks and blanks
+    /// between, `in \`src/a.py\``) that is no part of a reference word of
+    /// several words (`refer to`, `as described in`), and no byte of another
+    /// script lies between a path and the next path's place word (a Japanese
+    /// reference word placed after a path cites it).
+    ///
+    /// Then `separateReads` reads no path: the place word, a word start its
+    /// scan reaches, ends any citation before it (`read = false`), and nothing
+    /// between it and the path starts one.
+    static func placeWordBeforeEach(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
+        // Bit 0 of the trigger classes: a word byte (ASCII letter, digit, `_`).
+        let classes = triggerTable
+        var bound = lo
+        var first = true
+        for (pathLo, pathHi) in paths {
+            guard pathLo > bound else { return false }
+            var j = pathLo
+            while j > bound, b[j - 1] < 0x80, classes[Int(b[j - 1])] & 1 == 0 { j -= 1 }
+            let wordEnd = j
+            while j > bound, classes[Int(b[j - 1])] & 1 != 0 { j -= 1 }
+            // A word start of the scan: after a byte that is no word byte, or at `lo`.
+            guard j < wordEnd, j > bound || j == lo, isPlaceWord(b, j, wordEnd) else { return false }
+            // The word before it, after blanks only (how the words of a
+            // reference word are apart): no reference word may end at the
+            // place word. Its last letter rules out most words (`model in`).
+            var p = j
+            while p > lo, b[p - 1].isWhitespace { p -= 1 }
+            if p < j, p > lo, classes[Int(b[p - 1])] & 1 != 0 {
+                let last = (b[p - 1] | 0x20) &- UInt8(ascii: "a")
+                if last < 26, Vocabulary.innerReferenceWordEndings & (1 << last) != 0 {
+                    var s = p - 1
+                    while s > lo, classes[Int(b[s - 1])] & 1 != 0 { s -= 1 }
+                    let letter = (b[s] | 0x20) &- UInt8(ascii: "a")
+                    if letter < 26, p - s < 32, Vocabulary.innerReferenceWordRuns[Int(letter)] & (1 << (p - s)) != 0 { return false }
+                }
+            }
+            if !first {
+                for k in bound..<j where b[k] >= 0x80 { return false }
+            }
+            first = false
+            bound = max(bound, pathHi)
+        }
+        return true
+    }
+
+    /// The word part of `mayCite`: a reference word or a byte of another
+    /// script before the last path.
+    static func mayCiteByWords(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
         // The tables once, not once per word (a global's access check each time).
         let runs = Vocabulary.referenceWordStarts
         return triggerClasses.withUnsafeBufferPointer { classes in
             var k = lo
             for (pathLo, pathHi) in paths {
-                if isDesignDocument(b, pathLo, pathHi) { return true }
                 while k < pathLo {
                     let c = b[k]
                     if c >= 0x80 { return true }
@@ -183,14 +241,20 @@ extension DocumentParser {
     }
 
     /// `to`, `into`, `in`, `at`, `under`, `inside`: where the task puts its work.
-    static func isPlaceWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
-        switch e - k {
-        case 2: b.matchesLowercase("to", at: k, end: e) || b.matchesLowercase("in", at: k, end: e) || b.matchesLowercase("at", at: k, end: e)
-        case 4: b.matchesLowercase("into", at: k, end: e)
-        case 5: b.matchesLowercase("under", at: k, end: e)
-        case 6: b.matchesLowercase("inside", at: k, end: e)
-        default: false
+    @inline(__always) static func isPlaceWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
+        // The word packed, each byte `| 0x20`: equal to a word of letters
+        // exactly when the bytes are its letters in any case.
+        let n = e &- k
+        guard n >= 2, n <= 6, n != 3 else { return false }
+        var packed: UInt64 = 0
+        var i = k
+        while i < e {
+            packed = packed &<< 8 | UInt64(b[i] | 0x20)
+            i &+= 1
         }
+        // to, in, at, into, under, inside
+        return packed == 0x746F || packed == 0x696E || packed == 0x6174 || packed == 0x696E_746F || packed == 0x756E_6465_72
+            || packed == 0x696E_7369_6465
     }
 
     /// Whether the clause at `lo` starts with a verb that writes (`Update`,
@@ -303,6 +367,28 @@ extension Vocabulary {
         "defined in", "specified in", "documented in", "following", "follow", "from", "per", "see", "using", "against",
         "matching", "refer to", "referring to", "referencing", "conforme", "segundo", "según", "gemäß", "mirroring",
     ]
+    /// A bit for each last letter (`a` bit 0) of the words that a reference
+    /// word of several words has before its last one (`according`: `g`):
+    /// `innerReferenceWordRuns`' words, known without a lazy global's check
+    /// (a test derives it from ``referenceWords``).
+    static let innerReferenceWordEndings: UInt32 = 1 << 6 | 1 << 18 | 1 << 3 | 1 << 17  // g s d r
+    /// Per initial, a bit for each length of a word that a reference word of
+    /// several words has before its last one (`according`, `as`, `described`):
+    /// a place word after such a word may end a reference word
+    /// (`mayCite`'s `placeWordBeforeEach`). Immortal, so it takes no reference count.
+    nonisolated(unsafe) static let innerReferenceWordRuns: UnsafeBufferPointer<UInt32> = {
+        let table = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 26)
+        table.initialize(repeating: 0)
+        for word in referenceWords {
+            let parts = Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).split(separator: 0x20)
+            for part in parts.dropLast() {
+                // Every such word is of ASCII letters (`according`, `as`).
+                precondition(part.allSatisfy(\.isLetter) && part.count < 32)
+                table[Int(part.first! &- UInt8(ascii: "a"))] |= 1 << part.count
+            }
+        }
+        return UnsafeBufferPointer(table)
+    }()
     /// ``referenceWords`` by their first letter (`a` … `z`).
     static let referenceWordsByInitial: [[StaticString]] = (0..<26).map { letter in
         referenceWords.filter { $0.utf8Start[0] == UInt8(ascii: "a") + UInt8(letter) }

@@ -35,7 +35,11 @@ extension DocumentParser {
         var k = lo
         if shortcut, excluded.isEmpty || excluded[0].0 > first {
             k = first
-            while k > lo, !b[k - 1].isWhitespace, b[k - 1] < 0x80 { k -= 1 }
+            // Back to the token's start: a blank or a byte of another script
+            // (class 2 of the token table; it also holds the backtick, and
+            // none comes before `first`).
+            let classes = tables.token
+            while k > lo, classes[Int(b[k - 1])] != 2 { k -= 1 }
         }
         var next = 0
         let classes = tables.token
@@ -67,6 +71,14 @@ extension DocumentParser {
             // `/`: most paths have none, and that pass is then skipped.
             var e = k
             var seen: UInt8 = 0
+            // Four bytes a step while none of them ends the token (one test of
+            // their classes together), then one at a time.
+            while e &+ 4 <= hi {
+                let four = classes[Int(b[e])] | classes[Int(b[e &+ 1])] | classes[Int(b[e &+ 2])] | classes[Int(b[e &+ 3])]
+                if four & 2 != 0 { break }
+                seen |= four
+                e &+= 4
+            }
             while e < hi {
                 let cls = classes[Int(b[e])]
                 if cls & 2 != 0 { break }
@@ -108,13 +120,13 @@ extension DocumentParser {
 
     /// Per byte, for `pathCandidate`'s pass over a token: bit 0 for an ASCII
     /// letter or digit (unused there now), bit 1 for a byte that pass acts on (`:` `@` `/`, blanks,
-    /// parentheses and the marks that rule a token out). Immortal, as above.
+    /// parentheses and the marks that rule a token out), bit 2 for a byte
+    /// its ends may be stripped of (punctuation, quotes, `*`, `_`). Immortal, as above.
     nonisolated(unsafe) static let pathCandidateClasses: UnsafeBufferPointer<UInt8> = {
         let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
-        for i in 0..<256 {
-            let c = UInt8(i)
-            table[i] = (c.isAlnum ? 1 : 0) | (" \t:@/()*[]<>{}|\"=,".utf8.contains(c) ? 2 : 0)
-        }
+        for i in 0..<256 { table[i] = UInt8(i).isAlnum ? 1 : 0 }
+        for c in " \t:@/()*[]<>{}|\"=,".utf8 { table[Int(c)] |= 2 }
+        for c in "(),.;:\"'!?*_".utf8 { table[Int(c)] |= 4 }
         return UnsafeBufferPointer(table)
     }()
 
@@ -122,10 +134,13 @@ extension DocumentParser {
     /// `backticked`) holds a `.` or `/`: `findPaths` passes no other.
     /// `plain`: the token holds no byte of `pathCandidateClasses`' bit 1 but
     /// `/` (its caller's scan saw none), so the pass over it only finds its
-    /// first and last `/`.
+    /// first and last `/`; `plainSlashWords: false` finds the last one a
+    /// byte at a time, `stripTest: false` tries to strip every token, not
+    /// only one whose first or last byte may be stripped (tests compare).
     func pathCandidate(
         _ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool, plain: Bool = false,
-        classes candidateClasses: UnsafeBufferPointer<UInt8> = pathCandidateClasses
+        classes candidateClasses: UnsafeBufferPointer<UInt8> = pathCandidateClasses, plainSlashWords: Bool = true,
+        stripTest: Bool = true
     ) -> (Int, Int)? {
         var lo = lo
         var hi = hi
@@ -136,7 +151,10 @@ extension DocumentParser {
                 || c == UInt8(ascii: ";") || c == UInt8(ascii: ":") || c == UInt8(ascii: "\"")
                 || c == UInt8(ascii: "'") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
         }
-        for _ in 0..<4 {
+        // Most tokens start and end with a letter or digit: nothing to strip
+        // (bit 2 of the classes: a byte the loop strips, `*` or `_`).
+        let strips = candidateClasses[Int(b[lo])] & 4 != 0 || candidateClasses[Int(b[hi - 1])] & 4 != 0
+        for _ in 0..<(strips || !stripTest ? 4 : 0) {
             let before = (lo, hi)
             while lo < hi, isStrippable(b[lo]), !(b[lo] == UInt8(ascii: ".") && lo + 1 < hi && (b[lo + 1] == UInt8(ascii: "/") || b[lo + 1].isAlnum || b[lo + 1] == UInt8(ascii: "."))) { lo += 1 }
             while hi > lo, isStrippable(b[hi - 1]) { hi -= 1 }
@@ -168,7 +186,24 @@ extension DocumentParser {
         if plain {
             // Nothing to note but the `/`s: the last one from the end, the first from the start.
             var last = hi
-            while last > lo, b[last - 1] != UInt8(ascii: "/") { last -= 1 }
+            var found = false
+            if plainSlashWords, let base = b.baseAddress {
+                // Eight bytes at a time from the end: most paths end in a file
+                // name of several bytes.
+                let raw = UnsafeRawPointer(base)
+                while last - lo >= 8 {
+                    let slashes = Self.slashBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: last - 8, as: UInt64.self)))
+                    if slashes != 0 {
+                        last += (56 - slashes.leadingZeroBitCount) / 8 - 7
+                        found = true
+                        break
+                    }
+                    last -= 8
+                }
+            }
+            if !found {
+                while last > lo, b[last - 1] != UInt8(ascii: "/") { last -= 1 }
+            }
             if last > lo {
                 slash = last - 1
                 var first = lo
@@ -261,6 +296,14 @@ extension DocumentParser {
         guard hasExtension(b, max(lastSegment, lo), end) else { return nil }
         if slash < 0, isProductName(b, lo, end) { return nil }
         return (lo, end)
+    }
+
+    /// The high bit of each byte of `word` that is `/`, no other bit (no
+    /// carry runs between bytes).
+    @inline(__always) static func slashBits(_ word: UInt64) -> UInt64 {
+        let x = word ^ 0x2F2F_2F2F_2F2F_2F2F
+        let nonzero = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+        return ~nonzero & 0x8080_8080_8080_8080
     }
 
     /// Whether the last `.` of the segment is followed by 1–10 letters/digits with a letter,
