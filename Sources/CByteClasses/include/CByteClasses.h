@@ -41,30 +41,47 @@ static inline int cbyteclasses_available(void) { return __builtin_cpu_supports("
 #define CBYTECLASSES_LOW 0x86, 7, 7, 7, 7, 7, 7, 7, 0x27, 7, 3, 0x41, 1, 1, 0x11, 0x19
 #define CBYTECLASSES_HIGH 0, 0, 0x30, 4, (char)0x81, 0x4A, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0
 
-/// The masks of the `n` bytes at `p` (1 to 64; bits from `n` on are 0).
-/// `wordBefore`: whether the byte before `p[0]` is a word byte. Reads
-/// `n` rounded up to a multiple of 32 bytes, which must all be readable.
-static inline __attribute__((target("avx2"))) CTriggerMasks
-cbyteclasses_trigger_masks(const uint8_t *p, int n, int wordBefore) {
+/// The classes of the 32 bytes at `p`, a bit a byte.
+typedef struct {
+    uint32_t word, letter, dotOrSlash, other;
+} CByteClasses32;
+
+static inline __attribute__((target("avx2"), always_inline)) CByteClasses32 cbyteclasses_block(const uint8_t *p) {
     const __m256i low = _mm256_setr_epi8(CBYTECLASSES_LOW, CBYTECLASSES_LOW);
     const __m256i high = _mm256_setr_epi8(CBYTECLASSES_HIGH, CBYTECLASSES_HIGH);
-    const __m256i zero = _mm256_setzero_si256();
-    uint64_t notWord = 0, notLetter = 0, notPath = 0, notOther = 0;
-    for (int i = 0; i < n; i += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
-        __m256i highNibble = _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F));
-        __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(low, v), _mm256_shuffle_epi8(high, highNibble));
-        // Bit 7 of `v & (v + v)`: bits 7 and 6 of `v` set, a byte 0xC0 and up.
-        __m256i lead = _mm256_and_si256(v, _mm256_add_epi8(v, v));
-        __m256i noOther = _mm256_andnot_si256(lead, _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8((char)0xE0)), zero));
-        notWord |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(0x0F)), zero)) << i;
-        notLetter |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(0x03)), zero)) << i;
-        notPath |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(0x10)), zero)) << i;
-        notOther |= (uint64_t)(uint32_t)_mm256_movemask_epi8(noOther) << i;
+    // Bit 7 set where a byte is not 0: a saturating add of 0x7F.
+    const __m256i nonZero = _mm256_set1_epi8(0x7F);
+    __m256i v = _mm256_loadu_si256((const __m256i *)p);
+    __m256i highNibble = _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F));
+    __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(low, v), _mm256_shuffle_epi8(high, highNibble));
+    // Bit 7 of `v & (v + v)`: bits 7 and 6 of `v` set, a byte 0xC0 and up.
+    __m256i lead = _mm256_and_si256(v, _mm256_add_epi8(v, v));
+    CByteClasses32 r;
+    r.word = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(_mm256_and_si256(cls, _mm256_set1_epi8(0x0F)), nonZero));
+    r.letter = (uint32_t)_mm256_movemask_epi8(_mm256_adds_epu8(_mm256_and_si256(cls, _mm256_set1_epi8(0x03)), nonZero));
+    r.dotOrSlash = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 3));
+    r.other = (uint32_t)_mm256_movemask_epi8(
+        _mm256_or_si256(lead, _mm256_adds_epu8(_mm256_and_si256(cls, _mm256_set1_epi8((char)0xE0)), nonZero)));
+    return r;
+}
+
+/// The masks of the `n` bytes at `p` (1 to 64; bits from `n` on are 0).
+/// `wordBefore`: whether the byte before `p[0]` is a word byte. Reads 32
+/// bytes, or 64 when `n` is over 32, which must all be readable.
+static inline __attribute__((target("avx2"))) CTriggerMasks
+cbyteclasses_trigger_masks(const uint8_t *p, int n, int wordBefore) {
+    CByteClasses32 first = cbyteclasses_block(p);
+    uint64_t word = first.word, letter = first.letter, dotOrSlash = first.dotOrSlash, other = first.other;
+    if (n > 32) {
+        CByteClasses32 second = cbyteclasses_block(p + 32);
+        word |= (uint64_t)second.word << 32;
+        letter |= (uint64_t)second.letter << 32;
+        dotOrSlash |= (uint64_t)second.dotOrSlash << 32;
+        other |= (uint64_t)second.other << 32;
     }
     uint64_t inText = n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
-    uint64_t wordStarts = ~notLetter & (notWord << 1 | (wordBefore ? 0 : 1));
-    CTriggerMasks r = {(wordStarts | ~notOther) & inText, ~notPath & inText};
+    uint64_t wordStarts = letter & ~(word << 1 | (uint64_t)(wordBefore != 0));
+    CTriggerMasks r = {(wordStarts | other) & inText, dotOrSlash & inText};
     return r;
 }
 
