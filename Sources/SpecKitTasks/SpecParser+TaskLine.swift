@@ -654,7 +654,8 @@ extension DocumentParser {
         }
     }
 
-    /// `textTriggers` one byte at a time: the reference its vector loop is tested against.
+    /// `textTriggers` one byte at a time: what a machine without AVX2 runs,
+    /// and the reference the vector loop is tested against.
     static func textTriggersScalar(
         _ b: Bytes, _ lo: Int, _ hi: Int, classes: UnsafeBufferPointer<UInt8>, starts clauseStarts: DependencyVocabulary.ClauseStarts,
         words: DependencyVocabulary.Tables
