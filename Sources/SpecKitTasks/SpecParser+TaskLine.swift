@@ -1,3 +1,5 @@
+import CByteClasses
+
 /// Checkbox task lines, heading tasks, labels and task bodies.
 enum CheckboxLine {
     case none
@@ -503,6 +505,8 @@ extension DocumentParser {
         static let path = TextTriggers(rawValue: 4)
         /// `@` or `(o`: a possible owner.
         static let owner = TextTriggers(rawValue: 8)
+        /// Every trigger: a pass that has found them all can stop.
+        static let all: TextTriggers = [.keyword, .estimate, .path, .owner]
     }
 
     /// Per byte, for `textTriggers`: bit 0 a word byte (ASCII letter, digit,
@@ -528,7 +532,7 @@ extension DocumentParser {
     /// estimate starts at `(`/`[` before a blank, `~`, a digit or `e`, or at a
     /// word `est…`; a path holds `.` or `/`; an
     /// owner needs `@` or `(owner:`.
-    /// - Complexity: O(hi - lo), one table load per byte.
+    /// - Complexity: O(hi - lo).
     ///
     /// Also returns where the first keyword trigger is (`hi` when none): the
     /// first clause word, where `scanDependencyClauses` starts (its
@@ -551,8 +555,108 @@ extension DocumentParser {
     /// `textTriggers` with its tables given (`triggerTable`,
     /// `DependencyVocabulary.clauseStarts` and the vocabulary's tables), for a
     /// caller that reads many texts.
+    ///
+    /// Up to 64 bytes per round (`cbyteclasses_trigger_masks`, where the
+    /// machine has AVX2; elsewhere `textTriggersScalar`), giving what
+    /// `textTriggersScalar` gives: the bytes it looks at are the word starts
+    /// whose class has bit 1 and the bytes whose class has bit 2; the masks
+    /// narrow them to ASCII letters at a word start and to `(` `[` `@` and
+    /// the first bytes of characters of other scripts (the classes table
+    /// decides at each), lowest first, and `.` `/` are found from their mask
+    /// alone. A round that would read past the buffer reads a copy. Stops
+    /// once every trigger is found.
+    /// - Complexity: O(hi - lo): a few vector operations per 32 bytes, and a
+    ///   look at each candidate (about one a word).
     @inline(__always)
     static func textTriggers(
+        _ b: Bytes, _ lo: Int, _ hi: Int, classes: UnsafeBufferPointer<UInt8>, starts clauseStarts: DependencyVocabulary.ClauseStarts,
+        words: DependencyVocabulary.Tables
+    ) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {
+        guard lo < hi, let base = b.baseAddress else { return ([], hi, hi, hi) }
+        guard cbyteclasses_available() != 0 else {
+            return textTriggersScalar(b, lo, hi, classes: classes, starts: clauseStarts, words: words)
+        }
+        var t: UInt8 = 0
+        var firstKeyword = hi
+        var firstEstimate = hi
+        var firstPath = hi
+        var k = lo
+        // Whether the byte before `k` is a word byte (the text's first is after none).
+        var wordBefore: Int32 = 0
+        while true {
+            let n = min(hi &- k, 64)
+            // Bit `i` of each mask is about byte `k + i`, none from `n` on.
+            let masks =
+                k &+ ((n &+ 31) & ~31) <= b.count
+                ? cbyteclasses_trigger_masks(base + k, Int32(truncatingIfNeeded: n), wordBefore)
+                : paddedTriggerMasks(b, k, hi, wordBefore: wordBefore)
+            if masks.dotOrSlash != 0, t & TextTriggers.path.rawValue == 0 {
+                firstPath = k &+ masks.dotOrSlash.trailingZeroBitCount
+                t |= TextTriggers.path.rawValue
+            }
+            var candidates = masks.candidates
+            while candidates != 0 {
+                let i = k &+ candidates.trailingZeroBitCount
+                candidates &= candidates &- 1
+                let c = b[i]
+                let cls = classes[Int(c)]
+                if cls & 2 != 0 {
+                    // A letter that starts a word (bit 1 marks only letters).
+                    guard i &+ 1 < hi else { continue }
+                    if c | 0x20 == UInt8(ascii: "e"), b[i &+ 1] | 0x20 == UInt8(ascii: "s"), t & TextTriggers.estimate.rawValue == 0 {
+                        firstEstimate = i
+                        t |= TextTriggers.estimate.rawValue
+                    }
+                    if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, i, hi, clauseStarts),
+                        DependencyVocabulary.match(b, i, lo, hi, roles: .clause, declared: false, words) != nil
+                    {
+                        firstKeyword = i
+                        t |= TextTriggers.keyword.rawValue
+                    }
+                } else if cls & 4 != 0 {
+                    if c >= 0x80 {
+                        // The first byte of a clause word in another script (`依`, `並`, `п`, `의`).
+                        if t & TextTriggers.keyword.rawValue == 0,
+                            DependencyVocabulary.match(b, i, lo, hi, roles: .clause, declared: false, words) != nil
+                        {
+                            firstKeyword = i
+                            t |= TextTriggers.keyword.rawValue
+                        }
+                    } else if c == UInt8(ascii: "@") {
+                        t |= TextTriggers.owner.rawValue
+                    } else if i &+ 1 < hi {
+                        // `(` or `[`: as in `textTriggersScalar`.
+                        let next = b[i &+ 1]
+                        if next.isDigit || next.isSpaceOrTab || next == UInt8(ascii: "~") || next | 0x20 == UInt8(ascii: "e") {
+                            if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = i }
+                            t |= TextTriggers.estimate.rawValue
+                        }
+                        if c == UInt8(ascii: "("), next | 0x20 == UInt8(ascii: "o") { t |= TextTriggers.owner.rawValue }
+                    }
+                }
+            }
+            if t == TextTriggers.all.rawValue || hi &- k <= 64 { break }
+            wordBefore = Int32(truncatingIfNeeded: classes[Int(b[k &+ 63])] & 1)
+            k &+= 64
+        }
+        return (TextTriggers(rawValue: t), firstKeyword, firstEstimate, firstPath)
+    }
+
+    /// `cbyteclasses_trigger_masks` of the bytes `k..<min(hi, k + 64)` when
+    /// it would read past the end of `b`: it reads a copy.
+    @inline(never)
+    static func paddedTriggerMasks(_ b: Bytes, _ k: Int, _ hi: Int, wordBefore: Int32) -> CTriggerMasks {
+        let n = min(hi - k, 64)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { copy in
+            _ = copy.initialize(from: repeatElement(0, count: 64))
+            _ = UnsafeMutableBufferPointer(rebasing: copy[..<n]).update(fromContentsOf: b[k..<k + n])
+            return cbyteclasses_trigger_masks(copy.baseAddress!, Int32(n), wordBefore)
+        }
+    }
+
+    /// `textTriggers` one byte at a time: what a machine without AVX2 runs,
+    /// and the reference the vector loop is tested against.
+    static func textTriggersScalar(
         _ b: Bytes, _ lo: Int, _ hi: Int, classes: UnsafeBufferPointer<UInt8>, starts clauseStarts: DependencyVocabulary.ClauseStarts,
         words: DependencyVocabulary.Tables
     ) -> (triggers: TextTriggers, firstKeyword: Int, firstEstimate: Int, firstPath: Int) {

@@ -1,0 +1,2 @@
+// The target is its header (`include/CByteClasses.h`); SwiftPM needs one source file.
+#include "CByteClasses.h"
