@@ -261,7 +261,10 @@ extension DocumentParser {
     /// caller knows the ID is a task ID of the usual kind (`T012`).
     mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?, plainID: Bool = false) {
         if plainID || isPlainTaskID(idStart, idEnd) {
-            taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
+            // Most IDs are `T` and digits: their hash needs no byte loop.
+            let b = bytes
+            let hash = ByteInterner.numberedIDHash(b, idStart, idEnd) ?? ByteInterner.hash(b, idStart, idEnd)
+            taskIDKey.append(idTable.intern(b, idStart, idEnd, hash: hash).key)
         } else {
             wordedIDs = true
             taskIDKey.append(idTable.intern(bytes.taskIDString(idStart, idEnd)).key)
