@@ -139,7 +139,15 @@ extension DocumentParser {
             lineNumber += 1
             lineStart = i
             if lineNumber > frontMatterEnd {
-                handleRawLine(i, contentEnd)
+                // Most lines are outside comments and fences, start with no
+                // blank, backtick or tilde (so open no fence) and hold no `<`
+                // (the next one, found before, lies past them): what
+                // `handleRawLine` would hand over as it is.
+                if !inComment, fences.isEmpty, nextAngle >= contentEnd, i < contentEnd, Self.mayStartPlainLine(b[i]) {
+                    handleLine(i, contentEnd)
+                } else {
+                    handleRawLine(i, contentEnd)
+                }
             }
             i = next
         }
@@ -153,6 +161,12 @@ extension DocumentParser {
                     "this code fence is never closed, so the \(fenceHiddenTasks == 1 ? "task-like line" : "\(fenceHiddenTasks) task-like lines") below it \(fenceHiddenTasks == 1 ? "is" : "are") read as code, not as tasks; close it with a line of the same fence characters",
                     at: fenceStart))
         }
+    }
+
+    /// Whether a line starting with `c` may skip `handleRawLine`'s fence
+    /// check: not a blank (the check looks past them), a backtick or a tilde.
+    @inline(__always) static func mayStartPlainLine(_ c: UInt8) -> Bool {
+        c != UInt8(ascii: " ") && c != 0x09 && c != UInt8(ascii: "`") && c != UInt8(ascii: "~")
     }
 
     /// Each heading's `directTasks`, from the heading every task sits under:
