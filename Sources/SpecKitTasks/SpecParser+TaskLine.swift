@@ -318,12 +318,30 @@ extension DocumentParser {
         @inline(__always) mutating func name(_ b: Bytes, _ k: Int, _ j: Int) -> String {
             let n = j - k
             guard n <= 8 else { return b.string(k, j) }
+            let key: UInt64
+            if n > 0, k + 8 <= b.count, let base = b.baseAddress {
+                // One load, the bytes past the name cleared.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+                key = n == 8 ? word : word & ((1 << UInt64(8 * n)) - 1)
+            } else {
+                key = Self.key(b, k, n)
+            }
+            if key == self.key, n == count { return name }
+            return remember(b, k, j, key: key)
+        }
+
+        /// The bytes `k..<k + n` (at most 8) as a key, one at a time.
+        @inline(never) static func key(_ b: Bytes, _ k: Int, _ n: Int) -> UInt64 {
             var key: UInt64 = 0
             for i in 0..<n { key |= UInt64(b[k + i]) << (8 * UInt64(i)) }
-            if key == self.key, n == count { return name }
+            return key
+        }
+
+        /// A name not in the cache: made, and kept for the next label.
+        @inline(never) mutating func remember(_ b: Bytes, _ k: Int, _ j: Int, key: UInt64) -> String {
             let made = b.string(k, j)
             self.key = key
-            count = n
+            count = j - k
             name = made
             return made
         }
@@ -361,6 +379,14 @@ extension DocumentParser {
                 }
             }
             guard j < end, b[j] == UInt8(ascii: "[") else { break }
+            // `[P]`, the most common label, without the search for its
+            // bracket and `addLabel` (which would find the same).
+            if j + 2 < end, b[j + 1] | 0x20 == UInt8(ascii: "p"), b[j + 2] == UInt8(ascii: "]") {
+                if j + 3 < end, b[j + 3] == UInt8(ascii: "(") { break }
+                task.parallel = true
+                k = j + 3
+                continue
+            }
             // A label is at most 40 bytes: the scan stops at `j + 41` at the latest.
             var close = j + 1
             let limit = min(end, j + 41)
