@@ -9,7 +9,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The byte before `i` is not looked at; callers check word starts. The ID
     /// must end at a word boundary (`T12a3` and `T1` are not IDs).
     /// - Complexity: O(length of the ID).
-    func taskIDEnd(at i: Int, end: Int) -> Int? {
+    @inline(__always) func taskIDEnd(at i: Int, end: Int) -> Int? {
         guard i < end, self[i] == UInt8(ascii: "T") else { return nil }
         // The usual ID, `T` and two to seven digits ending the word
         // (`T000123 `), from one load of the eight bytes after the `T`:
@@ -31,7 +31,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// `taskIDEnd` one byte at a time (every shape of the grammar).
     /// - Precondition: `self[i]` is `T`, `i < end`.
-    private func taskIDEndByBytes(at i: Int, end: Int) -> Int? {
+    @inline(never) private func taskIDEndByBytes(at i: Int, end: Int) -> Int? {
         var j = i + 1
         if j < end, self[j] == UInt8(ascii: "-") { j += 1 }
         while j < end, self[j].isUpper { j += 1 }
