@@ -351,7 +351,7 @@ extension DocumentParser {
         }
         if b[p] == UInt8(ascii: "|") {
             if handleTableRow(p, end, indent: indent) { return }
-        } else {
+        } else if table != nil {
             table = nil
         }
         switch Self.recognizeCheckbox(b, p, end) {

@@ -366,6 +366,8 @@ extension DocumentParser {
             var j = k
             while j < end {
                 let c = b[j]
+                // The bracket of the next label, or a letter of the text: neither is skipped.
+                if c == UInt8(ascii: "[") || c.isLetter { break }
                 if c.isSpaceOrTab || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~") {
                     j += 1
                 } else if c == UInt8(ascii: ":"), colons == 0 {
