@@ -80,6 +80,28 @@ extension DocumentParser {
     /// as `self`.
     /// - Complexity: O(1) bytes looked at beyond the ID.
     static func recognizeCheckbox(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
+        // The usual line, `- [ ] T012 …` or `- [x] T012 …`, from one load of
+        // its first eight bytes; anything else the byte by byte reading below
+        // (which finds the same for this shape).
+        if p + 8 <= b.count, p + 6 < end, let base = b.baseAddress {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+            // `-`, blank, `[`, any mark, `]`, blank: the mark and the two bytes after the blank are read below.
+            if w & 0x0000_FFFF_00FF_FFFF == 0x0000_205D_005B_202D {
+                let mark = UInt8(truncatingIfNeeded: w >> 24)
+                let first = UInt8(truncatingIfNeeded: w >> 48)
+                let status: TaskStatus? =
+                    mark == UInt8(ascii: " ") ? .todo : mark | 0x20 == UInt8(ascii: "x") ? .done : nil
+                // The ID right after the blank: no more blanks, emphasis or bracket before it.
+                if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end) {
+                    return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idEnd, plainID: true))
+                }
+            }
+        }
+        return recognizeCheckboxByBytes(b, p, end)
+    }
+
+    /// `recognizeCheckbox` one byte at a time (every shape).
+    static func recognizeCheckboxByBytes(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
         var k = p
         let c = b[p]
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {

@@ -270,4 +270,35 @@ struct ScanFastPathTests {
             }
         }
     }
+
+    static func describe(_ line: CheckboxLine) -> String {
+        switch line {
+        case .none: "none"
+        case .task(let i): "task \(i.column) \(i.status) \(i.idStart) \(i.idEnd) \(i.plainID)"
+        case .suspicious(let k): "suspicious \(k)"
+        case .plain(let i): "plain \(i.column) \(i.status) \(i.idStart) \(i.idEnd) \(i.plainID)"
+        }
+    }
+
+    @Test("recognizeCheckbox reads random lines as the byte by byte reading does")
+    func checkboxMatchesByteReading() {
+        var g = SeededStream(seed: 61)
+        let pieces = [
+            "- [ ] ", "- [x] ", "- [X] ", "- [ ]  ", "- [~] ", "- [/] ", "- []] ", "* [ ] ", "-  [ ] ", "- [ ]", "1. [ ] ", "T", "T001",
+            "T000123", "T12", "T1", "T-HF02", "T007a", "**", "~~", "`", "[", "Task 3", "x", " ", "\t", "(", ":",
+        ]
+        var tasks = 0
+        for _ in 0..<5000 {
+            let text = Array(g.text(pieces, most: 5, separators: ["", "", " "]).utf8) + Array("  tail".utf8)
+            text.withUnsafeBufferPointer { b in
+                for end in [b.count, b.count - 2, min(b.count, 8 + g.next(8))] where end > 0 {
+                    let fast = DocumentParser.recognizeCheckbox(b, 0, end)
+                    let slow = DocumentParser.recognizeCheckboxByBytes(b, 0, end)
+                    #expect(Self.describe(fast) == Self.describe(slow), "\(String(decoding: text, as: UTF8.self)) end \(end)")
+                    if case .task = fast { tasks += 1 }
+                }
+            }
+        }
+        #expect(tasks > 500)
+    }
 }
