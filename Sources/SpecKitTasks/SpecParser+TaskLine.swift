@@ -281,7 +281,7 @@ extension DocumentParser {
     /// Records the last task of `tasks`: its ID key, the heading it sits under,
     /// references inherited from headings; opens its body. `plainID`: the
     /// caller knows the ID is a task ID of the usual kind (`T012`).
-    mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?, plainID: Bool = false) {
+    @inline(__always) mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?, plainID: Bool = false) {
         if plainID || isPlainTaskID(idStart, idEnd) {
             // Most IDs are `T` and digits: their hash needs no byte loop.
             let b = bytes
@@ -301,7 +301,7 @@ extension DocumentParser {
     }
 
     /// The heading the last task sits under and the references it inherits from headings; opens its body.
-    private mutating func placeTask(open: OpenTask?) {
+    @inline(__always) private mutating func placeTask(open: OpenTask?) {
         let index = Int32(tasks.count - 1)
         let heading = headingStack.last?.index ?? -1
         // `HeadingRecord.directTasks` is counted from `taskHeading` when the scan ends.
