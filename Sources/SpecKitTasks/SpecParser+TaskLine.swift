@@ -411,6 +411,19 @@ extension DocumentParser {
                 k = j + 3
                 continue
             }
+            // `[US12]`, one story: what `addLabel` does with it, without its
+            // other checks (none of which such a label meets).
+            if j + 4 < end, b[j + 1] == UInt8(ascii: "U"), b[j + 2] == UInt8(ascii: "S"), b[j + 3].isDigit {
+                var d = j + 4
+                while d < end, b[d].isDigit { d += 1 }
+                if d < end, d < j + 41, b[d] == UInt8(ascii: "]") {
+                    if d + 1 < end, b[d + 1] == UInt8(ascii: "(") { break }
+                    let story = names.name(b, j + 1, d)
+                    if task.stories.isEmpty || !task.stories.contains(story) { task.stories.append(story) }
+                    k = d + 1
+                    continue
+                }
+            }
             // A label is at most 40 bytes: the scan stops at `j + 41` at the latest.
             var close = j + 1
             let limit = min(end, j + 41)
