@@ -268,7 +268,14 @@ struct ByteInterner {
         if n < 8 {
             // A leading 1 bit marks the length (`T` and `\0T` differ).
             var w: UInt64 = 1
-            for k in lo..<hi { w = w << 8 | UInt64(b[k]) }
+            if hi >= 8 {
+                // The word ending at `hi`, byte-swapped: `b[hi - 1]` lowest,
+                // `b[lo]` the n-th byte; the bytes before `lo` cleared.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: hi - 8, as: UInt64.self)).byteSwapped
+                w = (word & ((1 << UInt64(8 * n)) - 1)) | (1 << UInt64(8 * n))
+            } else {
+                for k in lo..<hi { w = w << 8 | UInt64(b[k]) }
+            }
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
             h ^= h >> 32
             return

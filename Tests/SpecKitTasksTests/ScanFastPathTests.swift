@@ -301,4 +301,26 @@ struct ScanFastPathTests {
         }
         #expect(tasks > 500)
     }
+
+    @Test("mix of a key under eight bytes is the byte loop's, anywhere in a buffer")
+    func shortMixMatchesByteLoop() {
+        var g = SeededStream(seed: 71)
+        for _ in 0..<3000 {
+            let bytes = (0..<(1 + g.next(24))).map { _ in UInt8(g.next(256)) }
+            bytes.withUnsafeBufferPointer { b in
+                for lo in 0..<b.count {
+                    for hi in (lo + 1)...min(b.count, lo + 7) {
+                        let seed = UInt64(g.next(1 << 30))
+                        var fast = seed
+                        ByteInterner.mix(b, lo, hi, into: &fast)
+                        var w: UInt64 = 1
+                        for k in lo..<hi { w = w << 8 | UInt64(b[k]) }
+                        var slow = (seed ^ w) &* 0x9E37_79B9_7F4A_7C15
+                        slow ^= slow >> 32
+                        #expect(fast == slow)
+                    }
+                }
+            }
+        }
+    }
 }
