@@ -43,6 +43,13 @@ struct ByteInterner {
     /// The number of distinct keys.
     private(set) var count = 0
 
+    /// The distance from one probe to the next: the same place in the next
+    /// group of eight slots, plus one. Numbered keys fill whole groups (see
+    /// `hash`), so a key whose slot is taken would walk through the rest of
+    /// a full group one slot at a time (13 probes on average where a task
+    /// ID collided); odd, so the probes still visit every slot.
+    private static let probeStep = 9
+
     /// Bytes past `arenaCapacity`, so that a key of fewer than eight bytes is stored with one word.
     private static let slack = 8
 
@@ -146,6 +153,45 @@ struct ByteInterner {
         return (tag & 0xFFFF_FFFF_0000_0000) | (group & 0xFFFF_FFF8) | (d & 7)
     }
 
+    /// `hash(b, lo, hi)` when `b[lo..<hi]` is `T` and three to eight ASCII
+    /// digits (a numbered task ID, `T000123`), read with one or two loads
+    /// inside the key and no byte loop; nil for any other key.
+    @inline(__always) static func numberedIDHash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64? {
+        let digits = hi - lo - 1
+        guard digits >= 3, digits <= 8, hi <= b.count, let base = b.baseAddress, b[lo] == UInt8(ascii: "T") else { return nil }
+        let word = keyWord(UnsafeRawPointer(base + lo), count: digits + 1)
+        // Its top `digits` bytes must all be digits.
+        guard (~digitBits(word) & 0x8080_8080_8080_8080) >> UInt64(64 - 8 * digits) == 0 else { return nil }
+        return numberedIDHash(digits: digits, value: decimalValue(word, digits: digits))
+    }
+
+    /// The eight bytes ending where a key of `count` bytes (4...9) at `p`
+    /// ends, as one little-endian word, read only inside the key: the bytes
+    /// below the key are zero (nine bytes lose their first).
+    /// Keys may be a String's bytes, with nothing readable around them.
+    @inline(__always) static func keyWord(_ p: UnsafeRawPointer, count n: Int) -> UInt64 {
+        if n >= 8 { return UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) }
+        // The last four bytes on top; the first four below them, shifted so
+        // that the bytes both loads hold (n < 8) land on themselves.
+        let last = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+        let first = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+        return last << 32 | first << UInt64(8 * (8 - n))
+    }
+
+    /// `hash` of `T` followed by a run of `digits` ASCII digits (1...18)
+    /// whose value is `value`: the steps of `hash` for such a key, with the
+    /// `mix` of the `T` a constant.
+    @inline(__always) static func numberedIDHash(digits: Int, value d: UInt64) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        // `mix` of the one byte before the digits (a leading 1 bit marks its length).
+        h = (h ^ (1 << 8 | UInt64(UInt8(ascii: "T")))) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        h = (h ^ UInt64(truncatingIfNeeded: digits)) &* 0x100_0000_01b3
+        let group = finalize(h ^ ((d >> 3) &* 0x9E37_79B9_7F4A_7C15))
+        let tag = finalize(group ^ (d &* 0xD6E8_FEB8_6659_FD93))
+        return (tag & 0xFFFF_FFFF_0000_0000) | (group & 0xFFFF_FFF8) | (d & 7)
+    }
+
     /// The last run of ASCII digits in `b[lo..<hi]`: where it starts and ends
     /// (`p == q == lo` when there is none) and its value (wrapping past 19
     /// digits, where `hash` does not use it).
@@ -222,7 +268,14 @@ struct ByteInterner {
         if n < 8 {
             // A leading 1 bit marks the length (`T` and `\0T` differ).
             var w: UInt64 = 1
-            for k in lo..<hi { w = w << 8 | UInt64(b[k]) }
+            if hi >= 8 {
+                // The word ending at `hi`, byte-swapped: `b[hi - 1]` lowest,
+                // `b[lo]` the n-th byte; the bytes before `lo` cleared.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: hi - 8, as: UInt64.self)).byteSwapped
+                w = (word & ((1 << UInt64(8 * n)) - 1)) | (1 << UInt64(8 * n))
+            } else {
+                for k in lo..<hi { w = w << 8 | UInt64(b[k]) }
+            }
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
             h ^= h >> 32
             return
@@ -267,7 +320,7 @@ struct ByteInterner {
             if slot == 0 { break }
             let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
             if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return (Int32(e), false) }
-            s = (s + 1) & mask
+            s = (s + Self.probeStep) & mask
         }
         makeUnique()
         let key = count
@@ -322,7 +375,8 @@ struct ByteInterner {
 
     /// The key of `b[lo..<hi]`, or nil when it was never interned.
     func find(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int32? {
-        let h = Self.hash(b, lo, hi)
+        // References name numbered task IDs mostly (`T000123`).
+        let h = Self.numberedIDHash(b, lo, hi) ?? Self.hash(b, lo, hi)
         let tag = h & 0xFFFF_FFFF_0000_0000
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -330,7 +384,7 @@ struct ByteInterner {
             if slot == 0 { return nil }
             let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
             if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return Int32(e) }
-            s = (s + 1) & mask
+            s = (s + Self.probeStep) & mask
         }
     }
 
@@ -355,19 +409,28 @@ struct ByteInterner {
         }
     }
 
-    @inline(__always) private func equals(_ e: Int, _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+    /// Whether entry `e` holds the bytes `b[lo..<hi]`. Called once the tags
+    /// match (almost always a hit), so not inlined: an insertion, which
+    /// rarely meets a matching tag, stays small enough to inline.
+    @inline(never) private func equals(_ e: Int, _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
         let s = Int(starts[e])
         let n = Int(starts[e + 1]) - s
         guard n == hi - lo else { return false }
         guard n > 0 else { return true }
         let a = arena
         // Eight bytes per compare (paths are long); the last word may overlap.
+        let x = UnsafeRawPointer(a + s)
+        let y = UnsafeRawPointer(b.baseAddress! + lo)
         if n < 8 {
+            // Four to seven bytes: the first four and the last four (they
+            // overlap), read inside the key (a String's bytes may end there).
+            if n >= 4 {
+                return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                    && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            }
             for k in 0..<n where a[s + k] != b[lo + k] { return false }
             return true
         }
-        let x = UnsafeRawPointer(a + s)
-        let y = UnsafeRawPointer(b.baseAddress! + lo)
         var k = 0
         while k + 8 < n {
             if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
@@ -389,7 +452,7 @@ struct ByteInterner {
         for e in 0..<count {
             let h = Self.hash(keys, Int(starts[e]), Int(starts[e + 1]))
             var s = Int(truncatingIfNeeded: h) & newMask
-            while newSlots[s] != 0 { s = (s + 1) & newMask }
+            while newSlots[s] != 0 { s = (s + Self.probeStep) & newMask }
             newSlots[s] = h & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         }
         slots.deallocate()

@@ -8,34 +8,42 @@ extension DocumentParser {
     /// The diagnostics of `checkEncoding`; reads only `b`, so it may run
     /// beside the line scan (which never changes a non-ASCII byte or a NUL).
     ///
-    /// - Complexity: O(n), with an ASCII fast path of eight bytes at a time.
+    /// - Complexity: O(n), with an ASCII fast path of 128 bytes at a time.
     static func encodingDiagnostics(_ b: Bytes) -> [Diagnostic] {
         let n = b.count
         var i = 0
         var badUTF8: Int?
         var nul: Int?
         while i < n {
-            // Thirty-two bytes at a time while they are plain ASCII with no NUL
-            // (the high bits, and the zero-byte trick, of four words at once).
-            while i + 32 <= n {
+            // 128 bytes at a time while they are plain ASCII with no NUL, as
+            // 64-bit lanes of eight vectors: `(w &- ones) | w` has a byte's
+            // high bit set where the byte is 0x80 or above, or is a NUL (a
+            // borrow only ever starts at a NUL, so it flags nothing in a lane
+            // without one).
+            while i + 128 <= n {
                 let p = UnsafeRawPointer(b.baseAddress! + i)
-                let w0 = p.loadUnaligned(as: UInt64.self), w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                let w2 = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self), w3 = p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let zero = (w0 &- ones) & ~w0 | (w1 &- ones) & ~w1 | (w2 &- ones) & ~w2 | (w3 &- ones) & ~w3
-                guard (w0 | w1 | w2 | w3 | zero) & 0x8080_8080_8080_8080 == 0 else { break }
-                i += 32
+                let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+                var flags = SIMD2<UInt64>(repeating: 0)
+                for k in 0..<8 {
+                    let v = p.loadUnaligned(fromByteOffset: 16 * k, as: SIMD2<UInt64>.self)
+                    flags |= (v &- ones) | v
+                }
+                guard (flags[0] | flags[1]) & 0x8080_8080_8080_8080 == 0 else { break }
+                i += 128
+            }
+            // Then eight bytes at a time up to the byte that stopped it (the
+            // lowest flagged byte of a word is a NUL or 0x80 or above), so
+            // that the block is not read again for every word before it.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let flags = ((word &- 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                guard flags == 0 else {
+                    i += flags.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
             }
             guard i < n else { break }
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                // No high bit and no zero byte in the word: plain ASCII text.
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
-                    i += 8
-                    continue
-                }
-            }
             let c = b[i]
             if c == 0 {
                 if nul == nil { nul = i }
@@ -131,7 +139,15 @@ extension DocumentParser {
             lineNumber += 1
             lineStart = i
             if lineNumber > frontMatterEnd {
-                handleRawLine(i, contentEnd)
+                // Most lines are outside comments and fences, start with no
+                // blank, backtick or tilde (so open no fence) and hold no `<`
+                // (the next one, found before, lies past them): what
+                // `handleRawLine` would hand over as it is.
+                if !inComment, fences.isEmpty, nextAngle >= contentEnd, i < contentEnd, Self.mayStartPlainLine(b[i]) {
+                    handleLine(i, contentEnd)
+                } else {
+                    handleRawLine(i, contentEnd)
+                }
             }
             i = next
         }
@@ -145,6 +161,12 @@ extension DocumentParser {
                     "this code fence is never closed, so the \(fenceHiddenTasks == 1 ? "task-like line" : "\(fenceHiddenTasks) task-like lines") below it \(fenceHiddenTasks == 1 ? "is" : "are") read as code, not as tasks; close it with a line of the same fence characters",
                     at: fenceStart))
         }
+    }
+
+    /// Whether a line starting with `c` may skip `handleRawLine`'s fence
+    /// check: not a blank (the check looks past them), a backtick or a tilde.
+    @inline(__always) static func mayStartPlainLine(_ c: UInt8) -> Bool {
+        c != UInt8(ascii: " ") && c != 0x09 && c != UInt8(ascii: "`") && c != UInt8(ascii: "~")
     }
 
     /// Each heading's `directTasks`, from the heading every task sits under:
@@ -329,7 +351,7 @@ extension DocumentParser {
         }
         if b[p] == UInt8(ascii: "|") {
             if handleTableRow(p, end, indent: indent) { return }
-        } else {
+        } else if table != nil {
             table = nil
         }
         switch Self.recognizeCheckbox(b, p, end) {

@@ -9,8 +9,29 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The byte before `i` is not looked at; callers check word starts. The ID
     /// must end at a word boundary (`T12a3` and `T1` are not IDs).
     /// - Complexity: O(length of the ID).
-    func taskIDEnd(at i: Int, end: Int) -> Int? {
+    @inline(__always) func taskIDEnd(at i: Int, end: Int) -> Int? {
         guard i < end, self[i] == UInt8(ascii: "T") else { return nil }
+        // The usual ID, `T` and two to seven digits ending the word
+        // (`T000123 `), from one load of the eight bytes after the `T`:
+        // anything else (letters, a dot, more digits, the buffer's end near)
+        // takes the byte loop below, which gives the same end for this shape.
+        if i + 9 <= count, let base = baseAddress {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self))
+            // The number of digit bytes at the start of `w` (8 when all are).
+            let run = (~ByteInterner.digitBits(w) & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+            let j = i + 1 + run
+            if run >= 2, run < 8, j <= end {
+                if j == end { return j }
+                let c = UInt8(truncatingIfNeeded: w >> UInt64(run << 3))
+                if !c.isWordByte, c != UInt8(ascii: ".") { return j }
+            }
+        }
+        return taskIDEndByBytes(at: i, end: end)
+    }
+
+    /// `taskIDEnd` one byte at a time (every shape of the grammar).
+    /// - Precondition: `self[i]` is `T`, `i < end`.
+    @inline(never) private func taskIDEndByBytes(at i: Int, end: Int) -> Int? {
         var j = i + 1
         if j < end, self[j] == UInt8(ascii: "-") { j += 1 }
         while j < end, self[j].isUpper { j += 1 }

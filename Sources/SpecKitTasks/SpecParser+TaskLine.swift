@@ -82,6 +82,28 @@ extension DocumentParser {
     /// as `self`.
     /// - Complexity: O(1) bytes looked at beyond the ID.
     static func recognizeCheckbox(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
+        // The usual line, `- [ ] T012 …` or `- [x] T012 …`, from one load of
+        // its first eight bytes; anything else the byte by byte reading below
+        // (which finds the same for this shape).
+        if p + 8 <= b.count, p + 6 < end, let base = b.baseAddress {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+            // `-`, blank, `[`, any mark, `]`, blank: the mark and the two bytes after the blank are read below.
+            if w & 0x0000_FFFF_00FF_FFFF == 0x0000_205D_005B_202D {
+                let mark = UInt8(truncatingIfNeeded: w >> 24)
+                let first = UInt8(truncatingIfNeeded: w >> 48)
+                let status: TaskStatus? =
+                    mark == UInt8(ascii: " ") ? .todo : mark | 0x20 == UInt8(ascii: "x") ? .done : nil
+                // The ID right after the blank: no more blanks, emphasis or bracket before it.
+                if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end) {
+                    return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idEnd, plainID: true))
+                }
+            }
+        }
+        return recognizeCheckboxByBytes(b, p, end)
+    }
+
+    /// `recognizeCheckbox` one byte at a time (every shape).
+    static func recognizeCheckboxByBytes(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
         var k = p
         let c = b[p]
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
@@ -261,9 +283,12 @@ extension DocumentParser {
     /// Records the last task of `tasks`: its ID key, the heading it sits under,
     /// references inherited from headings; opens its body. `plainID`: the
     /// caller knows the ID is a task ID of the usual kind (`T012`).
-    mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?, plainID: Bool = false) {
+    @inline(__always) mutating func registerTask(idStart: Int, idEnd: Int, open: OpenTask?, plainID: Bool = false) {
         if plainID || isPlainTaskID(idStart, idEnd) {
-            taskIDKey.append(idTable.intern(bytes, idStart, idEnd).key)
+            // Most IDs are `T` and digits: their hash needs no byte loop.
+            let b = bytes
+            let hash = ByteInterner.numberedIDHash(b, idStart, idEnd) ?? ByteInterner.hash(b, idStart, idEnd)
+            taskIDKey.append(idTable.intern(b, idStart, idEnd, hash: hash).key)
         } else {
             wordedIDs = true
             taskIDKey.append(idTable.intern(bytes.taskIDString(idStart, idEnd)).key)
@@ -278,7 +303,7 @@ extension DocumentParser {
     }
 
     /// The heading the last task sits under and the references it inherits from headings; opens its body.
-    private mutating func placeTask(open: OpenTask?) {
+    @inline(__always) private mutating func placeTask(open: OpenTask?) {
         let index = Int32(tasks.count - 1)
         let heading = headingStack.last?.index ?? -1
         // `HeadingRecord.directTasks` is counted from `taskHeading` when the scan ends.
@@ -317,12 +342,30 @@ extension DocumentParser {
         @inline(__always) mutating func name(_ b: Bytes, _ k: Int, _ j: Int) -> String {
             let n = j - k
             guard n <= 8 else { return b.string(k, j) }
+            let key: UInt64
+            if n > 0, k + 8 <= b.count, let base = b.baseAddress {
+                // One load, the bytes past the name cleared.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+                key = n == 8 ? word : word & ((1 << UInt64(8 * n)) - 1)
+            } else {
+                key = Self.key(b, k, n)
+            }
+            if key == self.key, n == count { return name }
+            return remember(b, k, j, key: key)
+        }
+
+        /// The bytes `k..<k + n` (at most 8) as a key, one at a time.
+        @inline(never) static func key(_ b: Bytes, _ k: Int, _ n: Int) -> UInt64 {
             var key: UInt64 = 0
             for i in 0..<n { key |= UInt64(b[k + i]) << (8 * UInt64(i)) }
-            if key == self.key, n == count { return name }
+            return key
+        }
+
+        /// A name not in the cache: made, and kept for the next label.
+        @inline(never) mutating func remember(_ b: Bytes, _ k: Int, _ j: Int, key: UInt64) -> String {
             let made = b.string(k, j)
             self.key = key
-            count = n
+            count = j - k
             name = made
             return made
         }
@@ -347,6 +390,8 @@ extension DocumentParser {
             var j = k
             while j < end {
                 let c = b[j]
+                // The bracket of the next label, or a letter of the text: neither is skipped.
+                if c == UInt8(ascii: "[") || c.isLetter { break }
                 if c.isSpaceOrTab || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~") {
                     j += 1
                 } else if c == UInt8(ascii: ":"), colons == 0 {
@@ -360,6 +405,27 @@ extension DocumentParser {
                 }
             }
             guard j < end, b[j] == UInt8(ascii: "[") else { break }
+            // `[P]`, the most common label, without the search for its
+            // bracket and `addLabel` (which would find the same).
+            if j + 2 < end, b[j + 1] | 0x20 == UInt8(ascii: "p"), b[j + 2] == UInt8(ascii: "]") {
+                if j + 3 < end, b[j + 3] == UInt8(ascii: "(") { break }
+                task.parallel = true
+                k = j + 3
+                continue
+            }
+            // `[US12]`, one story: what `addLabel` does with it, without its
+            // other checks (none of which such a label meets).
+            if j + 4 < end, b[j + 1] == UInt8(ascii: "U"), b[j + 2] == UInt8(ascii: "S"), b[j + 3].isDigit {
+                var d = j + 4
+                while d < end, b[d].isDigit { d += 1 }
+                if d < end, d < j + 41, b[d] == UInt8(ascii: "]") {
+                    if d + 1 < end, b[d + 1] == UInt8(ascii: "(") { break }
+                    let story = names.name(b, j + 1, d)
+                    if task.stories.isEmpty || !task.stories.contains(story) { task.stories.append(story) }
+                    k = d + 1
+                    continue
+                }
+            }
             // A label is at most 40 bytes: the scan stops at `j + 41` at the latest.
             var close = j + 1
             let limit = min(end, j + 41)
