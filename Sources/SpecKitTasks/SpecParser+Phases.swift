@@ -46,6 +46,12 @@ extension DocumentParser {
         // them in a large document): phase and section, and the stories shared
         // by every task of a phase that names stories (see `classifyPhases`).
         var shared = [[String]?](repeating: nil, count: phases.count)
+        // The stories array last merged, and its phase: tasks of one story
+        // share one array (`TextScratch.stories`), and merging the same
+        // stories into a phase's again changes nothing (what is left of the
+        // phase's is already among them), so a run of such tasks merges once.
+        var lastStories: UnsafeRawPointer? = nil
+        var lastPhase: Int32 = -1
         taskHeading.withUnsafeBufferPointer { taskHeading in
             tasks.withUnsafeMutableBufferPointer { tasks in
                 for t in tasks.indices {
@@ -54,6 +60,9 @@ extension DocumentParser {
                     tasks[t].phase = p
                     tasks[t].section = h >= 0 ? sectionOfHeading[h] : -1
                     guard !tasks[t].stories.isEmpty else { continue }
+                    let stories = tasks[t].stories.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+                    if stories == lastStories, p == lastPhase { continue }
+                    (lastStories, lastPhase) = (stories, p)
                     if let current = shared[Int(p)] {
                         if current.count != 1 || current != tasks[t].stories {
                             shared[Int(p)] = current.filter { tasks[t].stories.contains($0) }
