@@ -281,20 +281,25 @@ extension DocumentParser {
             taskFileIDs.withUnsafeBufferPointer { ids in
                 tasks.withUnsafeMutableBufferPointer { tasks in
                     let shared = SharedFileTables(offsets: offsets, ids: ids, tasks: tasks)
+                    // Every task's list is still `FileList()`: written over, not released.
+                    let empty = FileList.EmptyBits()
                     forEachChunk(count: taskCount, size: 16384) { _, range in
                         for t in range {
                             let lo = Int(shared.offsets[t])
                             let hi = Int(shared.offsets[t + 1])
                             guard hi > lo else { continue }
+                            let list = shared.tasks.baseAddress! + t
                             // One path (the common case): held inline, no allocation.
                             if hi - lo == 1 {
-                                shared.tasks[t].files = FileList(path: paths[Int(shared.ids[lo])])
+                                withUnsafeMutablePointer(to: &list.pointee.files) {
+                                    empty.set(FileList(path: paths[Int(shared.ids[lo])]), at: $0)
+                                }
                                 continue
                             }
                             var files: [String] = []
                             files.reserveCapacity(hi - lo)
                             for k in lo..<hi { files.append(paths[Int(shared.ids[k])]) }
-                            shared.tasks[t].files = FileList(files)
+                            withUnsafeMutablePointer(to: &list.pointee.files) { empty.set(FileList(files), at: $0) }
                         }
                     }
                 }
