@@ -2,9 +2,10 @@
 /// document has been read (a document without `Phase N` headings falls back to
 /// its top-level headings, which is only known at the end).
 extension DocumentParser {
-    /// Builds `phases` and sets every task's `phase` and `section`.
+    /// Builds `phases` and sets every task's `phase` and `section`; also the
+    /// phases whose titles name a story (`User Story 2`, `US2`), in order.
     /// - Complexity: O(headings + tasks).
-    mutating func assignPhases() -> (phases: [Phase], phaseOfHeading: [Int32]) {
+    mutating func assignPhases() -> (phases: [Phase], phaseOfHeading: [Int32], storyTitled: [Int32]) {
         var isPhase = headings.map { $0.phaseNumber != nil }
         if !isPhase.contains(true) {
             // "Each top-level heading that contains tasks is a phase": top level is the
@@ -77,25 +78,30 @@ extension DocumentParser {
             let p = heading >= 0 ? Int(phaseOfHeading[Int(heading)]) : 0
             if phases[p].checkpoint == nil { phases[p].checkpoint = text }
         }
-        classifyPhases(&phases, shared: shared)
-        return (phases, phaseOfHeading)
+        let storyTitled = classifyPhases(&phases, shared: shared)
+        return (phases, phaseOfHeading, storyTitled)
     }
 
     /// Story or barrier, story name and priority for every phase; `shared`
     /// holds, per phase, the stories every task of it that names stories names.
-    func classifyPhases(_ phases: inout [Phase], shared: [[String]?]) {
+    /// Returns the phases whose titles name a story, in order.
+    @discardableResult
+    func classifyPhases(_ phases: inout [Phase], shared: [[String]?]) -> [Int32] {
+        var storyTitled: [Int32] = []
         for p in phases.indices {
             let title = Array(phases[p].title.utf8)
             title.withUnsafeBufferPointer { b in
                 phases[p].priority = priority(in: b) ?? phases[p].priority
                 if let story = storyNamed(in: b) {
                     phases[p].story = story
+                    storyTitled.append(phases[p].index)
                 } else if let stories = shared[p], let first = stories.first {
                     phases[p].story = first
                 }
             }
             phases[p].kind = phases[p].story == nil ? .barrier : .story
         }
+        return storyTitled
     }
 
     /// `User Story 2`, `Story 2` or a `US2` token in a heading.

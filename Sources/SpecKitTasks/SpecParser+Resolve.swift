@@ -2,7 +2,7 @@
 extension DocumentParser {
     /// Finishes the parse: phases, references, diagnostics in source order.
     mutating func finish() -> SpecDocument {
-        let (phases, phaseOfHeading) = assignPhases()
+        let (phases, phaseOfHeading, storyTitled) = assignPhases()
         // Keys were interned from the ID bytes as tasks were read, and
         // `mergeDuplicates` left one task per key (a different task with a
         // repeated ID has a key of its own, `T045#2`): references resolve to it.
@@ -63,7 +63,8 @@ extension DocumentParser {
             }
         }
         resolveStatements(&resolver)
-        let (phaseDependencies, parallelStatements, independentTasks) = resolvePhaseStatements(phases, phaseOfHeading, &resolver)
+        let (phaseDependencies, parallelStatements, independentTasks) = resolvePhaseStatements(
+            phases, phaseOfHeading, storyTitled: storyTitled, &resolver)
         for t in independentTasks { tasks[Int(t)].independent = true }
         if tasks.isEmpty {
             diagnostics.append(Diagnostic(.noTasks, "no tasks found", at: SourceLocation(line: 1, column: 1)))
@@ -283,14 +284,17 @@ extension DocumentParser {
     ///
     /// Mixed statements (`**US1**: needs T002`) become declared edges between
     /// the named tasks and every task of the phases.
-    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32], _ resolver: inout Resolver)
+    /// `storyTitled`: the phases whose titles name a story (`assignPhases`).
+    func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32], storyTitled: [Int32], _ resolver: inout Resolver)
         -> (dependencies: [PhaseDependency], parallel: [ParallelStatement], independent: [Int32])
     {
         var byNumber: [String: Int32] = [:]
+        byNumber.reserveCapacity(phases.count)
         for h in headings.indices {
             if let number = headings[h].phaseNumber, byNumber[number] == nil { byNumber[number] = phaseOfHeading[h] }
         }
         var byStory: [String: Int32] = [:]
+        byStory.reserveCapacity(phases.count)
         for phase in phases where phase.kind == .story {
             if let story = phase.story, byStory[story] == nil { byStory[story] = phase.index }
         }
@@ -299,10 +303,8 @@ extension DocumentParser {
         // tasks carry one story label (a Polish phase of US1 follow-ups) is not
         // one of them: `Polish: Depends on all user stories` must not include itself
         // or the phases after it. Without any such heading, every story phase.
-        var storyPhases = phases.filter { phase in
-            var title = phase.title
-            return phase.kind == .story && title.withUTF8 { storyNamed(in: $0) != nil }
-        }.map(\.index)
+        // (A phase whose title names a story is a story phase: `classifyPhases`.)
+        var storyPhases = storyTitled
         if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
         // `Setup` names every barrier phase whose title has that word (after `Phase N:`).
         func named(_ word: String) -> [Int32] {
