@@ -89,8 +89,9 @@ extension DocumentParser {
     func classifyPhases(_ phases: inout [Phase], shared: [[String]?]) -> [Int32] {
         var storyTitled: [Int32] = []
         for p in phases.indices {
-            let title = Array(phases[p].title.utf8)
-            title.withUnsafeBufferPointer { b in
+            // The title's own bytes (a copy into an array was an allocation a phase).
+            var title = phases[p].title
+            title.withUTF8 { b in
                 phases[p].priority = priority(in: b) ?? phases[p].priority
                 if let story = storyNamed(in: b) {
                     phases[p].story = story
@@ -133,6 +134,12 @@ extension DocumentParser {
         let n = b.count
         var k = 0
         while k < n {
+            // Every form starts at a `p`, a `P` or a `(`: other bytes are passed
+            // at once (the titles of 2 000 phases are read here).
+            if b[k] | 0x20 != UInt8(ascii: "p"), b[k] != UInt8(ascii: "(") {
+                k += 1
+                continue
+            }
             var j = -1
             if b.matchesLowercase("priority", at: k, end: n) {
                 j = k + 8
