@@ -2,9 +2,10 @@
 /// document has been read (a document without `Phase N` headings falls back to
 /// its top-level headings, which is only known at the end).
 extension DocumentParser {
-    /// Builds `phases` and sets every task's `phase` and `section`.
+    /// Builds `phases` and sets every task's `phase` and `section`; also the
+    /// phases whose titles name a story (`User Story 2`, `US2`), in order.
     /// - Complexity: O(headings + tasks).
-    mutating func assignPhases() -> (phases: [Phase], phaseOfHeading: [Int32]) {
+    mutating func assignPhases() -> (phases: [Phase], phaseOfHeading: [Int32], storyTitled: [Int32]) {
         var isPhase = headings.map { $0.phaseNumber != nil }
         if !isPhase.contains(true) {
             // "Each top-level heading that contains tasks is a phase": top level is the
@@ -46,6 +47,12 @@ extension DocumentParser {
         // them in a large document): phase and section, and the stories shared
         // by every task of a phase that names stories (see `classifyPhases`).
         var shared = [[String]?](repeating: nil, count: phases.count)
+        // The stories array last merged, and its phase: tasks of one story
+        // share one array (`TextScratch.stories`), and merging the same
+        // stories into a phase's again changes nothing (what is left of the
+        // phase's is already among them), so a run of such tasks merges once.
+        var lastStories: UnsafeRawPointer? = nil
+        var lastPhase: Int32 = -1
         taskHeading.withUnsafeBufferPointer { taskHeading in
             tasks.withUnsafeMutableBufferPointer { tasks in
                 for t in tasks.indices {
@@ -54,6 +61,9 @@ extension DocumentParser {
                     tasks[t].phase = p
                     tasks[t].section = h >= 0 ? sectionOfHeading[h] : -1
                     guard !tasks[t].stories.isEmpty else { continue }
+                    let stories = tasks[t].stories.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+                    if stories == lastStories, p == lastPhase { continue }
+                    (lastStories, lastPhase) = (stories, p)
                     if let current = shared[Int(p)] {
                         if current.count != 1 || current != tasks[t].stories {
                             shared[Int(p)] = current.filter { tasks[t].stories.contains($0) }
@@ -68,25 +78,31 @@ extension DocumentParser {
             let p = heading >= 0 ? Int(phaseOfHeading[Int(heading)]) : 0
             if phases[p].checkpoint == nil { phases[p].checkpoint = text }
         }
-        classifyPhases(&phases, shared: shared)
-        return (phases, phaseOfHeading)
+        let storyTitled = classifyPhases(&phases, shared: shared)
+        return (phases, phaseOfHeading, storyTitled)
     }
 
     /// Story or barrier, story name and priority for every phase; `shared`
     /// holds, per phase, the stories every task of it that names stories names.
-    func classifyPhases(_ phases: inout [Phase], shared: [[String]?]) {
+    /// Returns the phases whose titles name a story, in order.
+    @discardableResult
+    func classifyPhases(_ phases: inout [Phase], shared: [[String]?]) -> [Int32] {
+        var storyTitled: [Int32] = []
         for p in phases.indices {
-            let title = Array(phases[p].title.utf8)
-            title.withUnsafeBufferPointer { b in
+            // The title's own bytes (a copy into an array was an allocation a phase).
+            var title = phases[p].title
+            title.withUTF8 { b in
                 phases[p].priority = priority(in: b) ?? phases[p].priority
                 if let story = storyNamed(in: b) {
                     phases[p].story = story
+                    storyTitled.append(phases[p].index)
                 } else if let stories = shared[p], let first = stories.first {
                     phases[p].story = first
                 }
             }
             phases[p].kind = phases[p].story == nil ? .barrier : .story
         }
+        return storyTitled
     }
 
     /// `User Story 2`, `Story 2` or a `US2` token in a heading.
@@ -118,6 +134,12 @@ extension DocumentParser {
         let n = b.count
         var k = 0
         while k < n {
+            // Every form starts at a `p`, a `P` or a `(`: other bytes are passed
+            // at once (the titles of 2 000 phases are read here).
+            if b[k] | 0x20 != UInt8(ascii: "p"), b[k] != UInt8(ascii: "(") {
+                k += 1
+                continue
+            }
             var j = -1
             if b.matchesLowercase("priority", at: k, end: n) {
                 j = k + 8

@@ -235,7 +235,7 @@ extension DocumentParser {
 
         // The file tables are built on another thread while the references are
         // resolved (`finish`); `completeFileTables` waits for them.
-        let builder = FileTableBuilder(text: bytes, results: results, outputs: outputs)
+        let builder = FileTableBuilder(text: bytes, results: results, outputs: outputs, taskCount: tasks.count)
         if results.count < 1 << 14 {
             builder.run()
         } else {
@@ -257,13 +257,17 @@ extension DocumentParser {
         setTaskFiles()
     }
 
-    /// Every key's String, in key order, made in parallel chunks for large tables.
-    static func strings(of table: ByteInterner) -> [String] {
-        let count = table.count
+    /// The Strings of `spans` of `b` (`b.string`), in order, made in parallel
+    /// chunks for many spans.
+    static func strings(_ b: Bytes, spans: UnsafeBufferPointer<(Int, Int)>) -> [String] {
+        let count = spans.count
         return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let shared = SharedStrings(base: buffer.baseAddress, table: table)
+            let shared = SharedStrings(base: buffer.baseAddress, text: b, spans: spans)
             forEachChunk(count: count, size: 16384) { _, range in
-                for i in range { (shared.base! + i).initialize(to: shared.table.string(Int32(i))) }
+                for i in range {
+                    let (lo, hi) = shared.spans[i]
+                    (shared.base! + i).initialize(to: shared.text.string(lo, hi))
+                }
             }
             initialized = count
         }
@@ -277,20 +281,25 @@ extension DocumentParser {
             taskFileIDs.withUnsafeBufferPointer { ids in
                 tasks.withUnsafeMutableBufferPointer { tasks in
                     let shared = SharedFileTables(offsets: offsets, ids: ids, tasks: tasks)
+                    // Every task's list is still `FileList()`: written over, not released.
+                    let empty = FileList.EmptyBits()
                     forEachChunk(count: taskCount, size: 16384) { _, range in
                         for t in range {
                             let lo = Int(shared.offsets[t])
                             let hi = Int(shared.offsets[t + 1])
                             guard hi > lo else { continue }
+                            let list = shared.tasks.baseAddress! + t
                             // One path (the common case): held inline, no allocation.
                             if hi - lo == 1 {
-                                shared.tasks[t].files = FileList(path: paths[Int(shared.ids[lo])])
+                                withUnsafeMutablePointer(to: &list.pointee.files) {
+                                    empty.set(FileList(path: paths[Int(shared.ids[lo])]), at: $0)
+                                }
                                 continue
                             }
                             var files: [String] = []
                             files.reserveCapacity(hi - lo)
                             for k in lo..<hi { files.append(paths[Int(shared.ids[k])]) }
-                            shared.tasks[t].files = FileList(files)
+                            withUnsafeMutablePointer(to: &list.pointee.files) { empty.set(FileList(files), at: $0) }
                         }
                     }
                 }
@@ -360,8 +369,12 @@ final class FileTableBuilder: @unchecked Sendable {
     private(set) var paths: [String] = []
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
+    /// Path spans in all (a bound on the distinct paths and the task file entries).
+    private let mentions: Int
+    /// The parser's task count: every job's task is below it.
+    private let taskCount: Int
 
-    init(text: Bytes, results: [TextJobResult], outputs: [ChunkOutput]) {
+    init(text: Bytes, results: [TextJobResult], outputs: [ChunkOutput], taskCount: Int) {
         self.text = text
         // Every distinct path is one of the spans: their count and bytes bound
         // the table, so it never grows (a regrown arena is copied, and both
@@ -370,9 +383,8 @@ final class FileTableBuilder: @unchecked Sendable {
         // malloc arena, and peak RSS rose by 3 MB at 100k tasks.
         let (mentions, spanBytes) = Self.size(of: outputs)
         table = ByteInterner(expectedCount: mentions, expectedBytes: spanBytes)
-        isDirectory.reserveCapacity(mentions)
-        ids.reserveCapacity(mentions)
-        offsets.reserveCapacity(results.count + 1)
+        self.mentions = mentions
+        self.taskCount = max(taskCount, results.count)
         self.results = results
         self.outputs = outputs
     }
@@ -381,42 +393,80 @@ final class FileTableBuilder: @unchecked Sendable {
     func run() {
         let b = text
         // The tables are worked on as locals (the class's stored arrays would
-        // take an exclusivity check and a reference count per access).
-        var table = self.table, isDirectory = self.isDirectory, offsets = self.offsets, ids = self.ids
+        // take an exclusivity check and a reference count per access), and
+        // written in place, in room for every entry they can get: the ids and
+        // the first span of each path at most one per mention; the offsets one
+        // per task, and one more per job (as many as there are jobs when the
+        // jobs come in task order, as they do). No append (a uniqueness check
+        // each, 370 000 at 100k tasks).
+        var table = self.table
         let results = self.results, outputs = self.outputs
         self.table = ByteInterner(expectedCount: 0, expectedBytes: 0)
-        (self.isDirectory, self.offsets, self.ids, self.results, self.outputs) = ([], [], [], [], [])
-        results.withUnsafeBufferPointer { results in
-            // Results come in runs of one chunk: each run takes its chunk's
-            // buffers once (taking them per task cost four reference counts a task).
-            var runStart = 0
-            while runStart < results.count {
-                let chunk = Int(results[runStart].chunk)
-                var runEnd = runStart + 1
-                while runEnd < results.count, Int(results[runEnd].chunk) == chunk { runEnd += 1 }
-                outputs[chunk].paths.withUnsafeBufferPointer { spans in
-                    outputs[chunk].pathHashes.withUnsafeBufferPointer { hashes in
-                        for r in results[runStart..<runEnd] {
-                            let index = Int(r.task)
-                            while offsets.count <= index { offsets.append(Int32(ids.count)) }
-                            let first = ids.count
-                            for i in Int(r.pathStart)..<Int(r.pathEnd) {
-                                let (lo, hi) = spans[i]
-                                let (key, inserted) = table.intern(b, lo, hi, hash: hashes[i])
-                                if inserted { isDirectory.append(b[hi - 1] == UInt8(ascii: "/")) }
-                                var seen = false
-                                for k in first..<ids.count where ids[k] == key { seen = true }
-                                if !seen { ids.append(key) }
+        (self.results, self.outputs) = ([], [])
+        let mentions = self.mentions
+        // The document span of each path where it first appears: its String
+        // is made from the document's bytes, which are the key's.
+        let firstSpans = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: max(mentions, 1))
+        defer { firstSpans.deallocate() }
+        var keyCount = 0
+        let offsetCapacity = taskCount + results.count + 1
+        var ids: [Int32] = []
+        let offsets = [Int32](unsafeUninitializedCapacity: offsetCapacity) { offsets, offsetCount in
+            ids = [Int32](unsafeUninitializedCapacity: mentions) { ids, idCount in
+                let o = offsets.baseAddress!
+                let d = ids.baseAddress
+                o[0] = 0
+                var n = 1, m = 0
+                results.withUnsafeBufferPointer { results in
+                    // Results come in runs of one chunk: each run takes its chunk's
+                    // buffers once (taking them per task cost four reference counts a task).
+                    var runStart = 0
+                    while runStart < results.count {
+                        let chunk = Int(results[runStart].chunk)
+                        var runEnd = runStart + 1
+                        while runEnd < results.count, Int(results[runEnd].chunk) == chunk { runEnd += 1 }
+                        outputs[chunk].paths.withUnsafeBufferPointer { spans in
+                            outputs[chunk].pathHashes.withUnsafeBufferPointer { hashes in
+                                for r in results[runStart..<runEnd] {
+                                    let index = Int(r.task)
+                                    while n <= index {
+                                        o[n] = Int32(truncatingIfNeeded: m)
+                                        n += 1
+                                    }
+                                    let first = m
+                                    for i in Int(r.pathStart)..<Int(r.pathEnd) {
+                                        let (lo, hi) = spans[i]
+                                        let (key, inserted) = table.intern(b, lo, hi, hash: hashes[i])
+                                        if inserted {
+                                            firstSpans[keyCount] = (lo, hi)
+                                            keyCount += 1
+                                        }
+                                        var seen = false
+                                        for k in first..<m where d![k] == key { seen = true }
+                                        if !seen {
+                                            d![m] = key
+                                            m += 1
+                                        }
+                                    }
+                                    o[n] = Int32(truncatingIfNeeded: m)
+                                    n += 1
+                                }
                             }
-                            offsets.append(Int32(ids.count))
                         }
+                        runStart = runEnd
                     }
                 }
-                runStart = runEnd
+                offsetCount = n
+                idCount = m
             }
         }
-        (self.isDirectory, self.offsets, self.ids) = (isDirectory, offsets, ids)
-        paths = DocumentParser.strings(of: table)
+        let spans = UnsafeBufferPointer(start: firstSpans, count: keyCount)
+        isDirectory = [Bool](unsafeUninitializedCapacity: keyCount) { flags, count in
+            for (k, (_, hi)) in spans.enumerated() { flags[k] = b[hi - 1] == UInt8(ascii: "/") }
+            count = keyCount
+        }
+        (self.offsets, self.ids) = (offsets, ids)
+        paths = DocumentParser.strings(b, spans: spans)
     }
 
     /// How many path spans the outputs hold, and their bytes together.
@@ -432,7 +482,8 @@ final class FileTableBuilder: @unchecked Sendable {
 
 private struct SharedStrings: @unchecked Sendable {
     let base: UnsafeMutablePointer<String>?
-    let table: ByteInterner
+    let text: Bytes
+    let spans: UnsafeBufferPointer<(Int, Int)>
 }
 
 private struct SharedFileTables: @unchecked Sendable {

@@ -1,0 +1,161 @@
+import SpecGraphTestSupport
+import Testing
+
+@testable import SpecKitTasks
+
+/// Reference resolution takes shorter routes than the plain code they replace:
+/// edge keys in an open-addressing set instead of `Set<UInt64>`, and phase
+/// titles searched for a word only where its first letter is. Each is compared
+/// here with the plain version over many made-up inputs.
+@Suite("Resolution fast paths")
+struct ResolveFastPathTests {
+    /// The word search as it was written before: every position tried.
+    static func plainHasWord(_ t: Bytes, _ needle: Bytes) -> Bool {
+        var k = 0
+        while k + needle.count <= t.count {
+            if t.isWordStart(k, 0), t.isWordEnd(k + needle.count, t.count) {
+                var same = true
+                for i in 0..<needle.count where t[k + i].lowercased != needle[i] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    @Test(arguments: 0..<8)
+    func wordSearchMatchesPlainSearch(seed: Int) {
+        var g = SeededStream(seed: UInt64(seed) &+ 101)
+        let pieces = ["Setup", "setup", "SETUP", "Set", "up", "Polish", "polish", "Phase 1", "CI/CD", "_setup", "setup2", "é", "Foundational", "s"]
+        let separators = [" ", ": ", "-", "_", "", " & ", "(", ")"]
+        let words = ["setup", "set", "polish", "s", "foundational", "up", "", "cd", "é", "Setup", "1", "(", "polish & cross"]
+        for round in 0..<400 {
+            var title = round % 50 == 0 ? "" : g.text(pieces, most: 8, separators: separators)
+            for word in words {
+                var w = word
+                let (fast, plain) = title.withUTF8 { t in
+                    w.withUTF8 { n in (DocumentParser.hasWord(t, n), Self.plainHasWord(t, n)) }
+                }
+                #expect(fast == plain, "\(title) / \(word)")
+            }
+        }
+    }
+
+    @Test(arguments: 0..<6)
+    func edgeKeySetMatchesSet(seed: Int) {
+        var g = SeededStream(seed: UInt64(seed) &+ 7)
+        var fast = EdgeKeySet()
+        if seed % 2 == 0 { fast.reserveCapacity(g.next(5000)) }
+        var plain = Set<UInt64>()
+        var mismatches = 0
+        for _ in 0..<20000 {
+            let key: UInt64
+            switch g.next(6) {
+            case 0: key = UInt64.max
+            case 1: key = 0
+            case 2: key = UInt64(g.next(64))
+            case 3: key = UInt64(UInt32(g.next(3000))) << 33 | UInt64(UInt32(g.next(3000))) << 1 | UInt64(g.next(2))
+            case 4: key = UInt64(g.next(1 << 30)) &* 0x9E37_79B9_7F4A_7C15
+            default: key = UInt64(g.next(1 << 20)) << 44
+            }
+            if fast.insert(key) != plain.insert(key).inserted { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(fast.count + (plain.contains(UInt64.max) ? 1 : 0) == plain.count)
+    }
+
+    /// A phase whose title names no story takes the first of the stories every
+    /// task of it that names stories names. `assignPhases` merges a run of
+    /// tasks sharing one stories array once; here the plain intersection over
+    /// every task, over made-up documents of interleaved story labels.
+    @Test(arguments: 0..<12)
+    func phaseStoriesMatchPlainIntersection(seed: Int) {
+        var g = SeededStream(seed: UInt64(seed) &+ 31)
+        let labels = ["", "[US1] ", "[US2] ", "[US1] [US2] ", "[US2] [US1] ", "[US3] ", "[P] [US1] ", "[US1] [US3] [US2] "]
+        var text = "# Tasks: stories\n\n"
+        var n = 0
+        for phase in 1...(1 + g.next(8)) {
+            text += "## Phase \(phase): Work \(phase)\n\n"
+            var label = labels[g.next(labels.count)]
+            for _ in 0..<g.next(30) {
+                n += 1
+                // Runs of one label, now and then another.
+                if g.next(4) == 0 { label = labels[g.next(labels.count)] }
+                text += "- [ ] T\(1000 + n) \(label)Do step \(n)\n"
+            }
+        }
+        let document = SpecParser.parse(Array(text.utf8), path: "stories.md")
+        var plain = [[String]?](repeating: nil, count: document.phases.count)
+        for task in document.tasks where !task.stories.isEmpty {
+            let p = Int(task.phase)
+            if let current = plain[p] {
+                plain[p] = current.filter { task.stories.contains($0) }
+            } else {
+                plain[p] = task.stories
+            }
+        }
+        for phase in document.phases where phase.index > 0 {
+            #expect(phase.story == plain[Int(phase.index)]?.first, "phase \(phase.index) of seed \(seed)")
+            #expect(phase.kind == (phase.story == nil ? .barrier : .story))
+        }
+    }
+
+    /// The priority scan as it was written before: every position tried.
+    static func plainPriority(_ b: Bytes) -> Int? {
+        let n = b.count
+        var k = 0
+        while k < n {
+            var j = -1
+            if b.matchesLowercase("priority", at: k, end: n) {
+                j = k + 8
+                while j < n {
+                    if b[j] == UInt8(ascii: ":") || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "-")
+                        || b[j] == UInt8(ascii: "=") || b[j].isSpaceOrTab
+                    {
+                        j += 1
+                    } else if b.matches("：", at: j, end: n) || b.matches("–", at: j, end: n) || b.matches("—", at: j, end: n) {
+                        j += 3
+                    } else {
+                        break
+                    }
+                }
+            } else if b[k] == UInt8(ascii: "("), k + 1 < n, b[k + 1] == UInt8(ascii: "P") {
+                j = k + 1
+            } else if b[k] == UInt8(ascii: "P"), b.isWordStart(k, 0) {
+                j = k
+            }
+            if j >= 0, j + 1 < n, b[j] == UInt8(ascii: "P") || b[j] == UInt8(ascii: "p"), b[j + 1].isDigit {
+                var e = j + 1
+                var value = 0
+                while e < n, b[e].isDigit, e - j < 4 {
+                    value = value * 10 + Int(b[e] &- 0x30)
+                    e += 1
+                }
+                if b.isWordEnd(e, n) { return value }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    @Test(arguments: 0..<6)
+    func priorityScanMatchesPlainScan(seed: Int) {
+        var g = SeededStream(seed: UInt64(seed) &+ 57)
+        let pieces = [
+            "Priority", "priority", "PRIORITY", "P1", "p2", "P", "(P3)", "(", ")", "P12345", "**Priority**", ":", "：", "–", "—", "=",
+            "MVP", "User Story 2", "Phase 4", "pP", "Prio", "rity", "2", "_P1", "🎯",
+        ]
+        let separators = [" ", "", ": ", " - ", "*", "(", "\t"]
+        let parser = DocumentParser(text: UnsafeMutableBufferPointer(start: nil, count: 0), path: "")
+        var mismatches: [String] = []
+        for _ in 0..<1500 {
+            var title = g.text(pieces, most: 7, separators: separators)
+            let (fast, plain) = title.withUTF8 { (parser.priority(in: $0), Self.plainPriority($0)) }
+            if fast != plain { mismatches.append(title) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
