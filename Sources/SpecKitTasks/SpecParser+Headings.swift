@@ -24,7 +24,9 @@ extension DocumentParser {
             // A heading task ends the sections at its level or deeper, as any
             // heading does, so their `**Depends on**:` stays theirs. Phase
             // headings stay open: `### T001` right under `### Phase 1` is its task.
-            while let last = headingStack.last, last.level >= level, headings[Int(last.index)].phaseNumber == nil {
+            while !headingStack.isEmpty, headingStack[headingStack.count - 1].level >= level,
+                headings[Int(headingStack[headingStack.count - 1].index)].phaseNumber == nil
+            {
                 headingStack.removeLast()
             }
             noteHeadingReferences()
@@ -32,11 +34,17 @@ extension DocumentParser {
             return
         }
         segment += 1
-        while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
+        while !headingStack.isEmpty, headingStack[headingStack.count - 1].level >= level { headingStack.removeLast() }
         noteHeadingReferences()
-        let parent = headingStack.last
+        // The parent's flags, read without copying its reference lists.
+        let hasParent = !headingStack.isEmpty
+        let parentIndex: Int32 = hasParent ? headingStack[headingStack.count - 1].index : -1
+        let parentExcluded = hasParent && headingStack[headingStack.count - 1].excluded
+        let parentDeclared = hasParent && headingStack[headingStack.count - 1].declared
+        let parentNoLooseTasks = hasParent && headingStack[headingStack.count - 1].noLooseTasks
         let kinds = HeadingWords.kinds(b, lo, hi)
-        let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
+        let phase = parentExcluded ? nil : phaseNumber(b, lo, hi)
+        let isPhase = phase != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:
         // authors write `T006 depends on T005` there; its lines about parallel
@@ -52,15 +60,15 @@ extension DocumentParser {
         // `Dependencies`, `Execution Order`, `依存関係`, `Зависимости`: the vocabulary's section headings.
         let namesOrder = !isPhase && !isTitle && DependencyVocabulary.namesDependencySection(b, lo, hi)
         let noOrder = isTitle || isStrategy || kinds.contains(.team) || isExample
-        let declared = !noOrder && ((parent?.declared ?? false) || namesOrder)
-        let excluded = (parent?.excluded ?? false) || declared
+        let declared = !noOrder && (parentDeclared || namesOrder)
+        let excluded = parentExcluded || declared
             || (isExample && isParallel)
             || isStrategy || namesOrder
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
-        let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
+        let noLooseTasks = parentNoLooseTasks || excluded
             || (!isPhase && !isTitle && (isParallel || kinds.contains(.note) || isExample))
-        var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
-        if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
+        var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parentIndex)
+        record.phaseNumber = phase
         let index = Int32(headings.count)
         headings.append(record)
         var open = OpenHeading(
@@ -114,7 +122,8 @@ extension DocumentParser {
             k += 4
         } else if b.matchesLowercase("etapa", at: k, end: hi) {
             k += 5
-        } else if let word = Vocabulary.phaseWords.first(where: { b.matches($0, at: k, end: hi) }) {
+        } else if k < hi, b[k] >= 0x80, let word = Vocabulary.phaseWords.first(where: { b.matches($0, at: k, end: hi) }) {
+            // (Every phase word of another script starts with a byte above ASCII.)
             k += word.utf8CodeUnitCount
             // `阶段一`: a Chinese numeral right after the word.
             if let (value, e) = Self.chineseNumeral(b, b.skipSpaces(k, hi), hi), e >= hi || !b[e].isAlnum { return String(value) }
@@ -524,7 +533,8 @@ extension String {
 }
 
 extension Vocabulary {
-    /// Phase words of other scripts (`フェーズ 3`, `阶段 3`, `단계 2`, `Этап 2`).
+    /// Phase words of other scripts (`フェーズ 3`, `阶段 3`, `단계 2`, `Этап 2`);
+    /// each starts with a byte above ASCII (`phaseNumber` relies on it; tested).
     static let phaseWords: [StaticString] = [
         "フェーズ", "阶段", "階段", "단계", "페이즈", "Этап", "этап", "Фаза", "фаза",
     ]
