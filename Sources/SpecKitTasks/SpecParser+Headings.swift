@@ -588,6 +588,39 @@ enum HeadingWords {
         /// A bit per pair of bytes (lowercased) that starts some word: most
         /// places in a heading start none and are passed with one load.
         let pairs: [UInt64]
+        /// The same with both bytes folded by `| 0x20` (a superset of `pairs`:
+        /// `c.lowercased | 0x20 == c | 0x20` for every byte): read through a
+        /// pointer, a byte at a time, by `kinds`. Allocated once, never freed.
+        let folded: UnsafeMutablePointer<UInt64>
+        /// `words` again, with the compare of their first four bytes made
+        /// ready (`Key`), and `offsets` again: read through pointers by `wordsAt`.
+        let keys: UnsafeMutablePointer<Key>
+        let keyOffsets: UnsafeMutablePointer<Int32>
+    }
+
+    /// A word and its first (up to) four bytes as one compare:
+    /// `(load | fold) & mask == prefix` holds exactly when those bytes match
+    /// as `matchesLowercase` matches them (`fold` sets bit 5 of ASCII letters;
+    /// an uppercase ASCII letter in the word, which `matchesLowercase` never
+    /// matches, cannot equal a byte with bit 5 set).
+    struct Key {
+        let prefix: UInt32
+        let mask: UInt32
+        let fold: UInt32
+        let count: Int
+        let kind: Kinds
+        let word: StaticString
+
+        init(_ word: StaticString, _ kind: Kinds) {
+            var prefix: UInt32 = 0, mask: UInt32 = 0, fold: UInt32 = 0
+            for i in 0..<min(4, word.utf8CodeUnitCount) {
+                let c = word.utf8Start[i]
+                prefix |= UInt32(c) << UInt32(8 * i)
+                mask |= 0xFF << UInt32(8 * i)
+                if (c | 0x20) &- 0x61 < 26 { fold |= 0x20 << UInt32(8 * i) }
+            }
+            (self.prefix, self.mask, self.fold, count, self.kind, self.word) = (prefix, mask, fold, word.utf8CodeUnitCount, kind, word)
+        }
     }
 
     private static let index: Index = {
@@ -611,13 +644,70 @@ enum HeadingWords {
                 pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
-        return Index(offsets: offsets, words: buckets.flatMap { $0 }, pairs: pairs)
+        let folded = UnsafeMutablePointer<UInt64>.allocate(capacity: 65536 / 64)
+        folded.initialize(repeating: 0, count: 65536 / 64)
+        for (words, _) in lists {
+            for word in words {
+                let pair = Int(word.utf8Start[0] | 0x20) << 8 | Int(word.utf8Start[1] | 0x20)
+                folded[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        let words = buckets.flatMap { $0 }
+        let keys = UnsafeMutablePointer<Key>.allocate(capacity: words.count)
+        for (i, (word, kind)) in words.enumerated() { (keys + i).initialize(to: Key(word, kind)) }
+        let keyOffsets = UnsafeMutablePointer<Int32>.allocate(capacity: offsets.count)
+        keyOffsets.initialize(from: offsets, count: offsets.count)
+        return Index(offsets: offsets, words: words, pairs: pairs, folded: folded, keys: keys, keyOffsets: keyOffsets)
     }()
 
     /// The kinds whose words occur in `lo..<hi`.
     /// - Complexity: O(hi - lo) table loads, plus a compare per word that
     ///   starts with the byte at hand.
     static func kinds(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
+        // A word (two bytes or more) cannot start on the last byte.
+        guard hi - lo >= 2, let base = b.baseAddress else { return Kinds() }
+        let index = Self.index
+        let folded = index.folded
+        var found = Kinds()
+        var k = lo
+        let last = hi - 1
+        var first = UInt(base[k] | 0x20)
+        while k < last {
+            let second = UInt(base[k &+ 1] | 0x20)
+            let pair = first &<< 8 | second
+            if folded[Int(pair &>> 6)] & (1 &<< UInt64(pair & 63)) != 0 { found = wordsAt(b, k, hi, found, index) }
+            first = second
+            k &+= 1
+        }
+        return found
+    }
+
+    /// `found` with the kinds of the words that start at `k` (out of line:
+    /// most places start none, and the loop in `kinds` stays in registers).
+    @inline(never)
+    private static func wordsAt(_ b: Bytes, _ k: Int, _ hi: Int, _ found: Kinds, _ index: Index) -> Kinds {
+        var found = found
+        let start = Int(b[k].lowercased)
+        let from = Int(index.keyOffsets[start]), to = Int(index.keyOffsets[start + 1])
+        guard hi - k >= 4, let base = b.baseAddress else {
+            for i in from..<to {
+                let key = index.keys[i]
+                if !found.contains(key.kind), b.matchesLowercase(key.word, at: k, end: hi) { found.insert(key.kind) }
+            }
+            return found
+        }
+        let loaded = UInt32(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt32.self))
+        for i in from..<to {
+            let key = index.keys[i]
+            guard (loaded | key.fold) & key.mask == key.prefix, !found.contains(key.kind) else { continue }
+            if key.count <= 4 || b.matchesLowercase(key.word, at: k, end: hi) { found.insert(key.kind) }
+        }
+        return found
+    }
+
+    /// `kinds` as first written: a load and a lowercasing per byte, the
+    /// unfolded pair table. Kept as the reference the tests compare `kinds` with.
+    static func kindsByPairs(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
         let index = Self.index
         var found = Kinds()
         // A word (two bytes or more) cannot start on the last byte.
