@@ -67,13 +67,10 @@ extension DocumentParser {
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
         let noLooseTasks = parentNoLooseTasks || excluded
             || (!isPhase && !isTitle && (isParallel || kinds.contains(.note) || isExample))
-        var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parentIndex)
-        record.phaseNumber = phase
         let index = Int32(headings.count)
-        headings.append(record)
-        var open = OpenHeading(
-            level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
-            references: [], reversedReferences: [], hasTasks: false)
+        // Built in place (a record or open heading kept in a variable is copied in).
+        headings.append(HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, phaseNumber: phase, parent: parentIndex))
+        var references: [Reference] = [], reversedReferences: [Reference] = []
         // Example and strategy headings (`### Parallel Example: after Phase 4
         // lands`) state no order, like their sections.
         if !declared, !excluded, !isExample {
@@ -83,7 +80,7 @@ extension DocumentParser {
             let locator = TextLocator((lo, lineNumber, lineStart))
             scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
             for group in facts.references {
-                if group.reversed { open.reversedReferences += group.references } else { open.references += group.references }
+                if group.reversed { reversedReferences += group.references } else { references += group.references }
             }
             if !facts.phaseReferences.isEmpty {
                 phaseStatements.append(
@@ -92,7 +89,10 @@ extension DocumentParser {
                         location: location(p)))
             }
         }
-        headingStack.append(open)
+        headingStack.append(
+            OpenHeading(
+                level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
+                references: references, reversedReferences: reversedReferences, hasTasks: false))
         noteHeadingReferences()
     }
 
