@@ -333,13 +333,14 @@ extension DocumentParser {
             return
         }
         // `**Priority**: P1` below a heading, before its first task.
-        if let top = headingStack.last, !top.hasTasks, headings[Int(top.index)].priority == nil {
+        // (The open heading is read in place: a copy would retain its reference lists.)
+        if let last = headingStack.indices.last, !headingStack[last].hasTasks, headings[Int(headingStack[last].index)].priority == nil {
             var k = p
             while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab { k += 1 }
             if b.matchesLowercase("priority", at: k, end: end),
                 let value = priority(in: UnsafeBufferPointer(rebasing: b[k..<end]))
             {
-                headings[Int(top.index)].priority = value
+                headings[Int(headingStack[last].index)].priority = value
                 return
             }
         }
@@ -351,7 +352,7 @@ extension DocumentParser {
         // `**Depends on**: T013` before a section's first task applies to the section;
         // a strategy, notes or parallel-work section holds no tasks for it to apply to
         // (`Tras Phase 2: A toma US1…` under `### Parallel Team Strategy` states no order).
-        guard var top = headingStack.last, !top.hasTasks, !top.noLooseTasks else { return }
+        guard let last = headingStack.indices.last, !headingStack[last].hasTasks, !headingStack[last].noLooseTasks else { return }
         var k = p
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
         // `**Depends on**:`, `**Requires**:`, `**依存**:`: any clause word opening the line.
@@ -361,14 +362,18 @@ extension DocumentParser {
         scanDependencyClauses(b, k, end, TextLocator((k, lineNumber, lineStart)), into: &facts, excluded: &spans)
         guard let first = spans.first, first.0 == k else { return }
         for group in facts.references {
-            if group.reversed { top.reversedReferences += group.references } else { top.references += group.references }
+            if group.reversed {
+                headingStack[last].reversedReferences += group.references
+            } else {
+                headingStack[last].references += group.references
+            }
         }
-        headingStack[headingStack.count - 1] = top
         noteHeadingReferences()
         if !facts.phaseReferences.isEmpty {
             phaseStatements.append(
                 PendingPhaseStatement(
-                    predecessors: facts.phaseReferences, successors: [], successorHeading: top.index, location: location(p)))
+                    predecessors: facts.phaseReferences, successors: [], successorHeading: headingStack[last].index,
+                    location: location(p)))
         }
     }
 
