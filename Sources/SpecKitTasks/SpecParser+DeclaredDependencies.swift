@@ -110,7 +110,8 @@ extension DocumentParser {
         let b = bytes
         var k = p
         if let e = bulletEnd(b, k, end) { k = e }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), DependencyVocabulary.containsTogetherWord(b, k, end)
+        // The together word first: most lines have none, and both tests only read.
+        guard k < end, b[k] != UInt8(ascii: "|"), DependencyVocabulary.containsTogetherWord(b, k, end), !isTeamLine(b, k, end)
         else { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &proseTokens)

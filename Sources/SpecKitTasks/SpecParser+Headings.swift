@@ -24,7 +24,9 @@ extension DocumentParser {
             // A heading task ends the sections at its level or deeper, as any
             // heading does, so their `**Depends on**:` stays theirs. Phase
             // headings stay open: `### T001` right under `### Phase 1` is its task.
-            while let last = headingStack.last, last.level >= level, headings[Int(last.index)].phaseNumber == nil {
+            while !headingStack.isEmpty, headingStack[headingStack.count - 1].level >= level,
+                headings[Int(headingStack[headingStack.count - 1].index)].phaseNumber == nil
+            {
                 headingStack.removeLast()
             }
             noteHeadingReferences()
@@ -32,11 +34,17 @@ extension DocumentParser {
             return
         }
         segment += 1
-        while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
+        while !headingStack.isEmpty, headingStack[headingStack.count - 1].level >= level { headingStack.removeLast() }
         noteHeadingReferences()
-        let parent = headingStack.last
+        // The parent's flags, read without copying its reference lists.
+        let hasParent = !headingStack.isEmpty
+        let parentIndex: Int32 = hasParent ? headingStack[headingStack.count - 1].index : -1
+        let parentExcluded = hasParent && headingStack[headingStack.count - 1].excluded
+        let parentDeclared = hasParent && headingStack[headingStack.count - 1].declared
+        let parentNoLooseTasks = hasParent && headingStack[headingStack.count - 1].noLooseTasks
         let kinds = HeadingWords.kinds(b, lo, hi)
-        let isPhase = !(parent?.excluded ?? false) && phaseNumber(b, lo, hi) != nil
+        let phase = parentExcluded ? nil : phaseNumber(b, lo, hi)
+        let isPhase = phase != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:
         // authors write `T006 depends on T005` there; its lines about parallel
@@ -52,20 +60,17 @@ extension DocumentParser {
         // `Dependencies`, `Execution Order`, `依存関係`, `Зависимости`: the vocabulary's section headings.
         let namesOrder = !isPhase && !isTitle && DependencyVocabulary.namesDependencySection(b, lo, hi)
         let noOrder = isTitle || isStrategy || kinds.contains(.team) || isExample
-        let declared = !noOrder && ((parent?.declared ?? false) || namesOrder)
-        let excluded = (parent?.excluded ?? false) || declared
+        let declared = !noOrder && (parentDeclared || namesOrder)
+        let excluded = parentExcluded || declared
             || (isExample && isParallel)
             || isStrategy || namesOrder
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
-        let noLooseTasks = (parent?.noLooseTasks ?? false) || excluded
+        let noLooseTasks = parentNoLooseTasks || excluded
             || (!isPhase && !isTitle && (isParallel || kinds.contains(.note) || isExample))
-        var record = HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, parent: parent?.index ?? -1)
-        if isPhase { record.phaseNumber = phaseNumber(b, lo, hi) }
         let index = Int32(headings.count)
-        headings.append(record)
-        var open = OpenHeading(
-            level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
-            references: [], reversedReferences: [], hasTasks: false)
+        // Built in place (a record or open heading kept in a variable is copied in).
+        headings.append(HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, phaseNumber: phase, parent: parentIndex))
+        var references: [Reference] = [], reversedReferences: [Reference] = []
         // Example and strategy headings (`### Parallel Example: after Phase 4
         // lands`) state no order, like their sections.
         if !declared, !excluded, !isExample {
@@ -75,7 +80,7 @@ extension DocumentParser {
             let locator = TextLocator((lo, lineNumber, lineStart))
             scanDependencyClauses(b, lo, hi, locator, into: &facts, excluded: &spans)
             for group in facts.references {
-                if group.reversed { open.reversedReferences += group.references } else { open.references += group.references }
+                if group.reversed { reversedReferences += group.references } else { references += group.references }
             }
             if !facts.phaseReferences.isEmpty {
                 phaseStatements.append(
@@ -84,7 +89,10 @@ extension DocumentParser {
                         location: location(p)))
             }
         }
-        headingStack.append(open)
+        headingStack.append(
+            OpenHeading(
+                level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
+                references: references, reversedReferences: reversedReferences, hasTasks: false))
         noteHeadingReferences()
     }
 
@@ -114,7 +122,8 @@ extension DocumentParser {
             k += 4
         } else if b.matchesLowercase("etapa", at: k, end: hi) {
             k += 5
-        } else if let word = Vocabulary.phaseWords.first(where: { b.matches($0, at: k, end: hi) }) {
+        } else if k < hi, b[k] >= 0x80, let word = Vocabulary.phaseWords.first(where: { b.matches($0, at: k, end: hi) }) {
+            // (Every phase word of another script starts with a byte above ASCII.)
             k += word.utf8CodeUnitCount
             // `阶段一`: a Chinese numeral right after the word.
             if let (value, e) = Self.chineseNumeral(b, b.skipSpaces(k, hi), hi), e >= hi || !b[e].isAlnum { return String(value) }
@@ -324,13 +333,14 @@ extension DocumentParser {
             return
         }
         // `**Priority**: P1` below a heading, before its first task.
-        if let top = headingStack.last, !top.hasTasks, headings[Int(top.index)].priority == nil {
+        // (The open heading is read in place: a copy would retain its reference lists.)
+        if let last = headingStack.indices.last, !headingStack[last].hasTasks, headings[Int(headingStack[last].index)].priority == nil {
             var k = p
             while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: "_") || b[k].isSpaceOrTab { k += 1 }
             if b.matchesLowercase("priority", at: k, end: end),
                 let value = priority(in: UnsafeBufferPointer(rebasing: b[k..<end]))
             {
-                headings[Int(top.index)].priority = value
+                headings[Int(headingStack[last].index)].priority = value
                 return
             }
         }
@@ -342,7 +352,7 @@ extension DocumentParser {
         // `**Depends on**: T013` before a section's first task applies to the section;
         // a strategy, notes or parallel-work section holds no tasks for it to apply to
         // (`Tras Phase 2: A toma US1…` under `### Parallel Team Strategy` states no order).
-        guard var top = headingStack.last, !top.hasTasks, !top.noLooseTasks else { return }
+        guard let last = headingStack.indices.last, !headingStack[last].hasTasks, !headingStack[last].noLooseTasks else { return }
         var k = p
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "-") || b[k].isSpaceOrTab { k += 1 }
         // `**Depends on**:`, `**Requires**:`, `**依存**:`: any clause word opening the line.
@@ -352,14 +362,18 @@ extension DocumentParser {
         scanDependencyClauses(b, k, end, TextLocator((k, lineNumber, lineStart)), into: &facts, excluded: &spans)
         guard let first = spans.first, first.0 == k else { return }
         for group in facts.references {
-            if group.reversed { top.reversedReferences += group.references } else { top.references += group.references }
+            if group.reversed {
+                headingStack[last].reversedReferences += group.references
+            } else {
+                headingStack[last].references += group.references
+            }
         }
-        headingStack[headingStack.count - 1] = top
         noteHeadingReferences()
         if !facts.phaseReferences.isEmpty {
             phaseStatements.append(
                 PendingPhaseStatement(
-                    predecessors: facts.phaseReferences, successors: [], successorHeading: top.index, location: location(p)))
+                    predecessors: facts.phaseReferences, successors: [], successorHeading: headingStack[last].index,
+                    location: location(p)))
         }
     }
 
@@ -524,7 +538,8 @@ extension String {
 }
 
 extension Vocabulary {
-    /// Phase words of other scripts (`フェーズ 3`, `阶段 3`, `단계 2`, `Этап 2`).
+    /// Phase words of other scripts (`フェーズ 3`, `阶段 3`, `단계 2`, `Этап 2`);
+    /// each starts with a byte above ASCII (`phaseNumber` relies on it; tested).
     static let phaseWords: [StaticString] = [
         "フェーズ", "阶段", "階段", "단계", "페이즈", "Этап", "этап", "Фаза", "фаза",
     ]
@@ -578,6 +593,39 @@ enum HeadingWords {
         /// A bit per pair of bytes (lowercased) that starts some word: most
         /// places in a heading start none and are passed with one load.
         let pairs: [UInt64]
+        /// The same with both bytes folded by `| 0x20` (a superset of `pairs`:
+        /// `c.lowercased | 0x20 == c | 0x20` for every byte): read through a
+        /// pointer, a byte at a time, by `kinds`. Allocated once, never freed.
+        let folded: UnsafeMutablePointer<UInt64>
+        /// `words` again, with the compare of their first four bytes made
+        /// ready (`Key`), and `offsets` again: read through pointers by `wordsAt`.
+        let keys: UnsafeMutablePointer<Key>
+        let keyOffsets: UnsafeMutablePointer<Int32>
+    }
+
+    /// A word and its first (up to) four bytes as one compare:
+    /// `(load | fold) & mask == prefix` holds exactly when those bytes match
+    /// as `matchesLowercase` matches them (`fold` sets bit 5 of ASCII letters;
+    /// an uppercase ASCII letter in the word, which `matchesLowercase` never
+    /// matches, cannot equal a byte with bit 5 set).
+    struct Key {
+        let prefix: UInt32
+        let mask: UInt32
+        let fold: UInt32
+        let count: Int
+        let kind: Kinds
+        let word: StaticString
+
+        init(_ word: StaticString, _ kind: Kinds) {
+            var prefix: UInt32 = 0, mask: UInt32 = 0, fold: UInt32 = 0
+            for i in 0..<min(4, word.utf8CodeUnitCount) {
+                let c = word.utf8Start[i]
+                prefix |= UInt32(c) << UInt32(8 * i)
+                mask |= 0xFF << UInt32(8 * i)
+                if (c | 0x20) &- 0x61 < 26 { fold |= 0x20 << UInt32(8 * i) }
+            }
+            (self.prefix, self.mask, self.fold, count, self.kind, self.word) = (prefix, mask, fold, word.utf8CodeUnitCount, kind, word)
+        }
     }
 
     private static let index: Index = {
@@ -601,13 +649,70 @@ enum HeadingWords {
                 pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
-        return Index(offsets: offsets, words: buckets.flatMap { $0 }, pairs: pairs)
+        let folded = UnsafeMutablePointer<UInt64>.allocate(capacity: 65536 / 64)
+        folded.initialize(repeating: 0, count: 65536 / 64)
+        for (words, _) in lists {
+            for word in words {
+                let pair = Int(word.utf8Start[0] | 0x20) << 8 | Int(word.utf8Start[1] | 0x20)
+                folded[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        let words = buckets.flatMap { $0 }
+        let keys = UnsafeMutablePointer<Key>.allocate(capacity: words.count)
+        for (i, (word, kind)) in words.enumerated() { (keys + i).initialize(to: Key(word, kind)) }
+        let keyOffsets = UnsafeMutablePointer<Int32>.allocate(capacity: offsets.count)
+        keyOffsets.initialize(from: offsets, count: offsets.count)
+        return Index(offsets: offsets, words: words, pairs: pairs, folded: folded, keys: keys, keyOffsets: keyOffsets)
     }()
 
     /// The kinds whose words occur in `lo..<hi`.
     /// - Complexity: O(hi - lo) table loads, plus a compare per word that
     ///   starts with the byte at hand.
     static func kinds(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
+        // A word (two bytes or more) cannot start on the last byte.
+        guard hi - lo >= 2, let base = b.baseAddress else { return Kinds() }
+        let index = Self.index
+        let folded = index.folded
+        var found = Kinds()
+        var k = lo
+        let last = hi - 1
+        var first = UInt(base[k] | 0x20)
+        while k < last {
+            let second = UInt(base[k &+ 1] | 0x20)
+            let pair = first &<< 8 | second
+            if folded[Int(pair &>> 6)] & (1 &<< UInt64(pair & 63)) != 0 { found = wordsAt(b, k, hi, found, index) }
+            first = second
+            k &+= 1
+        }
+        return found
+    }
+
+    /// `found` with the kinds of the words that start at `k` (out of line:
+    /// most places start none, and the loop in `kinds` stays in registers).
+    @inline(never)
+    private static func wordsAt(_ b: Bytes, _ k: Int, _ hi: Int, _ found: Kinds, _ index: Index) -> Kinds {
+        var found = found
+        let start = Int(b[k].lowercased)
+        let from = Int(index.keyOffsets[start]), to = Int(index.keyOffsets[start + 1])
+        guard hi - k >= 4, let base = b.baseAddress else {
+            for i in from..<to {
+                let key = index.keys[i]
+                if !found.contains(key.kind), b.matchesLowercase(key.word, at: k, end: hi) { found.insert(key.kind) }
+            }
+            return found
+        }
+        let loaded = UInt32(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt32.self))
+        for i in from..<to {
+            let key = index.keys[i]
+            guard (loaded | key.fold) & key.mask == key.prefix, !found.contains(key.kind) else { continue }
+            if key.count <= 4 || b.matchesLowercase(key.word, at: k, end: hi) { found.insert(key.kind) }
+        }
+        return found
+    }
+
+    /// `kinds` as first written: a load and a lowercasing per byte, the
+    /// unfolded pair table. Kept as the reference the tests compare `kinds` with.
+    static func kindsByPairs(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
         let index = Self.index
         var found = Kinds()
         // A word (two bytes or more) cannot start on the last byte.
