@@ -130,13 +130,14 @@ extension DocumentParser {
     }
 
     /// `(Priority: P2)`, `Priority P2` or a `(P2)` token: 2.
-    func priority(in b: Bytes) -> Int? {
+    /// `skipping: false` tries every byte (tests compare the two).
+    func priority(in b: Bytes, skipping: Bool = true) -> Int? {
         let n = b.count
         var k = 0
         while k < n {
             // Every form starts at a `p`, a `P` or a `(`: other bytes are passed
             // at once (the titles of 2 000 phases are read here).
-            if b[k] | 0x20 != UInt8(ascii: "p"), b[k] != UInt8(ascii: "(") {
+            if skipping, b[k] | 0x20 != UInt8(ascii: "p"), b[k] != UInt8(ascii: "(") {
                 k += 1
                 continue
             }
