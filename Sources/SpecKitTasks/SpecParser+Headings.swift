@@ -588,17 +588,15 @@ enum HeadingWords {
     /// Every heading word with its kind, by first byte (CSR): a heading is read
     /// once, not once per word.
     private struct Index: @unchecked Sendable {
-        let offsets: [Int32]
-        let words: [(word: StaticString, kind: Kinds)]
-        /// A bit per pair of bytes (lowercased) that starts some word: most
-        /// places in a heading start none and are passed with one load.
-        let pairs: [UInt64]
-        /// The same with both bytes folded by `| 0x20` (a superset of `pairs`:
-        /// `c.lowercased | 0x20 == c | 0x20` for every byte): read through a
-        /// pointer, a byte at a time, by `kinds`. Allocated once, never freed.
+        /// A bit per pair of bytes, both folded by `| 0x20`, that starts some
+        /// word (a superset of the lowercased pairs: `c.lowercased | 0x20 ==
+        /// c | 0x20` for every byte): most places in a heading start none and
+        /// are passed with one load. Read through a pointer, a byte at a time,
+        /// by `kinds`. Allocated once, never freed.
         let folded: UnsafeMutablePointer<UInt64>
-        /// `words` again, with the compare of their first four bytes made
-        /// ready (`Key`), and `offsets` again: read through pointers by `wordsAt`.
+        /// Every word with the compare of its first four bytes made ready
+        /// (`Key`), by first byte (lowercase), and where each byte's words
+        /// start and end: read through pointers by `wordsAt`.
         let keys: UnsafeMutablePointer<Key>
         let keyOffsets: UnsafeMutablePointer<Int32>
     }
@@ -640,19 +638,12 @@ enum HeadingWords {
         }
         var offsets: [Int32] = [0]
         for bucket in buckets { offsets.append(offsets[offsets.count - 1] + Int32(bucket.count)) }
-        var pairs = [UInt64](repeating: 0, count: 65536 / 64)
-        for (words, _) in lists {
-            for word in words {
-                // Every word has at least two bytes (a CJK letter is three).
-                precondition(word.utf8CodeUnitCount >= 2)
-                let pair = Int(word.utf8Start[0].lowercased) << 8 | Int(word.utf8Start[1].lowercased)
-                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-            }
-        }
         let folded = UnsafeMutablePointer<UInt64>.allocate(capacity: 65536 / 64)
         folded.initialize(repeating: 0, count: 65536 / 64)
         for (words, _) in lists {
             for word in words {
+                // Every word has at least two bytes (a CJK letter is three).
+                precondition(word.utf8CodeUnitCount >= 2)
                 let pair = Int(word.utf8Start[0] | 0x20) << 8 | Int(word.utf8Start[1] | 0x20)
                 folded[pair >> 6] |= 1 << UInt64(pair & 63)
             }
@@ -662,7 +653,7 @@ enum HeadingWords {
         for (i, (word, kind)) in words.enumerated() { (keys + i).initialize(to: Key(word, kind)) }
         let keyOffsets = UnsafeMutablePointer<Int32>.allocate(capacity: offsets.count)
         keyOffsets.initialize(from: offsets, count: offsets.count)
-        return Index(offsets: offsets, words: words, pairs: pairs, folded: folded, keys: keys, keyOffsets: keyOffsets)
+        return Index(folded: folded, keys: keys, keyOffsets: keyOffsets)
     }()
 
     /// The kinds whose words occur in `lo..<hi`.
@@ -706,27 +697,6 @@ enum HeadingWords {
             let key = index.keys[i]
             guard (loaded | key.fold) & key.mask == key.prefix, !found.contains(key.kind) else { continue }
             if key.count <= 4 || b.matchesLowercase(key.word, at: k, end: hi) { found.insert(key.kind) }
-        }
-        return found
-    }
-
-    /// `kinds` as first written: a load and a lowercasing per byte, the
-    /// unfolded pair table. Kept as the reference the tests compare `kinds` with.
-    static func kindsByPairs(_ b: Bytes, _ lo: Int, _ hi: Int) -> Kinds {
-        let index = Self.index
-        var found = Kinds()
-        // A word (two bytes or more) cannot start on the last byte.
-        var k = lo
-        while k + 1 < hi {
-            let first = Int(b[k].lowercased)
-            let pair = first << 8 | Int(b[k + 1].lowercased)
-            if index.pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                for i in Int(index.offsets[first])..<Int(index.offsets[first + 1]) {
-                    let (word, kind) = index.words[i]
-                    if !found.contains(kind), b.matchesLowercase(word, at: k, end: hi) { found.insert(kind) }
-                }
-            }
-            k += 1
         }
         return found
     }
