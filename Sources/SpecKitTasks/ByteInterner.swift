@@ -138,7 +138,13 @@ struct ByteInterner {
     /// hash (clusters stay short; no run of IDs can pile up). Keys without
     /// digits, or with a longer digit run than fits, hash all their bytes with `mix`.
     @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
-        let (p, q, d) = lastDigitRun(b, lo, hi)
+        hash(b, lo, hi, wordReads: true)
+    }
+
+    /// `hash`; `wordReads: false` reads the digit run a byte at a time (tests
+    /// compare the two; `hash` passes the constant, so its copy has no test).
+    @inline(__always) static func hash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, wordReads: Bool) -> UInt64 {
+        let (p, q, d) = lastDigitRun(b, lo, hi, wordReads: wordReads)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         guard p < q, q - p <= 18 else {
             mix(b, lo, hi, into: &h)
@@ -200,11 +206,15 @@ struct ByteInterner {
     /// (`ByteChunk`'s digit test): the last digit of a path lies behind its
     /// extension and file name, and the run of an ID's number is read with a
     /// few multiplications instead of one per digit. Bytes of `b` before `lo`
-    /// may be loaded; they are masked off, never used.
+    /// may be loaded; they are masked off, never used. `wordReads: false`
+    /// reads a byte at a time only (the loop below, which every key's
+    /// remainder goes through).
     /// - Complexity: O(hi - lo).
-    @inline(__always) static func lastDigitRun(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (p: Int, q: Int, d: UInt64) {
+    @inline(__always) static func lastDigitRun(
+        _ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, wordReads: Bool
+    ) -> (p: Int, q: Int, d: UInt64) {
         var q = hi
-        if let base = b.baseAddress {
+        if wordReads, let base = b.baseAddress {
             let raw = UnsafeRawPointer(base)
             while q - lo >= 8 {
                 let digits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q - 8, as: UInt64.self)))
