@@ -380,6 +380,17 @@ extension DocumentParser {
 
     /// `readLabels`, taking story names from `names` (kept by a reader from task to task).
     static func readLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int, names: inout StoryNameCache) -> Int {
+        readLabels(b, into: &task, from: start, end: end, names: &names, shortcuts: true)
+    }
+
+    /// `readLabels`; `shortcuts: false` hands `[P]` and `[US12]` to
+    /// `addLabel` like every other label and passes blanks without the early
+    /// stop at `[` or a letter (tests compare the two; the caller above passes
+    /// the constant, so its copy has no test).
+    @inline(__always)
+    static func readLabels(
+        _ b: Bytes, into task: inout SpecTask, from start: Int, end: Int, names: inout StoryNameCache, shortcuts: Bool
+    ) -> Int {
         var k = start
         // The bracket around `[TASK-004]`.
         if k < end, b[k] == UInt8(ascii: "]"), k > 0, b[k - 1] != UInt8(ascii: "[") { k += 1 }
@@ -391,7 +402,7 @@ extension DocumentParser {
             while j < end {
                 let c = b[j]
                 // The bracket of the next label, or a letter of the text: neither is skipped.
-                if c == UInt8(ascii: "[") || c.isLetter { break }
+                if shortcuts, c == UInt8(ascii: "[") || c.isLetter { break }
                 if c.isSpaceOrTab || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~") {
                     j += 1
                 } else if c == UInt8(ascii: ":"), colons == 0 {
@@ -407,7 +418,7 @@ extension DocumentParser {
             guard j < end, b[j] == UInt8(ascii: "[") else { break }
             // `[P]`, the most common label, without the search for its
             // bracket and `addLabel` (which would find the same).
-            if j + 2 < end, b[j + 1] | 0x20 == UInt8(ascii: "p"), b[j + 2] == UInt8(ascii: "]") {
+            if shortcuts, j + 2 < end, b[j + 1] | 0x20 == UInt8(ascii: "p"), b[j + 2] == UInt8(ascii: "]") {
                 if j + 3 < end, b[j + 3] == UInt8(ascii: "(") { break }
                 task.parallel = true
                 k = j + 3
@@ -415,7 +426,7 @@ extension DocumentParser {
             }
             // `[US12]`, one story: what `addLabel` does with it, without its
             // other checks (none of which such a label meets).
-            if j + 4 < end, b[j + 1] == UInt8(ascii: "U"), b[j + 2] == UInt8(ascii: "S"), b[j + 3].isDigit {
+            if shortcuts, j + 4 < end, b[j + 1] == UInt8(ascii: "U"), b[j + 2] == UInt8(ascii: "S"), b[j + 3].isDigit {
                 var d = j + 4
                 while d < end, b[d].isDigit { d += 1 }
                 if d < end, d < j + 41, b[d] == UInt8(ascii: "]") {

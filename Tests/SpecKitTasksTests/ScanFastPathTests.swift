@@ -173,56 +173,6 @@ struct ScanFastPathTests {
         }
     }
 
-    /// `readLabels` as it was before its `[P]` shortcut: every label found
-    /// by its bracket and handed to `addLabel`.
-    static func referenceReadLabels(_ b: Bytes, into task: inout SpecTask, from start: Int, end: Int) -> Int {
-        var names = DocumentParser.StoryNameCache()
-        var k = start
-        if k < end, b[k] == UInt8(ascii: "]"), k > 0, b[k - 1] != UInt8(ascii: "[") { k += 1 }
-        var colons = 0
-        while true {
-            var j = k
-            while j < end {
-                let c = b[j]
-                if c == 0x20 || c == 0x09 || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~") {
-                    j += 1
-                } else if c == UInt8(ascii: ":"), colons == 0 {
-                    colons += 1
-                    j += 1
-                } else if colons == 0, j + 3 <= end, b[j] == 0xEF, b[j + 1] == 0xBC, b[j + 2] == 0x9A {
-                    colons += 1
-                    j += 3
-                } else {
-                    break
-                }
-            }
-            guard j < end, b[j] == UInt8(ascii: "[") else { break }
-            var close = j + 1
-            let limit = min(end, j + 41)
-            while close < limit, b[close] != UInt8(ascii: "]"), b[close] != UInt8(ascii: "[") { close += 1 }
-            guard close < end, b[close] == UInt8(ascii: "]"), close > j + 1 else { break }
-            if close + 1 < end, b[close + 1] == UInt8(ascii: "(") { break }
-            DocumentParser.addLabel(b, j + 1, close, to: &task, names: &names)
-            k = close + 1
-        }
-        // The separators between the labels and the text, as `readLabels` skips them.
-        var j = k
-        while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") { j += 1 }
-        while j < end {
-            let c = b[j]
-            if c == UInt8(ascii: ":") || c == 0x20 || c == 0x09 {
-                j += 1
-            } else if b.matches("：", at: j, end: end) || b.matches("—", at: j, end: end) || b.matches("–", at: j, end: end) {
-                j += 3
-            } else if c == UInt8(ascii: "-"), j + 1 >= end || b[j + 1] == 0x20 || b[j + 1] == 0x09 {
-                j += 1
-            } else {
-                break
-            }
-        }
-        return j
-    }
-
     @Test("readLabels reads random label runs as the label-by-label reading does")
     func labelsMatchReference() {
         var g = SeededStream(seed: 31)
@@ -243,7 +193,8 @@ struct ScanFastPathTests {
                 var slow = SpecTask.opening(location, form: form, status: .todo, segment: 0)
                 var names = DocumentParser.StoryNameCache()
                 let fastEnd = DocumentParser.readLabels(b, into: &fast, from: 0, end: end, names: &names)
-                let slowEnd = Self.referenceReadLabels(b, into: &slow, from: 0, end: end)
+                var slowNames = DocumentParser.StoryNameCache()
+                let slowEnd = DocumentParser.readLabels(b, into: &slow, from: 0, end: end, names: &slowNames, shortcuts: false)
                 #expect(fastEnd == slowEnd, "\(text)")
                 #expect(fast.parallel == slow.parallel, "\(text)")
                 #expect(fast.stories == slow.stories, "\(text)")
