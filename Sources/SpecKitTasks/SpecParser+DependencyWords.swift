@@ -724,18 +724,17 @@ enum DependencyVocabulary {
     /// Where the first word of `roles` starts in `lo..<hi` (at a word start, or
     /// at any character of a non-ASCII script), or nil: the prefilter that keeps
     /// most texts from being lexed.
-    /// `from`: where to begin (a word start or a non-ASCII byte, with no word
-    /// of `roles` before it), for a caller that knows.
-    /// - Complexity: O(hi - from), one table load per word.
-    static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, from: Int? = nil, roles: RoleSet, declared: Bool) -> Int? {
-        var k = from ?? lo
+    /// - Complexity: O(hi - lo), one table load per word.
+    static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool) -> Int? {
+        var k = lo
         guard k < hi else { return nil }
         let starts = clauseStarts
         let tables = Tables.current
         // The candidates, eight bytes at a time: an ASCII letter that starts a
         // word (no word byte before it), and the first byte of a character of
-        // another script. `carry`: whether the byte before the chunk is a word byte.
-        var carry: UInt64 = k > lo && b[k - 1].isWordByte ? 0x80 : 0
+        // another script. `carry`: whether the byte before the chunk is a word
+        // byte (none before `lo`).
+        var carry: UInt64 = 0
         while k < hi {
             let chunk = ByteChunk(b, k, hi)
             let word = chunk.wordBytes
