@@ -116,18 +116,45 @@ extension DocumentParser {
         return storyTitled
     }
 
+    /// Bit 7 of the first zero byte of `v` (the lowest), and maybe of bytes
+    /// above it; 0 when no byte is zero. The lowest bit set is exact: a
+    /// borrow can only mark a byte above a zero byte.
+    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+    }
+
     /// `User Story 2`, `Story 2` or a `US2` token in a heading.
-    func storyNamed(in b: Bytes) -> String? {
+    /// Every form starts at a `u`, `U`, `s` or `S`: other bytes are passed,
+    /// eight at a time where none of eight is one (the titles of 2 000 phases
+    /// are read here); `skipping: false` tries every byte (tests compare the two).
+    func storyNamed(in b: Bytes, skipping: Bool = true) -> String? {
         let n = b.count
         var k = 0
         while k < n {
+            if skipping {
+                if k + 8 <= n, let base = b.baseAddress {
+                    let v = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self)) | 0x2020_2020_2020_2020
+                    let m = Self.zeroBytes(v ^ 0x7575_7575_7575_7575) | Self.zeroBytes(v ^ 0x7373_7373_7373_7373)
+                    if m == 0 {
+                        k += 8
+                        continue
+                    }
+                    // To the first byte that is one (little-endian: the lowest).
+                    k += m.trailingZeroBitCount >> 3
+                }
+                let c = b[k] | 0x20
+                if c != UInt8(ascii: "u"), c != UInt8(ascii: "s") {
+                    k += 1
+                    continue
+                }
+            }
             if b.isWordStart(k, 0) {
                 if b.matchesLowercase("user story", at: k, end: n) || b.matchesLowercase("story", at: k, end: n) {
                     var j = k + (b.matchesLowercase("user", at: k, end: n) ? 10 : 5)
                     j = b.skipSpaces(j, n)
                     let s = j
                     while j < n, b[j].isDigit { j += 1 }
-                    if j > s, b.isWordEnd(j, n) { return "US" + b.string(s, j) }
+                    if j > s, b.isWordEnd(j, n) { return Self.storyName(b, s, j) }
                 }
                 if b.matches("US", at: k, end: n) {
                     var j = k + 2
@@ -140,7 +167,22 @@ extension DocumentParser {
         return nil
     }
 
+    /// `"US" + b.string(s, j)`, written at once (a short name is a small
+    /// String: no concatenation).
+    static func storyName(_ b: Bytes, _ s: Int, _ j: Int) -> String {
+        let n = j - s
+        guard n <= 13, let base = b.baseAddress else { return "US" + b.string(s, j) }
+        return String(unsafeUninitializedCapacity: n + 2) { buffer in
+            buffer[0] = UInt8(ascii: "U")
+            buffer[1] = UInt8(ascii: "S")
+            for i in 0..<n { buffer[i + 2] = base[s + i] }
+            return n + 2
+        }
+    }
+
     /// `(Priority: P2)`, `Priority P2` or a `(P2)` token: 2.
+    /// Every form starts at a `p`, a `P` or a `(`: other bytes are passed,
+    /// eight at a time where none of eight is one.
     /// `skipping: false` tries every byte (tests compare the two).
     func priority(in b: Bytes, skipping: Bool = true) -> Int? {
         let n = b.count
@@ -148,9 +190,21 @@ extension DocumentParser {
         while k < n {
             // Every form starts at a `p`, a `P` or a `(`: other bytes are passed
             // at once (the titles of 2 000 phases are read here).
-            if skipping, b[k] | 0x20 != UInt8(ascii: "p"), b[k] != UInt8(ascii: "(") {
-                k += 1
-                continue
+            if skipping {
+                if k + 8 <= n, let base = b.baseAddress {
+                    let v = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                    let m = Self.zeroBytes((v | 0x2020_2020_2020_2020) ^ 0x7070_7070_7070_7070) | Self.zeroBytes(v ^ 0x2828_2828_2828_2828)
+                    if m == 0 {
+                        k += 8
+                        continue
+                    }
+                    // To the first byte that is one (little-endian: the lowest).
+                    k += m.trailingZeroBitCount >> 3
+                }
+                if b[k] | 0x20 != UInt8(ascii: "p"), b[k] != UInt8(ascii: "(") {
+                    k += 1
+                    continue
+                }
             }
             var j = -1
             if b.matchesLowercase("priority", at: k, end: n) {
