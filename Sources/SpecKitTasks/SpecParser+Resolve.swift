@@ -281,9 +281,93 @@ extension DocumentParser {
     }
 
     /// The tasks in the order first named, each once.
-    static func withoutRepeats(_ tasks: [Int32]) -> [Int32] {
+    ///
+    /// A strictly increasing list (a range's tasks, every story phase) is
+    /// returned as it is, and a short one is searched instead of hashed: a
+    /// `Set` was made for each (800 000 instructions at 100k tasks for the
+    /// 2 000 story phases of `all user stories` alone). `shortcuts: false`
+    /// always goes through the set (tests compare the two).
+    /// - Complexity: O(n) expected; O(n²) for n ≤ 16.
+    static func withoutRepeats(_ tasks: [Int32], shortcuts: Bool = true) -> [Int32] {
+        if shortcuts {
+            let n = tasks.count
+            if n < 2 { return tasks }
+            let increasing = tasks.withUnsafeBufferPointer { b in
+                for i in 1..<n where b[i] <= b[i - 1] { return false }
+                return true
+            }
+            if increasing { return tasks }
+            if n <= 16 {
+                var result: [Int32] = []
+                result.reserveCapacity(n)
+                for t in tasks where !result.contains(t) { result.append(t) }
+                return result
+            }
+        }
         var seen = Set<Int32>()
         return tasks.filter { seen.insert($0).inserted }
+    }
+
+    /// `(sorted + [q]).sorted()` for a sorted `sorted`, without the sort:
+    /// `q` goes after the elements not above it.
+    static func sortedInserting(_ q: Int32, into sorted: [Int32]) -> [Int32] {
+        let n = sorted.count
+        return [Int32](unsafeUninitializedCapacity: n + 1) { buffer, count in
+            sorted.withUnsafeBufferPointer { b in
+                var i = 0
+                while i < n, b[i] <= q {
+                    buffer[i] = b[i]
+                    i += 1
+                }
+                buffer[i] = q
+                while i < n {
+                    buffer[i + 1] = b[i]
+                    i += 1
+                }
+            }
+            count = n + 1
+        }
+    }
+
+    /// The phases `word` (lowercase) names (`resolvePhaseStatements`): the
+    /// barrier phases whose titles have the word, only the ones whose titles
+    /// start with it when there are such; story phases only when no barrier
+    /// has the word. `shortcuts: true` searches the barriers' titles first
+    /// and the story phases' only when none has the word, where every title
+    /// was searched (three words over 2 000 story titles: 2.8 M instructions
+    /// at 100k tasks); `false` searches every title (tests compare the two).
+    static func phasesNamed(_ word: String, in phases: [Phase], shortcuts: Bool = true) -> [Int32] {
+        var result: [Int32] = []
+        var w = word
+        w.withUTF8 { needle in
+            func has(_ p: Int) -> Bool {
+                if let found = phases[p].title.utf8.withContiguousStorageIfAvailable({ hasWord($0, needle) }) { return found }
+                var title = phases[p].title
+                return title.withUTF8 { hasWord($0, needle) }
+            }
+            if shortcuts {
+                for p in phases.indices where phases[p].index > 0 && phases[p].kind == .barrier && has(p) {
+                    result.append(phases[p].index)
+                }
+                if !result.isEmpty { return }
+            }
+            for p in phases.indices where phases[p].index > 0 && has(p) { result.append(phases[p].index) }
+        }
+        // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
+        // Setup`: barrier phases first, story phases only when no barrier has the word.
+        let barriers = result.filter { phases[Int($0)].kind == .barrier }
+        // And among barriers the one the word names (`Phase 1: Setup`), not
+        // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
+        let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
+        return !leading.isEmpty ? leading : barriers.isEmpty ? result : barriers
+    }
+
+    /// Whether the title, after `Phase N:` and decoration, starts with `word` (lowercase).
+    static func titleStarts(_ title: String, with word: String) -> Bool {
+        var rest = Substring(title)
+        if let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) { rest = rest[rest.index(after: colon)...] }
+        rest = rest.drop { !$0.isLetter }
+        return rest.lowercased().hasPrefix(word)
     }
 
     /// `Phase 4 depends on Phase 2`, `US2 depends on US1`, `**Depends on**: Phase 2`.
@@ -294,15 +378,13 @@ extension DocumentParser {
     func resolvePhaseStatements(_ phases: [Phase], _ phaseOfHeading: [Int32], storyTitled: [Int32], _ resolver: inout Resolver)
         -> (dependencies: [PhaseDependency], parallel: [ParallelStatement], independent: [Int32])
     {
-        var byNumber: [String: Int32] = [:]
-        byNumber.reserveCapacity(phases.count)
+        var byNumber = PhaseNameTable(expectedCount: phases.count)
         for h in headings.indices {
-            if let number = headings[h].phaseNumber, byNumber[number] == nil { byNumber[number] = phaseOfHeading[h] }
+            if let number = headings[h].phaseNumber { byNumber.insertIfAbsent(number, phaseOfHeading[h]) }
         }
-        var byStory: [String: Int32] = [:]
-        byStory.reserveCapacity(phases.count)
-        for phase in phases where phase.kind == .story {
-            if let story = phase.story, byStory[story] == nil { byStory[story] = phase.index }
+        var byStory = PhaseNameTable(expectedCount: phases.count)
+        for p in phases.indices where phases[p].kind == .story {
+            if let story = phases[p].story { byStory.insertIfAbsent(story, phases[p].index) }
         }
         // `all user stories` means the phases written as user stories (`User Story 2`,
         // `US2` in the heading). A phase that is a story phase only because its
@@ -312,42 +394,17 @@ extension DocumentParser {
         // (A phase whose title names a story is a story phase: `classifyPhases`.)
         var storyPhases = storyTitled
         if storyPhases.isEmpty { storyPhases = phases.filter { $0.kind == .story }.map(\.index) }
-        // `Setup` names every barrier phase whose title has that word (after `Phase N:`).
-        func named(_ word: String) -> [Int32] {
-            var result: [Int32] = []
-            var w = word
-            w.withUTF8 { needle in
-                for phase in phases where phase.index > 0 {
-                    var title = phase.title
-                    if title.withUTF8({ Self.hasWord($0, needle) }) { result.append(phase.index) }
-                }
-            }
-            // `Setup` names the Setup phase, not `User Story 1 - Infrastructure
-            // Setup`: barrier phases first, story phases only when no barrier has the word.
-            let barriers = result.filter { phases[Int($0)].kind == .barrier }
-            // And among barriers the one the word names (`Phase 1: Setup`), not
-            // one that only mentions it (`Phase 9: CI/CD Setup & Polish`).
-            let leading = barriers.filter { titleStarts(phases[Int($0)].title, with: word) }
-            return !leading.isEmpty ? leading : barriers.isEmpty ? result : barriers
-        }
-        /// Whether the title, after `Phase N:` and decoration, starts with `word` (lowercase).
-        func titleStarts(_ title: String, with word: String) -> Bool {
-            var rest = Substring(title)
-            if let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) { rest = rest[rest.index(after: colon)...] }
-            rest = rest.drop { !$0.isLetter }
-            return rest.lowercased().hasPrefix(word)
-        }
         // Each word's phases once: a generated spec's 2 000 story phases each
         // say `depends on Foundational`, and every phase title was searched
         // for the word again at each (4 M title reads at 100k tasks).
         var phasesNamed: [String: [Int32]] = [:]
         func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {
-            case .number(let n): return byNumber[n].map { [$0] } ?? []
-            case .story(let s): return byStory[s].map { [$0] } ?? []
+            case .number(let n): return byNumber.find(n).map { [$0] } ?? []
+            case .story(let s): return byStory.find(s).map { [$0] } ?? []
             case .named(let word):
                 if let known = phasesNamed[word] { return known }
-                let found = named(word)
+                let found = Self.phasesNamed(word, in: phases)
                 phasesNamed[word] = found
                 return found
             case .allStories: return storyPhases
@@ -380,13 +437,13 @@ extension DocumentParser {
         }
         let (parallel, independent) = resolveParallels(phases, storyPhases, resolver, resolve)
         var result: [PhaseDependency] = []
-        var seen = Set<UInt64>()
+        var seen = EdgeKeySet()
         for statement in phaseStatements {
             var successors = statement.successors.flatMap(resolve)
             if statement.successorHeading >= 0 { successors.append(phaseOfHeading[Int(statement.successorHeading)]) }
             for p in statement.predecessors.flatMap(resolve) {
                 for s in successors where p != s && p > 0 && s > 0 {
-                    if seen.insert(UInt64(UInt32(p)) << 32 | UInt64(UInt32(s))).inserted {
+                    if seen.insert(UInt64(UInt32(p)) << 32 | UInt64(UInt32(s))) {
                         result.append(PhaseDependency(predecessor: p, successor: s, location: statement.location))
                     }
                 }
@@ -409,9 +466,9 @@ extension DocumentParser {
         var statements: [ParallelStatement] = []
         var independent: [Int32] = []
         // The same tasks and phases said to run together twice make one statement.
-        var seen = Set<[Int32]>()
+        var seen = ParallelKeySet()
         func add(_ statement: ParallelStatement) {
-            if seen.insert(statement.tasks + [-1] + statement.phases).inserted { statements.append(statement) }
+            if seen.insert(statement.tasks, statement.phases, kept: statements) { statements.append(statement) }
         }
         for pending in parallels {
             // Each task and phase once, in the order first named, through a set:
@@ -434,8 +491,10 @@ extension DocumentParser {
             if otherStories {
                 guard !named.isEmpty || !phaseIndices.isEmpty else { continue }
                 let own = phaseIndices.isEmpty ? Set(named.map { tasks[Int($0)].phase }) : Set(phaseIndices)
+                // `(phaseIndices + [q]).sorted()`, one sort for every q.
+                let sorted = phaseIndices.sorted()
                 for q in storyPhases where !own.contains(q) {
-                    add(ParallelStatement(tasks: named, phases: (phaseIndices + [q]).sorted(), location: pending.location))
+                    add(ParallelStatement(tasks: named, phases: Self.sortedInserting(q, into: sorted), location: pending.location))
                 }
                 continue
             }
@@ -498,6 +557,7 @@ struct Resolver {
         for t in lo...hi where isFirst[Int(t)] { result.append(t) }
         return result
     }
+
 
     /// The end of a reference that does not exist.
     func missingEnd(_ reference: Reference) -> String {
@@ -599,5 +659,127 @@ struct EdgeKeySet {
             while slots[s] != Self.empty { s = (s + 1) & mask }
             slots[s] = key
         }
+    }
+}
+
+/// The tasks and phases of the parallel statements kept so far
+/// (``DocumentParser/resolveParallels(_:_:_:_:)``), so that one said twice
+/// is kept once: open addressing over the statements' indices, by a hash of
+/// both lists, the lists themselves compared on a match. A `Set<[Int32]>` of
+/// `tasks + [-1] + phases` made two arrays and hashed each through `Hasher`
+/// (2 000 statements at 100k tasks: 4 M instructions).
+struct ParallelKeySet {
+    /// Per slot: the index of a kept statement, or -1.
+    private var slots = [Int32](repeating: -1, count: 16)
+    /// Per kept statement: its hash.
+    private var hashes: [UInt64] = []
+
+    /// The number of statements kept.
+    var count: Int { hashes.count }
+
+    /// Whether no kept statement has these tasks and phases; if so, it counts
+    /// as kept: the caller appends it to `kept`.
+    /// - Precondition: `kept` holds the statements kept so far, in order.
+    mutating func insert(_ tasks: [Int32], _ phases: [Int32], kept: [ParallelStatement]) -> Bool {
+        let h = Self.hash(tasks, phases)
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h >> 32) & mask
+        while true {
+            let k = Int(slots[s])
+            if k < 0 { break }
+            if hashes[k] == h, kept[k].tasks == tasks, kept[k].phases == phases { return false }
+            s = (s + 1) & mask
+        }
+        slots[s] = Int32(hashes.count)
+        hashes.append(h)
+        if hashes.count * 2 > slots.count { regrow() }
+        return true
+    }
+
+    /// Both lists and their boundary, mixed a word at a time.
+    static func hash(_ tasks: [Int32], _ phases: [Int32]) -> UInt64 {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3
+        @inline(__always) func mix(_ x: Int32) {
+            h = (h ^ UInt64(UInt32(bitPattern: x))) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+        }
+        for t in tasks { mix(t) }
+        mix(-1)
+        for p in phases { mix(p) }
+        h ^= h >> 32
+        h &*= 0xD6E8_FEB8_6659_FD93
+        return h ^ (h >> 32)
+    }
+
+    private mutating func regrow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for k in hashes.indices {
+            var s = Int(truncatingIfNeeded: hashes[k] >> 32) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = Int32(k)
+        }
+    }
+}
+
+/// Phases by a name as written (`3`, `3.1`, `US2`), the first phase given
+/// each name. ASCII names are interned bytes, where a `[String: Int32]`
+/// hashed every name through `Hasher` (8 000 lookups at 100k tasks, 2.5 M
+/// instructions). Strings compare by canonical equivalence, bytes do not: a
+/// name that is not ASCII turns the table into that dictionary, as it was
+/// (`shortcuts: false` from the start; tests compare the two).
+struct PhaseNameTable {
+    private var interner: ByteInterner
+    /// Per interned name: its phase.
+    private var values: [Int32] = []
+    /// Whether `dictionary` holds every name and answers every lookup.
+    private(set) var plain: Bool
+    private var dictionary: [String: Int32] = [:]
+
+    /// Room for `expectedCount` names (the table does not regrow below it).
+    init(expectedCount: Int = 16, shortcuts: Bool = true) {
+        plain = !shortcuts
+        interner = ByteInterner(expectedCount: shortcuts ? expectedCount : 0, expectedBytes: shortcuts ? expectedCount * 4 : 0)
+        if shortcuts { values.reserveCapacity(expectedCount) }
+    }
+
+    /// Gives `name` the phase `value` unless it has one.
+    mutating func insertIfAbsent(_ name: String, _ value: Int32) {
+        if !plain {
+            var s = name
+            let inserted: Bool? = s.withUTF8 { b in
+                for c in b where c >= 0x80 { return nil }
+                return interner.intern(b, 0, b.count).inserted
+            }
+            if let inserted {
+                if inserted { values.append(value) }
+                return
+            }
+            makePlain()
+        }
+        if dictionary[name] == nil { dictionary[name] = value }
+    }
+
+    /// The phase of `name`, or nil.
+    mutating func find(_ name: String) -> Int32? {
+        if !plain {
+            var s = name
+            let found: Int32?? = s.withUTF8 { b in
+                for c in b where c >= 0x80 { return nil }
+                return .some(interner.find(b, 0, b.count))
+            }
+            if let found { return found.map { values[Int($0)] } }
+            // A name that is not ASCII may still equal an ASCII one (`K`, the Kelvin sign).
+            makePlain()
+        }
+        return dictionary[name]
+    }
+
+    /// Moves the names so far into `dictionary` (distinct ASCII names: none
+    /// equals another as a String either).
+    private mutating func makePlain() {
+        plain = true
+        for k in values.indices { dictionary[interner.string(Int32(k))] = values[k] }
+        (values, interner) = ([], ByteInterner(expectedCount: 0, expectedBytes: 0))
     }
 }
