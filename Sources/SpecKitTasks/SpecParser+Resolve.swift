@@ -21,44 +21,55 @@ extension DocumentParser {
         let grouped = groupHeadingRanges(&resolver)
         // A reference written once (in a heading, for every task below it) is reported once.
         var reportedMissing = Set<SourceLocation>()
-        for pending in taskReferences {
-            let task = pending.task
+        // Read by index (a copy of each reference retained its strings), and
+        // a range's tasks walked, not gathered into an array first. (Not in
+        // `withUnsafeBufferPointer` closures: they captured the resolver,
+        // which was copied for every call made on it.)
+        for pending in taskReferences.indices {
+            let task = taskReferences[pending].task
+            let reversed = taskReferences[pending].reversed
             // The task's ID is read for a diagnostic only: reading it for every
             // group loaded a task record (and retained its ID) per reference group.
-            for reference in pending.references {
-                if reference.upTo != nil, !grouped.isEmpty, grouped.contains(HeadingRange(reference.location, pending.reversed)) {
+            let references = taskReferences[pending].references
+            for r in references.indices {
+                let isRange = references[r].upTo != nil
+                if isRange, !grouped.isEmpty, grouped.contains(HeadingRange(references[r].location, reversed)) {
                     continue
                 }
                 // A single ID needs no target array (the common case).
-                if reference.upTo == nil, let target = resolver.task(reference.id) {
+                if !isRange, let target = resolver.task(references[r].id) {
                     // Only the task itself: a later duplicate naming its own ID
                     // depends on the first task with that ID.
                     if target == task {
-                        diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: reference.location))
+                        diagnostics.append(
+                            Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: references[r].location))
                         continue
                     }
-                    let (p, s) = pending.reversed ? (task, target) : (target, task)
-                    resolver.add(p, s, .explicit, reference.location)
+                    let (p, s) = reversed ? (task, target) : (target, task)
+                    resolver.add(p, s, .explicit, references[r].location)
                     continue
                 }
-                guard let targets = resolver.expand(reference) else {
+                guard let (lo, hi) = resolver.bounds(references[r]) else {
+                    let reference = references[r]
                     guard reportedMissing.insert(reference.location).inserted else { continue }
                     let missing = resolver.missingEnd(reference)
-                    let message = pending.reversed
+                    let message = reversed
                         ? "\(tasks[Int(task)].id) blocks \(missing), which does not exist"
                         : "\(tasks[Int(task)].id) depends on \(missing), which does not exist"
                     diagnostics.append(Diagnostic(.unknownReference, message, at: reference.location))
                     continue
                 }
-                for target in targets {
+                let location = references[r].location
+                // `resolver.expand(reference)`, walked in place.
+                for target in lo...hi where resolver.isFirst[Int(target)] {
                     if target == task {
-                        if reference.upTo == nil {
-                            diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: reference.location))
+                        if !isRange {
+                            diagnostics.append(Diagnostic(.selfReference, "\(tasks[Int(task)].id) depends on itself", at: location))
                         }
                         continue
                     }
-                    let (p, s) = pending.reversed ? (task, target) : (target, task)
-                    resolver.add(p, s, .explicit, reference.location)
+                    let (p, s) = reversed ? (task, target) : (target, task)
+                    resolver.add(p, s, .explicit, location)
                 }
             }
         }
@@ -554,10 +565,20 @@ struct Resolver {
         guard let z = task(upTo) else { return nil }
         let (lo, hi) = a <= z ? (a, z) : (z, a)
         var result: [Int32] = []
+        result.reserveCapacity(Int(hi - lo) + 1)
         for t in lo...hi where isFirst[Int(t)] { result.append(t) }
         return result
     }
 
+    /// The first and last task a reference can name: `expand(reference)` is
+    /// the tasks from `lo` through `hi` that are first with their IDs (a
+    /// single ID's task is). Nil when an end does not exist.
+    func bounds(_ reference: Reference) -> (lo: Int32, hi: Int32)? {
+        guard let a = task(reference.id) else { return nil }
+        guard let upTo = reference.upTo else { return (a, a) }
+        guard let z = task(upTo) else { return nil }
+        return a <= z ? (a, z) : (z, a)
+    }
 
     /// The end of a reference that does not exist.
     func missingEnd(_ reference: Reference) -> String {
