@@ -470,11 +470,31 @@ final class FileTableBuilder: @unchecked Sendable {
     }
 
     /// How many path spans the outputs hold, and their bytes together.
-    static func size(of outputs: [ChunkOutput]) -> (spans: Int, bytes: Int) {
+    ///
+    /// Each chunk's spans are summed as their flat `Int`s, without overflow
+    /// checks, which the compiler vectorizes: this runs on the parser's
+    /// thread, between the text jobs and the references (8 instructions a
+    /// span before). `plain: true` sums span by span (tests compare the two).
+    static func size(of outputs: [ChunkOutput], plain: Bool = false) -> (spans: Int, bytes: Int) {
         var spans = 0, bytes = 0
         for output in outputs {
             spans += output.paths.count
-            for (lo, hi) in output.paths { bytes += hi - lo }
+            if plain {
+                for (lo, hi) in output.paths { bytes += hi - lo }
+                continue
+            }
+            output.paths.withUnsafeBufferPointer { pairs in
+                pairs.withMemoryRebound(to: Int.self) { ends in
+                    // `lo, hi, lo, hi, …`: the highs less the lows.
+                    var sum = 0
+                    var k = 0
+                    while k + 1 < ends.count {
+                        sum &+= ends[k + 1] &- ends[k]
+                        k += 2
+                    }
+                    bytes &+= sum
+                }
+            }
         }
         return (spans, bytes)
     }
