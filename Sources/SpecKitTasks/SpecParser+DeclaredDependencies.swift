@@ -162,9 +162,11 @@ extension DocumentParser {
 
     /// Whether the lexer of `k..<end`, after a token ending at `e`, reads a
     /// token that makes `togetherObject` nil for an `independent` word before
-    /// it: one starting with an ASCII word byte (no mark) that is no list
-    /// item, no connector (`of`, `from`) and no `each other`. (False when
-    /// only blanks and emphasis follow: the word then stands alone.)
+    /// it: one that starts with no punctuation (`startsWithPunctuation`: an
+    /// ASCII word byte, or a character of another script other than a
+    /// full-width mark) and is no list item, no connector (`of`, `from`,
+    /// `与`) and no `each other`: `Independent Test`, `独立测试`. (False
+    /// when only blanks and emphasis follow: the word then stands alone.)
     private static func plainWordFollows(_ b: Bytes, _ e: Int, _ k: Int, _ end: Int, worded: Bool) -> Bool {
         // The lexer's trivia.
         var x = e
@@ -174,7 +176,14 @@ extension DocumentParser {
             else { break }
             x += 1
         }
-        guard x < end, b[x] < 0x80, b[x].isWordByte, DependencyVocabulary.singleByteSymbol(b[x]) == nil else { return false }
+        guard x < end, DependencyVocabulary.singleByteSymbol(b[x]) == nil else { return false }
+        let c = b[x]
+        if c < 0x80 {
+            guard c.isWordByte else { return false }
+        } else {
+            // `，` `：` `（` `、` `。` and their kin (a character's first two bytes).
+            guard x + 1 < end, !(c == 0xEF && b[x + 1] == 0xBC), !(c == 0xE3 && b[x + 1] == 0x80) else { return false }
+        }
         // An ID, range or phase reference there is a list item.
         let wordStart = x == k || !b[x - 1].isWordByte
         if wordStart, mayStartItem(b, x, end, worded: worded), proseItem(b, x, end, phases: true, worded: worded) != nil { return false }

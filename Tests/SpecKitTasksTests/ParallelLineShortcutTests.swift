@@ -43,6 +43,8 @@ struct ParallelLineShortcutTests {
         "与", "彼此", "互相", "테스트", "독립", "независимо", "тест", "é", "—", "–", "-", "→", ":", "：", ",", "，", "、", ".", "。", ";",
         "(", ")", "（", "）", "**", "*", "_", "`", "```", "~~~", "<!--", "-->", "|", ">", "#", "1.", "-", "x", "_Independent_",
         "`independent`", "Independent_Test", "independent-", "independent's",
+        "独立测试", "测试", "独立して", "テスト", "独立的", "阶段 2", "用户故事 1", "并行执行", "独立于 US1", "不", "无", "和",
+        "независимый тест", "независимо от", "тест", "Задача 3", "独立（", "独立：", "独立，", "独立、", "独立。", "\u{80}",
     ]
 
     @Test("a line the check settles records nothing when read in full, and every line reads the same both ways")
@@ -80,6 +82,7 @@ struct ParallelLineShortcutTests {
             "**Independent Test**: Can be fully tested by running the suite",
             "- Independent test of the stored result",
             "Independent reviews run nightly",
+            "**独立测试**：运行 API 并验证结果",
         ]
         for line in settled {
             #expect(Self.settles(line, worded: false), "\(line)")
