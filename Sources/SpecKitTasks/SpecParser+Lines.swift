@@ -172,9 +172,20 @@ extension DocumentParser {
 
     /// Each heading's `directTasks`, from the heading every task sits under:
     /// one pass when the scan ends instead of a write per task line.
+    /// Tasks stand in runs under one heading: a run is counted with one write.
     mutating func countDirectTasks() {
+        let taskHeading = taskHeading
         headings.withUnsafeMutableBufferPointer { headings in
-            for h in taskHeading where h >= 0 { headings[Int(h)].directTasks += 1 }
+            taskHeading.withUnsafeBufferPointer { under in
+                var k = 0
+                while k < under.count {
+                    let h = under[k]
+                    var j = k + 1
+                    while j < under.count, under[j] == h { j += 1 }
+                    if h >= 0 { headings[Int(h)].directTasks += Int32(truncatingIfNeeded: j - k) }
+                    k = j
+                }
+            }
         }
     }
 
