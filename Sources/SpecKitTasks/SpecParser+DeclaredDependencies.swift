@@ -106,19 +106,91 @@ extension DocumentParser {
 
     /// A plain line outside Dependencies sections (a note, a `Parallel
     /// Opportunities` list): only what it says runs together counts.
-    mutating func parseParallelLine(_ p: Int, _ end: Int) {
+    ///
+    /// `shortcut: false` lexes every line with a together word, also those
+    /// `togetherWordsStateNothing` settles without lexing (tests compare the two).
+    mutating func parseParallelLine(_ p: Int, _ end: Int, shortcut: Bool = true) {
         let b = bytes
         var k = p
         if let e = bulletEnd(b, k, end) { k = e }
         // The together word first: most lines have none, and both tests only read.
-        guard k < end, b[k] != UInt8(ascii: "|"), DependencyVocabulary.containsTogetherWord(b, k, end), !isTeamLine(b, k, end)
+        guard k < end, b[k] != UInt8(ascii: "|"),
+            let first = DependencyVocabulary.firstWordStart(b, k, end, roles: .together, declared: true), !isTeamLine(b, k, end)
         else { return }
+        // `**Independent Test**: …` (a field of every story phase in spec-kit
+        // files): its only together word is an adjective, which states
+        // nothing; lexing the whole line would cost several times the check.
+        if shortcut, Self.togetherWordsStateNothing(b, k, end, first: first, worded: wordedIDs) { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &proseTokens)
         defer { swap(&tokens, &proseTokens) }
         lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
         guard tokens.contains(where: { $0.kind == .parallel }) else { return }
         parseKeywordStatements(b, k, end, TextLocator((k, lineNumber, lineStart)), edges: false, tokens: tokens[...])
+    }
+
+    /// Whether every together word in `k..<end` (the first at `first`, as
+    /// `firstWordStart` finds it) is one that `parseKeywordStatements`, given
+    /// the line lexed from `k`, reads no statement from: a postfix word
+    /// (which with `edges: false` records nothing), or `independent` (and its
+    /// kin) before a plain word, an adjective (`Independent Test`), for which
+    /// `togetherObject` is nil. Then lexing the line records nothing at all.
+    ///
+    /// Exact, never a guess. Every together token of the lexer starts where
+    /// `firstWordStart` (which sees at least those starts) finds one, and
+    /// the token after it is what the lexer reads after its trivia. A
+    /// `parallel` word, or an `independent` one with nothing after it, a
+    /// list item (which `readReferenceList` would read), a connector or
+    /// `each other` word, or a mark (`standalone`) after it, answers false:
+    /// the line is lexed.
+    /// - Complexity: O(end - k), one vocabulary lookup per word start of the
+    ///   together rows' first bytes, a few per together word.
+    static func togetherWordsStateNothing(_ b: Bytes, _ k: Int, _ end: Int, first: Int, worded: Bool) -> Bool {
+        var at = first
+        while true {
+            // The together rows only: where the lexer's row (of every role) is
+            // a together word, it is this one (the first row that fits, of
+            // the same order); where it is none, this one is a word too many.
+            if let (word, e) = DependencyVocabulary.match(b, at, k, end, roles: .together, declared: true), word.placement == .prefix {
+                guard word.role == .independent, plainWordFollows(b, e, k, end, worded: worded) else { return false }
+            }
+            guard at + 1 < end, let next = DependencyVocabulary.firstWordStart(b, at + 1, end, roles: .together, declared: true)
+            else { return true }
+            at = next
+        }
+    }
+
+    /// Whether the lexer of `k..<end`, after a token ending at `e`, reads a
+    /// token that makes `togetherObject` nil for an `independent` word before
+    /// it: one that starts with no punctuation (`startsWithPunctuation`: an
+    /// ASCII word byte, or a character of another script other than a
+    /// full-width mark) and is no list item, no connector (`of`, `from`,
+    /// `与`) and no `each other`: `Independent Test`, `独立测试`. (False
+    /// when only blanks and emphasis follow: the word then stands alone.)
+    private static func plainWordFollows(_ b: Bytes, _ e: Int, _ k: Int, _ end: Int, worded: Bool) -> Bool {
+        // The lexer's trivia.
+        var x = e
+        while x < end {
+            let c = b[x]
+            guard c.isWhitespace || c == UInt8(ascii: "*") || c == UInt8(ascii: "`") || (c == UInt8(ascii: "_") && (x == k || !b[x - 1].isWordByte))
+            else { break }
+            x += 1
+        }
+        guard x < end, DependencyVocabulary.singleByteSymbol(b[x]) == nil else { return false }
+        let c = b[x]
+        if c < 0x80 {
+            guard c.isWordByte else { return false }
+        } else {
+            // `，` `：` `（` `、` `。` and their kin (a character's first two bytes).
+            guard x + 1 < end, !(c == 0xEF && b[x + 1] == 0xBC), !(c == 0xE3 && b[x + 1] == 0x80) else { return false }
+        }
+        // An ID, range or phase reference there is a list item.
+        let wordStart = x == k || !b[x - 1].isWordByte
+        if wordStart, mayStartItem(b, x, end, worded: worded), proseItem(b, x, end, phases: true, worded: worded) != nil { return false }
+        // `togetherObject` looks for these two at the token (from its own start);
+        // an opening mark (never a word's first byte) is ruled out here too.
+        let roles = RoleSet(.connector).union(RoleSet(.eachOther)).union(RoleSet(.open)).union(RoleSet(.colon))
+        return DependencyVocabulary.match(b, x, x, end, roles: roles, declared: true) == nil
     }
 
     /// When `lo..<hi` leaves a `(` open: the end of the next (at most three)

@@ -16,18 +16,19 @@ extension DocumentParser {
         var nul: Int?
         while i < n {
             // 128 bytes at a time while they are plain ASCII with no NUL, as
-            // 64-bit lanes of eight vectors: `(w &- ones) | w` has a byte's
-            // high bit set where the byte is 0x80 or above, or is a NUL (a
-            // borrow only ever starts at a NUL, so it flags nothing in a lane
-            // without one).
+            // eight vectors of bytes: `c &- 1` is 0x7F or above exactly where
+            // `c` is a NUL or 0x80 or above, so the largest of them over the
+            // block (one subtraction and one maximum a vector) says whether
+            // any byte is either: `m | (m &+ 1)` has its high bit set exactly
+            // where `m` is 0x7F or above (0xFF wraps to 0, but is 0xFF).
             while i + 128 <= n {
                 let p = UnsafeRawPointer(b.baseAddress! + i)
-                let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
-                var flags = SIMD2<UInt64>(repeating: 0)
+                let ones = SIMD16<UInt8>(repeating: 1)
+                var largest = SIMD16<UInt8>(repeating: 0)
                 for k in 0..<8 {
-                    let v = p.loadUnaligned(fromByteOffset: 16 * k, as: SIMD2<UInt64>.self)
-                    flags |= (v &- ones) | v
+                    largest = pointwiseMax(largest, p.loadUnaligned(fromByteOffset: 16 * k, as: SIMD16<UInt8>.self) &- ones)
                 }
+                let flags = unsafeBitCast(largest | (largest &+ ones), to: SIMD2<UInt64>.self)
                 guard (flags[0] | flags[1]) & 0x8080_8080_8080_8080 == 0 else { break }
                 i += 128
             }
@@ -171,9 +172,20 @@ extension DocumentParser {
 
     /// Each heading's `directTasks`, from the heading every task sits under:
     /// one pass when the scan ends instead of a write per task line.
+    /// Tasks stand in runs under one heading: a run is counted with one write.
     mutating func countDirectTasks() {
+        let taskHeading = taskHeading
         headings.withUnsafeMutableBufferPointer { headings in
-            for h in taskHeading where h >= 0 { headings[Int(h)].directTasks += 1 }
+            taskHeading.withUnsafeBufferPointer { under in
+                var k = 0
+                while k < under.count {
+                    let h = under[k]
+                    var j = k + 1
+                    while j < under.count, under[j] == h { j += 1 }
+                    if h >= 0 { headings[Int(h)].directTasks += Int32(truncatingIfNeeded: j - k) }
+                    k = j
+                }
+            }
         }
     }
 

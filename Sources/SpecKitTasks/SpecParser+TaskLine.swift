@@ -253,12 +253,12 @@ extension DocumentParser {
         return id
     }
 
-    /// Opens a checkbox task; `end` is the end of the line's trimmed content.
+    /// Opens a checkbox task; `end` is the end of the line's trimmed content
+    /// (`trimEnd` of the line: so no blank ends `item.idEnd..<end` either).
     ///
     /// Only what the line scan needs is read here; the ID string, labels and
     /// description are read with the rest of the task's text in `runTextJobs`.
     mutating func startCheckboxTask(_ item: TaskLineItem, indent: Int, end: Int) {
-        let end = bytes.trimEnd(item.idEnd, end)
         let index = tasks.count
         appendTask(SpecTask.opening(location(item.column), form: .checkbox, status: item.status, segment: segment))
         let plain = item.plainID || isPlainTaskID(item.idStart, item.idEnd)
