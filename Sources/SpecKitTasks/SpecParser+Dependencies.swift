@@ -174,7 +174,7 @@ extension DocumentParser {
                 excluded.append((k, list.end))
                 // `does not depend on T001`, `never needs T003`: no order, and no paths either.
                 if !list.references.isEmpty, !negated { facts.references.append((list.references, kind == .blocks)) }
-                if kind != .blocks, !negated { facts.phaseReferences += list.phases }
+                if kind != .blocks, !negated, !list.phases.isEmpty { facts.phaseReferences += list.phases }
                 k = max(list.end, wordEnd)
             } else {
                 k = wordEnd
