@@ -245,10 +245,20 @@ extension DocumentParser {
     /// nil for anything else.
     @inline(__always) private func quickListItem(_ b: Bytes, _ i: Int, _ hi: Int) -> (idEnd: Int, second: Int?, end: Int)? {
         guard i < hi, b[i] == UInt8(ascii: "T") else { return nil }
-        if let e = b.anyTaskIDEnd(at: i, end: hi, worded: wordedIDs), e < hi, b[e] == UInt8(ascii: ",") || b[e] == UInt8(ascii: ")") {
-            // `proseItem` would look for a range word at `e`: none starts
-            // with `,` or `)` (each is the only row of its byte).
-            return (e, nil, e)
+        if let e = b.anyTaskIDEnd(at: i, end: hi, worded: wordedIDs), e < hi {
+            if b[e] == UInt8(ascii: ",") || b[e] == UInt8(ascii: ")") {
+                // `proseItem` would look for a range word at `e`: none starts
+                // with `,` or `)` (each is the only row of its byte).
+                return (e, nil, e)
+            }
+            // `T004-T007`: the range word there is the dash (no other row
+            // starts `-T`), and the second ID follows it right away.
+            if b[e] == UInt8(ascii: "-"), e + 1 < hi, b[e + 1] == UInt8(ascii: "T"),
+                let secondEnd = b.anyTaskIDEnd(at: e + 1, end: hi, worded: wordedIDs), secondEnd < hi,
+                b[secondEnd] == UInt8(ascii: ",") || b[secondEnd] == UInt8(ascii: ")")
+            {
+                return (e, e + 1, secondEnd)
+            }
         }
         guard let (item, e) = proseItem(b, i, hi, phases: true, worded: wordedIDs), case .task(let idEnd, let second) = item,
             e < hi, b[e] == UInt8(ascii: ",") || b[e] == UInt8(ascii: ")")

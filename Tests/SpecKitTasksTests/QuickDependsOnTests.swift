@@ -155,8 +155,12 @@ struct QuickDependsOnTests {
         #expect(quick("(Depends on T000017)") == nil)
     }
 
-    @Test("no range word starts with `,` or `)`: an ID that one follows is no range's first end")
+    @Test("no range word starts with `,` or `)`, and at `-T` the range word is the dash")
     func noRangeAtSeparator() {
+        let dash = Array("-T001".utf8)
+        dash.withUnsafeBufferPointer { b in
+            #expect(rangeJoinEnd(b, 0, b.count) == 1)
+        }
         for c in [UInt8(ascii: ","), UInt8(ascii: ")")] {
             // The only row of its byte, and not a range word.
             #expect(DependencyVocabulary.singleByteSymbol(c) != nil)
