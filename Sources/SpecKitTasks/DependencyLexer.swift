@@ -74,12 +74,13 @@ struct ProseToken: Equatable, Sendable {
 /// `declared`: words read only in Dependencies sections (`before`, `block`) count.
 /// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
-/// `symbolShortcut: false` looks every symbol up in the vocabulary, and
-/// `sharpItems: false` reads every word at `T` or `U` as a possible item
-/// (tests compare both with the shortcuts).
+/// `symbolShortcut: false` looks every symbol up in the vocabulary,
+/// `sharpItems: false` reads every word at `T` or `U` as a possible item,
+/// and `tokenWords: false` looks up every word that a row of any role may
+/// start, not only the rows that make tokens (tests compare each with the shortcut).
 func lexDependencyProse(
     _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], symbolShortcut: Bool = true,
-    sharpItems: Bool = true
+    sharpItems: Bool = true, tokenWords: Bool = true
 ) {
     tokens.removeAll(keepingCapacity: true)
     let tables = DependencyVocabulary.Tables.current
@@ -113,7 +114,8 @@ func lexDependencyProse(
             k += 1
             continue
         }
-        if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi, tables) : DependencyVocabulary.hasRows(startingWith: c, tables),
+        if c.isLetter && wordStart
+            ? DependencyVocabulary.mayStartAnyWord(b, k, hi, tables, tokens: tokenWords) : DependencyVocabulary.hasRows(startingWith: c, tables),
             let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared, tables)
         {
             // `after the Task 1`, `después de la Tarea 3`: in a document of worded

@@ -472,6 +472,10 @@ enum DependencyVocabulary {
         let anySecond: UnsafeBufferPointer<UInt32>
         /// Per pair of lowercase ASCII letters: a bit per third byte of every row that starts with them.
         let anyThird: UnsafeBufferPointer<UInt32>
+        /// `anySecond` and `anyThird` of the rows that make tokens (`RoleSet.all`):
+        /// what the lexer looks up.
+        let tokenSecond: UnsafeBufferPointer<UInt32>
+        let tokenThird: UnsafeBufferPointer<UInt32>
         /// Per byte: whether a phase name (any case) or a task word starts with it.
         let phaseNameFirst: UnsafeBufferPointer<Bool>
         let taskWordFirst: UnsafeBufferPointer<Bool>
@@ -669,19 +673,26 @@ enum DependencyVocabulary {
                 pairThirds[Int(c) << 7 | Int(next)] = third[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
             }
         }
-        var anySecond = [UInt32](repeating: 0, count: 256)
-        var anyThird = [UInt32](repeating: 0, count: 26 * 26)
-        for word in words where word.first.isLetter {
-            let next = word.count > 1 ? bytes[Int(word.start) + 1] : 0x20
-            let bit: UInt32 = word.count > 1 ? thirdBit(next) : 1 << 27
-            anySecond[Int(word.first)] |= bit
-            anySecond[Int(word.first.lowercased)] |= bit
-            anySecond[Int(word.first & ~0x20)] |= bit
-            if next.isLetter {
-                let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
-                anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+        /// The second-byte and third-byte bits of the rows `included` takes
+        /// that start with an ASCII letter (see `anySecond`, `anyThird`).
+        func startBits(_ included: (DependencyWord) -> Bool) -> (second: [UInt32], third: [UInt32]) {
+            var anySecond = [UInt32](repeating: 0, count: 256)
+            var anyThird = [UInt32](repeating: 0, count: 26 * 26)
+            for word in words where word.first.isLetter && included(word) {
+                let next = word.count > 1 ? bytes[Int(word.start) + 1] : 0x20
+                let bit: UInt32 = word.count > 1 ? thirdBit(next) : 1 << 27
+                anySecond[Int(word.first)] |= bit
+                anySecond[Int(word.first.lowercased)] |= bit
+                anySecond[Int(word.first & ~0x20)] |= bit
+                if next.isLetter {
+                    let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
+                    anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+                }
             }
+            return (anySecond, anyThird)
         }
+        let (anySecond, anyThird) = startBits { _ in true }
+        let (tokenSecond, tokenThird) = startBits { RoleSet.all.contains($0.role) }
         var phaseNameFirst = [Bool](repeating: false, count: 256)
         var taskWordFirst = [Bool](repeating: false, count: 256)
         for word in words where word.role == .phaseName || word.role == .taskWord || RoleSet.phaseReference.contains(word.role) {
@@ -709,7 +720,8 @@ enum DependencyVocabulary {
             clauseOffsets: immortal(clauseOffsets), clauseOrder: immortal(clauseOrder), clauseRoles: RoleSet.clause.rawValue,
             phaseItemRoles: RoleSet.phaseReference.rawValue | RoleSet(.phaseName).rawValue,
             secondLetters: immortal(second), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
-            anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
+            anySecond: immortal(anySecond), anyThird: immortal(anyThird), tokenSecond: immortal(tokenSecond),
+            tokenThird: immortal(tokenThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst), singleSymbol: immortal(singleSymbol))
     }()
 
@@ -768,17 +780,20 @@ enum DependencyVocabulary {
         return table.pointee.offsets[first] < table.pointee.offsets[first + 1]
     }
 
-    /// Whether any row of the table may start at `k`, an ASCII letter, from its first two bytes.
-    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int, _ tables: Tables = .current) -> Bool {
+    /// Whether any row of the table may start at `k`, an ASCII letter, from
+    /// its first three bytes; with `tokens`, any row that makes a token
+    /// (`RoleSet.all`: what the lexer asks `match` for).
+    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int, _ tables: Tables = .current, tokens: Bool = false) -> Bool {
         let table = tables.storage
-        let bits = table.pointee.anySecond[Int(b[k])]
+        let seconds = tokens ? table.pointee.tokenSecond : table.pointee.anySecond
+        let bits = seconds[Int(b[k])]
         guard bits != 0 else { return false }
         guard k + 1 < hi else { return bits & (1 << 27) != 0 }
         let n = b[k + 1]
         let bit: UInt32 = n >= 0x80 ? 1 << 26 : n.isLetter ? 1 << UInt32(n.lowercased - 0x61) : 1 << 27
         guard bits & bit != 0 else { return false }
         guard n.isLetter else { return true }
-        let thirds = table.pointee.anyThird[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
+        let thirds = (tokens ? table.pointee.tokenThird : table.pointee.anyThird)[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
         guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
         let t = b[k + 2]
         let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27

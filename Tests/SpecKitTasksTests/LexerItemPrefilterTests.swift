@@ -6,7 +6,8 @@ import Testing
 /// The lexer reads a word at `T` or `U` as a possible item (an ID, a range,
 /// a story or phase reference) only when a task ID ends it, `S` follows the
 /// `U`, or a phase word of the table may start there (`mayStartItem(sharp:)`).
-/// These tests hold that to the lexer that tries every such word.
+/// These tests hold that to the lexer that tries every such word, and the
+/// lexer's lookups among the rows that make tokens to lookups among all rows.
 @Suite("Lexer: items at T and U")
 struct LexerItemPrefilterTests {
     /// Words at `T` and `U` of every kind, IDs of several shapes, phase and
@@ -33,6 +34,38 @@ struct LexerItemPrefilterTests {
                         lexDependencyProse(b, lo, b.count, worded: worded, declared: declared, into: &sharp)
                         lexDependencyProse(b, lo, b.count, worded: worded, declared: declared, into: &every, sharpItems: false)
                         #expect(sharp == every, "\(text) from \(lo) worded \(worded) declared \(declared)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every row of the vocabulary as written, capitalised, cut short, run on,
+    /// between plain words and marks.
+    static let vocabularyPieces: [String] = {
+        var pieces: [String] = []
+        for row in DependencyVocabulary.rows {
+            pieces.append(row.word)
+            pieces.append(row.word.prefix(1).uppercased() + row.word.dropFirst())
+            if row.word.count > 2 { pieces.append(String(row.word.dropLast())) }
+            pieces.append(row.word + "s")
+        }
+        return pieces + ["stored", "Schedule", "uploads", "API", "verify", "result", "T001", "US2", "(", ")", ",", "_", "**"]
+    }()
+
+    @Test("the tokens looked up among the token rows are those of every row's words", arguments: 0..<1500)
+    func sameTokensFromTokenRows(seed: UInt64) {
+        var r = SeededStream(seed: seed &+ 65_537)
+        let text = r.text(Self.vocabularyPieces, most: 10, separators: ["", " ", " ", "  ", "\n", ", ", "é", "-"])
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            for lo in Set([0, min(b.count, Int(seed % 3))]) {
+                for worded in [false, true] {
+                    for declared in [false, true] {
+                        var tokenRows: [ProseToken] = [], everyRow: [ProseToken] = []
+                        lexDependencyProse(b, lo, b.count, worded: worded, declared: declared, into: &tokenRows)
+                        lexDependencyProse(b, lo, b.count, worded: worded, declared: declared, into: &everyRow, tokenWords: false)
+                        #expect(tokenRows == everyRow, "\(text) from \(lo) worded \(worded) declared \(declared)")
                     }
                 }
             }
