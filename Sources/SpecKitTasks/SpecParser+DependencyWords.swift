@@ -748,7 +748,7 @@ enum DependencyVocabulary {
         // byte (none before `lo`).
         var carry: UInt64 = 0
         while k < hi {
-            let chunk = ByteChunk(b, k, hi)
+            let chunk = ByteChunk(tail: b, k, hi)
             let word = chunk.wordBytes
             var candidates = chunk.letters & ~(word << 8 | carry) | chunk.leadBytes
             carry = word >> 56 & 0x80
@@ -1032,6 +1032,24 @@ extension DependencyRole {
             false
         }
     }
+}
+
+extension ByteChunk {
+    /// `ByteChunk(b, k, hi)` (the bytes `k..<min(k + 8, hi)`, zeros after
+    /// `hi`) in one load when the buffer holds eight bytes from `k`, the last
+    /// chunk of a text that does not end the buffer included: the bytes
+    /// after `hi` are masked off, not read one at a time.
+    @inline(__always) init(tail b: Bytes, _ k: Int, _ hi: Int) {
+        let n = hi - k
+        if n < 8, k + 8 <= b.count, let base = b.baseAddress {
+            let v = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            self.init(bytes: v & (UInt64(1) << UInt64(8 * max(n, 0)) &- 1))
+        } else {
+            self.init(b, k, hi)
+        }
+    }
+
+    @inline(__always) private init(bytes: UInt64) { self.bytes = bytes }
 }
 
 /// A set of roles, to ask the vocabulary for words of some roles only.
