@@ -740,8 +740,9 @@ enum DependencyVocabulary {
     static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool) -> Int? {
         var k = lo
         guard k < hi else { return nil }
-        let starts = clauseStarts
+        // Both from the one pointer: one lazy-initialisation check, not two.
         let tables = Tables.current
+        let starts = ClauseStarts(secondLetters: tables.storage.pointee.secondLetters, pairThirds: tables.storage.pointee.pairThirds)
         // The candidates, eight bytes at a time: an ASCII letter that starts a
         // word (no word byte before it), and the first byte of a character of
         // another script. `carry`: whether the byte before the chunk is a word
