@@ -74,10 +74,13 @@ struct ProseToken: Equatable, Sendable {
 /// `declared`: words read only in Dependencies sections (`before`, `block`) count.
 /// - Complexity: O(hi - lo) for plain words; an ID, range or phase reference
 ///   costs its own length, a vocabulary lookup the words starting with its first byte.
-/// `symbolShortcut: false` looks every symbol up in the vocabulary (tests
-/// compare the two).
+/// `symbolShortcut: false` looks every symbol up in the vocabulary,
+/// `sharpItems: false` reads every word at `T` or `U` as a possible item,
+/// and `tokenWords: false` looks up every word that a row of any role may
+/// start, not only the rows that make tokens (tests compare each with the shortcut).
 func lexDependencyProse(
-    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], symbolShortcut: Bool = true
+    _ b: Bytes, _ lo: Int, _ hi: Int, worded: Bool, declared: Bool, into tokens: inout [ProseToken], symbolShortcut: Bool = true,
+    sharpItems: Bool = true, tokenWords: Bool = true
 ) {
     tokens.removeAll(keepingCapacity: true)
     let tables = DependencyVocabulary.Tables.current
@@ -89,7 +92,9 @@ func lexDependencyProse(
             continue
         }
         let wordStart = k == lo || !b[k - 1].isWordByte
-        if wordStart, mayStartItem(b, k, hi, worded: worded, tables), let (item, e) = proseItem(b, k, hi, phases: true, worded: worded) {
+        if wordStart, mayStartItem(b, k, hi, worded: worded, tables, sharp: sharpItems),
+            let (item, e) = proseItem(b, k, hi, phases: true, worded: worded)
+        {
             switch item {
             case .task(_, let second):
                 tokens.append(ProseToken(kind: second == nil ? .id : .range, start: k, end: e, inner: second))
@@ -109,7 +114,8 @@ func lexDependencyProse(
             k += 1
             continue
         }
-        if c.isLetter && wordStart ? DependencyVocabulary.mayStartAnyWord(b, k, hi, tables) : DependencyVocabulary.hasRows(startingWith: c, tables),
+        if c.isLetter && wordStart
+            ? DependencyVocabulary.mayStartAnyWord(b, k, hi, tables, tokens: tokenWords) : DependencyVocabulary.hasRows(startingWith: c, tables),
             let (word, e) = DependencyVocabulary.match(b, k, lo, hi, roles: .all, declared: declared, tables)
         {
             // `after the Task 1`, `después de la Tarea 3`: in a document of worded
@@ -197,16 +203,32 @@ private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int
     }
 }
 
-/// `mayStartItem` of the byte at `k`, sharpened by the byte after it where
-/// the document's IDs are not worded: a word that starts neither `T` nor
-/// `U` is an item only as a phase name or phase reference of the table, and
-/// none of those starts with its first two bytes.
+/// `mayStartItem` of the byte at `k`, sharpened by the bytes after it where
+/// the document's IDs are not worded: a word is an item only as a task ID
+/// (`T012`), a story (`US2`), or a phase name or phase reference of the
+/// table, and none of those starts with its first two bytes.
+///
+/// `sharp: false` takes every word at `T` or `U` (the test compares the two):
+/// with `sharp`, a `T` word is one when a task ID ends it (what `proseItem`
+/// reads first), a `U` word when `S` follows (`phaseItem`'s stories).
 @inline(__always) func mayStartItem(
-    _ b: Bytes, _ k: Int, _ hi: Int, worded: Bool, _ tables: DependencyVocabulary.Tables = .current
+    _ b: Bytes, _ k: Int, _ hi: Int, worded: Bool, _ tables: DependencyVocabulary.Tables = .current, sharp: Bool = true
 ) -> Bool {
     let c = b[k]
-    guard !worded, c != UInt8(ascii: "T"), c != UInt8(ascii: "U") else { return mayStartItem(c, worded: worded, tables) }
+    guard !worded else { return mayStartItem(c, worded: worded, tables) }
+    if c == UInt8(ascii: "T") {
+        guard sharp else { return true }
+        if startsTaskID(b, k, hi) { return true }
+    } else if c == UInt8(ascii: "U") {
+        guard sharp else { return true }
+        if k + 1 < hi, b[k + 1] == UInt8(ascii: "S") { return true }
+    }
     return DependencyVocabulary.mayStartPhaseItem(b, k, hi, tables)
+}
+
+/// Whether a task ID starts at `k` (out of line: the lexer's loop stays small).
+@inline(never) private func startsTaskID(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+    b.taskIDEnd(at: k, end: hi) != nil
 }
 
 /// The parenthesised title right after a phase reference ending at `e`

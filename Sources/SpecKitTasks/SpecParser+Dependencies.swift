@@ -51,16 +51,29 @@ extension DocumentParser {
     /// clauses (`no dependencies`, `does not depend on T004`), state that
     /// there are none.
     /// - Complexity: O(n); every byte is looked at a bounded number of times.
+    ///
+    /// `quickList: false` reads the common `(depends on T003, T005-T007)`
+    /// through the lexer like any other clause (tests compare the two).
     func scanDependencyClauses(
         _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, into facts: inout TaskTextFacts,
         excluded: inout [(Int, Int)], ownID: String? = nil, firstWord: Int? = nil,
-        partialLex: Bool = true
+        partialLex: Bool = true, quickList: Bool = true
     ) {
         // Most texts hold no clause word: one table load per word rules them out,
         // and only a text that holds one is lexed. `firstWord`: where the first
         // clause word starts, found by the caller (`textTriggers`'s keyword).
         guard let first = firstWord ?? DependencyVocabulary.firstWordStart(b, lo, hi, roles: .clause, declared: false)
         else { return }
+        // `(depends on T003, T005-T007)` with no clause word after it, the
+        // common clause: read without the lexer (what it would give).
+        if quickList, partialLex, first > lo, b[first - 1] == UInt8(ascii: "("),
+            let (references, end) = quickDependsOnList(b, first, hi, locator)
+        {
+            facts.statesDependencies = true
+            excluded.append((first, end))
+            facts.references.append((references, false))
+            return
+        }
         var tokens: [ProseToken] = []
         swap(&tokens, &facts.tokens)
         defer { swap(&tokens, &facts.tokens) }
@@ -161,12 +174,96 @@ extension DocumentParser {
                 excluded.append((k, list.end))
                 // `does not depend on T001`, `never needs T003`: no order, and no paths either.
                 if !list.references.isEmpty, !negated { facts.references.append((list.references, kind == .blocks)) }
-                if kind != .blocks, !negated { facts.phaseReferences += list.phases }
+                if kind != .blocks, !negated, !list.phases.isEmpty { facts.phaseReferences += list.phases }
                 k = max(list.end, wordEnd)
             } else {
                 k = wordEnd
             }
         }
+    }
+
+    /// The references of `depends on T003, T005-T007)` at `k` (a `(` before
+    /// it), and where the last of them ends, when that is all the clause
+    /// holds and no clause word may follow the `)` before `hi`; nil otherwise.
+    ///
+    /// What the lexer and the clause loop make of such a text: one token for
+    /// `depends on` (no longer row of the vocabulary starts so), an ID or a
+    /// range per item (`proseItem`, as the lexer reads them), a separator per
+    /// `,`, then the `)` that ends the list; no negation, field name, none
+    /// word or subject before or in it. Only the exact spelling is taken
+    /// (lowercase, single spaces between the words, `, ` or `,` between the
+    /// items); anything else goes through the lexer.
+    /// - Complexity: O(clause length + hi - k).
+    func quickDependsOnList(_ b: Bytes, _ k: Int, _ hi: Int, _ locator: TextLocator) -> ([Reference], Int)? {
+        // `depends on `: eight bytes, then `on` and a blank.
+        guard k + 11 < hi, ByteChunk(b, k, hi).bytes == 0x2073_646E_6570_6564,
+            b[k + 8] == UInt8(ascii: "o"), b[k + 9] == UInt8(ascii: "n"), b[k + 10] == UInt8(ascii: " ")
+        else { return nil }
+        var listStart = k + 11
+        while listStart < hi, b[listStart] == UInt8(ascii: " ") { listStart += 1 }
+        // The items are read first to know that the list is all there is and
+        // how long it is (one allocation of the right size); a list of more
+        // than one is read again into references.
+        guard let firstItem = quickListItem(b, listStart, hi) else { return nil }
+        var item = firstItem
+        var count = 1
+        var end = 0
+        while true {
+            if b[item.end] == UInt8(ascii: ")") {
+                end = item.end
+                break
+            }
+            var i = item.end + 1
+            while i < hi, b[i] == UInt8(ascii: " ") { i += 1 }
+            guard let next = quickListItem(b, i, hi) else { return nil }
+            item = next
+            count += 1
+        }
+        guard DependencyVocabulary.firstWordStart(b, end + 1, hi, roles: .clause, declared: false) == nil else { return nil }
+        @inline(__always) func reference(_ i: Int, _ item: (idEnd: Int, second: Int?, end: Int)) -> Reference {
+            guard let second = item.second else { return Reference(b, i, item.idEnd, nil, item.end, locator) }
+            // As `listItem` reads a range token.
+            return Reference(b, i, b.anyTaskIDEnd(at: i, end: second, worded: true) ?? second, second, item.end, locator)
+        }
+        guard count > 1 else { return ([reference(listStart, firstItem)], end) }
+        var references: [Reference] = []
+        references.reserveCapacity(count)
+        references.append(reference(listStart, firstItem))
+        var i = firstItem.end
+        while i < end {
+            i += 1
+            while i < hi, b[i] == UInt8(ascii: " ") { i += 1 }
+            guard let item = quickListItem(b, i, hi) else { break }
+            references.append(reference(i, item))
+            i = item.end
+        }
+        return (references, end)
+    }
+
+    /// The item of `quickDependsOnList` at `i`: an ID or a range starting
+    /// with `T` as the lexer reads it (`proseItem`), that `,` or `)` follows;
+    /// nil for anything else.
+    @inline(__always) private func quickListItem(_ b: Bytes, _ i: Int, _ hi: Int) -> (idEnd: Int, second: Int?, end: Int)? {
+        guard i < hi, b[i] == UInt8(ascii: "T") else { return nil }
+        if let e = b.anyTaskIDEnd(at: i, end: hi, worded: wordedIDs), e < hi {
+            if b[e] == UInt8(ascii: ",") || b[e] == UInt8(ascii: ")") {
+                // `proseItem` would look for a range word at `e`: none starts
+                // with `,` or `)` (each is the only row of its byte).
+                return (e, nil, e)
+            }
+            // `T004-T007`: the range word there is the dash (no other row
+            // starts `-T`), and the second ID follows it right away.
+            if b[e] == UInt8(ascii: "-"), e + 1 < hi, b[e + 1] == UInt8(ascii: "T"),
+                let secondEnd = b.anyTaskIDEnd(at: e + 1, end: hi, worded: wordedIDs), secondEnd < hi,
+                b[secondEnd] == UInt8(ascii: ",") || b[secondEnd] == UInt8(ascii: ")")
+            {
+                return (e, e + 1, secondEnd)
+            }
+        }
+        guard let (item, e) = proseItem(b, i, hi, phases: true, worded: wordedIDs), case .task(let idEnd, let second) = item,
+            e < hi, b[e] == UInt8(ascii: ",") || b[e] == UInt8(ascii: ")")
+        else { return nil }
+        return (idEnd, second, e)
     }
 
     /// `parallel with T006`, `independent`, `与 T006 并行` in a task's text, at

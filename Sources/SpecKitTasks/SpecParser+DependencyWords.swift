@@ -472,6 +472,10 @@ enum DependencyVocabulary {
         let anySecond: UnsafeBufferPointer<UInt32>
         /// Per pair of lowercase ASCII letters: a bit per third byte of every row that starts with them.
         let anyThird: UnsafeBufferPointer<UInt32>
+        /// `anySecond` and `anyThird` of the rows that make tokens (`RoleSet.all`):
+        /// what the lexer looks up.
+        let tokenSecond: UnsafeBufferPointer<UInt32>
+        let tokenThird: UnsafeBufferPointer<UInt32>
         /// Per byte: whether a phase name (any case) or a task word starts with it.
         let phaseNameFirst: UnsafeBufferPointer<Bool>
         let taskWordFirst: UnsafeBufferPointer<Bool>
@@ -669,19 +673,26 @@ enum DependencyVocabulary {
                 pairThirds[Int(c) << 7 | Int(next)] = third[Int(c.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)]
             }
         }
-        var anySecond = [UInt32](repeating: 0, count: 256)
-        var anyThird = [UInt32](repeating: 0, count: 26 * 26)
-        for word in words where word.first.isLetter {
-            let next = word.count > 1 ? bytes[Int(word.start) + 1] : 0x20
-            let bit: UInt32 = word.count > 1 ? thirdBit(next) : 1 << 27
-            anySecond[Int(word.first)] |= bit
-            anySecond[Int(word.first.lowercased)] |= bit
-            anySecond[Int(word.first & ~0x20)] |= bit
-            if next.isLetter {
-                let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
-                anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+        /// The second-byte and third-byte bits of the rows `included` takes
+        /// that start with an ASCII letter (see `anySecond`, `anyThird`).
+        func startBits(_ included: (DependencyWord) -> Bool) -> (second: [UInt32], third: [UInt32]) {
+            var anySecond = [UInt32](repeating: 0, count: 256)
+            var anyThird = [UInt32](repeating: 0, count: 26 * 26)
+            for word in words where word.first.isLetter && included(word) {
+                let next = word.count > 1 ? bytes[Int(word.start) + 1] : 0x20
+                let bit: UInt32 = word.count > 1 ? thirdBit(next) : 1 << 27
+                anySecond[Int(word.first)] |= bit
+                anySecond[Int(word.first.lowercased)] |= bit
+                anySecond[Int(word.first & ~0x20)] |= bit
+                if next.isLetter {
+                    let pair = Int(word.first.lowercased - 0x61) * 26 + Int(next.lowercased - 0x61)
+                    anyThird[pair] |= word.count > 2 ? thirdBit(bytes[Int(word.start) + 2]) : 1 << 27
+                }
             }
+            return (anySecond, anyThird)
         }
+        let (anySecond, anyThird) = startBits { _ in true }
+        let (tokenSecond, tokenThird) = startBits { RoleSet.all.contains($0.role) }
         var phaseNameFirst = [Bool](repeating: false, count: 256)
         var taskWordFirst = [Bool](repeating: false, count: 256)
         for word in words where word.role == .phaseName || word.role == .taskWord || RoleSet.phaseReference.contains(word.role) {
@@ -709,7 +720,8 @@ enum DependencyVocabulary {
             clauseOffsets: immortal(clauseOffsets), clauseOrder: immortal(clauseOrder), clauseRoles: RoleSet.clause.rawValue,
             phaseItemRoles: RoleSet.phaseReference.rawValue | RoleSet(.phaseName).rawValue,
             secondLetters: immortal(second), pairThirds: immortal(pairThirds), leadBytes: immortal(lead),
-            anySecond: immortal(anySecond), anyThird: immortal(anyThird), phaseNameFirst: immortal(phaseNameFirst),
+            anySecond: immortal(anySecond), anyThird: immortal(anyThird), tokenSecond: immortal(tokenSecond),
+            tokenThird: immortal(tokenThird), phaseNameFirst: immortal(phaseNameFirst),
             taskWordFirst: immortal(taskWordFirst), singleSymbol: immortal(singleSymbol))
     }()
 
@@ -728,15 +740,16 @@ enum DependencyVocabulary {
     static func firstWordStart(_ b: Bytes, _ lo: Int, _ hi: Int, roles: RoleSet, declared: Bool) -> Int? {
         var k = lo
         guard k < hi else { return nil }
-        let starts = clauseStarts
+        // Both from the one pointer: one lazy-initialisation check, not two.
         let tables = Tables.current
+        let starts = ClauseStarts(secondLetters: tables.storage.pointee.secondLetters, pairThirds: tables.storage.pointee.pairThirds)
         // The candidates, eight bytes at a time: an ASCII letter that starts a
         // word (no word byte before it), and the first byte of a character of
         // another script. `carry`: whether the byte before the chunk is a word
         // byte (none before `lo`).
         var carry: UInt64 = 0
         while k < hi {
-            let chunk = ByteChunk(b, k, hi)
+            let chunk = ByteChunk(tail: b, k, hi)
             let word = chunk.wordBytes
             var candidates = chunk.letters & ~(word << 8 | carry) | chunk.leadBytes
             carry = word >> 56 & 0x80
@@ -768,17 +781,20 @@ enum DependencyVocabulary {
         return table.pointee.offsets[first] < table.pointee.offsets[first + 1]
     }
 
-    /// Whether any row of the table may start at `k`, an ASCII letter, from its first two bytes.
-    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int, _ tables: Tables = .current) -> Bool {
+    /// Whether any row of the table may start at `k`, an ASCII letter, from
+    /// its first three bytes; with `tokens`, any row that makes a token
+    /// (`RoleSet.all`: what the lexer asks `match` for).
+    @inline(__always) static func mayStartAnyWord(_ b: Bytes, _ k: Int, _ hi: Int, _ tables: Tables = .current, tokens: Bool = false) -> Bool {
         let table = tables.storage
-        let bits = table.pointee.anySecond[Int(b[k])]
+        let seconds = tokens ? table.pointee.tokenSecond : table.pointee.anySecond
+        let bits = seconds[Int(b[k])]
         guard bits != 0 else { return false }
         guard k + 1 < hi else { return bits & (1 << 27) != 0 }
         let n = b[k + 1]
         let bit: UInt32 = n >= 0x80 ? 1 << 26 : n.isLetter ? 1 << UInt32(n.lowercased - 0x61) : 1 << 27
         guard bits & bit != 0 else { return false }
         guard n.isLetter else { return true }
-        let thirds = table.pointee.anyThird[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
+        let thirds = (tokens ? table.pointee.tokenThird : table.pointee.anyThird)[Int(b[k].lowercased - 0x61) * 26 + Int(n.lowercased - 0x61)]
         guard k + 2 < hi else { return thirds & (1 << 27) != 0 }
         let t = b[k + 2]
         let third: UInt32 = t >= 0x80 ? 1 << 26 : t.isLetter ? 1 << UInt32(t.lowercased - 0x61) : 1 << 27
@@ -1017,6 +1033,24 @@ extension DependencyRole {
             false
         }
     }
+}
+
+extension ByteChunk {
+    /// `ByteChunk(b, k, hi)` (the bytes `k..<min(k + 8, hi)`, zeros after
+    /// `hi`) in one load when the buffer holds eight bytes from `k`, the last
+    /// chunk of a text that does not end the buffer included: the bytes
+    /// after `hi` are masked off, not read one at a time.
+    @inline(__always) init(tail b: Bytes, _ k: Int, _ hi: Int) {
+        let n = hi - k
+        if n < 8, k + 8 <= b.count, let base = b.baseAddress {
+            let v = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            self.init(bytes: v & (UInt64(1) << UInt64(8 * max(n, 0)) &- 1))
+        } else {
+            self.init(b, k, hi)
+        }
+    }
+
+    @inline(__always) private init(bytes: UInt64) { self.bytes = bytes }
 }
 
 /// A set of roles, to ask the vocabulary for words of some roles only.
