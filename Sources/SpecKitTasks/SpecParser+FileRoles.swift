@@ -287,7 +287,69 @@ extension DocumentParser {
     /// A design document of the feature: `spec.md`, `plan.md`, `research.md`,
     /// `data-model.md`, `quickstart.md`, `tasks.md`, `constitution.md`, or
     /// anything under `contracts/` or `checklists/`.
-    static func isDesignDocument(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    ///
+    /// Most paths name neither: the name is looked at only when it ends in
+    /// `.md`, and a folder only where two `/`s (or the start and a `/`) are
+    /// ten or eleven bytes apart; the `/`s are found eight bytes at a time.
+    /// `quick: false` reads every segment in turn (tests compare the two).
+    @inline(__always) static func isDesignDocument(_ b: Bytes, _ lo: Int, _ hi: Int, quick: Bool = true) -> Bool {
+        let n = hi &- lo
+        guard quick, n < 64, let base = b.baseAddress else { return isDesignDocumentBySegments(b, lo, hi) }
+        // Every design document's name ends in `.md` (and has 7 bytes or more).
+        if n >= 7, b[hi &- 3] == UInt8(ascii: "."), b[hi &- 2] | 0x20 == UInt8(ascii: "m"), b[hi &- 1] | 0x20 == UInt8(ascii: "d"),
+            isDesignDocumentName(b, lo, hi)
+        {
+            return true
+        }
+        // `contracts/` or `checklists/` takes ten bytes at least.
+        guard n >= 10 else { return false }
+        // One bit per `/` (bit `i + 1` for the byte at `lo + i`; bit 0 stands
+        // for the path's start): a folder of nine or ten bytes lies between
+        // two bits ten or eleven apart. The `/`s of eight bytes are gathered
+        // into one byte at a time; the last eight may overlap the ones before.
+        let raw = UnsafeRawPointer(base + lo)
+        @inline(__always) func slashByte(_ at: Int) -> UInt64 {
+            let bits = slashBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+            return ((bits &>> 7) &* 0x0102_0408_1020_4080) &>> 56
+        }
+        var slashes = slashByte(n &- 8) &<< UInt64(n &- 7) | 1
+        var i = 0
+        repeat {
+            slashes |= slashByte(i) &<< UInt64(i &+ 1)
+            i &+= 8
+        } while i < n &- 8
+        let folders = slashes & (slashes &>> 10) | slashes & (slashes &>> 11)
+        return folders != 0 && isDesignFolder(b, lo, slashes)
+    }
+
+    /// `isDesignDocument`'s test of a name ending in `.md`.
+    @inline(never) static func isDesignDocumentName(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var segment = hi - 3
+        while segment > lo, b[segment - 1] != UInt8(ascii: "/") { segment -= 1 }
+        let length = hi - segment
+        return length >= 7 && Vocabulary.designDocuments.contains { $0.byteCount == length && b.matchesLowercase($0, at: segment, end: hi) }
+    }
+
+    /// `isDesignDocument`'s test of the folders between `slashes` (bit
+    /// `i + 1`: a `/` at `lo + i`; bit 0: the start) ten or eleven apart.
+    @inline(never) static func isDesignFolder(_ b: Bytes, _ lo: Int, _ slashes: UInt64) -> Bool {
+        var folders = slashes & (slashes >> 10)
+        while folders != 0 {
+            let start = lo + folders.trailingZeroBitCount
+            if b.matchesLowercase("contracts", at: start, end: start + 9) { return true }
+            folders &= folders &- 1
+        }
+        folders = slashes & (slashes >> 11)
+        while folders != 0 {
+            let start = lo + folders.trailingZeroBitCount
+            if b.matchesLowercase("checklists", at: start, end: start + 10) { return true }
+            folders &= folders &- 1
+        }
+        return false
+    }
+
+    /// `isDesignDocument` segment by segment.
+    static func isDesignDocumentBySegments(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var segment = lo
         while let k = b.firstIndex(of: UInt8(ascii: "/"), segment, hi) {
             let length = k - segment
