@@ -13,14 +13,23 @@ extension DocumentParser {
     /// `reads` (Strings, without duplicates); the written ones stay in `paths`.
     /// - Complexity: O(hi - lo) plus the reference words tried at each word start.
     /// `shortcut: false` reads every text in full (tests compare the two).
-    func separateReads(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String], shortcut: Bool = true
+    /// `classes`: `triggerTable`, for a caller that reads many texts (taken
+    /// once, not once per text: a global's lazy-initialisation check).
+    @inline(__always) func separateReads(
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String], shortcut: Bool = true,
+        classes: UnsafeBufferPointer<UInt8> = triggerTable
     ) {
         // Most tasks cite nothing: no design document, no reference word.
-        guard !shortcut || Self.mayCite(b, lo, paths) else {
-            dropPathsEndingFullerOnes(b, &paths)
+        guard !shortcut || Self.mayCite(b, lo, paths, classes: classes) else {
+            // One path (most tasks) ends no other.
+            if paths.count > 1 { dropPathsEndingFullerOnes(b, &paths) }
             return
         }
+        separateCitedReads(b, lo, hi, &paths, reads: &reads)
+    }
+
+    /// `separateReads`' scan of every text that may cite a path.
+    @inline(never) func separateCitedReads(_ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String]) {
         var read = false
         var verb = startsWithWritingVerb(b, lo, hi)
         // A comma after a cited path keeps the citation for a list of paths
@@ -126,9 +135,12 @@ extension DocumentParser {
     /// bytes before each path (`placeWordBeforeEach`), not from every word.
     /// `quick: false` reads every word (tests compare the two).
     /// - Complexity: O(bytes before the last path).
-    static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], quick: Bool = true) -> Bool {
-        for (pathLo, pathHi) in paths where isDesignDocument(b, pathLo, pathHi) { return true }
-        if quick, placeWordBeforeEach(b, lo, paths) { return false }
+    /// `classes`: `triggerTable` (see `separateReads`).
+    static func mayCite(
+        _ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], quick: Bool = true, classes: UnsafeBufferPointer<UInt8> = triggerTable
+    ) -> Bool {
+        for (pathLo, pathHi) in paths where isDesignDocument(b, pathLo, pathHi, quick: quick) { return true }
+        if quick, placeWordBeforeEach(b, lo, paths, classes: classes) { return false }
         return mayCiteByWords(b, lo, paths)
     }
 
@@ -142,9 +154,12 @@ extension DocumentParser {
     /// Then `separateReads` reads no path: the place word, a word start its
     /// scan reaches, ends any citation before it (`read = false`), and nothing
     /// between it and the path starts one.
-    static func placeWordBeforeEach(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
+    ///
+    /// `classes`: `triggerTable` (see `separateReads`).
+    static func placeWordBeforeEach(
+        _ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], classes: UnsafeBufferPointer<UInt8> = triggerTable
+    ) -> Bool {
         // Bit 0 of the trigger classes: a word byte (ASCII letter, digit, `_`).
-        let classes = triggerTable
         var bound = lo
         var first = true
         for (pathLo, pathHi) in paths {
@@ -166,7 +181,7 @@ extension DocumentParser {
                     var s = p - 1
                     while s > lo, classes[Int(b[s - 1])] & 1 != 0 { s -= 1 }
                     let letter = (b[s] | 0x20) &- UInt8(ascii: "a")
-                    if letter < 26, p - s < 32, Vocabulary.innerReferenceWordRuns[Int(letter)] & (1 << (p - s)) != 0 { return false }
+                    if p - s < 32, Vocabulary.innerReferenceWordRun(letter) & (1 << (p - s)) != 0 { return false }
                 }
             }
             if !first {
@@ -244,17 +259,17 @@ extension DocumentParser {
     @inline(__always) static func isPlaceWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
         // The word packed, each byte `| 0x20`: equal to a word of letters
         // exactly when the bytes are its letters in any case.
-        let n = e &- k
-        guard n >= 2, n <= 6, n != 3 else { return false }
-        var packed: UInt64 = 0
-        var i = k
-        while i < e {
-            packed = packed &<< 8 | UInt64(b[i] | 0x20)
-            i &+= 1
+        @inline(__always) func pair(_ i: Int) -> UInt32 { UInt32(b[i]) &<< 8 | UInt32(b[i &+ 1]) | 0x2020 }
+        switch e &- k {
+        case 2:
+            // to, in, at
+            let packed = pair(k)
+            return packed == 0x746F || packed == 0x696E || packed == 0x6174
+        case 4: return pair(k) == 0x696E && pair(k &+ 2) == 0x746F  // into
+        case 5: return pair(k) == 0x756E && pair(k &+ 2) == 0x6465 && b[k &+ 4] | 0x20 == 0x72  // under
+        case 6: return pair(k) == 0x696E && pair(k &+ 2) == 0x7369 && pair(k &+ 4) == 0x6465  // inside
+        default: return false
         }
-        // to, in, at, into, under, inside
-        return packed == 0x746F || packed == 0x696E || packed == 0x6174 || packed == 0x696E_746F || packed == 0x756E_6465_72
-            || packed == 0x696E_7369_6465
     }
 
     /// Whether the clause at `lo` starts with a verb that writes (`Update`,
@@ -434,6 +449,18 @@ extension Vocabulary {
     /// `innerReferenceWordRuns`' words, known without a lazy global's check
     /// (a test derives it from ``referenceWords``).
     static let innerReferenceWordEndings: UInt32 = 1 << 6 | 1 << 18 | 1 << 3 | 1 << 17  // g s d r
+    /// `innerReferenceWordRuns[letter]` (0 past `z`) as a constant, with no
+    /// lazy global's check (a test compares the two).
+    @inline(__always) static func innerReferenceWordRun(_ letter: UInt8) -> UInt32 {
+        switch letter {
+        case 0: 1 << 2 | 1 << 9  // as, according
+        case 1: 1 << 5  // based
+        case 3: 1 << 7 | 1 << 9 | 1 << 10  // defined, described, documented
+        case 17: 1 << 5 | 1 << 9  // refer, referring
+        case 18: 1 << 9  // specified
+        default: 0
+        }
+    }
     /// Per initial, a bit for each length of a word that a reference word of
     /// several words has before its last one (`according`, `as`, `described`):
     /// a place word after such a word may end a reference word
