@@ -168,4 +168,65 @@ struct FileRoleShortcutTests {
             }
         }
     }
+
+    /// Pieces of estimates: brackets, keywords and their near misses, colons,
+    /// digits (up to ten), units and their near misses, `/` and `-`, blanks,
+    /// other scripts.
+    static let estimatePieces = [
+        "(", "(", "[", ")", ")", "]", "est", "Est", "EST", "estimate", "Estimate", "estimated", "estimat", "esti", "est.",
+        "imate", ":", ":", ": ", "=", " ", "  ", "\t", "~", "*", "2", "5", "10", "0", "007", "123456789", "1234567890", "1.5",
+        ".", "h", "h", "m", "d", "w", "H", "M", "D", "W", "x", "hr", "hours", "min", "/", "/", "/", "-", " / ", "é", "时", "T001",
+        "time", "effort", "_",
+    ]
+
+    @Test("`est:` and `estimate:` read straight to the colon end where the general keyword reading does", arguments: 0..<40)
+    func estimateKeywords(seed: UInt64) {
+        var g = SeededStream(seed: seed &+ 8_080)
+        for _ in 0..<300 {
+            let text = g.text(Self.estimatePieces, most: 8, separators: ["", "", "", " ", ":"])
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                for k in 0..<b.count {
+                    let quick = DocumentParser.estimateKeywordEnd(b, k, b.count)
+                    let full = DocumentParser.estimateKeywordEnd(b, k, b.count, quick: false)
+                    if quick != full { Issue.record("\(text) at \(k): \(String(describing: quick)) \(String(describing: full))") }
+                }
+            }
+        }
+    }
+
+    @Test("three points of the one-letter shape read as the general estimate reading", arguments: 0..<40)
+    func threePointShapes(seed: UInt64) {
+        var g = SeededStream(seed: seed &+ 9_090)
+        for _ in 0..<300 {
+            let text = g.text(Self.estimatePieces, most: 12, separators: ["", "", "", "", " "])
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                for lo in 0..<b.count {
+                    let shaped = DocumentParser.findEstimate(b, lo, b.count)
+                    let general = DocumentParser.findEstimate(b, lo, b.count, shapes: false)
+                    if shaped?.0 != general?.0 || shaped?.0.hours.bitPattern != general?.0.hours.bitPattern
+                        || shaped?.0.variance.bitPattern != general?.0.variance.bitPattern
+                        || shaped.map({ [$0.1.0, $0.1.1] }) != general.map({ [$0.1.0, $0.1.1] })
+                    {
+                        Issue.record("\(text) from \(lo)")
+                    }
+                }
+            }
+        }
+        // The shapes themselves, and near misses.
+        for text in [
+            "(est: 2h/5h/10h)", "(2h/4h/8h)", "[1h/2h/3h]", "(est: 2h/5h/10h]", "(2h/4h/8h", "(2h/4h)", "(2h/4h/8h/9h)",
+            "(est: 1d/2d/3w)", "(estimate: 30m/1h/2h)", "(2h/ 4h/8h)", "(2h/4h/8x)", "(2h/4.5h/8h)", "(1234567890h/1h/2h)",
+            "(123456789h/1h/2h)", "(2h-4h-8h)", "(2H/4M/8D)",
+        ] {
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                let shaped = DocumentParser.findEstimate(b, 0, b.count)
+                let general = DocumentParser.findEstimate(b, 0, b.count, shapes: false)
+                #expect(shaped?.0 == general?.0, "\(text)")
+                #expect(shaped?.0.hours.bitPattern == general?.0.hours.bitPattern, "\(text)")
+                #expect(shaped.map { [$0.1.0, $0.1.1] } == general.map { [$0.1.0, $0.1.1] }, "\(text)")
+            }
+        }
+    }
 }
