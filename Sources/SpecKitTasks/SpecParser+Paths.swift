@@ -135,12 +135,14 @@ extension DocumentParser {
     /// `plain`: the token holds no byte of `pathCandidateClasses`' bit 1 but
     /// `/` (its caller's scan saw none), so the pass over it only finds its
     /// first and last `/`; `plainSlashWords: false` finds the last one a
-    /// byte at a time, `stripTest: false` tries to strip every token, not
-    /// only one whose first or last byte may be stripped (tests compare).
+    /// byte at a time (the first one too), `stripTest: false` tries to strip
+    /// every token, not only one whose first or last byte may be stripped,
+    /// `mediaLengths: false` asks `isMIMEType` of a token with one `/`
+    /// whatever the length before it (tests compare).
     func pathCandidate(
         _ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool, plain: Bool = false,
         classes candidateClasses: UnsafeBufferPointer<UInt8> = pathCandidateClasses, plainSlashWords: Bool = true,
-        stripTest: Bool = true
+        stripTest: Bool = true, mediaLengths: Bool = true
     ) -> (Int, Int)? {
         var lo = lo
         var hi = hi
@@ -207,6 +209,11 @@ extension DocumentParser {
             if last > lo {
                 slash = last - 1
                 var first = lo
+                // The first eight bytes at once: most paths' first `/` is among them.
+                if plainSlashWords, slash - lo >= 8, let base = b.baseAddress {
+                    let slashes = Self.slashBits(UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lo, as: UInt64.self)))
+                    first = slashes != 0 ? lo + slashes.trailingZeroBitCount / 8 : lo + 8
+                }
                 while b[first] != UInt8(ascii: "/") { first += 1 }
                 firstSlash = first
             }
@@ -274,7 +281,12 @@ extension DocumentParser {
         // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
         if firstColon >= 0, firstColon < end { return nil }
         // A media type has one `/` (every `/` lies before `end`): most paths have more.
-        if slash >= 0, firstSlash == slash, isMIMEType(b, lo, end) { return nil }
+        // Only a first segment of a media type's length may be one (`mediaLengths: false` asks of any).
+        if slash >= 0, firstSlash == slash, !mediaLengths || (slash - lo < 32 && Vocabulary.mediaTypeLengths & (1 << (slash - lo)) != 0),
+            isMIMEType(b, lo, end)
+        {
+            return nil
+        }
         if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1
         // `/login`, `/api/todos`, `/speckit.plan`: a route or command from the
@@ -308,23 +320,44 @@ extension DocumentParser {
 
     /// Whether the last `.` of the segment is followed by 1–10 letters/digits with a letter,
     /// and the stem is not a bare number (`1.5d`) or an abbreviation (`e.g`).
-    func hasExtension(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    /// `quick: false` finds the last `.` first and reads the extension after
+    /// (tests compare): the quick route reads the extension back from `hi`
+    /// and stops at its first byte that is no letter or digit, which must be
+    /// the `.`.
+    func hasExtension(_ b: Bytes, _ lo: Int, _ hi: Int, quick: Bool = true) -> Bool {
         var dot = -1
-        var k = hi - 1
-        while k >= lo {
-            if b[k] == UInt8(ascii: ".") {
-                dot = k
-                break
-            }
-            k -= 1
-        }
-        guard dot >= lo, hi - dot - 1 >= 1, hi - dot - 1 <= 10 else { return false }
         var letter = false
-        for j in (dot + 1)..<hi {
-            let c = b[j]
-            if c.isLetter { letter = true } else if !(c.isDigit) { return false }
+        if quick {
+            // At most 10 letters and digits, then the `.`.
+            var k = hi &- 1
+            let floor = max(lo, hi &- 11)
+            while k >= floor {
+                let c = b[k]
+                if c.isLetter {
+                    letter = true
+                } else if !c.isDigit {
+                    break
+                }
+                k &-= 1
+            }
+            guard k >= floor, b[k] == UInt8(ascii: "."), k < hi &- 1, letter else { return false }
+            dot = k
+        } else {
+            var k = hi - 1
+            while k >= lo {
+                if b[k] == UInt8(ascii: ".") {
+                    dot = k
+                    break
+                }
+                k -= 1
+            }
+            guard dot >= lo, hi - dot - 1 >= 1, hi - dot - 1 <= 10 else { return false }
+            for j in (dot + 1)..<hi {
+                let c = b[j]
+                if c.isLetter { letter = true } else if !(c.isDigit) { return false }
+            }
+            guard letter else { return false }
         }
-        guard letter else { return false }
         // Versions (`20.x`, `v1.2.x`) are not files.
         if hi - dot == 2, b[dot + 1] | 0x20 == UInt8(ascii: "x") { return false }
         // A number with a unit (`1.5d`, `2.5GB`): a stem of digits and an
@@ -489,6 +522,8 @@ extension Vocabulary {
     static let mediaTypes: [StaticString] = [
         "application", "text", "image", "audio", "video", "multipart", "font", "model", "message",
     ]
+    /// A bit for each length of ``mediaTypes``' words (a test derives it).
+    static let mediaTypeLengths: UInt32 = 1 << 4 | 1 << 5 | 1 << 7 | 1 << 9 | 1 << 11
     /// Objects whose members look like files (`console.log`, `process.env`).
     static let codeObjects: [StaticString] = [
         "console", "process", "window", "document", "Math", "JSON", "Object", "Array", "Promise", "Date", "this",

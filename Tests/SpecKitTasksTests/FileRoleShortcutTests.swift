@@ -229,4 +229,57 @@ struct FileRoleShortcutTests {
             }
         }
     }
+
+    /// Pieces of tokens around extensions and media types: dots, letters,
+    /// digits, media types and near misses of their lengths, marks, other scripts.
+    static let tokenPieces = [
+        "src", "/", "/", ".", ".", "..", "py", "ts", "md", "x", "X", "1", "20", "2h", "abcdefghij", "abcdefghijk", "e.g", "i.e",
+        "U.S", "a.m", "application", "text", "image", "model", "message", "multipart", "font", "json", "vnd.api+json", "x-",
+        "config", "docs", "migrations", "frontend", "_", "-", "@", ":", ":42", "`", "*", "é", "路径", "404", "0001", "v1",
+        "Node.js", "README", "12345678", "a.b.c",
+    ]
+
+    @Test("an extension read back from the end is the one found after the last `.`", arguments: 0..<40)
+    func extensions(seed: UInt64) {
+        var g = SeededStream(seed: seed &+ 2_718)
+        for _ in 0..<200 {
+            var token = ""
+            for _ in 0..<(1 + g.next(6)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let bytes = Array(("`" + token + "`").utf8)
+            bytes.withUnsafeBufferPointer { b in
+                for lo in 1..<b.count {
+                    for hi in lo..<b.count where scans.hasExtension(b, lo, hi) != scans.hasExtension(b, lo, hi, quick: false) {
+                        Issue.record("\(b.string(lo, hi))")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a token with one `/` is a media type, or not, whatever the length test before asking says", arguments: 0..<40)
+    func mediaTypeLengths(seed: UInt64) {
+        var g = SeededStream(seed: seed &+ 3_141)
+        for _ in 0..<200 {
+            var token = ""
+            for _ in 0..<(1 + g.next(6)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let bytes = Array(token.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                let plain = !b.contains { DocumentParser.pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
+                for lo in 0..<b.count {
+                    for backticked in [false, true] {
+                        for claim in plain ? [false, true] : [false] {
+                            let quick = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim)
+                            let full = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim, mediaLengths: false)
+                            let bytewise = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim, plainSlashWords: false)
+                            #expect(quick.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(token) from \(lo)")
+                            #expect(quick.map { [$0.0, $0.1] } == bytewise.map { [$0.0, $0.1] }, "\(token) from \(lo)")
+                        }
+                    }
+                }
+            }
+        }
+        var lengths: UInt32 = 0
+        for type in Vocabulary.mediaTypes { lengths |= 1 << type.utf8CodeUnitCount }
+        #expect(Vocabulary.mediaTypeLengths == lengths)
+    }
 }
