@@ -440,7 +440,12 @@ extension DocumentParser {
         return false
     }
 
-    func onlyIDsOrDurations(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    /// Whether every `/`-separated part of `lo..<hi` is a task ID or a duration.
+    /// A task ID starts with `T`, a duration with a digit: a first part
+    /// that starts with neither answers at once (`quick: false` reads it
+    /// to its `/` first; tests compare).
+    func onlyIDsOrDurations(_ b: Bytes, _ lo: Int, _ hi: Int, quick: Bool = true) -> Bool {
+        if quick, lo < hi, b[lo] != UInt8(ascii: "T"), !b[lo].isDigit { return false }
         var k = lo
         while k < hi {
             var e = k

@@ -282,4 +282,22 @@ struct FileRoleShortcutTests {
         for type in Vocabulary.mediaTypes { lengths |= 1 << type.utf8CodeUnitCount }
         #expect(Vocabulary.mediaTypeLengths == lengths)
     }
+
+    @Test("slash-joined IDs and durations answered from the first byte as from every part", arguments: 0..<20)
+    func idsOrDurations(seed: UInt64) {
+        let pieces = ["T001", "T1", "T0001a", "T-12", "T231.1", "2h", "4h", "1.5d", "90m", "x", "src", "/", "/", "", "T", "7", "é", "_", "Tx"]
+        var g = SeededStream(seed: seed &+ 6_502)
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(1 + g.next(6)) { text += pieces[g.next(pieces.count)] }
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                for lo in 0...b.count {
+                    for hi in lo...b.count where scans.onlyIDsOrDurations(b, lo, hi) != scans.onlyIDsOrDurations(b, lo, hi, quick: false) {
+                        Issue.record("\(b.string(lo, hi))")
+                    }
+                }
+            }
+        }
+    }
 }
