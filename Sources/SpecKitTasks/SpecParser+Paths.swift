@@ -256,7 +256,11 @@ extension DocumentParser {
         while alnum < hi, !b[alnum].isAlnum { alnum += 1 }
         guard alnum < hi else { return nil }
         // URLs, e-mail addresses, `user@host`.
-        if hasScheme || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
+        // (Most tokens start with neither `w` nor `m`: their first byte rules both out.)
+        let initial = b[lo] | 0x20
+        if hasScheme || (initial == UInt8(ascii: "w") && b.matchesLowercase("www.", at: lo, end: hi))
+            || (initial == UInt8(ascii: "m") && b.matchesLowercase("mailto:", at: lo, end: hi))
+        {
             return nil
         }
         if firstAt > lo {
