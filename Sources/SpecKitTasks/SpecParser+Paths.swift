@@ -9,7 +9,8 @@ extension DocumentParser {
     /// Tokens end at white space and at non-ASCII bytes (CJK text often has no
     /// spaces around paths).
     /// - Complexity: O(n).
-    /// `shortcut: false` scans from `lo` (tests compare the two).
+    /// `shortcut: false` scans from `lo` and reads the excluded spans from
+    /// their array at each token (tests compare the two).
     /// `firstDotOrSlash`: where the first `.` or `/` of `lo..<hi` is (`hi`
     /// when none), for a caller that knows (`textTriggers`).
     /// `tables`: `PathTables.current`, for a caller that reads many texts
@@ -42,12 +43,27 @@ extension DocumentParser {
             while k > lo, classes[Int(b[k - 1])] != 2 { k -= 1 }
         }
         var next = 0
+        // The next excluded span in two locals (past the last, a span
+        // beyond every offset): most tokens compare with it and go on.
+        // `shortcut: false` reads the array at each token.
+        var (excludedLo, excludedHi) = excluded.isEmpty ? (Int.max, Int.max) : excluded[0]
         let classes = tables.token
         while k < hi {
-            while next < excluded.count, excluded[next].1 <= k { next += 1 }
-            if next < excluded.count, excluded[next].0 <= k {
-                k = excluded[next].1
-                continue
+            if shortcut {
+                while excludedHi <= k {
+                    next += 1
+                    (excludedLo, excludedHi) = next < excluded.count ? excluded[next] : (Int.max, Int.max)
+                }
+                if excludedLo <= k {
+                    k = excludedHi
+                    continue
+                }
+            } else {
+                while next < excluded.count, excluded[next].1 <= k { next += 1 }
+                if next < excluded.count, excluded[next].0 <= k {
+                    k = excluded[next].1
+                    continue
+                }
             }
             let c = b[k]
             if c.isWhitespace || c >= 0x80 {

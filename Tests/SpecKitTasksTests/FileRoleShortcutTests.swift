@@ -300,4 +300,30 @@ struct FileRoleShortcutTests {
             }
         }
     }
+
+    @Test("paths found past excluded spans held in locals are those found reading the spans' array", arguments: 0..<40)
+    func excludedSpans(seed: UInt64) {
+        var g = SeededStream(seed: seed &+ 4_004)
+        for _ in 0..<100 {
+            let text = g.text(Self.textPieces, most: 10, separators: Self.separators)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                // Sorted spans apart from each other, anywhere (inside tokens too), some touching.
+                var excluded: [(Int, Int)] = []
+                var k = g.next(6)
+                while k < b.count, g.next(4) != 0 {
+                    let end = min(b.count, k + 1 + g.next(12))
+                    excluded.append((k, end))
+                    k = end + g.next(10)
+                }
+                for lo in [0, b.isEmpty ? 0 : g.next(b.count)] {
+                    let spans = excluded.filter { $0.0 >= lo }
+                    var fast: [(Int, Int)] = [], full: [(Int, Int)] = []
+                    scans.findPaths(b, lo, b.count, excluding: spans, into: &fast)
+                    scans.findPaths(b, lo, b.count, excluding: spans, into: &full, shortcut: false)
+                    #expect(fast.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(text) from \(lo) excluding \(spans)")
+                }
+            }
+        }
+    }
 }
