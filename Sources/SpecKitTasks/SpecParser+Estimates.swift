@@ -25,23 +25,14 @@ extension DocumentParser {
                 // The commonest shape, whole digits and a one-letter unit right
                 // before the bracket (`(2h)`, `[3d]`, `(~1w)`, `(est: 90m)`):
                 // what `durationOrThreePoint` and the bracket test read of it.
-                if shapes {
-                    var value = 0.0
-                    var q = j
-                    while q < hi, b[q].isDigit, q - j < 9 {
-                        value = value * 10 + Double(b[q] &- 0x30)
-                        q += 1
-                    }
-                    if q > j, q + 1 < hi, b[q + 1] == close {
-                        let factor: Double
-                        switch b[q] | 0x20 {
-                        case UInt8(ascii: "m"): factor = 1.0 / 60
-                        case UInt8(ascii: "h"): factor = 1
-                        case UInt8(ascii: "d"): factor = 8
-                        case UInt8(ascii: "w"): factor = 40
-                        default: factor = 0
-                        }
-                        if factor != 0 { return (Estimate(hours: value * factor), (k, q + 2)) }
+                if shapes, let (hours, q) = shapeDuration(b, j, hi) {
+                    if b[q] == close { return (Estimate(hours: hours), (k, q + 1)) }
+                    // Three points, each of the same shape, apart by `/` alone
+                    // (`(est: 2h/5h/10h)`): what `durationOrThreePoint` reads of them.
+                    if b[q] == UInt8(ascii: "/"), let (likely, q2) = shapeDuration(b, q + 1, hi), b[q2] == UInt8(ascii: "/"),
+                        let (pessimistic, q3) = shapeDuration(b, q2 + 1, hi), b[q3] == close
+                    {
+                        return (Estimate(optimistic: hours, likely: likely, pessimistic: pessimistic), (k, q3 + 1))
                     }
                 }
                 if let (estimate, e) = durationOrThreePoint(b, j, hi) {
@@ -56,10 +47,38 @@ extension DocumentParser {
         return nil
     }
 
+    /// The commonest duration's shape at `j`: whole digits (nine at most)
+    /// and a one-letter unit (`2h`, `90m`), then a byte before `hi` (not
+    /// looked at): the hours, as `duration` reads them, and where that byte is.
+    @inline(__always) static func shapeDuration(_ b: Bytes, _ j: Int, _ hi: Int) -> (Double, Int)? {
+        var value = 0.0
+        var q = j
+        while q < hi, b[q].isDigit, q - j < 9 {
+            value = value * 10 + Double(b[q] &- 0x30)
+            q += 1
+        }
+        guard q > j, q + 1 < hi else { return nil }
+        let factor: Double
+        switch b[q] | 0x20 {
+        case UInt8(ascii: "m"): factor = 1.0 / 60
+        case UInt8(ascii: "h"): factor = 1
+        case UInt8(ascii: "d"): factor = 8
+        case UInt8(ascii: "w"): factor = 40
+        default: return nil
+        }
+        return (value * factor, q + 1)
+    }
+
     /// After `est:`, `estimate:`, `**Estimated Time**:`, `Estimated effort -` …: where the value starts.
-    static func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+    /// `quick: false` reads `est:` and `estimate:` as any other keyword (tests compare).
+    static func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int, quick: Bool = true) -> Int? {
         guard b.matchesLowercase("est", at: k, end: hi) else { return nil }
         var j = k + 3
+        // The commonest keywords, `est:` and `estimate:`, go straight to the colon.
+        if quick, j < hi {
+            if b[j] == UInt8(ascii: ":") { return afterColons(b, j, hi) }
+            if j + 5 < hi, b[j + 5] == UInt8(ascii: ":"), b.matchesLowercase("imate", at: j, end: hi) { return afterColons(b, j + 5, hi) }
+        }
         // `est.` is an abbreviation: `(Est. 1.5h)` needs no colon.
         let abbreviated = b.matchesLowercase(".", at: j, end: hi)
         // A suffix (`imated`, `imate`, `.`), then a word (`time`, `effort`,
@@ -93,6 +112,18 @@ extension DocumentParser {
             j += 1
         }
         return sawColon || abbreviated ? j : nil
+    }
+
+    /// Past the colon at `j` and the colons, `=`, `*`, `~` and blanks after it.
+    @inline(__always) static func afterColons(_ b: Bytes, _ j: Int, _ hi: Int) -> Int {
+        var j = j + 1
+        while j < hi {
+            let c = b[j]
+            guard c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == UInt8(ascii: "*") || c == UInt8(ascii: "~") || c.isSpaceOrTab
+            else { break }
+            j += 1
+        }
+        return j
     }
 
     /// `2h` or `2h/4h/8h` at `k`; the estimate and where it ends.

@@ -13,14 +13,23 @@ extension DocumentParser {
     /// `reads` (Strings, without duplicates); the written ones stay in `paths`.
     /// - Complexity: O(hi - lo) plus the reference words tried at each word start.
     /// `shortcut: false` reads every text in full (tests compare the two).
-    func separateReads(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String], shortcut: Bool = true
+    /// `classes`: `triggerTable`, for a caller that reads many texts (taken
+    /// once, not once per text: a global's lazy-initialisation check).
+    @inline(__always) func separateReads(
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String], shortcut: Bool = true,
+        classes: UnsafeBufferPointer<UInt8> = triggerTable
     ) {
         // Most tasks cite nothing: no design document, no reference word.
-        guard !shortcut || Self.mayCite(b, lo, paths) else {
-            dropPathsEndingFullerOnes(b, &paths)
+        guard !shortcut || Self.mayCite(b, lo, paths, classes: classes) else {
+            // One path (most tasks) ends no other.
+            if paths.count > 1 { dropPathsEndingFullerOnes(b, &paths) }
             return
         }
+        separateCitedReads(b, lo, hi, &paths, reads: &reads)
+    }
+
+    /// `separateReads`' scan of every text that may cite a path.
+    @inline(never) func separateCitedReads(_ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String]) {
         var read = false
         var verb = startsWithWritingVerb(b, lo, hi)
         // A comma after a cited path keeps the citation for a list of paths
@@ -126,9 +135,12 @@ extension DocumentParser {
     /// bytes before each path (`placeWordBeforeEach`), not from every word.
     /// `quick: false` reads every word (tests compare the two).
     /// - Complexity: O(bytes before the last path).
-    static func mayCite(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], quick: Bool = true) -> Bool {
-        for (pathLo, pathHi) in paths where isDesignDocument(b, pathLo, pathHi) { return true }
-        if quick, placeWordBeforeEach(b, lo, paths) { return false }
+    /// `classes`: `triggerTable` (see `separateReads`).
+    static func mayCite(
+        _ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], quick: Bool = true, classes: UnsafeBufferPointer<UInt8> = triggerTable
+    ) -> Bool {
+        for (pathLo, pathHi) in paths where isDesignDocument(b, pathLo, pathHi, quick: quick) { return true }
+        if quick, placeWordBeforeEach(b, lo, paths, classes: classes) { return false }
         return mayCiteByWords(b, lo, paths)
     }
 
@@ -142,9 +154,12 @@ extension DocumentParser {
     /// Then `separateReads` reads no path: the place word, a word start its
     /// scan reaches, ends any citation before it (`read = false`), and nothing
     /// between it and the path starts one.
-    static func placeWordBeforeEach(_ b: Bytes, _ lo: Int, _ paths: [(Int, Int)]) -> Bool {
+    ///
+    /// `classes`: `triggerTable` (see `separateReads`).
+    static func placeWordBeforeEach(
+        _ b: Bytes, _ lo: Int, _ paths: [(Int, Int)], classes: UnsafeBufferPointer<UInt8> = triggerTable
+    ) -> Bool {
         // Bit 0 of the trigger classes: a word byte (ASCII letter, digit, `_`).
-        let classes = triggerTable
         var bound = lo
         var first = true
         for (pathLo, pathHi) in paths {
@@ -166,7 +181,7 @@ extension DocumentParser {
                     var s = p - 1
                     while s > lo, classes[Int(b[s - 1])] & 1 != 0 { s -= 1 }
                     let letter = (b[s] | 0x20) &- UInt8(ascii: "a")
-                    if letter < 26, p - s < 32, Vocabulary.innerReferenceWordRuns[Int(letter)] & (1 << (p - s)) != 0 { return false }
+                    if p - s < 32, Vocabulary.innerReferenceWordRun(letter) & (1 << (p - s)) != 0 { return false }
                 }
             }
             if !first {
@@ -244,17 +259,17 @@ extension DocumentParser {
     @inline(__always) static func isPlaceWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
         // The word packed, each byte `| 0x20`: equal to a word of letters
         // exactly when the bytes are its letters in any case.
-        let n = e &- k
-        guard n >= 2, n <= 6, n != 3 else { return false }
-        var packed: UInt64 = 0
-        var i = k
-        while i < e {
-            packed = packed &<< 8 | UInt64(b[i] | 0x20)
-            i &+= 1
+        @inline(__always) func pair(_ i: Int) -> UInt32 { UInt32(b[i]) &<< 8 | UInt32(b[i &+ 1]) | 0x2020 }
+        switch e &- k {
+        case 2:
+            // to, in, at
+            let packed = pair(k)
+            return packed == 0x746F || packed == 0x696E || packed == 0x6174
+        case 4: return pair(k) == 0x696E && pair(k &+ 2) == 0x746F  // into
+        case 5: return pair(k) == 0x756E && pair(k &+ 2) == 0x6465 && b[k &+ 4] | 0x20 == 0x72  // under
+        case 6: return pair(k) == 0x696E && pair(k &+ 2) == 0x7369 && pair(k &+ 4) == 0x6465  // inside
+        default: return false
         }
-        // to, in, at, into, under, inside
-        return packed == 0x746F || packed == 0x696E || packed == 0x6174 || packed == 0x696E_746F || packed == 0x756E_6465_72
-            || packed == 0x696E_7369_6465
     }
 
     /// Whether the clause at `lo` starts with a verb that writes (`Update`,
@@ -287,7 +302,69 @@ extension DocumentParser {
     /// A design document of the feature: `spec.md`, `plan.md`, `research.md`,
     /// `data-model.md`, `quickstart.md`, `tasks.md`, `constitution.md`, or
     /// anything under `contracts/` or `checklists/`.
-    static func isDesignDocument(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    ///
+    /// Most paths name neither: the name is looked at only when it ends in
+    /// `.md`, and a folder only where two `/`s (or the start and a `/`) are
+    /// ten or eleven bytes apart; the `/`s are found eight bytes at a time.
+    /// `quick: false` reads every segment in turn (tests compare the two).
+    @inline(__always) static func isDesignDocument(_ b: Bytes, _ lo: Int, _ hi: Int, quick: Bool = true) -> Bool {
+        let n = hi &- lo
+        guard quick, n < 64, let base = b.baseAddress else { return isDesignDocumentBySegments(b, lo, hi) }
+        // Every design document's name ends in `.md` (and has 7 bytes or more).
+        if n >= 7, b[hi &- 3] == UInt8(ascii: "."), b[hi &- 2] | 0x20 == UInt8(ascii: "m"), b[hi &- 1] | 0x20 == UInt8(ascii: "d"),
+            isDesignDocumentName(b, lo, hi)
+        {
+            return true
+        }
+        // `contracts/` or `checklists/` takes ten bytes at least.
+        guard n >= 10 else { return false }
+        // One bit per `/` (bit `i + 1` for the byte at `lo + i`; bit 0 stands
+        // for the path's start): a folder of nine or ten bytes lies between
+        // two bits ten or eleven apart. The `/`s of eight bytes are gathered
+        // into one byte at a time; the last eight may overlap the ones before.
+        let raw = UnsafeRawPointer(base + lo)
+        @inline(__always) func slashByte(_ at: Int) -> UInt64 {
+            let bits = slashBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+            return ((bits &>> 7) &* 0x0102_0408_1020_4080) &>> 56
+        }
+        var slashes = slashByte(n &- 8) &<< UInt64(n &- 7) | 1
+        var i = 0
+        repeat {
+            slashes |= slashByte(i) &<< UInt64(i &+ 1)
+            i &+= 8
+        } while i < n &- 8
+        let folders = slashes & (slashes &>> 10) | slashes & (slashes &>> 11)
+        return folders != 0 && isDesignFolder(b, lo, slashes)
+    }
+
+    /// `isDesignDocument`'s test of a name ending in `.md`.
+    @inline(never) static func isDesignDocumentName(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var segment = hi - 3
+        while segment > lo, b[segment - 1] != UInt8(ascii: "/") { segment -= 1 }
+        let length = hi - segment
+        return length >= 7 && Vocabulary.designDocuments.contains { $0.byteCount == length && b.matchesLowercase($0, at: segment, end: hi) }
+    }
+
+    /// `isDesignDocument`'s test of the folders between `slashes` (bit
+    /// `i + 1`: a `/` at `lo + i`; bit 0: the start) ten or eleven apart.
+    @inline(never) static func isDesignFolder(_ b: Bytes, _ lo: Int, _ slashes: UInt64) -> Bool {
+        var folders = slashes & (slashes >> 10)
+        while folders != 0 {
+            let start = lo + folders.trailingZeroBitCount
+            if b.matchesLowercase("contracts", at: start, end: start + 9) { return true }
+            folders &= folders &- 1
+        }
+        folders = slashes & (slashes >> 11)
+        while folders != 0 {
+            let start = lo + folders.trailingZeroBitCount
+            if b.matchesLowercase("checklists", at: start, end: start + 10) { return true }
+            folders &= folders &- 1
+        }
+        return false
+    }
+
+    /// `isDesignDocument` segment by segment.
+    static func isDesignDocumentBySegments(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var segment = lo
         while let k = b.firstIndex(of: UInt8(ascii: "/"), segment, hi) {
             let length = k - segment
@@ -372,6 +449,18 @@ extension Vocabulary {
     /// `innerReferenceWordRuns`' words, known without a lazy global's check
     /// (a test derives it from ``referenceWords``).
     static let innerReferenceWordEndings: UInt32 = 1 << 6 | 1 << 18 | 1 << 3 | 1 << 17  // g s d r
+    /// `innerReferenceWordRuns[letter]` (0 past `z`) as a constant, with no
+    /// lazy global's check (a test compares the two).
+    @inline(__always) static func innerReferenceWordRun(_ letter: UInt8) -> UInt32 {
+        switch letter {
+        case 0: 1 << 2 | 1 << 9  // as, according
+        case 1: 1 << 5  // based
+        case 3: 1 << 7 | 1 << 9 | 1 << 10  // defined, described, documented
+        case 17: 1 << 5 | 1 << 9  // refer, referring
+        case 18: 1 << 9  // specified
+        default: 0
+        }
+    }
     /// Per initial, a bit for each length of a word that a reference word of
     /// several words has before its last one (`according`, `as`, `described`):
     /// a place word after such a word may end a reference word

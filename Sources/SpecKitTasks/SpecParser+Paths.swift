@@ -9,7 +9,8 @@ extension DocumentParser {
     /// Tokens end at white space and at non-ASCII bytes (CJK text often has no
     /// spaces around paths).
     /// - Complexity: O(n).
-    /// `shortcut: false` scans from `lo` (tests compare the two).
+    /// `shortcut: false` scans from `lo` and reads the excluded spans from
+    /// their array at each token (tests compare the two).
     /// `firstDotOrSlash`: where the first `.` or `/` of `lo..<hi` is (`hi`
     /// when none), for a caller that knows (`textTriggers`).
     /// `tables`: `PathTables.current`, for a caller that reads many texts
@@ -42,12 +43,27 @@ extension DocumentParser {
             while k > lo, classes[Int(b[k - 1])] != 2 { k -= 1 }
         }
         var next = 0
+        // The next excluded span in two locals (past the last, a span
+        // beyond every offset): most tokens compare with it and go on.
+        // `shortcut: false` reads the array at each token.
+        var (excludedLo, excludedHi) = excluded.isEmpty ? (Int.max, Int.max) : excluded[0]
         let classes = tables.token
         while k < hi {
-            while next < excluded.count, excluded[next].1 <= k { next += 1 }
-            if next < excluded.count, excluded[next].0 <= k {
-                k = excluded[next].1
-                continue
+            if shortcut {
+                while excludedHi <= k {
+                    next += 1
+                    (excludedLo, excludedHi) = next < excluded.count ? excluded[next] : (Int.max, Int.max)
+                }
+                if excludedLo <= k {
+                    k = excludedHi
+                    continue
+                }
+            } else {
+                while next < excluded.count, excluded[next].1 <= k { next += 1 }
+                if next < excluded.count, excluded[next].0 <= k {
+                    k = excluded[next].1
+                    continue
+                }
             }
             let c = b[k]
             if c.isWhitespace || c >= 0x80 {
@@ -135,12 +151,14 @@ extension DocumentParser {
     /// `plain`: the token holds no byte of `pathCandidateClasses`' bit 1 but
     /// `/` (its caller's scan saw none), so the pass over it only finds its
     /// first and last `/`; `plainSlashWords: false` finds the last one a
-    /// byte at a time, `stripTest: false` tries to strip every token, not
-    /// only one whose first or last byte may be stripped (tests compare).
+    /// byte at a time (the first one too), `stripTest: false` tries to strip
+    /// every token, not only one whose first or last byte may be stripped,
+    /// `mediaLengths: false` asks `isMIMEType` of a token with one `/`
+    /// whatever the length before it (tests compare).
     func pathCandidate(
         _ b: Bytes, _ lo: Int, _ hi: Int, backticked: Bool, plain: Bool = false,
         classes candidateClasses: UnsafeBufferPointer<UInt8> = pathCandidateClasses, plainSlashWords: Bool = true,
-        stripTest: Bool = true
+        stripTest: Bool = true, mediaLengths: Bool = true
     ) -> (Int, Int)? {
         var lo = lo
         var hi = hi
@@ -207,6 +225,11 @@ extension DocumentParser {
             if last > lo {
                 slash = last - 1
                 var first = lo
+                // The first eight bytes at once: most paths' first `/` is among them.
+                if plainSlashWords, slash - lo >= 8, let base = b.baseAddress {
+                    let slashes = Self.slashBits(UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lo, as: UInt64.self)))
+                    first = slashes != 0 ? lo + slashes.trailingZeroBitCount / 8 : lo + 8
+                }
                 while b[first] != UInt8(ascii: "/") { first += 1 }
                 firstSlash = first
             }
@@ -249,7 +272,11 @@ extension DocumentParser {
         while alnum < hi, !b[alnum].isAlnum { alnum += 1 }
         guard alnum < hi else { return nil }
         // URLs, e-mail addresses, `user@host`.
-        if hasScheme || b.matchesLowercase("www.", at: lo, end: hi) || b.matchesLowercase("mailto:", at: lo, end: hi) {
+        // (Most tokens start with neither `w` nor `m`: their first byte rules both out.)
+        let initial = b[lo] | 0x20
+        if hasScheme || (initial == UInt8(ascii: "w") && b.matchesLowercase("www.", at: lo, end: hi))
+            || (initial == UInt8(ascii: "m") && b.matchesLowercase("mailto:", at: lo, end: hi))
+        {
             return nil
         }
         if firstAt > lo {
@@ -274,7 +301,12 @@ extension DocumentParser {
         // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
         if firstColon >= 0, firstColon < end { return nil }
         // A media type has one `/` (every `/` lies before `end`): most paths have more.
-        if slash >= 0, firstSlash == slash, isMIMEType(b, lo, end) { return nil }
+        // Only a first segment of a media type's length may be one (`mediaLengths: false` asks of any).
+        if slash >= 0, firstSlash == slash, !mediaLengths || (slash - lo < 32 && Vocabulary.mediaTypeLengths & (1 << (slash - lo)) != 0),
+            isMIMEType(b, lo, end)
+        {
+            return nil
+        }
         if slash < 0, isCodeReference(b, lo, end) { return nil }
         let lastSegment = slash + 1
         // `/login`, `/api/todos`, `/speckit.plan`: a route or command from the
@@ -308,23 +340,44 @@ extension DocumentParser {
 
     /// Whether the last `.` of the segment is followed by 1–10 letters/digits with a letter,
     /// and the stem is not a bare number (`1.5d`) or an abbreviation (`e.g`).
-    func hasExtension(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    /// `quick: false` finds the last `.` first and reads the extension after
+    /// (tests compare): the quick route reads the extension back from `hi`
+    /// and stops at its first byte that is no letter or digit, which must be
+    /// the `.`.
+    func hasExtension(_ b: Bytes, _ lo: Int, _ hi: Int, quick: Bool = true) -> Bool {
         var dot = -1
-        var k = hi - 1
-        while k >= lo {
-            if b[k] == UInt8(ascii: ".") {
-                dot = k
-                break
-            }
-            k -= 1
-        }
-        guard dot >= lo, hi - dot - 1 >= 1, hi - dot - 1 <= 10 else { return false }
         var letter = false
-        for j in (dot + 1)..<hi {
-            let c = b[j]
-            if c.isLetter { letter = true } else if !(c.isDigit) { return false }
+        if quick {
+            // At most 10 letters and digits, then the `.`.
+            var k = hi &- 1
+            let floor = max(lo, hi &- 11)
+            while k >= floor {
+                let c = b[k]
+                if c.isLetter {
+                    letter = true
+                } else if !c.isDigit {
+                    break
+                }
+                k &-= 1
+            }
+            guard k >= floor, b[k] == UInt8(ascii: "."), k < hi &- 1, letter else { return false }
+            dot = k
+        } else {
+            var k = hi - 1
+            while k >= lo {
+                if b[k] == UInt8(ascii: ".") {
+                    dot = k
+                    break
+                }
+                k -= 1
+            }
+            guard dot >= lo, hi - dot - 1 >= 1, hi - dot - 1 <= 10 else { return false }
+            for j in (dot + 1)..<hi {
+                let c = b[j]
+                if c.isLetter { letter = true } else if !(c.isDigit) { return false }
+            }
+            guard letter else { return false }
         }
-        guard letter else { return false }
         // Versions (`20.x`, `v1.2.x`) are not files.
         if hi - dot == 2, b[dot + 1] | 0x20 == UInt8(ascii: "x") { return false }
         // A number with a unit (`1.5d`, `2.5GB`): a stem of digits and an
@@ -407,7 +460,12 @@ extension DocumentParser {
         return false
     }
 
-    func onlyIDsOrDurations(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    /// Whether every `/`-separated part of `lo..<hi` is a task ID or a duration.
+    /// A task ID starts with `T`, a duration with a digit: a first part
+    /// that starts with neither answers at once (`quick: false` reads it
+    /// to its `/` first; tests compare).
+    func onlyIDsOrDurations(_ b: Bytes, _ lo: Int, _ hi: Int, quick: Bool = true) -> Bool {
+        if quick, lo < hi, b[lo] != UInt8(ascii: "T"), !b[lo].isDigit { return false }
         var k = lo
         while k < hi {
             var e = k
@@ -489,6 +547,8 @@ extension Vocabulary {
     static let mediaTypes: [StaticString] = [
         "application", "text", "image", "audio", "video", "multipart", "font", "model", "message",
     ]
+    /// A bit for each length of ``mediaTypes``' words (a test derives it).
+    static let mediaTypeLengths: UInt32 = 1 << 4 | 1 << 5 | 1 << 7 | 1 << 9 | 1 << 11
     /// Objects whose members look like files (`console.log`, `process.env`).
     static let codeObjects: [StaticString] = [
         "console", "process", "window", "document", "Math", "JSON", "Object", "Array", "Promise", "Date", "this",

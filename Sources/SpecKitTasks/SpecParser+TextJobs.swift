@@ -729,7 +729,7 @@ struct TextReader: @unchecked Sendable {
                 if task.pointee.rare == nil {
                     // No reads yet (the common case): separated into the scratch
                     // buffer, not into a copy of the task's (empty) array.
-                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &scratch.reads)
+                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &scratch.reads, classes: triggerClasses)
                     if !scratch.reads.isEmpty {
                         task.pointee.reads = scratch.reads
                         scratch.reads = []
@@ -737,7 +737,7 @@ struct TextReader: @unchecked Sendable {
                 } else {
                     var reads = task.pointee.reads
                     let count = reads.count
-                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads)
+                    scans.separateReads(b, lo, hi, &scratch.paths, reads: &reads, classes: triggerClasses)
                     if reads.count != count { task.pointee.reads = reads }
                 }
             }
