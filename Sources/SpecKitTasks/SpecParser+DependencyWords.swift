@@ -725,14 +725,6 @@ enum DependencyVocabulary {
             taskWordFirst: immortal(taskWordFirst), singleSymbol: immortal(singleSymbol))
     }()
 
-    /// Whether `lo..<hi` may hold a word saying that tasks run together
-    /// (`parallel`, `independent`, `并行`): most lines of a document do not,
-    /// and are never lexed. A prefilter: the lexer decides.
-    /// - Complexity: O(hi - lo), one table load per word.
-    static func containsTogetherWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        firstWordStart(b, lo, hi, roles: .together, declared: true) != nil
-    }
-
     /// Where the first word of `roles` starts in `lo..<hi` (at a word start, or
     /// at any character of a non-ASCII script), or nil: the prefilter that keeps
     /// most texts from being lexed.

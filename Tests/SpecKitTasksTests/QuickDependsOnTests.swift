@@ -139,7 +139,8 @@ struct QuickDependsOnTests {
         func quick(_ text: String) -> [String]? {
             let bytes = Array(text.utf8)
             return bytes.withUnsafeBufferPointer { b in
-                let k = b.firstIndex(of: UInt8(ascii: "d"))!
+                // The clause word starts right after the `(` (`Depends` too).
+                let k = b.firstIndex(of: UInt8(ascii: "("))! + 1
                 return Self.scans(worded: false).quickDependsOnList(b, k, b.count, TextLocator((0, 1, 0)))
                     .map { list, end in list.map { "\($0.id)…\($0.upTo ?? "")" } + ["\(end)"] }
             }
