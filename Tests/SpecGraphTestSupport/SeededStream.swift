@@ -24,4 +24,12 @@ extension SeededStream {
         }
         return text
     }
+
+    /// A made-up token: one to `most` pieces joined with nothing between
+    /// them (a count, then a piece at each step), as the path tests make them.
+    public mutating func token(_ pieces: [String], most: Int) -> String {
+        var token = ""
+        for _ in 0..<(1 + next(most)) { token += pieces[next(pieces.count)] }
+        return token
+    }
 }

@@ -243,8 +243,7 @@ struct FileRoleShortcutTests {
     func extensions(seed: UInt64) {
         var g = SeededStream(seed: seed &+ 2_718)
         for _ in 0..<200 {
-            var token = ""
-            for _ in 0..<(1 + g.next(6)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let token = g.token(Self.tokenPieces, most: 6)
             let bytes = Array(("`" + token + "`").utf8)
             bytes.withUnsafeBufferPointer { b in
                 for lo in 1..<b.count {
@@ -260,11 +259,10 @@ struct FileRoleShortcutTests {
     func mediaTypeLengths(seed: UInt64) {
         var g = SeededStream(seed: seed &+ 3_141)
         for _ in 0..<200 {
-            var token = ""
-            for _ in 0..<(1 + g.next(6)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let token = g.token(Self.tokenPieces, most: 6)
             let bytes = Array(token.utf8)
             bytes.withUnsafeBufferPointer { b in
-                let plain = !b.contains { DocumentParser.pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
+                let plain = DocumentParser.mayClaimPlain(b)
                 for lo in 0..<b.count {
                     for backticked in [false, true] {
                         for claim in plain ? [false, true] : [false] {

@@ -131,12 +131,11 @@ struct PathFactsFastPathTests {
     func pathCandidateAsBefore(seed: UInt64) {
         var g = SeededStream(seed: seed)
         for _ in 0..<40 {
-            var token = ""
-            for _ in 0..<(1 + g.next(7)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let token = g.token(Self.tokenPieces, most: 7)
             let bytes = Array(token.utf8)
             bytes.withUnsafeBufferPointer { b in
                 // `plain` may be claimed of a token without a byte the pass acts on but `/`.
-                let plain = !b.contains { DocumentParser.pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
+                let plain = DocumentParser.mayClaimPlain(b)
                 for backticked in [false, true] {
                     let before = previousPathCandidate(b, 0, b.count, backticked: backticked)
                     for claim in plain ? [false, true] : [false] {
@@ -347,5 +346,13 @@ struct PathFactsFastPathTests {
         #expect(estimate("Estimate duration = 4h") == [4])
         #expect(estimate("Estimation: 4h") == nil)
         #expect(estimate("Tune the cache (est 4h)") == nil)
+    }
+}
+
+extension DocumentParser {
+    /// Whether `plain` may be claimed of the token `b` (`pathCandidate`):
+    /// it holds no byte the pass acts on but `/`.
+    static func mayClaimPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        !b.contains { pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
     }
 }

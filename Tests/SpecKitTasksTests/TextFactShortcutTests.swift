@@ -131,11 +131,10 @@ struct TextFactShortcutTests {
     func lastSlashWords(seed: UInt64) {
         var g = SeededStream(seed: seed &+ 555)
         for _ in 0..<200 {
-            var token = ""
-            for _ in 0..<(1 + g.next(8)) { token += Self.tokenPieces[g.next(Self.tokenPieces.count)] }
+            let token = g.token(Self.tokenPieces, most: 8)
             let bytes = Array(token.utf8)
             bytes.withUnsafeBufferPointer { b in
-                let plain = !b.contains { DocumentParser.pathCandidateClasses[Int($0)] & 2 != 0 && $0 != UInt8(ascii: "/") }
+                let plain = DocumentParser.mayClaimPlain(b)
                 for lo in 0..<b.count {
                     for backticked in [false, true] {
                         let words = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain)
