@@ -59,6 +59,20 @@ struct ByteChunk {
 
     /// The offset into the chunk (0..<8) of the first byte whose bit is set in `mask` (not 0).
     @inline(__always) static func firstOffset(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
+
+    /// Bit 7 of the lowest zero byte of `v`, and maybe of bytes above it; 0
+    /// when no byte is zero. The lowest bit set is exact: a borrow can only
+    /// mark a byte above a zero byte. Whether any of eight bytes is `c`:
+    /// `zeroBytes(v ^ UInt64(c) &* ones) != 0`.
+    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+
+    /// Bit 7 of exactly the bytes of `word` equal to `c`, no other bit (no
+    /// carry runs between bytes).
+    @inline(__always) static func equalBytes(_ word: UInt64, _ c: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(c) &* ones)
+        let nonzero = ((x & low7) &+ low7) | x
+        return ~nonzero & high
+    }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {

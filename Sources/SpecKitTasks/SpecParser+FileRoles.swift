@@ -324,7 +324,7 @@ extension DocumentParser {
         // into one byte at a time; the last eight may overlap the ones before.
         let raw = UnsafeRawPointer(base + lo)
         @inline(__always) func slashByte(_ at: Int) -> UInt64 {
-            let bits = slashBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+            let bits = ByteChunk.equalBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)), UInt8(ascii: "/"))
             return ((bits &>> 7) &* 0x0102_0408_1020_4080) &>> 56
         }
         var slashes = slashByte(n &- 8) &<< UInt64(n &- 7) | 1

@@ -210,7 +210,8 @@ extension DocumentParser {
                 // name of several bytes.
                 let raw = UnsafeRawPointer(base)
                 while last - lo >= 8 {
-                    let slashes = Self.slashBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: last - 8, as: UInt64.self)))
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: last - 8, as: UInt64.self))
+                    let slashes = ByteChunk.equalBytes(word, UInt8(ascii: "/"))
                     if slashes != 0 {
                         last += (56 - slashes.leadingZeroBitCount) / 8 - 7
                         found = true
@@ -227,7 +228,8 @@ extension DocumentParser {
                 var first = lo
                 // The first eight bytes at once: most paths' first `/` is among them.
                 if plainSlashWords, slash - lo >= 8, let base = b.baseAddress {
-                    let slashes = Self.slashBits(UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lo, as: UInt64.self)))
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lo, as: UInt64.self))
+                    let slashes = ByteChunk.equalBytes(word, UInt8(ascii: "/"))
                     first = slashes != 0 ? lo + slashes.trailingZeroBitCount / 8 : lo + 8
                 }
                 while b[first] != UInt8(ascii: "/") { first += 1 }
@@ -330,13 +332,6 @@ extension DocumentParser {
         return (lo, end)
     }
 
-    /// The high bit of each byte of `word` that is `/`, no other bit (no
-    /// carry runs between bytes).
-    @inline(__always) static func slashBits(_ word: UInt64) -> UInt64 {
-        let x = word ^ 0x2F2F_2F2F_2F2F_2F2F
-        let nonzero = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
-        return ~nonzero & 0x8080_8080_8080_8080
-    }
 
     /// Whether the last `.` of the segment is followed by 1–10 letters/digits with a letter,
     /// and the stem is not a bare number (`1.5d`) or an abbreviation (`e.g`).

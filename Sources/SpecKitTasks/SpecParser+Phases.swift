@@ -116,13 +116,6 @@ extension DocumentParser {
         return storyTitled
     }
 
-    /// Bit 7 of the first zero byte of `v` (the lowest), and maybe of bytes
-    /// above it; 0 when no byte is zero. The lowest bit set is exact: a
-    /// borrow can only mark a byte above a zero byte.
-    @inline(__always) static func zeroBytes(_ v: UInt64) -> UInt64 {
-        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
-    }
-
     /// `User Story 2`, `Story 2` or a `US2` token in a heading.
     /// Every form starts at a `u`, `U`, `s` or `S`: other bytes are passed,
     /// eight at a time where none of eight is one (the titles of 2 000 phases
@@ -134,7 +127,7 @@ extension DocumentParser {
             if skipping {
                 if k + 8 <= n, let base = b.baseAddress {
                     let v = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self)) | 0x2020_2020_2020_2020
-                    let m = Self.zeroBytes(v ^ 0x7575_7575_7575_7575) | Self.zeroBytes(v ^ 0x7373_7373_7373_7373)
+                    let m = ByteChunk.zeroBytes(v ^ 0x7575_7575_7575_7575) | ByteChunk.zeroBytes(v ^ 0x7373_7373_7373_7373)
                     if m == 0 {
                         k += 8
                         continue
@@ -193,7 +186,7 @@ extension DocumentParser {
             if skipping {
                 if k + 8 <= n, let base = b.baseAddress {
                     let v = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                    let m = Self.zeroBytes((v | 0x2020_2020_2020_2020) ^ 0x7070_7070_7070_7070) | Self.zeroBytes(v ^ 0x2828_2828_2828_2828)
+                    let m = ByteChunk.zeroBytes((v | 0x2020_2020_2020_2020) ^ 0x7070_7070_7070_7070) | ByteChunk.zeroBytes(v ^ 0x2828_2828_2828_2828)
                     if m == 0 {
                         k += 8
                         continue

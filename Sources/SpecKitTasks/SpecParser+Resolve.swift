@@ -273,7 +273,7 @@ extension DocumentParser {
             if k + 8 <= count {
                 let v = (raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) | fold) ^ pattern
                 // No zero byte: no byte of the eight is a candidate.
-                if (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 == 0 {
+                if ByteChunk.zeroBytes(v) == 0 {
                     k += 8
                     continue
                 }

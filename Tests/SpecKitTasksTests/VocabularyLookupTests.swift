@@ -293,4 +293,33 @@ struct VocabularyLookupTests {
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
+
+    @Test("eight bytes at a time: the bytes equal to a byte, and the lowest zero byte, are found exactly")
+    func byteChunkEqualAndZeroBytes() {
+        // Every byte value at every offset, among neighbours of every kind, against
+        // every searched byte (a `/`, a letter, a mark, 0, bytes with bit 7 set).
+        let neighbours: [UInt8] = [0x00, 0x01, 0x2F, 0x41, 0x7F, 0x80, 0xAF, 0xFF]
+        let searched: [UInt8] = [0x00, 0x2F, 0x73, 0x7F, 0x80, 0xAF, 0xFF]
+        var wrong: [String] = []
+        for value in 0...255 {
+            for offset in 0..<8 {
+                for neighbour in neighbours {
+                    var word: UInt64 = 0
+                    for i in 0..<8 { word |= UInt64(i == offset ? UInt8(value) : neighbour) << UInt64(8 * i) }
+                    for c in searched {
+                        var equal: UInt64 = 0
+                        for i in 0..<8 where UInt8(truncatingIfNeeded: word >> UInt64(8 * i)) == c { equal |= 0x80 << UInt64(8 * i) }
+                        let x = word ^ UInt64(c) &* ByteChunk.ones
+                        let zeros = ByteChunk.zeroBytes(x)
+                        // Exact for the lowest zero byte; nothing when none is zero.
+                        let lowestRight = equal == 0 ? zeros == 0 : zeros & (0 &- zeros) == equal & (0 &- equal)
+                        if ByteChunk.equalBytes(word, c) != equal || !lowestRight {
+                            wrong.append("\(String(word, radix: 16)) for \(c)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
 }
