@@ -695,9 +695,6 @@ struct ParallelKeySet {
     /// Per kept statement: its hash.
     private var hashes: [UInt64] = []
 
-    /// The number of statements kept.
-    var count: Int { hashes.count }
-
     /// Whether no kept statement has these tasks and phases; if so, it counts
     /// as kept: the caller appends it to `kept`.
     /// - Precondition: `kept` holds the statements kept so far, in order.

@@ -81,7 +81,7 @@ struct FinishFastPathTests {
             if isNew != plain.insert(tasks + [-1] + phases).inserted { mismatches += 1 }
         }
         #expect(mismatches == 0)
-        #expect(fast.count == plain.count)
+        #expect(kept.count == plain.count)
     }
 
     /// Phases made up from title pieces, barrier or story at random.
