@@ -11,6 +11,10 @@ enum Loading {
         _ paths: [String], corrections: String? = nil, limit: Int = InputFiles.defaultLimit, timer: StageTimer
     ) throws(IOFailure) -> [SpecDocument] {
         let files = try InputFiles.expand(paths)
+        LargeInputMalloc.restartIfLarge(files)
+        if LargeInputMalloc.isRestarted {
+            timer.note("started again for a large input with GLIBC_TUNABLES=\(LargeInputMalloc.tunables)")
+        }
         var documents: [SpecDocument] = []
         var named: (String, [UInt8])? = nil
         if let corrections { named = (corrections, try InputFiles.read(corrections)) }

@@ -20,6 +20,8 @@ enum Output {
     nonisolated(unsafe) private static var stderrFailed = false
     /// Whether anything was written to stdout.
     nonisolated(unsafe) private static var wroteStdout = false
+    /// Whether anything was written to stdout or stderr.
+    nonisolated(unsafe) private(set) static var wroteAnything = false
     /// The escaper of text sent to stdout, which keeps its state between chunks.
     nonisolated(unsafe) private static var stdoutEscaper = TerminalEscaper()
 
@@ -71,6 +73,7 @@ enum Output {
     /// Writes every byte, retrying after signals; the failure's reason, or nil.
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let base = bytes.baseAddress else { return nil }
+        wroteAnything = true
         var offset = 0
         while offset < bytes.count {
             let n = write(fd, base + offset, bytes.count - offset)

@@ -107,6 +107,11 @@ final class StageTimer {
         lines.append("timing: \(stage) \(PlanTextFormat.ms(ms)), peak memory \(Syscall.peakMegabytes()) MB")
     }
 
+    /// A line among the timings that times nothing.
+    func note(_ text: String) {
+        guard enabled else { return }
+        lines.append("timing: \(text)")
+    }
 
     func report() {
         guard enabled else { return }

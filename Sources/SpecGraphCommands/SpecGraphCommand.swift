@@ -37,6 +37,14 @@ public struct SpecGraphCommand: ParsableCommand {
 
     public init() {}
 
+    /// The `specgraph` executable's entry point: ``mainSuggestingCommands(_:)``
+    /// with the process's own arguments, allowed to start again with malloc
+    /// set up for a large input (see `LargeInputMalloc`).
+    public static func runExecutable() -> Never {
+        LargeInputMalloc.mayRestart = true
+        mainSuggestingCommands()
+    }
+
     /// Runs the command line, but first catches a mistyped command
     /// (`specgraph plna`), which ArgumentParser would only call "unexpected
     /// arguments": `error: unknown command 'plna'; did you mean 'plan'?`, exit 64.

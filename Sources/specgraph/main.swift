@@ -1,3 +1,3 @@
 import SpecGraphCommands
 
-SpecGraphCommand.mainSuggestingCommands()
+SpecGraphCommand.runExecutable()

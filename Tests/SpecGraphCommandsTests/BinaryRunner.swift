@@ -32,11 +32,14 @@ enum SpecGraphBinary {
         return try launch(process, stdin: stdin)
     }
 
-    /// Runs a prepared process with `NO_COLOR` (and `extra`) in its
-    /// environment, feeding `stdin`, and collects both outputs.
-    static func launch(_ process: Process, stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs a prepared process with `NO_COLOR` (none of `removed`,
+    /// then `extra`) in its environment, feeding `stdin`, and collects both outputs.
+    static func launch(
+        _ process: Process, stdin: Data? = nil, environment extra: [String: String] = [:], removing removed: [String] = []
+    ) throws -> Result {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for name in removed { environment[name] = nil }
         environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
