@@ -254,57 +254,42 @@ extension DocumentParser {
         taskFileOffsets = builder.offsets
         taskFileIDs = builder.ids
         filePaths = builder.paths
-        setTaskFiles()
+        if let strings = builder.takeFileStrings() { setTaskFiles(strings) }
     }
 
-    /// The Strings of `spans` of `b` (`b.string`), in order, made in parallel
-    /// chunks for many spans.
-    static func strings(_ b: Bytes, spans: UnsafeBufferPointer<(Int, Int)>) -> [String] {
-        let count = spans.count
-        return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let shared = SharedStrings(base: buffer.baseAddress, text: b, spans: spans)
-            forEachChunk(count: count, size: 16384) { _, range in
-                for i in range {
-                    let (lo, hi) = shared.spans[i]
-                    (shared.base! + i).initialize(to: shared.text.string(lo, hi))
-                }
-            }
-            initialized = count
-        }
-    }
-
-    /// Every task's `files` from the file tables (the Strings are shared with `filePaths`).
-    private mutating func setTaskFiles() {
+    /// Every task's `files` from the file tables: `strings` holds the String
+    /// of each entry of `taskFileIDs` (shared with `filePaths`), each moved
+    /// into its task here, so no reference is counted; `strings` is then freed.
+    private mutating func setTaskFiles(_ strings: UnsafeMutablePointer<String>) {
         let taskCount = taskFileOffsets.count - 1
-        let paths = filePaths
         taskFileOffsets.withUnsafeBufferPointer { offsets in
-            taskFileIDs.withUnsafeBufferPointer { ids in
-                tasks.withUnsafeMutableBufferPointer { tasks in
-                    let shared = SharedFileTables(offsets: offsets, ids: ids, tasks: tasks)
-                    // Every task's list is still `FileList()`: written over, not released.
-                    let empty = FileList.EmptyBits()
-                    forEachChunk(count: taskCount, size: 16384) { _, range in
-                        for t in range {
-                            let lo = Int(shared.offsets[t])
-                            let hi = Int(shared.offsets[t + 1])
-                            guard hi > lo else { continue }
-                            let list = shared.tasks.baseAddress! + t
-                            // One path (the common case): held inline, no allocation.
-                            if hi - lo == 1 {
-                                withUnsafeMutablePointer(to: &list.pointee.files) {
-                                    empty.set(FileList(path: paths[Int(shared.ids[lo])]), at: $0)
-                                }
-                                continue
+            tasks.withUnsafeMutableBufferPointer { tasks in
+                let shared = SharedFileTables(offsets: offsets, strings: strings, tasks: tasks)
+                // Every task's list is still `FileList()`: written over, not released.
+                let empty = FileList.EmptyBits()
+                forEachChunk(count: taskCount, size: 16384) { _, range in
+                    for t in range {
+                        let lo = Int(shared.offsets[t])
+                        let hi = Int(shared.offsets[t + 1])
+                        guard hi > lo else { continue }
+                        let list = shared.tasks.baseAddress! + t
+                        // One path (the common case): held inline, no allocation.
+                        if hi - lo == 1 {
+                            withUnsafeMutablePointer(to: &list.pointee.files) {
+                                empty.set(FileList(path: (shared.strings + lo).move()), at: $0)
                             }
-                            var files: [String] = []
-                            files.reserveCapacity(hi - lo)
-                            for k in lo..<hi { files.append(paths[Int(shared.ids[k])]) }
-                            withUnsafeMutablePointer(to: &list.pointee.files) { empty.set(FileList(files), at: $0) }
+                            continue
                         }
+                        let files = [String](unsafeUninitializedCapacity: hi - lo) { files, count in
+                            files.baseAddress!.moveInitialize(from: shared.strings + lo, count: hi - lo)
+                            count = hi - lo
+                        }
+                        withUnsafeMutablePointer(to: &list.pointee.files) { empty.set(FileList(files), at: $0) }
                     }
                 }
             }
         }
+        strings.deallocate()
     }
 }
 
@@ -361,12 +346,20 @@ private struct SharedTasks: @unchecked Sendable {
 final class FileTableBuilder: @unchecked Sendable {
     let done = DispatchGroup()
     private let text: Bytes
-    private var table: ByteInterner
+    /// Made on the parser's thread (see `init`), taken by `run`.
+    private var table: SpanInterner?
     private(set) var isDirectory: [Bool] = []
     /// The task file tables, made from the jobs' paths (the parser has none before).
     private(set) var offsets: [Int32] = [0]
     private(set) var ids: [Int32] = []
     private(set) var paths: [String] = []
+    /// One String per entry of `ids`, `paths[ids[k]]` (the same object):
+    /// each task's files, ready to be moved into it (`takeFileStrings`).
+    /// Every path's String gets its tasks' references where it is made, in
+    /// cache; set from `paths` afterwards, a task's retain met a String made
+    /// tens of milliseconds before (a cache miss per task at a million).
+    private var fileStrings: UnsafeMutablePointer<String>?
+    private var fileStringCount = 0
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
     /// Path spans in all (a bound on the distinct paths and the task file entries).
@@ -376,17 +369,31 @@ final class FileTableBuilder: @unchecked Sendable {
 
     init(text: Bytes, results: [TextJobResult], outputs: [ChunkOutput], taskCount: Int) {
         self.text = text
-        // Every distinct path is one of the spans: their count and bytes bound
-        // the table, so it never grows (a regrown arena is copied, and both
-        // copies are paged in). It is made on the parser's thread: made on the
-        // thread that builds the tables, it took memory from that thread's
+        // Every distinct path is one of the spans: their count bounds the
+        // table, so it never grows. It is made on the parser's thread: made on
+        // the thread that builds the tables, it took memory from that thread's
         // malloc arena, and peak RSS rose by 3 MB at 100k tasks.
-        let (mentions, spanBytes) = Self.size(of: outputs)
-        table = ByteInterner(expectedCount: mentions, expectedBytes: spanBytes)
+        let (mentions, _) = Self.size(of: outputs)
+        table = SpanInterner(capacity: mentions)
         self.mentions = mentions
         self.taskCount = max(taskCount, results.count)
         self.results = results
         self.outputs = outputs
+    }
+
+    deinit {
+        table?.deallocate()
+        if let fileStrings {
+            fileStrings.deinitialize(count: fileStringCount)
+            fileStrings.deallocate()
+        }
+    }
+
+    /// The Strings of `ids` (`paths[ids[k]]`, each its own reference), which
+    /// the caller must consume and deallocate; nil after the first call.
+    func takeFileStrings() -> UnsafeMutablePointer<String>? {
+        defer { fileStrings = nil }
+        return fileStrings
     }
 
     /// - Complexity: linear in the file mentions (and their bytes).
@@ -394,21 +401,25 @@ final class FileTableBuilder: @unchecked Sendable {
         let b = text
         // The tables are worked on as locals (the class's stored arrays would
         // take an exclusivity check and a reference count per access), and
-        // written in place, in room for every entry they can get: the ids and
-        // the first span of each path at most one per mention; the offsets one
-        // per task, and one more per job (as many as there are jobs when the
-        // jobs come in task order, as they do). No append (a uniqueness check
-        // each, 370 000 at 100k tasks).
-        var table = self.table
+        // written in place, in room for every entry they can get: the ids at
+        // most one per mention; the offsets one per task, and one more per job
+        // (as many as there are jobs when the jobs come in task order, as they
+        // do). No append (a uniqueness check each, 370 000 at 100k tasks).
+        var table = self.table!
+        self.table = nil
+        defer { table.deallocate() }
         let results = self.results, outputs = self.outputs
-        self.table = ByteInterner(expectedCount: 0, expectedBytes: 0)
         (self.results, self.outputs) = ([], [])
         let mentions = self.mentions
-        // The document span of each path where it first appears: its String
-        // is made from the document's bytes, which are the key's.
-        let firstSpans = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: max(mentions, 1))
-        defer { firstSpans.deallocate() }
-        var keyCount = 0
+        // Where each path is first a task's file (an index of `ids`), and the
+        // other entries of `ids`, whose path was a file of an earlier task.
+        let firstEntry = UnsafeMutablePointer<Int32>.allocate(capacity: max(mentions, 1))
+        let repeated = UnsafeMutablePointer<Int32>.allocate(capacity: max(mentions, 1))
+        defer {
+            firstEntry.deallocate()
+            repeated.deallocate()
+        }
+        var repeatCount = 0
         let offsetCapacity = taskCount + results.count + 1
         var ids: [Int32] = []
         let offsets = [Int32](unsafeUninitializedCapacity: offsetCapacity) { offsets, offsetCount in
@@ -437,13 +448,18 @@ final class FileTableBuilder: @unchecked Sendable {
                                     for i in Int(r.pathStart)..<Int(r.pathEnd) {
                                         let (lo, hi) = spans[i]
                                         let (key, inserted) = table.intern(b, lo, hi, hash: hashes[i])
+                                        // A new path is in no task's list yet.
                                         if inserted {
-                                            firstSpans[keyCount] = (lo, hi)
-                                            keyCount += 1
+                                            firstEntry[Int(key)] = Int32(truncatingIfNeeded: m)
+                                            d![m] = key
+                                            m += 1
+                                            continue
                                         }
                                         var seen = false
                                         for k in first..<m where d![k] == key { seen = true }
                                         if !seen {
+                                            repeated[repeatCount] = Int32(truncatingIfNeeded: m)
+                                            repeatCount += 1
                                             d![m] = key
                                             m += 1
                                         }
@@ -460,13 +476,45 @@ final class FileTableBuilder: @unchecked Sendable {
                 idCount = m
             }
         }
-        let spans = UnsafeBufferPointer(start: firstSpans, count: keyCount)
-        isDirectory = [Bool](unsafeUninitializedCapacity: keyCount) { flags, count in
-            for (k, (_, hi)) in spans.enumerated() { flags[k] = b[hi - 1] == UInt8(ascii: "/") }
-            count = keyCount
-        }
         (self.offsets, self.ids) = (offsets, ids)
-        paths = DocumentParser.strings(b, spans: spans)
+        // The Strings, with their directory flags and their first task's
+        // reference, made in parallel chunks of paths; then the references
+        // of the entries that name an earlier task's path.
+        let keyCount = table.count
+        let strings = UnsafeMutablePointer<String>.allocate(capacity: max(ids.count, 1))
+        var paths: [String] = []
+        isDirectory = [Bool](unsafeUninitializedCapacity: keyCount) { flags, flagCount in
+            paths = [String](unsafeUninitializedCapacity: keyCount) { paths, pathCount in
+                let shared = SharedPathStrings(
+                    text: b, spans: table.spans, firstEntry: firstEntry, paths: paths.baseAddress, flags: flags.baseAddress,
+                    strings: strings)
+                forEachChunk(count: keyCount, size: 16384) { _, range in
+                    for k in range {
+                        let (lo, hi) = shared.spans[k]
+                        let path = shared.text.string(lo, hi)
+                        shared.flags![k] = shared.text[hi - 1] == UInt8(ascii: "/")
+                        (shared.strings + Int(shared.firstEntry[k])).initialize(to: path)
+                        (shared.paths! + k).initialize(to: path)
+                    }
+                }
+                pathCount = keyCount
+            }
+            flagCount = keyCount
+        }
+        paths.withUnsafeBufferPointer { paths in
+            ids.withUnsafeBufferPointer { ids in
+                let shared = SharedRepeats(paths: paths, ids: ids, repeated: repeated, strings: strings)
+                forEachChunk(count: repeatCount, size: 16384) { _, range in
+                    for r in range {
+                        let entry = Int(shared.repeated[r])
+                        (shared.strings + entry).initialize(to: shared.paths[Int(shared.ids[entry])])
+                    }
+                }
+            }
+        }
+        self.paths = paths
+        fileStrings = strings
+        fileStringCount = ids.count
     }
 
     /// How many path spans the outputs hold, and their bytes together.
@@ -500,15 +548,28 @@ final class FileTableBuilder: @unchecked Sendable {
     }
 }
 
-private struct SharedStrings: @unchecked Sendable {
-    let base: UnsafeMutablePointer<String>?
+/// What the chunks of `FileTableBuilder.run` making the path Strings share;
+/// each writes the entries of its own paths only.
+private struct SharedPathStrings: @unchecked Sendable {
     let text: Bytes
-    let spans: UnsafeBufferPointer<(Int, Int)>
+    let spans: UnsafeMutablePointer<(Int, Int)>
+    let firstEntry: UnsafeMutablePointer<Int32>
+    let paths: UnsafeMutablePointer<String>?
+    let flags: UnsafeMutablePointer<Bool>?
+    let strings: UnsafeMutablePointer<String>
+}
+
+/// What the chunks giving the repeated entries their Strings share.
+private struct SharedRepeats: @unchecked Sendable {
+    let paths: UnsafeBufferPointer<String>
+    let ids: UnsafeBufferPointer<Int32>
+    let repeated: UnsafeMutablePointer<Int32>
+    let strings: UnsafeMutablePointer<String>
 }
 
 private struct SharedFileTables: @unchecked Sendable {
     let offsets: UnsafeBufferPointer<Int32>
-    let ids: UnsafeBufferPointer<Int32>
+    let strings: UnsafeMutablePointer<String>
     let tasks: UnsafeMutableBufferPointer<SpecTask>
 }
 
