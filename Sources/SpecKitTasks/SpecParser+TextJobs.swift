@@ -207,6 +207,18 @@ extension DocumentParser {
     /// after the entries made before it was queued, before the others); the
     /// paths go into the document's file tables on another thread (`FileTableBuilder`).
     private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
+        // The file tables are built on another thread while the references are
+        // merged here and resolved (`finish`); `completeFileTables` waits for
+        // them. Started first: the merge below is serial, and the other core
+        // had nothing to do while it ran.
+        let builder = FileTableBuilder(text: bytes, results: results, outputs: outputs, taskCount: tasks.count)
+        if results.count < 1 << 14 {
+            builder.run()
+        } else {
+            DispatchQueue.global().async(group: builder.done) { builder.run() }
+        }
+        pendingFileTables = builder
+
         var merged: [PendingTaskReferences] = []
         merged.reserveCapacity(taskReferences.count + outputs.reduce(0) { $0 + $1.references.count })
         results.withUnsafeBufferPointer { results in
@@ -232,16 +244,6 @@ extension DocumentParser {
         taskReferences = merged
         placedReferences = merged.count
         for output in outputs { parallels += output.parallels }
-
-        // The file tables are built on another thread while the references are
-        // resolved (`finish`); `completeFileTables` waits for them.
-        let builder = FileTableBuilder(text: bytes, results: results, outputs: outputs, taskCount: tasks.count)
-        if results.count < 1 << 14 {
-            builder.run()
-        } else {
-            DispatchQueue.global().async(group: builder.done) { builder.run() }
-        }
-        pendingFileTables = builder
     }
 
     /// Waits for the file tables `mergeTextJobs` started, takes them, and sets
@@ -346,8 +348,6 @@ private struct SharedTasks: @unchecked Sendable {
 final class FileTableBuilder: @unchecked Sendable {
     let done = DispatchGroup()
     private let text: Bytes
-    /// Made on the parser's thread (see `init`), taken by `run`.
-    private var table: SpanInterner?
     private(set) var isDirectory: [Bool] = []
     /// The task file tables, made from the jobs' paths (the parser has none before).
     private(set) var offsets: [Int32] = [0]
@@ -362,27 +362,19 @@ final class FileTableBuilder: @unchecked Sendable {
     private var fileStringCount = 0
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
-    /// Path spans in all (a bound on the distinct paths and the task file entries).
-    private let mentions: Int
     /// The parser's task count: every job's task is below it.
     private let taskCount: Int
 
+    /// Takes what `run` reads; does nothing else (the parser's thread goes on
+    /// with the references while `run` works on another).
     init(text: Bytes, results: [TextJobResult], outputs: [ChunkOutput], taskCount: Int) {
         self.text = text
-        // Every distinct path is one of the spans: their count bounds the
-        // table, so it never grows. It is made on the parser's thread: made on
-        // the thread that builds the tables, it took memory from that thread's
-        // malloc arena, and peak RSS rose by 3 MB at 100k tasks.
-        let (mentions, _) = Self.size(of: outputs)
-        table = SpanInterner(capacity: mentions)
-        self.mentions = mentions
         self.taskCount = max(taskCount, results.count)
         self.results = results
         self.outputs = outputs
     }
 
     deinit {
-        table?.deallocate()
         if let fileStrings {
             fileStrings.deinitialize(count: fileStringCount)
             fileStrings.deallocate()
@@ -405,12 +397,13 @@ final class FileTableBuilder: @unchecked Sendable {
         // most one per mention; the offsets one per task, and one more per job
         // (as many as there are jobs when the jobs come in task order, as they
         // do). No append (a uniqueness check each, 370 000 at 100k tasks).
-        var table = self.table!
-        self.table = nil
-        defer { table.deallocate() }
         let results = self.results, outputs = self.outputs
         (self.results, self.outputs) = ([], [])
-        let mentions = self.mentions
+        // Every distinct path is one of the spans: their count bounds the
+        // table, so it never grows.
+        let mentions = Self.mentionCount(of: outputs)
+        var table = SpanInterner(capacity: mentions)
+        defer { table.deallocate() }
         // Where each path is first a task's file (an index of `ids`), and the
         // other entries of `ids`, whose path was a file of an earlier task.
         let firstEntry = UnsafeMutablePointer<Int32>.allocate(capacity: max(mentions, 1))
@@ -517,34 +510,10 @@ final class FileTableBuilder: @unchecked Sendable {
         fileStringCount = ids.count
     }
 
-    /// How many path spans the outputs hold, and their bytes together.
-    ///
-    /// Each chunk's spans are summed as their flat `Int`s, without overflow
-    /// checks, which the compiler vectorizes: this runs on the parser's
-    /// thread, between the text jobs and the references (8 instructions a
-    /// span before). `plain: true` sums span by span (tests compare the two).
-    static func size(of outputs: [ChunkOutput], plain: Bool = false) -> (spans: Int, bytes: Int) {
-        var spans = 0, bytes = 0
-        for output in outputs {
-            spans += output.paths.count
-            if plain {
-                for (lo, hi) in output.paths { bytes += hi - lo }
-                continue
-            }
-            output.paths.withUnsafeBufferPointer { pairs in
-                pairs.withMemoryRebound(to: Int.self) { ends in
-                    // `lo, hi, lo, hi, …`: the highs less the lows.
-                    var sum = 0
-                    var k = 0
-                    while k + 1 < ends.count {
-                        sum &+= ends[k + 1] &- ends[k]
-                        k += 2
-                    }
-                    bytes &+= sum
-                }
-            }
-        }
-        return (spans, bytes)
+    /// How many path spans the outputs hold: a bound on the distinct paths
+    /// and on the task file entries.
+    static func mentionCount(of outputs: [ChunkOutput]) -> Int {
+        outputs.reduce(0) { $0 + $1.paths.count }
     }
 }
 
