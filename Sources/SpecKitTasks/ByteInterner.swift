@@ -1,3 +1,5 @@
+import CByteClasses
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -505,6 +507,11 @@ struct SpanInterner {
         slots.initialize(repeating: 0, count: slotCount)
         spans = .allocate(capacity: max(capacity, 1))
         HugePages.advise(UnsafeMutableRawPointer(spans), bytes: capacity * MemoryLayout<(Int, Int)>.stride)
+    }
+
+    /// Asks for the slot a key of hash `h` is probed at first, ahead of its `intern`.
+    @inline(__always) func prefetch(hash h: UInt64) {
+        cbyteclasses_prefetch(UnsafeRawPointer(slots + (Int(truncatingIfNeeded: h) & mask)))
     }
 
     /// Frees the tables (``spans`` included).

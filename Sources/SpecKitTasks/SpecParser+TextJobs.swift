@@ -65,6 +65,42 @@ struct ChunkOutput {
     /// `ByteInterner.hash` of each span of `paths`, made here in parallel so
     /// that the serial interning of `FileTableBuilder` only probes.
     var pathHashes: [UInt64] = []
+    /// Per span of `paths`: the index of an earlier span of the chunk with the
+    /// same bytes, or -1. `FileTableBuilder` gives such a span that span's
+    /// key without a probe: comparing the two in the table, out of cache,
+    /// cost more than the rest of a span's interning.
+    var pathLinks: [Int32] = []
+
+    /// Appends a path span of `b` (document offsets), its hash and its link:
+    /// the span of the chunk with the same bytes that `recent` (a table of
+    /// `RecentPath.count` entries, by hash) holds, compared here, where the
+    /// bytes are in cache (a task names the paths of the tasks just before
+    /// it, mostly); -1 when there is none (a repeat the table lost is
+    /// interned as any other span).
+    /// - Complexity: O(hi - lo).
+    @inline(__always)
+    mutating func addPath(_ b: Bytes, _ lo: Int, _ hi: Int, recent: UnsafeMutablePointer<RecentPath>) {
+        let h = ByteInterner.hash(b, lo, hi)
+        let i = Int32(truncatingIfNeeded: paths.count)
+        let r = recent + Int(truncatingIfNeeded: (h ^ (h >> 29)) & UInt64(RecentPath.count - 1))
+        let seen = r.pointee
+        if seen.hash == h, seen.span >= 0, SpanInterner.equal(b, paths[Int(seen.span)], (lo, hi)) {
+            pathLinks.append(seen.span)
+        } else {
+            pathLinks.append(-1)
+            r.pointee = RecentPath(hash: h, span: i)
+        }
+        paths.append((lo, hi))
+        pathHashes.append(h)
+    }
+}
+
+/// An entry of the table of recent paths `ChunkOutput.addPath` looks in.
+struct RecentPath {
+    static let count = 256
+    var hash: UInt64 = 0
+    /// The span's index in `ChunkOutput.paths`; -1 for an empty entry.
+    var span: Int32 = -1
 }
 
 /// Scratch buffers of one reader, reused by every task it reads.
@@ -81,6 +117,9 @@ struct TextScratch {
     var descriptions = UnsafeMutableBufferPointer<(Int, Int)>(start: nil, count: 0)
     var describedTasks = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     var described = 0
+    /// The chunk's recent paths (`ChunkOutput.addPath`), `RecentPath.count`
+    /// of them; made and freed by `readChunk`, as `descriptions`.
+    var recentPaths = UnsafeMutablePointer<RecentPath>(bitPattern: MemoryLayout<RecentPath>.alignment)!
     /// The reads of a task that had none before its text: separated into
     /// this buffer, which a task gets a copy of only when it cites something.
     var reads: [String] = []
@@ -413,6 +452,10 @@ final class FileTableBuilder: @unchecked Sendable {
             repeated.deallocate()
         }
         var repeatCount = 0
+        // The key of each span of the chunk being read, for the spans that
+        // name an earlier one (`ChunkOutput.pathLinks`).
+        let spanKeys = UnsafeMutablePointer<Int32>.allocate(capacity: max(outputs.reduce(0) { max($0, $1.paths.count) }, 1))
+        defer { spanKeys.deallocate() }
         let offsetCapacity = taskCount + results.count + 1
         var ids: [Int32] = []
         let offsets = [Int32](unsafeUninitializedCapacity: offsetCapacity) { offsets, offsetCount in
@@ -431,34 +474,50 @@ final class FileTableBuilder: @unchecked Sendable {
                         while runEnd < results.count, Int(results[runEnd].chunk) == chunk { runEnd += 1 }
                         outputs[chunk].paths.withUnsafeBufferPointer { spans in
                             outputs[chunk].pathHashes.withUnsafeBufferPointer { hashes in
-                                for r in results[runStart..<runEnd] {
-                                    let index = Int(r.task)
-                                    while n <= index {
+                                outputs[chunk].pathLinks.withUnsafeBufferPointer { links in
+                                    for r in results[runStart..<runEnd] {
+                                        let index = Int(r.task)
+                                        while n <= index {
+                                            o[n] = Int32(truncatingIfNeeded: m)
+                                            n += 1
+                                        }
+                                        let first = m
+                                        for i in Int(r.pathStart)..<Int(r.pathEnd) {
+                                            // The slots are far larger than the cache.
+                                            if i + Self.prefetchDistance < hashes.count {
+                                                table.prefetch(hash: hashes[i + Self.prefetchDistance])
+                                            }
+                                            let key: Int32
+                                            let link = Int(links[i])
+                                            if link >= 0 {
+                                                // The bytes of an earlier span of the chunk: its key.
+                                                key = spanKeys[link]
+                                            } else {
+                                                let (lo, hi) = spans[i]
+                                                let (found, inserted) = table.intern(b, lo, hi, hash: hashes[i])
+                                                key = found
+                                                spanKeys[i] = key
+                                                // A new path is in no task's list yet.
+                                                if inserted {
+                                                    firstEntry[Int(key)] = Int32(truncatingIfNeeded: m)
+                                                    d![m] = key
+                                                    m += 1
+                                                    continue
+                                                }
+                                            }
+                                            spanKeys[i] = key
+                                            var seen = false
+                                            for k in first..<m where d![k] == key { seen = true }
+                                            if !seen {
+                                                repeated[repeatCount] = Int32(truncatingIfNeeded: m)
+                                                repeatCount += 1
+                                                d![m] = key
+                                                m += 1
+                                            }
+                                        }
                                         o[n] = Int32(truncatingIfNeeded: m)
                                         n += 1
                                     }
-                                    let first = m
-                                    for i in Int(r.pathStart)..<Int(r.pathEnd) {
-                                        let (lo, hi) = spans[i]
-                                        let (key, inserted) = table.intern(b, lo, hi, hash: hashes[i])
-                                        // A new path is in no task's list yet.
-                                        if inserted {
-                                            firstEntry[Int(key)] = Int32(truncatingIfNeeded: m)
-                                            d![m] = key
-                                            m += 1
-                                            continue
-                                        }
-                                        var seen = false
-                                        for k in first..<m where d![k] == key { seen = true }
-                                        if !seen {
-                                            repeated[repeatCount] = Int32(truncatingIfNeeded: m)
-                                            repeatCount += 1
-                                            d![m] = key
-                                            m += 1
-                                        }
-                                    }
-                                    o[n] = Int32(truncatingIfNeeded: m)
-                                    n += 1
                                 }
                             }
                         }
@@ -509,6 +568,9 @@ final class FileTableBuilder: @unchecked Sendable {
         fileStrings = strings
         fileStringCount = ids.count
     }
+
+    /// How many spans ahead of the one interned `run` asks for a slot.
+    static let prefetchDistance = 16
 
     /// How many path spans the outputs hold: a bound on the distinct paths
     /// and on the task file entries.
@@ -589,9 +651,12 @@ struct TextReader: @unchecked Sendable {
         // At most one description per job.
         scratch.descriptions = .allocate(capacity: jobs.count)
         scratch.describedTasks = .allocate(capacity: jobs.count)
+        scratch.recentPaths = .allocate(capacity: RecentPath.count)
+        scratch.recentPaths.initialize(repeating: RecentPath(), count: RecentPath.count)
         defer {
             scratch.descriptions.deallocate()
             scratch.describedTasks.deallocate()
+            scratch.recentPaths.deallocate()
         }
         var output = ChunkOutput()
         // About one path a task: reserved once rather than grown from empty,
@@ -599,6 +664,7 @@ struct TextReader: @unchecked Sendable {
         let expected = jobs.underestimatedCount
         output.paths.reserveCapacity(expected)
         output.pathHashes.reserveCapacity(expected)
+        output.pathLinks.reserveCapacity(expected)
         // The parser's text scans read only the bytes they are given, never the
         // parser's state: a parser of no text, made per chunk (no reference
         // counts on a parser other threads use) and lent to every task read
@@ -664,10 +730,7 @@ struct TextReader: @unchecked Sendable {
             readFacts(
                 b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output,
                 scratch: &scratch, scans: scans)
-            for path in scratch.paths {
-                output.paths.append(path)
-                output.pathHashes.append(ByteInterner.hash(b, path.0, path.1))
-            }
+            for (lo, hi) in scratch.paths { output.addPath(b, lo, hi, recent: scratch.recentPaths) }
         } else {
             // Join the description and body lines with newlines so clauses can
             // run across wrapped lines; the locator maps offsets back.
@@ -701,8 +764,7 @@ struct TextReader: @unchecked Sendable {
                 while s + 1 < segments.count, segments[s + 1].offset <= lo { s += 1 }
                 let documentStart = s == 0 ? descriptionStart : bodyLines[Int(job.firstBodyLine) - bodyBase + s - 1].start
                 let shift = documentStart - segments[s].offset
-                output.paths.append((lo + shift, hi + shift))
-                output.pathHashes.append(ByteInterner.hash(b, lo + shift, hi + shift))
+                output.addPath(b, lo + shift, hi + shift, recent: scratch.recentPaths)
             }
             scratch.joined = joined
             scratch.segments = segments
