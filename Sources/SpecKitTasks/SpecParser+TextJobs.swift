@@ -214,7 +214,18 @@ extension DocumentParser {
         textJobs.removeAll()
         bodyLines = []
         dispatchedJobs = 0
-        mergeTextJobs(results, outputs)
+        // The reference groups leave the outputs here, where nothing else
+        // holds them, so that the merge moves each group's references instead
+        // of copying them (a reference count each on an array made long
+        // before, out of cache, and another when the outputs went).
+        var groups: [[(references: [Reference], reversed: Bool)]] = []
+        groups.reserveCapacity(outputs.count)
+        for k in outputs.indices {
+            var taken: [(references: [Reference], reversed: Bool)] = []
+            swap(&taken, &outputs[k].references)
+            groups.append(taken)
+        }
+        mergeTextJobs(results, outputs, groups: &groups)
     }
 
     /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline; the queue
@@ -245,7 +256,9 @@ extension DocumentParser {
     /// References into their places in `taskReferences` (those of job `j`
     /// after the entries made before it was queued, before the others); the
     /// paths go into the document's file tables on another thread (`FileTableBuilder`).
-    private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
+    private mutating func mergeTextJobs(
+        _ results: [TextJobResult], _ outputs: [ChunkOutput], groups: inout [[(references: [Reference], reversed: Bool)]]
+    ) {
         // The file tables are built on another thread while the references are
         // merged here and resolved (`finish`); `completeFileTables` waits for
         // them. Started first: the merge below is serial, and the other core
@@ -259,25 +272,24 @@ extension DocumentParser {
         pendingFileTables = builder
 
         var merged: [PendingTaskReferences] = []
-        merged.reserveCapacity(taskReferences.count + outputs.reduce(0) { $0 + $1.references.count })
+        merged.reserveCapacity(taskReferences.count + groups.reduce(0) { $0 + $1.count })
         results.withUnsafeBufferPointer { results in
-            outputs.withUnsafeBufferPointer { outputs in
-                var job = 0
-                for k in 0...taskReferences.count {
-                    let upTo = k < taskReferences.count ? Int(taskReferences[k].jobsBefore) : results.count
-                    while job < upTo {
-                        let r = results[job]
-                        job += 1
-                        guard r.referenceEnd > r.referenceStart else { continue }
-                        outputs[Int(r.chunk)].references.withUnsafeBufferPointer { groups in
-                            for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
-                                merged.append(
-                                    PendingTaskReferences(task: r.task, references: groups[g].references, reversed: groups[g].reversed))
-                            }
+            var job = 0
+            for k in 0...taskReferences.count {
+                let upTo = k < taskReferences.count ? Int(taskReferences[k].jobsBefore) : results.count
+                while job < upTo {
+                    let r = results[job]
+                    job += 1
+                    guard r.referenceEnd > r.referenceStart else { continue }
+                    groups[Int(r.chunk)].withUnsafeMutableBufferPointer { groups in
+                        for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
+                            var references: [Reference] = []
+                            swap(&references, &groups[g].references)
+                            merged.append(PendingTaskReferences(task: r.task, references: references, reversed: groups[g].reversed))
                         }
                     }
-                    if k < taskReferences.count { merged.append(taskReferences[k]) }
                 }
+                if k < taskReferences.count { merged.append(taskReferences[k]) }
             }
         }
         taskReferences = merged
