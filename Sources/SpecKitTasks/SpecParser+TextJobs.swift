@@ -393,7 +393,8 @@ private struct SharedTasks: @unchecked Sendable {
 
 /// The document's file tables, made from every task's path spans: each path
 /// interned (so files are numbered in order of first appearance in the
-/// document, each once per task), then the CSR tables and the path Strings.
+/// document, each once per task), then the CSR tables and the path Strings,
+/// with a String per table entry for the parser to move into the tasks.
 /// Reads only what it was given and the document's bytes (which outlive it:
 /// the parser waits for it before it lets them go), so it runs beside the parser.
 final class FileTableBuilder: @unchecked Sendable {
@@ -439,7 +440,8 @@ final class FileTableBuilder: @unchecked Sendable {
         return fileStrings
     }
 
-    /// - Complexity: linear in the file mentions (and their bytes).
+    /// - Complexity: linear in the file mentions (and the bytes of the
+    ///   distinct paths, and of the mentions whose hash meets another path's).
     func run() {
         let b = text
         // The tables are worked on as locals (the class's stored arrays would
