@@ -1,3 +1,4 @@
+import CByteClasses
 import Dispatch
 import Synchronization
 
@@ -320,8 +321,14 @@ extension DocumentParser {
                 let shared = SharedFileTables(offsets: offsets, strings: strings, tasks: tasks)
                 // Every task's list is still `FileList()`: written over, not released.
                 let empty = FileList.EmptyBits()
+                // The tasks were last written when their texts were read: each
+                // list is asked for a few tasks ahead.
+                let filesOffset = MemoryLayout<SpecTask>.offset(of: \SpecTask.files) ?? 0
                 forEachChunk(count: taskCount, size: 16384) { _, range in
                     for t in range {
+                        if t + 8 < range.upperBound {
+                            cbyteclasses_prefetch(UnsafeRawPointer(shared.tasks.baseAddress! + t + 8) + filesOffset)
+                        }
                         let lo = Int(shared.offsets[t])
                         let hi = Int(shared.offsets[t + 1])
                         guard hi > lo else { continue }
