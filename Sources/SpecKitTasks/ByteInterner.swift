@@ -1,3 +1,5 @@
+import CByteClasses
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,7 +50,7 @@ struct ByteInterner {
     /// `hash`), so a key whose slot is taken would walk through the rest of
     /// a full group one slot at a time (13 probes on average where a task
     /// ID collided); odd, so the probes still visit every slot.
-    private static let probeStep = 9
+    static let probeStep = 9
 
     /// Bytes past `arenaCapacity`, so that a key of fewer than eight bytes is stored with one word.
     private static let slack = 8
@@ -469,5 +471,107 @@ struct ByteInterner {
         slots = newSlots
         storage.slots = newSlots
         mask = newMask
+    }
+}
+
+/// Maps spans of one buffer (the document's file paths) to dense `Int32`
+/// keys, in order of first insertion, as ``ByteInterner`` does, but without
+/// copying the keys' bytes: each key keeps the span where it first appeared,
+/// and a probe whose tag matches compares the two spans in the buffer.
+///
+/// The file tables intern a million paths at a million tasks, their hashes
+/// made beforehand: most are new, and a new key then reads neither the
+/// buffer nor an arena (a `ByteInterner` copied each into its arena, reading
+/// the document's bytes out of cache, and wrote 25 MB of keys and 4 MB of starts).
+///
+/// Sized once for at most `capacity` keys (it never grows); its memory is
+/// freed by ``deallocate()``, not when the struct goes.
+struct SpanInterner {
+    /// Per slot: the hash's high 32 bits and the key + 1 (0 = empty), as ``ByteInterner``'s.
+    private let slots: UnsafeMutablePointer<UInt64>
+    private let mask: Int
+    /// The span of each key where it was first interned: `spans[0..<count]`.
+    let spans: UnsafeMutablePointer<(Int, Int)>
+    /// The number of distinct keys.
+    private(set) var count = 0
+
+    /// Room for `capacity` distinct keys; the slots are written with zeros here.
+    init(capacity: Int) {
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount <<= 1 }
+        mask = slotCount - 1
+        slots = .allocate(capacity: slotCount)
+        // Probed at random: huge pages, and written here rather than taken
+        // from `calloc` (see `ByteInterner.emptySlots`).
+        HugePages.advise(UnsafeMutableRawPointer(slots), bytes: slotCount * MemoryLayout<UInt64>.stride)
+        slots.initialize(repeating: 0, count: slotCount)
+        spans = .allocate(capacity: max(capacity, 1))
+        HugePages.advise(UnsafeMutableRawPointer(spans), bytes: capacity * MemoryLayout<(Int, Int)>.stride)
+    }
+
+    /// Asks for the slots a key of hash `h` is probed at first and second,
+    /// ahead of its `intern`. Numbered paths fill whole lines of slots (see
+    /// `ByteInterner.hash`), so a line another run of numbers holds sends
+    /// every key of the run to the next line: second probes were a third of
+    /// the interning's time when only the first line was asked for.
+    @inline(__always) func prefetch(hash h: UInt64) {
+        let s = Int(truncatingIfNeeded: h) & mask
+        cbyteclasses_prefetch(UnsafeRawPointer(slots + s))
+        cbyteclasses_prefetch(UnsafeRawPointer(slots + ((s + ByteInterner.probeStep) & mask)))
+    }
+
+    /// Frees the tables (``spans`` included).
+    func deallocate() {
+        slots.deallocate()
+        spans.deallocate()
+    }
+
+    /// The key of `b[lo..<hi]`, inserting it when new, given its hash.
+    /// - Precondition: `h == ByteInterner.hash(b, lo, hi)`, fewer than
+    ///   `capacity` keys so far when the key is new, and `b` the buffer of every span interned.
+    /// - Complexity: O(hi - lo) expected.
+    @inline(__always)
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, hash h: UInt64) -> (key: Int32, inserted: Bool) {
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[s]
+            if slot == 0 { break }
+            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+            if slot & 0xFFFF_FFFF_0000_0000 == tag, Self.equal(b, spans[e], (lo, hi)) { return (Int32(e), false) }
+            s = (s + ByteInterner.probeStep) & mask
+        }
+        let key = count
+        spans[key] = (lo, hi)
+        count = key + 1
+        slots[s] = tag | UInt64(key + 1)
+        return (Int32(truncatingIfNeeded: key), true)
+    }
+
+    /// Whether the spans `x` and `y` of `b` hold the same bytes, read only
+    /// inside them. Called once the tags match (almost always a hit).
+    @inline(never) static func equal(_ b: UnsafeBufferPointer<UInt8>, _ x: (Int, Int), _ y: (Int, Int)) -> Bool {
+        let n = x.1 - x.0
+        guard n == y.1 - y.0 else { return false }
+        guard n > 0, let base = b.baseAddress else { return true }
+        let p = UnsafeRawPointer(base + x.0)
+        let q = UnsafeRawPointer(base + y.0)
+        if n < 8 {
+            if n >= 4 {
+                return p.loadUnaligned(as: UInt32.self) == q.loadUnaligned(as: UInt32.self)
+                    && p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == q.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            }
+            for k in 0..<n where b[x.0 + k] != b[y.0 + k] { return false }
+            return true
+        }
+        // Eight bytes per compare; the last word may overlap the one before.
+        var k = 0
+        while k + 8 < n {
+            if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                return false
+            }
+            k += 8
+        }
+        return p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
 }

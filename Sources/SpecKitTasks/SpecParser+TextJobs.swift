@@ -1,3 +1,4 @@
+import CByteClasses
 import Dispatch
 import Synchronization
 
@@ -65,6 +66,42 @@ struct ChunkOutput {
     /// `ByteInterner.hash` of each span of `paths`, made here in parallel so
     /// that the serial interning of `FileTableBuilder` only probes.
     var pathHashes: [UInt64] = []
+    /// Per span of `paths`: the index of an earlier span of the chunk with the
+    /// same bytes, or -1. `FileTableBuilder` gives such a span that span's
+    /// key without a probe: comparing the two in the table, out of cache,
+    /// cost more than the rest of a span's interning.
+    var pathLinks: [Int32] = []
+
+    /// Appends a path span of `b` (document offsets), its hash and its link:
+    /// the span of the chunk with the same bytes that `recent` (a table of
+    /// `RecentPath.count` entries, by hash) holds, compared here, where the
+    /// bytes are in cache (a task names the paths of the tasks just before
+    /// it, mostly); -1 when there is none (a repeat the table lost is
+    /// interned as any other span).
+    /// - Complexity: O(hi - lo).
+    @inline(__always)
+    mutating func addPath(_ b: Bytes, _ lo: Int, _ hi: Int, recent: UnsafeMutablePointer<RecentPath>) {
+        let h = ByteInterner.hash(b, lo, hi)
+        let i = Int32(truncatingIfNeeded: paths.count)
+        let r = recent + Int(truncatingIfNeeded: (h ^ (h >> 29)) & UInt64(RecentPath.count - 1))
+        let seen = r.pointee
+        if seen.hash == h, seen.span >= 0, SpanInterner.equal(b, paths[Int(seen.span)], (lo, hi)) {
+            pathLinks.append(seen.span)
+        } else {
+            pathLinks.append(-1)
+            r.pointee = RecentPath(hash: h, span: i)
+        }
+        paths.append((lo, hi))
+        pathHashes.append(h)
+    }
+}
+
+/// An entry of the table of recent paths `ChunkOutput.addPath` looks in.
+struct RecentPath {
+    static let count = 256
+    var hash: UInt64 = 0
+    /// The span's index in `ChunkOutput.paths`; -1 for an empty entry.
+    var span: Int32 = -1
 }
 
 /// Scratch buffers of one reader, reused by every task it reads.
@@ -81,6 +118,9 @@ struct TextScratch {
     var descriptions = UnsafeMutableBufferPointer<(Int, Int)>(start: nil, count: 0)
     var describedTasks = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     var described = 0
+    /// The chunk's recent paths (`ChunkOutput.addPath`), `RecentPath.count`
+    /// of them; made and freed by `readChunk`, as `descriptions`.
+    var recentPaths = UnsafeMutablePointer<RecentPath>(bitPattern: MemoryLayout<RecentPath>.alignment)!
     /// The reads of a task that had none before its text: separated into
     /// this buffer, which a task gets a copy of only when it cites something.
     var reads: [String] = []
@@ -175,7 +215,18 @@ extension DocumentParser {
         textJobs.removeAll()
         bodyLines = []
         dispatchedJobs = 0
-        mergeTextJobs(results, outputs)
+        // The reference groups leave the outputs here, where nothing else
+        // holds them, so that the merge moves each group's references instead
+        // of copying them (a reference count each on an array made long
+        // before, out of cache, and another when the outputs went).
+        var groups: [[(references: [Reference], reversed: Bool)]] = []
+        groups.reserveCapacity(outputs.count)
+        for k in outputs.indices {
+            var taken: [(references: [Reference], reversed: Bool)] = []
+            swap(&taken, &outputs[k].references)
+            groups.append(taken)
+        }
+        mergeTextJobs(results, outputs, groups: &groups)
     }
 
     /// Hands the next `TextPipeline.chunkSize` jobs to the pipeline; the queue
@@ -206,35 +257,13 @@ extension DocumentParser {
     /// References into their places in `taskReferences` (those of job `j`
     /// after the entries made before it was queued, before the others); the
     /// paths go into the document's file tables on another thread (`FileTableBuilder`).
-    private mutating func mergeTextJobs(_ results: [TextJobResult], _ outputs: [ChunkOutput]) {
-        var merged: [PendingTaskReferences] = []
-        merged.reserveCapacity(taskReferences.count + outputs.reduce(0) { $0 + $1.references.count })
-        results.withUnsafeBufferPointer { results in
-            outputs.withUnsafeBufferPointer { outputs in
-                var job = 0
-                for k in 0...taskReferences.count {
-                    let upTo = k < taskReferences.count ? Int(taskReferences[k].jobsBefore) : results.count
-                    while job < upTo {
-                        let r = results[job]
-                        job += 1
-                        guard r.referenceEnd > r.referenceStart else { continue }
-                        outputs[Int(r.chunk)].references.withUnsafeBufferPointer { groups in
-                            for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
-                                merged.append(
-                                    PendingTaskReferences(task: r.task, references: groups[g].references, reversed: groups[g].reversed))
-                            }
-                        }
-                    }
-                    if k < taskReferences.count { merged.append(taskReferences[k]) }
-                }
-            }
-        }
-        taskReferences = merged
-        placedReferences = merged.count
-        for output in outputs { parallels += output.parallels }
-
+    private mutating func mergeTextJobs(
+        _ results: [TextJobResult], _ outputs: [ChunkOutput], groups: inout [[(references: [Reference], reversed: Bool)]]
+    ) {
         // The file tables are built on another thread while the references are
-        // resolved (`finish`); `completeFileTables` waits for them.
+        // merged here and resolved (`finish`); `completeFileTables` waits for
+        // them. Started first: the merge below is serial, and the other core
+        // had nothing to do while it ran.
         let builder = FileTableBuilder(text: bytes, results: results, outputs: outputs, taskCount: tasks.count)
         if results.count < 1 << 14 {
             builder.run()
@@ -242,6 +271,31 @@ extension DocumentParser {
             DispatchQueue.global().async(group: builder.done) { builder.run() }
         }
         pendingFileTables = builder
+
+        var merged: [PendingTaskReferences] = []
+        merged.reserveCapacity(taskReferences.count + groups.reduce(0) { $0 + $1.count })
+        results.withUnsafeBufferPointer { results in
+            var job = 0
+            for k in 0...taskReferences.count {
+                let upTo = k < taskReferences.count ? Int(taskReferences[k].jobsBefore) : results.count
+                while job < upTo {
+                    let r = results[job]
+                    job += 1
+                    guard r.referenceEnd > r.referenceStart else { continue }
+                    groups[Int(r.chunk)].withUnsafeMutableBufferPointer { groups in
+                        for g in Int(r.referenceStart)..<Int(r.referenceEnd) {
+                            var references: [Reference] = []
+                            swap(&references, &groups[g].references)
+                            merged.append(PendingTaskReferences(task: r.task, references: references, reversed: groups[g].reversed))
+                        }
+                    }
+                }
+                if k < taskReferences.count { merged.append(taskReferences[k]) }
+            }
+        }
+        taskReferences = merged
+        placedReferences = merged.count
+        for output in outputs { parallels += output.parallels }
     }
 
     /// Waits for the file tables `mergeTextJobs` started, takes them, and sets
@@ -254,57 +308,48 @@ extension DocumentParser {
         taskFileOffsets = builder.offsets
         taskFileIDs = builder.ids
         filePaths = builder.paths
-        setTaskFiles()
+        if let strings = builder.takeFileStrings() { setTaskFiles(strings) }
     }
 
-    /// The Strings of `spans` of `b` (`b.string`), in order, made in parallel
-    /// chunks for many spans.
-    static func strings(_ b: Bytes, spans: UnsafeBufferPointer<(Int, Int)>) -> [String] {
-        let count = spans.count
-        return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let shared = SharedStrings(base: buffer.baseAddress, text: b, spans: spans)
-            forEachChunk(count: count, size: 16384) { _, range in
-                for i in range {
-                    let (lo, hi) = shared.spans[i]
-                    (shared.base! + i).initialize(to: shared.text.string(lo, hi))
-                }
-            }
-            initialized = count
-        }
-    }
-
-    /// Every task's `files` from the file tables (the Strings are shared with `filePaths`).
-    private mutating func setTaskFiles() {
+    /// Every task's `files` from the file tables: `strings` holds the String
+    /// of each entry of `taskFileIDs` (shared with `filePaths`), each moved
+    /// into its task here, so no reference is counted; `strings` is then freed.
+    private mutating func setTaskFiles(_ strings: UnsafeMutablePointer<String>) {
         let taskCount = taskFileOffsets.count - 1
-        let paths = filePaths
         taskFileOffsets.withUnsafeBufferPointer { offsets in
-            taskFileIDs.withUnsafeBufferPointer { ids in
-                tasks.withUnsafeMutableBufferPointer { tasks in
-                    let shared = SharedFileTables(offsets: offsets, ids: ids, tasks: tasks)
-                    // Every task's list is still `FileList()`: written over, not released.
-                    let empty = FileList.EmptyBits()
-                    forEachChunk(count: taskCount, size: 16384) { _, range in
-                        for t in range {
-                            let lo = Int(shared.offsets[t])
-                            let hi = Int(shared.offsets[t + 1])
-                            guard hi > lo else { continue }
-                            let list = shared.tasks.baseAddress! + t
-                            // One path (the common case): held inline, no allocation.
-                            if hi - lo == 1 {
-                                withUnsafeMutablePointer(to: &list.pointee.files) {
-                                    empty.set(FileList(path: paths[Int(shared.ids[lo])]), at: $0)
-                                }
-                                continue
-                            }
-                            var files: [String] = []
-                            files.reserveCapacity(hi - lo)
-                            for k in lo..<hi { files.append(paths[Int(shared.ids[k])]) }
-                            withUnsafeMutablePointer(to: &list.pointee.files) { empty.set(FileList(files), at: $0) }
+            tasks.withUnsafeMutableBufferPointer { tasks in
+                let shared = SharedFileTables(offsets: offsets, strings: strings, tasks: tasks)
+                // Every task's list is still `FileList()`: written over, not released.
+                let empty = FileList.EmptyBits()
+                // The tasks were last written when their texts were read: each
+                // list is asked for a few tasks ahead.
+                let filesOffset = MemoryLayout<SpecTask>.offset(of: \SpecTask.files) ?? 0
+                forEachChunk(count: taskCount, size: 16384) { _, range in
+                    for t in range {
+                        if t + 8 < range.upperBound {
+                            cbyteclasses_prefetch(UnsafeRawPointer(shared.tasks.baseAddress! + t + 8) + filesOffset)
                         }
+                        let lo = Int(shared.offsets[t])
+                        let hi = Int(shared.offsets[t + 1])
+                        guard hi > lo else { continue }
+                        let list = shared.tasks.baseAddress! + t
+                        // One path (the common case): held inline, no allocation.
+                        if hi - lo == 1 {
+                            withUnsafeMutablePointer(to: &list.pointee.files) {
+                                empty.set(FileList(path: (shared.strings + lo).move()), at: $0)
+                            }
+                            continue
+                        }
+                        let files = [String](unsafeUninitializedCapacity: hi - lo) { files, count in
+                            files.baseAddress!.moveInitialize(from: shared.strings + lo, count: hi - lo)
+                            count = hi - lo
+                        }
+                        withUnsafeMutablePointer(to: &list.pointee.files) { empty.set(FileList(files), at: $0) }
                     }
                 }
             }
         }
+        strings.deallocate()
     }
 }
 
@@ -355,60 +400,83 @@ private struct SharedTasks: @unchecked Sendable {
 
 /// The document's file tables, made from every task's path spans: each path
 /// interned (so files are numbered in order of first appearance in the
-/// document, each once per task), then the CSR tables and the path Strings.
+/// document, each once per task), then the CSR tables and the path Strings,
+/// with a String per table entry for the parser to move into the tasks.
 /// Reads only what it was given and the document's bytes (which outlive it:
 /// the parser waits for it before it lets them go), so it runs beside the parser.
 final class FileTableBuilder: @unchecked Sendable {
     let done = DispatchGroup()
     private let text: Bytes
-    private var table: ByteInterner
     private(set) var isDirectory: [Bool] = []
     /// The task file tables, made from the jobs' paths (the parser has none before).
     private(set) var offsets: [Int32] = [0]
     private(set) var ids: [Int32] = []
     private(set) var paths: [String] = []
+    /// One String per entry of `ids`, `paths[ids[k]]` (the same object):
+    /// each task's files, ready to be moved into it (`takeFileStrings`).
+    /// Every path's String gets its tasks' references where it is made, in
+    /// cache; set from `paths` afterwards, a task's retain met a String made
+    /// tens of milliseconds before (a cache miss per task at a million).
+    private var fileStrings: UnsafeMutablePointer<String>?
+    private var fileStringCount = 0
     private var results: [TextJobResult]
     private var outputs: [ChunkOutput]
-    /// Path spans in all (a bound on the distinct paths and the task file entries).
-    private let mentions: Int
     /// The parser's task count: every job's task is below it.
     private let taskCount: Int
 
+    /// Takes what `run` reads; does nothing else (the parser's thread goes on
+    /// with the references while `run` works on another).
     init(text: Bytes, results: [TextJobResult], outputs: [ChunkOutput], taskCount: Int) {
         self.text = text
-        // Every distinct path is one of the spans: their count and bytes bound
-        // the table, so it never grows (a regrown arena is copied, and both
-        // copies are paged in). It is made on the parser's thread: made on the
-        // thread that builds the tables, it took memory from that thread's
-        // malloc arena, and peak RSS rose by 3 MB at 100k tasks.
-        let (mentions, spanBytes) = Self.size(of: outputs)
-        table = ByteInterner(expectedCount: mentions, expectedBytes: spanBytes)
-        self.mentions = mentions
         self.taskCount = max(taskCount, results.count)
         self.results = results
         self.outputs = outputs
     }
 
-    /// - Complexity: linear in the file mentions (and their bytes).
+    deinit {
+        if let fileStrings {
+            fileStrings.deinitialize(count: fileStringCount)
+            fileStrings.deallocate()
+        }
+    }
+
+    /// The Strings of `ids` (`paths[ids[k]]`, each its own reference), which
+    /// the caller must consume and deallocate; nil after the first call.
+    func takeFileStrings() -> UnsafeMutablePointer<String>? {
+        defer { fileStrings = nil }
+        return fileStrings
+    }
+
+    /// - Complexity: linear in the file mentions (and the bytes of the
+    ///   distinct paths, and of the mentions whose hash meets another path's).
     func run() {
         let b = text
         // The tables are worked on as locals (the class's stored arrays would
         // take an exclusivity check and a reference count per access), and
-        // written in place, in room for every entry they can get: the ids and
-        // the first span of each path at most one per mention; the offsets one
-        // per task, and one more per job (as many as there are jobs when the
-        // jobs come in task order, as they do). No append (a uniqueness check
-        // each, 370 000 at 100k tasks).
-        var table = self.table
+        // written in place, in room for every entry they can get: the ids at
+        // most one per mention; the offsets one per task, and one more per job
+        // (as many as there are jobs when the jobs come in task order, as they
+        // do). No append (a uniqueness check each, 370 000 at 100k tasks).
         let results = self.results, outputs = self.outputs
-        self.table = ByteInterner(expectedCount: 0, expectedBytes: 0)
         (self.results, self.outputs) = ([], [])
-        let mentions = self.mentions
-        // The document span of each path where it first appears: its String
-        // is made from the document's bytes, which are the key's.
-        let firstSpans = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: max(mentions, 1))
-        defer { firstSpans.deallocate() }
-        var keyCount = 0
+        // Every distinct path is one of the spans: their count bounds the
+        // table, so it never grows.
+        let mentions = Self.mentionCount(of: outputs)
+        var table = SpanInterner(capacity: mentions)
+        defer { table.deallocate() }
+        // Where each path is first a task's file (an index of `ids`), and the
+        // other entries of `ids`, whose path was a file of an earlier task.
+        let firstEntry = UnsafeMutablePointer<Int32>.allocate(capacity: max(mentions, 1))
+        let repeated = UnsafeMutablePointer<Int32>.allocate(capacity: max(mentions, 1))
+        defer {
+            firstEntry.deallocate()
+            repeated.deallocate()
+        }
+        var repeatCount = 0
+        // The key of each span of the chunk being read, for the spans that
+        // name an earlier one (`ChunkOutput.pathLinks`).
+        let spanKeys = UnsafeMutablePointer<Int32>.allocate(capacity: max(outputs.reduce(0) { max($0, $1.paths.count) }, 1))
+        defer { spanKeys.deallocate() }
         let offsetCapacity = taskCount + results.count + 1
         var ids: [Int32] = []
         let offsets = [Int32](unsafeUninitializedCapacity: offsetCapacity) { offsets, offsetCount in
@@ -427,29 +495,50 @@ final class FileTableBuilder: @unchecked Sendable {
                         while runEnd < results.count, Int(results[runEnd].chunk) == chunk { runEnd += 1 }
                         outputs[chunk].paths.withUnsafeBufferPointer { spans in
                             outputs[chunk].pathHashes.withUnsafeBufferPointer { hashes in
-                                for r in results[runStart..<runEnd] {
-                                    let index = Int(r.task)
-                                    while n <= index {
+                                outputs[chunk].pathLinks.withUnsafeBufferPointer { links in
+                                    for r in results[runStart..<runEnd] {
+                                        let index = Int(r.task)
+                                        while n <= index {
+                                            o[n] = Int32(truncatingIfNeeded: m)
+                                            n += 1
+                                        }
+                                        let first = m
+                                        for i in Int(r.pathStart)..<Int(r.pathEnd) {
+                                            // The slots are far larger than the cache.
+                                            if i + Self.prefetchDistance < hashes.count {
+                                                table.prefetch(hash: hashes[i + Self.prefetchDistance])
+                                            }
+                                            let key: Int32
+                                            let link = Int(links[i])
+                                            if link >= 0 {
+                                                // The bytes of an earlier span of the chunk: its key.
+                                                key = spanKeys[link]
+                                            } else {
+                                                let (lo, hi) = spans[i]
+                                                let (found, inserted) = table.intern(b, lo, hi, hash: hashes[i])
+                                                key = found
+                                                spanKeys[i] = key
+                                                // A new path is in no task's list yet.
+                                                if inserted {
+                                                    firstEntry[Int(key)] = Int32(truncatingIfNeeded: m)
+                                                    d![m] = key
+                                                    m += 1
+                                                    continue
+                                                }
+                                            }
+                                            spanKeys[i] = key
+                                            var seen = false
+                                            for k in first..<m where d![k] == key { seen = true }
+                                            if !seen {
+                                                repeated[repeatCount] = Int32(truncatingIfNeeded: m)
+                                                repeatCount += 1
+                                                d![m] = key
+                                                m += 1
+                                            }
+                                        }
                                         o[n] = Int32(truncatingIfNeeded: m)
                                         n += 1
                                     }
-                                    let first = m
-                                    for i in Int(r.pathStart)..<Int(r.pathEnd) {
-                                        let (lo, hi) = spans[i]
-                                        let (key, inserted) = table.intern(b, lo, hi, hash: hashes[i])
-                                        if inserted {
-                                            firstSpans[keyCount] = (lo, hi)
-                                            keyCount += 1
-                                        }
-                                        var seen = false
-                                        for k in first..<m where d![k] == key { seen = true }
-                                        if !seen {
-                                            d![m] = key
-                                            m += 1
-                                        }
-                                    }
-                                    o[n] = Int32(truncatingIfNeeded: m)
-                                    n += 1
                                 }
                             }
                         }
@@ -460,55 +549,79 @@ final class FileTableBuilder: @unchecked Sendable {
                 idCount = m
             }
         }
-        let spans = UnsafeBufferPointer(start: firstSpans, count: keyCount)
-        isDirectory = [Bool](unsafeUninitializedCapacity: keyCount) { flags, count in
-            for (k, (_, hi)) in spans.enumerated() { flags[k] = b[hi - 1] == UInt8(ascii: "/") }
-            count = keyCount
-        }
         (self.offsets, self.ids) = (offsets, ids)
-        paths = DocumentParser.strings(b, spans: spans)
-    }
-
-    /// How many path spans the outputs hold, and their bytes together.
-    ///
-    /// Each chunk's spans are summed as their flat `Int`s, without overflow
-    /// checks, which the compiler vectorizes: this runs on the parser's
-    /// thread, between the text jobs and the references (8 instructions a
-    /// span before). `plain: true` sums span by span (tests compare the two).
-    static func size(of outputs: [ChunkOutput], plain: Bool = false) -> (spans: Int, bytes: Int) {
-        var spans = 0, bytes = 0
-        for output in outputs {
-            spans += output.paths.count
-            if plain {
-                for (lo, hi) in output.paths { bytes += hi - lo }
-                continue
-            }
-            output.paths.withUnsafeBufferPointer { pairs in
-                pairs.withMemoryRebound(to: Int.self) { ends in
-                    // `lo, hi, lo, hi, …`: the highs less the lows.
-                    var sum = 0
-                    var k = 0
-                    while k + 1 < ends.count {
-                        sum &+= ends[k + 1] &- ends[k]
-                        k += 2
+        // The Strings, with their directory flags and their first task's
+        // reference, made in parallel chunks of paths; then the references
+        // of the entries that name an earlier task's path.
+        let keyCount = table.count
+        let strings = UnsafeMutablePointer<String>.allocate(capacity: max(ids.count, 1))
+        var paths: [String] = []
+        isDirectory = [Bool](unsafeUninitializedCapacity: keyCount) { flags, flagCount in
+            paths = [String](unsafeUninitializedCapacity: keyCount) { paths, pathCount in
+                let shared = SharedPathStrings(
+                    text: b, spans: table.spans, firstEntry: firstEntry, paths: paths.baseAddress, flags: flags.baseAddress,
+                    strings: strings)
+                forEachChunk(count: keyCount, size: 16384) { _, range in
+                    for k in range {
+                        let (lo, hi) = shared.spans[k]
+                        let path = shared.text.string(lo, hi)
+                        shared.flags![k] = shared.text[hi - 1] == UInt8(ascii: "/")
+                        (shared.strings + Int(shared.firstEntry[k])).initialize(to: path)
+                        (shared.paths! + k).initialize(to: path)
                     }
-                    bytes &+= sum
+                }
+                pathCount = keyCount
+            }
+            flagCount = keyCount
+        }
+        paths.withUnsafeBufferPointer { paths in
+            ids.withUnsafeBufferPointer { ids in
+                let shared = SharedRepeats(paths: paths, ids: ids, repeated: repeated, strings: strings)
+                forEachChunk(count: repeatCount, size: 16384) { _, range in
+                    for r in range {
+                        let entry = Int(shared.repeated[r])
+                        (shared.strings + entry).initialize(to: shared.paths[Int(shared.ids[entry])])
+                    }
                 }
             }
         }
-        return (spans, bytes)
+        self.paths = paths
+        fileStrings = strings
+        fileStringCount = ids.count
+    }
+
+    /// How many spans ahead of the one interned `run` asks for a slot.
+    static let prefetchDistance = 16
+
+    /// How many path spans the outputs hold: a bound on the distinct paths
+    /// and on the task file entries.
+    static func mentionCount(of outputs: [ChunkOutput]) -> Int {
+        outputs.reduce(0) { $0 + $1.paths.count }
     }
 }
 
-private struct SharedStrings: @unchecked Sendable {
-    let base: UnsafeMutablePointer<String>?
+/// What the chunks of `FileTableBuilder.run` making the path Strings share;
+/// each writes the entries of its own paths only.
+private struct SharedPathStrings: @unchecked Sendable {
     let text: Bytes
-    let spans: UnsafeBufferPointer<(Int, Int)>
+    let spans: UnsafeMutablePointer<(Int, Int)>
+    let firstEntry: UnsafeMutablePointer<Int32>
+    let paths: UnsafeMutablePointer<String>?
+    let flags: UnsafeMutablePointer<Bool>?
+    let strings: UnsafeMutablePointer<String>
+}
+
+/// What the chunks giving the repeated entries their Strings share.
+private struct SharedRepeats: @unchecked Sendable {
+    let paths: UnsafeBufferPointer<String>
+    let ids: UnsafeBufferPointer<Int32>
+    let repeated: UnsafeMutablePointer<Int32>
+    let strings: UnsafeMutablePointer<String>
 }
 
 private struct SharedFileTables: @unchecked Sendable {
     let offsets: UnsafeBufferPointer<Int32>
-    let ids: UnsafeBufferPointer<Int32>
+    let strings: UnsafeMutablePointer<String>
     let tasks: UnsafeMutableBufferPointer<SpecTask>
 }
 
@@ -559,9 +672,12 @@ struct TextReader: @unchecked Sendable {
         // At most one description per job.
         scratch.descriptions = .allocate(capacity: jobs.count)
         scratch.describedTasks = .allocate(capacity: jobs.count)
+        scratch.recentPaths = .allocate(capacity: RecentPath.count)
+        scratch.recentPaths.initialize(repeating: RecentPath(), count: RecentPath.count)
         defer {
             scratch.descriptions.deallocate()
             scratch.describedTasks.deallocate()
+            scratch.recentPaths.deallocate()
         }
         var output = ChunkOutput()
         // About one path a task: reserved once rather than grown from empty,
@@ -569,6 +685,7 @@ struct TextReader: @unchecked Sendable {
         let expected = jobs.underestimatedCount
         output.paths.reserveCapacity(expected)
         output.pathHashes.reserveCapacity(expected)
+        output.pathLinks.reserveCapacity(expected)
         // The parser's text scans read only the bytes they are given, never the
         // parser's state: a parser of no text, made per chunk (no reference
         // counts on a parser other threads use) and lent to every task read
@@ -634,10 +751,7 @@ struct TextReader: @unchecked Sendable {
             readFacts(
                 b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output,
                 scratch: &scratch, scans: scans)
-            for path in scratch.paths {
-                output.paths.append(path)
-                output.pathHashes.append(ByteInterner.hash(b, path.0, path.1))
-            }
+            for (lo, hi) in scratch.paths { output.addPath(b, lo, hi, recent: scratch.recentPaths) }
         } else {
             // Join the description and body lines with newlines so clauses can
             // run across wrapped lines; the locator maps offsets back.
@@ -671,8 +785,7 @@ struct TextReader: @unchecked Sendable {
                 while s + 1 < segments.count, segments[s + 1].offset <= lo { s += 1 }
                 let documentStart = s == 0 ? descriptionStart : bodyLines[Int(job.firstBodyLine) - bodyBase + s - 1].start
                 let shift = documentStart - segments[s].offset
-                output.paths.append((lo + shift, hi + shift))
-                output.pathHashes.append(ByteInterner.hash(b, lo + shift, hi + shift))
+                output.addPath(b, lo + shift, hi + shift, recent: scratch.recentPaths)
             }
             scratch.joined = joined
             scratch.segments = segments

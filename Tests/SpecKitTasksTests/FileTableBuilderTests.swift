@@ -91,13 +91,24 @@ struct FileTableBuilderTests {
             r.pathEnd = Int32(outputs[chunk].paths.count)
             results.append(r)
         }
-        // The hashes the text jobs make.
+        return (text, results, Self.linked(outputs, text), Int(maxTask) + 1)
+    }
+
+    /// `outputs` with the hashes and links the text jobs make
+    /// (`ChunkOutput.addPath`, one table of recent paths per chunk); with
+    /// `links: false`, no span linked to another (every one is probed).
+    static func linked(_ outputs: [ChunkOutput], _ text: [UInt8], links: Bool = true) -> [ChunkOutput] {
         text.withUnsafeBufferPointer { b in
-            for c in outputs.indices {
-                outputs[c].pathHashes = outputs[c].paths.map { ByteInterner.hash(b, $0.0, $0.1) }
+            let recent = UnsafeMutablePointer<RecentPath>.allocate(capacity: RecentPath.count)
+            defer { recent.deallocate() }
+            return outputs.map { output in
+                recent.initialize(repeating: RecentPath(), count: RecentPath.count)
+                var made = ChunkOutput()
+                for (lo, hi) in output.paths { made.addPath(b, lo, hi, recent: recent) }
+                if !links { made.pathLinks = made.pathLinks.map { _ in -1 } }
+                return made
             }
         }
-        return (text, results, outputs, Int(maxTask) + 1)
     }
 
     static func builtTables(_ text: [UInt8], _ results: [TextJobResult], _ outputs: [ChunkOutput], taskCount: Int) -> Tables {
@@ -118,6 +129,67 @@ struct FileTableBuilderTests {
         #expect(built.paths.count == plain.paths.count)
         let same = built == plain
         #expect(same)
+        // Every span probed, none given its key by a link: the same tables.
+        let probed = Self.builtTables(text, results, Self.linked(outputs, text, links: false), taskCount: taskCount)
+        let sameProbed = probed == plain
+        #expect(sameProbed)
+    }
+
+    /// Each link names an earlier span of the chunk with the same bytes, and
+    /// the span just before, when it has the same bytes, is always found.
+    @Test(arguments: 0..<8)
+    func linksNameEarlierSpansOfTheSameBytes(seed: Int) {
+        let (text, _, outputs, _) = Self.sample(seed: UInt64(seed) + 100, jobs: 3000, chunkSize: [64, 4096][seed % 2], outOfOrder: false)
+        var linked = 0, wrong = 0, missed = 0
+        for output in outputs {
+            #expect(output.pathLinks.count == output.paths.count)
+            #expect(output.pathHashes.count == output.paths.count)
+            for (i, (lo, hi)) in output.paths.enumerated() {
+                let link = Int(output.pathLinks[i])
+                let bytes = Array(text[lo..<hi])
+                let hash = text.withUnsafeBufferPointer { ByteInterner.hash($0, lo, hi) }
+                if output.pathHashes[i] != hash { wrong += 1 }
+                if link >= 0 {
+                    linked += 1
+                    let (a, b) = output.paths[link]
+                    if link >= i || Array(text[a..<b]) != bytes { wrong += 1 }
+                } else if i > 0 {
+                    let (a, b) = output.paths[i - 1]
+                    if Array(text[a..<b]) == bytes { missed += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(missed == 0)
+        #expect(linked > 0)
+    }
+
+    /// `SpanInterner.equal` against a plain comparison, for spans of every
+    /// length up to 20 that differ at each byte, overlap or touch the buffer's ends.
+    @Test func spanEqualityMatchesPlainComparison() {
+        var g = SeededStream(seed: 77)
+        // A block of 50 bytes eight times over, a byte changed here and there:
+        // spans 50 bytes apart often hold the same bytes.
+        var block: [UInt8] = []
+        for _ in 0..<50 { block.append([UInt8(ascii: "a"), UInt8(ascii: "b"), 0xC3, UInt8(ascii: "/")][g.next(4)]) }
+        var text: [UInt8] = []
+        for _ in 0..<8 { text += block }
+        for _ in 0..<12 { text[g.next(text.count)] = UInt8(ascii: "z") }
+        var wrong = 0
+        text.withUnsafeBufferPointer { b in
+            for _ in 0..<20000 {
+                let n = g.next(21)
+                let x = g.next(b.count - n + 1)
+                var y = x + 50 * (g.next(15) - 7)
+                if y < 0 || y + n > b.count { y = g.next(b.count - n + 1) }
+                let plain = Array(b[x..<x + n]) == Array(b[y..<y + n])
+                if SpanInterner.equal(b, (x, x + n), (y, y + n)) != plain { wrong += 1 }
+                let m = g.next(21)
+                let z = g.next(b.count - m + 1)
+                if SpanInterner.equal(b, (x, x + n), (z, z + m)) != (Array(b[x..<x + n]) == Array(b[z..<z + m])) { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0)
     }
 
     /// Many distinct paths: the Strings are made in parallel chunks.
@@ -136,9 +208,9 @@ struct FileTableBuilderTests {
             r.pathEnd = Int32(n + 1)
             results.append(r)
         }
-        text.withUnsafeBufferPointer { b in output.pathHashes = output.paths.map { ByteInterner.hash(b, $0.0, $0.1) } }
-        let built = Self.builtTables(text, results, [output], taskCount: results.count)
-        let plain = Self.plainTables(text, results, [output])
+        let outputs = Self.linked([output], text)
+        let built = Self.builtTables(text, results, outputs, taskCount: results.count)
+        let plain = Self.plainTables(text, results, outputs)
         #expect(built.paths.count == plain.paths.count)
         let same = built == plain
         #expect(same)

@@ -196,28 +196,4 @@ struct FinishFastPathTests {
         }
         #expect(mismatches == 0)
     }
-
-    /// `FileTableBuilder.size(of:)` summing each chunk's spans as flat
-    /// integers against the sum span by span.
-    @Test(arguments: 0..<4)
-    func spanSizesMatchPlainSum(seed: Int) {
-        var g = SeededStream(seed: UInt64(seed) &+ 907)
-        for _ in 0..<200 {
-            var outputs: [ChunkOutput] = []
-            for _ in 0..<g.next(6) {
-                var output = ChunkOutput()
-                var at = g.next(1000)
-                for _ in 0..<[0, 1, 2, 7, 33][g.next(5)] {
-                    let lo = at + g.next(50)
-                    let hi = lo + g.next(60)
-                    output.paths.append((lo, hi))
-                    at = hi
-                }
-                outputs.append(output)
-            }
-            let fast = FileTableBuilder.size(of: outputs)
-            let plain = FileTableBuilder.size(of: outputs, plain: true)
-            #expect(fast.spans == plain.spans && fast.bytes == plain.bytes)
-        }
-    }
 }

@@ -83,7 +83,7 @@ import Testing
         var a = ChunkOutput(), b = ChunkOutput()
         a.paths = [(0, 5), (10, 12)]
         b.paths = [(3, 3), (7, 20)]
-        #expect(FileTableBuilder.size(of: [a, b]) == (spans: 4, bytes: 20))
-        #expect(FileTableBuilder.size(of: []) == (spans: 0, bytes: 0))
+        #expect(FileTableBuilder.mentionCount(of: [a, b]) == 4)
+        #expect(FileTableBuilder.mentionCount(of: []) == 0)
     }
 }
