@@ -33,7 +33,8 @@ public enum SpecParser {
     }
 
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, path: String, pipelined: Bool) -> SpecDocument {
-        if let first = firstLoneCarriageReturn(buffer) {
+        let large = buffer.count >= 1 << 20
+        if !large, let first = firstLoneCarriageReturn(buffer) {
             return parseWithCarriageReturns(Array(buffer), path: path, first: first)
         }
         // The caller's bytes are read in place. HTML comments are blanked out
@@ -41,18 +42,26 @@ public enum SpecParser {
         // parser copies the document on its first such write (most documents,
         // generated ones included, have only comment-only lines and never do).
         var parser = DocumentParser(text: UnsafeMutableBufferPointer(mutating: buffer), path: path)
-        if buffer.count < 1 << 20 {
+        if !large {
             parser.checkEncoding()
             parser.scanLines()
         } else {
-            // The encoding check reads the caller's bytes beside the line
-            // scan, and task texts are read as the scan closes them.
+            // The search for a lone CR and the encoding check read the
+            // caller's bytes beside the line scan, and task texts are read as
+            // the scan closes them.
             let check = EncodingCheck(text: buffer)
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) { check.run() }
             parser.pipeline = pipelined && buffer.count >= TextPipeline.minimumBytes ? TextPipeline() : nil
             parser.scanLines()
             group.wait()
+            // Lines that end with a CR alone (rare): what was read is
+            // dropped, and the document read with its CRs as line ends.
+            if let first = check.loneCarriageReturn {
+                parser.pipeline?.done.wait()
+                parser.releaseCopy()
+                return parseWithCarriageReturns(Array(buffer), path: path, first: first)
+            }
             // A worded ID (`Task 3`) found after the pipeline read texts
             // without them: those texts are read again, with the whole scan.
             if parser.wordedIDs, let pipeline = parser.pipeline, pipeline.readPlain {
@@ -120,9 +129,15 @@ extension SpecParser {
 /// The encoding check of a large document, run on another thread.
 private final class EncodingCheck: @unchecked Sendable {
     let text: Bytes
+    /// The offset of the first CR not followed by LF, if any.
+    var loneCarriageReturn: Int?
     var found: [Diagnostic] = []
     init(text: Bytes) { self.text = text }
-    func run() { found = DocumentParser.encodingDiagnostics(text) }
+    func run() {
+        loneCarriageReturn = SpecParser.firstLoneCarriageReturn(text)
+        // A document read again with its CRs as line ends is checked then.
+        if loneCarriageReturn == nil { found = DocumentParser.encodingDiagnostics(text) }
+    }
 }
 
 /// A task reference as written: one ID, or a range `T004-T007`.

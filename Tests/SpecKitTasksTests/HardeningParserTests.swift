@@ -49,6 +49,33 @@ import Testing
         #expect(doc.codes(.noTasks).isEmpty)
     }
 
+    /// A document of a MB or more is searched for a lone CR beside the line
+    /// scan, then read again with its CRs as line ends: the same document as
+    /// the one with LFs, and the warning where the first lone CR is.
+    @Test(arguments: [1, 20_000])
+    func largeDocumentWithLoneCarriageReturnsIsReadAgain(firstCRLine: Int) {
+        var lines = ["# Plan", "", "## Phase 1: Setup"]
+        for i in 1...24_000 {
+            let depends = i > 1 ? " (depends on T\(String(format: "%05d", i - 1)))" : ""
+            lines.append("- [ ] T\(String(format: "%05d", i)) Build module \(i) in src/m\(i).py\(depends)")
+        }
+        // LF up to line `firstCRLine`, then CR alone after every line.
+        var text = ""
+        for (k, line) in lines.enumerated() { text += line + (k + 1 < firstCRLine ? "\n" : "\r") }
+        #expect(text.utf8.count >= 1 << 20)
+        let crDoc = SpecParser.parse(Array(text.utf8), path: "tasks.md")
+        let lfDoc = SpecParser.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "tasks.md")
+        #expect(crDoc.tasks.count == 24_000)
+        let sameIDs = crDoc.tasks.map(\.id) == lfDoc.tasks.map(\.id)
+        let sameEdges = crDoc.edges() == lfDoc.edges()
+        #expect(sameIDs)
+        #expect(crDoc.dependencies.count == 23_999)
+        #expect(sameEdges)
+        let warnings = crDoc.codes(.crLineEndings)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location.line == Int32(firstCRLine))
+    }
+
     @Test func crlfLineEndingsNeedNoWarning() {
         let doc = SpecParser.parse(Array("## Phase 1\r\n- [ ] T001 A\r\n".utf8), path: "tasks.md")
         #expect(doc.codes(.crLineEndings).isEmpty)
