@@ -80,8 +80,25 @@ enum LargeInputMalloc {
         environment.append(added)
         environment.append(nil)
         // The same arguments, the same open descriptors: only the allocator differs.
-        _ = environment.withUnsafeBufferPointer { execve("/proc/self/exe", CommandLine.unsafeArgv, $0.baseAddress) }
+        if let executable = executablePath() {
+            _ = environment.withUnsafeBufferPointer { execve(executable, CommandLine.unsafeArgv, $0.baseAddress) }
+        }
         free(added)  // execve failed: go on in this process
+        #endif
+    }
+
+    /// The path of this process's executable, read from `/proc/self/exe`
+    /// (a tool that runs the program, such as Valgrind, answers with the
+    /// program's path, where an `execve` of `/proc/self/exe` itself would
+    /// start the tool's own binary); nil when it cannot be read.
+    static func executablePath() -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0, n < buffer.count - 1 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #else
+        return nil
         #endif
     }
 }

@@ -18,6 +18,15 @@ import Testing
         #expect(!LargeInputMalloc.shouldRestart(inputBytes: limit, current: "glibc.malloc.arena_max=1"))
     }
 
+    @Test func executablePathIsThisProcesssExecutable() throws {
+        let path = try #require(LargeInputMalloc.executablePath())
+        #expect(path.hasPrefix("/"))
+        var mine = stat(), named = stat()
+        #expect(stat("/proc/self/exe", &mine) == 0)
+        #expect(stat(path, &named) == 0)
+        #expect(mine.st_ino == named.st_ino && mine.st_dev == named.st_dev)
+    }
+
     @Test func countsOnlyRegularFiles() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
