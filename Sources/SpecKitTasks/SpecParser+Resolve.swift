@@ -26,18 +26,21 @@ extension DocumentParser {
         var reportedMissing = Set<SourceLocation>()
         // Each single ID's task is looked up a few references before it is
         // needed, and what each lookup reads asked for before that (`LookAhead`).
-        var ahead = LookAhead(taskReferences.withUnsafeBufferPointer { $0 }, resolver)
+        // (`taskReferences` is not changed until `releaseResolved`.)
+        let all = taskReferences.withUnsafeBufferPointer { $0 }
+        var ahead = LookAhead(all, resolver)
         defer { ahead.deallocate() }
-        // Read by index (a copy of each reference retained its strings), and
-        // a range's tasks walked, not gathered into an array first. (Not in
+        // Read in place (a copy of each reference retained its strings, and
+        // each group's array was retained and released), and a range's tasks
+        // walked, not gathered into an array first. (Not in
         // `withUnsafeBufferPointer` closures: they captured the resolver,
         // which was copied for every call made on it.)
-        for pending in taskReferences.indices {
-            let task = taskReferences[pending].task
-            let reversed = taskReferences[pending].reversed
+        for pending in all.indices {
+            let task = all[pending].task
+            let reversed = all[pending].reversed
             // The task's ID is read for a diagnostic only: reading it for every
             // group loaded a task record (and retained its ID) per reference group.
-            let references = taskReferences[pending].references
+            let references = all[pending].references.withUnsafeBufferPointer { $0 }
             for r in references.indices {
                 ahead.step(resolver)
                 let found = ahead.target()
