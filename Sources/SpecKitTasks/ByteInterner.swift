@@ -387,8 +387,40 @@ struct ByteInterner {
 
     /// The key of `b[lo..<hi]`, or nil when it was never interned.
     func find(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int32? {
+        find(b, lo, hi, hash: Self.findHash(b, lo, hi))
+    }
+
+    /// The hash `find` looks `b[lo..<hi]` up by (`hash(b, lo, hi)`, read
+    /// faster for a numbered task ID).
+    @inline(__always) static func findHash(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt64 {
         // References name numbered task IDs mostly (`T000123`).
-        let h = Self.numberedIDHash(b, lo, hi) ?? Self.hash(b, lo, hi)
+        numberedIDHash(b, lo, hi) ?? hash(b, lo, hi)
+    }
+
+    /// Asks for the slots where a key of hash `h` is looked up first (a
+    /// lookup a little later then finds them in cache).
+    @inline(__always) func prefetch(hash h: UInt64) {
+        let s = Int(truncatingIfNeeded: h) & mask
+        cbyteclasses_prefetch(UnsafeRawPointer(slots + s))
+    }
+
+    /// Asks for the bytes of the key `find` would compare first for hash
+    /// `h`: its start, and where its bytes lie if the keys before it are of
+    /// its length (task IDs of one form are: the arena holds them in order).
+    /// Reads the slot itself (`prefetch(hash:)` asked for it before).
+    /// Returns that key (or -1 when the slot holds no key of this tag),
+    /// so that the caller can ask for what it keeps per key.
+    @inline(__always) @discardableResult func prefetchEntry(hash h: UInt64) -> Int {
+        let slot = slots[Int(truncatingIfNeeded: h) & mask]
+        guard slot != 0, slot & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return -1 }
+        let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+        cbyteclasses_prefetch(UnsafeRawPointer(starts + e))
+        if count > 0 { cbyteclasses_prefetch(UnsafeRawPointer(arena + arenaCount / count * e)) }
+        return e
+    }
+
+    /// `find(b, lo, hi)`, given `h == ByteInterner.findHash(b, lo, hi)`.
+    @inline(__always) func find(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, hash h: UInt64) -> Int32? {
         let tag = h & 0xFFFF_FFFF_0000_0000
         var s = Int(truncatingIfNeeded: h) & mask
         while true {

@@ -1,3 +1,6 @@
+import Dispatch
+import CByteClasses
+
 /// Turning written references into task and phase indices, with their diagnostics.
 extension DocumentParser {
     /// Finishes the parse: phases, references, diagnostics in source order.
@@ -21,23 +24,33 @@ extension DocumentParser {
         let grouped = groupHeadingRanges(&resolver)
         // A reference written once (in a heading, for every task below it) is reported once.
         var reportedMissing = Set<SourceLocation>()
-        // Read by index (a copy of each reference retained its strings), and
-        // a range's tasks walked, not gathered into an array first. (Not in
+        // Each single ID's task is looked up a few references before it is
+        // needed, and what each lookup reads asked for before that (`LookAhead`).
+        // (`taskReferences` is not changed until `releaseResolved`.)
+        let all = taskReferences.withUnsafeBufferPointer { $0 }
+        var ahead = LookAhead(all, resolver)
+        defer { ahead.deallocate() }
+        // Read in place (a copy of each reference retained its strings, and
+        // each group's array was retained and released), and a range's tasks
+        // walked, not gathered into an array first. (Not in
         // `withUnsafeBufferPointer` closures: they captured the resolver,
         // which was copied for every call made on it.)
-        for pending in taskReferences.indices {
-            let task = taskReferences[pending].task
-            let reversed = taskReferences[pending].reversed
+        for pending in all.indices {
+            let task = all[pending].task
+            let reversed = all[pending].reversed
             // The task's ID is read for a diagnostic only: reading it for every
             // group loaded a task record (and retained its ID) per reference group.
-            let references = taskReferences[pending].references
+            let references = all[pending].references.withUnsafeBufferPointer { $0 }
             for r in references.indices {
+                ahead.step(resolver)
+                let found = ahead.target()
                 let isRange = references[r].upTo != nil
                 if isRange, !grouped.isEmpty, grouped.contains(HeadingRange(references[r].location, reversed)) {
                     continue
                 }
                 // A single ID needs no target array (the common case).
-                if !isRange, let target = resolver.task(references[r].id) {
+                if !isRange, found >= 0 {
+                    let target = found
                     // Only the task itself: a later duplicate naming its own ID
                     // depends on the first task with that ID.
                     if target == task {
@@ -106,6 +119,15 @@ extension DocumentParser {
     /// Lets go of what only reference resolution reads. The parser reads no
     /// ID, heading of a task or pending statement afterwards.
     private mutating func releaseResolved() {
+        // The pending references, an array per group, are let go on another
+        // thread once the file tables are made (freeing them took 40 of the
+        // 270 samples of `finish` at a million tasks, 4000 Hz); a small
+        // document's here.
+        if let builder = pendingFileTables, taskReferences.count >= 1 << 14 {
+            let dropped = DroppedReferences(taskReferences)
+            taskReferences = []
+            builder.done.notify(queue: .global()) { dropped.references = [] }
+        }
         taskReferences = []
         statements = []
         phaseStatements = []
@@ -530,6 +552,125 @@ extension DocumentParser {
     }
 }
 
+/// Looks up each single ID of a list of pending groups a few references
+/// before `DocumentParser.finish` needs its task, asking for what each step
+/// reads a few references before that step: `3 * distance` references
+/// ahead the ID's slot in the ID table; `2 * distance` ahead (the slot in
+/// cache by then) the key's bytes and its first task; `distance` ahead its
+/// task, and the slot of the edge it makes in the edge set. At a million
+/// tasks these tables are far larger than the cache, and each read of them
+/// waited for memory (108 of 233 samples of `finish` at 4000 Hz).
+struct LookAhead {
+    static let distance = 4
+    /// The groups (`taskReferences`, which outlives this and is not changed meanwhile).
+    let all: UnsafeBufferPointer<PendingTaskReferences>
+    /// The three steps' places: group, reference in it, references passed.
+    private var far = (pending: 0, index: 0, count: 0)
+    private var middle = (pending: 0, index: 0, count: 0)
+    private var near = (pending: 0, index: 0, count: 0)
+    /// References taken (`target()`).
+    private var taken = 0
+    /// Per reference between the steps, by its number (mod 16, a power of
+    /// two above `3 * distance`): its ID's hash, and its task (-1 for a
+    /// range or an ID no task has).
+    private let hashes = UnsafeMutablePointer<UInt64>.allocate(capacity: 16)
+    private let targets = UnsafeMutablePointer<Int32>.allocate(capacity: 16)
+
+    /// Takes the first `distance` references through the steps that the
+    /// first `target()` needs.
+    init(_ all: UnsafeBufferPointer<PendingTaskReferences>, _ resolver: Resolver) {
+        self.all = all
+        for _ in 0..<Self.distance { stepFar(resolver) }
+        for _ in 0..<Self.distance {
+            stepFar(resolver)
+            stepMiddle(resolver)
+        }
+        for _ in 0..<Self.distance {
+            stepFar(resolver)
+            stepMiddle(resolver)
+            stepNear(resolver)
+        }
+    }
+
+    /// Frees the rings.
+    func deallocate() {
+        hashes.deallocate()
+        targets.deallocate()
+    }
+
+    /// The reference after `place`, moving it on; nil after the last.
+    @inline(__always) private func next(
+        _ place: inout (pending: Int, index: Int, count: Int)
+    ) -> (pending: Int, reference: UnsafePointer<Reference>)? {
+        while place.pending < all.count {
+            let references = all[place.pending].references.withUnsafeBufferPointer { $0 }
+            if place.index < references.count {
+                place.index += 1
+                place.count += 1
+                return (place.pending, references.baseAddress! + (place.index - 1))
+            }
+            place.pending += 1
+            place.index = 0
+        }
+        return nil
+    }
+
+    /// Moves every step on by one reference (before each `target()`). A
+    /// step never passes the one ahead of it: it stops after the last reference too.
+    @inline(never) mutating func step(_ resolver: Resolver) {
+        stepFar(resolver)
+        stepMiddle(resolver)
+        stepNear(resolver)
+    }
+
+    @inline(__always) private mutating func stepFar(_ resolver: Resolver) {
+        guard let (_, reference) = next(&far), reference.pointee.upTo == nil else { return }
+        var id = reference.pointee.id
+        let h = id.withUTF8 { ByteInterner.findHash($0, 0, $0.count) }
+        hashes[(far.count - 1) & 15] = h
+        resolver.idTable.prefetch(hash: h)
+    }
+
+    @inline(__always) private mutating func stepMiddle(_ resolver: Resolver) {
+        guard let (_, reference) = next(&middle), reference.pointee.upTo == nil else { return }
+        let e = resolver.idTable.prefetchEntry(hash: hashes[(middle.count - 1) & 15])
+        if e >= 0 {
+            resolver.firstTaskOfKey.withUnsafeBufferPointer { cbyteclasses_prefetch(UnsafeRawPointer($0.baseAddress! + e)) }
+        }
+    }
+
+    @inline(__always) private mutating func stepNear(_ resolver: Resolver) {
+        guard let (p, reference) = next(&near) else { return }
+        let slot = (near.count - 1) & 15
+        targets[slot] = -1
+        guard reference.pointee.upTo == nil else { return }
+        var id = reference.pointee.id
+        let h = hashes[slot]
+        guard let key = id.withUTF8({ resolver.idTable.find($0, 0, $0.count, hash: h) }) else { return }
+        let target = resolver.firstTaskOfKey[Int(key)]
+        targets[slot] = target
+        let task = all[p].task
+        if target >= 0, target != task {
+            let (a, b) = all[p].reversed ? (task, target) : (target, task)
+            resolver.seen.prefetch(Resolver.edgeKey(a, b, .explicit))
+        }
+    }
+
+    /// The task of the next reference (in order; each once): -1 for a
+    /// range or an ID no task has.
+    @inline(__always) mutating func target() -> Int32 {
+        taken += 1
+        return targets[(taken - 1) & 15]
+    }
+}
+
+/// Pending references handed to another thread to be let go
+/// (`DocumentParser.releaseResolved`); only that thread reads them.
+final class DroppedReferences: @unchecked Sendable {
+    var references: [PendingTaskReferences]
+    init(_ references: [PendingTaskReferences]) { self.references = references }
+}
+
 /// Expands references to task indices and collects deduplicated edges.
 struct Resolver {
     /// Task IDs by their bytes (also IDs only referenced are absent: lookups never insert).
@@ -617,8 +758,13 @@ struct Resolver {
         groups.append(group)
     }
 
+    /// The key of an edge in `seen`.
+    @inline(__always) static func edgeKey(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind) -> UInt64 {
+        UInt64(UInt32(predecessor)) << 33 | UInt64(UInt32(successor)) << 1 | (kind == .declared ? 1 : 0)
+    }
+
     mutating func add(_ predecessor: Int32, _ successor: Int32, _ kind: DependencyKind, _ location: SourceLocation) {
-        let key = UInt64(UInt32(predecessor)) << 33 | UInt64(UInt32(successor)) << 1 | (kind == .declared ? 1 : 0)
+        let key = Self.edgeKey(predecessor, successor, kind)
         guard seen.insert(key) else { return }
         edges.append(TaskDependency(predecessor: predecessor, successor: successor, kind: kind, location: location))
     }
@@ -648,6 +794,13 @@ struct EdgeKeySet {
         var capacity = slots.count
         while capacity * 3 < count * 4 { capacity <<= 1 }
         if capacity > slots.count { rehash(capacity) }
+    }
+
+    /// Asks for the slot where `key` is looked up first (an insertion a
+    /// little later then finds it in cache).
+    @inline(__always) func prefetch(_ key: UInt64) {
+        let s = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        slots.withUnsafeBufferPointer { cbyteclasses_prefetch(UnsafeRawPointer($0.baseAddress! + s)) }
     }
 
     /// Inserts `key`; whether it was new.

@@ -120,4 +120,65 @@ struct ResolveFastPathTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
+
+    /// `LookAhead` (which `finish` takes each single ID's task from) against
+    /// `Resolver.task` for every reference: numbered and other IDs, IDs no
+    /// task has, a task's ID given twice, ranges, and empty and long groups.
+    @Test(arguments: 0..<6)
+    func lookAheadTargetsMatchPlainLookups(seed: Int) {
+        var g = SeededStream(seed: UInt64(seed) &+ 31)
+        let taskCount = 200 + g.next(400)
+        func id(_ k: Int) -> String {
+            switch k % 7 {
+            case 5: return "Setup-\(k)"
+            case 6: return "task \(k)"
+            default: return "T" + String(repeating: "0", count: 1 + k % 3) + String(k)
+            }
+        }
+        var idTable = ByteInterner()
+        var firstTaskOfKey: [Int32] = []
+        for t in 0..<taskCount {
+            let (key, inserted) = idTable.intern(id(t % (taskCount - 20)))
+            if inserted { firstTaskOfKey.append(Int32(t)) }
+            #expect(Int(key) < firstTaskOfKey.count)
+        }
+        // A key with no task.
+        _ = idTable.intern("T999999")
+        firstTaskOfKey.append(-1)
+        let resolver = Resolver(idTable: idTable, firstTaskOfKey: firstTaskOfKey, isFirst: [Bool](repeating: true, count: taskCount))
+        let at = SourceLocation(line: 1, column: 1)
+        var pending: [PendingTaskReferences] = []
+        for _ in 0..<(seed == 0 ? 0 : 1 + g.next(300)) {
+            var references: [Reference] = []
+            let count = g.next(10) == 0 ? 20 + g.next(30) : g.next(4)
+            for _ in 0..<count {
+                let name = g.next(8) == 0 ? (g.next(2) == 0 ? "T999999" : "X\(g.next(50))") : id(g.next(taskCount + 30))
+                let upTo: String? = g.next(6) == 0 ? id(g.next(taskCount)) : nil
+                references.append(Reference(id: name, upTo: upTo, location: at))
+            }
+            pending.append(PendingTaskReferences(task: Int32(g.next(taskCount)), references: references, reversed: g.next(2) == 0))
+        }
+        var mismatches: [String] = []
+        pending.withUnsafeBufferPointer { all in
+            var ahead = LookAhead(all, resolver)
+            defer { ahead.deallocate() }
+            for p in all.indices {
+                for reference in all[p].references {
+                    ahead.step(resolver)
+                    let fast = ahead.target()
+                    let plain = reference.upTo == nil ? resolver.task(reference.id) ?? -1 : -1
+                    if fast != plain { mismatches.append("\(reference.id) \(fast) \(plain)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        // The lookup by a given hash is the lookup.
+        for k in 0..<(taskCount + 40) {
+            var name = id(k)
+            let (withHash, plain) = name.withUTF8 { b in
+                (idTable.find(b, 0, b.count, hash: ByteInterner.findHash(b, 0, b.count)), idTable.find(b, 0, b.count))
+            }
+            #expect(withHash == plain, "\(name)")
+        }
+    }
 }
