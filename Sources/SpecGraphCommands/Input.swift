@@ -155,7 +155,7 @@ enum InputFiles {
             // Standard input is read from where it stands (a caller may have
             // read some of it already), so it is never mapped.
             if path != standardInput, (info.st_mode & S_IFMT) == S_IFREG, size >= mappingThreshold,
-                let start = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED
+                let start = mmap(nil, size, PROT_READ, mappingFlags, fd, 0), start != MAP_FAILED
             {
                 return .mapped(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: size))
             }
@@ -168,6 +168,16 @@ enum InputFiles {
             defer { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
             return MappedInput.guarding(path) { body(mapped) }
         }
+    }
+
+    /// A private read-only mapping, its pages mapped by the call on Linux
+    /// (`MAP_POPULATE`).
+    private static var mappingFlags: Int32 {
+        #if os(Linux)
+        MAP_PRIVATE | MAP_POPULATE
+        #else
+        MAP_PRIVATE
+        #endif
     }
 
     private enum Contents {
