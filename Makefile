@@ -47,20 +47,16 @@ docs: deps
 corpus: build
 	bash Benchmarks/corpus-report.sh "$(SPECGRAPH_CORPUS)"
 
-# The benchmarks run with the malloc settings the command line uses for large
-# inputs (docs/architecture.md, "Malloc for large inputs").
-BENCH_ENV := GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864
-
 bench: deps
-	cd Benchmarks && $(BENCH_ENV) $(SWIFT) package --allow-writing-to-package-directory benchmark
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 # Compare a run with the thresholds recorded in Benchmarks/Thresholds.
 bench-check: deps
-	cd Benchmarks && $(BENCH_ENV) $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds check
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds check
 
 # Record the current figures as the thresholds (commit Benchmarks/Thresholds).
 bench-thresholds: deps
-	cd Benchmarks && $(BENCH_ENV) $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update
 
 compare: build
 	bash Benchmarks/compare.sh
