@@ -461,18 +461,22 @@ struct ByteInterner {
         let n = Int(starts[e + 1]) - s
         guard n == hi - lo else { return false }
         guard n > 0 else { return true }
-        let a = arena
-        // Eight bytes per compare (paths are long); the last word may overlap.
-        let x = UnsafeRawPointer(a + s)
-        let y = UnsafeRawPointer(b.baseAddress! + lo)
+        return Self.sameBytes(UnsafeRawPointer(arena + s), UnsafeRawPointer(b.baseAddress! + lo), count: n)
+    }
+
+    /// Whether the `n` bytes at `x` and at `y` are the same, read only inside
+    /// both (a key may be a String's bytes, which may end there): eight bytes
+    /// per compare (paths are long), the last word overlapping the one before;
+    /// four to seven bytes as the first four and the last four.
+    @inline(__always) static func sameBytes(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, count n: Int) -> Bool {
         if n < 8 {
-            // Four to seven bytes: the first four and the last four (they
-            // overlap), read inside the key (a String's bytes may end there).
             if n >= 4 {
                 return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
                     && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
             }
-            for k in 0..<n where a[s + k] != b[lo + k] { return false }
+            for k in 0..<n where x.load(fromByteOffset: k, as: UInt8.self) != y.load(fromByteOffset: k, as: UInt8.self) {
+                return false
+            }
             return true
         }
         var k = 0
@@ -586,24 +590,6 @@ struct SpanInterner {
         let n = x.1 - x.0
         guard n == y.1 - y.0 else { return false }
         guard n > 0, let base = b.baseAddress else { return true }
-        let p = UnsafeRawPointer(base + x.0)
-        let q = UnsafeRawPointer(base + y.0)
-        if n < 8 {
-            if n >= 4 {
-                return p.loadUnaligned(as: UInt32.self) == q.loadUnaligned(as: UInt32.self)
-                    && p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == q.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-            }
-            for k in 0..<n where b[x.0 + k] != b[y.0 + k] { return false }
-            return true
-        }
-        // Eight bytes per compare; the last word may overlap the one before.
-        var k = 0
-        while k + 8 < n {
-            if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
-                return false
-            }
-            k += 8
-        }
-        return p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        return ByteInterner.sameBytes(UnsafeRawPointer(base + x.0), UnsafeRawPointer(base + y.0), count: n)
     }
 }
