@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// glibc's malloc set up for a large input: the command runs again, at once,
@@ -25,7 +27,8 @@ import Glibc
 /// it was given: that is how a caller turns this off, and how the run started
 /// again knows not to start once more. Only the executable runs again
 /// (``mayRestart``); the library, tests and benchmarks never do. Where
-/// `execve` fails, or off Linux, the command goes on as it was.
+/// `execve` fails, or off Linux, the command goes on as it was; a
+/// set-user-ID or set-group-ID run never starts again.
 enum LargeInputMalloc {
     /// The settings, as `GLIBC_TUNABLES` takes them.
     static let tunables = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864"
@@ -68,6 +71,9 @@ enum LargeInputMalloc {
     static func restartIfLarge(_ files: [String]) {
         #if os(Linux)
         guard mayRestart, !Output.wroteAnything, !files.contains(InputFiles.standardInput) else { return }
+        // A set-user-ID or set-group-ID run: glibc may drop GLIBC_TUNABLES
+        // from the new run's environment, which would then start again forever.
+        guard getuid() == geteuid(), getgid() == getegid() else { return }
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
         guard shouldRestart(inputBytes: regularFileBytes(files), current: current) else { return }
         var environment: [UnsafeMutablePointer<CChar>?] = []
@@ -87,18 +93,42 @@ enum LargeInputMalloc {
         #endif
     }
 
-    /// The path of this process's executable, read from `/proc/self/exe`
-    /// (a tool that runs the program, such as Valgrind, answers with the
-    /// program's path, where an `execve` of `/proc/self/exe` itself would
-    /// start the tool's own binary); nil when it cannot be read.
+    /// The path of the file this code was mapped from, read from
+    /// `/proc/self/maps`; nil when it cannot be read. Not `/proc/self/exe`:
+    /// under a tool that runs the program (Valgrind) that is the tool's own
+    /// binary, and for a program started through the loader
+    /// (`ld-linux-x86-64.so.2 ./specgraph …`) it is the loader, which would
+    /// take the command's first argument for a program.
     static func executablePath() -> String? {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0, n < buffer.count - 1 else { return nil }
-        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let code: @convention(c) () -> Void = {}
+        let address = UInt(bitPattern: unsafeBitCast(code, to: Int.self))
+        guard let maps = fopen("/proc/self/maps", "r") else { return nil }
+        defer { fclose(maps) }
+        var line: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, maps) > 0, let line {
+            if let path = mappedPath(String(cString: line), containing: address) { return path }
+        }
+        return nil
         #else
         return nil
         #endif
+    }
+
+    /// The file of a `/proc/self/maps` line (`start-end perms offset dev
+    /// inode path`) whose range holds `address`; nil for another range, or
+    /// a mapping of no file.
+    static func mappedPath(_ line: String, containing address: UInt) -> String? {
+        let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        guard fields.count == 6 else { return nil }
+        let range = fields[0].split(separator: "-")
+        guard range.count == 2, let lo = UInt(range[0], radix: 16), let hi = UInt(range[1], radix: 16),
+            lo <= address, address < hi
+        else { return nil }
+        let path = fields[5].trimmingPrefix(while: { $0 == " " })
+        let trimmed = path.hasSuffix("\n") ? path.dropLast() : path[...]
+        return trimmed.hasPrefix("/") ? String(trimmed) : nil
     }
 }
