@@ -34,7 +34,9 @@ public enum SpecParser {
 
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, path: String, pipelined: Bool) -> SpecDocument {
         let large = buffer.count >= 1 << 20
-        if !large, let first = firstLoneCarriageReturn(buffer) {
+        // A large document is searched here only at its start (where a file
+        // of CR line ends has its first), the rest beside the line scan.
+        if let first = firstLoneCarriageReturn(buffer, before: large ? 1 << 16 : buffer.count) {
             return parseWithCarriageReturns(Array(buffer), path: path, first: first)
         }
         // The caller's bytes are read in place. HTML comments are blanked out
@@ -95,8 +97,14 @@ extension SpecParser {
     ///
     /// - Complexity: O(n).
     static func firstLoneCarriageReturn(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstLoneCarriageReturn(b, before: b.count)
+    }
+
+    /// The offset of the first CR below `limit` not followed by LF, if any
+    /// (the byte after it is read even at `limit`).
+    static func firstLoneCarriageReturn(_ b: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
         var i = 0
-        while let cr = b.firstIndex(of: 0x0D, i, b.count) {
+        while let cr = b.firstIndex(of: 0x0D, i, min(limit, b.count)) {
             if cr + 1 == b.count || b[cr + 1] != 0x0A { return cr }
             i = cr + 2
         }

@@ -49,9 +49,10 @@ import Testing
         #expect(doc.codes(.noTasks).isEmpty)
     }
 
-    /// A document of a MB or more is searched for a lone CR beside the line
-    /// scan, then read again with its CRs as line ends: the same document as
-    /// the one with LFs, and the warning where the first lone CR is.
+    /// A document of a MB or more is searched for a lone CR at its start
+    /// (line 1) and beside the line scan (line 20 000, past the first MB),
+    /// then read with its CRs as line ends: the same document as the one
+    /// with LFs, and the warning where the first lone CR is.
     @Test(arguments: [1, 20_000])
     func largeDocumentWithLoneCarriageReturnsIsReadAgain(firstCRLine: Int) {
         var lines = ["# Plan", "", "## Phase 1: Setup"]
