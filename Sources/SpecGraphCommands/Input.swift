@@ -144,7 +144,8 @@ enum InputFiles {
     /// process while `body` reads it would end the process with `SIGBUS`; the
     /// run then stops with a `path: error: …` line and exit code 2
     /// (``MappedInput``).
-    /// - Complexity: O(1) to map; `body` pays for the pages it reads.
+    /// - Complexity: O(size) to map (on Linux the pages are mapped by the
+    ///   call, `MAP_POPULATE`), O(size) to read otherwise.
     static func withContents<R>(
         _ path: String, limit: Int = defaultLimit, _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) throws(IOFailure) -> R {
