@@ -59,8 +59,7 @@ struct ByteInterner {
     /// never reached costs address space only (its pages are never touched),
     /// regrowing costs copies and page faults.
     init(expectedCount: Int = 16, expectedBytes: Int = 0) {
-        var capacity = 16
-        while capacity < expectedCount * 2 { capacity <<= 1 }
+        let capacity = Self.slotCount(forKeys: expectedCount)
         mask = capacity - 1
         startsCapacity = max(expectedCount, 16) + 1
         arenaCapacity = max(expectedBytes, 64)
@@ -76,6 +75,13 @@ struct ByteInterner {
         storage = Storage(slots: slots, starts: starts, arena: arena)
     }
 
+    /// The slots for `keys` keys: a power of two, at least twice as many, at least 16.
+    static func slotCount(forKeys keys: Int) -> Int {
+        var capacity = 16
+        while capacity < keys * 2 { capacity <<= 1 }
+        return capacity
+    }
+
     /// `capacity` empty slots (freed with `deallocate`, not `free`).
     ///
     /// Written with zeros, not taken zeroed from `calloc`: the first probe of
@@ -83,7 +89,7 @@ struct ByteInterner {
     /// then writes it, two page faults where the zeroing write takes one
     /// (8,192 more at a million task IDs). Not `malloc` either: the optimizer
     /// turns `malloc` and a zeroing write into `calloc`.
-    private static func emptySlots(_ capacity: Int) -> UnsafeMutablePointer<UInt64> {
+    static func emptySlots(_ capacity: Int) -> UnsafeMutablePointer<UInt64> {
         let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
         // Every slot page is written here, and probed at random afterwards.
         HugePages.advise(UnsafeMutableRawPointer(slots), bytes: capacity * MemoryLayout<UInt64>.stride)
@@ -312,6 +318,24 @@ struct ByteInterner {
         return h ^ (h >> 32)
     }
 
+    /// Probes `slots` (of `mask + 1`) for a key of hash `h`, in the order
+    /// every table of this layout uses: the key of the first slot whose tag
+    /// (the hash's high 32 bits) matches and whose key `holds` (its bytes
+    /// are the ones looked up), else -1 and the empty slot where it goes.
+    @inline(__always) static func probe(
+        _ slots: UnsafeMutablePointer<UInt64>, mask: Int, hash h: UInt64, _ holds: (Int) -> Bool
+    ) -> (key: Int, slot: Int) {
+        let tag = h & 0xFFFF_FFFF_0000_0000
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[s]
+            if slot == 0 { return (-1, s) }
+            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+            if slot & 0xFFFF_FFFF_0000_0000 == tag, holds(e) { return (e, s) }
+            s = (s + probeStep) & mask
+        }
+    }
+
     /// The key of `b[lo..<hi]`, inserting it when new.
     /// - Complexity: O(hi - lo) expected.
     @inline(__always)
@@ -325,15 +349,9 @@ struct ByteInterner {
     /// - Complexity: O(hi - lo) expected.
     @inline(__always)
     mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, hash h: UInt64) -> (key: Int32, inserted: Bool) {
+        let (found, s) = Self.probe(slots, mask: mask, hash: h) { equals($0, b, lo, hi) }
+        if found >= 0 { return (Int32(found), false) }
         let tag = h & 0xFFFF_FFFF_0000_0000
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = slots[s]
-            if slot == 0 { break }
-            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-            if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return (Int32(e), false) }
-            s = (s + Self.probeStep) & mask
-        }
         makeUnique()
         let key = count
         let n = hi - lo
@@ -421,15 +439,8 @@ struct ByteInterner {
 
     /// `find(b, lo, hi)`, given `h == ByteInterner.findHash(b, lo, hi)`.
     @inline(__always) func find(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, hash h: UInt64) -> Int32? {
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = slots[s]
-            if slot == 0 { return nil }
-            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-            if slot & 0xFFFF_FFFF_0000_0000 == tag, equals(e, b, lo, hi) { return Int32(e) }
-            s = (s + Self.probeStep) & mask
-        }
+        let found = Self.probe(slots, mask: mask, hash: h) { equals($0, b, lo, hi) }.key
+        return found >= 0 ? Int32(found) : nil
     }
 
     /// The key of a String's UTF-8 bytes, or nil.
@@ -533,14 +544,9 @@ struct SpanInterner {
 
     /// Room for `capacity` distinct keys; the slots are written with zeros here.
     init(capacity: Int) {
-        var slotCount = 16
-        while slotCount < capacity * 2 { slotCount <<= 1 }
+        let slotCount = ByteInterner.slotCount(forKeys: capacity)
         mask = slotCount - 1
-        slots = .allocate(capacity: slotCount)
-        // Probed at random: huge pages, and written here rather than taken
-        // from `calloc` (see `ByteInterner.emptySlots`).
-        HugePages.advise(UnsafeMutableRawPointer(slots), bytes: slotCount * MemoryLayout<UInt64>.stride)
-        slots.initialize(repeating: 0, count: slotCount)
+        slots = ByteInterner.emptySlots(slotCount)
         spans = .allocate(capacity: max(capacity, 1))
         HugePages.advise(UnsafeMutableRawPointer(spans), bytes: capacity * MemoryLayout<(Int, Int)>.stride)
     }
@@ -568,19 +574,13 @@ struct SpanInterner {
     /// - Complexity: O(hi - lo) expected.
     @inline(__always)
     mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, hash h: UInt64) -> (key: Int32, inserted: Bool) {
-        let tag = h & 0xFFFF_FFFF_0000_0000
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = slots[s]
-            if slot == 0 { break }
-            let e = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-            if slot & 0xFFFF_FFFF_0000_0000 == tag, Self.equal(b, spans[e], (lo, hi)) { return (Int32(e), false) }
-            s = (s + ByteInterner.probeStep) & mask
-        }
+        let spans = self.spans
+        let (found, s) = ByteInterner.probe(slots, mask: mask, hash: h) { Self.equal(b, spans[$0], (lo, hi)) }
+        if found >= 0 { return (Int32(found), false) }
         let key = count
         spans[key] = (lo, hi)
         count = key + 1
-        slots[s] = tag | UInt64(key + 1)
+        slots[s] = h & 0xFFFF_FFFF_0000_0000 | UInt64(key + 1)
         return (Int32(truncatingIfNeeded: key), true)
     }
 
