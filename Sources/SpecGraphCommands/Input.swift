@@ -113,9 +113,14 @@ enum InputFiles {
     }
 
     /// Whether `path` names a regular file (following symlinks).
-    static func isRegularFile(_ path: String) -> Bool {
+    static func isRegularFile(_ path: String) -> Bool { regularFileSize(path) != nil }
+
+    /// The size of `path` in bytes when it is a regular file; nil otherwise
+    /// (a folder, a FIFO, a missing file).
+    static func regularFileSize(_ path: String) -> Int? {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 
     /// The whole file as bytes (`-`: standard input), at most `limit` of them.

@@ -56,13 +56,7 @@ enum LargeInputMalloc {
     /// The regular files among `files` and their bytes in all; standard input
     /// (`-`) and anything but a regular file count as nothing.
     static func regularFileBytes(_ files: [String]) -> Int {
-        var total = 0
-        for file in files where file != InputFiles.standardInput {
-            var info = stat()
-            guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            total += Int(info.st_size)
-        }
-        return total
+        files.reduce(0) { $0 + ($1 == InputFiles.standardInput ? 0 : InputFiles.regularFileSize($1) ?? 0) }
     }
 
     /// Starts the command again with ``tunables`` when the inputs `files`
