@@ -258,22 +258,13 @@ struct FileRoleShortcutTests {
     @Test("a token with one `/` is a media type, or not, whatever the length test before asking says", arguments: 0..<40)
     func mediaTypeLengths(seed: UInt64) {
         var g = SeededStream(seed: seed &+ 3_141)
-        for _ in 0..<200 {
-            let token = g.token(Self.tokenPieces, most: 6)
-            let bytes = Array(token.utf8)
-            bytes.withUnsafeBufferPointer { b in
-                let plain = DocumentParser.mayClaimPlain(b)
-                for lo in 0..<b.count {
-                    for backticked in [false, true] {
-                        for claim in plain ? [false, true] : [false] {
-                            let quick = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim)
-                            let full = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim, mediaLengths: false)
-                            let bytewise = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim, plainSlashWords: false)
-                            #expect(quick.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(token) from \(lo)")
-                            #expect(quick.map { [$0.0, $0.1] } == bytewise.map { [$0.0, $0.1] }, "\(token) from \(lo)")
-                        }
-                    }
-                }
+        forEachTokenStart(&g, Self.tokenPieces, most: 6, rounds: 200) { token, b, plain, lo, backticked in
+            for claim in plain ? [false, true] : [false] {
+                let quick = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim)
+                let full = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim, mediaLengths: false)
+                let bytewise = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: claim, plainSlashWords: false)
+                #expect(quick.map { [$0.0, $0.1] } == full.map { [$0.0, $0.1] }, "\(token) from \(lo)")
+                #expect(quick.map { [$0.0, $0.1] } == bytewise.map { [$0.0, $0.1] }, "\(token) from \(lo)")
             }
         }
         var lengths: UInt32 = 0

@@ -1,4 +1,5 @@
-import SpecKitTasks
+import SpecGraphTestSupport
+@testable import SpecKitTasks
 
 /// Parses Markdown text.
 func parse(_ text: String) -> SpecDocument {
@@ -22,4 +23,24 @@ extension SpecDocument {
     func codes(_ code: DiagnosticCode) -> [Diagnostic] { diagnostics.filter { $0.code == code } }
 
     func task(_ id: String) -> SpecTask? { tasks.first { $0.id == id } }
+}
+
+/// Calls `body` for `rounds` random tokens of `pieces` (at most `most` each)
+/// at every start in them, backticked and not: with the token, its bytes,
+/// whether a plain path may be claimed in it (`DocumentParser.mayClaimPlain`),
+/// the start and the backtick setting. The path readers' shortcut tests
+/// compare their two readings inside it.
+func forEachTokenStart(
+    _ g: inout SeededStream, _ pieces: [String], most: Int, rounds: Int,
+    _ body: (_ token: String, _ b: UnsafeBufferPointer<UInt8>, _ plain: Bool, _ lo: Int, _ backticked: Bool) -> Void
+) {
+    for _ in 0..<rounds {
+        let token = g.token(pieces, most: most)
+        Array(token.utf8).withUnsafeBufferPointer { b in
+            let plain = DocumentParser.mayClaimPlain(b)
+            for lo in 0..<b.count {
+                for backticked in [false, true] { body(token, b, plain, lo, backticked) }
+            }
+        }
+    }
 }

@@ -130,21 +130,12 @@ struct TextFactShortcutTests {
     @Test("a token's last `/` read eight bytes at a time, and its ends stripped only when one may be, read as before", arguments: 0..<30)
     func lastSlashWords(seed: UInt64) {
         var g = SeededStream(seed: seed &+ 555)
-        for _ in 0..<200 {
-            let token = g.token(Self.tokenPieces, most: 8)
-            let bytes = Array(token.utf8)
-            bytes.withUnsafeBufferPointer { b in
-                let plain = DocumentParser.mayClaimPlain(b)
-                for lo in 0..<b.count {
-                    for backticked in [false, true] {
-                        let words = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain)
-                        let bytewise = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain, plainSlashWords: false)
-                        #expect(words.map { [$0.0, $0.1] } == bytewise.map { [$0.0, $0.1] }, "\(token) from \(lo)")
-                        let stripped = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain, stripTest: false)
-                        #expect(words.map { [$0.0, $0.1] } == stripped.map { [$0.0, $0.1] }, "\(token) from \(lo)")
-                    }
-                }
-            }
+        forEachTokenStart(&g, Self.tokenPieces, most: 8, rounds: 200) { token, b, plain, lo, backticked in
+            let words = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain)
+            let bytewise = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain, plainSlashWords: false)
+            #expect(words.map { [$0.0, $0.1] } == bytewise.map { [$0.0, $0.1] }, "\(token) from \(lo)")
+            let stripped = scans.pathCandidate(b, lo, b.count, backticked: backticked, plain: plain, stripTest: false)
+            #expect(words.map { [$0.0, $0.1] } == stripped.map { [$0.0, $0.1] }, "\(token) from \(lo)")
         }
     }
 
