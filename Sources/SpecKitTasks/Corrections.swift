@@ -17,6 +17,7 @@ public enum Corrections {
     ///
     /// - Complexity: O(bytes + tasks).
     public static func apply(_ bytes: [UInt8], path: String, to document: inout SpecDocument) {
+        document.correctionsPath = path
         var index: [String: Int32] = [:]
         index.reserveCapacity(document.tasks.count)
         for (t, task) in document.tasks.enumerated() where index[task.id] == nil { index[task.id] = Int32(t) }

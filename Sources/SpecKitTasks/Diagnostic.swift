@@ -59,9 +59,13 @@ public struct Diagnostic: Sendable, Hashable {
     public struct Note: Sendable, Hashable {
         public var message: String
         public var location: SourceLocation
-        public init(message: String, location: SourceLocation) {
+        /// The file the location is in, when it is not the diagnostic's own
+        /// (a corrections file, for a cycle through a correction).
+        public var file: String?
+        public init(message: String, location: SourceLocation, file: String? = nil) {
             self.message = message
             self.location = location
+            self.file = file
         }
     }
 
@@ -82,7 +86,7 @@ public struct Diagnostic: Sendable, Hashable {
         let path = file ?? path
         var s = "\(path):\(location.line):\(location.column): \(severity.rawValue): \(message) [\(code.rawValue)]"
         for note in notes {
-            s += "\n\(path):\(note.location.line):\(note.location.column): note: \(note.message)"
+            s += "\n\(note.file ?? path):\(note.location.line):\(note.location.column): note: \(note.message)"
         }
         return s
     }

@@ -34,6 +34,10 @@ public struct SpecDocument: Sendable {
     /// Written or implied edges a reader's correction takes out (`T017 not after T018`):
     /// every edge from `predecessor` to `successor`, whatever its kind.
     public var removedDependencies: [TaskDependency] = []
+    /// The reader's corrections file applied to the document (`tasks.specgraph`),
+    /// if any: the file that the lines of `correction` edges and of the
+    /// corrections' diagnostics are in (``Corrections/apply(_:path:to:)``).
+    public var correctionsPath: String? = nil
     /// Located diagnostics in source order.
     public var diagnostics: [Diagnostic]
     /// The number of lines in the document.

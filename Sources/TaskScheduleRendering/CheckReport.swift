@@ -84,7 +84,7 @@ public enum GitHubAnnotation {
     public static func line(_ d: Diagnostic, path: String) -> String {
         let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
         var message = d.message
-        for note in d.notes { message += "\nline \(note.location.line): \(note.message)" }
+        for note in d.notes { message += "\n\(note.file.map { "\($0) " } ?? "")line \(note.location.line): \(note.message)" }
         return "::\(level) file=\(property(d.file ?? path)),line=\(d.location.line),col=\(d.location.column),title=\(property(d.code.rawValue))::\(data(message))"
     }
 

@@ -412,7 +412,8 @@ public enum PlanJSON {
         }
     }
 
-    /// `[{"severity", "code", "message", "line", "column", "notes"}]`.
+    /// `[{"severity", "code", "message", "line", "column", "notes"}]`, and
+    /// `"file"` for a location in another file (the reader's corrections).
     public static func writeDiagnostics(_ diagnostics: [Diagnostic], _ w: inout ByteWriter) {
         w.jsonArray { w in
             for d in diagnostics {
@@ -422,6 +423,7 @@ public enum PlanJSON {
                     w.jsonMember("message", d.message)
                     w.jsonMember("line", Int(d.location.line))
                     w.jsonMember("column", Int(d.location.column))
+                    if let file = d.file { w.jsonMember("file", file) }
                     guard !d.notes.isEmpty else { return }
                     w.jsonMember("notes") { w in
                         w.jsonArray { w in
@@ -430,6 +432,7 @@ public enum PlanJSON {
                                     w.jsonMember("message", note.message)
                                     w.jsonMember("line", Int(note.location.line))
                                     w.jsonMember("column", Int(note.location.column))
+                                    if let file = note.file { w.jsonMember("file", file) }
                                 }
                             }
                         }

@@ -35,7 +35,9 @@ extension PlanText {
             let from = spokenName(of: source, in: plan)
             let to = spokenName(of: target, in: plan)
             let reason = reason(forEdge: e, in: plan)
-            let location = "\(path):\(g.edgeLines[Int(e)])"
+            // A correction's line is in the corrections file.
+            let file = g.edgeKinds[Int(e)] == .correction ? plan.document.correctionsPath ?? path : path
+            let location = "\(file):\(g.edgeLines[Int(e)])"
             switch style {
             case .text:
                 w.write("  \(from) → \(to) — \(reason), \(location)\n")

@@ -244,7 +244,7 @@ enum ReportScript {
                 html += "<p class=\\"why\\">Why here: nothing comes before it; it can start in wave 1.</p>";
               } else {
                 html += "<p>Why here:</p><ol class=\\"why\\">" + task.why.map(function (e) {
-                  return "<li>" + escapeText(e[0]) + " → " + escapeText(e[1]) + " <small>(" + escapeText(e[2]) + ", line " + e[3] + ")</small></li>";
+                  return "<li>" + escapeText(e[0]) + " → " + escapeText(e[1]) + " <small>(" + escapeText(e[2]) + (e[2] === "correction" ? ", corrections file line " : ", line ") + e[3] + ")</small></li>";
                 }).join("") + "</ol>";
               }
             }

@@ -53,6 +53,8 @@ public struct DependencyCycle: Sendable, Hashable {
             ?? edges.first?.location ?? SourceLocation(line: 1, column: 1)
         var notes: [Diagnostic.Note] = []
         func spoken(_ node: Int32) -> String { Self.spoken(graph.name(of: node, in: document)) }
+        // A correction's line is in the corrections file, not in the document.
+        func file(of e: Edge) -> String? { e.kind == .correction ? document.correctionsPath : nil }
         // A group's milestone waits for its predecessors (its name says them)
         // and stands for its successors when something is said to wait for it.
         func spokenSuccessor(_ node: Int32) -> String {
@@ -66,14 +68,14 @@ public struct DependencyCycle: Sendable, Hashable {
         for e in edges {
             let from = spoken(e.from)
             let to = spokenSuccessor(e.to)
-            notes.append(.init(message: "\(to) waits for \(from) (\(e.kind.rawValue) edge)", location: e.location))
+            notes.append(.init(message: "\(to) waits for \(from) (\(e.kind.rawValue) edge)", location: e.location, file: file(of: e)))
         }
         for e in removed.prefix(Self.removalNotesShown) {
             let from = spoken(e.from)
             let to = spokenSuccessor(e.to)
             notes.append(.init(
                 message: "planned without the \(e.kind.rawValue) dependency of \(to) on \(from); remove or correct it",
-                location: e.location))
+                location: e.location, file: file(of: e)))
         }
         if removed.count > Self.removalNotesShown {
             notes.append(.init(

@@ -985,7 +985,8 @@ struct GraphBuilder {
         var columnOfLine: [Int32: Int32] = [:]
         for b in 0..<Int32(taskCount) where firstMoving[Int(b)] >= 0 {
             let e = Int(firstMoving[Int(b)])
-            let line = lines[e]
+            // A correction's line (in the corrections file) is kept apart, negated.
+            let line = kinds[e] == .correction ? -lines[e] : lines[e]
             if movedByLine[line] == nil {
                 lineOrder.append(line)
                 columnOfLine[line] = columns[e]
@@ -999,7 +1000,7 @@ struct GraphBuilder {
             diagnostics.append(Diagnostic(
                 .reordered,
                 "\(list) \(verb) planned after tasks written below \(moved.count == 1 ? "it" : "them"): this line puts \(moved.count == 1 ? "it" : "them") there",
-                at: SourceLocation(line: line, column: columnOfLine[line] ?? 1)))
+                at: SourceLocation(line: abs(line), column: columnOfLine[line] ?? 1), file: line < 0 ? document.correctionsPath : nil))
         }
     }
 

@@ -106,6 +106,35 @@ import Testing
         #expect(taskEdges(beside.object).contains("T003->T002 correction"))
     }
 
+    /// A correction's line is a line of the corrections file: every place that
+    /// shows where an edge was read names that file, not tasks.md.
+    @Test func correctionLinesNameTheCorrectionsFile() throws {
+        let dir = try folder(Self.chain.replacingOccurrences(of: "src/print.swift", with: "src/print.swift (depends on T001)"), corrections: """
+            # the lead's reading
+            T001 after T002
+            T003 after T004
+            """)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tasks = dir.appendingPathComponent("tasks.md").path
+        let corrections = dir.appendingPathComponent("tasks.specgraph").path
+        // T001 after T002 closes a cycle with the written T001 → T002; T003
+        // after T004 moves T003 below a task written under it.
+        let check = try SpecGraphBinary.run(["check", tasks])
+        #expect(check.code == 1)
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(corrections):2:1: note: T001 waits for T002 (correction edge)"), "\(check.stdout)")
+        #expect(lines.contains { $0.hasPrefix("\(tasks):") && $0.contains("T002 waits for T001 (explicit edge)") })
+        #expect(lines.contains { $0.hasPrefix("\(corrections):3:1: note: T003 is planned after tasks written below it") })
+        let why = try SpecGraphBinary.run(["why", "T003", tasks])
+        #expect(why.stdout.contains("T004 → T003 — your correction, \(corrections):3"), "\(why.stdout)")
+        let json = try plan([tasks])
+        let diagnostics = json.object["diagnostics"] as! [[String: Any]]
+        let reordered = diagnostics.first { $0["code"] as? String == "reordered" }
+        #expect(reordered?["file"] as? String == corrections)
+        let notes = diagnostics.first { $0["code"] as? String == "cycle" }?["notes"] as? [[String: Any]] ?? []
+        #expect(notes.map { $0["file"] as? String } == [nil, corrections, corrections])
+    }
+
     @Test func doneTasksArePlannedOnlyWithAll() throws {
         let dir = try folder("""
             # Tasks: half done
