@@ -112,6 +112,12 @@ enum InputFiles {
         }
     }
 
+    /// Whether `path` names anything that exists (following symlinks).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
     /// Whether `path` names a regular file (following symlinks).
     static func isRegularFile(_ path: String) -> Bool { regularFileSize(path) != nil }
 

@@ -15,6 +15,12 @@ struct WhyCommand: PlanningCommand {
 
     func validate() throws {
         if task.allSatisfy(\.isWhitespace) { throw ValidationError("Name the task to explain, such as T042.") }
+        // `why tasks.md T042`: the file where the task goes, which would be
+        // read as a task and T042 as a file that cannot be read.
+        if InputFiles.exists(task), planning.paths.allSatisfy({ !InputFiles.exists($0) }) {
+            let id = planning.paths.first ?? "T042"
+            throw ValidationError("\(task) is a file, not a task ID: name the task first, as in `specgraph why \(id) \(task)`.")
+        }
     }
 
     func run() throws { try runPlanning() }

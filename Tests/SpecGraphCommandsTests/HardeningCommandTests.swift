@@ -46,6 +46,16 @@ import Testing
         #expect(!r.stderr.contains("Missing value"))
     }
 
+    /// `why tasks.md T042`, the file first: a usage error that says the right order.
+    @Test func whyWithTheFileFirstSaysTheOrder() throws {
+        let r = try SpecGraphBinary.run(["why", Self.example, "T010"])
+        #expect(r.code == 64)
+        #expect(r.stderr.contains("\(Self.example) is a file, not a task ID"), "\(r.stderr)")
+        #expect(r.stderr.contains("specgraph why T010 \(Self.example)"))
+        // The right order still works, and a task ID that is no file is not taken for one.
+        #expect(try SpecGraphBinary.run(["why", "T010", Self.example]).code == 0)
+    }
+
     @Test(arguments: [["--tasks", "-1"], ["--tasks", "50000001"], ["--tasks", "10", "--stories", "11"], ["--tasks", "10", "--stories", "-1"]])
     func generateRefusesSizesItCannotMake(_ args: [String]) throws {
         let r = try SpecGraphBinary.run(["generate"] + args)
