@@ -134,7 +134,7 @@ enum DependencyVocabulary {
                 ("require", .after, "v"), ("needs", .after, "v"), ("need", .after, "v"), ("blocked by", .after, "v"), ("blocked_by", .after, ""),
                 ("blocked-by", .after, ""), ("waits for", .after, "v"), ("wait for", .after, "v"),
                 ("waits on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
-                ("prereqs", .after, ""), ("once", .after, ""),
+                ("prereqs", .after, ""), ("preconditions", .after, ""), ("precondition", .after, ""), ("once", .after, ""),
                 ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
                 ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
                 ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"),

@@ -413,7 +413,7 @@ extension DocumentParser {
                     "预估", "预计", "估算", "工时", "預估", "工時", "見積", "見積もり", "見積り", "工数", "所要時間", "예상",
                     "예상 시간", "소요 시간", "оценка", "Оценка":
                     if index > 0 { context.estimateColumn = index }
-                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites",
+                case "dependencies", "depends on", "depends", "dependency", "deps", "blocked by", "prerequisites", "preconditions",
                     "dependencias", "dependencia", "dependências", "dependência", "depende de", "dépendances", "dépend de",
                     "abhängigkeiten", "abhängig von", "依赖", "依赖项", "依赖任务", "前置任务", "前置", "依賴", "前置任務",
                     "依存", "依存関係", "依存タスク", "前提", "前提タスク", "의존성", "의존", "선행 작업", "선행",

@@ -54,6 +54,7 @@ struct DependencyVocabularyTests {
             // English
             ("Wire the router (depends on T003)", ["T003"]), ("Requires T003 and T004", ["T003", "T004"]),
             ("Start once T004 is merged", ["T004"]), ("Prerequisite: T002", ["T002"]),
+            ("**Preconditions**: T001, T003 complete", ["T001", "T003"]), ("Precondition: T004 done", ["T004"]),
             ("waits for T001 + T002", ["T001", "T002"]), ("after T001..T003", ["T001", "T002", "T003"]),
             ("depois de T001 a T003", ["T001", "T002", "T003"]), ("nach T002 bis T004", ["T002", "T003", "T004"]),
             // Portuguese
