@@ -518,9 +518,19 @@ extension DocumentParser {
             swap(&tokens, &proseTokens)
             defer { swap(&tokens, &proseTokens) }
             lexDependencyProse(b, start, hi, worded: wordedIDs, declared: false, into: &tokens)
-            let list = readReferenceList(b, tokens[...], from: start, to: hi, locator, worded: wordedIDs, phases: false)
-            if !list.references.isEmpty {
-                taskReferences.append(PendingTaskReferences(task: index, references: list.references, reversed: reversed))
+            var list = readReferenceList(b, tokens[...], from: start, to: hi, locator, worded: wordedIDs, phases: false)
+            // The cell holds only references: IDs that blanks alone separate
+            // (`T030 T022`) are a list too.
+            var references = list.references
+            while !list.references.isEmpty {
+                let next = b.skipSpaces(list.end, hi)
+                guard next < hi, b.anyTaskIDEnd(at: next, end: hi, worded: wordedIDs) != nil else { break }
+                list = readReferenceList(b, tokens[...], from: next, to: hi, locator, worded: wordedIDs, phases: false)
+                guard list.end > next else { break }
+                references += list.references
+            }
+            if !references.isEmpty {
+                taskReferences.append(PendingTaskReferences(task: index, references: references, reversed: reversed))
             }
         }
         return true

@@ -219,6 +219,25 @@ struct TaskLineTests {
         #expect(doc.edges() == ["T001->T002"])
     }
 
+    @Test("a Dependencies cell lists IDs that blanks alone separate, and ranges, as well as comma lists")
+    func tableDependencyCellWithBlanks() {
+        let doc = parse("""
+            | ID | Task | Depends on |
+            |----|------|------------|
+            | T001 | Schema in `db/schema.sql` | - |
+            | T002 | Seed in `db/seed.sql` | - |
+            | T003 | Views in `db/views.sql` | T001 T002 |
+            | T004 | API in `api/app.py` | T003  T001, T002 |
+            | T005 | Docs in `docs/db.md` | T001-T003 T004 |
+            | T006 | Notes in `docs/notes.md` | T004 (reviewed) T005 |
+            """)
+        #expect(doc.predecessors(of: "T003") == ["T001", "T002"])
+        #expect(doc.predecessors(of: "T004") == ["T003", "T001", "T002"])
+        #expect(doc.predecessors(of: "T005") == ["T001", "T002", "T003", "T004"])
+        // A word between IDs ends the list, as in prose.
+        #expect(doc.predecessors(of: "T006") == ["T004"])
+    }
+
     @Test("table columns: an ID column headed Task, a description anywhere, Estimate and Files columns")
     func tableColumns() {
         let named = parse("""
