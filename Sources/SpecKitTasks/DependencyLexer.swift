@@ -349,7 +349,7 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
                 return (.phase((from...to).map { .story("US\($0)") }), r)
             }
         }
-        return (.phase([.story("US" + b.string(s, j))]), j)
+        return (.phase([.story(b.string(b.storyStart(at: k), j))]), j)
     }
     return nil
 }

@@ -160,6 +160,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
         i == lo || !self[i - 1].isWordByte
     }
 
+    /// Where the story name holding the `US` at `k` starts: at `k`, or at a
+    /// prefix joined to it by a hyphen (`AUTH-US1`, `FE-US2`: a word of up to
+    /// 12 ASCII letters and digits, starting with a letter), which is part of
+    /// the name, so that `AUTH-US1` and `TASK-US1` are two stories.
+    @inline(__always) func storyStart(at k: Int) -> Int {
+        guard k >= 2, self[k - 1] == UInt8(ascii: "-") else { return k }
+        var s = k - 1
+        while s > 0, k - 1 - s < 12, self[s - 1].isAlnum { s -= 1 }
+        guard s < k - 1, self[s].isLetter, isWordStart(s, 0) else { return k }
+        return s
+    }
+
     /// Whether `i` ends a word: the byte at `i` is not an ASCII letter, digit or `_`.
     @inline(__always) func isWordEnd(_ i: Int, _ end: Int) -> Bool {
         i >= end || !self[i].isWordByte

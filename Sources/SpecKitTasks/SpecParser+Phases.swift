@@ -116,11 +116,21 @@ extension DocumentParser {
         return storyTitled
     }
 
-    /// `User Story 2`, `Story 2` or a `US2` token in a heading.
+    /// `User Story 2`, `Story 2` or a `US2` token in a heading (`AUTH-US2`
+    /// with its prefix), unless an ordering word stands before the first
+    /// one: `Foundational (blocks US1 and US2)`, `Integration (after US1)`
+    /// name the stories that wait or are waited for, not the phase's own.
+    func storyNamed(in b: Bytes, skipping: Bool = true) -> String? {
+        guard let (story, at) = firstStory(in: b, skipping: skipping) else { return nil }
+        if at > 0, DependencyVocabulary.firstWordStart(b, 0, at, roles: .ordering, declared: true) != nil { return nil }
+        return story
+    }
+
+    /// The first story ``storyNamed(in:skipping:)`` reads, and where it starts.
     /// Every form starts at a `u`, `U`, `s` or `S`: other bytes are passed,
     /// eight at a time where none of eight is one (the titles of 2 000 phases
     /// are read here); `skipping: false` tries every byte (tests compare the two).
-    func storyNamed(in b: Bytes, skipping: Bool = true) -> String? {
+    private func firstStory(in b: Bytes, skipping: Bool) -> (String, Int)? {
         let n = b.count
         var k = 0
         while k < n {
@@ -147,12 +157,13 @@ extension DocumentParser {
                     j = b.skipSpaces(j, n)
                     let s = j
                     while j < n, b[j].isDigit { j += 1 }
-                    if j > s, b.isWordEnd(j, n) { return Self.storyName(b, s, j) }
+                    if j > s, b.isWordEnd(j, n) { return (Self.storyName(b, s, j), k) }
                 }
                 if b.matches("US", at: k, end: n) {
                     var j = k + 2
                     while j < n, b[j].isDigit { j += 1 }
-                    if j > k + 2, b.isWordEnd(j, n) { return b.string(k, j) }
+                    let start = b.storyStart(at: k)
+                    if j > k + 2, b.isWordEnd(j, n) { return (b.string(start, j), start) }
                 }
             }
             k += 1
