@@ -135,9 +135,12 @@ enum DependencyVocabulary {
                 ("blocked-by", .after, ""), ("waits for", .after, "v"), ("wait for", .after, "v"),
                 ("waits on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
                 ("prereqs", .after, ""), ("preconditions", .after, ""), ("precondition", .after, ""), ("once", .after, ""),
+                ("relies on", .after, "v"), ("rely on", .after, "v"), ("cannot start until", .after, "v"),
+                ("can't start until", .after, "v"), ("cannot begin until", .after, "v"), ("can't begin until", .after, "v"),
+                ("blocked until", .after, "v"), ("follows", .after, "vd"), ("follow", .after, "vd"),
                 ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
                 ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
-                ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"),
+                ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"), ("precedes", .before, "d"), ("precede", .before, "d"),
                 ("parallel", .parallel, ""), ("parallelizable", .parallel, ""),
                 ("parallelisable", .parallel, ""), ("concurrently", .parallel, ""),
                 ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""),
@@ -178,7 +181,7 @@ enum DependencyVocabulary {
         (
             "pt",
             [
-                ("depende de", .after, "v"), ("depende", .after, "v"), ("dependências", .after, ""),
+                ("depende de", .after, "v"), ("depende", .after, "v"), ("dependem de", .after, "v"), ("dependências", .after, ""),
                 ("dependência", .after, ""), ("após", .after, ""), ("apos", .after, ""), ("depois de", .after, ""),
                 ("requer", .after, "v"), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
                 ("bloqueada por", .after, ""), ("aguarda", .after, ""),
@@ -210,11 +213,11 @@ enum DependencyVocabulary {
         (
             "es",
             [
-                ("dependencias", .after, ""), ("dependencia", .after, ""), ("después de", .after, ""),
+                ("dependencias", .after, ""), ("dependencia", .after, ""), ("dependen de", .after, "v"), ("después de", .after, ""),
                 ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, "v"), ("necesita", .after, ""),
                 ("bloqueado por", .after, ""), ("bloqueada por", .after, ""),
                 ("bloquea", .blocks, ""),
-                ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""),
+                ("paralelizable", .parallel, ""), ("paralelizables", .parallel, ""), ("paralelos", .parallel, ""), ("paralelas", .parallel, ""),
                 ("independiente", .independent, ""), ("independientes", .independent, ""),
                 ("sin", .negation, ""), ("nunca", .negation, ""),
                 ("ninguna", .none, ""), ("ninguno", .none, ""),
@@ -238,7 +241,7 @@ enum DependencyVocabulary {
         (
             "fr",
             [
-                ("dépend de", .after, "v"), ("dépend", .after, "v"), ("dépendances", .after, ""), ("dépendance", .after, ""),
+                ("dépend de", .after, "v"), ("dépend", .after, "v"), ("dépendent de", .after, "v"), ("dépendances", .after, ""), ("dépendance", .after, ""),
                 ("après", .after, ""), ("nécessite", .after, ""), ("requiert", .after, ""),
                 ("bloqué par", .after, ""), ("bloquée par", .after, ""),
                 ("bloque", .blocks, ""), ("avant", .before, "d"),
@@ -380,7 +383,7 @@ enum DependencyVocabulary {
                 ("требует", .after, ""),
                 ("требуется", .after, ""), ("заблокировано", .after, ""),
                 ("блокирует", .blocks, ""), ("перед", .before, "d"),
-                ("параллельно", .parallel, ""), ("одновременно", .parallel, ""),
+                ("параллельно", .parallel, ""), ("параллельны", .parallel, ""), ("одновременно", .parallel, ""),
                 ("независим", .independent, "s"),
                 ("без", .negation, ""), ("не", .negation, ""),
                 ("нет", .none, ""),
@@ -404,7 +407,8 @@ enum DependencyVocabulary {
             "symbols",
             [
                 (",", .and, "y"), ("/", .and, "y"), ("+", .and, "y"), ("&", .and, "y"), ("·", .and, "y"), ("・", .and, "y"),
-                ("-", .range, "y"), ("–", .range, "y"), ("—", .range, "y"), ("..", .range, "y"),
+                ("-", .range, "y"), ("–", .range, "y"), ("—", .range, "y"), ("..", .range, "y"), ("〜", .range, "y"), ("～", .range, "y"),
+                ("~", .range, "y"),
                 ("→", .arrow, "y"), ("⟶", .arrow, "y"), ("->", .arrow, "y"), ("-->", .arrow, "y"), ("--->", .arrow, "y"),
                 ("←", .arrowBack, "y"), ("⟵", .arrowBack, "y"), ("<-", .arrowBack, "y"), ("<--", .arrowBack, "y"),
                 (";", .sentenceEnd, "y"), ("；", .sentenceEnd, "y"), ("。", .sentenceEnd, "y"), (".", .sentenceEnd, "yb"),

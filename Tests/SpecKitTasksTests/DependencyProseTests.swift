@@ -55,6 +55,7 @@ struct DependencyVocabularyTests {
             ("Wire the router (depends on T003)", ["T003"]), ("Requires T003 and T004", ["T003", "T004"]),
             ("Start once T004 is merged", ["T004"]), ("Prerequisite: T002", ["T002"]),
             ("**Preconditions**: T001, T003 complete", ["T001", "T003"]), ("Precondition: T004 done", ["T004"]),
+            ("relies on T002's schema", ["T002"]), ("(依存: T001〜T003)", ["T001", "T002", "T003"]),
             ("waits for T001 + T002", ["T001", "T002"]), ("after T001..T003", ["T001", "T002", "T003"]),
             ("depois de T001 a T003", ["T001", "T002", "T003"]), ("nach T002 bis T004", ["T002", "T003", "T004"]),
             // Portuguese
@@ -188,6 +189,14 @@ struct DependencyClauseTests {
             ("Models (T009-T011) → Services (T010-T012)", ["T009->T010", "T009->T011", "T009->T012"]),
             ("**US2**: builds on what US1 made (T012 depends on T010)", ["T010->T012"]),
             ("its wiring (T014) depends on US1's form code (T011)", ["T011->T014"]),
+            // Order verbs of Dependencies sections.
+            ("T012 cannot start until T010 is merged", ["T010->T012"]), ("T011 should follow T009", ["T009->T011"]),
+            ("T010 precedes T012", ["T010->T012"]), ("T012 is blocked until T011 lands", ["T011->T012"]),
+            ("T012 relies on T009 and T010", ["T009->T012", "T010->T012"]),
+            // Plural verbs, and the wave dash of Japanese and Chinese ranges.
+            ("(T011–T012 dependen de T009)", ["T009->T011", "T009->T012"]), ("T012 dependem de T010", ["T010->T012"]),
+            ("T012 dépendent de T011", ["T011->T012"]), ("T012 depende de T009～T011", ["T009->T012", "T010->T012", "T011->T012"]),
+            ("T012 依赖 T009〜T010", ["T009->T012", "T010->T012"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
@@ -323,6 +332,8 @@ struct ParallelStatementTests {
             ("T005 和 T006 可以并行执行", ["T005 T006"]), ("T005 與 T006 可並行", ["T005 T006"]),
             ("T005とT006は並列実行可能", ["T005 T006"]), ("T005 및 T006 병렬 실행 가능", ["T005 T006"]),
             ("T005 и T006 можно выполнять параллельно", ["T005 T006"]),
+            ("T005, T006 paralelos", ["T005 T006"]), ("T007 y T008 son paralelas", ["T007 T008"]),
+            ("T005 и T006 параллельны", ["T005 T006"]),
             ("Once Foundational is done, all user stories can start in parallel", [" | 3 4"]),
             ("T010 and T011 are independent of each other", ["T010 T011"]),
             ("T010 [P] and T011 [P] can run in parallel", ["T010 T011"]),
