@@ -96,6 +96,56 @@ extension DocumentParser {
         return !hasLineBreak(b, comma.end, item.start) && !hasLineBreak(b, item.end, arrow.start)
     }
 
+    /// An arrow chain of tasks on a line of its own outside a Dependencies
+    /// section, bare or after a dependency label and a colon: `T001 → T002 →
+    /// T003.`, `Dependencies: T009 → T010 → T008`, `Зависимости: T001 →
+    /// T002/T003`, `T024 → T025 → T026 순서로 수행한다`. Its first sentence is
+    /// read as a Dependencies section reads it (edge kind `declared`); the
+    /// rest of the line is prose.
+    ///
+    /// Most plain lines hold no arrow: two byte searches settle them.
+    mutating func parseArrowChainLine(_ p: Int, _ end: Int) {
+        let b = bytes
+        guard b.firstIndex(of: UInt8(ascii: ">"), p, end) != nil || b.firstIndex(of: 0xE2, p, end) != nil else { return }
+        var k = p
+        if let e = bulletEnd(b, k, end) { k = e }
+        @inline(__always) func skipEmphasis(_ i: Int) -> Int {
+            var i = i
+            while i < end, b[i] == UInt8(ascii: "*") || b[i] == UInt8(ascii: "_") || b[i].isSpaceOrTab { i += 1 }
+            return i
+        }
+        k = skipEmphasis(k)
+        guard k < end else { return }
+        if b.anyTaskIDEnd(at: k, end: end, worded: wordedIDs) == nil {
+            // `Dependencies:`, `**Зависимости**:`, `의존성：`.
+            guard let (_, e) = DependencyVocabulary.match(b, k, k, end, roles: RoleSet(.sectionHeading), declared: true)
+            else { return }
+            var c = e
+            // A stem (`dependenc`, `зависимост`) takes the rest of its word.
+            while c < end, b[c].isLetter || b[c] >= 0x80, !(b[c] == 0xEF && b.matches("：", at: c, end: end)) { c += 1 }
+            c = skipEmphasis(c)
+            if c < end, b[c] == UInt8(ascii: ":") {
+                c += 1
+            } else if b.matches("：", at: c, end: end) {
+                c += 3
+            } else {
+                return
+            }
+            k = skipEmphasis(c)
+            guard k < end, b.anyTaskIDEnd(at: k, end: end, worded: wordedIDs) != nil else { return }
+        }
+        // The first sentence: to a full stop before a blank or the end, `。` or `;`.
+        var stop = k
+        while stop < end {
+            let c = b[stop]
+            if c == UInt8(ascii: ";") || c == UInt8(ascii: ".") && (stop + 1 == end || b[stop + 1].isSpaceOrTab) { break }
+            if c == 0xE3, b.matches("。", at: stop, end: end) { break }
+            stop += 1
+        }
+        guard b.find("→", k, stop) != nil || b.find("->", k, stop) != nil || b.find("⟶", k, stop) != nil else { return }
+        parseDeclaredLine(k, stop)
+    }
+
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
     /// what, never an order (a line that starts with a team word of the vocabulary).
     func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {

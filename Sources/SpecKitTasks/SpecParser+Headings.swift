@@ -348,6 +348,7 @@ extension DocumentParser {
             parseDeclaredLine(p, end)
             return
         }
+        if !(headingStack.last?.noLooseTasks ?? false) { parseArrowChainLine(p, end) }
         parseParallelLine(p, end)
         // `**Depends on**: T013` before a section's first task applies to the section;
         // a strategy, notes or parallel-work section holds no tasks for it to apply to
