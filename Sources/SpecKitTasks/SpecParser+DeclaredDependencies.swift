@@ -21,7 +21,7 @@ extension DocumentParser {
             while j < end, b[j].isDigit { j += 1 }
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end) else { return }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), !Self.offersAnotherOrder(b, k, end) else { return }
         var locator = TextLocator((k, lineNumber, lineStart))
         // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
         // parenthesis left open takes the lines that close it.
@@ -144,6 +144,33 @@ extension DocumentParser {
         }
         guard b.find("→", k, stop) != nil || b.find("->", k, stop) != nil || b.find("⟶", k, stop) != nil else { return }
         parseDeclaredLine(k, stop)
+    }
+
+    /// `Or sequentially in priority order: US1 → US2 → US3`, `Alternatively,
+    /// one developer: T010 → T014`: another way to staff the work, offered
+    /// beside the plan, never an order. Such a line starts with a word for
+    /// "or" (`Or`, `Alternatively`, `Optionally`, `Ou`, `Oder`, `Или`, `或者`,
+    /// `または`, `또는`) or follows the stories' priorities (`in priority
+    /// order`, `por orden de prioridad`, `优先级顺序`, `優先度順`), which
+    /// `--stories priority` asks for when a lead wants it.
+    static func offersAnotherOrder(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
+        var w = k
+        while w < end, b[w] == UInt8(ascii: "*") || b[w] == UInt8(ascii: "_") { w += 1 }
+        for word: StaticString in ["or", "alternatively", "optionally", "ou", "oder", "alternativamente", "opcionalmente"]
+        where b.matchesLowercase(word, at: w, end: end) && b.isWordEnd(w + word.utf8CodeUnitCount, end) {
+            return true
+        }
+        for word: StaticString in ["Или", "или", "或者", "或", "または", "もしくは", "또는", "혹은"] where b.matches(word, at: w, end: end) {
+            return true
+        }
+        for phrase: StaticString in [
+            "priority order", "Priority order", "order of priority", "by priority", "By priority", "ordem de prioridade",
+            "orden de prioridad", "ordre de priorité", "Prioritätsreihenfolge", "порядке приоритет", "优先级顺序", "按优先级",
+            "優先度順", "優先順位順", "우선순위 순",
+        ] where b.find(phrase, k, end) != nil {
+            return true
+        }
+        return false
     }
 
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does

@@ -43,39 +43,3 @@ struct StoryNamingTests {
         #expect(doc.phases.last?.kind == (story == nil ? .barrier : .story))
     }
 }
-
-/// Arrow chains of tasks on lines of their own outside Dependencies sections.
-@Suite("Arrow chains outside Dependencies sections")
-struct ArrowChainLineTests {
-    static func document(_ line: String, under heading: String? = nil) -> SpecDocument {
-        var text = "# Tasks\n## Phase 1: Build\n"
-        for n in 1...5 { text += "- [ ] T00\(n) Step \(n) in src/s\(n).py\n" }
-        text += "\n"
-        if let heading { text += "### \(heading)\n\n" }
-        return parse(text + line + "\n")
-    }
-
-    @Test(
-        "a line that is an arrow chain of tasks, bare or after a dependency label, states an order; only its first sentence",
-        arguments: [
-            ("T001 → T003 → T002.", ["T001->T003", "T003->T002"]),
-            ("**Dependencies**: T004 -> T002 -> T005. Docs can start after T001 whenever.", ["T004->T002", "T002->T005"]),
-            ("Зависимости: T005 → T001/T002", ["T005->T001", "T005->T002"]),
-            ("의존성: T002 → T004 순서로 진행한다.", ["T002->T004"]),
-            ("- Dépendances : T003 ⟶ T001", ["T003->T001"]),
-            ("T002 → T001 in that order; T005 stays free", ["T002->T001"]),
-            ("Flow: request → T001 → response", []),
-            ("See T001 → T002 in the design notes", []),
-            ("Dependencies T001 → T002", []),
-        ])
-    func chains(line: String, expected: [String]) {
-        #expect(Self.document(line).edges(.declared) == expected)
-    }
-
-    @Test("in a strategy, notes or parallel-work section, a chain is an example, not an order")
-    func sectionsThatHoldNoOrder() {
-        for heading in ["Implementation Strategy", "Notes", "Parallel Example: Phase 1"] {
-            #expect(Self.document("T001 → T002 → T003", under: heading).edges().isEmpty, "\(heading)")
-        }
-    }
-}
