@@ -78,7 +78,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
 /// Worded task IDs (docs/grammar.md, "Tasks", shape 6): a word for "task" and a number.
 ///
-///     word [" "] number ( "." number )* [letter]      Task 3, Task 1.2, 任务 1.1, タスク 1.2a
+///     word [" "] [prefix] number ( "." number )* [letter]
+///                                                     Task 3, Task 1.2, 任务 1.1, タスク 1.2a, Task P1.1, Task I-1.2
 ///     "TASK-" digits                                  TASK-001
 ///
 /// The word is a *task word* of the vocabulary table (`DependencyVocabulary`:
@@ -104,8 +105,19 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
         j = skipSpaces(j, end)
         let s = j
+        // A short prefix of capitals before the number: `Task P1.1`, `Task
+        // I-1.2`, `Task AB-3` (not a task ID, `Task T001`, nor a story, `Task US1`).
+        var p = j
+        while p < end, p - s < 3, self[p].isUpper { p += 1 }
+        if p > s, p < end, !(p - s == 2 && self[s] == UInt8(ascii: "U") && self[s + 1] == UInt8(ascii: "S")),
+            taskIDEnd(at: s, end: end) == nil
+        {
+            if self[p] == UInt8(ascii: "-"), p + 1 < end, self[p + 1].isDigit { p += 1 }
+            if self[p].isDigit { j = p }
+        }
+        let digits = j
         while j < end, self[j].isDigit { j += 1 }
-        guard j > s else { return nil }
+        guard j > digits else { return nil }
         while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
             j += 1
             while j < end, self[j].isDigit { j += 1 }

@@ -94,7 +94,9 @@ extension DocumentParser {
                 let status: TaskStatus? =
                     mark == UInt8(ascii: " ") ? .todo : mark | 0x20 == UInt8(ascii: "x") ? .done : nil
                 // The ID right after the blank: no more blanks, emphasis or bracket before it.
-                if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end) {
+                if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end),
+                    !(Self.mayStartRange(b, idEnd, end) && rangeFollows(b, idEnd, end, toID: true))
+                {
                     return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idEnd, plainID: true))
                 }
             }
@@ -153,6 +155,10 @@ extension DocumentParser {
         // so neither interning nor the text job looks at the ID again.
         let plainEnd = b.taskIDEnd(at: j, end: end)
         if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(b, at: j, end) {
+            // `- [x] T001–T009 verified`: a step about a range of tasks, no task.
+            if rangeFollows(b, idEnd, end, toID: true) {
+                return status.map { .plain(TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart)) } ?? .none
+            }
             guard var status else { return .suspicious(box) }
             if struck { status = .skipped }
             return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd, plainID: plainEnd != nil))
@@ -179,9 +185,24 @@ extension DocumentParser {
         return (j, e)
     }
 
-    /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`):
-    /// such a line names tasks, it is none.
-    static func rangeFollows(_ b: Bytes, _ e: Int, _ end: Int) -> Bool {
+    /// Whether a range mark may follow an ID ending at `e` (a blank, then
+    /// `-`, `.`, or a multi-byte dash or wave dash): the cheap test before
+    /// ``rangeFollows(_:_:_:)`` on the usual checkbox line.
+    @inline(__always) static func mayStartRange(_ b: Bytes, _ e: Int, _ end: Int) -> Bool {
+        var k = e
+        if k < end, b[k] == UInt8(ascii: " ") { k += 1 }
+        guard k < end else { return false }
+        let c = b[k]
+        return c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~") || c == 0xE2 || c == 0xE3 || c == 0xEF
+    }
+
+    /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`,
+    /// `T001〜T003`): such a line names tasks, it is none.
+    ///
+    /// `toID`: only a range whose end is an ID counts (`T001–T009`), not
+    /// one to a bare number (`Task 13-15`): a checkbox item `T115a-1` is a
+    /// task written below T115a.
+    static func rangeFollows(_ b: Bytes, _ e: Int, _ end: Int, toID: Bool = false) -> Bool {
         var k = b.skipSpaces(e, end)
         if k < end, b[k] == UInt8(ascii: "-") {
             k += 1
@@ -189,12 +210,17 @@ extension DocumentParser {
             k += 3
         } else if b.matches("..", at: k, end: end) {
             k += 2
+        } else if b.matches("〜", at: k, end: end) || b.matches("～", at: k, end: end) {
+            k += 3
+        } else if k < end, b[k] == UInt8(ascii: "~") {
+            k += 1
         } else {
             return false
         }
         k = b.skipSpaces(k, end)
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
         if taskID(b, at: k, end) != nil { return true }
+        if toID { return false }
         // `Task 13-15`, `任务 2.1-2.3`: the end of a range of worded IDs is a bare number.
         var digits = k
         while digits < end, b[digits].isDigit || (b[digits] == UInt8(ascii: ".") && digits > k && digits + 1 < end && b[digits + 1].isDigit) {

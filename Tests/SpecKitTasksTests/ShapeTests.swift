@@ -89,6 +89,10 @@ struct ShapeTests {
             ("- [/] task  7 lowercase word, two spaces", "Task 7", .inProgress),
             ("#### Task T-002：让文字参与导出", "T-002", .todo),
             ("| Task 4 | Write docs | done |", "Task 4", .done),
+            // A short prefix of capitals before the number.
+            ("### Task B2.1: Refund page", "Task B2.1", .todo),
+            ("### Task IV-3.2: Audit trail ✅", "Task IV-3.2", .done),
+            ("- [ ] **Task QA-7**: Smoke tests", "Task QA-7", .todo),
         ])
     func wordedIDs(line: String, id: String, status: TaskStatus) throws {
         let header = line.hasPrefix("|") ? "| ID | Task | Status |\n|---|---|---|\n" : ""
@@ -119,6 +123,46 @@ struct ShapeTests {
         let doc = parse("## Phase 1\n\n- [ ] Task 1 Setup\n- [ ] 任务 1.1 分支\n- [ ] Task 1.2 Schema\n\(line)\n")
         #expect(doc.codes(.unknownReference).isEmpty)
         #expect(doc.predecessors(of: "Task 2") == predecessors)
+    }
+
+    @Test("prefixed worded IDs resolve as written; `Task T001` stays T001 and `Task US1` names no task")
+    func prefixedWordedIDs() {
+        let doc = parse("""
+            ## Phase 1: Payments
+            ### Task B1.1: Client
+            **Dependencies**: none
+            ### Task B1.2: Checkout
+            **Dependencies**: Task B1.1
+            ### Task B1.3: Receipts
+            **Depends on**: Task B1.1, Task B1.2
+
+            ## Recap
+            - [x] B1.1: client regenerated
+            """)
+        #expect(doc.tasks.map(\.id) == ["Task B1.1", "Task B1.2", "Task B1.3"])
+        #expect(doc.predecessors(of: "Task B1.3") == ["Task B1.1", "Task B1.2"])
+        #expect(doc.codes(.unknownReference).isEmpty)
+        let plain = parse("## Phase 1\n- [ ] **Task T001** - Scaffold\n- [ ] Task T002 Wire (after T001)\n")
+        #expect(plain.tasks.map(\.id) == ["T001", "T002"])
+        #expect(plain.predecessors(of: "T002") == ["T001"])
+    }
+
+    @Test("a checkbox item that starts with a range of IDs is a step about them, no task, and changes no status")
+    func rangeCheckboxes() {
+        let doc = parse("""
+            ## Phase 1
+            - [ ] T001 Parser in src/p.py
+            - [ ] T002 Printer in src/q.py
+            - [ ] T003 Checker in src/r.py
+              - [ ] T003-1 lint pass in src/r.py
+            ## Recap
+            - [x] T001–T002 checked on staging
+            - [x] T002~T003: reviewed (see above)
+            - [x] T001 .. T003 merged
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T003#2"])
+        #expect(doc.tasks.prefix(3).allSatisfy { $0.status == .todo })
+        #expect(doc.codes(.duplicateID).count == 1)  // T003-1: an ID with a suffix the grammar has not, as before
     }
 
     @Test("a Dependencies section states order between worded tasks")
