@@ -587,6 +587,15 @@ extension DocumentParser {
                 k = subjectStart
                 continue
             }
+            // `依存: なし、US1と並列`, `Depends on: none, …`: the word's list is
+            // none, and what follows the none starts a clause of its own.
+            if listIsNone(b, tokens, from: keywordEnd, hi) {
+                var j = firstToken(tokens, at: keywordEnd)
+                while j < tokens.endIndex, tokens[j].kind != .none, tokens[j].kind != .dash { j += 1 }
+                subjectStart = j < tokens.endIndex ? max(tokens[j].end, keywordEnd) : hi
+                k = subjectStart
+                continue
+            }
             // The list right before the word (`… (T044 depende de T022)`), else the clause's first list.
             let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
             var subject = listRightBefore(b, tokens, clauseStart, word: t - 1, locator, worded: wordedIDs)

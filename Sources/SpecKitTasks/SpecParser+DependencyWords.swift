@@ -133,7 +133,7 @@ enum DependencyVocabulary {
                 ("dependency", .after, ""), ("depends", .after, "v"), ("after", .after, ""), ("requires", .after, "v"),
                 ("require", .after, "v"), ("needs", .after, "v"), ("need", .after, "v"), ("blocked by", .after, "v"), ("blocked_by", .after, ""),
                 ("blocked-by", .after, ""), ("waits for", .after, "v"), ("wait for", .after, "v"),
-                ("waits on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
+                ("waits on", .after, "v"), ("blocked on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
                 ("prereqs", .after, ""), ("preconditions", .after, ""), ("precondition", .after, ""), ("once", .after, ""),
                 ("relies on", .after, "v"), ("rely on", .after, "v"), ("cannot start until", .after, "v"),
                 ("can't start until", .after, "v"), ("cannot begin until", .after, "v"), ("can't begin until", .after, "v"),
@@ -174,7 +174,7 @@ enum DependencyVocabulary {
                 ("starts", .helper, ""), ("begin", .helper, ""), ("begins", .helper, ""),
                 ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
                 ("dependenc", .sectionHeading, "s"), ("execution order", .sectionHeading, ""), ("order of execution", .sectionHeading, ""),
-                ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
+                ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("every user story", .allStories, ""), ("every story", .allStories, ""), ("both stories", .allStories, ""), ("both user stories", .allStories, ""), ("any user story", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
                 ("developer", .teamWord, "s"), ("dev", .teamWord, ""), ("devs", .teamWord, ""), ("team", .teamWord, ""), ("teams", .teamWord, ""), ("engineer", .teamWord, "s"), ("person", .teamWord, ""),
             ]
         ),
@@ -298,7 +298,8 @@ enum DependencyVocabulary {
         (
             "zh-Hans",
             [
-                ("依赖于", .after, "v"), ("依赖关系", .after, "v"), ("依赖", .after, "v"), ("前置任务", .after, ""),
+                ("依赖于", .after, "v"), ("依赖关系", .after, "v"), ("依赖", .after, "v"), ("前置任务", .after, ""), ("前置依赖", .after, ""),
+                ("先于", .before, "d"),
                 ("前置条件", .after, ""), ("前置", .after, ""), ("需要", .after, ""),
                 ("完成之后", .after, "p"), ("完成后", .after, "p"), ("之后", .after, "p"), ("以后", .after, "p"),
                 ("阻塞", .blocks, ""),
@@ -315,7 +316,7 @@ enum DependencyVocabulary {
                 ("可以", .helper, ""), ("也", .helper, ""),
                 ("任务", .taskWord, ""),
                 ("依赖", .sectionHeading, ""), ("执行顺序", .sectionHeading, ""), ("实施顺序", .sectionHeading, ""),
-                ("阶段", .phaseWord, ""), ("用户故事", .storyWord, ""), ("所有用户故事", .allStories, ""), ("所有故事", .allStories, ""),
+                ("阶段", .phaseWord, ""), ("用户故事", .storyWord, ""), ("所有用户故事", .allStories, ""), ("所有故事", .allStories, ""), ("全部用户故事", .allStories, ""), ("全部故事", .allStories, ""),
                 ("开发者", .teamWord, ""), ("开发人员", .teamWord, ""), ("团队", .teamWord, ""), ("工程师", .teamWord, ""),
             ]
         ),
@@ -323,7 +324,7 @@ enum DependencyVocabulary {
             "zh-Hant",
             [
                 ("依賴於", .after, "v"), ("依賴關係", .after, "v"), ("依賴", .after, "v"), ("相依", .after, ""),
-                ("前置任務", .after, ""), ("需要", .after, ""),
+                ("前置任務", .after, ""), ("前置依賴", .after, ""), ("需要", .after, ""), ("先於", .before, "d"),
                 ("完成之後", .after, "p"), ("完成後", .after, "p"), ("之後", .after, "p"),
                 ("並行", .parallel, ""), ("平行", .parallel, ""), ("同時", .parallel, ""),
                 ("獨立", .independent, ""),
@@ -335,7 +336,7 @@ enum DependencyVocabulary {
                 ("可以", .helper, ""), ("也", .helper, ""),
                 ("任務", .taskWord, ""),
                 ("依賴", .sectionHeading, ""), ("相依", .sectionHeading, ""), ("執行順序", .sectionHeading, ""),
-                ("階段", .phaseWord, ""), ("使用者故事", .storyWord, ""), ("用戶故事", .storyWord, ""), ("所有使用者故事", .allStories, ""), ("所有故事", .allStories, ""),
+                ("階段", .phaseWord, ""), ("使用者故事", .storyWord, ""), ("用戶故事", .storyWord, ""), ("所有使用者故事", .allStories, ""), ("所有故事", .allStories, ""), ("全部使用者故事", .allStories, ""), ("全部故事", .allStories, ""),
                 ("開發者", .teamWord, ""), ("開發人員", .teamWord, ""), ("團隊", .teamWord, ""), ("工程師", .teamWord, ""),
             ]
         ),

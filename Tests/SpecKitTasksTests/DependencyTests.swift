@@ -248,6 +248,13 @@ struct DeclaredDependencyTests {
         arguments: [
             // The false cycle of brooke-hamilton/logical-path: Phase 3 after Foundational, US2 after Phase 3.
             ("- **US1 Detect (Phase 3)**: Depends on Foundational — BLOCKS US2", [[2, 3], [3, 4]]),
+            // `every`, `both` and `全部` name all stories; a list that is none ends its clause.
+            ("- **Foundational (Phase 2)**: blocks both user stories", [[2, 3], [2, 4]]),
+            ("- **Polish (Phase 5)**: after every user story we ship", [[3, 5], [4, 5]]),
+            ("- **Polish (Phase 5)**: 依赖全部用户故事", [[3, 5], [4, 5]]),
+            ("- **US2 (Phase 4)**: 依存: なし、US1と並列実行可能", []),
+            ("- **US2 (Phase 4)**: Depends on: none, and US1 may run beside it", []),
+            ("- **Foundational (Phase 2)**: 无前置依赖，可与 US1 并行", []),
             ("- **Phase 2 (Foundational)**: Depends on Setup completion - BLOCKS all user stories", [[1, 2], [2, 3], [2, 4]]),
             ("- **Foundational (Phase 2)**: Depends on Setup — blocks all user stories", [[1, 2], [2, 3], [2, 4]]),
             ("- User Story 2 (P2): Can start after Foundational (Phase 2) - May integrate with US1", [[2, 4]]),
