@@ -344,7 +344,7 @@ enum DependencyVocabulary {
             "ja",
             [
                 ("依存関係", .after, "v"), ("依存", .after, "v"), ("前提条件", .after, ""), ("前提", .after, ""),
-                ("完了後", .after, "p"), ("の後", .after, "p"),
+                ("完了後", .after, "p"), ("の後", .after, "p"), ("完了に依存", .after, "p"), ("に依存", .after, "p"),
                 ("並列", .parallel, ""),
                 ("独立", .independent, ""),
                 ("なし", .none, ""), ("無し", .none, ""),

@@ -255,6 +255,9 @@ struct DeclaredDependencyTests {
             ("- **US2 (Phase 4)**: 依存: なし、US1と並列実行可能", []),
             ("- **US2 (Phase 4)**: Depends on: none, and US1 may run beside it", []),
             ("- **Foundational (Phase 2)**: 无前置依赖，可与 US1 并行", []),
+            // `に依存` stands after what it depends on; the words after the dash do not become its list.
+            ("- **基盤（Phase 2）**: Setup 完了に依存 - すべてのユーザーストーリーをブロック", [[1, 2]]),
+            ("- **US2（Phase 4）**: US1 に依存", [[3, 4]]),
             ("- **Phase 2 (Foundational)**: Depends on Setup completion - BLOCKS all user stories", [[1, 2], [2, 3], [2, 4]]),
             ("- **Foundational (Phase 2)**: Depends on Setup — blocks all user stories", [[1, 2], [2, 3], [2, 4]]),
             ("- User Story 2 (P2): Can start after Foundational (Phase 2) - May integrate with US1", [[2, 4]]),
