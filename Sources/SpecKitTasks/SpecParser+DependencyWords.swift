@@ -147,6 +147,8 @@ enum DependencyVocabulary {
                 ("independent", .independent, ""),
                 ("no", .negation, ""), ("not", .negation, ""), ("without", .negation, ""), ("never", .negation, ""),
                 ("cannot", .negation, ""),
+                // A hedged order is none (`logically follows US1`, `ideally after T004`).
+                ("logically", .negation, ""), ("ideally", .negation, ""), ("preferably", .negation, ""),
                 ("none", .none, ""), ("n/a", .none, ""), ("nothing", .none, ""),
                 ("the completion of", .filler, ""), ("completion of", .filler, ""), ("completing", .filler, ""),
                 ("finishing", .filler, ""), ("the tasks", .filler, ""), ("the task", .filler, ""),
