@@ -346,7 +346,7 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
             let t = r
             while r < hi, b[r].isDigit { r += 1 }
             if r > t, b.isWordEnd(r, hi), let from = Int(b.string(s, j)), let to = Int(b.string(t, r)), from < to, to - from <= 50 {
-                return (.phase((from...to).map { .story("US\($0)") }), r)
+                return (.phase([.storyRange(from: from, to: to)]), r)
             }
         }
         return (.phase([.story(b.string(b.storyStart(at: k), j))]), j)

@@ -441,6 +441,19 @@ extension DocumentParser {
                 phasesNamed[word] = found
                 return found
             case .allStories: return storyPhases
+            case .storyRange(let from, let to):
+                // The phases of the ends bound it; an end that names no phase
+                // (a story a phase holds second, `US13+US14`) bounds nothing.
+                let first = byStory.find("US\(from)"), last = byStory.find("US\(to)")
+                var (lo, hi) = (Int32.min, Int32.max)
+                if let first, let last {
+                    (lo, hi) = (min(first, last), max(first, last))
+                } else if let first {
+                    lo = first
+                } else if let last {
+                    hi = last
+                }
+                return (from...to).compactMap { byStory.find("US\($0)") }.filter { $0 >= lo && $0 <= hi }
             }
         }
         if !mixedStatements.isEmpty {

@@ -164,6 +164,12 @@ enum PhaseReference: Hashable {
     case named(String)
     /// `all user stories`, `all desired user stories`: every story phase.
     case allStories
+    /// `US6-US24`, `US2–4`: every story numbered between the ends whose phase
+    /// is written between the ends' phases, so that a story written elsewhere
+    /// in the document (US13 before US6) is not in it, nor is one numbered
+    /// outside the range that is written inside it. An end that names no
+    /// phase bounds nothing on its side.
+    case storyRange(from: Int, to: Int)
 }
 
 /// References found in one task's text, not yet resolved.
