@@ -63,6 +63,9 @@ extension DocumentParser {
         let b = comparable(later.description)
         if a.isEmpty || b.isEmpty || a == b { return true }
         if first.form != later.form { return true }
+        // `T028.1: model choice (see above)`: a pointer back at the definition.
+        let text = later.description.lowercased()
+        if backReferences.contains(where: { text.contains($0) }) { return true }
         // A shortened restatement: without a closing remark in parentheses, one
         // description is the other's beginning, three words or more, ending at
         // a word's end (`Unit tests for the config loader (optional)` restates
@@ -72,6 +75,13 @@ extension DocumentParser {
         guard short.filter({ $0 == 0x20 }).count >= 2, long.starts(with: short) else { return false }
         return long.count == short.count || long[short.count] == 0x20
     }
+
+    /// Words that point back at a definition above, in the vocabulary's languages.
+    static let backReferences = [
+        "see above", "as above", "described above", "defined above", "veja acima", "ver acima", "ver arriba",
+        "voir ci-dessus", "siehe oben", "см. выше", "见上方", "見上方", "见上文", "見上文", "參見上方", "参见上方",
+        "上記参照", "上記を参照", "위 참조",
+    ]
 
     /// A comparable description without the remark in parentheses at its end.
     private static func withoutRemark(_ text: [UInt8]) -> [UInt8] {

@@ -20,6 +20,9 @@ struct DuplicateTests {
             "## Phase 1\n- [ ] T001 Write unit tests for the config loader in tests/test_config.py\n- [ ] T002 Other\n\n### Left to do\n- [ ] T001: Write unit tests for the config loader (optional)\n",
             // A table that names a checkbox task again.
             "## Phase 1\n- [ ] T001 Create the database schema\n- [ ] T002 Other\n\n| Task | Note |\n|---|---|\n| T001 | the schema, reviewed |\n",
+            // A line that points back at the definition, in English or another language.
+            "## Phase 1\n- [x] T001 Create the database schema\n- [ ] T002 Other\n\n## Recap\n- [x] T001: migrations and indexes (see above)\n",
+            "## Phase 1\n- [x] T001 建立資料庫結構\n- [ ] T002 Other\n\n## 回顧\n- [x] T001: 索引與遷移（見上方說明）\n",
         ])
     func merged(text: String) {
         let doc = parse(text)
