@@ -65,8 +65,11 @@ extension DocumentParser {
             || (isExample && isParallel)
             || isStrategy || namesOrder
         // Shapes 4 and 5 are not read in sections about order, parallel work or notes.
+        // A heading that starts like a phase (`### Phase C: Contract tests –
+        // Parallelizable`) heads tasks, whatever else it says.
+        let phaseLike = isPhase || Self.startsLikePhase(b, lo, hi)
         let noLooseTasks = parentNoLooseTasks || excluded
-            || (!isPhase && !isTitle && (isParallel || kinds.contains(.note) || isExample))
+            || (!phaseLike && !isTitle && (isParallel || kinds.contains(.note) || isExample))
         let index = Int32(headings.count)
         // Built in place (a record or open heading kept in a variable is copied in).
         headings.append(HeadingRecord(level: level, title: b.string(lo, hi), line: lineNumber, phaseNumber: phase, parent: parentIndex))
@@ -94,6 +97,18 @@ extension DocumentParser {
                 level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
                 references: references, reversedReferences: reversedReferences, hasTasks: false))
         noteHeadingReferences()
+    }
+
+    /// Whether a heading's text starts with `Phase`, `Fase`, `Etapa` or
+    /// `Stage` and a letter or digit (`Phase C:`, `Stage 2`), after emphasis.
+    static func startsLikePhase(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") { k += 1 }
+        for word: StaticString in ["phase ", "fase ", "etapa ", "stage "] where b.matchesLowercase(word, at: k, end: hi) {
+            let after = k + word.utf8CodeUnitCount
+            return after < hi && b[after].isAlnum
+        }
+        return false
     }
 
     /// Sets `headingReferencesOpen`; called after every change to `headingStack`.
@@ -265,6 +280,10 @@ extension DocumentParser {
         }
         if struck { task.status = .skipped }
         var descriptionStart = Self.readLabels(b, into: &task, from: id.end, end: end)
+        // `T001. Ensure …`: the full stop after the ID separates, as a colon does.
+        if descriptionStart + 1 < end, b[descriptionStart] == UInt8(ascii: "."), b[descriptionStart + 1].isSpaceOrTab {
+            descriptionStart = b.skipSpaces(descriptionStart + 1, end)
+        }
         // `✅` before the text (`**T001**: [P] ✅ Setup`) or anywhere on the line.
         if let done = find("✅", id.end, end) {
             task.status = .done
@@ -274,7 +293,15 @@ extension DocumentParser {
             task.status = .done
             if done == descriptionStart { descriptionStart = b.skipSpaces(done + 6, end) }
         }
-        let descriptionEnd = b.trimEnd(descriptionStart, end)
+        // `T003. Add the hooks [P] [X]`: a box at the end of the line is the status.
+        var lineEnd = end
+        if lineEnd - 3 >= descriptionStart, b[lineEnd - 3] == UInt8(ascii: "["), b[lineEnd - 1] == UInt8(ascii: "]"),
+            let status = Self.boxStatus(b[lineEnd - 2])
+        {
+            task.status = status
+            lineEnd = b.trimEnd(descriptionStart, lineEnd - 3)
+        }
+        let descriptionEnd = b.trimEnd(descriptionStart, lineEnd)
         task.description = b.string(descriptionStart, Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task))
         addTask(task, idStart: id.start, idEnd: id.end, open: OpenTask(
             job: TextJob(

@@ -108,17 +108,21 @@ extension DocumentParser {
     static func recognizeCheckboxByBytes(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
         var k = p
         let c = b[p]
+        // `[X] T001 - Create …` with no list marker: a task when an ID follows a valid box.
+        let bare = c == UInt8(ascii: "[")
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
             k += 1
         } else if c.isDigit {
             while k < end, k - p < 9, b[k].isDigit { k += 1 }
             guard k < end, b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ")") else { return .none }
             k += 1
-        } else {
+        } else if !bare {
             return .none
         }
-        guard k < end, b[k].isSpaceOrTab else { return .none }
-        k = b.skipSpaces(k, end)
+        if !bare {
+            guard k < end, b[k].isSpaceOrTab else { return .none }
+            k = b.skipSpaces(k, end)
+        }
         guard k < end, b[k] == UInt8(ascii: "[") else { return .none }
         let box = k
         var close = k + 1
@@ -157,12 +161,13 @@ extension DocumentParser {
         if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(b, at: j, end) {
             // `- [x] T001–T009 verified`: a step about a range of tasks, no task.
             if rangeFollows(b, idEnd, end, toID: true) {
-                return status.map { .plain(TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart)) } ?? .none
+                return bare ? .none : status.map { .plain(TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart)) } ?? .none
             }
-            guard var status else { return .suspicious(box) }
+            guard var status else { return bare ? .none : .suspicious(box) }
             if struck { status = .skipped }
             return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd, plainID: plainEnd != nil))
         }
+        if bare { return .none }
         if b.looksLikeTaskID(at: j, end: end) { return .suspicious(j) }
         if let status { return .plain(TaskLineItem(column: box, status: status, idStart: textStart, idEnd: textStart)) }
         return .none
@@ -252,8 +257,19 @@ extension DocumentParser {
         return id
     }
 
+    /// The status a box's mark gives (`[ ]`, `[x]`, `[~]`, `[/]`), or nil.
+    @inline(__always) static func boxStatus(_ mark: UInt8) -> TaskStatus? {
+        switch mark {
+        case UInt8(ascii: " "): .todo
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): .done
+        case UInt8(ascii: "~"), UInt8(ascii: "-"): .skipped
+        case UInt8(ascii: "/"): .inProgress
+        default: nil
+        }
+    }
+
     /// Shape 5: a line outside any list that starts with an ID (possibly bold),
-    /// then a dash or colon and text: `T001 — Create data/ scaffolding`,
+    /// then a dash, a colon or a full stop and text: `T001 — Create data/ scaffolding`,
     /// `**T001**: [P] ✅ Setup`, `Task 2: Wire the API`. The ID's span.
     static func recognizeIDLine(_ b: Bytes, _ p: Int, _ end: Int) -> (start: Int, end: Int)? {
         var k = p
@@ -264,6 +280,9 @@ extension DocumentParser {
         let spaced = b.skipSpaces(j, end)
         var separatorEnd = -1
         if spaced < end, b[spaced] == UInt8(ascii: ":") {
+            separatorEnd = spaced + 1
+        } else if spaced == j, spaced + 1 < end, b[spaced] == UInt8(ascii: "."), b[spaced + 1].isSpaceOrTab {
+            // `T001. Ensure the branch is clean`
             separatorEnd = spaced + 1
         } else if b.matches("：", at: spaced, end: end) {
             separatorEnd = spaced + 3

@@ -165,6 +165,32 @@ struct ShapeTests {
         #expect(doc.codes(.duplicateID).count == 1)  // T003-1: an ID with a suffix the grammar has not, as before
     }
 
+    @Test("a box with no list marker before an ID is a checkbox task; a full stop after an ID line separates; a box at its end is its status")
+    func bareBoxesAndFullStops() {
+        let doc = parse("""
+            # Tasks
+            ### Phase A: Setup – parallelizable
+
+            [X] T001 - Create `docker-compose.yml` with the API service
+            [ ] T002 - Add a README section on running locally [P]
+            [P] T009 is no task: its box is no status
+            [see] T010 neither
+
+            T003. Add the pre-commit hooks in `.pre-commit-config.yaml` [P] [X]
+
+            - Dependency: T001
+
+            T004. Confirm the metrics config (after T003)
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T004"])
+        #expect(doc.tasks.map(\.status) == [.done, .todo, .done, .todo])
+        #expect(doc.tasks.map(\.parallel) == [false, true, true, false])
+        #expect(doc.task("T003")?.description == "Add the pre-commit hooks in `.pre-commit-config.yaml`")
+        #expect(doc.predecessors(of: "T003") == ["T001"])
+        #expect(doc.predecessors(of: "T004") == ["T003"])
+        #expect(doc.codes(.unparsedLine).isEmpty)
+    }
+
     @Test("a Dependencies section states order between worded tasks")
     func wordedDeclared() {
         let doc = parse("""
