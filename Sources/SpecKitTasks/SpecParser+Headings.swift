@@ -99,6 +99,17 @@ extension DocumentParser {
         noteHeadingReferences()
     }
 
+    /// `### T017 [P] [x]: Create the script`: a box among a heading or loose
+    /// task's labels is its status, not a label.
+    static func takeBoxLabel(_ task: inout SpecTask) {
+        let labels = task.labels
+        guard !labels.isEmpty,
+            let k = labels.firstIndex(where: { $0.utf8.count == 1 && Self.boxStatus($0.utf8.first!) != nil && $0 != "-" })
+        else { return }
+        task.status = Self.boxStatus(labels[k].utf8.first!)!
+        task.labels.remove(at: k)
+    }
+
     /// Whether a heading's text starts with `Phase`, `Fase`, `Etapa` or
     /// `Stage` and a letter or digit (`Phase C:`, `Stage 2`), after emphasis.
     static func startsLikePhase(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
@@ -221,6 +232,7 @@ extension DocumentParser {
             id: b.taskIDString(idStart, idEnd), location: location(p), form: .heading, status: struck ? .skipped : .todo,
             segment: segment)
         var descriptionStart = Self.readLabels(bytes, into: &task, from: idEnd, end: end)
+        Self.takeBoxLabel(&task)
         var descriptionEnd = end
         if find("✅", idEnd, end) != nil {
             task.status = .done
@@ -280,6 +292,7 @@ extension DocumentParser {
         }
         if struck { task.status = .skipped }
         var descriptionStart = Self.readLabels(b, into: &task, from: id.end, end: end)
+        Self.takeBoxLabel(&task)
         // `T001. Ensure …`: the full stop after the ID separates, as a colon does.
         if descriptionStart + 1 < end, b[descriptionStart] == UInt8(ascii: "."), b[descriptionStart + 1].isSpaceOrTab {
             descriptionStart = b.skipSpaces(descriptionStart + 1, end)

@@ -191,6 +191,15 @@ struct ShapeTests {
         #expect(doc.codes(.unparsedLine).isEmpty)
     }
 
+    @Test("a box among a heading task's labels is its status, not a label")
+    func boxAmongHeadingLabels() {
+        let doc = parse("## Phase 1\n### T017 [P] [x]: Draw the chart\n### T018 [X] Ship it\n### T019 [~] [US1] Dropped idea\n### T020 [Setup] Keep\n")
+        #expect(doc.tasks.map(\.status) == [.done, .done, .skipped, .todo])
+        #expect(doc.tasks.map(\.labels) == [[], [], [], ["Setup"]])
+        #expect(doc.task("T017")?.parallel == true)
+        #expect(doc.task("T019")?.stories == ["US1"])
+    }
+
     @Test("a Dependencies section states order between worded tasks")
     func wordedDeclared() {
         let doc = parse("""
