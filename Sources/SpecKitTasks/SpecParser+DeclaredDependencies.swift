@@ -146,6 +146,16 @@ extension DocumentParser {
         parseDeclaredLine(k, stop)
     }
 
+    /// Whether a list with no subject before its parallel word names what runs
+    /// together: two or more tasks or phases, or one range (`T013-T015`).
+    /// Several ranges (`(T054-T061, T062-T068)`) are groups that run side by
+    /// side, each in its own order, which one statement cannot say: nothing.
+    static func namesTasksTogether(_ list: ReferenceList) -> Bool {
+        let ranges = list.references.count { $0.upTo != nil }
+        if ranges == 1 { return list.references.count == 1 && list.phases.isEmpty }
+        return ranges == 0 && list.references.count + list.phases.count >= 2
+    }
+
     /// `Or sequentially in priority order: US1 → US2 → US3`, `Alternatively,
     /// one developer: T010 → T014`: another way to staff the work, offered
     /// beside the plan, never an order. Such a line starts with a word for
@@ -467,6 +477,16 @@ extension DocumentParser {
         if let leadEnd = leadEnd(b, tokens, lo, hi) {
             let lead = collectReferences(b, tokens, lo, leadEnd, locator, worded: wordedIDs)
             if lead.references.isEmpty, lead.phases.isEmpty {
+                // `**Parallel**: T013, T014, T015`, `Run in parallel: T004-T006`: a
+                // lead that says so over a list of tasks names what runs together.
+                if let w = tokens.firstIndex(where: { $0.kind == .parallel && $0.start >= lo && $0.end <= leadEnd }),
+                    !isNegatedTogether(b, tokens, w, lo)
+                {
+                    let list = readReferenceList(b, tokens, from: leadEnd, to: hi, locator, worded: wordedIDs, phases: true)
+                    if Self.namesTasksTogether(list) {
+                        parallels.append(PendingParallel(references: list.references, phases: list.phases, location: locator.location(lo)))
+                    }
+                }
                 lo = leadEnd
             } else {
                 leadSubject = lead
@@ -547,6 +567,12 @@ extension DocumentParser {
                     if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? lead ?? lineSubject {
                         subject = fallback
                     }
+                }
+                // `Parallel: T013, T014, T015`, `can be developed in parallel (T013-T015)`:
+                // with no subject, what follows the word (not `with` …) is what runs together.
+                if subject.references.isEmpty, subject.phases.isEmpty, !object.connected, Self.namesTasksTogether(partners) {
+                    subject = partners
+                    partners = ReferenceList(end: partners.end)
                 }
                 // `All Setup tasks marked [P] can run in parallel`: the [P] marks say it already.
                 // `**Phase 1**: 7 parallel tasks`, `US1内: 5タスク並列可能`: a count, not which tasks.

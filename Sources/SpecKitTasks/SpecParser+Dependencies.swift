@@ -301,7 +301,7 @@ extension DocumentParser {
     /// T006`, `of US2`, `of other stories`, `: T005, T006`; nil when a plain
     /// word follows `independent` (`Independent Test`), which states nothing.
     func togetherObject(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ hi: Int, _ locator: TextLocator, role: DependencyRole)
-        -> (list: ReferenceList, otherStories: Bool, standalone: Bool, unnamedPartner: Bool)?
+        -> (list: ReferenceList, otherStories: Bool, standalone: Bool, unnamedPartner: Bool, connected: Bool)?
     {
         let start = tokens[i].end
         var j = i + 1
@@ -314,18 +314,18 @@ extension DocumentParser {
             j = firstToken(tokens, at: e)
             connected = true
         }
-        if connected, within(j), let e = match(j, .otherStories) { return (ReferenceList(end: e), true, false, false) }
+        if connected, within(j), let e = match(j, .otherStories) { return (ReferenceList(end: e), true, false, false, true) }
         // `independent of each other`, `independientes entre sí`: the subject's tasks among themselves.
-        if within(j), let e = match(j, .eachOther) { return (ReferenceList(end: e), false, false, false) }
+        if within(j), let e = match(j, .eachOther) { return (ReferenceList(end: e), false, false, false, connected) }
         let from = connected ? (within(j) ? tokens[j].start : hi) : start
         let list = readReferenceList(b, tokens, from: from, to: hi, locator, worded: wordedIDs, phases: true)
-        if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false) }
+        if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false, connected) }
         // Nothing named after the word: it stands alone when punctuation or
         // the end follows; a plain word after `independent` makes it an adjective.
         let standalone = !within(j) || startsWithPunctuation(b, tokens[j])
         if role == .independent, !standalone, !connected { return nil }
         // `in parallel with implementation`: a partner that names no task or phase.
-        return (ReferenceList(end: start), false, standalone && !connected, connected)
+        return (ReferenceList(end: start), false, standalone && !connected, connected, connected)
     }
 
 }

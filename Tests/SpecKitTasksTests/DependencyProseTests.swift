@@ -334,6 +334,10 @@ struct ParallelStatementTests {
             ("T005とT006は並列実行可能", ["T005 T006"]), ("T005 및 T006 병렬 실행 가능", ["T005 T006"]),
             ("T005 и T006 можно выполнять параллельно", ["T005 T006"]),
             ("T005, T006 paralelos", ["T005 T006"]), ("T007 y T008 son paralelas", ["T007 T008"]),
+            // A lead that says so over a list, or a list after the word with no subject before it.
+            ("**Parallel**: T005, T006, T007", ["T005 T006 T007"]), ("Run in parallel: T009-T011", ["T009 T010 T011"]),
+            ("The model tasks can be built in parallel (T005, T006)", ["T005 T006"]), ("并行: T010、T011", ["T010 T011"]),
+            ("Not in parallel: T005, T006", []), ("Can be done in parallel (T005-T006, T009-T010)", []),
             ("T005 и T006 параллельны", ["T005 T006"]),
             ("Once Foundational is done, all user stories can start in parallel", [" | 3 4"]),
             ("T010 and T011 are independent of each other", ["T010 T011"]),
