@@ -99,6 +99,14 @@ extension DocumentParser {
         noteHeadingReferences()
     }
 
+    /// Whether a text with no ID before it starts with a bracket label, bold or
+    /// not (`[P] Write …`, `**[US1]** …`): only then are labels read there.
+    static func startsWithLabel(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = b.skipSpaces(lo, hi)
+        while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") { k += 1 }
+        return k < hi && b[k] == UInt8(ascii: "[")
+    }
+
     /// `### T017 [P] [x]: Create the script`: a box among a heading or loose
     /// task's labels is its status, not a label.
     static func takeBoxLabel(_ task: inout SpecTask) {
@@ -329,7 +337,12 @@ extension DocumentParser {
         let b = bytes
         let id = "L\(lineNumber)"
         var task = SpecTask(id: id, location: location(item.column), form: .checkbox, status: item.status, segment: segment)
-        let descriptionStart = Self.readLabels(b, into: &task, from: item.idStart, end: end)
+        var descriptionStart = Self.startsWithLabel(b, item.idStart, end)
+            ? Self.readLabels(b, into: &task, from: item.idStart, end: end) : b.skipSpaces(item.idStart, end)
+        // `- [ ]* 10.1 …` (an optional task in Kiro's lists): a lone `*` is no text.
+        if descriptionStart + 1 < end, b[descriptionStart] == UInt8(ascii: "*"), b[descriptionStart + 1].isSpaceOrTab {
+            descriptionStart = b.skipSpaces(descriptionStart + 1, end)
+        }
         let descriptionEnd = b.trimEnd(descriptionStart, end)
         task.description = b.string(descriptionStart, Self.descriptionEnd(b, descriptionStart, descriptionEnd, into: &task))
         appendTask(task)
@@ -500,7 +513,9 @@ extension DocumentParser {
         if let d = descriptionColumn, d < cells.count, d != context.statusColumn, d != context.dependencyColumn {
             let lo = b.skipSpaces(cells[d].0, cells[d].1)
             descriptionRange = (lo, b.trimEnd(lo, cells[d].1))
-            if d != 0 {
+            // Labels open the cell (`[P] Write …`); emphasis there opens the
+            // text (`**Fix the arrays**: …`), it closes no ID.
+            if d != 0, Self.startsWithLabel(b, lo, descriptionRange.1) {
                 let labelsEnd = Self.readLabels(bytes, into: &task, from: lo, end: descriptionRange.1)
                 descriptionRange.0 = labelsEnd
             }

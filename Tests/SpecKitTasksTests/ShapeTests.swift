@@ -191,6 +191,20 @@ struct ShapeTests {
         #expect(doc.codes(.unparsedLine).isEmpty)
     }
 
+    @Test("emphasis that opens a table cell's or a generated task's text is kept as written; labels there are still read")
+    func openingEmphasisIsText() {
+        let table = parse("""
+            | ID | Task | Status |
+            |----|------|--------|
+            | T001 | **Fix the arrays**: resolve the shape error in `src/arrays.py` | [X] |
+            | T002 | [P] Tune the cache | |
+            """)
+        #expect(table.tasks.map(\.description) == ["**Fix the arrays**: resolve the shape error in `src/arrays.py`", "Tune the cache"])
+        #expect(table.task("T002")?.parallel == true)
+        let generated = parse("## Rules\n- [ ] **Task**: write the lint rule\n- [ ]* 2.1 optional unit tests\n- [ ] `src/db/errors.ts` error types\n")
+        #expect(generated.tasks.map(\.description) == ["**Task**: write the lint rule", "2.1 optional unit tests", "`src/db/errors.ts` error types"])
+    }
+
     @Test("a box among a heading task's labels is its status, not a label")
     func boxAmongHeadingLabels() {
         let doc = parse("## Phase 1\n### T017 [P] [x]: Draw the chart\n### T018 [X] Ship it\n### T019 [~] [US1] Dropped idea\n### T020 [Setup] Keep\n")
