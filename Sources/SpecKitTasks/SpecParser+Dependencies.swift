@@ -319,7 +319,11 @@ extension DocumentParser {
         if within(j), let e = match(j, .eachOther) { return (ReferenceList(end: e), false, false, false, connected) }
         let from = connected ? (within(j) ? tokens[j].start : hi) : start
         let list = readReferenceList(b, tokens, from: from, to: hi, locator, worded: wordedIDs, phases: true)
-        if !list.references.isEmpty || !list.phases.isEmpty { return (list, false, false, false, connected) }
+        // `T005, T006 parallel (T007 depends on T004)`: a list that an order
+        // word follows is the subject of that clause, not what runs beside.
+        let next = firstToken(tokens, at: list.end)
+        let subjectOfNext = !connected && next < tokens.endIndex && tokens[next].end <= hi && tokens[next].kind == .dependency
+        if !list.references.isEmpty || !list.phases.isEmpty, !subjectOfNext { return (list, false, false, false, connected) }
         // Nothing named after the word: it stands alone when punctuation or
         // the end follows; a plain word after `independent` makes it an adjective.
         let standalone = !within(j) || startsWithPunctuation(b, tokens[j])

@@ -197,7 +197,8 @@ struct DependencyClauseTests {
             ("(T011–T012 dependen de T009)", ["T009->T011", "T009->T012"]), ("T012 dependem de T010", ["T010->T012"]),
             ("T012 dépendent de T011", ["T011->T012"]), ("T012 depende de T009～T011", ["T009->T012", "T010->T012", "T011->T012"]),
             ("T012 依赖 T009〜T010", ["T009->T012", "T010->T012"]),
-            ("T012 is blocked on T011", ["T011->T012"]), ("T012 ideally follows T011", []), ("T012: preferably after T010", []), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
+            ("T012 is blocked on T011", ["T011->T012"]), ("T009, T010 parallel (T012 depends on T011)", ["T011->T012"]),
+            ("T009/T010 可并行（T012 依赖 T011）", ["T011->T012"]), ("T012 ideally follows T011", []), ("T012: preferably after T010", []), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
