@@ -14,6 +14,12 @@ extension DocumentParser {
             if b[idStart] == UInt8(ascii: "~") { struck = true }
             idStart += 1
         }
+        // `## [T001] Mapping script`: the ID in brackets, as after a checkbox.
+        if idStart < hi, b[idStart] == UInt8(ascii: "["), let (_, e) = Self.taskID(b, at: idStart + 1, hi), e < hi,
+            b[e] == UInt8(ascii: "]")
+        {
+            idStart += 1
+        }
         // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
         // `### T013-T015: Integration tests`, `### Task 13-15: …`: a range names
         // a group of the tasks below, not a task.

@@ -205,6 +205,15 @@ struct ShapeTests {
         #expect(generated.tasks.map(\.description) == ["**Task**: write the lint rule", "2.1 optional unit tests", "`src/db/errors.ts` error types"])
     }
 
+    @Test("a heading whose ID is in brackets is a heading task")
+    func bracketedHeadingID() {
+        let doc = parse("# Plan\n## [T001] [data] Mapping script\n**Blocked by**: none\n## [T002] Import job\n**Blocked by**: T001\n- [ ] rows land in staging\n")
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        #expect(doc.tasks.map(\.description) == ["Mapping script", "Import job"])
+        #expect(doc.task("T001")?.labels == ["data"])
+        #expect(doc.predecessors(of: "T002") == ["T001"])
+    }
+
     @Test("a box among a heading task's labels is its status, not a label")
     func boxAmongHeadingLabels() {
         let doc = parse("## Phase 1\n### T017 [P] [x]: Draw the chart\n### T018 [X] Ship it\n### T019 [~] [US1] Dropped idea\n### T020 [Setup] Keep\n")
