@@ -46,6 +46,19 @@ extension DocumentParser {
             chainDangling = false
         }
         guard firstArrow != nil else {
+            // `T013, T014, T015 are sequential`, `T018-T023は順次実行`: a list said
+            // to run in order, with no other order or parallel word in the line.
+            if let word = Self.sequenceWord(b, k, end),
+                !tokens.contains(where: { $0.kind == .dependency || $0.kind == .parallel || $0.kind == .negation })
+            {
+                // The list right before the word, a few helper words apart at most.
+                let list = collectReferences(b, tokens[...], k, word, locator, worded: wordedIDs)
+                let listEnd = tokens.last { ($0.kind == .id || $0.kind == .range || $0.kind == .phase) && $0.end <= word }?.end ?? k
+                if list.references.count >= 2 || list.references.first?.upTo != nil, Self.onlyHelpers(b, listEnd, word) {
+                    sequences.append((list.references, locator.location(k)))
+                }
+                return
+            }
             parseKeywordStatements(b, k, end, locator, edges: true, tokens: tokens[...])
             return
         }
@@ -144,6 +157,49 @@ extension DocumentParser {
         }
         guard b.find("→", k, stop) != nil || b.find("->", k, stop) != nil || b.find("⟶", k, stop) != nil else { return }
         parseDeclaredLine(k, stop)
+    }
+
+    /// Whether a line says its tasks run one after another: `sequential`,
+    /// `in sequence`, `one after another`, `secuencial`, `nacheinander`,
+    /// `последовательно`, `順次`, `依次`, `顺序执行`, `순차`.
+    /// Where the first such word starts, or nil.
+    static func sequenceWord(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int? {
+        var first: Int?
+        for word: StaticString in [
+            "sequential", "Sequential", "in sequence", "one after another", "one after the other", "secuencial", "sequencial",
+            "séquentiel", "nacheinander", "последовательно", "順次", "依次", "顺序执行", "順序執行", "순차",
+        ] {
+            if let at = b.find(word, lo, hi), at < first ?? hi { first = at }
+        }
+        return first
+    }
+
+    /// Whether `lo..<hi` holds only blanks, punctuation, a particle (`は`) and
+    /// the helper words of `T011–T017 are sequential`, `T009-T012 must run in
+    /// sequence`: a hedge (`mostly sequential`) or a clause between (`… touch
+    /// one file — treat as sequential`) makes no sequence.
+    static func onlyHelpers(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo <= 24 else { return false }
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c.isLetter {
+                var e = k
+                while e < hi, b[e].isLetter { e += 1 }
+                let known: [StaticString] = ["are", "is", "run", "be", "must", "should", "all", "executed", "done", "in"]
+                guard known.contains(where: { $0.utf8CodeUnitCount == e - k && b.matchesLowercase($0, at: k, end: e) }) else { return false }
+                k = e
+            } else if c >= 0x80 {
+                // A particle of one character (`は`, `를`, `이`), nothing longer.
+                guard b.matches("は", at: k, end: hi) || b.matches("를", at: k, end: hi) || b.matches("은", at: k, end: hi)
+                    || b.matches("는", at: k, end: hi) || b.matches("：", at: k, end: hi)
+                else { return false }
+                k += 3
+            } else {
+                k += 1
+            }
+        }
+        return true
     }
 
     /// Whether a list with no subject before its parallel word names what runs

@@ -132,6 +132,7 @@ extension DocumentParser {
         statements = []
         phaseStatements = []
         mixedStatements = []
+        sequences = []
         parallels = []
         idTable = ByteInterner()
         taskIDKey = []
@@ -200,6 +201,11 @@ extension DocumentParser {
                 resolver.addGroup(DependencyGroup(predecessors: p, successors: q, kind: .declared, location: g.location))
             }
             i = j
+        }
+        // `T013, T014, T015 are sequential`: each after the one before, in the order named.
+        for sequence in sequences {
+            let named = Self.withoutRepeats(sequence.references.flatMap { resolver.resolveOrReport($0, side: .successor, other: nil) })
+            for k in named.indices.dropFirst() { resolver.add(named[k - 1], named[k], .declared, sequence.location) }
         }
     }
 

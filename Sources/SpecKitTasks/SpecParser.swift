@@ -270,6 +270,8 @@ struct DocumentParser {
     var mixedStatements: [PendingMixedStatement] = []
     /// Statements that tasks or phases may run together, in source order.
     var parallels: [PendingParallel] = []
+    /// `T013, T014, T015 are sequential`: each named task after the one before.
+    var sequences: [(references: [Reference], location: SourceLocation)] = []
     var statementGroups: Int32 = 0
     /// The last part of the arrow chain on line `chainLine`, which the next
     /// line may go on from (`→ T008` below `T001 → T005`); `chainDangling`

@@ -198,7 +198,12 @@ struct DependencyClauseTests {
             ("T012 dépendent de T011", ["T011->T012"]), ("T012 depende de T009～T011", ["T009->T012", "T010->T012", "T011->T012"]),
             ("T012 依赖 T009〜T010", ["T009->T012", "T010->T012"]),
             ("T012 is blocked on T011", ["T011->T012"]), ("T009, T010 parallel (T012 depends on T011)", ["T011->T012"]),
-            ("T009/T010 可并行（T012 依赖 T011）", ["T011->T012"]), ("T012 ideally follows T011", []), ("T012: preferably after T010", []), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
+            ("T009/T010 可并行（T012 依赖 T011）", ["T011->T012"]),
+            // A list said to run one after another, each after the one before.
+            ("T010, T009, T012 are sequential (one file)", ["T010->T009", "T009->T012"]),
+            ("Wiring (T009–T011): sequential", ["T009->T010", "T010->T011"]), ("T010-T012は順次実行", ["T010->T011", "T011->T012"]),
+            ("T009-T012 are mostly sequential", []), ("US1 (T009-T010) shares a file with T011 — keep it sequential", []),
+            ("T009 and T010 are not sequential", []), ("T012 ideally follows T011", []), ("T012: preferably after T010", []), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
