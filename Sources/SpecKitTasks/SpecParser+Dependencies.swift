@@ -343,11 +343,6 @@ enum Vocabulary {
         ("weeks", 40), ("week", 40), ("wks", 40), ("wk", 40), ("w", 40),
     ]
     static let abbreviations: [StaticString] = ["e.g", "i.e", "a.k.a", "n.b", "vs", "etc", "cf", "approx", "p.s"]
-    /// Extensions of source code (lowercase), which no design document has.
-    static let sourceExtensions: [StaticString] = [
-        "py", "ts", "tsx", "js", "jsx", "mjs", "go", "rs", "java", "kt", "swift", "sol", "cs", "rb", "php", "c", "cc",
-        "cpp", "h", "hpp", "m", "scala", "ex", "exs", "dart", "vue", "svelte", "sh", "sql",
-    ]
     static let productNames: [StaticString] = [
         "node.js", "vue.js", "next.js", "nuxt.js", "express.js", "three.js", "d3.js", "chart.js", "react.js",
         "angular.js", "ember.js", "backbone.js", "nest.js", "alpine.js", "moment.js", "day.js", "p5.js",

@@ -334,18 +334,7 @@ extension DocumentParser {
             i &+= 8
         } while i < n &- 8
         let folders = slashes & (slashes &>> 10) | slashes & (slashes &>> 11)
-        return folders != 0 && isDesignFolder(b, lo, slashes) && !isSourceFile(b, lo, hi)
-    }
-
-    /// Whether the path names a source file (`app/contracts/loader.py`,
-    /// `contracts/Token.sol`): code under a `contracts/` or `checklists/`
-    /// folder is the project's, not a design document of the feature.
-    @inline(never) static func isSourceFile(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
-        var dot = hi
-        while dot > lo, b[dot - 1] != UInt8(ascii: "."), b[dot - 1] != UInt8(ascii: "/") { dot -= 1 }
-        guard dot > lo, b[dot - 1] == UInt8(ascii: ".") else { return false }
-        let length = hi - dot
-        return Vocabulary.sourceExtensions.contains { $0.utf8CodeUnitCount == length && b.matchesLowercase($0, at: dot, end: hi) }
+        return folders != 0 && isDesignFolder(b, lo, slashes)
     }
 
     /// `isDesignDocument`'s test of a name ending in `.md`.
@@ -382,7 +371,7 @@ extension DocumentParser {
             if (length == 9 && b.matchesLowercase("contracts", at: segment, end: k))
                 || (length == 10 && b.matchesLowercase("checklists", at: segment, end: k))
             {
-                return !isSourceFile(b, lo, hi)
+                return true
             }
             segment = k + 1
         }

@@ -40,9 +40,6 @@ struct FileRoleTests {
             ("Review contracts/api.yaml and checklists/ux.md", [], ["contracts/api.yaml", "checklists/ux.md"]),
             ("Update quickstart.md", ["quickstart.md"], []),
             ("Write contracts/api.md", ["contracts/api.md"], []),
-            // Source code under a contracts/ or checklists/ folder is the project's code.
-            ("Implement the loader in app/store/contracts/loader.py", ["app/store/contracts/loader.py"], []),
-            ("Deploy contracts/Token.sol against contracts/token-spec.md", ["contracts/Token.sol"], ["contracts/token-spec.md"]),
             ("Create data-model.md from research.md", ["data-model.md"], ["research.md"]),
             ("更新 quickstart.md", ["quickstart.md"], []),
             ("Run the steps of specs/001/quickstart.md", [], ["specs/001/quickstart.md"]),
