@@ -162,13 +162,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// Where the story name holding the `US` at `k` starts: at `k`, or at a
     /// prefix joined to it by a hyphen (`AUTH-US1`, `FE-US2`: a word of up to
-    /// 12 ASCII letters and digits, starting with a letter), which is part of
+    /// 12 capitals and digits, starting with a capital; not `Post-US2`), which is part of
     /// the name, so that `AUTH-US1` and `TASK-US1` are two stories.
     @inline(__always) func storyStart(at k: Int) -> Int {
         guard k >= 2, self[k - 1] == UInt8(ascii: "-") else { return k }
         var s = k - 1
-        while s > 0, k - 1 - s < 12, self[s - 1].isAlnum { s -= 1 }
-        guard s < k - 1, self[s].isLetter, isWordStart(s, 0) else { return k }
+        while s > 0, k - 1 - s < 12, self[s - 1].isUpper || self[s - 1].isDigit { s -= 1 }
+        guard s < k - 1, self[s].isUpper, isWordStart(s, 0) else { return k }
         return s
     }
 

@@ -21,7 +21,8 @@ extension DocumentParser {
             while j < end, b[j].isDigit { j += 1 }
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), !Self.offersAnotherOrder(b, k, end) else { return }
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), !Self.offersAnotherOrder(b, k, end, arrows: Self.hasArrow(b, k, end))
+        else { return }
         var locator = TextLocator((k, lineNumber, lineStart))
         // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
         // parenthesis left open takes the lines that close it.
@@ -129,7 +130,12 @@ extension DocumentParser {
         }
         k = skipEmphasis(k)
         guard k < end else { return }
-        if b.anyTaskIDEnd(at: k, end: end, worded: wordedIDs) == nil {
+        if b.anyTaskIDEnd(at: k, end: end, worded: wordedIDs) != nil {
+            // A bare chain only in a phase or a section that holds tasks; under
+            // `## Critical Path` or `## Review` it is a summary or a note.
+            guard headingStack.last?.hasTasks == true || headingStack.contains(where: { headings[Int($0.index)].phaseNumber != nil })
+            else { return }
+        } else {
             // `Dependencies:`, `**Зависимости**:`, `의존성：`.
             guard let (_, e) = DependencyVocabulary.match(b, k, k, end, roles: RoleSet(.sectionHeading), declared: true)
             else { return }
@@ -155,8 +161,13 @@ extension DocumentParser {
             if c == 0xE3, b.matches("。", at: stop, end: end) { break }
             stop += 1
         }
-        guard b.find("→", k, stop) != nil || b.find("->", k, stop) != nil || b.find("⟶", k, stop) != nil else { return }
+        guard Self.hasArrow(b, k, stop) else { return }
         parseDeclaredLine(k, stop)
+    }
+
+    /// Whether `lo..<hi` holds a forward arrow (`→`, `->`, `⟶`).
+    static func hasArrow(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        b.find("→", lo, hi) != nil || b.find("->", lo, hi) != nil || b.find("⟶", lo, hi) != nil
     }
 
     /// Whether a line says its tasks run one after another: `sequential`,
@@ -219,7 +230,7 @@ extension DocumentParser {
     /// `または`, `또는`) or follows the stories' priorities (`in priority
     /// order`, `por orden de prioridad`, `优先级顺序`, `優先度順`), which
     /// `--stories priority` asks for when a lead wants it.
-    static func offersAnotherOrder(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
+    static func offersAnotherOrder(_ b: Bytes, _ k: Int, _ end: Int, arrows: Bool) -> Bool {
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") || b[w] == UInt8(ascii: "_") { w += 1 }
         for word: StaticString in ["or", "alternatively", "optionally", "ou", "oder", "alternativamente", "opcionalmente"]
@@ -229,6 +240,10 @@ extension DocumentParser {
         for word: StaticString in ["Или", "или", "或者", "或", "または", "もしくは", "또는", "혹은"] where b.matches(word, at: w, end: end) {
             return true
         }
+        // The priorities name the order only of a chain (`US1 (P1) → US2 (P2) in
+        // priority order`); a clause beside them (`US3 depends on US2 (stories
+        // are numbered by priority)`) states its own.
+        guard arrows else { return false }
         for phrase: StaticString in [
             "priority order", "Priority order", "order of priority", "by priority", "By priority", "ordem de prioridade",
             "orden de prioridad", "ordre de priorité", "Prioritätsreihenfolge", "порядке приоритет", "优先级顺序", "按优先级",
@@ -536,6 +551,7 @@ extension DocumentParser {
                 // `**Parallel**: T013, T014, T015`, `Run in parallel: T004-T006`: a
                 // lead that says so over a list of tasks names what runs together.
                 if let w = tokens.firstIndex(where: { $0.kind == .parallel && $0.start >= lo && $0.end <= leadEnd }),
+                    DependencyVocabulary.match(b, tokens[w].start, tokens[w].start, leadEnd, roles: RoleSet(.parallel), declared: true) != nil,
                     !isNegatedTogether(b, tokens, w, lo)
                 {
                     let list = readReferenceList(b, tokens, from: leadEnd, to: hi, locator, worded: wordedIDs, phases: true)

@@ -137,7 +137,7 @@ enum DependencyVocabulary {
                 ("prereqs", .after, ""), ("preconditions", .after, ""), ("precondition", .after, ""), ("once", .after, ""),
                 ("relies on", .after, "v"), ("rely on", .after, "v"), ("cannot start until", .after, "v"),
                 ("can't start until", .after, "v"), ("cannot begin until", .after, "v"), ("can't begin until", .after, "v"),
-                ("blocked until", .after, "v"), ("follows", .after, "vd"), ("follow", .after, "vd"),
+                ("blocked until", .after, "v"),
                 ("blocks", .blocks, ""), ("unblocks", .blocks, ""), ("prerequisite for", .blocks, ""),
                 ("prerequisite of", .blocks, ""), ("is required by", .blocks, ""), ("is needed by", .blocks, ""),
                 ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"), ("precedes", .before, "d"), ("precede", .before, "d"),
@@ -176,7 +176,7 @@ enum DependencyVocabulary {
                 ("starts", .helper, ""), ("begin", .helper, ""), ("begins", .helper, ""),
                 ("setup", .phaseName, ""), ("foundational", .phaseName, ""), ("polish", .phaseName, ""), ("task", .taskWord, ""),
                 ("dependenc", .sectionHeading, "s"), ("execution order", .sectionHeading, ""), ("order of execution", .sectionHeading, ""),
-                ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("every user story", .allStories, ""), ("every story", .allStories, ""), ("both stories", .allStories, ""), ("both user stories", .allStories, ""), ("any user story", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
+                ("phase", .phaseWord, ""), ("phases", .phaseWord, ""), ("user story", .storyWord, ""), ("user stories", .storyWord, ""), ("story", .storyWord, ""), ("stories", .storyWord, ""), ("all stories", .allStories, ""), ("all user stories", .allStories, ""), ("every user story", .allStories, ""), ("every story", .allStories, ""), ("both stories", .allStories, ""), ("both user stories", .allStories, ""), ("all desired user stories", .allStories, ""), ("all desired stories", .allStories, ""), ("all the user stories", .allStories, ""), ("all the stories", .allStories, ""),
                 ("developer", .teamWord, "s"), ("dev", .teamWord, ""), ("devs", .teamWord, ""), ("team", .teamWord, ""), ("teams", .teamWord, ""), ("engineer", .teamWord, "s"), ("person", .teamWord, ""),
             ]
         ),

@@ -63,9 +63,13 @@ extension DocumentParser {
         let b = comparable(later.description)
         if a.isEmpty || b.isEmpty || a == b { return true }
         if first.form != later.form { return true }
-        // `T028.1: model choice (see above)`: a pointer back at the definition.
+        // `T028.1: model choice (see above)`: a pointer back at the definition,
+        // closing the text in parentheses or opening it (not `retries as described above`).
         let text = later.description.lowercased()
-        if backReferences.contains(where: { text.contains($0) }) { return true }
+        let open = text.lastIndex { $0 == "(" || $0 == "（" }
+        let remark = open.map { text[$0...] } ?? ""
+        let closes = text.hasSuffix(")") || text.hasSuffix("）")
+        if backReferences.contains(where: { (closes && remark.contains($0)) || text.hasPrefix($0) }) { return true }
         // A shortened restatement: without a closing remark in parentheses, one
         // description is the other's beginning, three words or more, ending at
         // a word's end (`Unit tests for the config loader (optional)` restates

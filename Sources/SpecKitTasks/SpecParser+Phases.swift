@@ -122,8 +122,39 @@ extension DocumentParser {
     /// name the stories that wait or are waited for, not the phase's own.
     func storyNamed(in b: Bytes, skipping: Bool = true) -> String? {
         guard let (story, at) = firstStory(in: b, skipping: skipping) else { return nil }
-        if at > 0, DependencyVocabulary.firstWordStart(b, 0, at, roles: .ordering, declared: true) != nil { return nil }
-        return story
+        return Self.orderingWordRightBefore(b, at) ? nil : story
+    }
+
+    /// Whether an ordering word ends right before `at`, with only blanks, `(`,
+    /// `:`, `and`, `on`, `for`, `of` between (`blocks US1`, `(after US1
+    /// and US2)`, `required by User Story 3`); `Dependency Graph View (US2)`
+    /// and `Checkout After Login - User Story 2` name their own story.
+    static func orderingWordRightBefore(_ b: Bytes, _ at: Int) -> Bool {
+        var k = at
+        while true {
+            while k > 0, b[k - 1].isSpaceOrTab || b[k - 1] == UInt8(ascii: "(") || b[k - 1] == UInt8(ascii: ":") { k -= 1 }
+            var w = k
+            while w > 0, b[w - 1].isLetter { w -= 1 }
+            guard w < k else { return false }
+            let fillers: [StaticString] = ["and", "on", "for", "of"]
+            if fillers.contains(where: { $0.utf8CodeUnitCount == k - w && b.matchesLowercase($0, at: w, end: k) }) {
+                k = w
+                continue
+            }
+            // The word ending at `k`: an ordering word of one or more words that ends there.
+            var start = w
+            for _ in 0..<3 {
+                if let (_, e) = DependencyVocabulary.match(b, start, start, k, roles: .ordering, declared: true), e == k { return true }
+                var s = start
+                while s > 0, b[s - 1].isSpaceOrTab { s -= 1 }
+                guard s < start else { break }
+                var p = s
+                while p > 0, b[p - 1].isLetter { p -= 1 }
+                guard p < s else { break }
+                start = p
+            }
+            return false
+        }
     }
 
     /// The first story ``storyNamed(in:skipping:)`` reads, and where it starts.

@@ -211,7 +211,7 @@ extension DocumentParser {
         var k = b.skipSpaces(e, end)
         if k < end, b[k] == UInt8(ascii: "-") {
             k += 1
-        } else if b.matches("–", at: k, end: end) || b.matches("—", at: k, end: end) {
+        } else if b.matches("–", at: k, end: end) || (!toID && b.matches("—", at: k, end: end)) {
             k += 3
         } else if b.matches("..", at: k, end: end) {
             k += 2
@@ -224,14 +224,46 @@ extension DocumentParser {
         }
         k = b.skipSpaces(k, end)
         while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
+        if toID {
+            // `T001–T009`: a task ID of the same kind, numbered higher (`T008 - T006
+            // follow-up` and `T008 - Task 3 …` start the text of task T008).
+            guard let startID = e > 0 ? Self.idNumber(b, Self.idStart(b, e), e) : nil, let endEnd = b.taskIDEnd(at: k, end: end),
+                let endID = Self.idNumber(b, k, endEnd)
+            else { return false }
+            return endID.prefix == startID.prefix && endID.number > startID.number
+        }
         if taskID(b, at: k, end) != nil { return true }
-        if toID { return false }
         // `Task 13-15`, `任务 2.1-2.3`: the end of a range of worded IDs is a bare number.
         var digits = k
         while digits < end, b[digits].isDigit || (b[digits] == UInt8(ascii: ".") && digits > k && digits + 1 < end && b[digits + 1].isDigit) {
             digits += 1
         }
         return digits > k && !b[k - 1].isSpaceOrTab && (digits == end || !b[digits].isAlnum)
+    }
+
+    /// Where the plain task ID ending at `e` starts (`T`, then letters, digits…).
+    static func idStart(_ b: Bytes, _ e: Int) -> Int {
+        var s = e
+        while s > 0, b[s - 1].isAlnum || b[s - 1] == UInt8(ascii: "-") || b[s - 1] == UInt8(ascii: ".") || b[s - 1] == UInt8(ascii: "_") {
+            s -= 1
+        }
+        while s < e, b[s] != UInt8(ascii: "T") { s += 1 }
+        return s
+    }
+
+    /// A plain task ID's letters before its first digit and the value of its first
+    /// run of digits (`T-HF02`: `T-HF`, 2); nil when `lo..<hi` is no such ID.
+    static func idNumber(_ b: Bytes, _ lo: Int, _ hi: Int) -> (prefix: [UInt8], number: Int)? {
+        guard lo < hi, b.taskIDEnd(at: lo, end: hi) == hi else { return nil }
+        var k = lo
+        while k < hi, !b[k].isDigit { k += 1 }
+        let prefix = Array(UnsafeBufferPointer(rebasing: b[lo..<k]))
+        var n = 0
+        while k < hi, b[k].isDigit, n < 1 << 40 {
+            n = n * 10 + Int(b[k] - 0x30)
+            k += 1
+        }
+        return (prefix, n)
     }
 
     /// Shape 4: a list item without a checkbox whose text starts with a bold ID

@@ -30,6 +30,12 @@ struct ArrowChainLineTests {
         #expect(Self.document(line).edges(.declared) == expected)
     }
 
+    @Test("a bare chain under a heading that is no phase and holds no task is a summary, not an order")
+    func summaries() {
+        let doc = parse("# Tasks\n## Phase 1: Build\n- [ ] T001 a in src/a.py\n- [ ] T002 b in src/b.py\n## Follow-ups\n- [ ] T003 c in src/c.py\n- [ ] T004 d in src/d.py\n\nT004 → T003 in this order.\n## Critical Path\nT001 → T002 → T003\n## Review\nT003 → re-run T001 if it fails\n")
+        #expect(doc.edges(.declared) == ["T004->T003"])
+    }
+
     @Test("in a strategy, notes or parallel-work section, a chain is an example, not an order")
     func sectionsThatHoldNoOrder() {
         for heading in ["Implementation Strategy", "Notes", "Parallel Example: Phase 1"] {

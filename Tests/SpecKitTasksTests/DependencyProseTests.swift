@@ -190,7 +190,7 @@ struct DependencyClauseTests {
             ("**US2**: builds on what US1 made (T012 depends on T010)", ["T010->T012"]),
             ("its wiring (T014) depends on US1's form code (T011)", ["T011->T014"]),
             // Order verbs of Dependencies sections.
-            ("T012 cannot start until T010 is merged", ["T010->T012"]), ("T011 should follow T009", ["T009->T011"]),
+            ("T012 cannot start until T010 is merged", ["T010->T012"]), ("T011 follows the same pattern as T009", []),
             ("T010 precedes T012", ["T010->T012"]), ("T012 is blocked until T011 lands", ["T011->T012"]),
             ("T012 relies on T009 and T010", ["T009->T012", "T010->T012"]),
             // Plural verbs, and the wave dash of Japanese and Chinese ranges.
@@ -203,7 +203,8 @@ struct DependencyClauseTests {
             ("T010, T009, T012 are sequential (one file)", ["T010->T009", "T009->T012"]),
             ("Wiring (T009–T011): sequential", ["T009->T010", "T010->T011"]), ("T010-T012は順次実行", ["T010->T011", "T011->T012"]),
             ("T009-T012 are mostly sequential", []), ("US1 (T009-T010) shares a file with T011 — keep it sequential", []),
-            ("T009 and T010 are not sequential", []), ("T012 ideally follows T011", []), ("T012: preferably after T010", []), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
+            ("T009 and T010 are not sequential", []), ("T012: ideally after T011", []), ("T012: preferably after T010", []),
+            ("T012 depends on T011 and T010 (ordered by priority)", ["T011->T012", "T010->T012"]), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)

@@ -33,6 +33,13 @@ struct DuplicateTests {
         #expect(duplicates.first?.notes.first?.location == doc.tasks[0].location)
     }
 
+    @Test("a pointer back counts only as the whole text's opening or its closing remark")
+    func backReferenceInTheTextIsNoRestatement() {
+        let doc = parse("## Phase 1\n- [ ] T015 Write the docs in docs/api.md\n- [ ] T016 Other\n- [ ] T015 Add retries as described above to src/api/client.py\n")
+        #expect(doc.tasks.map(\.id) == ["T015", "T016", "T015#2"])
+        #expect(doc.codes(.duplicateID).first?.severity == .error)
+    }
+
     @Test("a merged definition adds its dependencies, files, reads and estimate to the first")
     func mergeAddsFacts() throws {
         let doc = parse("""

@@ -161,6 +161,9 @@ struct ShapeTests {
             - [x] T001 .. T003 merged
             """)
         #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T003#2"])
+        // A lower or other ID after the dash starts the text: a task.
+        let texts = parse("## Phase 1\n- [ ] T006 Login form\n- [ ] T008 — T006 follow-up: auth service in src/auth.py\n- [ ] T009 - Task 3 wiring\n")
+        #expect(texts.tasks.map(\.id) == ["T006", "T008", "T009"])
         #expect(doc.tasks.prefix(3).allSatisfy { $0.status == .todo })
         #expect(doc.codes(.duplicateID).count == 1)  // T003-1: an ID with a suffix the grammar has not, as before
     }

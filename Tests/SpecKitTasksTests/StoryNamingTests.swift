@@ -36,6 +36,10 @@ struct StoryNamingTests {
             ("Phase 4: US2 Search (Priority: P2)", "US2"),
             ("Phase 3: User Story 1 (FE-US1)", "US1"),
             ("Phase 7: Checkout flow (PAY-US4)", "PAY-US4"),
+            // An order word elsewhere in the title, or a prefix in lower case, changes nothing.
+            ("Phase 4: Dependency Graph View (US2) (Priority: P2)", "US2"),
+            ("Phase 4: Checkout After Login - User Story 2", "US2"),
+            ("Phase 4: Post-US2 Logout", "US2"),
         ] as [(String, String?)])
     func orderingWordsBeforeAStory(title: String, story: String?) {
         let doc = parse("# Tasks\n## \(title)\n- [ ] T001 Build it in src/a.py\n")
