@@ -49,21 +49,7 @@ struct ArrowChainLineTests {
 struct AlternativeOrderTests {
     /// Three story phases after Setup, and `line` in a Dependencies section.
     static func document(_ line: String) -> SpecDocument {
-        parse("""
-            # Tasks
-            ## Phase 1: Setup
-            - [ ] T001 Scaffold in src/
-            ## Phase 2: User Story 1 - Import (Priority: P1)
-            - [ ] T002 [US1] Importer in src/import.py
-            ## Phase 3: User Story 2 - Export (Priority: P2)
-            - [ ] T003 [US2] Exporter in src/export.py
-            ## Phase 4: User Story 3 - Search (Priority: P3)
-            - [ ] T004 [US3] Search in src/search.py
-
-            ## Dependencies & Execution Order
-            - **Stories (Phases 2-4)**: can begin once Setup is done
-            \(line)
-            """)
+        storyDocument(setup: true, stories: [1, 2, 3], dependencies: "- **Stories (Phases 2-4)**: can begin once Setup is done\n" + line)
     }
 
     @Test(

@@ -51,28 +51,12 @@ struct StoryNamingTests {
     /// the story phases written between its ends, as a range of task IDs does.
     @Test("a story range covers the stories numbered between its ends that are written between their phases")
     func storyRangesInDocumentOrder() {
-        let doc = parse("""
-            # Tasks
-            ## Phase 1: Setup
-            - [ ] T001 Scaffold in src/
-            ## Phase 2: User Story 5 - Billing (Priority: P1)
-            - [ ] T002 [US5] Invoices in src/invoices.py
-            ## Phase 3: User Story 1 - Accounts (Priority: P1)
-            - [ ] T003 [US1] Accounts in src/accounts.py
-            ## Phase 4: User Story 3 - Reports (Priority: P2)
-            - [ ] T004 [US3] Reports in src/reports.py
-            ## Phase 5: User Story 8 - Exports (Priority: P3)
-            - [ ] T005 [US8] Exports in src/exports.py
-            ## Phase 6: User Story 2 - Profiles (Priority: P3)
-            - [ ] T006 [US2] Profiles in src/profiles.py
-            ## Phase 7: User Story 6 - Alerts (Priority: P3)
-            - [ ] T007 [US6] Alerts in src/alerts.py
-
-            ## Dependencies & Execution Order
+        let doc = storyDocument(setup: true, stories: [5, 1, 3, 8, 2, 6], dependencies: """
             - **US1**: needs US5 (invoices hold the account IDs)
             - **US3–US8**: depend on US1
             - **Phase 7**: after US1-US3
             """)
+
         let edges = doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" }.sorted()
         // US5 (phase 2) and US6 (phase 7) are numbered between 3 and 8 but written
         // outside US3's and US8's phases: not in `US3–US8`; nor is US2 in `US1-US3`.
@@ -83,36 +67,18 @@ struct StoryNamingTests {
 
     @Test("a story range whose end names no phase takes the stories numbered between its ends, from the other end's phase on")
     func storyRangeWithAMissingEnd() {
-        let doc = parse("""
-            # Tasks
-            ## Phase 1: User Story 1 - A (Priority: P1)
-            - [ ] T001 [US1] a in src/a.py
-            ## Phase 2: User Story 3 - C (Priority: P2)
-            - [ ] T002 [US3] c in src/c.py
-            ## Phase 3: User Story 4 - D (Priority: P3)
-            - [ ] T003 [US4] d in src/d.py
-            ## Phase 4: User Story 2 - B (Priority: P3)
-            - [ ] T004 [US2] b in src/b.py
-
-            ## Dependencies & Execution Order
+        let doc = storyDocument(stories: [1, 3, 4, 2], dependencies: """
             - **US3-US6**: depend on US1
             - **US2**: after US4
             """)
+
         // US6 names no phase: `US3-US6` is US3 and US4, written from US3's phase on.
         #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" }.sorted() == ["1->2", "1->3", "3->4"])
-        let early = parse("""
-            # Tasks
-            ## Phase 1: User Story 4 - D (Priority: P1)
-            - [ ] T001 [US4] d in src/d.py
-            ## Phase 2: User Story 1 - A (Priority: P1)
-            - [ ] T002 [US1] a in src/a.py
-            ## Phase 3: User Story 3 - C (Priority: P2)
-            - [ ] T003 [US3] c in src/c.py
-
-            ## Dependencies & Execution Order
+        let early = storyDocument(stories: [4, 1, 3], dependencies: """
             - **US1**: after US4
             - **US3-US9**: depend on US1
             """)
+
         // US4, written before US3, stays out: no cycle through US1.
         #expect(early.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" }.sorted() == ["1->2", "2->3"])
         #expect(early.diagnostics.isEmpty)

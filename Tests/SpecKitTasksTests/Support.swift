@@ -25,6 +25,26 @@ extension SpecDocument {
     func task(_ id: String) -> SpecTask? { tasks.first { $0.id == id } }
 }
 
+/// A document of story phases, one task each (`T001`, `T002`… labelled with
+/// its story), after a Setup phase when `setup`, then `dependencies` as the
+/// lines of a `## Dependencies & Execution Order` section. Phase `i` (from 1)
+/// holds the `i`-th phase written.
+func storyDocument(setup: Bool = false, stories: [Int], dependencies: String) -> SpecDocument {
+    var text = "# Tasks\n"
+    var phase = 0
+    if setup {
+        phase += 1
+        text += "## Phase 1: Setup\n- [ ] T001 Scaffold in src/\n"
+    }
+    for (k, story) in stories.enumerated() {
+        phase += 1
+        let task = phase < 10 ? "T00\(phase)" : "T0\(phase)"
+        text += "## Phase \(phase): User Story \(story) - Feature \(story) (Priority: P\(min(k + 1, 3)))\n"
+        text += "- [ ] \(task) [US\(story)] Build feature \(story) in src/f\(story).py\n"
+    }
+    return parse(text + "\n## Dependencies & Execution Order\n" + dependencies + "\n")
+}
+
 /// Calls `body` for `rounds` random tokens of `pieces` (at most `most` each)
 /// at every start in them, backticked and not: with the token, its bytes,
 /// whether a plain path may be claimed in it (`DocumentParser.mayClaimPlain`),
