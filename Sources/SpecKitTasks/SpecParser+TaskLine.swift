@@ -198,6 +198,8 @@ extension DocumentParser {
         if k < end, b[k] == UInt8(ascii: " ") { k += 1 }
         guard k < end else { return false }
         let c = b[k]
+        // Letters and `[`, after almost every ID, fail the first test.
+        guard c < 0x30 || c >= 0x7E else { return false }
         return c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~") || c == 0xE2 || c == 0xE3 || c == 0xEF
     }
 
