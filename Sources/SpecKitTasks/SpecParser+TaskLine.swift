@@ -95,7 +95,7 @@ extension DocumentParser {
                     mark == UInt8(ascii: " ") ? .todo : mark | 0x20 == UInt8(ascii: "x") ? .done : nil
                 // The ID right after the blank: no more blanks, emphasis or bracket before it.
                 if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end),
-                    !(Self.mayStartRange(b, idEnd, end) && rangeFollows(b, idEnd, end, toID: true))
+                    !(Self.mayStartRange(b, idEnd, end) && rangeFollows(b, idEnd, end, from: p + 6))
                 {
                     return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idEnd, plainID: true))
                 }
@@ -128,16 +128,7 @@ extension DocumentParser {
         var close = k + 1
         while close < end, close - box <= 4, b[close] != UInt8(ascii: "]") { close += 1 }
         guard close < end, b[close] == UInt8(ascii: "]") else { return .none }
-        var status: TaskStatus?
-        if close == box + 2 {
-            switch b[box + 1] {
-            case UInt8(ascii: " "): status = .todo
-            case UInt8(ascii: "x"), UInt8(ascii: "X"): status = .done
-            case UInt8(ascii: "~"), UInt8(ascii: "-"): status = .skipped
-            case UInt8(ascii: "/"): status = .inProgress
-            default: status = nil
-            }
-        }
+        let status = close == box + 2 ? boxStatus(b[box + 1]) : nil
         var j = b.skipSpaces(close + 1, end)
         let textStart = j
         var struck = false
@@ -160,7 +151,7 @@ extension DocumentParser {
         let plainEnd = b.taskIDEnd(at: j, end: end)
         if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(b, at: j, end) {
             // `- [x] T001–T009 verified`: a step about a range of tasks, no task.
-            if rangeFollows(b, idEnd, end, toID: true) {
+            if rangeFollows(b, idEnd, end, from: idStart) {
                 return bare ? .none : status.map { .plain(TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart)) } ?? .none
             }
             guard var status else { return bare ? .none : .suspicious(box) }
@@ -206,10 +197,11 @@ extension DocumentParser {
     /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`,
     /// `T001〜T003`): such a line names tasks, it is none.
     ///
-    /// `toID`: only a range whose end is an ID counts (`T001–T009`), not
-    /// one to a bare number (`Task 13-15`): a checkbox item `T115a-1` is a
-    /// task written below T115a.
-    static func rangeFollows(_ b: Bytes, _ e: Int, _ end: Int, toID: Bool = false) -> Bool {
+    /// `from`, the start of the ID (a checkbox's): only a range to a higher
+    /// task ID of the same kind counts (`T001–T009`), not one to a bare number
+    /// (`Task 13-15`): a checkbox item `T115a-1` is a task written below T115a.
+    static func rangeFollows(_ b: Bytes, _ e: Int, _ end: Int, from start: Int? = nil) -> Bool {
+        let toID = start != nil
         var k = b.skipSpaces(e, end)
         if k < end, b[k] == UInt8(ascii: "-") {
             k += 1
@@ -229,7 +221,7 @@ extension DocumentParser {
         if toID {
             // `T001–T009`: a task ID of the same kind, numbered higher (`T008 - T006
             // follow-up` and `T008 - Task 3 …` start the text of task T008).
-            guard let startID = e > 0 ? Self.idNumber(b, Self.idStart(b, e), e) : nil, let endEnd = b.taskIDEnd(at: k, end: end),
+            guard let start, let startID = Self.idNumber(b, start, e), let endEnd = b.taskIDEnd(at: k, end: end),
                 let endID = Self.idNumber(b, k, endEnd)
             else { return false }
             return endID.prefix == startID.prefix && endID.number > startID.number
@@ -241,16 +233,6 @@ extension DocumentParser {
             digits += 1
         }
         return digits > k && !b[k - 1].isSpaceOrTab && (digits == end || !b[digits].isAlnum)
-    }
-
-    /// Where the plain task ID ending at `e` starts (`T`, then letters, digits…).
-    static func idStart(_ b: Bytes, _ e: Int) -> Int {
-        var s = e
-        while s > 0, b[s - 1].isAlnum || b[s - 1] == UInt8(ascii: "-") || b[s - 1] == UInt8(ascii: ".") || b[s - 1] == UInt8(ascii: "_") {
-            s -= 1
-        }
-        while s < e, b[s] != UInt8(ascii: "T") { s += 1 }
-        return s
     }
 
     /// A plain task ID's letters before its first digit and the value of its first
