@@ -710,6 +710,19 @@ extension DocumentParser {
                 k = keywordEnd
                 continue
             }
+            // `**Dependencies**: T006 depends on T004`, `Task dependencies: US2
+            // needs US1`: a word with no subject whose list's first item has a
+            // clause word after it in the sentence is a title; the clause is
+            // read as it stands.
+            if subject.references.isEmpty, subject.phases.isEmpty,
+                let item = tokens[t...].firstIndex(where: { $0.start < object.end && listItem(b, $0, phases: true) != nil }),
+                let next = tokens[(item + 1)...].firstIndex(where: { $0.kind == .dependency || $0.kind == .sentenceEnd }),
+                tokens[next].kind == .dependency, tokens[next].end <= hi
+            {
+                subjectStart = keywordEnd
+                k = keywordEnd
+                continue
+            }
             // Left-over tasks, then a phase object (`… routes (T021) existing —
             // implement after US1`): the clause goes on with the subject before them.
             if leftover, subject.phases.isEmpty, object.references.isEmpty, !object.phases.isEmpty, let fallback, !fallback.phases.isEmpty {

@@ -205,6 +205,11 @@ struct DependencyClauseTests {
             ("T009-T012 are mostly sequential", []), ("US1 (T009-T010) shares a file with T011 — keep it sequential", []),
             ("T009 and T010 are not sequential", []), ("T012: ideally after T011", []), ("T012: preferably after T010", []),
             ("T012 depends on T011 and T010 (ordered by priority)", ["T011->T012", "T010->T012"]), ("测试（T009–T010）先于实现（T011–T012）", ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
+            // A dependency word as the line's title, over clauses that name their own subjects.
+            ("**Dependencies**: T010 has to finish before T012.", ["T010->T012"]),
+            ("Task dependencies: T012 relies on T009, T011 needs T010", ["T009->T012", "T010->T011"]),
+            ("**Requires**: T009-T010 must be merged before T011.", ["T009->T011", "T010->T011"]),
+            ("**Depends on**: T009, T010", []),
         ])
     func declaredStatements(line: String, expected: [String]) {
         let doc = plan(section: "- " + line)
