@@ -2,8 +2,10 @@
 ///
 ///     (2h)  [2h]  (~3d)  (est: 90m)  (estimate: 1.5d)  (est: 2h/4h/8h)
 ///     **Estimated Time**: 2 hours     Estimate: 3h
+///     (2時間)   **预估工时**: 0.5 小时   **Estimated Time**: 約8時間
 ///
-/// Units: m/min, h/hr/hours, d/days (8 h), w/weeks (5 d). Results are in hours.
+/// Units: m/min, h/hr/hours, d/days (8 h), w/weeks (5 d), and their
+/// Chinese, Japanese and Korean words (`cjkUnit`). Results are in hours.
 extension DocumentParser {
     /// The first estimate in the text and the span it covers.
     ///
@@ -40,7 +42,9 @@ extension DocumentParser {
                     if end < hi, b[end] == close { return (estimate, (k, end + 1)) }
                 }
             } else if (c | 0x20) == UInt8(ascii: "e"), b.isWordStart(k, lo), let after = estimateKeywordEnd(b, k, hi) {
-                if let (estimate, e) = durationOrThreePoint(b, after, hi) { return (estimate, (k, e)) }
+                if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
+            } else if c >= 0xE0, let after = cjkEstimateKeywordEnd(b, k, hi) {
+                if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
             }
             k += 1
         }
@@ -114,6 +118,66 @@ extension DocumentParser {
         return sawColon || abbreviated ? j : nil
     }
 
+    /// The estimate keywords of other scripts, each followed by a colon
+    /// (`**预估工时**: 0.5 小时`, `見積もり：2時間`, `예상 시간: 3시간`); longer
+    /// words first, so that `预估工时` is not read as `预估`.
+    static let cjkEstimateKeywords: [StaticString] = [
+        "预估工时", "预估时间", "预估耗时", "预计工时", "预计时间", "预计耗时", "估计工时", "估计时间", "預估工時", "預估時間",
+        "預計工時", "預計時間", "所要時間", "見積もり", "見積り", "予定工数", "見積", "工数", "预估", "预计", "預估", "預計",
+        "估时", "工时", "工時", "耗时", "예상 시간", "예상시간", "소요 시간", "예상",
+    ]
+
+    /// Whether `c` is the first byte of one of `cjkEstimateKeywords` (the
+    /// estimate trigger of `textTriggers` looks at such bytes).
+    static func isEstimateLeadByte(_ c: UInt8) -> Bool {
+        cjkEstimateKeywords.contains { $0.utf8Start[0] == c }
+    }
+
+    /// After a keyword of `cjkEstimateKeywords` at `k` and its colon (`:` or
+    /// `：`, with `*` and blanks around it): where the value starts; nil
+    /// when no such keyword and colon stand there.
+    static func cjkEstimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard let word = cjkEstimateKeywords.first(where: { b.matches($0, at: k, end: hi) }) else { return nil }
+        var j = k + word.utf8CodeUnitCount
+        var sawColon = false
+        while j < hi {
+            if b[j] == UInt8(ascii: ":") {
+                sawColon = true
+                j += 1
+            } else if b.matches("：", at: j, end: hi) {
+                sawColon = true
+                j += 3
+            } else if b[j] == UInt8(ascii: "*") || b[j].isSpaceOrTab {
+                j += 1
+            } else {
+                break
+            }
+        }
+        return sawColon ? j : nil
+    }
+
+    /// Past a word for "about" before a value (`約8時間`, `约 2 小时`, `～3h`).
+    static func skipApproximation(_ b: Bytes, _ j: Int, _ hi: Int) -> Int {
+        guard j < hi, b[j] >= 0xE0 else { return j }
+        for word: StaticString in ["大约", "大約", "约", "約", "～", "≈"] where b.matches(word, at: j, end: hi) {
+            return b.skipSpaces(j + word.utf8CodeUnitCount, hi)
+        }
+        return j
+    }
+
+    /// A unit of another script at `j` (`時間`, `小时`, `天`, `시간`), as hours
+    /// per unit, and where it ends. Longer words first (`週間` before `週`).
+    static func cjkUnit(_ b: Bytes, _ j: Int, _ hi: Int) -> (Double, Int)? {
+        let units: [(StaticString, Double)] = [
+            ("个小时", 1), ("個小時", 1), ("小时", 1), ("小時", 1), ("時間", 1), ("시간", 1),
+            ("分钟", 1.0 / 60), ("分鐘", 1.0 / 60), ("分", 1.0 / 60), ("분", 1.0 / 60),
+            ("人日", 8), ("人天", 8), ("天", 8), ("日", 8), ("일", 8),
+            ("週間", 40), ("周", 40), ("週", 40), ("주", 40),
+        ]
+        for (word, hours) in units where b.matches(word, at: j, end: hi) { return (hours, j + word.utf8CodeUnitCount) }
+        return nil
+    }
+
     /// Past the colon at `j` and the colons, `=`, `*`, `~` and blanks after it.
     @inline(__always) static func afterColons(_ b: Bytes, _ j: Int, _ hi: Int) -> Int {
         var j = j + 1
@@ -166,7 +230,7 @@ extension DocumentParser {
             }
         }
         j = b.skipSpaces(j, hi)
-        guard let (factor, e) = unit(b, j, hi) else { return nil }
+        guard let (factor, e) = j < hi && b[j] >= 0xE0 ? cjkUnit(b, j, hi) : unit(b, j, hi) else { return nil }
         return (value * factor, e)
     }
 

@@ -655,7 +655,7 @@ extension DocumentParser {
         let c = UInt8(i)
         var cls: UInt8 = c.isWordByte ? 1 : 0
         if c.isLetter, DependencyVocabulary.mayStartWord(c) || c | 0x20 == UInt8(ascii: "e") { cls |= 2 }
-        if "([./@".utf8.contains(c) || DependencyVocabulary.isLeadByte(c) { cls |= 4 }
+        if "([./@".utf8.contains(c) || DependencyVocabulary.isLeadByte(c) || DocumentParser.isEstimateLeadByte(c) { cls |= 4 }
         return cls
     }
 
@@ -760,6 +760,11 @@ extension DocumentParser {
                             firstKeyword = i
                             t |= TextTriggers.keyword.rawValue
                         }
+                        // An estimate keyword of another script (`预估工时:`).
+                        if t & TextTriggers.estimate.rawValue == 0, DocumentParser.cjkEstimateKeywordEnd(b, i, hi) != nil {
+                            firstEstimate = i
+                            t |= TextTriggers.estimate.rawValue
+                        }
                     } else if c == UInt8(ascii: "@") {
                         t |= TextTriggers.owner.rawValue
                     } else if i &+ 1 < hi {
@@ -835,6 +840,11 @@ extension DocumentParser {
                         if t & TextTriggers.keyword.rawValue == 0, isClauseWord(k) {
                             firstKeyword = k
                             t |= TextTriggers.keyword.rawValue
+                        }
+                        // An estimate keyword of another script (`预估工时:`).
+                        if t & TextTriggers.estimate.rawValue == 0, DocumentParser.cjkEstimateKeywordEnd(b, k, hi) != nil {
+                            firstEstimate = k
+                            t |= TextTriggers.estimate.rawValue
                         }
                     } else if wordStart, k + 1 < hi {
                         if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {

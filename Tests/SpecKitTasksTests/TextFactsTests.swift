@@ -60,6 +60,18 @@ struct TextFactsTests {
         #expect(estimate?.threePoint == nil)
     }
 
+    @Test(
+        "estimates written in Chinese, Japanese and Korean: their keywords, units and a word for about",
+        arguments: [
+            ("**预计时间**：3 小时", 3.0), ("(6時間)", 6), ("**Estimated Time**: 約2.5時間", 2.5), ("見積り: 2日", 16),
+            ("예상 시간: 45분", 0.75), ("(1週間)", 40), ("估时: 大约 2 个小时", 2), ("工时：½ 天", nil), ("预估 3 小时", nil),
+            ("第3日", nil), ("工时很多", nil),
+        ] as [(String, Double?)])
+    func cjkEstimates(text: String, hours: Double?) {
+        let estimate = parse("- [ ] T001 做事\n  \(text)").tasks.first?.estimate
+        #expect(estimate?.hours == hours)
+    }
+
     @Test("an estimate among the labels is an estimate, not a label")
     func estimateLabel() {
         let doc = parse("- [ ] T001 [2h] Create model in src/a.py\n- [ ] T002 [P] [~3d] [US1] Create view (1h)\n- [ ] T003 [est: 1h/2h/9h] Spike\n")
