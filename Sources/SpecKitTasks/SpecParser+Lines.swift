@@ -415,7 +415,9 @@ extension DocumentParser {
                 }
                 // A line about a task already defined (`T001: must land before T002`)
                 // is prose, not a second definition.
-                if indent < 4, !startsBlock(p, end), let id = Self.recognizeIDLine(b, p, end), !isDefined(id) {
+                if indent < 4, !startsBlock(p, end), let id = Self.recognizeIDLine(b, p, end, afterLineTask: openTask?.form == .line),
+                    !isDefined(id)
+                {
                     closeTask()
                     startLooseTask(p, id, indent: indent, end: end, form: .line)
                     return

@@ -51,7 +51,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
                 while j < end, self[j].isLetter { j += 1 }
             }
         }
-        guard isWordEnd(j, end) else { return nil }
+        // `__T006__`: underscore emphasis closing right after the ID.
+        guard isWordEnd(j, end) || (j + 1 < end && self[j] == UInt8(ascii: "_") && self[j + 1] == UInt8(ascii: "_")) else { return nil }
         return j
     }
 

@@ -108,9 +108,13 @@ extension DocumentParser {
     static func recognizeCheckboxByBytes(_ b: Bytes, _ p: Int, _ end: Int) -> CheckboxLine {
         var k = p
         let c = b[p]
+        // `**[ ] T001** …`, `__[x] T005__ …`: a box inside emphasis, with no list marker.
+        let emphasized = (c == UInt8(ascii: "*") || c == UInt8(ascii: "_")) && p + 2 < end && b[p + 1] == c && b[p + 2] == UInt8(ascii: "[")
         // `[X] T001 - Create …` with no list marker: a task when an ID follows a valid box.
-        let bare = c == UInt8(ascii: "[")
-        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
+        let bare = c == UInt8(ascii: "[") || emphasized
+        if emphasized {
+            k += 2
+        } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
             k += 1
         } else if c.isDigit {
             while k < end, k - p < 9, b[k].isDigit { k += 1 }
@@ -119,16 +123,25 @@ extension DocumentParser {
         } else if !bare {
             return .none
         }
+        // `- **[ ] T003** …`: emphasis between the marker and the box.
+        var boxEmphasized = emphasized
         if !bare {
             guard k < end, b[k].isSpaceOrTab else { return .none }
             k = b.skipSpaces(k, end)
+            if k + 2 < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_"), b[k + 1] == b[k], b[k + 2] == UInt8(ascii: "[") {
+                k += 2
+                boxEmphasized = true
+            }
         }
         guard k < end, b[k] == UInt8(ascii: "[") else { return .none }
         let box = k
         var close = k + 1
         while close < end, close - box <= 4, b[close] != UInt8(ascii: "]") { close += 1 }
         guard close < end, b[close] == UInt8(ascii: "]") else { return .none }
-        let status = close == box + 2 ? boxStatus(b[box + 1]) : nil
+        // `[✅] T026`: a check mark in the box is done too.
+        let status = close == box + 2 ? boxStatus(b[box + 1]) : close == box + 4 && b.matches("✅", at: box + 1, end: close) ? .done : nil
+        // Emphasis opened before anything but a status box (`- **[P]** …`) is no box.
+        if boxEmphasized, status == nil { return .none }
         var j = b.skipSpaces(close + 1, end)
         let textStart = j
         var struck = false
@@ -287,12 +300,32 @@ extension DocumentParser {
     /// Shape 5: a line outside any list that starts with an ID (possibly bold),
     /// then a dash, a colon or a full stop and text: `T001 — Create data/ scaffolding`,
     /// `**T001**: [P] ✅ Setup`, `Task 2: Wire the API`. The ID's span.
-    static func recognizeIDLine(_ b: Bytes, _ p: Int, _ end: Int) -> (start: Int, end: Int)? {
+    ///
+    /// `afterLineTask`: the line follows such a task in its section, where a
+    /// blank alone separates the ID from the text too (`T017 Implement the
+    /// grading logic` below `T016 ✅ Implement …`), unless a clause word
+    /// follows it (`T017 depends on T016` states an order).
+    static func recognizeIDLine(_ b: Bytes, _ p: Int, _ end: Int, afterLineTask: Bool = false) -> (start: Int, end: Int)? {
         var k = p
         while k < end, k - p < 3, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") || b[k] == UInt8(ascii: "`") { k += 1 }
         guard let id = taskID(b, at: k, end), !rangeFollows(b, id.end, end) else { return nil }
         var j = id.end
         while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") || b[j] == UInt8(ascii: "`") { j += 1 }
+        // `T007 [P] Write the contract test`, `T006 ✅ Install`, `**T008 [P]**: Migrate`:
+        // labels and status marks after the ID stand for the separator.
+        var labelled = false
+        while true {
+            let q = b.skipSpaces(j, end)
+            if let close = shortLabelEnd(b, q, end) {
+                j = close
+            } else if let mark = statusMarkEnd(b, q, end) {
+                j = mark
+            } else {
+                break
+            }
+            labelled = true
+            while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "_") { j += 1 }
+        }
         let spaced = b.skipSpaces(j, end)
         var separatorEnd = -1
         if spaced < end, b[spaced] == UInt8(ascii: ":") {
@@ -306,12 +339,38 @@ extension DocumentParser {
             separatorEnd = spaced + 1
         } else if b.matches("—", at: spaced, end: end) || b.matches("–", at: spaced, end: end) {
             separatorEnd = spaced + 3
+        } else if labelled, spaced > j || b[j - 1] == UInt8(ascii: "]") || b[j - 1] >= 0x80 {
+            separatorEnd = spaced
+        } else if afterLineTask, spaced > j, spaced < end, b[spaced].isUpper || b[spaced] >= 0x80,
+            DependencyVocabulary.match(b, spaced, spaced, end, roles: .clause, declared: true) == nil
+        {
+            separatorEnd = spaced
         }
         guard separatorEnd > 0 else { return nil }
         var text = b.skipSpaces(separatorEnd, end)
         while text < end, b[text] == UInt8(ascii: "*") || b[text] == UInt8(ascii: "_") { text += 1 }
         guard text < end, taskID(b, at: text, end) == nil else { return nil }
         return id
+    }
+
+    /// The end of a short bracket label at `k` (`[P]`, `[US2]`, `[Setup]`:
+    /// at most 16 bytes between the brackets, no blank first), or nil.
+    static func shortLabelEnd(_ b: Bytes, _ k: Int, _ end: Int) -> Int? {
+        guard k + 2 < end, b[k] == UInt8(ascii: "["), !b[k + 1].isSpaceOrTab, b[k + 1] != UInt8(ascii: "]") else { return nil }
+        var j = k + 1
+        while j < end, j - k <= 17, b[j] != UInt8(ascii: "]"), b[j] != UInt8(ascii: "[") { j += 1 }
+        return j < end && b[j] == UInt8(ascii: "]") ? j + 1 : nil
+    }
+
+    /// The end of a status mark at `k` (`✅`, `✔`, `✓`, `☑`, `⏳`, `🚧`, `❌`, with a
+    /// variation selector after it), or nil.
+    static func statusMarkEnd(_ b: Bytes, _ k: Int, _ end: Int) -> Int? {
+        guard k < end, b[k] >= 0xE2 else { return nil }
+        for mark: StaticString in ["✅", "✔", "✓", "☑", "⏳", "🚧", "❌"] where b.matches(mark, at: k, end: end) {
+            let e = k + mark.utf8CodeUnitCount
+            return b.matches("\u{FE0F}", at: e, end: end) ? e + 3 : e
+        }
+        return nil
     }
 
     /// Opens a checkbox task; `end` is the end of the line's trimmed content
@@ -517,10 +576,14 @@ extension DocumentParser {
         // label (no space before them): after a space they open the description
         // (`T013 `check` subcommand`, `T006 **(Observability)** Configure …`).
         var j = k
-        while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") { j += 1 }
+        while j < end, b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "`") || b[j] == UInt8(ascii: "~") || b[j] == UInt8(ascii: "_") { j += 1 }
         while j < end {
             let c = b[j]
-            if c == UInt8(ascii: ":") || c.isSpaceOrTab {
+            if c == UInt8(ascii: ":") {
+                // `**T004:** Fourth`: emphasis that closes right after the colon.
+                j += 1
+                while j < end, b[j] == UInt8(ascii: "*") { j += 1 }
+            } else if c.isSpaceOrTab {
                 j += 1
             } else if b.matches("：", at: j, end: end) {
                 j += 3

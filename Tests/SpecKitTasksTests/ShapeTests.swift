@@ -194,6 +194,48 @@ struct ShapeTests {
         #expect(doc.codes(.unparsedLine).isEmpty)
     }
 
+    @Test("a box inside emphasis is a checkbox task; a box holding a check mark is done; a list item with an emphasized box too")
+    func emphasizedBoxes() {
+        let doc = parse("""
+            # Tasks
+            ## Phase 1: Base
+
+            **[ ] T001** Подключить хранилище
+            **[✅] T002** Build the uploader in src/upload.ts
+            - **[ ] T003** Wire the form
+            * **[x] T004:** Seed the database
+            __[x] T005__ Write the guide
+            - **[P]** T006 is no task: its emphasized box holds no status
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T004", "T005"])
+        #expect(doc.tasks.map(\.status) == [.todo, .done, .todo, .done, .done])
+        #expect(doc.tasks.map(\.description) == ["Подключить хранилище", "Build the uploader in src/upload.ts", "Wire the form", "Seed the database", "Write the guide"])
+    }
+
+    @Test("a line that starts with an ID and labels or a status mark is a task; below such a task a blank may separate ID and text")
+    func labelledIDLines() {
+        let doc = parse("""
+            # Tasks
+            ## Phase 1: Base
+
+            T001 ✅ Install the toolchain — completed
+            T002 [P] Draft the schema test in tests/schema.test.ts
+            **T003 [P] [US1]**: Port the settings screen
+            T004 Implement the retry policy
+            T005 depends on T004
+            T006 ⏳ Wire the webhook
+
+            ## Phase 2: More
+
+            T007 Write the report
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T004", "T006"])
+        #expect(doc.tasks.map(\.parallel) == [false, true, true, false, false])
+        #expect(doc.task("T003")?.stories == ["US1"])
+        #expect(doc.task("T003")?.description == "Port the settings screen")
+        #expect(doc.task("T004")?.description == "Implement the retry policy")
+    }
+
     @Test("emphasis that opens a table cell's or a generated task's text is kept as written; labels there are still read")
     func openingEmphasisIsText() {
         let table = parse("""
