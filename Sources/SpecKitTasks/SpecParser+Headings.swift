@@ -171,7 +171,8 @@ extension DocumentParser {
             return nil
         }
         let gap = b.skipSpaces(k, hi)
-        if gap == k, k < hi, b[k].isAlnum { return nil }
+        // `Phases`, `Phaser` are no phase word; `フェーズ1`, `Phase2` are (a digit may touch the word).
+        if gap == k, k < hi, b[k].isAlnum, !b[k].isDigit { return nil }
         k = gap
         let start = k
         if k < hi, b[k] == UInt8(ascii: "N"), b.isWordEnd(k + 1, hi) { return "N" }
