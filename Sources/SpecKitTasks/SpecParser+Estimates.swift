@@ -43,6 +43,10 @@ extension DocumentParser {
                 }
             } else if (c | 0x20) == UInt8(ascii: "e"), b.isWordStart(k, lo), let after = estimateKeywordEnd(b, k, hi) {
                 if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
+            } else if (c | 0x20) == UInt8(ascii: "d") || (c | 0x20) == UInt8(ascii: "e"), mayStartEffortKeyword(b, k, hi), b.isWordStart(k, lo),
+                let after = effortKeywordEnd(b, k, hi)
+            {
+                if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
             } else if c >= 0xE0, let after = cjkEstimateKeywordEnd(b, k, hi) {
                 if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
             }
@@ -85,14 +89,17 @@ extension DocumentParser {
         }
         // `est.` is an abbreviation: `(Est. 1.5h)` needs no colon.
         let abbreviated = b.matchesLowercase(".", at: j, end: hi)
-        // A suffix (`imated`, `imate`, `.`), then a word (`time`, `effort`,
-        // `duration`, `hours`): compared in place, not by walking global lists.
+        // A suffix (`imated`, `imate`, Spanish, Portuguese and French
+        // `imación`, `imativa`, `imado`, `imation`, or `.`), then a word
+        // (`time`, `effort`, `duration`, `hours`): compared in place.
         if b.matchesLowercase("imated", at: j, end: hi) {
             j += 6
         } else if b.matchesLowercase("imate", at: j, end: hi) {
             j += 5
         } else if abbreviated {
             j += 1
+        } else if let suffix = ["imación", "imacion", "imativa", "imation", "imado", "imada"].first(where: { b.matchesLowercase($0, at: j, end: hi) }) {
+            j += suffix.utf8CodeUnitCount
         }
         guard b.isWordEnd(j, hi) || b[j] == UInt8(ascii: "*") else { return nil }
         j = b.skipSpaces(j, hi)
@@ -122,7 +129,7 @@ extension DocumentParser {
     /// (`**预估工时**: 0.5 小时`, `見積もり：2時間`, `예상 시간: 3시간`); longer
     /// words first, so that `预估工时` is not read as `预估`.
     static let cjkEstimateKeywords: [StaticString] = [
-        "预估工时", "预估时间", "预估耗时", "预计工时", "预计时间", "预计耗时", "估计工时", "估计时间", "預估工時", "預估時間",
+        "推定時間", "推定工数", "見込み時間", "推定", "预估工时", "预估时间", "预估耗时", "预计工时", "预计时间", "预计耗时", "估计工时", "估计时间", "預估工時", "預估時間",
         "預計工時", "預計時間", "所要時間", "見積もり", "見積り", "予定工数", "見積", "工数", "预估", "预计", "預估", "預計",
         "估时", "工时", "工時", "耗时", "예상 시간", "예상시간", "소요 시간", "예상",
     ]
@@ -176,6 +183,33 @@ extension DocumentParser {
         ]
         for (word, hours) in units where b.matches(word, at: j, end: hi) { return (hours, j + word.utf8CodeUnitCount) }
         return nil
+    }
+
+    /// Words for effort or duration that name an estimate when a colon
+    /// follows them (`**Duration**: 0.5 days`, `Effort: 2h`, `Duración: 1d`,
+    /// `Esforço: 3 horas`); each starts with `du`, `ef` or `es` (the
+    /// estimate trigger of `textTriggers` looks at those word starts).
+    static let effortKeywords: [StaticString] = [
+        "duration", "durée", "duración", "duracion", "duração", "duracao", "effort", "esfuerzo", "esforço", "esforco",
+    ]
+
+    /// After a word of `effortKeywords` at `k` and its colon (with `*` and
+    /// blanks around it): where the value starts; nil without the colon.
+    static func effortKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
+        guard let word = effortKeywords.first(where: { b.matchesLowercase($0, at: k, end: hi) }) else { return nil }
+        var j = k + word.utf8CodeUnitCount
+        guard b.isWordEnd(j, hi) else { return nil }
+        while j < hi, b[j] == UInt8(ascii: "*") || b[j].isSpaceOrTab { j += 1 }
+        guard j < hi, b[j] == UInt8(ascii: ":") else { return nil }
+        return afterColons(b, j, hi)
+    }
+
+    /// Whether an effort keyword may start at `k` (its first two letters).
+    @inline(__always) static func mayStartEffortKeyword(_ b: Bytes, _ k: Int, _ hi: Int) -> Bool {
+        guard k + 1 < hi else { return false }
+        let c = b[k] | 0x20
+        let d = b[k + 1] | 0x20
+        return (c == UInt8(ascii: "d") && d == UInt8(ascii: "u")) || (c == UInt8(ascii: "e") && (d == UInt8(ascii: "f") || d == UInt8(ascii: "s")))
     }
 
     /// Past the colon at `j` and the colons, `=`, `*`, `~` and blanks after it.
@@ -253,6 +287,12 @@ extension DocumentParser {
         case 0x68, 0x6872, 0x687273, 0x686f7572, 0x686f757273: return (1, e)
         case 0x64, 0x646179, 0x64617973: return (8, e)
         case 0x77, 0x776b, 0x776b73, 0x7765656b, 0x7765656b73: return (40, e)
+        // Spanish and Portuguese `hora(s)`, `dia(s)`, `semana(s)`, `minuto(s)`;
+        // French `heure(s)`, `jour(s)` (`días`, `día` stop at `í` and read as `d`).
+        case 0x686f7261, 0x686f726173, 0x6865757265, 0x686575726573: return (1, e)
+        case 0x6d696e75746f, 0x6d696e75746f73: return (1.0 / 60, e)
+        case 0x646961, 0x64696173, 0x6a6f7572, 0x6a6f757273: return (8, e)
+        case 0x73656d616e61, 0x73656d616e6173: return (40, e)
         default: return nil
         }
     }

@@ -804,9 +804,15 @@ extension DocumentParser {
                 if cls & 2 != 0 {
                     // A letter that starts a word (bit 1 marks only letters).
                     guard i &+ 1 < hi else { continue }
-                    if c | 0x20 == UInt8(ascii: "e"), b[i &+ 1] | 0x20 == UInt8(ascii: "s"), t & TextTriggers.estimate.rawValue == 0 {
-                        firstEstimate = i
-                        t |= TextTriggers.estimate.rawValue
+                    let lower = c | 0x20
+                    if lower <= UInt8(ascii: "e"), lower >= UInt8(ascii: "d"), t & TextTriggers.estimate.rawValue == 0 {
+                        // `est…`, or a field of effort or duration (`Effort:`, `Duration:`).
+                        if lower == UInt8(ascii: "e") && b[i &+ 1] | 0x20 == UInt8(ascii: "s")
+                            || DocumentParser.mayStartEffortKeyword(b, i, hi) && DocumentParser.effortKeywordEnd(b, i, hi) != nil
+                        {
+                            firstEstimate = i
+                            t |= TextTriggers.estimate.rawValue
+                        }
                     }
                     if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, i, hi, clauseStarts),
                         DependencyVocabulary.match(b, i, lo, hi, roles: .clause, declared: false, words) != nil
@@ -912,6 +918,11 @@ extension DocumentParser {
                     } else if wordStart, k + 1 < hi {
                         if c | 0x20 == UInt8(ascii: "e"), b[k + 1] | 0x20 == UInt8(ascii: "s") {
                             if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
+                            t |= TextTriggers.estimate.rawValue
+                        } else if t & TextTriggers.estimate.rawValue == 0, DocumentParser.mayStartEffortKeyword(b, k, hi),
+                            DocumentParser.effortKeywordEnd(b, k, hi) != nil
+                        {
+                            firstEstimate = k
                             t |= TextTriggers.estimate.rawValue
                         }
                         if t & TextTriggers.keyword.rawValue == 0, DependencyVocabulary.mayStart(b, k, hi, clauseStarts), isClauseWord(k) {

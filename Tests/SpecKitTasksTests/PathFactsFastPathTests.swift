@@ -344,7 +344,9 @@ struct PathFactsFastPathTests {
         #expect(estimate("Tune the cache (Est. 2 hours)") == [2])
         #expect(estimate("**Estimated Time**: 90 mins") == [1.5])
         #expect(estimate("Estimate duration = 4h") == [4])
-        #expect(estimate("Estimation: 4h") == nil)
+        // French `Estimation` (and Spanish `Estimación`) name an estimate too.
+        #expect(estimate("Estimation: 4h") == [4])
+        #expect(estimate("Estimations 4h") == nil)
         #expect(estimate("Tune the cache (est 4h)") == nil)
     }
 }

@@ -61,11 +61,15 @@ struct TextFactsTests {
     }
 
     @Test(
-        "estimates written in Chinese, Japanese and Korean: their keywords, units and a word for about",
+        "estimates in other languages and effort fields: their keywords, units and a word for about",
         arguments: [
             ("**预计时间**：3 小时", 3.0), ("(6時間)", 6), ("**Estimated Time**: 約2.5時間", 2.5), ("見積り: 2日", 16),
             ("예상 시간: 45분", 0.75), ("(1週間)", 40), ("估时: 大约 2 个小时", 2), ("工时：½ 天", nil), ("预估 3 小时", nil),
-            ("第3日", nil), ("工时很多", nil),
+            ("第3日", nil), ("工时很多", nil), ("**推定時間**: 2 時間", 2),
+            // Effort and duration fields, and the estimate words and units of Spanish, Portuguese and French.
+            ("**Duration**: 0.5 days", 4), ("Effort: 3h", 3), ("Estimativa: 3 horas", 3), ("Duración: 2 días", 16),
+            ("**Estimation** : 1 jour", 8), ("(2 semanas)", 80), ("Esforço: 45 minutos", 0.75),
+            ("the duration of 2h", nil), ("Duration 3h", nil), ("Effort: high", nil),
         ] as [(String, Double?)])
     func cjkEstimates(text: String, hours: Double?) {
         let estimate = parse("- [ ] T001 做事\n  \(text)").tasks.first?.estimate
