@@ -963,6 +963,31 @@ extension DocumentParser {
         }
     }
 
+    /// The status the checklist steps of a task's body give (`- [x] …` lines
+    /// of `lo..<hi`, a text whose lines are joined by newlines): done when
+    /// every step is checked, in progress when some are, nil when none is
+    /// checked or there are no steps.
+    static func checklistStatus(_ b: Bytes, _ lo: Int, _ hi: Int) -> TaskStatus? {
+        var checked = 0
+        var open = 0
+        var k = lo
+        while let newline = b.firstIndex(of: 0x0A, k, hi) {
+            var j = b.skipSpaces(newline + 1, hi)
+            k = newline + 1
+            guard j + 1 < hi, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "+"), b[j + 1].isSpaceOrTab
+            else { continue }
+            j = b.skipSpaces(j + 1, hi)
+            guard j + 2 < hi, b[j] == UInt8(ascii: "["), b[j + 2] == UInt8(ascii: "]") else { continue }
+            switch b[j + 1] {
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): checked += 1
+            case UInt8(ascii: " "): open += 1
+            default: break
+            }
+        }
+        guard checked > 0 else { return nil }
+        return open == 0 ? .done : .inProgress
+    }
+
     /// `**Status**: Done` below a heading task.
     func findStatusField(_ b: Bytes, _ lo: Int, _ hi: Int) -> TaskStatus? {
         var k = lo

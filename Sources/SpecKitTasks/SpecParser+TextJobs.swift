@@ -856,6 +856,16 @@ struct TextReader: @unchecked Sendable {
             }
         }
         if triggers.contains(.owner) { task.pointee.owner = scans.findOwner(b, lo, hi) }
-        if heading, let status = scans.findStatusField(b, lo, hi) { task.pointee.status = status }
+        if heading {
+            if let status = scans.findStatusField(b, lo, hi) {
+                task.pointee.status = status
+            } else if task.pointee.status == .todo, let status = DocumentParser.checklistStatus(b, lo, hi),
+                task.pointee.form != .heading || !Array(task.pointee.id.utf8).withUnsafeBufferPointer({ $0.taskIDEnd(at: 0, end: $0.count) == $0.count })
+            {
+                // Shapes 4–6 (a heading task with a worded ID among them):
+                // `[x]` on the steps of its body.
+                task.pointee.status = status
+            }
+        }
     }
 }
