@@ -97,7 +97,7 @@ extension DocumentParser {
                 if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end),
                     !(Self.mayStartRange(b, idEnd, end) && rangeFollows(b, idEnd, end, from: p + 6))
                 {
-                    return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idEnd, plainID: true))
+                    return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idSuffixEnd(b, idEnd, end), plainID: true))
                 }
             }
         }
@@ -169,12 +169,26 @@ extension DocumentParser {
             }
             guard var status else { return bare ? .none : .suspicious(box) }
             if struck { status = .skipped }
-            return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: idEnd, plainID: plainEnd != nil))
+            let suffixEnd = plainEnd != nil ? idSuffixEnd(b, idEnd, end) : idEnd
+            return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: suffixEnd, plainID: plainEnd != nil))
         }
         if bare { return .none }
         if b.looksLikeTaskID(at: j, end: end) { return .suspicious(j) }
         if let status { return .plain(TaskLineItem(column: box, status: status, idStart: textStart, idEnd: textStart)) }
         return .none
+    }
+
+    /// The end of a checkbox task's ID that ends at `e`, with a suffix of a
+    /// hyphen and capitals or digits that the author joined to it (`T533-NEW2`,
+    /// `T115a-1`, `T062-1`): those name tasks of their own, written below the
+    /// one without the suffix. A range (`T001-T009`, handled before) or a
+    /// hyphen before a word (`T001-Create …`, `T234a-i`) is no suffix.
+    @inline(__always) static func idSuffixEnd(_ b: Bytes, _ e: Int, _ end: Int) -> Int {
+        guard e + 1 < end, b[e] == UInt8(ascii: "-") else { return e }
+        var j = e + 1
+        while j < end, j - e <= 16, b[j].isUpper || b[j].isDigit { j += 1 }
+        guard j > e + 1, j == end || !b[j].isWordByte, !(b[e + 1] == UInt8(ascii: "T") && b[e + 2].isDigit) else { return e }
+        return j
     }
 
     /// The task ID at `j`, or nil: a task ID (`T012`), a worded ID (`Task 3`,
