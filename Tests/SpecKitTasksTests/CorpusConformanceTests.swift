@@ -111,7 +111,15 @@ enum SimpleTaskScan {
 
     static func checkboxID(_ s: Substring) -> String? {
         guard let m = s.prefixMatch(of: /(?:[-*+]|\d+[.)])\s+\[[ xX~\/-]\]\s*(?:\*\*|~~|`)*\[?/) else { return nil }
-        return id(s[m.range.upperBound...])
+        let rest = s[m.range.upperBound...]
+        guard let found = id(rest) else { return nil }
+        // `T115a-1`: a hyphen and capitals or digits joined to a `T` ID (not `-T0…`).
+        if found.hasPrefix("T"), !found.contains(" "),
+            let suffix = rest.dropFirst(found.count).prefixMatch(of: /-(?!T\d)[A-Z0-9]{1,16}(?![A-Za-z0-9_])/)
+        {
+            return found + suffix.output
+        }
+        return found
     }
 
     static func headingID(_ s: Substring) -> String? {

@@ -31,6 +31,8 @@ struct ScanFastPathTests {
                 while j < end, isLetter(b[j]) { j += 1 }
             }
         }
+        // `__T006__`: underscore emphasis may close right after the ID.
+        if j + 1 < end, b[j] == UInt8(ascii: "_"), b[j + 1] == UInt8(ascii: "_") { return j }
         if j < end, isLetter(b[j]) || isDigit(b[j]) || b[j] == UInt8(ascii: "_") { return nil }
         return j
     }
