@@ -273,12 +273,14 @@ extension DocumentParser {
         if let e = bulletEnd(b, k, end) { k = e }
         // The together word first: most lines have none, and both tests only read.
         guard k < end, b[k] != UInt8(ascii: "|"),
-            let first = DependencyVocabulary.firstWordStart(b, k, end, roles: .together, declared: true), !isTeamLine(b, k, end)
+            let first = DependencyVocabulary.firstWordStart(b, k, end, roles: .together, declared: true) ?? b.find("||", k, end),
+            !isTeamLine(b, k, end)
         else { return }
         // `**Independent Test**: …` (a field of every story phase in spec-kit
         // files): its only together word is an adjective, which states
         // nothing; lexing the whole line would cost several times the check.
-        if shortcut, Self.togetherWordsStateNothing(b, k, end, first: first, worded: wordedIDs) { return }
+        // (`||` is a together token that `firstWordStart` does not see.)
+        if shortcut, Self.togetherWordsStateNothing(b, k, end, first: first, worded: wordedIDs), b.find("||", k, end) == nil { return }
         var tokens: [ProseToken] = []
         swap(&tokens, &proseTokens)
         defer { swap(&tokens, &proseTokens) }
@@ -614,6 +616,14 @@ extension DocumentParser {
                 continue
             }
             if word.role == .parallel || word.role == .independent {
+                // `T066-T076 || T095-T106 || T107-T110 can all run in parallel`:
+                // before a together word of the sentence, `||` only joins the lists.
+                if Self.isParallelSymbol(b, token.start), let later = tokens[t...].firstIndex(where: { Self.endsSymbolRun(b, $0) }),
+                    tokens[later].kind != .sentenceEnd, tokens[later].end <= hi
+                {
+                    k = wordEnd
+                    continue
+                }
                 guard let object = togetherObject(b, tokens, t - 1, hi, locator, role: word.role) else {
                     k = wordEnd
                     continue
@@ -745,6 +755,19 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Whether the together token at `k` is `||` or `∥`.
+    @inline(__always) static func isParallelSymbol(_ b: Bytes, _ k: Int) -> Bool {
+        b[k] == UInt8(ascii: "|") || b[k] == 0xE2
+    }
+
+    /// A sentence end, or a together word that is no symbol: where a run of
+    /// lists joined by `||` ends.
+    static func endsSymbolRun(_ b: Bytes, _ token: ProseToken) -> Bool {
+        if token.kind == .sentenceEnd { return true }
+        guard token.kind == .parallel else { return false }
+        return !isParallelSymbol(b, token.start)
     }
 
     /// A word meaning "after" written after its list, with no lead: the list

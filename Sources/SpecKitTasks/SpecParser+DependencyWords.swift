@@ -414,6 +414,8 @@ enum DependencyVocabulary {
                 ("~", .range, "y"),
                 ("→", .arrow, "y"), ("⟶", .arrow, "y"), ("->", .arrow, "y"), ("-->", .arrow, "y"), ("--->", .arrow, "y"),
                 ("←", .arrowBack, "y"), ("⟵", .arrowBack, "y"), ("<-", .arrowBack, "y"), ("<--", .arrowBack, "y"),
+                // `T009 || T011, T012`, `T020–T023 ∥ T030–T032`: the two sides run side by side.
+                ("||", .parallel, "y"), ("∥", .parallel, "y"),
                 (";", .sentenceEnd, "y"), ("；", .sentenceEnd, "y"), ("。", .sentenceEnd, "y"), (".", .sentenceEnd, "yb"),
                 ("(", .open, "y"), ("（", .open, "y"), (")", .close, "y"), ("）", .close, "y"),
                 (":", .colon, "y"), ("：", .colon, "y"),

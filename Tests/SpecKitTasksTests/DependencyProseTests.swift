@@ -359,6 +359,9 @@ struct ParallelStatementTests {
             ("US1 and US2 are independent", [" | 3 4"]),
             ("**User Story 1** — depends on Foundational. Independent of all other stories.", [" | 3 4"]),
             ("Independent of all other stories.", []), ("Phase 5 can be built in parallel with the backend", []),
+            // `||` and `∥` between two sides: each side with the other.
+            ("T005 || T009, T010", ["T005 T009", "T005 T010"]), ("T009–T010 ∥ T011", ["T009 T010 T011"]),
+            ("`a || b` in the shell", []), ("T005 || T006 || T009-T010 can all run in parallel", ["T005 T006 T009 T010"]),
         ])
     func parallelNotes(line: String, expected: [String]) {
         for heading in ["Parallel Opportunities", "Dependencies & Execution Order"] {
