@@ -382,6 +382,40 @@ extension DocumentParser {
         return (k, end)
     }
 
+    /// A row of a table in a Dependencies section whose first cell names
+    /// stories, phases or tasks, not a task of its own (`| US4 (Favorites) |
+    /// US3 (needs auth) | US5, US6 |`): the subject depends on what its
+    /// Depends-on cell names and runs beside what its parallel cell names.
+    mutating func readDependencyRow(_ cells: [(Int, Int)], _ context: TableContext) {
+        let b = bytes
+        var tokens: [ProseToken] = []
+        swap(&tokens, &proseTokens)
+        defer { swap(&tokens, &proseTokens) }
+        func list(_ column: Int) -> ReferenceList {
+            let (lo, hi) = cells[column]
+            lexDependencyProse(b, lo, hi, worded: wordedIDs, declared: true, into: &tokens)
+            return readReferenceList(b, tokens[...], from: lo, to: hi, TextLocator((lo, lineNumber, lineStart)), worded: wordedIDs, phases: true)
+        }
+        let subject = list(0)
+        guard !subject.references.isEmpty || !subject.phases.isEmpty else { return }
+        let at = location(cells[0].0)
+        if let d = context.dependencyColumn, d < cells.count {
+            let object = list(d)
+            let group = statementGroups
+            statementGroups += 1
+            addStatement(predecessors: object, successors: subject, at: at, leftArrow: false, group: group)
+        }
+        if let c = context.parallelColumn, c < cells.count {
+            let partners = list(c)
+            if !partners.references.isEmpty || !partners.phases.isEmpty {
+                parallels.append(
+                    PendingParallel(
+                        references: subject.references, phases: subject.phases, partners: partners.references,
+                        partnerPhases: partners.phases, location: at))
+            }
+        }
+    }
+
     /// A line that is neither a heading nor a task line nor part of a task body.
     mutating func handlePlainLine(_ p: Int, _ end: Int) {
         let b = bytes
@@ -479,7 +513,10 @@ extension DocumentParser {
                     "abhängigkeiten", "abhängig von", "依赖", "依赖项", "依赖任务", "前置任务", "前置", "依賴", "前置任務",
                     "依存", "依存関係", "依存タスク", "前提", "前提タスク", "의존성", "의존", "선행 작업", "선행",
                     "зависимости", "Зависимости", "зависит от", "Зависит от":
-                    context.dependencyColumn = index
+                    if context.dependencyColumn == nil { context.dependencyColumn = index }
+                // `Can Parallelize With`, `Pode rodar em paralelo com`, `并行`: what a row's subject runs beside.
+                case _ where index > 0 && Vocabulary.parallelHeadingWords.contains(where: { name.contains($0.description) }):
+                    context.parallelColumn = index
                 // The first column holds the ID, whatever its header says (`Task`).
                 case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description",
                     "descripción", "descrição", "tarea", "tarefa", "título", "titulo", "nombre", "nome", "tâche", "titre",
@@ -502,7 +539,10 @@ extension DocumentParser {
             if b[idStart] == UInt8(ascii: "~") { struck = true }
             idStart += 1
         }
-        guard let (taskIDStart, idEnd) = Self.taskID(bytes, at: idStart, firstHi) else { return true }
+        guard let (taskIDStart, idEnd) = Self.taskID(bytes, at: idStart, firstHi) else {
+            if inDeclaredSection, context.dependencyColumn != nil || context.parallelColumn != nil { readDependencyRow(cells, context) }
+            return true
+        }
         idStart = taskIDStart
         var rest = idEnd
         while rest < firstHi, b[rest] == UInt8(ascii: "*") || b[rest] == UInt8(ascii: "`") || b[rest] == UInt8(ascii: "~") || b[rest].isSpaceOrTab {

@@ -405,6 +405,8 @@ struct BodyLine {
 struct TableContext {
     var statusColumn: Int?
     var dependencyColumn: Int?
+    /// `Can Parallelize With`: a Dependencies table's column of what runs beside the row's subject.
+    var parallelColumn: Int?
     var descriptionColumn: Int?
     /// `Estimate` / `Effort` / `Duration`: a bare duration (`2h`, `1h/2h/4h`).
     var estimateColumn: Int?

@@ -314,6 +314,23 @@ struct DependencyClauseTests {
         #expect(doc.phaseEdges() == ["2->4", "3->5", "4->5"])
     }
 
+    @Test("a Dependencies table whose rows name stories states their order and what runs beside them; a task table there does not")
+    func dependencyTable() {
+        let doc = plan(section: """
+            | Story | Prerequisites | Can work in parallel with |
+            |-------|---------------|---------------------------|
+            | US1 (Login) | Foundational | - |
+            | US2 (Profile) | US1 (needs the session) | Polish |
+            | Polish | all user stories | — |
+            """)
+        #expect(doc.phaseEdges() == ["2->3", "3->4", "3->5", "4->5"])
+        #expect(doc.parallelSummary() == [" | 4 5"])
+        let portuguese = plan(section: "| História | Depende de |\n|---|---|\n| US2 | US1 |\n")
+        #expect(portuguese.phaseEdges() == ["3->4"])
+        let notes = plan(heading: "Notes", section: "| Story | Depends On |\n|---|---|\n| US2 | US1 |\n")
+        #expect(notes.phaseEdges().isEmpty)
+    }
+
     @Test(
         "phase-level statements",
         arguments: [
