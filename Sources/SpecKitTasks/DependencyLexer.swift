@@ -222,6 +222,9 @@ private func wordedIDStart(_ b: Bytes, _ from: Int, _ to: Int, _ hi: Int) -> Int
     } else if c == UInt8(ascii: "U") {
         guard sharp else { return true }
         if k + 1 < hi, b[k + 1] == UInt8(ascii: "S") { return true }
+    } else if c == UInt8(ascii: "H"), k + 2 < hi, b[k + 1] == UInt8(ascii: "U"), b[k + 2].isDigit {
+        // `HU3` (`phaseItem`).
+        return true
     }
     return DependencyVocabulary.mayStartPhaseItem(b, k, hi, tables)
 }
@@ -334,7 +337,9 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
             return (.phase(numbers.map { .story("US" + $0) }), end)
         }
     }
-    if b.matches("US", at: j, end: hi) {
+    // `HU3`: a story of a Spanish or Portuguese document (Historia de Usuario), named as `US3` is.
+    let spanish = b.matches("HU", at: j, end: hi)
+    if b.matches("US", at: j, end: hi) || spanish {
         j += 2
         let s = j
         while j < hi, b[j].isDigit { j += 1 }
@@ -342,13 +347,14 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
         // `US2-US4`, `US2–US4`, `US2-4`: every story between.
         if var r = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) {
             r = b.skipSpaces(r, hi)
-            if b.matches("US", at: r, end: hi) { r += 2 }
+            if b.matches(spanish ? "HU" : "US", at: r, end: hi) { r += 2 }
             let t = r
             while r < hi, b[r].isDigit { r += 1 }
             if r > t, b.isWordEnd(r, hi), let from = Int(b.string(s, j)), let to = Int(b.string(t, r)), from < to, to - from <= 50 {
                 return (.phase([.storyRange(from: from, to: to)]), r)
             }
         }
+        if spanish { return (.phase([.story("US" + b.string(s, j))]), j) }
         return (.phase([.story(b.string(b.storyStart(at: k), j))]), j)
     }
     return nil

@@ -162,6 +162,36 @@ extension DocumentParser {
     /// eight at a time where none of eight is one (the titles of 2 000 phases
     /// are read here); `skipping: false` tries every byte (tests compare the two).
     private func firstStory(in b: Bytes, skipping: Bool) -> (String, Int)? {
+        firstEnglishStory(in: b, skipping: skipping) ?? firstWordedStory(in: b)
+    }
+
+    /// `Historia de Usuario 1`, `História 2`, `用户故事 3`, `ユーザーストーリー 4`
+    /// (a story word of the vocabulary and a number), or `HU5`: story `US<n>`,
+    /// as the lexer names them in statements.
+    private func firstWordedStory(in b: Bytes) -> (String, Int)? {
+        let n = b.count
+        var k = 0
+        while k < n {
+            let c = b[k]
+            if c == UInt8(ascii: "H") || c == UInt8(ascii: "h") || c >= 0xC0, b.isWordStart(k, 0) {
+                if c == UInt8(ascii: "H"), k + 2 < n, b[k + 1] == UInt8(ascii: "U"), b[k + 2].isDigit {
+                    var j = k + 2
+                    while j < n, b[j].isDigit { j += 1 }
+                    if b.isWordEnd(j, n) { return (Self.storyName(b, k + 2, j), k) }
+                }
+                if let (word, e) = DependencyVocabulary.match(b, k, 0, n, roles: RoleSet(.storyWord), declared: true), word.role == .storyWord {
+                    var j = b.skipSpaces(e, n)
+                    let s = j
+                    while j < n, b[j].isDigit { j += 1 }
+                    if j > s, j == n || !b[j].isAlnum { return (Self.storyName(b, s, j), k) }
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private func firstEnglishStory(in b: Bytes, skipping: Bool) -> (String, Int)? {
         let n = b.count
         var k = 0
         while k < n {
