@@ -49,7 +49,10 @@ extension DocumentParser {
         let parentDeclared = hasParent && headingStack[headingStack.count - 1].declared
         let parentNoLooseTasks = hasParent && headingStack[headingStack.count - 1].noLooseTasks
         let kinds = HeadingWords.kinds(b, lo, hi)
-        let phase = parentExcluded ? nil : phaseNumber(b, lo, hi)
+        var phase = parentExcluded ? nil : phaseNumber(b, lo, hi)
+        // `### Phase 9 Completion` under `## Phase 9: …`: a heading that repeats
+        // the number of the phase it sits in is a section of that phase.
+        if let number = phase, headingStack.contains(where: { headings[Int($0.index)].phaseNumber == number }) { phase = nil }
         let isPhase = phase != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:
