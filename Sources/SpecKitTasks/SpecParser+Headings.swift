@@ -520,6 +520,10 @@ extension DocumentParser {
                 // `Can Parallelize With`, `Pode rodar em paralelo com`, `并行`: what a row's subject runs beside.
                 case _ where index > 0 && Vocabulary.parallelHeadingWords.contains(where: { name.contains($0.description) }):
                     context.parallelColumn = index
+                // In a Dependencies section, any header with a word for "depends on" (`他との依存`, `Blocked until`).
+                case _ where index > 0 && context.dependencyColumn == nil && inDeclaredSection
+                    && DependencyVocabulary.firstWordStart(b, lo, hi, roles: RoleSet(.after), declared: true) != nil:
+                    context.dependencyColumn = index
                 // The first column holds the ID, whatever its header says (`Task`).
                 case "description", "task", "title", "name", "summary", "what", "details", "detail", "task description",
                     "descripción", "descrição", "tarea", "tarefa", "título", "titulo", "nombre", "nome", "tâche", "titre",

@@ -327,6 +327,8 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == [" | 4 5"])
         let portuguese = plan(section: "| História | Depende de |\n|---|---|\n| US2 | US1 |\n")
         #expect(portuguese.phaseEdges() == ["3->4"])
+        let japanese = plan(section: "| ストーリー | 優先度 | 他との依存 |\n|---|---|---|\n| US2（検索） | P2 | US1 完了後 |\n")
+        #expect(japanese.phaseEdges() == ["3->4"])
         let notes = plan(heading: "Notes", section: "| Story | Depends On |\n|---|---|\n| US2 | US1 |\n")
         #expect(notes.phaseEdges().isEmpty)
     }
