@@ -159,6 +159,8 @@ extension DocumentParser {
         }
         // `第一阶段`, `第 2 フェーズ`, `제3단계`, `2단계`: the number before the word.
         if let number = ordinalPhaseNumber(b, k, hi) { return number }
+        // `Final Phase: Polish`, `Phase Final — Hardening`, `Fase final`: the last phase, numbered `Final`.
+        if b.matchesLowercase("final phase", at: k, end: hi), b.isWordEnd(k + 11, hi) { return "Final" }
         if b.matchesLowercase("phase", at: k, end: hi) {
             k += 5
         } else if b.matchesLowercase("fase", at: k, end: hi) {
@@ -173,6 +175,7 @@ extension DocumentParser {
         } else {
             return nil
         }
+        if b.matchesLowercase(" final", at: k, end: hi), b.isWordEnd(k + 6, hi) { return "Final" }
         let gap = b.skipSpaces(k, hi)
         // `Phases`, `Phaser` are no phase word; `フェーズ1`, `Phase2` are (a digit may touch the word).
         if gap == k, k < hi, b[k].isAlnum, !b[k].isDigit { return nil }

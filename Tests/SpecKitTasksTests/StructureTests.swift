@@ -114,7 +114,8 @@ struct StructureTests {
             ("## Phase 3: Core", true), ("## Phase 3.1: Setup", true), ("## Phase N: Polish", true),
             ("## フェーズ 3: 基盤", true), ("## 阶段 3: 实现", true), ("## Fase 3: Núcleo", true),
             ("### Phase Dependencies", false), ("## Phases overview", false), ("## Tests for Phase 3", false),
-            ("## Phaser array", false), ("## フェーズ3: 基盤", true),
+            ("## Phaser array", false), ("## フェーズ3: 基盤", true), ("## Final Phase: Polish", true),
+            ("## Phase Final — Hardening", true), ("## Fase final: Integración", true), ("## Finalize phase docs", false),
         ])
     func phaseHeadings(heading: String, isPhase: Bool) {
         let doc = parse("\(heading)\n- [ ] T001 Work\n## Phase 99: Other\n- [ ] T002 More")
