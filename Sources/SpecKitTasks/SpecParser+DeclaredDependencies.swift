@@ -817,6 +817,20 @@ extension DocumentParser {
             phaseStatements.append(
                 PendingPhaseStatement(
                     predecessors: first, successors: successors.phases, successorHeading: -1, location: location))
+            // `US2 depends on Phase 2 and T010`: the tasks named beside the
+            // phases that are not in them (resolved later) count too.
+            guard !leftoverTasks else { return }
+            if !predecessors.references.isEmpty, successors.references.isEmpty {
+                mixedStatements.append(
+                    PendingMixedStatement(
+                        phases: successors.phases, references: predecessors.references, phasesFollow: true, location: location,
+                        outsidePhases: predecessors.phases))
+            } else if !successors.references.isEmpty, predecessors.references.isEmpty {
+                mixedStatements.append(
+                    PendingMixedStatement(
+                        phases: predecessors.phases, references: successors.references, phasesFollow: false, location: location,
+                        outsidePhases: successors.phases))
+            }
         } else if leftoverTasks {
             return
         } else if predecessors.phases.isEmpty, !predecessors.references.isEmpty, !successors.phases.isEmpty {

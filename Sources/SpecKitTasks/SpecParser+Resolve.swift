@@ -466,8 +466,12 @@ extension DocumentParser {
             var tasksOfPhase = [[Int32]](repeating: [], count: phases.count)
             for t in tasks.indices where Int(tasks[t].phase) < phases.count { tasksOfPhase[Int(tasks[t].phase)].append(Int32(t)) }
             for statement in mixedStatements {
-                let named = statement.references.flatMap {
+                var named = statement.references.flatMap {
                     resolver.resolveOrReport($0, side: statement.phasesFollow ? .predecessor : .successor, other: nil)
+                }
+                if !statement.outsidePhases.isEmpty {
+                    let inside = Set(statement.outsidePhases.flatMap(resolve))
+                    named.removeAll { inside.contains(tasks[Int($0)].phase) }
                 }
                 for p in statement.phases.flatMap(resolve) where p > 0 {
                     // A task cannot come before or after its own phase as a whole.

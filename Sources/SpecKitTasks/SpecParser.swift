@@ -202,6 +202,9 @@ struct PendingMixedStatement {
     var references: [Reference]
     var phasesFollow: Bool
     var location: SourceLocation
+    /// Tasks of these phases name nothing here: their phase's statement says it
+    /// (`US2 depends on Phase 2 and T010`: T010 unless it is in Phase 2).
+    var outsidePhases: [PhaseReference] = []
 }
 
 /// A statement that tasks or phases may run together, not yet resolved:

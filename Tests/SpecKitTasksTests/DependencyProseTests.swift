@@ -347,6 +347,14 @@ struct DependencyClauseTests {
     func phaseStatements(line: String, expected: [String]) {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
     }
+
+    @Test("a task named beside a phase on one side of a phase statement counts unless it is in that phase")
+    func tasksBesidePhases() {
+        let doc = plan(section: "- US2 depends on Phase 2 and T010\n- Polish needs US1 (T011) and T014")
+        #expect(doc.phaseEdges() == ["2->4", "3->5"])
+        #expect(doc.edges(.declared) == ["T010->T013", "T010->T014", "T010->T015", "T010->T016",
+                                         "T014->T017", "T014->T018", "T014->T019", "T014->T020"])
+    }
 }
 
 @Suite("Dependency prose: parallel statements")
