@@ -367,6 +367,8 @@ enum DependencyVocabulary {
                 ("의존성", .after, ""), ("의존", .after, ""), ("선행 작업", .after, ""), ("선행작업", .after, ""),
                 ("선행", .after, ""),
                 ("완료 후", .after, "p"), ("이후", .after, "p"), ("후에", .after, "p"), ("후", .after, "pb"),
+                // `US2: US1에 의존`, `US1 완료 필요`: the list before the word is what comes first.
+                ("에 의존", .after, "p"), ("완료 필요", .after, "p"),
                 ("병렬", .parallel, ""), ("동시에", .parallel, ""),
                 ("독립", .independent, ""),
                 ("없음", .none, ""), ("없이", .none, ""),

@@ -343,6 +343,7 @@ struct DependencyClauseTests {
             ("US1 e US2 são paralelizáveis após Foundational", ["2->3", "2->4"]),
             ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
             ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
+            ("**사용자 스토리 2**: US1에 의존", ["3->4"]), ("US2: US1 완료 필요", ["3->4"]),
         ])
     func phaseStatements(line: String, expected: [String]) {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
