@@ -439,6 +439,9 @@ extension DocumentParser {
         guard !arrows.isEmpty else { return }
         var parts: [ReferenceList] = []
         var backwards = [Bool](repeating: false, count: arrows.count)
+        /// `T025 + T026 → en paralelo con T011 + T012`: a part that a parallel
+        /// word opens runs beside the part before it; the arrow orders nothing.
+        var together = [Bool](repeating: false, count: arrows.count)
         if mermaid {
             var start = lo
             for a in arrows {
@@ -479,6 +482,14 @@ extension DocumentParser {
                 }
                 let part = readReferenceList(b, all, from: a.end, to: partEnd, locator, worded: wordedIDs, skipWords: 3, phases: true)
                 parts.append(part)
+                var j = next
+                while j < all.endIndex, all[j].end <= partEnd, all[j].kind != .id, all[j].kind != .range, all[j].kind != .phase {
+                    if all[j].kind == .parallel, all[j].role == .parallel {
+                        together[i] = true
+                        break
+                    }
+                    j += 1
+                }
                 let after = b.skipSpaces(part.end, partEnd)
                 if !part.references.isEmpty || !part.phases.isEmpty,
                     let (word, _) = DependencyVocabulary.match(b, after, after, partEnd, roles: RoleSet(.after), declared: true),
@@ -497,6 +508,16 @@ extension DocumentParser {
         statementGroups += 1
         let at = locator.location(lo)
         for i in 0..<arrows.count {
+            if together[i] {
+                let (subject, partners) = (parts[i], parts[i + 1])
+                if !subject.references.isEmpty || !subject.phases.isEmpty, !partners.references.isEmpty || !partners.phases.isEmpty {
+                    parallels.append(
+                        PendingParallel(
+                            references: subject.references, phases: subject.phases, partners: partners.references,
+                            partnerPhases: partners.phases, location: at))
+                }
+                continue
+            }
             let (before, after) = arrows[i].left != backwards[i] ? (parts[i + 1], parts[i]) : (parts[i], parts[i + 1])
             addStatement(predecessors: before, successors: after, at: at, leftArrow: arrows[i].left, group: group)
         }

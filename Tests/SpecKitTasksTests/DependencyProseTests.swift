@@ -349,6 +349,13 @@ struct DependencyClauseTests {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
     }
 
+    @Test("an arrow to a part that a parallel word opens orders nothing: the parts run side by side")
+    func arrowToParallelPart() {
+        let doc = plan(section: "- T013 + T014 → en paralelo con T009 + T010\n- T015 → T016 → in parallel with T011")
+        #expect(doc.edges(.declared) == ["T015->T016"])
+        #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011"])
+    }
+
     @Test("a task named beside a phase on one side of a phase statement counts unless it is in that phase")
     func tasksBesidePhases() {
         let doc = plan(section: "- US2 depends on Phase 2 and T010\n- Polish needs US1 (T011) and T014")
