@@ -32,19 +32,28 @@ extension DocumentParser {
     @inline(never) func separateCitedReads(_ b: Bytes, _ lo: Int, _ hi: Int, _ paths: inout [(Int, Int)], reads: inout [String]) {
         var read = false
         var verb = startsWithWritingVerb(b, lo, hi)
+        // Where the clause of `verb` starts: the verb is aimed at the first
+        // path after it (and a list of paths there), not at every path of
+        // its clause (`Create src/user.py with the fields of data-model.md`).
+        var verbFrom = lo
         // A comma after a cited path keeps the citation for a list of paths
         // (`per spec.md, plan.md`) until a word other than `and`/`or` comes.
         var pendingComma = false
         var k = lo
         var kept = 0
+        // The last word before the path is a place word (`in`, `en`, `dans`):
+        // the path is where the verb's object goes, so the verb aims at it too.
+        var placeBefore = false
         for i in paths.indices {
             let (pathLo, pathHi) = paths[i]
+            placeBefore = false
             while k < pathLo {
                 let c = b[k]
                 if c == 0x0A {
                     read = false
                     pendingComma = false
                     verb = startsWithWritingVerb(b, k + 1, hi)
+                    verbFrom = k + 1
                     k += 1
                 } else if c == UInt8(ascii: ";") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") {
                     read = false
@@ -95,9 +104,25 @@ extension DocumentParser {
                     var e = k + 1
                     while e < pathLo, b[e].isWordByte { e += 1 }
                     let length = e - k
+                    // `Add README.md and update quickstart.md`: another writing
+                    // verb aims at the paths after it.
+                    // (A German verb closes its clause, `… nach X schreiben`: it aims at what came before.)
+                    // Only a verb that starts a coordinated clause (after `and`, `,`) re-aims:
+                    // `Define Document schemas in …` names no second action.
+                    if k > verbFrom, Self.startsCoordinatedClause(b, verbFrom, k), startsWithWritingVerb(b, k, e),
+                        !Vocabulary.verbFinalWritingVerbs.contains(where: { $0.utf8CodeUnitCount == length && b.matchesLowercase($0, at: k, end: e) })
+                    {
+                        verb = true
+                        verbFrom = k
+                        read = false
+                        pendingComma = false
+                        k = e
+                        continue
+                    }
                     // A place word after a reference word starts the task's own
                     // target: `Create the model per data-model.md in src/user.py`.
-                    if Self.isPlaceWord(b, k, e) {
+                    placeBefore = Self.isPlaceWord(b, k, e)
+                    if placeBefore {
                         read = false
                     } else if pendingComma, !(length == 3 && b.matchesLowercase("and", at: k, end: e)),
                         !(length == 2 && b.matchesLowercase("or", at: k, end: e))
@@ -110,6 +135,7 @@ extension DocumentParser {
                     k += 1
                 }
             }
+            if verb, i > 0, paths[i - 1].0 >= verbFrom, !placeBefore, !Self.onlyListSeparators(b, paths[i - 1].1, pathLo) { verb = false }
             let cited = read
                 || (!verb && Self.isDesignDocument(b, pathLo, pathHi) && !Self.isObjectOfWritingVerb(b, pathHi, hi))
             if cited {
@@ -400,6 +426,41 @@ extension DocumentParser {
         b.matches("に", at: k, end: e)
     }
 
+    /// Whether the word at `k` follows `and` (`y`, `e`, `et`, `und`, `&`) or a
+    /// comma, with blanks and emphasis between: it starts a clause of its own.
+    static func startsCoordinatedClause(_ b: Bytes, _ lo: Int, _ k: Int) -> Bool {
+        var j = k
+        while j > lo, b[j - 1].isSpaceOrTab || b[j - 1] == UInt8(ascii: "*") || b[j - 1] == UInt8(ascii: "`") { j -= 1 }
+        guard j > lo else { return false }
+        if b[j - 1] == UInt8(ascii: ",") || b[j - 1] == UInt8(ascii: "&") { return true }
+        var w = j
+        while w > lo, b[w - 1].isLetter { w -= 1 }
+        guard w == lo || !b[w - 1].isWordByte else { return false }
+        return ["and", "y", "e", "et", "und"].contains { $0.utf8CodeUnitCount == j - w && b.matchesLowercase($0, at: w, end: j) }
+    }
+
+    /// Whether `lo..<hi` holds only what joins a list of paths: blanks,
+    /// backticks, emphasis, quotes, `,` `/` `&` `+` and `and`, `or`, `y`, `e`,
+    /// `et`, `und`, `、`, `和`.
+    static func onlyListSeparators(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c.isSpaceOrTab || c == UInt8(ascii: "`") || c == UInt8(ascii: "*") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
+                || c == UInt8(ascii: ",") || c == UInt8(ascii: "/") || c == UInt8(ascii: "&") || c == UInt8(ascii: "+")
+            {
+                k += 1
+            } else if let word = ["and", "or", "y", "e", "et", "und"].first(where: { b.matchesLowercase($0, at: k, end: hi) && b.isWordEnd(k + $0.utf8CodeUnitCount, hi) }) {
+                k += word.utf8CodeUnitCount
+            } else if b.matches("、", at: k, end: hi) || b.matches("和", at: k, end: hi) || b.matches("，", at: k, end: hi) {
+                k += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Whether `lo..<hi` holds only blanks, backticks, emphasis and quotes.
     static func onlyTrivia(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         for k in lo..<max(lo, hi) {
@@ -529,6 +590,10 @@ extension Vocabulary {
         "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
     ]
     /// Verbs that write the file they are aimed at (`Update quickstart.md`).
+    /// The writing verbs that end their clause (German): they aim at the path before them.
+    static let verbFinalWritingVerbs: [StaticString] = [
+        "aktualisieren", "erstellen", "schreiben", "anlegen", "bearbeiten", "erweitern", "dokumentieren",
+    ]
     static let writingVerbs: [StaticString] = [
         "create", "add", "write", "update", "edit", "modify", "change", "generate", "draft", "fill", "revise", "extend",
         "append", "rewrite", "refine", "finalize", "finalise", "document", "delete", "remove", "fix", "amend", "expand",

@@ -17,6 +17,24 @@ struct FileRoleTests {
         #expect(task?.reads == ["docs/design/notes.txt"])
     }
 
+    @Test(
+        "a writing verb aims at the first path after it, a list there and where it goes; a design document further on is read",
+        arguments: [
+            ("Create the Order model in src/order.py with the fields of data-model.md", ["src/order.py"], ["data-model.md"]),
+            ("Write the e2e test in tests/e2e.spec.ts that walks through quickstart.md", ["tests/e2e.spec.ts"], ["quickstart.md"]),
+            ("Update spec.md and plan.md", ["spec.md", "plan.md"], []),
+            ("Refresh `README.md`, then note it in `research.md`", ["README.md"], ["research.md"]),
+            ("Add README.md and update quickstart.md", ["README.md", "quickstart.md"], []),
+            ("Add probes in src/probe.ts and document them in quickstart.md", ["src/probe.ts", "quickstart.md"], []),
+            ("Update quickstart.md in specs/001-x/quickstart.md", ["specs/001-x/quickstart.md"], []),
+            ("Define Document schemas in src/contracts/schemas/doc.py", [], ["src/contracts/schemas/doc.py"]),
+        ] as [(String, [String], [String])])
+    func writingVerbAim(text: String, files: [String], reads: [String]) {
+        let task = parse("- [ ] T001 \(text)\n").tasks.first
+        #expect(task.map { Array($0.files) } == files)
+        #expect(task?.reads == reads)
+    }
+
     @Test("CJK reference words", arguments: ["对应", "對應", "参照", "参考", "根据", "依据"])
     func cjkReferenceWords(word: String) {
         let task = parse("- [ ] T001 实现 src/a.py，\(word) docs/b.txt\n").tasks.first
