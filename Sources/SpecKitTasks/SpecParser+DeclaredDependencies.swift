@@ -35,6 +35,16 @@ extension DocumentParser {
         swap(&tokens, &proseTokens)
         defer { swap(&tokens, &proseTokens) }
         lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
+        // `- T011 after` with `  T009/T010` on the indented line below: a
+        // clause word that ends the line takes its list from the next one.
+        if let last = tokens.last, last.kind == .dependency, last.placement == .prefix, b.trimEnd(k, end) == last.end,
+            let next = indentedContinuation(after: end)
+        {
+            locator = TextLocator(segments: [locator.first] + locator.more + [next.segment])
+            end = next.end
+            declaredJoinedThrough = next.segment.line
+            lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
+        }
         let firstArrow = tokens.first { $0.kind == .arrow }?.start
         // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
         if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, firstArrow != k {
@@ -351,6 +361,23 @@ extension DocumentParser {
         // an opening mark (never a word's first byte) is ruled out here too.
         let roles = RoleSet(.connector).union(RoleSet(.eachOther)).union(RoleSet(.open)).union(RoleSet(.colon))
         return DependencyVocabulary.match(b, x, x, end, roles: roles, declared: true) == nil
+    }
+
+    /// The line after the one ending at `end` when it is indented and plain (no
+    /// list item, heading, table, fence or comment): where its text ends, and
+    /// its locator segment.
+    func indentedContinuation(after end: Int) -> (end: Int, segment: TextLocator.Segment)? {
+        let b = bytes
+        guard let newline = b.firstIndex(of: 0x0A, end, b.count) else { return nil }
+        let start = newline + 1
+        var contentEnd = b.firstIndex(of: 0x0A, start, b.count) ?? b.count
+        if contentEnd > start, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        let p = b.skipSpaces(start, contentEnd)
+        let e = b.trimEnd(p, contentEnd)
+        guard p > start, p < e, !startsBlock(p, e), b[p] != UInt8(ascii: "#"), b[p] != UInt8(ascii: "`"), b[p] != UInt8(ascii: "~"),
+            b.find("<!--", p, e) == nil
+        else { return nil }
+        return (e, (p, max(lineNumber, declaredJoinedThrough) + 1, start))
     }
 
     /// When `lo..<hi` leaves a `(` open: the end of the next (at most three)

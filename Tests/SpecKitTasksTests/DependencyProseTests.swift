@@ -349,6 +349,12 @@ struct DependencyClauseTests {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
     }
 
+    @Test("a clause word that ends a Dependencies item takes its list from the indented line below")
+    func wrappedClause() {
+        let doc = plan(section: "- T011 after\n  T009/T010 are merged.\n- T017 depends on\n  T010.\n- T013 blocks T014\n  and more text")
+        #expect(doc.edges(.declared) == ["T009->T011", "T010->T011", "T010->T017", "T013->T014"])
+    }
+
     @Test("an arrow to a part that a parallel word opens orders nothing: the parts run side by side")
     func arrowToParallelPart() {
         let doc = plan(section: "- T013 + T014 → en paralelo con T009 + T010\n- T015 → T016 → in parallel with T011")
