@@ -167,7 +167,34 @@ func readReferenceList(
         last = tokens[i - 1].end
         wordsLeft -= 1
     }
-    while within(i), let item = listItem(b, tokens[i], phases: phases) {
+    // `Task 7, 22`, `Tasks 6, 7 and 16`: in a document of worded IDs, bare
+    // numbers after a worded ID go on with its word.
+    var wordedWord: String?
+    /// `Task 6-8`, `Tasks 5.4〜5.8`: a dash and a bare number after a worded
+    /// reference end a range of that word; `next` moves past them.
+    func extendWordedRange(_ next: inout Int) {
+        guard let word = wordedWord, let last = list.references.indices.last, list.references[last].upTo == nil, within(next),
+            tokens[next].kind == .dash, within(next + 1), let (number, numberEnd) = bareTaskNumber(b, tokens[next + 1].start, hi)
+        else { return }
+        list.references[last].upTo = word + " " + number
+        list.end = numberEnd
+        next += 1
+        while within(next), tokens[next].start < numberEnd { next += 1 }
+    }
+    while within(i) {
+        guard let item = listItem(b, tokens[i], phases: phases) else {
+            guard worded, let word = wordedWord, let (number, numberEnd) = bareTaskNumber(b, tokens[i].start, hi) else { break }
+            list.references.append(Reference(id: word + " " + number, upTo: nil, location: locator.location(tokens[i].start)))
+            list.end = numberEnd
+            var next = i + 1
+            while within(next), tokens[next].start < numberEnd { next += 1 }
+            extendWordedRange(&next)
+            guard within(next), tokens[next].kind == .separator else { break }
+            next += 1
+            if within(next), tokens[next].kind == .separator { next += 1 }  // `, and`
+            i = next
+            continue
+        }
         // `depends on T014, T018 depends on T015`: an item that a clause
         // word follows starts the next clause.
         // `(T002, T003, T004 parallel)`: a parallel word that closes the
@@ -180,7 +207,9 @@ func readReferenceList(
         var isPhase = false
         switch item {
         case .task(let idEnd, let second):
-            list.references.append(Reference(b, tokens[i].start, idEnd, second, tokens[i].end, locator))
+            let reference = Reference(b, tokens[i].start, idEnd, second, tokens[i].end, locator)
+            list.references.append(reference)
+            wordedWord = worded && second == nil ? reference.id.firstIndex(of: " ").map { String(reference.id[..<$0]) } : nil
         case .phase(let ps):
             // `US1's payment wiring (T044)`: the phase qualifies the tasks named after it.
             if let (references, after) = possessiveTasks(b, tokens, after: i, hi, locator) {
@@ -194,6 +223,7 @@ func readReferenceList(
             }
             list.phases += ps
             isPhase = true
+            wordedWord = nil
             // `Polish (T019-T023)`: the title names the phase's tasks.
             titleItems(b, tokens[i], worded: worded, locator, phases: false, into: &list)
         }
@@ -217,6 +247,7 @@ func readReferenceList(
             list.end = tokens[next + 1].end
             next += 2
         }
+        if !isPhase { extendWordedRange(&next) }
         if within(next), tokens[next].kind == .separator {
             next += 1
             if within(next), tokens[next].kind == .separator { next += 1 }  // `, and`
@@ -228,6 +259,21 @@ func readReferenceList(
         i = next
     }
     return list
+}
+
+/// A bare task number at `k` (`22`, `1.3`, `4b`): its text and end; nil when
+/// a letter or digit goes on after it (`22nd`, `3x`) or none starts there.
+private func bareTaskNumber(_ b: Bytes, _ k: Int, _ hi: Int) -> (String, Int)? {
+    guard k < hi, b[k].isDigit, k == 0 || !b[k - 1].isWordByte else { return nil }
+    var j = k
+    while j < hi, b[j].isDigit { j += 1 }
+    while j + 1 < hi, b[j] == UInt8(ascii: "."), b[j + 1].isDigit {
+        j += 1
+        while j < hi, b[j].isDigit { j += 1 }
+    }
+    if j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
+    guard b.isWordEnd(j, hi) else { return nil }
+    return (b.string(k, j), j)
 }
 
 /// Whether the clause word after the item at `i` is a parallel word (`parallel`,

@@ -134,8 +134,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
             let (s, e, wordEnd) = wordedID(at: lo, end: hi), e == hi
         else { return string(lo, hi) }
         if wordEnd < 0 { return "TASK-" + string(s, e) }
-        // The word capitalised: `task`, `TASK` → `Task`; `задача` → `Задача`.
-        let word = string(lo, wordEnd)
+        // The word capitalised: `task`, `TASK` → `Task`; `задача` → `Задача`;
+        // a plural names the task as the singular does (`Tasks 8` is `Task 8`).
+        var word = string(lo, wordEnd)
+        if wordEnd - lo > 4, self[wordEnd - 1] | 0x20 == UInt8(ascii: "s"), self[lo] < 0x80 { word.removeLast() }
         return word.prefix(1).uppercased() + word.dropFirst().lowercased() + " " + string(s, e)
     }
 

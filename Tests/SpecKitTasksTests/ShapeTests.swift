@@ -212,6 +212,30 @@ struct ShapeTests {
         #expect(doc.tasks.map(\.description) == ["Подключить хранилище", "Build the uploader in src/upload.ts", "Wire the form", "Seed the database", "Write the guide"])
     }
 
+    @Test("in a document of worded IDs, bare numbers after a worded reference go on with its word, plural or not, and end its ranges")
+    func wordedReferenceLists() {
+        let doc = parse("""
+            # Plan
+            ## Phase 1: Base
+            ### Task 6: Schema
+            ### Task 7: Store
+            ### Task 8: Cache
+            ### Task 9: Queue
+            ### Task 16: API
+            **Depends on**: Tasks 8, 9
+            ### Task 17: Jobs
+            **Depends on**: Task 7, 16 and 9
+            ### Task 18: Admin
+            **依赖**: Task 6〜8
+            ### Task 19: Docs
+            **Depends on**: Task 6, 22nd of May
+            """)
+        #expect(doc.predecessors(of: "Task 16") == ["Task 8", "Task 9"])
+        #expect(doc.predecessors(of: "Task 17") == ["Task 7", "Task 16", "Task 9"])
+        #expect(doc.predecessors(of: "Task 18") == ["Task 6", "Task 7", "Task 8"])
+        #expect(doc.predecessors(of: "Task 19") == ["Task 6"])
+    }
+
     @Test("a hyphen and capitals or digits joined to a checkbox task's ID name a task of their own; a hyphen before a word does not")
     func hyphenSuffixedIDs() {
         let doc = parse("""
