@@ -18,7 +18,8 @@ extension DocumentParser {
         var k = from ?? lo
         while k < hi {
             let c = b[k]
-            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
+            // A bracket glued to a word holds no estimate (`opus-4.8[1m]`, `items[2d]`).
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "["), k == lo || !b[k - 1].isAlnum {
                 let close = c == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
                 var j = b.skipSpaces(k + 1, hi)
                 if j < hi, b[j] == UInt8(ascii: "~") { j += 1 }

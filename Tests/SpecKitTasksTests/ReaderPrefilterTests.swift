@@ -17,7 +17,7 @@ struct ReaderPrefilterTests {
         "(Est. 1.5h)", "est:", "Est", "estimado: 2h", "Estimación: 1d", "estimé", "rest", "test", "best", "nest:", "esta", "es",
         "e", "(", ")", "[", "]", "[P]", "[US2]", "(depends on T002)", "2h", "90m", "Create", "the", "model", "in", "src/a.py",
         "見積: 2h", "（2h）", "оценка: 2ч", "**", ":", "~", "/", "-", "1h-2h", "est.", "(2 hours)", "[~1w]",
-        "预估工时：3 小时", "(2時間)", "Duration: 2 days", "**Effort**:", "duration", "Esforço: 1 hora", "effortless", "du", "約", "约 1天", "工时", "预计", "예상: 2시간", "見積もり:", "3日", "所要時間: 半日",
+        "预估工时：3 小时", "(2時間)", "Duration: 2 days", "**Effort**:", "duration", "Esforço: 1 hora", "effortless", "du", "x[1m]", "a(2h)", "約", "约 1天", "工时", "预计", "예상: 2시간", "見積もり:", "3日", "所要時間: 半日",
     ]
 
     @Test("the estimate found from the first estimate trigger is the one found from the start", arguments: 0..<400)
