@@ -716,9 +716,19 @@ struct Resolver {
 
     /// The first task with this ID, or nil.
     @inline(__always) func task(_ id: String) -> Int32? {
-        guard let key = idTable.find(id) else { return nil }
+        guard let key = idTable.find(id) ?? Self.withoutSuffix(id).flatMap({ idTable.find($0) }) else { return nil }
         let t = firstTaskOfKey[Int(key)]
         return t >= 0 ? t : nil
+    }
+
+    /// `T115a-1` without its suffix, `T115a`, for a reference to a suffixed ID
+    /// that no task has (the ID grammar of DESIGN ends there); nil for others.
+    static func withoutSuffix(_ id: String) -> String? {
+        guard id.utf8.first == UInt8(ascii: "T"), let dash = id.utf8.lastIndex(of: UInt8(ascii: "-")), dash > id.utf8.index(after: id.utf8.startIndex)
+        else { return nil }
+        let suffix = id.utf8[id.utf8.index(after: dash)...]
+        guard !suffix.isEmpty, suffix.allSatisfy({ $0.isUpper || $0.isDigit }) else { return nil }
+        return String(id[..<dash])
     }
 
     /// The tasks a reference names (ranges: every task between the ends in

@@ -187,7 +187,7 @@ extension DocumentParser {
         guard e + 1 < end, b[e] == UInt8(ascii: "-") else { return e }
         var j = e + 1
         while j < end, j - e <= 16, b[j].isUpper || b[j].isDigit { j += 1 }
-        guard j > e + 1, j == end || !b[j].isWordByte, !(b[e + 1] == UInt8(ascii: "T") && b[e + 2].isDigit) else { return e }
+        guard j > e + 1, j == end || !b[j].isWordByte, !(b[e + 1] == UInt8(ascii: "T") && e + 2 < end && b[e + 2].isDigit) else { return e }
         return j
     }
 

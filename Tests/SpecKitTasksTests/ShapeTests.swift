@@ -253,6 +253,10 @@ struct ShapeTests {
         #expect(doc.tasks.map(\.id) == ["T062", "T062-1", "T063a-2", "T540-FIX2", "T070", "T071a"])
         #expect(doc.task("T062-1")?.parallel == true)
         #expect(doc.codes(.duplicateID).isEmpty)
+        // A reference names the suffixed task; one that no task has names the task without the suffix.
+        let refs = parse("## Phase 1\n- [ ] T062 a\n- [ ] T062-1 b\n- [ ] T070 c (depends on T062-1)\n- [ ] T071 d (depends on T062-2)\n")
+        #expect(refs.predecessors(of: "T070") == ["T062-1"])
+        #expect(refs.predecessors(of: "T071") == ["T062"])
     }
 
     @Test("the checked steps in the body of a worded heading task or a loose task give its status; a T-ID heading keeps its own")
