@@ -645,6 +645,13 @@ extension DocumentParser {
             guard token.kind == .dependency || token.kind == .parallel, let role = token.role else { continue }
             let word = (role: role, placement: token.placement, first: b[token.start])
             let wordEnd = token.end
+            if word.placement == .postfix, Self.negatedAfter(b, wordEnd, hi) {
+                // `US2: US1에 의존하지 않음`, `US1に依存しない`: the word denied, no order.
+                sentenceHasClause = true
+                subjectStart = wordEnd
+                k = wordEnd
+                continue
+            }
             if word.placement == .postfix {
                 // `**US1**: Foundational 完成後可開始`: what stands before the word
                 // comes first; the subject is the lead's or the previous clause's.
@@ -803,6 +810,16 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Whether a denial follows a word placed after its list (`에 의존하지 않음`,
+    /// `완료 필요 없음`, `に依存しない`, `不需要`): Korean, Japanese and Chinese
+    /// deny after the verb.
+    static func negatedAfter(_ b: Bytes, _ e: Int, _ hi: Int) -> Bool {
+        let k = b.skipSpaces(e, hi)
+        guard k < hi, b[k] >= 0xE0 else { return false }
+        let denials: [StaticString] = ["하지 않", "하지않", "않", "없", "불필요", "しない", "しません", "せず", "不需要", "不必", "无需", "無需"]
+        return denials.contains { b.matches($0, at: k, end: hi) }
     }
 
     /// Whether the together token at `k` is `||` or `∥`.

@@ -106,7 +106,7 @@ extension DocumentParser {
             default:
                 break
             }
-            let negated = isNegated(b, all, index, lo)
+            let negated = isNegated(b, all, index, lo) || (token.placement == .postfix && Self.negatedAfter(b, wordEnd, hi))
             if token.placement == .postfix {
                 // `T003 之后`, `T001完了後`, `T002 이후`: the references right before the word.
                 let (before, from) = referencesRightBefore(b, all, index, lo, locator)

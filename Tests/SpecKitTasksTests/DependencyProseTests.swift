@@ -97,7 +97,7 @@ struct DependencyVocabularyTests {
             "No dependencies", "(does not depend on T004)", "Dependências: nenhuma", "sem dependências",
             "Dependencias: ninguna", "sin dependencias", "Dépendances : aucune", "sans dépendance",
             "Abhängigkeiten: keine", "ohne Abhängigkeiten", "依赖：无", "无依赖", "依賴：無", "依存: なし",
-            "의존성: 없음", "Зависимости: нет", "без зависимостей",
+            "의존성: 없음", "Зависимости: нет", "без зависимостей", "(T004に依存しない)", "T004에 의존하지 않음",
         ])
     func noneStates(text: String) {
         let doc = plan(body: text)
@@ -151,7 +151,7 @@ struct DependencyVocabularyTests {
         arguments: [
             "T014 does not depend on T013", "T014 has no dependencies on other stories", "T014: independent of T013",
             "T014 não depende de T013", "T014 no depende de T013", "T014 ne dépend pas de T013", "T014 不依赖 T013",
-            "T014 sem dependências de T013",
+            "T014 sem dependências de T013", "T014: T013에 의존하지 않음", "T014: T013に依存しない",
         ])
     func negationsDeclared(line: String) {
         let doc = plan(section: "- " + line)
@@ -344,6 +344,8 @@ struct DependencyClauseTests {
             ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
             ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
             ("**사용자 스토리 2**: US1에 의존", ["3->4"]), ("US2: US1 완료 필요", ["3->4"]),
+            // Denied after the verb: no order.
+            ("US2: US1에 의존하지 않음", []), ("US2: US1 완료 필요 없음", []), ("US2: US1に依存しない", []),
         ])
     func phaseStatements(line: String, expected: [String]) {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
