@@ -511,7 +511,11 @@ extension DocumentParser {
                 parts.append(part)
                 var j = next
                 while j < all.endIndex, all[j].end <= partEnd, all[j].kind != .id, all[j].kind != .range, all[j].kind != .phase {
-                    if all[j].kind == .parallel, all[j].role == .parallel {
+                    // Only a parallel word with a partner (`in parallel with`, `en
+                    // paralelo con`); `→ parallel: T005, T006` still orders.
+                    if all[j].kind == .parallel, all[j].role == .parallel, j + 1 < all.endIndex, all[j + 1].end <= partEnd,
+                        DependencyVocabulary.match(b, all[j + 1].start, all[j + 1].start, partEnd, roles: RoleSet(.connector), declared: true) != nil
+                    {
                         together[i] = true
                         break
                     }

@@ -359,9 +359,10 @@ struct DependencyClauseTests {
 
     @Test("an arrow to a part that a parallel word opens orders nothing: the parts run side by side")
     func arrowToParallelPart() {
-        let doc = plan(section: "- T013 + T014 → en paralelo con T009 + T010\n- T015 → T016 → in parallel with T011")
-        #expect(doc.edges(.declared) == ["T015->T016"])
-        #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011"])
+        let doc = plan(section: "- T013 + T014 → en paralelo con T009 + T010\n- T015 → T016 → in parallel with T011\n- T017 → parallel: T018, T019")
+        // A parallel word without a partner after the arrow still orders: T017 first, then T018 and T019 side by side.
+        #expect(doc.edges(.declared) == ["T015->T016", "T017->T018", "T017->T019"])
+        #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011", "T018 T019"])
     }
 
     @Test("a task named beside a phase on one side of a phase statement counts unless it is in that phase")
