@@ -55,7 +55,13 @@ extension DocumentParser {
                     verb = startsWithWritingVerb(b, k + 1, hi)
                     verbFrom = k + 1
                     k += 1
-                } else if c == UInt8(ascii: ";") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") {
+                } else if c == UInt8(ascii: ";") {
+                    // `Add src/x.py; update quickstart.md`: a clause of its own.
+                    read = false
+                    verb = startsWithWritingVerb(b, k + 1, hi)
+                    verbFrom = k + 1
+                    k += 1
+                } else if c == UInt8(ascii: "(") || c == UInt8(ascii: ")") {
                     read = false
                     verb = false
                     k += 1
@@ -135,7 +141,7 @@ extension DocumentParser {
                     k += 1
                 }
             }
-            if verb, i > 0, paths[i - 1].0 >= verbFrom, !placeBefore, !Self.onlyListSeparators(b, paths[i - 1].1, pathLo) { verb = false }
+            if verb, i > 0, paths[i - 1].0 >= verbFrom, !placeBefore, Self.modifierBetween(b, paths[i - 1].1, pathLo) { verb = false }
             let cited = read
                 || (!verb && Self.isDesignDocument(b, pathLo, pathHi) && !Self.isObjectOfWritingVerb(b, pathHi, hi))
             if cited {
@@ -439,26 +445,24 @@ extension DocumentParser {
         return ["and", "y", "e", "et", "und"].contains { $0.utf8CodeUnitCount == j - w && b.matchesLowercase($0, at: w, end: j) }
     }
 
-    /// Whether `lo..<hi` holds only what joins a list of paths: blanks,
-    /// backticks, emphasis, quotes, `,` `/` `&` `+` and `and`, `or`, `y`, `e`,
-    /// `et`, `und`, `、`, `和`.
-    static func onlyListSeparators(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+    /// Whether a word between two paths starts a modifier of the verb's
+    /// object, not another object (`with`, `of`, `that`, `for`; `con`, `de`,
+    /// `para`, `avec`, `mit`…): `Create src/user.py with the fields of
+    /// data-model.md` aims at user.py only; `Update src/cli.py help text and
+    /// quickstart.md` at both.
+    static func modifierBetween(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var k = lo
         while k < hi {
-            let c = b[k]
-            if c.isSpaceOrTab || c == UInt8(ascii: "`") || c == UInt8(ascii: "*") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
-                || c == UInt8(ascii: ",") || c == UInt8(ascii: "/") || c == UInt8(ascii: "&") || c == UInt8(ascii: "+")
-            {
+            guard b[k].isLetter, k == lo || !b[k - 1].isWordByte else {
                 k += 1
-            } else if let word = ["and", "or", "y", "e", "et", "und"].first(where: { b.matchesLowercase($0, at: k, end: hi) && b.isWordEnd(k + $0.utf8CodeUnitCount, hi) }) {
-                k += word.utf8CodeUnitCount
-            } else if b.matches("、", at: k, end: hi) || b.matches("和", at: k, end: hi) || b.matches("，", at: k, end: hi) {
-                k += 3
-            } else {
-                return false
+                continue
             }
+            var e = k
+            while e < hi, b[e].isWordByte { e += 1 }
+            if Vocabulary.modifierWords.contains(where: { $0.utf8CodeUnitCount == e - k && b.matchesLowercase($0, at: k, end: e) }) { return true }
+            k = e
         }
-        return true
+        return false
     }
 
     /// Whether `lo..<hi` holds only blanks, backticks, emphasis and quotes.
@@ -590,6 +594,12 @@ extension Vocabulary {
         "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
     ]
     /// Verbs that write the file they are aimed at (`Update quickstart.md`).
+    /// Words that start a modifier of a verb's object (`modifierBetween`).
+    static let modifierWords: [StaticString] = [
+        "with", "of", "for", "that", "which", "who", "from", "by", "via", "like", "containing", "including", "covering",
+        "con", "de", "del", "para", "que", "com", "do", "da", "dos", "das", "avec", "du", "des", "pour", "qui",
+        "mit", "von", "für", "aus",
+    ]
     /// The writing verbs that end their clause (German): they aim at the path before them.
     static let verbFinalWritingVerbs: [StaticString] = [
         "aktualisieren", "erstellen", "schreiben", "anlegen", "bearbeiten", "erweitern", "dokumentieren",

@@ -28,6 +28,9 @@ struct FileRoleTests {
             ("Add probes in src/probe.ts and document them in quickstart.md", ["src/probe.ts", "quickstart.md"], []),
             ("Update quickstart.md in specs/001-x/quickstart.md", ["specs/001-x/quickstart.md"], []),
             ("Define Document schemas in src/contracts/schemas/doc.py", [], ["src/contracts/schemas/doc.py"]),
+            ("Update src/cli.py help text and the quickstart.md", ["src/cli.py", "quickstart.md"], []),
+            ("Add src/x.py; update quickstart.md", ["src/x.py", "quickstart.md"], []),
+            ("Crear entidades en `backend/src/U/`, con los campos de `data-model.md`", ["backend/src/U/"], ["data-model.md"]),
         ] as [(String, [String], [String])])
     func writingVerbAim(text: String, files: [String], reads: [String]) {
         let task = parse("- [ ] T001 \(text)\n").tasks.first
