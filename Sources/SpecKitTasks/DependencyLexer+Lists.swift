@@ -184,10 +184,12 @@ func readReferenceList(
     while within(i) {
         guard let item = listItem(b, tokens[i], phases: phases) else {
             guard worded, let word = wordedWord, let (number, numberEnd) = bareTaskNumber(b, tokens[i].start, hi) else { break }
-            list.references.append(Reference(id: word + " " + number, upTo: nil, location: locator.location(tokens[i].start)))
-            list.end = numberEnd
             var next = i + 1
             while within(next), tokens[next].start < numberEnd { next += 1 }
+            // A number that a plain word follows is a quantity (`Task 1, 2 hours of review`).
+            if within(next), tokens[next].kind == .word || tokens[next].kind == .filler, !hasLineBreak(b, numberEnd, tokens[next].start) { break }
+            list.references.append(Reference(id: word + " " + number, upTo: nil, location: locator.location(tokens[i].start)))
+            list.end = numberEnd
             extendWordedRange(&next)
             guard within(next), tokens[next].kind == .separator else { break }
             next += 1

@@ -307,7 +307,8 @@ func proseItem(_ b: Bytes, _ k: Int, _ hi: Int, phases: Bool, worded: Bool) -> (
         }
         // `T115a-1`: a task named with a suffix (the resolver falls back to
         // `T115a` when no task has it).
-        let suffixed = b[k] == UInt8(ascii: "T") ? DocumentParser.idSuffixEnd(b, idEnd, hi) : idEnd
+        let suffixed = idEnd < hi && b[idEnd] == UInt8(ascii: "-") && b.taskIDEnd(at: k, end: hi) == idEnd
+            ? DocumentParser.idSuffixEnd(b, idEnd, hi) : idEnd
         return (.task(idEnd: suffixed, secondStart: nil), suffixed)
     }
     guard phases, k < hi else { return nil }

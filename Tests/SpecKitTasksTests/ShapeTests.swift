@@ -229,11 +229,14 @@ struct ShapeTests {
             **依赖**: Task 6〜8
             ### Task 19: Docs
             **Depends on**: Task 6, 22nd of May
+            ### Task 20: Deploy
+            **Depends on**: Tasks 6-7, 2 hours of review
             """)
         #expect(doc.predecessors(of: "Task 16") == ["Task 8", "Task 9"])
         #expect(doc.predecessors(of: "Task 17") == ["Task 7", "Task 16", "Task 9"])
         #expect(doc.predecessors(of: "Task 18") == ["Task 6", "Task 7", "Task 8"])
         #expect(doc.predecessors(of: "Task 19") == ["Task 6"])
+        #expect(doc.predecessors(of: "Task 20") == ["Task 6", "Task 7"])
     }
 
     @Test("a hyphen and capitals or digits joined to a checkbox task's ID name a task of their own; a hyphen before a word does not")
