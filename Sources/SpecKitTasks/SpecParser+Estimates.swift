@@ -42,10 +42,10 @@ extension DocumentParser {
                     let end = b.skipSpaces(e, hi)
                     if end < hi, b[end] == close { return (estimate, (k, end + 1)) }
                 }
-            } else if (c | 0x20) == UInt8(ascii: "e"), b.isWordStart(k, lo), let after = estimateKeywordEnd(b, k, hi) {
+            } else if (c | 0x20) == UInt8(ascii: "e"), b.isWordStart(k, lo), let after = estimateKeywordEnd(b, k, hi, field: startsField(b, k, lo)) {
                 if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
             } else if (c | 0x20) == UInt8(ascii: "d") || (c | 0x20) == UInt8(ascii: "e"), mayStartEffortKeyword(b, k, hi), b.isWordStart(k, lo),
-                let after = effortKeywordEnd(b, k, hi)
+                startsField(b, k, lo), let after = effortKeywordEnd(b, k, hi)
             {
                 if let (estimate, e) = durationOrThreePoint(b, skipApproximation(b, after, hi), hi) { return (estimate, (k, e)) }
             } else if c >= 0xE0, let after = cjkEstimateKeywordEnd(b, k, hi) {
@@ -80,7 +80,11 @@ extension DocumentParser {
 
     /// After `est:`, `estimate:`, `**Estimated Time**:`, `Estimated effort -` …: where the value starts.
     /// `quick: false` reads `est:` and `estimate:` as any other keyword (tests compare).
-    static func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int, quick: Bool = true) -> Int? {
+    ///
+    /// `field`: the word starts a field (`startsField`); the Spanish,
+    /// Portuguese and French forms count only there (`Timeout estimado: 2
+    /// dias` states no estimate).
+    static func estimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int, quick: Bool = true, field: Bool = true) -> Int? {
         guard b.matchesLowercase("est", at: k, end: hi) else { return nil }
         var j = k + 3
         // The commonest keywords, `est:` and `estimate:`, go straight to the colon.
@@ -99,7 +103,7 @@ extension DocumentParser {
             j += 5
         } else if abbreviated {
             j += 1
-        } else if let suffix = ["imación", "imacion", "imativa", "imation", "imado", "imada"].first(where: { b.matchesLowercase($0, at: j, end: hi) }) {
+        } else if field, let suffix = ["imación", "imacion", "imativa", "imation", "imado", "imada"].first(where: { b.matchesLowercase($0, at: j, end: hi) }) {
             j += suffix.utf8CodeUnitCount
         }
         guard b.isWordEnd(j, hi) || b[j] == UInt8(ascii: "*") else { return nil }
@@ -203,6 +207,23 @@ extension DocumentParser {
         while j < hi, b[j] == UInt8(ascii: "*") || b[j].isSpaceOrTab { j += 1 }
         guard j < hi, b[j] == UInt8(ascii: ":") else { return nil }
         return afterColons(b, j, hi)
+    }
+
+    /// Whether the word at `k` starts a field: the text's or a line's first
+    /// word (after a list marker or a table bar), or a bold one
+    /// (`**Duration**:`); `Set session duration: 30 minutes` has none.
+    static func startsField(_ b: Bytes, _ k: Int, _ lo: Int) -> Bool {
+        var j = k
+        if j > lo, b[j - 1] == UInt8(ascii: "*") || b[j - 1] == UInt8(ascii: "_") { return true }
+        while j > lo, b[j - 1].isSpaceOrTab { j -= 1 }
+        guard j > lo else { return true }
+        let c = b[j - 1]
+        if c == 0x0A || c == UInt8(ascii: "|") { return true }
+        // A list marker that starts its line.
+        guard c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: "*") else { return false }
+        var m = j - 1
+        while m > lo, b[m - 1].isSpaceOrTab { m -= 1 }
+        return m == lo || b[m - 1] == 0x0A
     }
 
     /// Whether an effort keyword may start at `k` (its first two letters).

@@ -822,7 +822,8 @@ extension DocumentParser {
                     if lower <= UInt8(ascii: "e"), lower >= UInt8(ascii: "d"), t & TextTriggers.estimate.rawValue == 0 {
                         // `est…`, or a field of effort or duration (`Effort:`, `Duration:`).
                         if lower == UInt8(ascii: "e") && b[i &+ 1] | 0x20 == UInt8(ascii: "s")
-                            || DocumentParser.mayStartEffortKeyword(b, i, hi) && DocumentParser.effortKeywordEnd(b, i, hi) != nil
+                            || DocumentParser.mayStartEffortKeyword(b, i, hi) && DocumentParser.startsField(b, i, lo)
+                                && DocumentParser.effortKeywordEnd(b, i, hi) != nil
                         {
                             firstEstimate = i
                             t |= TextTriggers.estimate.rawValue
@@ -934,7 +935,7 @@ extension DocumentParser {
                             if t & TextTriggers.estimate.rawValue == 0 { firstEstimate = k }
                             t |= TextTriggers.estimate.rawValue
                         } else if t & TextTriggers.estimate.rawValue == 0, DocumentParser.mayStartEffortKeyword(b, k, hi),
-                            DocumentParser.effortKeywordEnd(b, k, hi) != nil
+                            DocumentParser.startsField(b, k, lo), DocumentParser.effortKeywordEnd(b, k, hi) != nil
                         {
                             firstEstimate = k
                             t |= TextTriggers.estimate.rawValue

@@ -69,7 +69,9 @@ struct TextFactsTests {
             // Effort and duration fields, and the estimate words and units of Spanish, Portuguese and French.
             ("**Duration**: 0.5 days", 4), ("Effort: 3h", 3), ("Estimativa: 3 horas", 3), ("Duración: 2 días", 16),
             ("**Estimation** : 1 jour", 8), ("(2 semanas)", 80), ("Esforço: 45 minutos", 0.75),
-            ("the duration of 2h", nil), ("Duration 3h", nil), ("Effort: high", nil),
+            ("the duration of 2h", nil), ("Duration 3h", nil), ("Effort: high", nil), ("- Duration: 1 day", 8),
+            // Only a field: a word inside a sentence names no estimate.
+            ("Set session duration: 30 minutes", nil), ("Cache TTL. Duration: 5 days", nil), ("Timeout estimado: 2 dias", nil),
             // A bracket glued to a word is no estimate; after a character of another script it is.
             ("model: \"opus-4.8[1m]\"", nil), ("matrix[2d] index", nil), ("实现登录(2h)", 2),
         ] as [(String, Double?)])
