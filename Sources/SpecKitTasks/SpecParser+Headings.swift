@@ -52,7 +52,12 @@ extension DocumentParser {
         var phase = parentExcluded ? nil : phaseNumber(b, lo, hi)
         // `### Phase 9 Completion` under `## Phase 9: …`: a heading that repeats
         // the number of the phase it sits in is a section of that phase.
-        if let number = phase, headingStack.contains(where: { headings[Int($0.index)].phaseNumber == number }) { phase = nil }
+        // So is a `Final Phase …` heading inside a numbered phase (`### Final Phase Checklist`).
+        if let number = phase,
+            headingStack.contains(where: { headings[Int($0.index)].phaseNumber.map { $0 == number || number == "Final" } ?? false })
+        {
+            phase = nil
+        }
         let isPhase = phase != nil
         // Examples, team strategies and the like state no order, even inside a
         // Dependencies section. A `### Parallel Opportunities` section does:

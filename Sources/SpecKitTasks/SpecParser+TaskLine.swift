@@ -356,8 +356,9 @@ extension DocumentParser {
         } else if labelled, spaced > j || b[j - 1] == UInt8(ascii: "]") || b[j - 1] >= 0x80 {
             separatorEnd = spaced
         } else if afterLineTask, spaced > j, spaced < end, b[spaced].isUpper || b[spaced] >= 0x80,
-            DependencyVocabulary.match(b, spaced, spaced, end, roles: .clause, declared: true) == nil
+            DependencyVocabulary.firstWordStart(b, spaced, end, roles: .clause, declared: true) == nil, !mentionsTaskID(b, spaced, end)
         {
+            // (A clause word or another task's ID anywhere makes it prose: `T017 Must finish before T018 ships`.)
             separatorEnd = spaced
         }
         guard separatorEnd > 0 else { return nil }
@@ -365,6 +366,16 @@ extension DocumentParser {
         while text < end, b[text] == UInt8(ascii: "*") || b[text] == UInt8(ascii: "_") { text += 1 }
         guard text < end, taskID(b, at: text, end) == nil else { return nil }
         return id
+    }
+
+    /// Whether `lo..<hi` holds a task ID that starts a word (`T018`).
+    static func mentionsTaskID(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
+        var k = lo
+        while let t = b.firstIndex(of: UInt8(ascii: "T"), k, hi) {
+            if b.referenceEnd(at: t, lo: lo, end: hi) != nil { return true }
+            k = t + 1
+        }
+        return false
     }
 
     /// The end of a short bracket label at `k` (`[P]`, `[US2]`, `[Setup]`:

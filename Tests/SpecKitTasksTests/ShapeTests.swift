@@ -305,6 +305,7 @@ struct ShapeTests {
             **T003 [P] [US1]**: Port the settings screen
             T004 Implement the retry policy
             T005 depends on T004
+            T007 Must finish before T004 ships
             T006 ⏳ Wire the webhook
 
             ## Phase 2: More

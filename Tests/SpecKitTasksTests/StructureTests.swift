@@ -133,9 +133,11 @@ struct StructureTests {
             - [ ] T003 c
             ### Phase 2.1: Storage
             - [ ] T004 d
+            ### Final Phase Checklist
+            - [ ] T005 e
             """)
         #expect(doc.phases.dropFirst().map(\.title) == ["Phase 1: Setup", "Phase 2: Core", "Phase 2.1: Storage"])
-        #expect(doc.tasks.map(\.phase) == [1, 1, 2, 3])
+        #expect(doc.tasks.map(\.phase) == [1, 1, 2, 3, 3])
     }
 
     @Test("Phase N headings inside Dependencies, Parallel Example and Strategy sections are not phases")
