@@ -593,7 +593,6 @@ extension Vocabulary {
     static let cjkReferenceWords: [StaticString] = [
         "对应", "對應", "参照", "參照", "参考", "參考", "根据", "根據", "依据", "依據", "按照", "参见", "參見", "に準拠", "に従", "に基づ",
     ]
-    /// Verbs that write the file they are aimed at (`Update quickstart.md`).
     /// Words that start a modifier of a verb's object (`modifierBetween`).
     static let modifierWords: [StaticString] = [
         "with", "of", "for", "that", "which", "who", "from", "by", "via", "like", "containing", "including", "covering",
@@ -604,6 +603,7 @@ extension Vocabulary {
     static let verbFinalWritingVerbs: [StaticString] = [
         "aktualisieren", "erstellen", "schreiben", "anlegen", "bearbeiten", "erweitern", "dokumentieren",
     ]
+    /// Verbs that write the file they are aimed at (`Update quickstart.md`).
     static let writingVerbs: [StaticString] = [
         "create", "add", "write", "update", "edit", "modify", "change", "generate", "draft", "fill", "revise", "extend",
         "append", "rewrite", "refine", "finalize", "finalise", "document", "delete", "remove", "fix", "amend", "expand",

@@ -526,7 +526,7 @@ extension DocumentParser {
                     "зависимости", "Зависимости", "зависит от", "Зависит от":
                     if context.dependencyColumn == nil { context.dependencyColumn = index }
                 // `Can Parallelize With`, `Pode rodar em paralelo com`, `并行`: what a row's subject runs beside.
-                case _ where index > 0 && Vocabulary.parallelHeadingWords.contains(where: { name.contains($0.description) }):
+                case _ where index > 0 && inDeclaredSection && Vocabulary.parallelHeadingWords.contains(where: { name.contains($0.description) }):
                     context.parallelColumn = index
                 // In a Dependencies section, any header with a word for "depends on" (`他との依存`, `Blocked until`).
                 case _ where index > 0 && context.dependencyColumn == nil && inDeclaredSection
