@@ -214,7 +214,7 @@ func readReferenceList(
             wordedWord = worded && second == nil ? reference.id.firstIndex(of: " ").map { String(reference.id[..<$0]) } : nil
         case .phase(let ps):
             // `US1's payment wiring (T044)`: the phase qualifies the tasks named after it.
-            if let (references, after) = possessiveTasks(b, tokens, after: i, hi, locator) {
+            if let (references, after) = possessiveTasks(b, tokens, after: i, hi, locator) ?? qualifiedTasks(b, tokens, after: i, hi, locator) {
                 list.references += references
                 list.end = tokens[after - 1].end
                 i = after
@@ -321,6 +321,40 @@ func possessiveTasks(_ b: Bytes, _ tokens: ProseTokens, after i: Int, _ hi: Int,
         j += 1
     }
     guard j < end, tokens[j].end <= hi, let close = closingToken(b, tokens, j, hi, sameLine: true) else { return nil }
+    let references = taskReferences(b, tokens, j + 1, close, locator)
+    return references.isEmpty ? nil : (references, close + 1)
+}
+
+/// After the phase item at `i`: one to three plain words, then a note naming
+/// tasks, on one line (`US1 models complete (T028-T030)`, `US1 backend (T009,
+/// T010)`): those tasks and the index after the note, as `possessiveTasks`
+/// reads `US1's models (T028-T030)`.
+func qualifiedTasks(_ b: Bytes, _ tokens: ProseTokens, after i: Int, _ hi: Int, _ locator: TextLocator) -> ([Reference], Int)? {
+    let end = tokens.endIndex
+    var j = i + 1
+    var words = 0
+    // `Setup completion (T001-T014)` restates the whole phase: only a word
+    // that names a part of it (`models`, `backend`) narrows it.
+    var names = false
+    while j < end, tokens[j].end <= hi, tokens[j].kind == .word, words < 3 {
+        if hasLineBreak(b, tokens[j - 1].end, tokens[j].start) { return nil }
+        let (lo, e) = (tokens[j].start, tokens[j].end)
+        if !["complete", "completed", "completion", "done", "finished", "ready", "is", "are", "being", "been", "fully", "all", "tasks",
+            "phase", "phases", "stage", "story", "stories", "work", "items"]
+            .contains(where: { $0.utf8CodeUnitCount == e - lo && b.matchesLowercase($0, at: lo, end: e) })
+        {
+            names = true
+        }
+        words += 1
+        j += 1
+    }
+    guard words > 0, names, j < end, tokens[j].end <= hi, tokens[j].kind == .open, !hasLineBreak(b, tokens[j - 1].end, tokens[j].start),
+        let close = closingToken(b, tokens, j, hi, sameLine: true)
+    else { return nil }
+    // Only tasks in the note (`(T009, T010)`), nothing else.
+    for k in (j + 1)..<close where tokens[k].kind != .id && tokens[k].kind != .range && tokens[k].kind != .separator {
+        return nil
+    }
     let references = taskReferences(b, tokens, j + 1, close, locator)
     return references.isEmpty ? nil : (references, close + 1)
 }

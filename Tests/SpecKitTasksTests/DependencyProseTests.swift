@@ -365,6 +365,19 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011", "T018 T019"])
     }
 
+    @Test("a phase, a few words naming a part of it and a note of tasks name those tasks; a note that restates the phase does not narrow it")
+    func qualifiedPhase() {
+        let doc = plan(section: """
+            - **US2 (T013-T016)**: Depends on US1 backend (T009, T010) but the UI can start after T011
+            - Polish can start after Foundational phase completion (T005-T008)
+            """)
+        #expect(doc.edges(.declared) == [
+            "T009->T013", "T009->T014", "T009->T015", "T009->T016", "T010->T013", "T010->T014", "T010->T015", "T010->T016",
+            "T011->T013", "T011->T014", "T011->T015", "T011->T016",
+        ])
+        #expect(doc.phaseEdges() == ["2->5"])
+    }
+
     @Test("a task named beside a phase on one side of a phase statement counts unless it is in that phase")
     func tasksBesidePhases() {
         let doc = plan(section: "- US2 depends on Phase 2 and T010\n- Polish needs US1 (T011) and T014")
