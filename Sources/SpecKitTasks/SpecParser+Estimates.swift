@@ -139,6 +139,18 @@ extension DocumentParser {
         "估时", "工时", "工時", "耗时", "예상 시간", "예상시간", "소요 시간", "예상",
     ]
 
+    /// The first characters of `cjkEstimateKeywords`, each as its three
+    /// UTF-8 bytes in one value (every keyword starts with a 3-byte character).
+    static let cjkEstimateFirstCharacters: [UInt32] = {
+        var firsts: [UInt32] = []
+        for word in cjkEstimateKeywords {
+            let p = word.utf8Start
+            let value = UInt32(p[0]) << 16 | UInt32(p[1]) << 8 | UInt32(p[2])
+            if !firsts.contains(value) { firsts.append(value) }
+        }
+        return firsts
+    }()
+
     /// Whether `c` is the first byte of one of `cjkEstimateKeywords` (the
     /// estimate trigger of `textTriggers` looks at such bytes).
     static func isEstimateLeadByte(_ c: UInt8) -> Bool {
@@ -149,7 +161,13 @@ extension DocumentParser {
     /// `：`, with `*` and blanks around it): where the value starts; nil
     /// when no such keyword and colon stand there.
     static func cjkEstimateKeywordEnd(_ b: Bytes, _ k: Int, _ hi: Int) -> Int? {
-        guard let word = cjkEstimateKeywords.first(where: { b.matches($0, at: k, end: hi) }) else { return nil }
+        // The trigger pass asks at every character of another script: one
+        // compare of its first three bytes rules out almost all of them.
+        guard k + 3 <= hi else { return nil }
+        let first = UInt32(b[k]) << 16 | UInt32(b[k + 1]) << 8 | UInt32(b[k + 2])
+        guard cjkEstimateFirstCharacters.contains(first),
+            let word = cjkEstimateKeywords.first(where: { b.matches($0, at: k, end: hi) })
+        else { return nil }
         var j = k + word.utf8CodeUnitCount
         var sawColon = false
         while j < hi {
