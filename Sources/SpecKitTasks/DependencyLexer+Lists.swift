@@ -266,15 +266,7 @@ func readReferenceList(
 /// A bare task number at `k` (`22`, `1.3`, `4b`): its text and end; nil when
 /// a letter or digit goes on after it (`22nd`, `3x`) or none starts there.
 private func bareTaskNumber(_ b: Bytes, _ k: Int, _ hi: Int) -> (String, Int)? {
-    guard k < hi, b[k].isDigit, k == 0 || !b[k - 1].isWordByte else { return nil }
-    var j = k
-    while j < hi, b[j].isDigit { j += 1 }
-    while j + 1 < hi, b[j] == UInt8(ascii: "."), b[j + 1].isDigit {
-        j += 1
-        while j < hi, b[j].isDigit { j += 1 }
-    }
-    if j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
-    guard b.isWordEnd(j, hi) else { return nil }
+    guard k < hi, k == 0 || !b[k - 1].isWordByte, let j = b.taskNumberEnd(at: k, end: hi) else { return nil }
     return (b.string(k, j), j)
 }
 

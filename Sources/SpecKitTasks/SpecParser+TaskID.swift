@@ -116,6 +116,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
             if self[p] == UInt8(ascii: "-"), p + 1 < end, self[p + 1].isDigit { p += 1 }
             if self[p].isDigit { j = p }
         }
+        return taskNumberEnd(at: j, end: end).map { (s, $0, wordEnd) }
+    }
+
+    /// The end of a worded task's number at `j` (`3`, `1.2`, `1.2a`) that
+    /// ends a word, or nil.
+    func taskNumberEnd(at j: Int, end: Int) -> Int? {
+        var j = j
         let digits = j
         while j < end, self[j].isDigit { j += 1 }
         guard j > digits else { return nil }
@@ -124,7 +131,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
             while j < end, self[j].isDigit { j += 1 }
         }
         if j < end, self[j].isLetter, isWordEnd(j + 1, end) { j += 1 }
-        return isWordEnd(j, end) ? (s, j, wordEnd) : nil
+        return isWordEnd(j, end) ? j : nil
     }
 
     /// The ID written at `lo..<hi` (a task ID or a worded ID), spelled as
