@@ -828,7 +828,7 @@ extension DocumentParser {
 
     /// Whether the together token at `k` is `||` or `∥`.
     @inline(__always) static func isParallelSymbol(_ b: Bytes, _ k: Int) -> Bool {
-        b[k] == UInt8(ascii: "|") || b[k] == 0xE2
+        b[k] == UInt8(ascii: "|") || b.matches("∥", at: k, end: b.count)
     }
 
     /// A sentence end, or a together word that is no symbol: where a run of

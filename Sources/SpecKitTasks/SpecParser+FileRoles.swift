@@ -441,8 +441,9 @@ extension DocumentParser {
         if b[j - 1] == UInt8(ascii: ",") || b[j - 1] == UInt8(ascii: "&") { return true }
         var w = j
         while w > lo, b[w - 1].isLetter { w -= 1 }
-        guard w == lo || !b[w - 1].isWordByte else { return false }
-        return ["and", "y", "e", "et", "und"].contains { $0.utf8CodeUnitCount == j - w && b.matchesLowercase($0, at: w, end: j) }
+        guard w < j, w == lo || !b[w - 1].isWordByte else { return false }
+        // The vocabulary's *and* words (`and`, `y`, `e`, `et`, `und`).
+        return DependencyVocabulary.match(b, w, w, j, roles: RoleSet(.and), declared: true)?.end == j
     }
 
     /// Whether a word between two paths starts a modifier of the verb's
