@@ -145,11 +145,22 @@ func readReferenceList(
     }
     var wordsLeft = skipWords
     var last = i > tokens.startIndex ? tokens[i - 1].end : start
+    // `→ (optional) T005`, `→ (parallel) T006, T007`: a parenthesis that
+    // opens the list and closes before any item is a remark on it; the list
+    // goes on after it.
+    var remark = inParenthesis
     while wordsLeft > 0, within(i), listItem(b, tokens[i], phases: phases) == nil {
         // Step over one plain word and what is glued to it (not across a
         // sentence end or a line break, and not over a clause word:
         // `Depends on Foundational — BLOCKS US2` has two clauses).
         let t = tokens[i]
+        if remark, t.kind == .close, i > tokens.startIndex, tokens[i - 1].kind != .open {
+            remark = false
+            i += 1
+            while within(i), isListOpening(b, tokens[i]) { i += 1 }
+            last = tokens[i - 1].end
+            continue
+        }
         if t.kind == .dependency && t.placement == .prefix || t.kind == .sentenceEnd || t.kind == .close
             || (t.kind == .separator && b[t.start] == UInt8(ascii: ",")) || hasLineBreak(b, last, t.start)
         {
@@ -160,7 +171,12 @@ func readReferenceList(
             !(tokens[i].kind == .separator && b[tokens[i].start] == UInt8(ascii: ","))
         {
             // A sentence or a parenthesis ends in the word (`phase. T024`, `服务）`): so does the list.
+            if remark, tokens[i].kind == .close { break }
             if tokens[i].kind == .sentenceEnd || tokens[i].kind == .close { return list }
+            i += 1
+        }
+        if remark, within(i), tokens[i].kind == .close {
+            remark = false
             i += 1
         }
         while within(i), isListOpening(b, tokens[i]) { i += 1 }

@@ -365,6 +365,17 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011", "T018 T019"])
     }
 
+    @Test("a parenthesis that opens an arrow's part before any ID is a remark: the list after it is the part")
+    func remarkOpensArrowPart() {
+        let doc = plan(section: """
+            - T009 → (optional) T010
+            - T011 → ( maybe later ): T012, T013
+            - T014 → (T015, T016)
+            - T017 → (see the notes) and nothing else
+            """)
+        #expect(doc.edges(.declared) == ["T009->T010", "T011->T012", "T011->T013", "T014->T015", "T014->T016"])
+    }
+
     @Test("a phase, a few words naming a part of it and a note of tasks name those tasks; a note that restates the phase does not narrow it")
     func qualifiedPhase() {
         let doc = plan(section: """
