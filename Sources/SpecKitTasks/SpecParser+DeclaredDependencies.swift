@@ -115,7 +115,15 @@ extension DocumentParser {
             b[comma.start] == UInt8(ascii: ",") || b.matches("，", at: comma.start, end: comma.end)
                 || b.matches("、", at: comma.start, end: comma.end)
         else { return false }
-        let item = tokens[i + 1], arrow = tokens[i + 2]
+        // `T028 → T029, then T030 → T031`: helper words may stand before the item.
+        var j = i + 1
+        while j + 2 < tokens.endIndex, tokens[j].kind == .word,
+            let (_, e) = DependencyVocabulary.match(b, tokens[j].start, tokens[j].start, tokens[j + 1].start, roles: RoleSet(.helper), declared: true),
+            e == tokens[j].end
+        {
+            j += 1
+        }
+        let item = tokens[j], arrow = tokens[j + 1]
         guard item.kind == .id || item.kind == .range || item.kind == .phase, arrow.kind == .arrow else { return false }
         return !hasLineBreak(b, comma.end, item.start) && !hasLineBreak(b, item.end, arrow.start)
     }
