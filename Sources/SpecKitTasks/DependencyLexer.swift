@@ -337,7 +337,7 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
             guard let (numbers, end) = numberList(b, e, hi, dotted: true) else { return nil }
             return (.phase(numbers.map { .number($0) }), end)
         default:
-            guard let (numbers, end) = numberList(b, e, hi, dotted: false) else { return nil }
+            guard let (numbers, end) = numberList(b, e, hi, dotted: false, storyNumbers: true) else { return nil }
             return (.phase(numbers.map { .story("US" + $0) }), end)
         }
     }
@@ -347,9 +347,13 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
         j += 2
         let s = j
         while j < hi, b[j].isDigit { j += 1 }
-        guard j > s, b.isWordEnd(j, hi) else { return nil }
+        guard j > s else { return nil }
+        // `US3.2`: a story numbered within another (no range of such stories is read).
+        let digitsEnd = j
+        j = b.storyNumberEnd(j, hi)
+        guard b.isWordEnd(j, hi) else { return nil }
         // `US2-US4`, `US2–US4`, `US2-4`: every story between.
-        if var r = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) {
+        if j == digitsEnd, var r = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) {
             r = b.skipSpaces(r, hi)
             if b.matches(spanish ? "HU" : "US", at: r, end: hi) { r += 2 }
             let t = r
@@ -366,10 +370,11 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
 
 /// `2`, `2 + 3`, `2, 3 and 5`, `2–5` after `Phases` or `User Stories`: the
 /// numbers as written (integer ranges spelled out), and where they end.
-func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool) -> ([String], Int)? {
+/// `storyNumbers`: numbers of stories, which may be dotted (`User Story 3.2`) but take no letter.
+func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool, storyNumbers: Bool = false) -> ([String], Int)? {
     func number(at k: Int) -> Int? {
         var j = k
-        while j < hi, b[j].isDigit || (dotted && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
+        while j < hi, b[j].isDigit || ((dotted || storyNumbers) && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
         // `Phase 4a`, as phase headings may be numbered.
         if dotted, j > k, j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
         return j > k && b.isWordEnd(j, hi) ? j : nil

@@ -172,6 +172,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return s
     }
 
+    /// The end of a story number whose digits end at `j`: past `.2` in
+    /// `US3.2` and `User Story 3.2` (a story numbered within another; a `.`
+    /// that no digit follows ends a sentence, not the number).
+    @inline(__always) func storyNumberEnd(_ j: Int, _ end: Int) -> Int {
+        var j = j
+        while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
+            j += 1
+            while j < end, self[j].isDigit { j += 1 }
+        }
+        return j
+    }
+
     /// Whether `i` ends a word: the byte at `i` is not an ASCII letter, digit or `_`.
     @inline(__always) func isWordEnd(_ i: Int, _ end: Int) -> Bool {
         i >= end || !self[i].isWordByte
