@@ -425,6 +425,18 @@ extension DocumentParser {
         for p in phases.indices where phases[p].kind == .story {
             if let story = phases[p].story { byStory.insertIfAbsent(story, phases[p].index) }
         }
+        // `## Phase 5: User Story 1 (Continued)`: a later phase whose title
+        // names a story again is that story too, so `US1` names both phases.
+        var laterPhasesOfStory: [String: [Int32]] = [:]
+        for p in storyTitled {
+            if let story = phases[Int(p)].story, let first = byStory.find(story), first != p {
+                laterPhasesOfStory[story, default: []].append(p)
+            }
+        }
+        func phasesOfStory(_ story: String) -> [Int32] {
+            guard let first = byStory.find(story) else { return [] }
+            return laterPhasesOfStory.isEmpty ? [first] : [first] + (laterPhasesOfStory[story] ?? [])
+        }
         // `all user stories` means the phases written as user stories (`User Story 2`,
         // `US2` in the heading). A phase that is a story phase only because its
         // tasks carry one story label (a Polish phase of US1 follow-ups) is not
@@ -440,7 +452,7 @@ extension DocumentParser {
         func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {
             case .number(let n): return byNumber.find(n).map { [$0] } ?? []
-            case .story(let s): return byStory.find(s).map { [$0] } ?? []
+            case .story(let s): return phasesOfStory(s)
             case .named(let word):
                 if let known = phasesNamed[word] { return known }
                 let found = Self.phasesNamed(word, in: phases)
@@ -459,7 +471,11 @@ extension DocumentParser {
                 } else if let last {
                     hi = last
                 }
-                return (from...to).compactMap { byStory.find("US\($0)") }.filter { $0 >= lo && $0 <= hi }
+                // A story's later phases come with its first one.
+                return (from...to).flatMap { n -> [Int32] in
+                    guard let first = byStory.find("US\(n)"), first >= lo, first <= hi else { return [] }
+                    return phasesOfStory("US\(n)")
+                }
             }
         }
         if !mixedStatements.isEmpty {

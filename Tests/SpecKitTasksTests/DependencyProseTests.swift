@@ -365,6 +365,12 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011", "T018 T019"])
     }
 
+    @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
+    func thenStartsAnotherChain() {
+        let doc = plan(section: "- T009 → T010, then T011 → T012")
+        #expect(doc.edges(.declared) == ["T009->T010", "T011->T012"])
+    }
+
     @Test("a parenthesis that opens an arrow's part before any ID is a remark: the list after it is the part")
     func remarkOpensArrowPart() {
         let doc = plan(section: """
