@@ -21,7 +21,8 @@ extension DocumentParser {
             while j < end, b[j].isDigit { j += 1 }
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), !Self.offersAnotherOrder(b, k, end, arrows: Self.hasArrow(b, k, end))
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end, inLead: true),
+            !Self.offersAnotherOrder(b, k, end, arrows: Self.hasArrow(b, k, end))
         else { return }
         var locator = TextLocator((k, lineNumber, lineStart))
         // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
@@ -262,6 +263,24 @@ extension DocumentParser {
         // priority order`); a clause beside them (`US3 depends on US2 (stories
         // are numbered by priority)`) states its own.
         guard arrows else { return false }
+        // `Recommended order: US1 → US2 → US3`, `US1 → US3 → US2 (suggested)`,
+        // `US1 → US2 → US3 순서 권장`: an order proposed, in the line's lead or at its end.
+        let trimmed = b.trimEnd(k, end)
+        let leadEnd = leadColon(b, w, end) ?? w
+        var tail = trimmed
+        while tail > k, b[tail - 1] == UInt8(ascii: ")") || b[tail - 1] == UInt8(ascii: "*") || b[tail - 1] == UInt8(ascii: ".") { tail -= 1 }
+        for word: StaticString in [
+            "recommended", "suggested", "recomendado", "recomendada", "sugerido", "sugerida", "recommandé", "suggéré", "empfohlen",
+            "vorgeschlagen", "рекомендуем", "рекомендуется", "рекомендуемый", "推荐", "建议", "建議", "推薦", "おすすめ", "推奨", "권장", "추천",
+        ] {
+            let n = word.utf8CodeUnitCount
+            var at = w
+            while at < leadEnd {
+                if b.isWordStart(at, w) || b[at] >= 0xC0, b.matchesLowercase(word, at: at, end: leadEnd) { return true }
+                at += 1
+            }
+            if tail - n >= k, b.matchesLowercase(word, at: tail - n, end: tail) { return true }
+        }
         for phrase: StaticString in [
             "priority order", "Priority order", "order of priority", "by priority", "By priority", "ordem de prioridade",
             "orden de prioridad", "ordre de priorité", "Prioritätsreihenfolge", "порядке приоритет", "优先级顺序", "按优先级",
@@ -274,10 +293,40 @@ extension DocumentParser {
 
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
     /// what, never an order (a line that starts with a team word of the vocabulary).
-    func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
+    ///
+    /// `inLead`: a team word anywhere in the line's lead counts too (`Single
+    /// developer: US1 → US2 → US3`, `**단일 개발자**: …`, `Solo dev path: …`).
+    func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int, inLead: Bool = false) -> Bool {
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        return DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil
+        if DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil { return true }
+        guard inLead, let colon = Self.leadColon(b, w, end) else { return false }
+        var i = w
+        while i < colon {
+            if b.isWordStart(i, w) || b[i] >= 0xC0,
+                DependencyVocabulary.match(b, i, w, colon, roles: RoleSet(.teamWord), declared: true) != nil
+            {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The `:` or `：` that ends a line's lead (a few words before what the
+    /// line says: `Single developer: …`), when one comes within its first
+    /// 48 bytes before any task ID, phase number or arrow.
+    static func leadColon(_ b: Bytes, _ k: Int, _ end: Int) -> Int? {
+        var i = k
+        let limit = min(end, k + 48)
+        while i < limit {
+            let c = b[i]
+            if c == UInt8(ascii: ":") { return i }
+            if b.matches("：", at: i, end: end) { return i }
+            if c.isDigit || b.matches("→", at: i, end: end) || c == UInt8(ascii: ">") { return nil }
+            i += 1
+        }
+        return nil
     }
 
     /// A plain line outside Dependencies sections (a note, a `Parallel

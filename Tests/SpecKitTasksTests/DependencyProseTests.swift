@@ -365,6 +365,19 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == ["T013 T014 T009", "T013 T014 T010", "T016 T011", "T018 T019"])
     }
 
+    @Test(
+        "an order proposed for a staffing (a team word in the line's lead) or recommended (in its lead or at its end) is no dependency",
+        arguments: [
+            ("Single developer: US1 → US2", []), ("**단일 개발자**: US1 → US2 순서", []), ("Solo path (one dev): US1 → US2", []),
+            ("Recommended order: US1 → US2", []), ("US2 → US1 (suggested)", []), ("推荐顺序：US1 → US2", []),
+            ("US1 → US2 순서 권장", []), ("Ordem recomendada: US1 → US2", []),
+            // What the line states stays an order.
+            ("US1 → US2", ["3->4"]), ("Critical path: US1 → US2", ["3->4"]), ("US2 depends on US1 (recommended by QA)", ["3->4"]),
+        ])
+    func proposedOrders(line: String, expected: [String]) {
+        #expect(plan(section: "- " + line).phaseEdges() == expected)
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
