@@ -71,7 +71,11 @@ extension DocumentParser {
                 }
                 return
             }
-            parseKeywordStatements(b, k, end, locator, edges: true, tokens: tokens[...])
+            // `US2 can start after US1 or in parallel`, `US3 after US2 (or US3 can
+            // start immediately)`: the order is one choice of two, no dependency;
+            // what runs together is still read.
+            parseKeywordStatements(
+                b, k, end, locator, edges: true, tokens: tokens[...], optionalClause: Self.optionalClause(b, tokens[...], k, end))
             return
         }
         // Statements separated by `;` or a full stop each stand alone:
@@ -289,6 +293,60 @@ extension DocumentParser {
             return true
         }
         return false
+    }
+
+    /// Where the statement `k..<end` offers running together or at once as
+    /// the other choice, if it does: a word for "or" (`or`, `ou`, `o`, `oder`, `или`,
+    /// `或者`, `または`, `또는`) and, within the next 64 bytes of its sentence, a
+    /// parallel word of the vocabulary or a word for "immediately"
+    /// (`immediately`, `anytime`, `concurrently`, `inmediatamente`,
+    /// `imediatamente`, `immédiatement`, `sofort`, `сразу`, `立即`, `すぐ`, `바로`).
+    /// Read in the bytes: the words may sit in a phase's parenthesised title,
+    /// which the lexer makes part of the phase's token.
+    static func alternativeStart(_ b: Bytes, _ k: Int, _ end: Int) -> Int? {
+        var i = k
+        while i < end {
+            defer { i += 1 }
+            guard b.isWordStart(i, k) || b[i] >= 0xC0 else { continue }
+            var orEnd: Int?
+            for word: StaticString in ["or", "ou", "o", "oder", "или", "或者", "或", "または", "もしくは", "또는", "혹은"] {
+                let n = word.utf8CodeUnitCount
+                if b.matchesLowercase(word, at: i, end: end), b[i] >= 0x80 || b.isWordEnd(i + n, end) {
+                    orEnd = i + n
+                    break
+                }
+            }
+            guard let from = orEnd else { continue }
+            var window = min(end, from + 64)
+            if let stop = b.firstIndex(of: UInt8(ascii: ";"), from, window) { window = stop }
+            if DependencyVocabulary.firstWordStart(b, from, window, roles: .together, declared: true) != nil { return i }
+            var j = from
+            while j < window {
+                if b.isWordStart(j, from) || b[j] >= 0xC0 {
+                    for word: StaticString in [
+                        "immediately", "anytime", "concurrently", "inmediatamente", "imediatamente", "immédiatement", "sofort", "сразу",
+                        "立即", "立刻", "すぐ", "즉시", "바로",
+                    ] where b.matchesLowercase(word, at: j, end: window) {
+                        return i
+                    }
+                }
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// Where the order word of the clause that offers another choice starts
+    /// (`US2 can start after US1 or in parallel`: `after`): the last order
+    /// word before the "or" of `alternativeStart`, in its sentence.
+    static func optionalClause(_ b: Bytes, _ tokens: ProseTokens, _ k: Int, _ end: Int) -> Int? {
+        guard let or = alternativeStart(b, k, end) else { return nil }
+        var found: Int?
+        for token in tokens where token.start < or {
+            if token.kind == .sentenceEnd { found = nil }
+            if token.kind == .dependency { found = token.start }
+        }
+        return found
     }
 
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
@@ -647,7 +705,8 @@ extension DocumentParser {
     /// text (those outside `lo..<hi` are passed over): the clause words and
     /// sentence ends are read from them.
     mutating func parseKeywordStatements(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, edges: Bool, tokens: ArraySlice<ProseToken>
+        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, edges: Bool, tokens: ArraySlice<ProseToken>,
+        optionalClause: Int? = nil
     ) {
         var lo = lo
         // A lead (`**US3 (Phase 5)**: …`, `Hugo site must exist before templates: …`):
@@ -706,6 +765,8 @@ extension DocumentParser {
             guard token.kind == .dependency || token.kind == .parallel, let role = token.role else { continue }
             let word = (role: role, placement: token.placement, first: b[token.start])
             let wordEnd = token.end
+            // The clause that offers another choice (`after US1 or in parallel`) orders nothing.
+            let edges = edges && token.start != optionalClause
             if word.placement == .postfix, Self.negatedAfter(b, wordEnd, hi) {
                 // `US2: US1에 의존하지 않음`, `US1に依存しない`: the word denied, no order.
                 sentenceHasClause = true

@@ -378,6 +378,18 @@ struct DependencyClauseTests {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
     }
 
+    @Test(
+        "an order offered with running together or at once as the other choice orders nothing; the rest of the line still does",
+        arguments: [
+            ("US2 can start after US1 or in parallel if staffed", []), ("US2 after US1 (or US2 can start right away, immediately)", []),
+            ("US2 después de US1 o en paralelo", []), ("US2 após US1 ou imediatamente", []),
+            ("US2: depends on Setup and may start after US1, or alongside it in parallel", ["1->4"]),
+            ("US2 depends on US1; Setup or Polish can run in parallel", ["3->4"]), ("US2 after US1 or Setup", ["3->4"]),
+        ])
+    func alternativeOrders(line: String, expected: [String]) {
+        #expect(plan(section: "- " + line).phaseEdges() == expected)
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
