@@ -919,7 +919,8 @@ extension DocumentParser {
             if !subject.references.isEmpty || !subject.phases.isEmpty { lineSubject = subject }
             sentenceHasClause = true
             // `US3 before US2 or vice versa`: either order, so no order.
-            let eitherOrder = hasViceVersa(b, tokens, from: object.end, hi)
+            // `T010 depends on T008 — no longer needed`: the list denied after it, no order.
+            let eitherOrder = hasViceVersa(b, tokens, from: object.end, hi) || Self.negatedAfter(b, object.end, hi)
             if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
@@ -937,11 +938,29 @@ extension DocumentParser {
     /// Whether a denial follows a word placed after its list (`에 의존하지 않음`,
     /// `완료 필요 없음`, `に依存しない`, `不需要`): Korean, Japanese and Chinese
     /// deny after the verb.
+    ///
+    /// Also after a list (`의존: T002 불필요`, `depends on T004 — no longer
+    /// needed`, `(after T003: not required)`): a dash, colon or parenthesis
+    /// may stand between.
     static func negatedAfter(_ b: Bytes, _ e: Int, _ hi: Int) -> Bool {
-        let k = b.skipSpaces(e, hi)
-        guard k < hi, b[k] >= 0xE0 else { return false }
-        let denials: [StaticString] = ["하지 않", "하지않", "않", "없", "불필요", "しない", "しません", "せず", "不需要", "不必", "无需", "無需"]
-        return denials.contains { b.matches($0, at: k, end: hi) }
+        var k = b.skipSpaces(e, hi)
+        while k < hi, b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "(") || b[k] == UInt8(ascii: ",") {
+            k = b.skipSpaces(k + 1, hi)
+        }
+        if b.matches("—", at: k, end: hi) || b.matches("–", at: k, end: hi) || b.matches("（", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
+        guard k < hi else { return false }
+        if b[k] >= 0xE0 {
+            let denials: [StaticString] = [
+                "하지 않", "하지않", "않", "없", "불필요", "필요 없", "필요없", "しない", "しません", "せず", "不要", "不需要", "不必", "不用", "无需", "無需",
+            ]
+            return denials.contains { b.matches($0, at: k, end: hi) }
+        }
+        let denials: [StaticString] = [
+            "not needed", "no longer needed", "not required", "no longer required", "unnecessary", "not necessary",
+            "no necesario", "ya no es necesario", "innecesario", "não necessário", "não é necessário", "desnecessário",
+            "pas nécessaire", "plus nécessaire", "nicht nötig", "nicht mehr nötig", "nicht erforderlich", "не нужно", "не требуется",
+        ]
+        return denials.contains { b.matchesLowercase($0, at: k, end: hi) }
     }
 
     /// Whether the together token at `k` is `||` or `∥`.

@@ -172,7 +172,9 @@ extension DocumentParser {
             if !list.references.isEmpty || !list.phases.isEmpty {
                 facts.statesDependencies = true
                 excluded.append((k, list.end))
-                // `does not depend on T001`, `never needs T003`: no order, and no paths either.
+                // `does not depend on T001`, `never needs T003`, `depends on T002 —
+                // no longer needed`: no order, and no paths either.
+                let negated = negated || Self.negatedAfter(b, list.end, hi)
                 if !list.references.isEmpty, !negated { facts.references.append((list.references, kind == .blocks)) }
                 if kind != .blocks, !negated, !list.phases.isEmpty { facts.phaseReferences += list.phases }
                 k = max(list.end, wordEnd)

@@ -390,6 +390,14 @@ struct DependencyClauseTests {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
     }
 
+    @Test("a list denied right after it (`— no longer needed`, `불필요`, `不要`) yields no edge, in a task's text and in a Dependencies section")
+    func listDeniedAfter() {
+        let body = plan(body: "Depends on T001 — no longer needed\n(의존: T002 불필요)\n(依存: T003 不要)\nAfter T004: not required\nDepends on T005")
+        #expect(body.predecessors(of: "T020") == ["T005"])
+        let section = plan(section: "- T018 depends on T006 (not needed any more)\n- T019 after T007 — unnecessary\n- T020 depends on T008")
+        #expect(section.edges(.declared) == ["T008->T020"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
