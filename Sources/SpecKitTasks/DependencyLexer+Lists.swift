@@ -250,6 +250,15 @@ func readReferenceList(
         // A short parenthetical note after an item is part of it, never the
         // next clause's subject; a phase's note that names tasks (`Polish
         // (T019-T023)`) or restates it (`Foundational (Phase 2)`) adds its tasks.
+        // A parenthesis that states parallel work with a partner (`Depends on
+        // Phase 3 (can run in parallel with Phase 4)`) is a clause of its own:
+        // the list ends before it.
+        if isPhase, within(next), tokens[next].kind == .open, let close = closingToken(b, tokens, next, hi),
+            let word = tokens[(next + 1)..<close].firstIndex(where: { $0.kind == .parallel }),
+            tokens[(word + 1)..<close].contains(where: { listItem(b, $0, phases: true) != nil })
+        {
+            break
+        }
         if within(next), tokens[next].kind == .open, let close = closingToken(b, tokens, next, hi) {
             if isPhase {
                 list.references += taskReferences(b, tokens, next + 1, close, locator)

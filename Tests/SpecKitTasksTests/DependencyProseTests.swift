@@ -398,6 +398,15 @@ struct DependencyClauseTests {
         #expect(section.edges(.declared) == ["T008->T020"])
     }
 
+    @Test("a parenthesis after a phase that states parallel work with a partner is a clause about the line's subject, not the phase's note")
+    func parallelClauseInPhaseNote() {
+        let english = plan(section: "- **Polish**: Depends on US1 (can run in parallel with US2)")
+        #expect(english.phaseEdges() == ["3->5"])
+        #expect(english.parallelSummary() == [" | 5 4"])
+        let spanish = plan(section: "- Polish: Depende de US1 (puede hacerse en paralelo con US2)")
+        #expect(spanish.parallelSummary() == [" | 5 4"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
