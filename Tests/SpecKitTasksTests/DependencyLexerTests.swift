@@ -253,7 +253,7 @@ struct DependencyLexerTests {
 /// its flags spelled out.
 enum VocabularyMarkdown {
     static let languageNames: [String: String] = [
-        "en": "English", "pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German",
+        "en": "English", "pt": "Portuguese", "es": "Spanish", "it": "Italian", "fr": "French", "de": "German",
         "zh-Hans": "Chinese (simplified)", "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean",
         "ru": "Russian", "symbols": "Symbols (every language)",
     ]

@@ -195,7 +195,12 @@ struct DependencyClauseTests {
             ("T012 relies on T009 and T010", ["T009->T012", "T010->T012"]),
             // Plural verbs, and the wave dash of Japanese and Chinese ranges.
             ("(T011–T012 dependen de T009)", ["T009->T011", "T009->T012"]), ("T012 dependem de T010", ["T010->T012"]),
-            ("T012 dépendent de T011", ["T011->T012"]), ("T012 depende de T009～T011", ["T009->T012", "T010->T012", "T011->T012"]),
+            ("T012 dépendent de T011", ["T011->T012"]),
+            // Italian.
+            ("T012 dipende da T010 e T011", ["T010->T012", "T011->T012"]), ("T012 dopo T009", ["T009->T012"]),
+            ("T010 blocca T012", ["T010->T012"]), ("T012 non dipende da T009", []), ("T010 prima di T012", ["T010->T012"]),
+            // "Precedes" in other languages.
+            ("T010 antecede T012", ["T010->T012"]), ("T010 précède T012", ["T010->T012"]), ("T010 предшествует T012", ["T010->T012"]), ("T012 depende de T009～T011", ["T009->T012", "T010->T012", "T011->T012"]),
             ("T012 依赖 T009〜T010", ["T009->T012", "T010->T012"]),
             ("T012 is blocked on T011", ["T011->T012"]), ("T009, T010 parallel (T012 depends on T011)", ["T011->T012"]),
             ("T009/T010 可并行（T012 依赖 T011）", ["T011->T012"]),
@@ -405,6 +410,13 @@ struct DependencyClauseTests {
         #expect(english.parallelSummary() == [" | 5 4"])
         let spanish = plan(section: "- Polish: Depende de US1 (puede hacerse en paralelo con US2)")
         #expect(spanish.parallelSummary() == [" | 5 4"])
+    }
+
+    @Test("an Italian Dependencies section is one: its heading, a phase statement and parallel work are read")
+    func italianSection() {
+        let doc = plan(heading: "Dipendenze e Ordine di Esecuzione", section: "- Fase 4 (US2): dipende da Fase 3\n- T017, T018 possono essere eseguite in parallelo")
+        #expect(doc.phaseEdges() == ["3->4"])
+        #expect(doc.parallelSummary() == ["T017 T018"])
     }
 
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
