@@ -386,7 +386,32 @@ extension DocumentParser {
             closeTask()
             startCheckboxTask(item, indent: indent, end: end)
             return
-        case .suspicious(let column):
+        case .suspicious(let column, let box):
+            // Shape 7 also takes a checkbox item whose ID is of no shape read
+            // (`- [ ] T1.1: Review`): a document of such IDs yields its tasks,
+            // each named by its line, instead of none.
+            let looseSection = headingStack.last.map { !$0.noLooseTasks } ?? false
+            let shapeSeven = box != nil && looseSection && !(openTask.map { $0.form == .checkbox && indent > $0.indent } ?? false)
+            if let box, shapeSeven, generatedIDs {
+                closeTask()
+                // Once, at the first such task: the document writes its IDs so throughout.
+                if !diagnostics.contains(where: { $0.code == .unparsedLine }) {
+                    var idEnd = column
+                    while idEnd < end, idEnd - column < 24, b[idEnd].isAlnum || b[idEnd] == UInt8(ascii: ".") || b[idEnd] == UInt8(ascii: "-") {
+                        idEnd += 1
+                    }
+                    while idEnd > column, b[idEnd - 1] == UInt8(ascii: ".") { idEnd -= 1 }
+                    let id = b.string(column, idEnd)
+                    diagnostics.append(
+                        Diagnostic(
+                            .unparsedLine,
+                            "task IDs such as `\(id)` are not ones specgraph reads (a letter and two or more digits, such as T012); such tasks are named after their lines (this one L\(lineNumber))",
+                            at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
+                }
+                startGeneratedTask(box, indent: indent, end: end)
+                return
+            }
+            if shapeSeven { plainCheckboxes += 1 }
             closeTask()
             diagnostics.append(
                 Diagnostic(

@@ -5,8 +5,10 @@ enum CheckboxLine {
     case none
     /// A task line: the checkbox column, its status and where the ID is.
     case task(TaskLineItem)
-    /// Looks like a task but is not one (bad ID or bad checkbox); the offset to report.
-    case suspicious(Int)
+    /// Looks like a task but is not one (bad ID or bad checkbox); the offset
+    /// to report, and the item a valid checkbox with an ID of no shape
+    /// DESIGN reads makes (`- [ ] T1.1: Review`), which shape 7 may take.
+    case suspicious(Int, box: TaskLineItem?)
     /// A checkbox item without an ID: a checklist step, or a shape-7 task.
     case plain(TaskLineItem)
 }
@@ -167,13 +169,15 @@ extension DocumentParser {
             if rangeFollows(b, idEnd, end, from: idStart) {
                 return bare ? .none : status.map { .plain(TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart)) } ?? .none
             }
-            guard var status else { return bare ? .none : .suspicious(box) }
+            guard var status else { return bare ? .none : .suspicious(box, box: nil) }
             if struck { status = .skipped }
             let suffixEnd = plainEnd != nil ? idSuffixEnd(b, idEnd, end) : idEnd
             return .task(TaskLineItem(column: box, status: status, idStart: idStart, idEnd: suffixEnd, plainID: plainEnd != nil))
         }
         if bare { return .none }
-        if b.looksLikeTaskID(at: j, end: end) { return .suspicious(j) }
+        if b.looksLikeTaskID(at: j, end: end) {
+            return .suspicious(j, box: status.map { TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart) })
+        }
         if let status { return .plain(TaskLineItem(column: box, status: status, idStart: textStart, idEnd: textStart)) }
         return .none
     }

@@ -223,7 +223,7 @@ struct ScanFastPathTests {
         switch line {
         case .none: "none"
         case .task(let i): "task \(i.column) \(i.status) \(i.idStart) \(i.idEnd) \(i.plainID)"
-        case .suspicious(let k): "suspicious \(k)"
+        case .suspicious(let k, let box): "suspicious \(k) \(box.map { "\($0.column) \($0.status) \($0.idStart)" } ?? "-")"
         case .plain(let i): "plain \(i.column) \(i.status) \(i.idStart) \(i.idEnd) \(i.plainID)"
         }
     }

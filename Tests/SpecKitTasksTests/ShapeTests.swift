@@ -147,6 +147,27 @@ struct ShapeTests {
         #expect(plain.predecessors(of: "T002") == ["T001"])
     }
 
+    @Test("shape 7 takes checkbox items whose IDs are of no shape read (`T1.1`): each is named after its line, with one warning")
+    func unreadIDsMakeShapeSeven() {
+        let doc = parse("""
+            # Tasks: Review
+            ## 1. Gate
+            - [ ] T1.1: Review the spec
+            - [x] T1.2: Confirm the actor
+            ## 2. Migration
+            - [ ] T2.1: Add the column
+            """)
+        #expect(doc.tasks.map(\.id) == ["L3", "L4", "L6"])
+        #expect(doc.tasks.map(\.status) == [.todo, .done, .todo])
+        #expect(doc.tasks[0].description == "T1.1: Review the spec")
+        #expect(doc.codes(.unparsedLine).count == 1)
+        #expect(doc.codes(.unparsedLine).first?.message.contains("`T1.1`") == true)
+        // Beside tasks with IDs read, such a line stays a warning, no task.
+        let mixed = parse("## Phase 1\n- [ ] T001 Write it\n- [ ] T1.1: Review it\n")
+        #expect(mixed.tasks.map(\.id) == ["T001"])
+        #expect(mixed.codes(.unparsedLine).count == 1)
+    }
+
     @Test("a checkbox item that starts with a range of IDs is a step about them, no task, and changes no status")
     func rangeCheckboxes() {
         let doc = parse("""
