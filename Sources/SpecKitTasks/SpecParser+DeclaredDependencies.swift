@@ -37,8 +37,14 @@ extension DocumentParser {
         defer { swap(&tokens, &proseTokens) }
         lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
         // `- T011 after` with `  T009/T010` on the indented line below: a
-        // clause word that ends the line takes its list from the next one.
-        if let last = tokens.last, last.kind == .dependency, last.placement == .prefix, b.trimEnd(k, end) == last.end,
+        // clause word that ends the line takes its list from the next one;
+        // so does one that only plain words follow (`must complete before
+        // any model tasks` over `  (T013-T019)`): the item goes on there.
+        if let last = tokens.lastIndex(where: { $0.kind == .dependency }), tokens[last].placement == .prefix,
+            !tokens[(last + 1)...].contains(where: {
+                $0.kind == .id || $0.kind == .range || $0.kind == .phase || $0.kind == .sentenceEnd || $0.kind == .parallel
+                    || $0.kind == .none || $0.kind == .arrow
+            }),
             let next = indentedContinuation(after: end)
         {
             locator = TextLocator(segments: [locator.first] + locator.more + [next.segment])

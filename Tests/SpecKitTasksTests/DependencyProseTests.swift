@@ -360,6 +360,9 @@ struct DependencyClauseTests {
     func wrappedClause() {
         let doc = plan(section: "- T011 after\n  T009/T010 are merged.\n- T017 depends on\n  T010.\n- T013 blocks T014\n  and more text")
         #expect(doc.edges(.declared) == ["T009->T011", "T010->T011", "T010->T017", "T013->T014"])
+        // Plain words between the clause word and the line's end: the list is still below.
+        let words = plan(section: "1. **Schema (T005)** must finish before the API tasks\n   (T009-T010)\n2. T006 must finish before the docs\n\nT011 is next")
+        #expect(words.edges(.declared) == ["T005->T009", "T005->T010"])
     }
 
     @Test("an arrow to a part that a parallel word opens orders nothing: the parts run side by side")
