@@ -143,6 +143,14 @@ func readReferenceList(
         bulleted = true
         i += 1
     }
+    /// The closing token of a note of IDs the list entered after words
+    /// (`the parser (T004) and the lexer (T006)`): passed once its items are read.
+    var noteClose = -1
+    /// Whether the tokens between `open` and `close` are only task IDs and separators, an ID first.
+    func holdsOnlyIDs(_ open: Int, _ close: Int) -> Bool {
+        close > open + 1 && (tokens[open + 1].kind == .id || tokens[open + 1].kind == .range)
+            && tokens[(open + 1)..<close].allSatisfy { $0.kind == .id || $0.kind == .range || $0.kind == .separator }
+    }
     var wordsLeft = skipWords
     var last = i > tokens.startIndex ? tokens[i - 1].end : start
     // `→ (optional) T005`, `→ (parallel) T006, T007`: a parenthesis that
@@ -179,7 +187,10 @@ func readReferenceList(
             remark = false
             i += 1
         }
-        while within(i), isListOpening(b, tokens[i]) { i += 1 }
+        while within(i), isListOpening(b, tokens[i]) {
+            if tokens[i].kind == .open, let close = closingToken(b, tokens, i, hi, sameLine: true), holdsOnlyIDs(i, close) { noteClose = close }
+            i += 1
+        }
         last = tokens[i - 1].end
         wordsLeft -= 1
     }
@@ -197,8 +208,25 @@ func readReferenceList(
         next += 1
         while within(next), tokens[next].start < numberEnd { next += 1 }
     }
+    /// `the lexer (T006)`, `cache layer (T023–T024)`: at most three plain
+    /// words, then a parenthesis holding only task IDs and separators; the
+    /// index of the note's first item, and its closing token.
+    func noteAfterWords(_ i: Int) -> (first: Int, close: Int)? {
+        var k = i
+        while within(k), k - i < 3, tokens[k].kind == .word || tokens[k].kind == .filler, !hasLineBreak(b, tokens[max(i, k - 1)].end, tokens[k].start) {
+            k += 1
+        }
+        guard k > i, within(k), tokens[k].kind == .open, let close = closingToken(b, tokens, k, hi, sameLine: true), holdsOnlyIDs(k, close)
+        else { return nil }
+        return (k + 1, close)
+    }
     while within(i) {
         guard let item = listItem(b, tokens[i], phases: phases) else {
+            if noteClose < 0, let (first, close) = noteAfterWords(i) {
+                noteClose = close
+                i = first
+                continue
+            }
             guard worded, let word = wordedWord, let (number, numberEnd) = bareTaskNumber(b, tokens[i].start, hi) else { break }
             var next = i + 1
             while within(next), tokens[next].start < numberEnd { next += 1 }
@@ -275,6 +303,11 @@ func readReferenceList(
             next += 2
         }
         if !isPhase { extendWordedRange(&next) }
+        if next == noteClose {
+            list.end = tokens[next].end
+            noteClose = -1
+            next += 1
+        }
         if within(next), tokens[next].kind == .separator {
             next += 1
             if within(next), tokens[next].kind == .separator { next += 1 }  // `, and`

@@ -422,6 +422,14 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == ["T017 T018"])
     }
 
+    @Test("a list item may be a few words and a note of task IDs (`the lexer (T006)`), in a task's text and in a Dependencies section")
+    func wordsBeforeNoteOfIDs() {
+        let body = plan(body: "Depends on the parser (T001) and the lexer (T002-T003)")
+        #expect(body.predecessors(of: "T020") == ["T001", "T002", "T003"])
+        let section = plan(section: "- T019 after the schema (T005), the seeds (T006) and auth (T007)\n- T018 depends on T008 and other work (see notes)")
+        #expect(section.edges(.declared) == ["T005->T019", "T006->T019", "T007->T019", "T008->T018"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
