@@ -208,12 +208,21 @@ func readReferenceList(
         next += 1
         while within(next), tokens[next].start < numberEnd { next += 1 }
     }
-    /// `the lexer (T006)`, `cache layer (T023–T024)`: at most three plain
-    /// words, then a parenthesis holding only task IDs and separators; the
-    /// index of the note's first item, and its closing token.
+    /// `the lexer (T006)`, `cache layer (T023–T024)`: fillers and at most
+    /// two plain words (`after the user logs in (T004)` names an event, not
+    /// a task), four after `all`, `every` or `both` (`All auth components
+    /// (T012-T035)`), then a parenthesis holding only task IDs and
+    /// separators; the index of the note's first item, and its closing token.
     func noteAfterWords(_ i: Int) -> (first: Int, close: Int)? {
         var k = i
-        while within(k), k - i < 3, tokens[k].kind == .word || tokens[k].kind == .filler, !hasLineBreak(b, tokens[max(i, k - 1)].end, tokens[k].start) {
+        var words = 0
+        let all = tokens[i].kind == .word
+            && (b.matchesLowercaseWords("all", at: tokens[i].start, end: tokens[i].end) == tokens[i].end
+                || b.matchesLowercaseWords("every", at: tokens[i].start, end: tokens[i].end) == tokens[i].end
+                || b.matchesLowercaseWords("both", at: tokens[i].start, end: tokens[i].end) == tokens[i].end)
+        while within(k), k - i < 6, tokens[k].kind == .word || tokens[k].kind == .filler, !hasLineBreak(b, tokens[max(i, k - 1)].end, tokens[k].start) {
+            if tokens[k].kind == .word { words += 1 }
+            guard words <= (all ? 4 : 2) else { return nil }
             k += 1
         }
         guard k > i, within(k), tokens[k].kind == .open, let close = closingToken(b, tokens, k, hi, sameLine: true), holdsOnlyIDs(k, close)

@@ -512,7 +512,8 @@ struct DeclaredDependencyTests {
             - **US3 (Phase 3)**: depends on the service (T001) and routes (T002/T003) existing — implement after US1 and ideally after US2
             - T003 after US2
             """)
-        #expect(doc.edges(.declared) == ["T001->T004"])
+        // The service and the routes are what US3 depends on (a few words and a note of IDs each).
+        #expect(doc.edges(.declared) == ["T001->T004", "T002->T004", "T003->T004"])
         // `ideally after US2` is a hedged order: no edge.
         #expect(doc.phaseDependencies.map { [$0.predecessor, $0.successor] }.sorted { $0.lexicographicallyPrecedes($1) } == [[1, 3]])
     }
