@@ -97,7 +97,7 @@ extension DocumentParser {
                     mark == UInt8(ascii: " ") ? .todo : mark | 0x20 == UInt8(ascii: "x") ? .done : nil
                 // The ID right after the blank: no more blanks, emphasis or bracket before it.
                 if let status, first == UInt8(ascii: "T"), let idEnd = b.taskIDEnd(at: p + 6, end: end),
-                    !(Self.mayStartRange(b, idEnd, end) && rangeFollows(b, idEnd, end, from: p + 6))
+                    !(Self.mayStartRange(b, idEnd, end) && (rangeFollows(b, idEnd, end, from: p + 6) || listFollows(b, idEnd, end)))
                 {
                     return .task(TaskLineItem(column: p + 2, status: status, idStart: p + 6, idEnd: idSuffixEnd(b, idEnd, end), plainID: true))
                 }
@@ -165,8 +165,9 @@ extension DocumentParser {
         // so neither interning nor the text job looks at the ID again.
         let plainEnd = b.taskIDEnd(at: j, end: end)
         if let (idStart, idEnd) = plainEnd.map({ (j, $0) }) ?? taskID(b, at: j, end) {
-            // `- [x] T001–T009 verified`: a step about a range of tasks, no task.
-            if rangeFollows(b, idEnd, end, from: idStart) {
+            // `- [x] T001–T009 verified`, `- [ ] T028, T029: tools`: a step about
+            // a range or a list of tasks, no task.
+            if rangeFollows(b, idEnd, end, from: idStart) || listFollows(b, idEnd, end) {
                 return bare ? .none : status.map { .plain(TaskLineItem(column: box, status: $0, idStart: textStart, idEnd: textStart)) } ?? .none
             }
             guard var status else { return bare ? .none : .suspicious(box, box: nil) }
@@ -212,9 +213,10 @@ extension DocumentParser {
         return (j, e)
     }
 
-    /// Whether a range mark may follow an ID ending at `e` (a blank, then
-    /// `-`, `.`, or a multi-byte dash or wave dash): the cheap test before
-    /// ``rangeFollows(_:_:_:)`` on the usual checkbox line.
+    /// Whether a range or list mark may follow an ID ending at `e` (a blank,
+    /// then `-`, `.`, `,`, `/`, `+`, `&`, or a multi-byte dash or wave dash):
+    /// the cheap test before ``rangeFollows(_:_:_:)`` and ``listFollows(_:_:_:)``
+    /// on the usual checkbox line.
     @inline(__always) static func mayStartRange(_ b: Bytes, _ e: Int, _ end: Int) -> Bool {
         var k = e
         if k < end, b[k] == UInt8(ascii: " ") { k += 1 }
@@ -223,6 +225,18 @@ extension DocumentParser {
         // Letters and `[`, after almost every ID, fail the first test.
         guard c < 0x30 || c >= 0x7E else { return false }
         return c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~") || c == 0xE2 || c == 0xE3 || c == 0xEF
+            || c == UInt8(ascii: ",") || c == UInt8(ascii: "/") || c == UInt8(ascii: "+") || c == UInt8(ascii: "&")
+    }
+
+    /// Whether another task ID follows the ID that ends at `e`, after `,`,
+    /// `/`, `+` or `&` (`- [ ] T028, T029: tools`): such a line names tasks, it is none.
+    static func listFollows(_ b: Bytes, _ e: Int, _ end: Int) -> Bool {
+        var k = b.skipSpaces(e, end)
+        guard k < end, b[k] == UInt8(ascii: ",") || b[k] == UInt8(ascii: "/") || b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "&")
+        else { return false }
+        k = b.skipSpaces(k + 1, end)
+        while k < end, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "`") { k += 1 }
+        return b.taskIDEnd(at: k, end: end) != nil
     }
 
     /// Whether a range goes on after an ID that ends at `e` (`T001–T005: Setup`,

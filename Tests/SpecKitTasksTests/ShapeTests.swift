@@ -168,6 +168,22 @@ struct ShapeTests {
         #expect(mixed.codes(.unparsedLine).count == 1)
     }
 
+    @Test("a checkbox item that starts with a list of IDs (`T028, T029:`, `T028/T029`) is a step about them, no second definition")
+    func listCheckboxes() {
+        let doc = parse("""
+            ## Phase 1
+            - [ ] T028 Add the tool in src/a.py
+            - [ ] T029 Add the other tool in src/b.py
+            ## MVP
+            - [ ] T028, T029: both tools only
+            - [x] T028/T029 shipped
+            - [ ] T028 + **T029** reviewed
+            """)
+        #expect(doc.tasks.map(\.id) == ["T028", "T029"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.tasks.map(\.status) == [.todo, .todo])
+    }
+
     @Test("a checkbox item that starts with a range of IDs is a step about them, no task, and changes no status")
     func rangeCheckboxes() {
         let doc = parse("""
