@@ -52,6 +52,15 @@ extension DocumentParser {
             declaredJoinedThrough = next.segment.line
             lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
         }
+        // `T001 must complete before T003 ← Note: …`: an arrow that words but
+        // no task or phase follow points at a remark; the line ends before it.
+        while let arrow = tokens.lastIndex(where: { $0.kind == .arrow }), arrow + 1 < tokens.count,
+            !tokens[(arrow + 1)...].contains(where: { $0.kind == .id || $0.kind == .range || $0.kind == .phase }),
+            tokens[(arrow + 1)...].contains(where: { $0.kind == .word })
+        {
+            end = tokens[arrow].start
+            tokens.removeSubrange(arrow...)
+        }
         let firstArrow = tokens.first { $0.kind == .arrow }?.start
         // A chain wrapped onto this line: `T001 → T002 →` then `T003`.
         if chainDangling, chainLine == lineNumber - 1, let tail = chainTail, firstArrow != k {

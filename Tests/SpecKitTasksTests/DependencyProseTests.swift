@@ -430,6 +430,12 @@ struct DependencyClauseTests {
         #expect(section.edges(.declared) == ["T005->T019", "T006->T019", "T007->T019", "T008->T018"])
     }
 
+    @Test("an arrow that words but no task or phase follow points at a remark: the statement before it stands")
+    func arrowToRemark() {
+        let doc = plan(section: "- T009 must complete before T010 ← Note: the endpoint needs it\n- T011 → T012 <- needed for tests\n- T013 → T014 →\n  T015")
+        #expect(doc.edges(.declared) == ["T009->T010", "T011->T012", "T013->T014", "T014->T015"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
