@@ -603,11 +603,21 @@ func leadEnd(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int) -> Int? {
 
 /// Whether the clause word at index `i` is negated: the token right before
 /// it (from `lo` on) is a negation (`no`, `not`, `doesn't`, `sem`, `sin`,
-/// `sans`, `ohne`, `без`, `不`, `没有`), or a CJK word for none glued to it (`无依赖`).
+/// `sans`, `ohne`, `без`, `不`, `没有`), or one that at most two plain words
+/// on the same line separate from it (`no technical dependency on US1`,
+/// `does not really depend on`, `no tiene dependencia`), or a CJK word for
+/// none glued to it (`无依赖`).
 func isNegated(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Bool {
     guard i > tokens.startIndex, tokens[i - 1].start >= lo else { return false }
     let before = tokens[i - 1]
     if before.kind == .negation { return true }
+    var j = i - 1
+    while j > tokens.startIndex, i - j <= 2, tokens[j].kind == .word, tokens[j - 1].start >= lo,
+        !hasLineBreak(b, tokens[j].end, tokens[j + 1].start), !hasLineBreak(b, tokens[j - 1].end, tokens[j].start)
+    {
+        if tokens[j - 1].kind == .negation { return true }
+        j -= 1
+    }
     return before.kind == .none && before.end == tokens[i].start && b[tokens[i].start] >= 0xE0 && b[before.start] >= 0xE0
 }
 

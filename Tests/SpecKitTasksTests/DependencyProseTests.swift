@@ -436,6 +436,17 @@ struct DependencyClauseTests {
         #expect(doc.edges(.declared) == ["T009->T010", "T011->T012", "T013->T014", "T014->T015"])
     }
 
+    @Test(
+        "a negation a few plain words before the clause word denies it; one on the line above does not",
+        arguments: [
+            ("US2: has no technical dependency on US1", []), ("US2 does not really depend on US1", []),
+            ("US2: no tiene dependencia técnica con US1", []), ("US2: not blocked, depends on US1", ["3->4"]),
+            ("US2: (optional) not tested here\n  US2 depends on US1", ["3->4"]),
+        ])
+    func negationBeforeQualifiedWord(line: String, expected: [String]) {
+        #expect(plan(section: "- " + line).phaseEdges() == expected)
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
