@@ -337,7 +337,11 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
             guard let (numbers, end) = numberList(b, e, hi, dotted: true) else { return nil }
             return (.phase(numbers.map { .number($0) }), end)
         default:
-            guard let (numbers, end) = numberList(b, e, hi, dotted: false, storyNumbers: true) else { return nil }
+            guard let (numbers, end) = numberList(b, e, hi, dotted: false, storyNumbers: true) else {
+                // `parallel with user stories`, `independent of user stories`: a
+                // story word in the plural with no number names them all.
+                return isPluralStoryWord(b, k, e) ? (.phase([.allStories]), e) : nil
+            }
             return (.phase(numbers.map { .story("US" + $0) }), end)
         }
     }
@@ -366,6 +370,32 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
         return (.phase([.story(b.string(b.storyStart(at: k), j))]), j)
     }
     return nil
+}
+
+/// Whether the story word `k..<e` names every story: `user stories` in
+/// the plural (`histórias de usuário`, `historias de usuario`, `histoires
+/// utilisateur`, `storie utente`) with no word that narrows it before
+/// (`P1 user stories`, `previous user stories` name some of them): only
+/// the start of the text, a mark or a linking word (`with`, `of`, `on`,
+/// `to`, `the`, `and`, `from`, `after`, `before`, `for`, `de`, `con`,
+/// `com`, `avec`, `mit`) may precede it.
+func isPluralStoryWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
+    var named = false
+    for word: StaticString in ["user stories", "histórias de usuário", "historias de usuario", "histoires utilisateur", "storie utente"]
+    where word.utf8CodeUnitCount == e - k && b.matchesLowercase(word, at: k, end: e) {
+        named = true
+    }
+    guard named else { return false }
+    var j = k
+    while j > 0, b[j - 1].isSpaceOrTab { j -= 1 }
+    guard j > 0, b[j - 1].isWordByte else { return true }
+    var w = j
+    while w > 0, b[w - 1].isWordByte { w -= 1 }
+    for linking: StaticString in ["with", "of", "on", "to", "the", "and", "from", "after", "before", "for", "de", "con", "com", "avec", "mit"]
+    where linking.utf8CodeUnitCount == j - w && b.matchesLowercase(linking, at: w, end: j) {
+        return true
+    }
+    return false
 }
 
 /// `2`, `2 + 3`, `2, 3 and 5`, `2–5` after `Phases` or `User Stories`: the

@@ -447,6 +447,16 @@ struct DependencyClauseTests {
         #expect(plan(section: "- " + line).phaseEdges() == expected)
     }
 
+    @Test("`user stories` with no number and no narrowing word before names every story; `P1 user stories` names none")
+    func userStoriesCollective() {
+        let parallel = plan(section: "- **Polish (Phase 5)**: can run in parallel with user stories")
+        #expect(parallel.parallelSummary() == [" | 5 3", " | 5 4"])
+        let depends = plan(section: "- User stories depend on Foundational")
+        #expect(depends.phaseEdges() == ["2->3", "2->4"])
+        #expect(plan(section: "- US2: depends on previous user stories").phaseEdges().isEmpty)
+        #expect(plan(section: "- US2: depends on P1 user stories").phaseEdges().isEmpty)
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
