@@ -97,11 +97,15 @@ extension UnsafeBufferPointer where Element == UInt8 {
         // `Task1` is no ID (an ASCII word ends at a word boundary); `任务1.1` needs no space.
         guard let wordEnd = DependencyVocabulary.taskWordEnd(self, i, end) else { return nil }
         var j = wordEnd
-        // `TASK-001`: a hyphen and digits, no dotted parts.
+        // `TASK-001`, `TASK-0.1`: a hyphen and a number, dotted parts kept.
         if self[i] < 0x80, j + 1 < end, self[j] == UInt8(ascii: "-"), self[j + 1].isDigit {
             let s = j + 1
             j = s
             while j < end, self[j].isDigit { j += 1 }
+            while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
+                j += 1
+                while j < end, self[j].isDigit { j += 1 }
+            }
             return isWordEnd(j, end) ? (s, j, -1) : nil
         }
         j = skipSpaces(j, end)

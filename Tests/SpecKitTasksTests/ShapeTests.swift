@@ -184,6 +184,22 @@ struct ShapeTests {
         #expect(doc.tasks.map(\.status) == [.todo, .todo])
     }
 
+    @Test("a worded ID with a hyphen keeps its dotted number (`TASK-0.1`), in headings and references")
+    func hyphenatedDottedWordedIDs() {
+        let doc = parse("""
+            ## Phase 0: Security
+            ### TASK-0.1: Security core
+            **Dependencies**: none
+            ### TASK-0.2: Auth
+            **Dependencies**: TASK-0.1
+            ### TASK-0.10: Audit
+            **Dependencies**: TASK-0.1, TASK-0.2. Then ship.
+            """)
+        #expect(doc.tasks.map(\.id) == ["TASK-0.1", "TASK-0.2", "TASK-0.10"])
+        #expect(doc.predecessors(of: "TASK-0.10") == ["TASK-0.1", "TASK-0.2"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+    }
+
     @Test("a checkbox item that starts with a range of IDs is a step about them, no task, and changes no status")
     func rangeCheckboxes() {
         let doc = parse("""
