@@ -23,7 +23,9 @@ extension DocumentParser {
         // `## Task 1: Backend` above `- [ ] T001 …` names a group of tasks: a section.
         // `### T013-T015: Integration tests`, `### Task 13-15: …`: a range names
         // a group of the tasks below, not a task.
+        // `### T001 の実測結果`, `### T014's notes`: a heading about a task, no task.
         if let (taskIDStart, idEnd) = Self.taskID(bytes, at: idStart, hi), !Self.rangeFollows(bytes, idEnd, hi),
+            !Self.possessiveFollows(b, idEnd, hi),
             b.taskIDEnd(at: taskIDStart, end: idEnd) == idEnd || !sectionHoldsTaskIDs(after: end)
         {
             idStart = taskIDStart
@@ -111,6 +113,14 @@ extension DocumentParser {
                 level: level, index: index, declared: declared, excluded: excluded, noLooseTasks: noLooseTasks,
                 references: references, reversedReferences: reversedReferences, hasTasks: false))
         noteHeadingReferences()
+    }
+
+    /// Whether a possessive follows the ID that ends at `e` (`T001 の`,
+    /// `T001 的`, `T001의`, `T014's`): the heading is about that task.
+    static func possessiveFollows(_ b: Bytes, _ e: Int, _ hi: Int) -> Bool {
+        let k = b.skipSpaces(e, hi)
+        return b.matches("の", at: k, end: hi) || b.matches("的", at: k, end: hi) || b.matches("의", at: k, end: hi)
+            || (k == e && (b.matches("'s", at: k, end: hi) || b.matches("’s", at: k, end: hi)))
     }
 
     /// Whether a text with no ID before it starts with a bracket label, bold or

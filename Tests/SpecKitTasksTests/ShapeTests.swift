@@ -200,6 +200,23 @@ struct ShapeTests {
         #expect(doc.codes(.duplicateID).isEmpty)
     }
 
+    @Test("a heading about a task (`### T001 の実測結果`, `### T002's notes`) is a section, no second definition")
+    func possessiveHeadings() {
+        let doc = parse("""
+            ## Phase 1
+            - [ ] T001 Measure the lock in bench/lock_test.go
+            - [ ] T002 Write the changelog in CHANGELOG.md
+            ## Results
+            ### T001 の実測結果
+            Numbers from `mutex_test.go`.
+            ### T002's notes
+            ### T003 Follow-up in docs/notes.md
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.tasks[0].files.isEmpty == false && !doc.tasks[0].files.contains("mutex_test.go"))
+    }
+
     @Test("a checkbox item that starts with a range of IDs is a step about them, no task, and changes no status")
     func rangeCheckboxes() {
         let doc = parse("""
