@@ -758,6 +758,9 @@ extension DocumentParser {
         /// The last subject of the line, for what runs together (never for an order).
         var lineSubject: ReferenceList?
         var sentenceHasClause = false
+        /// A word for "parallel" came before in the sentence: an `independent`
+        /// after it (`T003-T007 in parallel (each independent)`) means of each other.
+        var sentenceRunsTogether = false
         /// Where the last arrow between `from` and `to` ends.
         func lastArrowEnd(_ from: Int, _ to: Int) -> Int? {
             tokens.last { $0.kind == .arrow && $0.start >= from && $0.end <= to }?.end
@@ -774,6 +777,7 @@ extension DocumentParser {
                 subjectStart = token.end
                 previousSubject = k < bodyStart ? nil : leadSubject
                 sentenceHasClause = false
+                sentenceRunsTogether = false
                 k = token.end
                 continue
             }
@@ -859,7 +863,7 @@ extension DocumentParser {
                 if !marked, !object.unnamedPartner, !isNegatedTogether(b, tokens, t - 1, lo) {
                     // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
                     let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
-                    let independent = word.role == .independent && object.standalone && !hasPartners
+                    let independent = word.role == .independent && object.standalone && !hasPartners && !sentenceRunsTogether
                     let several = subject.references.count + subject.phases.count > 1
                     parallels.append(
                         PendingParallel(
@@ -872,6 +876,7 @@ extension DocumentParser {
                     previousSubject = subject
                     lineSubject = subject
                 }
+                if word.role == .parallel { sentenceRunsTogether = true }
                 sentenceHasClause = true
                 subjectStart = max(object.list.end, wordEnd)
                 k = subjectStart

@@ -457,6 +457,15 @@ struct DependencyClauseTests {
         #expect(plan(section: "- US2: depends on P1 user stories").phaseEdges().isEmpty)
     }
 
+    @Test("`independent` after a parallel word of its sentence means of each other: the tasks keep their order with the rest")
+    func independentAfterParallel() {
+        let mutual = plan(section: "- T005-T007: three additions in parallel (each independent)")
+        #expect(mutual.tasks.filter(\.independent).isEmpty)
+        #expect(mutual.parallelSummary().contains("T005 T006 T007"))
+        let alone = plan(section: "- T005-T007 independent")
+        #expect(alone.tasks.filter(\.independent).map(\.id) == ["T005", "T006", "T007"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
