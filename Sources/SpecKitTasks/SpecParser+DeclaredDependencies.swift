@@ -310,6 +310,23 @@ extension DocumentParser {
         return false
     }
 
+    /// Whether the together word at `word` opens no part of its own: after
+    /// the last comma before it (from `from` on), two or more plain words
+    /// that are no helper words stand right before it (`…, both flows
+    /// independent`), a subject of its own that names no task or phase.
+    static func ownSubjectBefore(_ b: Bytes, _ tokens: ProseTokens, word: Int, _ from: Int) -> Bool {
+        var j = word - 1
+        var plain = 0
+        while j >= tokens.startIndex, tokens[j].start >= from {
+            let t = tokens[j]
+            if t.kind == .separator, b[t.start] == UInt8(ascii: ",") { return plain >= 2 }
+            guard t.kind == .word || t.kind == .filler else { return false }
+            if DependencyVocabulary.match(b, t.start, t.start, t.end, roles: RoleSet(.helper), declared: true) == nil { plain += 1 }
+            j -= 1
+        }
+        return false
+    }
+
     /// Where the statement `k..<end` offers running together or at once as
     /// the other choice, if it does: a word for "or" (`or`, `ou`, `o`, `oder`, `или`,
     /// `或者`, `または`, `또는`) and, within the next 64 bytes of its sentence, a
@@ -842,7 +859,11 @@ extension DocumentParser {
                     subject = collectReferences(b, tokens, from, k, locator, worded: wordedIDs)
                     // `US5 — depends on Foundational. Independent of all other stories.`:
                     // the last subject of the line, also across a full stop.
-                    if subject.references.isEmpty, subject.phases.isEmpty, let fallback = previousSubject ?? lead ?? lineSubject {
+                    // Not when a part of its own names something else (`Verify the
+                    // system, both flows independent`: the flows, not the lead's tasks).
+                    if subject.references.isEmpty, subject.phases.isEmpty, !Self.ownSubjectBefore(b, tokens, word: t - 1, from),
+                        let fallback = previousSubject ?? lead ?? lineSubject
+                    {
                         subject = fallback
                     }
                 }

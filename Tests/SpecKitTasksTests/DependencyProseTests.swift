@@ -466,6 +466,15 @@ struct DependencyClauseTests {
         #expect(alone.tasks.filter(\.independent).map(\.id) == ["T005", "T006", "T007"])
     }
 
+    @Test("a together word after a comma and a subject of plain words of its own takes no subject from the line's lead")
+    func ownSubjectAfterComma() {
+        let summary = plan(section: "- **Final Checkpoint (T017-T020)**: verify the system, both flows independent, release ready")
+        #expect(summary.parallelStatements.isEmpty)
+        #expect(summary.tasks.filter(\.independent).isEmpty)
+        let lead = plan(section: "- **T017-T019**: wire the UI, can run in parallel")
+        #expect(lead.parallelSummary() == ["T017 T018 T019"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")
