@@ -214,6 +214,11 @@ func readReferenceList(
     /// (T012-T035)`), then a parenthesis holding only task IDs and
     /// separators; the index of the note's first item, and its closing token.
     func noteAfterWords(_ i: Int) -> (first: Int, close: Int)? {
+        // `see notes (T003)`, `cf. (T004)`: a pointer to a remark, no item.
+        for pointer: StaticString in ["see", "cf", "per", "e.g", "i.e", "ver", "voir", "siehe", "vide"]
+        where tokens[i].end - tokens[i].start == pointer.utf8CodeUnitCount && b.matchesLowercase(pointer, at: tokens[i].start, end: tokens[i].end) {
+            return nil
+        }
         var k = i
         var words = 0
         let all = tokens[i].kind == .word
@@ -294,9 +299,11 @@ func readReferenceList(
             let word = tokens[(next + 1)..<close].firstIndex(where: { $0.kind == .parallel }),
             tokens[(word + 1)..<close].contains(where: { listItem(b, $0, phases: true) != nil })
         {
-            break
-        }
-        if within(next), tokens[next].kind == .open, let close = closingToken(b, tokens, next, hi) {
+            // Unless the list goes on after it (`Phase 3 (… in parallel with
+            // T008) and Phase 4`): then it is passed over.
+            guard within(close + 1), tokens[close + 1].kind == .separator else { break }
+            next = close + 1
+        } else if within(next), tokens[next].kind == .open, let close = closingToken(b, tokens, next, hi) {
             if isPhase {
                 list.references += taskReferences(b, tokens, next + 1, close, locator)
                 list.end = tokens[close].end
@@ -604,18 +611,36 @@ func leadEnd(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int) -> Int? {
 /// Whether the clause word at index `i` is negated: the token right before
 /// it (from `lo` on) is a negation (`no`, `not`, `doesn't`, `sem`, `sin`,
 /// `sans`, `ohne`, `без`, `不`, `没有`), or one that at most two plain words
-/// on the same line separate from it (`no technical dependency on US1`,
-/// `does not really depend on`, `no tiene dependencia`), or a CJK word for
-/// none glued to it (`无依赖`).
+/// on the same line separate from it, before a noun for a dependency or when
+/// they are adverbs (`no technical dependency on US1`, `does not really
+/// depend on`, `no tiene dependencia`), or a *none* word of a script with
+/// spaces before such a noun (`ninguna dependencia de`, `keine
+/// Abhängigkeit`), or a CJK word for none glued to it (`无依赖`).
 func isNegated(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Bool {
     guard i > tokens.startIndex, tokens[i - 1].start >= lo else { return false }
     let before = tokens[i - 1]
     if before.kind == .negation { return true }
+    // Words between: only before a noun for a dependency (`no technical
+    // dependency on`, `no tiene dependencia técnica`) or when they are
+    // adverbs (`does not really depend on`); `runs with no locks after T008`
+    // denies the locks, not the order.
+    let word = tokens[i]
+    var noun = false
+    for stem: StaticString in ["dependenc", "dependênc", "dipendenz", "dépendanc", "abhängigkeit", "зависимост", "prerequisite"]
+    where b.matchesLowercase(stem, at: word.start, end: word.end) {
+        noun = true
+    }
+    // A word for "no" before such a noun is a *none* word in several languages
+    // (`ninguna dependencia de US2`, `nenhuma dependência`, `nessuna
+    // dipendenza`, `aucune dépendance`, `keine Abhängigkeit`); before another
+    // clause word it is the empty list of a field (`Ninguna tras Foundational`).
+    if noun, before.kind == .none, b[before.start] < 0xE0 { return true }
     var j = i - 1
     while j > tokens.startIndex, i - j <= 2, tokens[j].kind == .word, tokens[j - 1].start >= lo,
+        noun || (tokens[j].end - tokens[j].start > 2 && b.matchesLowercase("ly", at: tokens[j].end - 2, end: tokens[j].end)),
         !hasLineBreak(b, tokens[j].end, tokens[j + 1].start), !hasLineBreak(b, tokens[j - 1].end, tokens[j].start)
     {
-        if tokens[j - 1].kind == .negation { return true }
+        if tokens[j - 1].kind == .negation || (noun && tokens[j - 1].kind == .none && b[tokens[j - 1].start] < 0xE0) { return true }
         j -= 1
     }
     return before.kind == .none && before.end == tokens[i].start && b[tokens[i].start] >= 0xE0 && b[before.start] >= 0xE0

@@ -354,7 +354,7 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
         guard j > s else { return nil }
         // `US3.2`: a story numbered within another (no range of such stories is read).
         let digitsEnd = j
-        j = b.storyNumberEnd(j, hi)
+        j = b.dottedNumberEnd(j, hi)
         guard b.isWordEnd(j, hi) else { return nil }
         // `US2-US4`, `US2–US4`, `US2-4`: every story between.
         if j == digitsEnd, var r = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) {
@@ -387,7 +387,7 @@ func isPluralStoryWord(_ b: Bytes, _ k: Int, _ e: Int) -> Bool {
     }
     guard named else { return false }
     var j = k
-    while j > 0, b[j - 1].isSpaceOrTab { j -= 1 }
+    while j > 0, b[j - 1].isSpaceOrTab || b[j - 1] == UInt8(ascii: "*") || b[j - 1] == UInt8(ascii: "_") { j -= 1 }
     guard j > 0, b[j - 1].isWordByte else { return true }
     var w = j
     while w > 0, b[w - 1].isWordByte { w -= 1 }

@@ -172,10 +172,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return s
     }
 
-    /// The end of a story number whose digits end at `j`: past `.2` in
-    /// `US3.2` and `User Story 3.2` (a story numbered within another; a `.`
-    /// that no digit follows ends a sentence, not the number).
-    @inline(__always) func storyNumberEnd(_ j: Int, _ end: Int) -> Int {
+    /// The end of a number whose first digits end at `j`, with its dotted
+    /// parts: past `.2` in `US3.2`, `User Story 3.2`, `TASK-0.2` and `1.2.3`
+    /// (a `.` that no digit follows ends a sentence, not the number).
+    @inline(__always) func dottedNumberEnd(_ j: Int, _ end: Int) -> Int {
         var j = j
         while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
             j += 1

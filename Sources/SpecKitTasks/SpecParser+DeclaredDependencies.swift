@@ -298,7 +298,10 @@ extension DocumentParser {
                 if b.isWordStart(at, w) || b[at] >= 0xC0, b.matchesLowercase(word, at: at, end: leadEnd) { return true }
                 at += 1
             }
-            if tail - n >= k, b.matchesLowercase(word, at: tail - n, end: tail) { return true }
+            // `(required, not suggested)` says the opposite.
+            if tail - n >= k, b.matchesLowercase(word, at: tail - n, end: tail), !(tail - n - 4 >= k && b.matchesLowercase("not ", at: tail - n - 4, end: tail)) {
+                return true
+            }
         }
         for phrase: StaticString in [
             "priority order", "Priority order", "order of priority", "by priority", "By priority", "ordem de prioridade",
@@ -349,8 +352,19 @@ extension DocumentParser {
                 }
             }
             guard let from = orEnd else { continue }
+            // The choice ends with its sentence or parenthesis.
             var window = min(end, from + 64)
-            if let stop = b.firstIndex(of: UInt8(ascii: ";"), from, window) { window = stop }
+            var stop = from
+            while stop < window {
+                let c = b[stop]
+                if c == UInt8(ascii: ";") || c == UInt8(ascii: ")") || (c == UInt8(ascii: ".") && (stop + 1 >= end || b[stop + 1].isSpaceOrTab))
+                    || b.matches("。", at: stop, end: end) || b.matches("）", at: stop, end: end)
+                {
+                    window = stop
+                    break
+                }
+                stop += 1
+            }
             if DependencyVocabulary.firstWordStart(b, from, window, roles: .together, declared: true) != nil { return i }
             var j = from
             while j < window {
@@ -384,19 +398,29 @@ extension DocumentParser {
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
     /// what, never an order (a line that starts with a team word of the vocabulary).
     ///
-    /// `inLead`: a team word anywhere in the line's lead counts too (`Single
-    /// developer: US1 → US2 → US3`, `**단일 개발자**: …`, `Solo dev path: …`).
+    /// `inLead`: a team word that ends the line's lead counts too (`Single
+    /// developer: US1 → US2 → US3`, `**단일 개발자**: …`, `Solo path (one dev): …`).
     func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int, inLead: Bool = false) -> Bool {
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
         if DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil { return true }
         guard inLead, let colon = Self.leadColon(b, w, end) else { return false }
+        // The lead's last word (`Single developer:`, `Solo path (one dev):`);
+        // one inside it names a thing (`Local dev setup:`, `Shared person model:`).
+        var last = colon
+        while last > w, b[last - 1].isSpaceOrTab || b[last - 1] == UInt8(ascii: "*") || b[last - 1] == UInt8(ascii: "_")
+            || b[last - 1] == UInt8(ascii: ")")
+        {
+            last -= 1
+        }
         var i = w
-        while i < colon {
+        while i < last {
             if b.isWordStart(i, w) || b[i] >= 0xC0,
-                DependencyVocabulary.match(b, i, w, colon, roles: RoleSet(.teamWord), declared: true) != nil
+                let (_, e) = DependencyVocabulary.match(b, i, w, last, roles: RoleSet(.teamWord), declared: true)
             {
-                return true
+                var rest = e
+                while rest < last, b[rest].isLetter || b[rest] >= 0x80 { rest += 1 }
+                if rest == last { return true }
             }
             i += 1
         }
@@ -1001,7 +1025,17 @@ extension DocumentParser {
             "no necesario", "ya no es necesario", "innecesario", "não necessário", "não é necessário", "desnecessário",
             "pas nécessaire", "plus nécessaire", "nicht nötig", "nicht mehr nötig", "nicht erforderlich", "не нужно", "не требуется",
         ]
-        return denials.contains { b.matchesLowercase($0, at: k, end: hi) }
+        // The denial closes the clause (`— no longer needed`, `(not required anymore)`);
+        // `(not needed until release)` qualifies the task, not the order.
+        for denial in denials where b.matchesLowercase(denial, at: k, end: hi) {
+            var e = b.skipSpaces(k + denial.utf8CodeUnitCount, hi)
+            for more: StaticString in ["anymore", "any more", "any longer"] where b.matchesLowercase(more, at: e, end: hi) {
+                e = b.skipSpaces(e + more.utf8CodeUnitCount, hi)
+            }
+            return e >= hi || b[e] == 0x0A || b[e] == 0x0D || b[e] == UInt8(ascii: ")") || b[e] == UInt8(ascii: ".") || b[e] == UInt8(ascii: ";")
+                || b[e] == UInt8(ascii: ",") || b[e] == UInt8(ascii: "-") || b.matches("—", at: e, end: hi) || b.matches("–", at: e, end: hi)
+        }
+        return false
     }
 
     /// Whether the together token at `k` is `||` or `∥`.

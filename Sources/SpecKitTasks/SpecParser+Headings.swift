@@ -117,9 +117,12 @@ extension DocumentParser {
 
     /// Whether a possessive follows the ID that ends at `e` (`T001 の`,
     /// `T001 的`, `T001의`, `T014's`): the heading is about that task.
+    /// `의` starts many Korean words (`의존성`, `의견`): it counts only glued
+    /// to the ID or standing alone.
     static func possessiveFollows(_ b: Bytes, _ e: Int, _ hi: Int) -> Bool {
         let k = b.skipSpaces(e, hi)
-        return b.matches("の", at: k, end: hi) || b.matches("的", at: k, end: hi) || b.matches("의", at: k, end: hi)
+        if b.matches("의", at: k, end: hi) { return k == e || k + 3 >= hi || b[k + 3].isSpaceOrTab }
+        return b.matches("の", at: k, end: hi) || b.matches("的", at: k, end: hi)
             || (k == e && (b.matches("'s", at: k, end: hi) || b.matches("’s", at: k, end: hi)))
     }
 

@@ -395,7 +395,8 @@ extension DocumentParser {
             if let box, shapeSeven, generatedIDs {
                 closeTask()
                 // Once, at the first such task: the document writes its IDs so throughout.
-                if !diagnostics.contains(where: { $0.code == .unparsedLine }) {
+                if !reportedUnreadIDs {
+                    reportedUnreadIDs = true
                     var idEnd = column
                     while idEnd < end, idEnd - column < 24, b[idEnd].isAlnum || b[idEnd] == UInt8(ascii: ".") || b[idEnd] == UInt8(ascii: "-") {
                         idEnd += 1

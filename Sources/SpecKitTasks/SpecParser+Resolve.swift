@@ -428,9 +428,13 @@ extension DocumentParser {
         // `## Phase 5: User Story 1 (Continued)`: a later phase whose title
         // names a story again is that story too, so `US1` names both phases.
         var laterPhasesOfStory: [String: [Int32]] = [:]
+        /// Those later phases: named so by inference, they never come before
+        /// what the statement puts after them (no written cycle from them).
+        var laterPhases = Set<Int32>()
         for p in storyTitled {
             if let story = phases[Int(p)].story, let first = byStory.find(story), first != p {
                 laterPhasesOfStory[story, default: []].append(p)
+                laterPhases.insert(p)
             }
         }
         func phasesOfStory(_ story: String) -> [Int32] {
@@ -490,8 +494,13 @@ extension DocumentParser {
                     named.removeAll { inside.contains(tasks[Int($0)].phase) }
                 }
                 for p in statement.phases.flatMap(resolve) where p > 0 {
-                    // A task cannot come before or after its own phase as a whole.
-                    let outside = Self.withoutRepeats(named.filter { tasks[Int($0)].phase != p })
+                    // A task cannot come before or after its own phase as a whole;
+                    // a story's later phase never comes before what follows it.
+                    let later = laterPhases.contains(p)
+                    let outside = Self.withoutRepeats(named.filter {
+                        let q = tasks[Int($0)].phase
+                        return q != p && !(later && (statement.phasesFollow ? q > p : p > q))
+                    })
                     let phaseTasks = tasksOfPhase[Int(p)]
                     if DependencyGroup.isLarge(predecessors: outside.count, successors: phaseTasks.count) {
                         let (before, after) = statement.phasesFollow ? (outside, phaseTasks) : (phaseTasks, outside)
@@ -499,7 +508,7 @@ extension DocumentParser {
                             DependencyGroup(predecessors: before, successors: after, kind: .declared, location: statement.location))
                         continue
                     }
-                    for a in named where tasks[Int(a)].phase != p {
+                    for a in outside {
                         for t in tasksOfPhase[Int(p)] {
                             if statement.phasesFollow { resolver.add(a, t, .declared, statement.location) } else { resolver.add(t, a, .declared, statement.location) }
                         }
@@ -514,7 +523,7 @@ extension DocumentParser {
             var successors = statement.successors.flatMap(resolve)
             if statement.successorHeading >= 0 { successors.append(phaseOfHeading[Int(statement.successorHeading)]) }
             for p in statement.predecessors.flatMap(resolve) {
-                for s in successors where p != s && p > 0 && s > 0 {
+                for s in successors where p != s && p > 0 && s > 0 && !(p > s && laterPhases.contains(p)) {
                     if seen.insert(UInt64(UInt32(p)) << 32 | UInt64(UInt32(s))) {
                         result.append(PhaseDependency(predecessor: p, successor: s, location: statement.location))
                     }

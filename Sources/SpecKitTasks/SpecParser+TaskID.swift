@@ -40,10 +40,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
         guard j - digitsStart >= 2 else { return nil }
         if j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
             // Dotted numbers: T231.1, T1.2.3
-            while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
-                j += 1
-                while j < end, self[j].isDigit { j += 1 }
-            }
+            j = dottedNumberEnd(j, end)
         } else {
             while j < end, self[j].isLetter { j += 1 }
             if j + 1 < end, self[j] == UInt8(ascii: "_"), self[j + 1].isLetter {
@@ -102,10 +99,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
             let s = j + 1
             j = s
             while j < end, self[j].isDigit { j += 1 }
-            while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
-                j += 1
-                while j < end, self[j].isDigit { j += 1 }
-            }
+            j = dottedNumberEnd(j, end)
             return isWordEnd(j, end) ? (s, j, -1) : nil
         }
         j = skipSpaces(j, end)
@@ -130,10 +124,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
         let digits = j
         while j < end, self[j].isDigit { j += 1 }
         guard j > digits else { return nil }
-        while j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
-            j += 1
-            while j < end, self[j].isDigit { j += 1 }
-        }
+        j = dottedNumberEnd(j, end)
         if j < end, self[j].isLetter, isWordEnd(j + 1, end) { j += 1 }
         return isWordEnd(j, end) ? j : nil
     }

@@ -294,6 +294,8 @@ struct DocumentParser {
     var generatedIDs = false
     /// Checkbox items without an ID that shape 7 would make tasks of.
     var plainCheckboxes = 0
+    /// Shape 7 told once that the document's IDs are of no shape read (`T1.1`).
+    var reportedUnreadIDs = false
 
     /// Task IDs by their bytes; `taskIDKey[t]` is task `t`'s key.
     var idTable: ByteInterner

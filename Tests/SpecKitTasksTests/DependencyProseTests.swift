@@ -475,6 +475,33 @@ struct DependencyClauseTests {
         #expect(lead.parallelSummary() == ["T017 T018 T019"])
     }
 
+    @Test(
+        "review cases: words that look like this stop's rules but state an order keep it",
+        arguments: [
+            // A negation two words before an order word that is no noun denies something else.
+            ("T019 runs with no locks after T017", ["T017->T019"]),
+            // An "or" in another sentence or parenthesis offers no other choice.
+            ("T019 depends on T017 or its mock. T018 and T019 tests run in parallel.", ["T017->T019"]),
+            ("T019 depends on T018 (or on T017 if docs are skipped), and can run alongside T016", ["T018->T019"]),
+            // A team word inside the lead names a thing.
+            ("Local dev setup: T017 → T018", ["T017->T018"]), ("Shared person model: T017 → T018", ["T017->T018"]),
+            ("Data layer: T017 → T018 (required, not suggested)", ["T017->T018"]),
+            // A pointer to a remark is no item; a denial followed by a qualifier is no denial.
+            ("T019 depends on T018, see notes (T003)", ["T018->T019"]), ("T019 depends on T017 (not needed until release)", ["T017->T019"]),
+        ])
+    func reviewCases(line: String, expected: [String]) {
+        #expect(plan(section: "- " + line).edges(.declared) == expected)
+    }
+
+    @Test("`no` words before a noun for a dependency deny it in every language; before another clause word they are a field's empty list")
+    func noneWordsBeforeNoun() {
+        for line in ["US2: ninguna dependencia de US1", "US2: nenhuma dependência de US1", "US2: nessuna dipendenza da US1",
+                     "US2: aucune dépendance à US1", "US2: keine Abhängigkeit von US1"] {
+            #expect(plan(section: "- " + line).phaseEdges().isEmpty, "\(line)")
+        }
+        #expect(plan(section: "- **US2 (P2)**: Ninguna tras US1.").phaseEdges() == ["3->4"])
+    }
+
     @Test("a comma and a helper word (`then`) before an ID and an arrow start another chain")
     func thenStartsAnotherChain() {
         let doc = plan(section: "- T009 → T010, then T011 → T012")

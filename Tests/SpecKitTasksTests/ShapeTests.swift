@@ -211,8 +211,9 @@ struct ShapeTests {
             Numbers from `mutex_test.go`.
             ### T002's notes
             ### T003 Follow-up in docs/notes.md
+            ### T004 의존성 설치 in setup.sh
             """)
-        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003", "T004"])
         #expect(doc.codes(.duplicateID).isEmpty)
         #expect(doc.tasks[0].files.isEmpty == false && !doc.tasks[0].files.contains("mutex_test.go"))
     }

@@ -48,6 +48,24 @@ struct StoryNamingTests {
         #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["1->4", "3->4", "1->5", "3->5", "2->5"])
     }
 
+    @Test("a story's later phase never comes before a phase a statement puts after it: no written cycle from the inference")
+    func continuedStoryMakesNoCycle() {
+        let doc = parse("""
+            # Tasks
+            ## Phase 1: User Story 1 - Sign-up (Priority: P1)
+            - [ ] T001 [US1] Sign-up API in api/signup.py
+            ## Phase 2: User Story 2 - Profile (Priority: P2)
+            - [ ] T002 [US2] Profile page in web/profile.tsx
+            ## Phase 3: User Story 1 (Continued) - Admin login
+            - [ ] T003 [US1] Admin login in api/admin.py
+
+            ## Dependencies & Execution Order
+            - US2 depends on US1 (login API)
+            - Phase 3 depends on Phase 2
+            """)
+        #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["1->2", "2->3"])
+    }
+
     @Test("a story numbered within another (`US3.2`, `User Story 3.2`) is a story of its own in headings, labels and statements")
     func dottedStories() {
         let doc = parse("""
