@@ -387,37 +387,7 @@ extension DocumentParser {
             startCheckboxTask(item, indent: indent, end: end)
             return
         case .suspicious(let column, let box):
-            // Shape 7 also takes a checkbox item whose ID is of no shape read
-            // (`- [ ] T1.1: Review`): a document of such IDs yields its tasks,
-            // each named by its line, instead of none.
-            let looseSection = headingStack.last.map { !$0.noLooseTasks } ?? false
-            let shapeSeven = box != nil && looseSection && !(openTask.map { $0.form == .checkbox && indent > $0.indent } ?? false)
-            if let box, shapeSeven, generatedIDs {
-                closeTask()
-                // Once, at the first such task: the document writes its IDs so throughout.
-                if !reportedUnreadIDs {
-                    reportedUnreadIDs = true
-                    var idEnd = column
-                    while idEnd < end, idEnd - column < 24, b[idEnd].isAlnum || b[idEnd] == UInt8(ascii: ".") || b[idEnd] == UInt8(ascii: "-") {
-                        idEnd += 1
-                    }
-                    while idEnd > column, b[idEnd - 1] == UInt8(ascii: ".") { idEnd -= 1 }
-                    let id = b.string(column, idEnd)
-                    diagnostics.append(
-                        Diagnostic(
-                            .unparsedLine,
-                            "task IDs such as `\(id)` are not ones specgraph reads (a letter and two or more digits, such as T012); such tasks are named after their lines (this one L\(lineNumber))",
-                            at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
-                }
-                startGeneratedTask(box, indent: indent, end: end)
-                return
-            }
-            if shapeSeven { plainCheckboxes += 1 }
-            closeTask()
-            diagnostics.append(
-                Diagnostic(
-                    .unparsedLine, "this line looks like a task but has no valid task ID or checkbox",
-                    at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
+            handleSuspiciousLine(column: column, box: box, indent: indent, end: end)
             return
         case .plain(let item):
             // Shape 7: in a document without IDs, a checkbox item under a
@@ -467,6 +437,44 @@ extension DocumentParser {
             closeTask()
         }
         handlePlainLine(p, end)
+    }
+
+    /// A line that looks like a task but is none (`unparsed-line`); in shape
+    /// 7, a checkbox item whose ID is of no shape read is a task. Out of
+    /// line: in `handleLine` its code made every call copy the parser.
+    @inline(never) mutating func handleSuspiciousLine(column: Int, box: TaskLineItem?, indent: Int, end: Int) {
+        let b = bytes
+        // Shape 7 also takes a checkbox item whose ID is of no shape read
+        // (`- [ ] T1.1: Review`): a document of such IDs yields its tasks,
+        // each named by its line, instead of none.
+        let looseSection = headingStack.last.map { !$0.noLooseTasks } ?? false
+        let shapeSeven = box != nil && looseSection && !(openTask.map { $0.form == .checkbox && indent > $0.indent } ?? false)
+        if let box, shapeSeven, generatedIDs {
+            closeTask()
+            // Once, at the first such task: the document writes its IDs so throughout.
+            if !reportedUnreadIDs {
+                reportedUnreadIDs = true
+                var idEnd = column
+                while idEnd < end, idEnd - column < 24, b[idEnd].isAlnum || b[idEnd] == UInt8(ascii: ".") || b[idEnd] == UInt8(ascii: "-") {
+                    idEnd += 1
+                }
+                while idEnd > column, b[idEnd - 1] == UInt8(ascii: ".") { idEnd -= 1 }
+                let id = b.string(column, idEnd)
+                diagnostics.append(
+                    Diagnostic(
+                        .unparsedLine,
+                        "task IDs such as `\(id)` are not ones specgraph reads (a letter and two or more digits, such as T012); such tasks are named after their lines (this one L\(lineNumber))",
+                        at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
+            }
+            startGeneratedTask(box, indent: indent, end: end)
+            return
+        }
+        if shapeSeven { plainCheckboxes += 1 }
+        closeTask()
+        diagnostics.append(
+            Diagnostic(
+                .unparsedLine, "this line looks like a task but has no valid task ID or checkbox",
+                at: SourceLocation(line: lineNumber, column: Int32(column - lineStart + 1))))
     }
 
     /// Whether a task with the ID at `id` was read already.
