@@ -493,6 +493,12 @@ struct DependencyClauseTests {
         #expect(plan(section: "- " + line).edges(.declared) == expected)
     }
 
+    @Test("a phase's note about parallel work is passed over when the list goes on after it")
+    func listGoesOnAfterParallelNote() {
+        let doc = plan(section: "- T020 depends on Phase 1 (its tasks run in parallel with T010) and Phase 2")
+        #expect(doc.edges(.declared) == ["T001->T020", "T002->T020", "T003->T020", "T004->T020", "T005->T020", "T006->T020", "T007->T020", "T008->T020"])
+    }
+
     @Test("`no` words before a noun for a dependency deny it in every language; before another clause word they are a field's empty list")
     func noneWordsBeforeNoun() {
         for line in ["US2: ninguna dependencia de US1", "US2: nenhuma dependência de US1", "US2: nessuna dipendenza da US1",

@@ -162,6 +162,9 @@ struct ShapeTests {
         #expect(doc.tasks[0].description == "T1.1: Review the spec")
         #expect(doc.codes(.unparsedLine).count == 1)
         #expect(doc.codes(.unparsedLine).first?.message.contains("`T1.1`") == true)
+        // Another unparsed line before them does not hide the explanation.
+        let afterOther = parse("# Tasks\n## 1. Gate\n- [?] T005 odd box\n- [ ] T1.1: Review the spec\n")
+        #expect(afterOther.codes(.unparsedLine).contains { $0.message.contains("`T1.1`") })
         // Beside tasks with IDs read, such a line stays a warning, no task.
         let mixed = parse("## Phase 1\n- [ ] T001 Write it\n- [ ] T1.1: Review it\n")
         #expect(mixed.tasks.map(\.id) == ["T001"])
