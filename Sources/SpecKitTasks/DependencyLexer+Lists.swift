@@ -576,9 +576,9 @@ func firstList(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int, _ locato
 
 /// Where a line's lead ends (`**US3 (Phase 5)**:`, `Hugo site must exist
 /// before templates:`): after the first `:` or `：` outside parentheses and
-/// before any sentence end, that a blank, `*` or the end follows; nil when
-/// there is none, or when a clause word ends at the colon (`T010 depends
-/// on: T001`, `Blocks:`).
+/// before any sentence end, that a blank, `*` or the end follows (`：` needs
+/// none); nil when there is none, or when a clause word ends at the colon
+/// (`T010 depends on: T001`, `Blocks:`).
 func leadEnd(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int) -> Int? {
     var depth = 0
     var i = firstToken(tokens, at: lo)
@@ -593,7 +593,8 @@ func leadEnd(_ b: Bytes, _ tokens: ProseTokens, _ lo: Int, _ hi: Int) -> Int? {
             return nil
         case .colon where depth == 0:
             let e = t.end
-            if e < hi, !b[e].isSpaceOrTab, b[e] != UInt8(ascii: "*") { break }
+            // `：` needs no blank after it (CJK text has none).
+            if e < hi, !b[e].isSpaceOrTab, b[e] != UInt8(ascii: "*"), b[t.start] == UInt8(ascii: ":") { break }
             if i > tokens.startIndex, tokens[i - 1].start >= lo, tokens[i - 1].kind == .dependency, tokens[i - 1].placement == .prefix {
                 return nil
             }

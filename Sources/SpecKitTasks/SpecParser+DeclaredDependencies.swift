@@ -21,8 +21,7 @@ extension DocumentParser {
             while j < end, b[j].isDigit { j += 1 }
             if j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"), b[j + 1].isSpaceOrTab { k = b.skipSpaces(j + 1, end) }
         }
-        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end, inLead: true),
-            !Self.offersAnotherOrder(b, k, end, arrows: Self.hasArrow(b, k, end))
+        guard k < end, b[k] != UInt8(ascii: "|"), !isTeamLine(b, k, end), !Self.offersAnotherOrder(b, k, end, arrows: Self.hasArrow(b, k, end))
         else { return }
         var locator = TextLocator((k, lineNumber, lineStart))
         // `Depends on Phase 1 (T001 — must⏎ exist first) and Phase 2`: a
@@ -36,6 +35,11 @@ extension DocumentParser {
         swap(&tokens, &proseTokens)
         defer { swap(&tokens, &proseTokens) }
         lexDependencyProse(b, k, end, worded: wordedIDs, declared: true, into: &tokens)
+        if let lead = leadEnd(b, tokens[...], k, end),
+            Self.leadProposesOrder(b, k, lead, arrows: tokens.contains { $0.kind == .arrow })
+        {
+            return
+        }
         // `- T011 after` with `  T009/T010` on the indented line below: a
         // clause word that ends the line takes its list from the next one;
         // so does one that only plain words follow (`must complete before
@@ -282,22 +286,12 @@ extension DocumentParser {
         // priority order`); a clause beside them (`US3 depends on US2 (stories
         // are numbered by priority)`) states its own.
         guard arrows else { return false }
-        // `Recommended order: US1 → US2 → US3`, `US1 → US3 → US2 (suggested)`,
-        // `US1 → US2 → US3 순서 권장`: an order proposed, in the line's lead or at its end.
-        let trimmed = b.trimEnd(k, end)
-        let leadEnd = leadColon(b, w, end) ?? w
-        var tail = trimmed
+        // `US1 → US3 → US2 (suggested)`, `US1 → US2 → US3 순서 권장`: an order
+        // proposed at the line's end (in its lead: `leadProposesOrder`).
+        var tail = b.trimEnd(k, end)
         while tail > k, b[tail - 1] == UInt8(ascii: ")") || b[tail - 1] == UInt8(ascii: "*") || b[tail - 1] == UInt8(ascii: ".") { tail -= 1 }
-        for word: StaticString in [
-            "recommended", "suggested", "recomendado", "recomendada", "sugerido", "sugerida", "recommandé", "suggéré", "empfohlen",
-            "vorgeschlagen", "рекомендуем", "рекомендуется", "рекомендуемый", "推荐", "建议", "建議", "推薦", "おすすめ", "推奨", "권장", "추천",
-        ] {
+        for word in suggestionWords {
             let n = word.utf8CodeUnitCount
-            var at = w
-            while at < leadEnd {
-                if b.isWordStart(at, w) || b[at] >= 0xC0, b.matchesLowercase(word, at: at, end: leadEnd) { return true }
-                at += 1
-            }
             // `(required, not suggested)` says the opposite.
             if tail - n >= k, b.matchesLowercase(word, at: tail - n, end: tail), !(tail - n - 4 >= k && b.matchesLowercase("not ", at: tail - n - 4, end: tail)) {
                 return true
@@ -397,50 +391,46 @@ extension DocumentParser {
 
     /// `Developer A: US1 (T013–T015)`, `Team B: …`, `开发者 A：…`: who does
     /// what, never an order (a line that starts with a team word of the vocabulary).
-    ///
-    /// `inLead`: a team word that ends the line's lead counts too (`Single
-    /// developer: US1 → US2 → US3`, `**단일 개발자**: …`, `Solo path (one dev): …`).
-    func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int, inLead: Bool = false) -> Bool {
+    func isTeamLine(_ b: Bytes, _ k: Int, _ end: Int) -> Bool {
         var w = k
         while w < end, b[w] == UInt8(ascii: "*") { w += 1 }
-        if DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil { return true }
-        guard inLead, let colon = Self.leadColon(b, w, end) else { return false }
-        // The lead's last word (`Single developer:`, `Solo path (one dev):`);
-        // one inside it names a thing (`Local dev setup:`, `Shared person model:`).
-        var last = colon
-        while last > w, b[last - 1].isSpaceOrTab || b[last - 1] == UInt8(ascii: "*") || b[last - 1] == UInt8(ascii: "_")
+        return DependencyVocabulary.match(b, w, w, end, roles: RoleSet(.teamWord), declared: true) != nil
+    }
+
+    /// Words that propose an order rather than state one (`Recommended
+    /// order: …`, `… (suggested)`, `… 순서 권장`).
+    static let suggestionWords: [StaticString] = [
+        "recommended", "suggested", "recomendado", "recomendada", "sugerido", "sugerida", "recommandé", "suggéré", "empfohlen",
+        "vorgeschlagen", "рекомендуем", "рекомендуется", "рекомендуемый", "推荐", "建议", "建議", "推薦", "おすすめ", "推奨", "권장", "추천",
+    ]
+
+    /// Whether the lead `lo..<lead` (`leadEnd`) says who does the work or
+    /// proposes the order: its last word is a team word (`Single developer:`,
+    /// `**단일 개발자**:`, `Solo path (one dev):`; one inside it names a thing,
+    /// `Local dev setup:`), or, on a line with arrows, it holds a suggestion
+    /// word (`Recommended order: US1 → US2`).
+    static func leadProposesOrder(_ b: Bytes, _ lo: Int, _ lead: Int, arrows: Bool) -> Bool {
+        var last = lead
+        while last > lo, b[last - 1] == UInt8(ascii: "*") || b[last - 1] == UInt8(ascii: ":") { last -= 1 }
+        if last - lo >= 3, b.matches("：", at: last - 3, end: last) { last -= 3 }
+        while last > lo, b[last - 1].isSpaceOrTab || b[last - 1] == UInt8(ascii: "*") || b[last - 1] == UInt8(ascii: "_")
             || b[last - 1] == UInt8(ascii: ")")
         {
             last -= 1
         }
-        var i = w
+        var i = lo
         while i < last {
-            if b.isWordStart(i, w) || b[i] >= 0xC0,
-                let (_, e) = DependencyVocabulary.match(b, i, w, last, roles: RoleSet(.teamWord), declared: true)
-            {
-                var rest = e
-                while rest < last, b[rest].isLetter || b[rest] >= 0x80 { rest += 1 }
-                if rest == last { return true }
+            if b.isWordStart(i, lo) || b[i] >= 0xC0 {
+                if let (_, e) = DependencyVocabulary.match(b, i, lo, last, roles: RoleSet(.teamWord), declared: true) {
+                    var rest = e
+                    while rest < last, b[rest].isLetter || b[rest] >= 0x80 { rest += 1 }
+                    if rest == last { return true }
+                }
+                if arrows, suggestionWords.contains(where: { b.matchesLowercase($0, at: i, end: last) }) { return true }
             }
             i += 1
         }
         return false
-    }
-
-    /// The `:` or `：` that ends a line's lead (a few words before what the
-    /// line says: `Single developer: …`), when one comes within its first
-    /// 48 bytes before any task ID, phase number or arrow.
-    static func leadColon(_ b: Bytes, _ k: Int, _ end: Int) -> Int? {
-        var i = k
-        let limit = min(end, k + 48)
-        while i < limit {
-            let c = b[i]
-            if c == UInt8(ascii: ":") { return i }
-            if b.matches("：", at: i, end: end) { return i }
-            if c.isDigit || b.matches("→", at: i, end: end) || c == UInt8(ascii: ">") { return nil }
-            i += 1
-        }
-        return nil
     }
 
     /// A plain line outside Dependencies sections (a note, a `Parallel
