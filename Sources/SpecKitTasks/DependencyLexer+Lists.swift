@@ -627,10 +627,7 @@ func isNegated(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Bool {
     // denies the locks, not the order.
     let word = tokens[i]
     var noun = false
-    for stem: StaticString in ["dependenc", "dependênc", "dipendenz", "dépendanc", "abhängigkeit", "зависимост", "prerequisite"]
-    where b.matchesLowercase(stem, at: word.start, end: word.end) {
-        noun = true
-    }
+    for stem in dependencyNouns where b.matchesLowercase(stem, at: word.start, end: word.end) { noun = true }
     // A word for "no" before such a noun is a *none* word in several languages
     // (`ninguna dependencia de US2`, `nenhuma dependência`, `nessuna
     // dipendenza`, `aucune dépendance`, `keine Abhängigkeit`); before another
@@ -646,6 +643,9 @@ func isNegated(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Bool {
     }
     return before.kind == .none && before.end == tokens[i].start && b[tokens[i].start] >= 0xE0 && b[before.start] >= 0xE0
 }
+
+/// The stems of nouns for a dependency (`isNegated`).
+private let dependencyNouns: [StaticString] = ["dependenc", "dependênc", "dipendenz", "dépendanc", "abhängigkeit", "зависимост", "prerequisite"]
 
 /// Whether the parallel word at index `i` is denied: a negation before it,
 /// with at most three plain words between (`must not run in parallel`,

@@ -338,7 +338,7 @@ extension DocumentParser {
             defer { i += 1 }
             guard b.isWordStart(i, k) || b[i] >= 0xC0 else { continue }
             var orEnd: Int?
-            for word: StaticString in ["or", "ou", "o", "oder", "или", "或者", "或", "または", "もしくは", "또는", "혹은"] {
+            for word in Self.orWords {
                 let n = word.utf8CodeUnitCount
                 if b.matchesLowercase(word, at: i, end: end), b[i] >= 0x80 || b.isWordEnd(i + n, end) {
                     orEnd = i + n
@@ -363,10 +363,7 @@ extension DocumentParser {
             var j = from
             while j < window {
                 if b.isWordStart(j, from) || b[j] >= 0xC0 {
-                    for word: StaticString in [
-                        "immediately", "anytime", "concurrently", "inmediatamente", "imediatamente", "immédiatement", "sofort", "сразу",
-                        "立即", "立刻", "すぐ", "즉시", "바로",
-                    ] where b.matchesLowercase(word, at: j, end: window) {
+                    for word in Self.atOnceWords where b.matchesLowercase(word, at: j, end: window) {
                         return i
                     }
                 }
@@ -990,6 +987,23 @@ extension DocumentParser {
         }
     }
 
+    /// Words for "or" (`alternativeStart`).
+    static let orWords: [StaticString] = ["or", "ou", "o", "oder", "или", "或者", "或", "または", "もしくは", "또는", "혹은"]
+    /// Words for "immediately" (`alternativeStart`).
+    static let atOnceWords: [StaticString] = [
+        "immediately", "anytime", "concurrently", "inmediatamente", "imediatamente", "immédiatement", "sofort", "сразу",
+        "立即", "立刻", "すぐ", "즉시", "바로",
+    ]
+    /// Denials after a word or a list (`negatedAfter`): in scripts without spaces, and with them.
+    static let cjkDenials: [StaticString] = [
+        "하지 않", "하지않", "않", "없", "불필요", "필요 없", "필요없", "しない", "しません", "せず", "不要", "不需要", "不必", "不用", "无需", "無需",
+    ]
+    static let denials: [StaticString] = [
+        "not needed", "no longer needed", "not required", "no longer required", "unnecessary", "not necessary",
+        "no necesario", "ya no es necesario", "innecesario", "não necessário", "não é necessário", "desnecessário",
+        "pas nécessaire", "plus nécessaire", "nicht nötig", "nicht mehr nötig", "nicht erforderlich", "не нужно", "не требуется",
+    ]
+
     /// Whether a denial follows a word placed after its list (`에 의존하지 않음`,
     /// `완료 필요 없음`, `に依存しない`, `不需要`): Korean, Japanese and Chinese
     /// deny after the verb.
@@ -1005,19 +1019,11 @@ extension DocumentParser {
         if b.matches("—", at: k, end: hi) || b.matches("–", at: k, end: hi) || b.matches("（", at: k, end: hi) { k = b.skipSpaces(k + 3, hi) }
         guard k < hi else { return false }
         if b[k] >= 0xE0 {
-            let denials: [StaticString] = [
-                "하지 않", "하지않", "않", "없", "불필요", "필요 없", "필요없", "しない", "しません", "せず", "不要", "不需要", "不必", "不用", "无需", "無需",
-            ]
-            return denials.contains { b.matches($0, at: k, end: hi) }
+            return Self.cjkDenials.contains { b.matches($0, at: k, end: hi) }
         }
-        let denials: [StaticString] = [
-            "not needed", "no longer needed", "not required", "no longer required", "unnecessary", "not necessary",
-            "no necesario", "ya no es necesario", "innecesario", "não necessário", "não é necessário", "desnecessário",
-            "pas nécessaire", "plus nécessaire", "nicht nötig", "nicht mehr nötig", "nicht erforderlich", "не нужно", "не требуется",
-        ]
         // The denial closes the clause (`— no longer needed`, `(not required anymore)`);
         // `(not needed until release)` qualifies the task, not the order.
-        for denial in denials where b.matchesLowercase(denial, at: k, end: hi) {
+        for denial in Self.denials where b.matchesLowercase(denial, at: k, end: hi) {
             var e = b.skipSpaces(k + denial.utf8CodeUnitCount, hi)
             for more: StaticString in ["anymore", "any more", "any longer"] where b.matchesLowercase(more, at: e, end: hi) {
                 e = b.skipSpaces(e + more.utf8CodeUnitCount, hi)
