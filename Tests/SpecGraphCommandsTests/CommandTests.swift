@@ -106,6 +106,7 @@ import Testing
         #expect(object["errors"] as? Int == 1)
 
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("tasks.md")
         try "## Phase 1: Setup\n\n- [ ] T001 Do it (depends on T009)\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(try SpecGraphBinary.run(["check", file.path]).code == 0)
@@ -206,6 +207,7 @@ import Testing
 
     @Test func remainingListsFinishedTasksWithoutSchedule() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("tasks.md")
         try "## Phase 1: Setup\n\n- [x] T001 Done already\n- [ ] T002 Next (depends on T001)\n- [~] T003 Dropped\n".write(to: file, atomically: true, encoding: .utf8)
         let object = try json(SpecGraphBinary.run(["plan", "--remaining", "--format", "json", file.path]))
@@ -219,6 +221,7 @@ import Testing
 
     @Test func hostileTextSurvivesJSON() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("tasks.md")
         let text = #"Render <script>alert("x")</script> & "quotes" \ back 🎉 中文"#
         try "## Phase 1\n\n- [ ] T001 \(text)\n".write(to: file, atomically: true, encoding: .utf8)
@@ -230,6 +233,7 @@ import Testing
 
     @Test func badInputGetsOneClearDiagnostic() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let missing = try SpecGraphBinary.run(["plan", dir.appendingPathComponent("nope.md").path])
         #expect(missing.code == 2)
         #expect(missing.stderr.contains("nope.md: error: cannot read"))
@@ -262,6 +266,7 @@ import Testing
 
     @Test func hugeLineAndLongCycleFinish() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let line = dir.appendingPathComponent("line.md")
         var big = Data("## Phase 1\n- [ ] T001 ".utf8)
         big.append(Data(repeating: UInt8(ascii: "a"), count: 20_000_000))
@@ -284,6 +289,7 @@ import Testing
 
     @Test func outputFilesAreWholeOrAbsent() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("missing-dir/out.md")
         let r = try SpecGraphBinary.run(["generate", "--tasks", "50", "-o", target.path])
         #expect(r.code == 2)

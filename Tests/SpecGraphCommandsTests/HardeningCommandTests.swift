@@ -65,6 +65,7 @@ import Testing
 
     @Test func hugeEstimatesDrawAndPrintFiniteTimes() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("tasks.md")
         try "## Phase 1\n- [ ] T001 Build (999999999w)\n- [ ] T002 Ship (est: 1h/2h/999999999w) (depends on T001)\n"
             .write(to: file, atomically: true, encoding: .utf8)
@@ -121,6 +122,7 @@ import Testing
 
     @Test func unreadableEntriesOfADirectoryAreErrors() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let hidden = dir.appendingPathComponent("specs/002-locked")
         try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
         let example = try Data(contentsOf: SpecGraphBinary.packageRoot.appendingPathComponent(Self.example))
@@ -191,6 +193,7 @@ import Testing
     /// copy, the mapping being read-only) included, and the file is unchanged.
     @Test func aLargeFileIsMappedAndPlannedAsItsBytesThroughStandardInput() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             """
             $SG generate --tasks 15000 --seed 7 -o gen.md || exit 9
@@ -222,6 +225,7 @@ import Testing
     /// runs by hand, which this loop may catch, never a false failure.
     @Test func aFIFOIsReadThroughOneOpen() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             """
             mkfifo in.md || exit 9
@@ -243,6 +247,7 @@ import Testing
     /// (Linux: seen in /proc/PID/maps).
     @Test func aMappedFileCutShortWhileReadIsAnErrorNotACrash() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             """
             $SG generate --tasks 200000 --seed 3 -o big.md || exit 9
@@ -260,6 +265,7 @@ import Testing
 
     @Test func newFilesFollowTheUmaskAndReplacedFilesKeepTheirMode() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             "umask 077 && $SG graph \"$EX\" -o new.dot && touch kept.dot && chmod 640 kept.dot && $SG graph \"$EX\" -o kept.dot",
             in: dir)
@@ -274,6 +280,7 @@ import Testing
 
     @Test func aSymlinkIsWrittenThroughToItsTarget() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             "mkdir real && ln -s real/target.dot link.dot && ln -s missing.dot dangling.dot && $SG graph \"$EX\" -o link.dot && $SG graph \"$EX\" -o dangling.dot",
             in: dir)
@@ -287,6 +294,7 @@ import Testing
 
     @Test func aFIFOAndADeviceAreWrittenNotReplaced() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             """
             mkfifo pipe.dot && (cat pipe.dot > received &) && $SG graph "$EX" -o pipe.dot && \
@@ -307,6 +315,7 @@ import Testing
 
     @Test func aDirectoryIsRefused() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell("mkdir out.svg && $SG graph \"$EX\" -o out.svg", in: dir)
         #expect(r.code == 2)
         #expect(r.stderr.contains("out.svg: error: is a directory"))
@@ -316,6 +325,7 @@ import Testing
     /// the old file stays as it was.
     @Test func anInterruptedWriteLeavesNoTemporaryFile() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.shell(
             """
             echo old > big.md
@@ -337,6 +347,7 @@ import Testing
                       ["plan", "--format", "markdown"], ["check", "--format", "github"], ["waves"]])
     func terminalControlSequencesNeverReachTheTerminal(_ args: [String]) throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("tasks.md")
         let text = "## Phase 1: Setup \u{1B}[2J\n- [ ] T001 Clear \u{1B}[2J\u{1B}[H and \u{1B}]8;;https://evil.example\u{7}link\u{1B}]8;;\u{7} in a.py\n"
             + "- [ ] T002 Bell \u{7} CSI \u{9B}31m backspace \u{8} (depends on T001, T404)\n"
@@ -350,6 +361,7 @@ import Testing
 
     @Test func controlCharactersAreShownNotDropped() throws {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("tasks.md")
         try "## Phase 1\n- [ ] T001 Clear \u{1B}[2J screen\n".write(to: file, atomically: true, encoding: .utf8)
         let r = try SpecGraphBinary.run(["next", file.path])

@@ -4,10 +4,18 @@ import Testing
 /// Version 2 of the contract, run through the built binary as a user would:
 /// corrections files, `--all`, written cycles that still give a plan, and
 /// forward references that reorder without a cycle.
-@Suite struct VersionTwoTests {
+@Suite final class VersionTwoTests {
+    /// The folders this test made; removed when it ends.
+    private var folders: [URL] = []
+
+    deinit {
+        for dir in folders { try? FileManager.default.removeItem(at: dir) }
+    }
+
     /// A folder holding `tasks.md` (and `tasks.specgraph` when given).
     func folder(_ tasks: String, corrections: String? = nil) throws -> URL {
         let dir = try SpecGraphBinary.temporaryDirectory()
+        folders.append(dir)
         try tasks.write(to: dir.appendingPathComponent("tasks.md"), atomically: true, encoding: .utf8)
         if let corrections {
             try corrections.write(to: dir.appendingPathComponent("tasks.specgraph"), atomically: true, encoding: .utf8)
