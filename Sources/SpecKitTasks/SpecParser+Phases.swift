@@ -303,7 +303,10 @@ extension DocumentParser {
                     value = value * 10 + Int(b[e] &- 0x30)
                     e += 1
                 }
-                if b.isWordEnd(e, n) { return value }
+                // A bare token joined by a hyphen to more of a name
+                // (`[P17-T121-T131]`, a link's text) is no priority.
+                let joined = j == k && e + 1 < n && b[e] == UInt8(ascii: "-") && b[e + 1].isAlnum
+                if b.isWordEnd(e, n), !joined { return value }
             }
             k += 1
         }

@@ -47,11 +47,13 @@ struct StructureTests {
             ## Phase 5: User Story 4 - Export
             **Priority**: P4
             - [ ] T005 [US4] Export
+            ## Phase 6: Reports → [P6-T006-T009](tasks/P6-T006-T009.md)
+            - [ ] T006 Report
             """)
-        #expect(doc.phases.count == 6)
-        #expect(doc.tasks.map(\.phase) == [1, 2, 3, 4, 5])
-        #expect(doc.phases.map(\.priority) == [nil, nil, 2, 3, 1, 4])
-        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story, .story, .story])
+        #expect(doc.phases.count == 7)
+        #expect(doc.tasks.map(\.phase) == [1, 2, 3, 4, 5, 6])
+        #expect(doc.phases.map(\.priority) == [nil, nil, 2, 3, 1, 4, nil])
+        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story, .story, .story, .barrier])
     }
 
     @Test("words of another script before `Phase N` make a section, not a phase; ⚠️ is an emoji")
