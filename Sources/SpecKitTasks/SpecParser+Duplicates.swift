@@ -15,15 +15,31 @@ extension DocumentParser {
         guard idTable.count < tasks.count else { return }
         completeFileTables()
         let keyCount = idTable.count
-        var firstOfKey = [Int32](repeating: -1, count: keyCount)
+        // The definition each ID keeps: its first, or in a document of checkbox
+        // tasks its first that is no bold bullet (`- **T077 …**` in a notes list
+        // above the checkbox `T077`).
+        var definition = [Int32](repeating: -1, count: keyCount)
+        var firstDefinition = [Int32](repeating: -1, count: keyCount)
+        for t in tasks.indices {
+            let key = Int(taskIDKey[t])
+            if firstDefinition[key] < 0 { firstDefinition[key] = Int32(t) }
+            let d = Int(definition[key])
+            if d < 0 || (tasks[d].form == .listItem && tasks[t].form != .listItem) { definition[key] = Int32(t) }
+        }
+        let bulletsMention = boldBulletsAreMentions(definition)
+        if !bulletsMention { definition = firstDefinition }
         var copies = [Int32](repeating: 1, count: keyCount)
         var mergedInto = [Int32](repeating: -1, count: tasks.count)
+        var mention = [Bool](repeating: false, count: tasks.count)
         var anyMerged = false
         for t in tasks.indices {
             let key = Int(taskIDKey[t])
-            let first = Int(firstOfKey[key])
-            guard first >= 0 else {
-                firstOfKey[key] = Int32(t)
+            let first = Int(definition[key])
+            if first == t { continue }
+            if bulletsMention, tasks[t].form == .listItem, tasks[first].form != .listItem {
+                mergedInto[t] = Int32(first)
+                mention[t] = true
+                anyMerged = true
                 continue
             }
             let id = tasks[first].id
@@ -51,7 +67,26 @@ extension DocumentParser {
                         at: tasks[t].location, notes: [note]))
             }
         }
-        if anyMerged { removeMerged(mergedInto) }
+        if anyMerged { removeMerged(mergedInto, mention: mention) }
+    }
+
+    /// Whether the document's tasks are checkbox items more than bold bullets
+    /// of their own (bullets whose ID has no other form of definition): then a
+    /// bold bullet (`- **T021** removed the old loader`) beside a checkbox,
+    /// heading or table definition of its ID is a mention of that task in a
+    /// note, a report or a recap, not a second definition.
+    /// `definition`: by ID key, its first definition that is no bold bullet
+    /// if it has one.
+    func boldBulletsAreMentions(_ definition: [Int32]) -> Bool {
+        var balance = 0
+        for t in tasks.indices {
+            if tasks[t].form == .checkbox {
+                balance += 1
+            } else if tasks[t].form == .listItem, tasks[Int(definition[Int(taskIDKey[t])])].form == .listItem {
+                balance -= 1
+            }
+        }
+        return balance > 0
     }
 
     /// Whether `later` restates `first`: no description, the same one (ignoring
@@ -121,13 +156,17 @@ extension DocumentParser {
 
     /// Folds every merged definition into its first one (written dependencies,
     /// files, reads, estimate, status) and drops it from the task arrays.
-    private mutating func removeMerged(_ mergedInto: [Int32]) {
-        // What the merged definitions add to their first.
+    private mutating func removeMerged(_ mergedInto: [Int32], mention: [Bool]) {
+        // What the merged definitions add to their first; a mention adds its
+        // status and its written dependencies (kept with the references) only.
         for t in tasks.indices where mergedInto[t] >= 0 {
             let f = Int(mergedInto[t])
             let later = tasks[t]
-            if tasks[f].estimate == nil { tasks[f].estimate = later.estimate }
+            let h = Int(taskHeading[t])
+            if h >= 0 { headings[h].directTasks -= 1 }
             if tasks[f].status == .todo, later.status != .todo { tasks[f].status = later.status }
+            if mention[t] { continue }
+            if tasks[f].estimate == nil { tasks[f].estimate = later.estimate }
             if tasks[f].description.isEmpty { tasks[f].description = later.description }
             if tasks[f].owner == nil { tasks[f].owner = later.owner }
             tasks[f].parallel = tasks[f].parallel || later.parallel
@@ -137,8 +176,6 @@ extension DocumentParser {
             for l in later.labels where !tasks[f].labels.contains(l) { tasks[f].labels.append(l) }
             for file in later.files where !tasks[f].files.contains(file) { tasks[f].files.append(file) }
             for file in later.reads where !tasks[f].reads.contains(file) { tasks[f].reads.append(file) }
-            let h = Int(taskHeading[t])
-            if h >= 0 { headings[h].directTasks -= 1 }
         }
         // New indices: kept tasks in order; a merged one takes its first's.
         var newIndex = [Int32](repeating: -1, count: tasks.count)
@@ -151,7 +188,7 @@ extension DocumentParser {
         for k in taskReferences.indices { taskReferences[k].task = newIndex[Int(taskReferences[k].task)] }
         // The file tables: each kept task's files, then those of the definitions merged into it.
         var extra: [Int: [Int]] = [:]
-        for t in tasks.indices where mergedInto[t] >= 0 { extra[Int(mergedInto[t]), default: []].append(t) }
+        for t in tasks.indices where mergedInto[t] >= 0 && !mention[t] { extra[Int(mergedInto[t]), default: []].append(t) }
         var offsets: [Int32] = [0]
         var ids: [Int32] = []
         offsets.reserveCapacity(Int(kept) + 1)

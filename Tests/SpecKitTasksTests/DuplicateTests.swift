@@ -14,8 +14,6 @@ struct DuplicateTests {
             "## Phase 1\n- [ ] T001 Create the schema\n- [ ] T002 Other\n- [ ] T001\n",
             // A summary list and its detail headings.
             "## Summary\n- **T001**: Schema\n- **T002**: Other\n\n## Phase 1\n### T001: Create the database schema\n",
-            // A recap list of bold IDs after the checkbox tasks, in other words.
-            "## Phase 1\n- [x] T001 Create the database schema\n- [ ] T002 Other\n\n## Done so far\n- **T001**: schema in place, migrations pass\n",
             // A shortened restatement with a remark, in a list of what is left.
             "## Phase 1\n- [ ] T001 Write unit tests for the config loader in tests/test_config.py\n- [ ] T002 Other\n\n### Left to do\n- [ ] T001: Write unit tests for the config loader (optional)\n",
             // A table that names a checkbox task again.
@@ -31,6 +29,70 @@ struct DuplicateTests {
         #expect(duplicates.count == 1)
         #expect(duplicates.first?.severity == .warning)
         #expect(duplicates.first?.notes.first?.location == doc.tasks[0].location)
+    }
+
+    @Test("in a document of checkbox tasks, a bold bullet naming a task is a mention: no second definition, no warning")
+    func boldBulletsMentionCheckboxTasks() throws {
+        let doc = parse("""
+            # Tasks
+
+            ## Deferred from the last round
+            - **T003** ✅ cache layer postponed: keep `src/cache/lru.py` out of this round
+
+            ## Phase 1: Setup
+            - [ ] T001 Create the project in src/app.py
+            - [ ] T002 Add the config loader in src/config.py
+
+            ## Phase 2: Cache
+            - [ ] T003 Build the cache in src/cache/store.py (depends on T002)
+
+            ## Progress
+            - **T001** went in with the skeleton
+            - **T002**: the loader also reads src/env.py (3h)
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        let cache = try #require(doc.task("T003"))
+        // Defined where its checkbox is, with its own files only; the note's ✅ is its status.
+        #expect(cache.location.line == 11)
+        #expect(cache.phase == 2)
+        #expect(cache.files == ["src/cache/store.py"])
+        #expect(cache.status == .done)
+        let loader = try #require(doc.task("T002"))
+        #expect(loader.files == ["src/config.py"])
+        #expect(loader.estimate == nil)
+        #expect(doc.edges() == ["T002->T003"])
+    }
+
+    @Test("a bold bullet's written dependencies still count when it is a mention")
+    func mentionKeepsWrittenDependencies() {
+        let doc = parse("""
+            ## Phase 1
+            - [ ] T001 Schema
+            - [ ] T002 API
+            - [ ] T003 UI
+
+            ## Follow-up
+            - **T003**: UI polish (depends on T001)
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002", "T003"])
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.edges().contains("T001->T003"))
+    }
+
+    @Test("in a document of bold bullets, a checkbox restating one is merged into the first, as before")
+    func bulletDocumentsKeepTheirFirstDefinition() {
+        let doc = parse("""
+            ## Phase 1
+            - **T001**: Schema
+            - **T002**: API
+
+            ## Checklist
+            - [x] T001 schema reviewed
+            """)
+        #expect(doc.tasks.map(\.id) == ["T001", "T002"])
+        #expect(doc.tasks[0].location.line == 2)
+        #expect(doc.codes(.duplicateID).count == 1)
     }
 
     @Test("a pointer back counts only as the whole text's opening or its closing remark")
