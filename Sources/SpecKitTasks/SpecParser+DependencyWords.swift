@@ -131,7 +131,7 @@ enum DependencyVocabulary {
                 ("depends on", .after, "v"), ("depends_on", .after, ""), ("depends-on", .after, "v"),
                 ("depend on", .after, "v"), ("dependent on", .after, ""), ("dependencies", .after, ""),
                 ("dependency", .after, ""), ("depends", .after, "v"), ("after", .after, ""), ("requires", .after, "v"),
-                ("require", .after, "v"), ("needs", .after, "v"), ("need", .after, "v"), ("blocked by", .after, "v"), ("blocked_by", .after, ""),
+                ("require", .after, "v"), ("needs", .after, "v"), ("need", .after, "v"), ("blocked by", .after, "v"), ("blocked_by", .after, ""), ("blockedby", .after, ""), ("dependson", .after, ""),
                 ("blocked-by", .after, ""), ("waits for", .after, "v"), ("wait for", .after, "v"),
                 ("waits on", .after, "v"), ("blocked on", .after, "v"), ("prerequisites", .after, ""), ("prerequisite", .after, ""),
                 ("prereqs", .after, ""), ("preconditions", .after, ""), ("precondition", .after, ""), ("once", .after, ""),
@@ -143,7 +143,8 @@ enum DependencyVocabulary {
                 ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"), ("precedes", .before, "d"), ("precede", .before, "d"),
                 ("parallel", .parallel, ""), ("parallelizable", .parallel, ""),
                 ("parallelisable", .parallel, ""), ("concurrently", .parallel, ""),
-                ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""),
+                ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""), ("beside", .parallel, ""),
+                ("at the same time as", .parallel, ""), ("at the same time", .parallel, ""),
                 ("independent", .independent, ""),
                 ("no", .negation, ""), ("not", .negation, ""), ("without", .negation, ""), ("never", .negation, ""),
                 ("cannot", .negation, ""),
@@ -156,7 +157,7 @@ enum DependencyVocabulary {
                 ("and", .and, ""),
                 ("through", .range, ""), ("thru", .range, ""), ("to", .range, ""),
                 ("with", .connector, ""), ("to", .connector, ""), ("of", .connector, ""), ("from", .connector, ""),
-                ("alongside", .connector, ""),
+                ("alongside", .connector, ""), ("beside", .connector, ""),
                 ("each other", .eachOther, ""), ("one another", .eachOther, ""), ("mutually", .eachOther, ""),
                 ("between them", .eachOther, ""),
                 ("all other user stories", .otherStories, ""), ("all other stories", .otherStories, ""),
@@ -183,7 +184,9 @@ enum DependencyVocabulary {
         (
             "pt",
             [
-                ("depende de", .after, "v"), ("depende", .after, "v"), ("dependem de", .after, "v"), ("dependências", .after, ""),
+                ("depende de", .after, "v"), ("depende", .after, "v"), ("dependem de", .after, "v"),
+                ("depende da", .after, "v"), ("depende do", .after, "v"), ("depende das", .after, "v"), ("depende dos", .after, "v"),
+                ("dependem da", .after, "v"), ("dependem do", .after, "v"), ("dependem das", .after, "v"), ("dependem dos", .after, "v"), ("dependências", .after, ""),
                 ("dependência", .after, ""), ("após", .after, ""), ("apos", .after, ""), ("depois de", .after, ""),
                 ("requer", .after, "v"), ("precisa de", .after, ""), ("bloqueado por", .after, ""),
                 ("bloqueada por", .after, ""), ("aguarda", .after, ""),
@@ -215,7 +218,8 @@ enum DependencyVocabulary {
         (
             "es",
             [
-                ("dependencias", .after, ""), ("dependencia", .after, ""), ("dependen de", .after, "v"), ("después de", .after, ""),
+                ("dependencias", .after, ""), ("dependencia", .after, ""), ("dependen de", .after, "v"),
+                ("depende del", .after, "v"), ("dependen del", .after, "v"), ("después de", .after, ""),
                 ("despues de", .after, ""), ("tras", .after, ""), ("requiere", .after, "v"), ("necesita", .after, ""),
                 ("bloqueado por", .after, ""), ("bloqueada por", .after, ""),
                 ("bloquea", .blocks, ""),
@@ -243,7 +247,9 @@ enum DependencyVocabulary {
         (
             "it",
             [
-                ("dipende da", .after, "v"), ("dipendono da", .after, "v"), ("dipende", .after, "v"), ("dipendenze", .after, ""),
+                ("dipende da", .after, "v"), ("dipendono da", .after, "v"), ("dipende dal", .after, "v"), ("dipende dalla", .after, "v"),
+                ("dipende dai", .after, "v"), ("dipende dalle", .after, "v"), ("dipende dallo", .after, "v"), ("dipendono dal", .after, "v"),
+                ("dipendono dalla", .after, "v"), ("dipendono dai", .after, "v"), ("dipendono dalle", .after, "v"), ("dipende", .after, "v"), ("dipendenze", .after, ""),
                 ("dipendenza", .after, ""), ("dopo", .after, ""), ("richiede", .after, "v"), ("necessita di", .after, ""),
                 ("bloccato da", .after, ""), ("bloccata da", .after, ""), ("attende", .after, ""),
                 ("blocca", .blocks, ""), ("prima di", .before, "d"),
@@ -273,7 +279,8 @@ enum DependencyVocabulary {
         (
             "fr",
             [
-                ("dépend de", .after, "v"), ("dépend", .after, "v"), ("dépendent de", .after, "v"), ("dépendances", .after, ""), ("dépendance", .after, ""),
+                ("dépend de", .after, "v"), ("dépend", .after, "v"), ("dépendent de", .after, "v"),
+                ("dépend du", .after, "v"), ("dépend des", .after, "v"), ("dépendent du", .after, "v"), ("dépendent des", .after, "v"), ("dépendances", .after, ""), ("dépendance", .after, ""),
                 ("après", .after, ""), ("nécessite", .after, ""), ("requiert", .after, ""),
                 ("bloqué par", .after, ""), ("bloquée par", .after, ""),
                 ("bloque", .blocks, ""), ("avant", .before, "d"), ("précède", .before, "d"), ("précèdent", .before, "d"),
@@ -435,6 +442,46 @@ enum DependencyVocabulary {
                 ("зависимост", .sectionHeading, "s"), ("порядок выполнения", .sectionHeading, ""),
                 ("фаза", .phaseWord, ""), ("фазы", .phaseWord, ""), ("этап", .phaseWord, ""), ("этапы", .phaseWord, ""), ("история", .storyWord, ""), ("истории", .storyWord, ""), ("все истории", .allStories, ""), ("все пользовательские истории", .allStories, ""), ("всех историй", .allStories, ""), ("всех пользовательских историй", .allStories, ""),
                 ("разработчик", .teamWord, "s"), ("команда", .teamWord, ""), ("инженер", .teamWord, "s"),
+            ]
+        ),
+        (
+            "pl",
+            [
+                ("zależy od", .after, "v"), ("zależą od", .after, "v"), ("zależności", .after, ""), ("zależność", .after, ""),
+                ("wymaga", .after, "v"), ("wymagają", .after, "v"), ("zablokowane przez", .after, ""),
+                ("blokuje", .blocks, ""), ("przed", .before, "d"),
+                ("równolegle", .parallel, ""), ("równoległe", .parallel, ""), ("równoległa", .parallel, ""), ("równoległy", .parallel, ""),
+                ("jednocześnie", .parallel, ""),
+                ("niezależne", .independent, ""), ("niezależny", .independent, ""), ("niezależna", .independent, ""),
+                ("niezależnie", .independent, ""),
+                ("bez", .negation, ""), ("nie", .negation, "b"),
+                ("brak", .none, ""), ("żadnych", .none, ""),
+                ("ukończeniu", .filler, ""), ("zakończeniu", .filler, ""), ("zadania", .filler, ""), ("zadanie", .filler, ""), ("zadań", .filler, ""),
+                ("i", .and, ""), ("oraz", .and, ""),
+                ("od", .connector, ""),
+                ("może", .helper, ""), ("mogą", .helper, ""), ("musi", .helper, ""), ("muszą", .helper, ""), ("tylko", .helper, ""),
+                ("fundamenty", .phaseName, ""), ("dopracowanie", .phaseName, ""),
+                ("zadanie", .taskWord, ""),
+                ("zależnoś", .sectionHeading, "s"), ("kolejność realizacji", .sectionHeading, ""), ("kolejność wykonania", .sectionHeading, ""),
+                ("faza", .phaseWord, ""), ("fazy", .phaseWord, ""), ("historia użytkownika", .storyWord, ""), ("historii użytkownika", .storyWord, ""), ("historie użytkownika", .storyWord, ""),
+                ("wszystkie historie użytkownika", .allStories, ""), ("wszystkie historie", .allStories, ""),
+                ("wszystkich historii", .allStories, ""),
+                ("programist", .teamWord, "s"), ("zespół", .teamWord, ""),
+            ]
+        ),
+        (
+            "id",
+            [
+                ("bergantung pada", .after, "v"), ("tergantung pada", .after, "v"), ("bergantung", .after, "v"), ("setelah", .after, ""),
+                ("sesudah", .after, ""), ("membutuhkan", .after, "v"), ("memerlukan", .after, "v"),
+                ("memblokir", .blocks, ""), ("sebelum", .before, "d"),
+                ("paralel", .parallel, ""), ("bersamaan", .parallel, ""),
+                ("independen", .independent, ""),
+                ("tanpa", .negation, ""), ("tidak", .negation, ""),
+                ("selesai", .helper, ""), ("dapat", .helper, ""), ("bisa", .helper, ""), ("harus", .helper, ""),
+                ("dan", .and, ""),
+                ("ketergantungan", .sectionHeading, ""), ("dependensi", .sectionHeading, ""), ("urutan eksekusi", .sectionHeading, ""),
+                ("semua user story", .allStories, ""),
             ]
         ),
         (

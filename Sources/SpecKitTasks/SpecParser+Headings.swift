@@ -150,7 +150,7 @@ extension DocumentParser {
     static func startsLikePhase(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var k = lo
         while k < hi, b[k] == UInt8(ascii: "*") || b[k] == UInt8(ascii: "_") { k += 1 }
-        for word: StaticString in ["phase ", "fase ", "etapa ", "stage "] where b.matchesLowercase(word, at: k, end: hi) {
+        for word: StaticString in ["phase ", "fase ", "etapa ", "stage ", "faza "] where b.matchesLowercase(word, at: k, end: hi) {
             let after = k + word.utf8CodeUnitCount
             return after < hi && b[after].isAlnum
         }
@@ -162,7 +162,7 @@ extension DocumentParser {
         headingReferencesOpen = headingStack.contains { !$0.references.isEmpty || !$0.reversedReferences.isEmpty }
     }
 
-    /// The phase number of a `Phase 3:` / `Phase 3.1` / `Phase N` / `フェーズ 3` / `阶段 3` / `Fase 3` heading.
+    /// The phase number of a `Phase 3:` / `Phase 3.1` / `Phase N` / `フェーズ 3` / `阶段 3` / `Fase 3` / `Faza 3` heading.
     func phaseNumber(_ b: Bytes, _ lo: Int, _ hi: Int) -> String? {
         var k = lo
         // Emphasis, and an emoji or two before the word (`## ✅ Phase 1`, `## 🚧 Phase 4`).
@@ -181,7 +181,7 @@ extension DocumentParser {
         if b.matchesLowercase("final phase", at: k, end: hi), b.isWordEnd(k + 11, hi) { return "Final" }
         if b.matchesLowercase("phase", at: k, end: hi) {
             k += 5
-        } else if b.matchesLowercase("fase", at: k, end: hi) {
+        } else if b.matchesLowercase("fase", at: k, end: hi) || b.matchesLowercase("faza", at: k, end: hi) {
             k += 4
         } else if b.matchesLowercase("etapa", at: k, end: hi) {
             k += 5

@@ -139,6 +139,21 @@ struct DependencyLexerTests {
             ("T084 и T085 параллельно", "ID:T084 SEP:и ID:T085 PARALLEL:параллельно"),
             ("Зависимости: нет", "AFTER:Зависимости COLON:: NONE:нет"),
             ("T086 независима", "ID:T086 INDEPENDENT:независима"),
+            // Polish
+            ("T091 zależy od T090 i T089", "ID:T091 AFTER:zależy od ID:T090 SEP:i ID:T089"),
+            ("T092 oraz T093 równolegle", "ID:T092 SEP:oraz ID:T093 PARALLEL:równolegle"),
+            ("T094 blokuje T095", "ID:T094 BLOCKS:blokuje ID:T095"),
+            // Indonesian
+            ("T097 setelah T096", "ID:T097 AFTER:setelah ID:T096"),
+            ("T098 bergantung pada T096 dan T097", "ID:T098 AFTER:bergantung pada ID:T096 SEP:dan ID:T097"),
+            // Article contractions after the verb (Portuguese, Spanish, Italian, French).
+            ("Depende da T019", "AFTER:Depende da ID:T019"),
+            ("T031 depende del T030", "ID:T031 AFTER:depende del ID:T030"),
+            ("T005 dipende dalla T004", "ID:T005 AFTER:dipende dalla ID:T004"),
+            ("T007 dépend du T006", "ID:T007 AFTER:dépend du ID:T006"),
+            // Field names written in camelCase, and more words for "side by side".
+            ("**blockedBy**: T012", "AFTER:blockedBy COLON:: ID:T012"),
+            ("T002 can run beside T003", "ID:T002 WORD:can WORD:run PARALLEL:beside ID:T003"),
         ])
     func phraseFamilies(text: String, expected: String) {
         #expect(lexed(text) == expected)
@@ -255,7 +270,7 @@ enum VocabularyMarkdown {
     static let languageNames: [String: String] = [
         "en": "English", "pt": "Portuguese", "es": "Spanish", "it": "Italian", "fr": "French", "de": "German",
         "zh-Hans": "Chinese (simplified)", "zh-Hant": "Chinese (traditional)", "ja": "Japanese", "ko": "Korean",
-        "ru": "Russian", "symbols": "Symbols (every language)",
+        "ru": "Russian", "pl": "Polish", "id": "Indonesian", "symbols": "Symbols (every language)",
     ]
 
     static func label(_ role: DependencyRole) -> String {

@@ -533,4 +533,21 @@ struct ShapeTests {
         #expect(doc.tasks.isEmpty)
         #expect(doc.codes(.noTasks).count == 1)
     }
+
+    @Test("Polish phase headings and their stories: `Faza 3: Historia użytkownika 1`")
+    func polishPhases() {
+        let doc = parse("""
+            ## Faza 1: Setup
+            - [ ] T001 Init
+            ## Faza 2: Historia użytkownika 1 - Raty (Priorytet: P1)
+            - [ ] T002 [US1] Raty
+            ## Faza 3: Historia użytkownika 2 - Nadpłaty
+            - [ ] T003 [US2] Nadpłaty
+            ## Zależności i kolejność realizacji
+            - US2 zależy od US1.
+            """)
+        #expect(doc.phases.map(\.title) == ["", "Faza 1: Setup", "Faza 2: Historia użytkownika 1 - Raty (Priorytet: P1)", "Faza 3: Historia użytkownika 2 - Nadpłaty"])
+        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story])
+        #expect(doc.phaseDependencies.contains { $0.predecessor == 2 && $0.successor == 3 })
+    }
 }
