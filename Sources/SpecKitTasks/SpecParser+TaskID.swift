@@ -1,8 +1,10 @@
 /// The task ID grammar (docs/grammar.md, "Tasks"):
 ///
 ///     T -? [A-Z]* [0-9]{2,} ( [A-Za-z]* ( _[A-Za-z]+ )? | ( .[0-9]+ )+ )
+///     T - [A-Z]+ [0-9]* - [0-9]{2,} ( … the same suffixes )
 ///
-/// `T012`, `T-HF02`, `T007a`, `T032A`, `T014a_new`, `T231.1`.
+/// `T012`, `T-HF02`, `T007a`, `T032A`, `T014a_new`, `T231.1`; with an area
+/// code between hyphens, `T-AVS-01`, `T-A1-001`.
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The end of a task ID starting at `i`, or nil when none starts there.
     ///
@@ -33,10 +35,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// - Precondition: `self[i]` is `T`, `i < end`.
     @inline(never) private func taskIDEndByBytes(at i: Int, end: Int) -> Int? {
         var j = i + 1
-        if j < end, self[j] == UInt8(ascii: "-") { j += 1 }
+        let hyphen = j < end && self[j] == UInt8(ascii: "-")
+        if hyphen { j += 1 }
+        let lettersStart = j
         while j < end, self[j].isUpper { j += 1 }
-        let digitsStart = j
+        var digitsStart = j
         while j < end, self[j].isDigit { j += 1 }
+        // An area code between hyphens: `T-AVS-01`, `T-A1-001`, `T-B-001`.
+        if hyphen, digitsStart > lettersStart, j + 2 < end, self[j] == UInt8(ascii: "-"), self[j + 1].isDigit,
+            self[j + 2].isDigit
+        {
+            j += 1
+            digitsStart = j
+            while j < end, self[j].isDigit { j += 1 }
+        }
         guard j - digitsStart >= 2 else { return nil }
         if j + 1 < end, self[j] == UInt8(ascii: "."), self[j + 1].isDigit {
             // Dotted numbers: T231.1, T1.2.3

@@ -534,6 +534,20 @@ struct ShapeTests {
         #expect(doc.codes(.noTasks).count == 1)
     }
 
+    @Test("IDs with an area code between hyphens are task IDs, and references written so name them")
+    func areaCodedIDs() {
+        let doc = parse("""
+            ## Phase A
+            - [ ] T-UI-01 Add the toggle in src/ui/toggle.ts
+            - [ ] T-UI-02 Wire it to the store (**blockedBy**: T-UI-01)
+            - [x] T-P2-014 Cache layer in src/cache.ts, after T-UI-02
+            - [ ] T-B-001 Docs
+            """)
+        #expect(doc.tasks.map(\.id) == ["T-UI-01", "T-UI-02", "T-P2-014", "T-B-001"])
+        #expect(doc.edges(.explicit) == ["T-UI-01->T-UI-02", "T-UI-02->T-P2-014"])
+        #expect(doc.codes(.unparsedLine).isEmpty)
+    }
+
     @Test("Polish phase headings and their stories: `Faza 3: Historia użytkownika 1`")
     func polishPhases() {
         let doc = parse("""
