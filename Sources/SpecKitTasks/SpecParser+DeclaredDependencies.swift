@@ -893,7 +893,8 @@ extension DocumentParser {
                         && (hasCount(b, tokens, from, k) || hasQuantifier(b, tokens, from, k)))
                     || (k < bodyStart && bodyStart >= b.trimEnd(lo, hi))
                 if !marked, !object.unnamedPartner, !isNegatedTogether(b, tokens, t - 1, lo) {
-                    // `US1 and US4 are independent`: of each other; `US7: independent`: of every other story.
+                    // `US1 and US4 are independent`, `T034 and T035 are independent`: of each
+                    // other; `US7: independent`: of every other story; `T016 independent`: of every task.
                     let hasPartners = !partners.references.isEmpty || !partners.phases.isEmpty
                     let independent = word.role == .independent && object.standalone && !hasPartners && !sentenceRunsTogether
                     let several = subject.references.count + subject.phases.count > 1
@@ -902,7 +903,7 @@ extension DocumentParser {
                             references: subject.references, phases: subject.phases, partners: partners.references,
                             partnerPhases: partners.phases,
                             otherStories: object.otherStories || (independent && !several && !subject.phases.isEmpty),
-                            independent: independent && subject.phases.isEmpty, location: locator.location(k)))
+                            independent: independent && subject.phases.isEmpty && !several, location: locator.location(k)))
                 }
                 if !subject.references.isEmpty || !subject.phases.isEmpty {
                     previousSubject = subject

@@ -170,6 +170,16 @@ struct DependencyClauseTests {
         #expect(doc.task("T017")?.independent == false)
     }
 
+    @Test("two or more tasks said to be independent are independent of each other, not of every task")
+    func pluralIndependent() {
+        for line in ["- T016 and T017 are independent (different files)", "- T016, T017 — logging scaffolding, independent"] {
+            let doc = plan(section: line)
+            #expect(doc.task("T016")?.independent == false, "\(line)")
+            #expect(doc.task("T017")?.independent == false, "\(line)")
+            #expect(doc.parallelSummary() == ["T016 T017"], "\(line)")
+        }
+    }
+
     @Test(
         "statements in a Dependencies section, in several languages",
         arguments: [
