@@ -14,10 +14,18 @@ struct ScanFastPathTests {
         func isLetter(_ c: UInt8) -> Bool { isUpper(c) || (c >= 0x61 && c <= 0x7A) }
         guard i < end, b[i] == UInt8(ascii: "T") else { return nil }
         var j = i + 1
-        if j < end, b[j] == UInt8(ascii: "-") { j += 1 }
+        let hyphen = j < end && b[j] == UInt8(ascii: "-")
+        if hyphen { j += 1 }
+        let letters = j
         while j < end, isUpper(b[j]) { j += 1 }
-        let digits = j
+        var digits = j
         while j < end, isDigit(b[j]) { j += 1 }
+        // An area code between hyphens: `T-AVS-01`, `T-A1-001`.
+        if hyphen, digits > letters, j + 2 < end, b[j] == UInt8(ascii: "-"), isDigit(b[j + 1]), isDigit(b[j + 2]) {
+            j += 1
+            digits = j
+            while j < end, isDigit(b[j]) { j += 1 }
+        }
         guard j - digits >= 2 else { return nil }
         if j + 1 < end, b[j] == UInt8(ascii: "."), isDigit(b[j + 1]) {
             while j + 1 < end, b[j] == UInt8(ascii: "."), isDigit(b[j + 1]) {
