@@ -940,10 +940,26 @@ extension DocumentParser {
                 ?? firstList(b, tokens, subjectStart, k, locator, worded: wordedIDs)
             // Tasks read after an earlier clause of the sentence are left over from it.
             let leftover = sentenceHasClause && !subject.references.isEmpty
+            let object = readReferenceList(b, tokens, from: keywordEnd, to: hi, locator, worded: wordedIDs, skipWords: 4, phases: true)
+            // `After T003, T004 and T005 can run in parallel`: a sentence opening
+            // with the word names its object up to the first comma; what follows
+            // is the subject, and the rest of the sentence is read about it.
+            if kind == .dependsOn, subject.references.isEmpty, subject.phases.isEmpty, !sentenceHasClause,
+                let (comma, subjectEnd) = Self.openingClause(b, tokens, word: t - 1, hi)
+            {
+                let before = collectReferences(b, tokens, keywordEnd, tokens[comma].start, locator, worded: wordedIDs)
+                let after = collectReferences(b, tokens, tokens[comma].end, subjectEnd, locator, worded: wordedIDs)
+                if edges { addStatement(predecessors: before, successors: after, at: locator.location(lo), leftArrow: false, group: group) }
+                previousSubject = after
+                lineSubject = after
+                sentenceHasClause = true
+                subjectStart = tokens[comma].end
+                k = subjectStart
+                continue
+            }
             // A clause inside the lead (`**After US1/US2 are done**:`) is not its own subject.
             let fallback = previousSubject ?? (k < bodyStart ? nil : leadSubject)
             if subject.references.isEmpty, subject.phases.isEmpty, let fallback { subject = fallback }
-            let object = readReferenceList(b, tokens, from: keywordEnd, to: hi, locator, worded: wordedIDs, skipWords: 4, phases: true)
             // A clause word with nothing after it is a plain word (`all dependency
             // installs can run in parallel`): it neither ends nor starts a clause.
             if object.references.isEmpty, object.phases.isEmpty {
@@ -986,6 +1002,63 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// The opening clause of a sentence that starts with an "after" word
+    /// (`After T003, T004 and T005 can run in parallel`, `Once US1 is merged,
+    /// US2 and US3 can start`): the comma that ends it, and the end of the
+    /// items right after that comma, which a helper (`can`, `may`, `start`)
+    /// or a parallel word of the sentence must follow. Nil otherwise.
+    ///
+    /// The clause ends at a lead's colon (`**After US1/US2 complete**: US3,
+    /// US4 can proceed in parallel`), else at the first comma after a word
+    /// that is no item (`After T001, T002 and T004 are done, T005 starts`),
+    /// else at the first comma.
+    static func openingClause(_ b: Bytes, _ tokens: ProseTokens, word: Int, _ hi: Int) -> (comma: Int, subjectEnd: Int)? {
+        // The word opens its sentence: nothing but a lead's colon or a sentence end before it.
+        if word > tokens.startIndex {
+            let previous = tokens[word - 1].kind
+            guard previous == .sentenceEnd || previous == .colon else { return nil }
+        }
+        func isItem(_ j: Int) -> Bool { tokens[j].kind == .id || tokens[j].kind == .range || tokens[j].kind == .phase }
+        func isComma(_ j: Int) -> Bool { tokens[j].kind == .separator && b[tokens[j].start] == UInt8(ascii: ",") }
+        var firstComma: Int?
+        var afterWord: Int?
+        var itemsBefore = false
+        var j = word + 1
+        while j < tokens.endIndex, tokens[j].start < hi, tokens[j].kind != .sentenceEnd {
+            if isItem(j) {
+                itemsBefore = true
+            } else if tokens[j].kind == .colon {
+                // `**After US1/US2 complete**: US3, US4 can proceed in parallel`: the lead ends the clause.
+                if itemsBefore { afterWord = j }
+                break
+            } else if isComma(j), itemsBefore {
+                if firstComma == nil { firstComma = j }
+                if !isItem(j - 1), tokens[j - 1].kind != .separator {
+                    afterWord = j
+                    break
+                }
+            } else if tokens[j].kind == .dependency || tokens[j].kind == .arrow || tokens[j].kind == .open {
+                break
+            }
+            j += 1
+        }
+        guard let comma = afterWord ?? firstComma else { return nil }
+        // The subject: items and separators right after the comma.
+        var e = comma + 1
+        while e < tokens.endIndex, tokens[e].start < hi, isItem(e) || tokens[e].kind == .separator || tokens[e].kind == .filler { e += 1 }
+        guard e > comma + 1, isItem(e - 1), e < tokens.endIndex, tokens[e].start < hi else { return nil }
+        let subjectEnd = tokens[e - 1].end
+        // (Helpers make no token: the word is looked up.)
+        if tokens[e].kind == .word, DependencyVocabulary.match(b, tokens[e].start, tokens[e].start, hi, roles: RoleSet(.helper), declared: true, onlyClauseRows: false) != nil {
+            return (comma, subjectEnd)
+        }
+        while e < tokens.endIndex, tokens[e].start < hi, tokens[e].kind != .sentenceEnd {
+            if tokens[e].kind == .parallel { return (comma, subjectEnd) }
+            e += 1
+        }
+        return nil
     }
 
     /// Words for "or" (`alternativeStart`).

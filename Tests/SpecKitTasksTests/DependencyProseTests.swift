@@ -170,6 +170,25 @@ struct DependencyClauseTests {
         #expect(doc.task("T017")?.independent == false)
     }
 
+    @Test(
+        "a sentence opening with an after word: its object up to the clause's end, then the subject it speaks of",
+        arguments: [
+            ("After T009, T010 and T011 can run in parallel", ["T009->T010", "T009->T011"], ["T010 T011"]),
+            ("After T009, T010, T011 and T012 can run in parallel", ["T009->T010", "T009->T011", "T009->T012"], ["T010 T011 T012"]),
+            ("Once T009 is merged, T011 and T012 can start", ["T009->T011", "T009->T012"], []),
+            ("After T009, T010 and T011 are done, T012 starts", ["T009->T012", "T010->T012", "T011->T012"], []),
+            ("Wave 2: after T009, T011 and T012 may run at the same time.", ["T009->T011", "T009->T012"], ["T011 T012"]),
+            ("**After T009/T010 complete**: T011, T012 can all proceed in parallel",
+             ["T009->T011", "T010->T011", "T009->T012", "T010->T012"], ["T011 T012"]),
+            // No helper or parallel word after the second list: read as before.
+            ("After T009, T010, T011 and T012", [], []),
+        ])
+    func openingAfterClause(line: String, edges: [String], parallel: [String]) {
+        let doc = plan(section: "- " + line)
+        #expect(Set(doc.edges(.declared)) == Set(edges))
+        #expect(doc.parallelSummary() == parallel)
+    }
+
     @Test("two or more tasks said to be independent are independent of each other, not of every task")
     func pluralIndependent() {
         for line in ["- T016 and T017 are independent (different files)", "- T016, T017 — logging scaffolding, independent"] {
@@ -354,7 +373,7 @@ struct DependencyClauseTests {
             ("Phase 4 depends on Phase 3", ["3->4"]), ("US2 depends on US1", ["3->4"]),
             ("Polish depends on all user stories", ["3->5", "4->5"]), ("User Story 2 after Setup", ["1->4"]),
             ("Phase 3 and Phase 4 can run in parallel after Phase 2", ["2->3", "2->4"]),
-            ("**After US1/US2 are done**: Polish can run in parallel", []), ("Polish after US1-US2", ["3->5", "4->5"]),
+            ("**After US1/US2 are done**: Polish can run in parallel", ["3->5", "4->5"]), ("Polish after US1-US2", ["3->5", "4->5"]),
             ("US1 e US2 são paralelizáveis após Foundational", ["2->3", "2->4"]),
             ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
             ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
