@@ -169,8 +169,11 @@ func readReferenceList(
             last = tokens[i - 1].end
             continue
         }
+        // Nor over a dash that no item follows: `Depends on Preparation
+        // completion - gates all user stories` is two clauses too.
         if t.kind == .dependency && t.placement == .prefix || t.kind == .sentenceEnd || t.kind == .close
             || (t.kind == .separator && b[t.start] == UInt8(ascii: ",")) || hasLineBreak(b, last, t.start)
+            || (t.kind == .dash && !(within(i + 1) && listItem(b, tokens[i + 1], phases: phases) != nil))
         {
             return list
         }

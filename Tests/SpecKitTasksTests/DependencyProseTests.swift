@@ -378,6 +378,9 @@ struct DependencyClauseTests {
             ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
             ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
             ("**사용자 스토리 2**: US1에 의존", ["3->4"]), ("US2: US1 완료 필요", ["3->4"]),
+            // Plain words before the list, never across a dash that no item follows.
+            ("**Foundational (Phase 2)**: Depends on Preparation completion - **gates all user stories**", []),
+            ("US2 needs the shared layer – Phase 2", ["2->4"]),
             // Denied after the verb: no order.
             ("US2: US1에 의존하지 않음", []), ("US2: US1 완료 필요 없음", []), ("US2: US1に依存しない", []),
         ])
