@@ -915,9 +915,13 @@ extension DocumentParser {
                 k = subjectStart
                 continue
             }
-            let kind: ClauseKeyword = word.role == .blocks ? .blocks : word.role == .before ? .before : .dependsOn
+            var kind: ClauseKeyword = word.role == .blocks ? .blocks : word.role == .before ? .before : .dependsOn
             let keywordEnd = wordEnd
-            if isNegated(b, tokens, t - 1, lo) {
+            // `T005 cannot start before T006 passes`, `must not be merged before
+            // T030`: a denied "before" is an "after".
+            let deniedBefore = kind == .before && isNegatedTogether(b, tokens, t - 1, lo)
+            if deniedBefore { kind = .dependsOn }
+            if !deniedBefore, isNegated(b, tokens, t - 1, lo) {
                 // `no dependency on US2`, `does not depend on T003`: the clause
                 // states the absence of an order; its list yields nothing.
                 let object = readReferenceList(b, tokens, from: keywordEnd, to: hi, locator, worded: wordedIDs, skipWords: 4, phases: true)
