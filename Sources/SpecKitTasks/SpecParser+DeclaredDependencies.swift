@@ -789,6 +789,10 @@ extension DocumentParser {
         /// A word for "parallel" came before in the sentence: an `independent`
         /// after it (`T003-T007 in parallel (each independent)`) means of each other.
         var sentenceRunsTogether = false
+        /// The last ordering clause of the line: its keyword, and where the
+        /// last word of its clause word is (`on` of `depends on`), for a
+        /// clause after `;` that leaves the verb out (`T006 on T005`).
+        var lastClause: (kind: ClauseKeyword, wordStart: Int, wordEnd: Int)?
         /// Where the last arrow between `from` and `to` ends.
         func lastArrowEnd(_ from: Int, _ to: Int) -> Int? {
             tokens.last { $0.kind == .arrow && $0.start >= from && $0.end <= to }?.end
@@ -807,6 +811,26 @@ extension DocumentParser {
                 sentenceHasClause = false
                 sentenceRunsTogether = false
                 k = token.end
+                // `T004 depends on T003; T006 on T005`, `T003 dipende da T002; T004 da T003`:
+                // the verb left out after `;` is the last clause's.
+                if let clause = lastClause, b[token.start] == UInt8(ascii: ";") || b.matches("；", at: token.start, end: hi),
+                    let (word, last) = Self.gappedClause(b, tokens, from: t, clause.wordStart, clause.wordEnd, hi)
+                {
+                    let subject = collectReferences(b, tokens, tokens[t].start, tokens[word].start, locator, worded: wordedIDs)
+                    let object = collectReferences(b, tokens, tokens[word].end, tokens[last].end, locator, worded: wordedIDs)
+                    if edges {
+                        switch clause.kind {
+                        case .dependsOn:
+                            addStatement(predecessors: object, successors: subject, at: locator.location(lo), leftArrow: false, group: group)
+                        case .blocks, .before:
+                            addStatement(predecessors: subject, successors: object, at: locator.location(lo), leftArrow: false, group: group)
+                        }
+                    }
+                    sentenceHasClause = true
+                    k = tokens[last].end
+                    subjectStart = k
+                    t = last + 1
+                }
                 continue
             }
             guard token.kind == .dependency || token.kind == .parallel, let role = token.role else { continue }
@@ -994,6 +1018,11 @@ extension DocumentParser {
             // `US3 before US2 or vice versa`: either order, so no order.
             // `T010 depends on T008 — no longer needed`: the list denied after it, no order.
             let eitherOrder = hasViceVersa(b, tokens, from: object.end, hi) || Self.negatedAfter(b, object.end, hi)
+            if !eitherOrder, !deniedBefore {
+                var lastWord = keywordEnd
+                while lastWord > token.start, b[lastWord - 1] != UInt8(ascii: " ") { lastWord -= 1 }
+                lastClause = (kind, lastWord, keywordEnd)
+            }
             if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
@@ -1006,6 +1035,29 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// A clause from token `from` that leaves its verb out (`T006 on T005`,
+    /// `T004 da T003`, `T009 da T005+T008`): tasks or phases, the word at
+    /// `wordStart..<wordEnd` (the last word of the verb it shares), tasks or
+    /// phases, then the sentence's end. The index of that word's token and of
+    /// the last item; nil for anything else.
+    static func gappedClause(_ b: Bytes, _ tokens: ProseTokens, from: Int, _ wordStart: Int, _ wordEnd: Int, _ hi: Int)
+        -> (word: Int, last: Int)?
+    {
+        func isItem(_ j: Int) -> Bool { tokens[j].kind == .id || tokens[j].kind == .range || tokens[j].kind == .phase }
+        var j = from
+        guard j < tokens.endIndex, tokens[j].end <= hi, isItem(j) else { return nil }
+        while j < tokens.endIndex, tokens[j].end <= hi, isItem(j) || tokens[j].kind == .separator { j += 1 }
+        guard j < tokens.endIndex, tokens[j].end <= hi, isItem(j - 1), tokens[j].end - tokens[j].start == wordEnd - wordStart,
+            (0..<(wordEnd - wordStart)).allSatisfy({ b[wordStart + $0].lowercased == b[tokens[j].start + $0].lowercased })
+        else { return nil }
+        let word = j
+        j += 1
+        guard j < tokens.endIndex, tokens[j].end <= hi, isItem(j) else { return nil }
+        while j < tokens.endIndex, tokens[j].end <= hi, isItem(j) || tokens[j].kind == .separator { j += 1 }
+        guard isItem(j - 1), j >= tokens.endIndex || tokens[j].end > hi || tokens[j].kind == .sentenceEnd else { return nil }
+        return (word, j - 1)
     }
 
     /// The opening clause of a sentence that starts with an "after" word

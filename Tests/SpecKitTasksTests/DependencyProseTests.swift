@@ -208,6 +208,10 @@ struct DependencyClauseTests {
             ("T012 depende de T010 e T011", ["T010->T012", "T011->T012"]), ("T012 después de T009", ["T009->T012"]),
             ("T012 après T011", ["T011->T012"]), ("T012 nach T010", ["T010->T012"]), ("T012 依赖 T011", ["T011->T012"]),
             ("T012 зависит от T009", ["T009->T012"]),
+            // After `;`, a clause that leaves the verb out shares the last one.
+            ("T010 depends on T009; T012 on T011", ["T009->T010", "T011->T012"]),
+            ("T010 dipende da T009; T011 da T010; T012 da T009+T011.", ["T009->T010", "T010->T011", "T009->T012", "T011->T012"]),
+            ("T010 depends on T009; T012 on hold", ["T009->T010"]),
             // A denied "before" is an "after".
             ("T012 cannot start before T010 passes", ["T010->T012"]),
             ("T011 and T012 must not be merged before T009", ["T009->T011", "T009->T012"]),
