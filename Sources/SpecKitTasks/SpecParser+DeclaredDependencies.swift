@@ -1023,7 +1023,17 @@ extension DocumentParser {
                 while lastWord > token.start, b[lastWord - 1] != UInt8(ascii: " ") { lastWord -= 1 }
                 lastClause = (kind, lastWord, keywordEnd)
             }
-            if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
+            if edges, !eitherOrder, let pairs = Self.respectivePairs(b, tokens, subject, object, hi) {
+                // `T016–T018 require their wiring task (T013/T014/T015 respectively)`: one to one.
+                let at = locator.location(lo)
+                for (s, o) in pairs {
+                    let (one, other) = (ReferenceList(references: [s], end: object.end), ReferenceList(references: [o], end: object.end))
+                    switch kind {
+                    case .dependsOn: addStatement(predecessors: other, successors: one, at: at, leftArrow: false, group: group)
+                    case .blocks, .before: addStatement(predecessors: one, successors: other, at: at, leftArrow: false, group: group)
+                    }
+                }
+            } else if edges, !eitherOrder, !subject.references.isEmpty || !subject.phases.isEmpty {
                 let at = locator.location(lo)
                 switch kind {
                 case .dependsOn:
@@ -1035,6 +1045,60 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Words for "respectively" (`respectivePairs`).
+    static let respectivelyWords: [StaticString] = [
+        "respectively", "respectivamente", "rispettivamente", "respectivement", "соответственно",
+    ]
+
+    /// Subject and object tasks paired one to one when "respectively" follows
+    /// the object (`T016–T018 require their wiring task (T013/T014/T015
+    /// respectively)`, `T21, T22 follow T11, T12 respectively`): both sides
+    /// only tasks, as many on each, ranges counted by their numbers. Nil
+    /// otherwise (then every subject task takes every object task).
+    static func respectivePairs(_ b: Bytes, _ tokens: ProseTokens, _ subject: ReferenceList, _ object: ReferenceList, _ hi: Int)
+        -> [(Reference, Reference)]?
+    {
+        guard subject.phases.isEmpty, object.phases.isEmpty, !subject.references.isEmpty, !object.references.isEmpty else { return nil }
+        var j = firstToken(tokens, at: object.end)
+        var steps = 0
+        while j < tokens.endIndex, tokens[j].end <= hi, steps < 2, tokens[j].kind == .close || tokens[j].kind == .separator {
+            j += 1
+            steps += 1
+        }
+        guard j < tokens.endIndex, tokens[j].end <= hi, tokens[j].kind == .word,
+            respectivelyWords.contains(where: { b.matchesLowercase($0, at: tokens[j].start, end: tokens[j].end) && tokens[j].end - tokens[j].start == $0.utf8CodeUnitCount })
+        else { return nil }
+        guard let subjects = expandedByNumber(subject.references), let objects = expandedByNumber(object.references),
+            subjects.count == objects.count, subjects.count > 1
+        else { return nil }
+        return Array(zip(subjects, objects))
+    }
+
+    /// References with each range spelled out by its numbers (`T016–T018`:
+    /// T016, T017, T018), or nil when a range's ends are not one prefix and
+    /// a number each, or it spans more than 100.
+    static func expandedByNumber(_ references: [Reference]) -> [Reference]? {
+        var out: [Reference] = []
+        for reference in references {
+            guard let upTo = reference.upTo else {
+                out.append(reference)
+                continue
+            }
+            func split(_ id: String) -> (prefix: Substring, digits: Substring)? {
+                guard let d = id.firstIndex(where: \.isNumber), id[d...].allSatisfy(\.isNumber) else { return nil }
+                return (id[..<d], id[d...])
+            }
+            guard let (p, a) = split(reference.id), let (q, z) = split(upTo), p == q, let lo = Int(a), let hi = Int(z), lo <= hi, hi - lo <= 100
+            else { return nil }
+            for n in lo...hi {
+                let digits = String(n)
+                let id = String(p) + String(repeating: "0", count: max(0, a.count - digits.count)) + digits
+                out.append(Reference(id: id, upTo: nil, location: reference.location))
+            }
+        }
+        return out
     }
 
     /// A clause from token `from` that leaves its verb out (`T006 on T005`,

@@ -212,6 +212,12 @@ struct DependencyClauseTests {
             ("T010 depends on T009; T012 on T011", ["T009->T010", "T011->T012"]),
             ("T010 dipende da T009; T011 da T010; T012 da T009+T011.", ["T009->T010", "T010->T011", "T009->T012", "T011->T012"]),
             ("T010 depends on T009; T012 on hold", ["T009->T010"]),
+            // "Respectively" pairs the two sides one to one.
+            ("T011–T012 require their model task (T009/T010 respectively)", ["T009->T011", "T010->T012"]),
+            ("T009 and T010 block T011 and T012, respectively.", ["T009->T011", "T010->T012"]),
+            ("T011, T012 dependem de T009, T010 respectivamente", ["T009->T011", "T010->T012"]),
+            // Not as many on each side: every one with every one, as without the word.
+            ("T011, T012 depend on T009 respectively", ["T009->T011", "T009->T012"]),
             // A denied "before" is an "after".
             ("T012 cannot start before T010 passes", ["T010->T012"]),
             ("T011 and T012 must not be merged before T009", ["T009->T011", "T009->T012"]),
