@@ -354,7 +354,7 @@ func phaseItem(_ b: Bytes, _ k: Int, _ hi: Int) -> (ListItem, Int)? {
         guard j > s else { return nil }
         // `US3.2`: a story numbered within another (no range of such stories is read).
         let digitsEnd = j
-        j = b.dottedNumberEnd(j, hi)
+        j = b.storyNumberEnd(j, hi)
         guard b.isWordEnd(j, hi) else { return nil }
         // `US2-US4`, `US2–US4`, `US2-4`: every story between.
         if j == digitsEnd, var r = rangeJoinEnd(b, b.skipSpaces(j, hi), hi) {
@@ -405,8 +405,9 @@ func numberList(_ b: Bytes, _ start: Int, _ hi: Int, dotted: Bool, storyNumbers:
     func number(at k: Int) -> Int? {
         var j = k
         while j < hi, b[j].isDigit || ((dotted || storyNumbers) && b[j] == UInt8(ascii: ".") && j + 1 < hi && b[j + 1].isDigit) { j += 1 }
-        // `Phase 4a`, as phase headings may be numbered.
+        // `Phase 4a`, as phase headings may be numbered; `User Story 1b`.
         if dotted, j > k, j < hi, b[j].isLetter, b.isWordEnd(j + 1, hi) { j += 1 }
+        if storyNumbers, j > k { j = b.storyNumberEnd(j, hi) }
         return j > k && b.isWordEnd(j, hi) ? j : nil
     }
     var k = b.skipSpaces(start, hi)

@@ -184,6 +184,17 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return j
     }
 
+    /// The end of a story's number whose first digits end at `j`: its dotted
+    /// parts (`US3.2`), then one lowercase letter ending the word (`US1b`,
+    /// `User Story 1a`; not `s`, a plural: `US1s`).
+    @inline(__always) func storyNumberEnd(_ j: Int, _ end: Int) -> Int {
+        let j = dottedNumberEnd(j, end)
+        if j < end, self[j] >= UInt8(ascii: "a"), self[j] <= UInt8(ascii: "z"), self[j] != UInt8(ascii: "s"), isWordEnd(j + 1, end) {
+            return j + 1
+        }
+        return j
+    }
+
     /// Whether `i` ends a word: the byte at `i` is not an ASCII letter, digit or `_`.
     @inline(__always) func isWordEnd(_ i: Int, _ end: Int) -> Bool {
         i >= end || !self[i].isWordByte

@@ -177,14 +177,14 @@ extension DocumentParser {
                 if c == UInt8(ascii: "H"), k + 2 < n, b[k + 1] == UInt8(ascii: "U"), b[k + 2].isDigit {
                     var j = k + 2
                     while j < n, b[j].isDigit { j += 1 }
-                    j = b.dottedNumberEnd(j, n)
+                    j = b.storyNumberEnd(j, n)
                     if b.isWordEnd(j, n) { return (Self.storyName(b, k + 2, j), k) }
                 }
                 if let (word, e) = DependencyVocabulary.match(b, k, 0, n, roles: RoleSet(.storyWord), declared: true), word.role == .storyWord {
                     var j = b.skipSpaces(e, n)
                     let s = j
                     while j < n, b[j].isDigit { j += 1 }
-                    if j > s { j = b.dottedNumberEnd(j, n) }
+                    if j > s { j = b.storyNumberEnd(j, n) }
                     if j > s, j == n || !b[j].isAlnum { return (Self.storyName(b, s, j), k) }
                 }
             }
@@ -220,13 +220,13 @@ extension DocumentParser {
                     j = b.skipSpaces(j, n)
                     let s = j
                     while j < n, b[j].isDigit { j += 1 }
-                    if j > s { j = b.dottedNumberEnd(j, n) }
+                    if j > s { j = b.storyNumberEnd(j, n) }
                     if j > s, b.isWordEnd(j, n) { return (Self.storyName(b, s, j), k) }
                 }
                 if b.matches("US", at: k, end: n) {
                     var j = k + 2
                     while j < n, b[j].isDigit { j += 1 }
-                    if j > k + 2 { j = b.dottedNumberEnd(j, n) }
+                    if j > k + 2 { j = b.storyNumberEnd(j, n) }
                     let start = b.storyStart(at: k)
                     if j > k + 2, b.isWordEnd(j, n) { return (b.string(start, j), start) }
                 }

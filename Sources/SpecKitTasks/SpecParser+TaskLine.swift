@@ -713,7 +713,7 @@ extension DocumentParser {
             var j = k + 2
             while j < hi, b[j].isDigit { j += 1 }
             guard j > k + 2 else { valid = false; break }
-            j = b.dottedNumberEnd(j, hi)
+            j = b.storyNumberEnd(j, hi)
             let story = names.name(b, k, j)
             // A first story needs no search (the call alone costs more than the test).
             if task.stories.isEmpty || !task.stories.contains(story) { task.stories.append(story) }

@@ -86,6 +86,27 @@ struct StoryNamingTests {
         #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["1->2", "2->3"])
     }
 
+    @Test("a story with a letter after its number (`US1b`, `User Story 1b`, `Historia de Usuario 2a`) is a story of its own; `US1s` is none")
+    func letteredStories() {
+        let doc = parse("""
+            # Tasks
+            ## Phase 1: User Story 1 - Base (Priority: P1)
+            - [ ] T001 [US1] Base in src/base.py
+            ## Phase 2: User Story 1b - Variable rates
+            - [ ] T002 [P] [US1b] Rates in src/rates.py
+            ## Phase 3: Historia de Usuario 2a - Nadpłaty
+            - [ ] T003 [US2a] Extra in src/extra.py
+
+            ## Dependencies & Execution Order
+            - US1b depends on US1.
+            - User Story 2a requires US1b
+            """)
+        #expect(doc.phases.map { $0.story } == [nil, "US1", "US1b", "US2a"])
+        #expect(doc.phases.map(\.kind) == [.barrier, .story, .story, .story])
+        #expect(doc.tasks.map { $0.stories } == [["US1"], ["US1b"], ["US2a"]])
+        #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["1->2", "2->3"])
+    }
+
     @Test("HU<n> in a statement names the story US<n>")
     func spanishStoryReferences() {
         let doc = parse("""
