@@ -300,6 +300,11 @@ extension DocumentParser {
         var c = end
         while c > lo, b[c - 1].isDigit { c -= 1 }
         if c < end, c > lo + 1, b[c - 1] == UInt8(ascii: ":") { end = c - 1 }
+        // `tests/test_api.py::test_create`, `api/users.py::create_user`: a test
+        // or a symbol of the file names the file.
+        if firstColon > lo, firstColon + 2 < end, b[firstColon + 1] == UInt8(ascii: ":"), b[firstColon + 2] != UInt8(ascii: ":") {
+            end = firstColon
+        }
         // Tagged names (`ghcr.io/org/image:preview`, `node:20-alpine`) and `host:port`.
         if firstColon >= 0, firstColon < end { return nil }
         // A media type has one `/` (every `/` lies before `end`): most paths have more.

@@ -15,6 +15,7 @@ struct TextFactsTests {
             ("创建 backend/Program.cs 文件", "backend/Program.cs"), ("fix src/a.py:42", "src/a.py"),
             ("add app/404.html", "app/404.html"), ("run migrations/0001.sql", "migrations/0001.sql"),
             ("edit `404.html`", "404.html"), ("in app/(tabs)/_layout.tsx", "app/(tabs)/_layout.tsx"),
+            ("in api/users.py::create_user", "api/users.py"), ("fix `tests/test_api.py::test_login`", "tests/test_api.py"),
         ])
     func paths(text: String, path: String) {
         #expect(parse("- [ ] T001 \(text)").tasks.first?.files == [path])
@@ -27,7 +28,7 @@ struct TextFactsTests {
             "handle login/logout", "after T007/T008 pass", "budget 2h/4h/8h", "version v1.2 or 3.11",
             "e.g. this, i.e. that, etc.", "all src/*.py files", "in src/[feature]/x.py", "mail ann@example.com",
             "plain words only", "`npm run build`", "takes 1.5d", "about 2.5GB", "with NextAuth.js", "Node.js 20.x or v1.2.x",
-            "in src/(a.py", "call f(x).py", "a doc comment (`//!`) or `/`",
+            "in src/(a.py", "call f(x).py", "a doc comment (`//!`) or `/`", "use std::vector here", "call `Foo::bar()`",
         ])
     func notPaths(text: String) {
         #expect(parse("- [ ] T001 Do \(text)").tasks.first?.files == [])
