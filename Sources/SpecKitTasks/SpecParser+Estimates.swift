@@ -56,6 +56,32 @@ extension DocumentParser {
         return nil
     }
 
+    /// A duration after a spaced dash that ends the text's first line (`… in
+    /// src/x.ts - 1h`, `Wire the routes – 30 min`, `… — ~2.5h`), and its span.
+    /// Nil when the line does not end so.
+    /// - Complexity: O(first line): one search for its end, then a few bytes
+    ///   back from it (a line that ends in no letter is passed at once).
+    static func trailingEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
+        var end = b.firstIndex(of: UInt8(ascii: "\n"), lo, hi) ?? hi
+        while end > lo, b[end - 1] == UInt8(ascii: " ") || b[end - 1] == UInt8(ascii: "\t") || b[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end - lo >= 6, b[end - 1].isLetter else { return nil }
+        // The dash, at most 16 bytes back: ` - `, ` – `, ` — `.
+        var k = end - 2
+        while k > lo, end - k <= 16 {
+            if b[k - 1] == UInt8(ascii: " ") {
+                let dash = b[k] == UInt8(ascii: "-") ? 1 : b.matches("–", at: k, end: end) || b.matches("—", at: k, end: end) ? 3 : 0
+                if dash > 0, k + dash < end, b[k + dash] == UInt8(ascii: " ") {
+                    var j = b.skipSpaces(k + dash, end)
+                    if j < end, b[j] == UInt8(ascii: "~") { j += 1 }
+                    guard let (hours, e) = duration(b, j, end), e == end else { return nil }
+                    return (Estimate(hours: hours), (k, end))
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     /// The commonest duration's shape at `j`: whole digits (nine at most)
     /// and a one-letter unit (`2h`, `90m`), then a byte before `hi` (not
     /// looked at): the hours, as `duration` reads them, and where that byte is.

@@ -832,6 +832,10 @@ struct TextReader: @unchecked Sendable {
             // A label estimate (`T001 [2h] …`) came first.
             if task.pointee.estimate == nil { task.pointee.estimate = estimate }
             scratch.spans.append(range)
+        } else if task.pointee.estimate == nil, let (estimate, range) = DocumentParser.trailingEstimate(b, lo, hi) {
+            // `… in src/x.ts - 1h`.
+            task.pointee.estimate = estimate
+            scratch.spans.append(range)
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }
         if triggers.contains(.path) {

@@ -62,6 +62,18 @@ struct TextFactsTests {
     }
 
     @Test(
+        "a duration after a spaced dash ends the first line: an estimate; anywhere else, or with no dash, none",
+        arguments: [
+            ("Create models in src/Models/ - 1h", 1.0), ("Wire the routes – 30 min", 0.5), ("Docs — ~2.5h", 2.5),
+            ("Migrate data - 2 days", 16), ("Review (2h) - 1h", 2),
+            ("Set the cache TTL to 24h", nil), ("Add retries - 3 times", nil), ("Keep 1h - then stop", nil),
+            ("Poll every - 5m interval", nil),
+        ] as [(String, Double?)])
+    func trailingEstimates(text: String, hours: Double?) {
+        #expect(parse("- [ ] T001 \(text)\n  with a body line - 4h\n").tasks.first?.estimate?.hours == hours)
+    }
+
+    @Test(
         "estimates in other languages and effort fields: their keywords, units and a word for about",
         arguments: [
             ("**预计时间**：3 小时", 3.0), ("(6時間)", 6), ("**Estimated Time**: 約2.5時間", 2.5), ("見積り: 2日", 16),
