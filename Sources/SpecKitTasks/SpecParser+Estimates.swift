@@ -56,30 +56,33 @@ extension DocumentParser {
         return nil
     }
 
-    /// A duration after a spaced dash that ends the text's first line (`… in
-    /// src/x.ts - 1h`, `Wire the routes – 30 min`, `… — ~2.5h`), and its span.
-    /// Nil when the line does not end so.
-    /// - Complexity: O(first line): one search for its end, then a few bytes
-    ///   back from it (a line that ends in no letter is passed at once).
+    /// A duration after a spaced dash that ends the line `lo..<hi` (a task's
+    /// first line: `… in src/x.ts - 1h`, `Wire the routes – 30 min`, `… —
+    /// ~2.5h`), and its span. Nil when the line does not end so.
+    /// - Complexity: O(1): a few bytes back from `hi` (a line that ends in no
+    ///   letter is passed at once).
     static func trailingEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
-        var end = b.firstIndex(of: UInt8(ascii: "\n"), lo, hi) ?? hi
+        var end = hi
         while end > lo, b[end - 1] == UInt8(ascii: " ") || b[end - 1] == UInt8(ascii: "\t") || b[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        guard end - lo >= 6, b[end - 1].isLetter else { return nil }
-        // The dash, at most 16 bytes back: ` - `, ` – `, ` — `.
-        var k = end - 2
-        while k > lo, end - k <= 16 {
-            if b[k - 1] == UInt8(ascii: " ") {
-                let dash = b[k] == UInt8(ascii: "-") ? 1 : b.matches("–", at: k, end: end) || b.matches("—", at: k, end: end) ? 3 : 0
-                if dash > 0, k + dash < end, b[k + dash] == UInt8(ascii: " ") {
-                    var j = b.skipSpaces(k + dash, end)
-                    if j < end, b[j] == UInt8(ascii: "~") { j += 1 }
-                    guard let (hours, e) = duration(b, j, end), e == end else { return nil }
-                    return (Estimate(hours: hours), (k, end))
-                }
-            }
-            k -= 1
+        // Back over the unit's letters and a blank to the number's last digit:
+        // most lines end in a word or a path, and stop here.
+        var k = end
+        while k > lo, end - k < 8, b[k - 1].isLetter { k -= 1 }
+        guard k < end, k > lo else { return nil }
+        if b[k - 1] == UInt8(ascii: " ") { k -= 1 }
+        guard k > lo, b[k - 1].isDigit else { return nil }
+        while k > lo, b[k - 1].isDigit || b[k - 1] == UInt8(ascii: ".") { k -= 1 }
+        let number = k
+        if k > lo, b[k - 1] == UInt8(ascii: "~") { k -= 1 }
+        // A spaced dash before it: ` - `, ` – `, ` — `.
+        guard k - lo >= 4, b[k - 1] == UInt8(ascii: " ") else { return nil }
+        var dash = k - 2
+        if b[dash] != UInt8(ascii: "-") {
+            dash = k - 4
+            guard dash >= lo, b.matches("–", at: dash, end: k) || b.matches("—", at: dash, end: k) else { return nil }
         }
-        return nil
+        guard dash > lo, b[dash - 1] == UInt8(ascii: " "), let (hours, e) = duration(b, number, end), e == end else { return nil }
+        return (Estimate(hours: hours), (dash, end))
     }
 
     /// The commonest duration's shape at `j`: whole digits (nine at most)

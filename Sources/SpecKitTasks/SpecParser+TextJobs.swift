@@ -749,8 +749,8 @@ struct TextReader: @unchecked Sendable {
         if job.bodyLineEnd == job.firstBodyLine {
             let locator = TextLocator((descriptionStart, job.line, job.lineStart))
             readFacts(
-                b, descriptionStart, job.descriptionEnd, locator, heading: job.heading, index: job.task, into: task, output: &output,
-                scratch: &scratch, scans: scans)
+                b, descriptionStart, job.descriptionEnd, firstLineEnd: job.descriptionEnd, locator, heading: job.heading, index: job.task,
+                into: task, output: &output, scratch: &scratch, scans: scans)
             for (lo, hi) in scratch.paths { output.addPath(b, lo, hi, recent: scratch.recentPaths) }
         } else {
             // Join the description and body lines with newlines so clauses can
@@ -776,8 +776,8 @@ struct TextReader: @unchecked Sendable {
             let locator = TextLocator(segments: segments)
             joined.withUnsafeBufferPointer {
                 readFacts(
-                    $0, 0, $0.count, locator, heading: job.heading, index: job.task, into: task, output: &output, scratch: &scratch,
-                    scans: scans)
+                    $0, 0, $0.count, firstLineEnd: job.descriptionEnd - descriptionStart, locator, heading: job.heading, index: job.task,
+                    into: task, output: &output, scratch: &scratch, scans: scans)
             }
             // Paths never hold a newline, so each lies in one line: back to document offsets.
             var s = 0
@@ -802,7 +802,7 @@ struct TextReader: @unchecked Sendable {
     /// - Complexity: O(hi - lo) for the common task; clause lists and ranges add
     ///   their own length.
     private func readFacts(
-        _ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator, heading: Bool, index: Int32,
+        _ b: Bytes, _ lo: Int, _ hi: Int, firstLineEnd: Int, _ locator: TextLocator, heading: Bool, index: Int32,
         into task: UnsafeMutablePointer<SpecTask>,
         output: inout ChunkOutput, scratch: inout TextScratch, scans: borrowing DocumentParser
     ) {
@@ -832,7 +832,7 @@ struct TextReader: @unchecked Sendable {
             // A label estimate (`T001 [2h] …`) came first.
             if task.pointee.estimate == nil { task.pointee.estimate = estimate }
             scratch.spans.append(range)
-        } else if task.pointee.estimate == nil, let (estimate, range) = DocumentParser.trailingEstimate(b, lo, hi) {
+        } else if task.pointee.estimate == nil, let (estimate, range) = DocumentParser.trailingEstimate(b, lo, firstLineEnd) {
             // `… in src/x.ts - 1h`.
             task.pointee.estimate = estimate
             scratch.spans.append(range)
