@@ -1251,7 +1251,7 @@ extension DocumentParser {
         -> (subject: ReferenceList, object: ReferenceList)?
     {
         let right = referencesRightBefore(b, tokens, word, from, locator)
-        guard !right.references.isEmpty else { return nil }
+        guard !right.references.isEmpty else { return phasesBeforePostfixList(b, tokens, word: word, from, locator) }
         let objectFirst = firstToken(tokens, at: right.start)
         guard objectFirst > tokens.startIndex, tokens[objectFirst - 1].kind == .word || tokens[objectFirst - 1].kind == .filler
         else { return nil }
@@ -1263,6 +1263,38 @@ extension DocumentParser {
         }
         guard !subject.isEmpty else { return nil }
         return (ReferenceList(references: subject, end: tokens[objectFirst - 1].start), ReferenceList(references: right.references, end: tokens[word].start))
+    }
+
+    /// `subjectBeforePostfixList` for phases and stories (`US2 は US1 に依存`,
+    /// `US3 必须在 US2 完成后开始`, `US3 在 US2 之后`): the items right before
+    /// the word (a word or two between) are the object, the items before them
+    /// (a word or two between) the subject; at least one side names a phase.
+    func phasesBeforePostfixList(_ b: Bytes, _ tokens: ProseTokens, word: Int, _ from: Int, _ locator: TextLocator)
+        -> (subject: ReferenceList, object: ReferenceList)?
+    {
+        func isItem(_ j: Int) -> Bool { tokens[j].kind == .id || tokens[j].kind == .range || tokens[j].kind == .phase }
+        func sameLine(_ j: Int) -> Bool { j >= tokens.startIndex && tokens[j].start >= from && !hasLineBreak(b, tokens[j].end, tokens[j + 1].start) }
+        /// The run of items (and separators) that ends a word or two before `i`: its first and last index.
+        func run(before i: Int) -> (Int, Int)? {
+            var j = i - 1
+            var gap = 0
+            while sameLine(j), gap < 2, tokens[j].kind == .word || tokens[j].kind == .filler {
+                j -= 1
+                gap += 1
+            }
+            guard sameLine(j), isItem(j) else { return nil }
+            var first = j
+            while sameLine(first - 2), tokens[first - 1].kind == .separator, isItem(first - 2) { first -= 2 }
+            return (first, j)
+        }
+        guard let (objectFirst, objectLast) = run(before: word), objectFirst > tokens.startIndex,
+            tokens[objectFirst - 1].kind == .word || tokens[objectFirst - 1].kind == .filler,
+            let (subjectFirst, subjectLast) = run(before: objectFirst)
+        else { return nil }
+        let object = collectReferences(b, tokens, tokens[objectFirst].start, tokens[objectLast].end, locator, worded: wordedIDs)
+        let subject = collectReferences(b, tokens, tokens[subjectFirst].start, tokens[subjectLast].end, locator, worded: wordedIDs)
+        guard !object.phases.isEmpty || !subject.phases.isEmpty else { return nil }
+        return (subject, object)
     }
 
     /// `leftoverTasks`: the subject's tasks were read after an earlier clause of

@@ -391,6 +391,8 @@ struct DependencyClauseTests {
             ("**US2**: Independent of US1, depends only on Setup", ["1->4"]),
             ("**User Story 2**: Foundational 完成後可開始 - **獨立**", ["2->4"]), ("**US2**: US1 이후", ["3->4"]),
             ("**사용자 스토리 2**: US1에 의존", ["3->4"]), ("US2: US1 완료 필요", ["3->4"]),
+            // A word placed after its list, with the subject before that list.
+            ("US2 は US1 に依存", ["3->4"]), ("US2 在 US1 之后", ["3->4"]), ("US2 必须在 US1 完成后开始", ["3->4"]),
             // Plain words before the list, never across a dash that no item follows.
             ("**Foundational (Phase 2)**: Depends on Preparation completion - **gates all user stories**", []),
             ("US2 needs the shared layer – Phase 2", ["2->4"]),
