@@ -949,6 +949,16 @@ extension DocumentParser {
                 // `no dependency on US2`, `does not depend on T003`: the clause
                 // states the absence of an order; its list yields nothing.
                 let object = readReferenceList(b, tokens, from: keywordEnd, to: hi, locator, worded: wordedIDs, skipWords: 4, phases: true)
+                // `T001-T003 sem dependências`, `T010 and T011 have no dependencies`:
+                // tasks said to depend on nothing at all are independent.
+                if kind == .dependsOn, object.references.isEmpty, object.phases.isEmpty, Self.clauseEndsAt(b, tokens, keywordEnd, hi) {
+                    let clauseStart = max(subjectStart, leadSubject == nil || k < bodyStart ? lo : bodyStart)
+                    let subject = listRightBefore(b, tokens, clauseStart, word: t - 1, locator, worded: wordedIDs)
+                        ?? firstList(b, tokens, subjectStart, k, locator, worded: wordedIDs)
+                    if !subject.references.isEmpty, subject.phases.isEmpty {
+                        parallels.append(PendingParallel(references: subject.references, independent: true, location: locator.location(k)))
+                    }
+                }
                 subjectStart = max(object.end, keywordEnd)
                 k = subjectStart
                 continue
@@ -1045,6 +1055,16 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
+    }
+
+    /// Whether nothing of the clause follows offset `k`: the text's end, a
+    /// sentence end, a closing parenthesis, a dash or a comma comes next.
+    static func clauseEndsAt(_ b: Bytes, _ tokens: ProseTokens, _ k: Int, _ hi: Int) -> Bool {
+        let j = firstToken(tokens, at: k)
+        guard j < tokens.endIndex, tokens[j].start < hi else { return true }
+        let next = tokens[j]
+        return next.kind == .sentenceEnd || next.kind == .close || next.kind == .dash
+            || (next.kind == .separator && b[next.start] == UInt8(ascii: ","))
     }
 
     /// Words for "respectively" (`respectivePairs`).

@@ -189,6 +189,18 @@ struct DependencyClauseTests {
         #expect(doc.parallelSummary() == parallel)
     }
 
+    @Test("tasks said to depend on nothing at all are independent; a dependency denied on something named is no statement")
+    func noDependenciesAtAll() {
+        for line in ["- T009-T011 sem dependências", "- T009, T010 and T011 have no dependencies.", "- T009–T011: no dependencies"] {
+            let doc = plan(section: line)
+            #expect(["T009", "T010", "T011"].allSatisfy { doc.task($0)?.independent == true }, "\(line)")
+        }
+        for line in ["- T009-T011 have no dependencies on the database", "- T010 does not depend on T009"] {
+            let doc = plan(section: line)
+            #expect(doc.tasks.allSatisfy { !$0.independent }, "\(line)")
+        }
+    }
+
     @Test("two or more tasks said to be independent are independent of each other, not of every task")
     func pluralIndependent() {
         for line in ["- T016 and T017 are independent (different files)", "- T016, T017 — logging scaffolding, independent"] {
