@@ -712,7 +712,10 @@ extension DocumentParser {
         }
     }
 
-    /// Node IDs of a mermaid chain part: `T001[Label] & T002`, labels skipped.
+    /// Nodes of a mermaid chain part: `T001[Label] & T002` (task IDs, labels
+    /// skipped); a node whose ID names a phase or story (`US1`, `Setup`,
+    /// `Foundational`); a node whose ID names none, by the first task or
+    /// phase its label names (`P2["Phase 2: Foundational"]`, `A[T004 API]`).
     func mermaidNodes(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
         var list = ReferenceList(end: hi)
         var k = lo
@@ -727,10 +730,55 @@ extension DocumentParser {
                 list.references.append(Reference(id: b.string(k, e), upTo: nil, location: locator.location(k)))
                 k = e
                 continue
+            } else if depth == 0, c.isWordByte, b.isWordStart(k, lo) {
+                var e = k
+                while e < hi, b[e].isWordByte || b[e] == UInt8(ascii: "-") { e += 1 }
+                // The label first: it is what the author wrote the node to mean.
+                let labelled = e < hi && (b[e] == UInt8(ascii: "[") || b[e] == UInt8(ascii: "(") || b[e] == UInt8(ascii: "{"))
+                if labelled, mermaidLabelItem(b, e, hi, locator, into: &list) {
+                } else if !labelled, let known = mermaidLabels.isEmpty ? nil : mermaidLabels[b.string(k, e)] {
+                    // Labelled on an earlier line of the fence.
+                    list.references += known.references
+                    list.phases += known.phases
+                } else if case .phase(let phases)? = phaseItem(b, k, e).flatMap({ $0.1 == e ? $0.0 : nil }) {
+                    list.phases += phases
+                }
+                k = e
+                continue
             }
             k += 1
         }
         return list
+    }
+
+    /// The first task or phase a mermaid node's label names (`["Phase 2:
+    /// Foundational"]`, `[T004 API]`), added to `list`; the label opens at
+    /// `open`. Whether it names one.
+    @discardableResult
+    func mermaidLabelItem(_ b: Bytes, _ open: Int, _ hi: Int, _ locator: TextLocator, into list: inout ReferenceList) -> Bool {
+        var close = open
+        var depth = 0
+        repeat {
+            let c = b[close]
+            if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") { depth += 1 }
+            if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") { depth -= 1 }
+            close += 1
+        } while close < hi && depth > 0
+        var k = open + 1
+        while k < close {
+            if b.isWordStart(k, open + 1), b[k].isWordByte || b[k] >= 0x80 {
+                if let e = b.taskIDEnd(at: k, end: close) {
+                    list.references.append(Reference(id: b.string(k, e), upTo: nil, location: locator.location(k)))
+                    return true
+                }
+                if case .phase(let phases)? = phaseItem(b, k, close)?.0 {
+                    list.phases += phases
+                    return true
+                }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// `X blocks Y`, `X before Y`, `X after Y`, `X depends on Y`, repeated along
@@ -1372,6 +1420,35 @@ extension DocumentParser {
         let b = bytes
         let p = b.skipSpaces(lo, hi)
         guard p < hi else { return }
-        parseArrowChain(b, p, b.trimEnd(p, hi), TextLocator((p, lineNumber, lineStart)), arrows: nil)
+        let end = b.trimEnd(p, hi)
+        let locator = TextLocator((p, lineNumber, lineStart))
+        recordMermaidLabels(b, p, end, locator)
+        parseArrowChain(b, p, end, locator, arrows: nil)
+    }
+
+    /// Notes the label of every node that this mermaid line writes with one
+    /// (`SETUP[Phase 1: Setup]`), so that the node used bare on a later line
+    /// of the fence names the same phase or task.
+    mutating func recordMermaidLabels(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
+        var k = lo
+        var depth = 0
+        while k < hi {
+            let c = b[k]
+            if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") || c == UInt8(ascii: "\"") && depth == 0 {
+                depth += 1
+            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") || c == UInt8(ascii: "\"") {
+                depth = max(0, depth - 1)
+            } else if depth == 0, c.isWordByte, b.isWordStart(k, lo) {
+                var e = k
+                while e < hi, b[e].isWordByte || b[e] == UInt8(ascii: "-") { e += 1 }
+                if e < hi, b[e] == UInt8(ascii: "[") || b[e] == UInt8(ascii: "(") || b[e] == UInt8(ascii: "{"), mermaidLabels.count < 4096 {
+                    var list = ReferenceList(end: e)
+                    if mermaidLabelItem(b, e, hi, locator, into: &list) { mermaidLabels[b.string(k, e)] = list }
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
     }
 }

@@ -250,6 +250,7 @@ extension DocumentParser {
                 previousLineBlank = true  // a fence is a block of its own: no lazy continuation across it
                 let info = b.skipSpaces(k, hi)
                 mermaidFence = b.matchesLowercase("mermaid", at: info, end: hi)
+                if mermaidFence, !mermaidLabels.isEmpty { mermaidLabels = [:] }
                 return
             }
         }

@@ -333,6 +333,9 @@ struct DocumentParser {
     var previousLineBlank = true
     var fences: [(marker: UInt8, count: Int)] = []
     var mermaidFence = false
+    /// The phases or tasks that the labelled nodes of the open mermaid fence
+    /// name, by node ID (`FOUND[Phase 2: 基盤]` on one line, `FOUND --> US1` on another).
+    var mermaidLabels: [String: ReferenceList] = [:]
     /// Where the outermost open fence starts, and how many lines inside it look
     /// like tasks (reported when the fence is never closed).
     var fenceStart = SourceLocation(line: 0, column: 0)

@@ -286,6 +286,20 @@ struct DependencyClauseTests {
         #expect(plan(section: section).edges(.declared) == expected)
     }
 
+    @Test(
+        "mermaid nodes that name phases or stories, by their ID or their label, order the phases",
+        arguments: [
+            ("```mermaid\ngraph TD\n  Setup --> Foundational\n  Foundational --> US1 & US2\n```", ["1->2", "2->3", "2->4"]),
+            ("```mermaid\ngraph TD\n  P2[\"Phase 2: Foundational\"] --> A[User Story 2]\n  S1[Phase 3] --> A\n```", ["2->4", "3->4"]),
+            // Labelled on a line of its own, used bare on another.
+            ("```mermaid\ngraph TD\n  F[Phase 2]\n  B[Phase 4]\n  F --> B\n```", ["2->4"]),
+            // A label is what the node means: `X[Phase 1]` is Phase 1 whatever its ID.
+            ("```mermaid\ngraph TD\n  US2[Phase 3: login] --> Polish\n```", ["3->5"]),
+        ])
+    func mermaidPhases(section: String, expected: [String]) {
+        #expect(plan(section: section).phaseEdges() == expected)
+    }
+
     @Test("a heading's (depends on …) and a **Depends on**: line before the first task hold for the whole section")
     func sectionLevel() {
         let doc = parse("""
