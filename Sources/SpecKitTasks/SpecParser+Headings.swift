@@ -576,6 +576,17 @@ extension DocumentParser {
         while rest < firstHi, b[rest] == UInt8(ascii: "*") || b[rest] == UInt8(ascii: "`") || b[rest] == UInt8(ascii: "~") || b[rest].isSpaceOrTab {
             rest += 1
         }
+        // A table of a Dependencies section that states what each row waits
+        // for or runs beside (`| Task | Depends On |`): a row naming tasks
+        // defined above (`| T002 | T001 |`), or a list or range of them
+        // (`| T015–T019 | T013, T014 |`), states their dependencies; it
+        // defines no task a second time.
+        if inDeclaredSection, context.dependencyColumn != nil || context.parallelColumn != nil,
+            rest < firstHi ? b[rest] != UInt8(ascii: "[") : idTable.find(b, idStart, idEnd) != nil
+        {
+            readDependencyRow(cells, context)
+            return true
+        }
         guard rest == firstHi || b[rest] == UInt8(ascii: "[") else { return true }
         var task = SpecTask(
             id: b.taskIDString(idStart, idEnd), location: location(cellColumn), form: .tableRow, status: struck ? .skipped : .todo,

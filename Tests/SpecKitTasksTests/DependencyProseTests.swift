@@ -286,6 +286,22 @@ struct DependencyClauseTests {
         #expect(plan(section: section).edges(.declared) == expected)
     }
 
+    @Test("a Dependencies table row naming tasks defined above, or a list or range of tasks, states their order and defines no task")
+    func dependencyTableOfTasks() {
+        let doc = plan(section: """
+            | Task | Depends On | Reason |
+            |------|------------|--------|
+            | T010 | T009 | same file |
+            | T011–T012 | T009, T010 | needs both |
+            | T099 | T009 | not defined above |
+            """)
+        #expect(doc.codes(.duplicateID).isEmpty)
+        #expect(doc.tasks.filter { $0.id == "T010" }.count == 1)
+        #expect(Set(doc.edges(.declared)) == ["T009->T010", "T009->T011", "T009->T012", "T010->T011", "T010->T012"])
+        // A task defined nowhere above is still a task of the table.
+        #expect(doc.task("T099") != nil)
+    }
+
     @Test(
         "mermaid nodes that name phases or stories, by their ID or their label, order the phases",
         arguments: [
