@@ -260,6 +260,8 @@ struct TaskLineTests {
         #expect(unnamed.tasks.map(\.estimate?.hours) == [2, 3])
         #expect(unnamed.tasks.map(\.files) == [["db/schema.sql"], ["db/schema.sql", "db/seed.sql"]])
         #expect(unnamed.edges() == ["T001->T002"])
+        let about = parse("| ID | Task | Estimate |\n|---|---|---|\n| T001 | Build it | ~3.5h |\n| T002 | Ship it | 約2時間 |\n")
+        #expect(about.tasks.map(\.estimate?.hours) == [3.5, 2])
         let empty = parse("| ID | File | Estimate | Details |\n|---|---|---|---|\n| T001 |  |   | Build it |\n| T002 | | | |\n")
         #expect(empty.tasks.map(\.files) == [[], []])
         #expect(empty.tasks.map(\.description) == ["Build it", ""])
