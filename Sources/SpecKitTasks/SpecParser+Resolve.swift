@@ -455,7 +455,16 @@ extension DocumentParser {
         var phasesNamed: [String: [Int32]] = [:]
         func resolve(_ r: PhaseReference) -> [Int32] {
             switch r {
-            case .number(let n): return byNumber.find(n).map { [$0] } ?? []
+            case .number(let n):
+                if let p = byNumber.find(n) { return [p] }
+                // `## Execution Phase 3: …`, a heading that is a phase (a top
+                // heading holding tasks) and writes its number after a word:
+                // the first phase whose title has `Phase 3` as words.
+                let key = "phase " + n.lowercased()
+                if let known = phasesNamed[key] { return known }
+                let found = Array(Self.phasesNamed(key, in: phases, shortcuts: false).prefix(1))
+                phasesNamed[key] = found
+                return found
             case .story(let s): return phasesOfStory(s)
             case .named(let word):
                 if let known = phasesNamed[word] { return known }

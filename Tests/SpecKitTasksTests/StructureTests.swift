@@ -71,6 +71,22 @@ struct StructureTests {
         #expect(doc.phases[1].sections.map(\.title) == ["完整验证（Phase 4 完成后）"])
     }
 
+    @Test("`Phase 2` names the phase whose title writes it after a word (`Execution Phase 2: …`) when no phase is numbered 2")
+    func phaseNumberAfterAWord() {
+        let doc = parse("""
+            ## Execution Phase 1: Setup
+            - [ ] T001 Init
+            ## Execution Phase 2: User Story 1
+            **Blocked by**: Phase 1.
+            - [ ] T002 [US1] Login
+            ## Execution Phase 3: User Story 2
+            **Blocked by**: Phase 2.
+            - [ ] T003 [US2] Search
+            """)
+        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story])
+        #expect(doc.phaseDependencies.map { "\($0.predecessor)->\($0.successor)" } == ["1->2", "2->3"])
+    }
+
     @Test("lettered phases (`Phase 4a`, `Phase 4b`) are phases, and references name them")
     func letteredPhases() {
         let doc = parse("""
