@@ -718,6 +718,29 @@ extension DocumentParser {
     /// phase its label names (`P2["Phase 2: Foundational"]`, `A[T004 API]`).
     func mermaidNodes(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) -> ReferenceList {
         var list = ReferenceList(end: hi)
+        Self.mermaidNodeIDs(b, lo, hi) { k, e, isTask in
+            if isTask {
+                list.references.append(Reference(id: b.string(k, e), upTo: nil, location: locator.location(k)))
+                return
+            }
+            // The label first: it is what the author wrote the node to mean.
+            let labelled = e < hi && (b[e] == UInt8(ascii: "[") || b[e] == UInt8(ascii: "(") || b[e] == UInt8(ascii: "{"))
+            if labelled, mermaidLabelItem(b, e, hi, locator, into: &list) {
+            } else if !labelled, let known = mermaidLabels.isEmpty ? nil : mermaidLabels[b.string(k, e)] {
+                // Labelled on an earlier line of the fence.
+                list.references += known.references
+                list.phases += known.phases
+            } else if case .phase(let phases)? = phaseItem(b, k, e).flatMap({ $0.1 == e ? $0.0 : nil }) {
+                list.phases += phases
+            }
+        }
+        return list
+    }
+
+    /// Visits the node IDs of a mermaid line part outside labels (`[…]`,
+    /// `(…)`, `{…}`, `"…"`), in order: where each starts and ends, and
+    /// whether it is a task ID (`T231.1`) rather than a word (`US1`, `P2`).
+    static func mermaidNodeIDs(_ b: Bytes, _ lo: Int, _ hi: Int, _ visit: (Int, Int, Bool) -> Void) {
         var k = lo
         var depth = 0
         while k < hi {
@@ -727,28 +750,18 @@ extension DocumentParser {
             } else if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") || c == UInt8(ascii: "\"") {
                 depth = max(0, depth - 1)
             } else if depth == 0, c == UInt8(ascii: "T"), b.isWordStart(k, lo), let e = b.taskIDEnd(at: k, end: hi) {
-                list.references.append(Reference(id: b.string(k, e), upTo: nil, location: locator.location(k)))
+                visit(k, e, true)
                 k = e
                 continue
             } else if depth == 0, c.isWordByte, b.isWordStart(k, lo) {
                 var e = k
                 while e < hi, b[e].isWordByte || b[e] == UInt8(ascii: "-") { e += 1 }
-                // The label first: it is what the author wrote the node to mean.
-                let labelled = e < hi && (b[e] == UInt8(ascii: "[") || b[e] == UInt8(ascii: "(") || b[e] == UInt8(ascii: "{"))
-                if labelled, mermaidLabelItem(b, e, hi, locator, into: &list) {
-                } else if !labelled, let known = mermaidLabels.isEmpty ? nil : mermaidLabels[b.string(k, e)] {
-                    // Labelled on an earlier line of the fence.
-                    list.references += known.references
-                    list.phases += known.phases
-                } else if case .phase(let phases)? = phaseItem(b, k, e).flatMap({ $0.1 == e ? $0.0 : nil }) {
-                    list.phases += phases
-                }
+                visit(k, e, false)
                 k = e
                 continue
             }
             k += 1
         }
-        return list
     }
 
     /// The first task or phase a mermaid node's label names (`["Phase 2:
@@ -1430,25 +1443,12 @@ extension DocumentParser {
     /// (`SETUP[Phase 1: Setup]`), so that the node used bare on a later line
     /// of the fence names the same phase or task.
     mutating func recordMermaidLabels(_ b: Bytes, _ lo: Int, _ hi: Int, _ locator: TextLocator) {
-        var k = lo
-        var depth = 0
-        while k < hi {
-            let c = b[k]
-            if c == UInt8(ascii: "[") || c == UInt8(ascii: "(") || c == UInt8(ascii: "{") || c == UInt8(ascii: "\"") && depth == 0 {
-                depth += 1
-            } else if c == UInt8(ascii: "]") || c == UInt8(ascii: ")") || c == UInt8(ascii: "}") || c == UInt8(ascii: "\"") {
-                depth = max(0, depth - 1)
-            } else if depth == 0, c.isWordByte, b.isWordStart(k, lo) {
-                var e = k
-                while e < hi, b[e].isWordByte || b[e] == UInt8(ascii: "-") { e += 1 }
-                if e < hi, b[e] == UInt8(ascii: "[") || b[e] == UInt8(ascii: "(") || b[e] == UInt8(ascii: "{"), mermaidLabels.count < 4096 {
-                    var list = ReferenceList(end: e)
-                    if mermaidLabelItem(b, e, hi, locator, into: &list) { mermaidLabels[b.string(k, e)] = list }
-                }
-                k = e
-                continue
-            }
-            k += 1
+        Self.mermaidNodeIDs(b, lo, hi) { k, e, isTask in
+            guard !isTask, e < hi, b[e] == UInt8(ascii: "[") || b[e] == UInt8(ascii: "(") || b[e] == UInt8(ascii: "{"),
+                mermaidLabels.count < 4096
+            else { return }
+            var list = ReferenceList(end: e)
+            if mermaidLabelItem(b, e, hi, locator, into: &list) { mermaidLabels[b.string(k, e)] = list }
         }
     }
 }

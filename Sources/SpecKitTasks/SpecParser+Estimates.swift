@@ -59,8 +59,8 @@ extension DocumentParser {
     /// A duration after a spaced dash that ends the line `lo..<hi` (a task's
     /// first line: `… in src/x.ts - 1h`, `Wire the routes – 30 min`, `… —
     /// ~2.5h`), and its span. Nil when the line does not end so.
-    /// - Complexity: O(1): a few bytes back from `hi` (a line that ends in no
-    ///   letter is passed at once).
+    /// - Complexity: O(the value's length) back from `hi`: a line that ends in
+    ///   no unit after a digit is passed after a few bytes.
     static func trailingEstimate(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Estimate, (Int, Int))? {
         var end = hi
         while end > lo, b[end - 1] == UInt8(ascii: " ") || b[end - 1] == UInt8(ascii: "\t") || b[end - 1] == UInt8(ascii: "\r") { end -= 1 }

@@ -61,6 +61,10 @@ struct ChunkOutput {
     var references: [(references: [Reference], reversed: Bool)] = []
     /// `parallel with T006` in a task's text, in job order.
     var parallels: [PendingParallel] = []
+    /// Tasks whose first line ends in a duration after a dash (`… - 1h`) and
+    /// that have no other estimate: estimates only in a document that writes
+    /// most of its tasks so (`DocumentParser.mergeTextJobs`).
+    var trailingEstimates: [(task: Int32, estimate: Estimate)] = []
     /// Every job's path spans (document offsets), in job order.
     var paths: [(Int, Int)] = []
     /// `ByteInterner.hash` of each span of `paths`, made here in parallel so
@@ -296,6 +300,15 @@ extension DocumentParser {
         taskReferences = merged
         placedReferences = merged.count
         for output in outputs { parallels += output.parallels }
+        // A document that ends most of its task lines with `- 1h` writes its
+        // estimates so; in any other, `Set the session lifetime - 7d` states a
+        // setting, not an effort.
+        let trailing = outputs.reduce(0) { $0 + $1.trailingEstimates.count }
+        if trailing >= 3, trailing * 2 >= tasks.count {
+            for output in outputs {
+                for (t, estimate) in output.trailingEstimates where tasks[Int(t)].estimate == nil { tasks[Int(t)].estimate = estimate }
+            }
+        }
     }
 
     /// Waits for the file tables `mergeTextJobs` started, takes them, and sets
@@ -834,7 +847,7 @@ struct TextReader: @unchecked Sendable {
             scratch.spans.append(range)
         } else if task.pointee.estimate == nil, let (estimate, range) = DocumentParser.trailingEstimate(b, lo, firstLineEnd) {
             // `… in src/x.ts - 1h`.
-            task.pointee.estimate = estimate
+            output.trailingEstimates.append((index, estimate))
             scratch.spans.append(range)
         }
         if scratch.spans.count > 1 { scratch.spans.sort { $0.0 < $1.0 } }

@@ -62,7 +62,7 @@ struct TextFactsTests {
     }
 
     @Test(
-        "a duration after a spaced dash ends the first line: an estimate; anywhere else, or with no dash, none",
+        "a duration after a spaced dash ends the first line: an estimate when most task lines end so; anywhere else, or with no dash, none",
         arguments: [
             ("Create models in src/Models/ - 1h", 1.0), ("Wire the routes – 30 min", 0.5), ("Docs — ~2.5h", 2.5),
             ("Migrate data - 2 days", 16), ("Review (2h) - 1h", 2),
@@ -70,7 +70,23 @@ struct TextFactsTests {
             ("Poll every - 5m interval", nil),
         ] as [(String, Double?)])
     func trailingEstimates(text: String, hours: Double?) {
-        #expect(parse("- [ ] T001 \(text)\n  with a body line - 4h\n").tasks.first?.estimate?.hours == hours)
+        let doc = parse("- [ ] T001 \(text)\n  with a body line - 4h\n- [ ] T002 Seed - 1h\n- [ ] T003 Test - 2h\n- [ ] T004 Ship - 1h\n")
+        #expect(doc.tasks.first?.estimate?.hours == hours)
+        #expect(doc.tasks.dropFirst().map(\.estimate?.hours) == [1, 2, 1])
+    }
+
+    @Test("in a document whose task lines mostly end otherwise, a setting after a dash is no estimate")
+    func trailingSettingsAreNoEstimates() {
+        let doc = parse("""
+            - [ ] T001 Set the CPU request in k8s/deploy.yaml - 500m
+            - [ ] T002 Set the session lifetime - 7d
+            - [ ] T003 Configure log retention - 30 days
+            - [ ] T004 Add the login form in src/login.tsx
+            - [ ] T005 Add the logout button in src/logout.tsx
+            - [ ] T006 Wire the routes in src/routes.ts
+            - [ ] T007 Write the docs in docs/auth.md
+            """)
+        #expect(doc.tasks.allSatisfy { $0.estimate == nil })
     }
 
     @Test(
