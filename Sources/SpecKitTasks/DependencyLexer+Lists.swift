@@ -173,7 +173,7 @@ func readReferenceList(
         // completion - gates all user stories` is two clauses too.
         if t.kind == .dependency && t.placement == .prefix || t.kind == .sentenceEnd || t.kind == .close
             || (t.kind == .separator && b[t.start] == UInt8(ascii: ",")) || hasLineBreak(b, last, t.start)
-            || (t.kind == .dash && !(within(i + 1) && listItem(b, tokens[i + 1], phases: phases) != nil))
+            || (t.kind == .dash && isDashSymbol(b, t.start) && !(within(i + 1) && listItem(b, tokens[i + 1], phases: phases) != nil))
         {
             return list
         }
@@ -645,6 +645,12 @@ func isNegated(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Bool {
         j -= 1
     }
     return before.kind == .none && before.end == tokens[i].start && b[tokens[i].start] >= 0xE0 && b[before.start] >= 0xE0
+}
+
+/// Whether a dash symbol (`-`, `–`, `—`) starts at `k`, not a range word
+/// standing alone (`to`, `bis`).
+func isDashSymbol(_ b: Bytes, _ k: Int) -> Bool {
+    b[k] == UInt8(ascii: "-") || b.matches("–", at: k, end: b.count) || b.matches("—", at: k, end: b.count)
 }
 
 /// The stems of nouns for a dependency (`isNegated`).

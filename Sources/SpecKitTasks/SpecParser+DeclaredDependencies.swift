@@ -1004,8 +1004,17 @@ extension DocumentParser {
             let keywordEnd = wordEnd
             // `T005 cannot start before T006 passes`, `must not be merged before
             // T030`: a denied "before" is an "after".
-            let deniedBefore = kind == .before && isNegatedTogether(b, tokens, t - 1, lo)
-            if deniedBefore { kind = .dependsOn }
+            // Any other denial before it (`No need to run T012 before T013`,
+            // `T008 need not be done before T011`) states no order.
+            var deniedBefore = false
+            if kind == .before, let negation = Self.negationBefore(b, tokens, t - 1, lo) {
+                guard Self.isModalDenial(b, tokens, negation) else {
+                    k = wordEnd
+                    continue
+                }
+                deniedBefore = true
+                kind = .dependsOn
+            }
             if !deniedBefore, isNegated(b, tokens, t - 1, lo) {
                 // `no dependency on US2`, `does not depend on T003`: the clause
                 // states the absence of an order; its list yields nothing.
@@ -1118,14 +1127,48 @@ extension DocumentParser {
         }
     }
 
+    /// The negation token before the word at index `i`, with at most three
+    /// plain words between (`cannot start before`, `must not be merged before`), or nil.
+    static func negationBefore(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Int? {
+        var j = i - 1
+        var words = 0
+        while j >= tokens.startIndex, tokens[j].start >= lo, words <= 3 {
+            switch tokens[j].kind {
+            case .negation: return j
+            case .word: words += 1
+            default: return nil
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Whether the negation at index `j` denies a modal (`cannot`, `can't`,
+    /// `must not`, `should not`, `may not`, `will not`, `do not`): what
+    /// follows may not happen, so its "before" is an "after". `No need`,
+    /// `need not`, `not necessarily` deny the order itself.
+    static func isModalDenial(_ b: Bytes, _ tokens: ProseTokens, _ j: Int) -> Bool {
+        let (s, e) = (tokens[j].start, tokens[j].end)
+        for word: StaticString in ["cannot", "can't", "can’t", "mustn't", "shouldn't", "won't", "don't", "doesn't", "mustn’t", "shouldn’t", "won’t", "don’t", "doesn’t"]
+        where e - s == word.utf8CodeUnitCount && b.matchesLowercase(word, at: s, end: e) {
+            return true
+        }
+        guard e - s == 3, b.matchesLowercase("not", at: s, end: e), j > tokens.startIndex else { return false }
+        let (ms, me) = (tokens[j - 1].start, tokens[j - 1].end)
+        for modal: StaticString in ["must", "should", "may", "will", "can", "do", "does", "shall"]
+        where me - ms == modal.utf8CodeUnitCount && b.matchesLowercase(modal, at: ms, end: me) {
+            return true
+        }
+        return false
+    }
+
     /// Whether nothing of the clause follows offset `k`: the text's end, a
-    /// sentence end, a closing parenthesis, a dash or a comma comes next.
+    /// sentence end or a closing parenthesis comes next.
     static func clauseEndsAt(_ b: Bytes, _ tokens: ProseTokens, _ k: Int, _ hi: Int) -> Bool {
         let j = firstToken(tokens, at: k)
         guard j < tokens.endIndex, tokens[j].start < hi else { return true }
-        let next = tokens[j]
-        return next.kind == .sentenceEnd || next.kind == .close || next.kind == .dash
-            || (next.kind == .separator && b[next.start] == UInt8(ascii: ","))
+        // (Not a comma or a dash: `no dependencies, except it must follow T010`.)
+        return tokens[j].kind == .sentenceEnd || tokens[j].kind == .close
     }
 
     /// Words for "respectively" (`respectivePairs`).
@@ -1234,7 +1277,10 @@ extension DocumentParser {
                 // `**After US1/US2 complete**: US3, US4 can proceed in parallel`: the lead ends the clause.
                 if itemsBefore { afterWord = j }
                 break
-            } else if isComma(j), itemsBefore {
+            } else if isComma(j) {
+                // `Once the API is ready, T012, T013 can run in parallel`: the
+                // opening clause names no task; what follows is all subject.
+                guard itemsBefore else { return nil }
                 if firstComma == nil { firstComma = j }
                 if !isItem(j - 1), tokens[j - 1].kind != .separator {
                     afterWord = j

@@ -182,6 +182,9 @@ struct DependencyClauseTests {
              ["T009->T011", "T010->T011", "T009->T012", "T010->T012"], ["T011 T012"]),
             // No helper or parallel word after the second list: read as before.
             ("After T009, T010, T011 and T012", [], []),
+            // An opening clause that names no task: what follows is all subject.
+            ("Once the API is ready, T011, T012 can run in parallel", [], ["T011 T012"]),
+            ("After code review, T010, T009 can be merged in parallel", [], ["T010 T009"]),
         ])
     func openingAfterClause(line: String, edges: [String], parallel: [String]) {
         let doc = plan(section: "- " + line)
@@ -195,7 +198,8 @@ struct DependencyClauseTests {
             let doc = plan(section: line)
             #expect(["T009", "T010", "T011"].allSatisfy { doc.task($0)?.independent == true }, "\(line)")
         }
-        for line in ["- T009-T011 have no dependencies on the database", "- T010 does not depend on T009"] {
+        for line in ["- T009-T011 have no dependencies on the database", "- T010 does not depend on T009",
+                     "- T011 has no dependencies, except it must follow T010"] {
             let doc = plan(section: line)
             #expect(doc.tasks.allSatisfy { !$0.independent }, "\(line)")
         }
@@ -233,6 +237,8 @@ struct DependencyClauseTests {
             // A denied "before" is an "after".
             ("T012 cannot start before T010 passes", ["T010->T012"]),
             ("T011 and T012 must not be merged before T009", ["T009->T011", "T009->T012"]),
+            // A denial that is not of a modal denies the order itself.
+            ("No need to run T010 before T011", []), ("T010 need not be done before T012", []),
             ("T010 → T011 → T012", ["T010->T011", "T011->T012"]), ("T012 ← T010 & T011", ["T010->T012", "T011->T012"]),
             ("2. Wiring（T012）→ T010完了後", ["T010->T012"]), ("T012 → after T009", ["T009->T012"]),
             ("T012 → T010 이후", ["T010->T012"]),
