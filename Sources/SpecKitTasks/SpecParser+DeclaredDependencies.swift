@@ -780,8 +780,19 @@ extension DocumentParser {
         var k = open + 1
         while k < close {
             if b.isWordStart(k, open + 1), b[k].isWordByte || b[k] >= 0x80 {
-                if let e = b.taskIDEnd(at: k, end: close) {
-                    list.references.append(Reference(id: b.string(k, e), upTo: nil, location: locator.location(k)))
+                if b.taskIDEnd(at: k, end: close) != nil {
+                    // The label's tasks: `T009-T011 Profile`, `T012, T013 Polish`.
+                    var j = k
+                    while j < close, let (item, end) = proseItem(b, j, close, phases: false, worded: false),
+                        case .task(let idEnd, let second) = item
+                    {
+                        list.references.append(Reference(b, j, idEnd, second, end, locator))
+                        j = b.skipSpaces(end, close)
+                        guard j < close, b[j] == UInt8(ascii: ",") || b[j] == UInt8(ascii: "/") || b[j] == UInt8(ascii: "&")
+                            || b[j] == UInt8(ascii: "+")
+                        else { break }
+                        j = b.skipSpaces(j + 1, close)
+                    }
                     return true
                 }
                 if case .phase(let phases)? = phaseItem(b, k, close)?.0 {

@@ -26,25 +26,18 @@ extension DocumentParser {
             let d = Int(definition[key])
             if d < 0 || (tasks[d].form == .listItem && tasks[t].form != .listItem) { definition[key] = Int32(t) }
         }
-        let bulletsMention = boldBulletsAreMentions(definition)
-        if !bulletsMention { definition = firstDefinition }
+        let bulletsRestate = boldBulletsRestateCheckboxes(definition)
+        if !bulletsRestate { definition = firstDefinition }
         var copies = [Int32](repeating: 1, count: keyCount)
         var mergedInto = [Int32](repeating: -1, count: tasks.count)
-        var mention = [Bool](repeating: false, count: tasks.count)
         var anyMerged = false
         for t in tasks.indices {
             let key = Int(taskIDKey[t])
             let first = Int(definition[key])
             if first == t { continue }
-            if bulletsMention, tasks[t].form == .listItem, tasks[first].form != .listItem {
-                mergedInto[t] = Int32(first)
-                mention[t] = true
-                anyMerged = true
-                continue
-            }
             let id = tasks[first].id
             let firstLocation = tasks[first].location
-            let note = Diagnostic.Note(message: "\(id) first defined here", location: firstLocation)
+            let note = Diagnostic.Note(message: first < t ? "\(id) first defined here" : "\(id) is defined here", location: firstLocation)
             if Self.restates(tasks[first], tasks[t]) {
                 mergedInto[t] = Int32(first)
                 anyMerged = true
@@ -67,17 +60,17 @@ extension DocumentParser {
                         at: tasks[t].location, notes: [note]))
             }
         }
-        if anyMerged { removeMerged(mergedInto, mention: mention) }
+        if anyMerged { removeMerged(mergedInto) }
     }
 
     /// Whether the document's tasks are checkbox items more than bold bullets
     /// of their own (bullets whose ID has no other form of definition): then a
     /// bold bullet (`- **T021** removed the old loader`) beside a checkbox,
-    /// heading or table definition of its ID is a mention of that task in a
-    /// note, a report or a recap, not a second definition.
+    /// heading or table definition of its ID restates that task in a note, a
+    /// report or a recap, and is merged into it even when it stands first.
     /// `definition`: by ID key, its first definition that is no bold bullet
     /// if it has one.
-    func boldBulletsAreMentions(_ definition: [Int32]) -> Bool {
+    func boldBulletsRestateCheckboxes(_ definition: [Int32]) -> Bool {
         var balance = 0
         for t in tasks.indices {
             if tasks[t].form == .checkbox {
@@ -156,16 +149,14 @@ extension DocumentParser {
 
     /// Folds every merged definition into its first one (written dependencies,
     /// files, reads, estimate, status) and drops it from the task arrays.
-    private mutating func removeMerged(_ mergedInto: [Int32], mention: [Bool]) {
-        // What the merged definitions add to their first; a mention adds its
-        // status and its written dependencies (kept with the references) only.
+    private mutating func removeMerged(_ mergedInto: [Int32]) {
+        // What the merged definitions add to the one kept.
         for t in tasks.indices where mergedInto[t] >= 0 {
             let f = Int(mergedInto[t])
             let later = tasks[t]
             let h = Int(taskHeading[t])
             if h >= 0 { headings[h].directTasks -= 1 }
             if tasks[f].status == .todo, later.status != .todo { tasks[f].status = later.status }
-            if mention[t] { continue }
             if tasks[f].estimate == nil { tasks[f].estimate = later.estimate }
             if tasks[f].description.isEmpty { tasks[f].description = later.description }
             if tasks[f].owner == nil { tasks[f].owner = later.owner }
@@ -188,7 +179,7 @@ extension DocumentParser {
         for k in taskReferences.indices { taskReferences[k].task = newIndex[Int(taskReferences[k].task)] }
         // The file tables: each kept task's files, then those of the definitions merged into it.
         var extra: [Int: [Int]] = [:]
-        for t in tasks.indices where mergedInto[t] >= 0 && !mention[t] { extra[Int(mergedInto[t]), default: []].append(t) }
+        for t in tasks.indices where mergedInto[t] >= 0 { extra[Int(mergedInto[t]), default: []].append(t) }
         var offsets: [Int32] = [0]
         var ids: [Int32] = []
         offsets.reserveCapacity(Int(kept) + 1)

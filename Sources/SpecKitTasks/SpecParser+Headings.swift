@@ -580,9 +580,12 @@ extension DocumentParser {
         // for or runs beside (`| Task | Depends On |`): a row naming tasks
         // defined above (`| T002 | T001 |`), or a list or range of them
         // (`| T015–T019 | T013, T014 |`), states their dependencies; it
-        // defines no task a second time.
+        // defines no task a second time. (A table with a Status or Estimate
+        // column tracks its tasks: its rows restate them, as anywhere.)
         if inDeclaredSection, context.dependencyColumn != nil || context.parallelColumn != nil,
-            rest < firstHi ? b[rest] != UInt8(ascii: "[") : idTable.find(b, idStart, idEnd) != nil
+            rest < firstHi
+                ? b[rest] != UInt8(ascii: "[")
+                : context.statusColumn == nil && context.estimateColumn == nil && idTable.find(b, idStart, idEnd) != nil
         {
             readDependencyRow(cells, context)
             return true

@@ -287,6 +287,9 @@ struct DependencyClauseTests {
             ("```mermaid\nflowchart LR\n  T009 & T010 --> T011\n  T011 --> T012 & T013\n```",
              ["T009->T011", "T010->T011", "T011->T012", "T011->T013"]),
             ("- T009 blocks: T010-T012", ["T009->T010", "T009->T011", "T009->T012"]),
+            // Nodes that are no task, by the tasks their labels name: a range or a list, all of them.
+            ("```mermaid\ngraph TD\n  S2[\"T009-T010 Profile\"] --> P[\"T011, T012 Polish\"]\n```",
+             ["T009->T011", "T009->T012", "T010->T011", "T010->T012"]),
         ])
     func mermaidAndBlocks(section: String, expected: [String]) {
         #expect(plan(section: section).edges(.declared) == expected)
@@ -306,6 +309,15 @@ struct DependencyClauseTests {
         #expect(Set(doc.edges(.declared)) == ["T009->T010", "T009->T011", "T009->T012", "T010->T011", "T010->T012"])
         // A task defined nowhere above is still a task of the table.
         #expect(doc.task("T099") != nil)
+        // A table that tracks status or estimates restates its tasks: they count.
+        let tracked = plan(section: """
+            | Task | Status | Depends On | Estimate |
+            |------|--------|------------|----------|
+            | T010 | Done | T009 | 2h |
+            """)
+        #expect(tracked.task("T010")?.status == .done)
+        #expect(tracked.task("T010")?.estimate?.hours == 2)
+        #expect(tracked.edges().contains("T009->T010"))
     }
 
     @Test(
