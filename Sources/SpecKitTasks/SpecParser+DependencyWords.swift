@@ -143,7 +143,7 @@ enum DependencyVocabulary {
                 ("required by", .blocks, ""), ("needed by", .blocks, ""), ("block", .blocks, "d"), ("before", .before, "d"), ("precedes", .before, "d"), ("precede", .before, "d"),
                 ("parallel", .parallel, ""), ("parallelizable", .parallel, ""),
                 ("parallelisable", .parallel, ""), ("concurrently", .parallel, ""),
-                ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""), ("beside", .parallel, ""),
+                ("concurrent", .parallel, ""), ("simultaneously", .parallel, ""), ("alongside", .parallel, ""), ("run beside", .parallel, ""), ("runs beside", .parallel, ""),
                 ("at the same time as", .parallel, ""), ("at the same time", .parallel, ""),
                 ("independent", .independent, ""),
                 ("no", .negation, ""), ("not", .negation, ""), ("without", .negation, ""), ("never", .negation, ""),

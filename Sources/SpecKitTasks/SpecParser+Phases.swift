@@ -303,9 +303,9 @@ extension DocumentParser {
                     value = value * 10 + Int(b[e] &- 0x30)
                     e += 1
                 }
-                // A bare token joined by a hyphen to more of a name
-                // (`[P17-T121-T131]`, a link's text) is no priority.
-                let joined = j == k && e + 1 < n && b[e] == UInt8(ascii: "-") && b[e + 1].isAlnum
+                // A bare token joined by a hyphen to an ID (`[P17-T121-T131]`,
+                // a link's text) is no priority; `P2-critical` is one.
+                let joined = j == k && e + 2 < n && b[e] == UInt8(ascii: "-") && b[e + 1].isLetter && b[e + 2].isDigit
                 if b.isWordEnd(e, n), !joined { return value }
             }
             k += 1

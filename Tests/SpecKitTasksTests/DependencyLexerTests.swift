@@ -153,7 +153,7 @@ struct DependencyLexerTests {
             ("T007 dépend du T006", "ID:T007 AFTER:dépend du ID:T006"),
             // Field names written in camelCase, and more words for "side by side".
             ("**blockedBy**: T-A2-001", "AFTER:blockedBy COLON:: ID:T-A2-001"),
-            ("T002 can run beside T003", "ID:T002 WORD:can WORD:run PARALLEL:beside ID:T003"),
+            ("T002 can run beside T003", "ID:T002 WORD:can PARALLEL:run beside ID:T003"),
         ])
     func phraseFamilies(text: String, expected: String) {
         #expect(lexed(text) == expected)

@@ -49,11 +49,13 @@ struct StructureTests {
             - [ ] T005 [US4] Export
             ## Phase 6: Reports → [P6-T006-T009](tasks/P6-T006-T009.md)
             - [ ] T006 Report
+            ## Phase 7: User Story 5 - Audit P2-critical
+            - [ ] T007 [US5] Audit
             """)
-        #expect(doc.phases.count == 7)
-        #expect(doc.tasks.map(\.phase) == [1, 2, 3, 4, 5, 6])
-        #expect(doc.phases.map(\.priority) == [nil, nil, 2, 3, 1, 4, nil])
-        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story, .story, .story, .barrier])
+        #expect(doc.phases.count == 8)
+        #expect(doc.tasks.map(\.phase) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(doc.phases.map(\.priority) == [nil, nil, 2, 3, 1, 4, nil, 2])
+        #expect(doc.phases.map(\.kind) == [.barrier, .barrier, .story, .story, .story, .story, .barrier, .story])
     }
 
     @Test("words of another script before `Phase N` make a section, not a phase; ⚠️ is an emoji")
