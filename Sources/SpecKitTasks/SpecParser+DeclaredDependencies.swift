@@ -930,6 +930,11 @@ extension DocumentParser {
                 if edges, let subject, !object.references.isEmpty || !object.phases.isEmpty {
                     addStatement(predecessors: object, successors: subject, at: locator.location(lo), leftArrow: false, group: group)
                 }
+                // `T013、T014 可在 T012 完成後平行執行`: a parallel word after the
+                // clause speaks of the same tasks. (Not of phases named with their
+                // tasks, `US2（T010-T011）と US3（T012-T014）は US1 完了後に並列可`:
+                // the order inside each story would go with them.)
+                if let subject, !subject.references.isEmpty, subject.phases.isEmpty { previousSubject = subject }
                 sentenceHasClause = true
                 subjectStart = wordEnd
                 k = wordEnd

@@ -677,6 +677,8 @@ struct ParallelStatementTests {
             ("T005 и T006 параллельны", ["T005 T006"]),
             ("Once Foundational is done, all user stories can start in parallel", [" | 3 4"]),
             ("T010 and T011 are independent of each other", ["T010 T011"]),
+            // After a word placed after its list, a parallel word speaks of the same subject.
+            ("T010、T011 可在 T009 完成後平行執行", ["T010 T011"]), ("T010 と T011 は T009 完了後に並列実行可能", ["T010 T011"]),
             ("T010 [P] and T011 [P] can run in parallel", ["T010 T011"]),
             ("US1 y US2 son independientes entre sí", [" | 3 4"]),
             ("**User Story 2**: US1と独立", [" | 4 3"]), ("T012 can run in parallel with T009 and T010", ["T012 T009", "T012 T010"]),
