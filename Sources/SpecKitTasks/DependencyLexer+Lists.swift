@@ -660,17 +660,24 @@ private let dependencyNouns: [StaticString] = ["dependenc", "dependênc", "dipen
 /// with at most three plain words between (`must not run in parallel`,
 /// `cannot run in parallel`, `not independent`, `不能并行`).
 func isNegatedTogether(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Bool {
+    negationBefore(tokens, i, lo) != nil
+}
+
+/// The index of the negation before the word at index `i`, with at most
+/// three plain words between (`cannot run in parallel`, `must not be merged
+/// before`), or nil.
+func negationBefore(_ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Int? {
     var j = i - 1
     var words = 0
     while j >= tokens.startIndex, tokens[j].start >= lo, words <= 3 {
         switch tokens[j].kind {
-        case .negation: return true
+        case .negation: return j
         case .word: words += 1
-        default: return false
+        default: return nil
         }
         j -= 1
     }
-    return false
+    return nil
 }
 
 /// The task references right before the clause word at index `i` (a word

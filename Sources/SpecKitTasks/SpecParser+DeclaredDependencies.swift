@@ -1023,7 +1023,7 @@ extension DocumentParser {
             // Any other denial before it (`No need to run T012 before T013`,
             // `T008 need not be done before T011`) states no order.
             var deniedBefore = false
-            if kind == .before, let negation = Self.negationBefore(b, tokens, t - 1, lo) {
+            if kind == .before, let negation = negationBefore(tokens, t - 1, lo) {
                 guard Self.isModalDenial(b, tokens, negation) else {
                     k = wordEnd
                     continue
@@ -1141,22 +1141,6 @@ extension DocumentParser {
             subjectStart = max(object.end, keywordEnd)
             k = subjectStart
         }
-    }
-
-    /// The negation token before the word at index `i`, with at most three
-    /// plain words between (`cannot start before`, `must not be merged before`), or nil.
-    static func negationBefore(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int) -> Int? {
-        var j = i - 1
-        var words = 0
-        while j >= tokens.startIndex, tokens[j].start >= lo, words <= 3 {
-            switch tokens[j].kind {
-            case .negation: return j
-            case .word: words += 1
-            default: return nil
-            }
-            j -= 1
-        }
-        return nil
     }
 
     /// Whether the negation at index `j` denies a modal (`cannot`, `can't`,
