@@ -507,7 +507,7 @@ func listRightBefore(
     let k = tokens[word].start
     var i = firstToken(tokens, at: lo)
     while i < word {
-        if tokens[i].kind == .id || tokens[i].kind == .range || tokens[i].kind == .phase {
+        if tokens[i].isItem {
             let list = readReferenceList(b, tokens, from: tokens[i].start, to: k, locator, worded: worded, phases: true)
             if !list.references.isEmpty || !list.phases.isEmpty, onlyHelpers(b, tokens, from: firstToken(tokens, at: list.end), to: k) {
                 return list
@@ -692,6 +692,21 @@ func referencesRightBefore(
     func sameLine(_ j: Int) -> Bool {
         j >= tokens.startIndex && tokens[j].start >= lo && !hasLineBreak(b, tokens[j].end, tokens[j + 1].start)
     }
+    guard let (first, last) = itemRunBefore(b, tokens, i, lo, phases: false, connectors: connectors) else {
+        return ([], tokens[i].start)
+    }
+    return (taskReferences(b, tokens, first, last + 1, locator), tokens[first].start)
+}
+
+/// The run of items joined by separators that ends a word or two before the
+/// token at `i`, all on its line and from `lo`: the indices of its first and
+/// last item, or nil. Items are task IDs and ranges, and with `phases` phase
+/// references too; `connectors` also steps over a CJK joining word.
+func itemRunBefore(_ b: Bytes, _ tokens: ProseTokens, _ i: Int, _ lo: Int, phases: Bool, connectors: Bool = false) -> (Int, Int)? {
+    func sameLine(_ j: Int) -> Bool {
+        j >= tokens.startIndex && tokens[j].start >= lo && !hasLineBreak(b, tokens[j].end, tokens[j + 1].start)
+    }
+    func isItem(_ j: Int) -> Bool { phases ? tokens[j].isItem : tokens[j].kind == .id || tokens[j].kind == .range }
     var j = i - 1
     var gap = 0
     while sameLine(j), gap < 2 {
@@ -700,17 +715,11 @@ func referencesRightBefore(
         j -= 1
         gap += 1
     }
-    guard sameLine(j), tokens[j].kind == .id || tokens[j].kind == .range else {
-        return ([], tokens[i].start)
-    }
+    guard sameLine(j), isItem(j) else { return nil }
     // The list that ends at `j`: items joined by separators, leftmost first.
     var first = j
-    while sameLine(first - 1), sameLine(first - 2), tokens[first - 1].kind == .separator,
-        tokens[first - 2].kind == .id || tokens[first - 2].kind == .range
-    {
-        first -= 2
-    }
-    return (taskReferences(b, tokens, first, j + 1, locator), tokens[first].start)
+    while sameLine(first - 1), sameLine(first - 2), tokens[first - 1].kind == .separator, isItem(first - 2) { first -= 2 }
+    return (first, j)
 }
 
 /// Where a CJK joining word (an *and* word of the table: `と`, `和`, `与`,

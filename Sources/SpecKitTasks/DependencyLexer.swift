@@ -66,6 +66,9 @@ struct ProseToken: Equatable, Sendable {
     var language: UInt8 = 0
     /// A range: where its second ID starts. A phase with a title: where the title's parenthesis opens.
     var inner: Int?
+
+    /// A list item: a task ID, a range or a phase reference.
+    @inline(__always) var isItem: Bool { kind == .id || kind == .range || kind == .phase }
 }
 
 /// Reads `lo..<hi` into `tokens` (emptied first, its storage kept).

@@ -46,7 +46,7 @@ extension DocumentParser {
         // any model tasks` over `  (T013-T019)`): the item goes on there.
         if let last = tokens.lastIndex(where: { $0.kind == .dependency }), tokens[last].placement == .prefix,
             !tokens[(last + 1)...].contains(where: {
-                $0.kind == .id || $0.kind == .range || $0.kind == .phase || $0.kind == .sentenceEnd || $0.kind == .parallel
+                $0.isItem || $0.kind == .sentenceEnd || $0.kind == .parallel
                     || $0.kind == .none || $0.kind == .arrow
             }),
             let next = indentedContinuation(after: end)
@@ -59,7 +59,7 @@ extension DocumentParser {
         // `T001 must complete before T003 ← Note: …`: an arrow that words but
         // no task or phase follow points at a remark; the line ends before it.
         while let arrow = tokens.lastIndex(where: { $0.kind == .arrow }), arrow + 1 < tokens.count,
-            !tokens[(arrow + 1)...].contains(where: { $0.kind == .id || $0.kind == .range || $0.kind == .phase }),
+            !tokens[(arrow + 1)...].contains(where: \.isItem),
             tokens[(arrow + 1)...].contains(where: { $0.kind == .word })
         {
             end = tokens[arrow].start
@@ -84,7 +84,7 @@ extension DocumentParser {
             {
                 // The list right before the word, a few helper words apart at most.
                 let list = collectReferences(b, tokens[...], k, word, locator, worded: wordedIDs)
-                let listEnd = tokens.last { ($0.kind == .id || $0.kind == .range || $0.kind == .phase) && $0.end <= word }?.end ?? k
+                let listEnd = tokens.last { $0.isItem && $0.end <= word }?.end ?? k
                 if list.references.count >= 2 || list.references.first?.upTo != nil, Self.onlyHelpers(b, listEnd, word) {
                     sequences.append((list.references, locator.location(k)))
                 }
@@ -148,7 +148,7 @@ extension DocumentParser {
             j += 1
         }
         let item = tokens[j], arrow = tokens[j + 1]
-        guard item.kind == .id || item.kind == .range || item.kind == .phase, arrow.kind == .arrow else { return false }
+        guard item.isItem, arrow.kind == .arrow else { return false }
         return !hasLineBreak(b, comma.end, item.start) && !hasLineBreak(b, item.end, arrow.start)
     }
 
@@ -1233,7 +1233,7 @@ extension DocumentParser {
     static func gappedClause(_ b: Bytes, _ tokens: ProseTokens, from: Int, _ wordStart: Int, _ wordEnd: Int, _ hi: Int)
         -> (word: Int, last: Int)?
     {
-        func isItem(_ j: Int) -> Bool { tokens[j].kind == .id || tokens[j].kind == .range || tokens[j].kind == .phase }
+        func isItem(_ j: Int) -> Bool { tokens[j].isItem }
         var j = from
         guard j < tokens.endIndex, tokens[j].end <= hi, isItem(j) else { return nil }
         while j < tokens.endIndex, tokens[j].end <= hi, isItem(j) || tokens[j].kind == .separator { j += 1 }
@@ -1264,7 +1264,7 @@ extension DocumentParser {
             let previous = tokens[word - 1].kind
             guard previous == .sentenceEnd || previous == .colon else { return nil }
         }
-        func isItem(_ j: Int) -> Bool { tokens[j].kind == .id || tokens[j].kind == .range || tokens[j].kind == .phase }
+        func isItem(_ j: Int) -> Bool { tokens[j].isItem }
         func isComma(_ j: Int) -> Bool { tokens[j].kind == .separator && b[tokens[j].start] == UInt8(ascii: ",") }
         var firstComma: Int?
         var afterWord: Int?
@@ -1399,24 +1399,9 @@ extension DocumentParser {
     func phasesBeforePostfixList(_ b: Bytes, _ tokens: ProseTokens, word: Int, _ from: Int, _ locator: TextLocator)
         -> (subject: ReferenceList, object: ReferenceList)?
     {
-        func isItem(_ j: Int) -> Bool { tokens[j].kind == .id || tokens[j].kind == .range || tokens[j].kind == .phase }
-        func sameLine(_ j: Int) -> Bool { j >= tokens.startIndex && tokens[j].start >= from && !hasLineBreak(b, tokens[j].end, tokens[j + 1].start) }
-        /// The run of items (and separators) that ends a word or two before `i`: its first and last index.
-        func run(before i: Int) -> (Int, Int)? {
-            var j = i - 1
-            var gap = 0
-            while sameLine(j), gap < 2, tokens[j].kind == .word || tokens[j].kind == .filler {
-                j -= 1
-                gap += 1
-            }
-            guard sameLine(j), isItem(j) else { return nil }
-            var first = j
-            while sameLine(first - 2), tokens[first - 1].kind == .separator, isItem(first - 2) { first -= 2 }
-            return (first, j)
-        }
-        guard let (objectFirst, objectLast) = run(before: word), objectFirst > tokens.startIndex,
+        guard let (objectFirst, objectLast) = itemRunBefore(b, tokens, word, from, phases: true), objectFirst > tokens.startIndex,
             tokens[objectFirst - 1].kind == .word || tokens[objectFirst - 1].kind == .filler,
-            let (subjectFirst, subjectLast) = run(before: objectFirst)
+            let (subjectFirst, subjectLast) = itemRunBefore(b, tokens, objectFirst, from, phases: true)
         else { return nil }
         let object = collectReferences(b, tokens, tokens[objectFirst].start, tokens[objectLast].end, locator, worded: wordedIDs)
         let subject = collectReferences(b, tokens, tokens[subjectFirst].start, tokens[subjectLast].end, locator, worded: wordedIDs)
