@@ -215,8 +215,9 @@ extension DocumentParser {
         return sawColon ? j : nil
     }
 
-    /// Past a word for "about" before a value (`約8時間`, `约 2 小时`, `～3h`).
+    /// Past a word for "about" before a value (`~3.5h`, `約8時間`, `约 2 小时`, `～3h`).
     static func skipApproximation(_ b: Bytes, _ j: Int, _ hi: Int) -> Int {
+        if j < hi, b[j] == UInt8(ascii: "~") { return b.skipSpaces(j + 1, hi) }
         guard j < hi, b[j] >= 0xE0 else { return j }
         for word: StaticString in ["大约", "大約", "约", "約", "～", "≈"] where b.matches(word, at: j, end: hi) {
             return b.skipSpaces(j + word.utf8CodeUnitCount, hi)

@@ -615,11 +615,10 @@ extension DocumentParser {
             task.status = statusWord(b, cells[s].0, cells[s].1) ?? .todo
         }
         if let e = context.estimateColumn, e < cells.count {
-            var lo = b.skipSpaces(cells[e].0, cells[e].1)
-            let hi = b.trimEnd(lo, cells[e].1)
+            let start = b.skipSpaces(cells[e].0, cells[e].1)
+            let hi = b.trimEnd(start, cells[e].1)
             // `~3.5h`, `≈ 2h`, `約2時間`: a word for "about" before the value.
-            if lo < hi, b[lo] == UInt8(ascii: "~") { lo = b.skipSpaces(lo + 1, hi) }
-            lo = Self.skipApproximation(b, lo, hi)
+            let lo = Self.skipApproximation(b, start, hi)
             if let (estimate, end) = Self.durationOrThreePoint(b, lo, hi), end == hi { task.estimate = estimate }
         }
         let index = Int32(tasks.count)
