@@ -1148,18 +1148,20 @@ extension DocumentParser {
     /// follows may not happen, so its "before" is an "after". `No need`,
     /// `need not`, `not necessarily` deny the order itself.
     static func isModalDenial(_ b: Bytes, _ tokens: ProseTokens, _ j: Int) -> Bool {
-        let (s, e) = (tokens[j].start, tokens[j].end)
-        for word: StaticString in ["cannot", "can't", "can’t", "mustn't", "shouldn't", "won't", "don't", "doesn't", "mustn’t", "shouldn’t", "won’t", "don’t", "doesn’t"]
-        where e - s == word.utf8CodeUnitCount && b.matchesLowercase(word, at: s, end: e) {
-            return true
-        }
-        guard e - s == 3, b.matchesLowercase("not", at: s, end: e), j > tokens.startIndex else { return false }
-        let (ms, me) = (tokens[j - 1].start, tokens[j - 1].end)
-        for modal: StaticString in ["must", "should", "may", "will", "can", "do", "does", "shall"]
-        where me - ms == modal.utf8CodeUnitCount && b.matchesLowercase(modal, at: ms, end: me) {
-            return true
-        }
-        return false
+        if isOne(of: modalDenials, b, tokens[j]) { return true }
+        return j > tokens.startIndex && isOne(of: ["not"], b, tokens[j]) && isOne(of: modals, b, tokens[j - 1])
+    }
+
+    /// Words that deny a modal (`isModalDenial`), and the modals `not` may follow.
+    static let modalDenials: [StaticString] = [
+        "cannot", "can't", "can’t", "mustn't", "shouldn't", "won't", "don't", "doesn't", "mustn’t", "shouldn’t", "won’t", "don’t",
+        "doesn’t",
+    ]
+    static let modals: [StaticString] = ["must", "should", "may", "will", "can", "do", "does", "shall"]
+
+    /// Whether the token is one of `words` (lowercase), whole, in any case.
+    static func isOne(of words: [StaticString], _ b: Bytes, _ token: ProseToken) -> Bool {
+        words.contains { token.end - token.start == $0.utf8CodeUnitCount && b.matchesLowercase($0, at: token.start, end: token.end) }
     }
 
     /// Whether nothing of the clause follows offset `k`: the text's end, a
@@ -1192,7 +1194,7 @@ extension DocumentParser {
             steps += 1
         }
         guard j < tokens.endIndex, tokens[j].end <= hi, tokens[j].kind == .word,
-            respectivelyWords.contains(where: { b.matchesLowercase($0, at: tokens[j].start, end: tokens[j].end) && tokens[j].end - tokens[j].start == $0.utf8CodeUnitCount })
+            isOne(of: respectivelyWords, b, tokens[j])
         else { return nil }
         guard let subjects = expandedByNumber(subject.references), let objects = expandedByNumber(object.references),
             subjects.count == objects.count, subjects.count > 1
